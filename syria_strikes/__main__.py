@@ -1,0 +1,5 @@
+import sys
+
+from syria_strikes.cli import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""The `syria-strikes` command: validate, build, generate, info.
+
+Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
+always reported as problems, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+USAGE_ERROR = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return USAGE_ERROR
+    return args.run(args, parser)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from syria_strikes import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="syria-strikes", description="Validate, build and inspect the syria-strikes dataset.",
+    )
+    parser.add_argument("--version", action="version", version=f"syria-strikes {__version__}")
+    commands = parser.add_subparsers(title="commands")
+
+    validate = commands.add_parser("validate", help="check every rule and list every problem")
+    validate.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
+                          help="folder with the four CSV files; seeds/ and datapackage.json sit beside it "
+                               "(default: ./data)")
+    validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.set_defaults(run=_run_validate)
+
+    generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
+    generate.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                          help="repository root (default: current folder)")
+    generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
+    generate.set_defaults(run=_run_generate)
+    return parser
+
+
+def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
+    if not args.data_dir.is_dir():
+        parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
+    return args.data_dir
+
+
+def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.problems import render_json, render_text
+    from syria_strikes.validate import validate
+
+    problems = validate(_data_dir(args, parser))
+    print(render_json(problems) if args.format == "json" else render_text(problems))
+    return 1 if problems else 0
+
+
+def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.generate import stale_files, write_generated
+
+    if args.check:
+        stale = stale_files(args.root)
+        for path in stale:
+            print(f"{path} is out of date; run `python -m syria_strikes generate`")
+        return 1 if stale else 0
+    for path in write_generated(args.root):
+        print(f"wrote {path}")
+    return 0

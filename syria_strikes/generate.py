@@ -1,0 +1,36 @@
+"""Files generated from the metadata source, and the check that they are current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from syria_strikes.descriptor import package_descriptor, table_schema
+from syria_strikes.metadata import TABLES
+
+
+def to_json(document: dict) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def generated_files() -> dict[str, str]:
+    """Relative path -> exact content of every generated file."""
+    files = {"datapackage.json": to_json(package_descriptor())}
+    for table in TABLES:
+        files[f"schemas/{table.name}.schema.json"] = to_json(table_schema(table))
+    return files
+
+
+def stale_files(root: Path) -> list[str]:
+    return [path for path, content in generated_files().items()
+            if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != content]
+
+
+def write_generated(root: Path) -> list[str]:
+    written = []
+    for path in stale_files(root):
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(generated_files()[path], encoding="utf-8", newline="\n")
+        written.append(path)
+    return written

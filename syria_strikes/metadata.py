@@ -1,0 +1,392 @@
+"""The one metadata source: every table, column and vocabulary is declared here once.
+
+The Frictionless descriptor, the pandera schemas, the Arrow types, the SQLite DDL and the
+data dictionary are all generated from these declarations, so a column can never mean one
+thing in the CSV and another in the Parquet. This module imports nothing beyond the standard
+library because the loader reads it at run time and ``import syria_strikes`` must stay light.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ColumnType = Literal["string", "integer", "number", "date", "list"]
+
+LIST_DELIMITER = "|"
+SHORT_TEXT = 300
+LONG_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A controlled vocabulary: codes with the meaning a curator must apply."""
+
+    name: str
+    description: str
+    values: tuple[tuple[str, str], ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.values)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column, declared once; ``references`` names the table whose primary key it holds."""
+
+    name: str
+    type: ColumnType
+    description: str
+    example: str
+    required: bool = False
+    unique: bool = False
+    vocabulary: Vocabulary | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    references: str | None = None
+
+    @property
+    def text_limit(self) -> int | None:
+        """Longest accepted cell; free text is bounded so a pasted document cannot slip in."""
+        if self.max_length is not None:
+            return self.max_length
+        return SHORT_TEXT if self.type in ("string", "list") else None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    primary_key: str
+    columns: tuple[Column, ...]
+
+    @property
+    def path(self) -> str:
+        return f"data/{self.name}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"{self.name} has no column {name!r}")
+
+
+# --- ID patterns: ASCII only ([0-9], never \d, which also matches non-ASCII digits) ---------
+SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
+ACTOR_ID = f"^act-{SLUG}$"
+SOURCE_ID = f"^src-{SLUG}$"
+EVENT_ID = f"^evt-[0-9]{{4}}(-[0-9]{{2}}){{0,2}}-{SLUG}$"
+CLAIM_ID = "^clm-[0-9]{3,}-[0-9]{3,}$"
+COUNTRY_CODE = "^[A-Z]{3}$"
+SHA256 = "^[0-9a-f]{64}$"
+LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SEED_PATH = "^seeds/[A-Za-z0-9_-][A-Za-z0-9_.-]*$"
+
+# --- Vocabularies ---------------------------------------------------------------------------
+ACTOR_KIND = Vocabulary(
+    "actor_kind",
+    "What sort of actor a row describes.",
+    (
+        ("state", "A sovereign state, as a whole."),
+        ("armed_forces", "A state's armed forces or one of their services (army, air force, IRGC)."),
+        ("military_unit", "A unit, command or body inside armed forces."),
+        ("armed_group", "A non-state armed group or militia."),
+        ("government_body", "A government, ministry, agency or other state body that is not military."),
+        ("media_outlet", "A news agency, newspaper, broadcaster or online outlet."),
+        ("ngo", "A non-governmental organisation, such as a monitoring group."),
+        ("person", "A named individual."),
+        ("unidentified", "An actor the source leaves unnamed: 'experts', 'a military source'."),
+    ),
+)
+SOURCE_KIND = Vocabulary(
+    "source_kind",
+    "What sort of document or report a source row describes.",
+    (
+        ("archived_article", "A document archived in seeds/, read and quoted by the curators."),
+        ("agency_report", "A report by a news agency (SANA, TASS, AP, Reuters)."),
+        ("news_article", "An article by a newspaper or online outlet."),
+        ("official_statement", "A statement by a government, military or official body."),
+        ("ngo_statement", "A statement by a non-governmental organisation."),
+        ("photo_caption", "An image handout or photo caption."),
+        ("media_reports", "Unspecified reports by a group of outlets ('Syrian media')."),
+        ("reference", "An outside source a curator used for a curated event field."),
+    ),
+)
+EVENT_CATEGORY = Vocabulary(
+    "event_category",
+    "Separates strikes from the events around them, so that counts of strikes stay clean.",
+    (
+        ("strike", "An air or missile strike in Syria: the subject of this dataset."),
+        ("context", "An event that the sources cite to explain or situate a strike."),
+    ),
+)
+EVENT_TYPE = Vocabulary(
+    "event_type",
+    "What happened, as coded by the curators from the sources' words.",
+    (
+        ("air_strike", "A strike delivered by aircraft or drones."),
+        ("missile_strike", "A strike by surface-launched missiles."),
+        ("air_or_missile_strike", "A strike whose sources name drones, aircraft or missiles without settling which."),
+        ("rocket_attack", "An attack with rockets or missiles fired from the ground."),
+        ("targeted_killing", "A strike aimed at a named person."),
+        ("state_visit", "A visit by a head of state or government."),
+        ("summit", "A meeting of heads of state or government."),
+    ),
+)
+DATE_PRECISION = Vocabulary(
+    "date_precision",
+    "How exactly the date interval [date_start, date_end] is known.",
+    (
+        ("day", "The exact day is known: date_start equals date_end."),
+        ("range", "The event happened on some day in the interval, which days the sources leave open."),
+        ("month", "Only the month is known: the interval is that whole calendar month."),
+        ("before", "Only an upper bound is known: date_start is empty."),
+    ),
+)
+PLACE_PRECISION = Vocabulary(
+    "place_precision",
+    "The smallest area the sources let us place the event in; coordinates only for 'site'.",
+    (
+        ("site", "A known site such as an airbase."),
+        ("town", "A town or city and its surroundings."),
+        ("district", "A district (second-level administrative area)."),
+        ("governorate", "A governorate or province (first-level administrative area)."),
+        ("country", "Only the country is known."),
+        ("region", "An area spanning several countries."),
+        ("unknown", "The sources do not place the event."),
+    ),
+)
+ATTRIBUTION_STATUS = Vocabulary(
+    "attribution_status",
+    "Where the question 'who did it' stands in the sources: a status, never a verdict.",
+    (
+        ("acknowledged", "The perpetrator openly claims the act."),
+        ("alleged", "Others name a perpetrator who has not acknowledged the act."),
+        ("unattributed", "The sources call the perpetrator unknown or unidentified."),
+        ("not_applicable", "The event is not an attack."),
+    ),
+)
+PREDICATE = Vocabulary(
+    "predicate",
+    "What a claim asserts about its event.",
+    (
+        ("occurred", "That the event happened."),
+        ("attribution", "Who carried it out (value_actor_id)."),
+        ("target", "What or whom it was aimed at."),
+        ("site_occupant", "Who is based at the targeted site."),
+        ("weapon", "The weapons used."),
+        ("launch_platform", "What the weapons were launched from (aircraft, drones)."),
+        ("munitions_fired", "How many munitions were fired (count)."),
+        ("munitions_intercepted", "How many munitions were intercepted (count)."),
+        ("munitions_hit", "How many munitions reached their targets (count)."),
+        ("air_defence_engaged", "That air defences responded."),
+        ("air_defence_system", "Which air-defence system was used."),
+        ("air_defence_support", "Who assisted the air defence (value_actor_id)."),
+        ("fatalities", "How many people were killed (count)."),
+        ("injuries", "How many people were injured (count)."),
+        ("damage", "What was damaged or destroyed."),
+        ("motive", "Why it was done, or what a decision about it is tied to."),
+        ("context", "Political or military background the claimant links to the event."),
+        ("statement", "What a participant said at the event."),
+    ),
+)
+STANCE = Vocabulary(
+    "stance",
+    "How the claimant stands towards the proposition.",
+    (
+        ("asserts", "States it as true."),
+        ("denies", "States it is false."),
+        ("disputes", "Offers an account that contradicts it."),
+        ("questions", "Casts doubt on it without contradicting it."),
+        ("no_comment", "Declines to say, or is reported as not mentioning it."),
+        ("cannot_verify", "Says it cannot verify it."),
+    ),
+)
+UNIT = Vocabulary(
+    "unit",
+    "What a count in value, value_low and value_high counts.",
+    (
+        ("munitions", "Missiles, rockets, bombs or drones used as weapons."),
+        ("persons", "People."),
+    ),
+)
+
+COUNT_PREDICATES = ("munitions_fired", "munitions_intercepted", "munitions_hit", "fatalities", "injuries")
+ACTOR_PREDICATES = ("attribution", "air_defence_support")
+
+VOCABULARIES = (
+    ACTOR_KIND, SOURCE_KIND, EVENT_CATEGORY, EVENT_TYPE, DATE_PRECISION,
+    PLACE_PRECISION, ATTRIBUTION_STATUS, PREDICATE, STANCE, UNIT,
+)
+
+
+def _note(subject: str) -> Column:
+    return Column(
+        "curator_note", "string", f"Why the curators coded {subject} as they did, and what they normalised.",
+        "The seed's 'hashish fighters' is a mistranslation of Hashd (al-Shaabi).", max_length=LONG_TEXT,
+    )
+
+
+ACTORS = Table(
+    "actors",
+    "Actors",
+    "States, armed forces and units, armed groups, government bodies, media outlets, NGOs and "
+    "named persons that the sources mention, with their parent actor and the names the sources use.",
+    "actor_id",
+    (
+        Column("actor_id", "string", "Stable identifier of the actor.", "act-iaf",
+               required=True, unique=True, pattern=ACTOR_ID, max_length=80),
+        Column("name", "string", "Canonical English name.", "Israeli Air Force", required=True),
+        Column("kind", "string", "What sort of actor this is.", "armed_forces",
+               required=True, vocabulary=ACTOR_KIND),
+        Column("country", "string", "ISO 3166-1 alpha-3 code of the actor's country, when it has one.", "ISR",
+               pattern=COUNTRY_CODE),
+        Column("parent_actor_id", "string", "The actor this one belongs to (IAF -> IDF -> Israel).", "act-idf",
+               pattern=ACTOR_ID, references="actors"),
+        Column("aliases", "list", "Names exactly as the sources write them, separated by '|'.",
+               "Israeli Air Force|IAF"),
+        _note("the actor"),
+    ),
+)
+
+SOURCES = Table(
+    "sources",
+    "Sources",
+    "Documents and reports: the archived articles in seeds/ and the reports they cite, "
+    "with publisher, publication interval and which source cites which.",
+    "source_id",
+    (
+        Column("source_id", "string", "Stable identifier of the source.", "src-seed-000",
+               required=True, unique=True, pattern=SOURCE_ID, max_length=80),
+        Column("title", "string", "Curator's description of the document or report.",
+               "SANA report on the attack on T4 airbase", required=True),
+        Column("kind", "string", "What sort of source this is.", "agency_report",
+               required=True, vocabulary=SOURCE_KIND),
+        Column("publisher_actor_id", "string", "Who published it; empty when the document does not say.",
+               "act-sana", pattern=ACTOR_ID, references="actors"),
+        Column("published_start", "date", "Earliest day it can have been published; empty if unknown.",
+               "2020-01-14"),
+        Column("published_end", "date", "Latest day it can have been published; empty if unknown.", "2020-01-15"),
+        Column("cites_source_ids", "list", "Sources this one cites or relays, separated by '|'.",
+               "src-sana-2020-01-14|src-haaretz-t4", references="sources"),
+        Column("seed_path", "string", "For archived documents: the file, relative to the dataset root.",
+               "seeds/000_88ebea6c751ab514.txt", unique=True, pattern=SEED_PATH, max_length=200),
+        Column("sha256", "string", "SHA-256 of the archived file's bytes, lowercase hex.",
+               "41fbaff8b19e9142a9332c7dbcbf00663c5e5d2347052ff97ab008d9eecd4a2f", pattern=SHA256),
+        Column("language", "string", "BCP 47 language tag of the text as archived.", "en", pattern=LANGUAGE_TAG),
+        Column("dateline", "string", "The dateline as written, when there is one.", "Yerushalayim"),
+        Column("url", "string", "Address of the document, only when the curators saw it.",
+               "https://example.org/article", pattern="^https?://[^ ]+$", max_length=LONG_TEXT),
+        _note("the source"),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    "Events",
+    "One row per dated happening the sources mention: strikes in full and the context events "
+    "around them, with a date interval, a place and the state of attribution.",
+    "event_id",
+    (
+        Column("event_id", "string", "Stable identifier: evt-, the date as far as known, a slug.",
+               "evt-2020-01-14-t4-airbase", required=True, unique=True, pattern=EVENT_ID, max_length=80),
+        Column("category", "string", "Strike, or an event around strikes.", "strike",
+               required=True, vocabulary=EVENT_CATEGORY),
+        Column("event_type", "string", "What happened.", "air_or_missile_strike",
+               required=True, vocabulary=EVENT_TYPE),
+        Column("summary", "string", "One line in the curators' own words.",
+               "Strike on T4 airbase in Homs governorate, blamed on Israel by Syrian state media.",
+               required=True),
+        Column("date_start", "date", "First day the event can have happened; empty when only bounded above.",
+               "2020-01-14"),
+        Column("date_end", "date", "Last day the event can have happened.", "2020-01-14", required=True),
+        Column("date_precision", "string", "How exactly the interval is known.", "day",
+               required=True, vocabulary=DATE_PRECISION),
+        Column("date_source_id", "string", "The source the curated dates rest on.", "src-seed-000",
+               required=True, pattern=SOURCE_ID, references="sources"),
+        Column("date_note", "string", "How the interval was derived from the sources' words.",
+               "'on Tuesday' in an article published Wednesday 2020-01-15.", required=True,
+               max_length=LONG_TEXT),
+        Column("place_name", "string", "Curated name of the place.", "T4 airbase (Tiyas)", required=True),
+        Column("place_aliases", "list", "Names of the place as the sources write them, separated by '|'.",
+               "T4 airport|T4 base"),
+        Column("place_precision", "string", "Smallest area the sources support.", "site",
+               required=True, vocabulary=PLACE_PRECISION),
+        Column("country", "string", "ISO 3166-1 alpha-3 code.", "SYR", pattern=COUNTRY_CODE),
+        Column("admin1", "string", "Governorate or province.", "Homs"),
+        Column("admin2", "string", "District.", "Tadmur"),
+        Column("locality", "string", "Town or village.", "Albu Kamal"),
+        Column("latitude", "number", "WGS 84 latitude, only when the site is known.", "34.52",
+               minimum=-90, maximum=90),
+        Column("longitude", "number", "WGS 84 longitude, only when the site is known.", "37.63",
+               minimum=-180, maximum=180),
+        Column("place_source_id", "string", "The source the curated place fields rest on.", "src-seed-000",
+               required=True, pattern=SOURCE_ID, references="sources"),
+        Column("place_note", "string", "How the place was derived.", "The seed names 'T4 airport' in Homs.",
+               max_length=LONG_TEXT),
+        Column("attribution_status", "string", "Where attribution stands in the sources.", "alleged",
+               required=True, vocabulary=ATTRIBUTION_STATUS),
+        Column("attributed_actor_id", "string", "The actor the attribution names.", "act-israel",
+               pattern=ACTOR_ID, references="actors"),
+        _note("the event"),
+    ),
+)
+
+CLAIMS = Table(
+    "claims",
+    "Claims",
+    "One row per assertion: who claims what about which event, where it was read, through which "
+    "reports it travelled, and the verbatim words with their offsets in the archived document.",
+    "claim_id",
+    (
+        Column("claim_id", "string", "Stable identifier: clm-, the seed number, a sequence number.",
+               "clm-000-001", required=True, unique=True, pattern=CLAIM_ID, max_length=80),
+        Column("event_id", "string", "The event the claim is about.", "evt-2020-01-14-t4-airbase",
+               required=True, pattern=EVENT_ID, references="events"),
+        Column("claimant_actor_id", "string", "Who makes the claim (not necessarily the perpetrator).",
+               "act-sana", required=True, pattern=ACTOR_ID, references="actors"),
+        Column("source_id", "string", "The archived source in which the claim was read.", "src-seed-000",
+               required=True, pattern=SOURCE_ID, references="sources"),
+        Column("relayed_via", "list",
+               "Sources the claim passed through, in order from the claimant to the archived source.",
+               "src-tass-2021-07|src-israel-hayom-2021-07", references="sources"),
+        Column("predicate", "string", "What the claim asserts about the event.", "attribution",
+               required=True, vocabulary=PREDICATE),
+        Column("stance", "string", "How the claimant stands towards it.", "asserts",
+               required=True, vocabulary=STANCE),
+        Column("hedging", "string", "Hedging or attribution words as worded in the source.", "said"),
+        Column("value", "integer", "The count, when the source gives an exact number.", "4", minimum=0),
+        Column("value_low", "integer", "Lower bound of the count ('at least eight' gives 8).", "4", minimum=0),
+        Column("value_high", "integer", "Upper bound of the count.", "4", minimum=0),
+        Column("unit", "string", "What the count counts.", "munitions", vocabulary=UNIT),
+        Column("value_actor_id", "string", "An actor the claim names as its value.", "act-israel",
+               pattern=ACTOR_ID, references="actors"),
+        Column("value_text", "string", "The value in normalised words.", "drones and missiles"),
+        Column("quote", "string", "The supporting words, verbatim from the archived document.",
+               "The state news agency blamed Israel for the incident.", required=True, max_length=LONG_TEXT),
+        Column("quote_start", "integer", "Offset of the quote's first character (Unicode code points).",
+               "512", required=True, minimum=0),
+        Column("quote_end", "integer", "Offset just past the quote's last character.", "565",
+               required=True, minimum=1),
+        _note("the claim"),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS)
+TABLE_NAMES: tuple[str, ...] = tuple(table.name for table in TABLES)
+
+
+def table(name: str) -> Table:
+    """Look a table up by name, with an error that lists the valid names."""
+    for candidate in TABLES:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"unknown table {name!r}; the tables are {', '.join(TABLE_NAMES)}")

@@ -1,0 +1,79 @@
+"""Problems found in the data, reported in words a curator can act on.
+
+Every check in the validator speaks through this one type so that text and JSON output carry
+the same facts: the table, the line a curator sees in an editor, the column, the value, the rule.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+SHOWN_VALUE_LENGTH = 80
+
+
+def show_value(value: object) -> str:
+    """Render a cell so that spaces, control characters and huge cells stay visible but short."""
+    text = str(value)
+    if len(text) > SHOWN_VALUE_LENGTH:
+        return repr(text[:SHOWN_VALUE_LENGTH]) + f"... ({len(text)} characters)"
+    return repr(text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    table: str
+    row: int | None
+    column: str | None
+    value: str | None
+    rule: str
+    message: str
+
+    @property
+    def file(self) -> str:
+        if self.table in _TABLE_FILES:
+            return f"data/{self.table}.csv"
+        return "seeds/" if self.table == "seeds" else self.table
+
+    def sort_key(self) -> tuple:
+        return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
+
+    def to_text(self) -> str:
+        where = self.file if self.row is None else f"{self.file}, line {self.row}"
+        parts = [where]
+        if self.column is not None:
+            parts.append(f"column {self.column}")
+        if self.value is not None:
+            parts.append(f"value {show_value(self.value)}")
+        return f"{', '.join(parts)}: {self.message} [rule: {self.rule}]"
+
+    def to_dict(self) -> dict:
+        record = asdict(self)
+        record["file"] = self.file
+        if self.value is not None and len(self.value) > 1000:
+            record["value"] = self.value[:1000]
+            record["value_truncated_from"] = len(self.value)
+        return record
+
+
+_TABLE_FILES = {"actors", "sources", "events", "claims"}
+_TABLE_ORDER = {"datapackage.json": 0, "seeds": 1, "actors": 2, "sources": 3, "events": 4, "claims": 5}
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def render_text(problems: list[Problem]) -> str:
+    if not problems:
+        return "valid: every table, rule, quote and seed checks out."
+    lines = [p.to_text() for p in problems]
+    lines.append(f"invalid: {len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+    return "\n".join(lines)
+
+
+def render_json(problems: list[Problem]) -> str:
+    return json.dumps(
+        {"valid": not problems, "problem_count": len(problems), "problems": [p.to_dict() for p in problems]},
+        ensure_ascii=False, indent=2,
+    )

@@ -1,0 +1,88 @@
+"""A writable copy of the real dataset, and the CLI run in-process, for tests and the mutation suite."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+from syria_strikes.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Dataset:
+    """A writable copy of data/, seeds/ and datapackage.json."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def path(self, table: str) -> Path:
+        return self.data_dir / f"{table}.csv"
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        with self.path(table).open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def write_rows(self, table: str, rows: list[dict[str, str]], header: list[str] | None = None) -> None:
+        if header is None:
+            with self.path(table).open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(handle))
+        with self.path(table).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def set_cell(self, table: str, index: int, column: str, value: str) -> int:
+        """Change one cell; returns the line number of the row in the file."""
+        rows = self.rows(table)
+        rows[index][column] = value
+        self.write_rows(table, rows)
+        return index + 2
+
+    def find(self, table: str, **conditions: object) -> int:
+        """Index of the first row matching every condition: a value, or a predicate on the cell."""
+        for index, row in enumerate(self.rows(table)):
+            if all(test(row[column]) if callable(test) else row[column] == test
+                   for column, test in conditions.items()):
+                return index
+        raise LookupError(f"no row of {table} matches {conditions}")
+
+    def raw(self, table: str) -> bytes:
+        return self.path(table).read_bytes()
+
+    def write_raw(self, table: str, content: bytes) -> None:
+        self.path(table).write_bytes(content)
+
+    def seed(self, name_prefix: str) -> Path:
+        return next((self.root / "seeds").glob(f"{name_prefix}*"))
+
+    def validate(self) -> tuple[int, list[dict]]:
+        code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json"])
+        return code, json.loads(output)["problems"]
+
+
+def run_cli(argv: list[str]) -> tuple[int, str]:
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return code, buffer.getvalue()
+
+
+def copy_dataset(target: Path) -> Dataset:
+    target.mkdir(parents=True)
+    shutil.copytree(REPO / "data", target / "data")
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    shutil.copy(REPO / "datapackage.json", target / "datapackage.json")
+    return Dataset(target)

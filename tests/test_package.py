@@ -1,0 +1,53 @@
+"""The package stays light to import, and its generated files match the metadata source."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import frictionless
+from dataset import REPO
+
+from syria_strikes.generate import generated_files, stale_files
+from syria_strikes.metadata import TABLES
+
+
+def test_import_does_not_load_heavy_dependencies() -> None:
+    heavy = "{'pandera', 'frictionless', 'pandas', 'pyarrow'}"
+    code = f"import sys, syria_strikes; print(sorted({heavy} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_generated_files_are_current() -> None:
+    assert stale_files(REPO) == [], "run `python -m syria_strikes generate` and commit the result"
+
+
+def test_staleness_is_detected(tmp_path) -> None:
+    for path, content in generated_files().items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    assert stale_files(tmp_path) == []
+    (tmp_path / "datapackage.json").write_text("{}", encoding="utf-8")
+    assert stale_files(tmp_path) == ["datapackage.json"]
+
+
+def test_frictionless_validates_the_real_dataset() -> None:
+    report = frictionless.Package(str(REPO / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_frictionless_reads_the_same_rules(dataset) -> None:
+    dataset.set_cell("claims", 0, "stance", "assert")
+    report = frictionless.Package(str(dataset.root / "datapackage.json")).validate()
+    assert not report.valid
+    assert sorted({error.type for task in report.tasks for error in task.errors}) == ["constraint-error"]
+
+
+def test_descriptor_declares_keys_for_every_reference() -> None:
+    descriptor = json.loads(generated_files()["datapackage.json"])
+    for resource, table in zip(descriptor["resources"], TABLES, strict=True):
+        declared = {key["fields"][0]: key["reference"]["resource"] for key in resource["schema"]["foreignKeys"]}
+        expected = {c.name: c.references for c in table.columns if c.references and c.type != "list"}
+        assert declared == expected
