@@ -1,3 +1,23 @@
-"""syria-strikes: claims about air and missile strikes in Syria, with verbatim provenance."""
+"""syria-strikes: claims about air and missile strikes in Syria, with verbatim provenance.
+
+``load("claims")`` returns a typed pandas DataFrame of the packaged release; ``load_all()``
+returns every table; ``tables()`` lists them and ``describe(table, column)`` documents them.
+Heavy libraries are imported only when data is loaded, so importing the package stays cheap.
+"""
+
+from syria_strikes.catalog import describe, tables
 
 __version__ = "0.1.0"
+__all__ = ["ReleaseError", "__version__", "describe", "load", "load_all", "tables"]
+
+
+def __getattr__(name: str):
+    if name in ("load", "load_all"):
+        from syria_strikes import loader
+
+        return getattr(loader, name)
+    if name == "ReleaseError":
+        from syria_strikes.errors import ReleaseError
+
+        return ReleaseError
+    raise AttributeError(f"module 'syria_strikes' has no attribute {name!r}")

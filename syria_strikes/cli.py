@@ -38,6 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
 
+    build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
+    build.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
+                       help="folder with the four CSV files (default: ./data)")
+    build.add_argument("--out", type=Path, default=None, metavar="DIR",
+                       help="release folder to replace (default: the release bundled with the package)")
+    build.add_argument("--format", choices=("text", "json"), default="text", help="format of problems")
+    build.set_defaults(run=_run_build)
+
+    info = commands.add_parser("info", help="version, tables, row counts and checksums of a release")
+    info.add_argument("--release", type=Path, default=None, metavar="DIR",
+                      help="release folder (default: the release bundled with the package)")
+    info.set_defaults(run=_run_info)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                           help="repository root (default: current folder)")
@@ -59,6 +72,38 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     problems = validate(_data_dir(args, parser))
     print(render_json(problems) if args.format == "json" else render_text(problems))
     return 1 if problems else 0
+
+
+def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.build import build, default_release_dir
+    from syria_strikes.problems import render_json, render_text
+
+    out = args.out or default_release_dir()
+    problems = build(_data_dir(args, parser), out)
+    if problems:
+        print(render_json(problems) if args.format == "json" else render_text(problems))
+        print(f"nothing was written; {out} is as it was.", file=sys.stderr)
+        return 1
+    print(f"built release {_version()} in {out}")
+    return 0
+
+
+def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.errors import ReleaseError
+    from syria_strikes.info import release_info
+
+    try:
+        print(release_info(args.release))
+    except ReleaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _version() -> str:
+    from syria_strikes import __version__
+
+    return __version__
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from syria_strikes.descriptor import package_descriptor, table_schema
+from syria_strikes.dictionary import data_dictionary
 from syria_strikes.metadata import TABLES
+from syria_strikes.sqlite import schema_sql
 
 
 def to_json(document: dict) -> str:
@@ -18,6 +20,8 @@ def generated_files() -> dict[str, str]:
     files = {"datapackage.json": to_json(package_descriptor())}
     for table in TABLES:
         files[f"schemas/{table.name}.schema.json"] = to_json(table_schema(table))
+    files["schemas/sqlite.sql"] = schema_sql()
+    files["docs/data-dictionary.md"] = data_dictionary()
     return files
 
 

@@ -51,3 +51,12 @@ def test_descriptor_declares_keys_for_every_reference() -> None:
         declared = {key["fields"][0]: key["reference"]["resource"] for key in resource["schema"]["foreignKeys"]}
         expected = {c.name: c.references for c in table.columns if c.references and c.type != "list"}
         assert declared == expected
+
+
+def test_one_version_everywhere() -> None:
+    from syria_strikes import __version__
+
+    citation = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    assert f"\nversion: {__version__}\n" in citation
+    assert f"## {__version__} " in (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"] == __version__

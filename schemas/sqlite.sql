@@ -1,0 +1,80 @@
+-- Generated from syria_strikes/metadata.py by `python -m syria_strikes generate`. Do not edit.
+CREATE TABLE "actors" (
+  "actor_id" TEXT PRIMARY KEY NOT NULL,
+  "name" TEXT NOT NULL,
+  "kind" TEXT NOT NULL CHECK ("kind" IN ('state', 'armed_forces', 'military_unit', 'armed_group', 'government_body', 'media_outlet', 'ngo', 'person', 'unidentified')),
+  "country" TEXT,
+  "parent_actor_id" TEXT REFERENCES "actors" ("actor_id"),
+  "aliases" TEXT,
+  "curator_note" TEXT
+);
+
+CREATE TABLE "sources" (
+  "source_id" TEXT PRIMARY KEY NOT NULL,
+  "title" TEXT NOT NULL,
+  "kind" TEXT NOT NULL CHECK ("kind" IN ('archived_article', 'agency_report', 'news_article', 'official_statement', 'ngo_statement', 'photo_caption', 'media_reports', 'reference')),
+  "publisher_actor_id" TEXT REFERENCES "actors" ("actor_id"),
+  "published_start" TEXT CHECK ("published_start" IS date("published_start")),
+  "published_end" TEXT CHECK ("published_end" IS date("published_end")),
+  "cites_source_ids" TEXT,
+  "seed_path" TEXT,
+  "sha256" TEXT,
+  "language" TEXT,
+  "dateline" TEXT,
+  "url" TEXT,
+  "curator_note" TEXT
+);
+
+CREATE TABLE "events" (
+  "event_id" TEXT PRIMARY KEY NOT NULL,
+  "category" TEXT NOT NULL CHECK ("category" IN ('strike', 'context')),
+  "event_type" TEXT NOT NULL CHECK ("event_type" IN ('air_strike', 'missile_strike', 'air_or_missile_strike', 'rocket_attack', 'targeted_killing', 'state_visit', 'summit')),
+  "summary" TEXT NOT NULL,
+  "date_start" TEXT CHECK ("date_start" IS date("date_start")),
+  "date_end" TEXT NOT NULL CHECK ("date_end" IS date("date_end")),
+  "date_precision" TEXT NOT NULL CHECK ("date_precision" IN ('day', 'range', 'month', 'before')),
+  "date_source_id" TEXT NOT NULL REFERENCES "sources" ("source_id"),
+  "date_note" TEXT NOT NULL,
+  "place_name" TEXT NOT NULL,
+  "place_aliases" TEXT,
+  "place_precision" TEXT NOT NULL CHECK ("place_precision" IN ('site', 'town', 'district', 'governorate', 'country', 'region', 'unknown')),
+  "country" TEXT,
+  "admin1" TEXT,
+  "admin2" TEXT,
+  "locality" TEXT,
+  "latitude" REAL CHECK ("latitude" >= -90) CHECK ("latitude" <= 90),
+  "longitude" REAL CHECK ("longitude" >= -180) CHECK ("longitude" <= 180),
+  "place_source_id" TEXT NOT NULL REFERENCES "sources" ("source_id"),
+  "place_note" TEXT,
+  "attribution_status" TEXT NOT NULL CHECK ("attribution_status" IN ('acknowledged', 'alleged', 'unattributed', 'not_applicable')),
+  "attributed_actor_id" TEXT REFERENCES "actors" ("actor_id"),
+  "curator_note" TEXT
+);
+
+CREATE TABLE "claims" (
+  "claim_id" TEXT PRIMARY KEY NOT NULL,
+  "event_id" TEXT NOT NULL REFERENCES "events" ("event_id"),
+  "claimant_actor_id" TEXT NOT NULL REFERENCES "actors" ("actor_id"),
+  "source_id" TEXT NOT NULL REFERENCES "sources" ("source_id"),
+  "relayed_via" TEXT,
+  "predicate" TEXT NOT NULL CHECK ("predicate" IN ('occurred', 'attribution', 'target', 'site_occupant', 'weapon', 'launch_platform', 'munitions_fired', 'munitions_intercepted', 'munitions_hit', 'air_defence_engaged', 'air_defence_system', 'air_defence_support', 'fatalities', 'injuries', 'damage', 'motive', 'context', 'statement')),
+  "stance" TEXT NOT NULL CHECK ("stance" IN ('asserts', 'denies', 'disputes', 'questions', 'no_comment', 'cannot_verify')),
+  "hedging" TEXT,
+  "value" INTEGER CHECK ("value" >= 0),
+  "value_low" INTEGER CHECK ("value_low" >= 0),
+  "value_high" INTEGER CHECK ("value_high" >= 0),
+  "unit" TEXT CHECK ("unit" IN ('munitions', 'persons')),
+  "value_actor_id" TEXT REFERENCES "actors" ("actor_id"),
+  "value_text" TEXT,
+  "quote" TEXT NOT NULL,
+  "quote_start" INTEGER NOT NULL CHECK ("quote_start" >= 0),
+  "quote_end" INTEGER NOT NULL CHECK ("quote_end" >= 1),
+  "curator_note" TEXT
+);
+
+CREATE TABLE "vocabularies" (
+  "vocabulary" TEXT NOT NULL,
+  "code" TEXT NOT NULL,
+  "meaning" TEXT NOT NULL,
+  PRIMARY KEY ("vocabulary", "code")
+);

@@ -1,0 +1,31 @@
+"""What the dataset holds, told from the metadata source: no data is read and nothing heavy imported."""
+
+from __future__ import annotations
+
+from syria_strikes.metadata import TABLE_NAMES, table
+
+
+def tables() -> tuple[str, ...]:
+    """The names ``load`` accepts, in the order that respects their references."""
+    return TABLE_NAMES
+
+
+def describe(name: str, column: str | None = None) -> str:
+    """Plain-text documentation of a table, or of one of its columns."""
+    declared = table(name)
+    if column is None:
+        lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]
+        lines += [f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}"
+                  for c in declared.columns]
+        return "\n".join(lines)
+    described = declared.column(column)
+    lines = [f"{declared.name}.{described.name} ({described.type}{', required' if described.required else ''})",
+             described.description, f"example: {described.example}"]
+    if described.references:
+        lines.append(f"references: {described.references}")
+    if described.pattern:
+        lines.append(f"pattern: {described.pattern}")
+    if described.vocabulary is not None:
+        lines.append("allowed values:")
+        lines += [f"  {code}: {meaning}" for code, meaning in described.vocabulary.values]
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""Read the packaged release, typed, offline.
+
+Files are found with importlib.resources inside the functions, never at import time, and each
+file is checked against the sha256 in the release's datapackage.json the first time it is read
+in a process: a damaged or tampered installation raises ``ReleaseError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from syria_strikes.errors import ReleaseError
+from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.types import pandas_dtype
+
+Backend = Literal["pandas", "pyarrow", "polars"]
+_verified: set[Path] = set()
+
+
+def release_dir() -> Path:
+    return Path(str(files("syria_strikes") / "release"))
+
+
+def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
+    """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
+
+    ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
+    """
+    declared = table(name)
+    folder = Path(root) if root is not None else release_dir()
+    path = folder / f"{declared.name}.parquet"
+    verify(path)
+    arrow = pq.read_table(path)
+    if backend == "pyarrow":
+        return arrow
+    if backend == "polars":
+        import polars
+
+        return polars.from_arrow(arrow)
+    if backend != "pandas":
+        raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
+    return _to_pandas(arrow, name)
+
+
+def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
+    """Every table, by name."""
+    return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
+
+
+def _pandas_type(arrow_type: pa.DataType) -> object:
+    """Nullable pandas types for Arrow ones; dictionaries are left to become categoricals."""
+    if pa.types.is_list(arrow_type) or pa.types.is_date(arrow_type):
+        return pd.ArrowDtype(arrow_type)
+    return {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
+            pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get(arrow_type)
+
+
+def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
+    frame = arrow.to_pandas(types_mapper=_pandas_type)
+    for column in table(name).columns:
+        if column.vocabulary is not None:
+            frame[column.name] = frame[column.name].cat.set_categories(pandas_dtype(column).categories)
+    return frame
+
+
+def verify(path: Path) -> None:
+    """Compare a release file with the bytes and sha256 its datapackage.json records."""
+    path = path.resolve()
+    if path in _verified:
+        return
+    descriptor_path = path.parent / "datapackage.json"
+    if not descriptor_path.is_file():
+        raise ReleaseError(
+            f"no built release at {path.parent}: in a source checkout run `python -m syria_strikes build`; "
+            "otherwise reinstall with `pip install --force-reinstall syria-strikes`")
+    resources = json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]
+    expected = next((r for r in resources if r["path"] == path.name), None)
+    if expected is None or not path.is_file():
+        raise ReleaseError(f"the release at {path.parent} lacks {path.name}; reinstall syria-strikes")
+    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != expected["hash"]:
+        raise ReleaseError(
+            f"{path.name} in {path.parent} is damaged or was modified: its checksum is {digest}, the release "
+            f"records {expected['hash']}; reinstall with `pip install --force-reinstall syria-strikes`")
+    _verified.add(path)

@@ -1,0 +1,101 @@
+"""SQLite DDL generated from the metadata source, and the database writer of the build.
+
+Primary keys, foreign keys and CHECK constraints for enums, dates and bounds make the
+database enforce the same rules as the validator, so someone browsing it (with Datasette,
+say) cannot be shown rows the release would not accept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
+from syria_strikes.types import sqlite_type
+
+VOCABULARY_TABLE = """CREATE TABLE "vocabularies" (
+  "vocabulary" TEXT NOT NULL,
+  "code" TEXT NOT NULL,
+  "meaning" TEXT NOT NULL,
+  PRIMARY KEY ("vocabulary", "code")
+);"""
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def column_sql(column: Column, declared: Table) -> str:
+    name = _quoted(column.name)
+    parts = [name, sqlite_type(column)]
+    if column.name == declared.primary_key:
+        parts.append("PRIMARY KEY")
+    if column.required:
+        parts.append("NOT NULL")
+    if column.vocabulary is not None:
+        parts.append(f"CHECK ({name} IN ({', '.join(_literal(code) for code in column.vocabulary.codes)}))")
+    if column.type == "date":
+        parts.append(f"CHECK ({name} IS date({name}))")
+    if column.minimum is not None:
+        parts.append(f"CHECK ({name} >= {column.minimum:g})")
+    if column.maximum is not None:
+        parts.append(f"CHECK ({name} <= {column.maximum:g})")
+    if column.references is not None and column.type != "list":
+        target = table(column.references)
+        parts.append(f"REFERENCES {_quoted(target.name)} ({_quoted(target.primary_key)})")
+    return " ".join(parts)
+
+
+def create_table_sql(declared: Table) -> str:
+    columns = ",\n  ".join(column_sql(column, declared) for column in declared.columns)
+    return f"CREATE TABLE {_quoted(declared.name)} (\n  {columns}\n);"
+
+
+def schema_sql() -> str:
+    """The whole DDL; also written to schemas/sqlite.sql so it can be read without Python."""
+    header = "-- Generated from syria_strikes/metadata.py by `python -m syria_strikes generate`. Do not edit.\n"
+    return header + "\n\n".join([*(create_table_sql(t) for t in TABLES), VOCABULARY_TABLE]) + "\n"
+
+
+def write_database(path: Path, rows: dict[str, Iterable[tuple]]) -> None:
+    """Write every table; rows are tuples in column order, with SQL-ready values."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript(schema_sql())
+        with connection:
+            for declared in TABLES:
+                marks = ", ".join("?" for _ in declared.columns)
+                insert = f"INSERT INTO {_quoted(declared.name)} VALUES ({marks})"
+                connection.executemany(insert, rows[declared.name])
+            codes = [(vocabulary.name, code, meaning)
+                     for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
+            connection.executemany('INSERT INTO "vocabularies" VALUES (?, ?, ?)', codes)
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"foreign keys do not resolve in the built database: {broken[:5]}")
+    finally:
+        connection.close()
+
+
+def datasette_metadata() -> dict:
+    """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
+    labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
+    return {
+        "title": "syria-strikes",
+        "license": "CC-BY-4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "databases": {"syria-strikes": {"tables": {
+            **{declared.name: {
+                "description": declared.description,
+                "label_column": labels[declared.name],
+                "columns": {column.name: column.description for column in declared.columns},
+            } for declared in TABLES},
+            "vocabularies": {"description": "Every controlled vocabulary: each code and its meaning.",
+                             "label_column": "meaning"},
+        }}},
+    }

@@ -1,0 +1,113 @@
+"""The loader: typed, complete, offline, and loud about a damaged installation."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from dataset import REPO
+
+import syria_strikes
+from syria_strikes.metadata import LIST_DELIMITER, TABLES
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from syria_strikes.build import build
+
+    out = tmp_path_factory.mktemp("loader") / "release"
+    assert build(REPO / "data", out) == []
+    return out
+
+
+def test_tables_version_and_description() -> None:
+    assert syria_strikes.tables() == ("actors", "sources", "events", "claims")
+    assert syria_strikes.__version__.count(".") == 2
+    assert "asserts: States it as true." in syria_strikes.describe("claims", "stance")
+    assert "primary key: claim_id" in syria_strikes.describe("claims")
+    with pytest.raises(KeyError, match="the tables are actors, sources, events, claims"):
+        syria_strikes.load("strikes")
+
+
+def test_dtypes_follow_the_metadata(release: Path) -> None:
+    for declared in TABLES:
+        frame = syria_strikes.load(declared.name, root=release)
+        assert list(frame.columns) == list(declared.column_names)
+        for column in declared.columns:
+            dtype = frame[column.name].dtype
+            if column.vocabulary is not None:
+                assert list(dtype.categories) == list(column.vocabulary.codes), column.name
+            elif column.type == "integer":
+                assert dtype == "Int64"
+            elif column.type == "date":
+                assert dtype == pd.ArrowDtype(pa.date32())
+            elif column.type == "string":
+                assert pd.api.types.is_string_dtype(dtype)
+
+
+def test_unused_categories_are_still_declared(release: Path) -> None:
+    claims = syria_strikes.load("claims", root=release)
+    assert "denies" in claims["stance"].cat.categories
+
+
+def test_csv_to_parquet_to_pandas_loses_nothing(release: Path) -> None:
+    """Every cell of data/*.csv comes back from the loader with the same value."""
+    for declared in TABLES:
+        frame = syria_strikes.load(declared.name, root=release)
+        with (REPO / declared.path).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(frame) == len(rows)
+        for column in declared.columns:
+            loaded = [_comparable(value, column.type) for value in frame[column.name].tolist()]
+            written = [_comparable(row[column.name] or None, column.type) for row in rows]
+            assert loaded == written, f"{declared.name}.{column.name}"
+
+
+def _comparable(value: object, kind: str) -> object:
+    """A value as plain Python, whether it came from a CSV cell or from the loader."""
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return None
+    if kind == "list":
+        return list(value) if not isinstance(value, str) else value.split(LIST_DELIMITER)
+    if kind == "date":
+        return value if isinstance(value, str) else value.isoformat()
+    if kind == "number":
+        return float(value)
+    if kind == "integer":
+        return int(value)
+    return str(value)
+
+
+def test_load_all_and_other_backends(release: Path) -> None:
+    everything = syria_strikes.load_all(root=release)
+    assert set(everything) == set(syria_strikes.tables())
+    arrow = syria_strikes.load("events", backend="pyarrow", root=release)
+    assert arrow.schema.field("date_start").type == pa.date32()
+    polars = pytest.importorskip("polars")
+    assert isinstance(syria_strikes.load("events", backend="polars", root=release), polars.DataFrame)
+    with pytest.raises(ValueError, match="backend"):
+        syria_strikes.load("events", backend="excel", root=release)
+
+
+def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged"
+    shutil.copytree(release, damaged)
+    data = bytearray((damaged / "claims.parquet").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (damaged / "claims.parquet").write_bytes(bytes(data))
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet .* damaged or was modified"):
+        syria_strikes.load("claims", root=damaged)
+    assert len(syria_strikes.load("actors", root=damaged)) == len(syria_strikes.load("actors", root=release))
+
+
+def test_missing_release_says_how_to_build(tmp_path: Path) -> None:
+    with pytest.raises(syria_strikes.ReleaseError, match="syria_strikes build"):
+        syria_strikes.load("claims", root=tmp_path)
+
+
+def test_bundled_release_loads_without_arguments() -> None:
+    assert len(syria_strikes.load("claims")) > 0

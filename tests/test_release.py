@@ -1,0 +1,135 @@
+"""The release: complete, checksummed, byte-reproducible, atomic, and the same data in every format."""
+
+from __future__ import annotations
+
+import csv
+import filecmp
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import frictionless
+import pytest
+from dataset import REPO, Dataset, run_cli
+
+from syria_strikes import build as build_module
+from syria_strikes.build import build
+from syria_strikes.metadata import TABLES
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("release") / "release"
+    assert build(REPO / "data", out) == []
+    return out
+
+
+def test_release_holds_every_format(release: Path) -> None:
+    names = {path.name for path in release.iterdir()}
+    for table in TABLES:
+        assert {f"{table.name}.csv", f"{table.name}.parquet"} <= names
+    assert {"datapackage.json", "syria-strikes.sqlite", "datasette-metadata.json"} <= names
+
+
+def test_descriptor_records_bytes_and_hash_of_every_file(release: Path) -> None:
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    described = {resource["path"] for resource in descriptor["resources"]}
+    assert described == {path.name for path in release.iterdir()} - {"datapackage.json"}
+    for resource in descriptor["resources"]:
+        data = (release / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert descriptor["version"] == __import__("syria_strikes").__version__
+
+
+def test_frictionless_validates_the_release(release: Path) -> None:
+    report = frictionless.Package(str(release / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_release_csv_is_the_canonical_data(release: Path) -> None:
+    for table in TABLES:
+        assert (release / f"{table.name}.csv").read_bytes() == (REPO / table.path).read_bytes(), table.name
+
+
+def test_same_input_gives_byte_identical_output(release: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build(REPO / "data", again) == []
+    assert _snapshot(again) == _snapshot(release)
+
+
+def test_sqlite_enforces_keys_and_vocabularies(release: Path) -> None:
+    connection = sqlite3.connect(release / "syria-strikes.sqlite", isolation_level=None)
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    counts = {t.name: connection.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in TABLES}
+    assert all(counts.values())
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        connection.execute("UPDATE claims SET stance = 'assert' WHERE rowid = 1")
+    connection.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        connection.execute("UPDATE claims SET event_id = 'evt-2020-nowhere' WHERE rowid = 1")
+    connection.close()
+
+
+def test_duckdb_reads_the_parquet(release: Path) -> None:
+    path = str(release / "claims.parquet")
+    per_stance = duckdb.sql(f"SELECT stance, count(*) AS n FROM read_parquet('{path}') GROUP BY stance").fetchall()
+    assert sum(n for _, n in per_stance) == len(list(csv.DictReader((REPO / "data/claims.csv").open())))
+
+
+def test_failed_build_leaves_the_previous_release_untouched(release: Path, dataset: Dataset) -> None:
+    out = dataset.root / "release"
+    shutil.copytree(release, out)
+    before = _snapshot(out)
+    dataset.set_cell("claims", 0, "stance", "assert")
+    assert build(dataset.data_dir, out) != []
+    assert _snapshot(out) == before
+
+
+def test_interrupted_build_leaves_the_previous_release_untouched(
+        release: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = dataset.root / "release"
+    shutil.copytree(release, out)
+    before = _snapshot(out)
+    dataset.set_cell("events", 0, "summary", "A new summary that would change the release.")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "write_database", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(dataset.data_dir, out)
+    assert _snapshot(out) == before
+    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == []
+
+
+def test_build_command_reports_problems_and_writes_nothing(dataset: Dataset) -> None:
+    out = dataset.root / "never"
+    dataset.set_cell("claims", 0, "stance", "assert")
+    code, output = run_cli(["build", "--data-dir", str(dataset.data_dir), "--out", str(out)])
+    assert code == 1
+    assert "rule: enum" in output
+    assert not out.exists()
+
+
+def test_info_lists_tables_rows_and_checksums(release: Path) -> None:
+    code, output = run_cli(["info", "--release", str(release)])
+    assert code == 0
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    assert f"syria-strikes {descriptor['version']}" in output
+    for resource in descriptor["resources"]:
+        assert resource["hash"].removeprefix("sha256:") in output
+
+
+def test_release_bundled_with_the_package_is_current(release: Path) -> None:
+    bundled = build_module.default_release_dir()
+    assert bundled.is_dir(), "run `python -m syria_strikes build` (the README's first command)"
+    assert not filecmp.dircmp(bundled, release).diff_files
+    assert _snapshot(bundled) == _snapshot(release)
