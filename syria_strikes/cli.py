@@ -7,6 +7,7 @@ always reported as problems, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -14,6 +15,8 @@ USAGE_ERROR = 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `syria-strikes info | head` ends quietly
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
