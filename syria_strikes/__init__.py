@@ -1,18 +1,19 @@
 """syria-strikes: claims about air and missile strikes in Syria, with verbatim provenance.
 
 ``load("claims")`` returns a typed pandas DataFrame of the packaged release; ``load_all()``
-returns every table; ``tables()`` lists them and ``describe(table, column)`` documents them.
+returns every table; ``tables()`` lists them and ``describe(table, column)`` documents them;
+``event_summary()`` shows, per event and predicate, where the claims disagree.
 Heavy libraries are imported only when data is loaded, so importing the package stays cheap.
 """
 
 from syria_strikes.catalog import describe, tables
 
 __version__ = "0.1.0"
-__all__ = ["ReleaseError", "__version__", "describe", "load", "load_all", "tables"]
+__all__ = ["ReleaseError", "__version__", "describe", "event_summary", "load", "load_all", "tables"]
 
 
 def __getattr__(name: str):
-    if name in ("load", "load_all"):
+    if name in ("load", "load_all", "event_summary"):
         from syria_strikes import loader
 
         return getattr(loader, name)

@@ -55,6 +55,16 @@ def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> 
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
 
+def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
+    """The derived per-event view (claims, claimants, contested predicates, count ranges).
+
+    See ``syria_strikes.derived`` for what "contested" means; one row per event x predicate.
+    """
+    from syria_strikes.derived import event_summary as summarise
+
+    return summarise(load("claims", root=root), load("events", root=root))
+
+
 def _pandas_type(arrow_type: pa.DataType) -> object:
     """Nullable pandas types for Arrow ones; dictionaries are left to become categoricals."""
     if pa.types.is_list(arrow_type) or pa.types.is_date(arrow_type):

@@ -111,3 +111,10 @@ def test_missing_release_says_how_to_build(tmp_path: Path) -> None:
 
 def test_bundled_release_loads_without_arguments() -> None:
     assert len(syria_strikes.load("claims")) > 0
+
+
+def test_event_summary_marks_the_july_2021_homs_strike_contested(release: Path) -> None:
+    summary = syria_strikes.event_summary(root=release)
+    homs = summary[summary["event_id"] == "evt-2021-07-22-homs-strike"]
+    assert homs["event_contested"].all()
+    assert "munitions_intercepted" in homs["contested_predicates"].iloc[0].split("|")
