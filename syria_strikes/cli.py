@@ -17,6 +17,8 @@ USAGE_ERROR = 2
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `syria-strikes info | head` ends quietly
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # a narrow console shows odd cells escaped
     parser = _parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

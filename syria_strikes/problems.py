@@ -73,7 +73,9 @@ def render_text(problems: list[Problem]) -> str:
 
 
 def render_json(problems: list[Problem]) -> str:
+    """ASCII-only JSON: the values quoted back are bad data (Arabic-Indic digits, zero-width
+    spaces), and a report must print on any console, whatever its encoding, without a traceback."""
     return json.dumps(
         {"valid": not problems, "problem_count": len(problems), "problems": [p.to_dict() for p in problems]},
-        ensure_ascii=False, indent=2,
+        ensure_ascii=True, indent=2,
     )

@@ -2,8 +2,10 @@
 
 Every cell is read as text first and then converted by the column's declared type, so a bad
 date or a word in a count is reported as exactly that, instead of silently turning the whole
-column into text. The file's structure (encoding, BOM, line endings, header, field counts) is
-checked before any cell is looked at, because those faults make every later message wrong.
+column into text. The file's structure (encoding, BOM, line endings, delimiter, header, field
+counts, quoting) is checked before any cell is looked at, because those faults make every later
+message wrong; a fault that would otherwise repeat on every row (a pasted header, a row of empty
+cells, unnamed spreadsheet columns) is reported once and the rest of the file is still checked.
 The frame's index holds the line number a curator sees in an editor.
 """
 
@@ -12,6 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
 from difflib import get_close_matches
 from pathlib import Path
 
@@ -19,13 +25,26 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from syria_strikes.checks.cells import (
+    EDGE_CHARS,
+    PLACEHOLDERS,
+    SPREADSHEET_BOOLEANS,
+    SPREADSHEET_ERRORS,
+    describe_char,
+)
+from syria_strikes.checks.csvform import check_canonical_form
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem
 
+Report = Callable[[int | None, str | None, str | None, str, str], None]
+
 BOM = b"\xef\xbb\xbf"
-INTEGER = re.compile(r"-?[0-9]+")
+# Canonical numbers: no sign but '-', no leading zeros, at most 18 digits so any value fits int64.
+INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")
 NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+SPREADSHEET_EPOCH = date(1899, 12, 30)
 
 
 def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -35,24 +54,51 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     def report(row: int | None, column: str | None, value: str | None, rule: str, message: str) -> None:
         problems.append(Problem(table.name, row, column, value, rule, message))
 
+    text = _decode(path, table, report)
+    if text is None:
+        return None, problems
+    header = _check_header(text[: text.index("\n")], table, report)
+    if header is None:
+        return None, problems
+    names, header_clean = header
+    data = text.encode("utf-8")
+    parsed = _parse_cells(data, text, names, report)
+    if parsed is None:
+        return None, problems
+    strings, ends = parsed
+    untrusted = check_canonical_form(data, strings, ends, header_clean, report)
+    strings = _drop_pasted_rows(strings, table, report)
+    if len(strings) == 0:
+        report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
+        return None, problems
+    strings = strings[list(table.column_names)].copy()
+    for line, column in untrusted:
+        if line in strings.index:
+            strings.at[line, column] = ""
+    return _convert(strings, table, report), problems
+
+
+# --- bytes to text --------------------------------------------------------------------------
+def _decode(path: Path, table: Table, report: Report) -> str | None:
+    """The file as text with LF line endings and a final newline, or None when it is unusable."""
     if not path.is_file():
         report(None, None, None, "file_present", f"the file {path.name} is missing; every table needs its CSV file")
-        return None, problems
+        return None
     raw = path.read_bytes()
-    if not raw.strip():
+    has_bom = raw.startswith(BOM)
+    if not raw.removeprefix(BOM).strip():
+        what = "holds only a byte-order mark" if has_bom else "is empty"
         report(1, None, None, "not_empty",
-               f"the file is empty; it needs the header line {','.join(table.column_names)} and at least one row")
-        return None, problems
-    if raw.startswith(BOM):
+               f"the file {what}; it needs the header line {','.join(table.column_names)} and at least one row")
+        return None
+    if has_bom:
         report(1, None, None, "no_bom", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
         raw = raw[len(BOM):]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        report(line, None, repr(raw[error.start:error.end + 8])[2:-1], "utf8",
-               f"byte {error.start} is not valid UTF-8; re-save the file as UTF-8")
-        return None, problems
+        _report_encoding(raw, error, report)
+        return None
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         report(line, None, None, "lf_line_endings",
@@ -61,47 +107,102 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     if not text.endswith("\n"):
         report(text.count("\n") + 1, None, None, "final_newline", "the last line does not end with a line break")
         text += "\n"
-
-    header = next(csv.reader(io.StringIO(text[: text.index("\n")])), [])
-    keep = _check_header(header, table, report)
-    if keep is None:
-        return None, problems
-
-    strings = _parse_cells(text, header, table, report)
-    if strings is None:
-        return None, problems
-    if len(strings) == 0:
-        report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
-        return None, problems
-    return _convert(strings[list(keep)], table, report), problems
+    return text
 
 
-def _check_header(header: list[str], table: Table, report) -> list[str] | None:
-    """Columns to keep, or None when a declared column is missing and rows cannot be read safely."""
+def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> None:
+    line = raw[: error.start].count(b"\n") + 1
+    try:
+        raw.decode("cp1252")
+        hint = ("; the file looks like Windows-1252, which Excel writes for plain 'CSV': "
+                "save it as 'CSV UTF-8' instead")
+    except UnicodeDecodeError:
+        hint = "; re-save the file as UTF-8"
+    report(line, None, repr(raw[error.start:error.end + 8])[2:-1], "utf8",
+           f"byte {error.start} is not valid UTF-8{hint}")
+
+
+# --- the header -----------------------------------------------------------------------------
+def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
+    """Names to parse the rows with, and whether the header line was otherwise clean; None when a
+    declared column is missing or the file uses another delimiter, so rows cannot be read safely."""
     declared = list(table.column_names)
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            report(1, name, name, "header_unique", "this column name appears twice in the header")
-        seen.add(name)
-    extra = [name for name in header if name not in declared]
-    missing = [name for name in declared if name not in header]
-    for name in extra:
-        guess = get_close_matches(name, missing, n=1)
-        hint = f"; did you mean {guess[0]!r}?" if guess else "; remove it or declare it in syria_strikes/metadata.py"
-        report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
-    for name in missing:
-        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
-    if missing or len(seen) != len(header):
+    fields = _split(line, ",")
+    if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
         return None
-    if not extra and header != declared:
-        report(1, None, ",".join(header), "header_order",
+    names = [field.strip(EDGE_CHARS) for field in fields]
+    clean = names == fields
+    if not clean:
+        report(1, None, line, "header_spaces",
+               f"the header has spaces around column names; it must read exactly {','.join(declared)}")
+    unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
+    if unnamed:
+        clean = False
+        report(1, None, None, "header_unnamed",
+               f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
+               "as spreadsheets export from columns that once held something; delete those columns")
+    named = [name for name in names if name]
+    duplicated = sorted({name for name in named if named.count(name) > 1})
+    for name in duplicated:
+        report(1, name, name, "header_unique", "this column name appears twice in the header")
+    missing, extra = _check_names(named, declared, table, report)
+    if missing or duplicated:
+        return None
+    if not extra and named != declared:
+        clean = False
+        report(1, None, ",".join(named), "header_order",
                f"the columns are out of order; the canonical order is {','.join(declared)}")
-    return declared
+    return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
 
 
-def _parse_cells(text: str, header: list[str], table: Table, report) -> pd.DataFrame | None:
-    """Parse with Arrow (fast); fall back to the csv module only to locate faults by line."""
+def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
+    """Report undeclared and missing names (returned); a misspelt name is reported once, with its
+    correction, instead of once as undeclared and once as missing."""
+    missing = [name for name in declared if name not in named]
+    extra = [name for name in named if name not in declared]
+    unclaimed = list(missing)
+    for name in extra:
+        guess = _guess(name, unclaimed)
+        if guess:
+            unclaimed.remove(guess)
+            hint = f"; did you mean {guess!r}?"
+        else:
+            hint = "; remove it or declare it in syria_strikes/metadata.py"
+        report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
+    for name in unclaimed:
+        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
+    return missing, extra
+
+
+def _guess(name: str, candidates: list[str]) -> str | None:
+    folded = name.casefold().replace(" ", "_")
+    for candidate in candidates:
+        if candidate.casefold() == folded:
+            return candidate
+    return next(iter(get_close_matches(folded, candidates, n=1)), None)
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
+    for delimiter, plural in OTHER_DELIMITERS.items():
+        names = {name.strip(EDGE_CHARS) for name in _split(line, delimiter)}
+        if len(names & set(declared)) >= min(2, len(declared)):
+            report(1, None, None, "delimiter",
+                   f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
+                   "delimited)' or set the field separator to ','")
+            return True
+    return False
+
+
+# --- records --------------------------------------------------------------------------------
+def _parse_cells(data: bytes, text: str, names: list[str],
+                 report: Report) -> tuple[pd.DataFrame, list[int] | None] | None:
+    """String cells indexed by the line each record starts on, and the line each ends on (None
+    when every record is one line). Arrow reads a well-formed file fast; anything else is read
+    again with the csv module, which can say on which line each record starts and ends."""
     ragged: list[str] = []
 
     def on_invalid_row(row: pa_csv.InvalidRow) -> str:
@@ -110,73 +211,124 @@ def _parse_cells(text: str, header: list[str], table: Table, report) -> pd.DataF
 
     try:
         arrow_table = pa_csv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
-            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
+            io.BytesIO(data),
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid_row),
             convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.string() for name in header}, strings_can_be_null=False,
+                column_types={name: pa.string() for name in names}, strings_can_be_null=False,
             ),
         )
-    except pa.ArrowInvalid as error:
-        report(None, None, None, "csv_syntax", f"the file cannot be parsed as CSV: {error}")
-        return None
+    except pa.ArrowInvalid:
+        return _parse_slowly(text, names, report)
+    if ragged or arrow_table.num_rows + 1 != text.count("\n"):
+        return _parse_slowly(text, names, report)
     frame = arrow_table.to_pandas()
-    physical_lines = text.count("\n")
-    if ragged or len(frame) + 1 != physical_lines:
-        starts = _record_start_lines(text, len(header), report)
-        if ragged:
-            return None
-        frame.index = pd.Index(starts, name="line")
-    else:
-        frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
-    return frame
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
+    return frame, None
 
 
-def _record_start_lines(text: str, width: int, report) -> list[int]:
-    """Slow path: the starting line of each well-formed record, reporting ragged ones.
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """The csv module refuses cells over 128 KiB; the max_length rule, not the reader, judges size."""
+    previous = csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _parse_slowly(text: str, names: list[str], report: Report) -> tuple[pd.DataFrame, list[int]] | None:
+    """Records with their first and last line; blank lines and ragged records are reported.
 
     A record spanning lines is not reported here: the cell holding the line break is, by the
     cell rules, with its column.
     """
     reader = csv.reader(io.StringIO(text))
-    next(reader)
+    records: list[list[str]] = []
     starts: list[int] = []
-    previous_end = reader.line_num
-    for record in reader:
-        start = previous_end + 1
-        previous_end = reader.line_num
-        if len(record) != width:
-            report(start, None, ",".join(record), "field_count",
-                   f"this row has {len(record)} fields where the header has {width}; "
-                   "check for a stray comma or an unclosed quote")
-            continue
-        starts.append(start)
-    return starts
+    ends: list[int] = []
+    blank: list[int] = []
+    ragged = False
+    with _any_field_size():
+        try:
+            next(reader)
+            previous_end = reader.line_num
+            for record in reader:
+                start, previous_end = previous_end + 1, reader.line_num
+                if not record:
+                    blank.append(start)
+                elif len(record) != len(names):
+                    ragged = True
+                    _report_ragged(record, start, previous_end, len(names), report)
+                else:
+                    records.append(record)
+                    starts.append(start)
+                    ends.append(previous_end)
+        except csv.Error as error:
+            report(reader.line_num, None, None, "csv_syntax", f"the file cannot be read as CSV from this line: {error}")
+            return None
+    _report_blank_lines(blank, previous_end, report)
+    if ragged:
+        return None
+    frame = pd.DataFrame(records, columns=names, index=pd.Index(starts, name="line"), dtype="str")
+    return frame, ends
 
 
-def _convert(strings: pd.DataFrame, table: Table, report) -> pd.DataFrame:
+def _report_blank_lines(blank: list[int], last_line: int, report: Report) -> None:
+    """Each blank line inside the file, and the blank lines that end it as one fault."""
+    trailing = 0
+    while trailing < len(blank) and blank[-1 - trailing] == last_line - trailing:
+        trailing += 1
+    for line in blank[: len(blank) - trailing]:
+        report(line, None, None, "blank_line", "this line is blank; delete it")
+    if trailing:
+        count = f"{trailing} blank lines" if trailing > 1 else "a blank line"
+        report(blank[-trailing], None, None, "blank_line",
+               f"the file ends with {count}; delete everything after the last row's line break")
+
+
+def _report_ragged(record: list[str], start: int, end: int, width: int, report: Report) -> None:
+    runs_on = (f"it runs on to line {end} because a double quote in it is not closed where it should be; "
+               if end > start else "")
+    report(start, None, ",".join(record), "field_count",
+           f"this row has {len(record)} fields where the header has {width}; {runs_on}"
+           "check for a stray comma or an unclosed quote")
+
+
+def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFrame:
+    """Drop, reporting each once, rows that are a copy of the header or hold no value at all:
+    read as data they would fail every rule of every column."""
+    declared = list(table.column_names)
+    header_copy = strings[declared].eq(pd.Series(declared, index=declared)).all(axis=1)
+    empty = strings.eq("").all(axis=1)
+    for line in strings.index[header_copy]:
+        report(int(line), None, None, "header_repeated",
+               "this row repeats the header line; delete it (it was probably pasted with the rows below it)")
+    for line in strings.index[empty & ~header_copy]:
+        report(int(line), None, None, "empty_row",
+               "this row has no value in any column; delete it (spreadsheets export rows that once held something)")
+    return strings[~(header_copy | empty)]
+
+
+# --- typed conversion -----------------------------------------------------------------------
+def _convert(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFrame:
     columns = {}
     for column in table.columns:
-        columns[column.name] = _convert_column(strings[column.name], column, table, report)
+        columns[column.name] = _convert_column(strings[column.name], column, report)
     return pd.DataFrame(columns, index=strings.index)
 
 
-def _convert_column(cells: pd.Series, column: Column, table: Table, report) -> pd.Series:
+def _convert_column(cells: pd.Series, column: Column, report: Report) -> pd.Series:
     present = cells != ""
     if column.type in ("string", "list"):
         return cells.where(present, None).astype("str")
-    if column.type == "integer":
-        shape, words = INTEGER, "a whole number such as 4"
-    elif column.type == "number":
-        shape, words = NUMBER, "a decimal number such as 34.52"
-    else:
-        shape, words = ISO_DATE, "a date written YYYY-MM-DD"
+    shape = {"integer": INTEGER, "number": NUMBER, "date": ISO_DATE}[column.type]
     well_formed = cells.str.fullmatch(shape.pattern).astype(bool)
     for line, value in cells[present & ~well_formed].items():
-        report(int(line), column.name, value, f"type_{column.type}", f"is not {words}")
+        report(int(line), column.name, value, f"type_{column.type}", type_words(value, column.type))
     usable = cells.where(present & well_formed, None)
     if column.type == "integer":
-        return pd.to_numeric(usable, errors="coerce").astype("Int64")
+        return usable.astype("Int64")
     if column.type == "number":
         return pd.to_numeric(usable, errors="coerce").astype("Float64")
     dates = pd.to_datetime(usable, format="%Y-%m-%d", errors="coerce")
@@ -184,3 +336,73 @@ def _convert_column(cells: pd.Series, column: Column, table: Table, report) -> p
     for line, value in cells[impossible].items():
         report(int(line), column.name, value, "type_date", "is not a real calendar date")
     return dates.astype("datetime64[s]")
+
+
+_GENERAL_WORDS = {
+    "integer": "is not a whole number such as 4",
+    "number": "is not a decimal number such as 34.52",
+    "date": "is not a date written YYYY-MM-DD",
+}
+
+
+def type_words(value: str, column_type: str) -> str:
+    """What is wrong with a cell that is not of its column's type, and how to write it instead.
+
+    Spreadsheets rewrite numbers and dates in a handful of known ways; naming the way tells the
+    curator which setting to change, not just that the cell is wrong.
+    """
+    general = _GENERAL_WORDS[column_type]
+    hint = _type_hint(value, column_type)
+    return f"{general}; {hint}" if hint else general
+
+
+def _type_hint(value: str, column_type: str) -> str | None:
+    odd_digit = next((c for c in value if c.isdigit() and not "0" <= c <= "9"), None)
+    if odd_digit is not None:
+        return f"it uses {describe_char(odd_digit)}, a digit that is not 0-9: write the number with 0-9"
+    if value != value.strip(EDGE_CHARS):
+        return "it has spaces around it: remove them"
+    if value.lower() in SPREADSHEET_BOOLEANS:
+        return "it is a spreadsheet TRUE/FALSE value: write the value itself"
+    if value.lower() in SPREADSHEET_ERRORS:
+        return "it is a spreadsheet error left by a broken formula: write the value itself"
+    if value.lower() in PLACEHOLDERS:
+        return "leave the cell empty when there is no value (an empty cell means missing)"
+    if column_type == "date":
+        return _date_hint(value)
+    return _number_hint(value, column_type)
+
+
+def _number_hint(value: str, column_type: str) -> str | None:
+    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+", value):
+        return ("it is in scientific notation, as spreadsheets show long numbers: format the column as "
+                f"text and write the digits ({float(value):.15g})")
+    if column_type == "number":
+        if re.fullmatch(r"-?[0-9]+,[0-9]+", value):
+            return f"it has a decimal comma: write a decimal point ({value.replace(',', '.')})"
+        return None
+    if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+", value):
+        return f"it has thousands separators: write the digits alone ({value.replace(',', '')})"
+    if re.fullmatch(r"-?[0-9]+\.0*", value):
+        return f"counts and offsets are whole: write {value.split('.')[0]}"
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", value):
+        return "counts and offsets are whole numbers; use value_low and value_high for a range"
+    if re.fullmatch(r"\+[0-9]+", value):
+        return f"it has a plus sign: write {value[1:]}"
+    if re.fullmatch(r"-?0[0-9]+", value):
+        return f"it has a leading zero: write {int(value)}"
+    if re.fullmatch(r"-?[0-9]{19,}", value):
+        return "it has more than 18 digits, which no count or offset here can need"
+    return None
+
+
+def _date_hint(value: str) -> str | None:
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ].*", value):
+        return f"it has a time after the date: write the date alone ({value[:10]})"
+    if re.fullmatch(r"[0-9]{5}", value):
+        day = SPREADSHEET_EPOCH + timedelta(days=int(value))
+        return (f"it looks like a spreadsheet's day number (that would be {day:%Y-%m-%d}): format the column "
+                "as text and write the date as YYYY-MM-DD")
+    if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}", value):
+        return "it is written day/month/year or month/day/year: write YYYY-MM-DD"
+    return None

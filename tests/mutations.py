@@ -7,6 +7,7 @@ and counts how many were caught. ``exact`` means the corruption must give exactl
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Callable
@@ -508,3 +509,435 @@ def _(ds):
     descriptor["resources"][0]["schema"]["fields"][0]["type"] = "strin"
     path.write_text(json.dumps(descriptor), encoding="utf-8")
     return Expect("datapackage.json", None, None, "frictionless_descriptor", exact=False)
+
+
+# === What spreadsheets and hand edits really produce ============================================
+# Each kind below was seen in the wild or is what a common tool writes by default. They are kept
+# apart from the kinds above so that the catalogue reads as: the rules, then the real accidents.
+
+def _edit_text(ds: Dataset, table: str, edit: Callable[[str], str]) -> None:
+    """Rewrite a table's file as text, bypassing the csv module so that any bytes can be planted."""
+    ds.write_raw(table, edit(ds.raw(table).decode("utf-8")).encode("utf-8"))
+
+
+def _edit_lines(ds: Dataset, table: str, edit: Callable[[list[str]], list[str]]) -> None:
+    _edit_text(ds, table, lambda text: "\n".join(edit(text.split("\n"))))
+
+
+def _replace_once(ds: Dataset, table: str, index: int, column: str, old: str, new: str, rule: str) -> Expect:
+    value = ds.rows(table)[index][column]
+    assert old in value, f"{table} row {index} column {column} lacks {old!r}"
+    return _set(ds, table, index, column, value.replace(old, new, 1), rule)
+
+
+def _referenced_event(ds: Dataset) -> int:
+    """An event that claims point at, so that damage to its key would cascade if handled badly."""
+    referenced = {row["event_id"] for row in ds.rows("claims")}
+    return ds.find("events", event_id=lambda e: e in referenced)
+
+
+def _referenced_actor(ds: Dataset) -> int:
+    referenced = {row["claimant_actor_id"] for row in ds.rows("claims")}
+    return ds.find("actors", actor_id=lambda a: a in referenced)
+
+
+# --- numbers, dates and booleans as spreadsheets write them -------------------------------------
+@mutation("thousands separator in a count ('1,000')")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "1,000", "type_integer")
+
+
+@mutation("decimal point in a count ('4.0')")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "4.0", "type_integer")
+
+
+@mutation("leading zero in a count ('04')")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "04", "type_integer")
+
+
+@mutation("plus sign on a count ('+4')")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "+4", "type_integer")
+
+
+@mutation("count too large for 64 bits")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "99999999999999999999", "type_integer")
+
+
+@mutation("Excel scientific notation in an offset ('1.2E+02')")
+def _(ds):
+    return _set(ds, "claims", 0, "quote_start", "1.2E+02", "type_integer")
+
+
+@mutation("Excel scientific notation in a coordinate ('3.45E+01')")
+def _(ds):
+    index = ds.find("events", latitude=lambda v: v != "")
+    return _set(ds, "events", index, "latitude", "3.45E+01", "type_number")
+
+
+@mutation("decimal comma in a coordinate ('34,52')")
+def _(ds):
+    index = ds.find("events", latitude=lambda v: v != "")
+    return _set(ds, "events", index, "latitude", "34,52", "type_number")
+
+
+@mutation("latitude 200")
+def _(ds):
+    index = ds.find("events", latitude=lambda v: v != "")
+    return _set(ds, "events", index, "latitude", "200", "maximum")
+
+
+@mutation("date with a time ('2020-01-14T10:00')")
+def _(ds):
+    return _set(ds, "events", 0, "date_end", ds.rows("events")[0]["date_end"] + "T10:00", "type_date")
+
+
+@mutation("date with a spreadsheet time ('2020-01-14 00:00:00')")
+def _(ds):
+    return _set(ds, "events", 0, "date_end", ds.rows("events")[0]["date_end"] + " 00:00:00", "type_date")
+
+
+@mutation("spreadsheet serial day number as a date ('43844')")
+def _(ds):
+    return _set(ds, "events", 0, "date_end", "43844", "type_date")
+
+
+@mutation("date with a space after it")
+def _(ds):
+    return _set(ds, "events", 0, "date_end", ds.rows("events")[0]["date_end"] + " ", "type_date")
+
+
+@mutation("Arabic-Indic digits in a count")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "\u0664", "type_integer")
+
+
+@mutation("Arabic-Indic digits in a date")
+def _(ds):
+    return _set(ds, "events", 0, "date_end", "\u0662\u0660\u0662\u0660-01-14", "type_date")
+
+
+@mutation("spreadsheet boolean in a count ('TRUE')")
+def _(ds):
+    return _set(ds, "claims", _count_claim(ds), "value", "TRUE", "type_integer")
+
+
+@mutation("spreadsheet boolean in an enum column ('FALSE')")
+def _(ds):
+    return _set(ds, "claims", 0, "stance", "FALSE", "enum")
+
+
+@mutation("spreadsheet boolean in free text ('TRUE')")
+def _(ds):
+    return _set(ds, "claims", 0, "hedging", "TRUE", "placeholder")
+
+
+@mutation("'N/A' written for a missing count")
+def _(ds):
+    index = ds.find("claims", predicate=lambda p: p in COUNT_PREDICATES, value_low="")
+    return _set(ds, "claims", index, "value_low", "N/A", "type_integer")
+
+
+@mutation("'N/A' written for missing free text")
+def _(ds):
+    index = ds.find("sources", dateline="")
+    return _set(ds, "sources", index, "dateline", "N/A", "placeholder")
+
+
+@mutation("'null' written for a missing optional reference")
+def _(ds):
+    index = ds.find("actors", parent_actor_id="")
+    return _set(ds, "actors", index, "parent_actor_id", "null", "placeholder")
+
+
+@mutation("spreadsheet error value ('#REF!') in a cell")
+def _(ds):
+    index = ds.find("claims", value_text=lambda v: v != "")
+    return _set(ds, "claims", index, "value_text", "#REF!", "placeholder")
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+@mutation("enum in another case ('Asserts')")
+def _(ds):
+    return _set(ds, "claims", 0, "stance", "Asserts", "enum")
+
+
+@mutation("enum with a trailing space")
+def _(ds):
+    return _set(ds, "claims", 0, "stance", ds.rows("claims")[0]["stance"] + " ", "clean_text")
+
+
+@mutation("enum written as its description's words ('air strike')")
+def _(ds):
+    index = ds.find("events", event_type="air_strike")
+    return _set(ds, "events", index, "event_type", "air strike", "enum")
+
+
+# --- invisible and look-alike characters in IDs ------------------------------------------------
+@mutation("non-breaking space after an ID")
+def _(ds):
+    return _set(ds, "claims", 0, "claim_id", ds.rows("claims")[0]["claim_id"] + "\u00a0", "clean_text")
+
+
+@mutation("zero-width space before a referenced ID")
+def _(ds):
+    index = _referenced_event(ds)
+    return _set(ds, "events", index, "event_id", "\u200b" + ds.rows("events")[index]["event_id"], "clean_text")
+
+
+@mutation("zero-width space after a reference")
+def _(ds):
+    return _set(ds, "claims", 0, "event_id", ds.rows("claims")[0]["event_id"] + "\u200b", "clean_text")
+
+
+@mutation("byte-order mark pasted at the start of an ID")
+def _(ds):
+    return _set(ds, "claims", 0, "claim_id", "\ufeff" + ds.rows("claims")[0]["claim_id"], "clean_text")
+
+
+@mutation("Arabic-Indic digits in an ID")
+def _(ds):
+    return _replace_once(ds, "claims", 0, "claim_id", "0", "\u0660", "pattern")
+
+
+@mutation("fullwidth digit in a referenced ID")
+def _(ds):
+    return _replace_once(ds, "events", _referenced_event(ds), "event_id", "2", "\uff12", "pattern")
+
+
+@mutation("typographic hyphen in a referenced ID")
+def _(ds):
+    return _replace_once(ds, "events", _referenced_event(ds), "event_id", "-", "\u2011", "pattern")
+
+
+@mutation("Cyrillic look-alike letter in a referenced ID")
+def _(ds):
+    return _replace_once(ds, "actors", _referenced_actor(ds), "actor_id", "a", "\u0430", "pattern")
+
+
+@mutation("Cyrillic look-alike letter in a reference")
+def _(ds):
+    return _replace_once(ds, "claims", 0, "claimant_actor_id", "a", "\u0430", "pattern")
+
+
+@mutation("uppercase letter in a referenced ID")
+def _(ds):
+    index = _referenced_actor(ds)
+    return _set(ds, "actors", index, "actor_id", ds.rows("actors")[index]["actor_id"].capitalize(), "pattern")
+
+
+@mutation("whole row duplicated in claims")
+def _(ds):
+    rows = ds.rows("claims")
+    ds.write_rows("claims", [*rows[:3], rows[1], *rows[3:]])
+    return Expect("claims", 5, "claim_id", "unique_id")
+
+
+@mutation("two sources with the same seed file")
+def _(ds):
+    rows = ds.rows("sources")
+    index = _seed_source(ds)
+    twin = {**rows[index], "source_id": rows[index]["source_id"] + "-copy"}
+    ds.write_rows("sources", [*rows, twin])
+    return Expect("sources", len(rows) + 2, "seed_path", "unique_value")
+
+
+# --- quotes and offsets -------------------------------------------------------------------------
+@mutation("quote_start after quote_end")
+def _(ds):
+    row = ds.rows("claims")[0]
+    ds.set_cell("claims", 0, "quote_start", row["quote_end"])
+    return _set(ds, "claims", 0, "quote_end", row["quote_start"], "quote_offsets")
+
+
+@mutation("quote_end equal to quote_start")
+def _(ds):
+    return _set(ds, "claims", 0, "quote_end", ds.rows("claims")[0]["quote_start"], "quote_offsets")
+
+
+@mutation("one curly apostrophe in a quote made straight")
+def _(ds):
+    index = ds.find("claims", quote=lambda q: "\u2019" in q)
+    return _replace_once(ds, "claims", index, "quote", "\u2019", "'", "quote_anchored")
+
+
+@mutation("non-breaking space inside a quote")
+def _(ds):
+    index = ds.find("claims", quote=lambda q: " " in q)
+    return _replace_once(ds, "claims", index, "quote", " ", "\u00a0", "quote_anchored")
+
+
+@mutation("en dash in a quote typed as a hyphen")
+def _(ds):
+    index = ds.find("claims", quote=lambda q: "\u2013" in q)
+    return _replace_once(ds, "claims", index, "quote", "\u2013", "-", "quote_anchored")
+
+
+# --- cell contents ------------------------------------------------------------------------------
+@mutation("tab character in a cell")
+def _(ds):
+    return _set(ds, "events", 0, "summary", "Strike\ton a base", "clean_text")
+
+
+@mutation("NUL byte in a cell")
+def _(ds):
+    return _set(ds, "events", 0, "summary", "Strike\x00 on a base", "clean_text")
+
+
+@mutation("Unicode line separator in a cell")
+def _(ds):
+    return _set(ds, "events", 0, "summary", "Strike\u2028on a base", "clean_text")
+
+
+@mutation("right-to-left override in a cell")
+def _(ds):
+    return _set(ds, "events", 0, "summary", "Strike on \u202eesab a", "clean_text")
+
+
+@mutation("zero-width space at the end of free text")
+def _(ds):
+    return _set(ds, "events", 0, "summary", ds.rows("events")[0]["summary"] + "\u200b", "clean_text")
+
+
+@mutation("cell of spaces only in a required column")
+def _(ds):
+    return _set(ds, "events", 0, "summary", "   ", "clean_text")
+
+
+# --- file structure as other tools write it ----------------------------------------------------
+@mutation("header row pasted again in the middle")
+def _(ds):
+    _edit_lines(ds, "claims", lambda lines: [*lines[:4], lines[0], *lines[4:]])
+    return Expect("claims", 5, None, "header_repeated")
+
+
+@mutation("semicolon-separated file (European spreadsheet export)")
+def _(ds):
+    rows = ds.rows("actors")
+    with ds.path("actors").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=";", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Expect("actors", 1, None, "delimiter")
+
+
+@mutation("tab-separated file")
+def _(ds):
+    rows = ds.rows("actors")
+    with ds.path("actors").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Expect("actors", 1, None, "delimiter")
+
+
+@mutation("Windows-1252 encoded file (Excel's plain 'CSV')")
+def _(ds):
+    text = ds.raw("claims").decode("utf-8")
+    first = next(i for i, c in enumerate(text) if ord(c) > 127)
+    ds.write_raw("claims", text.encode("cp1252"))
+    return Expect("claims", text[:first].count("\n") + 1, None, "utf8")
+
+
+@mutation("file holding only a byte-order mark")
+def _(ds):
+    ds.write_raw("claims", b"\xef\xbb\xbf")
+    return Expect("claims", 1, None, "not_empty")
+
+
+@mutation("mixed LF and CRLF line endings")
+def _(ds):
+    _edit_lines(ds, "sources", lambda lines: [*lines[:3], lines[3] + "\r", *lines[4:]])
+    return Expect("sources", 4, None, "lf_line_endings")
+
+
+@mutation("very long last line without a line break")
+def _(ds):
+    rows = ds.rows("claims")
+    ds.set_cell("claims", len(rows) - 1, "curator_note", "long" * 250_000)
+    ds.write_raw("claims", ds.raw("claims").rstrip(b"\n"))
+    return Expect("claims", len(rows) + 1, None, "final_newline", exact=False)
+
+
+@mutation("blank line between rows")
+def _(ds):
+    _edit_lines(ds, "actors", lambda lines: [*lines[:3], "", *lines[3:]])
+    return Expect("actors", 4, None, "blank_line")
+
+
+@mutation("blank lines at the end of the file")
+def _(ds):
+    text = ds.raw("actors").decode("utf-8")
+    ds.write_raw("actors", (text + "\n\n").encode("utf-8"))
+    return Expect("actors", text.count("\n") + 1, None, "blank_line")
+
+
+@mutation("row of empty cells left by a spreadsheet")
+def _(ds):
+    _edit_lines(ds, "events", lambda lines: [*lines[:2], "," * lines[0].count(","), *lines[2:]])
+    return Expect("events", 3, None, "empty_row")
+
+
+@mutation("unnamed empty columns at the right (spreadsheet export)")
+def _(ds):
+    _edit_lines(ds, "actors", lambda lines: [line + ",," if line else line for line in lines])
+    return Expect("actors", 1, None, "header_unnamed")
+
+
+@mutation("column pasted twice, header and all")
+def _(ds):
+    _edit_lines(ds, "actors", lambda lines: [line + "," + line.split(",")[1] if line else line for line in lines])
+    return Expect("actors", 1, "name", "header_unique")
+
+
+@mutation("header name in another case")
+def _(ds):
+    return _line_of_header_change(ds, "claims", lambda h: ["Stance" if c == "stance" else c for c in h],
+                                  "header_declared", "Stance")
+
+
+@mutation("space after the commas of the header")
+def _(ds):
+    _edit_lines(ds, "actors", lambda lines: [lines[0].replace(",", ", "), *lines[1:]])
+    return Expect("actors", 1, None, "header_spaces")
+
+
+@mutation("unclosed quote in a cell")
+def _(ds):
+    _edit_lines(ds, "actors", lambda lines: [*lines[:2], lines[2].replace(",", ',"', 1), *lines[3:]])
+    return Expect("actors", 3, None, "field_count")
+
+
+@mutation("stray quote inside an unquoted cell")
+def _(ds):
+    index = ds.find("claims", hedging=lambda h: h != "" and "," not in h and '"' not in h)
+    hedging = ds.rows("claims")[index]["hedging"]
+    line = index + 2
+    _edit_lines(ds, "claims", lambda lines: [
+        *lines[:line - 1], lines[line - 1].replace(f",{hedging},", f',{hedging}",', 1), *lines[line:]])
+    return Expect("claims", line, "hedging", "csv_quotes")
+
+
+@mutation("every cell quoted (spreadsheet 'quote all text cells')")
+def _(ds):
+    rows = ds.rows("actors")
+    with ds.path("actors").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), quoting=csv.QUOTE_ALL, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return Expect("actors", 1, None, "canonical_quoting")
+
+
+@mutation("stray copy of a table beside the real one")
+def _(ds):
+    ds.write_raw("claims (1)", ds.raw("claims"))
+    return Expect("data/claims (1).csv", None, None, "file_declared")
+
+
+@mutation("descriptor deleted")
+def _(ds):
+    (ds.root / "datapackage.json").unlink()
+    return Expect("datapackage.json", None, None, "descriptor_present")

@@ -23,6 +23,9 @@ def check_descriptor(root: Path) -> list[Problem]:
     problems = [Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message)
                 for message in descriptor_errors(expected, frictionless)]
     path = root / DESCRIPTOR
+    if not path.exists():
+        return [*problems, Problem(DESCRIPTOR, None, None, None, "descriptor_present",
+                                   "is missing beside data/; run `python -m syria_strikes generate` to write it")]
     if path.is_file():
         try:
             on_disk = json.loads(path.read_text(encoding="utf-8"))

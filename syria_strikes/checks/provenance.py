@@ -16,6 +16,16 @@ from syria_strikes.problems import Problem
 
 SEEDS_README = "README.md"
 STRAIGHTENED = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+# Each lens maps characters that look alike to one of them, one character to one, so offsets found
+# through a lens are offsets in the seed. Applied one at a time, they name what differs.
+PLAIN_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                           "\u2009\u200a\u202f\u205f\u3000\t", " "))
+PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+LENSES = (
+    (STRAIGHTENED, "its quotation marks or apostrophes (curly vs straight)"),
+    (PLAIN_SPACES, "its spaces (a non-breaking or other special space vs a plain one)"),
+    (PLAIN_DASHES, "its dashes or hyphens (en dash, em dash, minus vs '-')"),
+)
 
 
 def check_provenance(frames: dict[str, pd.DataFrame], root: Path, seed_paths_readable: bool) -> list[Problem]:
@@ -25,7 +35,7 @@ def check_provenance(frames: dict[str, pd.DataFrame], root: Path, seed_paths_rea
         return []
     problems, texts = _check_seeds(frames["sources"], root, seed_paths_readable)
     if "claims" in frames:
-        problems += _check_quotes(frames["claims"], texts)
+        problems += check_quotes(frames["claims"], texts)
     return problems
 
 
@@ -67,10 +77,16 @@ def _check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) -
     return problems, texts
 
 
-def _check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
+def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
+    """One problem per claim whose quote is not ``texts[source_id][quote_start:quote_end]``.
+
+    ``texts`` holds the decoded seed of each archived source whose file and hash checked out.
+    """
     problems: list[Problem] = []
+    # Offsets out of order are the quote_offsets row rule's to report, once.
     usable = claims[claims["source_id"].isin(list(texts)) & claims["quote"].notna()
-                    & claims["quote_start"].notna() & claims["quote_end"].notna()]
+                    & claims["quote_start"].notna() & claims["quote_end"].notna()
+                    & (claims["quote_start"] < claims["quote_end"]).fillna(False)]
     columns = (usable.index, usable["source_id"], usable["quote"], usable["quote_start"], usable["quote_end"])
     for line, source_id, quote, start, end in zip(*columns, strict=True):
         text = texts[source_id]
@@ -82,15 +98,16 @@ def _check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
 
 
 def _mismatch_words(text: str, quote: str, start: int, end: int) -> str:
-    if end > len(text) or start >= end:
+    if end > len(text):
         where = f"the offsets {start}..{end} lie outside the seed, which has {len(text)} characters"
     else:
         where = f"the seed has {text[start:end][:60]!r} at offsets {start}..{end}"
     found = text.find(quote)
     if found >= 0:
         return f"{where}; the quote is found at {found}..{found + len(quote)}: set quote_start and quote_end to those"
-    straight = text.translate(STRAIGHTENED).find(quote.translate(STRAIGHTENED))
-    if straight >= 0:
-        return (f"{where}; the quote differs from the seed in its quotation marks (curly vs straight): "
-                f"copy it exactly from offsets {straight}..{straight + len(quote)}")
+    for lens, what in LENSES:
+        near = text.translate(lens).find(quote.translate(lens))
+        if near >= 0:
+            return (f"{where}; the quote differs from the seed in {what}: "
+                    f"copy it exactly from offsets {near}..{near + len(quote)}")
     return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"

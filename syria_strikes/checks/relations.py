@@ -31,16 +31,31 @@ def check_relations(frames: Frames) -> list[Problem]:
 
 
 def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
-    key = frame[declared.primary_key].dropna()
-    repeated = key[key.duplicated(keep="first")]
+    """Every column declared unique: the primary key, and columns such as seed_path."""
+    problems: list[Problem] = []
+    for column in declared.columns:
+        if column.unique or column.name == declared.primary_key:
+            problems += _unique_column(frame, declared, column.name)
+    return problems
+
+
+def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Problem]:
+    values = frame[name].dropna()
+    repeated = values[values.duplicated(keep="first")]
     if repeated.empty:
         return []
-    first_line = {value: line for line, value in key[~key.duplicated(keep="first")].items()}
-    return [
-        Problem(declared.name, int(line), declared.primary_key, value, "unique_id",
-                f"repeats the ID on line {first_line[value]}; IDs are unique and never reused")
-        for line, value in repeated.items()
-    ]
+    first_line = {value: line for line, value in values[~values.duplicated(keep="first")].items()}
+    problems = []
+    for line, value in repeated.items():
+        first = first_line[value]
+        if name != declared.primary_key:
+            rule, words = "unique_value", f"repeats the value on line {first}; each {name} belongs to one row only"
+        elif frame.loc[line].equals(frame.loc[first]):
+            rule, words = "unique_id", f"this whole row repeats line {first}; delete one of the two"
+        else:
+            rule, words = "unique_id", f"repeats the ID on line {first}; IDs are unique and never reused"
+        problems.append(Problem(declared.name, int(line), name, value, rule, words))
+    return problems
 
 
 def list_items(series: pd.Series) -> pd.Series:

@@ -125,6 +125,10 @@ ROW_RULES: tuple[RowRule, ...] = (
             | _present(f["value_actor_id"]) | _present(f["value_text"]),
             lambda r: f"predicate {r['predicate']!r} needs the actor it names in value_actor_id, or value_text "
                       "('unidentified') when the source names none"),
+    RowRule("claims", "quote_offsets", "quote_end", ("quote_start", "quote_end"),
+            lambda f: _ok(f["quote_start"] < f["quote_end"]),
+            lambda r: f"is not after quote_start {_count(r['quote_start'])}; quote_end is the offset just past "
+                      "the quote's last character, so quote_start < quote_end"),
 )
 
 
