@@ -219,7 +219,9 @@ UNIT = Vocabulary(
     ),
 )
 
-COUNT_PREDICATES = ("munitions_fired", "munitions_intercepted", "munitions_hit", "fatalities", "injuries")
+COUNT_UNITS = {"munitions_fired": "munitions", "munitions_intercepted": "munitions", "munitions_hit": "munitions",
+               "fatalities": "persons", "injuries": "persons"}
+COUNT_PREDICATES = tuple(COUNT_UNITS)
 ACTOR_PREDICATES = ("attribution", "air_defence_support")
 
 VOCABULARIES = (

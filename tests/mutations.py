@@ -941,3 +941,17 @@ def _(ds):
 def _(ds):
     (ds.root / "datapackage.json").unlink()
     return Expect("datapackage.json", None, None, "descriptor_present")
+
+
+@mutation("the same claim entered twice under two IDs")
+def _(ds):
+    rows = ds.rows("claims")
+    copy = {**rows[3], "claim_id": "clm-999-999", "curator_note": "entered again"}
+    ds.write_rows("claims", [*rows, copy])
+    return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
+
+
+@mutation("count in the wrong unit for its predicate")
+def _(ds):
+    index = ds.find("claims", predicate=lambda p: p.startswith("munitions_"), unit="munitions")
+    return _set(ds, "claims", index, "unit", "persons", "unit_matches_predicate")

@@ -23,6 +23,7 @@ def check_relations(frames: Frames) -> list[Problem]:
     if {"claims", "sources"} <= frames.keys():
         problems += _claims_read_in_archived_sources(frames)
         problems += _relay_chain_shape(frames["claims"])
+        problems += _repeated_claims(frames["claims"])
     if {"claims", "sources", "events"} <= frames.keys():
         problems += _reported_after_event(frames)
     if "actors" in frames:
@@ -56,6 +57,30 @@ def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Prob
             rule, words = "unique_id", f"repeats the ID on line {first}; IDs are unique and never reused"
         problems.append(Problem(declared.name, int(line), name, value, rule, words))
     return problems
+
+
+def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
+    """The same assertion entered twice under two IDs would count one voice twice in every view.
+
+    Rows are compared through a hash first, so a million distinct claims cost one vectorised
+    pass; only rows whose hash repeats are compared in full.
+    """
+    assertion = [name for name in claims.columns if name not in ("claim_id", "curator_note")]
+    distinct_ids = claims[~claims["claim_id"].duplicated(keep="first")]
+    hashes = pd.util.hash_pandas_object(distinct_ids[assertion], index=False)
+    candidates = distinct_ids[hashes.duplicated(keep=False).to_numpy()]
+    if candidates.empty:
+        return []
+    keyed = candidates[assertion].astype("string").fillna("")
+    repeated = keyed.duplicated(keep="first")
+    first_line = {tuple(row): line for line, row in zip(keyed.index[~repeated],
+                                                        keyed[~repeated].itertuples(index=False), strict=True)}
+    return [
+        Problem("claims", int(line), "claim_id", claims.at[line, "claim_id"], "repeated_claim",
+                f"asserts exactly what line {first_line[tuple(row)]} asserts (same event, claimant, source, "
+                "predicate, stance, value and quote); delete one of the two")
+        for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
+    ]
 
 
 def list_items(series: pd.Series) -> pd.Series:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES
+from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
 
 Frame = pd.DataFrame
 
@@ -116,6 +116,11 @@ ROW_RULES: tuple[RowRule, ...] = (
     RowRule("claims", "count_has_unit", "unit", ("predicate", "unit"),
             lambda f: f["predicate"].isin(COUNT_PREDICATES) == _present(f["unit"]),
             lambda r: f"a unit is given exactly for the count predicates ({', '.join(COUNT_PREDICATES)})"),
+    RowRule("claims", "unit_matches_predicate", "unit", ("predicate", "unit"),
+            lambda f: ~_present(f["unit"]) | ~f["predicate"].isin(COUNT_PREDICATES)
+            | (f["unit"] == f["predicate"].map(COUNT_UNITS)).fillna(True).astype(bool),
+            lambda r: f"predicate {r['predicate']!r} counts {COUNT_UNITS.get(r['predicate'], '?')}, "
+                      f"not {r['unit']}"),
     RowRule("claims", "count_only_for_counts", "value", ("predicate", "value", "value_low", "value_high"),
             lambda f: f["predicate"].isin(COUNT_PREDICATES)
             | ~(_present(f["value"]) | _present(f["value_low"]) | _present(f["value_high"])),
