@@ -19,6 +19,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 NEEDS_QUOTES = '[,"\n]'
+BATCH_RECORDS = 1 << 16
+SCAN_BYTES = 1 << 22
 Report = Callable[[int | None, str | None, str | None, str, str], None]
 
 _QUOTE_FAULTS = {
@@ -82,39 +84,86 @@ def field_faults(record: str) -> list[tuple[int, str, str]]:
         position, index = end + 1, index + 1
 
 
-def _canonical_records(strings: pd.DataFrame) -> pa.ChunkedArray | pa.Array:
+def _canonical_records(columns: list[pa.Array], plain: list[bool]) -> pa.Array:
+    """Records spelled canonically; a ``plain`` column holds no cell that needs quotes."""
+    cells = (column if is_plain else _canonical_cells(column) for column, is_plain in zip(columns, plain, strict=True))
+    return pc.binary_join_element_wise(*cells, pa.scalar(",", pa.large_string()))
+
+
+def _plain(column: pa.ChunkedArray) -> bool:
+    """True when no byte of the column's text is a comma, a double quote or a line break, so that
+    no cell needs quotes; one pass over its buffers instead of a pattern match per cell."""
+    for chunk in column.chunks:
+        octets = np.frombuffer(chunk.buffers()[2] or b"", dtype=np.uint8)
+        for start in range(0, len(octets), SCAN_BYTES):
+            part = octets[start:start + SCAN_BYTES]
+            if ((part == 0x2C) | (part == 0x22) | (part == 0x0A)).any():
+                return False
+    return True
+
+
+def _canonical_cells(column: pa.Array) -> pa.Array:
+    """The column's cells spelled canonically. Only the cells that need quotes are rewritten: in
+    most columns none do, and rewriting every cell of every column costs seconds on a million rows."""
     text = pa.large_string()
-    quote, comma, nothing = pa.scalar('"', text), pa.scalar(",", text), pa.scalar("", text)
-    cells = []
-    for name in strings.columns:
-        column = pa.array(strings[name], type=text)
-        quoted = pc.binary_join_element_wise(quote, pc.replace_substring(column, '"', '""'), quote, nothing)
-        cells.append(pc.if_else(pc.match_substring_regex(column, NEEDS_QUOTES), quoted, column))
-    return pc.binary_join_element_wise(*cells, comma)
+    needs = pc.match_substring_regex(column, NEEDS_QUOTES)
+    if not pc.any(needs).as_py():
+        return column
+    quote = pa.scalar('"', text)
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(column.filter(needs), '"', '""'), quote,
+                                         pa.scalar("", text))
+    return pc.replace_with_mask(column, needs, quoted)
+
+
+def _column(cells: pd.Series) -> pa.ChunkedArray:
+    column = pa.array(cells, type=pa.large_string())
+    return column if isinstance(column, pa.ChunkedArray) else pa.chunked_array([column])
+
+
+def _rows(columns: list[pa.ChunkedArray], rows: np.ndarray) -> list[pa.Array]:
+    """The cells of some rows (ascending positions), taken from the span they lie in: taking from
+    a whole chunked column would join its chunks into one copy first."""
+    low, high = int(rows[0]), int(rows[-1]) + 1
+    return [column.slice(low, high - low).combine_chunks().take(pa.array(rows - low)) for column in columns]
 
 
 def _quoted_lines(data: bytes) -> tuple[np.ndarray, pa.Array]:
-    """0-based numbers of the physical lines below the header that hold a double quote, and
-    their text, found with byte scans and zero-copy slices of the file's own buffer."""
+    """0-based numbers of the physical lines below the header that hold a double quote, and every
+    line of the file with its line break, as zero-copy slices of the file's own buffer."""
     octets = np.frombuffer(data, dtype=np.uint8)
-    newlines = np.flatnonzero(octets == 0x0A)
-    numbers = np.unique(np.searchsorted(newlines, np.flatnonzero(octets == 0x22)))
+    newlines = _positions(octets, 0x0A)
+    numbers = np.unique(np.searchsorted(newlines, _positions(octets, 0x22)))
     numbers = numbers[numbers > 0]
     offsets = np.concatenate(([0], newlines + 1)).astype(np.int64)
     lines = pa.LargeStringArray.from_buffers(len(newlines), pa.py_buffer(offsets), pa.py_buffer(data))
-    return numbers, pc.utf8_rtrim(pc.take(lines, numbers), characters="\n")
+    return numbers, lines
 
 
-def _quoted_records(data: bytes, strings: pd.DataFrame, ends: list[int] | None) -> tuple[np.ndarray, pa.Array]:
-    """Positions in ``strings`` of the records holding a double quote, and those records' raw text."""
+def _positions(octets: np.ndarray, byte: int) -> np.ndarray:
+    """np.flatnonzero(octets == byte), a few megabytes at a time: a mask of the whole file would
+    take as many bytes as the file, and allocating them costs more than the scan."""
+    mask = np.empty(min(SCAN_BYTES, len(octets)), dtype=bool)
+    found = []
+    for start in range(0, len(octets), SCAN_BYTES):
+        part = octets[start:start + SCAN_BYTES]
+        np.equal(part, byte, out=mask[:len(part)])
+        found.append(np.flatnonzero(mask[:len(part)]) + start)
+    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+
+
+def _quoted_records(data: bytes, strings: pd.DataFrame,
+                    ends: list[int] | None) -> tuple[np.ndarray, Callable[[np.ndarray], pa.Array]]:
+    """Positions in ``strings`` of the records holding a double quote, and a function giving the raw
+    text of some of those records (by their place in the first array)."""
     if ends is None:
-        numbers, raw = _quoted_lines(data)
-        return numbers - 1, raw
+        numbers, lines = _quoted_lines(data)
+        return numbers - 1, lambda part: pc.utf8_rtrim(pc.take(lines, numbers[part]), characters="\n")
     lines = data.decode("utf-8").split("\n")
     spans = zip(strings.index, ends, strict=True)
     raw = ["\n".join(lines[start - 1:end]) for start, end in spans]
     rows = np.array([i for i, record in enumerate(raw) if '"' in record], dtype=np.int64)
-    return rows, pa.array([raw[i] for i in rows], type=pa.large_string())
+    quoted = pa.array([raw[i] for i in rows], type=pa.large_string())
+    return rows, lambda part: pc.take(quoted, part)
 
 
 def _differing(data: bytes, strings: pd.DataFrame, ends: list[int] | None) -> list[tuple[int, str]]:
@@ -122,16 +171,22 @@ def _differing(data: bytes, strings: pd.DataFrame, ends: list[int] | None) -> li
 
     A record without a double quote is canonical whenever it parsed to the right number of
     fields: none of its cells can hold a comma or a line break. Only records with a quote are
-    rendered and compared, which on real data is a minority.
+    rendered and compared, which on real data is a minority, and a batch at a time, so that the
+    renderings of a million records are never all in memory at once.
     """
     if strings.empty or b'"' not in data:
         return []
-    rows, raw = _quoted_records(data, strings, ends)
-    if len(rows) == 0:
-        return []
-    same = pc.equal(_canonical_records(strings.iloc[rows]), raw)
-    differ = pc.indices_nonzero(pc.invert(same)).to_pylist()
-    return [(int(strings.index[rows[i]]), raw[i].as_py()) for i in differ]
+    rows, raw_text = _quoted_records(data, strings, ends)
+    columns = [_column(strings[name]) for name in strings.columns]
+    plain = [_plain(column) for column in columns]
+    differing = []
+    for start in range(0, len(rows), BATCH_RECORDS):
+        part = np.arange(start, min(start + BATCH_RECORDS, len(rows)))
+        raw = raw_text(part)
+        same = pc.equal(_canonical_records(_rows(columns, rows[part]), plain), raw)
+        for i in pc.indices_nonzero(pc.invert(same)).to_pylist():
+            differing.append((int(strings.index[rows[part[i]]]), raw[i].as_py()))
+    return differing
 
 
 def check_canonical_form(data: bytes, strings: pd.DataFrame, ends: list[int] | None,

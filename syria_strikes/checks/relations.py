@@ -1,34 +1,50 @@
 """Rules across tables: unique keys, references (scalar and list-valued), dates of reports.
 
 All checks are vectorised joins, so they cost the same per row at ten rows or a million.
-A rule that needs a table which could not be read is skipped: its file already has a problem.
+They work on positions and Arrow kernels rather than on pandas labels: pandas' isin, explode and
+label lookups go through Python objects one value at a time, which on a million claims costs
+seconds where the kernels take milliseconds. A rule that needs a table which could not be read
+is skipped: its file already has a problem.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
 from syria_strikes.problems import Problem
 
 Frames = dict[str, pd.DataFrame]
+# Columns that tell nearly every claim from every other and are quick to compare: a claim that
+# repeats another whole repeats these.
+QUICK_KEY = ("quote_start", "quote_end", "source_id", "claimant_actor_id", "predicate")
 
 
-def check_relations(frames: Frames) -> list[Problem]:
-    problems: list[Problem] = []
+def check_relations(frames: Frames, workers: int = 1) -> list[Problem]:
+    """Every rule across tables; with ``workers`` > 1 the independent rules run side by side on
+    threads, which pays on large tables, where the work is in Arrow kernels."""
+    rules: list[Callable[[], list[Problem]]] = []
     for declared in TABLES:
         if declared.name in frames:
-            problems += _unique_key(frames[declared.name], declared)
-            problems += _references(frames, declared)
+            rules.append(partial(_unique_key, frames[declared.name], declared))
+            rules.append(partial(_references, frames, declared))
     if {"claims", "sources"} <= frames.keys():
-        problems += _claims_read_in_archived_sources(frames)
-        problems += _relay_chain_shape(frames["claims"])
-        problems += _repeated_claims(frames["claims"])
+        rules.append(partial(_claims_read_in_archived_sources, frames))
+        rules.append(partial(_relay_chain_shape, frames["claims"]))
+        rules.append(partial(_repeated_claims, frames["claims"]))
     if {"claims", "sources", "events"} <= frames.keys():
-        problems += _reported_after_event(frames)
+        rules.append(partial(_reported_after_event, frames))
     if "actors" in frames:
-        problems += _parent_cycles(frames["actors"])
-    return problems
+        rules.append(partial(_parent_cycles, frames["actors"]))
+    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
+        return [problem for found in pool.map(lambda rule: rule(), rules) for problem in found]
 
 
 def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
@@ -42,10 +58,10 @@ def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
 
 def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Problem]:
     values = frame[name].dropna()
-    repeated = values[values.duplicated(keep="first")]
+    repeated = values[_duplicated(values)]
     if repeated.empty:
         return []
-    first_line = {value: line for line, value in values[~values.duplicated(keep="first")].items()}
+    first_line = {value: line for line, value in values[~_duplicated(values)].items()}
     problems = []
     for line, value in repeated.items():
         first = first_line[value]
@@ -62,11 +78,13 @@ def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Prob
 def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
     """The same assertion entered twice under two IDs would count one voice twice in every view.
 
-    Rows are compared through a hash first, so a million distinct claims cost one vectorised
-    pass; only rows whose hash repeats are compared in full.
+    Only rows that repeat the quote's offsets and source, the claimant and the predicate of
+    another row can repeat it whole; those few are compared through a hash, and only rows whose
+    hash repeats are compared in full. Hashing every column of a million rows costs a second.
     """
     assertion = [name for name in claims.columns if name not in ("claim_id", "curator_note")]
-    distinct_ids = claims[~claims["claim_id"].duplicated(keep="first")]
+    distinct_ids = claims[~_duplicated(claims["claim_id"])]
+    distinct_ids = distinct_ids[_repeated_rows(distinct_ids[list(QUICK_KEY)])]
     hashes = pd.util.hash_pandas_object(distinct_ids[assertion], index=False)
     candidates = distinct_ids[hashes.duplicated(keep=False).to_numpy()]
     if candidates.empty:
@@ -83,10 +101,56 @@ def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def _repeated_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Rows equal in every column to another row (missing equals missing): each column becomes
+    codes, and the codes of a row one number, so that rows compare as integers."""
+    key, bound = np.zeros(len(frame), dtype=np.int64), 1
+    for name in frame.columns:
+        codes, distinct = pd.factorize(frame[name], use_na_sentinel=False)
+        if bound * len(distinct) >= 2**62:  # renumber the keys so far before they could overflow
+            key, seen = pd.factorize(key)
+            bound = len(seen)
+        key, bound = key * len(distinct) + codes, bound * len(distinct)
+    return pd.Series(key).duplicated(keep=False).to_numpy()
+
+
+def _duplicated(values: pd.Series) -> np.ndarray:
+    """values.duplicated(keep="first"), hashing each string once in Arrow instead of in Python;
+    like pandas, a missing value repeats an earlier missing value."""
+    codes, _ = pd.factorize(values, use_na_sentinel=False)
+    return pd.Series(codes).duplicated(keep="first").to_numpy()
+
+
+def _arrow(series: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A text column as Arrow, without a copy: the reader's columns are Arrow already."""
+    return pa.array(series, type=pa.large_string(), from_pandas=True)
+
+
+def _whole(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array, for the kernels that take no chunked input; a copy only when there are chunks."""
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _isin(series: pd.Series, known: pd.Series) -> np.ndarray:
+    """series.isin(known) for text, without one Python object per known value; as in pandas, a
+    missing value is in ``known`` when ``known`` has one."""
+    return pc.is_in(_arrow(series), value_set=_whole(_arrow(known))).to_numpy(zero_copy_only=False)
+
+
+def _split(series: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """The non-empty items of '|'-separated list cells, and the position of each item's row."""
+    present = series.notna().to_numpy()
+    lists = pc.split_pattern(_whole(_arrow(series[present])), LIST_DELIMITER)
+    rows = np.flatnonzero(present)[pc.list_parent_indices(lists).to_numpy()]
+    items = pc.list_flatten(lists)
+    kept = pc.not_equal(items, "")
+    return rows[kept.to_numpy(zero_copy_only=False)], items.filter(kept)
+
+
 def list_items(series: pd.Series) -> pd.Series:
     """One row per item of a '|'-separated list cell, indexed by the cell's line."""
-    items = series.dropna().str.split(LIST_DELIMITER).explode()
-    return items[items.notna() & (items != "")]
+    rows, items = _split(series)
+    return pd.Series(items, index=series.index[rows], name=series.name, dtype="str")
 
 
 def _references(frames: Frames, declared: Table) -> list[Problem]:
@@ -96,9 +160,9 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         if column.references is None or column.references not in frames:
             continue
         target = table(column.references)
-        known = pd.Index(frames[target.name][target.primary_key].dropna().unique())
+        known = frames[target.name][target.primary_key].dropna()
         values = list_items(frame[column.name]) if column.type == "list" else frame[column.name].dropna()
-        dangling = values[~values.isin(known)]
+        dangling = values[~_isin(values, known)]
         for line, value in dangling.items():
             problems.append(Problem(
                 declared.name, int(line), column.name, value, "foreign_key",
@@ -108,11 +172,10 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
 
 
 def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
-    sources = frames["sources"].set_index("source_id")
-    archived = sources.index[sources["kind"] == "archived_article"]
-    known = sources.index
+    sources = frames["sources"]
+    archived = sources.loc[(sources["kind"] == "archived_article").to_numpy(dtype=bool), "source_id"]
     claims = frames["claims"]
-    wrong = claims["source_id"].isin(known) & ~claims["source_id"].isin(archived)
+    wrong = _isin(claims["source_id"], sources["source_id"]) & ~_isin(claims["source_id"], archived)
     return [
         Problem("claims", int(line), "source_id", value, "read_in_archive",
                 "is not an archived source; a claim is read in a document that has a seed file")
@@ -121,15 +184,19 @@ def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
 
 
 def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
-    items = list_items(claims["relayed_via"])
+    rows, items = _split(claims["relayed_via"])
+    codes, sources = pd.factorize(claims["source_id"])
+    item_codes = pc.index_in(items, value_set=pa.array(sources, type=pa.large_string())).to_numpy(zero_copy_only=False)
+    own_codes = codes[rows]
+    lines = claims.index[rows]
     problems = []
-    own = claims.loc[items.index, "source_id"]
-    for line, value in items[items.to_numpy() == own.to_numpy()].items():
-        problems.append(Problem("claims", int(line), "relayed_via", value, "relay_chain",
+    for k in np.flatnonzero(item_codes == own_codes):
+        problems.append(Problem("claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), "relay_chain",
                                 "lists the claim's own source_id; the chain holds only the sources before it"))
-    pairs = items.rename("source").reset_index()
-    for line, value in pairs[pairs.duplicated()].itertuples(index=False):
-        problems.append(Problem("claims", int(line), "relayed_via", value, "relay_chain",
+    item_keys = pc.dictionary_encode(items).indices.to_numpy().astype(np.int64)
+    pairs = rows.astype(np.int64) * (int(item_keys.max(initial=0)) + 1) + item_keys
+    for k in np.flatnonzero(pd.Series(pairs).duplicated().to_numpy()):
+        problems.append(Problem("claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), "relay_chain",
                                 "names the same source twice; each source relays a claim once"))
     return problems
 
@@ -137,21 +204,31 @@ def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
 def _reported_after_event(frames: Frames) -> list[Problem]:
     """A report cannot carry a claim about an event that began after the report was published."""
     claims, events, sources = frames["claims"], frames["events"], frames["sources"]
-    starts = events.drop_duplicates("event_id").set_index("event_id")["date_start"]
-    published = sources.drop_duplicates("source_id").set_index("source_id")["published_end"]
-    cited = pd.concat([
-        claims["source_id"].dropna().rename("source").to_frame().assign(column="source_id"),
-        list_items(claims["relayed_via"]).rename("source").to_frame().assign(column="relayed_via"),
-    ])
-    cited["event_start"] = claims.loc[cited.index, "event_id"].map(starts).to_numpy()
-    cited["published_end"] = cited["source"].map(published)
-    early = cited[cited["published_end"] < cited["event_start"]]
-    return [
-        Problem("claims", int(line), row.column, row.source, "reported_after_event",
-                f"source {row.source} was published by {row.published_end:%Y-%m-%d}, before event "
-                f"{claims.at[line, 'event_id']} began on {row.event_start:%Y-%m-%d}")
-        for line, row in early.iterrows()
-    ]
+    read_in = claims["source_id"].notna().to_numpy()
+    relayed_rows, relayed = _split(claims["relayed_via"])
+    cited_source = pa.concat_arrays([_whole(_arrow(claims["source_id"][read_in])), relayed])
+    cited_row = np.concatenate([np.flatnonzero(read_in), relayed_rows])
+    event_start = _lookup(_arrow(claims["event_id"]), events, "event_id", "date_start")[cited_row]
+    published_end = _lookup(cited_source, sources, "source_id", "published_end")
+    early = np.flatnonzero(published_end < event_start)
+    own = int(read_in.sum())
+    problems = []
+    for k in early:
+        line, source = claims.index[cited_row[k]], cited_source[int(k)].as_py()
+        problems.append(Problem(
+            "claims", int(line), "source_id" if k < own else "relayed_via", source, "reported_after_event",
+            f"source {source} was published by {pd.Timestamp(published_end[k]):%Y-%m-%d}, before event "
+            f"{claims.at[line, 'event_id']} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}"))
+    return problems
+
+
+def _lookup(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, value: str) -> np.ndarray:
+    """frame[value] of the first row whose key matches, per key, NaT where none does; a missing
+    key matches a missing key, as in pandas' map."""
+    unique = frame[~_duplicated(frame[key])]
+    found = pc.index_in(keys, value_set=_whole(_arrow(unique[key])), skip_nulls=False).to_numpy(zero_copy_only=False)
+    dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
+    return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]
 
 
 def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
