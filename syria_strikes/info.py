@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from syria_strikes.errors import ReleaseError
-from syria_strikes.loader import release_dir
+from syria_strikes.loader import release_descriptor, release_dir
 from syria_strikes.metadata import TABLE_NAMES
 
 
 def release_info(folder: Path | None = None) -> str:
     folder = folder or release_dir()
-    descriptor_path = folder / "datapackage.json"
-    if not descriptor_path.is_file():
-        raise ReleaseError(f"no built release at {folder}: run `python -m syria_strikes build`")
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor = release_descriptor(folder)
     lines = [f"syria-strikes {descriptor['version']}", f"release: {folder}", "",
              f"{'file':<26} {'rows':>9} {'bytes':>10}  sha256"]
     counts = {name: pq.read_metadata(folder / f"{name}.parquet").num_rows for name in TABLE_NAMES}

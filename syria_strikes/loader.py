@@ -81,17 +81,22 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
     return frame
 
 
+def release_descriptor(folder: Path) -> dict:
+    """The release's own datapackage.json, or an error that says how to get a release."""
+    descriptor_path = folder / "datapackage.json"
+    if not descriptor_path.is_file():
+        raise ReleaseError(
+            f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
+            "otherwise reinstall with `pip install --force-reinstall syria-strikes`")
+    return json.loads(descriptor_path.read_text(encoding="utf-8"))
+
+
 def verify(path: Path) -> None:
     """Compare a release file with the bytes and sha256 its datapackage.json records."""
     path = path.resolve()
     if path in _verified:
         return
-    descriptor_path = path.parent / "datapackage.json"
-    if not descriptor_path.is_file():
-        raise ReleaseError(
-            f"no built release at {path.parent}: in a source checkout run `python -m syria_strikes build`; "
-            "otherwise reinstall with `pip install --force-reinstall syria-strikes`")
-    resources = json.loads(descriptor_path.read_text(encoding="utf-8"))["resources"]
+    resources = release_descriptor(path.parent)["resources"]
     expected = next((r for r in resources if r["path"] == path.name), None)
     if expected is None or not path.is_file():
         raise ReleaseError(f"the release at {path.parent} lacks {path.name}; reinstall syria-strikes")
