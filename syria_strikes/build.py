@@ -8,12 +8,12 @@ iteration order, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,8 @@ DATASETTE = "datasette-metadata.json"
 DESCRIPTOR = "datapackage.json"
 MEDIATYPES = {"parquet": "application/vnd.apache.parquet", "sqlite": "application/vnd.sqlite3",
               "json": "application/json"}
+HASH_BLOCK = 1 << 22
+WRITERS = 4
 
 
 def default_release_dir() -> Path:
@@ -42,20 +44,39 @@ def default_release_dir() -> Path:
 
 def build(data_dir: Path, out: Path) -> list[Problem]:
     """Validate, then replace ``out`` with a fresh release; on problems, touch nothing."""
+    before = _file_states(data_dir)
     frames, problems = read_and_check(data_dir)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
+    del frames
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     staging.chmod(0o755)
     try:
-        write_release(tables, staging)
+        write_release(tables, data_dir, staging)
+        changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
+        if changed:
+            return [Problem(name.removesuffix(".csv"), None, None, None, "unchanged_during_build",
+                            f"data/{name} changed while the release was being built, so the release might not "
+                            "match what was validated; nothing was written: run the build again")
+                    for name in changed]
         _swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return []
+
+
+def _file_states(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of each table's file, to notice an edit made during a build."""
+    states = {}
+    for declared in TABLES:
+        path = data_dir / f"{declared.name}.csv"
+        if path.is_file():
+            status = path.stat()
+            states[path.name] = (status.st_size, status.st_mtime_ns)
+    return states
 
 
 def to_arrow(frame: pd.DataFrame, declared: Table) -> pa.Table:
@@ -76,63 +97,75 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     return values.cast({"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}[column.type])
 
 
-def write_release(tables: dict[str, pa.Table], folder: Path) -> None:
-    rows = {}
-    for name, arrow in tables.items():
-        pq.write_table(arrow, folder / f"{name}.parquet", compression="zstd")
-        columns = _plain_columns(arrow)
-        _write_csv(arrow.column_names, columns, folder / f"{name}.csv")
-        rows[name] = zip(*columns, strict=True)
-    write_database(folder / DATABASE, rows)
-    (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
-    (folder / DESCRIPTOR).write_text(_json(release_descriptor(folder)), encoding="utf-8")
+def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> None:
+    """Write every file of the release into ``folder``, then its descriptor.
+
+    The CSV files are the validated ``data/*.csv``, copied byte for byte, so a release's CSV is
+    exactly the file that was checked, and the validator holds that file to canonical form
+    (UTF-8, LF, minimal quoting, the declared column order). Writing it again from the typed
+    tables would only be slower. The writers run side by side on threads: Parquet, file
+    copies, SQLite and hashing all spend their time outside the interpreter lock.
+    """
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        written = [pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow)
+                                                                   for name, arrow in tables.items()})]
+        for name, arrow in tables.items():
+            written.append(pool.submit(pq.write_table, arrow, folder / f"{name}.parquet", compression="zstd"))
+            written.append(pool.submit(shutil.copyfile, data_dir / f"{name}.csv", folder / f"{name}.csv"))
+        for future in written:
+            future.result()
+        (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
+        files = _release_files()
+        stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
+    (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
 
 
-def release_descriptor(folder: Path) -> dict:
+def _release_files() -> list[str]:
+    tables = [declared.name for declared in TABLES]
+    return [*(f"{name}.csv" for name in tables), *(f"{name}.parquet" for name in tables), DATABASE, DATASETTE]
+
+
+def _stamp(path: Path) -> dict:
+    """Bytes and SHA-256 of one file, read a block at a time so a large file never sits in memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(HASH_BLOCK):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
+
+
+def describe_release(stamps: dict[str, dict]) -> dict:
     """The package descriptor of exactly the files in the release, each with bytes and hash."""
     resources = []
     for declared in TABLES:
-        resources.append(_stamped(resource_descriptor(declared, path=f"{declared.name}.csv"), folder))
+        path = f"{declared.name}.csv"
+        resources.append({**resource_descriptor(declared, path=path), **stamps[path]})
     for declared in TABLES:
-        resources.append(_file_resource(f"{declared.name}-parquet", f"{declared.name}.parquet", folder,
+        resources.append(_file_resource(f"{declared.name}-parquet", f"{declared.name}.parquet", stamps,
                                         f"{declared.title} as Parquet (zstd), with Arrow types."))
-    resources.append(_file_resource("database", DATABASE, folder,
+    resources.append(_file_resource("database", DATABASE, stamps,
                                     "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."))
-    resources.append(_file_resource("datasette-metadata", DATASETTE, folder,
+    resources.append(_file_resource("datasette-metadata", DATASETTE, stamps,
                                     "Titles, descriptions and label columns for browsing the database with Datasette."))
     return package_descriptor(resources)
 
 
-def _file_resource(name: str, path: str, folder: Path, description: str) -> dict:
+def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:
     extension = path.rsplit(".", 1)[1]
-    return _stamped({"name": name, "type": "file", "path": path, "format": extension,
-                     "mediatype": MEDIATYPES[extension], "description": description}, folder)
+    return {"name": name, "type": "file", "path": path, "format": extension, "mediatype": MEDIATYPES[extension],
+            "description": description, **stamps[path]}
 
 
-def _stamped(resource: dict, folder: Path) -> dict:
-    data = (folder / resource["path"]).read_bytes()
-    return {**resource, "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
-
-
-def _plain_columns(arrow: pa.Table) -> list[list]:
-    """Each column as Python values for CSV and SQLite: ISO dates, '|'-joined lists, enum codes."""
+def _sql_ready(arrow: pa.Table) -> pa.Table:
+    """The columns as SQLite stores them: codes and ISO dates as text, lists joined with '|'."""
     columns = []
     for field, column in zip(arrow.schema, arrow.columns, strict=True):
         if pa.types.is_list(field.type):
             column = pc.binary_join(column, LIST_DELIMITER)
         if pa.types.is_dictionary(field.type) or pa.types.is_date(field.type):
             column = column.cast(pa.string())
-        columns.append(column.to_pylist())
-    return columns
-
-
-def _write_csv(names: list[str], columns: list[list], path: Path) -> None:
-    """RFC 4180 with minimal quoting, LF line ends, and an empty cell for missing."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(zip(*([("" if value is None else value) for value in column] for column in columns),
-                             strict=True))
+        columns.append(column)
+    return pa.Table.from_arrays(columns, names=arrow.column_names)
 
 
 def _json(document: dict) -> str:

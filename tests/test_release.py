@@ -68,6 +68,8 @@ def test_same_input_gives_byte_identical_output(release: Path, tmp_path: Path) -
 def test_sqlite_enforces_keys_and_vocabularies(release: Path) -> None:
     connection = sqlite3.connect(release / "syria-strikes.sqlite", isolation_level=None)
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    # The build loads rows without evaluating CHECK constraints; integrity_check evaluates them all.
+    assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     counts = {t.name: connection.execute(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in TABLES}
     assert all(counts.values())
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
@@ -108,6 +110,24 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
         build(dataset.data_dir, out)
     assert _snapshot(out) == before
     assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == []
+
+
+def test_data_edited_during_the_build_is_reported_and_nothing_is_written(
+        dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = dataset.root / "release"
+    write_release = build_module.write_release
+
+    def edited_meanwhile(*args: object) -> None:
+        write_release(*args)
+        with (dataset.data_dir / "events.csv").open("a", encoding="utf-8") as handle:
+            handle.write("an edit made while the build was running\n")
+
+    monkeypatch.setattr(build_module, "write_release", edited_meanwhile)
+    problems = build(dataset.data_dir, out)
+    assert [(p.table, p.rule) for p in problems] == [("events", "unchanged_during_build")]
+    assert "data/events.csv changed while the release was being built" in problems[0].message
+    assert not out.exists()
+    assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
 
 
 def test_build_command_reports_problems_and_writes_nothing(dataset: Dataset) -> None:
