@@ -90,13 +90,15 @@ def test_dirty_cells_are_always_reported_by_the_hygiene_rule(tmp_path_factory: p
     row = {**VALID_ACTOR, column: dirty}
     _write(path, list(ACTORS.column_names), [[row[name] for name in ACTORS.column_names]])
     frame, problems = read_table(path, ACTORS)
+    # csv.writer leaves a cell with a bare carriage return unquoted, and every CSV reader takes
+    # that CR for a line end: the validator says so (with the broken rows it makes), not clean_text.
+    if "\r" in dirty and any(p.rule == "lf_line_endings" and p.row == 2 for p in problems):
+        return
     assert frame is not None, problems
     failed = {(p.row, p.column) for p in problems if p.row is not None and p.column is not None}
     problems += check_table(frame, ACTORS, failed)
     cell = [p for p in problems if (p.row, p.column) == (2, column)]
-    # A bare carriage return ending an unquoted cell is read as a CRLF line end, and reported as such.
-    line_end = dirty.endswith("\r") and any(p.rule == "lf_line_endings" and p.row == 2 for p in problems)
-    assert [p.rule for p in cell] == ["clean_text"] or line_end, problems
+    assert [p.rule for p in cell] == ["clean_text"], problems
     assert all(p.message for p in problems)
 
 

@@ -14,12 +14,15 @@ mean different things, and a rule must not change with the engine.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 
 from syria_strikes.metadata import LIST_DELIMITER, Column
 
@@ -98,11 +101,6 @@ def id_skeleton(value: str) -> str:
     return "".join(kept).lower()
 
 
-def pattern_matches(cells: pd.Series, pattern: str) -> pd.Series:
-    """Whole-cell match of a metadata pattern (declared with ^ and $), as the validator applies it."""
-    return cells.str.fullmatch(pattern.removeprefix("^").removesuffix("$"))
-
-
 def _control_words(char: str) -> str:
     if char in "\n\r\u2028\u2029\x85":
         what = f"a line break ({describe_char(char)})"
@@ -172,23 +170,32 @@ def pattern_words(value: str, column: Column) -> str:
     return words
 
 
+def _cell_check(test: CellTest, error: str) -> pa.Check:
+    """A pandera check of our own. Its tests pass missing cells themselves (``required`` judges
+    those), so pandera need not drop them first, which would copy the column for every check."""
+    return pa.Check(test, error=error, ignore_na=False)
+
+
 def column_checks(column: Column) -> list[pa.Check]:
     """The per-cell checks of a column, in the order in which a cell's first failure is reported."""
     checks: list[pa.Check] = []
-    cellwise = _per_distinct_value if column.vocabulary is not None or column.references is not None else _as_is
+    cellwise = _each_distinct_value if column.vocabulary is not None or column.references is not None else _each_cell
     if column.type in ("string", "list"):
-        checks.append(pa.Check(cellwise(lambda s: ~s.str.contains(UNCLEAN, regex=True)), error="clean_text"))
+        checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, UNCLEAN))), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
-            checks.append(pa.Check(cellwise(lambda s: ~s.str.lower().isin(NOT_VALUES)), error="placeholder"))
+            checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, _NOT_VALUE, ignore_case=True))),
+                                      error="placeholder"))
     if column.vocabulary is not None:
-        checks.append(pa.Check.isin(list(column.vocabulary.codes), error="enum"))
+        codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
+        checks.append(_cell_check(cellwise(lambda a, codes=codes: pc.is_in(a, value_set=codes)), error="enum"))
     if column.pattern is not None:
-        checks.append(pa.Check(cellwise(lambda s, p=column.pattern: pattern_matches(s, p)), error="pattern"))
+        whole = _whole(column.pattern)
+        checks.append(_cell_check(cellwise(lambda a, p=whole: _contains(a, p)), error="pattern"))
     if column.type == "list":
-        checks.append(pa.Check(cellwise(lambda s: ~s.str.contains(LIST_GAP, regex=True)), error="list_items"))
+        checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, LIST_GAP))), error="list_items"))
     limit = column.text_limit
     if limit is not None:
-        checks.append(pa.Check(cellwise(lambda s, n=limit: s.str.len() <= n), error="max_length"))
+        checks.append(_cell_check(cellwise(lambda a, n=limit: pc.less_equal(pc.utf8_length(a), n)), error="max_length"))
     if column.minimum is not None:
         checks.append(pa.Check.ge(column.minimum, error="minimum"))
     if column.maximum is not None:
@@ -196,32 +203,86 @@ def column_checks(column: Column) -> list[pa.Check]:
     return checks
 
 
+# A cell that is one of NOT_VALUES in any letter case. Python's re and RE2 read this alike.
+_NOT_VALUE = "^(?:" + "|".join(re.escape(word) for word in sorted(NOT_VALUES)) + ")$"
+
+
+def _whole(pattern: str) -> str:
+    """A metadata pattern (declared with ^ and $) as a whole-cell match, whatever alternations it holds."""
+    return f"^(?:{pattern.removeprefix('^').removesuffix('$')})$"
+
+
+def _contains(strings: pyarrow.ChunkedArray, pattern: str, ignore_case: bool = False) -> pyarrow.ChunkedArray:
+    return pc.match_substring_regex(strings, pattern, ignore_case=ignore_case)
+
+
+def pattern_matches(cells: pd.Series, pattern: str) -> pd.Series:
+    """Whole-cell match of a metadata pattern, exactly as the validator applies it."""
+    return _each_cell(lambda a: _contains(a, _whole(pattern)))(cells)
+
+
+ArrowTest = Callable[[pyarrow.ChunkedArray], pyarrow.ChunkedArray]
 CellTest = Callable[[pd.Series], pd.Series]
 PER_VALUE_FROM_ROWS = 10_000
 
 
-def _as_is(test: CellTest) -> CellTest:
-    return test
+def arrow_strings(cells: pd.Series) -> pyarrow.ChunkedArray:
+    """The Arrow strings behind a text column, without a copy: pandas keeps str columns in Arrow."""
+    values = cells.array
+    arrow = values.__arrow_array__() if hasattr(values, "__arrow_array__") else pyarrow.array(cells, from_pandas=True)
+    return arrow if isinstance(arrow, pyarrow.ChunkedArray) else pyarrow.chunked_array([arrow])
 
 
-def _per_distinct_value(test: CellTest) -> CellTest:
-    """Run a per-cell test once per distinct value and give each row its value's answer.
+def _each_cell(test: ArrowTest) -> CellTest:
+    """Run a test on the column's Arrow strings; a missing cell passes (``required`` judges it).
+
+    The tests call pyarrow's kernels (RE2 for patterns) directly. pandas' string methods would
+    call the same kernels, but first scan the column to decide whether a pattern needs Python's
+    ``re`` instead, and switch engines on some data, so that a rule could change with the data.
+    """
+    def test_each_cell(cells: pd.Series) -> pd.Series:
+        strings = arrow_strings(cells)
+        passed = pc.fill_null(pc.or_kleene(pc.is_null(strings), test(strings)), True)
+        return pd.Series(passed.to_numpy(zero_copy_only=False), index=cells.index)
+
+    return test_each_cell
+
+
+def _each_distinct_value(test: ArrowTest) -> CellTest:
+    """Run a test once per distinct value and give each row its value's answer.
 
     Codes of a vocabulary and references to other tables repeat: a million claims name some
     thousands of events and actors, so testing each name once instead of each row saves most of
     the work. The answer for every row is the answer the test gives for its value. A short
     column is tested as it is: finding its distinct values would cost more than it saves.
     """
+    each_cell = _each_cell(test)
+
     def test_each_value_once(cells: pd.Series) -> pd.Series:
         if len(cells) < PER_VALUE_FROM_ROWS:
-            return test(cells)
-        codes, distinct = pd.factorize(cells)
-        if (codes < 0).any():
-            return test(cells)
-        passed = np.asarray(test(pd.Series(distinct, dtype=cells.dtype)), dtype=bool)
-        return pd.Series(passed[codes], index=cells.index)
+            return each_cell(cells)
+        codes, distinct = _distinct_values(cells)
+        passed = each_cell(pd.Series(distinct, dtype=cells.dtype)).to_numpy(dtype=bool)
+        return pd.Series(np.where(codes < 0, True, passed[codes]), index=cells.index)
 
     return test_each_value_once
+
+
+_factorized = threading.local()
+
+
+def _distinct_values(cells: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """pandas.factorize of the column, worked out once for all of its checks.
+
+    pandera hands each check of a column the same array, so the last answer is kept, per
+    thread, with the array it belongs to (which also keeps that array's id from being reused).
+    """
+    values = cells.array
+    kept = getattr(_factorized, "last", None)
+    if kept is None or kept[0] is not values:
+        kept = (values, *pd.factorize(cells))
+        _factorized.last = kept
+    return kept[1], kept[2]
 
 
 def cell_words(rule: str, column: Column, value: object) -> str:
