@@ -251,8 +251,9 @@ def _mib(value: float) -> str:
 
 # Why a target can be missed on a small machine; docs/benchmarks.md has the measurements.
 MISSED_REASONS = {
-    "validate": "CPU-bound: the per-cell rules need ~9 CPU-seconds at 1M claims (docs/benchmarks.md)",
-    "build": "the CSV and SQLite writers go row by row in Python (docs/benchmarks.md)",
+    "validate": "CPU-bound: ~9.5 CPU-seconds at 1M claims on 2 cores, 2-3.5 s of them the kernel "
+                "faulting in fresh memory (docs/benchmarks.md)",
+    "build": "validation is most of it (docs/benchmarks.md)",
 }
 
 

@@ -6,7 +6,7 @@ import pytest
 from dataset import Dataset
 from mutations import CATALOGUE, Mutation
 
-from syria_strikes import reading, validate
+from syria_strikes import validate
 from syria_strikes.checks import cells, schema
 
 
@@ -48,13 +48,12 @@ SIDE_BY_SIDE_SAMPLE = (
 @pytest.mark.parametrize("name", SIDE_BY_SIDE_SAMPLE)
 def test_large_file_paths_report_exactly_the_same_problems(dataset: Dataset, name: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large data takes other paths: steps side by side on threads, a table checked in parts,
-    rules run once per distinct value. Forced on for the small real dataset, they must report
+    """Large data takes other paths: files read and checked on threads, a table checked in
+    parts, rules run once per distinct value. Forced on for the small real dataset, they must report
     exactly what the plain paths report."""
     [mutation] = [m for m in CATALOGUE if m.name == name]
     mutation.apply(dataset)
     plain = dataset.validate()
-    monkeypatch.setattr(reading, "SIDE_BY_SIDE_FROM_BYTES", 0)
     monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
     monkeypatch.setattr(cells, "PER_VALUE_FROM_ROWS", 0)
