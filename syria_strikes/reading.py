@@ -68,21 +68,15 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     strings, ends = parsed
     untrusted = check_canonical_form(data, strings, ends, header_clean, report)
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
-    return _typed(strings, untrusted, table, report), problems
-
-
-def _typed(strings: pd.DataFrame, untrusted: set[tuple[int, str]], table: Table,
-           report: Report) -> pd.DataFrame | None:
-    """The typed frame of the parsed cells, with the cells a quoting fault leaves untrusted blanked."""
     strings = _drop_pasted_rows(strings, table, report)
     if len(strings) == 0:
         report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
-        return None
+        return None, problems
     strings = strings[list(table.column_names)].copy()
     for line, column in untrusted:
         if line in strings.index:
             strings.at[line, column] = ""
-    return _convert(strings, table, report)
+    return _convert(strings, table, report), problems
 
 
 # --- bytes to text --------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import adbc_driver_sqlite.dbapi as adbc_sqlite
 import pyarrow as pa
 
 from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
@@ -80,11 +79,11 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
         connection.executescript(schema_sql())
     finally:
         connection.close()
-    vocabularies = pa.table({
-        "vocabulary": [vocabulary.name for vocabulary in VOCABULARIES for _ in vocabulary.values],
-        "code": [code for vocabulary in VOCABULARIES for code, _ in vocabulary.values],
-        "meaning": [meaning for vocabulary in VOCABULARIES for _, meaning in vocabulary.values],
-    })
+    import adbc_driver_sqlite.dbapi as adbc_sqlite  # the build's alone: generating the DDL needs no driver
+
+    codes = [(vocabulary.name, code, meaning) for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
+    vocabularies = pa.Table.from_arrays([pa.array(column) for column in zip(*codes, strict=True)],
+                                        names=["vocabulary", "code", "meaning"])
     with adbc_sqlite.connect(str(path), autocommit=True) as connection, connection.cursor() as cursor:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "ignore_check_constraints = ON"):
             cursor.execute(f"PRAGMA {pragma}")

@@ -18,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from syria_strikes.checks.cells import arrow_strings
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
 from syria_strikes.problems import Problem
 
@@ -121,11 +122,6 @@ def _duplicated(values: pd.Series) -> np.ndarray:
     return pd.Series(codes).duplicated(keep="first").to_numpy()
 
 
-def _arrow(series: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """A text column as Arrow, without a copy: the reader's columns are Arrow already."""
-    return pa.array(series, type=pa.large_string(), from_pandas=True)
-
-
 def _whole(array: pa.Array | pa.ChunkedArray) -> pa.Array:
     """One array, for the kernels that take no chunked input; a copy only when there are chunks."""
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
@@ -134,13 +130,13 @@ def _whole(array: pa.Array | pa.ChunkedArray) -> pa.Array:
 def _isin(series: pd.Series, known: pd.Series) -> np.ndarray:
     """series.isin(known) for text, without one Python object per known value; as in pandas, a
     missing value is in ``known`` when ``known`` has one."""
-    return pc.is_in(_arrow(series), value_set=_whole(_arrow(known))).to_numpy(zero_copy_only=False)
+    return pc.is_in(arrow_strings(series), value_set=_whole(arrow_strings(known))).to_numpy(zero_copy_only=False)
 
 
 def _split(series: pd.Series) -> tuple[np.ndarray, pa.Array]:
     """The non-empty items of '|'-separated list cells, and the position of each item's row."""
     present = series.notna().to_numpy()
-    lists = pc.split_pattern(_whole(_arrow(series[present])), LIST_DELIMITER)
+    lists = pc.split_pattern(_whole(arrow_strings(series[present])), LIST_DELIMITER)
     rows = np.flatnonzero(present)[pc.list_parent_indices(lists).to_numpy()]
     items = pc.list_flatten(lists)
     kept = pc.not_equal(items, "")
@@ -206,9 +202,9 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     claims, events, sources = frames["claims"], frames["events"], frames["sources"]
     read_in = claims["source_id"].notna().to_numpy()
     relayed_rows, relayed = _split(claims["relayed_via"])
-    cited_source = pa.concat_arrays([_whole(_arrow(claims["source_id"][read_in])), relayed])
+    cited_source = pa.concat_arrays([_whole(arrow_strings(claims["source_id"][read_in])), relayed])
     cited_row = np.concatenate([np.flatnonzero(read_in), relayed_rows])
-    event_start = _lookup(_arrow(claims["event_id"]), events, "event_id", "date_start")[cited_row]
+    event_start = _lookup(arrow_strings(claims["event_id"]), events, "event_id", "date_start")[cited_row]
     published_end = _lookup(cited_source, sources, "source_id", "published_end")
     early = np.flatnonzero(published_end < event_start)
     own = int(read_in.sum())
@@ -226,7 +222,8 @@ def _lookup(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, val
     """frame[value] of the first row whose key matches, per key, NaT where none does; a missing
     key matches a missing key, as in pandas' map."""
     unique = frame[~_duplicated(frame[key])]
-    found = pc.index_in(keys, value_set=_whole(_arrow(unique[key])), skip_nulls=False).to_numpy(zero_copy_only=False)
+    known = _whole(arrow_strings(unique[key]))
+    found = pc.index_in(keys, value_set=known, skip_nulls=False).to_numpy(zero_copy_only=False)
     dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
     return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]
 
