@@ -92,8 +92,12 @@ def _child_validate(data_dir: str) -> dict:
 
     _warm_imports()
     (frames, problems), figures = _timed(lambda: read_and_check(Path(data_dir)))
-    return {**figures, "problems": len(problems), "table_bytes": _frame_bytes(frames),
-            "rows": sum(len(frame) for frame in frames.values())}
+    return {
+        **figures,
+        "problems": len(problems),
+        "table_bytes": _frame_bytes(frames),
+        "rows": sum(len(frame) for frame in frames.values()),
+    }
 
 
 def _child_frictionless(descriptor: str) -> dict:
@@ -125,15 +129,23 @@ def _child_load(release: str, how: str) -> dict:
 
 
 CHILDREN: dict[str, Callable[..., dict]] = {
-    "import": _child_import, "validate": _child_validate, "frictionless": _child_frictionless,
-    "build": _child_build, "load": _child_load,
+    "import": _child_import,
+    "validate": _child_validate,
+    "frictionless": _child_frictionless,
+    "build": _child_build,
+    "load": _child_load,
 }
 
 
 def run_child(step: str, *args: str) -> dict:
     """One step in a fresh interpreter, run from the repository root as a curator would."""
-    result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", step, *args],
-                            cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", step, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"step {step} {' '.join(args)} failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -148,8 +160,11 @@ def dataset(work: Path, claims: int, seed: int) -> Path:
         return root
     shutil.rmtree(root, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(GENERATOR), "--claims", str(claims), "--seed", str(seed),
-                    "--out", str(root)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--claims", str(claims), "--seed", str(seed), "--out", str(root)],
+        check=True,
+        capture_output=True,
+    )
     print(f"generated {claims:,} claims in {time.perf_counter() - started:.1f} s: {root}", file=sys.stderr)
     return root
 
@@ -202,26 +217,28 @@ def _measure_imports(plan: Plan) -> None:
 
 def _measure_validation(plan: Plan, roots: dict[int, Path], args: argparse.Namespace) -> None:
     plan.add("validate_real", "syria-strikes validate", 0, run_child("validate", str(REPO / "data")))
-    plan.add("frictionless_real", "frictionless validate", 0,
-             run_child("frictionless", str(REPO / "datapackage.json")))
+    plan.add("frictionless_real", "frictionless validate", 0, run_child("frictionless", str(REPO / "datapackage.json")))
     for size in args.sizes:
         plan.add(f"validate_{size}", "syria-strikes validate", size, run_child("validate", str(roots[size] / "data")))
     size = args.frictionless_size
     if size not in args.sizes:
         plan.add(f"validate_{size}", "syria-strikes validate", size, run_child("validate", str(roots[size] / "data")))
-    plan.add("frictionless", "frictionless validate", size,
-             run_child("frictionless", str(roots[size] / "datapackage.json")))
+    plan.add(
+        "frictionless", "frictionless validate", size, run_child("frictionless", str(roots[size] / "datapackage.json"))
+    )
 
 
 def _measure_build_and_load(plan: Plan, root: Path, release: Path, claims: int) -> None:
     if not all(importlib.util.find_spec(f"syria_strikes.{name}") for name in ("build", "loader")):
-        print("syria_strikes.build or syria_strikes.loader is missing: build and load are not measured",
-              file=sys.stderr)
+        print(
+            "syria_strikes.build or syria_strikes.loader is missing: build and load are not measured", file=sys.stderr
+        )
         return
     plan.add("build", "syria-strikes build", claims, run_child("build", str(root / "data"), str(release)))
     plan.add("load", 'load("claims")', claims, run_child("load", str(release), "load"))
-    plan.add("read_parquet", "pandas.read_parquet(claims.parquet)", claims,
-             run_child("load", str(release), "read_parquet"))
+    plan.add(
+        "read_parquet", "pandas.read_parquet(claims.parquet)", claims, run_child("load", str(release), "read_parquet")
+    )
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -252,7 +269,7 @@ def _mib(value: float) -> str:
 # Why a target can be missed on a small machine; docs/benchmarks.md has the measurements.
 MISSED_REASONS = {
     "validate": "CPU-bound: ~9.5 CPU-seconds at 1M claims on 2 cores, 2-3.5 s of them the kernel "
-                "faulting in fresh memory (docs/benchmarks.md)",
+    "faulting in fresh memory (docs/benchmarks.md)",
     "build": "validation is 60% of it, and misses its own target (docs/benchmarks.md)",
 }
 
@@ -266,8 +283,16 @@ def _import_rows(steps: dict[str, Step]) -> list[Row]:
     on_top = package.median()
     return [
         Row(pandas.name, "", _seconds(pandas.median()), "", _mib(pandas.median("peak")), "", "", ""),
-        Row(package.name, "", _seconds(on_top), "", _mib(package.median("peak")),
-            f"+{on_top / pandas.median():.0%} of pandas", "<= 60 ms on top of pandas", _verdict(on_top <= 0.060)),
+        Row(
+            package.name,
+            "",
+            _seconds(on_top),
+            "",
+            _mib(package.median("peak")),
+            f"+{on_top / pandas.median():.0%} of pandas",
+            "<= 60 ms on top of pandas",
+            _verdict(on_top <= 0.060),
+        ),
         Row(alone.name, "", _seconds(alone.median()), "", _mib(alone.median("peak")), "", "", ""),
     ]
 
@@ -312,16 +337,28 @@ def _linearity_row(steps: dict[str, Step], sizes: list[int]) -> Row:
     measurable = bool(extras) and min(extras) > 0
     ratio = max(extras) / min(extras) if measurable else float("nan")
     verdict = _verdict(ratio <= 2) if measurable else "MISSED: sizes too small to measure the cost per row"
-    return Row("validate: cost per added row", " -> ".join(f"{size:,}" for size in sizes), "",
-               " / ".join(f"{extra * 1e6:.2f}" for extra in extras) + " us", "", f"max/min {ratio:.2f}",
-               "linear (max/min <= 2)", verdict)
+    return Row(
+        "validate: cost per added row",
+        " -> ".join(f"{size:,}" for size in sizes),
+        "",
+        " / ".join(f"{extra * 1e6:.2f}" for extra in extras) + " us",
+        "",
+        f"max/min {ratio:.2f}",
+        "linear (max/min <= 2)",
+        verdict,
+    )
 
 
 def _real_rows(steps: dict[str, Step]) -> list[Row]:
     ours, theirs = steps["validate_real"], steps["frictionless_real"]
     return [
-        _row(ours, None, f"{ours.median() / theirs.median():.1f}x frictionless's time, with more rules",
-             "well under 1 s (<= 0.75 s)", _verdict(ours.median() <= 0.75)),
+        _row(
+            ours,
+            None,
+            f"{ours.median() / theirs.median():.1f}x frictionless's time, with more rules",
+            "well under 1 s (<= 0.75 s)",
+            _verdict(ours.median() <= 0.75),
+        ),
         _row(theirs, None, "", "", "valid" if theirs.last("problems") == 0 else "INVALID"),
     ]
 
@@ -330,8 +367,7 @@ def _frictionless_row(theirs: Step, ours: Step, largest: Step) -> Row:
     """Per row, side by side at one size and against our cost per added row up to the largest."""
     side_by_side = _per_row(theirs) / _per_row(ours)
     per_added_row = _per_row(theirs) / _per_extra_row(largest, ours) if largest is not ours else side_by_side
-    compared = (f"we are {side_by_side:.1f}x faster per row side by side, "
-                f"{per_added_row:.1f}x per added row")
+    compared = f"we are {side_by_side:.1f}x faster per row side by side, {per_added_row:.1f}x per added row"
     verdict = _verdict(per_added_row >= 10) if theirs.last("problems") == 0 else "INVALID: frictionless found problems"
     return _row(theirs, theirs.claims or 0, compared, "we are >= 10x faster per row", verdict)
 
@@ -341,8 +377,7 @@ def _row(step: Step, size: int | None, compared: str, target: str, verdict: str)
     if step.last("problems"):
         verdict = f"INVALID: {step.last('problems')} problems"
     per_row = f"{_per_row(step) * 1e6:.2f} us/row" if step.last("rows") else ""
-    return Row(step.name, label, _seconds(step.median()), per_row, _mib(step.median("peak")), compared, target,
-               verdict)
+    return Row(step.name, label, _seconds(step.median()), per_row, _mib(step.median("peak")), compared, target, verdict)
 
 
 def _build_rows(steps: dict[str, Step]) -> list[Row]:
@@ -352,12 +387,28 @@ def _build_rows(steps: dict[str, Step]) -> list[Row]:
     ratio = load.median() / bare.median()
     size = f"{build.claims:,}"
     return [
-        Row(build.name, size, _seconds(build.median()), "", _mib(build.median("peak")),
+        Row(
+            build.name,
+            size,
+            _seconds(build.median()),
+            "",
+            _mib(build.median("peak")),
             f"validation is {steps['validate_' + str(build.claims)].median() / build.median():.0%} of it"
-            if f"validate_{build.claims}" in steps else "", "<= 10 s",
-            _verdict(build.median() <= 10, MISSED_REASONS["build"])),
-        Row(load.name, size, _seconds(load.median()), "", _mib(load.median("peak")),
-            f"{ratio:.2f}x read_parquet", "<= 1.3x read_parquet", _verdict(ratio <= 1.3)),
+            if f"validate_{build.claims}" in steps
+            else "",
+            "<= 10 s",
+            _verdict(build.median() <= 10, MISSED_REASONS["build"]),
+        ),
+        Row(
+            load.name,
+            size,
+            _seconds(load.median()),
+            "",
+            _mib(load.median("peak")),
+            f"{ratio:.2f}x read_parquet",
+            "<= 1.3x read_parquet",
+            _verdict(ratio <= 1.3),
+        ),
         Row(bare.name, size, _seconds(bare.median()), "", _mib(bare.median("peak")), "", "", ""),
     ]
 
@@ -366,8 +417,7 @@ def render(rows: list[Row]) -> str:
     header = Row("step", "claims", "median", "per row", "peak RSS", "compared", "target", "verdict")
     cells = [list(vars(row).values()) for row in [header, *rows]]
     widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-             for line in cells]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in cells]
     return "\n".join([lines[0], "  ".join("-" * width for width in widths), *lines[1:]])
 
 
@@ -376,8 +426,10 @@ def machine() -> str:
     import pandera
     import pyarrow
 
-    return (f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"pandas {pandas.__version__}, pandera {pandera.__version__}, pyarrow {pyarrow.__version__}")
+    return (
+        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"pandas {pandas.__version__}, pandera {pandera.__version__}, pyarrow {pyarrow.__version__}"
+    )
 
 
 def _load() -> str:
@@ -396,13 +448,25 @@ def _sizes(text: str) -> list[int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the table shows medians (default 3)")
-    parser.add_argument("--sizes", type=_sizes, default=[10_000, 100_000, 1_000_000],
-                        help="claims per synthetic dataset, comma-separated (default 10000,100000,1000000)")
-    parser.add_argument("--frictionless-size", type=int, default=100_000,
-                        help="claims of the dataset that frictionless validates (default 100000)")
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[10_000, 100_000, 1_000_000],
+        help="claims per synthetic dataset, comma-separated (default 10000,100000,1000000)",
+    )
+    parser.add_argument(
+        "--frictionless-size",
+        type=int,
+        default=100_000,
+        help="claims of the dataset that frictionless validates (default 100000)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="random seed of the synthetic datasets")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="folder for datasets and releases, kept for reuse (default: a temporary folder)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="folder for datasets and releases, kept for reuse (default: a temporary folder)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:

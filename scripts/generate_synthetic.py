@@ -42,23 +42,41 @@ ORGANISATIONS: tuple[tuple[str, str, str, str | None, str | None, str | None], .
     ("act-syria", "Syria", "state", "SYR", None, "Syria|Damascus"),
     ("act-syrian-government", "Syrian government", "government_body", "SYR", "act-syria", None),
     ("act-syrian-arab-army", "Syrian Arab Army", "armed_forces", "SYR", "act-syria", "the army"),
-    ("act-syrian-air-defence", "Syrian Air Defence Forces", "military_unit", "SYR", "act-syrian-arab-army",
-     "Syrian air defense|air defences"),
+    (
+        "act-syrian-air-defence",
+        "Syrian Air Defence Forces",
+        "military_unit",
+        "SYR",
+        "act-syrian-arab-army",
+        "Syrian air defense|air defences",
+    ),
     ("act-sana", "Syrian Arab News Agency", "media_outlet", "SYR", "act-syrian-government", "SANA|سانا"),
     ("act-israel", "Israel", "state", "ISR", None, "Israel"),
     ("act-idf", "Israel Defense Forces", "armed_forces", "ISR", "act-israel", "IDF"),
     ("act-iaf", "Israeli Air Force", "armed_forces", "ISR", "act-idf", "Israeli Air Force|IAF"),
     ("act-russia", "Russia", "state", "RUS", None, "Russia|Moscow"),
     ("act-russian-mod", "Russian Ministry of Defence", "government_body", "RUS", "act-russia", None),
-    ("act-russian-reconciliation-center", "Russian Reconciliation Center for Syria", "military_unit", "RUS",
-     "act-russian-mod", "Reconciliation Center"),
+    (
+        "act-russian-reconciliation-center",
+        "Russian Reconciliation Center for Syria",
+        "military_unit",
+        "RUS",
+        "act-russian-mod",
+        "Reconciliation Center",
+    ),
     ("act-tass", "TASS", "media_outlet", "RUS", None, "TASS"),
     ("act-usa", "United States", "state", "USA", None, "United States|Washington"),
     ("act-us-armed-forces", "United States Armed Forces", "armed_forces", "USA", "act-usa", "US military"),
     ("act-iran", "Iran", "state", "IRN", None, "Iran|Tehran"),
     ("act-irgc", "Islamic Revolutionary Guard Corps", "armed_forces", "IRN", "act-iran", "IRGC"),
-    ("act-hashd-al-shaabi", "Popular Mobilization Forces", "armed_group", "IRQ", None,
-     "Hashd al-Shaabi|hashish fighters|الحشد الشعبي"),
+    (
+        "act-hashd-al-shaabi",
+        "Popular Mobilization Forces",
+        "armed_group",
+        "IRQ",
+        None,
+        "Hashd al-Shaabi|hashish fighters|الحشد الشعبي",
+    ),
     ("act-hezbollah", "Hezbollah", "armed_group", "LBN", None, "Hezbollah|حزب الله"),
     ("act-turkey", "Türkiye", "state", "TUR", None, "Turkey|Türkiye"),
     ("act-turkish-armed-forces", "Turkish Armed Forces", "armed_forces", "TUR", "act-turkey", None),
@@ -70,17 +88,50 @@ ORGANISATIONS: tuple[tuple[str, str, str, str | None, str | None, str | None], .
     ("act-reuters", "Reuters", "media_outlet", "GBR", None, None),
     ("act-al-mayadeen", "Al Mayadeen", "media_outlet", "LBN", None, "الميادين"),
     ("act-rebel-media", "Rebel-affiliated media", "media_outlet", None, None, None),
-    ("act-unidentified-military-source", "Unidentified military source", "unidentified", None, None,
-     "a military source"),
+    (
+        "act-unidentified-military-source",
+        "Unidentified military source",
+        "unidentified",
+        None,
+        None,
+        "a military source",
+    ),
     ("act-experts", "Unnamed experts", "unidentified", None, None, "experts"),
 )
-ATTACKERS = ("act-israel", "act-iaf", "act-usa", "act-us-armed-forces", "act-russia", "act-turkey",
-             "act-turkish-armed-forces", "act-iran", "act-irgc")
-PERSON_PARENTS = ("act-sana", "act-russian-reconciliation-center", "act-idf", "act-sohr", "act-syrian-arab-army",
-                  "act-us-armed-forces", "act-tass", "act-irgc")
+ATTACKERS = (
+    "act-israel",
+    "act-iaf",
+    "act-usa",
+    "act-us-armed-forces",
+    "act-russia",
+    "act-turkey",
+    "act-turkish-armed-forces",
+    "act-iran",
+    "act-irgc",
+)
+PERSON_PARENTS = (
+    "act-sana",
+    "act-russian-reconciliation-center",
+    "act-idf",
+    "act-sohr",
+    "act-syrian-arab-army",
+    "act-us-armed-forces",
+    "act-tass",
+    "act-irgc",
+)
 FIRST_NAMES = ("Rami", "Vadim", "Oleg", "Yūsuf", "Nour", "Hassan", "Avichay", "Leila", "Maher", "Sara")
-LAST_NAMES = ("Abdel Rahman", "Kulit", "Zhuravlev", "al-Ḥasan", "Ḥaddād", "Qasim", "Adraee", "Ibrahim",
-              "Shaaban", "Levi")
+LAST_NAMES = (
+    "Abdel Rahman",
+    "Kulit",
+    "Zhuravlev",
+    "al-Ḥasan",
+    "Ḥaddād",
+    "Qasim",
+    "Adraee",
+    "Ibrahim",
+    "Shaaban",
+    "Levi",
+)
 
 # (publisher actor_id, slug, source kind, name in text): the reports an archived document cites.
 OUTLETS: tuple[tuple[str, str, str, str], ...] = (
@@ -100,18 +151,50 @@ OUTLETS: tuple[tuple[str, str, str, str], ...] = (
 # (place_name, slug, aliases, admin1, admin2, locality, latitude, longitude)
 PLACES: tuple[tuple[str, str, str, str, str, str, float, float], ...] = (
     ("Tiyas (T4) Military Airbase", "t4", "T4 airport|T4 base", "Homs", "Tadmur", "Tiyas", 34.5225, 37.6297),
-    ("Mezzeh Military Airport", "mezzeh", "Mezzeh airbase|مطار المزة", "Damascus", "Damascus", "Mezzeh",
-     33.4772, 36.2233),
+    (
+        "Mezzeh Military Airport",
+        "mezzeh",
+        "Mezzeh airbase|مطار المزة",
+        "Damascus",
+        "Damascus",
+        "Mezzeh",
+        33.4772,
+        36.2233,
+    ),
     ("Shayrat Airbase", "shayrat", "al-Shayrat", "Homs", "Homs", "Shayrat", 34.4900, 36.9090),
     ("Albu Kamal area", "albu-kamal", "Albu Kamal|البوكمال", "Deir ez-Zor", "Abu Kamal", "Abu Kamal", 34.4530, 40.9180),
     ("Masyaf research centre", "masyaf", "Maṣyāf", "Hama", "Masyaf", "Masyaf", 35.0650, 36.3420),
     ("Port of Latakia", "latakia", "Latakia port|اللاذقية", "Latakia", "Latakia", "Latakia", 35.5220, 35.7750),
-    ("Aleppo International Airport", "aleppo", "Aleppo airport|Ḥalab airport", "Aleppo", "Mount Simeon",
-     "Aleppo", 36.1807, 37.2244),
-    ("Damascus International Airport", "damascus", "Damascus airport", "Rif Dimashq", "Markaz Rif Dimashq",
-     "Damascus", 33.4114, 36.5156),
-    ("Quneitra countryside", "quneitra", "Golan front|القنيطرة", "Quneitra", "Quneitra", "Khan Arnabah",
-     33.1250, 35.8240),
+    (
+        "Aleppo International Airport",
+        "aleppo",
+        "Aleppo airport|Ḥalab airport",
+        "Aleppo",
+        "Mount Simeon",
+        "Aleppo",
+        36.1807,
+        37.2244,
+    ),
+    (
+        "Damascus International Airport",
+        "damascus",
+        "Damascus airport",
+        "Rif Dimashq",
+        "Markaz Rif Dimashq",
+        "Damascus",
+        33.4114,
+        36.5156,
+    ),
+    (
+        "Quneitra countryside",
+        "quneitra",
+        "Golan front|القنيطرة",
+        "Quneitra",
+        "Quneitra",
+        "Khan Arnabah",
+        33.1250,
+        35.8240,
+    ),
     ("Palmyra", "palmyra", "Tadmur|تدمر", "Homs", "Tadmur", "Palmyra", 34.5600, 38.2670),
 )
 PLACE_PRECISIONS = ("site", "town", "district", "governorate", "country", "unknown")
@@ -121,32 +204,72 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SENTENCES: tuple[tuple[str, str, str], ...] = (
     ("", "Syrian air defence systems were activated over {place} on {weekday}, {date}", ", state media said."),
     ("According to {outlet}, “", "the air defence of the army at {alias} was facing aggression on {date}", ".”"),
-    ("A military source told {outlet} that ", "{n} missiles were fired from the direction of the Golan on {date}",
-     " and most of them were shot down."),
-    ("The Observatory\u2019s director said “",
-     "at least {n} fighters were killed in the raid near {place} on {weekday}", "”, adding that the toll could rise."),
-    ("", "Residents of {place} reported loud explosions shortly after midnight on {date}",
-     ", a local activist wrote."),
-    ("{outlet} quoted a spokesperson who called the strike of {date} “",
-     "a response to {n} attacks on our forces this year", "”."),
+    (
+        "A military source told {outlet} that ",
+        "{n} missiles were fired from the direction of the Golan on {date}",
+        " and most of them were shot down.",
+    ),
+    (
+        "The Observatory\u2019s director said “",
+        "at least {n} fighters were killed in the raid near {place} on {weekday}",
+        "”, adding that the toll could rise.",
+    ),
+    ("", "Residents of {place} reported loud explosions shortly after midnight on {date}", ", a local activist wrote."),
+    (
+        "{outlet} quoted a spokesperson who called the strike of {date} “",
+        "a response to {n} attacks on our forces this year",
+        "”.",
+    ),
     ("Officials in Damascus (دمشق) said ", "the raid of {date} damaged a hangar and {n} vehicles at {alias}", "."),
     ("Rebel-affiliated media said ", "images showed {n} missiles hitting their targets in {place} on {weekday}", "."),
     ("The ministry did not comment on ", "reports of a strike near {alias} in {admin1} on {date}", ", {outlet} noted."),
-    ("Experts questioned the figure, saying ", "only {n} of the missiles could have been intercepted on {date}",
-     " over {place}."),
+    (
+        "Experts questioned the figure, saying ",
+        "only {n} of the missiles could have been intercepted on {date}",
+        " over {place}.",
+    ),
 )
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-PREDICATE_WEIGHTS = {"occurred": 6, "attribution": 5, "target": 4, "weapon": 3, "munitions_fired": 3,
-                     "munitions_intercepted": 3, "fatalities": 3, "injuries": 2, "damage": 2}
-STANCES = ("asserts", "asserts", "asserts", "asserts", "denies", "disputes", "questions", "no_comment",
-           "cannot_verify")
+PREDICATE_WEIGHTS = {
+    "occurred": 6,
+    "attribution": 5,
+    "target": 4,
+    "weapon": 3,
+    "munitions_fired": 3,
+    "munitions_intercepted": 3,
+    "fatalities": 3,
+    "injuries": 2,
+    "damage": 2,
+}
+STANCES = ("asserts", "asserts", "asserts", "asserts", "denies", "disputes", "questions", "no_comment", "cannot_verify")
 HEDGES = ("said", "according to", "claimed", "reportedly", "it is believed", None)
-VALUE_TEXTS = {"occurred": "strike took place", "target": "military base", "site_occupant": "Iranian forces",
-               "weapon": "drones and missiles", "launch_platform": "fighter jets", "air_defence_engaged":
-               "air defence activated", "air_defence_system": "Pantsir-S1", "damage": "hangar and vehicles",
-               "motive": "retaliation", "context": "escalating tensions", "statement": "talks were constructive"}
+VALUE_TEXTS = {
+    "occurred": "strike took place",
+    "target": "military base",
+    "site_occupant": "Iranian forces",
+    "weapon": "drones and missiles",
+    "launch_platform": "fighter jets",
+    "air_defence_engaged": "air defence activated",
+    "air_defence_system": "Pantsir-S1",
+    "damage": "hangar and vehicles",
+    "motive": "retaliation",
+    "context": "escalating tensions",
+    "statement": "talks were constructive",
+}
 
 
 @dataclass(frozen=True)
@@ -162,8 +285,9 @@ class Sizes:
     def for_claims(cls, claims: int) -> Sizes:
         if claims < CLAIMS_PER_EVENT:
             raise ValueError(f"ask for at least {CLAIMS_PER_EVENT} claims")
-        return cls(claims, claims // CLAIMS_PER_EVENT, -(-claims // CLAIMS_PER_DOCUMENT),
-                   max(10, claims // CLAIMS_PER_PERSON))
+        return cls(
+            claims, claims // CLAIMS_PER_EVENT, -(-claims // CLAIMS_PER_DOCUMENT), max(10, claims // CLAIMS_PER_PERSON)
+        )
 
 
 @dataclass(frozen=True)
@@ -198,8 +322,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     events = _events(rng, sizes, claim_events, claim_documents)
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
-    claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events,
-                         claim_documents)
+    claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     _write(out, {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}, documents)
     return sizes
 
@@ -214,16 +337,18 @@ def _actors(rng: np.random.Generator, sizes: Sizes) -> dict[str, Cells]:
     for k, (f, la, p) in enumerate(zip(first.tolist(), last.tolist(), parents.tolist(), strict=True)):
         name = f"{FIRST_NAMES[f]} {LAST_NAMES[la]}"
         parent = PERSON_PARENTS[p]
-        for column, value in zip(columns, (f"act-person-{k:05d}", name, "person", countries[parent], parent,
-                                           name if k % 3 else None), strict=True):
+        for column, value in zip(
+            columns,
+            (f"act-person-{k:05d}", name, "person", countries[parent], parent, name if k % 3 else None),
+            strict=True,
+        ):
             rows[column].append(value)
     rows["curator_note"] = [None] * len(rows["actor_id"])
     rows["curator_note"][-1] = "Synthetic actor: a made-up spokesperson of a real organisation."
     return rows
 
 
-def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray,
-            claim_documents: np.ndarray) -> Events:
+def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, claim_documents: np.ndarray) -> Events:
     n = sizes.events
     span = int((LAST_DAY - FIRST_DAY).astype(int))
     days = np.sort(FIRST_DAY + rng.integers(0, span, n).astype("timedelta64[D]"))
@@ -234,12 +359,16 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray,
     starts = np.where(precision == "month", month_first.astype("datetime64[D]"), starts)
     ends = np.where(precision == "month", (month_first + 1).astype("datetime64[D]") - 1, days)
     context = rng.random(n) < 0.1
-    strike_types = np.array(["air_strike", "missile_strike", "air_or_missile_strike", "rocket_attack",
-                             "targeted_killing"])
+    strike_types = np.array(
+        ["air_strike", "missile_strike", "air_or_missile_strike", "rocket_attack", "targeted_killing"]
+    )
     context_types = np.array(["state_visit", "summit", "targeted_killing"])
     types = np.where(context, context_types[rng.integers(0, 3, n)], strike_types[rng.integers(0, 5, n)])
-    status = np.where(types == "targeted_killing", "acknowledged",
-                      rng.choice(["acknowledged", "alleged", "unattributed"], n, p=[0.1, 0.6, 0.3]))
+    status = np.where(
+        types == "targeted_killing",
+        "acknowledged",
+        rng.choice(["acknowledged", "alleged", "unattributed"], n, p=[0.1, 0.6, 0.3]),
+    )
     status = np.where(context & (types != "targeted_killing"), "not_applicable", status)
     attacker = np.array(ATTACKERS)[rng.integers(0, len(ATTACKERS), n)]
     places = rng.integers(0, len(PLACES), n)
@@ -247,12 +376,19 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray,
     jitter = rng.uniform(-0.05, 0.05, (n, 2))
     first_claim = np.searchsorted(claim_events, np.arange(n))
     dated_in = [f"src-seed-{d:03d}" for d in claim_documents[first_claim].tolist()]
-    ids = [_event_id(str(p), str(s), str(e), t, PLACES[pl][1], k) for k, (p, s, e, t, pl) in
-           enumerate(zip(precision, starts, ends, types.tolist(), places.tolist(), strict=True))]
-    rows: dict[str, Cells] = {"event_id": ids, "category": np.where(context, "context", "strike").tolist(),
-                              "event_type": types.tolist()}
-    rows["summary"] = [f"{t.replace('_', ' ').capitalize()} at {PLACES[pl][0]}; attribution: {s.replace('_', ' ')}."
-                       for t, pl, s in zip(types.tolist(), places.tolist(), status.tolist(), strict=True)]
+    ids = [
+        _event_id(str(p), str(s), str(e), t, PLACES[pl][1], k)
+        for k, (p, s, e, t, pl) in enumerate(zip(precision, starts, ends, types.tolist(), places.tolist(), strict=True))
+    ]
+    rows: dict[str, Cells] = {
+        "event_id": ids,
+        "category": np.where(context, "context", "strike").tolist(),
+        "event_type": types.tolist(),
+    }
+    rows["summary"] = [
+        f"{t.replace('_', ' ').capitalize()} at {PLACES[pl][0]}; attribution: {s.replace('_', ' ')}."
+        for t, pl, s in zip(types.tolist(), places.tolist(), status.tolist(), strict=True)
+    ]
     rows["date_start"] = [None if p == "before" else str(s) for p, s in zip(precision, starts, strict=True)]
     rows["date_end"] = [str(e) for e in ends]
     rows["date_precision"] = precision.tolist()
@@ -282,8 +418,20 @@ def _event_id(precision: str, start: str, end: str, event_type: str, place: str,
 def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> dict[str, Cells]:
     """Admin fields down to the precision the sources support; coordinates only for a known site."""
     depth = {"site": 3, "town": 3, "district": 2, "governorate": 1, "country": 0, "unknown": 0}
-    rows: dict[str, Cells] = {key: [] for key in ("place_name", "place_aliases", "place_precision", "country",
-                                                  "admin1", "admin2", "locality", "latitude", "longitude")}
+    rows: dict[str, Cells] = {
+        key: []
+        for key in (
+            "place_name",
+            "place_aliases",
+            "place_precision",
+            "country",
+            "admin1",
+            "admin2",
+            "locality",
+            "latitude",
+            "longitude",
+        )
+    }
     for k, (p, level) in enumerate(zip(places.tolist(), precision.tolist(), strict=True)):
         name, _, aliases, admin1, admin2, locality, lat, lon = PLACES[p]
         known = depth[level]
@@ -300,8 +448,9 @@ def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> di
     return rows
 
 
-def _documents(rng: np.random.Generator, events: Events, claim_events: np.ndarray,
-               claim_documents: np.ndarray) -> Documents:
+def _documents(
+    rng: np.random.Generator, events: Events, claim_events: np.ndarray, claim_documents: np.ndarray
+) -> Documents:
     """One text per archived document, holding the sentences of every event its claims are about."""
     n_events = len(events.ids)
     templates = rng.integers(0, len(SENTENCES), (n_events, SENTENCES_PER_EVENT))
@@ -324,10 +473,15 @@ def _documents(rng: np.random.Generator, events: Events, claim_events: np.ndarra
     for d in range(len(document_bounds) - 1):
         chunks = [f" date {events.ends[pair_event[document_bounds[d + 1] - 1]] + 2}\n"]
         position = len(chunks[0])
-        for e in pair_event[document_bounds[d]:document_bounds[d + 1]].tolist():
+        for e in pair_event[document_bounds[d] : document_bounds[d + 1]].tolist():
             for j in range(SENTENCES_PER_EVENT):
-                prefix, clause, suffix = _sentence(int(templates[e, j]), int(numbers[e, j]), int(outlets[e, j]),
-                                                   int(events.places[e]), str(events.ends[e]))
+                prefix, clause, suffix = _sentence(
+                    int(templates[e, j]),
+                    int(numbers[e, j]),
+                    int(outlets[e, j]),
+                    int(events.places[e]),
+                    str(events.ends[e]),
+                )
                 sentence = prefix + clause + suffix
                 separator = "\n\n" if j == 0 else " "
                 position += len(separator)
@@ -354,8 +508,15 @@ def _sentence(template: int, number: int, outlet: int, place: int, day: str) -> 
     name, _, aliases, admin1, *_ = PLACES[place]
     weekday = WEEKDAYS[int(np.datetime64(day).astype(int) + 3) % 7]
     year, month, date = (int(part) for part in day.split("-"))
-    values = {"place": name, "alias": aliases.split("|")[0], "admin1": admin1, "n": number,
-              "outlet": OUTLETS[outlet][3], "weekday": weekday, "date": f"{date} {MONTHS[month - 1]} {year}"}
+    values = {
+        "place": name,
+        "alias": aliases.split("|")[0],
+        "admin1": admin1,
+        "n": number,
+        "outlet": OUTLETS[outlet][3],
+        "weekday": weekday,
+        "date": f"{date} {MONTHS[month - 1]} {year}",
+    }
     prefix, clause, suffix = SENTENCES[template]
     prefix = prefix.format(**values)
     return prefix[:1].upper() + prefix[1:], clause.format(**values), suffix.format(**values)
@@ -374,20 +535,36 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
         report_ids[d] = reports
         day = str(documents.published[d])
         text = documents.texts[d].encode("utf-8")
-        _append(rows, source_id=f"src-seed-{d:03d}", title=f"Archived article on strikes in Syria (seed {d:03d})",
-                kind="archived_article", publisher_actor_id=OUTLETS[outlets[d, 0]][0], published_start=day,
-                published_end=day, cites_source_ids="|".join(reports), seed_path=f"seeds/{documents.names[d]}",
-                sha256=hashlib.sha256(text).hexdigest(), language="en",
-                dateline="Yerushalayim" if d % 2 else "Damascus",
-                url=f"https://example.org/archive/{d:06d}" if d % 5 == 0 else None,
-                curator_note="Synthetic document: the text is generated, its quotes sit at real offsets.")
+        _append(
+            rows,
+            source_id=f"src-seed-{d:03d}",
+            title=f"Archived article on strikes in Syria (seed {d:03d})",
+            kind="archived_article",
+            publisher_actor_id=OUTLETS[outlets[d, 0]][0],
+            published_start=day,
+            published_end=day,
+            cites_source_ids="|".join(reports),
+            seed_path=f"seeds/{documents.names[d]}",
+            sha256=hashlib.sha256(text).hexdigest(),
+            language="en",
+            dateline="Yerushalayim" if d % 2 else "Damascus",
+            url=f"https://example.org/archive/{d:06d}" if d % 5 == 0 else None,
+            curator_note="Synthetic document: the text is generated, its quotes sit at real offsets.",
+        )
         for k, report in enumerate(reports):
             publisher, _, kind, name = OUTLETS[outlets[d, k]]
             title = f"{name[:1].upper()}{name[1:]} report cited by seed {d:03d}"
             dated = None if undated[d, k] else day
-            _append(rows, source_id=report, title=title, kind=kind, publisher_actor_id=publisher,
-                    published_start=dated, published_end=dated,
-                    cites_source_ids=reports[k - 1] if k and chained[d] else None)
+            _append(
+                rows,
+                source_id=report,
+                title=title,
+                kind=kind,
+                publisher_actor_id=publisher,
+                published_start=dated,
+                published_end=dated,
+                cites_source_ids=reports[k - 1] if k and chained[d] else None,
+            )
     return rows, report_ids
 
 
@@ -396,8 +573,16 @@ def _append(rows: dict[str, Cells], **cells: str | None) -> None:
         values.append(cells.get(column))
 
 
-def _claims(rng: np.random.Generator, sizes: Sizes, events: Events, documents: Documents, actor_ids: Cells,
-            report_ids: np.ndarray, claim_events: np.ndarray, claim_documents: np.ndarray) -> dict[str, Cells]:
+def _claims(
+    rng: np.random.Generator,
+    sizes: Sizes,
+    events: Events,
+    documents: Documents,
+    actor_ids: Cells,
+    report_ids: np.ndarray,
+    claim_events: np.ndarray,
+    claim_documents: np.ndarray,
+) -> dict[str, Cells]:
     n = sizes.claims
     sequence = np.arange(n) - np.searchsorted(claim_documents, claim_documents) + 1
     codes = list(PREDICATE_WEIGHTS)
@@ -429,8 +614,10 @@ def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: n
     second = (first + 1 + rng.integers(0, REPORTS_PER_DOCUMENT - 1, n)) % REPORTS_PER_DOCUMENT
     one = report_ids[claim_documents, first]
     two = report_ids[claim_documents, second]
-    return [None if h == 0 else a if h == 1 else f"{a}|{b}"
-            for h, a, b in zip(hops.tolist(), one.tolist(), two.tolist(), strict=True)]
+    return [
+        None if h == 0 else a if h == 1 else f"{a}|{b}"
+        for h, a, b in zip(hops.tolist(), one.tolist(), two.tolist(), strict=True)
+    ]
 
 
 def _values(rng: np.random.Generator, predicates: np.ndarray) -> dict[str, Cells]:
@@ -498,8 +685,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _clear(args.out, args.force)
     sizes = generate(args.out, args.claims, args.seed)
-    print(f"wrote {sizes.claims} claims, {sizes.events} events, {sizes.documents} seed documents and "
-          f"{sizes.people + len(ORGANISATIONS)} actors to {args.out}")
+    print(
+        f"wrote {sizes.claims} claims, {sizes.events} events, {sizes.documents} seed documents and "
+        f"{sizes.people + len(ORGANISATIONS)} actors to {args.out}"
+    )
     return 0
 
 

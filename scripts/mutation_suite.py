@@ -99,8 +99,16 @@ def try_mutation(mutation: Mutation, workdir: Path, command: Command | None = No
     (``command`` replaces it only to test this script's own verdicts)."""
     dataset = copy_dataset(workdir / "dataset")
     expected = mutation.apply(dataset)
-    result = subprocess.run((command or validate_command)(dataset.data_dir), cwd=dataset.root, env=NARROW_CONSOLE,
-                            capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+    result = subprocess.run(
+        (command or validate_command)(dataset.data_dir),
+        cwd=dataset.root,
+        env=NARROW_CONSOLE,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
     traceback = "Traceback" in result.stdout or "Traceback" in result.stderr
     try:
         report = json.loads(result.stdout)
@@ -111,9 +119,11 @@ def try_mutation(mutation: Mutation, workdir: Path, command: Command | None = No
     return Outcome(mutation.name, expected, result.returncode, problems, traceback, error)
 
 
-def run_suite(catalogue: Iterable[Mutation], workers: int | None = None,
-              command: Command | None = None) -> list[Outcome]:
+def run_suite(
+    catalogue: Iterable[Mutation], workers: int | None = None, command: Command | None = None
+) -> list[Outcome]:
     """Every kind in its own temporary folder; kinds run in parallel because each is a fresh process."""
+
     def one(mutation: Mutation) -> Outcome:
         with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
             return try_mutation(mutation, Path(folder), command)

@@ -31,8 +31,11 @@ from syria_strikes.validate import read_and_check
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
 DESCRIPTOR = "datapackage.json"
-MEDIATYPES = {"parquet": "application/vnd.apache.parquet", "sqlite": "application/vnd.sqlite3",
-              "json": "application/json"}
+MEDIATYPES = {
+    "parquet": "application/vnd.apache.parquet",
+    "sqlite": "application/vnd.sqlite3",
+    "json": "application/json",
+}
 HASH_BLOCK = 1 << 22
 WRITERS = 4
 
@@ -58,10 +61,18 @@ def build(data_dir: Path, out: Path) -> list[Problem]:
         write_release(tables, data_dir, staging)
         changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
         if changed:
-            return [Problem(name.removesuffix(".csv"), None, None, None, "unchanged_during_build",
-                            f"data/{name} changed while the release was being built, so the release might not "
-                            "match what was validated; nothing was written: run the build again")
-                    for name in changed]
+            return [
+                Problem(
+                    name.removesuffix(".csv"),
+                    None,
+                    None,
+                    None,
+                    "unchanged_during_build",
+                    f"data/{name} changed while the release was being built, so the release might not "
+                    "match what was validated; nothing was written: run the build again",
+                )
+                for name in changed
+            ]
         _swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -88,7 +99,8 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     if column.vocabulary is not None:
         codes = pd.Categorical(series, categories=list(column.vocabulary.codes)).codes
         return pa.DictionaryArray.from_arrays(
-            pa.array(codes, type=pa.int8(), mask=codes < 0), pa.array(column.vocabulary.codes, type=pa.string()))
+            pa.array(codes, type=pa.int8(), mask=codes < 0), pa.array(column.vocabulary.codes, type=pa.string())
+        )
     values = pa.Array.from_pandas(series)
     if column.type == "date":
         return values.cast(pa.date32())
@@ -107,8 +119,9 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
     copies, SQLite and hashing all spend their time outside the interpreter lock.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        written = [pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow)
-                                                                   for name, arrow in tables.items()})]
+        written = [
+            pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
+        ]
         for name, arrow in tables.items():
             written.append(pool.submit(pq.write_table, arrow, folder / f"{name}.parquet", compression="zstd"))
             written.append(pool.submit(shutil.copyfile, data_dir / f"{name}.csv", folder / f"{name}.csv"))
@@ -141,19 +154,41 @@ def describe_release(stamps: dict[str, dict]) -> dict:
         path = f"{declared.name}.csv"
         resources.append({**resource_descriptor(declared, path=path), **stamps[path]})
     for declared in TABLES:
-        resources.append(_file_resource(f"{declared.name}-parquet", f"{declared.name}.parquet", stamps,
-                                        f"{declared.title} as Parquet (zstd), with Arrow types."))
-    resources.append(_file_resource("database", DATABASE, stamps,
-                                    "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."))
-    resources.append(_file_resource("datasette-metadata", DATASETTE, stamps,
-                                    "Titles, descriptions and label columns for browsing the database with Datasette."))
+        resources.append(
+            _file_resource(
+                f"{declared.name}-parquet",
+                f"{declared.name}.parquet",
+                stamps,
+                f"{declared.title} as Parquet (zstd), with Arrow types.",
+            )
+        )
+    resources.append(
+        _file_resource(
+            "database", DATABASE, stamps, "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."
+        )
+    )
+    resources.append(
+        _file_resource(
+            "datasette-metadata",
+            DATASETTE,
+            stamps,
+            "Titles, descriptions and label columns for browsing the database with Datasette.",
+        )
+    )
     return package_descriptor(resources)
 
 
 def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:
     extension = path.rsplit(".", 1)[1]
-    return {"name": name, "type": "file", "path": path, "format": extension, "mediatype": MEDIATYPES[extension],
-            "description": description, **stamps[path]}
+    return {
+        "name": name,
+        "type": "file",
+        "path": path,
+        "format": extension,
+        "mediatype": MEDIATYPES[extension],
+        "description": description,
+        **stamps[path],
+    }
 
 
 def _sql_ready(arrow: pa.Table) -> pa.Table:

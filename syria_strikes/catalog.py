@@ -15,12 +15,16 @@ def describe(name: str, column: str | None = None) -> str:
     declared = table(name)
     if column is None:
         lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]
-        lines += [f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}"
-                  for c in declared.columns]
+        lines += [
+            f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}" for c in declared.columns
+        ]
         return "\n".join(lines)
     described = declared.column(column)
-    lines = [f"{declared.name}.{described.name} ({described.type}{', required' if described.required else ''})",
-             described.description, f"example: {described.example}"]
+    lines = [
+        f"{declared.name}.{described.name} ({described.type}{', required' if described.required else ''})",
+        described.description,
+        f"example: {described.example}",
+    ]
     if described.references:
         lines.append(f"references: {described.references}")
     if described.pattern:

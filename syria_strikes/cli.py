@@ -31,34 +31,55 @@ def _parser() -> argparse.ArgumentParser:
     from syria_strikes import __version__
 
     parser = argparse.ArgumentParser(
-        prog="syria-strikes", description="Validate, build and inspect the syria-strikes dataset.",
+        prog="syria-strikes",
+        description="Validate, build and inspect the syria-strikes dataset.",
     )
     parser.add_argument("--version", action="version", version=f"syria-strikes {__version__}")
     commands = parser.add_subparsers(title="commands")
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
-    validate.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
-                          help="folder with the four CSV files; seeds/ and datapackage.json sit beside it "
-                               "(default: ./data)")
+    validate.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="folder with the four CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
+    )
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
 
     build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
-    build.add_argument("--data-dir", type=Path, default=Path("data"), metavar="DIR",
-                       help="folder with the four CSV files (default: ./data)")
-    build.add_argument("--out", type=Path, default=None, metavar="DIR",
-                       help="release folder to replace (default: the release bundled with the package)")
+    build.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="folder with the four CSV files (default: ./data)",
+    )
+    build.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="release folder to replace (default: the release bundled with the package)",
+    )
     build.add_argument("--format", choices=("text", "json"), default="text", help="format of problems")
     build.set_defaults(run=_run_build)
 
     info = commands.add_parser("info", help="version, tables, row counts and checksums of a release")
-    info.add_argument("--release", type=Path, default=None, metavar="DIR",
-                      help="release folder (default: the release bundled with the package)")
+    info.add_argument(
+        "--release",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="release folder (default: the release bundled with the package)",
+    )
     info.set_defaults(run=_run_info)
 
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
-    generate.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
-                          help="repository root (default: current folder)")
+    generate.add_argument(
+        "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
+    )
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
     return parser

@@ -88,8 +88,19 @@ def event_summary(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         summary[column] = summary[column].astype("boolean").fillna(False).astype(bool)
     summary["predicate"] = summary["predicate"].astype(_PREDICATE_DTYPE)
     summary = summary.sort_values(["_order", "predicate"], kind="stable").drop(columns="_order")
-    ordered = [*spine_columns, *_EVENT_COLUMNS, "predicate", "claims", "claimants", "stances",
-               *REASONS, "contested", "unit", "low", "high"]
+    ordered = [
+        *spine_columns,
+        *_EVENT_COLUMNS,
+        "predicate",
+        "claims",
+        "claimants",
+        "stances",
+        *REASONS,
+        "contested",
+        "unit",
+        "low",
+        "high",
+    ]
     return summary[ordered].reset_index(drop=True)
 
 
@@ -105,11 +116,14 @@ def _prepare(claims: pd.DataFrame) -> pd.DataFrame:
 
     Categoricals from the loader become strings so that both inputs group the same way.
     """
-    text = {name: claims[name].astype("string") for name in
-            ("event_id", "predicate", "stance", "claimant_actor_id", "unit", "value_actor_id")}
+    text = {
+        name: claims[name].astype("string")
+        for name in ("event_id", "predicate", "stance", "claimant_actor_id", "unit", "value_actor_id")
+    }
     prepared = pd.DataFrame(text).reset_index(drop=True)
-    value, low, high = (claims[name].astype("Int64").reset_index(drop=True)
-                        for name in ("value", "value_low", "value_high"))
+    value, low, high = (
+        claims[name].astype("Int64").reset_index(drop=True) for name in ("value", "value_low", "value_high")
+    )
 
     stance = prepared["stance"]
     account = stance.isin(ACCOUNTS).fillna(False).astype(bool)
@@ -135,19 +149,22 @@ def _render(counts: pd.Series) -> pd.Series:
 
 def _per_predicate(prepared: pd.DataFrame) -> pd.DataFrame:
     grouped = prepared.groupby(_KEYS, sort=False)
-    result = pd.DataFrame({
-        "claims": grouped.size(),
-        "claimants": grouped["claimant_actor_id"].nunique(),
-        "stances_differ": (grouped["sided_stance"].nunique() > 1) & (grouped["sided_claimant"].nunique() > 1),
-        "counts_differ": grouped["count_key"].nunique() > 1,
-        "actors_differ": grouped["actor_key"].nunique() > 1,
-        "unit": grouped["unit"].first(),
-        "low": grouped["lower"].min().where(~grouped["open_below"].any()),
-        "high": grouped["upper"].max().where(~grouped["open_above"].any()),
-    })
+    result = pd.DataFrame(
+        {
+            "claims": grouped.size(),
+            "claimants": grouped["claimant_actor_id"].nunique(),
+            "stances_differ": (grouped["sided_stance"].nunique() > 1) & (grouped["sided_claimant"].nunique() > 1),
+            "counts_differ": grouped["count_key"].nunique() > 1,
+            "actors_differ": grouped["actor_key"].nunique() > 1,
+            "unit": grouped["unit"].first(),
+            "low": grouped["lower"].min().where(~grouped["open_below"].any()),
+            "high": grouped["upper"].max().where(~grouped["open_above"].any()),
+        }
+    )
     distinct = prepared.drop_duplicates([*_KEYS, "stance"]).dropna(subset=["stance"])
-    result["stances"] = (distinct.sort_values("stance_rank", kind="stable")
-                         .groupby(_KEYS, sort=False)["stance"].agg(LIST_DELIMITER.join))
+    result["stances"] = (
+        distinct.sort_values("stance_rank", kind="stable").groupby(_KEYS, sort=False)["stance"].agg(LIST_DELIMITER.join)
+    )
     result["contested"] = result[list(REASONS)].any(axis=1)
     for column in ("low", "high"):
         result[column] = result[column].astype("Int64")
@@ -156,13 +173,18 @@ def _per_predicate(prepared: pd.DataFrame) -> pd.DataFrame:
 
 def _per_event(prepared: pd.DataFrame, per_predicate: pd.DataFrame) -> pd.DataFrame:
     grouped = prepared.groupby("event_id", sort=False)
-    result = pd.DataFrame({
-        "event_claims": grouped.size(),
-        "event_claimants": grouped["claimant_actor_id"].nunique(),
-    })
+    result = pd.DataFrame(
+        {
+            "event_claims": grouped.size(),
+            "event_claimants": grouped["claimant_actor_id"].nunique(),
+        }
+    )
     contested = per_predicate[per_predicate["contested"]].copy()
     contested["rank"] = contested["predicate"].astype(_PREDICATE_DTYPE).cat.codes
-    result["contested_predicates"] = (contested.sort_values("rank", kind="stable")
-                                      .groupby("event_id", sort=False)["predicate"].agg(LIST_DELIMITER.join))
+    result["contested_predicates"] = (
+        contested.sort_values("rank", kind="stable")
+        .groupby("event_id", sort=False)["predicate"]
+        .agg(LIST_DELIMITER.join)
+    )
     result["event_contested"] = result["contested_predicates"].notna()
     return result.reset_index()

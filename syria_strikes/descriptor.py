@@ -51,10 +51,12 @@ def foreign_keys(table: Table) -> list[dict[str, Any]]:
         if column.references is None or column.type == "list":
             continue
         target = next(t for t in TABLES if t.name == column.references)
-        keys.append({
-            "fields": [column.name],
-            "reference": {"resource": target.name, "fields": [target.primary_key]},
-        })
+        keys.append(
+            {
+                "fields": [column.name],
+                "reference": {"resource": target.name, "fields": [target.primary_key]},
+            }
+        )
     return keys
 
 
@@ -96,15 +98,19 @@ def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[st
         "version": __version__,
         "homepage": "https://github.com/syria-strikes/syria-strikes",
         "keywords": ["Syria", "airstrikes", "conflict data", "claims", "provenance"],
-        "licenses": [{
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": "Creative Commons Attribution 4.0 International (data)",
-        }],
-        "sources": [{
-            "title": "Archived news articles in seeds/ (quoted for research; rights remain with their publishers)",
-            "path": "seeds/",
-        }],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 International (data)",
+            }
+        ],
+        "sources": [
+            {
+                "title": "Archived news articles in seeds/ (quoted for research; rights remain with their publishers)",
+                "path": "seeds/",
+            }
+        ],
         "contributors": [{"title": "syria-strikes curators", "roles": ["author", "curator"]}],
         "resources": resources if resources is not None else [resource_descriptor(t) for t in TABLES],
     }

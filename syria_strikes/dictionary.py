@@ -32,17 +32,31 @@ def _constraints(column: Column) -> str:
 
 
 def _table_section(declared: Table) -> list[str]:
-    lines = [f"## {declared.name}", "", declared.description, "",
-             f"File `{declared.path}`; primary key `{declared.primary_key}`.", "",
-             "| column | type | description | constraints | example |", "|---|---|---|---|---|"]
+    lines = [
+        f"## {declared.name}",
+        "",
+        declared.description,
+        "",
+        f"File `{declared.path}`; primary key `{declared.primary_key}`.",
+        "",
+        "| column | type | description | constraints | example |",
+        "|---|---|---|---|---|",
+    ]
     for column in declared.columns:
         kind = f"{column.type} (enum `{column.vocabulary.name}`)" if column.vocabulary else column.type
-        lines.append(f"| `{column.name}` | {kind} | {_cell(column.description)} | {_cell(_constraints(column))} "
-                     f"| `{_cell(column.example)}` |")
+        lines.append(
+            f"| `{column.name}` | {kind} | {_cell(column.description)} | {_cell(_constraints(column))} "
+            f"| `{_cell(column.example)}` |"
+        )
     for column in declared.columns:
         if column.vocabulary is not None:
-            lines += ["", f"Allowed values of `{column.name}` ({_cell(column.vocabulary.description)}):", "",
-                      "| value | meaning |", "|---|---|"]
+            lines += [
+                "",
+                f"Allowed values of `{column.name}` ({_cell(column.vocabulary.description)}):",
+                "",
+                "| value | meaning |",
+                "|---|---|",
+            ]
             lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in column.vocabulary.values]
     return [*lines, ""]
 

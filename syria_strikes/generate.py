@@ -26,8 +26,11 @@ def generated_files() -> dict[str, str]:
 
 
 def stale_files(root: Path) -> list[str]:
-    return [path for path, content in generated_files().items()
-            if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != content]
+    return [
+        path
+        for path, content in generated_files().items()
+        if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != content
+    ]
 
 
 def write_generated(root: Path) -> list[str]:

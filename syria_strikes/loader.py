@@ -69,8 +69,11 @@ def _pandas_type(arrow_type: pa.DataType) -> object:
     """Nullable pandas types for Arrow ones; dictionaries are left to become categoricals."""
     if pa.types.is_list(arrow_type) or pa.types.is_date(arrow_type):
         return pd.ArrowDtype(arrow_type)
-    return {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
-            pa.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get(arrow_type)
+    return {
+        pa.int64(): pd.Int64Dtype(),
+        pa.float64(): pd.Float64Dtype(),
+        pa.string(): pd.StringDtype("pyarrow", na_value=float("nan")),
+    }.get(arrow_type)
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
@@ -87,7 +90,8 @@ def release_descriptor(folder: Path) -> dict:
     if not descriptor_path.is_file():
         raise ReleaseError(
             f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
-            "otherwise reinstall with `pip install --force-reinstall syria-strikes`")
+            "otherwise reinstall with `pip install --force-reinstall syria-strikes`"
+        )
     return json.loads(descriptor_path.read_text(encoding="utf-8"))
 
 
@@ -104,5 +108,6 @@ def verify(path: Path) -> None:
     if digest != expected["hash"]:
         raise ReleaseError(
             f"{path.name} in {path.parent} is damaged or was modified: its checksum is {digest}, the release "
-            f"records {expected['hash']}; reinstall with `pip install --force-reinstall syria-strikes`")
+            f"records {expected['hash']}; reinstall with `pip install --force-reinstall syria-strikes`"
+        )
     _verified.add(path)

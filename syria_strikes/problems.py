@@ -77,5 +77,6 @@ def render_json(problems: list[Problem]) -> str:
     spaces), and a report must print on any console, whatever its encoding, without a traceback."""
     return json.dumps(
         {"valid": not problems, "problem_count": len(problems), "problems": [p.to_dict() for p in problems]},
-        ensure_ascii=True, indent=2,
+        ensure_ascii=True,
+        indent=2,
     )

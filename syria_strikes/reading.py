@@ -95,20 +95,30 @@ def _decode(path: Path, table: Table, report: Report) -> bytes | None:
     body = raw.removeprefix(BOM)
     if not body or body.isspace():  # as `not body.strip()`, without copying the whole file
         what = "holds only a byte-order mark" if has_bom else "is empty"
-        report(1, None, None, "not_empty",
-               f"the file {what}; it needs the header line {','.join(table.column_names)} and at least one row")
+        report(
+            1,
+            None,
+            None,
+            "not_empty",
+            f"the file {what}; it needs the header line {','.join(table.column_names)} and at least one row",
+        )
         return None
     if has_bom:
         report(1, None, None, "no_bom", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
-        raw = raw[len(BOM):]
+        raw = raw[len(BOM) :]
     error = _utf8_error(raw)
     if error is not None:
         _report_encoding(raw, error, report)
         return None
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        report(line, None, None, "lf_line_endings",
-               "the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only")
+        report(
+            line,
+            None,
+            None,
+            "lf_line_endings",
+            "the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only",
+        )
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if not raw.endswith(b"\n"):
         report(raw.count(b"\n") + 1, None, None, "final_newline", "the last line does not end with a line break")
@@ -136,12 +146,12 @@ def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> N
     line = raw[: error.start].count(b"\n") + 1
     try:
         raw.decode("cp1252")
-        hint = ("; the file looks like Windows-1252, which Excel writes for plain 'CSV': "
-                "save it as 'CSV UTF-8' instead")
+        hint = "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
     except UnicodeDecodeError:
         hint = "; re-save the file as UTF-8"
-    report(line, None, repr(raw[error.start:error.end + 8])[2:-1], "utf8",
-           f"byte {error.start} is not valid UTF-8{hint}")
+    report(
+        line, None, repr(raw[error.start : error.end + 8])[2:-1], "utf8", f"byte {error.start} is not valid UTF-8{hint}"
+    )
 
 
 # --- the header -----------------------------------------------------------------------------
@@ -155,14 +165,24 @@ def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], b
     names = [field.strip(EDGE_CHARS) for field in fields]
     clean = names == fields
     if not clean:
-        report(1, None, line, "header_spaces",
-               f"the header has spaces around column names; it must read exactly {','.join(declared)}")
+        report(
+            1,
+            None,
+            line,
+            "header_spaces",
+            f"the header has spaces around column names; it must read exactly {','.join(declared)}",
+        )
     unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
     if unnamed:
         clean = False
-        report(1, None, None, "header_unnamed",
-               f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
-               "as spreadsheets export from columns that once held something; delete those columns")
+        report(
+            1,
+            None,
+            None,
+            "header_unnamed",
+            f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
+            "as spreadsheets export from columns that once held something; delete those columns",
+        )
     named = [name for name in names if name]
     duplicated = sorted({name for name in named if named.count(name) > 1})
     for name in duplicated:
@@ -172,8 +192,13 @@ def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], b
         return None
     if not extra and named != declared:
         clean = False
-        report(1, None, ",".join(named), "header_order",
-               f"the columns are out of order; the canonical order is {','.join(declared)}")
+        report(
+            1,
+            None,
+            ",".join(named),
+            "header_order",
+            f"the columns are out of order; the canonical order is {','.join(declared)}",
+        )
     return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
 
 
@@ -212,9 +237,14 @@ def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
     for delimiter, plural in OTHER_DELIMITERS.items():
         names = {name.strip(EDGE_CHARS) for name in _split(line, delimiter)}
         if len(names & set(declared)) >= min(2, len(declared)):
-            report(1, None, None, "delimiter",
-                   f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
-                   "delimited)' or set the field separator to ','")
+            report(
+                1,
+                None,
+                None,
+                "delimiter",
+                f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
+                "delimited)' or set the field separator to ','",
+            )
             return True
     return False
 
@@ -238,7 +268,8 @@ def _parse_cells(data: bytes, names: list[str], report: Report) -> tuple[pd.Data
             read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22, use_threads=False),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid_row),
             convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.large_string() for name in names}, strings_can_be_null=False,
+                column_types={name: pa.large_string() for name in names},
+                strings_can_be_null=False,
             ),
         )
     except pa.ArrowInvalid:
@@ -306,16 +337,29 @@ def _report_blank_lines(blank: list[int], last_line: int, report: Report) -> Non
         report(line, None, None, "blank_line", "this line is blank; delete it")
     if trailing:
         count = f"{trailing} blank lines" if trailing > 1 else "a blank line"
-        report(blank[-trailing], None, None, "blank_line",
-               f"the file ends with {count}; delete everything after the last row's line break")
+        report(
+            blank[-trailing],
+            None,
+            None,
+            "blank_line",
+            f"the file ends with {count}; delete everything after the last row's line break",
+        )
 
 
 def _report_ragged(record: list[str], start: int, end: int, width: int, report: Report) -> None:
-    runs_on = (f"it runs on to line {end} because a double quote in it is not closed where it should be; "
-               if end > start else "")
-    report(start, None, ",".join(record), "field_count",
-           f"this row has {len(record)} fields where the header has {width}; {runs_on}"
-           "check for a stray comma or an unclosed quote")
+    runs_on = (
+        f"it runs on to line {end} because a double quote in it is not closed where it should be; "
+        if end > start
+        else ""
+    )
+    report(
+        start,
+        None,
+        ",".join(record),
+        "field_count",
+        f"this row has {len(record)} fields where the header has {width}; {runs_on}"
+        "check for a stray comma or an unclosed quote",
+    )
 
 
 def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFrame:
@@ -325,11 +369,21 @@ def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd
     header_copy = _rows_where(strings[declared], pd.Series(declared, index=declared))
     empty = _rows_where(strings, "")
     for line in strings.index[header_copy]:
-        report(int(line), None, None, "header_repeated",
-               "this row repeats the header line; delete it (it was probably pasted with the rows below it)")
+        report(
+            int(line),
+            None,
+            None,
+            "header_repeated",
+            "this row repeats the header line; delete it (it was probably pasted with the rows below it)",
+        )
     for line in strings.index[empty & ~header_copy]:
-        report(int(line), None, None, "empty_row",
-               "this row has no value in any column; delete it (spreadsheets export rows that once held something)")
+        report(
+            int(line),
+            None,
+            None,
+            "empty_row",
+            "this row has no value in any column; delete it (spreadsheets export rows that once held something)",
+        )
     pasted = header_copy | empty
     return strings[~pasted] if pasted.any() else strings
 
@@ -411,8 +465,10 @@ def _type_hint(value: str, column_type: str) -> str | None:
 
 def _number_hint(value: str, column_type: str) -> str | None:
     if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+", value):
-        return ("it is in scientific notation, as spreadsheets show long numbers: format the column as "
-                f"text and write the digits ({float(value):.15g})")
+        return (
+            "it is in scientific notation, as spreadsheets show long numbers: format the column as "
+            f"text and write the digits ({float(value):.15g})"
+        )
     if column_type == "number":
         if re.fullmatch(r"-?[0-9]+,[0-9]+", value):
             return f"it has a decimal comma: write a decimal point ({value.replace(',', '.')})"
@@ -437,8 +493,10 @@ def _date_hint(value: str) -> str | None:
         return f"it has a time after the date: write the date alone ({value[:10]})"
     if re.fullmatch(r"[0-9]{5}", value):
         day = SPREADSHEET_EPOCH + timedelta(days=int(value))
-        return (f"it looks like a spreadsheet's day number (that would be {day:%Y-%m-%d}): format the column "
-                "as text and write the date as YYYY-MM-DD")
+        return (
+            f"it looks like a spreadsheet's day number (that would be {day:%Y-%m-%d}): format the column "
+            "as text and write the date as YYYY-MM-DD"
+        )
     if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}", value):
         return "it is written day/month/year or month/day/year: write YYYY-MM-DD"
     return None

@@ -82,8 +82,9 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
     import adbc_driver_sqlite.dbapi as adbc_sqlite  # the build's alone: generating the DDL needs no driver
 
     codes = [(vocabulary.name, code, meaning) for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
-    vocabularies = pa.Table.from_arrays([pa.array(column) for column in zip(*codes, strict=True)],
-                                        names=["vocabulary", "code", "meaning"])
+    vocabularies = pa.Table.from_arrays(
+        [pa.array(column) for column in zip(*codes, strict=True)], names=["vocabulary", "code", "meaning"]
+    )
     with adbc_sqlite.connect(str(path), autocommit=True) as connection, connection.cursor() as cursor:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "ignore_check_constraints = ON"):
             cursor.execute(f"PRAGMA {pragma}")
@@ -99,13 +100,22 @@ def datasette_metadata() -> dict:
         "title": "syria-strikes",
         "license": "CC-BY-4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
-        "databases": {"syria-strikes": {"tables": {
-            **{declared.name: {
-                "description": declared.description,
-                "label_column": labels[declared.name],
-                "columns": {column.name: column.description for column in declared.columns},
-            } for declared in TABLES},
-            "vocabularies": {"description": "Every controlled vocabulary: each code and its meaning.",
-                             "label_column": "meaning"},
-        }}},
+        "databases": {
+            "syria-strikes": {
+                "tables": {
+                    **{
+                        declared.name: {
+                            "description": declared.description,
+                            "label_column": labels[declared.name],
+                            "columns": {column.name: column.description for column in declared.columns},
+                        }
+                        for declared in TABLES
+                    },
+                    "vocabularies": {
+                        "description": "Every controlled vocabulary: each code and its meaning.",
+                        "label_column": "meaning",
+                    },
+                }
+            }
+        },
     }

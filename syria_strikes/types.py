@@ -27,8 +27,9 @@ def arrow_type(column: Column) -> pa.DataType:
 
 def arrow_schema(table: Table) -> pa.Schema:
     fields = [
-        pa.field(column.name, arrow_type(column), nullable=not column.required,
-                 metadata={"description": column.description})
+        pa.field(
+            column.name, arrow_type(column), nullable=not column.required, metadata={"description": column.description}
+        )
         for column in table.columns
     ]
     return pa.schema(fields, metadata={"table": table.name, "description": table.description})

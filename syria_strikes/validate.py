@@ -40,8 +40,10 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
     workers = len(TABLES) if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         descriptor = pool.submit(check_descriptor, root)
-        checked = {declared.name: pool.submit(_read_and_check_table, data_dir, declared)
-                   for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])}
+        checked = {
+            declared.name: pool.submit(_read_and_check_table, data_dir, declared)
+            for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
+        }
         frames: dict[str, pd.DataFrame] = {}
         problems: list[Problem] = []
         seeds = None
@@ -91,9 +93,15 @@ def _undeclared_files(data_dir: Path) -> list[Problem]:
     meant for the real file; the validator would otherwise pass without ever reading them."""
     declared = {f"{table.name}.csv" for table in TABLES}
     return [
-        Problem(f"data/{path.name}", None, None, path.name, "file_declared",
-                f"is not one of the tables ({', '.join(sorted(declared))}); move your edits into the right "
-                "file and remove this one from data/")
+        Problem(
+            f"data/{path.name}",
+            None,
+            None,
+            path.name,
+            "file_declared",
+            f"is not one of the tables ({', '.join(sorted(declared))}); move your edits into the right "
+            "file and remove this one from data/",
+        )
         for path in sorted(data_dir.iterdir())
         if path.suffix.lower() == ".csv" and path.name not in declared
     ]

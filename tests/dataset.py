@@ -51,8 +51,7 @@ class Dataset:
     def find(self, table: str, **conditions: object) -> int:
         """Index of the first row matching every condition: a value, or a predicate on the cell."""
         for index, row in enumerate(self.rows(table)):
-            if all(test(row[column]) if callable(test) else row[column] == test
-                   for column, test in conditions.items()):
+            if all(test(row[column]) if callable(test) else row[column] == test for column, test in conditions.items()):
                 return index
         raise LookupError(f"no row of {table} matches {conditions}")
 

@@ -41,6 +41,7 @@ def mutation(name: str):
     def register(function: Callable[[Dataset], Expect]) -> Callable[[Dataset], Expect]:
         CATALOGUE.append(Mutation(name, function))
         return function
+
     return register
 
 
@@ -56,8 +57,9 @@ def _seed_source(ds: Dataset) -> int:
     return ds.find("sources", seed_path=lambda p: p != "")
 
 
-def _line_of_header_change(ds: Dataset, table: str, edit: Callable[[list[str]], list[str]], rule: str,
-                           column: str | None, exact: bool = True) -> Expect:
+def _line_of_header_change(
+    ds: Dataset, table: str, edit: Callable[[list[str]], list[str]], rule: str, column: str | None, exact: bool = True
+) -> Expect:
     lines = ds.raw(table).decode("utf-8").split("\n")
     lines[0] = ",".join(edit(lines[0].split(",")))
     ds.write_raw(table, "\n".join(lines).encode("utf-8"))
@@ -158,6 +160,7 @@ def _dangling(table: str, column: str, target: str):
 
     def apply(ds: Dataset) -> Expect:
         return _set(ds, table, 0, column, placeholder, "foreign_key")
+
     return apply
 
 
@@ -165,7 +168,8 @@ for _table in TABLES:
     for _column in _table.columns:
         if _column.references:
             mutation(f"dangling reference in {_table.name}.{_column.name}")(
-                _dangling(_table.name, _column.name, _column.references))
+                _dangling(_table.name, _column.name, _column.references)
+            )
 
 
 @mutation("dangling item inside the reporting chain")
@@ -375,8 +379,10 @@ def _(ds):
 @mutation("extra undeclared column")
 def _(ds):
     lines = ds.raw("actors").decode("utf-8").split("\n")
-    ds.write_raw("actors", "\n".join(
-        [lines[0] + ",notes"] + [line + ",x" if line else line for line in lines[1:]]).encode("utf-8"))
+    ds.write_raw(
+        "actors",
+        "\n".join([lines[0] + ",notes"] + [line + ",x" if line else line for line in lines[1:]]).encode("utf-8"),
+    )
     return Expect("actors", 1, "notes", "header_declared")
 
 
@@ -391,8 +397,9 @@ def _(ds):
 
 @mutation("renamed header")
 def _(ds):
-    return _line_of_header_change(ds, "claims", lambda h: ["stanse" if c == "stance" else c for c in h],
-                                  "header_declared", "stanse", exact=False)
+    return _line_of_header_change(
+        ds, "claims", lambda h: ["stanse" if c == "stance" else c for c in h], "header_declared", "stanse", exact=False
+    )
 
 
 @mutation("columns out of order")
@@ -468,7 +475,8 @@ def _(ds):
 # --- cell contents ----------------------------------------------------------------------------
 for _prefix in "=+-@":
     mutation(f"cell starting with {_prefix!r} (formula injection)")(
-        lambda ds, p=_prefix: _set(ds, "claims", 0, "hedging", f"{p}HYPERLINK(\"http://x\")", "clean_text"))
+        lambda ds, p=_prefix: _set(ds, "claims", 0, "hedging", f'{p}HYPERLINK("http://x")', "clean_text")
+    )
 
 
 @mutation("control character in a cell")
@@ -514,6 +522,7 @@ def _(ds):
 # === What spreadsheets and hand edits really produce ============================================
 # Each kind below was seen in the wild or is what a common tool writes by default. They are kept
 # apart from the kinds above so that the catalogue reads as: the rules, then the real accidents.
+
 
 def _edit_text(ds: Dataset, table: str, edit: Callable[[str], str]) -> None:
     """Rewrite a table's file as text, bypassing the csv module so that any bytes can be planted."""
@@ -895,8 +904,9 @@ def _(ds):
 
 @mutation("header name in another case")
 def _(ds):
-    return _line_of_header_change(ds, "claims", lambda h: ["Stance" if c == "stance" else c for c in h],
-                                  "header_declared", "Stance")
+    return _line_of_header_change(
+        ds, "claims", lambda h: ["Stance" if c == "stance" else c for c in h], "header_declared", "Stance"
+    )
 
 
 @mutation("space after the commas of the header")
@@ -916,8 +926,11 @@ def _(ds):
     index = ds.find("claims", hedging=lambda h: h != "" and "," not in h and '"' not in h)
     hedging = ds.rows("claims")[index]["hedging"]
     line = index + 2
-    _edit_lines(ds, "claims", lambda lines: [
-        *lines[:line - 1], lines[line - 1].replace(f",{hedging},", f',{hedging}",', 1), *lines[line:]])
+    _edit_lines(
+        ds,
+        "claims",
+        lambda lines: [*lines[: line - 1], lines[line - 1].replace(f",{hedging},", f',{hedging}",', 1), *lines[line:]],
+    )
     return Expect("claims", line, "hedging", "csv_quotes")
 
 

@@ -11,8 +11,9 @@ from dataset import REPO, Dataset, run_cli
 
 
 def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "syria_strikes", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "syria_strikes", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
 
 
 def test_validate_passes_from_the_repository_root() -> None:
@@ -39,10 +40,17 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
     report = json.loads(output)
     assert code == 1
     assert report["valid"] is False
-    assert report["problems"] == [{
-        "table": "events", "row": line, "column": "date_end", "value": "2020-02-30", "rule": "type_date",
-        "message": "is not a real calendar date", "file": "data/events.csv",
-    }]
+    assert report["problems"] == [
+        {
+            "table": "events",
+            "row": line,
+            "column": "date_end",
+            "value": "2020-02-30",
+            "rule": "type_date",
+            "message": "is not a real calendar date",
+            "file": "data/events.csv",
+        }
+    ]
 
 
 def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:
@@ -62,7 +70,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_bad_data_never_gives_a_traceback(dataset: Dataset) -> None:
-    dataset.write_raw("claims", b"\xff\xfe garbage,\"unclosed\n")
+    dataset.write_raw("claims", b'\xff\xfe garbage,"unclosed\n')
     dataset.write_raw("events", b"")
     (dataset.root / "datapackage.json").write_text("[]", encoding="utf-8")
     result = _command("validate", "--data-dir", str(dataset.data_dir))

@@ -99,13 +99,23 @@ def test_loader_frames_give_the_same_view(summary: pd.DataFrame) -> None:
     loaded = event_summary(syria_strikes.load("claims"), syria_strikes.load("events"))
     flags = ["event_id", "predicate", "claims", "claimants", "contested", "low", "high"]
     pd.testing.assert_frame_equal(
-        loaded[flags].astype(str).reset_index(drop=True), summary[flags].astype(str).reset_index(drop=True),
+        loaded[flags].astype(str).reset_index(drop=True),
+        summary[flags].astype(str).reset_index(drop=True),
     )
 
 
 def _claims(rows: list[tuple]) -> pd.DataFrame:
-    columns = ["event_id", "claimant_actor_id", "predicate", "stance", "value", "value_low", "value_high",
-               "unit", "value_actor_id"]
+    columns = [
+        "event_id",
+        "claimant_actor_id",
+        "predicate",
+        "stance",
+        "value",
+        "value_low",
+        "value_high",
+        "unit",
+        "value_actor_id",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     for name in ("value", "value_low", "value_high"):
         frame[name] = frame[name].astype("Int64")
@@ -114,32 +124,38 @@ def _claims(rows: list[tuple]) -> pd.DataFrame:
 
 def test_synthetic_frame_covers_each_reason() -> None:
     na = None
-    claims = _claims([
-        # e1: an attribution with rival actors, and counts that agree.
-        ("evt-2020-e1", "act-a", "attribution", "asserts", na, na, na, na, "act-x"),
-        ("evt-2020-e1", "act-b", "attribution", "asserts", na, na, na, na, "act-y"),
-        ("evt-2020-e1", "act-a", "fatalities", "asserts", 3, 3, 3, "persons", na),
-        ("evt-2020-e1", "act-b", "fatalities", "asserts", 3, 3, 3, "persons", na),
-        # e2: a denial; a vague count beside an exact one; two occupants; a no-comment.
-        ("evt-2020-e2", "act-a", "occurred", "asserts", na, na, na, na, na),
-        ("evt-2020-e2", "act-b", "occurred", "denies", na, na, na, na, na),
-        ("evt-2020-e2", "act-a", "munitions_hit", "asserts", 4, 4, 4, "munitions", na),
-        ("evt-2020-e2", "act-b", "munitions_hit", "asserts", na, na, na, "munitions", na),
-        ("evt-2020-e2", "act-a", "site_occupant", "asserts", na, na, na, na, "act-x"),
-        ("evt-2020-e2", "act-a", "site_occupant", "asserts", na, na, na, na, "act-y"),
-        ("evt-2020-e2", "act-c", "attribution", "asserts", na, na, na, na, "act-x"),
-        ("evt-2020-e2", "act-d", "attribution", "no_comment", na, na, na, na, "act-y"),
-        ("evt-2020-e2", "act-e", "statement", "asserts", na, na, na, na, na),
-        ("evt-2020-e2", "act-e", "statement", "cannot_verify", na, na, na, na, na),
-        # e3: ranges, and a denied number that must not widen them.
-        ("evt-2020-e3", "act-a", "munitions_fired", "asserts", na, 5, 10, "munitions", na),
-        ("evt-2020-e3", "act-b", "munitions_fired", "disputes", 12, 12, 12, "munitions", na),
-        ("evt-2020-e3", "act-c", "munitions_fired", "denies", 40, 40, 40, "munitions", na),
-        # a claim about an event not in the events table is left out
-        ("evt-2020-ghost", "act-a", "occurred", "asserts", na, na, na, na, na),
-    ])
-    events = pd.DataFrame({"event_id": ["evt-2020-e1", "evt-2020-e2", "evt-2020-e3", "evt-2020-e4"],
-                           "category": ["strike", "strike", "context", "strike"]})
+    claims = _claims(
+        [
+            # e1: an attribution with rival actors, and counts that agree.
+            ("evt-2020-e1", "act-a", "attribution", "asserts", na, na, na, na, "act-x"),
+            ("evt-2020-e1", "act-b", "attribution", "asserts", na, na, na, na, "act-y"),
+            ("evt-2020-e1", "act-a", "fatalities", "asserts", 3, 3, 3, "persons", na),
+            ("evt-2020-e1", "act-b", "fatalities", "asserts", 3, 3, 3, "persons", na),
+            # e2: a denial; a vague count beside an exact one; two occupants; a no-comment.
+            ("evt-2020-e2", "act-a", "occurred", "asserts", na, na, na, na, na),
+            ("evt-2020-e2", "act-b", "occurred", "denies", na, na, na, na, na),
+            ("evt-2020-e2", "act-a", "munitions_hit", "asserts", 4, 4, 4, "munitions", na),
+            ("evt-2020-e2", "act-b", "munitions_hit", "asserts", na, na, na, "munitions", na),
+            ("evt-2020-e2", "act-a", "site_occupant", "asserts", na, na, na, na, "act-x"),
+            ("evt-2020-e2", "act-a", "site_occupant", "asserts", na, na, na, na, "act-y"),
+            ("evt-2020-e2", "act-c", "attribution", "asserts", na, na, na, na, "act-x"),
+            ("evt-2020-e2", "act-d", "attribution", "no_comment", na, na, na, na, "act-y"),
+            ("evt-2020-e2", "act-e", "statement", "asserts", na, na, na, na, na),
+            ("evt-2020-e2", "act-e", "statement", "cannot_verify", na, na, na, na, na),
+            # e3: ranges, and a denied number that must not widen them.
+            ("evt-2020-e3", "act-a", "munitions_fired", "asserts", na, 5, 10, "munitions", na),
+            ("evt-2020-e3", "act-b", "munitions_fired", "disputes", 12, 12, 12, "munitions", na),
+            ("evt-2020-e3", "act-c", "munitions_fired", "denies", 40, 40, 40, "munitions", na),
+            # a claim about an event not in the events table is left out
+            ("evt-2020-ghost", "act-a", "occurred", "asserts", na, na, na, na, na),
+        ]
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": ["evt-2020-e1", "evt-2020-e2", "evt-2020-e3", "evt-2020-e4"],
+            "category": ["strike", "strike", "context", "strike"],
+        }
+    )
     summary = event_summary(claims, events).set_index(["event_id", "predicate"])
 
     def flags(event: str, predicate: str) -> tuple[bool, bool, bool]:
@@ -178,6 +194,8 @@ def test_no_claims_at_all_still_lists_every_event() -> None:
 
 def test_the_view_needs_only_pandas() -> None:
     """The derived view must stay importable without the validation stack."""
-    code = ("import sys, syria_strikes.derived; "
-            "heavy = {'pandera', 'frictionless'} & set(sys.modules); assert not heavy, heavy")
+    code = (
+        "import sys, syria_strikes.derived; "
+        "heavy = {'pandera', 'frictionless'} & set(sys.modules); assert not heavy, heavy"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)

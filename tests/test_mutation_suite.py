@@ -87,8 +87,11 @@ def test_verdicts_need_the_right_place_and_nothing_else() -> None:
 
 def _report_elsewhere(data_dir: Path) -> list[str]:
     """Stands in for the validator: a well-formed report that points at the wrong line."""
-    report = {"valid": False, "problem_count": 1, "problems": [
-        {"table": "claims", "row": 3, "column": "stance", "rule": "enum", "message": "planted"}]}
+    report = {
+        "valid": False,
+        "problem_count": 1,
+        "problems": [{"table": "claims", "row": 3, "column": "stance", "rule": "enum", "message": "planted"}],
+    }
     return [sys.executable, "-c", f"print({json.dumps(report)!r}); raise SystemExit(1)"]
 
 
@@ -122,8 +125,9 @@ def _policy_rules() -> set[str]:
 
 
 def test_the_data_policy_documents_exactly_the_rules_the_catalogue_plants(tmp_path_factory) -> None:
-    planted = {mutation.apply(copy_dataset(tmp_path_factory.mktemp("policy") / "dataset")).rule
-               for mutation in CATALOGUE}
+    planted = {
+        mutation.apply(copy_dataset(tmp_path_factory.mktemp("policy") / "dataset")).rule for mutation in CATALOGUE
+    }
     documented = _policy_rules()
     assert planted - documented == set(), "rules the validator reports that docs/data-policy.md does not name"
     assert documented - planted - SAFETY_NETS == set(), "rules in docs/data-policy.md without a planted example"

@@ -59,8 +59,9 @@ def text_tables(draw: st.DrawFn) -> tuple[Table, list[list[str]]]:
 
 @PROPERTY
 @given(text_tables())
-def test_canonical_csv_reads_back_identical(tmp_path_factory: pytest.TempPathFactory,
-                                           generated: tuple[Table, list[list[str]]]) -> None:
+def test_canonical_csv_reads_back_identical(
+    tmp_path_factory: pytest.TempPathFactory, generated: tuple[Table, list[list[str]]]
+) -> None:
     table, rows = generated
     path = tmp_path_factory.mktemp("roundtrip") / "generated.csv"
     _write(path, list(table.column_names), rows)
@@ -78,14 +79,22 @@ DIRTY = st.one_of(
     st.tuples(st.sampled_from(FORMULA_PREFIXES), CELLS).map("".join),
 )
 TEXT_COLUMNS = [column.name for column in ACTORS.columns if column.type in ("string", "list")]
-VALID_ACTOR = {"actor_id": "act-israeli-air-force", "name": "Israeli Air Force", "kind": "armed_forces",
-               "country": "ISR", "parent_actor_id": "act-idf", "aliases": "IAF", "curator_note": ""}
+VALID_ACTOR = {
+    "actor_id": "act-israeli-air-force",
+    "name": "Israeli Air Force",
+    "kind": "armed_forces",
+    "country": "ISR",
+    "parent_actor_id": "act-idf",
+    "aliases": "IAF",
+    "curator_note": "",
+}
 
 
 @settings(PROPERTY, max_examples=40)
 @given(column=st.sampled_from(TEXT_COLUMNS), dirty=DIRTY)
-def test_dirty_cells_are_always_reported_by_the_hygiene_rule(tmp_path_factory: pytest.TempPathFactory,
-                                                            column: str, dirty: str) -> None:
+def test_dirty_cells_are_always_reported_by_the_hygiene_rule(
+    tmp_path_factory: pytest.TempPathFactory, column: str, dirty: str
+) -> None:
     path = tmp_path_factory.mktemp("dirty") / "actors.csv"
     row = {**VALID_ACTOR, column: dirty}
     _write(path, list(ACTORS.column_names), [[row[name] for name in ACTORS.column_names]])
@@ -108,8 +117,12 @@ SEED_TEXT = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_si
 
 def _claim(quote: str, start: int, end: int) -> pd.DataFrame:
     return pd.DataFrame(
-        {"source_id": ["src-seed"], "quote": [quote],
-         "quote_start": pd.array([start], dtype="Int64"), "quote_end": pd.array([end], dtype="Int64")},
+        {
+            "source_id": ["src-seed"],
+            "quote": [quote],
+            "quote_start": pd.array([start], dtype="Int64"),
+            "quote_end": pd.array([end], dtype="Int64"),
+        },
         index=pd.Index([2], name="line"),
     )
 
@@ -147,9 +160,9 @@ def test_an_altered_quote_is_rejected(sliced: tuple[str, int, int], data: st.Dat
     edit = data.draw(st.sampled_from(["replace", "insert", "delete"]))
     char = data.draw(st.characters(exclude_categories=["Cs"]).filter(lambda c: c != quote[position]))
     altered = {
-        "replace": quote[:position] + char + quote[position + 1:],
+        "replace": quote[:position] + char + quote[position + 1 :],
         "insert": quote[:position] + char + quote[position:],
-        "delete": quote[:position] + quote[position + 1:],
+        "delete": quote[:position] + quote[position + 1 :],
     }[edit]
     assume(altered != "")
     assert not _accepted(text, altered, start, end)
@@ -164,19 +177,22 @@ def test_the_offsets_suggested_for_a_misplaced_quote_are_right(sliced: tuple[str
     assume(problems)
     suggested = re.search(r"found at ([0-9]+)\.\.([0-9]+)", problems[0].message)
     assert suggested is not None, problems[0].message
-    assert text[int(suggested[1]):int(suggested[2])] == quote
+    assert text[int(suggested[1]) : int(suggested[2])] == quote
 
 
 # --- (c) the ID patterns ------------------------------------------------------------------------
-SLUG = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6),
-                min_size=1, max_size=4).map("-".join)
+SLUG = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6), min_size=1, max_size=4).map(
+    "-".join
+)
 DIGITS = st.text("0123456789", min_size=1, max_size=6)
 VALID_IDS = st.one_of(
     SLUG.map(lambda slug: (ACTOR_ID, f"act-{slug}")),
     SLUG.map(lambda slug: (SOURCE_ID, f"src-{slug}")),
-    st.tuples(st.text("0123456789", min_size=4, max_size=4),
-              st.lists(st.text("0123456789", min_size=2, max_size=2), max_size=2), SLUG)
-    .map(lambda p: (EVENT_ID, "-".join(["evt", p[0], *p[1], p[2]]))),
+    st.tuples(
+        st.text("0123456789", min_size=4, max_size=4),
+        st.lists(st.text("0123456789", min_size=2, max_size=2), max_size=2),
+        SLUG,
+    ).map(lambda p: (EVENT_ID, "-".join(["evt", p[0], *p[1], p[2]]))),
     st.tuples(DIGITS, DIGITS).map(lambda p: (CLAIM_ID, f"clm-{p[0]:0>3}-{p[1]:0>3}")),
 )
 # Digits that are not 0-9 (Arabic-Indic, Devanagari, fullwidth...): what \d would wrongly accept.
@@ -199,8 +215,9 @@ def test_generated_valid_ids_match(generated: tuple[str, str]) -> None:
 
 @PROPERTY
 @given(VALID_IDS, st.one_of(OTHER_DIGITS, UPPERCASE, SPACES), st.data())
-def test_ids_with_foreign_digits_uppercase_or_spaces_never_match(generated: tuple[str, str], intruder: str,
-                                                                 data: st.DataObject) -> None:
+def test_ids_with_foreign_digits_uppercase_or_spaces_never_match(
+    generated: tuple[str, str], intruder: str, data: st.DataObject
+) -> None:
     pattern, value = generated
     position = data.draw(st.integers(0, len(value)))
     spoiled = value[:position] + intruder + value[position:]
@@ -211,10 +228,33 @@ def test_ids_with_foreign_digits_uppercase_or_spaces_never_match(generated: tupl
 # --- corruptions nobody named -------------------------------------------------------------------
 # Byte-level edits of a real table: whatever they produce, the validator answers with problems in
 # plain words (or with none, when the edit happens to leave valid data), never with an exception.
-EDIT_BYTES = st.sampled_from([b",", b'"', b"\n", b"\r", b"|", b" ", b"\xc2\xa0", b"\xe2\x80\x8b", b"\xd9\xa3",
-                              b"0", b"-", b"=", b"\x00", b"\t", b"\xff", b"\xef\xbb\xbf", b";", b"x"])
-BYTE_EDITS = st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace", "truncate"]),
-                                st.floats(0, 1), EDIT_BYTES), min_size=1, max_size=4)
+EDIT_BYTES = st.sampled_from(
+    [
+        b",",
+        b'"',
+        b"\n",
+        b"\r",
+        b"|",
+        b" ",
+        b"\xc2\xa0",
+        b"\xe2\x80\x8b",
+        b"\xd9\xa3",
+        b"0",
+        b"-",
+        b"=",
+        b"\x00",
+        b"\t",
+        b"\xff",
+        b"\xef\xbb\xbf",
+        b";",
+        b"x",
+    ]
+)
+BYTE_EDITS = st.lists(
+    st.tuples(st.sampled_from(["insert", "delete", "replace", "truncate"]), st.floats(0, 1), EDIT_BYTES),
+    min_size=1,
+    max_size=4,
+)
 
 
 def _edit_bytes(data: bytes, edits: list[tuple[str, float, bytes]]) -> bytes:
@@ -224,9 +264,9 @@ def _edit_bytes(data: bytes, edits: list[tuple[str, float, bytes]]) -> bytes:
         if operation == "insert":
             edited[position:position] = piece
         elif operation == "delete":
-            del edited[position:position + len(piece)]
+            del edited[position : position + len(piece)]
         elif operation == "replace":
-            edited[position:position + 1] = piece
+            edited[position : position + 1] = piece
         else:
             del edited[position:]
     return bytes(edited)
@@ -239,8 +279,9 @@ def scratch_dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 @settings(max_examples=10, deadline=None)
 @given(table=st.sampled_from(TABLE_NAMES), edits=BYTE_EDITS)
-def test_byte_edits_give_problems_never_an_exception(scratch_dataset: Dataset, table: str,
-                                                     edits: list[tuple[str, float, bytes]]) -> None:
+def test_byte_edits_give_problems_never_an_exception(
+    scratch_dataset: Dataset, table: str, edits: list[tuple[str, float, bytes]]
+) -> None:
     original = (REPO / "data" / f"{table}.csv").read_bytes()
     scratch_dataset.write_raw(table, _edit_bytes(original, edits))
     try:

@@ -96,7 +96,8 @@ def test_failed_build_leaves_the_previous_release_untouched(release: Path, datas
 
 
 def test_interrupted_build_leaves_the_previous_release_untouched(
-        release: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    release: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = dataset.root / "release"
     shutil.copytree(release, out)
     before = _snapshot(out)
@@ -113,7 +114,8 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
 
 
 def test_data_edited_during_the_build_is_reported_and_nothing_is_written(
-        dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = dataset.root / "release"
     write_release = build_module.write_release
 

@@ -21,8 +21,12 @@ def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: M
     expected = mutation.apply(dataset)
     code, problems = dataset.validate()
     assert code == 1
-    located = [p for p in problems if (p["table"], p["row"], p["column"], p["rule"])
-               == (expected.table, expected.row, expected.column, expected.rule)]
+    located = [
+        p
+        for p in problems
+        if (p["table"], p["row"], p["column"], p["rule"])
+        == (expected.table, expected.row, expected.column, expected.rule)
+    ]
     assert located, f"expected {expected}, got {problems}"
     if expected.exact:
         assert len(problems) == 1, problems
@@ -46,8 +50,9 @@ SIDE_BY_SIDE_SAMPLE = (
 
 
 @pytest.mark.parametrize("name", SIDE_BY_SIDE_SAMPLE)
-def test_large_file_paths_report_exactly_the_same_problems(dataset: Dataset, name: str,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_file_paths_report_exactly_the_same_problems(
+    dataset: Dataset, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Large data takes other paths: files read and checked on threads, a table checked in
     parts, rules run once per distinct value. Forced on for the small real dataset, they must report
     exactly what the plain paths report."""

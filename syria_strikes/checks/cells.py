@@ -44,8 +44,18 @@ CONTROL_CHARS = _chars((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0x202A, 0x
 # (soft hyphen, zero-width space/joiners, direction marks, word joiner, byte-order mark). Inside
 # text, non-breaking spaces and joiners can be legitimate, so only the edges are policed there.
 INVISIBLE_CHARS = _chars((0xAD, 0xAD), (0x180E, 0x180E), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
-EDGE_CHARS = _chars((0x20, 0x20), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x202F, 0x202F),
-                    (0x205F, 0x205F), (0x3000, 0x3000)) + INVISIBLE_CHARS
+EDGE_CHARS = (
+    _chars(
+        (0x20, 0x20),
+        (0xA0, 0xA0),
+        (0x1680, 0x1680),
+        (0x2000, 0x200A),
+        (0x202F, 0x202F),
+        (0x205F, 0x205F),
+        (0x3000, 0x3000),
+    )
+    + INVISIBLE_CHARS
+)
 FORMULA_PREFIXES = "=+-@"
 
 _EDGE = _class(EDGE_CHARS)
@@ -58,9 +68,24 @@ LIST_GAP = f"(?:^|\\|)(?:\\||$)|{_EDGE}\\||\\|{_EDGE}"
 # literal "N/A" never reaches a researcher as if a source had said it.
 PLACEHOLDERS = frozenset({"na", "n/a", "n.a.", "#n/a", "null", "none", "nil", "nan", "tbd", "todo", "?"})
 SPREADSHEET_BOOLEANS = frozenset({"true", "false"})
-SPREADSHEET_ERRORS = frozenset({"#ref!", "#value!", "#name?", "#div/0!", "#num!", "#null!", "#spill!",
-                                "#calc!", "#field!", "#blocked!", "#connect!", "#busy!", "#unknown!",
-                                "#getting_data"})
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#ref!",
+        "#value!",
+        "#name?",
+        "#div/0!",
+        "#num!",
+        "#null!",
+        "#spill!",
+        "#calc!",
+        "#field!",
+        "#blocked!",
+        "#connect!",
+        "#busy!",
+        "#unknown!",
+        "#getting_data",
+    }
+)
 NOT_VALUES = PLACEHOLDERS | SPREADSHEET_BOOLEANS | SPREADSHEET_ERRORS
 # A quote is verbatim from its seed, which the provenance check proves; it may say anything.
 VERBATIM_COLUMNS = frozenset({"quote"})
@@ -69,14 +94,36 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _LOOKALIKES = {
     **dict.fromkeys(_DASHES, "-"),
     # Cyrillic and Greek letters that render like Latin ones in most fonts.
-    "\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0443": "y",
-    "\u0445": "x", "\u0456": "i", "\u0458": "j", "\u0455": "s", "\u0501": "d", "\u04bb": "h",
-    "\u03bf": "o", "\u03b1": "a", "\u03bd": "v", "\u03b9": "i", "\u03ba": "k",
+    "\u0430": "a",
+    "\u0435": "e",
+    "\u043e": "o",
+    "\u0440": "p",
+    "\u0441": "c",
+    "\u0443": "y",
+    "\u0445": "x",
+    "\u0456": "i",
+    "\u0458": "j",
+    "\u0455": "s",
+    "\u0501": "d",
+    "\u04bb": "h",
+    "\u03bf": "o",
+    "\u03b1": "a",
+    "\u03bd": "v",
+    "\u03b9": "i",
+    "\u03ba": "k",
 }
 
 
-_CONTROL_NAMES = {"\x00": "NULL", "\x07": "BELL", "\x08": "BACKSPACE", "\x0b": "LINE TABULATION",
-                  "\x0c": "FORM FEED", "\x1b": "ESCAPE", "\x7f": "DELETE", "\x85": "NEXT LINE"}
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
+}
 
 
 def describe_char(char: str) -> str:
@@ -131,8 +178,10 @@ def hygiene_words(value: str) -> str:
         return _control_words(control.group())
     if value and (value[0] in EDGE_CHARS or value[-1] in EDGE_CHARS):
         return _edge_words(value)
-    return (f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
-            "starts with another character")
+    return (
+        f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
+        "starts with another character"
+    )
 
 
 def placeholder_words(value: str, column: Column) -> str:
@@ -140,8 +189,10 @@ def placeholder_words(value: str, column: Column) -> str:
     if lowered in SPREADSHEET_ERRORS:
         return f"is the spreadsheet error {value}, left by a broken formula; type the value itself"
     if lowered in SPREADSHEET_BOOLEANS:
-        return (f"is the spreadsheet boolean {value}, not text: the spreadsheet converted the cell; "
-                "retype the text (format the column as text first)")
+        return (
+            f"is the spreadsheet boolean {value}, not text: the spreadsheet converted the cell; "
+            "retype the text (format the column as text first)"
+        )
     need = "this column is required, so give the value" if column.required else "leave the cell empty"
     return f"stands for a missing value; an empty cell is the only way to say 'missing': {need}"
 
@@ -183,8 +234,11 @@ def column_checks(column: Column) -> list[pa.Check]:
     if column.type in ("string", "list"):
         checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, UNCLEAN))), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
-            checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, _NOT_VALUE, ignore_case=True))),
-                                      error="placeholder"))
+            checks.append(
+                _cell_check(
+                    cellwise(lambda a: pc.invert(_contains(a, _NOT_VALUE, ignore_case=True))), error="placeholder"
+                )
+            )
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a, codes=codes: pc.is_in(a, value_set=codes)), error="enum"))
@@ -240,6 +294,7 @@ def _each_cell(test: ArrowTest) -> CellTest:
     call the same kernels, but first scan the column to decide whether a pattern needs Python's
     ``re`` instead, and switch engines on some data, so that a rule could change with the data.
     """
+
     def test_each_cell(cells: pd.Series) -> pd.Series:
         strings = arrow_strings(cells)
         passed = pc.fill_null(pc.or_kleene(pc.is_null(strings), test(strings)), True)

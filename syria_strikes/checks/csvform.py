@@ -25,11 +25,11 @@ Report = Callable[[int | None, str | None, str | None, str, str], None]
 
 _QUOTE_FAULTS = {
     "unclosed": "opens a double quote that is never closed, so the rest of the line (or file) was read into "
-                "this cell; close the quote",
+    "this cell; close the quote",
     "after_quote": "has text after the closing double quote of the cell; inside a quoted cell a double quote "
-                   "is written twice (\"\")",
+    'is written twice ("")',
     "stray": "has a double quote inside a cell that is not wrapped in quotes; wrap the cell in double quotes "
-             "and write the quote inside twice (\"\")",
+    'and write the quote inside twice ("")',
 }
 
 
@@ -73,7 +73,7 @@ def field_faults(record: str) -> list[tuple[int, str, str]]:
             if end < len(record) and record[end] != ",":
                 end = _field_end(record, end)
                 faults.append((index, "after_quote", record[position:end]))
-            elif not needs_quotes(record[position + 1:close].replace('""', '"')):
+            elif not needs_quotes(record[position + 1 : close].replace('""', '"')):
                 faults.append((index, "unneeded", record[position:end]))
         else:
             end = _field_end(record, position)
@@ -96,7 +96,7 @@ def _plain(column: pa.ChunkedArray) -> bool:
     for chunk in column.chunks:
         octets = np.frombuffer(chunk.buffers()[2] or b"", dtype=np.uint8)
         for start in range(0, len(octets), SCAN_BYTES):
-            part = octets[start:start + SCAN_BYTES]
+            part = octets[start : start + SCAN_BYTES]
             if ((part == 0x2C) | (part == 0x22) | (part == 0x0A)).any():
                 return False
     return True
@@ -110,8 +110,9 @@ def _canonical_cells(column: pa.Array) -> pa.Array:
     if not pc.any(needs).as_py():
         return column
     quote = pa.scalar('"', text)
-    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(column.filter(needs), '"', '""'), quote,
-                                         pa.scalar("", text))
+    quoted = pc.binary_join_element_wise(
+        quote, pc.replace_substring(column.filter(needs), '"', '""'), quote, pa.scalar("", text)
+    )
     return pc.replace_with_mask(column, needs, quoted)
 
 
@@ -145,14 +146,15 @@ def _positions(octets: np.ndarray, byte: int) -> np.ndarray:
     mask = np.empty(min(SCAN_BYTES, len(octets)), dtype=bool)
     found = []
     for start in range(0, len(octets), SCAN_BYTES):
-        part = octets[start:start + SCAN_BYTES]
-        np.equal(part, byte, out=mask[:len(part)])
-        found.append(np.flatnonzero(mask[:len(part)]) + start)
+        part = octets[start : start + SCAN_BYTES]
+        np.equal(part, byte, out=mask[: len(part)])
+        found.append(np.flatnonzero(mask[: len(part)]) + start)
     return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
 
 
-def _quoted_records(data: bytes, strings: pd.DataFrame,
-                    ends: list[int] | None) -> tuple[np.ndarray, Callable[[np.ndarray], pa.Array]]:
+def _quoted_records(
+    data: bytes, strings: pd.DataFrame, ends: list[int] | None
+) -> tuple[np.ndarray, Callable[[np.ndarray], pa.Array]]:
     """Positions in ``strings`` of the records holding a double quote, and a function giving the raw
     text of some of those records (by their place in the first array)."""
     if ends is None:
@@ -160,7 +162,7 @@ def _quoted_records(data: bytes, strings: pd.DataFrame,
         return numbers - 1, lambda part: pc.utf8_rtrim(pc.take(lines, numbers[part]), characters="\n")
     lines = data.decode("utf-8").split("\n")
     spans = zip(strings.index, ends, strict=True)
-    raw = ["\n".join(lines[start - 1:end]) for start, end in spans]
+    raw = ["\n".join(lines[start - 1 : end]) for start, end in spans]
     rows = np.array([i for i, record in enumerate(raw) if '"' in record], dtype=np.int64)
     quoted = pa.array([raw[i] for i in rows], type=pa.large_string())
     return rows, lambda part: pc.take(quoted, part)
@@ -189,8 +191,9 @@ def _differing(data: bytes, strings: pd.DataFrame, ends: list[int] | None) -> li
     return differing
 
 
-def check_canonical_form(data: bytes, strings: pd.DataFrame, ends: list[int] | None,
-                         check_header: bool, report: Report) -> set[tuple[int, str]]:
+def check_canonical_form(
+    data: bytes, strings: pd.DataFrame, ends: list[int] | None, check_header: bool, report: Report
+) -> set[tuple[int, str]]:
     """Report quoting faults; returns the (line, column) cells whose parsed value cannot be trusted.
 
     ``data`` is the file's text as UTF-8 with LF line endings, exactly what was parsed.
@@ -218,12 +221,22 @@ def check_canonical_form(data: bytes, strings: pd.DataFrame, ends: list[int] | N
         if first_unneeded is not None:
             unneeded.append((line, column_of(first_unneeded)))
         elif not faults:
-            report(line, None, raw, "canonical_quoting",
-                   "is not written in canonical CSV form; re-save the file as CSV UTF-8 with LF line endings")
+            report(
+                line,
+                None,
+                raw,
+                "canonical_quoting",
+                "is not written in canonical CSV form; re-save the file as CSV UTF-8 with LF line endings",
+            )
     if unneeded:
         line, column = unneeded[0]
         others = f" (so do {len(unneeded) - 1} more lines)" if len(unneeded) > 1 else ""
-        report(line, column, None, "canonical_quoting",
-               f"puts double quotes around cells that need none{others}; canonical files quote a cell only when "
-               "it holds a comma, a double quote or a line break: save without 'quote all text cells'")
+        report(
+            line,
+            column,
+            None,
+            "canonical_quoting",
+            f"puts double quotes around cells that need none{others}; canonical files quote a cell only when "
+            "it holds a comma, a double quote or a line break: save without 'quote all text cells'",
+        )
     return untrusted

@@ -20,26 +20,54 @@ def check_descriptor(root: Path) -> list[Problem]:
     import frictionless
 
     expected = package_descriptor()
-    problems = [Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message)
-                for message in descriptor_errors(expected, frictionless)]
+    problems = [
+        Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message)
+        for message in descriptor_errors(expected, frictionless)
+    ]
     path = root / DESCRIPTOR
     if not path.exists():
-        return [*problems, Problem(DESCRIPTOR, None, None, None, "descriptor_present",
-                                   "is missing beside data/; run `python -m syria_strikes generate` to write it")]
+        return [
+            *problems,
+            Problem(
+                DESCRIPTOR,
+                None,
+                None,
+                None,
+                "descriptor_present",
+                "is missing beside data/; run `python -m syria_strikes generate` to write it",
+            ),
+        ]
     if path.is_file():
         try:
             on_disk = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             return [*problems, Problem(DESCRIPTOR, None, None, None, "descriptor_json", f"is not valid JSON: {error}")]
         if not isinstance(on_disk, dict):
-            return [*problems, Problem(DESCRIPTOR, None, None, None, "descriptor_json",
-                                       "is not a JSON object; a Data Package descriptor is an object")]
+            return [
+                *problems,
+                Problem(
+                    DESCRIPTOR,
+                    None,
+                    None,
+                    None,
+                    "descriptor_json",
+                    "is not a JSON object; a Data Package descriptor is an object",
+                ),
+            ]
         for message in descriptor_errors(on_disk, frictionless):
             problems.append(Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message))
         if on_disk != expected:
-            problems.append(Problem(DESCRIPTOR, None, None, None, "descriptor_current",
-                                    "differs from what syria_strikes/metadata.py declares; "
-                                    "run `python -m syria_strikes generate` and commit the result"))
+            problems.append(
+                Problem(
+                    DESCRIPTOR,
+                    None,
+                    None,
+                    None,
+                    "descriptor_current",
+                    "differs from what syria_strikes/metadata.py declares; "
+                    "run `python -m syria_strikes generate` and commit the result",
+                )
+            )
     return problems
 
 

@@ -20,8 +20,9 @@ QUOTE_BATCH = 1 << 16
 STRAIGHTENED = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 # Each lens maps characters that look alike to one of them, one character to one, so offsets found
 # through a lens are offsets in the seed. Applied one at a time, they name what differs.
-PLAIN_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                           "\u2009\u200a\u202f\u205f\u3000\t", " "))
+PLAIN_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " ")
+)
 PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 LENSES = (
     (STRAIGHTENED, "its quotation marks or apostrophes (curly vs straight)"),
@@ -43,37 +44,82 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     texts: dict[str, str] = {}
     referenced: set[Path] = set()
     archived = sources[sources["seed_path"].notna()]
-    rows = zip(archived.index, archived["source_id"].tolist(), archived["seed_path"].tolist(),
-               archived["sha256"].tolist(), strict=True)
+    rows = zip(
+        archived.index,
+        archived["source_id"].tolist(),
+        archived["seed_path"].tolist(),
+        archived["sha256"].tolist(),
+        strict=True,
+    )
     for line, source_id, seed_path, sha256 in rows:
         resolved, is_file = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            problems.append(Problem("sources", int(line), "seed_path", seed_path, "seed_inside",
-                                    "points outside seeds/; a seed_path names a file directly inside seeds/"))
+            problems.append(
+                Problem(
+                    "sources",
+                    int(line),
+                    "seed_path",
+                    seed_path,
+                    "seed_inside",
+                    "points outside seeds/; a seed_path names a file directly inside seeds/",
+                )
+            )
             continue
         referenced.add(resolved)
         if not is_file:
-            problems.append(Problem("sources", int(line), "seed_path", seed_path, "seed_present",
-                                    "names a seed file that does not exist; restore it from the archive"))
+            problems.append(
+                Problem(
+                    "sources",
+                    int(line),
+                    "seed_path",
+                    seed_path,
+                    "seed_present",
+                    "names a seed file that does not exist; restore it from the archive",
+                )
+            )
             continue
         data = resolved.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         if pd.notna(sha256) and digest != sha256:
-            problems.append(Problem("sources", int(line), "sha256", sha256, "seed_hash",
-                                    f"does not match the file {seed_path}, whose SHA-256 is {digest}; seed "
-                                    "files are never edited, so restore the original (its quotes were not checked)"))
+            problems.append(
+                Problem(
+                    "sources",
+                    int(line),
+                    "sha256",
+                    sha256,
+                    "seed_hash",
+                    f"does not match the file {seed_path}, whose SHA-256 is {digest}; seed "
+                    "files are never edited, so restore the original (its quotes were not checked)",
+                )
+            )
             continue
         try:
             texts[source_id] = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            problems.append(Problem("sources", int(line), "seed_path", seed_path, "seed_utf8",
-                                    f"the seed file is not valid UTF-8 at byte {error.start}"))
+            problems.append(
+                Problem(
+                    "sources",
+                    int(line),
+                    "seed_path",
+                    seed_path,
+                    "seed_utf8",
+                    f"the seed file is not valid UTF-8 at byte {error.start}",
+                )
+            )
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries)[0] not in referenced:
-                problems.append(Problem("seeds", None, None, name, "seed_referenced",
-                                        f"seeds/{name} is not the seed_path of any row in data/sources.csv; "
-                                        "add a source row for it or remove it"))
+                problems.append(
+                    Problem(
+                        "seeds",
+                        None,
+                        None,
+                        name,
+                        "seed_referenced",
+                        f"seeds/{name} is not the seed_path of any row in data/sources.csv; "
+                        "add a source row for it or remove it",
+                    )
+                )
     return problems, texts
 
 
@@ -108,18 +154,32 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     problems: list[Problem] = []
     # Offsets out of order are the quote_offsets row rule's to report, once.
     quotes = claims[["source_id", "quote", "quote_start", "quote_end"]]
-    usable = quotes[(quotes["source_id"].isin(list(texts)) & quotes["quote"].notna()
-                     & quotes["quote_start"].notna() & quotes["quote_end"].notna()
-                     & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)).to_numpy(dtype=bool)]
+    usable = quotes[
+        (
+            quotes["source_id"].isin(list(texts))
+            & quotes["quote"].notna()
+            & quotes["quote_start"].notna()
+            & quotes["quote_end"].notna()
+            & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
+        ).to_numpy(dtype=bool)
+    ]
     for first in range(0, len(usable), QUOTE_BATCH):
-        batch = usable.iloc[first:first + QUOTE_BATCH]
+        batch = usable.iloc[first : first + QUOTE_BATCH]
         columns = [batch[name].tolist() for name in batch.columns]
         for line, source_id, quote, start, end in zip(batch.index, *columns, strict=True):
             text = texts[source_id]
             if text[start:end] == quote:
                 continue
-            problems.append(Problem("claims", int(line), "quote", quote, "quote_anchored",
-                                    _mismatch_words(text, quote, int(start), int(end))))
+            problems.append(
+                Problem(
+                    "claims",
+                    int(line),
+                    "quote",
+                    quote,
+                    "quote_anchored",
+                    _mismatch_words(text, quote, int(start), int(end)),
+                )
+            )
     return problems
 
 
@@ -134,6 +194,8 @@ def _mismatch_words(text: str, quote: str, start: int, end: int) -> str:
     for lens, what in LENSES:
         near = text.translate(lens).find(quote.translate(lens))
         if near >= 0:
-            return (f"{where}; the quote differs from the seed in {what}: "
-                    f"copy it exactly from offsets {near}..{near + len(quote)}")
+            return (
+                f"{where}; the quote differs from the seed in {what}: "
+                f"copy it exactly from offsets {near}..{near + len(quote)}"
+            )
     return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"

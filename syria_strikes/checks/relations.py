@@ -92,12 +92,20 @@ def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
         return []
     keyed = candidates[assertion].astype("string").fillna("")
     repeated = keyed.duplicated(keep="first")
-    first_line = {tuple(row): line for line, row in zip(keyed.index[~repeated],
-                                                        keyed[~repeated].itertuples(index=False), strict=True)}
+    first_line = {
+        tuple(row): line
+        for line, row in zip(keyed.index[~repeated], keyed[~repeated].itertuples(index=False), strict=True)
+    }
     return [
-        Problem("claims", int(line), "claim_id", claims.at[line, "claim_id"], "repeated_claim",
-                f"asserts exactly what line {first_line[tuple(row)]} asserts (same event, claimant, source, "
-                "predicate, stance, value and quote); delete one of the two")
+        Problem(
+            "claims",
+            int(line),
+            "claim_id",
+            claims.at[line, "claim_id"],
+            "repeated_claim",
+            f"asserts exactly what line {first_line[tuple(row)]} asserts (same event, claimant, source, "
+            "predicate, stance, value and quote); delete one of the two",
+        )
         for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
     ]
 
@@ -160,10 +168,16 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         values = list_items(frame[column.name]) if column.type == "list" else frame[column.name].dropna()
         dangling = values[~_isin(values, known)]
         for line, value in dangling.items():
-            problems.append(Problem(
-                declared.name, int(line), column.name, value, "foreign_key",
-                f"is not a {target.primary_key} in {target.path}",
-            ))
+            problems.append(
+                Problem(
+                    declared.name,
+                    int(line),
+                    column.name,
+                    value,
+                    "foreign_key",
+                    f"is not a {target.primary_key} in {target.path}",
+                )
+            )
     return problems
 
 
@@ -173,8 +187,14 @@ def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
     claims = frames["claims"]
     wrong = _isin(claims["source_id"], sources["source_id"]) & ~_isin(claims["source_id"], archived)
     return [
-        Problem("claims", int(line), "source_id", value, "read_in_archive",
-                "is not an archived source; a claim is read in a document that has a seed file")
+        Problem(
+            "claims",
+            int(line),
+            "source_id",
+            value,
+            "read_in_archive",
+            "is not an archived source; a claim is read in a document that has a seed file",
+        )
         for line, value in claims.loc[wrong, "source_id"].items()
     ]
 
@@ -187,13 +207,29 @@ def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
     lines = claims.index[rows]
     problems = []
     for k in np.flatnonzero(item_codes == own_codes):
-        problems.append(Problem("claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), "relay_chain",
-                                "lists the claim's own source_id; the chain holds only the sources before it"))
+        problems.append(
+            Problem(
+                "claims",
+                int(lines[k]),
+                "relayed_via",
+                items[int(k)].as_py(),
+                "relay_chain",
+                "lists the claim's own source_id; the chain holds only the sources before it",
+            )
+        )
     item_keys = pc.dictionary_encode(items).indices.to_numpy().astype(np.int64)
     pairs = rows.astype(np.int64) * (int(item_keys.max(initial=0)) + 1) + item_keys
     for k in np.flatnonzero(pd.Series(pairs).duplicated().to_numpy()):
-        problems.append(Problem("claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), "relay_chain",
-                                "names the same source twice; each source relays a claim once"))
+        problems.append(
+            Problem(
+                "claims",
+                int(lines[k]),
+                "relayed_via",
+                items[int(k)].as_py(),
+                "relay_chain",
+                "names the same source twice; each source relays a claim once",
+            )
+        )
     return problems
 
 
@@ -211,10 +247,17 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     problems = []
     for k in early:
         line, source = claims.index[cited_row[k]], cited_source[int(k)].as_py()
-        problems.append(Problem(
-            "claims", int(line), "source_id" if k < own else "relayed_via", source, "reported_after_event",
-            f"source {source} was published by {pd.Timestamp(published_end[k]):%Y-%m-%d}, before event "
-            f"{claims.at[line, 'event_id']} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}"))
+        problems.append(
+            Problem(
+                "claims",
+                int(line),
+                "source_id" if k < own else "relayed_via",
+                source,
+                "reported_after_event",
+                f"source {source} was published by {pd.Timestamp(published_end[k]):%Y-%m-%d}, before event "
+                f"{claims.at[line, 'event_id']} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}",
+            )
+        )
     return problems
 
 
@@ -239,8 +282,16 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
         while isinstance(current, str) and current in parent:
             if current in seen:
                 if current == actor:
-                    problems.append(Problem("actors", int(line), "parent_actor_id", parent[actor], "parent_cycle",
-                                            "the chain of parent actors loops back to this actor"))
+                    problems.append(
+                        Problem(
+                            "actors",
+                            int(line),
+                            "parent_actor_id",
+                            parent[actor],
+                            "parent_cycle",
+                            "the chain of parent actors loops back to this actor",
+                        )
+                    )
                 break
             seen.add(current)
             current = parent.get(current)

@@ -25,7 +25,10 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     declared = table(name)
     columns = {
         column.name: pa.Column(
-            pandas_dtype(column), nullable=not column.required, checks=column_checks(column), coerce=False,
+            pandas_dtype(column),
+            nullable=not column.required,
+            checks=column_checks(column),
+            coerce=False,
         )
         for column in declared.columns
     }
