@@ -7,7 +7,12 @@ the same facts: the table, the line a curator sees in an editor, the column, the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+
+from syria_strikes.files import DESCRIPTOR
+from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.rules import RULE_IDS, RuleId
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -26,13 +31,17 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    rule: str
+    rule: RuleId
     message: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"rule {self.rule!r} is not declared in syria_strikes/rules.py")
 
     @property
     def file(self) -> str:
-        if self.table in _TABLE_FILES:
-            return f"data/{self.table}.csv"
+        if self.table in TABLE_NAMES:
+            return table(self.table).path
         return "seeds/" if self.table == "seeds" else self.table
 
     def sort_key(self) -> tuple:
@@ -56,8 +65,11 @@ class Problem:
         return record
 
 
-_TABLE_FILES = {"actors", "sources", "events", "claims"}
-_TABLE_ORDER = {"datapackage.json": 0, "seeds": 1, "actors": 2, "sources": 3, "events": 4, "claims": 5}
+_TABLE_ORDER = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
+
+
+# How reading code reports a problem of the table it reads: (line, column, value, rule, message).
+Report = Callable[[int | None, str | None, str | None, RuleId, str], None]
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -15,7 +15,7 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from difflib import get_close_matches
@@ -34,16 +34,12 @@ from syria_strikes.checks.cells import (
     describe_char,
 )
 from syria_strikes.checks.csvform import check_canonical_form
+from syria_strikes.column_types import TYPE_TABLE, forms
 from syria_strikes.metadata import Column, Table
-from syria_strikes.problems import Problem
-
-Report = Callable[[int | None, str | None, str | None, str, str], None]
+from syria_strikes.problems import Problem, Report
+from syria_strikes.rules import RuleId, declared
 
 BOM = b"\xef\xbb\xbf"
-# Canonical numbers: no sign but '-', no leading zeros, at most 18 digits so any value fits int64.
-INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")
-NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
 SPREADSHEET_EPOCH = date(1899, 12, 30)
 
@@ -52,7 +48,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     """Return the typed frame (None when the file cannot be trusted at all) and the problems found."""
     problems: list[Problem] = []
 
-    def report(row: int | None, column: str | None, value: str | None, rule: str, message: str) -> None:
+    def report(row: int | None, column: str | None, value: str | None, rule: RuleId, message: str) -> None:
         problems.append(Problem(table.name, row, column, value, rule, message))
 
     data = _decode(path, table, report)
@@ -408,31 +404,19 @@ def _convert(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFram
 
 
 def _convert_column(cells: pd.Series, column: Column, report: Report) -> pd.Series:
+    kind = forms(column)
     present = cells != ""
-    if column.type in ("string", "list"):
+    if kind.csv_form is None or kind.parse is None:
         # Most text columns have no empty cell; those are kept as read instead of copied.
         return cells.astype("str") if present.all() else cells.where(present, None).astype("str")
-    shape = {"integer": INTEGER, "number": NUMBER, "date": ISO_DATE}[column.type]
-    well_formed = cells.str.fullmatch(shape.pattern).astype(bool)
+    rule = declared(f"type_{column.type}")
+    well_formed = cells.str.fullmatch(kind.csv_form).astype(bool)
     for line, value in cells[present & ~well_formed].items():
-        report(int(line), column.name, value, f"type_{column.type}", type_words(value, column.type))
-    usable = cells.where(present & well_formed, None)
-    if column.type == "integer":
-        return usable.astype("Int64")
-    if column.type == "number":
-        return pd.to_numeric(usable, errors="coerce").astype("Float64")
-    dates = pd.to_datetime(usable, format="%Y-%m-%d", errors="coerce")
-    impossible = present & well_formed & dates.isna()
-    for line, value in cells[impossible].items():
-        report(int(line), column.name, value, "type_date", "is not a real calendar date")
-    return dates.astype("datetime64[s]")
-
-
-_GENERAL_WORDS = {
-    "integer": "is not a whole number such as 4",
-    "number": "is not a decimal number such as 34.52",
-    "date": "is not a date written YYYY-MM-DD",
-}
+        report(int(line), column.name, value, rule, type_words(value, column.type))
+    typed = kind.parse(cells.where(present & well_formed, None))
+    for line, value in cells[present & well_formed & typed.isna()].items():
+        report(int(line), column.name, value, rule, kind.impossible_words)
+    return typed
 
 
 def type_words(value: str, column_type: str) -> str:
@@ -441,7 +425,7 @@ def type_words(value: str, column_type: str) -> str:
     Spreadsheets rewrite numbers and dates in a handful of known ways; naming the way tells the
     curator which setting to change, not just that the cell is wrong.
     """
-    general = _GENERAL_WORDS[column_type]
+    general = TYPE_TABLE[column_type].csv_words
     hint = _type_hint(value, column_type)
     return f"{general}; {hint}" if hint else general
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from syria_strikes.column_types import forms
 from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
-from syria_strikes.types import sqlite_type
 
 VOCABULARY_TABLE = """CREATE TABLE "vocabularies" (
   "vocabulary" TEXT NOT NULL,
@@ -33,7 +33,7 @@ def _literal(value: str) -> str:
 
 def column_sql(column: Column, declared: Table) -> str:
     name = _quoted(column.name)
-    parts = [name, sqlite_type(column)]
+    parts = [name, forms(column).sqlite]
     if column.name == declared.primary_key:
         parts.append("PRIMARY KEY")
     if column.required:

@@ -71,7 +71,7 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
 
 def _read_and_check_table(data_dir: Path, declared: Table) -> tuple[pd.DataFrame | None, list[Problem], set]:
     """A table's frame with reported cells blanked, its problems, and the (line, column) cells reported."""
-    frame, found = read_table(data_dir / f"{declared.name}.csv", declared)
+    frame, found = read_table(data_dir / declared.file_name, declared)
     if frame is None:
         return None, found, set()
     failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
@@ -80,7 +80,7 @@ def _read_and_check_table(data_dir: Path, declared: Table) -> tuple[pd.DataFrame
 
 
 def _size(data_dir: Path, declared: Table) -> int:
-    path = data_dir / f"{declared.name}.csv"
+    path = data_dir / declared.file_name
     return path.stat().st_size if path.is_file() else 0
 
 
@@ -91,7 +91,7 @@ def validate(data_dir: Path) -> list[Problem]:
 def _undeclared_files(data_dir: Path) -> list[Problem]:
     """A CSV beside the tables is most often a copy ('claims (1).csv') that received the edits
     meant for the real file; the validator would otherwise pass without ever reading them."""
-    declared = {f"{table.name}.csv" for table in TABLES}
+    declared = {table.file_name for table in TABLES}
     return [
         Problem(
             f"data/{path.name}",

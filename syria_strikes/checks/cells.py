@@ -362,7 +362,3 @@ def cell_words(rule: str, column: Column, value: object) -> str:
     if rule == "maximum":
         return f"is above the maximum {column.maximum:g}"
     return rule
-
-
-def pandas_dtype(column: Column) -> str:
-    return {"integer": "Int64", "number": "Float64", "date": "datetime64[s]"}.get(column.type, "str")

@@ -18,10 +18,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from syria_strikes.problems import Report
+
 NEEDS_QUOTES = '[,"\n]'
 BATCH_RECORDS = 1 << 16
 SCAN_BYTES = 1 << 22
-Report = Callable[[int | None, str | None, str | None, str, str], None]
 
 _QUOTE_FAULTS = {
     "unclosed": "opens a double quote that is never closed, so the rest of the line (or file) was read into "

@@ -11,9 +11,8 @@ import json
 from pathlib import Path
 
 from syria_strikes.descriptor import package_descriptor
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.problems import Problem
-
-DESCRIPTOR = "datapackage.json"
 
 
 def check_descriptor(root: Path) -> list[Problem]:

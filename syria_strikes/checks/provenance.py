@@ -7,12 +7,12 @@ and its quotes are not checked against it: the hash message says what to fix fir
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem
 
 SEEDS_README = "README.md"
@@ -79,7 +79,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             )
             continue
         data = resolved.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
                 Problem(

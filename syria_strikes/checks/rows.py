@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
+from syria_strikes.rules import RuleId
 
 Frame = pd.DataFrame
 
@@ -22,7 +23,7 @@ class RowRule:
     cell rule is not judged again, so one fault gives one message."""
 
     table: str
-    rule: str
+    rule: RuleId
     column: str | Callable[[pd.Series], str]
     reads: tuple[str, ...]
     passes: Callable[[Frame], pd.Series]

@@ -10,10 +10,12 @@ from functools import cache
 import pandas as pd
 import pandera.pandas as pa
 
-from syria_strikes.checks.cells import cell_words, column_checks, pandas_dtype
+from syria_strikes.checks.cells import cell_words, column_checks
 from syria_strikes.checks.rows import rules_for
+from syria_strikes.column_types import forms
 from syria_strikes.metadata import Table, table
 from syria_strikes.problems import Problem
+from syria_strikes.rules import declared as declared_rule
 
 ROWS_PER_PART = 100_000
 MAX_WORKERS = 4
@@ -25,7 +27,7 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     declared = table(name)
     columns = {
         column.name: pa.Column(
-            pandas_dtype(column),
+            forms(column).validation_dtype,
             nullable=not column.required,
             checks=column_checks(column),
             coerce=False,
@@ -76,7 +78,7 @@ def _problems(failures: pd.DataFrame, frame: pd.DataFrame, declared: Table, fail
         if (line, name) in failed:
             continue
         failed.add((line, name))
-        rule = "required" if failure.check == "not_nullable" else str(failure.check)
+        rule = declared_rule("required" if failure.check == "not_nullable" else str(failure.check))
         column = declared.column(name)
         value = None if rule == "required" else frame.at[line, name]
         problems.append(Problem(declared.name, line, name, _text(value), rule, cell_words(rule, column, value)))
