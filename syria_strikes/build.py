@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -20,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from syria_strikes.column_types import arrow_schema, forms
-from syria_strikes.descriptor import package_descriptor, resource_descriptor
+from syria_strikes.datapackage import package_descriptor, resource_descriptor
 from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem
@@ -107,11 +108,8 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
 def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> None:
     """Write every file of the release into ``folder``, then its descriptor.
 
-    The CSV files are the validated ``data/*.csv``, copied byte for byte, so a release's CSV is
-    exactly the file that was checked, and the validator holds that file to canonical form
-    (UTF-8, LF, minimal quoting, the declared column order). Writing it again from the typed
-    tables would only be slower. The writers run side by side on threads: Parquet, file
-    copies, SQLite and hashing all spend their time outside the interpreter lock.
+    The CSV files are the validated ``data/*.csv`` copied byte for byte, so a release's CSV is
+    exactly the file that was checked. Why the writers run on threads: docs/benchmarks.md#what-the-optimisation-changed.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         written = [
@@ -120,13 +118,17 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for declared in TABLES:
             parquet = folder / f"{declared.name}.parquet"
             written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
-            written.append(pool.submit(shutil.copyfile, data_dir / declared.file_name, folder / declared.file_name))
+            written.append(pool.submit(_copy, data_dir / declared.file_name, folder / declared.file_name))
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps)), encoding="utf-8")
+
+
+def _copy(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
 
 
 def _release_files() -> list[str]:
@@ -138,12 +140,12 @@ def _release_files() -> list[str]:
     ]
 
 
-def _stamp(path: Path) -> dict:
+def _stamp(path: Path) -> dict[str, Any]:
     """Bytes and SHA-256 of one file."""
     return {"bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}"}
 
 
-def describe_release(stamps: dict[str, dict]) -> dict:
+def describe_release(stamps: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The package descriptor of exactly the files in the release, each with bytes and hash."""
     resources = []
     for declared in TABLES:
@@ -174,7 +176,7 @@ def describe_release(stamps: dict[str, dict]) -> dict:
     return package_descriptor(resources)
 
 
-def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:
+def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:
     extension = path.rsplit(".", 1)[1]
     return {
         "name": name,

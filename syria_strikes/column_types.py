@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.api.extensions import ExtensionDtype
 
 from syria_strikes.metadata import Column, Table
 
 Parse = Callable[[pd.Series], pd.Series]
+LoaderDtype = ExtensionDtype | np.dtype[Any]
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class TypeForms:
 
     frictionless: str
     validation_dtype: str
-    loader_dtype: object
+    loader_dtype: LoaderDtype
     arrow: pa.DataType
     sqlite: str
     csv_form: str | None = None
@@ -101,7 +104,7 @@ def forms(column: Column) -> TypeForms:
     return ENUM if column.vocabulary is not None else TYPE_TABLE[column.type]
 
 
-def loader_dtype(column: Column) -> object:
+def loader_dtype(column: Column) -> LoaderDtype:
     """The dtype a researcher gets from ``load``."""
     if column.vocabulary is not None:
         return pd.CategoricalDtype(list(column.vocabulary.codes), ordered=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from syria_strikes.descriptor import package_descriptor, table_schema
+from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.files import DESCRIPTOR, to_json
 from syria_strikes.metadata import TABLES

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
@@ -29,7 +29,11 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
-def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
+@overload
+def load(name: str, *, backend: Literal["pandas"] = "pandas", root: str | Path | None = None) -> pd.DataFrame: ...
+@overload
+def load(name: str, *, backend: Literal["pyarrow", "polars"], root: str | Path | None = None) -> Any: ...
+def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None) -> Any:
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
 
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
@@ -50,7 +54,7 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
     return _to_pandas(arrow, name)
 
 
-def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
+def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict[str, Any]:
     """Every table, by name."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
@@ -58,7 +62,7 @@ def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> 
 def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
 
-    See ``syria_strikes.derived`` for what "contested" means; one row per event x predicate.
+    See docs/derived-views.md for what "contested" means; one row per event x predicate.
     """
     from syria_strikes.derived import event_summary as summarise
 
@@ -75,7 +79,7 @@ _EXTENSION_DTYPES = {
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
-    frame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
+    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
     for column in table(name).columns:
         dtype = loader_dtype(column)
         if frame[column.name].dtype != dtype:
@@ -83,7 +87,7 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
     return frame
 
 
-def release_descriptor(folder: Path) -> dict:
+def release_descriptor(folder: Path) -> dict[str, Any]:
     """The release's own datapackage.json, or an error that says how to get a release."""
     descriptor_path = folder / DESCRIPTOR
     if not descriptor_path.is_file():
@@ -91,7 +95,8 @@ def release_descriptor(folder: Path) -> dict:
             f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
             "otherwise reinstall with `pip install --force-reinstall syria-strikes`"
         )
-    return json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor: dict[str, Any] = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    return descriptor
 
 
 def verify(path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import TABLE_NAMES, table
@@ -44,7 +45,7 @@ class Problem:
             return table(self.table).path
         return "seeds/" if self.table == "seeds" else self.table
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int, str, str]:
         return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
 
     def to_text(self) -> str:
@@ -56,7 +57,7 @@ class Problem:
             parts.append(f"value {show_value(self.value)}")
         return f"{', '.join(parts)}: {self.message} [rule: {self.rule}]"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["file"] = self.file
         if self.value is not None and len(self.value) > 1000:

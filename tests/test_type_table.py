@@ -10,7 +10,7 @@ import pytest
 
 import syria_strikes
 from syria_strikes.column_types import ENUM, TYPE_TABLE, arrow_schema, forms, loader_dtype
-from syria_strikes.descriptor import field_descriptor
+from syria_strikes.datapackage import field_descriptor
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES, Column
 from syria_strikes.sqlite import column_sql

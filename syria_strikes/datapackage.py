@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from syria_strikes import __version__
 from syria_strikes.column_types import forms
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.version import __version__
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 MISSING_VALUES = [""]
