@@ -22,7 +22,9 @@ from syria_strikes.reading import read_table
 from syria_strikes.text_policy import id_skeleton
 
 PARALLEL_FROM_BYTES = 4 << 20
-WORKERS = 4
+# One thread per processor (at least two, at most four): more threads than processors held more
+# memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
+WORKERS = min(max(os.cpu_count() or 1, 2), 4)
 MOST_PARTS = 4
 Cells = set[tuple[int, str]]
 
