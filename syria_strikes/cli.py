@@ -24,11 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    return args.run(args, parser)
+    code: int = args.run(args, parser)
+    return code
 
 
 def _parser() -> argparse.ArgumentParser:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     parser = argparse.ArgumentParser(
         prog="syria-strikes",
@@ -88,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     if not args.data_dir.is_dir():
         parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
-    return args.data_dir
+    folder: Path = args.data_dir
+    return folder
 
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -127,7 +129,7 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _version() -> str:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     return __version__
 
