@@ -29,9 +29,8 @@ class TypeForms:
     """One column type in each of its forms.
 
     ``csv_form`` is the canonical spelling of a cell (a whole-cell regex; None: any text) and
-    ``parse`` turns well-formed cells into ``validation_dtype`` (None: the text is kept);
-    ``csv_words`` says what a cell of another spelling is not, ``impossible_words`` what a
-    well-formed cell that does not parse is not.
+    ``parse`` turns well-formed cells into ``validation_dtype`` (None: the text is kept). What a
+    cell of another spelling is not is the type rule's wording (syria_strikes.rules).
     """
 
     frictionless: str
@@ -41,8 +40,6 @@ class TypeForms:
     sqlite: str
     csv_form: str | None = None
     parse: Parse | None = None
-    csv_words: str = ""
-    impossible_words: str = ""
 
 
 def _integers(cells: pd.Series) -> pd.Series:
@@ -70,7 +67,6 @@ TYPE_TABLE: dict[str, TypeForms] = {
         "INTEGER",
         csv_form=r"0|-?[1-9][0-9]{0,17}",
         parse=_integers,
-        csv_words="is not a whole number such as 4",
     ),
     "number": TypeForms(
         "number",
@@ -80,7 +76,6 @@ TYPE_TABLE: dict[str, TypeForms] = {
         "REAL",
         csv_form=r"-?[0-9]+(\.[0-9]+)?",
         parse=_numbers,
-        csv_words="is not a decimal number such as 34.52",
     ),
     "date": TypeForms(
         "date",
@@ -90,8 +85,6 @@ TYPE_TABLE: dict[str, TypeForms] = {
         "TEXT",
         csv_form=r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
         parse=_dates,
-        csv_words="is not a date written YYYY-MM-DD",
-        impossible_words="is not a real calendar date",
     ),
     "list": TypeForms("list", "str", pd.ArrowDtype(pa.list_(pa.string())), pa.list_(pa.string()), "TEXT"),
 }

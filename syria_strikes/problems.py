@@ -2,18 +2,19 @@
 
 Every check in the validator speaks through this one type so that text and JSON output carry
 the same facts: the table, the line a curator sees in an editor, the column, the value, the rule.
+A check makes a problem with ``problem``, giving the rule and the context of the fault; the words
+are the rule's, declared in syria_strikes.rules.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import TABLE_NAMES, table
-from syria_strikes.rules import RULE_IDS, RuleId
+from syria_strikes.rules import RULE_IDS, RuleId, rule
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -69,8 +70,21 @@ class Problem:
 _TABLE_ORDER = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
 
 
-# How reading code reports a problem of the table it reads: (line, column, value, rule, message).
-Report = Callable[[int | None, str | None, str | None, RuleId, str], None]
+def problem(
+    rule_id: RuleId, table: str, row: int | None, column: str | None, value: str | None, /, **context: Any
+) -> Problem:
+    """A problem worded by its rule from the context of the fault (the keyword arguments the rule's
+    wording names in syria_strikes.rules)."""
+    return Problem(table, row, column, value, rule_id, rule(rule_id).message(**context))
+
+
+class Report(Protocol):
+    """How reading code reports a problem of the table it reads: where, which rule, and the context
+    of the fault that the rule's wording needs."""
+
+    def __call__(
+        self, row: int | None, column: str | None, value: str | None, rule_id: RuleId, /, **context: Any
+    ) -> None: ...
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -1,17 +1,33 @@
-"""Every rule the validator and the build apply, declared once.
+"""Every rule the validator and the build apply, declared once, with its words.
 
 A rule has an id (what a report prints after ``rule:``), the area of the data it guards, the
-case it protects against, the decision (reject, or warn), and the advice a curator reads in
-docs/data-policy.md, whose table is generated from this registry. The words of each problem are
-built where the rule is checked, from the offending cell or row: ``cell_words`` and the row rules'
-``words`` in ``syria_strikes.checks``, and the reader's messages in ``syria_strikes.reading``.
-A new rule is added here first; ``Problem.rule`` accepts only the ids declared here.
+case it protects against, the decision (reject, or warn), the advice a curator reads in
+docs/data-policy.md (whose table is generated from this registry), and its wording: a
+``str.format`` template, or a small function of keyword arguments, that turns the context of one
+fault into the problem's message. A check only says which rule failed where and with what
+context, through ``syria_strikes.problems.problem``; no check writes a message of its own. A new
+rule is added here first, with its wording; ``Problem.rule`` accepts only the ids declared here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from syria_strikes.metadata import COUNT_PREDICATES, COUNT_UNITS, LIST_DELIMITER, Column
+from syria_strikes.spreadsheet_hints import type_hint
+from syria_strikes.text_policy import (
+    CONTROL,
+    EDGE_CHARS,
+    INVISIBLE_CHARS,
+    SPREADSHEET_BOOLEANS,
+    SPREADSHEET_ERRORS,
+    describe_char,
+    id_skeleton,
+)
 
 RuleId = Literal[
     "file_present",
@@ -93,10 +109,15 @@ Decision = Literal["reject", "warn"]
 _ROW_RULE = "Says which columns disagree and the rule in words; a row whose cells already failed is not judged again."
 
 
+# A rule's wording: a str.format template of the fault's context, or a function of it.
+Words = str | Callable[..., str]
+
+
 @dataclass(frozen=True)
 class Rule:
     """``then`` says what the validator still does after the fault; a ``safety_net`` rule guards
-    against input that no known file produces, so no test can plant it."""
+    against input that no known file produces, so no test can plant it. ``words`` turns the
+    context a check gives (keyword arguments) into the problem's message."""
 
     id: RuleId
     area: Area
@@ -105,6 +126,13 @@ class Rule:
     decision: Decision = "reject"
     then: str = ""
     safety_net: bool = False
+    words: Words = field(kw_only=True)
+
+    def message(self, **context: Any) -> str:
+        """The words of one fault of this rule; a template ignores context it does not name."""
+        if isinstance(self.words, str):
+            return self.words.format(**context)
+        return self.words(**context)
 
 
 @dataclass(frozen=True)
@@ -116,6 +144,280 @@ class Accepted:
     decision: str
 
 
+# --- wording: the functions behind rules whose words depend on the fault --------------------
+# Reading: the file's bytes, records and header (syria_strikes.reading).
+def _file_declared(*, tables: Collection[str]) -> str:
+    return (
+        f"is not one of the tables ({', '.join(sorted(tables))}); move your edits into the right "
+        "file and remove this one from data/"
+    )
+
+
+def _not_empty(*, only_bom: bool, columns: Sequence[str]) -> str:
+    what = "holds only a byte-order mark" if only_bom else "is empty"
+    return f"the file {what}; it needs the header line {','.join(columns)} and at least one row"
+
+
+def _utf8(*, byte: int, looks_cp1252: bool) -> str:
+    hint = (
+        "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
+        if looks_cp1252
+        else "; re-save the file as UTF-8"
+    )
+    return f"byte {byte} is not valid UTF-8{hint}"
+
+
+def _blank_line(*, trailing: int = 0) -> str:
+    """``trailing``: how many blank lines end the file, reported once at the first; 0 for one inside."""
+    if not trailing:
+        return "this line is blank; delete it"
+    count = f"{trailing} blank lines" if trailing > 1 else "a blank line"
+    return f"the file ends with {count}; delete everything after the last row's line break"
+
+
+_DELIMITER_NAMES = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+
+
+def _delimiter(*, delimiter: str) -> str:
+    return (
+        f"the columns are separated by {_DELIMITER_NAMES[delimiter]}, not commas; save the file as 'CSV UTF-8 "
+        "(comma delimited)' or set the field separator to ','"
+    )
+
+
+def _header_spaces(*, declared: Sequence[str]) -> str:
+    return f"the header has spaces around column names; it must read exactly {','.join(declared)}"
+
+
+def _header_unnamed(*, positions: Sequence[int]) -> str:
+    return (
+        f"the header has {len(positions)} column(s) without a name (position {', '.join(map(str, positions))}), "
+        "as spreadsheets export from columns that once held something; delete those columns"
+    )
+
+
+def _header_declared(*, table: str, guess: str | None) -> str:
+    hint = f"; did you mean {guess!r}?" if guess else "; remove it or declare it in syria_strikes/metadata.py"
+    return f"the header has a column that {table} does not declare{hint}"
+
+
+def _header_order(*, declared: Sequence[str]) -> str:
+    return f"the columns are out of order; the canonical order is {','.join(declared)}"
+
+
+def _field_count(*, fields: int, width: int, runs_on_to: int | None) -> str:
+    runs_on = (
+        f"it runs on to line {runs_on_to} because a double quote in it is not closed where it should be; "
+        if runs_on_to is not None
+        else ""
+    )
+    counts = f"this row has {fields} fields where the header has {width}"
+    return f"{counts}; {runs_on}check for a stray comma or an unclosed quote"
+
+
+QuoteFault = Literal["unclosed", "after_quote", "stray"]
+_QUOTE_FAULTS: dict[QuoteFault, str] = {
+    "unclosed": "opens a double quote that is never closed, so the rest of the line (or file) was read into "
+    "this cell; close the quote",
+    "after_quote": "has text after the closing double quote of the cell; inside a quoted cell a double quote "
+    'is written twice ("")',
+    "stray": "has a double quote inside a cell that is not wrapped in quotes; wrap the cell in double quotes "
+    'and write the quote inside twice ("")',
+}
+
+
+def _csv_quotes(*, fault: QuoteFault) -> str:
+    return _QUOTE_FAULTS[fault]
+
+
+def _canonical_quoting(*, quoted_lines: int = 0) -> str:
+    """``quoted_lines``: how many lines quote cells that need no quotes, reported once; 0 for a line
+    that differs from its canonical form in no cell the reader can name."""
+    if not quoted_lines:
+        return "is not written in canonical CSV form; re-save the file as CSV UTF-8 with LF line endings"
+    others = f" (so do {quoted_lines - 1} more lines)" if quoted_lines > 1 else ""
+    return (
+        f"puts double quotes around cells that need none{others}; canonical files quote a cell only when "
+        "it holds a comma, a double quote or a line break: save without 'quote all text cells'"
+    )
+
+
+def _type_words(column_type: str, general: str, impossible_words: str = "") -> Callable[..., str]:
+    """A type rule's words: what the cell is not, and how a spreadsheet most likely made it."""
+
+    def words(*, cell: str, impossible: bool = False) -> str:
+        if impossible:
+            return impossible_words
+        hint = type_hint(cell, column_type)
+        return f"{general}; {hint}" if hint else general
+
+    return words
+
+
+# Cells: every cell rule is worded from the column's declaration and the cell (syria_strikes.checks.cells).
+def _control_words(char: str) -> str:
+    if char in "\n\r\u2028\u2029\x85":
+        what = f"a line break ({describe_char(char)})"
+    elif char == "\t":
+        what = "a tab character"
+    elif "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        what = f"{describe_char(char)}, which makes text display in another order than it is stored"
+    else:
+        what = f"the control character {describe_char(char)}"
+    return f"contains {what}; cells hold one line of plain text: remove it"
+
+
+def _edge_words(value: str) -> str:
+    if not value.strip(EDGE_CHARS):
+        return "holds only spaces or invisible characters; leave it empty when there is no value"
+    at_start = value[0] in EDGE_CHARS
+    char, where = (value[0], "starts") if at_start else (value[-1], "ends")
+    if char == " ":
+        return "has leading or trailing whitespace; remove it"
+    kind = "an invisible character" if char in INVISIBLE_CHARS else "a space that is not a plain space"
+    return f"{where} with {describe_char(char)}, {kind}; delete it (it often comes with copy and paste)"
+
+
+def _clean_text(*, declared: Column, cell: object) -> str:
+    """Say exactly what is wrong with a cell that failed the combined hygiene pattern."""
+    value = str(cell)
+    control = re.search(CONTROL, value)
+    if control:
+        return _control_words(control.group())
+    if value and (value[0] in EDGE_CHARS or value[-1] in EDGE_CHARS):
+        return _edge_words(value)
+    return (
+        f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
+        "starts with another character"
+    )
+
+
+def _placeholder(*, declared: Column, cell: object) -> str:
+    value = str(cell)
+    lowered = value.lower()
+    if lowered in SPREADSHEET_ERRORS:
+        return f"is the spreadsheet error {value}, left by a broken formula; type the value itself"
+    if lowered in SPREADSHEET_BOOLEANS:
+        return (
+            f"is the spreadsheet boolean {value}, not text: the spreadsheet converted the cell; "
+            "retype the text (format the column as text first)"
+        )
+    need = "this column is required, so give the value" if declared.required else "leave the cell empty"
+    return f"stands for a missing value; an empty cell is the only way to say 'missing': {need}"
+
+
+def _enum(*, declared: Column, cell: object) -> str:
+    assert declared.vocabulary is not None
+    codes = declared.vocabulary.codes
+    words = f"is not one of the allowed values: {', '.join(codes)}"
+    folded = str(cell).strip(EDGE_CHARS).lower().replace(" ", "_").replace("-", "_")
+    return f"{words}; did you mean {folded!r}? codes are lowercase with '_'" if folded in codes else words
+
+
+def _pattern(*, declared: Column, cell: object) -> str:
+    assert declared.pattern is not None
+    value = str(cell)
+    words = f"does not have the required form {declared.pattern} (for example {declared.example})"
+    odd = next((c for c in value if not " " < c < "\x7f"), None)
+    if odd is not None:
+        digit = unicodedata.decimal(odd, None) is not None
+        kind = "a digit that is not 0-9" if digit else "which is not a plain ASCII character"
+        words += f"; it contains {describe_char(odd)}, {kind}"
+    elif re.fullmatch(declared.pattern, value.lower()):
+        words += "; it has uppercase letters"
+    skeleton = id_skeleton(value)
+    if skeleton != value and re.fullmatch(declared.pattern, skeleton):
+        words += f"; it reads as {skeleton!r} once fixed"
+    return words
+
+
+def _max_length(*, declared: Column, cell: object) -> str:
+    return f"is {len(str(cell))} characters long; the limit for this column is {declared.text_limit}"
+
+
+def _minimum(*, declared: Column, cell: object) -> str:
+    assert declared.minimum is not None
+    reason = "; counts and offsets cannot be negative" if declared.type == "integer" else ""
+    return f"is below the minimum {declared.minimum:g}{reason}"
+
+
+def _maximum(*, declared: Column, cell: object) -> str:
+    assert declared.maximum is not None
+    return f"is above the maximum {declared.maximum:g}"
+
+
+# Rows: a row rule is worded from the cells it reads, as text (None for an empty cell), by column name.
+def _shown(cell: str | None) -> str:
+    return "empty" if cell is None else cell
+
+
+def _count_bounds(*, value_low: str | None, value: str | None, value_high: str | None) -> str:
+    return (
+        f"value_low {_shown(value_low)}, value {_shown(value)} and value_high {_shown(value_high)} are out of "
+        "order; value_low <= value <= value_high"
+    )
+
+
+def _unit_matches_predicate(*, predicate: str | None, unit: str | None) -> str:
+    return f"predicate {predicate!r} counts {COUNT_UNITS.get(predicate or '', '?')}, not {unit}"
+
+
+# Relations and provenance.
+def _unique_id(*, first: int, whole_row: bool) -> str:
+    if whole_row:
+        return f"this whole row repeats line {first}; delete one of the two"
+    return f"repeats the ID on line {first}; IDs are unique and never reused"
+
+
+def _relay_chain(*, twice: bool) -> str:
+    """``twice``: the chain names a source twice; otherwise it names the claim's own source."""
+    if twice:
+        return "names the same source twice; each source relays a claim once"
+    return "lists the claim's own source_id; the chain holds only the sources before it"
+
+
+Lens = Literal["quotes", "spaces", "dashes"]
+_LENS_WORDS: dict[Lens, str] = {
+    "quotes": "its quotation marks or apostrophes (curly vs straight)",
+    "spaces": "its spaces (a non-breaking or other special space vs a plain one)",
+    "dashes": "its dashes or hyphens (en dash, em dash, minus vs '-')",
+}
+
+
+def _quote_anchored(
+    *,
+    start: int,
+    end: int,
+    seed_length: int,
+    seed_has: str | None,
+    quote_length: int,
+    found: int | None = None,
+    lens: Lens | None = None,
+    near: int | None = None,
+) -> str:
+    """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``found``: where
+    the exact quote is; else ``near``: where it is once ``lens`` makes look-alike characters one."""
+    if seed_has is None:
+        where = f"the offsets {start}..{end} lie outside the seed, which has {seed_length} characters"
+    else:
+        where = f"the seed has {seed_has[:60]!r} at offsets {start}..{end}"
+    if found is not None:
+        return f"{where}; the quote is found at {found}..{found + quote_length}: set quote_start and quote_end to those"
+    if lens is not None and near is not None:
+        return (
+            f"{where}; the quote differs from the seed in {_LENS_WORDS[lens]}: "
+            f"copy it exactly from offsets {near}..{near + quote_length}"
+        )
+    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+
+
+def _descriptor_json(*, error: object = None) -> str:
+    """``error``: why the file is not JSON; None when it is JSON but not an object."""
+    if error is not None:
+        return f"is not valid JSON: {error}"
+    return "is not a JSON object; a Data Package descriptor is an object"
+
+
 RULES: tuple[Rule, ...] = (
     # --- the file's structure (syria_strikes.reading) ----------------------------------------
     Rule(
@@ -123,22 +425,36 @@ RULES: tuple[Rule, ...] = (
         "Structure",
         "A table's file is missing",
         "Restore `data/<table>.csv`; every table needs its file.",
+        words="the file {file} is missing; every table needs its CSV file",
     ),
     Rule(
         "file_declared",
         "Structure",
         "Another CSV in `data/` (`claims (1).csv`)",
         "Move the edits into the real file and remove the copy; the validator never reads it.",
+        words=_file_declared,
     ),
     Rule(
         "not_empty",
         "Structure",
         "Empty file, only whitespace, or only a byte-order mark",
         "The file needs the header line (quoted in the message) and at least one row.",
+        words=_not_empty,
     ),
-    Rule("has_rows", "Structure", "Header but no row", "Every table needs at least one row."),
     Rule(
-        "no_bom", "Structure", "UTF-8 byte-order mark", "Save as UTF-8 without BOM.", then="rest of file still checked"
+        "has_rows",
+        "Structure",
+        "Header but no row",
+        "Every table needs at least one row.",
+        words="the file has a header but no rows; every table needs at least one row",
+    ),
+    Rule(
+        "no_bom",
+        "Structure",
+        "UTF-8 byte-order mark",
+        "Save as UTF-8 without BOM.",
+        then="rest of file still checked",
+        words="the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
     ),
     Rule(
         "utf8",
@@ -147,6 +463,7 @@ RULES: tuple[Rule, ...] = (
         'Line and byte of the first bad byte; save as "CSV UTF-8" (the message says when the bytes look like '
         "Windows-1252).",
         then="table not read further",
+        words=_utf8,
     ),
     Rule(
         "lf_line_endings",
@@ -154,18 +471,21 @@ RULES: tuple[Rule, ...] = (
         "CRLF or CR line endings, or a mix with LF",
         "Line of the first CR; use LF only.",
         then="rest of file still checked",
+        words="the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only",
     ),
     Rule(
         "final_newline",
         "Structure",
         "No line break after the last row (also after a very long line)",
         "End the last line with a line break.",
+        words="the last line does not end with a line break",
     ),
     Rule(
         "blank_line",
         "Structure",
         "Blank line between rows, or blank lines at the end",
         "Delete the line; blank lines at the end are reported once.",
+        words=_blank_line,
     ),
     Rule(
         "delimiter",
@@ -173,6 +493,7 @@ RULES: tuple[Rule, ...] = (
         "Separated by `;`, tabs or `\\|` (European spreadsheet export)",
         'Save as "CSV UTF-8 (comma delimited)" or set the separator to `,`.',
         then="table not read further",
+        words=_delimiter,
     ),
     Rule(
         "header_spaces",
@@ -180,6 +501,7 @@ RULES: tuple[Rule, ...] = (
         "Spaces around header names (`actor_id, name`)",
         "The header must read exactly the declared names.",
         then="rows still checked",
+        words=_header_spaces,
     ),
     Rule(
         "header_unnamed",
@@ -187,6 +509,7 @@ RULES: tuple[Rule, ...] = (
         "Unnamed columns (`…,curator_note,,`), as spreadsheets export",
         "Delete those columns; the message gives their positions.",
         then="rows still checked, those columns ignored",
+        words=_header_unnamed,
     ),
     Rule(
         "header_unique",
@@ -194,6 +517,7 @@ RULES: tuple[Rule, ...] = (
         "Column name twice",
         "Remove the second column.",
         then="table not read further",
+        words="this column name appears twice in the header",
     ),
     Rule(
         "header_declared",
@@ -201,14 +525,23 @@ RULES: tuple[Rule, ...] = (
         "Undeclared column, misspelt name, name in another case (`Stance`)",
         "Remove it or declare it in `syria_strikes/metadata.py`; a misspelling is reported once, with "
         "\"did you mean 'stance'?\".",
+        words=_header_declared,
     ),
-    Rule("header_complete", "Structure", "Declared column missing", "Add the column.", then="table not read further"),
+    Rule(
+        "header_complete",
+        "Structure",
+        "Declared column missing",
+        "Add the column.",
+        then="table not read further",
+        words="the header lacks the declared column {name!r}",
+    ),
     Rule(
         "header_order",
         "Structure",
         "Columns out of order",
         "The message gives the canonical order.",
         then="rows still checked",
+        words=_header_order,
     ),
     Rule(
         "field_count",
@@ -216,6 +549,7 @@ RULES: tuple[Rule, ...] = (
         "Row with more or fewer fields than the header; a quote that swallows the next lines",
         "Check for a stray comma or an unclosed quote; the message says when the row runs on to later lines.",
         then="table not read further",
+        words=_field_count,
     ),
     Rule(
         "csv_quotes",
@@ -223,6 +557,7 @@ RULES: tuple[Rule, ...] = (
         'Stray double quote inside an unquoted cell (`sa"id`), text after a closing quote, a quote never closed',
         "Wrap the cell in quotes and double the inner quote, or close the quote; readers disagree on such cells, "
         "so the cell's value is not used.",
+        words=_csv_quotes,
     ),
     Rule(
         "canonical_quoting",
@@ -230,6 +565,7 @@ RULES: tuple[Rule, ...] = (
         'Quotes around cells that need none (`"asserts"`, "quote all text cells")',
         "Save with minimal quoting; the message counts the lines affected.",
         then="once per file",
+        words=_canonical_quoting,
     ),
     Rule(
         "csv_syntax",
@@ -238,6 +574,7 @@ RULES: tuple[Rule, ...] = (
         "The line where reading stopped and the reader's words (a safety net: no known input reaches it).",
         then="table not read further",
         safety_net=True,
+        words="the file cannot be read as CSV from this line: {error}",
     ),
     Rule(
         "header_repeated",
@@ -245,6 +582,7 @@ RULES: tuple[Rule, ...] = (
         "The header line pasted again among the rows",
         "Delete the row.",
         then="the row is dropped, not checked",
+        words="this row repeats the header line; delete it (it was probably pasted with the rows below it)",
     ),
     Rule(
         "empty_row",
@@ -252,9 +590,10 @@ RULES: tuple[Rule, ...] = (
         "A row of empty cells (`,,,,,`) that a spreadsheet exported",
         "Delete the row.",
         then="the row is dropped, not checked",
+        words="this row has no value in any column; delete it (spreadsheets export rows that once held something)",
     ),
     # --- values and types (reading's typed conversion, checks.cells, checks.rows) ------------
-    Rule("required", "Values and types", "Required cell empty", "Give the value."),
+    Rule("required", "Values and types", "Required cell empty", "Give the value.", words="is required but empty"),
     Rule(
         "type_integer",
         "Values and types",
@@ -262,12 +601,14 @@ RULES: tuple[Rule, ...] = (
         "digits, non-ASCII digits in an integer",
         "Names the spreadsheet habit and the canonical spelling (`1,000` → write 1000; `4.0` → write 4; "
         "`1.2E+02` → format the column as text, 120; `٤` → use 0-9).",
+        words=_type_words("integer", "is not a whole number such as 4"),
     ),
     Rule(
         "type_number",
         "Values and types",
         "Word, decimal comma (`34,52`), exponent, non-ASCII digits in a number",
         "Names the fault; a decimal point, plain decimals.",
+        words=_type_words("number", "is not a decimal number such as 34.52"),
     ),
     Rule(
         "type_date",
@@ -276,12 +617,14 @@ RULES: tuple[Rule, ...] = (
         "spreadsheet day number (`43844`), spaces around it, non-ASCII digits; an impossible date (`2020-02-30`)",
         "Names the fault; for a day number, the date it stands for; write `YYYY-MM-DD`; an impossible date is "
         "not a real calendar date.",
+        words=_type_words("date", "is not a date written YYYY-MM-DD", "is not a real calendar date"),
     ),
     Rule(
         "enum",
         "Values and types",
         "Value outside its vocabulary; another case (`Asserts`); words for a code (`air strike`); `TRUE`/`FALSE`",
         "Lists the allowed codes; for a case or spacing variant, \"did you mean 'asserts'?\".",
+        words=_enum,
     ),
     Rule(
         "placeholder",
@@ -292,47 +635,110 @@ RULES: tuple[Rule, ...] = (
         "Leave the cell empty (or give the value when the column is required); retype a cell a spreadsheet "
         "converted or a formula broke.",
         then="not checked in `quote`, which is verbatim and proven against its seed",
+        words=_placeholder,
     ),
     Rule(
         "minimum",
         "Values and types",
         "Below the minimum (negative count or offset, latitude below -90)",
         "Counts and offsets cannot be negative.",
+        words=_minimum,
     ),
-    Rule("maximum", "Values and types", "Above the maximum (latitude 200)", "States the bound."),
-    Rule("date_order", "Values and types", "An event's `date_end` before its `date_start`", _ROW_RULE),
-    Rule("precision_day", "Values and types", "Precision `day` with two different dates", _ROW_RULE),
+    Rule("maximum", "Values and types", "Above the maximum (latitude 200)", "States the bound.", words=_maximum),
+    Rule(
+        "date_order",
+        "Values and types",
+        "An event's `date_end` before its `date_start`",
+        _ROW_RULE,
+        words="is before date_start {date_start}",
+    ),
+    Rule(
+        "precision_day",
+        "Values and types",
+        "Precision `day` with two different dates",
+        _ROW_RULE,
+        words="precision 'day' needs date_start equal to date_end",
+    ),
     Rule(
         "precision_month",
         "Values and types",
         "Precision `month` without the first and last day of one calendar month",
         _ROW_RULE,
+        words="precision 'month' needs the first and last day of one calendar month",
     ),
     Rule(
         "precision_before",
         "Values and types",
         "`date_start` given with precision `before`, or missing with any other precision",
         _ROW_RULE,
+        words="date_start is empty exactly when date_precision is 'before'",
     ),
-    Rule("coordinates_pair", "Values and types", "A latitude without a longitude, or the reverse", _ROW_RULE),
-    Rule("coordinates_site", "Values and types", "Coordinates on a place that is not a `site`", _ROW_RULE),
+    Rule(
+        "coordinates_pair",
+        "Values and types",
+        "A latitude without a longitude, or the reverse",
+        _ROW_RULE,
+        words="latitude and longitude go together",
+    ),
+    Rule(
+        "coordinates_site",
+        "Values and types",
+        "Coordinates on a place that is not a `site`",
+        _ROW_RULE,
+        words="coordinates are given only when place_precision is 'site'",
+    ),
     Rule(
         "attributed_actor",
         "Values and types",
         "An attributed actor without an `acknowledged` or `alleged` attribution, or such an attribution without one",
         _ROW_RULE,
+        words="an attributed actor is named exactly when attribution_status is acknowledged or alleged",
     ),
-    Rule("count_bounds", "Values and types", "Count bounds out of order (`value_low` > `value`)", _ROW_RULE),
-    Rule("count_has_unit", "Values and types", "A count predicate without a unit, or a unit elsewhere", _ROW_RULE),
-    Rule("unit_matches_predicate", "Values and types", "A unit that is not the predicate's unit", _ROW_RULE),
-    Rule("count_only_for_counts", "Values and types", "A count on a predicate that takes none", _ROW_RULE),
+    Rule(
+        "count_bounds",
+        "Values and types",
+        "Count bounds out of order (`value_low` > `value`)",
+        _ROW_RULE,
+        words=_count_bounds,
+    ),
+    Rule(
+        "count_has_unit",
+        "Values and types",
+        "A count predicate without a unit, or a unit elsewhere",
+        _ROW_RULE,
+        words=f"a unit is given exactly for the count predicates ({', '.join(COUNT_PREDICATES)})",
+    ),
+    Rule(
+        "unit_matches_predicate",
+        "Values and types",
+        "A unit that is not the predicate's unit",
+        _ROW_RULE,
+        words=_unit_matches_predicate,
+    ),
+    Rule(
+        "count_only_for_counts",
+        "Values and types",
+        "A count on a predicate that takes none",
+        _ROW_RULE,
+        words="predicate {predicate!r} takes no count; counts belong to " + ", ".join(COUNT_PREDICATES),
+    ),
     Rule(
         "actor_value",
         "Values and types",
         "An actor predicate naming neither an actor nor `value_text`",
         _ROW_RULE,
+        words=(
+            "predicate {predicate!r} needs the actor it names in value_actor_id, or value_text ('unidentified') "
+            "when the source names none"
+        ),
     ),
-    Rule("published_order", "Values and types", "A source's `published_end` before its `published_start`", _ROW_RULE),
+    Rule(
+        "published_order",
+        "Values and types",
+        "A source's `published_end` before its `published_start`",
+        _ROW_RULE,
+        words="is before published_start {published_start}",
+    ),
     # --- IDs and references (checks.cells, checks.relations) --------------------------------
     Rule(
         "pattern",
@@ -342,54 +748,81 @@ RULES: tuple[Rule, ...] = (
         "The required form and an example; names the offending character by its Unicode name and, where it can, "
         "what the ID reads as once fixed. A damaged key does not make every reference to it dangle: one fault, "
         "one line.",
+        words=_pattern,
     ),
     Rule(
         "unique_id",
         "IDs and references",
         "Primary key repeated; a whole row duplicated",
         'The line it repeats; for a duplicated row, "delete one of the two".',
+        words=_unique_id,
     ),
     Rule(
         "repeated_claim",
         "IDs and references",
         "The same claim entered twice under two IDs (identical but for `claim_id` and `curator_note`)",
         "The line it repeats; one voice must not count twice in the derived views.",
+        words=(
+            "asserts exactly what line {first} asserts (same event, claimant, source, predicate, stance, value and "
+            "quote); delete one of the two"
+        ),
     ),
     Rule(
         "unique_value",
         "IDs and references",
         "Another unique column repeated (two sources with the same `seed_path`)",
         "The line it repeats.",
+        words="repeats the value on line {first}; each {column} belongs to one row only",
     ),
     Rule(
         "foreign_key",
         "IDs and references",
         "Reference to an ID that does not exist, also inside a `\\|` list",
         "Names the table whose key it must be.",
+        words="is not a {key} in {path}",
     ),
     Rule(
-        "list_items", "IDs and references", "Empty item or spaces in a `\\|` list", "Empty item or spaces around `\\|`."
+        "list_items",
+        "IDs and references",
+        "Empty item or spaces in a `\\|` list",
+        "Empty item or spaces around `\\|`.",
+        words=f"has an empty item or spaces around the {LIST_DELIMITER!r} separator",
     ),
     Rule(
         "read_in_archive",
         "IDs and references",
         "Claim read in a source that has no seed file",
         "A claim is read in an archived document.",
+        words="is not an archived source; a claim is read in a document that has a seed file",
     ),
     Rule(
         "relay_chain",
         "IDs and references",
         "Reporting chain lists the claim's own source, or one source twice",
         "Each source relays a claim once, before the archived one.",
+        words=_relay_chain,
     ),
     Rule(
         "reported_after_event",
         "IDs and references",
         "Source published before the event it reports began",
         "Both dates.",
+        words="source {source} was published by {published:%Y-%m-%d}, before event {event} began on {began:%Y-%m-%d}",
     ),
-    Rule("parent_not_self", "IDs and references", "Actor its own parent", "An actor cannot be its own parent."),
-    Rule("parent_cycle", "IDs and references", "Parents in a loop", "The chain of parent actors loops back."),
+    Rule(
+        "parent_not_self",
+        "IDs and references",
+        "Actor its own parent",
+        "An actor cannot be its own parent.",
+        words="an actor cannot be its own parent",
+    ),
+    Rule(
+        "parent_cycle",
+        "IDs and references",
+        "Parents in a loop",
+        "The chain of parent actors loops back.",
+        words="the chain of parent actors loops back to this actor",
+    ),
     # --- quotes and seeds (checks.rows, checks.provenance) ----------------------------------
     Rule(
         "quote_offsets",
@@ -397,6 +830,10 @@ RULES: tuple[Rule, ...] = (
         "`quote_start` not before `quote_end`",
         "`quote_end` is the offset just past the last character.",
         then="quote not compared",
+        words=(
+            "is not after quote_start {quote_start}; quote_end is the offset just past the quote's last character, "
+            "so quote_start < quote_end"
+        ),
     ),
     Rule(
         "quote_anchored",
@@ -405,39 +842,60 @@ RULES: tuple[Rule, ...] = (
         "a no-break space or a dash typed differently",
         "What the seed has at those offsets; where the exact quote is found (set the offsets to those); or which "
         "kind of character differs (quotation marks, spaces, dashes) and the offsets to copy from.",
+        words=_quote_anchored,
     ),
     Rule(
         "seed_inside",
         "Quotes and seeds",
         "`seed_path` outside `seeds/` (`../`, absolute, through a link)",
         "A seed path names a file directly inside `seeds/`.",
+        words="points outside seeds/; a seed_path names a file directly inside seeds/",
     ),
     Rule(
         "seed_hash_pair",
         "Quotes and seeds",
         "`seed_path` without `sha256`, or a hash without a seed",
         "Give both for an archived file, neither otherwise.",
+        words="seed_path and sha256 go together: give both for an archived file, neither otherwise",
     ),
     Rule(
         "archived_has_seed",
         "Quotes and seeds",
         "A seed file on a source whose kind is not `archived_article`, or the reverse",
         "A source has a `seed_path` exactly when its kind is `archived_article`.",
+        words="a source has a seed_path exactly when its kind is archived_article",
     ),
-    Rule("seed_present", "Quotes and seeds", "Seed file missing", "Restore it from the archive."),
+    Rule(
+        "seed_present",
+        "Quotes and seeds",
+        "Seed file missing",
+        "Restore it from the archive.",
+        words="names a seed file that does not exist; restore it from the archive",
+    ),
     Rule(
         "seed_hash",
         "Quotes and seeds",
         "Seed file changed, even by one byte",
         "Seed files are never edited: restore the original; the message gives the file's hash.",
         then="its quotes are not checked",
+        words=(
+            "does not match the file {seed_path}, whose SHA-256 is {digest}; seed files are never edited, so "
+            "restore the original (its quotes were not checked)"
+        ),
     ),
-    Rule("seed_utf8", "Quotes and seeds", "Seed file not UTF-8", "The byte offset."),
+    Rule(
+        "seed_utf8",
+        "Quotes and seeds",
+        "Seed file not UTF-8",
+        "The byte offset.",
+        words="the seed file is not valid UTF-8 at byte {byte}",
+    ),
     Rule(
         "seed_referenced",
         "Quotes and seeds",
         "File in `seeds/` that no source names",
         "Add its source row or remove it.",
+        words="seeds/{name} is not the seed_path of any row in data/sources.csv; add a source row for it or remove it",
     ),
     # --- cell contents (checks.cells, with the text policy of syria_strikes.text) ------------
     Rule(
@@ -450,12 +908,14 @@ RULES: tuple[Rule, ...] = (
         'Names the character (U+200B ZERO WIDTH SPACE) and which edge, "it often comes with copy and paste"; '
         "cells hold one line of plain text; leave a cell of spaces empty; rephrase so a cell does not start "
         "like a formula.",
+        words=_clean_text,
     ),
     Rule(
         "max_length",
         "Cell contents",
         "Longer than the column's limit (a pasted document)",
         "The length and the limit.",
+        words=_max_length,
     ),
     # --- the descriptor (checks.datapackage) -------------------------------------------------
     Rule(
@@ -463,19 +923,31 @@ RULES: tuple[Rule, ...] = (
         "Descriptor",
         "`datapackage.json` missing",
         "Run `python -m syria_strikes generate`.",
+        words="is missing beside data/; run `python -m syria_strikes generate` to write it",
     ),
-    Rule("descriptor_json", "Descriptor", "Not JSON, or not a JSON object", "A Data Package descriptor is an object."),
+    Rule(
+        "descriptor_json",
+        "Descriptor",
+        "Not JSON, or not a JSON object",
+        "A Data Package descriptor is an object.",
+        words=_descriptor_json,
+    ),
     Rule(
         "frictionless_descriptor",
         "Descriptor",
         "Not a valid Data Package to Frictionless",
         "Frictionless's own words.",
+        words="{error}",
     ),
     Rule(
         "descriptor_current",
         "Descriptor",
         "Edited by hand, or out of date with `syria_strikes/metadata.py`",
         "Run `python -m syria_strikes generate` and commit the result.",
+        words=(
+            "differs from what syria_strikes/metadata.py declares; run `python -m syria_strikes generate` and "
+            "commit the result"
+        ),
     ),
     # --- the build (syria_strikes.build) -----------------------------------------------------
     Rule(
@@ -483,6 +955,10 @@ RULES: tuple[Rule, ...] = (
         "Build",
         "A table's file edited while the release was being built",
         "Nothing was written; run the build again.",
+        words=(
+            "data/{file} changed while the release was being built, so the release might not match what was "
+            "validated; nothing was written: run the build again"
+        ),
     ),
 )
 

@@ -24,15 +24,6 @@ NEEDS_QUOTES = '[,"\n]'
 BATCH_RECORDS = 1 << 16
 SCAN_BYTES = 1 << 22
 
-_QUOTE_FAULTS = {
-    "unclosed": "opens a double quote that is never closed, so the rest of the line (or file) was read into "
-    "this cell; close the quote",
-    "after_quote": "has text after the closing double quote of the cell; inside a quoted cell a double quote "
-    'is written twice ("")',
-    "stray": "has a double quote inside a cell that is not wrapped in quotes; wrap the cell in double quotes "
-    'and write the quote inside twice ("")',
-}
-
 
 def needs_quotes(value: str) -> bool:
     return any(char in value for char in ',"\n')
@@ -220,29 +211,15 @@ def check_canonical_form(
         for i, fault, field in faults:
             if fault != "unneeded":
                 column = _column_at(names, line, i)
-                report(line, column, field, "csv_quotes", _QUOTE_FAULTS[fault])
+                report(line, column, field, "csv_quotes", fault=fault)
                 if column is not None:
                     untrusted.add((line, column))
         first_unneeded = next((i for i, fault, _ in faults if fault == "unneeded"), None)
         if first_unneeded is not None:
             unneeded.append((line, _column_at(names, line, first_unneeded)))
         elif not faults:
-            report(
-                line,
-                None,
-                raw,
-                "canonical_quoting",
-                "is not written in canonical CSV form; re-save the file as CSV UTF-8 with LF line endings",
-            )
+            report(line, None, raw, "canonical_quoting")
     if unneeded:
         line, column = unneeded[0]
-        others = f" (so do {len(unneeded) - 1} more lines)" if len(unneeded) > 1 else ""
-        report(
-            line,
-            column,
-            None,
-            "canonical_quoting",
-            f"puts double quotes around cells that need none{others}; canonical files quote a cell only when "
-            "it holds a comma, a double quote or a line break: save without 'quote all text cells'",
-        )
+        report(line, column, None, "canonical_quoting", quoted_lines=len(unneeded))
     return untrusted

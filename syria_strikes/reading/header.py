@@ -13,7 +13,7 @@ from syria_strikes.metadata import Table
 from syria_strikes.problems import Report
 from syria_strikes.text_policy import EDGE_CHARS
 
-OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+OTHER_DELIMITERS = (";", "\t", "|")
 
 
 def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
@@ -26,40 +26,21 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
     names = [field.strip(EDGE_CHARS) for field in fields]
     clean = names == fields
     if not clean:
-        report(
-            1,
-            None,
-            line,
-            "header_spaces",
-            f"the header has spaces around column names; it must read exactly {','.join(declared)}",
-        )
+        report(1, None, line, "header_spaces", declared=declared)
     unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
     if unnamed:
         clean = False
-        report(
-            1,
-            None,
-            None,
-            "header_unnamed",
-            f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
-            "as spreadsheets export from columns that once held something; delete those columns",
-        )
+        report(1, None, None, "header_unnamed", positions=unnamed)
     named = [name for name in names if name]
     duplicated = sorted({name for name in named if named.count(name) > 1})
     for name in duplicated:
-        report(1, name, name, "header_unique", "this column name appears twice in the header")
+        report(1, name, name, "header_unique")
     missing, extra = _check_names(named, declared, table, report)
     if missing or duplicated:
         return None
     if not extra and named != declared:
         clean = False
-        report(
-            1,
-            None,
-            ",".join(named),
-            "header_order",
-            f"the columns are out of order; the canonical order is {','.join(declared)}",
-        )
+        report(1, None, ",".join(named), "header_order", declared=declared)
     return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
 
 
@@ -73,12 +54,9 @@ def _check_names(named: list[str], declared: list[str], table: Table, report: Re
         guess = _guess(name, unclaimed)
         if guess:
             unclaimed.remove(guess)
-            hint = f"; did you mean {guess!r}?"
-        else:
-            hint = "; remove it or declare it in syria_strikes/metadata.py"
-        report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
+        report(1, name, name, "header_declared", table=table.name, guess=guess)
     for name in unclaimed:
-        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
+        report(1, name, None, "header_complete", name=name)
     return missing, extra
 
 
@@ -95,16 +73,9 @@ def _csv_fields(line: str, delimiter: str) -> list[str]:
 
 
 def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
-    for delimiter, plural in OTHER_DELIMITERS.items():
+    for delimiter in OTHER_DELIMITERS:
         names = {name.strip(EDGE_CHARS) for name in _csv_fields(line, delimiter)}
         if len(names & set(declared)) >= min(2, len(declared)):
-            report(
-                1,
-                None,
-                None,
-                "delimiter",
-                f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
-                "delimited)' or set the field separator to ','",
-            )
+            report(1, None, None, "delimiter", delimiter=delimiter)
             return True
     return False

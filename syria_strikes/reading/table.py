@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,10 +22,9 @@ import pyarrow.csv as pa_csv
 from syria_strikes.column_types import forms
 from syria_strikes.columnar import by_line
 from syria_strikes.metadata import Column, Table
-from syria_strikes.problems import Problem, Report
+from syria_strikes.problems import Problem, Report, problem
 from syria_strikes.reading.csvform import check_canonical_form
 from syria_strikes.reading.header import check_header
-from syria_strikes.reading.hints import type_words
 from syria_strikes.rules import RuleId, declared
 
 BOM = b"\xef\xbb\xbf"
@@ -34,8 +34,8 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     """Return the typed frame (None when the file cannot be trusted at all) and the problems found."""
     problems: list[Problem] = []
 
-    def report(row: int | None, column: str | None, value: str | None, rule: RuleId, message: str) -> None:
-        problems.append(Problem(table.name, row, column, value, rule, message))
+    def report(row: int | None, column: str | None, value: str | None, rule_id: RuleId, /, **context: Any) -> None:
+        problems.append(problem(rule_id, table.name, row, column, value, **context))
 
     data = _decode(path, table, report)
     if data is None:
@@ -52,7 +52,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
     strings = _drop_pasted_rows(strings, table, report)
     if len(strings) == 0:
-        report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
+        report(1, None, None, "has_rows")
         return None, problems
     strings = strings[list(table.column_names)].copy()
     for line, column in untrusted:
@@ -68,23 +68,16 @@ def _decode(path: Path, table: Table, report: Report) -> bytes | None:
     Why it stays bytes: docs/benchmarks.md#what-the-optimisation-changed.
     """
     if not path.is_file():
-        report(None, None, None, "file_present", f"the file {path.name} is missing; every table needs its CSV file")
+        report(None, None, None, "file_present", file=path.name)
         return None
     raw = path.read_bytes()
     has_bom = raw.startswith(BOM)
     body = raw.removeprefix(BOM)
     if not body or body.isspace():  # as `not body.strip()`, without copying the whole file
-        what = "holds only a byte-order mark" if has_bom else "is empty"
-        report(
-            1,
-            None,
-            None,
-            "not_empty",
-            f"the file {what}; it needs the header line {','.join(table.column_names)} and at least one row",
-        )
+        report(1, None, None, "not_empty", only_bom=has_bom, columns=table.column_names)
         return None
     if has_bom:
-        report(1, None, None, "no_bom", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")
+        report(1, None, None, "no_bom")
         raw = raw[len(BOM) :]
     error = _utf8_error(raw)
     if error is not None:
@@ -92,16 +85,10 @@ def _decode(path: Path, table: Table, report: Report) -> bytes | None:
         return None
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
-        report(
-            line,
-            None,
-            None,
-            "lf_line_endings",
-            "the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only",
-        )
+        report(line, None, None, "lf_line_endings")
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     if not raw.endswith(b"\n"):
-        report(raw.count(b"\n") + 1, None, None, "final_newline", "the last line does not end with a line break")
+        report(raw.count(b"\n") + 1, None, None, "final_newline")
         raw += b"\n"
     return raw
 
@@ -126,11 +113,11 @@ def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> N
     line = raw[: error.start].count(b"\n") + 1
     try:
         raw.decode("cp1252")
-        hint = "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
+        looks_cp1252 = True
     except UnicodeDecodeError:
-        hint = "; re-save the file as UTF-8"
+        looks_cp1252 = False
     report(
-        line, None, repr(raw[error.start : error.end + 8])[2:-1], "utf8", f"byte {error.start} is not valid UTF-8{hint}"
+        line, None, repr(raw[error.start : error.end + 8])[2:-1], "utf8", byte=error.start, looks_cp1252=looks_cp1252
     )
 
 
@@ -204,7 +191,7 @@ def _parse_slowly(text: str, names: list[str], report: Report) -> tuple[pd.DataF
                     starts.append(start)
                     ends.append(previous_end)
         except csv.Error as error:
-            report(reader.line_num, None, None, "csv_syntax", f"the file cannot be read as CSV from this line: {error}")
+            report(reader.line_num, None, None, "csv_syntax", error=error)
             return None
     _report_blank_lines(blank, previous_end, report)
     if ragged:
@@ -219,32 +206,14 @@ def _report_blank_lines(blank: list[int], last_line: int, report: Report) -> Non
     while trailing < len(blank) and blank[-1 - trailing] == last_line - trailing:
         trailing += 1
     for line in blank[: len(blank) - trailing]:
-        report(line, None, None, "blank_line", "this line is blank; delete it")
+        report(line, None, None, "blank_line")
     if trailing:
-        count = f"{trailing} blank lines" if trailing > 1 else "a blank line"
-        report(
-            blank[-trailing],
-            None,
-            None,
-            "blank_line",
-            f"the file ends with {count}; delete everything after the last row's line break",
-        )
+        report(blank[-trailing], None, None, "blank_line", trailing=trailing)
 
 
 def _report_ragged(record: list[str], start: int, end: int, width: int, report: Report) -> None:
-    runs_on = (
-        f"it runs on to line {end} because a double quote in it is not closed where it should be; "
-        if end > start
-        else ""
-    )
-    report(
-        start,
-        None,
-        ",".join(record),
-        "field_count",
-        f"this row has {len(record)} fields where the header has {width}; {runs_on}"
-        "check for a stray comma or an unclosed quote",
-    )
+    runs_on_to = end if end > start else None
+    report(start, None, ",".join(record), "field_count", fields=len(record), width=width, runs_on_to=runs_on_to)
 
 
 def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFrame:
@@ -254,21 +223,9 @@ def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd
     header_copy = _rows_where(strings[declared], pd.Series(declared, index=declared))
     empty = _rows_where(strings, pd.Series("", index=strings.columns))
     for line in strings.index[header_copy]:
-        report(
-            int(line),
-            None,
-            None,
-            "header_repeated",
-            "this row repeats the header line; delete it (it was probably pasted with the rows below it)",
-        )
+        report(int(line), None, None, "header_repeated")
     for line in strings.index[empty & ~header_copy]:
-        report(
-            int(line),
-            None,
-            None,
-            "empty_row",
-            "this row has no value in any column; delete it (spreadsheets export rows that once held something)",
-        )
+        report(int(line), None, None, "empty_row")
     pasted = header_copy | empty
     return strings[~pasted] if pasted.any() else strings
 
@@ -302,8 +259,8 @@ def _convert_column(cells: pd.Series, column: Column, report: Report) -> pd.Seri
     rule = declared(f"type_{column.type}")
     well_formed = cells.str.fullmatch(kind.csv_form).astype(bool)
     for line, value in by_line(cells[present & ~well_formed]):
-        report(int(line), column.name, value, rule, type_words(value, column.type))
+        report(int(line), column.name, value, rule, cell=value)
     typed = kind.parse(cells.where(present & well_formed, None))
     for line, value in by_line(cells[present & well_formed & typed.isna()]):
-        report(int(line), column.name, value, rule, kind.impossible_words)
+        report(int(line), column.name, value, rule, cell=value, impossible=True)
     return typed

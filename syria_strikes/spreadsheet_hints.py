@@ -1,7 +1,8 @@
 """Spreadsheet hints: how a cell that is not of its column's type was most likely made.
 
 Spreadsheets rewrite numbers and dates in a handful of known ways; naming the way tells the
-curator which setting to change, not just that the cell is wrong.
+curator which setting to change, not just that the cell is wrong. Part of the type rules'
+wording in syria_strikes.rules.
 """
 
 from __future__ import annotations
@@ -9,24 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from syria_strikes.column_types import TYPE_TABLE
 from syria_strikes.text_policy import EDGE_CHARS, PLACEHOLDERS, SPREADSHEET_BOOLEANS, SPREADSHEET_ERRORS, describe_char
 
 SPREADSHEET_EPOCH = date(1899, 12, 30)
 
 
-def type_words(value: str, column_type: str) -> str:
-    """What is wrong with a cell that is not of its column's type, and how to write it instead.
-
-    Spreadsheets rewrite numbers and dates in a handful of known ways; naming the way tells the
-    curator which setting to change, not just that the cell is wrong.
-    """
-    general = TYPE_TABLE[column_type].csv_words
-    hint = _type_hint(value, column_type)
-    return f"{general}; {hint}" if hint else general
-
-
-def _type_hint(value: str, column_type: str) -> str | None:
+def type_hint(value: str, column_type: str) -> str | None:
+    """The spreadsheet habit that most likely made ``value``, and how to write it instead; None
+    when no known habit explains it."""
     odd_digit = next((c for c in value if c.isdigit() and not "0" <= c <= "9"), None)
     if odd_digit is not None:
         return f"it uses {describe_char(odd_digit)}, a digit that is not 0-9: write the number with 0-9"
