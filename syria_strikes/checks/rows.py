@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from syria_strikes.columnar import is_missing
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
 from syria_strikes.rules import RuleId
 
@@ -21,14 +20,14 @@ Frame = pd.DataFrame
 @dataclass(frozen=True)
 class RowRule:
     """``reads`` lists the columns the rule looks at: a row whose cells there already failed a
-    cell rule is not judged again, so one fault gives one message."""
+    cell rule is not judged again, so one fault gives one message. Those cells, as text, are the
+    context of the rule's wording in syria_strikes.rules."""
 
     table: str
     rule: RuleId
     column: str | Callable[[pd.Series], str]
     reads: tuple[str, ...]
     passes: Callable[[Frame], pd.Series]
-    words: Callable[[pd.Series], str]
 
     def column_for(self, row: pd.Series) -> str:
         return self.column if isinstance(self.column, str) else self.column(row)
@@ -47,10 +46,6 @@ def _present(series: pd.Series) -> pd.Series:
     return series.notna()
 
 
-def _day(value: object) -> str:
-    return "empty" if not isinstance(value, pd.Timestamp) else value.strftime("%Y-%m-%d")
-
-
 def _month_bounds(frame: Frame) -> pd.Series:
     start, end = frame["date_start"], frame["date_end"]
     first = start.dt.is_month_start
@@ -58,10 +53,6 @@ def _month_bounds(frame: Frame) -> pd.Series:
     same = (start.dt.year == end.dt.year) & (start.dt.month == end.dt.month)
     bounds: pd.Series = first & last & same
     return bounds
-
-
-def _count(value: object) -> str:
-    return "empty" if is_missing(value) else str(value)
 
 
 def _bounds_in_order(frame: Frame) -> pd.Series:
@@ -84,7 +75,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "parent_actor_id",
         ("actor_id", "parent_actor_id"),
         lambda f: _ok(f["parent_actor_id"] != f["actor_id"]),
-        lambda r: "an actor cannot be its own parent",
     ),
     RowRule(
         "sources",
@@ -92,7 +82,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "published_end",
         ("published_start", "published_end"),
         lambda f: _ordered(f["published_start"], f["published_end"]),
-        lambda r: f"is before published_start {_day(r['published_start'])}",
     ),
     RowRule(
         "sources",
@@ -100,7 +89,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "sha256",
         ("seed_path", "sha256"),
         lambda f: _present(f["seed_path"]) == _present(f["sha256"]),
-        lambda r: "seed_path and sha256 go together: give both for an archived file, neither otherwise",
     ),
     RowRule(
         "sources",
@@ -108,7 +96,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "seed_path",
         ("kind", "seed_path"),
         lambda f: (f["kind"] == "archived_article") == _present(f["seed_path"]),
-        lambda r: "a source has a seed_path exactly when its kind is archived_article",
     ),
     RowRule(
         "events",
@@ -116,7 +103,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "date_end",
         ("date_start", "date_end"),
         lambda f: _ordered(f["date_start"], f["date_end"]),
-        lambda r: f"is before date_start {_day(r['date_start'])}",
     ),
     RowRule(
         "events",
@@ -124,7 +110,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "date_precision",
         ("date_precision", "date_start", "date_end"),
         lambda f: (f["date_precision"] != "day") | _ordered(f["date_end"], f["date_start"]),
-        lambda r: "precision 'day' needs date_start equal to date_end",
     ),
     RowRule(
         "events",
@@ -138,7 +123,6 @@ ROW_RULES: tuple[RowRule, ...] = (
             | ~_ordered(f["date_start"], f["date_end"])
             | _month_bounds(f)
         ),
-        lambda r: "precision 'month' needs the first and last day of one calendar month",
     ),
     RowRule(
         "events",
@@ -146,7 +130,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "date_start",
         ("date_precision", "date_start"),
         lambda f: (f["date_precision"] == "before") == f["date_start"].isna(),
-        lambda r: "date_start is empty exactly when date_precision is 'before'",
     ),
     RowRule(
         "events",
@@ -154,7 +137,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "latitude",
         ("latitude", "longitude"),
         lambda f: _present(f["latitude"]) == _present(f["longitude"]),
-        lambda r: "latitude and longitude go together",
     ),
     RowRule(
         "events",
@@ -162,7 +144,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "latitude",
         ("latitude", "place_precision"),
         lambda f: ~_present(f["latitude"]) | (f["place_precision"] == "site"),
-        lambda r: "coordinates are given only when place_precision is 'site'",
     ),
     RowRule(
         "events",
@@ -170,7 +151,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "attributed_actor_id",
         ("attribution_status", "attributed_actor_id"),
         lambda f: f["attribution_status"].isin(["acknowledged", "alleged"]) == _present(f["attributed_actor_id"]),
-        lambda r: "an attributed actor is named exactly when attribution_status is acknowledged or alleged",
     ),
     RowRule(
         "claims",
@@ -178,10 +158,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         _bound_column,
         ("value", "value_low", "value_high"),
         _bounds_in_order,
-        lambda r: (
-            f"value_low {_count(r['value_low'])}, value {_count(r['value'])} and value_high "
-            f"{_count(r['value_high'])} are out of order; value_low <= value <= value_high"
-        ),
     ),
     RowRule(
         "claims",
@@ -189,7 +165,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "unit",
         ("predicate", "unit"),
         lambda f: f["predicate"].isin(COUNT_PREDICATES) == _present(f["unit"]),
-        lambda r: f"a unit is given exactly for the count predicates ({', '.join(COUNT_PREDICATES)})",
     ),
     RowRule(
         "claims",
@@ -201,7 +176,6 @@ ROW_RULES: tuple[RowRule, ...] = (
             | ~f["predicate"].isin(COUNT_PREDICATES)
             | (f["unit"] == f["predicate"].map(COUNT_UNITS)).fillna(True).astype(bool)
         ),
-        lambda r: f"predicate {r['predicate']!r} counts {COUNT_UNITS.get(r['predicate'], '?')}, not {r['unit']}",
     ),
     RowRule(
         "claims",
@@ -212,7 +186,6 @@ ROW_RULES: tuple[RowRule, ...] = (
             f["predicate"].isin(COUNT_PREDICATES)
             | ~(_present(f["value"]) | _present(f["value_low"]) | _present(f["value_high"]))
         ),
-        lambda r: f"predicate {r['predicate']!r} takes no count; counts belong to {', '.join(COUNT_PREDICATES)}",
     ),
     RowRule(
         "claims",
@@ -220,10 +193,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "value_actor_id",
         ("predicate", "value_actor_id", "value_text"),
         lambda f: ~f["predicate"].isin(ACTOR_PREDICATES) | _present(f["value_actor_id"]) | _present(f["value_text"]),
-        lambda r: (
-            f"predicate {r['predicate']!r} needs the actor it names in value_actor_id, or value_text "
-            "('unidentified') when the source names none"
-        ),
     ),
     RowRule(
         "claims",
@@ -231,10 +200,6 @@ ROW_RULES: tuple[RowRule, ...] = (
         "quote_end",
         ("quote_start", "quote_end"),
         lambda f: _ok(f["quote_start"] < f["quote_end"]),
-        lambda r: (
-            f"is not after quote_start {_count(r['quote_start'])}; quote_end is the offset just past "
-            "the quote's last character, so quote_start < quote_end"
-        ),
     ),
 )
 

@@ -8,12 +8,12 @@ from functools import cache
 import pandas as pd
 import pandera.pandas as pa
 
-from syria_strikes.checks.cells import cell_words, column_checks
+from syria_strikes.checks.cells import column_checks
 from syria_strikes.checks.rows import RowRule, rules_for
 from syria_strikes.column_types import forms
 from syria_strikes.columnar import is_missing
 from syria_strikes.metadata import Table, table
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import declared as declared_rule
 
 ROWS_PER_PART = 100_000
@@ -72,7 +72,7 @@ def _problems(
         rule = declared_rule("required" if check == "not_nullable" else check)
         value = None if rule == "required" else frame.at[line, name]
         problems.append(
-            Problem(declared.name, line, name, _text(value), rule, cell_words(rule, declared.column(name), value))
+            problem(rule, declared.name, line, name, _text(value), declared=declared.column(name), cell=value)
         )
     reported_rows: set[tuple[int, str]] = set()
     for line, _, check in _failed_checks(failures[failures["check"].isin(list(row_rules))]):
@@ -83,7 +83,8 @@ def _problems(
         row = frame.loc[line]
         assert isinstance(row, pd.Series)  # the index holds each line once
         at = row_rule.column_for(row)
-        problems.append(Problem(declared.name, line, at, _text(row[at]), row_rule.rule, row_rule.words(row)))
+        cells = {name: _text(row[name]) for name in row_rule.reads}
+        problems.append(problem(row_rule.rule, declared.name, line, at, _text(row[at]), **cells))
     return problems
 
 
