@@ -27,8 +27,7 @@ from syria_strikes.columnar import (
     repeated_rows,
 )
 from syria_strikes.metadata import TABLES, Table, table
-from syria_strikes.problems import Problem
-from syria_strikes.rules import RuleId
+from syria_strikes.problems import Problem, problem
 
 Frames = dict[str, pd.DataFrame]
 # Columns that tell nearly every claim from every other and are quick to compare: a claim that
@@ -77,13 +76,10 @@ def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Prob
     for line, value in by_line(repeated):
         first = first_line[value]
         if name != declared.primary_key:
-            rule: RuleId = "unique_value"
-            words = f"repeats the value on line {first}; each {name} belongs to one row only"
-        elif _row(frame, line).equals(_row(frame, first)):
-            rule, words = "unique_id", f"this whole row repeats line {first}; delete one of the two"
+            problems.append(problem("unique_value", declared.name, line, name, value, first=first, column=name))
         else:
-            rule, words = "unique_id", f"repeats the ID on line {first}; IDs are unique and never reused"
-        problems.append(Problem(declared.name, line, name, value, rule, words))
+            whole_row = _row(frame, line).equals(_row(frame, first))
+            problems.append(problem("unique_id", declared.name, line, name, value, first=first, whole_row=whole_row))
     return problems
 
 
@@ -113,14 +109,13 @@ def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
         for line, row in zip(keyed.index[~repeated], keyed[~repeated].itertuples(index=False), strict=True)
     }
     return [
-        Problem(
+        problem(
+            "repeated_claim",
             "claims",
             int(line),
             "claim_id",
             str(claims.at[line, "claim_id"]),
-            "repeated_claim",
-            f"asserts exactly what line {first_line[tuple(row)]} asserts (same event, claimant, source, "
-            "predicate, stance, value and quote); delete one of the two",
+            first=first_line[tuple(row)],
         )
         for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
     ]
@@ -138,13 +133,14 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         dangling = values[~isin(values, known)]
         for line, value in by_line(dangling):
             problems.append(
-                Problem(
+                problem(
+                    "foreign_key",
                     declared.name,
                     int(line),
                     column.name,
                     value,
-                    "foreign_key",
-                    f"is not a {target.primary_key} in {target.path}",
+                    key=target.primary_key,
+                    path=target.path,
                 )
             )
     return problems
@@ -156,14 +152,7 @@ def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
     claims = frames["claims"]
     wrong = isin(claims["source_id"], sources["source_id"]) & ~isin(claims["source_id"], archived)
     return [
-        Problem(
-            "claims",
-            int(line),
-            "source_id",
-            value,
-            "read_in_archive",
-            "is not an archived source; a claim is read in a document that has a seed file",
-        )
+        problem("read_in_archive", "claims", int(line), "source_id", value)
         for line, value in by_line(claims.loc[wrong, "source_id"])
     ]
 
@@ -177,27 +166,13 @@ def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
     problems = []
     for k in np.flatnonzero(item_codes == own_codes):
         problems.append(
-            Problem(
-                "claims",
-                int(lines[k]),
-                "relayed_via",
-                items[int(k)].as_py(),
-                "relay_chain",
-                "lists the claim's own source_id; the chain holds only the sources before it",
-            )
+            problem("relay_chain", "claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), twice=False)
         )
     item_keys = pc.dictionary_encode(items).indices.to_numpy().astype(np.int64)
     pairs = rows.astype(np.int64) * (int(item_keys.max(initial=0)) + 1) + item_keys
     for k in np.flatnonzero(pd.Series(pairs).duplicated().to_numpy()):
         problems.append(
-            Problem(
-                "claims",
-                int(lines[k]),
-                "relayed_via",
-                items[int(k)].as_py(),
-                "relay_chain",
-                "names the same source twice; each source relays a claim once",
-            )
+            problem("relay_chain", "claims", int(lines[k]), "relayed_via", items[int(k)].as_py(), twice=True)
         )
     return problems
 
@@ -217,14 +192,16 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     for k in early:
         line, source = claims.index[cited_row[k]], cited_source[int(k)].as_py()
         problems.append(
-            Problem(
+            problem(
+                "reported_after_event",
                 "claims",
                 int(line),
                 "source_id" if k < own else "relayed_via",
                 source,
-                "reported_after_event",
-                f"source {source} was published by {pd.Timestamp(published_end[k]):%Y-%m-%d}, before event "
-                f"{claims['event_id'].iat[cited_row[k]]} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}",
+                source=source,
+                published=pd.Timestamp(published_end[k]),
+                event=claims["event_id"].iat[cited_row[k]],
+                began=pd.Timestamp(event_start[k]),
             )
         )
     return problems
@@ -241,16 +218,7 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
         while isinstance(current, str) and current in parent:
             if current in seen:
                 if current == actor:
-                    problems.append(
-                        Problem(
-                            "actors",
-                            int(line),
-                            "parent_actor_id",
-                            parent[actor],
-                            "parent_cycle",
-                            "the chain of parent actors loops back to this actor",
-                        )
-                    )
+                    problems.append(problem("parent_cycle", "actors", int(line), "parent_actor_id", parent[actor]))
                 break
             seen.add(current)
             current = parent.get(current)
