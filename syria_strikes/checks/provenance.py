@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from syria_strikes.files import sha256_bytes
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import Lens
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -24,10 +26,10 @@ PLAIN_SPACES = str.maketrans(
     dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " ")
 )
 PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
-LENSES = (
-    (STRAIGHTENED, "its quotation marks or apostrophes (curly vs straight)"),
-    (PLAIN_SPACES, "its spaces (a non-breaking or other special space vs a plain one)"),
-    (PLAIN_DASHES, "its dashes or hyphens (en dash, em dash, minus vs '-')"),
+LENSES: tuple[tuple[dict[int, str], Lens], ...] = (
+    (STRAIGHTENED, "quotes"),
+    (PLAIN_SPACES, "spaces"),
+    (PLAIN_DASHES, "dashes"),
 )
 
 
@@ -54,72 +56,27 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     for line, source_id, seed_path, sha256 in rows:
         resolved, is_file = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    "seed_inside",
-                    "points outside seeds/; a seed_path names a file directly inside seeds/",
-                )
-            )
+            problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
             continue
         referenced.add(resolved)
         if not is_file:
-            problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    "seed_present",
-                    "names a seed file that does not exist; restore it from the archive",
-                )
-            )
+            problems.append(problem("seed_present", "sources", int(line), "seed_path", seed_path))
             continue
         data = resolved.read_bytes()
         digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "sha256",
-                    sha256,
-                    "seed_hash",
-                    f"does not match the file {seed_path}, whose SHA-256 is {digest}; seed "
-                    "files are never edited, so restore the original (its quotes were not checked)",
-                )
+                problem("seed_hash", "sources", int(line), "sha256", sha256, seed_path=seed_path, digest=digest)
             )
             continue
         try:
             texts[source_id] = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    "seed_utf8",
-                    f"the seed file is not valid UTF-8 at byte {error.start}",
-                )
-            )
+            problems.append(problem("seed_utf8", "sources", int(line), "seed_path", seed_path, byte=error.start))
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries)[0] not in referenced:
-                problems.append(
-                    Problem(
-                        "seeds",
-                        None,
-                        None,
-                        name,
-                        "seed_referenced",
-                        f"seeds/{name} is not the seed_path of any row in data/sources.csv; "
-                        "add a source row for it or remove it",
-                    )
-                )
+                problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
     return problems, texts
 
 
@@ -168,31 +125,33 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
             if text[start:end] == quote:
                 continue
             problems.append(
-                Problem(
+                problem(
+                    "quote_anchored",
                     "claims",
                     int(line),
                     "quote",
                     quote,
-                    "quote_anchored",
-                    _mismatch_words(text, quote, int(start), int(end)),
+                    **_mismatch(text, quote, int(start), int(end)),
                 )
             )
     return problems
 
 
-def _mismatch_words(text: str, quote: str, start: int, end: int) -> str:
-    if end > len(text):
-        where = f"the offsets {start}..{end} lie outside the seed, which has {len(text)} characters"
-    else:
-        where = f"the seed has {text[start:end][:60]!r} at offsets {start}..{end}"
+def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
+    """What the seed holds at the offsets, and where the quote is in it, exactly or through a lens:
+    the context of the quote_anchored rule's wording."""
+    context: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "seed_length": len(text),
+        "seed_has": None if end > len(text) else text[start:end],
+        "quote_length": len(quote),
+    }
     found = text.find(quote)
     if found >= 0:
-        return f"{where}; the quote is found at {found}..{found + len(quote)}: set quote_start and quote_end to those"
-    for lens, what in LENSES:
+        return {**context, "found": found}
+    for lens, name in LENSES:
         near = text.translate(lens).find(quote.translate(lens))
         if near >= 0:
-            return (
-                f"{where}; the quote differs from the seed in {what}: "
-                f"copy it exactly from offsets {near}..{near + len(quote)}"
-            )
-    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+            return {**context, "lens": name, "near": near}
+    return context
