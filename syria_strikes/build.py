@@ -24,7 +24,7 @@ from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
 from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, problem
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.validate import read_and_check
 
@@ -60,15 +60,7 @@ def build(data_dir: Path, out: Path) -> list[Problem]:
         changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
         if changed:
             return [
-                Problem(
-                    name.removesuffix(".csv"),
-                    None,
-                    None,
-                    None,
-                    "unchanged_during_build",
-                    f"data/{name} changed while the release was being built, so the release might not "
-                    "match what was validated; nothing was written: run the build again",
-                )
+                problem("unchanged_during_build", name.removesuffix(".csv"), None, None, None, file=name)
                 for name in changed
             ]
         _swap_into_place(staging, out)

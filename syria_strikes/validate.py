@@ -17,7 +17,7 @@ from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import relation_rules
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.metadata import TABLES, Table
-from syria_strikes.problems import Problem, sort_problems
+from syria_strikes.problems import Problem, problem, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import id_skeleton
 
@@ -98,15 +98,7 @@ def _undeclared_files(data_dir: Path) -> list[Problem]:
     meant for the real file; the validator would otherwise pass without ever reading them."""
     declared = {table.file_name for table in TABLES}
     return [
-        Problem(
-            f"data/{path.name}",
-            None,
-            None,
-            path.name,
-            "file_declared",
-            f"is not one of the tables ({', '.join(sorted(declared))}); move your edits into the right "
-            "file and remove this one from data/",
-        )
+        problem("file_declared", f"data/{path.name}", None, None, path.name, tables=declared)
         for path in sorted(data_dir.iterdir())
         if path.suffix.lower() == ".csv" and path.name not in declared
     ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from syria_strikes.datapackage import package_descriptor
 from syria_strikes.files import DESCRIPTOR
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, problem
 
 
 def check_descriptor(root: Path) -> list[Problem]:
@@ -22,53 +22,23 @@ def check_descriptor(root: Path) -> list[Problem]:
 
     expected = package_descriptor()
     problems = [
-        Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message)
+        problem("frictionless_descriptor", DESCRIPTOR, None, None, None, error=message)
         for message in descriptor_errors(expected, frictionless)
     ]
     path = root / DESCRIPTOR
     if not path.exists():
-        return [
-            *problems,
-            Problem(
-                DESCRIPTOR,
-                None,
-                None,
-                None,
-                "descriptor_present",
-                "is missing beside data/; run `python -m syria_strikes generate` to write it",
-            ),
-        ]
+        return [*problems, problem("descriptor_present", DESCRIPTOR, None, None, None)]
     if path.is_file():
         try:
             on_disk = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            return [*problems, Problem(DESCRIPTOR, None, None, None, "descriptor_json", f"is not valid JSON: {error}")]
+            return [*problems, problem("descriptor_json", DESCRIPTOR, None, None, None, error=error)]
         if not isinstance(on_disk, dict):
-            return [
-                *problems,
-                Problem(
-                    DESCRIPTOR,
-                    None,
-                    None,
-                    None,
-                    "descriptor_json",
-                    "is not a JSON object; a Data Package descriptor is an object",
-                ),
-            ]
+            return [*problems, problem("descriptor_json", DESCRIPTOR, None, None, None)]
         for message in descriptor_errors(on_disk, frictionless):
-            problems.append(Problem(DESCRIPTOR, None, None, None, "frictionless_descriptor", message))
+            problems.append(problem("frictionless_descriptor", DESCRIPTOR, None, None, None, error=message))
         if on_disk != expected:
-            problems.append(
-                Problem(
-                    DESCRIPTOR,
-                    None,
-                    None,
-                    None,
-                    "descriptor_current",
-                    "differs from what syria_strikes/metadata.py declares; "
-                    "run `python -m syria_strikes generate` and commit the result",
-                )
-            )
+            problems.append(problem("descriptor_current", DESCRIPTOR, None, None, None))
     return problems
 
 
