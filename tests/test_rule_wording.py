@@ -1,0 +1,176 @@
+"""Each rule's wording lives in the registry: it renders for every rule, and no check writes its own."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from syria_strikes.metadata import table
+from syria_strikes.problems import problem
+from syria_strikes.rules import RULE_IDS, RULES, rule
+
+PACKAGE = Path(__file__).resolve().parent.parent / "syria_strikes"
+
+
+def _cell(table_name: str, column: str, value: object) -> dict[str, Any]:
+    """The context every cell rule is worded from: the column's declaration and the cell."""
+    return {"declared": table(table_name).column(column), "cell": value}
+
+
+# A context each rule's wording is given where the rule is checked; a rule declared without one
+# here fails the first test below, so a new rule comes with a sample of its words.
+SAMPLES: dict[str, dict[str, Any]] = {
+    "file_present": {"file": "claims.csv"},
+    "file_declared": {"tables": ["claims.csv", "actors.csv"]},
+    "not_empty": {"only_bom": True, "columns": ["actor_id", "name"]},
+    "has_rows": {},
+    "no_bom": {},
+    "utf8": {"byte": 12, "looks_cp1252": True},
+    "lf_line_endings": {},
+    "final_newline": {},
+    "blank_line": {"trailing": 2},
+    "delimiter": {"delimiter": ";"},
+    "header_spaces": {"declared": ["actor_id", "name"]},
+    "header_unnamed": {"positions": [8, 9]},
+    "header_unique": {},
+    "header_declared": {"table": "claims", "guess": "stance"},
+    "header_complete": {"name": "stance"},
+    "header_order": {"declared": ["actor_id", "name"]},
+    "field_count": {"fields": 9, "width": 8, "runs_on_to": 7},
+    "csv_quotes": {"fault": "stray"},
+    "canonical_quoting": {"quoted_lines": 3},
+    "csv_syntax": {"error": "field larger than field limit"},
+    "header_repeated": {},
+    "empty_row": {},
+    "required": _cell("claims", "stance", None),
+    "type_integer": {"cell": "1,000"},
+    "type_number": {"cell": "34,52"},
+    "type_date": {"cell": "2020-02-30", "impossible": True},
+    "enum": _cell("claims", "stance", "Asserts"),
+    "placeholder": _cell("claims", "hedging", "N/A"),
+    "minimum": _cell("claims", "value", -3),
+    "maximum": _cell("events", "latitude", 200.0),
+    "date_order": {"date_start": "2020-01-14", "date_end": "2020-01-13"},
+    "precision_day": {"date_precision": "day", "date_start": "2020-01-14", "date_end": "2020-01-15"},
+    "precision_month": {"date_precision": "month", "date_start": "2020-01-14", "date_end": "2020-01-31"},
+    "precision_before": {"date_precision": "before", "date_start": "2020-01-14"},
+    "coordinates_pair": {"latitude": "34.5", "longitude": None},
+    "coordinates_site": {"latitude": "34.5", "place_precision": "town"},
+    "attributed_actor": {"attribution_status": "unattributed", "attributed_actor_id": "israel"},
+    "count_bounds": {"value": "4", "value_low": "5", "value_high": None},
+    "count_has_unit": {"predicate": "attribution", "unit": "people"},
+    "unit_matches_predicate": {"predicate": "killed", "unit": "projectiles"},
+    "count_only_for_counts": {"predicate": "attribution", "value": "4", "value_low": None, "value_high": None},
+    "actor_value": {"predicate": "attribution", "value_actor_id": None, "value_text": None},
+    "published_order": {"published_start": "2020-01-14", "published_end": "2020-01-13"},
+    "pattern": _cell("claims", "claim_id", "CLAIM-0001"),
+    "unique_id": {"first": 2, "whole_row": True},
+    "repeated_claim": {"first": 2},
+    "unique_value": {"first": 2, "column": "seed_path"},
+    "foreign_key": {"key": "actor_id", "path": "data/actors.csv"},
+    "list_items": _cell("claims", "relayed_via", "a||b"),
+    "read_in_archive": {},
+    "relay_chain": {"twice": True},
+    "reported_after_event": {
+        "source": "sana-1",
+        "published": pd.Timestamp("2020-01-13"),
+        "event": "ev-1",
+        "began": pd.Timestamp("2020-01-14"),
+    },
+    "parent_not_self": {"actor_id": "idf", "parent_actor_id": "idf"},
+    "parent_cycle": {},
+    "quote_offsets": {"quote_start": "40", "quote_end": "12"},
+    "quote_anchored": {
+        "start": 0,
+        "end": 5,
+        "seed_length": 100,
+        "seed_has": "Syria",
+        "quote_length": 5,
+        "lens": "quotes",
+        "near": 7,
+    },
+    "seed_inside": {},
+    "seed_hash_pair": {"seed_path": "seeds/a.html", "sha256": None},
+    "archived_has_seed": {"kind": "press_release", "seed_path": "seeds/a.html"},
+    "seed_present": {},
+    "seed_hash": {"seed_path": "seeds/a.html", "digest": "0" * 64},
+    "seed_utf8": {"byte": 3},
+    "seed_referenced": {"name": "a.html"},
+    "clean_text": _cell("claims", "hedging", "said\u200b"),
+    "max_length": _cell("events", "summary", "x" * 301),
+    "descriptor_present": {},
+    "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},
+    "frictionless_descriptor": {"error": "descriptor is not valid"},
+    "descriptor_current": {},
+    "unchanged_during_build": {"file": "claims.csv"},
+}
+
+
+def test_every_declared_rule_has_a_sample_of_its_words() -> None:
+    assert set(SAMPLES) == set(RULE_IDS)
+
+
+@pytest.mark.parametrize("declared_rule", RULES, ids=lambda r: r.id)
+def test_every_rule_is_worded_from_its_sample_context(declared_rule: Any) -> None:
+    words = declared_rule.message(**SAMPLES[declared_rule.id])
+    assert isinstance(words, str) and words.strip() == words and words
+
+
+def test_a_problem_takes_its_words_from_its_rule() -> None:
+    found = problem("minimum", "claims", 7, "value", "-3", **_cell("claims", "value", -3))
+    assert (found.table, found.row, found.column, found.value, found.rule) == ("claims", 7, "value", "-3", "minimum")
+    assert found.message == "is below the minimum 0; counts and offsets cannot be negative"
+    assert rule("blank_line").message() == "this line is blank; delete it"
+    assert rule("blank_line").message(trailing=1).startswith("the file ends with a blank line;")
+    assert rule("reported_after_event").message(**SAMPLES["reported_after_event"]) == (
+        "source sana-1 was published by 2020-01-13, before event ev-1 began on 2020-01-14"
+    )
+
+
+def test_a_problem_of_an_undeclared_rule_is_refused() -> None:
+    with pytest.raises(KeyError, match="not declared"):
+        problem("no_such_rule", "claims", 2, "stance", "x")  # type: ignore[arg-type]
+
+
+def test_a_context_the_wording_does_not_take_is_refused() -> None:
+    with pytest.raises(TypeError):
+        rule("relay_chain").message(twice=True, because="words")
+
+
+def _calls(tree: ast.AST, name: str) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (
+            (isinstance(node.func, ast.Name) and node.func.id == name)
+            or (isinstance(node.func, ast.Attribute) and node.func.attr == name)
+        )
+    ]
+
+
+# Where a check names a fault: problem(rule, table, row, column, value, **context), and the
+# reader's report(row, column, value, rule, **context). More positional arguments would be a
+# message, and so would an f-string among the context.
+POSITIONAL = {"problem": 5, "report": 4}
+
+
+def test_no_check_builds_a_problem_or_writes_its_words() -> None:
+    offences = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(PACKAGE.parent)
+        if path.name != "problems.py":
+            offences += [f"{where}:{call.lineno} builds a Problem" for call in _calls(tree, "Problem")]
+        for name, most in POSITIONAL.items():
+            for call in _calls(tree, name):
+                if len(call.args) > most:
+                    offences.append(f"{where}:{call.lineno} passes {name}() a message")
+                context = [keyword.value for keyword in call.keywords]
+                if any(isinstance(node, ast.JoinedStr) for value in context for node in ast.walk(value)):
+                    offences.append(f"{where}:{call.lineno} composes words for {name}()")
+    assert offences == []
