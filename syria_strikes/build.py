@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
+from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
@@ -31,10 +32,12 @@ from syria_strikes.validate import read_and_check
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
 DESCRIPTOR = "datapackage.json"
+GEOJSON = "events.geojson"
 MEDIATYPES = {
     "parquet": "application/vnd.apache.parquet",
     "sqlite": "application/vnd.sqlite3",
     "json": "application/json",
+    "geojson": "application/geo+json",
 }
 HASH_BLOCK = 1 << 22
 WRITERS = 4
@@ -128,6 +131,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
+        (folder / GEOJSON).write_text(geojson_text(tables["events"], tables["claims"]), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
@@ -135,7 +139,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
 
 def _release_files() -> list[str]:
     tables = [declared.name for declared in TABLES]
-    return [*(f"{name}.csv" for name in tables), *(f"{name}.parquet" for name in tables), DATABASE, DATASETTE]
+    return [*(f"{name}.csv" for name in tables), *(f"{name}.parquet" for name in tables), DATABASE, DATASETTE, GEOJSON]
 
 
 def _stamp(path: Path) -> dict:
@@ -173,6 +177,14 @@ def describe_release(stamps: dict[str, dict]) -> dict:
             DATASETTE,
             stamps,
             "Titles, descriptions and label columns for browsing the database with Datasette.",
+        )
+    )
+    resources.append(
+        _file_resource(
+            "events-geojson",
+            GEOJSON,
+            stamps,
+            "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
         )
     )
     return package_descriptor(resources)
