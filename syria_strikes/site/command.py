@@ -56,6 +56,11 @@ def run(args: argparse.Namespace) -> int:
     except UnsafeOutput as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return USAGE_ERROR
+    try:
+        import jinja2  # noqa: F401  (only to say what is missing before any work is done)
+    except ImportError:
+        print("error: the site needs Jinja2: pip install 'syria-strikes[site]'", file=sys.stderr)
+        return USAGE_ERROR
     from syria_strikes.site import write_site
 
     try:
