@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from syria_strikes.datasette import add_search_and_views, with_search
 from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
 from syria_strikes.types import sqlite_type
 
@@ -91,12 +92,13 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
         for declared in TABLES:
             cursor.adbc_ingest(declared.name, tables[declared.name], mode="append")
         cursor.adbc_ingest("vocabularies", vocabularies, mode="append")
+    add_search_and_views(path)
 
 
 def datasette_metadata() -> dict:
     """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
     labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
-    return {
+    metadata = {
         "title": "syria-strikes",
         "license": "CC-BY-4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
@@ -119,3 +121,4 @@ def datasette_metadata() -> dict:
             }
         },
     }
+    return with_search(metadata)
