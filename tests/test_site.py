@@ -6,6 +6,8 @@ import csv
 import hashlib
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -281,3 +283,51 @@ def test_a_changed_seed_stops_the_site_and_nothing_is_written(
     assert "002_86ac48df2dcecc3b.txt" in error and "sha256" in error
     assert not out.exists()
     assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
+
+
+def test_everything_is_two_clicks_from_the_index(site: Path) -> None:
+    reached: set[str] = set()
+    frontier = {(site / "index.html").resolve()}
+    for _ in range(2):
+        following = set()
+        for page in frontier:
+            for link in _parse(page).links:
+                if link.startswith(("https://", "http://", "data:")) or not link.split("#")[0]:
+                    continue
+                target, _, fragment = link.partition("#")
+                resolved = (page.parent / target).resolve()
+                reached.add(f"{resolved.relative_to(site)}#{fragment}" if fragment else str(resolved.relative_to(site)))
+                if resolved.suffix == ".html":
+                    following.add(resolved)
+        frontier = following
+    pages = {link.split("#")[0] for link in reached}
+    for table, key, folder in (
+        ("events", "event_id", "events"),
+        ("actors", "actor_id", "actors"),
+        ("sources", "source_id", "sources"),
+    ):
+        assert {f"{folder}/{row[key]}.html" for row in _rows(table)} <= pages, folder
+    # A claim is on its event's page, one click from the index.
+    assert {row["event_id"] for row in _rows("claims")} <= {
+        name.removeprefix("events/").removesuffix(".html") for name in pages
+    }
+
+
+def test_cli_lists_the_site_command_without_importing_its_libraries() -> None:
+    code = (
+        "import sys; from syria_strikes.cli import _parser; _parser();"
+        "print(sorted({'jinja2', 'pandas', 'pyarrow'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_missing_jinja2_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['jinja2'] = None; from syria_strikes.cli import main;"
+        f"sys.exit(main(['site', '--seeds', {str(REPO / 'seeds')!r}, '--out', {str(tmp_path / 'site')!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "error: the site needs Jinja2: pip install 'syria-strikes[site]'\n"
+    assert not (tmp_path / "site").exists()
