@@ -165,7 +165,7 @@ def test_coverage_lists_the_sentences_without_claims(site: Path) -> None:
     text = (site / "sources" / "src-seed-002.html").read_text(encoding="utf-8")
     assert "carry no claim" in text
     # The header line the archive added carries no claim.
-    assert "<li>date 2021-07-25 Yerushalayim -</li>" in text
+    assert "<li><q>date 2021-07-25 Yerushalayim -</q>: " in text
 
 
 def test_search_index_holds_every_claim_actor_event_and_source(site: Path) -> None:

@@ -31,6 +31,7 @@ class Site:
     claims: dict[str, dict]
     documents: dict[str, str]
     summary: dict[str, list[dict]]
+    declared_uncovered: dict[tuple[str, int, int], dict] = field(default_factory=dict)
     claims_by_event: dict[str, list[dict]] = field(default_factory=dict)
     claims_by_claimant: dict[str, list[dict]] = field(default_factory=dict)
     claims_by_source: dict[str, list[dict]] = field(default_factory=dict)
@@ -72,6 +73,10 @@ def read_site(release: Path, seeds: Path) -> Site:
         claims={row["claim_id"]: row for row in tables["claims"]},
         documents=_documents(sources, seeds),
         summary=_summary(release),
+        declared_uncovered={
+            (row["source_id"], row["sentence_start"], row["sentence_end"]): row
+            for row in tables.get("uncovered_sentences", [])
+        },
     )
     _link(site)
     return site

@@ -209,7 +209,10 @@ def _source_context(site: Site, source: dict) -> dict:
         spans = site.spans(source_id)
         context.update(
             document=marked_paragraphs(text, spans),
-            bare=[text[s:e] for s, e in bare_sentences(text, spans)],
+            bare=[
+                {"text": text[s:e], "declared": site.declared_uncovered.get((source_id, s, e))}
+                for s, e in bare_sentences(text, spans)
+            ],
             sentences=len(split_sentences(text)),
             claims=sorted(site.claims_by_source.get(source_id, []), key=lambda c: (c["quote_start"], c["claim_id"])),
         )
