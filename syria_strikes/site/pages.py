@@ -329,11 +329,11 @@ def _downloads(release: Path) -> dict:
     contents = {name: (release / name).read_bytes() for name in names}
     bundle_name = f"syria-strikes-{__version__}.zip"
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in names:
             info = zipfile.ZipInfo(f"syria-strikes-{__version__}/{name}", date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, contents[name])
     bundle = {bundle_name: buffer.getvalue()}
     descriptions = {
