@@ -198,3 +198,19 @@ def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) ->
     claims_reached = {claim for _, _, claim, _ in reached if claim}
     assert len(claims_reached) >= 3
     assert all(visible for _, _, _, visible in reached)  # focus is always drawn
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, site: Path) -> None:
+    browser.set_window_size(390, 900)
+    try:
+        wide = []
+        for path in sorted(site.rglob("*.html")):
+            browser.get(server + path.relative_to(site).as_posix())
+            scroll, client = browser.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if scroll > client:
+                wide.append(path.relative_to(site).as_posix())
+        assert wide == []
+    finally:
+        browser.set_window_size(1280, 1000)
