@@ -350,3 +350,13 @@ def test_nu_html_checker_accepts_every_page_and_the_stylesheet(site: Path) -> No
     command = ["java", "-jar", str(_nu_checker()), "--errors-only", "--skip-non-html", "--also-check-css", str(site)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[:5000]
+
+
+def test_a_missing_release_is_reported_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=tmp_path / "no-release")
+    assert code == 1
+    assert error.startswith(f"error: no built release at {tmp_path / 'no-release'}")
+    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == []
