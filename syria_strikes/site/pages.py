@@ -259,64 +259,46 @@ def search_index(site: Site) -> list[dict]:
     entries = []
     for claim in site.claims.values():
         claimant = site.actors[claim["claimant_actor_id"]]["name"]
-        named = site.actors[claim["value_actor_id"]]["name"] if claim["value_actor_id"] else ""
+        named = site.actors[claim["value_actor_id"]]["name"] if claim["value_actor_id"] else None
         place = site.events[claim["event_id"]]["place_name"]
         entries.append(
-            {
-                "type": "claim",
-                "title": f"{claimant} {words(claim['stance'])} {words(claim['predicate'])} ({place})",
-                "detail": f"“{claim['quote']}”",
-                "url": f"events/{claim['event_id']}.html#{claim['claim_id']}",
-                "text": " ".join(
-                    filter(
-                        None,
-                        [
-                            claim["claim_id"],
-                            claimant,
-                            named,
-                            place,
-                            claim["quote"],
-                            claim["value_text"],
-                            claim["hedging"],
-                            words(claim["predicate"]),
-                        ],
-                    )
-                ),
-            }
+            _entry(
+                "claim",
+                f"{claimant} {words(claim['stance'])} {words(claim['predicate'])} ({place})",
+                f"“{claim['quote']}”",
+                f"events/{claim['event_id']}.html#{claim['claim_id']}",
+                [
+                    claim["claim_id"],
+                    claimant,
+                    named,
+                    place,
+                    claim["quote"],
+                    claim["value_text"],
+                    claim["hedging"],
+                    words(claim["predicate"]),
+                ],
+            )
         )
     for actor in site.actors.values():
+        searched = [actor["actor_id"], actor["name"], *(actor["aliases"] or [])]
         entries.append(
-            {
-                "type": "actor",
-                "title": actor["name"],
-                "detail": words(actor["kind"]),
-                "url": f"actors/{actor['actor_id']}.html",
-                "text": " ".join([actor["actor_id"], actor["name"], *(actor["aliases"] or [])]),
-            }
+            _entry("actor", actor["name"], words(actor["kind"]), f"actors/{actor['actor_id']}.html", searched)
         )
     for event in site.timeline():
-        entries.append(
-            {
-                "type": "event",
-                "title": f"{event['place_name']}, {dates(event)}",
-                "detail": event["summary"],
-                "url": f"events/{event['event_id']}.html",
-                "text": " ".join(
-                    [event["event_id"], event["summary"], event["place_name"], *(event["place_aliases"] or [])]
-                ),
-            }
-        )
+        searched = [event["event_id"], event["summary"], event["place_name"], *(event["place_aliases"] or [])]
+        title = f"{event['place_name']}, {dates(event)}"
+        entries.append(_entry("event", title, event["summary"], f"events/{event['event_id']}.html", searched))
     for source in site.sources.values():
+        searched = [source["source_id"], source["title"]]
         entries.append(
-            {
-                "type": "source",
-                "title": source["title"],
-                "detail": words(source["kind"]),
-                "url": f"sources/{source['source_id']}.html",
-                "text": " ".join([source["source_id"], source["title"]]),
-            }
+            _entry("source", source["title"], words(source["kind"]), f"sources/{source['source_id']}.html", searched)
         )
     return entries
+
+
+def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict:
+    """One search entry; ``text`` is what the words are looked for in, the title and detail are shown."""
+    return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
 
 
 def _downloads(release: Path) -> dict:
