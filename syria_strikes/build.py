@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
 from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
+from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.sqlite import datasette_metadata, write_database
@@ -30,10 +31,12 @@ from syria_strikes.validate import read_and_check
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
+GEOJSON = "events.geojson"
 MEDIATYPES = {
     "parquet": "application/vnd.apache.parquet",
     "sqlite": "application/vnd.sqlite3",
     "json": "application/json",
+    "geojson": "application/geo+json",
 }
 WRITERS = 4
 
@@ -114,6 +117,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
+        (folder / GEOJSON).write_text(geojson_text(tables["events"], tables["claims"]), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps)), encoding="utf-8")
@@ -129,6 +133,7 @@ def _release_files() -> list[str]:
         *(f"{declared.name}.parquet" for declared in TABLES),
         DATABASE,
         DATASETTE,
+        GEOJSON,
     ]
 
 
@@ -163,6 +168,14 @@ def describe_release(stamps: dict[str, dict[str, Any]]) -> dict[str, Any]:
             DATASETTE,
             stamps,
             "Titles, descriptions and label columns for browsing the database with Datasette.",
+        )
+    )
+    resources.append(
+        _file_resource(
+            "events-geojson",
+            GEOJSON,
+            stamps,
+            "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
         )
     )
     return package_descriptor(resources)

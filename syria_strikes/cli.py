@@ -1,4 +1,4 @@
-"""The `syria-strikes` command: validate, build, generate, info.
+"""The `syria-strikes` command: validate, build, generate, info, site.
 
 Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
 always reported as problems, never as a traceback.
@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
+
+    from syria_strikes.site.command import add_arguments, run
+
+    site = commands.add_parser("site", help="write the static provenance site from a release")
+    add_arguments(site)
+    site.set_defaults(run=lambda args, parser: run(args))
     return parser
 
 

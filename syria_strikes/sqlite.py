@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from syria_strikes.column_types import forms
+from syria_strikes.datasette import add_search_and_views, with_search
 from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
 
 VOCABULARY_TABLE = """CREATE TABLE "vocabularies" (
@@ -86,12 +87,13 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
         for declared in TABLES:
             cursor.adbc_ingest(declared.name, tables[declared.name], mode="append")
         cursor.adbc_ingest("vocabularies", vocabularies, mode="append")
+    add_search_and_views(path)
 
 
 def datasette_metadata() -> dict[str, Any]:
     """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
     labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
-    return {
+    metadata = {
         "title": "syria-strikes",
         "license": "CC-BY-4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
@@ -114,3 +116,4 @@ def datasette_metadata() -> dict[str, Any]:
             }
         },
     }
+    return with_search(metadata)
