@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, run_cli
 
 
 def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

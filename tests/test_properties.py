@@ -1,6 +1,6 @@
 """Properties that must hold for any input, not just the corruptions someone thought of.
 
-The catalogue in tests/mutations.py names the faults we know; these tests let hypothesis look
+The catalogue in tests/support/ names the faults we know; these tests let hypothesis look
 for the ones we do not: text that does not survive the CSV round trip, a dirty cell that slips
 past the hygiene rule, a quote accepted at the wrong offsets, an ID pattern that a non-ASCII
 digit or a stray space satisfies. Example counts stay modest so the suite stays quick, and no
@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataset import REPO, Dataset, copy_dataset
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTOR_ID, ACTORS, CLAIM_ID, EVENT_ID, SOURCE_ID, TABLE_NAMES, Column, Table
 from syria_strikes.reading import read_table
 from syria_strikes.validate import validate
+from tests.support.dataset import REPO, Dataset, copy_dataset
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

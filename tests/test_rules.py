@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from dataset import Dataset
-from mutations import CATALOGUE, Mutation
 
 from syria_strikes import validate
 from syria_strikes.checks import cells, schema
+from tests.support.catalogue import CATALOGUE
+from tests.support.dataset import Dataset
+from tests.support.kinds import Kind
 
 
 def test_real_dataset_is_valid(dataset: Dataset) -> None:
@@ -17,7 +18,7 @@ def test_real_dataset_is_valid(dataset: Dataset) -> None:
 
 
 @pytest.mark.parametrize("mutation", CATALOGUE, ids=[m.name for m in CATALOGUE])
-def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: Mutation) -> None:
+def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: Kind) -> None:
     expected = mutation.apply(dataset)
     code, problems = dataset.validate()
     assert code == 1

@@ -4,7 +4,8 @@ import shutil
 import subprocess
 
 import pytest
-from dataset import REPO
+
+from tests.support.dataset import REPO
 
 
 @pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the [test] extra")
