@@ -1,4 +1,9 @@
-"""The command-line contract: exit codes, one line per problem, JSON output, no tracebacks."""
+"""The command-line contract: exit codes, one line per problem, JSON output, no tracebacks.
+
+Most tests call the command's main() in-process, which runs exactly what the console script
+runs; a separate process is started only where the process itself is the contract: the exit
+codes it returns and the absence of a traceback on its streams.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from syria_strikes.cli import main
 from tests.support.dataset import REPO, Dataset, run_cli
 
 
@@ -16,22 +24,26 @@ def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     )
 
 
-def test_validate_passes_from_the_repository_root() -> None:
-    result = _command("validate")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("valid")
+def test_validate_passes_from_the_repository_root(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["validate"]) == 0
+    output = capsys.readouterr()
+    assert output.out.startswith("valid"), output.out + output.err
+    assert output.err == ""
 
 
-def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset) -> None:
+def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
     line = dataset.set_cell("claims", 0, "stance", "assert")
-    result = _command("validate", "--data-dir", str(dataset.data_dir))
-    assert result.returncode == 1
-    problem_lines = result.stdout.strip().splitlines()[:-1]
+    assert main(["validate", "--data-dir", str(dataset.data_dir)]) == 1
+    output = capsys.readouterr()
+    problem_lines = output.out.strip().splitlines()[:-1]
     assert problem_lines == [
         f"data/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
         "asserts, denies, disputes, questions, no_comment, cannot_verify [rule: enum]"
     ]
-    assert "Traceback" not in result.stderr
+    assert output.err == ""
 
 
 def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
