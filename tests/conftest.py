@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from syria_strikes.build import build
 from tests.support.dataset import REPO, Dataset, copy_dataset
 
 
@@ -18,6 +17,8 @@ def dataset(tmp_path: Path) -> Dataset:
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The release built from the real data; tests read it and copy it before damaging anything."""
+    from syria_strikes.build import build  # imported here: pytest-xdist's controller loads this file too
+
     out = tmp_path_factory.mktemp("release") / "release"
     assert build(REPO / "data", out) == []
     return out
