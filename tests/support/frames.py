@@ -15,10 +15,10 @@ def typed_frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
     columns = {}
     for column in declared.columns:
         values = [row.get(column.name) for row in rows]
-        if column.type == "integer":
-            columns[column.name] = pd.Series(pd.array(values, dtype="Int64"), index=index)
-        elif column.type == "number":
-            columns[column.name] = pd.Series(pd.array(values, dtype="Float64"), index=index)
+        if column.type in ("integer", "number"):
+            columns[column.name] = pd.Series(
+                values, dtype="Int64" if column.type == "integer" else "Float64", index=index
+            )
         elif column.type == "date":
             dates = pd.to_datetime(pd.Series(values, dtype="object", index=index), format="%Y-%m-%d")
             columns[column.name] = dates.astype("datetime64[s]")
