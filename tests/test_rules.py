@@ -50,6 +50,12 @@ PLAIN = [kind for kind in CATALOGUE if kind.name not in SIDE_BY_SIDE_SAMPLE]
 SIDE_BY_SIDE = [kind for kind in CATALOGUE if kind.name in SIDE_BY_SIDE_SAMPLE]
 
 
+def test_every_kind_has_a_name_of_its_own() -> None:
+    """The mutation suite and the test ids find a kind by its name."""
+    names = [kind.name for kind in CATALOGUE]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
 def test_the_side_by_side_sample_names_kinds_of_the_catalogue() -> None:
     assert sorted(kind.name for kind in SIDE_BY_SIDE) == sorted(SIDE_BY_SIDE_SAMPLE)
 
