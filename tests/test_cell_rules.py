@@ -12,20 +12,11 @@ import pytest
 from syria_strikes.checks.cells import describe_char, id_skeleton
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTORS
-from tests.support.frames import typed_frame
-
-VALID = {
-    "actor_id": "act-israeli-air-force",
-    "name": "Israeli Air Force",
-    "kind": "armed_forces",
-    "country": "ISR",
-    "parent_actor_id": "act-idf",
-    "aliases": "IAF",
-}
+from tests.support.frames import VALID_ACTOR, typed_frame
 
 
 def test_a_valid_row_passes() -> None:
-    assert check_table(typed_frame("actors", [VALID]), ACTORS, set()) == []
+    assert check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set()) == []
 
 
 @pytest.mark.parametrize(
@@ -53,14 +44,14 @@ def test_a_valid_row_passes() -> None:
     ids=lambda value: value[:20] if isinstance(value, str) else None,
 )
 def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | None, rule: str, words: str) -> None:
-    frame = typed_frame("actors", [VALID, {**VALID, "actor_id": "act-other", column: value}])
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", column: value}])
     problems = check_table(frame, ACTORS, set())
     assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(3, column, value, rule)]
     assert words in problems[0].message
 
 
 def test_a_cell_already_reported_is_not_reported_again() -> None:
-    frame = typed_frame("actors", [{**VALID, "kind": "planet"}])
+    frame = typed_frame("actors", [{**VALID_ACTOR, "kind": "planet"}])
     failed = {(2, "kind")}
     assert check_table(frame, ACTORS, failed) == []
     assert check_table(frame, ACTORS, set())[0].rule == "enum"

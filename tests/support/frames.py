@@ -6,6 +6,16 @@ import pandas as pd
 
 from syria_strikes.metadata import table
 
+# A valid actor row; tests change one cell of it. Columns it does not give are empty.
+VALID_ACTOR = {
+    "actor_id": "act-israeli-air-force",
+    "name": "Israeli Air Force",
+    "kind": "armed_forces",
+    "country": "ISR",
+    "parent_actor_id": "act-idf",
+    "aliases": "IAF",
+}
+
 
 def typed_frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
     """Every declared column of the table, typed as the reader types it, indexed by line (2, 3, ...);
