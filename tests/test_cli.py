@@ -74,11 +74,17 @@ def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:
     assert {p["table"] for p in problems} == {"claims", "events", "actors"}
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert _command("validate", "--data-dir", str(tmp_path / "absent")).returncode == 2
-    assert _command("validate", "--format", "xml").returncode == 2
-    assert _command("frobnicate").returncode == 2
-    assert _command().returncode == 2
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["validate", "--data-dir", str(tmp_path / "absent")], ["validate", "--format", "xml"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2, argv
+    assert "no data folder at" in capsys.readouterr().err
+    assert main([]) == 2
+    # The process itself: an unknown command ends it with exit code 2 and a usage line, no traceback.
+    result = _command("frobnicate")
+    assert result.returncode == 2
+    assert "usage: syria-strikes" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bad_data_never_gives_a_traceback(dataset: Dataset) -> None:
