@@ -18,11 +18,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from syria_strikes.checks.cells import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES, pattern_matches
+from syria_strikes.checks.cells import pattern_matches
 from syria_strikes.checks.provenance import check_quotes
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTOR_ID, ACTORS, CLAIM_ID, EVENT_ID, SOURCE_ID, TABLE_NAMES, Column, Table
 from syria_strikes.reading import read_table
+from syria_strikes.text_policy import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES
 from syria_strikes.validate import validate
 from tests.support.dataset import REPO, Dataset, copy_dataset
 from tests.support.frames import VALID_ACTOR

@@ -14,7 +14,8 @@ import pytest
 
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem
-from syria_strikes.reading import read_table, type_words
+from syria_strikes.reading import read_table
+from syria_strikes.reading.hints import type_words
 
 THINGS = Table(
     "things",

@@ -7,10 +7,12 @@ shape of a reporting chain, reports older than their event, loops of parent acto
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pandas as pd
 import pytest
 
-from syria_strikes.checks.relations import check_relations, list_items
+from syria_strikes.checks.relations import check_relations, list_items, relation_rules
 from syria_strikes.problems import Problem
 from tests.support.frames import typed_frame
 
@@ -84,8 +86,12 @@ def _world() -> Rows:
     }
 
 
-def _check(rows: Rows, workers: int = 1) -> list[Problem]:
-    return check_relations({name: typed_frame(name, table) for name, table in rows.items()}, workers)
+def _frames(rows: Rows) -> dict[str, pd.DataFrame]:
+    return {name: typed_frame(name, table) for name, table in rows.items()}
+
+
+def _check(rows: Rows) -> list[Problem]:
+    return check_relations(_frames(rows))
 
 
 def _where(problems: list[Problem]) -> list[tuple[str, int | None, str | None, object, str]]:
@@ -247,7 +253,9 @@ def test_rules_run_side_by_side_report_the_same_problems() -> None:
     world["claims"][1]["source_id"] = "src-wire"
     alone = _check(world)
     assert len(alone) == 4
-    assert _where(_check(world, workers=3)) == _where(alone)
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        side_by_side = [pool.submit(rule) for rule in relation_rules(_frames(world))]
+        assert _where([problem for future in side_by_side for problem in future.result()]) == _where(alone)
 
 
 def test_list_items_are_the_non_empty_items_indexed_by_line() -> None:

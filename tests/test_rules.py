@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from syria_strikes import validate
-from syria_strikes.checks import cells, schema
+from syria_strikes import columnar, validate
+from syria_strikes.checks import schema
 from tests.support.catalogue import CATALOGUE
 from tests.support.dataset import Dataset
 from tests.support.kinds import Expect, Kind
@@ -78,5 +78,5 @@ def test_corruption_is_caught_where_it_was_planted_and_the_same_on_the_large_fil
     _assert_caught(expected, *plain)
     monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
-    monkeypatch.setattr(cells, "PER_VALUE_FROM_ROWS", 0)
+    monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
     assert dataset.validate() == plain
