@@ -35,6 +35,15 @@ def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
+def cell_text(value: object) -> str | None:
+    """One cell as a report shows it: None when missing, a date as YYYY-MM-DD, else its text."""
+    if is_missing(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
 def arrow_strings(cells: pd.Series) -> pa.ChunkedArray:
     """The Arrow strings behind a text column, without a copy: pandas keeps str columns in Arrow."""
     values = cells.array

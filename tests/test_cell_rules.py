@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from syria_strikes.checks.cells import describe_char, id_skeleton
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTORS
+from syria_strikes.text_policy import describe_char, id_skeleton
 from tests.support.frames import VALID_ACTOR, typed_frame
 
 

@@ -15,7 +15,7 @@ import pytest
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem
 from syria_strikes.reading import read_table
-from syria_strikes.reading.hints import type_words
+from syria_strikes.rules import rule
 
 THINGS = Table(
     "things",
@@ -166,8 +166,8 @@ def test_windows_1252_is_named_as_what_excel_writes(tmp_path: Path) -> None:
     ],
 )
 def test_type_words_name_the_spreadsheet_habit(value: str, column_type: str, hint: str) -> None:
-    assert hint in type_words(value, column_type)
+    assert hint in rule(f"type_{column_type}").message(cell=value)
 
 
 def test_type_words_without_a_known_habit_say_what_the_type_is() -> None:
-    assert type_words("north", "number") == "is not a decimal number such as 34.52"
+    assert rule("type_number").message(cell="north") == "is not a decimal number such as 34.52"

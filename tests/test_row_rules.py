@@ -14,6 +14,7 @@ from syria_strikes.checks.rows import RowRule, rules_for
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import EVENTS
 from syria_strikes.reading import read_table
+from syria_strikes.rules import rule as registered
 from tests.support.dataset import REPO
 
 NA = None
@@ -47,7 +48,7 @@ def _failing_row(table: str, name: str, **columns: pd.Series) -> tuple[str, str]
     rule = _rule(table, name)
     frame = pd.DataFrame(columns)
     [row] = [row for _, row in frame[~rule.passes(frame)].iterrows()]
-    return rule.column_for(row), rule.words(row)
+    return rule.column_for(row), registered(rule.rule).message(**rule.context(row))
 
 
 def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from syria_strikes.columnar import cell_text
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
 from syria_strikes.rules import RuleId
 
@@ -31,6 +32,10 @@ class RowRule:
 
     def column_for(self, row: pd.Series) -> str:
         return self.column if isinstance(self.column, str) else self.column(row)
+
+    def context(self, row: pd.Series) -> dict[str, str | None]:
+        """The context of the rule's wording: the cells it reads, as text, by column name."""
+        return {name: cell_text(row[name]) for name in self.reads}
 
 
 def _ok(condition: pd.Series) -> pd.Series:

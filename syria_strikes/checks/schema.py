@@ -11,7 +11,7 @@ import pandera.pandas as pa
 from syria_strikes.checks.cells import column_checks
 from syria_strikes.checks.rows import RowRule, rules_for
 from syria_strikes.column_types import forms
-from syria_strikes.columnar import is_missing
+from syria_strikes.columnar import cell_text
 from syria_strikes.metadata import Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import declared as declared_rule
@@ -72,7 +72,7 @@ def _problems(
         rule = declared_rule("required" if check == "not_nullable" else check)
         value = None if rule == "required" else frame.at[line, name]
         problems.append(
-            problem(rule, declared.name, line, name, _text(value), declared=declared.column(name), cell=value)
+            problem(rule, declared.name, line, name, cell_text(value), declared=declared.column(name), cell=value)
         )
     reported_rows: set[tuple[int, str]] = set()
     for line, _, check in _failed_checks(failures[failures["check"].isin(list(row_rules))]):
@@ -83,8 +83,7 @@ def _problems(
         row = frame.loc[line]
         assert isinstance(row, pd.Series)  # the index holds each line once
         at = row_rule.column_for(row)
-        cells = {name: _text(row[name]) for name in row_rule.reads}
-        problems.append(problem(row_rule.rule, declared.name, line, at, _text(row[at]), **cells))
+        problems.append(problem(row_rule.rule, declared.name, line, at, cell_text(row[at]), **row_rule.context(row)))
     return problems
 
 
@@ -92,11 +91,3 @@ def _failed_checks(failures: pd.DataFrame) -> list[tuple[int, str, str]]:
     """(line, column, check) of each row of pandera's failure cases."""
     columns = [failures[name].tolist() for name in ("index", "column", "check")]
     return [(int(line), str(column), str(check)) for line, column, check in zip(*columns, strict=True)]
-
-
-def _text(value: object) -> str | None:
-    if is_missing(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
