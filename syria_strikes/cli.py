@@ -1,4 +1,4 @@
-"""The `syria-strikes` command: validate, build, generate, info.
+"""The `syria-strikes` command: validate, build, bundle, generate, info.
 
 Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
 always reported as problems, never as a traceback.
@@ -38,24 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
-    validate.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the four CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
-    )
+    _add_data_dir(validate, "seeds/ and datapackage.json sit beside it")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
 
     build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
-    build.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the four CSV files (default: ./data)",
-    )
+    _add_data_dir(build, "seeds/ sits beside it")
     build.add_argument(
         "--out",
         type=Path,
@@ -76,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.set_defaults(run=_run_info)
 
+    bundle = commands.add_parser("bundle", help="validate, build and zip the release for download, with its sha256")
+    _add_data_dir(bundle, "seeds/, LICENSE, LICENSE-DATA and CITATION.cff sit beside it")
+    bundle.add_argument(
+        "--out", type=Path, default=Path("dist"), metavar="DIR", help="folder to write the zip into (default: ./dist)"
+    )
+    bundle.set_defaults(run=_run_bundle)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -83,6 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
     return parser
+
+
+def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
+    command.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help=f"folder with the four CSV files; {beside} (default: ./data)",
+    )
 
 
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
@@ -111,6 +116,26 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)
         return 1
     print(f"built release {_version()} in {out}")
+    return 0
+
+
+def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.bundle import BundleError, check_out_dir, make_bundle
+    from syria_strikes.problems import render_text
+
+    try:
+        check_out_dir(args.out)
+        made = make_bundle(_data_dir(args, parser), args.out)
+    except BundleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if isinstance(made, list):
+        print(render_text(made))
+        print("nothing was written.", file=sys.stderr)
+        return 1
+    state = "wrote" if made.written else "already current:"
+    print(f"{state} {made.path}")
+    print(f"{made.sha256}  {made.path.name}")
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from syria_strikes import __version__
-from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.metadata import LIST_DELIMITER, REPOSITORY_URL, TABLES, Column, Table
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 MISSING_VALUES = [""]
@@ -96,7 +96,7 @@ def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[st
             "Every claim quotes its archived source verbatim at checked character offsets."
         ),
         "version": __version__,
-        "homepage": "https://github.com/syria-strikes/syria-strikes",
+        "homepage": REPOSITORY_URL,
         "keywords": ["Syria", "airstrikes", "conflict data", "claims", "provenance"],
         "licenses": [
             {

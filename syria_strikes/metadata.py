@@ -13,6 +13,11 @@ from typing import Literal
 
 ColumnType = Literal["string", "integer", "number", "date", "list"]
 
+# The repository's public address, used by every absolute link (README, bundle, descriptor,
+# pyproject's [project.urls]; tests hold them to it). Not yet confirmed: replace it here, in
+# pyproject.toml and in README.md's links once the repository is public.
+REPOSITORY_URL = "https://github.com/syria-strikes/syria-strikes"
+
 LIST_DELIMITER = "|"
 SHORT_TEXT = 300
 LONG_TEXT = 2000
