@@ -9,7 +9,7 @@ Heavy libraries are imported only when data is loaded, so importing the package 
 from syria_strikes.catalog import describe, tables
 
 __version__ = "0.1.0"
-__all__ = ["ReleaseError", "__version__", "describe", "event_summary", "load", "load_all", "tables"]
+__all__ = ["MissingExtra", "ReleaseError", "__version__", "describe", "event_summary", "load", "load_all", "tables"]
 
 
 def __getattr__(name: str):
@@ -21,4 +21,8 @@ def __getattr__(name: str):
         from syria_strikes.errors import ReleaseError
 
         return ReleaseError
+    if name == "MissingExtra":
+        from syria_strikes.extras import MissingExtra
+
+        return MissingExtra
     raise AttributeError(f"module 'syria_strikes' has no attribute {name!r}")

@@ -11,6 +11,8 @@ import signal
 import sys
 from pathlib import Path
 
+from syria_strikes.extras import MissingExtra, require
+
 USAGE_ERROR = 2
 
 
@@ -24,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    return args.run(args, parser)
+    try:
+        return args.run(args, parser)
+    except MissingExtra as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,6 +103,7 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
 
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes validate`")
     from syria_strikes.problems import render_json, render_text
     from syria_strikes.validate import validate
 
@@ -106,6 +113,7 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes build`")
     from syria_strikes.build import build, default_release_dir
     from syria_strikes.problems import render_json, render_text
 
@@ -120,6 +128,7 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes bundle`")
     from syria_strikes.bundle import BundleError, check_out_dir, make_bundle
     from syria_strikes.problems import render_text
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
+from syria_strikes.extras import require
 from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.types import pandas_dtype
 
@@ -42,6 +43,7 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
+        require("polars", "load(..., backend='polars')")
         import polars
 
         return polars.from_arrow(arrow)
@@ -72,7 +74,7 @@ def _pandas_type(arrow_type: pa.DataType) -> object:
     return {
         pa.int64(): pd.Int64Dtype(),
         pa.float64(): pd.Float64Dtype(),
-        pa.string(): pd.StringDtype("pyarrow", na_value=float("nan")),
+        pa.string(): pd.StringDtype("pyarrow"),
     }.get(arrow_type)
 
 

@@ -40,7 +40,7 @@ def pandas_dtype(column: Column) -> object:
     if column.vocabulary is not None:
         return pd.CategoricalDtype(list(column.vocabulary.codes), ordered=False)
     return {
-        "string": pd.StringDtype("pyarrow", na_value=float("nan")),
+        "string": pd.StringDtype("pyarrow"),  # the same nullable strings in pandas 2.2 and 3
         "integer": pd.Int64Dtype(),
         "number": pd.Float64Dtype(),
         "date": pd.ArrowDtype(pa.date32()),
