@@ -27,6 +27,7 @@ from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.types import arrow_schema
 from syria_strikes.validate import read_and_check
+from syria_strikes.versioning import release_version
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
@@ -130,7 +131,8 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
-    (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
+    version = release_version(data_dir)
+    (folder / DESCRIPTOR).write_text(_json(describe_release(stamps, version)), encoding="utf-8")
 
 
 def _release_files() -> list[str]:
@@ -147,8 +149,11 @@ def _stamp(path: Path) -> dict:
     return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
 
 
-def describe_release(stamps: dict[str, dict]) -> dict:
-    """The package descriptor of exactly the files in the release, each with bytes and hash."""
+def describe_release(stamps: dict[str, dict], version: str) -> dict:
+    """The package descriptor of exactly the files in the release, each with bytes and hash.
+
+    ``version`` carries a local label when the data is not the tagged data (``versioning``).
+    """
     resources = []
     for declared in TABLES:
         path = f"{declared.name}.csv"
@@ -175,7 +180,7 @@ def describe_release(stamps: dict[str, dict]) -> dict:
             "Titles, descriptions and label columns for browsing the database with Datasette.",
         )
     )
-    return package_descriptor(resources)
+    return package_descriptor(resources, version)
 
 
 def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:

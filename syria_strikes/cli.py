@@ -77,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     bundle.set_defaults(run=_run_bundle)
 
+    data_hash = commands.add_parser(
+        "data-hash", help="hash of data/ and seeds/, and whether it is the data recorded for this version"
+    )
+    _add_data_dir(data_hash, "seeds/ sits beside it")
+    action = data_hash.add_mutually_exclusive_group()
+    action.add_argument("--check", action="store_true", help="exit 1 unless the data is the recorded data")
+    action.add_argument("--record", action="store_true", help="record this data as the data of this version")
+    data_hash.set_defaults(run=_run_data_hash)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -145,6 +154,24 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     state = "wrote" if made.written else "already current:"
     print(f"{state} {made.path}")
     print(f"{made.sha256}  {made.path.name}")
+    return 0
+
+
+def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.versioning import RECORD, data_hash, record_data, recorded, release_version
+
+    data_dir = _data_dir(args, parser)
+    if args.record:
+        entry = record_data(data_dir)
+        print(f"recorded {entry['data']} as the data of {entry['version']} in {RECORD.name}")
+        return 0
+    version = release_version(data_dir)
+    tagged = recorded()
+    print(data_hash(data_dir))
+    if "+local." in version:
+        print(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
+        return 1 if args.check else 0
+    print(f"the data recorded for {version}")
     return 0
 
 

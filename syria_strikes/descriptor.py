@@ -85,8 +85,8 @@ def resource_descriptor(table: Table, path: str | None = None) -> dict[str, Any]
     }
 
 
-def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The whole package; ``resources`` lets the build describe its own files instead of data/."""
+def package_descriptor(resources: list[dict[str, Any]] | None = None, version: str = __version__) -> dict[str, Any]:
+    """The whole package; ``resources`` and ``version`` let the build describe its own files and data."""
     return {
         "$schema": PROFILE,
         "name": "syria-strikes",
@@ -95,7 +95,7 @@ def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[st
             "Hand-curated events, claims, actors and sources about air and missile strikes in Syria. "
             "Every claim quotes its archived source verbatim at checked character offsets."
         ),
-        "version": __version__,
+        "version": version,
         "homepage": REPOSITORY_URL,
         "keywords": ["Syria", "airstrikes", "conflict data", "claims", "provenance"],
         "licenses": [
