@@ -27,7 +27,7 @@ from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.types import arrow_schema
 from syria_strikes.validate import read_and_check
-from syria_strikes.versioning import release_version
+from syria_strikes.versioning import build_date, release_version
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
@@ -180,7 +180,7 @@ def describe_release(stamps: dict[str, dict], version: str) -> dict:
             "Titles, descriptions and label columns for browsing the database with Datasette.",
         )
     )
-    return package_descriptor(resources, version)
+    return package_descriptor(resources, version, build_date())
 
 
 def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:

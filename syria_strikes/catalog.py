@@ -6,12 +6,12 @@ from syria_strikes.metadata import TABLE_NAMES, table
 
 
 def tables() -> tuple[str, ...]:
-    """The names ``load`` accepts, in the order that respects their references."""
+    """The names ``load`` accepts, in the order that respects their references; e.g. ``tables()[-1] == "claims"``."""
     return TABLE_NAMES
 
 
 def describe(name: str, column: str | None = None) -> str:
-    """Plain-text documentation of a table, or of one of its columns."""
+    """Plain-text documentation of a table, or of one of its columns; e.g. ``print(describe("claims", "stance"))``."""
     declared = table(name)
     if column is None:
         lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]

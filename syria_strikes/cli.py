@@ -111,6 +111,15 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
     return args.data_dir
 
 
+def _check_build_date(parser: argparse.ArgumentParser) -> None:
+    from syria_strikes.versioning import build_date
+
+    try:
+        build_date()
+    except ValueError as error:
+        parser.error(str(error))
+
+
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     require("validate", "`syria-strikes validate`")
     from syria_strikes.problems import render_json, render_text
@@ -126,13 +135,17 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from syria_strikes.build import build, default_release_dir
     from syria_strikes.problems import render_json, render_text
 
+    _check_build_date(parser)
+
     out = args.out or default_release_dir()
     problems = build(_data_dir(args, parser), out)
     if problems:
         print(render_json(problems) if args.format == "json" else render_text(problems))
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)
         return 1
-    print(f"built release {_version()} in {out}")
+    from syria_strikes.loader import release_descriptor
+
+    print(f"built release {release_descriptor(out)['version']} in {out}")
     return 0
 
 
@@ -140,6 +153,8 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     require("validate", "`syria-strikes bundle`")
     from syria_strikes.bundle import BundleError, check_out_dir, make_bundle
     from syria_strikes.problems import render_text
+
+    _check_build_date(parser)
 
     try:
         check_out_dir(args.out)
@@ -185,12 +200,6 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _version() -> str:
-    from syria_strikes import __version__
-
-    return __version__
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -85,8 +85,10 @@ def resource_descriptor(table: Table, path: str | None = None) -> dict[str, Any]
     }
 
 
-def package_descriptor(resources: list[dict[str, Any]] | None = None, version: str = __version__) -> dict[str, Any]:
-    """The whole package; ``resources`` and ``version`` let the build describe its own files and data."""
+def package_descriptor(
+    resources: list[dict[str, Any]] | None = None, version: str = __version__, created: str | None = None
+) -> dict[str, Any]:
+    """The whole package; the other arguments let the build describe its own files, data and date."""
     return {
         "$schema": PROFILE,
         "name": "syria-strikes",
@@ -96,6 +98,7 @@ def package_descriptor(resources: list[dict[str, Any]] | None = None, version: s
             "Every claim quotes its archived source verbatim at checked character offsets."
         ),
         "version": version,
+        **({"created": created} if created else {}),
         "homepage": REPOSITORY_URL,
         "keywords": ["Syria", "airstrikes", "conflict data", "claims", "provenance"],
         "licenses": [

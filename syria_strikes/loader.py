@@ -33,6 +33,8 @@ def release_dir() -> Path:
 def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
 
+    e.g. ``claims = load("claims")``; ``load("events", backend="pyarrow")`` keeps Arrow types.
+
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
     """
     declared = table(name)
@@ -53,12 +55,14 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
 
 
 def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
-    """Every table, by name."""
+    """Every table, by name; e.g. ``load_all()["events"]``."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
 
 def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
+
+    e.g. ``event_summary().query("contested")`` lists the predicates on which accounts disagree.
 
     See ``syria_strikes.derived`` for what "contested" means; one row per event x predicate.
     """

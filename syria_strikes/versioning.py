@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from syria_strikes import __version__
@@ -58,3 +60,17 @@ def record_data(data_dir: Path, record: Path = RECORD) -> dict[str, str]:
 def tree_version() -> str:
     """The version of the source tree this file sits in; the wheel build's version source."""
     return release_version(Path(__file__).resolve().parent.parent / "data")
+
+
+def build_date() -> str | None:
+    """The build's date from ``SOURCE_DATE_EPOCH``, never from the clock, so a rebuild stays identical.
+
+    The release workflow sets it to the tagged commit's time; e.g. ``1700000000`` gives
+    ``'2023-11-14T22:13:20Z'``. Unset, the release is not dated.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not {epoch!r}")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
