@@ -18,6 +18,9 @@ def describe(name: str, column: str | None = None) -> str:
         lines += [
             f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}" for c in declared.columns
         ]
+        lists = [c.name for c in declared.columns if c.type == "list"]
+        if lists:
+            lines += ["", f"lists ({', '.join(lists)}): {_flatten_hint(declared.name, lists[0])}"]
         return "\n".join(lines)
     described = declared.column(column)
     lines = [
@@ -29,7 +32,14 @@ def describe(name: str, column: str | None = None) -> str:
         lines.append(f"references: {described.references}")
     if described.pattern:
         lines.append(f"pattern: {described.pattern}")
+    if described.type == "list":
+        lines.append(f"a list in each cell: {_flatten_hint(declared.name, described.name)}")
     if described.vocabulary is not None:
         lines.append("allowed values:")
         lines += [f"  {code}: {meaning}" for code, meaning in described.vocabulary.values]
     return "\n".join(lines)
+
+
+def _flatten_hint(name: str, column: str) -> str:
+    """How to get one row per list item, the usual first step with a list column."""
+    return f'one row per item with load("{name}").explode("{column}") (a row without items keeps one missing value)'
