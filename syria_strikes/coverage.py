@@ -6,11 +6,14 @@ repository's in step with the data, so no number in prose is typed by hand.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from syria_strikes.metadata import TableName
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Coverage:
     last_date: str | None
 
 
-def coverage(tables: dict[str, pa.Table]) -> Coverage:
+def coverage(tables: Mapping[TableName, pa.Table]) -> Coverage:
     """Count a release given as Arrow tables, e.g. ``coverage(load_all(backend="pyarrow"))``."""
     events, claims, sources = tables["events"], tables["claims"], tables["sources"]
     dates = pa.chunked_array(

@@ -11,7 +11,7 @@ import hashlib
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
@@ -19,10 +19,14 @@ import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import require
-from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.metadata import TABLE_NAMES, TableName, table
 from syria_strikes.types import pandas_dtype
 
+if TYPE_CHECKING:
+    import polars as pl
+
 Backend = Literal["pandas", "pyarrow", "polars"]
+Root = str | Path | None
 _verified: set[Path] = set()
 
 
@@ -30,7 +34,13 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
-def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
+@overload
+def load(name: TableName, *, backend: Literal["pandas"] = "pandas", root: Root = None) -> pd.DataFrame: ...
+@overload
+def load(name: TableName, *, backend: Literal["pyarrow"], root: Root = None) -> pa.Table: ...
+@overload
+def load(name: TableName, *, backend: Literal["polars"], root: Root = None) -> pl.DataFrame: ...
+def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> pd.DataFrame | pa.Table | pl.DataFrame:
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
 
     e.g. ``claims = load("claims")``; ``load("events", backend="pyarrow")`` keeps Arrow types.
@@ -48,18 +58,28 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
         require("polars", "load(..., backend='polars')")
         import polars
 
-        return polars.from_arrow(arrow)
+        frame = polars.from_arrow(arrow)
+        assert isinstance(frame, polars.DataFrame)  # a Table always gives a DataFrame
+        return frame
     if backend != "pandas":
         raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
     return _to_pandas(arrow, name)
 
 
-def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
+@overload
+def load_all(*, backend: Literal["pandas"] = "pandas", root: Root = None) -> dict[TableName, pd.DataFrame]: ...
+@overload
+def load_all(*, backend: Literal["pyarrow"], root: Root = None) -> dict[TableName, pa.Table]: ...
+@overload
+def load_all(*, backend: Literal["polars"], root: Root = None) -> dict[TableName, pl.DataFrame]: ...
+def load_all(
+    *, backend: Backend = "pandas", root: Root = None
+) -> dict[TableName, pd.DataFrame] | dict[TableName, pa.Table] | dict[TableName, pl.DataFrame]:
     """Every table, by name; e.g. ``load_all()["events"]``."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
 
-def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
+def event_summary(*, root: Root = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
 
     e.g. ``event_summary().query("contested")`` lists the predicates on which accounts disagree.

@@ -9,7 +9,7 @@ library because the loader reads it at run time and ``import syria_strikes`` mus
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 ColumnType = Literal["string", "integer", "number", "date", "list"]
 
@@ -590,10 +590,10 @@ CLAIMS = Table(
 )
 
 TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS)
-TABLE_NAMES: tuple[str, ...] = tuple(table.name for table in TABLES)
-# The same names as a type, so that editors complete and checkers verify ``load("claims")``;
-# a test holds it equal to TABLE_NAMES.
+# The table names as a type, so that editors complete and checkers verify ``load("claims")``;
+# a test holds it equal to the names of TABLES.
 TableName = Literal["actors", "sources", "events", "claims"]
+TABLE_NAMES: tuple[TableName, ...] = cast("tuple[TableName, ...]", tuple(table.name for table in TABLES))
 
 
 def table(name: str) -> Table:
