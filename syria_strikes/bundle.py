@@ -111,10 +111,24 @@ def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
                 "move it away or pass another --out"
             )
         os.chmod(staging, 0o644)
-        os.link(staging, target)  # fails rather than replace a file that appeared meanwhile
+        _move_without_replacing(staging, target)
         return Bundle(target, digest, written=True)
     finally:
         staging.unlink(missing_ok=True)
+
+
+def _move_without_replacing(staging: Path, target: Path) -> None:
+    """A hard link fails if a file of that name appeared meanwhile; a rename is the fallback where
+    the file system has no hard links."""
+    appeared = BundleError(f"{target} appeared while the bundle was written; it was left as it is")
+    try:
+        os.link(staging, target)
+    except FileExistsError:
+        raise appeared from None
+    except OSError:
+        if target.exists():
+            raise appeared from None
+        os.rename(staging, target)
 
 
 def bundle_readme(version: str, covered: str, citation: str) -> str:
