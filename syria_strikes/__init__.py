@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 
 from syria_strikes.catalog import describe, tables
 from syria_strikes.metadata import TableName
+from syria_strikes.version import __version__
 
 if TYPE_CHECKING:
     from syria_strikes.errors import ReleaseError
     from syria_strikes.extras import MissingExtra
     from syria_strikes.info import ReleaseInfo, release_info
     from syria_strikes.loader import event_summary, load, load_all
-
-__version__ = "0.1.0"
 
 # Public names that live in modules importing pandas or pyarrow: imported on first use.
 _LAZY = {

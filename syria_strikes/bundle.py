@@ -22,9 +22,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from syria_strikes.build import DESCRIPTOR, build
+from syria_strikes.build import build
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
 from syria_strikes.problems import Problem
 

@@ -16,7 +16,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from syria_strikes import __version__
+from syria_strikes.version import __version__
 
 RECORD = Path(__file__).resolve().parent / "tagged-data.json"
 LABEL_DIGITS = 12

@@ -32,7 +32,7 @@ def test_the_install_requires_only_pandas_and_pyarrow() -> None:
     assert sorted(requirement.split(">")[0] for requirement in project["dependencies"]) == ["pandas", "pyarrow"]
     extras = project["optional-dependencies"]
     assert {"pandera", "frictionless", "adbc-driver-sqlite"} <= {r.split(">")[0] for r in extras["validate"]}
-    assert "syria-strikes[validate,polars]" in extras["test"]
+    assert "syria-strikes[validate,polars,site]" in extras["test"]
 
 
 def test_loading_describing_and_counting_import_nothing_of_the_curator_stack() -> None:

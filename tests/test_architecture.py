@@ -1,0 +1,32 @@
+"""The package's own checks, run as tests so CI runs them: import layers and strict typing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.skip(f"{tool} is not installed (pip install -e '.[test]')")
+    return subprocess.run([path, *args], cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_imports_run_one_way_through_the_declared_layers() -> None:
+    result = _run("lint-imports", "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_package_is_strictly_typed() -> None:
+    result = _run("mypy", "--strict", "syria_strikes")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_package_ships_its_type_marker() -> None:
+    assert (REPO / "syria_strikes" / "py.typed").is_file()
