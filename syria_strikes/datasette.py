@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 SEARCHED = {
     "actors": ("name", "aliases", "curator_note"),
@@ -106,9 +107,9 @@ def add_search_and_views(path: Path) -> None:
         connection.close()
 
 
-def datasette_tables() -> dict[str, dict]:
+def datasette_tables() -> dict[str, dict[str, Any]]:
     """Table and view entries for datasette-metadata.json: search, facets and the views' descriptions."""
-    entries: dict[str, dict] = {}
+    entries: dict[str, dict[str, Any]] = {}
     for table in (*SEARCHED, "claims"):
         entries[table] = {"fts_table": f"{table}_fts", "fts_pk": "rowid", "facets": list(FACETS[table])}
     for view, (description, _) in VIEWS.items():
@@ -117,7 +118,7 @@ def datasette_tables() -> dict[str, dict]:
     return entries
 
 
-def with_search(metadata: dict) -> dict:
+def with_search(metadata: dict[str, Any]) -> dict[str, Any]:
     """The Datasette metadata with the search, facets and views of this module added to its one database."""
     (database,) = metadata["databases"].values()
     tables = database["tables"]

@@ -9,6 +9,7 @@ properties, so a point is never shown without what it stands on.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pyarrow as pa
 
@@ -33,7 +34,7 @@ PROPERTIES = (
 )
 
 
-def events_geojson(events: pa.Table, claims: pa.Table) -> dict:
+def events_geojson(events: pa.Table, claims: pa.Table) -> dict[str, Any]:
     """One feature per event, in the order of the events table; ``id`` is the event ID."""
     claim_sources: dict[str, set[str]] = {}
     for event_id, source_id in zip(

@@ -30,3 +30,22 @@ def test_the_package_is_strictly_typed() -> None:
 
 def test_the_package_ships_its_type_marker() -> None:
     assert (REPO / "syria_strikes" / "py.typed").is_file()
+
+
+def test_every_module_sits_in_a_declared_layer() -> None:
+    """A module missing from the layers contract is never checked, so a new one must be placed."""
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = config["tool"]["importlinter"]["contracts"][0]["layers"]
+    declared = {name.strip() for layer in layers for name in layer.split(":")}
+    package = REPO / "syria_strikes"
+    modules = {
+        "syria_strikes." + ".".join(path.relative_to(package).with_suffix("").parts)
+        for path in package.rglob("*.py")
+        if path.name != "__init__.py" and "release" not in path.relative_to(package).parts
+    }
+    unplaced = sorted(
+        module for module in modules if not any(module == top or module.startswith(top + ".") for top in declared)
+    )
+    assert unplaced == [], f"add these modules to [tool.importlinter] layers in pyproject.toml: {unplaced}"

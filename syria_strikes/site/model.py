@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,23 +26,23 @@ class Site:
     """Everything the templates read: rows by ID and the links between them."""
 
     release: Path
-    actors: dict[str, dict]
-    sources: dict[str, dict]
-    events: dict[str, dict]
-    claims: dict[str, dict]
+    actors: dict[str, dict[str, Any]]
+    sources: dict[str, dict[str, Any]]
+    events: dict[str, dict[str, Any]]
+    claims: dict[str, dict[str, Any]]
     documents: dict[str, str]
-    summary: dict[str, list[dict]]
-    declared_uncovered: dict[tuple[str, int, int], dict] = field(default_factory=dict)
-    claims_by_event: dict[str, list[dict]] = field(default_factory=dict)
-    claims_by_claimant: dict[str, list[dict]] = field(default_factory=dict)
-    claims_by_source: dict[str, list[dict]] = field(default_factory=dict)
-    claims_relayed_by: dict[str, list[dict]] = field(default_factory=dict)
+    summary: dict[str, list[dict[str, Any]]]
+    declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
+    claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_by_source: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_relayed_by: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
     events_naming: dict[str, list[str]] = field(default_factory=dict)
     published_by: dict[str, list[str]] = field(default_factory=dict)
 
-    def parent_chain(self, actor_id: str) -> list[dict]:
+    def parent_chain(self, actor_id: str) -> list[dict[str, Any]]:
         """The actor's parents, nearest first (IAF -> IDF -> Israel), stopping at a loop."""
         chain, seen = [], {actor_id}
         parent = self.actors[actor_id]["parent_actor_id"]
@@ -54,7 +55,7 @@ class Site:
     def spans(self, source_id: str) -> list[Span]:
         return [Span(c["claim_id"], c["quote_start"], c["quote_end"]) for c in self.claims_by_source.get(source_id, [])]
 
-    def timeline(self) -> list[dict]:
+    def timeline(self) -> list[dict[str, Any]]:
         """Events in date order (start, else end), ties broken by ID so the order is stable."""
         return sorted(
             self.events.values(), key=lambda e: (e["date_start"] or e["date_end"], e["date_end"], e["event_id"])
@@ -63,7 +64,9 @@ class Site:
 
 def read_site(release: Path, seeds: Path) -> Site:
     """Read a built release and the archived documents its sources name; check each document's hash."""
-    tables = {name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES}
+    tables: dict[str, list[dict[str, Any]]] = {
+        name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
+    }
     sources = {row["source_id"]: row for row in tables["sources"]}
     site = Site(
         release=release,
@@ -82,7 +85,7 @@ def read_site(release: Path, seeds: Path) -> Site:
     return site
 
 
-def _documents(sources: dict[str, dict], seeds: Path) -> dict[str, str]:
+def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str]:
     documents = {}
     for source_id, row in sources.items():
         if row["seed_path"] is None:
@@ -103,20 +106,20 @@ def _documents(sources: dict[str, dict], seeds: Path) -> dict[str, str]:
     return documents
 
 
-def _summary(release: Path) -> dict[str, list[dict]]:
+def _summary(release: Path) -> dict[str, list[dict[str, Any]]]:
     """The derived view, by event: one dict per predicate, in vocabulary order, NA as None."""
     frame = event_summary(root=release)
     frame = frame[frame["predicate"].notna()]
-    rows: dict[str, list[dict]] = {}
+    rows: dict[str, list[dict[str, Any]]] = {}
     for record in frame.to_dict("records"):
-        clean = {key: (None if _missing(value) else value) for key, value in record.items()}
+        clean: dict[str, Any] = {str(key): (None if _missing(value) else value) for key, value in record.items()}
         clean["predicate"] = str(clean["predicate"])
         clean["reasons"] = [reason for reason in REASONS if clean[reason]]
-        rows.setdefault(clean["event_id"], []).append(clean)
+        rows.setdefault(str(clean["event_id"]), []).append(clean)
     return rows
 
 
-def _missing(value: object) -> bool:
+def _missing(value: Any) -> bool:
     return not isinstance(value, list | tuple) and bool(pd.isna(value))
 
 

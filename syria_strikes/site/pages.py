@@ -13,10 +13,10 @@ import json
 import zipfile
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from syria_strikes import __version__
 from syria_strikes.dictionary import _constraints
 from syria_strikes.loader import release_descriptor
 from syria_strikes.metadata import TABLES, VOCABULARIES
@@ -24,6 +24,7 @@ from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site
 from syria_strikes.site.timeline import height, timeline_rows
+from syria_strikes.version import __version__
 
 STATIC = ("style.css", "search.js")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -103,16 +104,16 @@ def words(code: str | None) -> str:
     return "—" if code is None else code.replace("_", " ")
 
 
-def dates(event: dict) -> str:
+def dates(event: dict[str, Any]) -> str:
     start, end = event["date_start"], event["date_end"]
     if start is None:
         return f"before {end.isoformat()}"
     if start == end:
-        return start.isoformat()
+        return str(start.isoformat())
     return f"{start.isoformat()} to {end.isoformat()}"
 
 
-def count(claim: dict) -> str:
+def count(claim: dict[str, Any]) -> str:
     """The count as the claim gives it: exact, bounded, or open on one side."""
     value, low, high, unit = claim["value"], claim["value_low"], claim["value_high"], claim["unit"] or ""
     if value is not None and low in (None, value) and high in (None, value):
@@ -133,7 +134,7 @@ def _or_dash(number: int | None) -> str:
     return "—" if number is None else str(number)
 
 
-def coordinates(event: dict) -> str:
+def coordinates(event: dict[str, Any]) -> str:
     latitude, longitude = event["latitude"], event["longitude"]
     return (
         f"{abs(latitude):g}° {'N' if latitude >= 0 else 'S'}, {abs(longitude):g}° {'E' if longitude >= 0 else 'W'}"
@@ -141,7 +142,7 @@ def coordinates(event: dict) -> str:
     )
 
 
-def _contested(rows: list[dict]) -> list[str]:
+def _contested(rows: list[dict[str, Any]]) -> list[str]:
     return [row["predicate"] for row in rows if row["contested"]]
 
 
@@ -159,7 +160,7 @@ def _numbers(site: Site, contested: dict[str, list[str]]) -> dict[str, int]:
     }
 
 
-def _event_context(site: Site, event: dict, contested: dict[str, list[str]]) -> dict:
+def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[str]]) -> dict[str, Any]:
     claims = site.claims_by_event.get(event["event_id"], [])
     groups = []
     for summary in site.summary.get(event["event_id"], []):
@@ -175,7 +176,7 @@ def _event_context(site: Site, event: dict, contested: dict[str, list[str]]) -> 
     }
 
 
-def _with_excerpt(site: Site, claim: dict) -> dict:
+def _with_excerpt(site: Site, claim: dict[str, Any]) -> dict[str, Any]:
     document = site.documents.get(claim["source_id"])
     if document is None:
         shown = Excerpt("", claim["quote"], "")
@@ -184,7 +185,7 @@ def _with_excerpt(site: Site, claim: dict) -> dict:
     return {**claim, "excerpt": shown}
 
 
-def _source_context(site: Site, source: dict) -> dict:
+def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
     source_id = source["source_id"]
     start, end = source["published_start"], source["published_end"]
     published = "unknown" if start is None and end is None else dates({"date_start": start, "date_end": end})
@@ -196,7 +197,7 @@ def _source_context(site: Site, source: dict) -> dict:
         for field, column in (("date", "date_source_id"), ("place", "place_source_id"))
         if event[column] == source_id
     ]
-    context = {
+    context: dict[str, Any] = {
         "s": source,
         "published": published,
         "cited_by": site.cited_by.get(source_id, []),
@@ -219,7 +220,7 @@ def _source_context(site: Site, source: dict) -> dict:
     return context
 
 
-def _actor_list(site: Site) -> dict:
+def _actor_list(site: Site) -> dict[str, Any]:
     rows = [
         {
             "href": f"actors/{actor['actor_id']}.html",
@@ -236,7 +237,7 @@ def _actor_list(site: Site) -> dict:
     }
 
 
-def _source_list(site: Site) -> dict:
+def _source_list(site: Site) -> dict[str, Any]:
     rows = [
         {
             "href": f"sources/{source['source_id']}.html",
@@ -254,7 +255,7 @@ def _source_list(site: Site) -> dict:
     }
 
 
-def search_index(site: Site) -> list[dict]:
+def search_index(site: Site) -> list[dict[str, Any]]:
     """What the search page searches: one entry per claim, actor, event and source."""
     entries = []
     for claim in site.claims.values():
@@ -296,12 +297,12 @@ def search_index(site: Site) -> list[dict]:
     return entries
 
 
-def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict:
+def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict[str, Any]:
     """One search entry; ``text`` is what the words are looked for in, the title and detail are shown."""
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
 
 
-def _downloads(release: Path) -> dict:
+def _downloads(release: Path) -> dict[str, Any]:
     """The release files and a zip of them all, with the checksums the download page lists."""
     descriptor = release_descriptor(release)
     described = {

@@ -8,6 +8,7 @@ drawn as a break that says how long it is, so the gaps stay visible without hidi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 ROW = 46
 BREAK = 30
@@ -20,14 +21,16 @@ BAR_MAX = 150
 @dataclass(frozen=True)
 class Row:
     y: int
-    event: dict | None
+    event: dict[str, Any] | None
     claims: int
     contested: list[str]
     bar: int
     gap: str = ""
 
 
-def timeline_rows(events: list[dict], claim_counts: dict[str, int], contested: dict[str, list[str]]) -> list[Row]:
+def timeline_rows(
+    events: list[dict[str, Any]], claim_counts: dict[str, int], contested: dict[str, list[str]]
+) -> list[Row]:
     """Rows with their y positions; a row without ``event`` is a break of more than ``BREAK_DAYS``."""
     rows, y, previous = [], TOP, None
     for event in events:
