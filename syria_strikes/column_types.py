@@ -60,6 +60,10 @@ def _dates(cells: pd.Series) -> pd.Series:
 # The loader's text: Arrow-backed strings with pd.NA for missing, the one dtype pandas 2.1 and 3
 # both have, used alike by load, load_all and event_summary.
 _TEXT = pd.StringDtype("pyarrow")
+# The loader's dates: datetime64 at midnight, in the unit pandas itself gives parsed dates
+# (microseconds in pandas 3, nanoseconds in pandas 2), so that a reader's own pd.to_datetime
+# column compares, merges and merge_asof-joins with them without a cast.
+_DATES = np.dtype(f"datetime64[{pd.to_datetime(['2000-01-01']).unit}]")
 
 TYPE_TABLE: dict[str, TypeForms] = {
     "string": TypeForms("string", "str", _TEXT, pa.string(), "TEXT"),
@@ -87,7 +91,7 @@ TYPE_TABLE: dict[str, TypeForms] = {
     "date": TypeForms(
         "date",
         "datetime64[s]",
-        pd.ArrowDtype(pa.date32()),
+        _DATES,
         pa.date32(),
         "TEXT",
         csv_form=r"[0-9]{4}-[0-9]{2}-[0-9]{2}",

@@ -101,7 +101,7 @@ _EXTENSION_DTYPES = {
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
-    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
+    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get, date_as_object=False)
     for column in table(name).columns:
         dtype = loader_dtype(column)
         if frame[column.name].dtype != dtype:

@@ -3,8 +3,12 @@ dates that compare, resample and merge, lists that stay lists."""
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
+import pyarrow as pa
 import pytest
+from dataset import REPO
 
 import syria_strikes
 from syria_strikes.metadata import TABLES
@@ -75,3 +79,74 @@ def test_lists_stay_lists_and_describe_says_how_to_flatten_them(frames: dict[str
     exploded = frames["actors"].explode("aliases")
     assert len(exploded) == int(aliases.dropna().map(len).sum()) + int(aliases.isna().sum())
     assert set(exploded["aliases"].dropna()) == {item for items in aliases.dropna() for item in items}
+
+
+def _csv_dates(column: str) -> list[str | None]:
+    with (REPO / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        return [row[column] or None for row in csv.DictReader(handle)]
+
+
+@pytest.fixture(scope="module")
+def events(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return frames["events"]
+
+
+def test_dates_are_datetime64_without_a_time_part(events: pd.DataFrame) -> None:
+    for column in ("date_start", "date_end"):
+        dates = events[column]
+        assert pd.api.types.is_datetime64_dtype(dates.dtype), dates.dtype
+        assert dates.dtype == pd.Series(pd.to_datetime(["2020-01-14"])).dtype  # the unit pandas parses to
+        assert (dates.dropna() == dates.dropna().dt.normalize()).all()
+        assert [None if pd.isna(d) else d.strftime("%Y-%m-%d") for d in dates] == _csv_dates(column)
+
+
+def test_dates_compare_with_strings_and_timestamps(events: pd.DataFrame) -> None:
+    expected = [d is not None and d >= "2020-01-10" for d in _csv_dates("date_start")]
+    assert (events["date_start"] >= "2020-01-10").tolist() == expected
+    assert (events["date_start"] >= pd.Timestamp("2020-01-10")).tolist() == expected
+    assert len(events[events["date_start"] >= "2020-01-10"]) == sum(expected)
+
+
+def test_dt_accessors(events: pd.DataFrame) -> None:
+    years = events["date_start"].dt.year
+    assert [None if pd.isna(y) else int(y) for y in years] == [
+        None if d is None else int(d[:4]) for d in _csv_dates("date_start")
+    ]
+    assert set(events["date_end"].dt.day_name().dropna()) <= {
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    }
+
+
+def test_resample_counts_events_per_month(events: pd.DataFrame) -> None:
+    monthly = events.dropna(subset=["date_start"]).resample("MS", on="date_start").size()
+    assert int(monthly.sum()) == events["date_start"].notna().sum()
+    starts = [d for d in _csv_dates("date_start") if d is not None]
+    assert int(monthly[pd.Timestamp("2020-01-01")]) == sum(d.startswith("2020-01") for d in starts)
+
+
+def test_to_period(events: pd.DataFrame) -> None:
+    periods = events["date_start"].dt.to_period("M")
+    assert [None if pd.isna(p) else str(p) for p in periods] == [
+        None if d is None else d[:7] for d in _csv_dates("date_start")
+    ]
+
+
+def test_merge_asof_with_dates_a_user_parsed(events: pd.DataFrame) -> None:
+    """A reader's own dates, parsed by pandas, line up with the loader's without a cast."""
+    phases = pd.DataFrame({"since": pd.to_datetime(["2020-01-01", "2021-01-01"]), "phase": ["2020", "2021"]})
+    dated = events.dropna(subset=["date_start"]).sort_values("date_start")
+    joined = pd.merge_asof(dated, phases, left_on="date_start", right_on="since")
+    assert (joined["phase"] == joined["date_start"].dt.year.astype(str)).all()
+
+
+def test_arrow_and_polars_keep_date32() -> None:
+    arrow = syria_strikes.load("events", backend="pyarrow")
+    assert arrow.schema.field("date_start").type == pa.date32()
+    polars = pytest.importorskip("polars")
+    assert syria_strikes.load("events", backend="polars").schema["date_start"] == polars.Date
