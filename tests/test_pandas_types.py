@@ -150,3 +150,15 @@ def test_arrow_and_polars_keep_date32() -> None:
     assert arrow.schema.field("date_start").type == pa.date32()
     polars = pytest.importorskip("polars")
     assert syria_strikes.load("events", backend="polars").schema["date_start"] == polars.Date
+
+
+def test_the_data_dictionary_states_each_loader_form_from_the_type_table() -> None:
+    from syria_strikes.column_types import ENUM, TYPE_TABLE
+    from syria_strikes.dictionary import data_dictionary
+
+    dictionary = data_dictionary()
+    for forms in [*TYPE_TABLE.values(), ENUM]:
+        assert forms.loader_words, forms.frictionless
+        assert forms.loader_words.replace("|", "\\|") in dictionary
+    assert "merge_asof" in TYPE_TABLE["date"].loader_words
+    assert "explode" in TYPE_TABLE["list"].loader_words

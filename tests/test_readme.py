@@ -45,7 +45,7 @@ def test_every_link_is_absolute_and_repository_links_point_at_existing_files() -
         assert link.startswith("https://"), f"{link} is relative: it breaks on PyPI"
         if link.startswith("https://github.com/"):
             assert link.startswith(REPOSITORY_URL), link
-            path = re.sub(r"^/(blob|tree)/main/", "", link.removeprefix(REPOSITORY_URL))
+            path = re.sub(r"^/(blob|tree)/main/", "", link.removeprefix(REPOSITORY_URL)).split("#")[0]
             if path != "/releases":
                 assert (REPO / path).exists(), link
 
