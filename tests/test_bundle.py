@@ -12,12 +12,14 @@ import duckdb
 import pytest
 from dataset import REPO, Dataset
 
-from syria_strikes import __version__
 from syria_strikes.bundle import BOM, FIXED_TIME, Bundle, make_bundle
 from syria_strikes.coverage import coverage_of, coverage_sentence
+from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
+from syria_strikes.versioning import release_version
 
-TOP = f"syria-strikes-data-{__version__}"
+VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
+TOP = f"syria-strikes-data-{VERSION}"
 
 
 def _command(*args: str) -> subprocess.CompletedProcess:
@@ -42,11 +44,16 @@ def unzipped(made: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_bundle_is_named_by_version_and_holds_every_file(made: Bundle, unzipped: Path) -> None:
-    assert made.path.name == f"syria-strikes-data-{__version__}.zip"
+    assert made.path.name == f"syria-strikes-data-{VERSION}.zip"
     names = {path.relative_to(unzipped).as_posix() for path in unzipped.rglob("*") if path.is_file()}
     for declared in TABLES:
         assert {f"{declared.name}.csv", f"{declared.name}.parquet", f"excel/{declared.name}.csv"} <= names
     expected = {"syria-strikes.sqlite", "datapackage.json", "data-dictionary.md", "README.md", "CITATION.cff"}
+    release_files = {path.name for path in release_dir().iterdir() if path.is_file()}
+    assert release_files <= names, "every file of the release is in the bundle"
+    readme = (unzipped / "README.md").read_text(encoding="utf-8")
+    described = {name for name in release_files if not name.endswith((".csv", ".parquet"))}
+    assert all(f"`{name}`" in readme for name in described), described
     assert expected | {"LICENSE", "LICENSE-DATA"} <= names
     assert "Attribution 4.0 International" in (unzipped / "LICENSE-DATA").read_text(encoding="utf-8")
     assert (unzipped / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
@@ -82,7 +89,7 @@ def test_excel_copy_differs_from_the_canonical_csv_only_by_the_bom(unzipped: Pat
 def test_readme_states_the_counted_coverage_and_how_to_cite(unzipped: Path) -> None:
     readme = (unzipped / "README.md").read_text(encoding="utf-8")
     assert coverage_sentence(coverage_of(unzipped)) in readme
-    assert f"(version {__version__}) [Data set]" in readme
+    assert f"(version {VERSION}) [Data set]" in readme
 
 
 def test_entries_are_sorted_with_fixed_time_and_mode(made: Bundle) -> None:
@@ -112,7 +119,7 @@ def test_an_identical_zip_is_left_and_reported_current(made: Bundle) -> None:
 
 
 def test_a_different_zip_of_the_same_name_is_never_replaced(tmp_path: Path) -> None:
-    existing = tmp_path / f"syria-strikes-data-{__version__}.zip"
+    existing = tmp_path / f"syria-strikes-data-{VERSION}.zip"
     existing.write_bytes(b"someone else's file")
     result = _command("bundle", "--out", str(tmp_path))
     assert result.returncode == 2
