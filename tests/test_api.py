@@ -12,11 +12,11 @@ from pathlib import Path
 
 import frictionless
 import pytest
-from dataset import REPO
 
 import syria_strikes
 from syria_strikes.build import build
 from syria_strikes.metadata import TABLE_NAMES
+from tests.support.dataset import REPO
 
 FUNCTIONS = ("describe", "event_summary", "load", "load_all", "release_info", "tables")
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dataset import REPO, Dataset
 
 from syria_strikes.bundle import BOM, FIXED_TIME, Bundle, make_bundle
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
 from syria_strikes.versioning import release_version
+from tests.support.dataset import REPO, Dataset
 
 VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
 TOP = f"syria-strikes-data-{VERSION}"

@@ -6,9 +6,8 @@ import subprocess
 import sys
 import tomllib
 
-from dataset import REPO
-
 from syria_strikes.metadata import REPOSITORY_URL
+from tests.support.dataset import REPO
 
 CURATOR_STACK = ("pandera", "frictionless", "adbc_driver_sqlite", "polars", "duckdb")
 

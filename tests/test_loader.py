@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from dataset import REPO
 
 import syria_strikes
 from syria_strikes.extras import installed
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES
+from tests.support.dataset import REPO
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import csv
 import pandas as pd
 import pyarrow as pa
 import pytest
-from dataset import REPO
 
 import syria_strikes
 from syria_strikes.metadata import TABLES
+from tests.support.dataset import REPO
 
 
 @pytest.fixture(scope="module")

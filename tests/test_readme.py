@@ -6,12 +6,11 @@ import re
 import subprocess
 import sys
 
-from dataset import REPO
-
 from syria_strikes import __version__
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import REPOSITORY_URL
+from tests.support.dataset import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 LINK = re.compile(r"\]\(([^)]+)\)")

@@ -8,11 +8,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-from dataset import REPO, Dataset
-
 from syria_strikes import __version__
 from syria_strikes.build import build
 from syria_strikes.versioning import data_hash, record_data, release_version
+from tests.support.dataset import REPO, Dataset
 
 
 def _record(tmp_path: Path, dataset: Dataset) -> Path:
