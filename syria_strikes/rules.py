@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from syria_strikes.column_types import TYPE_TABLE
 from syria_strikes.metadata import COUNT_PREDICATES, COUNT_UNITS, LIST_DELIMITER, Column
 from syria_strikes.spreadsheet_hints import type_hint
 from syria_strikes.text_policy import (
@@ -242,14 +243,17 @@ def _canonical_quoting(*, quoted_lines: int = 0) -> str:
     )
 
 
-def _type_words(column_type: str, general: str, impossible_words: str = "") -> Callable[..., str]:
-    """A type rule's words: what the cell is not, and how a spreadsheet most likely made it."""
+def _type_words(column_type: str) -> Callable[..., str]:
+    """A type rule's words: what the cell is not, in the type table's words (which the data
+    dictionary shares), and how a spreadsheet most likely made it."""
+    forms = TYPE_TABLE[column_type]
 
     def words(*, cell: str, impossible: bool = False) -> str:
+        """``impossible``: the cell is spelt as the type is but names no value (2020-02-30)."""
         if impossible:
-            return impossible_words
+            return forms.impossible_words
         hint = type_hint(cell, column_type)
-        return f"{general}; {hint}" if hint else general
+        return f"{forms.csv_words}; {hint}" if hint else forms.csv_words
 
     return words
 
@@ -601,14 +605,14 @@ RULES: tuple[Rule, ...] = (
         "digits, non-ASCII digits in an integer",
         "Names the spreadsheet habit and the canonical spelling (`1,000` → write 1000; `4.0` → write 4; "
         "`1.2E+02` → format the column as text, 120; `٤` → use 0-9).",
-        words=_type_words("integer", "is not a whole number such as 4"),
+        words=_type_words("integer"),
     ),
     Rule(
         "type_number",
         "Values and types",
         "Word, decimal comma (`34,52`), exponent, non-ASCII digits in a number",
         "Names the fault; a decimal point, plain decimals.",
-        words=_type_words("number", "is not a decimal number such as 34.52"),
+        words=_type_words("number"),
     ),
     Rule(
         "type_date",
@@ -617,7 +621,7 @@ RULES: tuple[Rule, ...] = (
         "spreadsheet day number (`43844`), spaces around it, non-ASCII digits; an impossible date (`2020-02-30`)",
         "Names the fault; for a day number, the date it stands for; write `YYYY-MM-DD`; an impossible date is "
         "not a real calendar date.",
-        words=_type_words("date", "is not a date written YYYY-MM-DD", "is not a real calendar date"),
+        words=_type_words("date"),
     ),
     Rule(
         "enum",
