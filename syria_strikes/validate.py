@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -20,12 +21,18 @@ from syria_strikes.metadata import TABLES, Table
 from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
 
+if TYPE_CHECKING:
+    from syria_strikes.cache import TableCache
+
 PARALLEL_FROM_BYTES = 4 << 20
 RELATION_WORKERS = 2
 
 
-def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
+
+    ``tables`` (see ``syria_strikes.cache``) supplies the cell and row problems of a table whose
+    file is unchanged since they were found, and keeps those of the tables checked now.
 
     Work that does not depend on other work runs side by side on threads: the four tables (the
     largest file first), the seed files as soon as the sources are read, then the rules across
@@ -41,7 +48,7 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
     with ThreadPoolExecutor(max_workers=workers) as pool:
         descriptor = pool.submit(check_descriptor, root)
         checked = {
-            declared.name: pool.submit(_read_and_check_table, data_dir, declared)
+            declared.name: pool.submit(_read_and_check_table, data_dir, declared, tables)
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         frames: dict[str, pd.DataFrame] = {}
@@ -69,14 +76,22 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
     return frames, sort_problems(problems)
 
 
-def _read_and_check_table(data_dir: Path, declared: Table) -> tuple[pd.DataFrame | None, list[Problem], set]:
+def _read_and_check_table(
+    data_dir: Path, declared: Table, tables: TableCache | None
+) -> tuple[pd.DataFrame | None, list[Problem], set]:
     """A table's frame with reported cells blanked, its problems, and the (line, column) cells reported."""
     frame, found = read_table(data_dir / f"{declared.name}.csv", declared)
     if frame is None:
         return None, found, set()
-    failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
-    found += check_table(frame, declared, failed)
-    return _blank(frame, declared, failed), found, failed
+    known = tables.get(declared.name) if tables is not None else None
+    if known is None:
+        failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
+        checked = check_table(frame, declared, failed)
+        if tables is not None:
+            tables.put(declared.name, checked, failed)
+    else:
+        checked, failed = known
+    return _blank(frame, declared, failed), found + checked, failed
 
 
 def _size(data_dir: Path, declared: Table) -> int:
