@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.problems import Problem
 
@@ -91,8 +92,8 @@ STAT_ENTRY = "stat.json"
 class Digests:
     """sha256 of files, reusing the hash of a file whose status has not changed since it was taken."""
 
-    known: dict[str, list]
-    fresh: dict[str, list] = field(default_factory=dict)
+    known: dict[str, list[Any]]
+    fresh: dict[str, list[Any]] = field(default_factory=dict)
 
     def of(self, path: str, status: os.stat_result) -> str:
         identity = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
@@ -162,7 +163,7 @@ def _key(*parts: object) -> str:
 
 
 # --- entries on disk ----------------------------------------------------------------------
-def _encode_problems(problems: Iterable[Problem]) -> list[list] | None:
+def _encode_problems(problems: Iterable[Problem]) -> list[list[Any]] | None:
     """Problems as JSON lists; None when a field is not of its declared type, which a JSON
     round trip could not give back equal (such a run is simply not cached)."""
     encoded = []
@@ -174,7 +175,7 @@ def _encode_problems(problems: Iterable[Problem]) -> list[list] | None:
     return encoded
 
 
-def _well_typed(fields: list) -> bool:
+def _well_typed(fields: list[Any]) -> bool:
     table, row, column, value, rule, message = fields
     optional_text = all(item is None or isinstance(item, str) for item in (column, value))
     line = row is None or (isinstance(row, int) and not isinstance(row, bool))
@@ -205,7 +206,7 @@ class Store:
     def of(cls, data_dir: Path) -> Store:
         return cls(data_dir.parent / CACHE_DIR)
 
-    def read(self, name: str, key: str) -> dict | None:
+    def read(self, name: str, key: str) -> dict[str, Any] | None:
         """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
         try:
             content = (self.folder / name).read_bytes()
@@ -222,7 +223,7 @@ class Store:
             return None
         return entry
 
-    def write(self, name: str, key: str, body: dict) -> None:
+    def write(self, name: str, key: str, body: dict[str, Any]) -> None:
         """Write an entry atomically: a temporary file in the same folder, renamed over the old one."""
         data = json.dumps({"key": key, **body}, ensure_ascii=True, separators=(",", ":")).encode()
         content = FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
