@@ -17,7 +17,6 @@ from typing import Any
 
 import jinja2
 
-from syria_strikes.version import __version__
 from syria_strikes.dictionary import _constraints
 from syria_strikes.loader import release_descriptor
 from syria_strikes.metadata import TABLES, VOCABULARIES
@@ -25,6 +24,7 @@ from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site
 from syria_strikes.site.timeline import height, timeline_rows
+from syria_strikes.version import __version__
 
 STATIC = ("style.css", "search.js")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
