@@ -26,8 +26,8 @@ from pathlib import Path
 
 import polars as pl
 
-from syria_strikes.checks.cells import PLACEHOLDERS, UNCLEAN
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS, TABLES, Column, Table
+from syria_strikes.text_policy import PLACEHOLDERS, UNCLEAN
 
 INTEGER = r"^(0|-?[1-9][0-9]{0,17})$"
 NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
