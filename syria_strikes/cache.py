@@ -131,7 +131,7 @@ def _listing(folder: str, digests: Digests) -> dict[str, str]:
         try:
             if entry.is_symlink():
                 kind = "link to " + os.readlink(entry.path) + "; "
-            listing[entry.name] = kind + (digests.of(entry.path, entry.stat()) if entry.is_file() else "not a file")
+            listing[entry.name] = kind + (digests.of(entry.path, entry.stat()) if entry.is_file() else _kind(entry))
         except OSError as error:
             listing[entry.name] = kind + f"unreadable: {type(error).__name__}"
     return dict(sorted(listing.items()))
@@ -153,9 +153,16 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
 
 def _listing_of_one(path: Path, digests: Digests) -> dict[str, str]:
     try:
-        return {path.name: digests.of(str(path), path.stat()) if path.is_file() else "not a file"}
+        return {path.name: digests.of(str(path), path.stat()) if path.is_file() else _kind(path)}
     except OSError as error:
         return {path.name: f"unreadable: {type(error).__name__}"}
+
+
+def _kind(path: os.DirEntry[str] | Path) -> str:
+    """What stands where a file was expected: validation words each case differently."""
+    if path.is_dir():
+        return "a folder"
+    return "not a regular file" if os.path.lexists(path) else "absent"
 
 
 def _key(*parts: object) -> str:
@@ -264,6 +271,7 @@ class TableCache:
 
     store: Store
     digests: dict[str, str]
+    descriptor: dict[str, str] = field(default_factory=dict)
     hits: list[str] = field(default_factory=list)
 
     def _key(self, table: str) -> str | None:
@@ -298,6 +306,24 @@ class TableCache:
             return
         self.store.write(f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]})
 
+    def check_descriptor(self, root: Path) -> list[Problem]:
+        """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even
+        imported when the descriptor is unchanged."""
+        from syria_strikes.checks.descriptor import check_descriptor
+
+        state = next(iter(self.descriptor.values()), "")
+        key = None if state.startswith("unreadable") else _key("descriptor", self.descriptor)
+        entry = None if key is None else self.store.read("descriptor.json", key)
+        known = None if entry is None else _decode_problems(entry.get("problems"))
+        if known is not None:
+            self.hits.append("descriptor")
+            return known
+        problems = check_descriptor(root)
+        encoded = _encode_problems(problems)
+        if key is not None and encoded is not None:
+            self.store.write("descriptor.json", key, {"problems": encoded})
+        return problems
+
 
 # --- the validation -----------------------------------------------------------------------
 Validator = Callable[[Path, TableCache | None], list[Problem]]
@@ -328,7 +354,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     cached = None if entry is None else _decode_problems(entry.get("problems"))
     if cached is not None:
         return Outcome(cached, "cache")
-    tables = TableCache(store, read["data"])
+    tables = TableCache(store, read["data"], read["descriptor"])
     problems = _run(data_dir, tables)
     encoded = _encode_problems(problems)
     if encoded is not None:

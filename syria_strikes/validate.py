@@ -48,7 +48,7 @@ def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[di
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        descriptor = pool.submit(check_descriptor, root)
+        descriptor = pool.submit(tables.check_descriptor if tables is not None else check_descriptor, root)
         reads = {
             pool.submit(read_table, data_dir / declared.file_name, declared): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])

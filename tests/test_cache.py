@@ -65,13 +65,12 @@ def test_the_unchanged_answer_imports_no_heavy_library(dataset: Dataset) -> None
 def test_after_one_table_changes_only_that_table_is_checked_again(dataset: Dataset) -> None:
     validate(dataset.data_dir)
     _break_a_cell(dataset)
-    tables = cache.TableCache(
-        cache.Store.of(dataset.data_dir), cache.inputs(dataset.data_dir, cache.Digests({}))["data"]
-    )
+    read = cache.inputs(dataset.data_dir, cache.Digests({}))
+    tables = cache.TableCache(cache.Store.of(dataset.data_dir), read["data"], read["descriptor"])
     from syria_strikes.validate import read_and_check
 
     _, problems = read_and_check(dataset.data_dir, tables)
-    assert sorted(tables.hits) == sorted(set(TABLE_NAMES) - {"claims"})
+    assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor"} - {"claims"})
     assert problems == _cold(dataset)
 
 
@@ -87,6 +86,19 @@ def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(dataset: Da
     after_descriptor = validate(dataset.data_dir)
     assert after_descriptor.source != "cache"
     assert after_descriptor.problems == _cold(dataset)
+
+
+def test_a_missing_descriptor_and_a_folder_in_its_place_are_told_apart(dataset: Dataset) -> None:
+    descriptor = dataset.root / "datapackage.json"
+    descriptor.unlink()
+    cold_missing = _cold(dataset)
+    descriptor.mkdir()
+    cold_folder = _cold(dataset)
+    assert validate(dataset.data_dir).problems == cold_folder
+    descriptor.rmdir()
+    missing = validate(dataset.data_dir)
+    assert missing.source != "cache"
+    assert missing.problems == cold_missing
 
 
 def test_a_new_file_beside_the_tables_is_not_answered_from_the_cache(dataset: Dataset) -> None:
