@@ -9,10 +9,10 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
 
 - Nothing changed: the whole answer is read back without importing pandas, pandera or
   frictionless.
-- Some tables changed: each unchanged table's cell and row problems are read back, and only the
-  changed tables' cell and row rules run again; the rules across tables, the seed checks, the
-  quote checks and the descriptor check always run on the whole data, so their answer cannot
-  go stale.
+- Some tables changed: each unchanged table's cell and row problems, and the descriptor check's
+  verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
+  rules run again. The rules across tables, the seed checks and the quote checks always run on
+  the whole data, so their answer cannot go stale.
 
 An entry is trusted only when its header names this format, its body matches the sha256 in the
 header, and the key inside equals the key asked for; anything else (truncated, corrupted,
