@@ -273,6 +273,8 @@ class TableCache:
     digests: dict[str, str]
     descriptor: dict[str, str] = field(default_factory=dict)
     hits: list[str] = field(default_factory=list)
+    # Written only once the run is over and its inputs are known not to have changed meanwhile.
+    pending: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
     def _key(self, table: str) -> str | None:
         digest = self.digests.get(f"{table}.csv")
@@ -304,7 +306,7 @@ class TableCache:
         cells = sorted(failed, key=repr)
         if key is None or encoded is None or not all(isinstance(line, int) for line, _ in cells):
             return
-        self.store.write(f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]})
+        self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
 
     def check_descriptor(self, root: Path) -> list[Problem]:
         """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even
@@ -321,7 +323,7 @@ class TableCache:
         problems = check_descriptor(root)
         encoded = _encode_problems(problems)
         if key is not None and encoded is not None:
-            self.store.write("descriptor.json", key, {"problems": encoded})
+            self.pending.append(("descriptor.json", key, {"problems": encoded}))
         return problems
 
 
@@ -356,7 +358,12 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
         return Outcome(cached, "cache")
     tables = TableCache(store, read["data"], read["descriptor"])
     problems = _run(data_dir, tables)
+    if inputs(data_dir, Digests(digests.fresh)) != read:
+        note = "note: files changed while they were validated; this answer was not cached, run again"
+        return Outcome(problems, "partly cached" if tables.hits else "cold", note)
     encoded = _encode_problems(problems)
+    for name, entry_key, body in tables.pending:
+        store.write(name, entry_key, body)
     if encoded is not None:
         store.write(RESULT_ENTRY, key, {"problems": encoded})
     return Outcome(problems, "partly cached" if tables.hits else "cold", store.note)

@@ -173,6 +173,26 @@ def test_another_version_of_the_validator_does_not_reuse_the_cache(dataset: Data
     assert validate(dataset.data_dir).source == "cold"
 
 
+def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, monkeypatch) -> None:
+    """The answer belongs to what was read; a file changed meanwhile may have been read either way."""
+    from syria_strikes import validate as validation
+
+    checked = validation.read_and_check
+
+    def edit_while_checking(data_dir: Path, tables: cache.TableCache | None) -> object:
+        found = checked(data_dir, tables)
+        _break_a_cell(dataset)
+        return found
+
+    monkeypatch.setattr(validation, "read_and_check", edit_while_checking)
+    outcome = validate(dataset.data_dir)
+    assert outcome.problems == [] and outcome.note is not None and "not cached" in outcome.note
+    monkeypatch.setattr(validation, "read_and_check", checked)
+    assert not (dataset.root / CACHE_DIR / RESULT_ENTRY).exists()
+    after = validate(dataset.data_dir)
+    assert after.problems == _cold(dataset) != []
+
+
 def test_validation_writes_nothing_but_its_cache(dataset: Dataset) -> None:
     _break_a_cell(dataset)
 
