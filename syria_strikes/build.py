@@ -28,6 +28,7 @@ from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.validate import read_and_check
+from syria_strikes.versioning import build_date, release_version
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
@@ -128,7 +129,8 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         (folder / GEOJSON).write_text(geojson_text(tables["events"], tables["claims"]), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
-    (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps)), encoding="utf-8")
+    version = release_version(data_dir)
+    (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps, version)), encoding="utf-8")
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -150,8 +152,11 @@ def _stamp(path: Path) -> dict[str, Any]:
     return {"bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}"}
 
 
-def describe_release(stamps: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The package descriptor of exactly the files in the release, each with bytes and hash."""
+def describe_release(stamps: dict[str, dict[str, Any]], version: str) -> dict[str, Any]:
+    """The package descriptor of exactly the files in the release, each with bytes and hash.
+
+    ``version`` carries a local label when the data is not the tagged data (``versioning``).
+    """
     resources = []
     for declared in TABLES:
         path = declared.file_name
@@ -186,7 +191,7 @@ def describe_release(stamps: dict[str, dict[str, Any]]) -> dict[str, Any]:
             "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
         )
     )
-    return package_descriptor(resources)
+    return package_descriptor(resources, version, build_date())
 
 
 def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:

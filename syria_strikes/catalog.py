@@ -6,18 +6,21 @@ from syria_strikes.metadata import TABLE_NAMES, table
 
 
 def tables() -> tuple[str, ...]:
-    """The names ``load`` accepts, in the order that respects their references."""
+    """The names ``load`` accepts, in the order that respects their references; e.g. ``tables()[-1] == "claims"``."""
     return TABLE_NAMES
 
 
 def describe(name: str, column: str | None = None) -> str:
-    """Plain-text documentation of a table, or of one of its columns."""
+    """Plain-text documentation of a table, or of one of its columns; e.g. ``print(describe("claims", "stance"))``."""
     declared = table(name)
     if column is None:
         lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]
         lines += [
             f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}" for c in declared.columns
         ]
+        lists = [c.name for c in declared.columns if c.type == "list"]
+        if lists:
+            lines += ["", f"lists ({', '.join(lists)}): {_flatten_hint(declared.name, lists[0])}"]
         return "\n".join(lines)
     described = declared.column(column)
     lines = [
@@ -29,7 +32,14 @@ def describe(name: str, column: str | None = None) -> str:
         lines.append(f"references: {described.references}")
     if described.pattern:
         lines.append(f"pattern: {described.pattern}")
+    if described.type == "list":
+        lines.append(f"a list in each cell: {_flatten_hint(declared.name, described.name)}")
     if described.vocabulary is not None:
         lines.append("allowed values:")
         lines += [f"  {code}: {meaning}" for code, meaning in described.vocabulary.values]
     return "\n".join(lines)
+
+
+def _flatten_hint(name: str, column: str) -> str:
+    """How to get one row per list item, the usual first step with a list column."""
+    return f'one row per item with load("{name}").explode("{column}") (a row without items keeps one missing value)'

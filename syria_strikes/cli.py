@@ -1,4 +1,4 @@
-"""The `syria-strikes` command: validate, build, generate, info, site.
+"""The `syria-strikes` command: validate, build, bundle, data-hash, generate, info, site.
 
 Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
 always reported as problems, never as a traceback.
@@ -10,6 +10,8 @@ import argparse
 import signal
 import sys
 from pathlib import Path
+
+from syria_strikes.extras import MissingExtra, require
 
 USAGE_ERROR = 2
 
@@ -24,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    code: int = args.run(args, parser)
+    try:
+        code: int = args.run(args, parser)
+    except MissingExtra as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
     return code
 
 
@@ -39,13 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
-    validate.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the four CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
-    )
+    _add_data_dir(validate, "seeds/ and datapackage.json sit beside it")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.add_argument(
         "--no-cache",
@@ -55,13 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_run_validate)
 
     build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
-    build.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the four CSV files (default: ./data)",
-    )
+    _add_data_dir(build, "seeds/ sits beside it")
     build.add_argument(
         "--out",
         type=Path,
@@ -82,6 +76,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.set_defaults(run=_run_info)
 
+    bundle = commands.add_parser("bundle", help="validate, build and zip the release for download, with its sha256")
+    _add_data_dir(bundle, "seeds/, LICENSE, LICENSE-DATA and CITATION.cff sit beside it")
+    bundle.add_argument(
+        "--out", type=Path, default=Path("dist"), metavar="DIR", help="folder to write the zip into (default: ./dist)"
+    )
+    bundle.set_defaults(run=_run_bundle)
+
+    data_hash = commands.add_parser(
+        "data-hash", help="hash of data/ and seeds/, and whether it is the data recorded for this version"
+    )
+    _add_data_dir(data_hash, "seeds/ sits beside it")
+    action = data_hash.add_mutually_exclusive_group()
+    action.add_argument("--check", action="store_true", help="exit 1 unless the data is the recorded data")
+    action.add_argument("--record", action="store_true", help="record this data as the data of this version")
+    data_hash.set_defaults(run=_run_data_hash)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -97,6 +107,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
+    command.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help=f"folder with the four CSV files; {beside} (default: ./data)",
+    )
+
+
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     if not args.data_dir.is_dir():
         parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
@@ -104,7 +124,17 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
     return folder
 
 
+def _check_build_date(parser: argparse.ArgumentParser) -> None:
+    from syria_strikes.versioning import build_date
+
+    try:
+        build_date()
+    except ValueError as error:
+        parser.error(str(error))
+
+
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes validate`")
     from syria_strikes.cache import validate
     from syria_strikes.problems import render_json, render_text
 
@@ -117,8 +147,11 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes build`")
     from syria_strikes.build import build, default_release_dir
     from syria_strikes.problems import render_json, render_text
+
+    _check_build_date(parser)
 
     out = args.out or default_release_dir()
     problems = build(_data_dir(args, parser), out)
@@ -126,7 +159,50 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         print(render_json(problems) if args.format == "json" else render_text(problems))
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)
         return 1
-    print(f"built release {_version()} in {out}")
+    from syria_strikes.loader import release_descriptor
+
+    print(f"built release {release_descriptor(out)['version']} in {out}")
+    return 0
+
+
+def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    require("validate", "`syria-strikes bundle`")
+    from syria_strikes.bundle import BundleError, check_out_dir, make_bundle
+    from syria_strikes.problems import render_text
+
+    _check_build_date(parser)
+
+    try:
+        check_out_dir(args.out)
+        made = make_bundle(_data_dir(args, parser), args.out)
+    except BundleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if isinstance(made, list):
+        print(render_text(made))
+        print("nothing was written.", file=sys.stderr)
+        return 1
+    state = "wrote" if made.written else "already current:"
+    print(f"{state} {made.path}")
+    print(f"{made.sha256}  {made.path.name}")
+    return 0
+
+
+def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.versioning import RECORD, data_hash, record_data, recorded, release_version
+
+    data_dir = _data_dir(args, parser)
+    if args.record:
+        entry = record_data(data_dir)
+        print(f"recorded {entry['data']} as the data of {entry['version']} in {RECORD.name}")
+        return 0
+    version = release_version(data_dir)
+    tagged = recorded()
+    print(data_hash(data_dir))
+    if "+local." in version:
+        print(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
+        return 1 if args.check else 0
+    print(f"the data recorded for {version}")
     return 0
 
 
@@ -140,12 +216,6 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _version() -> str:
-    from syria_strikes.version import __version__
-
-    return __version__
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

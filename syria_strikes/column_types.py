@@ -43,6 +43,7 @@ class TypeForms:
     parse: Parse | None = None
     csv_words: str = ""
     impossible_words: str = ""
+    loader_words: str = ""  # what ``load`` gives, in the data dictionary's words
 
 
 def _integers(cells: pd.Series) -> pd.Series:
@@ -57,10 +58,23 @@ def _dates(cells: pd.Series) -> pd.Series:
     return pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
 
 
-_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
+# The loader's text: Arrow-backed strings with pd.NA for missing, the one dtype pandas 2.1 and 3
+# both have, used alike by load, load_all and event_summary.
+_TEXT = pd.StringDtype("pyarrow")
+# The loader's dates: datetime64 at midnight, in the unit pandas itself gives parsed dates
+# (microseconds in pandas 3, nanoseconds in pandas 2), so that a reader's own pd.to_datetime
+# column compares, merges and merge_asof-joins with them without a cast.
+_DATES = np.dtype(f"datetime64[{pd.to_datetime(['2000-01-01']).unit}]")
 
 TYPE_TABLE: dict[str, TypeForms] = {
-    "string": TypeForms("string", "str", _TEXT, pa.string(), "TEXT"),
+    "string": TypeForms(
+        "string",
+        "str",
+        _TEXT,
+        pa.string(),
+        "TEXT",
+        loader_words="`string[pyarrow]`, missing as `pd.NA`; the same dtype in `load`, `load_all` and `event_summary`",
+    ),
     # Canonical integers: no sign but '-', no leading zeros, at most 18 digits so any value fits int64.
     "integer": TypeForms(
         "integer",
@@ -71,6 +85,7 @@ TYPE_TABLE: dict[str, TypeForms] = {
         csv_form=r"0|-?[1-9][0-9]{0,17}",
         parse=_integers,
         csv_words="is not a whole number such as 4",
+        loader_words="nullable `Int64`",
     ),
     "number": TypeForms(
         "number",
@@ -81,23 +96,43 @@ TYPE_TABLE: dict[str, TypeForms] = {
         csv_form=r"-?[0-9]+(\.[0-9]+)?",
         parse=_numbers,
         csv_words="is not a decimal number such as 34.52",
+        loader_words="nullable `Float64`",
     ),
     "date": TypeForms(
         "date",
         "datetime64[s]",
-        pd.ArrowDtype(pa.date32()),
+        _DATES,
         pa.date32(),
         "TEXT",
         csv_form=r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
         parse=_dates,
         csv_words="is not a date written YYYY-MM-DD",
         impossible_words="is not a real calendar date",
+        loader_words=(
+            "`datetime64` at midnight, in the unit pandas gives parsed dates (`[us]` in pandas 3, `[ns]` in "
+            'pandas 2), missing as `NaT`: compare with `"2020-01-10"` or a `Timestamp`, use `.dt`, '
+            "`resample`, `to_period` and `merge_asof`"
+        ),
     ),
-    "list": TypeForms("list", "str", pd.ArrowDtype(pa.list_(pa.string())), pa.list_(pa.string()), "TEXT"),
+    "list": TypeForms(
+        "list",
+        "str",
+        pd.ArrowDtype(pa.list_(pa.string())),
+        pa.list_(pa.string()),
+        "TEXT",
+        loader_words="a list per cell (`list<string>[pyarrow]`); `.explode(column)` gives one row per item",
+    ),
 }
 # A column with a vocabulary: text in the CSV and the validator, codes of a dictionary in Arrow, a
 # categorical in the loader (whose categories ``loader_dtype`` fills in from the vocabulary).
-ENUM = TypeForms("string", "str", pd.CategoricalDtype(), pa.dictionary(pa.int8(), pa.string()), "TEXT")
+ENUM = TypeForms(
+    "string",
+    "str",
+    pd.CategoricalDtype(),
+    pa.dictionary(pa.int8(), pa.string()),
+    "TEXT",
+    loader_words="`category` with every declared value, used or not",
+)
 
 
 def forms(column: Column) -> TypeForms:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from syria_strikes.column_types import forms
-from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.metadata import LIST_DELIMITER, REPOSITORY_URL, TABLES, Column, Table
 from syria_strikes.version import __version__
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -86,8 +86,10 @@ def resource_descriptor(table: Table, path: str | None = None) -> dict[str, Any]
     }
 
 
-def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The whole package; ``resources`` lets the build describe its own files instead of data/."""
+def package_descriptor(
+    resources: list[dict[str, Any]] | None = None, version: str = __version__, created: str | None = None
+) -> dict[str, Any]:
+    """The whole package; the other arguments let the build describe its own files, data and date."""
     return {
         "$schema": PROFILE,
         "name": "syria-strikes",
@@ -96,8 +98,9 @@ def package_descriptor(resources: list[dict[str, Any]] | None = None) -> dict[st
             "Hand-curated events, claims, actors and sources about air and missile strikes in Syria. "
             "Every claim quotes its archived source verbatim at checked character offsets."
         ),
-        "version": __version__,
-        "homepage": "https://github.com/syria-strikes/syria-strikes",
+        "version": version,
+        **({"created": created} if created else {}),
+        "homepage": REPOSITORY_URL,
         "keywords": ["Syria", "airstrikes", "conflict data", "claims", "provenance"],
         "licenses": [
             {

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from syria_strikes.metadata import ACTOR_PREDICATES, LIST_DELIMITER, PREDICATE, STANCE
+from syria_strikes.column_types import loader_dtype
+from syria_strikes.metadata import ACTOR_PREDICATES, CLAIMS, LIST_DELIMITER, STANCE
 
 TAKES_SIDES = ("asserts", "denies", "disputes", "questions", "cannot_verify")
 ACCOUNTS = ("asserts", "disputes")
 REASONS = ("stances_differ", "counts_differ", "actors_differ")
 _KEYS = ["event_id", "predicate"]
-_PREDICATE_DTYPE = pd.CategoricalDtype(list(PREDICATE.codes))
+# The loader's dtypes, so that the summary merges with ``load()`` frames without changing a key.
+_TEXT_DTYPE = loader_dtype(CLAIMS.column("event_id"))
+_PREDICATE_DTYPE = loader_dtype(CLAIMS.column("predicate"))
+_UNIT_DTYPE = loader_dtype(CLAIMS.column("unit"))
 _STANCE_RANK = {code: rank for rank, code in enumerate(STANCE.codes)}
 _EVENT_COLUMNS = ["event_claims", "event_claimants", "contested_predicates", "event_contested"]
 
@@ -27,7 +31,7 @@ def event_summary(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
     spine_columns = ["event_id", *(["category"] if "category" in events.columns else [])]
     spine = events[spine_columns].drop_duplicates("event_id").reset_index(drop=True)
-    spine["event_id"] = spine["event_id"].astype("string")
+    spine["event_id"] = spine["event_id"].astype(_TEXT_DTYPE)
     spine["_order"] = range(len(spine))
 
     summary = spine.merge(per_event, on="event_id", how="left").merge(per_predicate, on="event_id", how="left")
@@ -36,6 +40,9 @@ def event_summary(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     for column in (*REASONS, "contested", "event_contested"):
         summary[column] = summary[column].astype("boolean").fillna(False).astype(bool)
     summary["predicate"] = summary["predicate"].astype(_PREDICATE_DTYPE)
+    summary["unit"] = summary["unit"].astype(_UNIT_DTYPE)
+    for column in ("contested_predicates", "stances"):
+        summary[column] = summary[column].astype(_TEXT_DTYPE)
     summary = summary.sort_values(["_order", "predicate"], kind="stable").drop(columns="_order")
     ordered = [
         *spine_columns,
@@ -66,7 +73,7 @@ def _prepare(claims: pd.DataFrame) -> pd.DataFrame:
     Categoricals from the loader become strings so that both inputs group the same way.
     """
     text = {
-        name: claims[name].astype("string")
+        name: claims[name].astype(_TEXT_DTYPE)
         for name in ("event_id", "predicate", "stance", "claimant_actor_id", "unit", "value_actor_id")
     }
     prepared = pd.DataFrame(text).reset_index(drop=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pyarrow as pa
+
+from syria_strikes.column_types import ENUM, TYPE_TABLE, TypeForms
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.version import __version__
 
@@ -68,11 +71,47 @@ def data_dictionary() -> str:
         f"syria-strikes {__version__}. Generated from `syria_strikes/metadata.py` by "
         "`python -m syria_strikes generate`; do not edit by hand.",
         "",
-        "Types are those of the CSV files and the Frictionless descriptor. In the loader, enums are "
-        "categoricals with every declared value, integers are nullable `Int64`, dates are real dates and "
-        "lists are lists. An empty CSV cell means missing.",
+        "Types in the tables below are those of the CSV files and the Frictionless descriptor; "
+        "the next section says what each becomes in pandas, Arrow and SQLite. An empty CSV cell means missing.",
         "",
+        *_types_section(),
     ]
     for declared in TABLES:
         lines += _table_section(declared)
     return "\n".join(lines)
+
+
+def _types_section() -> list[str]:
+    """Each column type in each of its forms, read from the type table, so the prose cannot drift from the code."""
+    lines = [
+        "## Types in each form",
+        "",
+        '`load(name)` gives pandas; `load(name, backend="pyarrow")` and `backend="polars"` keep the Arrow types '
+        "of the Parquet files (a `date32` is a polars `Date`). SQLite holds codes and dates as text and lists "
+        f"joined with `{LIST_DELIMITER}`.",
+        "",
+        "| type | CSV cell | pandas (`load`) | Arrow and Parquet | SQLite |",
+        "|---|---|---|---|---|",
+    ]
+    kinds = [*TYPE_TABLE.items(), ("enum", ENUM)]
+    lines += [
+        f"| {name} | {_cell(_csv_words(name, forms))} | {_cell(forms.loader_words)} | `{_arrow_words(forms.arrow)}` "
+        f"| {forms.sqlite} |"
+        for name, forms in kinds
+    ]
+    return [*lines, ""]
+
+
+def _csv_words(name: str, forms: TypeForms) -> str:
+    if forms.csv_words:
+        return forms.csv_words.removeprefix("is not ")
+    return {"list": f"items separated by `{LIST_DELIMITER}`", "enum": "one of the declared codes"}.get(name, "text")
+
+
+def _arrow_words(arrow: pa.DataType) -> str:
+    """Arrow type names as stable words (pyarrow versions print list fields differently)."""
+    if pa.types.is_list(arrow):
+        return f"list<{arrow.value_type}>"
+    if pa.types.is_dictionary(arrow):
+        return f"dictionary<{arrow.index_type}, {arrow.value_type}>"
+    return str(arrow)

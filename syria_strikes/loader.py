@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
@@ -18,10 +18,15 @@ import pyarrow.parquet as pq
 
 from syria_strikes.column_types import TYPE_TABLE, loader_dtype
 from syria_strikes.errors import ReleaseError
+from syria_strikes.extras import require
 from syria_strikes.files import DESCRIPTOR, sha256_file
-from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.metadata import TABLE_NAMES, TableName, table
+
+if TYPE_CHECKING:
+    import polars as pl
 
 Backend = Literal["pandas", "pyarrow", "polars"]
+Root = str | Path | None
 _verified: set[Path] = set()
 
 
@@ -30,11 +35,15 @@ def release_dir() -> Path:
 
 
 @overload
-def load(name: str, *, backend: Literal["pandas"] = "pandas", root: str | Path | None = None) -> pd.DataFrame: ...
+def load(name: TableName, *, backend: Literal["pandas"] = "pandas", root: Root = None) -> pd.DataFrame: ...
 @overload
-def load(name: str, *, backend: Literal["pyarrow", "polars"], root: str | Path | None = None) -> Any: ...
-def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None) -> Any:
+def load(name: TableName, *, backend: Literal["pyarrow"], root: Root = None) -> pa.Table: ...
+@overload
+def load(name: TableName, *, backend: Literal["polars"], root: Root = None) -> pl.DataFrame: ...
+def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> pd.DataFrame | pa.Table | pl.DataFrame:
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
+
+    e.g. ``claims = load("claims")``; ``load("events", backend="pyarrow")`` keeps Arrow types.
 
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
     """
@@ -46,21 +55,34 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
+        require("polars", "load(..., backend='polars')")
         import polars
 
-        return polars.from_arrow(arrow)
+        frame = polars.from_arrow(arrow)
+        assert isinstance(frame, polars.DataFrame)  # a Table always gives a DataFrame
+        return frame
     if backend != "pandas":
         raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
     return _to_pandas(arrow, name)
 
 
-def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict[str, Any]:
-    """Every table, by name."""
+@overload
+def load_all(*, backend: Literal["pandas"] = "pandas", root: Root = None) -> dict[TableName, pd.DataFrame]: ...
+@overload
+def load_all(*, backend: Literal["pyarrow"], root: Root = None) -> dict[TableName, pa.Table]: ...
+@overload
+def load_all(*, backend: Literal["polars"], root: Root = None) -> dict[TableName, pl.DataFrame]: ...
+def load_all(
+    *, backend: Backend = "pandas", root: Root = None
+) -> dict[TableName, pd.DataFrame] | dict[TableName, pa.Table] | dict[TableName, pl.DataFrame]:
+    """Every table, by name; e.g. ``load_all()["events"]``."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
 
-def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
+def event_summary(*, root: Root = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
+
+    e.g. ``event_summary().query("contested")`` lists the predicates on which accounts disagree.
 
     See docs/derived-views.md for what "contested" means; one row per event x predicate.
     """
@@ -79,7 +101,7 @@ _EXTENSION_DTYPES = {
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
-    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
+    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get, date_as_object=False)
     for column in table(name).columns:
         dtype = loader_dtype(column)
         if frame[column.name].dtype != dtype:

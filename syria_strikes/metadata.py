@@ -9,9 +9,14 @@ library because the loader reads it at run time and ``import syria_strikes`` mus
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 ColumnType = Literal["string", "integer", "number", "date", "list"]
+
+# The repository's public address, used by every absolute link (README, bundle, descriptor,
+# pyproject's [project.urls]; tests hold them to it). Not yet confirmed: replace it here, in
+# pyproject.toml and in README.md's links once the repository is public.
+REPOSITORY_URL = "https://github.com/syria-strikes/syria-strikes"
 
 LIST_DELIMITER = "|"
 SHORT_TEXT = 300
@@ -589,7 +594,10 @@ CLAIMS = Table(
 )
 
 TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS)
-TABLE_NAMES: tuple[str, ...] = tuple(table.name for table in TABLES)
+# The table names as a type, so that editors complete and checkers verify ``load("claims")``;
+# a test holds it equal to the names of TABLES.
+TableName = Literal["actors", "sources", "events", "claims"]
+TABLE_NAMES: tuple[TableName, ...] = cast("tuple[TableName, ...]", tuple(table.name for table in TABLES))
 
 
 def table(name: str) -> Table:

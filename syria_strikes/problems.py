@@ -66,7 +66,7 @@ class Problem:
         return record
 
 
-_TABLE_ORDER = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
+_TABLE_ORDER: dict[str, int] = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
 
 
 # How reading code reports a problem of the table it reads: (line, column, value, rule, message).

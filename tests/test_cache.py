@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from dataset import REPO, Dataset, copy_dataset, run_cli
+from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

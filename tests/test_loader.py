@@ -9,14 +9,19 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from dataset import REPO
 
 import syria_strikes
+from syria_strikes.extras import installed
+from syria_strikes.loader import release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES
+from tests.support.dataset import REPO
 
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A release built from data/ now; with the light install (no curator tools), the packaged one."""
+    if not installed("validate"):
+        return release_dir()
     from syria_strikes.build import build
 
     out = tmp_path_factory.mktemp("loader") / "release"
@@ -44,7 +49,7 @@ def test_dtypes_follow_the_metadata(release: Path) -> None:
             elif column.type == "integer":
                 assert dtype == "Int64"
             elif column.type == "date":
-                assert dtype == pd.ArrowDtype(pa.date32())
+                assert pd.api.types.is_datetime64_dtype(dtype), column.name
             elif column.type == "string":
                 assert pd.api.types.is_string_dtype(dtype)
 
@@ -74,7 +79,7 @@ def _comparable(value: object, kind: str) -> object:
     if kind == "list":
         return list(value) if not isinstance(value, str) else value.split(LIST_DELIMITER)
     if kind == "date":
-        return value if isinstance(value, str) else value.isoformat()
+        return value if isinstance(value, str) else value.strftime("%Y-%m-%d")  # a loaded date has no time
     if kind == "number":
         return float(value)
     if kind == "integer":

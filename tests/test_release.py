@@ -13,22 +13,16 @@ from pathlib import Path
 import duckdb
 import frictionless
 import pytest
-from dataset import REPO, Dataset, run_cli
 
 from syria_strikes import build as build_module
 from syria_strikes.build import build
 from syria_strikes.metadata import TABLES
+from syria_strikes.versioning import release_version
+from tests.support.dataset import REPO, Dataset, run_cli
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
-@pytest.fixture(scope="session")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release") / "release"
-    assert build(REPO / "data", out) == []
-    return out
 
 
 def test_release_holds_every_format(release: Path) -> None:
@@ -46,7 +40,7 @@ def test_descriptor_records_bytes_and_hash_of_every_file(release: Path) -> None:
         data = (release / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data)
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
-    assert descriptor["version"] == __import__("syria_strikes").__version__
+    assert descriptor["version"] == release_version(REPO / "data")
 
 
 def test_frictionless_validates_the_release(release: Path) -> None:

@@ -33,9 +33,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from syria_strikes.build import default_release_dir
+    from syria_strikes.loader import release_dir  # not the build's: the site needs no curator tools
 
-    release = (args.release or default_release_dir()).resolve()
+    release = (args.release or release_dir()).resolve()
     seeds = args.seeds.resolve()
     if not seeds.is_dir():
         print(

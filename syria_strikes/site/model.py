@@ -64,7 +64,9 @@ class Site:
 
 def read_site(release: Path, seeds: Path) -> Site:
     """Read a built release and the archived documents its sources name; check each document's hash."""
-    tables = {name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES}
+    tables: dict[str, list[dict[str, Any]]] = {
+        name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
+    }
     sources = {row["source_id"]: row for row in tables["sources"]}
     site = Site(
         release=release,

@@ -1,0 +1,76 @@
+"""The version a release carries: the code's, with a local label when the data is not the tagged data.
+
+``tagged-data.json`` beside this file records the hash of ``data/`` and ``seeds/`` that was
+released as the code's version; the release process rewrites it (``syria-strikes data-hash
+--record``) before tagging. A release, a bundle or a wheel built from any other data is
+versioned ``<version>+local.<12 hex digits of its data hash>``: PyPI refuses local versions,
+and a reader sees the label in ``release_info()``, in the bundle's name and in ``pip list``.
+Standard library only: the wheel's build reads the version through this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from syria_strikes.version import __version__
+
+RECORD = Path(__file__).resolve().parent / "tagged-data.json"
+LABEL_DIGITS = 12
+
+
+def data_hash(data_dir: Path) -> str:
+    """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by path."""
+    seeds = data_dir.parent / "seeds"
+    files = [*sorted(data_dir.glob("*.csv")), *sorted(p for p in seeds.rglob("*") if p.is_file())]
+    digest = hashlib.sha256()
+    for path in files:
+        if path.name == "README.md":
+            continue  # seeds/README.md documents the seeds; it is not data
+        name = path.relative_to(data_dir.parent).as_posix()
+        digest.update(f"{name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+    return f"sha256:{digest.hexdigest()}"
+
+
+def recorded(record: Path = RECORD) -> dict[str, str]:
+    """The version and data hash that were tagged; empty when nothing was recorded yet."""
+    if not record.is_file():
+        return {}
+    return dict(json.loads(record.read_text(encoding="utf-8")))
+
+
+def release_version(data_dir: Path, record: Path = RECORD) -> str:
+    """``__version__`` for the tagged data, else ``__version__+local.<hash>``; e.g. ``'0.1.0+local.3f2a9c01b7de'``."""
+    current = data_hash(data_dir)
+    if recorded(record) == {"version": __version__, "data": current}:
+        return __version__
+    return f"{__version__}+local.{current.removeprefix('sha256:')[:LABEL_DIGITS]}"
+
+
+def record_data(data_dir: Path, record: Path = RECORD) -> dict[str, str]:
+    """Record ``data_dir`` (with seeds/) as the data of ``__version__``; the release process runs it."""
+    entry = {"version": __version__, "data": data_hash(data_dir)}
+    record.write_text(json.dumps(entry, indent=2) + "\n", encoding="utf-8")
+    return entry
+
+
+def tree_version() -> str:
+    """The version of the source tree this file sits in; the wheel build's version source."""
+    return release_version(Path(__file__).resolve().parent.parent / "data")
+
+
+def build_date() -> str | None:
+    """The build's date from ``SOURCE_DATE_EPOCH``, never from the clock, so a rebuild stays identical.
+
+    The release workflow sets it to the tagged commit's time; e.g. ``1700000000`` gives
+    ``'2023-11-14T22:13:20Z'``. Unset, the release is not dated.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not {epoch!r}")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

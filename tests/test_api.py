@@ -1,0 +1,111 @@
+"""The public API is discoverable and typed: dir(), TableName, py.typed, release_info, examples."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import frictionless
+import pytest
+
+import syria_strikes
+from syria_strikes.build import build
+from syria_strikes.metadata import TABLE_NAMES
+from tests.support.dataset import REPO
+
+FUNCTIONS = ("describe", "event_summary", "load", "load_all", "release_info", "tables")
+
+
+@pytest.fixture(scope="module")
+def dated_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dated") / "release"
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+    try:
+        assert build(REPO / "data", out) == []
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+    return out
+
+
+def test_dir_lists_the_lazy_names_and_each_resolves() -> None:
+    listed = dir(syria_strikes)
+    assert set(syria_strikes.__all__) <= set(listed)
+    assert {"load", "load_all", "event_summary", "release_info", "ReleaseError", "MissingExtra"} <= set(listed)
+    for name in syria_strikes.__all__:
+        assert getattr(syria_strikes, name) is not None, name
+
+
+def test_table_name_type_is_the_metadata_s_table_names() -> None:
+    assert typing.get_args(syria_strikes.TableName) == TABLE_NAMES
+
+
+def test_package_is_marked_typed() -> None:
+    assert (Path(syria_strikes.__file__).parent / "py.typed").is_file()
+
+
+def test_every_public_function_shows_a_one_line_example() -> None:
+    for name in FUNCTIONS:
+        doc = inspect.getdoc(getattr(syria_strikes, name)) or ""
+        assert f"{name}(" in doc and ("e.g. ``" in doc or ">>>" in doc), name
+
+
+def test_release_info_gives_version_date_counts_and_checksums(dated_release: Path) -> None:
+    info = syria_strikes.release_info(dated_release)
+    descriptor = json.loads((dated_release / "datapackage.json").read_text(encoding="utf-8"))
+    assert info.version == descriptor["version"]
+    assert info.build_date == "2023-11-14T22:13:20Z"
+    assert info.rows == {name: len(syria_strikes.load(name, root=dated_release)) for name in TABLE_NAMES}
+    assert info.checksums == {resource["path"]: resource["hash"] for resource in descriptor["resources"]}
+    assert f"built: {info.build_date}" in str(info)
+
+
+def test_a_dated_release_still_passes_frictionless(dated_release: Path) -> None:
+    report = frictionless.Package(str(dated_release / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_an_undated_build_says_so() -> None:
+    info = syria_strikes.release_info()
+    assert info.build_date is None or info.build_date.endswith("Z")
+    assert "built: " in str(info)
+
+
+TYPED_USE = """
+from typing import assert_type
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+
+import syria_strikes
+
+assert_type(syria_strikes.load("claims"), pd.DataFrame)
+assert_type(syria_strikes.load("claims", backend="pyarrow"), pa.Table)
+assert_type(syria_strikes.load("claims", backend="polars"), pl.DataFrame)
+assert_type(syria_strikes.load_all()["events"], pd.DataFrame)
+assert_type(syria_strikes.load_all(backend="polars")["events"], pl.DataFrame)
+syria_strikes.load("strikes")  # a typo a checker catches: not a TableName
+"""
+
+
+def test_editors_see_the_frame_type_of_each_backend(tmp_path: Path) -> None:
+    pytest.importorskip("mypy", reason="mypy comes with the [test] extra")
+    (tmp_path / "use.py").write_text(TYPED_USE, encoding="utf-8")
+    command = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--cache-dir", str(tmp_path / "cache")]
+    result = subprocess.run([*command, "use.py"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    typo_line = TYPED_USE.splitlines().index(
+        'syria_strikes.load("strikes")  # a typo a checker catches: not a TableName'
+    )
+    assert errors == [
+        f'use.py:{typo_line + 1}: error: No overload variant of "load" matches argument type "str"  [call-overload]'
+    ], result.stdout

@@ -1,0 +1,156 @@
+"""The download bundle: complete, valid once unzipped, readable without Python, byte-reproducible."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from syria_strikes.bundle import BOM, FIXED_TIME, Bundle, make_bundle
+from syria_strikes.coverage import coverage_of, coverage_sentence
+from syria_strikes.loader import release_dir
+from syria_strikes.metadata import TABLES
+from syria_strikes.versioning import release_version
+from tests.support.dataset import REPO, Dataset
+
+VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
+TOP = f"syria-strikes-data-{VERSION}"
+
+
+def _command(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "syria_strikes", *args], cwd=REPO, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
+    result = make_bundle(REPO / "data", tmp_path_factory.mktemp("bundle"))
+    assert isinstance(result, Bundle), result
+    return result
+
+
+@pytest.fixture(scope="module")
+def unzipped(made: Bundle, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(made.path) as archive:
+        archive.extractall(folder)
+    return folder / TOP
+
+
+def test_bundle_is_named_by_version_and_holds_every_file(made: Bundle, unzipped: Path) -> None:
+    assert made.path.name == f"syria-strikes-data-{VERSION}.zip"
+    names = {path.relative_to(unzipped).as_posix() for path in unzipped.rglob("*") if path.is_file()}
+    for declared in TABLES:
+        assert {f"{declared.name}.csv", f"{declared.name}.parquet", f"excel/{declared.name}.csv"} <= names
+    expected = {"syria-strikes.sqlite", "datapackage.json", "data-dictionary.md", "README.md", "CITATION.cff"}
+    release_files = {path.name for path in release_dir().iterdir() if path.is_file()}
+    assert release_files <= names, "every file of the release is in the bundle"
+    readme = (unzipped / "README.md").read_text(encoding="utf-8")
+    described = {name for name in release_files if not name.endswith((".csv", ".parquet"))}
+    assert all(f"`{name}`" in readme for name in described), described
+    assert expected | {"LICENSE", "LICENSE-DATA"} <= names
+    assert "Attribution 4.0 International" in (unzipped / "LICENSE-DATA").read_text(encoding="utf-8")
+    assert (unzipped / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_unzipped_bundle_passes_frictionless_validate(unzipped: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"],
+        cwd=unzipped,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_duckdb_reads_the_parquet_with_every_row(unzipped: Path) -> None:
+    for declared in TABLES:
+        parquet = str(unzipped / f"{declared.name}.parquet")
+        rows = duckdb.sql(f"SELECT count(*) FROM read_parquet('{parquet}')").fetchall()
+        csv_rows = (REPO / declared.path).read_bytes().count(b"\n") - 1
+        assert rows == [(csv_rows,)], declared.name
+
+
+def test_excel_copy_differs_from_the_canonical_csv_only_by_the_bom(unzipped: Path) -> None:
+    for declared in TABLES:
+        canonical = (unzipped / f"{declared.name}.csv").read_bytes()
+        assert not canonical.startswith(BOM)
+        assert canonical == (REPO / declared.path).read_bytes()
+        assert (unzipped / "excel" / f"{declared.name}.csv").read_bytes() == BOM + canonical
+
+
+def test_readme_states_the_counted_coverage_and_how_to_cite(unzipped: Path) -> None:
+    readme = (unzipped / "README.md").read_text(encoding="utf-8")
+    assert coverage_sentence(coverage_of(unzipped)) in readme
+    assert f"(version {VERSION}) [Data set]" in readme
+
+
+def test_entries_are_sorted_with_fixed_time_and_mode(made: Bundle) -> None:
+    with zipfile.ZipFile(made.path) as archive:
+        infos = archive.infolist()
+    assert [info.filename for info in infos] == sorted(info.filename for info in infos)
+    assert {info.date_time for info in infos} == {FIXED_TIME}
+    assert {info.external_attr >> 16 for info in infos} == {0o100644}
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
+
+
+def test_two_bundles_are_byte_identical_and_the_printed_sha256_is_the_file_s(made: Bundle, tmp_path: Path) -> None:
+    result = _command("bundle", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    again = tmp_path / made.path.name
+    assert again.read_bytes() == made.path.read_bytes()
+    digest = hashlib.sha256(again.read_bytes()).hexdigest()
+    assert f"{digest}  {again.name}" in result.stdout.splitlines()
+
+
+def test_an_identical_zip_is_left_and_reported_current(made: Bundle) -> None:
+    before = made.path.stat().st_mtime_ns
+    result = _command("bundle", "--out", str(made.path.parent))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("already current:")
+    assert made.path.stat().st_mtime_ns == before
+
+
+def test_a_different_zip_of_the_same_name_is_never_replaced(tmp_path: Path) -> None:
+    existing = tmp_path / f"syria-strikes-data-{VERSION}.zip"
+    existing.write_bytes(b"someone else's file")
+    result = _command("bundle", "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "already exists and differs" in result.stderr
+    assert existing.read_bytes() == b"someone else's file"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [existing.name]
+
+
+def test_a_copy_without_its_licences_is_refused_before_building(dataset: Dataset, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    assert result.returncode == 2
+    assert "CITATION.cff, LICENSE, LICENSE-DATA not found beside" in result.stderr
+    assert not out.exists()
+
+
+def test_out_naming_a_file_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me", encoding="utf-8")
+    result = _command("bundle", "--out", str(target))
+    assert result.returncode == 2
+    assert "is a file, not a folder" in result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_invalid_data_writes_no_bundle(dataset: Dataset, tmp_path: Path) -> None:
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    dataset.set_cell("claims", 0, "stance", "assert")
+    out = tmp_path / "out"
+    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert "stance" in result.stdout
+    assert not out.exists() or list(out.iterdir()) == []

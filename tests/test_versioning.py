@@ -1,0 +1,74 @@
+"""A release of data other than the tagged data carries a local label, so it never passes as published."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from syria_strikes import __version__
+from syria_strikes.build import build
+from syria_strikes.versioning import data_hash, record_data, release_version
+from tests.support.dataset import REPO, Dataset
+
+
+def _record(tmp_path: Path, dataset: Dataset) -> Path:
+    record = tmp_path / "tagged-data.json"
+    record_data(dataset.data_dir, record)
+    return record
+
+
+def test_the_tagged_data_has_the_plain_version(dataset: Dataset, tmp_path: Path) -> None:
+    assert release_version(dataset.data_dir, _record(tmp_path, dataset)) == __version__
+
+
+def test_an_edited_table_gets_a_local_label_from_its_hash(dataset: Dataset, tmp_path: Path) -> None:
+    record = _record(tmp_path, dataset)
+    dataset.set_cell("claims", 1, "curator_note", "A note added after the release.")
+    digest = data_hash(dataset.data_dir).removeprefix("sha256:")
+    assert release_version(dataset.data_dir, record) == f"{__version__}+local.{digest[:12]}"
+
+
+def test_a_new_seed_counts_but_the_seeds_readme_does_not(dataset: Dataset, tmp_path: Path) -> None:
+    record = _record(tmp_path, dataset)
+    (dataset.root / "seeds" / "README.md").write_text("reworded\n", encoding="utf-8")
+    assert release_version(dataset.data_dir, record) == __version__
+    (dataset.root / "seeds" / "003_new.txt").write_text("a new document\n", encoding="utf-8")
+    assert "+local." in release_version(dataset.data_dir, record)
+
+
+def test_a_record_for_another_version_or_none_labels_the_release(dataset: Dataset, tmp_path: Path) -> None:
+    record = _record(tmp_path, dataset)
+    entry = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps({**entry, "version": "0.0.1"}), encoding="utf-8")
+    assert "+local." in release_version(dataset.data_dir, record)
+    assert "+local." in release_version(dataset.data_dir, tmp_path / "absent.json")
+
+
+def test_a_release_of_edited_data_says_so_in_its_descriptor(dataset: Dataset, tmp_path: Path) -> None:
+    dataset.set_cell("claims", 1, "curator_note", "A note added after the release.")
+    assert build(dataset.data_dir, tmp_path / "release") == []
+    descriptor = json.loads((tmp_path / "release" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == release_version(dataset.data_dir)
+    assert descriptor["version"].startswith(f"{__version__}+local.")
+
+
+def test_data_hash_check_fails_on_edited_data(dataset: Dataset) -> None:
+    dataset.set_cell("claims", 1, "curator_note", "A note added after the release.")
+    command = [sys.executable, "-m", "syria_strikes", "data-hash", "--check", "--data-dir", str(dataset.data_dir)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert f"a release of it is {__version__}+local." in result.stdout
+
+
+def test_the_wheel_takes_its_version_from_the_data() -> None:
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        source = tomllib.load(handle)["tool"]["hatch"]["version"]
+    assert source == {
+        "source": "code",
+        "path": "syria_strikes/versioning.py",
+        "expression": "tree_version()",
+        "search-paths": ["."],
+    }
