@@ -16,7 +16,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from syria_strikes import cache
 from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
+from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 
 
 def _cold(dataset: Dataset) -> list[Problem]:

@@ -48,7 +48,6 @@ def test_sampled_kinds_are_caught_by_the_real_command() -> None:
 def test_sampled_kinds_are_caught_with_a_warm_cache() -> None:
     """The undamaged copy is validated first, so the damaged one reuses the cache for every
     table the damage left alone; the whole catalogue runs warm with `--warm`."""
-    suite = _suite()
     kinds = (*THROUGH_THE_REAL_COMMAND, "missing required value", "dangling reference in claims.event_id")
     outcomes = suite.run_suite(_kinds(kinds), warm=True)
     assert [o.line() for o in outcomes if not o.caught] == []
