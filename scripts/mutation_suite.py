@@ -7,7 +7,10 @@ any traceback on stdout or stderr. A kind counts as caught when the command exit
 names the expected table, line, column and rule, and (for kinds marked ``exact``) nothing else:
 a fault that drags a cascade of unrelated lines with it is not caught well.
 
-Usage, from the repository root: python -m scripts.mutation_suite [--workers N] [NAME_SUBSTRING ...]
+With --warm, the command first validates the undamaged copy, so the damage is found by a run
+that reuses the validation cache (.syria-strikes-cache/) for everything the damage left alone.
+
+Usage, from the repository root: python -m scripts.mutation_suite [--workers N] [--warm] [NAME_SUBSTRING ...]
 Exit code 0 when every kind was caught without a traceback, 1 otherwise.
 """
 
@@ -92,21 +95,15 @@ def validate_command(data_dir: Path) -> list[str]:
 Command = Callable[[Path], list[str]]
 
 
-def try_mutation(mutation: Kind, workdir: Path, command: Command | None = None) -> Outcome:
+def try_mutation(mutation: Kind, workdir: Path, command: Command | None = None, warm: bool = False) -> Outcome:
     """Damage a fresh copy of the real dataset in one way and run the real command on it
-    (``command`` replaces it only to test this script's own verdicts)."""
+    (``command`` replaces it only to test this script's own verdicts); ``warm`` validates the
+    undamaged copy first, so that the damaged one is checked with a warm cache."""
     dataset = copy_dataset(workdir / "dataset")
+    if warm:
+        _run(command or validate_command, dataset.data_dir, dataset.root)
     expected = mutation.apply(dataset)
-    result = subprocess.run(
-        (command or validate_command)(dataset.data_dir),
-        cwd=dataset.root,
-        env=NARROW_CONSOLE,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
+    result = _run(command or validate_command, dataset.data_dir, dataset.root)
     traceback = "Traceback" in result.stdout or "Traceback" in result.stderr
     try:
         report = json.loads(result.stdout)
@@ -117,12 +114,27 @@ def try_mutation(mutation: Kind, workdir: Path, command: Command | None = None) 
     return Outcome(mutation.name, expected, result.returncode, problems, traceback, error)
 
 
-def run_suite(catalogue: Iterable[Kind], workers: int | None = None, command: Command | None = None) -> list[Outcome]:
+def _run(command: Command, data_dir: Path, root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(data_dir),
+        cwd=root,
+        env=NARROW_CONSOLE,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+
+
+def run_suite(
+    catalogue: Iterable[Kind], workers: int | None = None, command: Command | None = None, warm: bool = False
+) -> list[Outcome]:
     """Every kind in its own temporary folder; kinds run in parallel because each is a fresh process."""
 
     def one(mutation: Kind) -> Outcome:
         with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
-            return try_mutation(mutation, Path(folder), command)
+            return try_mutation(mutation, Path(folder), command, warm)
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         return list(pool.map(one, catalogue))
@@ -141,12 +153,15 @@ def all_caught(outcomes: Sequence[Outcome]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=None, help="parallel runs (default: CPU count)")
+    parser.add_argument(
+        "--warm", action="store_true", help="validate each undamaged copy first, so the damage meets a warm cache"
+    )
     parser.add_argument("names", nargs="*", help="run only kinds whose name contains one of these")
     args = parser.parse_args(argv)
     chosen = [m for m in CATALOGUE if not args.names or any(n in m.name for n in args.names)]
     if not chosen:
         parser.error("no kind of corruption matches those names")
-    outcomes = run_suite(chosen, args.workers)
+    outcomes = run_suite(chosen, args.workers, warm=args.warm)
     for outcome in outcomes:
         print(outcome.line())
     print(summary(outcomes))

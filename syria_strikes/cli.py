@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check every rule and list every problem")
     _add_data_dir(validate, "seeds/ and datapackage.json sit beside it")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    validate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check everything afresh, neither reading nor writing .syria-strikes-cache/ beside data/",
+    )
     validate.set_defaults(run=_run_validate)
 
     build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
@@ -130,10 +135,13 @@ def _check_build_date(parser: argparse.ArgumentParser) -> None:
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     require("validate", "`syria-strikes validate`")
+    from syria_strikes.cache import validate
     from syria_strikes.problems import render_json, render_text
-    from syria_strikes.validate import validate
 
-    problems = validate(_data_dir(args, parser))
+    outcome = validate(_data_dir(args, parser), use_cache=not args.no_cache)
+    if outcome.note:
+        print(outcome.note, file=sys.stderr)
+    problems = outcome.problems
     print(render_json(problems) if args.format == "json" else render_text(problems))
     return 1 if problems else 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -21,6 +22,9 @@ from syria_strikes.problems import Problem, problem, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import id_skeleton
 
+if TYPE_CHECKING:
+    from syria_strikes.cache import TableCache
+
 PARALLEL_FROM_BYTES = 4 << 20
 # One thread per processor (at least two, at most four): more threads than processors held more
 # memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
@@ -29,19 +33,22 @@ MOST_PARTS = 4
 Cells = set[tuple[int, str]]
 
 
-def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
 
     Large data is checked on one pool of threads, as tasks that never wait on one another (reads,
     schema parts, seeds, each rule across tables, quotes, the descriptor); small data one task at
     a time. Problems are sorted, so which thread finds one changes nothing.
     Why: docs/benchmarks.md#what-the-optimisation-changed.
+
+    ``tables`` (syria_strikes/cache.py) supplies the cell and row problems of a table whose file is
+    unchanged since they were found, and keeps those of the tables checked now.
     """
     root = data_dir.parent
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        descriptor = pool.submit(check_descriptor, root)
+        descriptor = pool.submit(tables.check_descriptor if tables is not None else check_descriptor, root)
         reads = {
             pool.submit(read_table, data_dir / declared.file_name, declared): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
@@ -54,6 +61,11 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
             problems += found
             if frame is None:
                 continue
+            known = tables.get(declared.name) if tables is not None else None
+            if known is not None:
+                problems += known[0]
+                checking[declared.name] = (frame, known[1], [])
+                continue
             failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
             parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
             checks = [(seen, pool.submit(check_table, part, declared, seen)) for part, seen in parts]
@@ -64,9 +76,13 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
             if declared.name not in checking:
                 continue
             frame, failed, checks = checking.pop(declared.name)
+            checked: list[Problem] = []
             for seen, check in checks:
-                problems += check.result()
+                checked += check.result()
                 failed |= seen
+            problems += checked
+            if tables is not None and checks:
+                tables.put(declared.name, checked, failed)
             frames[declared.name] = _blank(frame, declared, failed)
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)

@@ -1,0 +1,375 @@
+"""Incremental validation: the problems of a run, remembered by the content of what it read.
+
+A curator changes a few rows between two runs, and CI validates data that mostly has not changed;
+neither should wait for every rule again. The cache lives in ``.syria-strikes-cache/`` inside
+the dataset root (the folder holding ``data/``, ``seeds/`` and ``datapackage.json``). Every entry
+is keyed by the sha256 of the files it was computed from and by the validator's fingerprint
+(its version, the source of every module of the package, and the versions of the libraries
+that run the rules), so any change to data, seeds, descriptor, rules or libraries misses.
+
+- Nothing changed: the whole answer is read back without importing pandas, pandera or
+  frictionless.
+- Some tables changed: each unchanged table's cell and row problems, and the descriptor check's
+  verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
+  rules run again. The rules across tables, the seed checks and the quote checks always run on
+  the whole data, so their answer cannot go stale.
+
+An entry is trusted only when its header names this format, its body matches the sha256 in the
+header, and the key inside equals the key asked for; anything else (truncated, corrupted,
+foreign) is ignored and overwritten. Entries are written to a temporary file and renamed over
+the old one, so two runs at once never leave half a file. Nothing else is ever written.
+
+This module imports nothing heavy: the unchanged case must stay cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from syria_strikes.problems import Problem
+
+CACHE_DIR = ".syria-strikes-cache"
+FORMAT = b"syria-strikes-cache 1"
+RESULT_ENTRY = "result.json"
+# The libraries whose behaviour decides what the rules report.
+RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb")
+CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# syria-strikes validation cache; safe to delete.\n"
+HASH_CHUNK = 1 << 20
+
+
+@cache
+def fingerprint() -> str:
+    """The validator's identity: Python, the package's own source, and the rule libraries' versions."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for name in _library_distributions():
+        digest.update(name.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _library_distributions() -> list[str]:
+    """Names of the rule libraries' installed distributions (``pandas-3.1.1.dist-info``), read from
+    a directory listing: importlib.metadata would take tens of milliseconds to say the same."""
+    wanted = {name.lower() for name in RULE_LIBRARIES}
+    folders = set()
+    for name in RULE_LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin:
+            folders.add(Path(spec.origin).parent.parent)
+    found = []
+    for folder in sorted(folders):
+        for entry in sorted(os.listdir(folder)):
+            stem = entry.split("-", 1)[0].lower().replace("_", "-")
+            if entry.endswith((".dist-info", ".egg-info")) and stem in wanted:
+                found.append(entry)
+    return found
+
+
+# --- what a run reads ---------------------------------------------------------------------
+# A file whose status (size, inode, change and modification times) is as it was when it was
+# hashed has the same content, unless it changed within the filesystem clock's resolution of that
+# moment: like git's index, a hash is reused only for files last changed this long before it was taken.
+RACY_NANOSECONDS = 2_000_000_000
+STAT_ENTRY = "stat.json"
+
+
+@dataclass
+class Digests:
+    """sha256 of files, reusing the hash of a file whose status has not changed since it was taken."""
+
+    known: dict[str, list[Any]]
+    fresh: dict[str, list[Any]] = field(default_factory=dict)
+
+    def of(self, path: str, status: os.stat_result) -> str:
+        identity = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+        record = self.known.get(path)
+        if isinstance(record, list) and len(record) == 7 and record[:5] == identity and isinstance(record[5], str):
+            self.fresh[path] = record
+            return record[5]
+        taken = time.time_ns()
+        digest = _file_digest(path)
+        if max(status.st_mtime_ns, status.st_ctime_ns) < taken - RACY_NANOSECONDS:
+            self.fresh[path] = [*identity, digest, taken]
+        return digest
+
+    @property
+    def changed(self) -> bool:
+        return self.fresh != self.known
+
+
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _listing(folder: str, digests: Digests) -> dict[str, str]:
+    """Every entry of a folder: a file by its sha256, anything else by its kind (and a link's
+    target), so a new, removed, renamed or retyped entry changes the key as an edit does."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError as error:
+        return {"": f"unreadable: {type(error).__name__}"}
+    listing: dict[str, str] = {}
+    for entry in entries:
+        kind = ""
+        try:
+            if entry.is_symlink():
+                kind = "link to " + os.readlink(entry.path) + "; "
+            listing[entry.name] = kind + (digests.of(entry.path, entry.stat()) if entry.is_file() else _kind(entry))
+        except OSError as error:
+            listing[entry.name] = kind + f"unreadable: {type(error).__name__}"
+    return dict(sorted(listing.items()))
+
+
+def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
+    """The sha256 of every file validation can read: each entry of data/ and of seeds/, and the
+    descriptor. The seeds are hashed on a second thread while the tables are hashed on this one:
+    hashing releases the interpreter lock."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    root = data_dir.parent
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        seeds = pool.submit(_listing, str(root / "seeds"), digests)
+        data = _listing(str(data_dir), digests)
+        descriptor = _listing_of_one(root / "datapackage.json", digests)
+        return {"data": data, "seeds": seeds.result(), "descriptor": descriptor}
+
+
+def _listing_of_one(path: Path, digests: Digests) -> dict[str, str]:
+    try:
+        return {path.name: digests.of(str(path), path.stat()) if path.is_file() else _kind(path)}
+    except OSError as error:
+        return {path.name: f"unreadable: {type(error).__name__}"}
+
+
+def _kind(path: os.DirEntry[str] | Path) -> str:
+    """What stands where a file was expected: validation words each case differently."""
+    if path.is_dir():
+        return "a folder"
+    return "not a regular file" if os.path.lexists(path) else "absent"
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha256(json.dumps([fingerprint(), *parts], sort_keys=True).encode()).hexdigest()
+
+
+# --- entries on disk ----------------------------------------------------------------------
+def _encode_problems(problems: Iterable[Problem]) -> list[list[Any]] | None:
+    """Problems as JSON lists; None when a field is not of its declared type, which a JSON
+    round trip could not give back equal (such a run is simply not cached)."""
+    encoded = []
+    for p in problems:
+        fields = [p.table, p.row, p.column, p.value, p.rule, p.message]
+        if not _well_typed(fields):
+            return None
+        encoded.append(fields)
+    return encoded
+
+
+def _well_typed(fields: list[Any]) -> bool:
+    table, row, column, value, rule, message = fields
+    optional_text = all(item is None or isinstance(item, str) for item in (column, value))
+    line = row is None or (isinstance(row, int) and not isinstance(row, bool))
+    return isinstance(table, str) and isinstance(rule, str) and isinstance(message, str) and optional_text and line
+
+
+def _decode_problems(encoded: object) -> list[Problem] | None:
+    if not isinstance(encoded, list):
+        return None
+    problems = []
+    for fields in encoded:
+        if not (isinstance(fields, list) and len(fields) == 6 and _well_typed(fields)):
+            return None
+        problems.append(Problem(*fields))
+    return problems
+
+
+@dataclass
+class Store:
+    """The cache folder of one dataset; ``note`` says why nothing could be written, if so."""
+
+    folder: Path
+    note: str | None = None
+    writable: bool = True
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def of(cls, data_dir: Path) -> Store:
+        return cls(data_dir.parent / CACHE_DIR)
+
+    def read(self, name: str, key: str) -> dict[str, Any] | None:
+        """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
+        try:
+            content = (self.folder / name).read_bytes()
+        except OSError:
+            return None
+        header, _, body = content.partition(b"\n")
+        if header != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
+            return None
+        try:
+            entry = json.loads(body)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        return entry
+
+    def write(self, name: str, key: str, body: dict[str, Any]) -> None:
+        """Write an entry atomically: a temporary file in the same folder, renamed over the old one."""
+        data = json.dumps({"key": key, **body}, ensure_ascii=True, separators=(",", ":")).encode()
+        content = FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
+        with self.lock:
+            if self.writable:
+                self._write(name, content)
+
+    def _write(self, name: str, content: bytes) -> None:
+        try:
+            self._prepare()
+            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(content)
+                os.replace(temporary, self.folder / name)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            self.writable = False
+            self.note = (
+                f"note: could not write the validation cache in {self.folder} ({error.strerror or error}); "
+                "validated without it"
+            )
+
+    def _prepare(self) -> None:
+        """Create the folder, telling git and backup tools to leave it alone."""
+        if self.folder.is_dir():
+            return
+        self.folder.mkdir(exist_ok=True)
+        for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            (self.folder / name).write_text(text, encoding="ascii")
+
+
+@dataclass
+class TableCache:
+    """The cell and row problems of each table, by the sha256 of its file; handed to the validator."""
+
+    store: Store
+    digests: dict[str, str]
+    descriptor: dict[str, str] = field(default_factory=dict)
+    hits: list[str] = field(default_factory=list)
+    # Written only once the run is over and its inputs are known not to have changed meanwhile.
+    pending: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+
+    def _key(self, table: str) -> str | None:
+        digest = self.digests.get(f"{table}.csv")
+        return None if digest is None or len(digest) != 64 else _key("table", table, digest)
+
+    def get(self, table: str) -> tuple[list[Problem], set[tuple[int, str]]] | None:
+        """The problems the table's schema found and the cells reported by then, if known."""
+        key = self._key(table)
+        entry = None if key is None else self.store.read(f"table-{table}.json", key)
+        if entry is None:
+            return None
+        problems, failed = _decode_problems(entry.get("problems")), entry.get("failed")
+        if problems is None or not isinstance(failed, list):
+            return None
+        if not all(
+            isinstance(cell, list)
+            and len(cell) == 2
+            and isinstance(cell[0], int)
+            and not isinstance(cell[0], bool)
+            and isinstance(cell[1], str)
+            for cell in failed
+        ):
+            return None
+        self.hits.append(table)
+        return problems, {(line, column) for line, column in failed}
+
+    def put(self, table: str, problems: list[Problem], failed: set[tuple[int, str]]) -> None:
+        key, encoded = self._key(table), _encode_problems(problems)
+        cells = sorted(failed, key=repr)
+        if key is None or encoded is None or not all(isinstance(line, int) for line, _ in cells):
+            return
+        self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
+
+    def check_descriptor(self, root: Path) -> list[Problem]:
+        """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even
+        imported when the descriptor is unchanged."""
+        from syria_strikes.checks.descriptor import check_descriptor
+
+        state = next(iter(self.descriptor.values()), "")
+        key = None if state.startswith("unreadable") else _key("descriptor", self.descriptor)
+        entry = None if key is None else self.store.read("descriptor.json", key)
+        known = None if entry is None else _decode_problems(entry.get("problems"))
+        if known is not None:
+            self.hits.append("descriptor")
+            return known
+        problems = check_descriptor(root)
+        encoded = _encode_problems(problems)
+        if key is not None and encoded is not None:
+            self.pending.append(("descriptor.json", key, {"problems": encoded}))
+        return problems
+
+
+# --- the validation -----------------------------------------------------------------------
+Validator = Callable[[Path, TableCache | None], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Every problem, how the answer was reached, and a note for the curator, if any."""
+
+    problems: list[Problem]
+    source: str  # "cache", "partly cached" or "cold"
+    note: str | None = None
+
+
+def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
+    """Validate ``data_dir`` from the cache where the inputs are unchanged, else run the rules."""
+    if not use_cache:
+        return Outcome(_run(data_dir, None), "cold")
+    store = Store.of(data_dir)
+    stat_key = _key("stat", os.path.realpath(data_dir.parent))
+    known = store.read(STAT_ENTRY, stat_key)
+    digests = Digests(known["files"] if known is not None and isinstance(known.get("files"), dict) else {})
+    read = inputs(data_dir, digests)
+    if digests.changed:
+        store.write(STAT_ENTRY, stat_key, {"files": digests.fresh})
+    key = _key("result", read)
+    entry = store.read(RESULT_ENTRY, key)
+    cached = None if entry is None else _decode_problems(entry.get("problems"))
+    if cached is not None:
+        return Outcome(cached, "cache")
+    tables = TableCache(store, read["data"], read["descriptor"])
+    problems = _run(data_dir, tables)
+    if inputs(data_dir, Digests(digests.fresh)) != read:
+        note = "note: files changed while they were validated; this answer was not cached, run again"
+        return Outcome(problems, "partly cached" if tables.hits else "cold", note)
+    encoded = _encode_problems(problems)
+    for name, entry_key, body in tables.pending:
+        store.write(name, entry_key, body)
+    if encoded is not None:
+        store.write(RESULT_ENTRY, key, {"problems": encoded})
+    return Outcome(problems, "partly cached" if tables.hits else "cold", store.note)
+
+
+def _run(data_dir: Path, tables: TableCache | None) -> list[Problem]:
+    from syria_strikes.validate import read_and_check
+
+    return read_and_check(data_dir, tables)[1]
