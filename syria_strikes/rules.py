@@ -17,7 +17,6 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from syria_strikes.column_types import TYPE_TABLE
 from syria_strikes.metadata import COUNT_PREDICATES, COUNT_UNITS, LIST_DELIMITER, Column
 from syria_strikes.spreadsheet_hints import type_hint
 from syria_strikes.text_policy import (
@@ -246,10 +245,14 @@ def _canonical_quoting(*, quoted_lines: int = 0) -> str:
 def _type_words(column_type: str) -> Callable[..., str]:
     """A type rule's words: what the cell is not, in the type table's words (which the data
     dictionary shares), and how a spreadsheet most likely made it."""
-    forms = TYPE_TABLE[column_type]
 
     def words(*, cell: str, impossible: bool = False) -> str:
         """``impossible``: the cell is spelt as the type is but names no value (2020-02-30)."""
+        # The type table brings pandas and pyarrow: import it only when a type fault is worded, so a
+        # report answered from the validation cache stays light.
+        from syria_strikes.column_types import TYPE_TABLE
+
+        forms = TYPE_TABLE[column_type]
         if impossible:
             return forms.impossible_words
         hint = type_hint(cell, column_type)
