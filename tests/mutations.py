@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dataset import Dataset
 
-from syria_strikes.checks.provenance import STRAIGHTENED
+from syria_strikes.anchoring import STRAIGHTENED
 from syria_strikes.metadata import COUNT_PREDICATES, TABLES
 
 

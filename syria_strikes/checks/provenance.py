@@ -13,22 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.anchoring import locate
 from syria_strikes.problems import Problem
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
-STRAIGHTENED = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-# Each lens maps characters that look alike to one of them, one character to one, so offsets found
-# through a lens are offsets in the seed. Applied one at a time, they name what differs.
-PLAIN_SPACES = str.maketrans(
-    dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " ")
-)
-PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
-LENSES = (
-    (STRAIGHTENED, "its quotation marks or apostrophes (curly vs straight)"),
-    (PLAIN_SPACES, "its spaces (a non-breaking or other special space vs a plain one)"),
-    (PLAIN_DASHES, "its dashes or hyphens (en dash, em dash, minus vs '-')"),
-)
 
 
 def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) -> tuple[list[Problem], dict[str, str]]:
@@ -188,14 +177,7 @@ def _mismatch_words(text: str, quote: str, start: int, end: int) -> str:
         where = f"the offsets {start}..{end} lie outside the seed, which has {len(text)} characters"
     else:
         where = f"the seed has {text[start:end][:60]!r} at offsets {start}..{end}"
-    found = text.find(quote)
-    if found >= 0:
-        return f"{where}; the quote is found at {found}..{found + len(quote)}: set quote_start and quote_end to those"
-    for lens, what in LENSES:
-        near = text.translate(lens).find(quote.translate(lens))
-        if near >= 0:
-            return (
-                f"{where}; the quote differs from the seed in {what}: "
-                f"copy it exactly from offsets {near}..{near + len(quote)}"
-            )
-    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+    location = locate(text, quote)
+    if location.unique is not None:
+        return f"{where}; the quote is {location.describe()}: set quote_start and quote_end to those"
+    return f"{where}; the quote {location.describe()}"
