@@ -61,6 +61,19 @@ class Location:
     def unique(self) -> Span | None:
         return self.spans[0] if len(self.spans) == 1 else None
 
+    def to_dict(self) -> dict:
+        status = "found" if self.unique else "ambiguous" if self.spans else "not_found"
+        near = self.near
+        return {
+            "quote": self.quote,
+            "status": status,
+            "occurrences": [list(span) for span in self.spans],
+            "nearest": None
+            if near is None
+            else {"start": near.start, "end": near.end, "reason": near.reason, "differences": list(near.differences)},
+            "message": self.describe(),
+        }
+
     def describe(self) -> str:
         """One sentence a curator can act on: where the quote is, or how to copy it exactly."""
         if self.unique is not None:
