@@ -7,9 +7,13 @@ always reported as problems, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 from pathlib import Path
+
+from syria_strikes.errors import InputError
+from syria_strikes.terminal import printable
 
 USAGE_ERROR = 2
 
@@ -24,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    return args.run(args, parser)
+    try:
+        return args.run(args, parser)
+    except InputError as error:
+        print(f"error: {printable(str(error))}", file=sys.stderr)
+        return USAGE_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.set_defaults(run=_run_info)
 
+    locate = commands.add_parser(
+        "locate", help="print where quotes occur in a seed, in code points; --fix repairs the claims' offsets"
+    )
+    locate.add_argument("seed", nargs="?", metavar="SEED", help="a seed file, or the source_id of an archived seed")
+    locate.add_argument("quotes", nargs="*", metavar="QUOTE", help="words copied from the seed")
+    locate.add_argument(
+        "--fix",
+        action="store_true",
+        help="set quote_start/quote_end in claims.csv for every claim whose quote occurs exactly once in its seed",
+    )
+    _add_data_dir(locate)
+    locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    locate.set_defaults(run=_run_locate)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -83,6 +105,16 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
     return parser
+
+
+def _add_data_dir(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="folder with the four CSV files; seeds/ sits beside it (default: ./data)",
+    )
 
 
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
@@ -143,3 +175,46 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     for path in write_generated(args.root):
         print(f"wrote {path}")
     return 0
+
+
+def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.anchoring import locate
+    from syria_strikes.seedfiles import read_seed, seed_path
+
+    if args.fix:
+        if args.seed is not None:
+            parser.error("locate --fix takes no SEED or QUOTE: it repairs every claim in claims.csv")
+        return _run_fix(args, parser)
+    if args.seed is None or not args.quotes:
+        parser.error("locate needs a SEED and at least one QUOTE, or --fix")
+    text = read_seed(seed_path(args.seed, args.data_dir))
+    locations = [locate(text, quote) for quote in args.quotes]
+    if args.format == "json":
+        print(json.dumps([location.to_dict() for location in locations], ensure_ascii=True, indent=2))
+    for location in locations if args.format == "text" else ():
+        if location.unique is not None:
+            print(f"{location.unique[0]}\t{location.unique[1]}\t{printable(location.quote)}")
+        else:
+            print(f"{printable(repr(location.quote))}: {printable(location.describe())}")
+    return 0 if all(location.unique for location in locations) else 1
+
+
+def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.offsets import fix_offsets
+
+    report = fix_offsets(_data_dir(args, parser))
+    claims = args.data_dir / "claims.csv"
+    if args.format == "json":
+        print(json.dumps(report.to_dict(str(claims)), ensure_ascii=True, indent=2))
+        return 1 if report.left else 0
+    for change in report.changed:
+        print(
+            f"{claims}, line {change.line}, {change.claim_id}: quote_start..quote_end "
+            f"{printable(change.old[0]) or '(empty)'}..{printable(change.old[1]) or '(empty)'} "
+            f"-> {change.new[0]}..{change.new[1]}"
+        )
+    for left in report.left:
+        print(f"{claims}, line {left.line}, {left.claim_id or '(no claim_id)'}: left as is: {printable(left.reason)}")
+    changed = len(report.changed)
+    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {len(report.left)} left as is")
+    return 1 if report.left else 0
