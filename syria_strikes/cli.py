@@ -84,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.set_defaults(run=_run_info)
 
+    archive = commands.add_parser(
+        "archive", help="copy a document into seeds/ read-only, with its sources row and README line"
+    )
+    archive.add_argument("file", type=Path, metavar="FILE", help="the document, UTF-8 text as received")
+    archive.add_argument(
+        "--key",
+        default=None,
+        help="archive key in the file name NNN_KEY.txt (default: the first 16 hex of its SHA-256)",
+    )
+    _add_data_dir(archive)
+    archive.set_defaults(run=_run_archive)
+
     locate = commands.add_parser(
         "locate", help="print where quotes occur in a seed, in code points; --fix repairs the claims' offsets"
     )
@@ -218,3 +230,17 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     changed = len(report.changed)
     print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {len(report.left)} left as is")
     return 1 if report.left else 0
+
+
+def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.archive import archive
+
+    archived = archive(args.file, _data_dir(args, parser), args.key)
+    sources = args.data_dir / "sources.csv"
+    print(f"archived {printable(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}")
+    readme = args.data_dir.parent / "seeds" / "README.md"
+    print(f"added row {archived.source_id} to {sources} and the file to {readme}")
+    print(f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};")
+    print(f"and the published date in {readme} (see docs/curation.md, step 1)")
+    print(f'next: syria-strikes locate {archived.source_id} "QUOTE" ...; syria-strikes coverage {archived.source_id}')
+    return 0
