@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the four CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
+        help="folder with the CSV tables; seeds/ and datapackage.json sit beside it (default: ./data)",
     )
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the four CSV files (default: ./data)",
+        help="folder with the CSV tables (default: ./data)",
     )
     build.add_argument(
         "--out",
@@ -125,7 +125,7 @@ def _add_data_dir(command: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the four CSV files; seeds/ sits beside it (default: ./data)",
+        help="folder with the CSV tables; seeds/ sits beside it (default: ./data)",
     )
 
 

@@ -56,8 +56,16 @@ class Problem:
         return record
 
 
-_TABLE_FILES = {"actors", "sources", "events", "claims"}
-_TABLE_ORDER = {"datapackage.json": 0, "seeds": 1, "actors": 2, "sources": 3, "events": 4, "claims": 5}
+_TABLE_FILES = {"actors", "sources", "events", "claims", "uncovered_sentences"}
+_TABLE_ORDER = {
+    "datapackage.json": 0,
+    "seeds": 1,
+    "actors": 2,
+    "sources": 3,
+    "events": 4,
+    "claims": 5,
+    "uncovered_sentences": 6,
+}
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

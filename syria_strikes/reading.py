@@ -69,7 +69,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     untrusted = check_canonical_form(data, strings, ends, header_clean, report)
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
     strings = _drop_pasted_rows(strings, table, report)
-    if len(strings) == 0:
+    if len(strings) == 0 and not table.may_be_empty:
         report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
         return None, problems
     strings = strings[list(table.column_names)].copy()
