@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.types import arrow_schema
 from syria_strikes.validate import read_and_check
@@ -46,9 +46,11 @@ def default_release_dir() -> Path:
 
 
 def build(data_dir: Path, out: Path) -> list[Problem]:
-    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing."""
+    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing. Warnings
+    do not stop a build (``validate`` shows them)."""
     before = _file_states(data_dir)
     frames, problems = read_and_check(data_dir)
+    problems = rejections(problems)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}

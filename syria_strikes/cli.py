@@ -136,12 +136,12 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
 
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.problems import render_json, render_text
+    from syria_strikes.problems import rejections, render_json, render_text
     from syria_strikes.validate import validate
 
     problems = validate(_data_dir(args, parser))
     print(render_json(problems) if args.format == "json" else render_text(problems))
-    return 1 if problems else 0
+    return 1 if rejections(problems) else 0
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from typing import Literal
+
+Decision = Literal["reject", "warn"]
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -28,6 +31,8 @@ class Problem:
     value: str | None
     rule: str
     message: str
+    # "reject" makes the data invalid; "warn" is reported but lets validate and build pass.
+    decision: Decision = "reject"
 
     @property
     def file(self) -> str:
@@ -45,7 +50,8 @@ class Problem:
             parts.append(f"column {self.column}")
         if self.value is not None:
             parts.append(f"value {show_value(self.value)}")
-        return f"{', '.join(parts)}: {self.message} [rule: {self.rule}]"
+        prefix = "warning: " if self.decision == "warn" else ""
+        return f"{prefix}{', '.join(parts)}: {self.message} [rule: {self.rule}]"
 
     def to_dict(self) -> dict:
         record = asdict(self)
@@ -72,19 +78,40 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.sort_key)
 
 
+def rejections(problems: list[Problem]) -> list[Problem]:
+    """The problems that make the data invalid; warnings are left out."""
+    return [p for p in problems if p.decision == "reject"]
+
+
 def render_text(problems: list[Problem]) -> str:
-    if not problems:
-        return "valid: every table, rule, quote and seed checks out."
+    rejected = rejections(problems)
+    warned = len(problems) - len(rejected)
+    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
     lines = [p.to_text() for p in problems]
-    lines.append(f"invalid: {len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+    if not rejected:
+        lines.append(
+            "valid: every table, rule, quote and seed checks out" + (f"; {warnings} above." if warned else ".")
+        )
+    else:
+        count = len(rejected)
+        found = f"{count} problem{'s' if count != 1 else ''} found"
+        lines.append(f"invalid: {found}" + (f" and {warnings}." if warned else "."))
     return "\n".join(lines)
 
 
 def render_json(problems: list[Problem]) -> str:
     """ASCII-only JSON: the values quoted back are bad data (Arabic-Indic digits, zero-width
     spaces), and a report must print on any console, whatever its encoding, without a traceback."""
+    rejected = rejections(problems)
+    warned = [p for p in problems if p.decision != "reject"]
     return json.dumps(
-        {"valid": not problems, "problem_count": len(problems), "problems": [p.to_dict() for p in problems]},
+        {
+            "valid": not rejected,
+            "problem_count": len(rejected),
+            "problems": [p.to_dict() for p in rejected],
+            "warning_count": len(warned),
+            "warnings": [p.to_dict() for p in warned],
+        },
         ensure_ascii=True,
         indent=2,
     )

@@ -48,9 +48,11 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
             "value": "2020-02-30",
             "rule": "type_date",
             "message": "is not a real calendar date",
+            "decision": "reject",
             "file": "data/events.csv",
         }
     ]
+    assert (report["warning_count"], report["warnings"]) == (0, [])
 
 
 def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:
