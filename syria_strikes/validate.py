@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from syria_strikes.checks.cells import id_skeleton
+from syria_strikes.checks.coverage import check_coverage
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import check_relations
@@ -63,6 +64,11 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
             problems += seed_problems
             if "claims" in frames:
                 later.append(pool.submit(check_quotes, frames["claims"], texts))
+            later.append(
+                pool.submit(
+                    check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences"), texts
+                )
+            )
             del seeds, texts  # the seed texts go as soon as the quote check is done with them
         for future in later:
             problems += future.result()
