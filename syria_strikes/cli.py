@@ -110,6 +110,16 @@ def _parser() -> argparse.ArgumentParser:
     locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     locate.set_defaults(run=_run_locate)
 
+    coverage = commands.add_parser(
+        "coverage", help="share of each seed that claims quote, and every sentence no claim quotes"
+    )
+    coverage.add_argument("seed", nargs="?", metavar="SEED", help="one seed, by source_id or file (default: all)")
+    coverage.add_argument(
+        "--format", choices=("text", "json", "html"), default="text", help="output format; html to review in a browser"
+    )
+    _add_data_dir(coverage)
+    coverage.set_defaults(run=_run_coverage)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -244,3 +254,16 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     print(f"and the published date in {readme} (see docs/curation.md, step 1)")
     print(f'next: syria-strikes locate {archived.source_id} "QUOTE" ...; syria-strikes coverage {archived.source_id}')
     return 0
+
+
+def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.coverage_report import DECLARED_TABLE, dataset_coverage, render_html, render_json, render_text
+
+    coverages = dataset_coverage(_data_dir(args, parser), args.seed)
+    if args.format == "json":
+        print(render_json(coverages))
+    elif args.format == "html":
+        print(render_html(coverages), end="")
+    else:
+        print(render_text(coverages, args.data_dir / DECLARED_TABLE))
+    return 1 if any(coverage.missing for coverage in coverages) else 0
