@@ -120,6 +120,19 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_dir(coverage)
     coverage.set_defaults(run=_run_coverage)
 
+    compare = commands.add_parser(
+        "diff", help="rows added, removed and changed, and new vocabulary values, between two datasets"
+    )
+    compare.add_argument("old", type=Path, metavar="OLD", help="a data folder, a folder with data/, or a release")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the same for the newer side")
+    compare.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format; markdown is the body of a CHANGELOG section",
+    )
+    compare.set_defaults(run=_run_diff)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -267,3 +280,15 @@ def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     else:
         print(render_text(coverages, args.data_dir / DECLARED_TABLE))
     return 1 if any(coverage.missing for coverage in coverages) else 0
+
+
+def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.diff import diff, render_json, render_markdown, render_text
+
+    result = diff(args.old, args.new)
+    if args.format == "json":
+        print(render_json(result))
+    else:
+        text = render_markdown(result) if args.format == "markdown" else render_text(result) + "\n"
+        print("\n".join(printable(line) for line in text.splitlines()))
+    return 0
