@@ -21,6 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from syria_strikes.annotations import CLAIM_COLUMNS, annotation_collection, to_jsonld
+from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem, rejections
@@ -31,7 +33,9 @@ from syria_strikes.validate import read_and_check
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
 DESCRIPTOR = "datapackage.json"
+ANNOTATIONS = ANNOTATIONS_FILE
 MEDIATYPES = {
+    "jsonld": "application/ld+json",
     "parquet": "application/vnd.apache.parquet",
     "sqlite": "application/vnd.sqlite3",
     "json": "application/json",
@@ -130,6 +134,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
+        (folder / ANNOTATIONS).write_text(_annotations(tables, data_dir), encoding="utf-8", newline="\n")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
@@ -137,7 +142,26 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
 
 def _release_files() -> list[str]:
     tables = [declared.name for declared in TABLES]
-    return [*(f"{name}.csv" for name in tables), *(f"{name}.parquet" for name in tables), DATABASE, DATASETTE]
+    return [
+        *(f"{name}.csv" for name in tables),
+        *(f"{name}.parquet" for name in tables),
+        DATABASE,
+        DATASETTE,
+        ANNOTATIONS,
+    ]
+
+
+def _annotations(tables: dict[str, pa.Table], data_dir: Path) -> str:
+    """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path."""
+    claims = {name: tables["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
+    sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
+    archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
+    targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
+    texts = {
+        source_id: (data_dir.parent / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
+        for source_id in set(claims["source_id"])
+    }
+    return to_jsonld(annotation_collection(claims, targets, texts))
 
 
 def _stamp(path: Path) -> dict:
@@ -167,6 +191,15 @@ def describe_release(stamps: dict[str, dict]) -> dict:
     resources.append(
         _file_resource(
             "database", DATABASE, stamps, "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."
+        )
+    )
+    resources.append(
+        _file_resource(
+            "claims-annotations",
+            ANNOTATIONS,
+            stamps,
+            "Every claim as a W3C Web Annotation (JSON-LD): the quote with 32 characters of context and its "
+            "offsets in the archived seed, the predicate, stance and claimant in the body.",
         )
     )
     resources.append(
