@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from difflib import get_close_matches
 from functools import partial
 
 import numpy as np
@@ -167,6 +168,10 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         known = frames[target.name][target.primary_key].dropna()
         values = list_items(frame[column.name]) if column.type == "list" else frame[column.name].dropna()
         dangling = values[~_isin(values, known)]
+        if dangling.empty:
+            continue
+        suggest = _suggester(known.tolist())
+        article = "an" if target.primary_key[0] in "aeiou" else "a"
         for line, value in dangling.items():
             problems.append(
                 Problem(
@@ -175,10 +180,37 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
                     column.name,
                     value,
                     "foreign_key",
-                    f"is not a {target.primary_key} in {target.path}",
+                    f"is not {article} {target.primary_key} in {target.path}{suggest(value)}",
                 )
             )
     return problems
+
+
+SUGGESTED_IDS = 3
+SUGGEST_AMONG_AT_MOST = 20_000
+SUGGESTIONS_PER_COLUMN = 100
+
+
+def _suggester(known: list[str]) -> Callable[[str], str]:
+    """A function giving "; did you mean ...?" for an unknown ID, from difflib's close matches.
+
+    difflib compares the value with every known ID in Python, so suggestions are made only among
+    at most ``SUGGEST_AMONG_AT_MOST`` IDs and for the first ``SUGGESTIONS_PER_COLUMN`` distinct
+    values: a typo gets its hint, and a million broken references still cost milliseconds."""
+    if len(known) > SUGGEST_AMONG_AT_MOST:
+        return lambda value: ""
+    cache: dict[str, str] = {}
+
+    def suggest(value: str) -> str:
+        if value not in cache:
+            if len(cache) >= SUGGESTIONS_PER_COLUMN:
+                return ""
+            close = [repr(match) for match in get_close_matches(value, known, n=SUGGESTED_IDS, cutoff=0.8)]
+            listed = ", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else "".join(close)
+            cache[value] = f"; did you mean {listed}?" if close else ""
+        return cache[value]
+
+    return suggest
 
 
 def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
