@@ -68,6 +68,9 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     strings, ends = parsed
     untrusted = check_canonical_form(data, strings, ends, header_clean, report)
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
+    for name in table.column_names:
+        if name not in strings.columns:  # reported as header_complete; its cells are not judged
+            strings[name] = ""
     strings = _drop_pasted_rows(strings, table, report)
     if len(strings) == 0 and not table.may_be_empty:
         report(1, None, None, "has_rows", "the file has a header but no rows; every table needs at least one row")
@@ -157,7 +160,7 @@ def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> N
 # --- the header -----------------------------------------------------------------------------
 def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
     """Names to parse the rows with, and whether the header line was otherwise clean; None when a
-    declared column is missing or the file uses another delimiter, so rows cannot be read safely."""
+    column name appears twice or the file uses another delimiter, so rows cannot be read safely."""
     declared = list(table.column_names)
     fields = _split(line, ",")
     if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
@@ -187,10 +190,10 @@ def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], b
     duplicated = sorted({name for name in named if named.count(name) > 1})
     for name in duplicated:
         report(1, name, name, "header_unique", "this column name appears twice in the header")
-    missing, extra = _check_names(named, declared, table, report)
-    if missing or duplicated:
+    missing, extra, renamed = _check_names(named, declared, table, report)
+    if duplicated:
         return None
-    if not extra and named != declared:
+    if not extra and not missing and named != declared:
         clean = False
         report(
             1,
@@ -199,26 +202,40 @@ def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], b
             "header_order",
             f"the columns are out of order; the canonical order is {','.join(declared)}",
         )
-    return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
+    # A misspelt column is read under the name it was meant to have, and a missing one as empty,
+    # so the table's other columns, and this one's cells, are still checked.
+    names = [renamed.get(name, name) or f"(unnamed {position})" for position, name in enumerate(names, start=1)]
+    return names, clean and not missing
 
 
-def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
-    """Report undeclared and missing names (returned); a misspelt name is reported once, with its
-    correction, instead of once as undeclared and once as missing."""
+def _check_names(
+    named: list[str], declared: list[str], table: Table, report: Report
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """Report undeclared and missing names (returned, with each misspelt name and its correction);
+    a misspelt name is reported once, with its correction, instead of once as undeclared and once
+    as missing."""
     missing = [name for name in declared if name not in named]
     extra = [name for name in named if name not in declared]
     unclaimed = list(missing)
+    renamed = {}
     for name in extra:
         guess = _guess(name, unclaimed)
         if guess:
             unclaimed.remove(guess)
-            hint = f"; did you mean {guess!r}?"
+            renamed[name] = guess
+            hint = f"; did you mean {guess!r}? Its cells were checked as {guess}"
         else:
             hint = "; remove it or declare it in syria_strikes/metadata.py"
         report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
     for name in unclaimed:
-        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
-    return missing, extra
+        report(
+            1,
+            name,
+            None,
+            "header_complete",
+            f"the header lacks the declared column {name!r}; the other columns were checked",
+        )
+    return missing, extra, renamed
 
 
 def _guess(name: str, candidates: list[str]) -> str | None:

@@ -80,7 +80,11 @@ def _read_and_check_table(data_dir: Path, declared: Table) -> tuple[pd.DataFrame
     frame, found = read_table(data_dir / f"{declared.name}.csv", declared)
     if frame is None:
         return None, found, set()
-    failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
+    # Line 1 is the header: a problem there names a column, not a cell.
+    failed = {(p.row, p.column) for p in found if p.row is not None and p.row > 1 and p.column is not None}
+    # A column missing from the header is reported once; its empty cells are not judged row by row.
+    absent = {p.column for p in found if p.rule == "header_complete"}
+    failed |= {(int(line), name) for name in absent for line in frame.index}
     found += check_table(frame, declared, failed)
     return _blank(frame, declared, failed), found, failed
 

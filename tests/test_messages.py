@@ -17,3 +17,27 @@ def test_an_unknown_id_suggests_the_nearest_existing_ones(dataset: Dataset) -> N
     assert actor["message"] == "is not an actor_id in data/actors.csv; did you mean 'act-syrian-state-media'?"
     assert source["message"] == "is not a source_id in data/sources.csv; did you mean 'src-seed-002' or 'src-seed-000'?"
     assert event["message"] == "is not an event_id in data/events.csv"
+
+
+def _rename_header(dataset: Dataset, table: str, renames: dict[str, str | None]) -> None:
+    rows = dataset.rows(table)
+    header = [renames.get(name, name) for name in rows[0] if renames.get(name, name) is not None]
+    renamed = [{renames.get(k, k): v for k, v in row.items() if renames.get(k, k) is not None} for row in rows]
+    dataset.write_rows(table, renamed, header=header)
+
+
+def test_a_renamed_or_missing_header_column_hides_no_other_problem(dataset: Dataset) -> None:
+    line = dataset.set_cell("claims", 1, "stance", "assert")
+    dataset.set_cell("claims", 2, "predicate", "no_such_predicate")
+    _rename_header(dataset, "claims", {"stance": "stanse", "hedging": None})
+    code, problems = dataset.validate()
+    assert code == 1
+    found = {(p["row"], p["column"], p["rule"]) for p in problems}
+    assert found == {
+        (1, "stanse", "header_declared"),
+        (1, "hedging", "header_complete"),
+        (line, "stance", "enum"),
+        (line + 1, "predicate", "enum"),
+    }
+    (renamed,) = [p for p in problems if p["rule"] == "header_declared"]
+    assert "did you mean 'stance'? Its cells were checked as stance" in renamed["message"]
