@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
 from syria_strikes.seedfiles import read_bytes, read_rows, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
@@ -55,7 +56,7 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     data = read_bytes(document)
     _check_utf8(document, data)
     digest = hashlib.sha256(data).hexdigest()
-    root = data_dir.parent
+    root = dataset_root(data_dir)
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"

@@ -25,6 +25,7 @@ from syria_strikes.annotations import CLAIM_COLUMNS, annotation_collection, to_j
 from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.types import arrow_schema
@@ -158,7 +159,7 @@ def _annotations(tables: dict[str, pa.Table], data_dir: Path) -> str:
     archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
     targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
     texts = {
-        source_id: (data_dir.parent / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
+        source_id: (dataset_root(data_dir) / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
         for source_id in set(claims["source_id"])
     }
     return to_jsonld(annotation_collection(claims, targets, texts))

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
 from syria_strikes.terminal import printable
 
 USAGE_ERROR = 2
@@ -163,7 +164,7 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     from syria_strikes.validate import validate
 
     problems = validate(_data_dir(args, parser))
-    print(render_json(problems) if args.format == "json" else render_text(problems))
+    print(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
     return 1 if rejections(problems) else 0
 
 
@@ -174,7 +175,7 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     out = args.out or default_release_dir()
     problems = build(_data_dir(args, parser), out)
     if problems:
-        print(render_json(problems) if args.format == "json" else render_text(problems))
+        print(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)
         return 1
     print(f"built release {_version()} in {out}")
@@ -261,7 +262,7 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     archived = archive(args.file, _data_dir(args, parser), args.key)
     sources = args.data_dir / "sources.csv"
     print(f"archived {printable(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}")
-    readme = args.data_dir.parent / "seeds" / "README.md"
+    readme = dataset_root(args.data_dir) / "seeds" / "README.md"
     print(f"added row {archived.source_id} to {sources} and the file to {readme}")
     print(f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};")
     print(f"and the published date in {readme} (see docs/curation.md, step 1)")

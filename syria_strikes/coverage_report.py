@@ -14,6 +14,7 @@ from pathlib import Path
 
 from syria_strikes.coverage import Declared, SeedCoverage, Span, seed_coverage
 from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
 from syria_strikes.seedfiles import archived_seeds, read_rows, read_seed, require_columns
 from syria_strikes.terminal import printable
 
@@ -32,7 +33,7 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> list[SeedCovera
     return [
         seed_coverage(
             source_id,
-            path.relative_to(data_dir.parent).as_posix(),
+            path.relative_to(dataset_root(data_dir)).as_posix(),
             read_seed(path),
             spans.get(source_id, []),
             declared.get(source_id, []),

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
 
 
 def read_seed(path: Path) -> str:
@@ -59,7 +60,7 @@ def archived_seeds(data_dir: Path) -> dict[str, Path]:
     path = data_dir / "sources.csv"
     header, rows = read_rows(path)
     require_columns(path, header, ("source_id", "seed_path"))
-    return {row["source_id"]: data_dir.parent / row["seed_path"] for row in rows if row.get("seed_path")}
+    return {row["source_id"]: dataset_root(data_dir) / row["seed_path"] for row in rows if row.get("seed_path")}
 
 
 def seed_texts(data_dir: Path) -> dict[str, str]:

@@ -18,6 +18,7 @@ from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import check_relations
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import TABLES, Table
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
 
@@ -36,7 +37,7 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
     at a time: there, handing the lock between threads costs more than it saves. Which thread
     finds a problem changes nothing: problems are sorted.
     """
-    root = data_dir.parent
+    root = dataset_root(data_dir)
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = len(TABLES) if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:

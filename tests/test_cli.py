@@ -27,8 +27,9 @@ def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset) -> None:
     result = _command("validate", "--data-dir", str(dataset.data_dir))
     assert result.returncode == 1
     problem_lines = result.stdout.strip().splitlines()[:-1]
+    # The file is named as given with --data-dir.
     assert problem_lines == [
-        f"data/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
+        f"{dataset.data_dir}/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
         "asserts, denies, disputes, questions, no_comment, cannot_verify [rule: enum]"
     ]
     assert "Traceback" not in result.stderr
@@ -50,6 +51,7 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
             "message": "is not a real calendar date",
             "decision": "reject",
             "file": "data/events.csv",
+            "path": f"{dataset.data_dir}/events.csv",
         }
     ]
     assert (report["warning_count"], report["warnings"]) == (0, [])

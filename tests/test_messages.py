@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataset import Dataset
+import pytest
+from dataset import Dataset, run_cli
 
 
 def _messages(dataset: Dataset, rule: str) -> list[dict]:
@@ -41,3 +42,20 @@ def test_a_renamed_or_missing_header_column_hides_no_other_problem(dataset: Data
     }
     (renamed,) = [p for p in problems if p["rule"] == "header_declared"]
     assert "did you mean 'stance'? Its cells were checked as stance" in renamed["message"]
+
+
+def test_messages_name_files_as_given_with_data_dir_or_shorter_from_here(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataset.set_cell("claims", 0, "claimant_actor_id", "act-nobody-at-all")
+    expected = "claims.csv, line 2, column claimant_actor_id, value 'act-nobody-at-all': is not an actor_id in {}"
+    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
+    assert code == 1
+    assert output.splitlines()[0].endswith(expected.format(f"{dataset.data_dir}/actors.csv [rule: foreign_key]"))
+    assert output.startswith(f"{dataset.data_dir}/claims.csv")
+    monkeypatch.chdir(dataset.root)
+    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
+    assert output.splitlines()[0] == "data/" + expected.format("data/actors.csv [rule: foreign_key]")
+    monkeypatch.chdir(dataset.data_dir)
+    code, output = run_cli(["validate", "--data-dir", "."])
+    assert output.splitlines()[0] == expected.format("actors.csv [rule: foreign_key]")
