@@ -1,4 +1,5 @@
-"""The `syria-strikes` command: validate, build, generate, info.
+"""The `syria-strikes` command: validate, build, info, generate, and the curator's archive,
+locate, coverage and diff.
 
 Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
 always reported as problems, never as a traceback.
@@ -47,24 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands")
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
-    validate.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the CSV tables; seeds/ and datapackage.json sit beside it (default: ./data)",
-    )
+    _add_data_dir(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
 
     build = commands.add_parser("build", help="validate, then write the release (Parquet, CSV, SQLite)")
-    build.add_argument(
-        "--data-dir",
-        type=Path,
-        default=Path("data"),
-        metavar="DIR",
-        help="folder with the CSV tables (default: ./data)",
-    )
+    _add_data_dir(build)
     build.add_argument(
         "--out",
         type=Path,
@@ -149,7 +138,7 @@ def _add_data_dir(command: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the CSV tables; seeds/ sits beside it (default: ./data)",
+        help="folder with the CSV tables; seeds/ and datapackage.json sit beside it (default: ./data)",
     )
 
 
