@@ -82,6 +82,38 @@ def overlaps(merged: tuple[Span, ...], span: Span) -> bool:
     return index > 0 and merged[index - 1][1] > span[0]
 
 
+@dataclass(frozen=True)
+class Judged:
+    """What validate needs of a seed's coverage, without the per-sentence detail of ``seed_coverage``."""
+
+    missing: tuple[Span, ...]
+    declared_but_quoted: tuple[Declared, ...]
+    stray_declarations: tuple[Declared, ...]
+
+
+def judge(text: str, quote_spans: list[Span], declared: list[Declared]) -> Judged:
+    """The sentences neither quoted nor declared, the declared ones a claim quotes, and the
+    declarations that match no sentence. One sweep over sentences and merged quotes, in order,
+    because validate runs this on every seed of the archive."""
+    merged = merge_spans(quote_spans)
+    by_span = {(row.start, row.end): row for row in declared}
+    missing, quoted_declared, matched = [], [], set()
+    position = 0
+    for start, end in split_sentences(text):
+        while position < len(merged) and merged[position][1] <= start:
+            position += 1
+        quoted = position < len(merged) and merged[position][0] < end
+        row = by_span.get((start, end))
+        if row is not None:
+            matched.add((start, end))
+            if quoted:
+                quoted_declared.append(row)
+        elif not quoted:
+            missing.append((start, end))
+    stray = tuple(row for row in declared if (row.start, row.end) not in matched)
+    return Judged(tuple(missing), tuple(quoted_declared), stray)
+
+
 def seed_coverage(
     source_id: str, seed_path: str, text: str, quote_spans: list[Span], declared: list[Declared]
 ) -> SeedCoverage:

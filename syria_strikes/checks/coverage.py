@@ -12,7 +12,7 @@ from collections import defaultdict
 import pandas as pd
 
 from syria_strikes.anchoring import locate
-from syria_strikes.coverage import Declared, Span, seed_coverage
+from syria_strikes.coverage import Declared, Span, judge
 from syria_strikes.problems import Problem
 
 TABLE = "uncovered_sentences"
@@ -41,20 +41,19 @@ def check_coverage(
     ):
         if source_id not in texts:
             continue
-        coverage = seed_coverage(source_id, seed_path, texts[source_id], spans.get(source_id, []), rows[source_id])
-        if coverage.missing:
-            problems.append(_undeclared_warning(int(line), seed_path, source_id, coverage.missing))
-        for sentence in coverage.sentences:
-            if sentence.quoted and sentence.declared is not None:
-                problems.append(
-                    _row_warning(
-                        sentence.declared,
-                        declared,
-                        "declared_unquoted",
-                        "a claim quotes this sentence, so it is not uncovered: remove the row",
-                    )
+        judged = judge(texts[source_id], spans.get(source_id, []), rows[source_id])
+        if judged.missing:
+            problems.append(_undeclared_warning(int(line), seed_path, source_id, texts[source_id], judged.missing))
+        for row in judged.declared_but_quoted:
+            problems.append(
+                _row_warning(
+                    row,
+                    declared,
+                    "declared_unquoted",
+                    "a claim quotes this sentence, so it is not uncovered: remove the row",
                 )
-        for row in coverage.stray_declarations:
+            )
+        for row in judged.stray_declarations:
             problems.append(
                 _row_warning(
                     row,
@@ -120,8 +119,8 @@ def _quote_spans(claims: pd.DataFrame) -> dict[str, list[Span]]:
     return spans
 
 
-def _undeclared_warning(line: int, seed_path: str, source_id: str, missing: tuple) -> Problem:
-    listed = "; ".join(f"{sentence.start}..{sentence.end} {sentence.text[:60]!r}" for sentence in missing[:3])
+def _undeclared_warning(line: int, seed_path: str, source_id: str, text: str, missing: tuple[Span, ...]) -> Problem:
+    listed = "; ".join(f"{start}..{end} {text[start:end][:60]!r}" for start, end in missing[:LISTED_SENTENCES])
     more = f"; and {len(missing) - LISTED_SENTENCES} more" if len(missing) > LISTED_SENTENCES else ""
     count = f"{len(missing)} sentence{'s' if len(missing) != 1 else ''}"
     return Problem(
