@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from syria_strikes.annotations import CLAIM_COLUMNS, annotation_collection, to_jsonld
+from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
 from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
@@ -129,13 +129,15 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         written = [
             pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
         ]
+        # The annotations are Python string work; they run while the other writers, which spend
+        # their time outside the interpreter lock, write Parquet and SQLite.
+        written.append(pool.submit(_write_annotations, tables, data_dir, folder / ANNOTATIONS))
         for name, arrow in tables.items():
             written.append(pool.submit(pq.write_table, arrow, folder / f"{name}.parquet", compression="zstd"))
             written.append(pool.submit(shutil.copyfile, data_dir / f"{name}.csv", folder / f"{name}.csv"))
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
-        (folder / ANNOTATIONS).write_text(_annotations(tables, data_dir), encoding="utf-8", newline="\n")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
@@ -152,7 +154,7 @@ def _release_files() -> list[str]:
     ]
 
 
-def _annotations(tables: dict[str, pa.Table], data_dir: Path) -> str:
+def _write_annotations(tables: dict[str, pa.Table], data_dir: Path, path: Path) -> None:
     """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path."""
     claims = {name: tables["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
     sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
@@ -162,7 +164,8 @@ def _annotations(tables: dict[str, pa.Table], data_dir: Path) -> str:
         source_id: (dataset_root(data_dir) / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
         for source_id in set(claims["source_id"])
     }
-    return to_jsonld(annotation_collection(claims, targets, texts))
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        write_annotations(out, claims, targets, texts)
 
 
 def _stamp(path: Path) -> dict:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
 from dataset import REPO, Dataset
 
+from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
 from syria_strikes.build import build
 
 # https://www.w3.org/TR/annotation-vocab/#named-individuals (motivations, also used as purposes)
@@ -96,3 +98,28 @@ def test_a_source_with_a_url_is_the_target(dataset: Dataset, tmp_path: Path) -> 
     items = json.loads((tmp_path / "release" / "claims.annotations.jsonld").read_text(encoding="utf-8"))["first"]
     targets = {item["target"]["source"] for item in items["items"]}
     assert targets == {"seeds/000_88ebea6c751ab514.txt", "https://example.org/archived-article"}
+
+
+@pytest.mark.parametrize(
+    "quote", ['a "straight" quote', "back\\slash", "line\nbreak\ttab", "caf\u00e9 \u201ccurly\u201d"]
+)
+def test_any_quote_is_written_as_valid_json(quote: str) -> None:
+    text = "0123456789" * 5 + quote + "9876543210" * 5
+    claims = {name: [f"{name}-1"] for name in CLAIM_COLUMNS}
+    claims.update(quote=[quote], quote_start=[50], quote_end=[50 + len(quote)], source_id=["src-x"])
+    out = io.StringIO()
+    write_annotations(out, claims, {"src-x": "seeds/x.txt"}, {"src-x": text})
+    (item,) = json.loads(out.getvalue())["first"]["items"]
+    assert item["target"]["selector"][0] == {
+        "type": "TextQuoteSelector",
+        "exact": quote,
+        "prefix": text[18:50],
+        "suffix": text[50 + len(quote) : 82 + len(quote)],
+    }
+
+
+def test_no_claims_give_an_empty_page() -> None:
+    out = io.StringIO()
+    write_annotations(out, {name: [] for name in CLAIM_COLUMNS}, {}, {})
+    collection = json.loads(out.getvalue())
+    assert (collection["total"], collection["first"]["items"]) == (0, [])
