@@ -121,7 +121,7 @@ def nearest(text: str, quote: str) -> NearMatch | None:
         if normalised != quote:
             found = text.find(normalised)
             if found >= 0:
-                return NearMatch(found, found + len(normalised), reason, ())
+                return _near(text, quote, found, found + len(normalised), reason)
     return _most_similar(text, quote)
 
 

@@ -31,7 +31,11 @@ def test_an_ambiguous_quote_lists_every_occurrence() -> None:
         ('"the caf\u00e9 was hit"', "quotation marks", "U+201C LEFT DOUBLE QUOTATION MARK"),
         ("twice. Then", "spaces", "U+00A0 NO-BREAK SPACE"),
         ("Then-nothing", "dashes", "U+2013 EN DASH"),
-        (unicodedata.normalize("NFD", "the caf\u00e9 was hit"), "decomposed characters (NFD)", None),
+        (
+            unicodedata.normalize("NFD", "the caf\u00e9 was hit"),
+            "decomposed characters (NFD)",
+            "U+0301 COMBINING ACUTE",
+        ),
         ("the cafe was hit", "wording", "U+00E9 LATIN SMALL LETTER E WITH ACUTE"),
     ],
 )
