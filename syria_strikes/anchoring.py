@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 Span = tuple[int, int]
 
@@ -26,7 +27,7 @@ LENSES = (
     (PLAIN_DASHES, "its dashes or hyphens (en dash, em dash, minus vs '-')"),
 )
 ALL_LENSES = str.maketrans({**STRAIGHTENED, **PLAIN_SPACES, **PLAIN_DASHES})
-NORMAL_FORMS = (
+NORMAL_FORMS: tuple[tuple[Literal["NFC", "NFD"], str], ...] = (
     ("NFC", "its Unicode form: the quote has decomposed characters (NFD) where the seed has composed ones (NFC)"),
     ("NFD", "its Unicode form: the quote has composed characters (NFC) where the seed has decomposed ones (NFD)"),
 )

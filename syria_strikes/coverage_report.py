@@ -169,7 +169,7 @@ def render_html(coverages: list[SeedCoverage]) -> str:
 
 def _marked(text: str, coverage: SeedCoverage) -> str:
     """The text cut at every boundary of a quoted span or an uncovered sentence, each piece wrapped."""
-    sentence_class = {}
+    sentence_class: dict[Span, tuple[str, str | None]] = {}
     for sentence in coverage.uncovered:
         if sentence.declared is None:
             sentence_class[(sentence.start, sentence.end)] = ('class="missing"', None)
