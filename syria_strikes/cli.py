@@ -132,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lines(text: str) -> str:
+    """Each line of a report with control characters escaped, whatever a message quotes."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _add_data_dir(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--data-dir",
@@ -153,7 +158,9 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     from syria_strikes.validate import validate
 
     problems = validate(_data_dir(args, parser))
-    print(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
+    print(
+        render_json(problems, args.data_dir) if args.format == "json" else _lines(render_text(problems, args.data_dir))
+    )
     return 1 if rejections(problems) else 0
 
 
@@ -164,7 +171,11 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     out = args.out or default_release_dir()
     problems = build(_data_dir(args, parser), out)
     if problems:
-        print(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
+        print(
+            render_json(problems, args.data_dir)
+            if args.format == "json"
+            else _lines(render_text(problems, args.data_dir))
+        )
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)
         return 1
     print(f"built release {_version()} in {out}")
@@ -279,6 +290,5 @@ def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.format == "json":
         print(render_json(result))
     else:
-        text = render_markdown(result) if args.format == "markdown" else render_text(result) + "\n"
-        print("\n".join(printable(line) for line in text.splitlines()))
+        print(_lines(render_markdown(result).rstrip("\n") if args.format == "markdown" else render_text(result)))
     return 0

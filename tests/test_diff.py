@@ -102,3 +102,11 @@ def test_bad_folders_are_usage_errors(dataset: Dataset, tmp_path: Path, capsys: 
         assert _diff(old, REPO / "data")[0] == 2
         error = capsys.readouterr().err
         assert words in error and error.count("\n") == 1 and "Traceback" not in error
+
+
+def test_control_characters_in_keys_are_printed_escaped(dataset: Dataset) -> None:
+    actors = dataset.rows("actors")
+    dataset.write_rows("actors", [*actors, {**actors[0], "actor_id": "act-\x1b[31mred"}])
+    code, output = _diff(REPO / "data", dataset.data_dir)
+    assert code == 0
+    assert "\x1b" not in output and "  + act-\\x1b[31mred" in output.splitlines()
