@@ -117,3 +117,11 @@ def test_a_failure_while_moving_files_into_place_restores_everything(
     monkeypatch.setattr(archive_module.os, "replace", replace_then_fail)
     assert "cannot be written (Permission denied); nothing was changed" in _refused(dataset, capsys, document)
     assert not list(dataset.root.glob(".archive-staging-*"))
+
+
+def test_an_existing_file_of_the_same_name_is_never_overwritten(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(archive_module, "_next_number", lambda seeds_dir, rows: 0)
+    error = _refused(dataset, capsys, document, "--key", "88ebea6c751ab514")
+    assert "000_88ebea6c751ab514.txt: already exists; it is never overwritten" in error
