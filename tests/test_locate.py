@@ -106,3 +106,13 @@ def test_fix_refuses_a_file_it_could_not_write_back_byte_for_byte(dataset: Datas
     code, _ = _locate(dataset, "--fix")
     assert code == 2
     assert dataset.raw("claims") == crlf
+
+
+def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Dataset) -> None:
+    first, second = _unique_quote_rows(dataset, 2)
+    line = dataset.set_cell("claims", first, "source_id", "src-no-such-seed")
+    dataset.set_cell("claims", second, "quote_start", "")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert f"line {line}, " in output and "its source_id 'src-no-such-seed' names no archived seed" in output
+    assert output.splitlines()[-1] == "changed the offsets of 1 claim; 1 left as is"
