@@ -15,7 +15,7 @@ from pathlib import Path
 from syria_strikes.coverage import Declared, SeedCoverage, Span, seed_coverage
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
-from syria_strikes.seedfiles import archived_seeds, read_rows, read_seed, require_columns
+from syria_strikes.seedfiles import archived_seeds, read_rows, read_seed, require_columns, span_cells
 from syria_strikes.terminal import printable
 
 DECLARED_TABLE = "uncovered_sentences.csv"
@@ -52,7 +52,7 @@ def _claim_spans(data_dir: Path) -> dict[str, list[Span]]:
     require_columns(path, header, ("source_id", "quote_start", "quote_end"))
     spans: dict[str, list[Span]] = {}
     for row in rows:
-        span = _span(row["quote_start"], row["quote_end"])
+        span = span_cells(row["quote_start"], row["quote_end"])
         if span is not None:
             spans.setdefault(row["source_id"], []).append(span)
     return spans
@@ -66,16 +66,10 @@ def _declared(data_dir: Path) -> dict[str, list[Declared]]:
     require_columns(path, header, ("uncovered_id", "source_id", "sentence_start", "sentence_end", "reason"))
     declared: dict[str, list[Declared]] = {}
     for row in rows:
-        span = _span(row["sentence_start"], row["sentence_end"])
+        span = span_cells(row["sentence_start"], row["sentence_end"])
         if span is not None:
             declared.setdefault(row["source_id"], []).append(Declared(row["uncovered_id"], *span, row["reason"]))
     return declared
-
-
-def _span(start: str | None, end: str | None) -> Span | None:
-    if not (start and end and start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
-        return None
-    return int(start), int(end)
 
 
 def render_text(coverages: list[SeedCoverage], declared_path: Path) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
-from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed
+from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed, span_cells
 
 OFFSET_COLUMNS = ("claim_id", "source_id", "quote", "quote_start", "quote_end")
 
@@ -80,7 +80,7 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
         if isinstance(seed, InputError):
             report.left.append(LeftAsIs(line, claim_id, str(seed)))
             continue
-        current = _offsets(old)
+        current = span_cells(*old)
         if current is not None and seed[current[0] : current[1]] == quote:
             continue
         location = locate(seed, quote)
@@ -128,13 +128,6 @@ def _serialise(records: list[list[str]]) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(records)
     return out.getvalue()
-
-
-def _offsets(cells: tuple[str, str]) -> tuple[int, int] | None:
-    start, end = cells
-    if not (start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
-        return None
-    return int(start), int(end)
 
 
 def _seed_text(source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError]) -> str | InputError:

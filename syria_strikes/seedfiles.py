@@ -79,3 +79,10 @@ def seed_path(seed: str, data_dir: Path) -> Path:
             f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
         )
     return by_id
+
+
+def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:
+    """Two offset cells as read from a CSV, or None unless both are plain non-negative integers."""
+    if not (start and end and start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
+        return None
+    return int(start), int(end)
