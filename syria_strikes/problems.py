@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
+from syria_strikes.files import DESCRIPTOR
+from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.paths import dataset_root
-
-Decision = Literal["reject", "warn"]
+from syria_strikes.rules import RULE_IDS, Decision, RuleId, rule
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -36,18 +37,26 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    rule: str
+    rule: RuleId
     message: str
-    # "reject" makes the data invalid; "warn" is reported but lets validate and build pass.
-    decision: Decision = "reject"
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"rule {self.rule!r} is not declared in syria_strikes/rules.py")
+
+    @property
+    def decision(self) -> Decision:
+        """ "reject" makes the data invalid; "warn" is reported but lets validate and build pass.
+        The rule's registry entry decides, so a rule cannot warn in one place and reject in another."""
+        return rule(self.rule).decision
 
     @property
     def file(self) -> str:
-        if self.table in _TABLE_FILES:
-            return f"data/{self.table}.csv"
+        if self.table in TABLE_NAMES:
+            return table(self.table).path
         return "seeds/" if self.table == "seeds" else self.table
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int, str, str]:
         return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
 
     def to_text(self, paths: Callable[[str], str] = str) -> str:
@@ -63,8 +72,9 @@ class Problem:
         message = _TABLE_FILE_NAME.sub(lambda found: paths(found.group()), self.message)
         return f"{prefix}{', '.join(parts)}: {message} [rule: {self.rule}]"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
+        record["decision"] = self.decision
         record["file"] = self.file
         if self.value is not None and len(self.value) > 1000:
             record["value"] = self.value[:1000]
@@ -72,16 +82,7 @@ class Problem:
         return record
 
 
-_TABLE_FILES = {"actors", "sources", "events", "claims", "uncovered_sentences"}
-_TABLE_ORDER = {
-    "datapackage.json": 0,
-    "seeds": 1,
-    "actors": 2,
-    "sources": 3,
-    "events": 4,
-    "claims": 5,
-    "uncovered_sentences": 6,
-}
+_TABLE_ORDER = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
 
 
 _TABLE_FILE_NAME = re.compile(r"\bdata/[a-z_]+\.csv\b")
@@ -102,6 +103,10 @@ def path_namer(data_dir: Path | None) -> Callable[[str], str]:
         return min(candidates, key=len)
 
     return shown
+
+
+# How reading code reports a problem of the table it reads: (line, column, value, rule, message).
+Report = Callable[[int | None, str | None, str | None, RuleId, str], None]
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -14,6 +14,7 @@ import pandas as pd
 from syria_strikes.anchoring import locate
 from syria_strikes.coverage import Declared, Span, judge
 from syria_strikes.problems import Problem
+from syria_strikes.rules import RuleId
 
 TABLE = "uncovered_sentences"
 LISTED_SENTENCES = 3
@@ -131,10 +132,9 @@ def _undeclared_warning(line: int, seed_path: str, source_id: str, text: str, mi
         "coverage_declared",
         f"{count} of this seed no claim quotes and data/{TABLE}.csv does not declare ({listed}{more}): "
         f"quote them in claims, or declare those that assert nothing; see `syria-strikes coverage {source_id}`",
-        decision="warn",
     )
 
 
-def _row_warning(row: Declared, declared: pd.DataFrame, rule: str, message: str) -> Problem:
+def _row_warning(row: Declared, declared: pd.DataFrame, rule: RuleId, message: str) -> Problem:
     line = declared.index[declared["uncovered_id"] == row.uncovered_id][0]
-    return Problem(TABLE, int(line), "uncovered_id", row.uncovered_id, rule, message, decision="warn")
+    return Problem(TABLE, int(line), "uncovered_id", row.uncovered_id, rule, message)
