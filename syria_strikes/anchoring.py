@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Span = tuple[int, int]
 
@@ -62,7 +62,7 @@ class Location:
     def unique(self) -> Span | None:
         return self.spans[0] if len(self.spans) == 1 else None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         status = "found" if self.unique else "ambiguous" if self.spans else "not_found"
         near = self.near
         return {

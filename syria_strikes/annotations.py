@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from json.encoder import encode_basestring as _json  # a JSON string literal, UTF-8 kept as is
-from typing import TextIO
+from typing import Any, TextIO
 
 FILE_NAME = "claims.annotations.jsonld"
 CONTEXT_LENGTH = 32
@@ -51,7 +51,7 @@ ANNOTATION = (
 
 
 def write_annotations(
-    out: TextIO, claims: Mapping[str, Sequence], targets: Mapping[str, str], texts: Mapping[str, str]
+    out: TextIO, claims: Mapping[str, Sequence[Any]], targets: Mapping[str, str], texts: Mapping[str, str]
 ) -> None:
     """Write the AnnotationCollection, one embedded page holding every claim in the table's order,
     one annotation per line, keys in a fixed order: the same data always gives the same bytes.

@@ -14,6 +14,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
@@ -42,7 +43,7 @@ class FixReport:
     changed: list[OffsetChange] = field(default_factory=list)
     left: list[LeftAsIs] = field(default_factory=list)
 
-    def to_dict(self, file: str) -> dict:
+    def to_dict(self, file: str) -> dict[str, Any]:
         return {
             "file": file,
             "changed": [
