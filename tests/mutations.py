@@ -1,5 +1,6 @@
 """The catalogue of corruptions: each damages a valid copy of the dataset in one way and says
-where the validator must point (table, line, column, rule).
+where the validator must point (table, line, column, rule), and whether the rule rejects the
+data or only warns (a warned kind must leave validate passing).
 
 The test suite runs every entry; scripts/mutation_suite.py runs them through the real command
 and counts how many were caught. ``exact`` means the corruption must give exactly one problem.
@@ -26,6 +27,12 @@ class Expect:
     column: str | None
     rule: str
     exact: bool = True
+    decision: str = "reject"
+
+    @property
+    def exit_code(self) -> int:
+        """What validate must exit with: 1 for a rejected fault, 0 when the rule only warns."""
+        return 1 if self.decision == "reject" else 0
 
 
 @dataclass(frozen=True)
@@ -968,3 +975,50 @@ def _(ds):
 def _(ds):
     index = ds.find("claims", predicate=lambda p: p.startswith("munitions_"), unit="munitions")
     return _set(ds, "claims", index, "unit", "persons", "unit_matches_predicate")
+
+
+# --- sentences that carry no claim ----------------------------------------------------------
+BLAMED = (397, 450)  # "The state news agency blamed Israel for the incident." in seed 000, quoted by a claim
+
+
+def _declare(ds: Dataset, uncovered_id: str, source_id: str, start: int, end: int) -> int:
+    """Append an uncovered_sentences row for the seed's exact text at start..end; returns its line."""
+    seed = ds.rows("sources")[ds.find("sources", source_id=source_id)]["seed_path"]
+    text = (ds.root / seed).read_bytes().decode("utf-8")
+    rows = ds.rows("uncovered_sentences")
+    row = dict.fromkeys(rows[0], "")
+    row |= {"uncovered_id": uncovered_id, "source_id": source_id, "sentence": text[start:end]}
+    row |= {"sentence_start": str(start), "sentence_end": str(end), "reason": "boilerplate"}
+    ds.write_rows("uncovered_sentences", [*rows, row])
+    return len(rows) + 2
+
+
+@mutation("uncovered sentence moved off its offsets")
+def _(ds):
+    line = ds.set_cell("uncovered_sentences", 0, "sentence_start", "2")
+    return Expect("uncovered_sentences", line, "sentence", "sentence_anchored")
+
+
+@mutation("uncovered sentence on a source with no seed")
+def _(ds):
+    return _set(ds, "uncovered_sentences", 0, "source_id", "src-sana-2020-01-14-t4", "sentence_seed")
+
+
+@mutation("unquoted sentence left undeclared (warning)")
+def _(ds):
+    rows = ds.rows("uncovered_sentences")
+    ds.write_rows("uncovered_sentences", [row for row in rows if row["uncovered_id"] != "unc-002-002"])
+    line = ds.find("sources", source_id="src-seed-002") + 2
+    return Expect("sources", line, "seed_path", "coverage_declared", decision="warn")
+
+
+@mutation("a quoted sentence declared uncovered (warning)")
+def _(ds):
+    line = _declare(ds, "unc-000-002", "src-seed-000", *BLAMED)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_unquoted", decision="warn")
+
+
+@mutation("part of a sentence declared uncovered (warning)")
+def _(ds):
+    line = _declare(ds, "unc-000-002", "src-seed-000", 1, 16)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_sentence", decision="warn")
