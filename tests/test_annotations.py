@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from dataset import REPO, Dataset
 
 from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
 from syria_strikes.build import build
+from tests.support.dataset import REPO, Dataset
 
 # https://www.w3.org/TR/annotation-vocab/#named-individuals (motivations, also used as purposes)
 MOTIVATIONS = {

@@ -8,9 +8,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from dataset import Dataset, run_cli
 
 from syria_strikes import archive as archive_module
+from tests.support.dataset import Dataset, run_cli
 
 # A made-up document used only by these tests; it is never part of the real seeds/.
 FIXTURE = (

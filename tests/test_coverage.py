@@ -6,9 +6,9 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from dataset import Dataset, run_cli
 
 from syria_strikes.coverage import merge_spans, overlaps
+from tests.support.dataset import Dataset, run_cli
 
 BLAMED = (397, 450)  # "The state news agency blamed Israel for the incident." in seed 000
 

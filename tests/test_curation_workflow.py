@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, run_cli
 
 FIXTURE = (
     "TEST FIXTURE \u2013 made-up text for the test suite, not a real report.\n"

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from dataset import REPO, Dataset, run_cli
 
 from syria_strikes.build import build
+from tests.support.dataset import REPO, Dataset, run_cli
 
 
 def _diff(old: Path, new: Path, *extra: str) -> tuple[int, str]:

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from dataset import Dataset, run_cli
+
+from tests.support.dataset import Dataset, run_cli
 
 SEED = "seeds/000_88ebea6c751ab514.txt"
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dataset import Dataset, run_cli
+
+from tests.support.dataset import Dataset, run_cli
 
 
 def _messages(dataset: Dataset, rule: str) -> list[dict]:
