@@ -47,11 +47,12 @@ def test_one_row_per_event_and_predicate_used(summary: pd.DataFrame, real: dict[
 
 
 def test_homs_interception_is_contested(summary: pd.DataFrame) -> None:
-    """Kulit asserts 8 intercepted, experts question it, the article disputes it with hits."""
+    """Kulit asserts 8 intercepted and Israel Hayom a thwarted attack, experts question it, the
+    article disputes it with hits."""
     intercepted = _row(summary, HOMS, "munitions_intercepted")
     assert intercepted["contested"] and intercepted["stances_differ"]
     assert intercepted["stances"] == "asserts|disputes|questions"
-    assert intercepted["claimants"] == 3
+    assert intercepted["claimants"] == 4
     assert (intercepted["low"], intercepted["high"]) == (8, 8)
     assert intercepted["unit"] == "munitions"
     homs = summary[summary["event_id"] == HOMS].iloc[0]
