@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the four CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
+        help="folder with the table CSV files; seeds/ and datapackage.json sit beside it (default: ./data)",
     )
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     validate.set_defaults(run=_run_validate)
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help="folder with the four CSV files (default: ./data)",
+        help="folder with the table CSV files (default: ./data)",
     )
     build.add_argument(
         "--out",

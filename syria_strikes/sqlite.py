@@ -95,7 +95,7 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
 
 def datasette_metadata() -> dict:
     """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
-    labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
+    labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote", "actor_relations": "quote"}
     return {
         "title": "syria-strikes",
         "license": "CC-BY-4.0",

@@ -156,7 +156,12 @@ def _(ds):
 
 
 def _dangling(table: str, column: str, target: str):
-    placeholder = {"actors": "act-nobody", "sources": "src-nobody", "events": "evt-2020-nobody"}[target]
+    placeholder = {
+        "actors": "act-nobody",
+        "sources": "src-nobody",
+        "events": "evt-2020-nobody",
+        "claims": "clm-999-999",
+    }[target]
 
     def apply(ds: Dataset) -> Expect:
         return _set(ds, table, 0, column, placeholder, "foreign_key")

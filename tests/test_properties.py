@@ -86,6 +86,7 @@ VALID_ACTOR = {
     "country": "ISR",
     "parent_actor_id": "act-idf",
     "aliases": "IAF",
+    "wikidata_id": "",
     "curator_note": "",
 }
 
