@@ -13,6 +13,7 @@ import pandas as pd
 
 from syria_strikes.checks.cells import id_skeleton
 from syria_strikes.checks.descriptor import check_descriptor
+from syria_strikes.checks.model_rules import check_model_anchors, check_model_rules
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import check_relations
 from syria_strikes.checks.schema import check_table
@@ -58,11 +59,13 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
                 seeds = pool.submit(check_seeds, frame, root, seed_paths_readable)
         problems += _undeclared_files(data_dir)
         later = [pool.submit(check_relations, frames, min(workers, RELATION_WORKERS)), descriptor]
+        later.append(pool.submit(check_model_rules, frames))
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
             if "claims" in frames:
                 later.append(pool.submit(check_quotes, frames["claims"], texts))
+            later.append(pool.submit(check_model_anchors, frames, texts))
             del seeds, texts  # the seed texts go as soon as the quote check is done with them
         for future in later:
             problems += future.result()

@@ -973,3 +973,153 @@ def _(ds):
 def _(ds):
     index = ds.find("claims", predicate=lambda p: p.startswith("munitions_"), unit="munitions")
     return _set(ds, "claims", index, "unit", "persons", "unit_matches_predicate")
+
+
+# === The data model's second version: coded values, victims, time, attribution, relations =======
+def _claim_with(ds: Dataset, **conditions: object) -> int:
+    return ds.find("claims", **conditions)
+
+
+@mutation("coded predicate without its value_code")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="launch_platform"), "value_code", "", "value_code_given")
+
+
+@mutation("value_code outside its predicate's vocabulary")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="weapon"), "value_code", "missiles", "value_code_vocabulary")
+
+
+@mutation("place coded with a country name instead of its code")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="place"), "value_code", "Syria", "value_code_vocabulary")
+
+
+@mutation("casualty claim without victim_status")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="fatalities"), "victim_status", "", "victim_fields")
+
+
+@mutation("time claim whose value is words, not an interval")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="time"), "value_text", "Tuesday", "time_interval")
+
+
+@mutation("time claim whose interval ends before it starts")
+def _(ds):
+    return _set(ds, "claims", _claim_with(ds, predicate="time"), "value_text", "2020-01-15/2020-01-14", "time_interval")
+
+
+@mutation("unknown perpetrator coded another way")
+def _(ds):
+    index = _claim_with(ds, predicate="attribution", value_actor_id="")
+    return _set(ds, "claims", index, "value_text", "unidentified", "attribution_unknown")
+
+
+@mutation("attribution quote without its end offset")
+def _(ds):
+    index = _claim_with(ds, attribution_quote=lambda q: q != "")
+    return _set(ds, "claims", index, "attribution_end", "", "attribution_complete")
+
+
+@mutation("attribution_end equal to attribution_start")
+def _(ds):
+    index = _claim_with(ds, attribution_quote=lambda q: q != "")
+    start = ds.rows("claims")[index]["attribution_start"]
+    return _set(ds, "claims", index, "attribution_end", start, "attribution_offsets")
+
+
+@mutation("attribution not at its offsets")
+def _(ds):
+    index = _claim_with(ds, attribution_quote=lambda q: q != "")
+    row = ds.rows("claims")[index]
+    ds.set_cell("claims", index, "attribution_start", str(int(row["attribution_start"]) + 1))
+    ds.set_cell("claims", index, "attribution_end", str(int(row["attribution_end"]) + 1))
+    return Expect("claims", index + 2, "attribution_quote", "attribution_anchored")
+
+
+@mutation("attribution words edited by one character")
+def _(ds):
+    index = _claim_with(ds, attribution_quote=lambda q: "said" in q)
+    return _replace_once(ds, "claims", index, "attribution_quote", "said", "says", "attribution_anchored")
+
+
+@mutation("reported claim without the words naming its claimant")
+def _(ds):
+    index = _claim_with(ds, claimant_actor_id="act-sana")
+    ds.set_cell("claims", index, "attribution_start", "")
+    ds.set_cell("claims", index, "attribution_end", "")
+    return _set(ds, "claims", index, "attribution_quote", "", "attribution_given")
+
+
+@mutation("claim listing its own event among its other events")
+def _(ds):
+    index = _claim_with(ds, other_event_ids=lambda v: v != "")
+    own = ds.rows("claims")[index]["event_id"]
+    return _set(ds, "claims", index, "other_event_ids", own, "claim_events")
+
+
+@mutation("assumed match without an identification note")
+def _(ds):
+    index = ds.find("events", identification="assumed")
+    return _set(ds, "events", index, "identification_note", "", "identification_noted")
+
+
+@mutation("acknowledged event without the source it rests on")
+def _(ds):
+    index = ds.find("events", attribution_status="acknowledged")
+    return _set(ds, "events", index, "attribution_source_id", "", "acknowledged_has_source")
+
+
+@mutation("acknowledged on an assumed match without a reference row")
+def _(ds):
+    index = ds.find("events", identification="assumed", attributed_actor_id=lambda a: a != "")
+    ds.set_cell("events", index, "attribution_source_id", "src-seed-002")
+    return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_on_assumed_match")
+
+
+@mutation("identification outside its vocabulary")
+def _(ds):
+    return _set(ds, "events", 0, "identification", "guessed", "enum")
+
+
+@mutation("wikidata_id that is not an item ID")
+def _(ds):
+    return _set(ds, "actors", 0, "wikidata_id", "Syria", "pattern")
+
+
+@mutation("actor related to itself")
+def _(ds):
+    subject = ds.rows("actor_relations")[0]["subject_actor_id"]
+    return _set(ds, "actor_relations", 0, "object_actor_id", subject, "relation_not_self")
+
+
+@mutation("relation whose evidence claim does not carry its words")
+def _(ds):
+    index = ds.find("actor_relations", evidence_claim_id=lambda c: c != "")
+    row = ds.rows("actor_relations")[index]
+    other = ds.find("claims", source_id=row["source_id"], quote_end=lambda e: int(e) < int(row["quote_start"]))
+    return _set(
+        ds, "actor_relations", index, "evidence_claim_id", ds.rows("claims")[other]["claim_id"], "relation_evidence"
+    )
+
+
+@mutation("relation read in a source that is not archived")
+def _(ds):
+    index = ds.find("actor_relations", evidence_claim_id="")
+    reference = ds.rows("sources")[ds.find("sources", kind="reference")]["source_id"]
+    return _set(ds, "actor_relations", index, "source_id", reference, "read_in_archive")
+
+
+@mutation("relation quote not at its offsets")
+def _(ds):
+    row = ds.rows("actor_relations")[0]
+    ds.set_cell("actor_relations", 0, "quote_start", str(int(row["quote_start"]) + 2))
+    ds.set_cell("actor_relations", 0, "quote_end", str(int(row["quote_end"]) + 2))
+    return Expect("actor_relations", 2, "quote", "quote_anchored")
+
+
+@mutation("relation quote_end equal to quote_start")
+def _(ds):
+    start = ds.rows("actor_relations")[0]["quote_start"]
+    return _set(ds, "actor_relations", 0, "quote_end", start, "quote_offsets")

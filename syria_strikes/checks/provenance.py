@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -147,20 +148,39 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One problem per claim whose quote is not ``texts[source_id][quote_start:quote_end]``.
 
     ``texts`` holds the decoded seed of each archived source whose file and hash checked out.
+    """
+    return check_anchored(claims, texts, Anchor("claims", "quote", "quote_start", "quote_end", "quote_anchored"))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Words stored with their offsets in the seed of the row's source_id: a claim's quote, its
+    attribution, a relation's quote. Each is checked the same way, under its own rule."""
+
+    table: str
+    words: str
+    start: str
+    end: str
+    rule: str
+
+
+def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -> list[Problem]:
+    """One problem per row whose words are not ``texts[source_id][start:end]``.
+
     The comparison runs on plain Python lists, a batch of rows at a time: iterating Arrow-backed
     columns value by value costs several times more than the comparison itself, and a million
     quotes as Python strings would take more memory than the whole claims table.
     """
     problems: list[Problem] = []
-    # Offsets out of order are the quote_offsets row rule's to report, once.
-    quotes = claims[["source_id", "quote", "quote_start", "quote_end"]]
+    # Offsets out of order are a row rule's to report, once.
+    quotes = frame[["source_id", anchor.words, anchor.start, anchor.end]]
     usable = quotes[
         (
             quotes["source_id"].isin(list(texts))
-            & quotes["quote"].notna()
-            & quotes["quote_start"].notna()
-            & quotes["quote_end"].notna()
-            & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
+            & quotes[anchor.words].notna()
+            & quotes[anchor.start].notna()
+            & quotes[anchor.end].notna()
+            & (quotes[anchor.start] < quotes[anchor.end]).fillna(False)
         ).to_numpy(dtype=bool)
     ]
     for first in range(0, len(usable), QUOTE_BATCH):
@@ -172,30 +192,33 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
                 continue
             problems.append(
                 Problem(
-                    "claims",
+                    anchor.table,
                     int(line),
-                    "quote",
+                    anchor.words,
                     quote,
-                    "quote_anchored",
-                    _mismatch_words(text, quote, int(start), int(end)),
+                    anchor.rule,
+                    _mismatch_words(text, quote, int(start), int(end), anchor),
                 )
             )
     return problems
 
 
-def _mismatch_words(text: str, quote: str, start: int, end: int) -> str:
+def _mismatch_words(text: str, quote: str, start: int, end: int, anchor: Anchor) -> str:
     if end > len(text):
         where = f"the offsets {start}..{end} lie outside the seed, which has {len(text)} characters"
     else:
         where = f"the seed has {text[start:end][:60]!r} at offsets {start}..{end}"
     found = text.find(quote)
     if found >= 0:
-        return f"{where}; the quote is found at {found}..{found + len(quote)}: set quote_start and quote_end to those"
+        return (
+            f"{where}; the words are found at {found}..{found + len(quote)}: set {anchor.start} and {anchor.end} "
+            "to those"
+        )
     for lens, what in LENSES:
         near = text.translate(lens).find(quote.translate(lens))
         if near >= 0:
             return (
-                f"{where}; the quote differs from the seed in {what}: "
+                f"{where}; the words differ from the seed in {what}: "
                 f"copy it exactly from offsets {near}..{near + len(quote)}"
             )
-    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+    return f"{where}; the words do not occur in the seed at all: copy them verbatim, character for character"
