@@ -77,7 +77,7 @@ def _crosswalk_section() -> list[str]:
         "",
         "How each `event_type` maps to ACLED's `event_type`/`sub_event_type` and UCDP GED's "
         "`type_of_violence` (1 state-based, 2 non-state, 3 one-sided), for merging. Also written as "
-        "`docs/crosswalk.csv`. `certainty` is `exact` when the event type alone decides the code, "
+        "`docs/crosswalk.csv`. Each certainty is `exact` when the event type alone decides the code, "
         "`depends` when the claims must be read, `none` when the other dataset has no counterpart; an "
         "empty code means no single code applies.",
         "",

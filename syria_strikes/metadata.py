@@ -859,44 +859,51 @@ def table(name: str) -> Table:
 # --- Crosswalk to other conflict datasets -------------------------------------------------------
 @dataclass(frozen=True)
 class Crosswalk:
-    """How one event_type maps to ACLED and UCDP GED codes, for merging; ``certainty`` says how far
-    the mapping can be trusted without reading the event ('exact', 'depends', 'none')."""
+    """How one event_type maps to ACLED and UCDP GED codes, for merging. Each certainty says how far
+    that mapping can be trusted without reading the event: 'exact' (the event type decides the
+    code), 'depends' (the claims must be read; the code is empty or a default), 'none' (no
+    counterpart)."""
 
     event_type: str
     acled_event_type: str
     acled_sub_event_type: str
+    acled_certainty: str
     ucdp_type_of_violence: str
-    certainty: str
+    ucdp_certainty: str
     note: str
 
 
 _UCDP_STRIKE = (
-    "UCDP: 1 (state-based) only if the strike belongs to a state-based conflict dyad that UCDP records "
-    "and caused deaths; UCDP GED holds no event without a death."
+    "UCDP GED records only organised violence with at least one death: 1 (state-based) when the deaths "
+    "belong to a state-based conflict UCDP records, 3 (one-sided) when a government or group kills "
+    "civilians; not decidable from the event type."
 )
 CROSSWALK: tuple[Crosswalk, ...] = (
     Crosswalk(
         "air_strike",
         "Explosions/Remote violence",
         "Air/drone strike",
-        "1 (if recorded)",
         "exact",
+        "",
+        "depends",
         "ACLED's sub-event for strikes by aircraft or drones. " + _UCDP_STRIKE,
     ),
     Crosswalk(
         "missile_strike",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
-        "1 (if recorded)",
-        "exact",
-        "ACLED codes surface-launched missiles as shelling/artillery/missile attack; a missile fired from an "
-        "aircraft is an air strike there, so check the launch platform claims. " + _UCDP_STRIKE,
+        "depends",
+        "",
+        "depends",
+        "ACLED's sub-event for missiles fired from the ground; a missile fired from an aircraft is an "
+        "Air/drone strike there, so read the launch_platform claims. " + _UCDP_STRIKE,
     ),
     Crosswalk(
         "air_or_missile_strike",
         "Explosions/Remote violence",
         "",
-        "1 (if recorded)",
+        "depends",
+        "",
         "depends",
         "The sources do not settle the means, so ACLED's sub-event (Air/drone strike or "
         "Shelling/artillery/missile attack) cannot be chosen without reading the claims. " + _UCDP_STRIKE,
@@ -905,43 +912,46 @@ CROSSWALK: tuple[Crosswalk, ...] = (
         "rocket_attack",
         "Explosions/Remote violence",
         "Shelling/artillery/missile attack",
-        "",
         "exact",
-        "ACLED's sub-event for rockets fired from the ground. UCDP: depends on who fired and whether anyone "
-        "died; attacks by unknown attackers cannot be assigned a type of violence.",
+        "",
+        "depends",
+        "ACLED's sub-event for rockets fired from the ground. " + _UCDP_STRIKE,
     ),
     Crosswalk(
         "targeted_killing",
         "Explosions/Remote violence",
         "",
+        "depends",
         "",
         "depends",
-        "ACLED codes the means, not the aim: an air strike on a person is an Air/drone strike, a killing "
-        "of civilians may be Violence against civilians. UCDP: depends on the parties; not decidable from "
-        "the event type.",
+        "ACLED codes the means, not the aim: an air strike on a person is an Air/drone strike; other means "
+        "and victims give other types. " + _UCDP_STRIKE,
     ),
     Crosswalk(
         "state_visit",
         "",
         "",
+        "none",
         "",
         "none",
-        "Not organised violence: neither ACLED's event types nor UCDP GED cover a state visit as such.",
+        "Not political violence: no ACLED violent event type and no UCDP GED event.",
     ),
     Crosswalk(
         "summit",
         "",
         "",
+        "none",
         "",
         "none",
-        "Not organised violence: neither ACLED's event types nor UCDP GED cover a summit as such.",
+        "Not political violence: no ACLED violent event type and no UCDP GED event.",
     ),
 )
 CROSSWALK_COLUMNS = (
     "event_type",
     "acled_event_type",
     "acled_sub_event_type",
+    "acled_certainty",
     "ucdp_type_of_violence",
-    "certainty",
+    "ucdp_certainty",
     "note",
 )
