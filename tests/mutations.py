@@ -1059,6 +1059,15 @@ def _(ds):
     return _set(ds, "claims", index, "other_event_ids", own, "claim_events")
 
 
+@mutation("claim about a further event that began after its document was published")
+def _(ds):
+    index = _claim_with(ds, other_event_ids=lambda v: v != "")
+    source = ds.rows("claims")[index]["source_id"]
+    published = ds.rows("sources")[ds.find("sources", source_id=source)]["published_end"]
+    later = ds.rows("events")[ds.find("events", date_start=lambda d: d > published)]["event_id"]
+    return _set(ds, "claims", index, "other_event_ids", later, "reported_after_event")
+
+
 @mutation("assumed match without an identification note")
 def _(ds):
     index = ds.find("events", identification="assumed")

@@ -25,6 +25,7 @@ def check_model_rules(frames: Frames) -> list[Problem]:
     rules: list[tuple[set[str], Callable[[Frames], list[Problem]]]] = [
         ({"claims", "sources", "actors"}, _attribution_given),
         ({"claims"}, _other_events_distinct),
+        ({"claims", "events", "sources"}, _reported_after_other_events),
         ({"actor_relations", "claims", "sources"}, _relation_evidence),
         ({"actor_relations", "sources"}, _relation_read_in_archive),
         ({"events", "sources"}, _acknowledged_on_assumed_match),
@@ -93,6 +94,33 @@ def _other_events_distinct(frames: Frames) -> list[Problem]:
             "repeats the claim's event_id or another item; other_event_ids lists further events, each once",
         )
         for line, value in repeats.items()
+    ]
+
+
+def _reported_after_other_events(frames: Frames) -> list[Problem]:
+    """Like the claim's own event, each further event began before the claim's document was published."""
+    claims, events, sources = frames["claims"], frames["events"], frames["sources"]
+    items = list_items(claims["other_event_ids"])
+    if items.empty:
+        return []
+    starts = events.drop_duplicates("event_id").set_index("event_id")["date_start"]
+    published = sources.drop_duplicates("source_id").set_index("source_id")["published_end"]
+    event_start = pd.Series(items.map(starts).to_numpy(), index=items.index)
+    published_end = pd.Series(claims["source_id"].reindex(items.index).map(published).to_numpy(), index=items.index)
+    early = (published_end < event_start).fillna(False).to_numpy(dtype=bool)
+    return [
+        Problem(
+            "claims",
+            int(line),
+            "other_event_ids",
+            event_id,
+            "reported_after_event",
+            f"source {claims.at[line, 'source_id']} was published by {pd.Timestamp(end):%Y-%m-%d}, before event "
+            f"{event_id} began on {pd.Timestamp(start):%Y-%m-%d}",
+        )
+        for line, event_id, end, start in zip(
+            items.index[early], items[early], published_end[early], event_start[early], strict=True
+        )
     ]
 
 
