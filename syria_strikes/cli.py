@@ -1,4 +1,4 @@
-"""The `syria-strikes` command: validate, build, generate, info.
+"""The `syria-strikes` command: validate, build, generate, info, site.
 
 Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
 always reported as problems, never as a traceback.
@@ -24,11 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    return args.run(args, parser)
+    code: int = args.run(args, parser)
+    return code
 
 
 def _parser() -> argparse.ArgumentParser:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     parser = argparse.ArgumentParser(
         prog="syria-strikes",
@@ -82,13 +83,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
+
+    from syria_strikes.site.command import add_arguments, run
+
+    site = commands.add_parser("site", help="write the static provenance site from a release")
+    add_arguments(site)
+    site.set_defaults(run=lambda args, parser: run(args))
     return parser
 
 
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     if not args.data_dir.is_dir():
         parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
-    return args.data_dir
+    folder: Path = args.data_dir
+    return folder
 
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -127,7 +135,7 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _version() -> str:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     return __version__
 

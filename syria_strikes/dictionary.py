@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from syria_strikes import __version__
 from syria_strikes.metadata import (
     CODED_PREDICATES,
     CROSSWALK,
@@ -13,6 +12,7 @@ from syria_strikes.metadata import (
     Table,
     Vocabulary,
 )
+from syria_strikes.version import __version__
 
 
 def _cell(text: str) -> str:

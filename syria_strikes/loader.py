@@ -7,19 +7,19 @@ in a process: a damaged or tampered installation raises ``ReleaseError`` naming 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from syria_strikes.column_types import TYPE_TABLE, loader_dtype
 from syria_strikes.errors import ReleaseError
+from syria_strikes.files import DESCRIPTOR, sha256_file
 from syria_strikes.metadata import TABLE_NAMES, table
-from syria_strikes.types import pandas_dtype
 
 Backend = Literal["pandas", "pyarrow", "polars"]
 _verified: set[Path] = set()
@@ -29,7 +29,11 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
-def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
+@overload
+def load(name: str, *, backend: Literal["pandas"] = "pandas", root: str | Path | None = None) -> pd.DataFrame: ...
+@overload
+def load(name: str, *, backend: Literal["pyarrow", "polars"], root: str | Path | None = None) -> Any: ...
+def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None) -> Any:
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
 
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
@@ -50,7 +54,7 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
     return _to_pandas(arrow, name)
 
 
-def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
+def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict[str, Any]:
     """Every table, by name."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
@@ -58,41 +62,41 @@ def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> 
 def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
 
-    See ``syria_strikes.derived`` for what "contested" means; one row per event x predicate.
+    See docs/derived-views.md for what "contested" means; one row per event x predicate.
     """
     from syria_strikes.derived import event_summary as summarise
 
     return summarise(load("claims", root=root), load("events", root=root))
 
 
-def _pandas_type(arrow_type: pa.DataType) -> object:
-    """Nullable pandas types for Arrow ones; dictionaries are left to become categoricals."""
-    if pa.types.is_list(arrow_type) or pa.types.is_date(arrow_type):
-        return pd.ArrowDtype(arrow_type)
-    return {
-        pa.int64(): pd.Int64Dtype(),
-        pa.float64(): pd.Float64Dtype(),
-        pa.string(): pd.StringDtype("pyarrow", na_value=float("nan")),
-    }.get(arrow_type)
+# Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the
+# extension dtypes of the type table; ``_to_pandas`` casts whatever else differs.
+_EXTENSION_DTYPES = {
+    forms.arrow: forms.loader_dtype
+    for forms in TYPE_TABLE.values()
+    if isinstance(forms.loader_dtype, pd.api.extensions.ExtensionDtype)
+}
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
-    frame = arrow.to_pandas(types_mapper=_pandas_type)
+    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
     for column in table(name).columns:
-        if column.vocabulary is not None:
-            frame[column.name] = frame[column.name].cat.set_categories(pandas_dtype(column).categories)
+        dtype = loader_dtype(column)
+        if frame[column.name].dtype != dtype:
+            frame[column.name] = frame[column.name].astype(dtype)
     return frame
 
 
-def release_descriptor(folder: Path) -> dict:
+def release_descriptor(folder: Path) -> dict[str, Any]:
     """The release's own datapackage.json, or an error that says how to get a release."""
-    descriptor_path = folder / "datapackage.json"
+    descriptor_path = folder / DESCRIPTOR
     if not descriptor_path.is_file():
         raise ReleaseError(
             f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
             "otherwise reinstall with `pip install --force-reinstall syria-strikes`"
         )
-    return json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor: dict[str, Any] = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    return descriptor
 
 
 def verify(path: Path) -> None:
@@ -104,7 +108,7 @@ def verify(path: Path) -> None:
     expected = next((r for r in resources if r["path"] == path.name), None)
     if expected is None or not path.is_file():
         raise ReleaseError(f"the release at {path.parent} lacks {path.name}; reinstall syria-strikes")
-    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = "sha256:" + sha256_file(path)
     if digest != expected["hash"]:
         raise ReleaseError(
             f"{path.name} in {path.parent} is damaged or was modified: its checksum is {digest}, the release "

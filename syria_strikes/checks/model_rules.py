@@ -9,11 +9,12 @@ quotes) are checked by ``check_model_anchors`` once the seed texts are known.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 
 from syria_strikes.checks.provenance import Anchor, check_anchored
-from syria_strikes.checks.relations import list_items
+from syria_strikes.columnar import by_line, list_items
 from syria_strikes.problems import Problem
 
 Frames = dict[str, pd.DataFrame]
@@ -21,7 +22,8 @@ ATTRIBUTION = Anchor("claims", "attribution_quote", "attribution_start", "attrib
 RELATION_QUOTE = Anchor("actor_relations", "quote", "quote_start", "quote_end", "quote_anchored")
 
 
-def check_model_rules(frames: Frames) -> list[Problem]:
+def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule of this module that the frames at hand allow, each ready to run on its own."""
     rules: list[tuple[set[str], Callable[[Frames], list[Problem]]]] = [
         ({"claims", "sources", "actors"}, _attribution_given),
         ({"claims"}, _other_events_distinct),
@@ -30,7 +32,11 @@ def check_model_rules(frames: Frames) -> list[Problem]:
         ({"actor_relations", "sources"}, _relation_read_in_archive),
         ({"events", "sources"}, _acknowledged_on_assumed_match),
     ]
-    return [problem for needs, rule in rules if needs <= frames.keys() for problem in rule(frames)]
+    return [partial(rule, frames) for needs, rule in rules if needs <= frames.keys()]
+
+
+def check_model_rules(frames: Frames) -> list[Problem]:
+    return [problem for rule in model_rules(frames) for problem in rule()]
 
 
 def check_model_anchors(frames: Frames, texts: dict[str, str]) -> list[Problem]:
@@ -115,7 +121,7 @@ def _reported_after_other_events(frames: Frames) -> list[Problem]:
             "other_event_ids",
             event_id,
             "reported_after_event",
-            f"source {claims.at[line, 'source_id']} was published by {pd.Timestamp(end):%Y-%m-%d}, before event "
+            f"source {claims.at[line, 'source_id']!s} was published by {pd.Timestamp(end):%Y-%m-%d}, before event "
             f"{event_id} began on {pd.Timestamp(start):%Y-%m-%d}",
         )
         for line, event_id, end, start in zip(
@@ -167,7 +173,7 @@ def _relation_read_in_archive(frames: Frames) -> list[Problem]:
             "read_in_archive",
             "is not an archived source; a relation's words are read in a document that has a seed file",
         )
-        for line, value in wrong["source_id"].items()
+        for line, value in by_line(wrong["source_id"])
     ]
 
 

@@ -7,14 +7,15 @@ and its quotes are not checked against it: the hash message says what to fix fir
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem
+from syria_strikes.rules import RuleId
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -80,7 +81,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             )
             continue
         data = resolved.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
                 Problem(
@@ -124,7 +125,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     return problems, texts
 
 
-def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry]:
+def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
     """The entries of seeds/ from one directory listing, which also says which are plain files."""
     if not seeds_dir.is_dir():
         return {}
@@ -132,10 +133,9 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry]:
         return {entry.name: entry for entry in listing}
 
 
-def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry]) -> tuple[Path, bool]:
-    """(root / seed_path).resolve() and whether it is a file, from the listing when seed_path names an
-    entry of seeds/ that is not a symbolic link: resolving each of ten thousand seeds costs a second
-    of system calls, and for such an entry the answer is known without them."""
+def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> tuple[Path, bool]:
+    """(root / seed_path).resolve() and whether it is a file, from the directory listing when seed_path
+    names an entry of seeds/ that is not a symbolic link (one listing instead of a resolve per seed)."""
     folder, _, name = seed_path.partition("/")
     entry = entries.get(name) if folder == "seeds" else None
     if entry is not None and not entry.is_symlink():
@@ -161,15 +161,13 @@ class Anchor:
     words: str
     start: str
     end: str
-    rule: str
+    rule: RuleId
 
 
 def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -> list[Problem]:
     """One problem per row whose words are not ``texts[source_id][start:end]``.
 
-    The comparison runs on plain Python lists, a batch of rows at a time: iterating Arrow-backed
-    columns value by value costs several times more than the comparison itself, and a million
-    quotes as Python strings would take more memory than the whole claims table.
+    Why on plain lists, a batch at a time: docs/benchmarks.md#what-the-optimisation-changed.
     """
     problems: list[Problem] = []
     # Offsets out of order are a row rule's to report, once.

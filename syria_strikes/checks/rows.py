@@ -10,8 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from syria_strikes.columnar import is_missing
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     CASUALTY_PREDICATES,
@@ -24,6 +26,7 @@ from syria_strikes.metadata import (
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
 )
+from syria_strikes.rules import RuleId
 
 Frame = pd.DataFrame
 
@@ -34,7 +37,7 @@ class RowRule:
     cell rule is not judged again, so one fault gives one message."""
 
     table: str
-    rule: str
+    rule: RuleId
     column: str | Callable[[pd.Series], str]
     reads: tuple[str, ...]
     passes: Callable[[Frame], pd.Series]
@@ -58,7 +61,7 @@ def _present(series: pd.Series) -> pd.Series:
 
 
 def _day(value: object) -> str:
-    return "empty" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+    return "empty" if not isinstance(value, pd.Timestamp) else value.strftime("%Y-%m-%d")
 
 
 def _month_bounds(frame: Frame) -> pd.Series:
@@ -66,11 +69,12 @@ def _month_bounds(frame: Frame) -> pd.Series:
     first = start.dt.is_month_start
     last = end.dt.is_month_end
     same = (start.dt.year == end.dt.year) & (start.dt.month == end.dt.month)
-    return first & last & same
+    bounds: pd.Series = first & last & same
+    return bounds
 
 
 def _count(value: object) -> str:
-    return "empty" if pd.isna(value) else str(value)
+    return "empty" if is_missing(value) else str(value)
 
 
 def _bounds_in_order(frame: Frame) -> pd.Series:
@@ -99,7 +103,7 @@ def _allowed_codes(predicate: object) -> str:
 
 def _code_fits(predicate: object, cell: object) -> bool:
     """Every '|'-separated code of the cell belongs to the predicate's code list."""
-    if pd.isna(cell) or predicate not in VALUE_CODE_PREDICATES:
+    if is_missing(cell) or predicate not in VALUE_CODE_PREDICATES:
         return True
     items = str(cell).split(LIST_DELIMITER)
     if predicate == "place":
@@ -110,10 +114,10 @@ def _code_fits(predicate: object, cell: object) -> bool:
 def _codes_allowed(frame: Frame) -> pd.Series:
     """Only the few coded rows are looked at one by one; the rest pass in one vectorised step."""
     coded = (frame["value_code"].notna() & _is(frame["predicate"], VALUE_CODE_PREDICATES)).to_numpy()
-    result = pd.Series(True, index=frame.index)
+    result = np.ones(len(frame), dtype=bool)
     rows = frame.loc[coded, ["predicate", "value_code"]]
     result[coded] = [_code_fits(p, c) for p, c in zip(rows["predicate"], rows["value_code"], strict=True)]
-    return result
+    return pd.Series(result, index=frame.index)
 
 
 def _time_interval(frame: Frame) -> pd.Series:
