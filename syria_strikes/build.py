@@ -1,9 +1,10 @@
 """Build a release: Parquet, CSV, SQLite and a checksummed datapackage.json, all or nothing.
 
-The build validates first and writes nothing unless the data is valid. Files are written into
-a staging folder beside the target and swapped in by rename, so a failed or interrupted build
-leaves the previous release as it was. Nothing in a release depends on the clock or on
-iteration order, so the same input gives byte-identical files.
+The build refuses an output folder it must not replace (see ``outguard``), validates, and writes
+nothing unless the data is valid. Files are written into a staging folder beside the target and
+swapped in by one atomic exchange (see ``swap``), one build at a time, so a failed, interrupted
+or killed build leaves the previous release as it was. Nothing in a release depends on the clock
+or on iteration order, so the same input gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,8 +23,18 @@ import pyarrow.parquet as pq
 
 from syria_strikes.descriptor import package_descriptor, resource_descriptor
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.outguard import check_out
 from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
+from syria_strikes.swap import (
+    build_lock,
+    clean_leftovers,
+    new_staging,
+    operated_path,
+    recover,
+    remove_release,
+    swap_into_place,
+)
 from syria_strikes.types import arrow_schema
 from syria_strikes.validate import read_and_check
 
@@ -45,38 +55,57 @@ def default_release_dir() -> Path:
     return Path(__file__).resolve().parent / "release"
 
 
-def build(data_dir: Path, out: Path) -> list[Problem]:
-    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing."""
+def in_source_checkout() -> bool:
+    """Whether the package runs from a source checkout (where the default release is the curator's
+    own build) rather than from an installation (where it is the data the user installed)."""
+    root = Path(__file__).resolve().parent.parent
+    return (root / "pyproject.toml").is_file() and (root / "data").is_dir() and (root / "seeds").is_dir()
+
+
+def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
+    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing.
+
+    Raises ``OutRefused`` before reading anything when ``out`` is not a folder a build may replace,
+    and ``BuildBusy`` when another build is writing it. ``legacy`` also accepts a release written
+    before builds marked their output (the default release folder of a source checkout).
+    """
+    names = release_names()
+    check_out(out, data_dir, names, legacy=legacy)
     before = _file_states(data_dir)
     frames, problems = read_and_check(data_dir)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
     del frames
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    staging.chmod(0o755)
-    try:
-        write_release(tables, data_dir, staging)
-        changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
-        if changed:
-            return [
-                Problem(
-                    name.removesuffix(".csv"),
-                    None,
-                    None,
-                    None,
-                    "unchanged_during_build",
-                    f"data/{name} changed while the release was being built, so the release might not "
-                    "match what was validated; nothing was written: run the build again",
-                )
-                for name in changed
-            ]
-        _swap_into_place(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    place = operated_path(out)
+    place.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(place):
+        check_out(out, data_dir, names, legacy=legacy)  # again: the folder may have changed while validating
+        recover(place)
+        clean_leftovers(place)
+        staging = new_staging(place)
+        try:
+            write_release(tables, data_dir, staging)
+            changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
+            if changed:
+                return [_changed_during_build(name) for name in changed]
+            swap_into_place(staging, place)
+        finally:
+            if os.path.lexists(staging):
+                remove_release(staging)
     return []
+
+
+def _changed_during_build(name: str) -> Problem:
+    return Problem(
+        name.removesuffix(".csv"),
+        None,
+        None,
+        None,
+        "unchanged_during_build",
+        f"data/{name} changed while the release was being built, so the release might not "
+        "match what was validated; nothing was written: run the build again",
+    )
 
 
 def _file_states(data_dir: Path) -> dict[str, tuple[int, int]]:
@@ -131,6 +160,11 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
     (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
+
+
+def release_names() -> frozenset[str]:
+    """Every file name a release holds besides its descriptor and marker."""
+    return frozenset(_release_files())
 
 
 def _release_files() -> list[str]:
@@ -205,18 +239,3 @@ def _sql_ready(arrow: pa.Table) -> pa.Table:
 
 def _json(document: dict) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    """Rename the finished release over the old one; the old one is removed only afterwards."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
-    os.rename(out, retired)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired)

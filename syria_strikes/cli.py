@@ -1,22 +1,46 @@
 """The `syria-strikes` command: validate, build, generate, info.
 
-Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
-always reported as problems, never as a traceback.
+Exit codes are part of the contract:
+
+- 0: done (the data is valid, the release was built, the release checks out);
+- 1: invalid data, or a damaged or missing release; every problem is listed;
+- 2: a usage error, such as an unknown option or an ``--out`` a build must not replace;
+- 3: the system stopped the command: a full disk, a file that cannot be written, another build
+  holding the output's lock, stdout closed or full. The message says which; nothing was lost;
+- 141: the reader of the output went away (``syria-strikes info | head``): the command ends
+  quietly, as other Unix tools do.
+
+Bad data is always reported as problems and a failing system as one sentence, never as a
+traceback. Every printed field is escaped (see ``terminal``), so no file name or cell can send
+control sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import signal
+import contextlib
+import errno
+import os
 import sys
 from pathlib import Path
 
+from syria_strikes.terminal import escape, escape_lines
+
+OK = 0
+INVALID = 1
 USAGE_ERROR = 2
+SYSTEM_ERROR = 3
+BROKEN_PIPE = 141
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes arguments back in its errors; escape them like every other output."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        super()._print_message(escape_lines(message) if message else message, file)
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `syria-strikes info | head` ends quietly
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a narrow console shows odd cells escaped
     parser = _parser()
@@ -24,18 +48,77 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
-    return args.run(args, parser)
+    try:
+        code = args.run(args, parser)
+        _flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    except (OSError, RecursionError, MemoryError) as error:
+        if isinstance(error, OSError) and error.errno == errno.EPIPE:
+            return _reader_gone()
+        _complain(_system_words(error))
+        return SYSTEM_ERROR
+    return code
+
+
+def _flush() -> None:
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    sys.stdout.flush()
+
+
+def _reader_gone() -> int:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return BROKEN_PIPE
+
+
+def _system_words(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to process; nothing was changed"
+    if isinstance(error, MemoryError):
+        return "the input is too large for the memory available; nothing was changed"
+    assert isinstance(error, OSError)
+    words = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.EFBIG: "a file grew larger than the system allows",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "the operation is not permitted",
+        errno.EROFS: "the file system is read-only",
+        errno.EBADF: "standard output is closed",
+    }.get(error.errno or 0, error.strerror or str(error))
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{words}{where}; the command stopped and changed nothing it had not finished"
+
+
+def _complain(sentence: str) -> None:
+    """One line on stderr; if even stderr is gone, the exit code says it all."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"syria-strikes: {escape(sentence)}", file=sys.stderr, flush=True)
+
+
+def _emit(text: str) -> None:
+    """Print a finished text, every line escaped; a closed stdout is an error, not silence."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    sys.stdout.write(escape_lines(text) + "\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     from syria_strikes import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="syria-strikes",
         description="Validate, build and inspect the syria-strikes dataset.",
     )
     parser.add_argument("--version", action="version", version=f"syria-strikes {__version__}")
-    commands = parser.add_subparsers(title="commands")
+    commands = parser.add_subparsers(title="commands", parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
     validate.add_argument(
@@ -61,12 +144,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="release folder to replace (default: the release bundled with the package)",
+        help="a new or empty folder, or a release an earlier build wrote, to replace whole "
+        "(default in a source checkout: the package's release folder)",
     )
     build.add_argument("--format", choices=("text", "json"), default="text", help="format of problems")
     build.set_defaults(run=_run_build)
 
-    info = commands.add_parser("info", help="version, tables, row counts and checksums of a release")
+    info = commands.add_parser("info", help="version, tables, row counts and checksums of a release, verified")
     info.add_argument(
         "--release",
         type=Path,
@@ -74,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="release folder (default: the release bundled with the package)",
     )
+    info.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     info.set_defaults(run=_run_info)
 
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
@@ -96,34 +181,52 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     from syria_strikes.validate import validate
 
     problems = validate(_data_dir(args, parser))
-    print(render_json(problems) if args.format == "json" else render_text(problems))
-    return 1 if problems else 0
+    _emit(render_json(problems) if args.format == "json" else render_text(problems))
+    return INVALID if problems else OK
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.build import build, default_release_dir
+    from syria_strikes.build import build, default_release_dir, in_source_checkout
+    from syria_strikes.outguard import OutRefused
     from syria_strikes.problems import render_json, render_text
+    from syria_strikes.swap import BuildBusy
 
-    out = args.out or default_release_dir()
-    problems = build(_data_dir(args, parser), out)
+    data_dir = _data_dir(args, parser)
+    out = args.out
+    if out is None and not in_source_checkout():
+        _complain(
+            "build needs --out DIR here: without it, a build would replace the release installed with the "
+            "package; pass a new folder, for example --out release"
+        )
+        return USAGE_ERROR
+    try:
+        problems = build(data_dir, out or default_release_dir(), legacy=out is None)
+    except OutRefused as refused:
+        _complain(f"{refused}; nothing was touched")
+        return USAGE_ERROR
+    except BuildBusy as busy:
+        _complain(str(busy))
+        return SYSTEM_ERROR
+    out = out or default_release_dir()
     if problems:
-        print(render_json(problems) if args.format == "json" else render_text(problems))
-        print(f"nothing was written; {out} is as it was.", file=sys.stderr)
-        return 1
-    print(f"built release {_version()} in {out}")
-    return 0
+        _emit(render_json(problems) if args.format == "json" else render_text(problems))
+        _complain(f"nothing was written; {out} is as it was.")
+        return INVALID
+    _emit(f"built release {_version()} in {out}")
+    return OK
 
 
 def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.errors import ReleaseError
-    from syria_strikes.info import release_info
+    from syria_strikes.info import release_info, render_info
 
     try:
-        print(release_info(args.release))
+        summary = release_info(args.release)
     except ReleaseError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
+        _complain(f"error: {error}")
+        return INVALID
+    _emit(render_info(summary, args.format))
+    return OK
 
 
 def _version() -> str:
@@ -138,8 +241,8 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if args.check:
         stale = stale_files(args.root)
         for path in stale:
-            print(f"{path} is out of date; run `python -m syria_strikes generate`")
-        return 1 if stale else 0
+            _emit(f"{path} is out of date; run `python -m syria_strikes generate`")
+        return INVALID if stale else OK
     for path in write_generated(args.root):
-        print(f"wrote {path}")
-    return 0
+        _emit(f"wrote {path}")
+    return OK

@@ -32,17 +32,19 @@ class FileRefused(OSError):
 
 @dataclass(frozen=True)
 class FileKey:
-    """What identifies one version of a file: a replaced or rewritten file has another key."""
+    """What identifies one version of a file: a replaced or rewritten file has another key. The
+    change time is in it because, unlike the modification time, no program can set it back."""
 
     path: str
     size: int
     mtime_ns: int
+    ctime_ns: int
     inode: int
     device: int
 
     @classmethod
     def of(cls, path: Path, status: os.stat_result) -> FileKey:
-        return cls(str(path), status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev)
+        return cls(str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
 def _kind(mode: int) -> str:

@@ -18,6 +18,7 @@ from dataset import REPO, Dataset, run_cli
 from syria_strikes import build as build_module
 from syria_strikes.build import build
 from syria_strikes.metadata import TABLES
+from syria_strikes.outguard import MARKER
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -41,7 +42,7 @@ def test_release_holds_every_format(release: Path) -> None:
 def test_descriptor_records_bytes_and_hash_of_every_file(release: Path) -> None:
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     described = {resource["path"] for resource in descriptor["resources"]}
-    assert described == {path.name for path in release.iterdir()} - {"datapackage.json"}
+    assert described == {path.name for path in release.iterdir()} - {"datapackage.json", MARKER}
     for resource in descriptor["resources"]:
         data = (release / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data)
@@ -110,7 +111,7 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
     with pytest.raises(KeyboardInterrupt):
         build(dataset.data_dir, out)
     assert _snapshot(out) == before
-    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == []
+    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == [".release.lock"]
 
 
 def test_data_edited_during_the_build_is_reported_and_nothing_is_written(
@@ -129,7 +130,7 @@ def test_data_edited_during_the_build_is_reported_and_nothing_is_written(
     assert [(p.table, p.rule) for p in problems] == [("events", "unchanged_during_build")]
     assert "data/events.csv changed while the release was being built" in problems[0].message
     assert not out.exists()
-    assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
+    assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == [".release.lock"]
 
 
 def test_build_command_reports_problems_and_writes_nothing(dataset: Dataset) -> None:
