@@ -236,8 +236,11 @@ def _version() -> str:
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.generate import stale_files, write_generated
+    from syria_strikes.generate import is_dataset_root, stale_files, write_generated
 
+    if not is_dataset_root(args.root):
+        _complain(f"--root {args.root} is not a dataset folder (no data/ and seeds/ in it); nothing was written")
+        return USAGE_ERROR
     if args.check:
         stale = stale_files(args.root)
         for path in stale:
