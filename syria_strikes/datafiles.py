@@ -1,0 +1,76 @@
+"""The files of a dataset folder, read once and safely, as the exact bytes the checks judge.
+
+Each table's file is read here, through ``safefiles``, so a link out of the dataset, a FIFO, a
+device or an unreadable file becomes a problem instead of a leak, a hang or a traceback, and the
+bytes read are the ones validated and, by ``build``, published. Stray copies of a table beside
+the real files are reported, since edits made in them would never be checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.problems import Problem
+from syria_strikes.safefiles import FileRefused, list_folder, read_file
+
+DESCRIPTOR = "datapackage.json"
+
+
+def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``data/<table>.csv``; None with no problem when it is missing (the reader has
+    its own words for that), None with a problem when it must not or cannot be read."""
+    try:
+        return read_file(data_dir / f"{table_name}.csv", data_dir.parent)[0], []
+    except FileNotFoundError:
+        return None, []
+    except FileRefused as refused:
+        return None, [Problem(table_name, None, None, None, refused.rule, f"the file {refused.words}")]
+
+
+def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:
+    """Every entry of data/ that looks like a copy of a table: any other '.csv' (whatever its case
+    or trailing spaces), and any name holding a table's name, such as 'claims.csv.bak',
+    'claims.tsv' or 'claims (1).csv'. Hidden files (an editor's lock or swap file) are left alone."""
+    declared = {f"{name}.csv" for name in table_names}
+    try:
+        entries = list_folder(data_dir)
+    except FileNotFoundError:
+        return []
+    except FileRefused as refused:
+        return [Problem("data/", None, None, None, refused.rule, f"the folder {refused.words}")]
+    return [
+        Problem(
+            f"data/{entry.name}",
+            None,
+            None,
+            entry.name,
+            "file_declared",
+            f"is not one of the tables ({', '.join(sorted(declared))}) but looks like a copy of one; move your "
+            "edits into the right file and remove this one from data/",
+        )
+        for entry in entries
+        if entry.name not in declared
+        and not entry.name.startswith(".")
+        and _looks_like_a_table(entry.name, table_names)
+    ]
+
+
+def _looks_like_a_table(name: str, table_names: list[str]) -> bool:
+    folded = name.casefold().strip()
+    return folded.endswith(".csv") or any(table in folded for table in table_names)
+
+
+def read_descriptor(root: Path) -> tuple[dict | None, Problem | None]:
+    """The dataset's datapackage.json as an object; None and no problem when it is missing, None
+    and a problem when it is not a regular readable file inside the dataset or not a JSON object."""
+    try:
+        data = read_file(root / DESCRIPTOR, root)[0]
+    except FileNotFoundError:
+        return None, None
+    except FileRefused as refused:
+        return None, Problem(DESCRIPTOR, None, None, None, refused.rule, refused.words)
+    try:
+        return parse_object(data), None
+    except JsonRefused as refused:
+        return None, Problem(DESCRIPTOR, None, None, None, "descriptor_json", f"cannot be used: {refused}")
