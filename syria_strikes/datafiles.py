@@ -19,9 +19,10 @@ DESCRIPTOR = "datapackage.json"
 
 def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:
     """The bytes of ``data/<table>.csv``; None with no problem when it is missing (the reader has
-    its own words for that), None with a problem when it must not or cannot be read."""
+    its own words for that), None with a problem when it must not or cannot be read. The dataset
+    folder is the one that holds the real data folder, so a data folder that is itself a link works."""
     try:
-        return read_file(data_dir / f"{table_name}.csv", data_dir.parent)[0], []
+        return read_file(data_dir / f"{table_name}.csv", data_dir.resolve().parent)[0], []
     except FileNotFoundError:
         return None, []
     except FileRefused as refused:
