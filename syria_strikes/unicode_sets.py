@@ -17,7 +17,13 @@ IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]")
 # BLANK as a symbol (So), yet it prints as a space and is the usual filler of names made to look
 # empty or different, so it is refused wherever an invisible character is.
 BLANK_SYMBOLS = "\u2800"
-GRAPHEME = regex.compile(r"\X")
+
+
+@cache
+def every_char() -> str:
+    """Every Unicode scalar value, in order, as one string for ``regex`` to sort into sets."""
+    codes = np.arange(0x110000, dtype="<u4")
+    return codes[(codes < 0xD800) | (codes > 0xDFFF)].tobytes().decode("utf-32-le")
 
 
 @cache
@@ -25,9 +31,7 @@ def ignorable_ranges() -> tuple[tuple[int, int], ...]:
     """Inclusive code point ranges of every Default_Ignorable_Code_Point and every format (Cf)
     character: U+00AD, U+034F, U+061C, U+180E, U+200B..U+200F, U+2060..U+206F, U+3164, U+FE00..U+FE0F,
     U+FEFF, the tag characters U+E0000..U+E0FFF and the rest of their kin."""
-    codes = np.arange(0x110000, dtype="<u4")
-    every_char = codes[(codes < 0xD800) | (codes > 0xDFFF)].tobytes().decode("utf-32-le")
-    runs = regex.finditer(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+", every_char)
+    runs = regex.finditer(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]+", every_char())
     return tuple((ord(run.group()[0]), ord(run.group()[-1])) for run in runs)
 
 

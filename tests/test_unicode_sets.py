@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.unicode_sets import invisible_chars, is_invisible
@@ -40,4 +43,26 @@ def test_every_format_character_is_in_the_set_and_letters_are_not() -> None:
     ],
 )
 def test_cluster_boundaries(text: str, offset: int, cut: bool) -> None:
-    assert Boundaries().cuts("seed", text, offset) is cut
+    assert Boundaries().cuts("seed", text, offset, offset) is cut
+
+
+JOINERS = (
+    "a\u0301\u200d\U0001f469\U0001f692\U0001f1f8\U0001f1fe\r\n\u1100\u1161\u11a8\uac00\u0915\u094d\u0937 \u0600x\u0903"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(JOINERS)), max_size=40))
+def test_offsets_are_judged_as_segmenting_the_whole_text_would(text: str) -> None:
+    bounds = {match.start() for match in regex.finditer(r"\X", text)} | {len(text)}
+    judge = Boundaries()
+    assert [judge.cuts("seed", text, offset, offset) for offset in range(len(text) + 1)] == [
+        offset not in bounds for offset in range(len(text) + 1)
+    ]
+
+
+def test_a_long_run_of_joining_characters_is_segmented_once() -> None:
+    text = "\uac00\u11a8" * 2000 + "e\u0301"
+    judge = Boundaries()
+    assert judge.cuts("seed", text, 1, 1) and not judge.cuts("seed", text, 2, 2)
+    assert judge.cuts("seed", text, 4001, 4001) and not judge.cuts("seed", text, 4000, 4000)
