@@ -7,12 +7,12 @@ Heavy libraries are imported only when data is loaded, so importing the package 
 """
 
 from syria_strikes.catalog import describe, tables
+from syria_strikes.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["ReleaseError", "__version__", "describe", "event_summary", "load", "load_all", "tables"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name in ("load", "load_all", "event_summary"):
         from syria_strikes import loader
 

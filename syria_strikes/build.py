@@ -9,19 +9,21 @@ or on iteration order, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from syria_strikes.descriptor import package_descriptor, resource_descriptor
+from syria_strikes.column_types import arrow_schema, forms
+from syria_strikes.datapackage import package_descriptor, resource_descriptor
+from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
+from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import check_out
 from syria_strikes.problems import Problem
@@ -35,18 +37,17 @@ from syria_strikes.swap import (
     remove_release,
     swap_into_place,
 )
-from syria_strikes.types import arrow_schema
 from syria_strikes.validate import read_and_check
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
-DESCRIPTOR = "datapackage.json"
+GEOJSON = "events.geojson"
 MEDIATYPES = {
     "parquet": "application/vnd.apache.parquet",
     "sqlite": "application/vnd.sqlite3",
     "json": "application/json",
+    "geojson": "application/geo+json",
 }
-HASH_BLOCK = 1 << 22
 WRITERS = 4
 
 
@@ -112,7 +113,7 @@ def _file_states(data_dir: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of each table's file, to notice an edit made during a build."""
     states = {}
     for declared in TABLES:
-        path = data_dir / f"{declared.name}.csv"
+        path = data_dir / declared.file_name
         if path.is_file():
             status = path.stat()
             states[path.name] = (status.st_size, status.st_mtime_ns)
@@ -131,35 +132,36 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
             pa.array(codes, type=pa.int8(), mask=codes < 0), pa.array(column.vocabulary.codes, type=pa.string())
         )
     values = pa.Array.from_pandas(series)
-    if column.type == "date":
-        return values.cast(pa.date32())
     if column.type == "list":
         return pc.split_pattern(values.cast(pa.string()), LIST_DELIMITER)
-    return values.cast({"string": pa.string(), "integer": pa.int64(), "number": pa.float64()}[column.type])
+    return values.cast(forms(column).arrow)
 
 
 def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> None:
     """Write every file of the release into ``folder``, then its descriptor.
 
-    The CSV files are the validated ``data/*.csv``, copied byte for byte, so a release's CSV is
-    exactly the file that was checked, and the validator holds that file to canonical form
-    (UTF-8, LF, minimal quoting, the declared column order). Writing it again from the typed
-    tables would only be slower. The writers run side by side on threads: Parquet, file
-    copies, SQLite and hashing all spend their time outside the interpreter lock.
+    The CSV files are the validated ``data/*.csv`` copied byte for byte, so a release's CSV is
+    exactly the file that was checked. Why the writers run on threads: docs/benchmarks.md#what-the-optimisation-changed.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         written = [
             pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
         ]
-        for name, arrow in tables.items():
-            written.append(pool.submit(pq.write_table, arrow, folder / f"{name}.parquet", compression="zstd"))
-            written.append(pool.submit(shutil.copyfile, data_dir / f"{name}.csv", folder / f"{name}.csv"))
+        for declared in TABLES:
+            parquet = folder / f"{declared.name}.parquet"
+            written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
+            written.append(pool.submit(_copy, data_dir / declared.file_name, folder / declared.file_name))
         for future in written:
             future.result()
-        (folder / DATASETTE).write_text(_json(datasette_metadata()), encoding="utf-8")
+        (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
+        (folder / GEOJSON).write_text(geojson_text(tables["events"], tables["claims"]), encoding="utf-8")
         files = _release_files()
         stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
-    (folder / DESCRIPTOR).write_text(_json(describe_release(stamps)), encoding="utf-8")
+    (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps)), encoding="utf-8")
+
+
+def _copy(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
 
 
 def release_names() -> frozenset[str]:
@@ -168,24 +170,25 @@ def release_names() -> frozenset[str]:
 
 
 def _release_files() -> list[str]:
-    tables = [declared.name for declared in TABLES]
-    return [*(f"{name}.csv" for name in tables), *(f"{name}.parquet" for name in tables), DATABASE, DATASETTE]
+    return [
+        *(declared.file_name for declared in TABLES),
+        *(f"{declared.name}.parquet" for declared in TABLES),
+        DATABASE,
+        DATASETTE,
+        GEOJSON,
+    ]
 
 
-def _stamp(path: Path) -> dict:
-    """Bytes and SHA-256 of one file, read a block at a time so a large file never sits in memory."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(HASH_BLOCK):
-            digest.update(block)
-    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
+def _stamp(path: Path) -> dict[str, Any]:
+    """Bytes and SHA-256 of one file."""
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{sha256_file(path)}"}
 
 
-def describe_release(stamps: dict[str, dict]) -> dict:
+def describe_release(stamps: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The package descriptor of exactly the files in the release, each with bytes and hash."""
     resources = []
     for declared in TABLES:
-        path = f"{declared.name}.csv"
+        path = declared.file_name
         resources.append({**resource_descriptor(declared, path=path), **stamps[path]})
     for declared in TABLES:
         resources.append(
@@ -209,10 +212,18 @@ def describe_release(stamps: dict[str, dict]) -> dict:
             "Titles, descriptions and label columns for browsing the database with Datasette.",
         )
     )
+    resources.append(
+        _file_resource(
+            "events-geojson",
+            GEOJSON,
+            stamps,
+            "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
+        )
+    )
     return package_descriptor(resources)
 
 
-def _file_resource(name: str, path: str, stamps: dict[str, dict], description: str) -> dict:
+def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:
     extension = path.rsplit(".", 1)[1]
     return {
         "name": name,
@@ -235,7 +246,3 @@ def _sql_ready(arrow: pa.Table) -> pa.Table:
             column = column.cast(pa.string())
         columns.append(column)
     return pa.Table.from_arrays(columns, names=arrow.column_names)
-
-
-def _json(document: dict) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

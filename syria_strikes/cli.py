@@ -1,4 +1,4 @@
-"""The `syria-strikes` command: validate, build, generate, info.
+"""The `syria-strikes` command: validate, build, generate, info, site.
 
 Exit codes are part of the contract:
 
@@ -23,6 +23,10 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from syria_strikes.terminal import escape, escape_lines
 
@@ -36,7 +40,7 @@ BROKEN_PIPE = 141
 class _Parser(argparse.ArgumentParser):
     """argparse quotes arguments back in its errors; escape them like every other output."""
 
-    def _print_message(self, message: str, file=None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(escape_lines(message) if message else message, file)
 
 
@@ -49,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE_ERROR
     try:
-        code = args.run(args, parser)
+        code: int = args.run(args, parser)
         _flush()
     except BrokenPipeError:
         return _reader_gone()
@@ -111,7 +115,7 @@ def _emit(text: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     parser = _Parser(
         prog="syria-strikes",
@@ -167,13 +171,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
+
+    from syria_strikes.site.command import add_arguments, run
+
+    site = commands.add_parser("site", help="write the static provenance site from a release")
+    add_arguments(site)
+    site.set_defaults(run=lambda args, parser: run(args))
     return parser
 
 
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
     if not args.data_dir.is_dir():
         parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
-    return args.data_dir
+    folder: Path = args.data_dir
+    return folder
 
 
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -230,7 +241,7 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _version() -> str:
-    from syria_strikes import __version__
+    from syria_strikes.version import __version__
 
     return __version__
 

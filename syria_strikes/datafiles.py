@@ -9,6 +9,7 @@ the real files are reported, since edits made in them would never be checked.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.problems import Problem
@@ -62,7 +63,7 @@ def _looks_like_a_table(name: str, table_names: list[str]) -> bool:
     return folded.endswith(".csv") or any(table in folded for table in table_names)
 
 
-def read_descriptor(root: Path) -> tuple[dict | None, Problem | None]:
+def read_descriptor(root: Path) -> tuple[dict[str, Any] | None, Problem | None]:
     """The dataset's datapackage.json as an object; None and no problem when it is missing, None
     and a problem when it is not a regular readable file inside the dataset or not a JSON object."""
     try:

@@ -1,58 +1,7 @@
 """Derived views: where, for each event, the claims agree and where they disagree.
 
-The claims table keeps rival accounts side by side on purpose; this module answers the first
-question a reader asks of them, "is this event contested, and on what?", without collapsing
-anything. It reads the two tables and returns a new frame; nothing here changes the data.
-
-Shape of ``event_summary(claims, events)``: tidy, one row per event x predicate (the predicates
-that event's claims use), in the order of ``events`` and then of the predicate vocabulary. An
-event without claims still gets one row, with ``predicate`` missing and zero counts, so that
-"no claims" is visible rather than silently absent. Columns:
-
-- ``event_id``, and ``category`` when ``events`` has it (to filter strikes from context events);
-- event level, repeated on each of the event's rows: ``event_claims`` (claims about the event),
-  ``event_claimants`` (distinct claimants), ``contested_predicates`` (the contested predicates
-  joined with ``|`` in vocabulary order, missing when none) and ``event_contested``;
-- per predicate: ``predicate``, ``claims``, ``claimants``, ``stances`` (distinct stances joined
-  with ``|`` in vocabulary order), the three reasons a predicate can be contested
-  (``stances_differ``, ``counts_differ``, ``actors_differ``), ``contested`` (any of them),
-  and for counts ``unit``, ``low`` and ``high``.
-
-``event_overview(claims, events)`` is the same at one row per event, for a quick table.
-
-When the claims about one event and one predicate disagree:
-
-- ``stances_differ``: two or more different stances among those that take a side (asserts,
-  denies, disputes, questions, cannot_verify), taken by two or more claimants. ``no_comment``
-  takes no side, so a leader "reported as not mentioning" an airstrike does not contest the
-  reports that it happened; and one claimant qualifying its own account (Reuters describing a
-  handout image and saying it cannot verify it) is a caveat, not a dispute.
-- ``counts_differ``: claims that give their own account (asserts or disputes) carry different
-  numbers, comparing (value, value_low, value_high) as given. "eight" and "at least eight"
-  therefore differ: they are different claims even if both may be true, and the reader should
-  see both. Claims without any number ("a number of", "some") are not compared: a vague count
-  never contradicts a precise one.
-- ``actors_differ``: accounts name different actors in ``value_actor_id``, only for the
-  predicates whose value is one actor (``ACTOR_PREDICATES``: attribution, air-defence support).
-  For the others (site occupant, context, target ...) several actors are several facts, not
-  rival answers: a base that is home to two forces is not contested.
-
-``value_text`` is not compared: it is the curators' normalised wording, and two wordings of
-one fact ("planes (unknown)", "unidentified planes") would look like a disagreement. A rival
-account that matters is expected to show in a stance, a count or an actor; where it shows only
-in words (SOHR's "drones" against the article's "planes" for Albu Kamal), read the claims.
-
-``low`` and ``high`` span the accounts that give a number: ``low`` is the smallest lower bound
-(``value_low``, else ``value``) and ``high`` the largest upper bound (``value_high``, else
-``value``). A bound is missing when no account gives a number, and also when any account
-leaves that side open ("at least eight" has no upper bound), so the range never looks
-narrower than the claims allow. Denials, doubts and no-comments are left out: the number they
-carry is the one they reject or ignore, not their own.
-
-Claims about an event that is not in ``events`` are left out (the validator reports them).
-Both the validator's frames (``read_and_check``) and the loader's (categorical vocabularies)
-are accepted. Pure pandas and grouped, never a Python loop over rows, so the view costs the
-same per claim at a hundred rows or a million.
+``event_summary`` gives one row per event x predicate, ``event_overview`` one row per event;
+nothing here changes the data. What each column and "contested" mean: docs/derived-views.md.
 """
 
 from __future__ import annotations
@@ -71,7 +20,7 @@ _EVENT_COLUMNS = ["event_claims", "event_claimants", "contested_predicates", "ev
 
 
 def event_summary(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event x predicate with agreement flags and count ranges (see module docstring)."""
+    """One row per event x predicate with agreement flags and count ranges (see docs/derived-views.md)."""
     prepared = _prepare(claims)
     per_predicate = _per_predicate(prepared)
     per_event = _per_event(prepared, per_predicate)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from syria_strikes import __version__
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.version import __version__
 
 
 def _cell(text: str) -> str:

@@ -7,28 +7,26 @@ never writes outside the dataset folder.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
-from syria_strikes.descriptor import package_descriptor, table_schema
+from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
+from syria_strikes.files import DESCRIPTOR, to_json
 from syria_strikes.metadata import TABLES
+from syria_strikes.policy import data_policy
 from syria_strikes.sqlite import schema_sql
-
-
-def to_json(document: dict) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def generated_files() -> dict[str, str]:
     """Relative path -> exact content of every generated file."""
-    files = {"datapackage.json": to_json(package_descriptor())}
+    files = {DESCRIPTOR: to_json(package_descriptor())}
     for table in TABLES:
         files[f"schemas/{table.name}.schema.json"] = to_json(table_schema(table))
     files["schemas/sqlite.sql"] = schema_sql()
     files["docs/data-dictionary.md"] = data_dictionary()
+    files["docs/data-policy.md"] = data_policy()
     return files
 
 

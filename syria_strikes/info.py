@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -13,7 +14,7 @@ from syria_strikes.loader import release_descriptor, release_dir, verify
 from syria_strikes.metadata import TABLE_NAMES
 
 
-def release_info(folder: Path | None = None) -> dict:
+def release_info(folder: Path | None = None) -> dict[str, Any]:
     """Version, folder and each file's rows, bytes and sha256, every file verified first.
 
     Raises ReleaseError naming every damaged or missing file, not only the first one.
@@ -40,12 +41,12 @@ def release_info(folder: Path | None = None) -> dict:
 
 def _rows(data: bytes) -> int:
     try:
-        return pq.read_metadata(pa.BufferReader(data)).num_rows
+        return int(pq.read_metadata(pa.BufferReader(data)).num_rows)
     except (pa.ArrowException, OSError) as error:
         raise ReleaseError(f"a Parquet file of the release cannot be read ({error})") from None
 
 
-def render_info(summary: dict, output_format: str = "text") -> str:
+def render_info(summary: dict[str, Any], output_format: str = "text") -> str:
     if output_format == "json":
         return json.dumps(summary, ensure_ascii=True, indent=2)
     lines = [

@@ -9,6 +9,7 @@ that say which; none of them echoes the file's content.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 MAX_DEPTH = 64
 _KINDS = {
@@ -25,8 +26,8 @@ class JsonRefused(ValueError):
     """The bytes are not a JSON object this project can trust; the message says why."""
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    document: dict = {}
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
     for key, value in pairs:
         if key in document:
             raise JsonRefused(f"the key {key!r} appears twice in one object, so which value holds is ambiguous")
@@ -54,7 +55,7 @@ def _depth(document: object) -> int:
     return deepest
 
 
-def parse_object(data: bytes) -> dict:
+def parse_object(data: bytes) -> dict[str, Any]:
     """The JSON object in ``data``; raises JsonRefused for anything else."""
     try:
         text = data.decode("utf-8")

@@ -12,20 +12,20 @@ from __future__ import annotations
 import hashlib
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from syria_strikes.column_types import TYPE_TABLE, arrow_schema, loader_dtype
 from syria_strikes.errors import ReleaseError
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLE_NAMES, Table, table
 from syria_strikes.safefiles import FileKey, read_file
-from syria_strikes.types import arrow_schema, pandas_dtype
 
 Backend = Literal["pandas", "pyarrow", "polars"]
-DESCRIPTOR = "datapackage.json"
 REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
 _verified: set[FileKey] = set()
 
@@ -34,7 +34,11 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
-def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None):
+@overload
+def load(name: str, *, backend: Literal["pandas"] = "pandas", root: str | Path | None = None) -> pd.DataFrame: ...
+@overload
+def load(name: str, *, backend: Literal["pyarrow", "polars"], root: str | Path | None = None) -> Any: ...
+def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = None) -> Any:
     """One table as a pandas DataFrame (default), a pyarrow Table or a polars DataFrame.
 
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
@@ -53,7 +57,7 @@ def load(name: str, *, backend: Backend = "pandas", root: str | Path | None = No
     return _to_pandas(arrow, name)
 
 
-def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict:
+def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> dict[str, Any]:
     """Every table, by name."""
     return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
 
@@ -61,29 +65,28 @@ def load_all(*, backend: Backend = "pandas", root: str | Path | None = None) -> 
 def event_summary(*, root: str | Path | None = None) -> pd.DataFrame:
     """The derived per-event view (claims, claimants, contested predicates, count ranges).
 
-    See ``syria_strikes.derived`` for what "contested" means; one row per event x predicate.
+    See docs/derived-views.md for what "contested" means; one row per event x predicate.
     """
     from syria_strikes.derived import event_summary as summarise
 
     return summarise(load("claims", root=root), load("events", root=root))
 
 
-def _pandas_type(arrow_type: pa.DataType) -> object:
-    """Nullable pandas types for Arrow ones; dictionaries are left to become categoricals."""
-    if pa.types.is_list(arrow_type) or pa.types.is_date(arrow_type):
-        return pd.ArrowDtype(arrow_type)
-    return {
-        pa.int64(): pd.Int64Dtype(),
-        pa.float64(): pd.Float64Dtype(),
-        pa.string(): pd.StringDtype("pyarrow", na_value=float("nan")),
-    }.get(arrow_type)
+# Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the
+# extension dtypes of the type table; ``_to_pandas`` casts whatever else differs.
+_EXTENSION_DTYPES = {
+    forms.arrow: forms.loader_dtype
+    for forms in TYPE_TABLE.values()
+    if isinstance(forms.loader_dtype, pd.api.extensions.ExtensionDtype)
+}
 
 
 def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
-    frame = arrow.to_pandas(types_mapper=_pandas_type)
+    frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get)
     for column in table(name).columns:
-        if column.vocabulary is not None:
-            frame[column.name] = frame[column.name].cat.set_categories(pandas_dtype(column).categories)
+        dtype = loader_dtype(column)
+        if frame[column.name].dtype != dtype:
+            frame[column.name] = frame[column.name].astype(dtype)
     return frame
 
 
@@ -103,7 +106,7 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
     return arrow
 
 
-def release_descriptor(folder: Path) -> dict:
+def release_descriptor(folder: Path) -> dict[str, Any]:
     """The release's own datapackage.json, checked for the shape the loader relies on, or an error
     that says how to get a release."""
     path = folder / DESCRIPTOR
@@ -126,7 +129,7 @@ def release_descriptor(folder: Path) -> dict:
     return descriptor
 
 
-def _shape_fault(descriptor: dict) -> str | None:
+def _shape_fault(descriptor: dict[str, Any]) -> str | None:
     """What is missing from a release descriptor that the loader and `info` read, if anything."""
     if not isinstance(descriptor.get("version"), str):
         return "it has no version"
@@ -156,10 +159,10 @@ def verify(path: Path) -> bytes:
     try:
         data, key = read_file(path, folder)
     except FileNotFoundError:
-        data, key = None, None
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}") from None
     except OSError as error:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
-    if expected is None or data is None:
+    if expected is None:
         raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}")
     if key in _verified:
         return data

@@ -65,8 +65,12 @@ class Table:
     columns: tuple[Column, ...]
 
     @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
     def path(self) -> str:
-        return f"data/{self.name}.csv"
+        return f"data/{self.file_name}"
 
     @property
     def column_names(self) -> tuple[str, ...]:

@@ -7,7 +7,13 @@ the same facts: the table, the line a curator sees in an editor, the column, the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
+
+from syria_strikes.files import DESCRIPTOR
+from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.rules import RULE_IDS, RuleId
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -26,16 +32,20 @@ class Problem:
     row: int | None
     column: str | None
     value: str | None
-    rule: str
+    rule: RuleId
     message: str
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULE_IDS:
+            raise ValueError(f"rule {self.rule!r} is not declared in syria_strikes/rules.py")
 
     @property
     def file(self) -> str:
-        if self.table in _TABLE_FILES:
-            return f"data/{self.table}.csv"
+        if self.table in TABLE_NAMES:
+            return table(self.table).path
         return "seeds/" if self.table == "seeds" else self.table
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, str, int, str, str]:
         return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
 
     def to_text(self) -> str:
@@ -47,7 +57,7 @@ class Problem:
             parts.append(f"value {show_value(self.value)}")
         return f"{', '.join(parts)}: {self.message} [rule: {self.rule}]"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
         record["file"] = self.file
         if self.value is not None and len(self.value) > 1000:
@@ -56,8 +66,11 @@ class Problem:
         return record
 
 
-_TABLE_FILES = {"actors", "sources", "events", "claims"}
-_TABLE_ORDER = {"datapackage.json": 0, "seeds": 1, "actors": 2, "sources": 3, "events": 4, "claims": 5}
+_TABLE_ORDER = {DESCRIPTOR: 0, "seeds": 1, **{name: 2 + rank for rank, name in enumerate(TABLE_NAMES)}}
+
+
+# How reading code reports a problem of the table it reads: (line, column, value, rule, message).
+Report = Callable[[int | None, str | None, str | None, RuleId, str], None]
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -14,14 +14,18 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+FileRule = Literal["file_inside", "file_regular", "file_readable"]
 
 
 class FileRefused(OSError):
     """A file that must not or cannot be read; ``rule`` is the problem's rule id, the message its words."""
 
-    def __init__(self, rule: str, words: str) -> None:
+    def __init__(self, rule: FileRule, words: str) -> None:
         super().__init__(words)
         self.rule = rule
         self.words = words
@@ -123,7 +127,7 @@ def read_file(path: Path, folder: Path, *, checked: bool = False) -> tuple[bytes
     return data, FileKey.of(resolved, after)
 
 
-def list_folder(folder: Path) -> list[os.DirEntry]:
+def list_folder(folder: Path) -> list[os.DirEntry[str]]:
     """The entries of a folder, sorted by name; FileRefused when it cannot be listed."""
     try:
         with os.scandir(folder) as listing:

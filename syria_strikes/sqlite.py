@@ -11,11 +11,13 @@ import errno
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
+from syria_strikes.column_types import forms
+from syria_strikes.datasette import add_search_and_views, with_search
 from syria_strikes.metadata import TABLES, VOCABULARIES, Column, Table, table
-from syria_strikes.types import sqlite_type
 
 VOCABULARY_TABLE = """CREATE TABLE "vocabularies" (
   "vocabulary" TEXT NOT NULL,
@@ -35,7 +37,7 @@ def _literal(value: str) -> str:
 
 def column_sql(column: Column, declared: Table) -> str:
     name = _quoted(column.name)
-    parts = [name, sqlite_type(column)]
+    parts = [name, forms(column).sqlite]
     if column.name == declared.primary_key:
         parts.append("PRIMARY KEY")
     if column.required:
@@ -66,15 +68,9 @@ def schema_sql() -> str:
 
 
 def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
-    """Write every table into a new database; ``tables`` hold SQL-ready columns (text, integers, reals).
+    """Write every table into a new database of validated, SQL-ready rows (text, integers, reals).
 
-    The rows come from a release that has passed every rule, so the CHECK constraints are not
-    evaluated row by row while loading: evaluating them costs more than the whole load, and
-    ``PRAGMA integrity_check`` on the finished file still reports any row that breaks one (the
-    test suite runs it on every release it builds). Rows are bound from Arrow by ADBC's SQLite
-    driver, in C; Python's sqlite3 would make a Python object of every cell. The file is
-    written without a rollback journal or fsyncs: it is in the build's staging folder, which a
-    failed build throws away.
+    Why through ADBC, without CHECK evaluation, journal or fsyncs: docs/benchmarks.md#what-the-optimisation-changed.
     """
     import adbc_driver_manager  # the build's alone: generating the DDL needs no driver
 
@@ -99,18 +95,19 @@ def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
     vocabularies = pa.Table.from_arrays(
         [pa.array(column) for column in zip(*codes, strict=True)], names=["vocabulary", "code", "meaning"]
     )
-    with adbc_sqlite.connect(str(path), autocommit=True) as connection, connection.cursor() as cursor:
+    with adbc_sqlite.connect(str(path), autocommit=True) as database, database.cursor() as cursor:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "ignore_check_constraints = ON"):
             cursor.execute(f"PRAGMA {pragma}")
         for declared in TABLES:
             cursor.adbc_ingest(declared.name, tables[declared.name], mode="append")
         cursor.adbc_ingest("vocabularies", vocabularies, mode="append")
+    add_search_and_views(path)
 
 
-def datasette_metadata() -> dict:
+def datasette_metadata() -> dict[str, Any]:
     """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
     labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
-    return {
+    metadata = {
         "title": "syria-strikes",
         "license": "CC-BY-4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
@@ -133,3 +130,4 @@ def datasette_metadata() -> dict:
             }
         },
     }
+    return with_search(metadata)

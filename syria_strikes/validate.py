@@ -6,58 +6,73 @@ the rules across tables and the provenance checks do not report the same fault a
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import os
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import pandas as pd
 
-from syria_strikes.checks.cells import id_skeleton
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.provenance import check_quotes, check_seeds
-from syria_strikes.checks.relations import check_relations
-from syria_strikes.checks.schema import check_table
+from syria_strikes.checks.relations import relation_rules
+from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.metadata import TABLES, Table
 from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
+from syria_strikes.text_policy import id_skeleton
 
 PARALLEL_FROM_BYTES = 4 << 20
-RELATION_WORKERS = 2
+# One thread per processor (at least two, at most four): more threads than processors held more
+# memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
+WORKERS = min(max(os.cpu_count() or 1, 2), 4)
+MOST_PARTS = 4
+Cells = set[tuple[int, str]]
 
 
 def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
 
-    Work that does not depend on other work runs side by side on threads: the four tables (the
-    largest file first), the seed files as soon as the sources are read, then the rules across
-    tables beside the quote check, with the descriptor check alongside throughout. Most of it
-    happens in Arrow kernels, file reads and hashing, which release the interpreter lock, so two
-    processors finish it in little more than its longest part. Small data is checked one step
-    at a time: there, handing the lock between threads costs more than it saves. Which thread
-    finds a problem changes nothing: problems are sorted.
+    Large data is checked on one pool of threads, as tasks that never wait on one another (reads,
+    schema parts, seeds, each rule across tables, quotes, the descriptor); small data one task at
+    a time. Problems are sorted, so which thread finds one changes nothing.
+    Why: docs/benchmarks.md#what-the-optimisation-changed.
     """
     root = data_dir.parent
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
-    workers = len(TABLES) if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
+    workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         descriptor = pool.submit(check_descriptor, root)
-        checked = {
-            declared.name: pool.submit(_read_and_check_table, data_dir, declared)
+        reads = {
+            pool.submit(read_table, data_dir / declared.file_name, declared): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
-        frames: dict[str, pd.DataFrame] = {}
         problems: list[Problem] = []
-        seeds = None
-        for declared in TABLES:
-            frame, found, failed = checked[declared.name].result()
+        checking: dict[str, tuple[pd.DataFrame, Cells, list[tuple[Cells, Future[list[Problem]]]]]] = {}
+        for read in as_completed(reads):
+            declared = reads[read]
+            frame, found = read.result()
             problems += found
             if frame is None:
                 continue
-            frames[declared.name] = frame
+            failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
+            parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
+            checks = [(seen, pool.submit(check_table, part, declared, seen)) for part, seen in parts]
+            checking[declared.name] = (frame, failed, checks)
+        frames: dict[str, pd.DataFrame] = {}
+        seeds = None
+        for declared in TABLES:
+            if declared.name not in checking:
+                continue
+            frame, failed, checks = checking.pop(declared.name)
+            for seen, check in checks:
+                problems += check.result()
+                failed |= seen
+            frames[declared.name] = _blank(frame, declared, failed)
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
-                seeds = pool.submit(check_seeds, frame, root, seed_paths_readable)
+                seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += _undeclared_files(data_dir)
-        later = [pool.submit(check_relations, frames, min(workers, RELATION_WORKERS)), descriptor]
+        later = [*(pool.submit(rule) for rule in relation_rules(frames)), descriptor]
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
@@ -69,18 +84,8 @@ def read_and_check(data_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Proble
     return frames, sort_problems(problems)
 
 
-def _read_and_check_table(data_dir: Path, declared: Table) -> tuple[pd.DataFrame | None, list[Problem], set]:
-    """A table's frame with reported cells blanked, its problems, and the (line, column) cells reported."""
-    frame, found = read_table(data_dir / f"{declared.name}.csv", declared)
-    if frame is None:
-        return None, found, set()
-    failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
-    found += check_table(frame, declared, failed)
-    return _blank(frame, declared, failed), found, failed
-
-
 def _size(data_dir: Path, declared: Table) -> int:
-    path = data_dir / f"{declared.name}.csv"
+    path = data_dir / declared.file_name
     return path.stat().st_size if path.is_file() else 0
 
 
@@ -91,7 +96,7 @@ def validate(data_dir: Path) -> list[Problem]:
 def _undeclared_files(data_dir: Path) -> list[Problem]:
     """A CSV beside the tables is most often a copy ('claims (1).csv') that received the edits
     meant for the real file; the validator would otherwise pass without ever reading them."""
-    declared = {f"{table.name}.csv" for table in TABLES}
+    declared = {table.file_name for table in TABLES}
     return [
         Problem(
             f"data/{path.name}",
@@ -115,8 +120,9 @@ def _blank(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]) -
         return frame
     frame = frame.copy()
     for line, column in failed:
-        if column == declared.primary_key and isinstance(frame.at[line, column], str):
-            frame.at[line, column] = id_skeleton(frame.at[line, column])
+        value = frame.at[line, column] if column in frame.columns else None
+        if column == declared.primary_key and isinstance(value, str):
+            frame.at[line, column] = id_skeleton(value)
         elif column in frame.columns:
             frame.at[line, column] = None
     return frame

@@ -19,11 +19,12 @@ from dataset import REPO, Dataset, copy_dataset
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from syria_strikes.checks.cells import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES, pattern_matches
+from syria_strikes.checks.cells import pattern_matches
 from syria_strikes.checks.provenance import check_quotes
 from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTOR_ID, ACTORS, CLAIM_ID, EVENT_ID, SOURCE_ID, TABLE_NAMES, Column, Table
 from syria_strikes.reading import read_table
+from syria_strikes.text_policy import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES
 from syria_strikes.validate import validate
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,8 +6,8 @@ import pytest
 from dataset import Dataset
 from mutations import CATALOGUE, Mutation
 
-from syria_strikes import validate
-from syria_strikes.checks import cells, schema
+from syria_strikes import columnar, validate
+from syria_strikes.checks import schema
 
 
 def test_real_dataset_is_valid(dataset: Dataset) -> None:
@@ -61,6 +61,6 @@ def test_large_file_paths_report_exactly_the_same_problems(
     plain = dataset.validate()
     monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
-    monkeypatch.setattr(cells, "PER_VALUE_FROM_ROWS", 0)
+    monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
     assert dataset.validate() == plain
     assert plain[0] == 1

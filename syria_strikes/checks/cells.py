@@ -1,151 +1,38 @@
-"""Per-cell rules derived from the metadata source, for pandera.
+"""Per-cell rules derived from the metadata source, as pandera checks.
 
-Each rule is a pandera check whose ``error`` is a short rule name; ``cell_words`` turns it into
-plain words for the curator. Cell hygiene (spaces, invisible characters, control characters,
-spreadsheet formula prefixes) is one combined pattern, because on a million rows one pass per
-column matters; the message for a failing cell is worked out from the cell itself, and names the
-offending character by its Unicode name, since an invisible character cannot be pointed at.
-
-Character classes are spelled out code point by code point instead of with ``\\s`` or ``\\d``:
-pandas runs a pattern either with Python's ``re`` or with pyarrow's RE2, whose ``\\s`` and ``\\d``
-mean different things, and a rule must not change with the engine.
+Each check's ``error`` is its rule id; ``cell_words`` turns a failure into plain words for the
+curator, worked out from the cell itself, naming an offending character by its Unicode name,
+since an invisible character cannot be pointed at. What a cell may hold is the text policy's
+(syria_strikes.text_policy); how a column is tested fast is syria_strikes.columnar's.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from collections.abc import Callable
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
+from syria_strikes.columnar import CellTest, each_cell, each_distinct_value, matches
 from syria_strikes.metadata import LIST_DELIMITER, Column
-
-
-def _chars(*ranges: tuple[int, int]) -> str:
-    return "".join(chr(code) for start, end in ranges for code in range(start, end + 1))
-
-
-def _class(chars: str) -> str:
-    """A regex character class both engines read alike: Latin-1 as \\xHH, the rest literally."""
-    return "[" + "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else c for c in chars) + "]"
-
-
-# Never allowed in a cell: C0/C1 controls (tab, line breaks, NUL), the Unicode line and paragraph
-# separators, and the bidirectional embedding/override/isolate controls, which make a cell display
-# in an order other than the one it is stored in.
-CONTROL_CHARS = _chars((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0x202A, 0x202E), (0x2066, 0x2069))
-# Never allowed at either edge of a cell: every Unicode space, and the invisible format characters
-# (soft hyphen, zero-width space/joiners, direction marks, word joiner, byte-order mark). Inside
-# text, non-breaking spaces and joiners can be legitimate, so only the edges are policed there.
-INVISIBLE_CHARS = _chars((0xAD, 0xAD), (0x180E, 0x180E), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
-EDGE_CHARS = (
-    _chars(
-        (0x20, 0x20),
-        (0xA0, 0xA0),
-        (0x1680, 0x1680),
-        (0x2000, 0x200A),
-        (0x202F, 0x202F),
-        (0x205F, 0x205F),
-        (0x3000, 0x3000),
-    )
-    + INVISIBLE_CHARS
+from syria_strikes.rules import RuleId
+from syria_strikes.text_policy import (
+    CONTROL,
+    EDGE_CHARS,
+    INVISIBLE_CHARS,
+    LIST_GAP,
+    NOT_VALUE,
+    SPREADSHEET_BOOLEANS,
+    SPREADSHEET_ERRORS,
+    UNCLEAN,
+    VERBATIM_COLUMNS,
+    describe_char,
+    id_skeleton,
+    whole_cell,
 )
-FORMULA_PREFIXES = "=+-@"
-
-_EDGE = _class(EDGE_CHARS)
-_CONTROL = _class(CONTROL_CHARS)
-UNCLEAN = f"^{_EDGE}|^[=+\\-@]|{_EDGE}$|{_CONTROL}"
-LIST_GAP = f"(?:^|\\|)(?:\\||$)|{_EDGE}\\||\\|{_EDGE}"
-
-# Words that stand for "no value" or that a spreadsheet writes in place of one. An empty cell is
-# the only spelling of missing; everything here is refused in free text and references, so that a
-# literal "N/A" never reaches a researcher as if a source had said it.
-PLACEHOLDERS = frozenset({"na", "n/a", "n.a.", "#n/a", "null", "none", "nil", "nan", "tbd", "todo", "?"})
-SPREADSHEET_BOOLEANS = frozenset({"true", "false"})
-SPREADSHEET_ERRORS = frozenset(
-    {
-        "#ref!",
-        "#value!",
-        "#name?",
-        "#div/0!",
-        "#num!",
-        "#null!",
-        "#spill!",
-        "#calc!",
-        "#field!",
-        "#blocked!",
-        "#connect!",
-        "#busy!",
-        "#unknown!",
-        "#getting_data",
-    }
-)
-NOT_VALUES = PLACEHOLDERS | SPREADSHEET_BOOLEANS | SPREADSHEET_ERRORS
-# A quote is verbatim from its seed, which the provenance check proves; it may say anything.
-VERBATIM_COLUMNS = frozenset({"quote"})
-
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-_LOOKALIKES = {
-    **dict.fromkeys(_DASHES, "-"),
-    # Cyrillic and Greek letters that render like Latin ones in most fonts.
-    "\u0430": "a",
-    "\u0435": "e",
-    "\u043e": "o",
-    "\u0440": "p",
-    "\u0441": "c",
-    "\u0443": "y",
-    "\u0445": "x",
-    "\u0456": "i",
-    "\u0458": "j",
-    "\u0455": "s",
-    "\u0501": "d",
-    "\u04bb": "h",
-    "\u03bf": "o",
-    "\u03b1": "a",
-    "\u03bd": "v",
-    "\u03b9": "i",
-    "\u03ba": "k",
-}
-
-
-_CONTROL_NAMES = {
-    "\x00": "NULL",
-    "\x07": "BELL",
-    "\x08": "BACKSPACE",
-    "\x0b": "LINE TABULATION",
-    "\x0c": "FORM FEED",
-    "\x1b": "ESCAPE",
-    "\x7f": "DELETE",
-    "\x85": "NEXT LINE",
-}
-
-
-def describe_char(char: str) -> str:
-    """U+200B ZERO WIDTH SPACE: the only way to point at a character a curator cannot see."""
-    name = unicodedata.name(char, None) or _CONTROL_NAMES.get(char, "(a control character)")
-    return f"U+{ord(char):04X} {name}"
-
-
-def id_skeleton(value: str) -> str:
-    """The ASCII ID a mistyped one was most likely meant to be.
-
-    Used to keep a damaged key usable for references (so one typo gives one message, not one per
-    referencing row) and to tell the curator what the ID reads as once fixed.
-    """
-    text = unicodedata.normalize("NFKC", value).strip(EDGE_CHARS)
-    kept = []
-    for char in text:
-        if char in INVISIBLE_CHARS:
-            continue
-        digit = unicodedata.decimal(char, None)
-        kept.append(str(digit) if digit is not None else _LOOKALIKES.get(char, char))
-    return "".join(kept).lower()
 
 
 def _control_words(char: str) -> str:
@@ -173,7 +60,7 @@ def _edge_words(value: str) -> str:
 
 def hygiene_words(value: str) -> str:
     """Say exactly what is wrong with a cell that failed the combined hygiene pattern."""
-    control = re.search(_CONTROL, value)
+    control = re.search(CONTROL, value)
     if control:
         return _control_words(control.group())
     if value and (value[0] in EDGE_CHARS or value[-1] in EDGE_CHARS):
@@ -221,7 +108,7 @@ def pattern_words(value: str, column: Column) -> str:
     return words
 
 
-def _cell_check(test: CellTest, error: str) -> pa.Check:
+def _cell_check(test: CellTest, error: RuleId) -> pa.Check:
     """A pandera check of our own. Its tests pass missing cells themselves (``required`` judges
     those), so pandera need not drop them first, which would copy the column for every check."""
     return pa.Check(test, error=error, ignore_na=False)
@@ -230,26 +117,24 @@ def _cell_check(test: CellTest, error: str) -> pa.Check:
 def column_checks(column: Column) -> list[pa.Check]:
     """The per-cell checks of a column, in the order in which a cell's first failure is reported."""
     checks: list[pa.Check] = []
-    cellwise = _each_distinct_value if column.vocabulary is not None or column.references is not None else _each_cell
+    cellwise = each_distinct_value if column.vocabulary is not None or column.references is not None else each_cell
     if column.type in ("string", "list"):
-        checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, UNCLEAN))), error="clean_text"))
+        checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, UNCLEAN))), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
             checks.append(
-                _cell_check(
-                    cellwise(lambda a: pc.invert(_contains(a, _NOT_VALUE, ignore_case=True))), error="placeholder"
-                )
+                _cell_check(cellwise(lambda a: pc.invert(matches(a, NOT_VALUE, ignore_case=True))), error="placeholder")
             )
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
-        checks.append(_cell_check(cellwise(lambda a, codes=codes: pc.is_in(a, value_set=codes)), error="enum"))
+        checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))
     if column.pattern is not None:
-        whole = _whole(column.pattern)
-        checks.append(_cell_check(cellwise(lambda a, p=whole: _contains(a, p)), error="pattern"))
+        whole = whole_cell(column.pattern)
+        checks.append(_cell_check(cellwise(lambda a: matches(a, whole)), error="pattern"))
     if column.type == "list":
-        checks.append(_cell_check(cellwise(lambda a: pc.invert(_contains(a, LIST_GAP))), error="list_items"))
+        checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, LIST_GAP))), error="list_items"))
     limit = column.text_limit
     if limit is not None:
-        checks.append(_cell_check(cellwise(lambda a, n=limit: pc.less_equal(pc.utf8_length(a), n)), error="max_length"))
+        checks.append(_cell_check(cellwise(lambda a: pc.less_equal(pc.utf8_length(a), limit)), error="max_length"))
     if column.minimum is not None:
         checks.append(pa.Check.ge(column.minimum, error="minimum"))
     if column.maximum is not None:
@@ -257,90 +142,12 @@ def column_checks(column: Column) -> list[pa.Check]:
     return checks
 
 
-# A cell that is one of NOT_VALUES in any letter case. Python's re and RE2 read this alike.
-_NOT_VALUE = "^(?:" + "|".join(re.escape(word) for word in sorted(NOT_VALUES)) + ")$"
-
-
-def _whole(pattern: str) -> str:
-    """A metadata pattern (declared with ^ and $) as a whole-cell match, whatever alternations it holds."""
-    return f"^(?:{pattern.removeprefix('^').removesuffix('$')})$"
-
-
-def _contains(strings: pyarrow.ChunkedArray, pattern: str, ignore_case: bool = False) -> pyarrow.ChunkedArray:
-    return pc.match_substring_regex(strings, pattern, ignore_case=ignore_case)
-
-
 def pattern_matches(cells: pd.Series, pattern: str) -> pd.Series:
     """Whole-cell match of a metadata pattern, exactly as the validator applies it."""
-    return _each_cell(lambda a: _contains(a, _whole(pattern)))(cells)
+    return each_cell(lambda a: matches(a, whole_cell(pattern)))(cells)
 
 
-ArrowTest = Callable[[pyarrow.ChunkedArray], pyarrow.ChunkedArray]
-CellTest = Callable[[pd.Series], pd.Series]
-PER_VALUE_FROM_ROWS = 10_000
-
-
-def arrow_strings(cells: pd.Series) -> pyarrow.ChunkedArray:
-    """The Arrow strings behind a text column, without a copy: pandas keeps str columns in Arrow."""
-    values = cells.array
-    arrow = values.__arrow_array__() if hasattr(values, "__arrow_array__") else pyarrow.array(cells, from_pandas=True)
-    return arrow if isinstance(arrow, pyarrow.ChunkedArray) else pyarrow.chunked_array([arrow])
-
-
-def _each_cell(test: ArrowTest) -> CellTest:
-    """Run a test on the column's Arrow strings; a missing cell passes (``required`` judges it).
-
-    The tests call pyarrow's kernels (RE2 for patterns) directly. pandas' string methods would
-    call the same kernels, but first scan the column to decide whether a pattern needs Python's
-    ``re`` instead, and switch engines on some data, so that a rule could change with the data.
-    """
-
-    def test_each_cell(cells: pd.Series) -> pd.Series:
-        strings = arrow_strings(cells)
-        passed = pc.fill_null(pc.or_kleene(pc.is_null(strings), test(strings)), True)
-        return pd.Series(passed.to_numpy(zero_copy_only=False), index=cells.index)
-
-    return test_each_cell
-
-
-def _each_distinct_value(test: ArrowTest) -> CellTest:
-    """Run a test once per distinct value and give each row its value's answer.
-
-    Codes of a vocabulary and references to other tables repeat: a million claims name some
-    thousands of events and actors, so testing each name once instead of each row saves most of
-    the work. The answer for every row is the answer the test gives for its value. A short
-    column is tested as it is: finding its distinct values would cost more than it saves.
-    """
-    each_cell = _each_cell(test)
-
-    def test_each_value_once(cells: pd.Series) -> pd.Series:
-        if len(cells) < PER_VALUE_FROM_ROWS:
-            return each_cell(cells)
-        codes, distinct = _distinct_values(cells)
-        passed = each_cell(pd.Series(distinct, dtype=cells.dtype)).to_numpy(dtype=bool)
-        return pd.Series(np.where(codes < 0, True, passed[codes]), index=cells.index)
-
-    return test_each_value_once
-
-
-_factorized = threading.local()
-
-
-def _distinct_values(cells: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """pandas.factorize of the column, worked out once for all of its checks.
-
-    pandera hands each check of a column the same array, so the last answer is kept, per
-    thread, with the array it belongs to (which also keeps that array's id from being reused).
-    """
-    values = cells.array
-    kept = getattr(_factorized, "last", None)
-    if kept is None or kept[0] is not values:
-        kept = (values, *pd.factorize(cells))
-        _factorized.last = kept
-    return kept[1], kept[2]
-
-
-def cell_words(rule: str, column: Column, value: object) -> str:
+def cell_words(rule: RuleId, column: Column, value: object) -> str:
     """Plain words for a failed per-cell rule."""
     if rule == "clean_text":
         return hygiene_words(str(value))
@@ -362,7 +169,3 @@ def cell_words(rule: str, column: Column, value: object) -> str:
     if rule == "maximum":
         return f"is above the maximum {column.maximum:g}"
     return rule
-
-
-def pandas_dtype(column: Column) -> str:
-    return {"integer": "Int64", "number": "Float64", "date": "datetime64[s]"}.get(column.type, "str")

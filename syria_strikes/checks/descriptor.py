@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-from syria_strikes.descriptor import package_descriptor
+from syria_strikes.datapackage import package_descriptor
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.problems import Problem
-
-DESCRIPTOR = "datapackage.json"
 
 
 def check_descriptor(root: Path) -> list[Problem]:
@@ -71,7 +72,7 @@ def check_descriptor(root: Path) -> list[Problem]:
     return problems
 
 
-def descriptor_errors(descriptor: dict, frictionless) -> list[str]:
+def descriptor_errors(descriptor: dict[str, Any], frictionless: ModuleType) -> list[str]:
     try:
         errors = list(frictionless.Package.metadata_validate(descriptor))
     except frictionless.FrictionlessException as exception:

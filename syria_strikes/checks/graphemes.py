@@ -81,7 +81,7 @@ class Boundaries:
             for offset in (start, end)
         )
 
-    def _inside(self, key: str, text: str, offset: int, continues: frozenset, continued: frozenset) -> bool:
+    def _inside(self, key: str, text: str, offset: int, continues: frozenset[str], continued: frozenset[str]) -> bool:
         start = offset - 1
         while start > 0 and (text[start] in continues or text[start - 1] in continued):
             start -= 1

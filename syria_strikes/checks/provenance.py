@@ -7,12 +7,12 @@ and its quotes are not checked against it: the hash message says what to fix fir
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem
 
 SEEDS_README = "README.md"
@@ -79,7 +79,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             )
             continue
         data = resolved.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
                 Problem(
@@ -123,7 +123,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     return problems, texts
 
 
-def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry]:
+def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
     """The entries of seeds/ from one directory listing, which also says which are plain files."""
     if not seeds_dir.is_dir():
         return {}
@@ -131,10 +131,9 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry]:
         return {entry.name: entry for entry in listing}
 
 
-def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry]) -> tuple[Path, bool]:
-    """(root / seed_path).resolve() and whether it is a file, from the listing when seed_path names an
-    entry of seeds/ that is not a symbolic link: resolving each of ten thousand seeds costs a second
-    of system calls, and for such an entry the answer is known without them."""
+def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> tuple[Path, bool]:
+    """(root / seed_path).resolve() and whether it is a file, from the directory listing when seed_path
+    names an entry of seeds/ that is not a symbolic link (one listing instead of a resolve per seed)."""
     folder, _, name = seed_path.partition("/")
     entry = entries.get(name) if folder == "seeds" else None
     if entry is not None and not entry.is_symlink():
@@ -147,9 +146,7 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One problem per claim whose quote is not ``texts[source_id][quote_start:quote_end]``.
 
     ``texts`` holds the decoded seed of each archived source whose file and hash checked out.
-    The comparison runs on plain Python lists, a batch of rows at a time: iterating Arrow-backed
-    columns value by value costs several times more than the comparison itself, and a million
-    quotes as Python strings would take more memory than the whole claims table.
+    Why on plain lists, a batch at a time: docs/benchmarks.md#what-the-optimisation-changed.
     """
     problems: list[Problem] = []
     # Offsets out of order are the quote_offsets row rule's to report, once.

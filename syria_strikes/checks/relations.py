@@ -1,16 +1,13 @@
 """Rules across tables: unique keys, references (scalar and list-valued), dates of reports.
 
-All checks are vectorised joins, so they cost the same per row at ten rows or a million.
-They work on positions and Arrow kernels rather than on pandas labels: pandas' isin, explode and
-label lookups go through Python objects one value at a time, which on a million claims costs
-seconds where the kernels take milliseconds. A rule that needs a table which could not be read
-is skipped: its file already has a problem.
+All checks are vectorised joins (syria_strikes.columnar), so they cost the same per row at ten
+rows or a million. A rule that needs a table which could not be read is skipped: its file
+already has a problem.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import numpy as np
@@ -18,9 +15,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from syria_strikes.checks.cells import arrow_strings
-from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
+from syria_strikes.columnar import (
+    arrow_strings,
+    by_line,
+    duplicated,
+    first_match_dates,
+    isin,
+    list_item_rows,
+    list_items,
+    one_array,
+    repeated_rows,
+)
+from syria_strikes.metadata import TABLES, Table, table
 from syria_strikes.problems import Problem
+from syria_strikes.rules import RuleId
 
 Frames = dict[str, pd.DataFrame]
 # Columns that tell nearly every claim from every other and are quick to compare: a claim that
@@ -28,9 +36,8 @@ Frames = dict[str, pd.DataFrame]
 QUICK_KEY = ("quote_start", "quote_end", "source_id", "claimant_actor_id", "predicate")
 
 
-def check_relations(frames: Frames, workers: int = 1) -> list[Problem]:
-    """Every rule across tables; with ``workers`` > 1 the independent rules run side by side on
-    threads, which pays on large tables, where the work is in Arrow kernels."""
+def relation_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule across tables that the frames at hand allow, each ready to run on its own."""
     rules: list[Callable[[], list[Problem]]] = []
     for declared in TABLES:
         if declared.name in frames:
@@ -44,8 +51,11 @@ def check_relations(frames: Frames, workers: int = 1) -> list[Problem]:
         rules.append(partial(_reported_after_event, frames))
     if "actors" in frames:
         rules.append(partial(_parent_cycles, frames["actors"]))
-    with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
-        return [problem for found in pool.map(lambda rule: rule(), rules) for problem in found]
+    return rules
+
+
+def check_relations(frames: Frames) -> list[Problem]:
+    return [problem for rule in relation_rules(frames) for problem in rule()]
 
 
 def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
@@ -59,33 +69,39 @@ def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
 
 def _unique_column(frame: pd.DataFrame, declared: Table, name: str) -> list[Problem]:
     values = frame[name].dropna()
-    repeated = values[_duplicated(values)]
+    repeated = values[duplicated(values)]
     if repeated.empty:
         return []
-    first_line = {value: line for line, value in values[~_duplicated(values)].items()}
+    first_line = {value: line for line, value in by_line(values[~duplicated(values)])}
     problems = []
-    for line, value in repeated.items():
+    for line, value in by_line(repeated):
         first = first_line[value]
         if name != declared.primary_key:
-            rule, words = "unique_value", f"repeats the value on line {first}; each {name} belongs to one row only"
-        elif frame.loc[line].equals(frame.loc[first]):
+            rule: RuleId = "unique_value"
+            words = f"repeats the value on line {first}; each {name} belongs to one row only"
+        elif _row(frame, line).equals(_row(frame, first)):
             rule, words = "unique_id", f"this whole row repeats line {first}; delete one of the two"
         else:
             rule, words = "unique_id", f"repeats the ID on line {first}; IDs are unique and never reused"
-        problems.append(Problem(declared.name, int(line), name, value, rule, words))
+        problems.append(Problem(declared.name, line, name, value, rule, words))
     return problems
+
+
+def _row(frame: pd.DataFrame, line: int) -> pd.Series:
+    row = frame.loc[line]
+    assert isinstance(row, pd.Series)  # the index holds each line once
+    return row
 
 
 def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
     """The same assertion entered twice under two IDs would count one voice twice in every view.
 
     Only rows that repeat the quote's offsets and source, the claimant and the predicate of
-    another row can repeat it whole; those few are compared through a hash, and only rows whose
-    hash repeats are compared in full. Hashing every column of a million rows costs a second.
+    another row can repeat it whole; only those are compared in full.
     """
     assertion = [name for name in claims.columns if name not in ("claim_id", "curator_note")]
-    distinct_ids = claims[~_duplicated(claims["claim_id"])]
-    distinct_ids = distinct_ids[_repeated_rows(distinct_ids[list(QUICK_KEY)])]
+    distinct_ids = claims[~duplicated(claims["claim_id"])]
+    distinct_ids = distinct_ids[repeated_rows(distinct_ids[list(QUICK_KEY)])]
     hashes = pd.util.hash_pandas_object(distinct_ids[assertion], index=False)
     candidates = distinct_ids[hashes.duplicated(keep=False).to_numpy()]
     if candidates.empty:
@@ -101,60 +117,13 @@ def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
             "claims",
             int(line),
             "claim_id",
-            claims.at[line, "claim_id"],
+            str(claims.at[line, "claim_id"]),
             "repeated_claim",
             f"asserts exactly what line {first_line[tuple(row)]} asserts (same event, claimant, source, "
             "predicate, stance, value and quote); delete one of the two",
         )
         for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
     ]
-
-
-def _repeated_rows(frame: pd.DataFrame) -> np.ndarray:
-    """Rows equal in every column to another row (missing equals missing): each column becomes
-    codes, and the codes of a row one number, so that rows compare as integers."""
-    key, bound = np.zeros(len(frame), dtype=np.int64), 1
-    for name in frame.columns:
-        codes, distinct = pd.factorize(frame[name], use_na_sentinel=False)
-        if bound * len(distinct) >= 2**62:  # renumber the keys so far before they could overflow
-            key, seen = pd.factorize(key)
-            bound = len(seen)
-        key, bound = key * len(distinct) + codes, bound * len(distinct)
-    return pd.Series(key).duplicated(keep=False).to_numpy()
-
-
-def _duplicated(values: pd.Series) -> np.ndarray:
-    """values.duplicated(keep="first"), hashing each string once in Arrow instead of in Python;
-    like pandas, a missing value repeats an earlier missing value."""
-    codes, _ = pd.factorize(values, use_na_sentinel=False)
-    return pd.Series(codes).duplicated(keep="first").to_numpy()
-
-
-def _whole(array: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """One array, for the kernels that take no chunked input; a copy only when there are chunks."""
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-
-
-def _isin(series: pd.Series, known: pd.Series) -> np.ndarray:
-    """series.isin(known) for text, without one Python object per known value; as in pandas, a
-    missing value is in ``known`` when ``known`` has one."""
-    return pc.is_in(arrow_strings(series), value_set=_whole(arrow_strings(known))).to_numpy(zero_copy_only=False)
-
-
-def _split(series: pd.Series) -> tuple[np.ndarray, pa.Array]:
-    """The non-empty items of '|'-separated list cells, and the position of each item's row."""
-    present = series.notna().to_numpy()
-    lists = pc.split_pattern(_whole(arrow_strings(series[present])), LIST_DELIMITER)
-    rows = np.flatnonzero(present)[pc.list_parent_indices(lists).to_numpy()]
-    items = pc.list_flatten(lists)
-    kept = pc.not_equal(items, "")
-    return rows[kept.to_numpy(zero_copy_only=False)], items.filter(kept)
-
-
-def list_items(series: pd.Series) -> pd.Series:
-    """One row per item of a '|'-separated list cell, indexed by the cell's line."""
-    rows, items = _split(series)
-    return pd.Series(items, index=series.index[rows], name=series.name, dtype="str")
 
 
 def _references(frames: Frames, declared: Table) -> list[Problem]:
@@ -166,8 +135,8 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         target = table(column.references)
         known = frames[target.name][target.primary_key].dropna()
         values = list_items(frame[column.name]) if column.type == "list" else frame[column.name].dropna()
-        dangling = values[~_isin(values, known)]
-        for line, value in dangling.items():
+        dangling = values[~isin(values, known)]
+        for line, value in by_line(dangling):
             problems.append(
                 Problem(
                     declared.name,
@@ -185,7 +154,7 @@ def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
     sources = frames["sources"]
     archived = sources.loc[(sources["kind"] == "archived_article").to_numpy(dtype=bool), "source_id"]
     claims = frames["claims"]
-    wrong = _isin(claims["source_id"], sources["source_id"]) & ~_isin(claims["source_id"], archived)
+    wrong = isin(claims["source_id"], sources["source_id"]) & ~isin(claims["source_id"], archived)
     return [
         Problem(
             "claims",
@@ -195,16 +164,16 @@ def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
             "read_in_archive",
             "is not an archived source; a claim is read in a document that has a seed file",
         )
-        for line, value in claims.loc[wrong, "source_id"].items()
+        for line, value in by_line(claims.loc[wrong, "source_id"])
     ]
 
 
 def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
-    rows, items = _split(claims["relayed_via"])
+    rows, items = list_item_rows(claims["relayed_via"])
     codes, sources = pd.factorize(claims["source_id"])
     item_codes = pc.index_in(items, value_set=pa.array(sources, type=pa.large_string())).to_numpy(zero_copy_only=False)
     own_codes = codes[rows]
-    lines = claims.index[rows]
+    lines = claims.index[rows].tolist()
     problems = []
     for k in np.flatnonzero(item_codes == own_codes):
         problems.append(
@@ -237,11 +206,11 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     """A report cannot carry a claim about an event that began after the report was published."""
     claims, events, sources = frames["claims"], frames["events"], frames["sources"]
     read_in = claims["source_id"].notna().to_numpy()
-    relayed_rows, relayed = _split(claims["relayed_via"])
-    cited_source = pa.concat_arrays([_whole(arrow_strings(claims["source_id"][read_in])), relayed])
+    relayed_rows, relayed = list_item_rows(claims["relayed_via"])
+    cited_source = pa.concat_arrays([one_array(arrow_strings(claims["source_id"][read_in])), relayed])
     cited_row = np.concatenate([np.flatnonzero(read_in), relayed_rows])
-    event_start = _lookup(arrow_strings(claims["event_id"]), events, "event_id", "date_start")[cited_row]
-    published_end = _lookup(cited_source, sources, "source_id", "published_end")
+    event_start = first_match_dates(arrow_strings(claims["event_id"]), events, "event_id", "date_start")[cited_row]
+    published_end = first_match_dates(cited_source, sources, "source_id", "published_end")
     early = np.flatnonzero(published_end < event_start)
     own = int(read_in.sum())
     problems = []
@@ -255,20 +224,10 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
                 source,
                 "reported_after_event",
                 f"source {source} was published by {pd.Timestamp(published_end[k]):%Y-%m-%d}, before event "
-                f"{claims.at[line, 'event_id']} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}",
+                f"{claims['event_id'].iat[cited_row[k]]} began on {pd.Timestamp(event_start[k]):%Y-%m-%d}",
             )
         )
     return problems
-
-
-def _lookup(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, value: str) -> np.ndarray:
-    """frame[value] of the first row whose key matches, per key, NaT where none does; a missing
-    key matches a missing key, as in pandas' map."""
-    unique = frame[~_duplicated(frame[key])]
-    known = _whole(arrow_strings(unique[key]))
-    found = pc.index_in(keys, value_set=known, skip_nulls=False).to_numpy(zero_copy_only=False)
-    dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
-    return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]
 
 
 def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
@@ -283,7 +242,7 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
             "parent_cycle",
             "the chain of parent actors loops back to this actor",
         )
-        for line, actor in actors["actor_id"].items()
+        for line, actor in by_line(actors["actor_id"])
         if actor in looped
     ]
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from syria_strikes.columnar import is_missing
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
+from syria_strikes.rules import RuleId
 
 Frame = pd.DataFrame
 
@@ -22,7 +24,7 @@ class RowRule:
     cell rule is not judged again, so one fault gives one message."""
 
     table: str
-    rule: str
+    rule: RuleId
     column: str | Callable[[pd.Series], str]
     reads: tuple[str, ...]
     passes: Callable[[Frame], pd.Series]
@@ -46,7 +48,7 @@ def _present(series: pd.Series) -> pd.Series:
 
 
 def _day(value: object) -> str:
-    return "empty" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+    return "empty" if not isinstance(value, pd.Timestamp) else value.strftime("%Y-%m-%d")
 
 
 def _month_bounds(frame: Frame) -> pd.Series:
@@ -54,11 +56,12 @@ def _month_bounds(frame: Frame) -> pd.Series:
     first = start.dt.is_month_start
     last = end.dt.is_month_end
     same = (start.dt.year == end.dt.year) & (start.dt.month == end.dt.month)
-    return first & last & same
+    bounds: pd.Series = first & last & same
+    return bounds
 
 
 def _count(value: object) -> str:
-    return "empty" if pd.isna(value) else str(value)
+    return "empty" if is_missing(value) else str(value)
 
 
 def _bounds_in_order(frame: Frame) -> pd.Series:

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import itertools
-import os
-from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
 
-from syria_strikes.checks.cells import cell_words, column_checks, pandas_dtype
-from syria_strikes.checks.rows import rules_for
+from syria_strikes.checks.cells import cell_words, column_checks
+from syria_strikes.checks.rows import RowRule, rules_for
+from syria_strikes.column_types import forms
+from syria_strikes.columnar import is_missing
 from syria_strikes.metadata import Table, table
 from syria_strikes.problems import Problem
+from syria_strikes.rules import declared as declared_rule
 
 ROWS_PER_PART = 100_000
-MAX_WORKERS = 4
 
 
 @cache
@@ -25,7 +25,7 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     declared = table(name)
     columns = {
         column.name: pa.Column(
-            pandas_dtype(column),
+            forms(column).validation_dtype,
             nullable=not column.required,
             checks=column_checks(column),
             coerce=False,
@@ -36,29 +36,21 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, checks=row_checks, strict=True, ordered=True, name=name)
 
 
+def table_parts(frame: pd.DataFrame, most: int) -> list[pd.DataFrame]:
+    """A large table in up to ``most`` parts of at least ROWS_PER_PART rows, to check side by side:
+    every rule here looks at one cell or one row, so the parts together find exactly the problems
+    of the whole."""
+    count = max(1, min(most, -(-len(frame) // ROWS_PER_PART)))
+    bounds = [len(frame) * k // count for k in range(count + 1)]
+    return [frame.iloc[start:end] for start, end in itertools.pairwise(bounds)]
+
+
 def check_table(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]) -> list[Problem]:
     """Run the table's pandera schema; ``failed`` holds cells already reported and gains new ones.
 
     A cell is reported once, by the first rule it breaks in declaration order; a row rule is
     not reported for a row whose cells it reads were already reported.
-
-    A large table is checked in parts, one per processor, on threads: every rule here looks at
-    one cell or one row, so the parts together find exactly the problems of the whole, and the
-    work is done in pyarrow's kernels, which release the interpreter lock.
     """
-    workers = min(os.cpu_count() or 1, MAX_WORKERS, -(-len(frame) // ROWS_PER_PART))
-    if workers <= 1:
-        return _check_part(frame, declared, failed)
-    bounds = [len(frame) * k // workers for k in range(workers + 1)]
-    parts = [(frame.iloc[start:end], set(failed)) for start, end in itertools.pairwise(bounds)]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        found = list(pool.map(lambda part: _check_part(part[0], declared, part[1]), parts))
-    for _, part_failed in parts:
-        failed |= part_failed
-    return [problem for problems in found for problem in problems]
-
-
-def _check_part(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]) -> list[Problem]:
     try:
         pandera_schema(declared.name).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -66,34 +58,43 @@ def _check_part(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str
     return []
 
 
-def _problems(failures: pd.DataFrame, frame: pd.DataFrame, declared: Table, failed: set) -> list[Problem]:
-    row_rules = {rule.rule: rule for rule in rules_for(declared.name)}
+def _problems(
+    failures: pd.DataFrame, frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]
+) -> list[Problem]:
+    row_rules: dict[str, RowRule] = {rule.rule: rule for rule in rules_for(declared.name)}
     failures = failures.dropna(subset=["index"]).sort_values("check_number", na_position="first", kind="stable")
     problems: list[Problem] = []
     cell_failures = failures[~failures["check"].isin(list(row_rules))]
-    for failure in cell_failures.itertuples(index=False):
-        line, name = int(failure.index), str(failure.column)
+    for line, name, check in _failed_checks(cell_failures):
         if (line, name) in failed:
             continue
         failed.add((line, name))
-        rule = "required" if failure.check == "not_nullable" else str(failure.check)
-        column = declared.column(name)
+        rule = declared_rule("required" if check == "not_nullable" else check)
         value = None if rule == "required" else frame.at[line, name]
-        problems.append(Problem(declared.name, line, name, _text(value), rule, cell_words(rule, column, value)))
+        problems.append(
+            Problem(declared.name, line, name, _text(value), rule, cell_words(rule, declared.column(name), value))
+        )
     reported_rows: set[tuple[int, str]] = set()
-    for failure in failures[failures["check"].isin(list(row_rules))].itertuples(index=False):
-        line, row_rule = int(failure.index), row_rules[str(failure.check)]
+    for line, _, check in _failed_checks(failures[failures["check"].isin(list(row_rules))]):
+        row_rule = row_rules[check]
         if (line, row_rule.rule) in reported_rows or any((line, name) in failed for name in row_rule.reads):
             continue
         reported_rows.add((line, row_rule.rule))
         row = frame.loc[line]
-        column = row_rule.column_for(row)
-        problems.append(Problem(declared.name, line, column, _text(row[column]), row_rule.rule, row_rule.words(row)))
+        assert isinstance(row, pd.Series)  # the index holds each line once
+        at = row_rule.column_for(row)
+        problems.append(Problem(declared.name, line, at, _text(row[at]), row_rule.rule, row_rule.words(row)))
     return problems
 
 
+def _failed_checks(failures: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(line, column, check) of each row of pandera's failure cases."""
+    columns = [failures[name].tolist() for name in ("index", "column", "check")]
+    return [(int(line), str(column), str(check)) for line, column, check in zip(*columns, strict=True)]
+
+
 def _text(value: object) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if is_missing(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")

@@ -1,24 +1,16 @@
-"""Read the hand-edited CSV files into typed frames without ever guessing a type.
+"""Read one hand-edited CSV file into a typed frame, reporting every fault of its form.
 
-Every cell is read as text first and then converted by the column's declared type, so a bad
-date or a word in a count is reported as exactly that, instead of silently turning the whole
-column into text. The file's structure (encoding, BOM, line endings, delimiter, header, field
-counts, quoting) is checked before any cell is looked at, because those faults make every later
-message wrong; a fault that would otherwise repeat on every row (a pasted header, a row of empty
-cells, unnamed spreadsheet columns) is reported once and the rest of the file is still checked.
-The frame's index holds the line number a curator sees in an editor.
+Every cell is read as text first and then converted by the column's declared type (see
+syria_strikes.column_types), so a bad date or a word in a count is reported as exactly that.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
-from difflib import get_close_matches
 from pathlib import Path
 
 import numpy as np
@@ -26,39 +18,29 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from syria_strikes.checks.cells import (
-    EDGE_CHARS,
-    PLACEHOLDERS,
-    SPREADSHEET_BOOLEANS,
-    SPREADSHEET_ERRORS,
-    describe_char,
-)
-from syria_strikes.checks.csvform import check_canonical_form
+from syria_strikes.column_types import forms
+from syria_strikes.columnar import by_line
 from syria_strikes.metadata import Column, Table
-from syria_strikes.problems import Problem
-
-Report = Callable[[int | None, str | None, str | None, str, str], None]
+from syria_strikes.problems import Problem, Report
+from syria_strikes.reading.csvform import check_canonical_form
+from syria_strikes.reading.header import check_header
+from syria_strikes.reading.hints import type_words
+from syria_strikes.rules import RuleId, declared
 
 BOM = b"\xef\xbb\xbf"
-# Canonical numbers: no sign but '-', no leading zeros, at most 18 digits so any value fits int64.
-INTEGER = re.compile(r"0|-?[1-9][0-9]{0,17}")
-NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
-SPREADSHEET_EPOCH = date(1899, 12, 30)
 
 
 def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Return the typed frame (None when the file cannot be trusted at all) and the problems found."""
     problems: list[Problem] = []
 
-    def report(row: int | None, column: str | None, value: str | None, rule: str, message: str) -> None:
+    def report(row: int | None, column: str | None, value: str | None, rule: RuleId, message: str) -> None:
         problems.append(Problem(table.name, row, column, value, rule, message))
 
     data = _decode(path, table, report)
     if data is None:
         return None, problems
-    header = _check_header(data[: data.index(b"\n")].decode("utf-8"), table, report)
+    header = check_header(data[: data.index(b"\n")].decode("utf-8"), table, report)
     if header is None:
         return None, problems
     names, header_clean = header
@@ -83,9 +65,7 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
 def _decode(path: Path, table: Table, report: Report) -> bytes | None:
     """The file as UTF-8 bytes with LF line endings and a final newline, or None when it is unusable.
 
-    The text stays in bytes: decoded, a file with any non-ASCII character takes two to four bytes
-    per character in memory, and every later step reads bytes. Line breaks and carriage returns
-    are single bytes in UTF-8, so counting them in bytes counts them in text.
+    Why it stays bytes: docs/benchmarks.md#what-the-optimisation-changed.
     """
     if not path.is_file():
         report(None, None, None, "file_present", f"the file {path.name} is missing; every table needs its CSV file")
@@ -152,101 +132,6 @@ def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> N
     report(
         line, None, repr(raw[error.start : error.end + 8])[2:-1], "utf8", f"byte {error.start} is not valid UTF-8{hint}"
     )
-
-
-# --- the header -----------------------------------------------------------------------------
-def _check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
-    """Names to parse the rows with, and whether the header line was otherwise clean; None when a
-    declared column is missing or the file uses another delimiter, so rows cannot be read safely."""
-    declared = list(table.column_names)
-    fields = _split(line, ",")
-    if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
-        return None
-    names = [field.strip(EDGE_CHARS) for field in fields]
-    clean = names == fields
-    if not clean:
-        report(
-            1,
-            None,
-            line,
-            "header_spaces",
-            f"the header has spaces around column names; it must read exactly {','.join(declared)}",
-        )
-    unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
-    if unnamed:
-        clean = False
-        report(
-            1,
-            None,
-            None,
-            "header_unnamed",
-            f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
-            "as spreadsheets export from columns that once held something; delete those columns",
-        )
-    named = [name for name in names if name]
-    duplicated = sorted({name for name in named if named.count(name) > 1})
-    for name in duplicated:
-        report(1, name, name, "header_unique", "this column name appears twice in the header")
-    missing, extra = _check_names(named, declared, table, report)
-    if missing or duplicated:
-        return None
-    if not extra and named != declared:
-        clean = False
-        report(
-            1,
-            None,
-            ",".join(named),
-            "header_order",
-            f"the columns are out of order; the canonical order is {','.join(declared)}",
-        )
-    return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
-
-
-def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
-    """Report undeclared and missing names (returned); a misspelt name is reported once, with its
-    correction, instead of once as undeclared and once as missing."""
-    missing = [name for name in declared if name not in named]
-    extra = [name for name in named if name not in declared]
-    unclaimed = list(missing)
-    for name in extra:
-        guess = _guess(name, unclaimed)
-        if guess:
-            unclaimed.remove(guess)
-            hint = f"; did you mean {guess!r}?"
-        else:
-            hint = "; remove it or declare it in syria_strikes/metadata.py"
-        report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
-    for name in unclaimed:
-        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
-    return missing, extra
-
-
-def _guess(name: str, candidates: list[str]) -> str | None:
-    folded = name.casefold().replace(" ", "_")
-    for candidate in candidates:
-        if candidate.casefold() == folded:
-            return candidate
-    return next(iter(get_close_matches(folded, candidates, n=1)), None)
-
-
-def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
-
-
-def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
-    for delimiter, plural in OTHER_DELIMITERS.items():
-        names = {name.strip(EDGE_CHARS) for name in _split(line, delimiter)}
-        if len(names & set(declared)) >= min(2, len(declared)):
-            report(
-                1,
-                None,
-                None,
-                "delimiter",
-                f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
-                "delimited)' or set the field separator to ','",
-            )
-            return True
-    return False
 
 
 # --- records --------------------------------------------------------------------------------
@@ -367,7 +252,7 @@ def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd
     read as data they would fail every rule of every column."""
     declared = list(table.column_names)
     header_copy = _rows_where(strings[declared], pd.Series(declared, index=declared))
-    empty = _rows_where(strings, "")
+    empty = _rows_where(strings, pd.Series("", index=strings.columns))
     for line in strings.index[header_copy]:
         report(
             int(line),
@@ -388,14 +273,15 @@ def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd
     return strings[~pasted] if pasted.any() else strings
 
 
-def _rows_where(strings: pd.DataFrame, values: pd.Series | str) -> pd.Series:
+def _rows_where(strings: pd.DataFrame, values: pd.Series) -> pd.Series:
     """strings.eq(values).all(axis=1), comparing the other columns only on the rows whose first
     column matches: such rows are rare, and comparing every cell of a million rows is not."""
     first = strings.columns[0]
-    expected = values[first] if isinstance(values, pd.Series) else values
+    expected = values[first]
     candidates = (strings[first] == expected).to_numpy(dtype=bool)
     matches = pd.Series(False, index=strings.index)
-    matches[candidates] = strings[candidates].eq(values).all(axis=1).to_numpy(dtype=bool)
+    rows = strings[candidates]
+    matches[candidates] = rows.eq(values).all(axis=1).to_numpy(dtype=bool)
     return matches
 
 
@@ -408,95 +294,16 @@ def _convert(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFram
 
 
 def _convert_column(cells: pd.Series, column: Column, report: Report) -> pd.Series:
+    kind = forms(column)
     present = cells != ""
-    if column.type in ("string", "list"):
+    if kind.csv_form is None or kind.parse is None:
         # Most text columns have no empty cell; those are kept as read instead of copied.
         return cells.astype("str") if present.all() else cells.where(present, None).astype("str")
-    shape = {"integer": INTEGER, "number": NUMBER, "date": ISO_DATE}[column.type]
-    well_formed = cells.str.fullmatch(shape.pattern).astype(bool)
-    for line, value in cells[present & ~well_formed].items():
-        report(int(line), column.name, value, f"type_{column.type}", type_words(value, column.type))
-    usable = cells.where(present & well_formed, None)
-    if column.type == "integer":
-        return usable.astype("Int64")
-    if column.type == "number":
-        return pd.to_numeric(usable, errors="coerce").astype("Float64")
-    dates = pd.to_datetime(usable, format="%Y-%m-%d", errors="coerce")
-    impossible = present & well_formed & dates.isna()
-    for line, value in cells[impossible].items():
-        report(int(line), column.name, value, "type_date", "is not a real calendar date")
-    return dates.astype("datetime64[s]")
-
-
-_GENERAL_WORDS = {
-    "integer": "is not a whole number such as 4",
-    "number": "is not a decimal number such as 34.52",
-    "date": "is not a date written YYYY-MM-DD",
-}
-
-
-def type_words(value: str, column_type: str) -> str:
-    """What is wrong with a cell that is not of its column's type, and how to write it instead.
-
-    Spreadsheets rewrite numbers and dates in a handful of known ways; naming the way tells the
-    curator which setting to change, not just that the cell is wrong.
-    """
-    general = _GENERAL_WORDS[column_type]
-    hint = _type_hint(value, column_type)
-    return f"{general}; {hint}" if hint else general
-
-
-def _type_hint(value: str, column_type: str) -> str | None:
-    odd_digit = next((c for c in value if c.isdigit() and not "0" <= c <= "9"), None)
-    if odd_digit is not None:
-        return f"it uses {describe_char(odd_digit)}, a digit that is not 0-9: write the number with 0-9"
-    if value != value.strip(EDGE_CHARS):
-        return "it has spaces around it: remove them"
-    if value.lower() in SPREADSHEET_BOOLEANS:
-        return "it is a spreadsheet TRUE/FALSE value: write the value itself"
-    if value.lower() in SPREADSHEET_ERRORS:
-        return "it is a spreadsheet error left by a broken formula: write the value itself"
-    if value.lower() in PLACEHOLDERS:
-        return "leave the cell empty when there is no value (an empty cell means missing)"
-    if column_type == "date":
-        return _date_hint(value)
-    return _number_hint(value, column_type)
-
-
-def _number_hint(value: str, column_type: str) -> str | None:
-    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?[eE][-+]?[0-9]+", value):
-        return (
-            "it is in scientific notation, as spreadsheets show long numbers: format the column as "
-            f"text and write the digits ({float(value):.15g})"
-        )
-    if column_type == "number":
-        if re.fullmatch(r"-?[0-9]+,[0-9]+", value):
-            return f"it has a decimal comma: write a decimal point ({value.replace(',', '.')})"
-        return None
-    if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+", value):
-        return f"it has thousands separators: write the digits alone ({value.replace(',', '')})"
-    if re.fullmatch(r"-?[0-9]+\.0*", value):
-        return f"counts and offsets are whole: write {value.split('.')[0]}"
-    if re.fullmatch(r"-?[0-9]+\.[0-9]+", value):
-        return "counts and offsets are whole numbers; use value_low and value_high for a range"
-    if re.fullmatch(r"\+[0-9]+", value):
-        return f"it has a plus sign: write {value[1:]}"
-    if re.fullmatch(r"-?0[0-9]+", value):
-        return f"it has a leading zero: write {int(value)}"
-    if re.fullmatch(r"-?[0-9]{19,}", value):
-        return "it has more than 18 digits, which no count or offset here can need"
-    return None
-
-
-def _date_hint(value: str) -> str | None:
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ].*", value):
-        return f"it has a time after the date: write the date alone ({value[:10]})"
-    if re.fullmatch(r"[0-9]{5}", value):
-        day = SPREADSHEET_EPOCH + timedelta(days=int(value))
-        return (
-            f"it looks like a spreadsheet's day number (that would be {day:%Y-%m-%d}): format the column "
-            "as text and write the date as YYYY-MM-DD"
-        )
-    if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}", value):
-        return "it is written day/month/year or month/day/year: write YYYY-MM-DD"
-    return None
+    rule = declared(f"type_{column.type}")
+    well_formed = cells.str.fullmatch(kind.csv_form).astype(bool)
+    for line, value in by_line(cells[present & ~well_formed]):
+        report(int(line), column.name, value, rule, type_words(value, column.type))
+    typed = kind.parse(cells.where(present & well_formed, None))
+    for line, value in by_line(cells[present & well_formed & typed.isna()]):
+        report(int(line), column.name, value, rule, kind.impossible_words)
+    return typed

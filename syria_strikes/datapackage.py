@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from syria_strikes import __version__
+from syria_strikes.column_types import forms
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.version import __version__
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 MISSING_VALUES = [""]
@@ -17,7 +18,7 @@ CSV_DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doub
 
 
 def field_descriptor(column: Column) -> dict[str, Any]:
-    field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.description}
+    field: dict[str, Any] = {"name": column.name, "type": forms(column).frictionless, "description": column.description}
     if column.type == "date":
         field["format"] = "default"
     if column.type == "list":

@@ -18,10 +18,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from syria_strikes.problems import Report
+
 NEEDS_QUOTES = '[,"\n]'
 BATCH_RECORDS = 1 << 16
 SCAN_BYTES = 1 << 22
-Report = Callable[[int | None, str | None, str | None, str, str], None]
 
 _QUOTE_FAULTS = {
     "unclosed": "opens a double quote that is never closed, so the rest of the line (or file) was read into "
@@ -191,6 +192,11 @@ def _differing(data: bytes, strings: pd.DataFrame, ends: list[int] | None) -> li
     return differing
 
 
+def _column_at(names: list[str], line: int, field: int) -> str | None:
+    """The column of a record's field; none on the header line, or past the declared columns."""
+    return names[field] if line != 1 and field < len(names) else None
+
+
 def check_canonical_form(
     data: bytes, strings: pd.DataFrame, ends: list[int] | None, check_header: bool, report: Report
 ) -> set[tuple[int, str]]:
@@ -211,15 +217,15 @@ def check_canonical_form(
     unneeded: list[tuple[int, str | None]] = []
     for line, raw in differing:
         faults = field_faults(raw)
-        column_of = (lambda i: None) if line == 1 else (lambda i: names[i] if i < len(names) else None)
         for i, fault, field in faults:
             if fault != "unneeded":
-                report(line, column_of(i), field, "csv_quotes", _QUOTE_FAULTS[fault])
-                if column_of(i) is not None:
-                    untrusted.add((line, column_of(i)))
+                column = _column_at(names, line, i)
+                report(line, column, field, "csv_quotes", _QUOTE_FAULTS[fault])
+                if column is not None:
+                    untrusted.add((line, column))
         first_unneeded = next((i for i, fault, _ in faults if fault == "unneeded"), None)
         if first_unneeded is not None:
-            unneeded.append((line, column_of(first_unneeded)))
+            unneeded.append((line, _column_at(names, line, first_unneeded)))
         elif not faults:
             report(
                 line,

@@ -1,0 +1,121 @@
+"""The type table: every form a column type takes, in one record per type.
+
+A column is declared once in the metadata with a Frictionless type; this table says what that
+type is in the validator's frames, in the loader's frames, in Arrow (Parquet), in SQLite, and how
+a CSV cell of it is spelled and read. Enums become dictionaries (Arrow) and categoricals with the
+full declared category set (pandas), so a category no row uses yet still exists. Imported only
+where data is read or written, never at package import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from pandas.api.extensions import ExtensionDtype
+
+from syria_strikes.metadata import Column, Table
+
+Parse = Callable[[pd.Series], pd.Series]
+LoaderDtype = ExtensionDtype | np.dtype[Any]
+
+
+@dataclass(frozen=True)
+class TypeForms:
+    """One column type in each of its forms.
+
+    ``csv_form`` is the canonical spelling of a cell (a whole-cell regex; None: any text) and
+    ``parse`` turns well-formed cells into ``validation_dtype`` (None: the text is kept);
+    ``csv_words`` says what a cell of another spelling is not, ``impossible_words`` what a
+    well-formed cell that does not parse is not.
+    """
+
+    frictionless: str
+    validation_dtype: str
+    loader_dtype: LoaderDtype
+    arrow: pa.DataType
+    sqlite: str
+    csv_form: str | None = None
+    parse: Parse | None = None
+    csv_words: str = ""
+    impossible_words: str = ""
+
+
+def _integers(cells: pd.Series) -> pd.Series:
+    return cells.astype("Int64")
+
+
+def _numbers(cells: pd.Series) -> pd.Series:
+    return pd.to_numeric(cells, errors="coerce").astype("Float64")
+
+
+def _dates(cells: pd.Series) -> pd.Series:
+    return pd.to_datetime(cells, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+
+
+_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
+
+TYPE_TABLE: dict[str, TypeForms] = {
+    "string": TypeForms("string", "str", _TEXT, pa.string(), "TEXT"),
+    # Canonical integers: no sign but '-', no leading zeros, at most 18 digits so any value fits int64.
+    "integer": TypeForms(
+        "integer",
+        "Int64",
+        pd.Int64Dtype(),
+        pa.int64(),
+        "INTEGER",
+        csv_form=r"0|-?[1-9][0-9]{0,17}",
+        parse=_integers,
+        csv_words="is not a whole number such as 4",
+    ),
+    "number": TypeForms(
+        "number",
+        "Float64",
+        pd.Float64Dtype(),
+        pa.float64(),
+        "REAL",
+        csv_form=r"-?[0-9]+(\.[0-9]+)?",
+        parse=_numbers,
+        csv_words="is not a decimal number such as 34.52",
+    ),
+    "date": TypeForms(
+        "date",
+        "datetime64[s]",
+        pd.ArrowDtype(pa.date32()),
+        pa.date32(),
+        "TEXT",
+        csv_form=r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        parse=_dates,
+        csv_words="is not a date written YYYY-MM-DD",
+        impossible_words="is not a real calendar date",
+    ),
+    "list": TypeForms("list", "str", pd.ArrowDtype(pa.list_(pa.string())), pa.list_(pa.string()), "TEXT"),
+}
+# A column with a vocabulary: text in the CSV and the validator, codes of a dictionary in Arrow, a
+# categorical in the loader (whose categories ``loader_dtype`` fills in from the vocabulary).
+ENUM = TypeForms("string", "str", pd.CategoricalDtype(), pa.dictionary(pa.int8(), pa.string()), "TEXT")
+
+
+def forms(column: Column) -> TypeForms:
+    return ENUM if column.vocabulary is not None else TYPE_TABLE[column.type]
+
+
+def loader_dtype(column: Column) -> LoaderDtype:
+    """The dtype a researcher gets from ``load``."""
+    if column.vocabulary is not None:
+        return pd.CategoricalDtype(list(column.vocabulary.codes), ordered=False)
+    return forms(column).loader_dtype
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    fields = [
+        pa.field(
+            column.name, forms(column).arrow, nullable=not column.required, metadata={"description": column.description}
+        )
+        for column in table.columns
+    ]
+    return pa.schema(fields, metadata={"table": table.name, "description": table.description})

@@ -1,0 +1,151 @@
+"""Column-at-a-time answers for the rules, in Arrow kernels: the validator's speed lives here.
+
+Each helper gives the same answer as a plain pandas expression named in its docstring, and the
+unit tests in tests/test_columnar.py hold it to that. pandas' string methods, ``isin``, ``explode``
+and label lookups go through Python objects one value at a time, which on a million claims costs
+seconds where Arrow's kernels take milliseconds; the kernels also run one regex engine (RE2)
+whatever the data, so a rule cannot change with the data. See docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from syria_strikes.metadata import LIST_DELIMITER
+
+ArrowTest = Callable[[pa.ChunkedArray], pa.ChunkedArray]
+CellTest = Callable[[pd.Series], pd.Series]
+PER_VALUE_FROM_ROWS = 10_000
+
+
+def by_line(cells: pd.Series) -> Iterator[tuple[int, Any]]:
+    """(line, value) of each cell: the frames' index holds the line a curator sees in an editor."""
+    return zip(map(int, cells.index), cells.tolist(), strict=True)
+
+
+def is_missing(value: object) -> bool:
+    """``pd.isna`` for one cell of the frames' dtypes: None, NaN, pd.NA or NaT."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def arrow_strings(cells: pd.Series) -> pa.ChunkedArray:
+    """The Arrow strings behind a text column, without a copy: pandas keeps str columns in Arrow."""
+    values = cells.array
+    arrow = values.__arrow_array__() if hasattr(values, "__arrow_array__") else pa.array(cells, from_pandas=True)
+    return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+
+
+def one_array(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One array, for the kernels that take no chunked input; a copy only when there are chunks."""
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def matches(strings: pa.ChunkedArray, pattern: str, ignore_case: bool = False) -> pa.ChunkedArray:
+    """Where each string contains a match of ``pattern`` (RE2), like ``str.contains``."""
+    return pc.match_substring_regex(strings, pattern, ignore_case=ignore_case)
+
+
+def each_cell(test: ArrowTest) -> CellTest:
+    """Run a test on the column's Arrow strings; a missing cell passes (``required`` judges it)."""
+
+    def test_each_cell(cells: pd.Series) -> pd.Series:
+        strings = arrow_strings(cells)
+        passed = pc.fill_null(pc.or_kleene(pc.is_null(strings), test(strings)), True)
+        return pd.Series(passed.to_numpy(zero_copy_only=False), index=cells.index)
+
+    return test_each_cell
+
+
+def each_distinct_value(test: ArrowTest) -> CellTest:
+    """``each_cell``, but testing each distinct value once: codes and references repeat, so a million
+    claims name only thousands of values. A short column is tested cell by cell, which is cheaper."""
+    by_cell = each_cell(test)
+
+    def test_each_value_once(cells: pd.Series) -> pd.Series:
+        if len(cells) < PER_VALUE_FROM_ROWS:
+            return by_cell(cells)
+        codes, distinct = _distinct_values(cells)
+        passed = by_cell(pd.Series(distinct, dtype=cells.dtype)).to_numpy(dtype=bool)
+        # A missing cell has code -1, which picks the True appended last: missing cells pass.
+        return pd.Series(np.append(passed, True)[codes], index=cells.index)
+
+    return test_each_value_once
+
+
+_factorized = threading.local()
+
+
+def _distinct_values(cells: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """pandas.factorize of the column, worked out once for all of its checks.
+
+    pandera hands each check of a column the same array, so the last answer is kept, per
+    thread, with the array it belongs to (which also keeps that array's id from being reused).
+    """
+    values = cells.array
+    kept = getattr(_factorized, "last", None)
+    if kept is None or kept[0] is not values:
+        kept = (values, *pd.factorize(cells))
+        _factorized.last = kept
+    return kept[1], kept[2]
+
+
+def duplicated(values: pd.Series) -> np.ndarray:
+    """``values.duplicated(keep="first")``, hashing each string once in Arrow instead of in Python;
+    like pandas, a missing value repeats an earlier missing value."""
+    codes, _ = pd.factorize(values, use_na_sentinel=False)
+    return pd.Series(codes).duplicated(keep="first").to_numpy()
+
+
+def repeated_rows(frame: pd.DataFrame) -> np.ndarray:
+    """``frame.duplicated(keep=False)`` (missing equals missing): each column becomes codes, and the
+    codes of a row one number, so that rows compare as integers."""
+    key, bound = np.zeros(len(frame), dtype=np.int64), 1
+    for name in frame.columns:
+        codes, distinct = pd.factorize(frame[name], use_na_sentinel=False)
+        if bound * len(distinct) >= 2**62:  # renumber the keys so far before they could overflow
+            key, seen = pd.factorize(key)
+            bound = len(seen)
+        key, bound = key * len(distinct) + codes, bound * len(distinct)
+    return pd.Series(key).duplicated(keep=False).to_numpy()
+
+
+def isin(series: pd.Series, known: pd.Series) -> np.ndarray:
+    """``series.isin(known)`` for text, without one Python object per known value; as in pandas, a
+    missing value is in ``known`` when ``known`` has one."""
+    found: np.ndarray = pc.is_in(arrow_strings(series), value_set=one_array(arrow_strings(known))).to_numpy(
+        zero_copy_only=False
+    )
+    return found
+
+
+def list_item_rows(series: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """The non-empty items of '|'-separated list cells, and the position of each item's row."""
+    present = series.notna().to_numpy()
+    lists = pc.split_pattern(one_array(arrow_strings(series[present])), LIST_DELIMITER)
+    rows = np.flatnonzero(present)[pc.list_parent_indices(lists).to_numpy()]
+    items = pc.list_flatten(lists)
+    kept = pc.not_equal(items, "")
+    return rows[kept.to_numpy(zero_copy_only=False)], items.filter(kept)
+
+
+def list_items(series: pd.Series) -> pd.Series:
+    """One row per item of a '|'-separated list cell, indexed by the cell's line."""
+    rows, items = list_item_rows(series)
+    return pd.Series(items, index=series.index[rows], name=series.name, dtype="str")
+
+
+def first_match_dates(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, value: str) -> np.ndarray:
+    """``frame[value]`` (as datetime64[s]) of the first row whose key matches, per key, NaT where none
+    does; a missing key matches a missing key, as in pandas' ``map``."""
+    unique = frame[~duplicated(frame[key])]
+    known = one_array(arrow_strings(unique[key]))
+    found = pc.index_in(keys, value_set=known, skip_nulls=False).to_numpy(zero_copy_only=False)
+    dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
+    return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]

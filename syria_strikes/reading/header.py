@@ -1,0 +1,110 @@
+"""The header line: the declared names, in the declared order, separated by commas.
+
+A misspelt name is reported once, with its correction, and a file saved with another delimiter
+is recognised as such instead of as one long unknown column name.
+"""
+
+from __future__ import annotations
+
+import csv
+from difflib import get_close_matches
+
+from syria_strikes.metadata import Table
+from syria_strikes.problems import Report
+from syria_strikes.text_policy import EDGE_CHARS
+
+OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+
+
+def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
+    """Names to parse the rows with, and whether the header line was otherwise clean; None when a
+    declared column is missing or the file uses another delimiter, so rows cannot be read safely."""
+    declared = list(table.column_names)
+    fields = _csv_fields(line, ",")
+    if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
+        return None
+    names = [field.strip(EDGE_CHARS) for field in fields]
+    clean = names == fields
+    if not clean:
+        report(
+            1,
+            None,
+            line,
+            "header_spaces",
+            f"the header has spaces around column names; it must read exactly {','.join(declared)}",
+        )
+    unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
+    if unnamed:
+        clean = False
+        report(
+            1,
+            None,
+            None,
+            "header_unnamed",
+            f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
+            "as spreadsheets export from columns that once held something; delete those columns",
+        )
+    named = [name for name in names if name]
+    duplicated = sorted({name for name in named if named.count(name) > 1})
+    for name in duplicated:
+        report(1, name, name, "header_unique", "this column name appears twice in the header")
+    missing, extra = _check_names(named, declared, table, report)
+    if missing or duplicated:
+        return None
+    if not extra and named != declared:
+        clean = False
+        report(
+            1,
+            None,
+            ",".join(named),
+            "header_order",
+            f"the columns are out of order; the canonical order is {','.join(declared)}",
+        )
+    return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
+
+
+def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
+    """Report undeclared and missing names (returned); a misspelt name is reported once, with its
+    correction, instead of once as undeclared and once as missing."""
+    missing = [name for name in declared if name not in named]
+    extra = [name for name in named if name not in declared]
+    unclaimed = list(missing)
+    for name in extra:
+        guess = _guess(name, unclaimed)
+        if guess:
+            unclaimed.remove(guess)
+            hint = f"; did you mean {guess!r}?"
+        else:
+            hint = "; remove it or declare it in syria_strikes/metadata.py"
+        report(1, name, name, "header_declared", f"the header has a column that {table.name} does not declare{hint}")
+    for name in unclaimed:
+        report(1, name, None, "header_complete", f"the header lacks the declared column {name!r}")
+    return missing, extra
+
+
+def _guess(name: str, candidates: list[str]) -> str | None:
+    folded = name.casefold().replace(" ", "_")
+    for candidate in candidates:
+        if candidate.casefold() == folded:
+            return candidate
+    return next(iter(get_close_matches(folded, candidates, n=1)), None)
+
+
+def _csv_fields(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
+    for delimiter, plural in OTHER_DELIMITERS.items():
+        names = {name.strip(EDGE_CHARS) for name in _csv_fields(line, delimiter)}
+        if len(names & set(declared)) >= min(2, len(declared)):
+            report(
+                1,
+                None,
+                None,
+                "delimiter",
+                f"the columns are separated by {plural}, not commas; save the file as 'CSV UTF-8 (comma "
+                "delimited)' or set the field separator to ','",
+            )
+            return True
+    return False

@@ -1,0 +1,151 @@
+"""The release read into plain rows and the cross-references every page needs.
+
+Pages are rendered from this one object, so each link (claim to event, actor to its claims,
+source to who cites it) is computed once, here, and every page sees the same answer. Rows are
+plain dicts in the release's order; lookups are dicts by ID.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from syria_strikes.derived import REASONS
+from syria_strikes.errors import ReleaseError
+from syria_strikes.loader import event_summary, load
+from syria_strikes.metadata import PREDICATE, TABLE_NAMES
+from syria_strikes.site.documents import Span
+
+
+@dataclass
+class Site:
+    """Everything the templates read: rows by ID and the links between them."""
+
+    release: Path
+    actors: dict[str, dict[str, Any]]
+    sources: dict[str, dict[str, Any]]
+    events: dict[str, dict[str, Any]]
+    claims: dict[str, dict[str, Any]]
+    documents: dict[str, str]
+    summary: dict[str, list[dict[str, Any]]]
+    declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
+    claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_by_source: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    claims_relayed_by: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    events_naming: dict[str, list[str]] = field(default_factory=dict)
+    published_by: dict[str, list[str]] = field(default_factory=dict)
+
+    def parent_chain(self, actor_id: str) -> list[dict[str, Any]]:
+        """The actor's parents, nearest first (IAF -> IDF -> Israel), stopping at a loop."""
+        chain, seen = [], {actor_id}
+        parent = self.actors[actor_id]["parent_actor_id"]
+        while parent is not None and parent not in seen:
+            chain.append(self.actors[parent])
+            seen.add(parent)
+            parent = self.actors[parent]["parent_actor_id"]
+        return chain
+
+    def spans(self, source_id: str) -> list[Span]:
+        return [Span(c["claim_id"], c["quote_start"], c["quote_end"]) for c in self.claims_by_source.get(source_id, [])]
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """Events in date order (start, else end), ties broken by ID so the order is stable."""
+        return sorted(
+            self.events.values(), key=lambda e: (e["date_start"] or e["date_end"], e["date_end"], e["event_id"])
+        )
+
+
+def read_site(release: Path, seeds: Path) -> Site:
+    """Read a built release and the archived documents its sources name; check each document's hash."""
+    tables = {name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES}
+    sources = {row["source_id"]: row for row in tables["sources"]}
+    site = Site(
+        release=release,
+        actors={row["actor_id"]: row for row in tables["actors"]},
+        sources=sources,
+        events={row["event_id"]: row for row in tables["events"]},
+        claims={row["claim_id"]: row for row in tables["claims"]},
+        documents=_documents(sources, seeds),
+        summary=_summary(release),
+        declared_uncovered={
+            (row["source_id"], row["sentence_start"], row["sentence_end"]): row
+            for row in tables.get("uncovered_sentences", [])
+        },
+    )
+    _link(site)
+    return site
+
+
+def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str]:
+    documents = {}
+    for source_id, row in sources.items():
+        if row["seed_path"] is None:
+            continue
+        path = seeds / row["seed_path"].removeprefix("seeds/")
+        if not path.is_file():
+            raise ReleaseError(
+                f"{row['seed_path']} (source {source_id}) is not in {seeds}: pass --seeds DIR, the folder of archived "
+                "documents (seeds/ in a clone of the repository)"
+            )
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            raise ReleaseError(
+                f"{path} does not match the sha256 that source {source_id} records ({row['sha256']}): it is not the "
+                "document the claims quote; use the seeds/ of the same version as the release"
+            )
+        documents[source_id] = data.decode("utf-8")
+    return documents
+
+
+def _summary(release: Path) -> dict[str, list[dict[str, Any]]]:
+    """The derived view, by event: one dict per predicate, in vocabulary order, NA as None."""
+    frame = event_summary(root=release)
+    frame = frame[frame["predicate"].notna()]
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for record in frame.to_dict("records"):
+        clean: dict[str, Any] = {str(key): (None if _missing(value) else value) for key, value in record.items()}
+        clean["predicate"] = str(clean["predicate"])
+        clean["reasons"] = [reason for reason in REASONS if clean[reason]]
+        rows.setdefault(str(clean["event_id"]), []).append(clean)
+    return rows
+
+
+def _missing(value: Any) -> bool:
+    return not isinstance(value, list | tuple) and bool(pd.isna(value))
+
+
+def _link(site: Site) -> None:
+    rank = {code: position for position, code in enumerate(PREDICATE.codes)}
+    for claim in site.claims.values():
+        site.claims_by_event.setdefault(claim["event_id"], []).append(claim)
+        site.claims_by_claimant.setdefault(claim["claimant_actor_id"], []).append(claim)
+        site.claims_by_source.setdefault(claim["source_id"], []).append(claim)
+        for relay in claim["relayed_via"] or []:
+            site.claims_relayed_by.setdefault(relay, []).append(claim)
+        for actor_id in (claim["claimant_actor_id"], claim["value_actor_id"]):
+            _add_once(site.events_naming, actor_id, claim["event_id"])
+    for claims in site.claims_by_event.values():
+        claims.sort(key=lambda claim: (rank[claim["predicate"]], claim["claim_id"]))
+    for event in site.events.values():
+        _add_once(site.events_naming, event["attributed_actor_id"], event["event_id"])
+    for source in site.sources.values():
+        for cited in source["cites_source_ids"] or []:
+            _add_once(site.cited_by, cited, source["source_id"])
+        _add_once(site.published_by, source["publisher_actor_id"], source["source_id"])
+    for actor in site.actors.values():
+        _add_once(site.children, actor["parent_actor_id"], actor["actor_id"])
+    order = {event_id: position for position, event_id in enumerate(e["event_id"] for e in site.timeline())}
+    for event_ids in site.events_naming.values():
+        event_ids.sort(key=order.__getitem__)
+
+
+def _add_once(index: dict[str, list[str]], key: str | None, value: str) -> None:
+    if key is not None and value not in index.setdefault(key, []):
+        index[key].append(value)

@@ -1,0 +1,342 @@
+"""Every file of the site, rendered in memory from the release: path relative to the site -> bytes.
+
+Templates and static files are read from the package with importlib.resources, so an installed
+package builds the same site as a checkout. Jinja2 escapes every value from the data. Nothing
+depends on the clock or on hash order, so the same release gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from syria_strikes.dictionary import _constraints
+from syria_strikes.loader import release_descriptor
+from syria_strikes.metadata import TABLES, VOCABULARIES
+from syria_strikes.sentences import split_sentences
+from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
+from syria_strikes.site.model import Site
+from syria_strikes.site.timeline import height, timeline_rows
+from syria_strikes.version import __version__
+
+STATIC = ("style.css", "search.js")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MEANINGS = {vocabulary.name: dict(vocabulary.values) for vocabulary in VOCABULARIES}
+
+
+def render_site(site: Site) -> dict[str, bytes]:
+    """All pages, the search index, the static files and the downloads."""
+    environment = _environment(site)
+    pages: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: object) -> None:
+        root = "../" * path.count("/")
+        pages[path] = environment.get_template(template).render(root=root, **context)
+
+    contested = {event_id: _contested(rows) for event_id, rows in site.summary.items()}
+    counts = {event_id: len(claims) for event_id, claims in site.claims_by_event.items()}
+    rows = timeline_rows(site.timeline(), counts, contested)
+    page("index.html", "index.html", counts=_numbers(site, contested), timeline=rows, timeline_height=height(rows))
+    for event in site.events.values():
+        page(f"events/{event['event_id']}.html", "event.html", **_event_context(site, event, contested))
+    for actor in site.actors.values():
+        actor_id = actor["actor_id"]
+        page(
+            f"actors/{actor_id}.html",
+            "actor.html",
+            a=actor,
+            chain=site.parent_chain(actor_id),
+            children=site.children.get(actor_id, []),
+            published=site.published_by.get(actor_id, []),
+            events=site.events_naming.get(actor_id, []),
+            claims=site.claims_by_claimant.get(actor_id, []),
+        )
+    for source in site.sources.values():
+        page(f"sources/{source['source_id']}.html", "source.html", **_source_context(site, source))
+    page("actors.html", "list.html", **_actor_list(site))
+    page("sources.html", "list.html", **_source_list(site))
+    page("search.html", "search.html")
+    page("dictionary.html", "dictionary.html", tables=TABLES, vocabularies=VOCABULARIES)
+    downloads = _downloads(site.release)
+    page("download.html", "download.html", files=downloads["listing"], citation=_citation())
+
+    output = {path: text.encode("utf-8") for path, text in pages.items()}
+    for name in STATIC:
+        output[name] = (files("syria_strikes.site") / "static" / name).read_bytes()
+    index = json.dumps(search_index(site), ensure_ascii=False, separators=(",", ":"))
+    output["search-index.json"] = (index + "\n").encode("utf-8")
+    output["search-index.js"] = f"window.SEARCH_INDEX = {index};\n".encode()
+    output.update(downloads["files"])
+    return dict(sorted(output.items()))
+
+
+def _environment(site: Site) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("syria_strikes.site", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(
+        site=site,
+        version=__version__,
+        words=words,
+        meaning=lambda vocabulary, code: _MEANINGS[vocabulary][code],
+        dates=dates,
+        count=count,
+        coordinates=coordinates,
+        constraints=_constraints,
+    )
+    return environment
+
+
+def words(code: str | None) -> str:
+    """A vocabulary code as words: 'munitions_intercepted' -> 'munitions intercepted'."""
+    return "—" if code is None else code.replace("_", " ")
+
+
+def dates(event: dict[str, Any]) -> str:
+    start, end = event["date_start"], event["date_end"]
+    if start is None:
+        return f"before {end.isoformat()}"
+    if start == end:
+        return str(start.isoformat())
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def count(claim: dict[str, Any]) -> str:
+    """The count as the claim gives it: exact, bounded, or open on one side."""
+    value, low, high, unit = claim["value"], claim["value_low"], claim["value_high"], claim["unit"] or ""
+    if value is not None and low in (None, value) and high in (None, value):
+        text = f"{value}"
+    elif low is not None and high is not None:
+        text = f"{low} to {high}" + (f" (stated {value})" if value is not None else "")
+    elif low is not None:
+        text = f"at least {low}"
+    elif high is not None:
+        text = f"at most {high}"
+    else:
+        text = f"{value}"
+    bounds = f"; value {_or_dash(value)}, low {_or_dash(low)}, high {_or_dash(high)}"
+    return f"{text} {unit}".strip() + bounds
+
+
+def _or_dash(number: int | None) -> str:
+    return "—" if number is None else str(number)
+
+
+def coordinates(event: dict[str, Any]) -> str:
+    latitude, longitude = event["latitude"], event["longitude"]
+    return (
+        f"{abs(latitude):g}° {'N' if latitude >= 0 else 'S'}, {abs(longitude):g}° {'E' if longitude >= 0 else 'W'}"
+        f" (latitude {latitude:g}, longitude {longitude:g})"
+    )
+
+
+def _contested(rows: list[dict[str, Any]]) -> list[str]:
+    return [row["predicate"] for row in rows if row["contested"]]
+
+
+def _numbers(site: Site, contested: dict[str, list[str]]) -> dict[str, int]:
+    categories = [event["category"] for event in site.events.values()]
+    return {
+        "strikes": categories.count("strike"),
+        "context": categories.count("context"),
+        "claims": len(site.claims),
+        "claimants": len(site.claims_by_claimant),
+        "contested": sum(1 for predicates in contested.values() if predicates),
+        "actors": len(site.actors),
+        "sources": len(site.sources),
+        "documents": len(site.documents),
+    }
+
+
+def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[str]]) -> dict[str, Any]:
+    claims = site.claims_by_event.get(event["event_id"], [])
+    groups = []
+    for summary in site.summary.get(event["event_id"], []):
+        members = [claim for claim in claims if claim["predicate"] == summary["predicate"]]
+        groups.append(
+            {"predicate": summary["predicate"], "summary": summary, "claims": [_with_excerpt(site, c) for c in members]}
+        )
+    return {
+        "e": event,
+        "contested": contested.get(event["event_id"], []),
+        "groups": groups,
+        "attribution_claims": [claim for claim in claims if claim["predicate"] == "attribution"],
+    }
+
+
+def _with_excerpt(site: Site, claim: dict[str, Any]) -> dict[str, Any]:
+    document = site.documents.get(claim["source_id"])
+    if document is None:
+        shown = Excerpt("", claim["quote"], "")
+    else:
+        shown = excerpt(document, claim["quote_start"], claim["quote_end"])
+    return {**claim, "excerpt": shown}
+
+
+def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
+    source_id = source["source_id"]
+    start, end = source["published_start"], source["published_end"]
+    published = "unknown" if start is None and end is None else dates({"date_start": start, "date_end": end})
+    if start is None and end is not None:
+        published = f"not after {end.isoformat()}"
+    used_for = [
+        (event["event_id"], field)
+        for event in site.timeline()
+        for field, column in (("date", "date_source_id"), ("place", "place_source_id"))
+        if event[column] == source_id
+    ]
+    context: dict[str, Any] = {
+        "s": source,
+        "published": published,
+        "cited_by": site.cited_by.get(source_id, []),
+        "relayed": site.claims_relayed_by.get(source_id, []),
+        "used_for": used_for,
+        "document": None,
+    }
+    text = site.documents.get(source_id)
+    if text is not None:
+        spans = site.spans(source_id)
+        context.update(
+            document=marked_paragraphs(text, spans),
+            bare=[
+                {"text": text[s:e], "declared": site.declared_uncovered.get((source_id, s, e))}
+                for s, e in bare_sentences(text, spans)
+            ],
+            sentences=len(split_sentences(text)),
+            claims=sorted(site.claims_by_source.get(source_id, []), key=lambda c: (c["quote_start"], c["claim_id"])),
+        )
+    return context
+
+
+def _actor_list(site: Site) -> dict[str, Any]:
+    rows = [
+        {
+            "href": f"actors/{actor['actor_id']}.html",
+            "name": actor["name"],
+            "cells": [words(actor["kind"]), len(site.claims_by_claimant.get(actor["actor_id"], []))],
+        }
+        for actor in sorted(site.actors.values(), key=lambda a: (a["name"].casefold(), a["actor_id"]))
+    ]
+    return {
+        "heading": "Actors",
+        "intro": "Every actor the sources mention: states, forces, units, groups, bodies, outlets, NGOs and persons.",
+        "columns": ["Name", "Kind", "Claims made"],
+        "rows": rows,
+    }
+
+
+def _source_list(site: Site) -> dict[str, Any]:
+    rows = [
+        {
+            "href": f"sources/{source['source_id']}.html",
+            "name": source["title"],
+            "cells": [words(source["kind"]), len(site.claims_by_source.get(source["source_id"], []))],
+        }
+        for source in site.sources.values()
+    ]
+    return {
+        "heading": "Sources",
+        "intro": "The archived documents the claims are read in, the reports they cite, and the references "
+        "behind curated fields.",
+        "columns": ["Title", "Kind", "Claims read in it"],
+        "rows": rows,
+    }
+
+
+def search_index(site: Site) -> list[dict[str, Any]]:
+    """What the search page searches: one entry per claim, actor, event and source."""
+    entries = []
+    for claim in site.claims.values():
+        claimant = site.actors[claim["claimant_actor_id"]]["name"]
+        named = site.actors[claim["value_actor_id"]]["name"] if claim["value_actor_id"] else None
+        place = site.events[claim["event_id"]]["place_name"]
+        entries.append(
+            _entry(
+                "claim",
+                f"{claimant} {words(claim['stance'])} {words(claim['predicate'])} ({place})",
+                f"“{claim['quote']}”",
+                f"events/{claim['event_id']}.html#{claim['claim_id']}",
+                [
+                    claim["claim_id"],
+                    claimant,
+                    named,
+                    place,
+                    claim["quote"],
+                    claim["value_text"],
+                    claim["hedging"],
+                    words(claim["predicate"]),
+                ],
+            )
+        )
+    for actor in site.actors.values():
+        searched = [actor["actor_id"], actor["name"], *(actor["aliases"] or [])]
+        entries.append(
+            _entry("actor", actor["name"], words(actor["kind"]), f"actors/{actor['actor_id']}.html", searched)
+        )
+    for event in site.timeline():
+        searched = [event["event_id"], event["summary"], event["place_name"], *(event["place_aliases"] or [])]
+        title = f"{event['place_name']}, {dates(event)}"
+        entries.append(_entry("event", title, event["summary"], f"events/{event['event_id']}.html", searched))
+    for source in site.sources.values():
+        searched = [source["source_id"], source["title"]]
+        entries.append(
+            _entry("source", source["title"], words(source["kind"]), f"sources/{source['source_id']}.html", searched)
+        )
+    return entries
+
+
+def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict[str, Any]:
+    """One search entry; ``text`` is what the words are looked for in, the title and detail are shown."""
+    return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
+
+
+def _downloads(release: Path) -> dict[str, Any]:
+    """The release files and a zip of them all, with the checksums the download page lists."""
+    descriptor = release_descriptor(release)
+    described = {
+        resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
+    }
+    names = ["datapackage.json", *(resource["path"] for resource in descriptor["resources"])]
+    contents = {name: (release / name).read_bytes() for name in names}
+    bundle_name = f"syria-strikes-{__version__}.zip"
+    buffer = io.BytesIO()
+    # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(f"syria-strikes-{__version__}/{name}", date_time=ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, contents[name])
+    bundle = {bundle_name: buffer.getvalue()}
+    descriptions = {
+        bundle_name: "The whole release in one zip: every file below.",
+        "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
+    }
+    listing = [
+        {
+            "name": name,
+            "description": descriptions.get(name) or described.get(name, ""),
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+        for name, data in {**bundle, **contents}.items()
+    ]
+    return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
+
+
+def _citation() -> str:
+    return (
+        f"syria-strikes curators (2026). syria-strikes: claims about air and missile strikes in Syria, with verbatim "
+        f"provenance (version {__version__}) [Data set]. CC BY 4.0."
+    )

@@ -1,0 +1,143 @@
+"""The text policy of a cell: which characters, words and spellings a hand-edited cell may hold.
+
+Character classes are spelled out code point by code point instead of with ``\\s`` or ``\\d``:
+pandas runs a pattern either with Python's ``re`` or with pyarrow's RE2, whose ``\\s`` and ``\\d``
+mean different things, and a rule must not change with the engine. Cell hygiene (spaces,
+invisible characters, control characters, spreadsheet formula prefixes) is one combined pattern,
+``UNCLEAN``, because on a million rows one pass per column matters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def _chars(*ranges: tuple[int, int]) -> str:
+    return "".join(chr(code) for start, end in ranges for code in range(start, end + 1))
+
+
+def _class(chars: str) -> str:
+    """A regex character class both engines read alike: Latin-1 as \\xHH, the rest literally."""
+    return "[" + "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else c for c in chars) + "]"
+
+
+# Never allowed in a cell: C0/C1 controls (tab, line breaks, NUL), the Unicode line and paragraph
+# separators, and the bidirectional embedding/override/isolate controls, which make a cell display
+# in an order other than the one it is stored in.
+CONTROL_CHARS = _chars((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0x202A, 0x202E), (0x2066, 0x2069))
+# Never allowed at either edge of a cell: every Unicode space, and the invisible format characters
+# (soft hyphen, zero-width space/joiners, direction marks, word joiner, byte-order mark). Inside
+# text, non-breaking spaces and joiners can be legitimate, so only the edges are policed there.
+INVISIBLE_CHARS = _chars((0xAD, 0xAD), (0x180E, 0x180E), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
+EDGE_CHARS = (
+    _chars(
+        (0x20, 0x20),
+        (0xA0, 0xA0),
+        (0x1680, 0x1680),
+        (0x2000, 0x200A),
+        (0x202F, 0x202F),
+        (0x205F, 0x205F),
+        (0x3000, 0x3000),
+    )
+    + INVISIBLE_CHARS
+)
+FORMULA_PREFIXES = "=+-@"
+
+EDGE = _class(EDGE_CHARS)
+CONTROL = _class(CONTROL_CHARS)
+UNCLEAN = f"^{EDGE}|^[=+\\-@]|{EDGE}$|{CONTROL}"
+LIST_GAP = f"(?:^|\\|)(?:\\||$)|{EDGE}\\||\\|{EDGE}"
+
+# Words that stand for "no value" or that a spreadsheet writes in place of one. An empty cell is
+# the only spelling of missing; everything here is refused in free text and references, so that a
+# literal "N/A" never reaches a researcher as if a source had said it.
+PLACEHOLDERS = frozenset({"na", "n/a", "n.a.", "#n/a", "null", "none", "nil", "nan", "tbd", "todo", "?"})
+SPREADSHEET_BOOLEANS = frozenset({"true", "false"})
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#ref!",
+        "#value!",
+        "#name?",
+        "#div/0!",
+        "#num!",
+        "#null!",
+        "#spill!",
+        "#calc!",
+        "#field!",
+        "#blocked!",
+        "#connect!",
+        "#busy!",
+        "#unknown!",
+        "#getting_data",
+    }
+)
+NOT_VALUES = PLACEHOLDERS | SPREADSHEET_BOOLEANS | SPREADSHEET_ERRORS
+# A quote is verbatim from its seed, which the provenance check proves; it may say anything.
+VERBATIM_COLUMNS = frozenset({"quote"})
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_LOOKALIKES = {
+    **dict.fromkeys(_DASHES, "-"),
+    # Cyrillic and Greek letters that render like Latin ones in most fonts.
+    "\u0430": "a",
+    "\u0435": "e",
+    "\u043e": "o",
+    "\u0440": "p",
+    "\u0441": "c",
+    "\u0443": "y",
+    "\u0445": "x",
+    "\u0456": "i",
+    "\u0458": "j",
+    "\u0455": "s",
+    "\u0501": "d",
+    "\u04bb": "h",
+    "\u03bf": "o",
+    "\u03b1": "a",
+    "\u03bd": "v",
+    "\u03b9": "i",
+    "\u03ba": "k",
+}
+
+
+_CONTROL_NAMES = {
+    "\x00": "NULL",
+    "\x07": "BELL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+    "\x85": "NEXT LINE",
+}
+
+
+def describe_char(char: str) -> str:
+    """U+200B ZERO WIDTH SPACE: the only way to point at a character a curator cannot see."""
+    name = unicodedata.name(char, None) or _CONTROL_NAMES.get(char, "(a control character)")
+    return f"U+{ord(char):04X} {name}"
+
+
+def id_skeleton(value: str) -> str:
+    """The ASCII ID a mistyped one was most likely meant to be.
+
+    Used to keep a damaged key usable for references (so one typo gives one message, not one per
+    referencing row) and to tell the curator what the ID reads as once fixed.
+    """
+    text = unicodedata.normalize("NFKC", value).strip(EDGE_CHARS)
+    kept = []
+    for char in text:
+        if char in INVISIBLE_CHARS:
+            continue
+        digit = unicodedata.decimal(char, None)
+        kept.append(str(digit) if digit is not None else _LOOKALIKES.get(char, char))
+    return "".join(kept).lower()
+
+
+# A cell that is one of NOT_VALUES in any letter case. Python's re and RE2 read this alike.
+NOT_VALUE = "^(?:" + "|".join(re.escape(word) for word in sorted(NOT_VALUES)) + ")$"
+
+
+def whole_cell(pattern: str) -> str:
+    """A metadata pattern (declared with ^ and $) as a whole-cell match, whatever alternations it holds."""
+    return f"^(?:{pattern.removeprefix('^').removesuffix('$')})$"

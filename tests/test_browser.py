@@ -1,0 +1,216 @@
+"""The site in a real browser: Debian's Chromium, driven headless by Selenium, over a loopback server.
+
+Skipped only when Chromium or its driver is not installed (CI installs both, see .ci/run). The
+screenshot of the Homs event page is left in artifacts/ for CI to keep.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from dataset import REPO
+from sitebuild import HOMS, build_site
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or CHROMEDRIVER is None, reason="Chromium and chromium-driver are not installed"
+)
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1000",
+)
+ARTIFACTS = REPO / "artifacts"
+
+# Contrast of every visible text element against its background, WCAG 2.1 AA (see the script).
+CONTRAST_SCRIPT = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _rows(table: str) -> list[dict[str, str]]:
+    with (REPO / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _errors(driver) -> list[dict]:
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def test_every_page_loads_without_console_errors_and_with_aa_contrast(browser, server: str, site: Path) -> None:
+    _errors(browser)  # start from an empty log
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        browser.get(server + relative)
+        assert browser.execute_script("return document.readyState") == "complete"
+        assert browser.find_element("css selector", "h1").text, relative
+        assert _errors(browser) == [], relative
+        assert browser.execute_script(CONTRAST_SCRIPT) == [], relative
+
+
+def test_homs_page_shows_interception_claims_side_by_side_marked_contested(browser, server: str) -> None:
+    browser.get(f"{server}events/{HOMS}.html")
+    section = browser.find_element("css selector", "section.predicate:has(#p-munitions_intercepted)")
+    heading = section.find_element("css selector", "h3")
+    assert "contested" in heading.find_element("css selector", ".contested").text
+    claims = section.find_elements("css selector", "article.claim")
+    expected = [
+        c["claim_id"] for c in _rows("claims") if c["event_id"] == HOMS and c["predicate"] == "munitions_intercepted"
+    ]
+    assert sorted(claim.get_attribute("id") for claim in claims) == sorted(expected)
+    first, second = claims[0].rect, claims[1].rect
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"] - 1  # one row, side by side
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1280, min(height, 8000))
+    try:
+        assert browser.save_screenshot(str(ARTIFACTS / "homs-event-page.png"))
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+def test_every_highlighted_span_is_its_claims_quote(browser, server: str) -> None:
+    claims = _rows("claims")
+    quotes = {claim["claim_id"]: claim["quote"] for claim in claims}
+    seen: dict[str, str] = {}
+    for event_id in sorted({claim["event_id"] for claim in claims}):
+        browser.get(f"{server}events/{event_id}.html")
+        marks = browser.execute_script(
+            "return Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]);"
+        )
+        seen.update(dict(marks))
+        assert len(marks) == len({claim_id for claim_id, _ in marks})
+    assert seen == quotes
+    for source_id in sorted({claim["source_id"] for claim in claims}):
+        browser.get(f"{server}sources/{source_id}.html")
+        joined = browser.execute_script(
+            "const spans = {}; for (const m of document.querySelectorAll('mark[data-claims]'))"
+            " for (const id of m.dataset.claims.split(' '))"
+            " spans[id] = (spans[id] || '') + m.textContent; return spans;"
+        )
+        assert joined == {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
+
+
+def _search(browser, words: str) -> list[str]:
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = browser.find_element("id", "q")
+    box.clear()
+    box.send_keys(words, Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: "result" in d.find_element("id", "status").text)
+    return [link.get_attribute("href") for link in browser.find_elements("css selector", "#results a")]
+
+
+def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
+    browser.get(server + "index.html")
+    found = _search(browser, "Kulit")
+    kulit = [c for c in _rows("claims") if c["claimant_actor_id"] == "act-vadim-kulit"]
+    assert kulit
+    for claim in kulit:
+        assert f"{server}events/{claim['event_id']}.html#{claim['claim_id']}" in found
+    assert f"{server}actors/act-vadim-kulit.html" in found
+    assert _errors(browser) == []
+
+
+def test_site_works_from_file_urls(browser, site: Path) -> None:
+    browser.get((site / "index.html").as_uri())
+    assert browser.find_elements("css selector", "svg a")
+    found = _search(browser, "BUK-M2E")
+    assert any(link.endswith("#clm-002-011") for link in found)
+    assert _errors(browser) == []
+
+
+def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(f"{server}events/{HOMS}.html")
+    browser.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
+    reached = []
+    for _ in range(80):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        reached.append(
+            browser.execute_script(
+                "const a = document.activeElement; const claim = a.closest('article.claim');"
+                " return [a.tagName, a.id, claim ? claim.id : '', a.matches(':focus-visible')];"
+            )
+        )
+    assert reached[0][0] == "A"  # the skip link comes first
+    assert any(tag == "INPUT" and element_id == "q" for tag, element_id, _, _ in reached)
+    claims_reached = {claim for _, _, claim, _ in reached if claim}
+    assert len(claims_reached) >= 3
+    assert all(visible for _, _, _, visible in reached)  # focus is always drawn
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, site: Path) -> None:
+    browser.set_window_size(390, 900)
+    try:
+        wide = []
+        for path in sorted(site.rglob("*.html")):
+            browser.get(server + path.relative_to(site).as_posix())
+            scroll, client = browser.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            if scroll > client:
+                wide.append(path.relative_to(site).as_posix())
+        assert wide == []
+    finally:
+        browser.set_window_size(1280, 1000)

@@ -1,0 +1,88 @@
+"""The Arrow helpers of syria_strikes.columnar give the answers of the plain pandas expressions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from syria_strikes import columnar
+
+TEXT = st.lists(st.one_of(st.none(), st.sampled_from(["", "a", "b", "ab", "a|b", "|a", "b||", "ç", "٤"])), max_size=40)
+
+
+def _strings(values: list[str | None]) -> pd.Series:
+    return pd.Series(values, dtype="str", index=pd.RangeIndex(2, len(values) + 2))
+
+
+@given(TEXT)
+def test_arrow_strings_round_trip(values: list[str | None]) -> None:
+    assert columnar.arrow_strings(_strings(values)).to_pylist() == values
+
+
+@given(TEXT)
+def test_duplicated_is_pandas_duplicated(values: list[str | None]) -> None:
+    series = _strings(values)
+    assert columnar.duplicated(series).tolist() == series.duplicated(keep="first").tolist()
+
+
+@given(st.lists(st.tuples(st.sampled_from(["x", "y", None]), st.sampled_from([1, 2])), max_size=30))
+def test_repeated_rows_is_pandas_duplicated_keep_false(rows: list[tuple[str | None, int]]) -> None:
+    frame = pd.DataFrame(rows, columns=["a", "b"]).astype({"a": "str"})
+    assert columnar.repeated_rows(frame).tolist() == frame.duplicated(keep=False).tolist()
+
+
+@given(TEXT, TEXT)
+def test_isin_is_pandas_isin(values: list[str | None], known: list[str | None]) -> None:
+    series, known_series = _strings(values), _strings(known)
+    assert columnar.isin(series, known_series).tolist() == series.isin(known_series).tolist()
+
+
+@given(TEXT)
+def test_list_items_are_the_non_empty_items_by_line(values: list[str | None]) -> None:
+    series = _strings(values)
+    expected = [
+        (line, item) for line, cell in series.items() if isinstance(cell, str) for item in cell.split("|") if item
+    ]
+    items = columnar.list_items(series)
+    assert list(zip(items.index, items, strict=True)) == expected
+
+
+def test_one_array_joins_chunks_only_when_there_are_some() -> None:
+    plain = pa.array(["a"])
+    assert columnar.one_array(plain) is plain
+    assert columnar.one_array(pa.chunked_array([["a"], ["b"]])).to_pylist() == ["a", "b"]
+
+
+def test_first_match_dates_takes_the_first_row_per_key() -> None:
+    frame = pd.DataFrame(
+        {"key": ["a", "b", "a", None], "day": pd.to_datetime(["2020-01-01", "2020-01-02", "2021-01-01", "2022-01-01"])}
+    ).astype({"key": "str"})
+    found = columnar.first_match_dates(pa.array(["a", "c", None, "b"]), frame, "key", "day")
+    expected = frame.drop_duplicates("key").set_index("key")["day"]
+    assert [str(day)[:10] if not np.isnat(day) else "NaT" for day in found] == [
+        str(expected["a"])[:10],
+        "NaT",
+        "2022-01-01",
+        str(expected["b"])[:10],
+    ]
+
+
+@pytest.mark.parametrize("threshold", [0, 10_000])
+@given(values=TEXT)
+def test_each_distinct_value_answers_as_each_cell(threshold: int, values: list[str | None]) -> None:
+    """Testing each distinct value once gives every row the answer testing it alone would."""
+    series = _strings(values)
+    test = lambda strings: columnar.matches(strings, "a")  # noqa: E731
+    by_cell = columnar.each_cell(test)(series)
+    original = columnar.PER_VALUE_FROM_ROWS
+    columnar.PER_VALUE_FROM_ROWS = threshold
+    try:
+        by_value = columnar.each_distinct_value(test)(series)
+    finally:
+        columnar.PER_VALUE_FROM_ROWS = original
+    assert by_value.tolist() == by_cell.tolist()
+    assert by_cell.tolist() == [cell is None or "a" in cell for cell in values]

