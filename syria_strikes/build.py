@@ -10,7 +10,6 @@ or on iteration order, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -72,8 +71,8 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
     """
     names = release_names()
     check_out(out, data_dir, names, legacy=legacy)
-    before = _file_states(data_dir)
-    frames, problems = read_and_check(data_dir)
+    validated: dict[str, bytes] = {}
+    frames, problems = read_and_check(data_dir, validated)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
@@ -86,38 +85,12 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
         clean_leftovers(place)
         staging = new_staging(place)
         try:
-            write_release(tables, data_dir, staging)
-            changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
-            if changed:
-                return [_changed_during_build(name) for name in changed]
+            write_release(tables, validated, staging)
             swap_into_place(staging, place)
         finally:
             if os.path.lexists(staging):
                 remove_release(staging)
     return []
-
-
-def _changed_during_build(name: str) -> Problem:
-    return Problem(
-        name.removesuffix(".csv"),
-        None,
-        None,
-        None,
-        "unchanged_during_build",
-        f"data/{name} changed while the release was being built, so the release might not "
-        "match what was validated; nothing was written: run the build again",
-    )
-
-
-def _file_states(data_dir: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of each table's file, to notice an edit made during a build."""
-    states = {}
-    for declared in TABLES:
-        path = data_dir / declared.file_name
-        if path.is_file():
-            status = path.stat()
-            states[path.name] = (status.st_size, status.st_mtime_ns)
-    return states
 
 
 def to_arrow(frame: pd.DataFrame, declared: Table) -> pa.Table:
@@ -137,11 +110,13 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     return values.cast(forms(column).arrow)
 
 
-def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> None:
+def write_release(tables: dict[str, pa.Table], validated: dict[str, bytes], folder: Path) -> None:
     """Write every file of the release into ``folder``, then its descriptor.
 
-    The CSV files are the validated ``data/*.csv`` copied byte for byte, so a release's CSV is
-    exactly the file that was checked. Why the writers run on threads: docs/benchmarks.md#what-the-optimisation-changed.
+    The CSV files are the bytes of ``data/*.csv`` that were validated, kept from the one read, so a
+    release's CSV is exactly what was checked even if the file is edited during the build, whatever
+    its size and modification time. Why the writers run on threads:
+    docs/benchmarks.md#what-the-optimisation-changed.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         written = [
@@ -150,7 +125,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for declared in TABLES:
             parquet = folder / f"{declared.name}.parquet"
             written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
-            written.append(pool.submit(_copy, data_dir / declared.file_name, folder / declared.file_name))
+            written.append(pool.submit(_write_bytes, folder / declared.file_name, validated[declared.name]))
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
@@ -160,8 +135,8 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
     (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps)), encoding="utf-8")
 
 
-def _copy(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def release_names() -> frozenset[str]:

@@ -19,13 +19,18 @@ DESCRIPTOR = "datapackage.json"
 
 
 def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of ``data/<table>.csv``; None with no problem when it is missing (the reader has
-    its own words for that), None with a problem when it must not or cannot be read. The dataset
+    """The bytes of ``data/<table>.csv``, or None and the problem that says why not. The dataset
     folder is the one that holds the real data folder, so a data folder that is itself a link works."""
+    return read_table_file(data_dir / f"{table_name}.csv", table_name, data_dir.resolve().parent)
+
+
+def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a table's file inside ``folder``, or None and the problem: missing, refused."""
     try:
-        return read_file(data_dir / f"{table_name}.csv", data_dir.resolve().parent)[0], []
+        return read_file(path, folder)[0], []
     except FileNotFoundError:
-        return None, []
+        words = f"the file {path.name} is missing; every table needs its CSV file"
+        return None, [Problem(table_name, None, None, None, "file_present", words)]
     except FileRefused as refused:
         return None, [Problem(table_name, None, None, None, refused.rule, f"the file {refused.words}")]
 

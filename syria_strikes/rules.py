@@ -84,12 +84,10 @@ RuleId = Literal[
     "seed_referenced",
     "clean_text",
     "max_length",
-    "cell_size",
     "descriptor_present",
     "descriptor_json",
     "frictionless_descriptor",
     "descriptor_current",
-    "unchanged_during_build",
 ]
 Area = Literal[
     "Structure", "Values and types", "IDs and references", "Quotes and seeds", "Cell contents", "Descriptor", "Build"
@@ -499,15 +497,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "max_length",
         "Cell contents",
-        "Longer than the column's limit (a pasted paragraph)",
-        "The length and the limit.",
-    ),
-    Rule(
-        "cell_size",
-        "Cell contents",
-        "A cell over 100,000 characters (a pasted document, a runaway export)",
-        "The length and the bound; the cell is reported once and no other rule works through it.",
-        then="the cell is left out of every other rule",
+        "Longer than the column's limit (a pasted paragraph); over 100,000 characters (a pasted document, a "
+        "runaway export), reported as soon as the file is read",
+        "The length and the limit; a cell over 100,000 characters is left out of every other rule.",
     ),
     # --- the descriptor (checks.datapackage) -------------------------------------------------
     Rule(
@@ -534,14 +526,6 @@ RULES: tuple[Rule, ...] = (
         "Descriptor",
         "Edited by hand, or out of date with `syria_strikes/metadata.py`",
         "Run `python -m syria_strikes generate` and commit the result.",
-    ),
-    # --- the build (syria_strikes.build) -----------------------------------------------------
-    Rule(
-        "unchanged_during_build",
-        "Build",
-        "A table's file appearing while it was being read for the build (an edit during the build is harmless: "
-        "the release holds the bytes that were validated)",
-        "Nothing was written; run the build again.",
     ),
 )
 

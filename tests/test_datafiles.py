@@ -20,7 +20,9 @@ def root(tmp_path: Path) -> Path:
 
 def test_a_table_is_read_as_bytes(root: Path) -> None:
     assert read_data_file(root / "data", "claims") == (b"claim_id\nclm-001-001\n", [])
-    assert read_data_file(root / "data", "events") == (None, [])
+    data, problems = read_data_file(root / "data", "events")
+    assert data is None
+    assert [(p.table, p.rule) for p in problems] == [("events", "file_present")]
 
 
 def test_a_table_linked_to_a_secret_is_a_problem_that_does_not_show_it(root: Path, tmp_path_factory) -> None:

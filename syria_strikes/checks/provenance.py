@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem
+from syria_strikes.rules import RuleId
+from syria_strikes.safefiles import FileRefused, list_folder, read_file
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -52,33 +55,23 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         strict=True,
     )
     for line, source_id, seed_path, sha256 in rows:
-        resolved, is_file = _resolve(root, seeds_dir, seed_path, entries)
+        resolved, _ = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    "seed_inside",
-                    "points outside seeds/; a seed_path names a file directly inside seeds/",
-                )
-            )
+            words = "points outside seeds/; a seed_path names a file directly inside seeds/"
+            problems.append(_seed_path_problem(line, seed_path, "seed_inside", words))
             continue
         referenced.add(resolved)
-        if not is_file:
+        try:
+            data = read_file(resolved, seeds_dir, checked=True)[0]
+        except FileNotFoundError:
+            words = "names a seed file that does not exist; restore it from the archive"
+            problems.append(_seed_path_problem(line, seed_path, "seed_present", words))
+            continue
+        except FileRefused as refused:
             problems.append(
-                Problem(
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    "seed_present",
-                    "names a seed file that does not exist; restore it from the archive",
-                )
+                _seed_path_problem(line, seed_path, refused.rule, f"names a seed file that {refused.words}")
             )
             continue
-        data = resolved.read_bytes()
         digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
@@ -123,12 +116,17 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     return problems, texts
 
 
+def _seed_path_problem(line: int, seed_path: str, rule: RuleId, words: str) -> Problem:
+    return Problem("sources", int(line), "seed_path", seed_path, rule, words)
+
+
 def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
-    """The entries of seeds/ from one directory listing, which also says which are plain files."""
-    if not seeds_dir.is_dir():
+    """The entries of seeds/ from one directory listing, which also says which are plain files;
+    none when the folder is missing or cannot be listed (its seeds are then reported one by one)."""
+    try:
+        return {entry.name: entry for entry in list_folder(seeds_dir)}
+    except (FileNotFoundError, FileRefused, NotADirectoryError):
         return {}
-    with os.scandir(seeds_dir) as listing:
-        return {entry.name: entry for entry in listing}
 
 
 def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> tuple[Path, bool]:
@@ -160,23 +158,26 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
             & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
         ).to_numpy(dtype=bool)
     ]
+    boundaries = Boundaries()
+    seeds_that_may_cut: dict[str, bool] = {}
     for first in range(0, len(usable), QUOTE_BATCH):
         batch = usable.iloc[first : first + QUOTE_BATCH]
         columns = [batch[name].tolist() for name in batch.columns]
         for line, source_id, quote, start, end in zip(batch.index, *columns, strict=True):
             text = texts[source_id]
-            if text[start:end] == quote:
+            if text[start:end] != quote:
+                words = _mismatch_words(text, quote, int(start), int(end))
+                problems.append(Problem("claims", int(line), "quote", quote, "quote_anchored", words))
                 continue
-            problems.append(
-                Problem(
-                    "claims",
-                    int(line),
-                    "quote",
-                    quote,
-                    "quote_anchored",
-                    _mismatch_words(text, quote, int(start), int(end)),
+            may_cut = seeds_that_may_cut.get(source_id)
+            if may_cut is None:
+                may_cut = seeds_that_may_cut[source_id] = boundaries.may_cut(source_id, text)
+            if may_cut and boundaries.cuts(source_id, text, start, end):
+                words = (
+                    f"the offsets {start}..{end} cut a character of the seed in two (a letter and its combining "
+                    "accent, or an emoji or flag sequence): widen the quote to the whole character"
                 )
-            )
+                problems.append(Problem("claims", int(line), "quote", quote, "quote_grapheme", words))
     return problems
 
 

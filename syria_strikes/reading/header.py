@@ -7,6 +7,7 @@ is recognised as such instead of as one long unknown column name.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from difflib import get_close_matches
 
 from syria_strikes.metadata import Table
@@ -14,6 +15,7 @@ from syria_strikes.problems import Report
 from syria_strikes.text_policy import EDGE_CHARS
 
 OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
+SHOWN_POSITIONS = 10
 
 
 def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
@@ -34,6 +36,7 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
             f"the header has spaces around column names; it must read exactly {','.join(declared)}",
         )
     unnamed = [position for position, name in enumerate(names, start=1) if name == ""]
+    shown = ", ".join(map(str, unnamed[:SHOWN_POSITIONS])) + (", ..." if len(unnamed) > SHOWN_POSITIONS else "")
     if unnamed:
         clean = False
         report(
@@ -41,11 +44,11 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
             None,
             None,
             "header_unnamed",
-            f"the header has {len(unnamed)} column(s) without a name (position {', '.join(map(str, unnamed))}), "
+            f"the header has {len(unnamed)} column(s) without a name (position {shown}), "
             "as spreadsheets export from columns that once held something; delete those columns",
         )
     named = [name for name in names if name]
-    duplicated = sorted({name for name in named if named.count(name) > 1})
+    duplicated = sorted(name for name, count in Counter(named).items() if count > 1)
     for name in duplicated:
         report(1, name, name, "header_unique", "this column name appears twice in the header")
     missing, extra = _check_names(named, declared, table, report)
@@ -66,8 +69,9 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
 def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
     """Report undeclared and missing names (returned); a misspelt name is reported once, with its
     correction, instead of once as undeclared and once as missing."""
-    missing = [name for name in declared if name not in named]
-    extra = [name for name in named if name not in declared]
+    present, known = set(named), set(declared)  # sets: a wide header must not cost width squared
+    missing = [name for name in declared if name not in present]
+    extra = [name for name in named if name not in known]
     unclaimed = list(missing)
     for name in extra:
         guess = _guess(name, unclaimed)
