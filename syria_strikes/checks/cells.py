@@ -22,12 +22,14 @@ from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     CONTROL,
     EDGE_CHARS,
+    FORMULA_PREFIXES,
     INVISIBLE_CHARS,
     LIST_GAP,
     NOT_VALUE,
     SPREADSHEET_BOOLEANS,
     SPREADSHEET_ERRORS,
     UNCLEAN,
+    UNCLEAN_LIST,
     VERBATIM_COLUMNS,
     describe_char,
     id_skeleton,
@@ -65,9 +67,15 @@ def hygiene_words(value: str) -> str:
         return _control_words(control.group())
     if value and (value[0] in EDGE_CHARS or value[-1] in EDGE_CHARS):
         return _edge_words(value)
+    if value[:1] in FORMULA_PREFIXES:
+        return (
+            f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
+            "starts with another character"
+        )
+    item = next(item for item in value.split(LIST_DELIMITER) if item[:1] in FORMULA_PREFIXES)
     return (
-        f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
-        "starts with another character"
+        f"has the list item {item!r}, which starts with {item[0]!r} and which spreadsheets run as a formula; "
+        "rephrase so the item starts with another character"
     )
 
 
@@ -119,7 +127,12 @@ def column_checks(column: Column) -> list[pa.Check]:
     checks: list[pa.Check] = []
     cellwise = each_distinct_value if column.vocabulary is not None or column.references is not None else each_cell
     if column.type in ("string", "list"):
-        checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, UNCLEAN))), error="clean_text"))
+        unclean = UNCLEAN_LIST if column.type == "list" else UNCLEAN
+
+        def is_clean(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+            return pc.invert(matches(strings, unclean))
+
+        checks.append(_cell_check(cellwise(is_clean), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
             checks.append(
                 _cell_check(cellwise(lambda a: pc.invert(matches(a, NOT_VALUE, ignore_case=True))), error="placeholder")
