@@ -93,6 +93,7 @@ def _argv(command: str, root: Path, out: Path, json_output: bool) -> list[str]:
         "info": ["info", "--release", str(out), *output],
         "generate": ["generate", "--root", str(out)],
         "generate --check": ["generate", "--root", str(out), "--check"],
+        "site": ["site", "--release", str(root / "release"), "--seeds", str(root / "seeds"), "--out", str(out)],
     }[command]
 
 
@@ -125,7 +126,7 @@ def _changed(before: dict, after: dict, base: Path, out: Path, allowed: set[str]
 @given(
     target=st.sampled_from(TARGETS),
     damage=st.sampled_from(DAMAGES),
-    command=st.sampled_from(["validate", "build", "info", "generate", "generate --check"]),
+    command=st.sampled_from(["validate", "build", "info", "generate", "generate --check", "site"]),
     out_kind=st.sampled_from(OUTS),
     json_output=st.booleans(),
 )
