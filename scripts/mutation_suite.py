@@ -1,4 +1,4 @@
-"""Run every corruption of tests/mutations.py through the real command, as a curator would.
+"""Run every corruption of the catalogue (tests/support/) through the real command, as a curator would.
 
 tests/test_rules.py calls the CLI in-process; this script runs `python -m syria_strikes validate`
 in a subprocess against a fresh copy of the real dataset for each kind of corruption, so what is
@@ -7,7 +7,7 @@ any traceback on stdout or stderr. A kind counts as caught when the command exit
 names the expected table, line, column and rule, and (for kinds marked ``exact``) nothing else:
 a fault that drags a cascade of unrelated lines with it is not caught well.
 
-Usage: python scripts/mutation_suite.py [--workers N] [NAME_SUBSTRING ...]
+Usage, from the repository root: python -m scripts.mutation_suite [--workers N] [NAME_SUBSTRING ...]
 Exit code 0 when every kind was caught without a traceback, 1 otherwise.
 """
 
@@ -24,11 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
-
-from dataset import copy_dataset  # noqa: E402  (needs the tests folder on sys.path)
-from mutations import CATALOGUE, Expect, Mutation  # noqa: E402
+from tests.support.catalogue import CATALOGUE
+from tests.support.dataset import copy_dataset
+from tests.support.kinds import Expect, Kind
 
 Location = tuple[str, int | None, str | None, str]
 # The report quotes bad data back (zero-width spaces, Arabic-Indic digits); run with the narrowest
@@ -94,7 +92,7 @@ def validate_command(data_dir: Path) -> list[str]:
 Command = Callable[[Path], list[str]]
 
 
-def try_mutation(mutation: Mutation, workdir: Path, command: Command | None = None) -> Outcome:
+def try_mutation(mutation: Kind, workdir: Path, command: Command | None = None) -> Outcome:
     """Damage a fresh copy of the real dataset in one way and run the real command on it
     (``command`` replaces it only to test this script's own verdicts)."""
     dataset = copy_dataset(workdir / "dataset")
@@ -119,12 +117,10 @@ def try_mutation(mutation: Mutation, workdir: Path, command: Command | None = No
     return Outcome(mutation.name, expected, result.returncode, problems, traceback, error)
 
 
-def run_suite(
-    catalogue: Iterable[Mutation], workers: int | None = None, command: Command | None = None
-) -> list[Outcome]:
+def run_suite(catalogue: Iterable[Kind], workers: int | None = None, command: Command | None = None) -> list[Outcome]:
     """Every kind in its own temporary folder; kinds run in parallel because each is a fresh process."""
 
-    def one(mutation: Mutation) -> Outcome:
+    def one(mutation: Kind) -> Outcome:
         with tempfile.TemporaryDirectory(prefix="mutation-") as folder:
             return try_mutation(mutation, Path(folder), command)
 

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from attacks import assert_clean_failure, command, fingerprint
-from dataset import Dataset, run_cli
 
 from syria_strikes import build as build_module
 from syria_strikes.swap import build_lock
+from tests.support.attacks import assert_clean_failure, command, fingerprint
+from tests.support.dataset import Dataset, run_cli
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from attacks import assert_clean_failure, command
-from dataset import REPO
 
 import syria_strikes
 from syria_strikes.build import build
 from syria_strikes.loader import load
+from tests.support.attacks import assert_clean_failure, command
+from tests.support.dataset import REPO
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from attacks import assert_clean_failure, command
-from dataset import Dataset
-from unprivileged import run_unprivileged
 
 from syria_strikes.checks.provenance import check_quotes
+from tests.support.attacks import assert_clean_failure, command
+from tests.support.dataset import Dataset
+from tests.support.unprivileged import run_unprivileged
 
 SECRET = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI-fake-secret"
 HANG_GUARD_SECONDS = 600  # a reader blocked on a FIFO fails the test instead of stalling the suite

@@ -16,8 +16,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from dataset import REPO
-from sitebuild import HOMS, build_site
+
+from tests.support.dataset import REPO
+from tests.support.site import HOMS, build_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -47,8 +48,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("browser"))
+def site(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(release, tmp_path_factory.mktemp("browser"))
 
 
 @pytest.fixture(scope="module")

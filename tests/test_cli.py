@@ -1,4 +1,9 @@
-"""The command-line contract: exit codes, one line per problem, JSON output, no tracebacks."""
+"""The command-line contract: exit codes, one line per problem, JSON output, no tracebacks.
+
+Most tests call the command's main() in-process, which runs exactly what the console script
+runs; a separate process is started only where the process itself is the contract: the exit
+codes it returns and the absence of a traceback on its streams.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dataset import REPO, Dataset, run_cli
+import pytest
+
+from syria_strikes.cli import main
+from tests.support.dataset import REPO, Dataset, run_cli
 
 
 def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
@@ -16,22 +24,26 @@ def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     )
 
 
-def test_validate_passes_from_the_repository_root() -> None:
-    result = _command("validate")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("valid")
+def test_validate_passes_from_the_repository_root(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["validate"]) == 0
+    output = capsys.readouterr()
+    assert output.out.startswith("valid"), output.out + output.err
+    assert output.err == ""
 
 
-def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset) -> None:
+def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
     line = dataset.set_cell("claims", 0, "stance", "assert")
-    result = _command("validate", "--data-dir", str(dataset.data_dir))
-    assert result.returncode == 1
-    problem_lines = result.stdout.strip().splitlines()[:-1]
+    assert main(["validate", "--data-dir", str(dataset.data_dir)]) == 1
+    output = capsys.readouterr()
+    problem_lines = output.out.strip().splitlines()[:-1]
     assert problem_lines == [
         f"data/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
         "asserts, denies, disputes, questions, no_comment, cannot_verify [rule: enum]"
     ]
-    assert "Traceback" not in result.stderr
+    assert output.err == ""
 
 
 def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
@@ -62,11 +74,17 @@ def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:
     assert {p["table"] for p in problems} == {"claims", "events", "actors"}
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert _command("validate", "--data-dir", str(tmp_path / "absent")).returncode == 2
-    assert _command("validate", "--format", "xml").returncode == 2
-    assert _command("frobnicate").returncode == 2
-    assert _command().returncode == 2
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["validate", "--data-dir", str(tmp_path / "absent")], ["validate", "--format", "xml"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2, argv
+    assert "no data folder at" in capsys.readouterr().err
+    assert main([]) == 2
+    # The process itself: an unknown command ends it with exit code 2 and a usage line, no traceback.
+    result = _command("frobnicate")
+    assert result.returncode == 2
+    assert "usage: syria-strikes" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bad_data_never_gives_a_traceback(dataset: Dataset) -> None:

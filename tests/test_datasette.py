@@ -20,20 +20,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dataset import REPO
 
-from syria_strikes.build import build
 from syria_strikes.datasette import FACETS, SEARCHED, VIEWS
+from tests.support.dataset import REPO
 
 pytest.importorskip("datasette")
 DATABASE = "syria-strikes"
-
-
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("datasette") / "release"
-    assert build(REPO / "data", out) == []
-    return out
 
 
 def _free_port() -> int:

@@ -7,10 +7,10 @@ import sys
 
 import pandas as pd
 import pytest
-from dataset import REPO
 
 from syria_strikes.derived import event_overview, event_summary
 from syria_strikes.validate import read_and_check
+from tests.support.dataset import REPO
 
 HOMS = "evt-2021-07-22-homs-strike"
 SUMMIT = "evt-2021-06-16-putin-biden-summit"

@@ -7,16 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from dataset import REPO
 
-from syria_strikes.build import build
-
-
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("geo") / "release"
-    assert build(REPO / "data", out) == []
-    return out
+from tests.support.dataset import REPO
 
 
 @pytest.fixture(scope="module")

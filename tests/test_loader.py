@@ -9,19 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from dataset import REPO
 
 import syria_strikes
 from syria_strikes.metadata import LIST_DELIMITER, TABLES
-
-
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from syria_strikes.build import build
-
-    out = tmp_path_factory.mktemp("loader") / "release"
-    assert build(REPO / "data", out) == []
-    return out
+from tests.support.dataset import REPO
 
 
 def test_tables_version_and_description() -> None:

@@ -6,21 +6,22 @@ either stream, and a report that prints on the narrowest console. Each kind cost
 start-up (about 1.5 s), so this test runs the real command on a sample chosen for what crosses
 the process boundary: non-ASCII and control characters quoted back in the report, faults found
 before any cell is read, and the one kind that once crashed the validator. The full catalogue
-runs with `python scripts/mutation_suite.py`.
+runs with `python -m scripts.mutation_suite`.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
-from dataset import REPO, Dataset, copy_dataset
-from mutations import CATALOGUE, Expect, Mutation
+import pytest
+
+from scripts import mutation_suite as suite
+from tests.support.catalogue import CATALOGUE
+from tests.support.dataset import REPO, Dataset, copy_dataset
+from tests.support.kinds import CellEdit, Expect, Kind, Mutation
 
 THROUGH_THE_REAL_COMMAND = (
     "count too large for 64 bits",
@@ -30,16 +31,7 @@ THROUGH_THE_REAL_COMMAND = (
 )
 
 
-def _suite() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("mutation_suite", REPO / "scripts" / "mutation_suite.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _kinds(names: tuple[str, ...]) -> list[Mutation]:
+def _kinds(names: tuple[str, ...]) -> list[Kind]:
     by_name = {mutation.name: mutation for mutation in CATALOGUE}
     missing = [name for name in names if name not in by_name]
     assert not missing, f"renamed or removed from the catalogue: {missing}"
@@ -47,7 +39,6 @@ def _kinds(names: tuple[str, ...]) -> list[Mutation]:
 
 
 def test_sampled_kinds_are_caught_by_the_real_command() -> None:
-    suite = _suite()
     outcomes = suite.run_suite(_kinds(THROUGH_THE_REAL_COMMAND))
     assert [o.line() for o in outcomes if not o.caught] == []
     count = len(THROUGH_THE_REAL_COMMAND)
@@ -60,28 +51,26 @@ def _crash(data_dir: Path) -> list[str]:
 
 
 def test_a_traceback_is_counted_and_fails_the_suite() -> None:
-    suite = _suite()
     outcomes = suite.run_suite(_kinds(("missing required value",)), command=_crash)
     assert [(o.caught, o.traceback) for o in outcomes] == [(False, True)]
     assert suite.summary(outcomes) == "1 kinds tried, 0 caught, 1 tracebacks"
     assert outcomes[0].line().startswith("TRACEBACK")
 
 
-def _outcome(suite: ModuleType, expected: Expect, problems: tuple, exit_code: int = 1) -> Any:
+def _outcome(expected: Expect, problems: tuple, exit_code: int = 1) -> suite.Outcome:
     return suite.Outcome("kind", expected, exit_code, problems, traceback=False)
 
 
 def test_verdicts_need_the_right_place_and_nothing_else() -> None:
-    suite = _suite()
     enum = ("claims", 2, "stance", "enum")
     other = ("actors", 2, "kind", "enum")
-    assert _outcome(suite, Expect(*enum), (enum,)).caught
-    assert _outcome(suite, Expect(*enum, exact=False), (enum, other)).caught
-    missed = _outcome(suite, Expect("claims", 3, "stance", "enum"), (enum,))
+    assert _outcome(Expect(*enum), (enum,)).caught
+    assert _outcome(Expect(*enum, exact=False), (enum, other)).caught
+    missed = _outcome(Expect("claims", 3, "stance", "enum"), (enum,))
     assert not missed.caught and missed.line().startswith("MISSED (got claims line 2 column stance [enum]) kind:")
-    noisy = _outcome(suite, Expect(*enum), (enum, other))
+    noisy = _outcome(Expect(*enum), (enum, other))
     assert not noisy.caught and noisy.line().startswith("IMPRECISE (2 problems, expected exactly 1) kind:")
-    valid = _outcome(suite, Expect(*enum), (), exit_code=0)
+    valid = _outcome(Expect(*enum), (), exit_code=0)
     assert not valid.caught and valid.line().startswith("MISSED (exit code 0)")
 
 
@@ -101,7 +90,6 @@ def _planted_on_line_2(ds: Dataset) -> Expect:
 
 
 def test_the_script_exits_non_zero_when_a_kind_is_missed(monkeypatch, capsys) -> None:
-    suite = _suite()
     monkeypatch.setattr(suite, "CATALOGUE", [Mutation("planted on line 2", _planted_on_line_2)])
     monkeypatch.setattr(suite, "validate_command", _report_elsewhere)
     assert suite.main([]) == 1
@@ -124,10 +112,17 @@ def _policy_rules() -> set[str]:
     return rules
 
 
-def test_the_data_policy_documents_exactly_the_rules_the_catalogue_plants(tmp_path_factory) -> None:
-    planted = {
-        mutation.apply(copy_dataset(tmp_path_factory.mktemp("policy") / "dataset")).rule for mutation in CATALOGUE
-    }
+def _planted_rule(kind: Kind, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A cell edit states its rule; a structural edit says it once planted, on a copy of its own."""
+    if isinstance(kind, CellEdit):
+        return kind.rule
+    return kind.apply(copy_dataset(tmp_path_factory.mktemp("policy") / "dataset")).rule
+
+
+def test_the_data_policy_documents_exactly_the_rules_the_catalogue_plants(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    planted = {_planted_rule(kind, tmp_path_factory) for kind in CATALOGUE}
     documented = _policy_rules()
     assert planted - documented == set(), "rules the validator reports that docs/data-policy.md does not name"
     assert documented - planted - SAFETY_NETS == set(), "rules in docs/data-policy.md without a planted example"

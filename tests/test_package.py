@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import frictionless
-from dataset import REPO
 
 from syria_strikes.generate import generated_files, stale_files
 from syria_strikes.metadata import TABLES
+from tests.support.dataset import REPO
 
 
 def test_import_does_not_load_heavy_dependencies() -> None:

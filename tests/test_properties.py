@@ -1,6 +1,6 @@
 """Properties that must hold for any input, not just the corruptions someone thought of.
 
-The catalogue in tests/mutations.py names the faults we know; these tests let hypothesis look
+The catalogue in tests/support/ names the faults we know; these tests let hypothesis look
 for the ones we do not: text that does not survive the CSV round trip, a dirty cell that slips
 past the hygiene rule, a quote accepted at the wrong offsets, an ID pattern that a non-ASCII
 digit or a stray space satisfies. Example counts stay modest so the suite stays quick, and no
@@ -16,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import regex
-from dataset import REPO, Dataset, copy_dataset
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,8 @@ from syria_strikes.metadata import ACTOR_ID, ACTORS, CLAIM_ID, EVENT_ID, SOURCE_
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES
 from syria_strikes.validate import validate
+from tests.support.dataset import REPO, Dataset, copy_dataset
+from tests.support.frames import VALID_ACTOR
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,15 +82,6 @@ DIRTY = st.one_of(
     st.tuples(st.sampled_from(FORMULA_PREFIXES), CELLS).map("".join),
 )
 TEXT_COLUMNS = [column.name for column in ACTORS.columns if column.type in ("string", "list")]
-VALID_ACTOR = {
-    "actor_id": "act-israeli-air-force",
-    "name": "Israeli Air Force",
-    "kind": "armed_forces",
-    "country": "ISR",
-    "parent_actor_id": "act-idf",
-    "aliases": "IAF",
-    "curator_note": "",
-}
 
 
 @settings(PROPERTY, max_examples=40)
@@ -98,7 +90,7 @@ def test_dirty_cells_are_always_reported_by_the_hygiene_rule(
     tmp_path_factory: pytest.TempPathFactory, column: str, dirty: str
 ) -> None:
     path = tmp_path_factory.mktemp("dirty") / "actors.csv"
-    row = {**VALID_ACTOR, column: dirty}
+    row = {"curator_note": "", **VALID_ACTOR, column: dirty}
     _write(path, list(ACTORS.column_names), [[row[name] for name in ACTORS.column_names]])
     frame, problems = read_table(path, ACTORS)
     # csv.writer leaves a cell with a bare carriage return unquoted, and every CSV reader takes

@@ -18,13 +18,13 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from attacks import fingerprint
-from dataset import copy_dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from syria_strikes.cli import main
 from syria_strikes.generate import generated_files
+from tests.support.attacks import fingerprint
+from tests.support.dataset import copy_dataset
 
 SECRET = "SECRET-TOKEN-7f3a9c"
 TARGETS = ["data/claims.csv", "data/actors.csv", "datapackage.json", "seeds", "data", "seed"]

@@ -14,23 +14,16 @@ from pathlib import Path
 import duckdb
 import frictionless
 import pytest
-from dataset import REPO, Dataset, run_cli
 
 from syria_strikes import build as build_module
 from syria_strikes.build import build
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
+from tests.support.dataset import REPO, Dataset, run_cli
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
-@pytest.fixture(scope="session")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release") / "release"
-    assert build(REPO / "data", out) == []
-    return out
 
 
 def test_release_holds_every_format(release: Path) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from dataset import Dataset
-from mutations import CATALOGUE, Mutation
 
 from syria_strikes import columnar, validate
 from syria_strikes.checks import schema
+from tests.support.catalogue import CATALOGUE
+from tests.support.dataset import Dataset
+from tests.support.kinds import Expect, Kind
 
 
 def test_real_dataset_is_valid(dataset: Dataset) -> None:
@@ -16,10 +17,7 @@ def test_real_dataset_is_valid(dataset: Dataset) -> None:
     assert code == 0
 
 
-@pytest.mark.parametrize("mutation", CATALOGUE, ids=[m.name for m in CATALOGUE])
-def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: Mutation) -> None:
-    expected = mutation.apply(dataset)
-    code, problems = dataset.validate()
+def _assert_caught(expected: Expect, code: int, problems: list[dict]) -> None:
     assert code == 1
     located = [
         p
@@ -33,6 +31,7 @@ def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: M
     assert all(p["message"] and p["rule"] for p in problems)
 
 
+# Kinds that also run with every large-data path forced on (see the last test).
 SIDE_BY_SIDE_SAMPLE = (
     "stray quote inside an unquoted cell",
     "every cell quoted (spreadsheet 'quote all text cells')",
@@ -47,20 +46,37 @@ SIDE_BY_SIDE_SAMPLE = (
     "quote not at its offsets",
     "the same claim entered twice under two IDs",
 )
+PLAIN = [kind for kind in CATALOGUE if kind.name not in SIDE_BY_SIDE_SAMPLE]
+SIDE_BY_SIDE = [kind for kind in CATALOGUE if kind.name in SIDE_BY_SIDE_SAMPLE]
 
 
-@pytest.mark.parametrize("name", SIDE_BY_SIDE_SAMPLE)
-def test_large_file_paths_report_exactly_the_same_problems(
-    dataset: Dataset, name: str, monkeypatch: pytest.MonkeyPatch
+def test_every_kind_has_a_name_of_its_own() -> None:
+    """The mutation suite and the test ids find a kind by its name."""
+    names = [kind.name for kind in CATALOGUE]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
+def test_the_side_by_side_sample_names_kinds_of_the_catalogue() -> None:
+    assert sorted(kind.name for kind in SIDE_BY_SIDE) == sorted(SIDE_BY_SIDE_SAMPLE)
+
+
+@pytest.mark.parametrize("mutation", PLAIN, ids=[m.name for m in PLAIN])
+def test_corruption_is_caught_where_it_was_planted(dataset: Dataset, mutation: Kind) -> None:
+    expected = mutation.apply(dataset)
+    _assert_caught(expected, *dataset.validate())
+
+
+@pytest.mark.parametrize("mutation", SIDE_BY_SIDE, ids=[m.name for m in SIDE_BY_SIDE])
+def test_corruption_is_caught_where_it_was_planted_and_the_same_on_the_large_file_paths(
+    dataset: Dataset, mutation: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large data takes other paths: files read and checked on threads, a table checked in
     parts, rules run once per distinct value. Forced on for the small real dataset, they must report
     exactly what the plain paths report."""
-    [mutation] = [m for m in CATALOGUE if m.name == name]
-    mutation.apply(dataset)
+    expected = mutation.apply(dataset)
     plain = dataset.validate()
+    _assert_caught(expected, *plain)
     monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
     monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
     assert dataset.validate() == plain
-    assert plain[0] == 1

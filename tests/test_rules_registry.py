@@ -41,13 +41,23 @@ def test_every_check_the_schemas_run_is_a_declared_rule() -> None:
     assert {name for name in names if name is not None} - {r.id for r in RULES} == set()
 
 
+def _test_files() -> list[Path]:
+    """The test files and the tests/support package beneath them, this file aside."""
+    return [path for path in sorted(TESTS.rglob("*.py")) if path.name != Path(__file__).name]
+
+
 def _quoted_in_tests() -> set[str]:
-    """Every quoted word in the test files (this one aside): a rule a test expects is quoted there."""
+    """Every quoted word in the test files: a rule a test expects is quoted there."""
     words: set[str] = set()
-    for path in TESTS.rglob("*.py"):
-        if path.name != Path(__file__).name:
-            words |= set(re.findall(r"""["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
+    for path in _test_files():
+        words |= set(re.findall(r"""["']([a-z0-9_]+)["']""", path.read_text(encoding="utf-8")))
     return words
+
+
+def test_the_scan_reads_the_catalogue_of_corruptions() -> None:
+    """Most rules are planted only by the catalogue's rows and functions in tests/support/."""
+    support = TESTS / "support"
+    assert {support / "cell_edits.py", support / "structural_edits.py"} <= set(_test_files())
 
 
 def test_every_declared_rule_is_expected_by_some_test() -> None:

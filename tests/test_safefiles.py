@@ -7,9 +7,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from unprivileged import run_unprivileged
 
 from syria_strikes.safefiles import FileRefused, list_folder, read_file
+from tests.support.unprivileged import run_unprivileged
 
 SECRET = "API_TOKEN=hunter2-do-not-print"
 

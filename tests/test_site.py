@@ -14,17 +14,17 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from dataset import REPO, Dataset, run_cli
-from sitebuild import HOMS, build_site
 
 from syria_strikes.build import build
 from syria_strikes.site import write_site
 from syria_strikes.site.output import MARKER
+from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.site import HOMS, build_site
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
+def site(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(release, tmp_path_factory.mktemp("site"))
 
 
 def _rows(table: str) -> list[dict[str, str]]:
@@ -198,9 +198,9 @@ def test_download_page_lists_true_checksums(site: Path) -> None:
     assert 'id="cite"' in text
 
 
-def test_same_release_gives_the_same_bytes(site: Path, tmp_path: Path) -> None:
+def test_same_release_gives_the_same_bytes(site: Path, release: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    write_site(site.parent / "release", REPO / "seeds", again)
+    write_site(release, REPO / "seeds", again)
     first = {path.relative_to(site): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     second = {path.relative_to(again): path.read_bytes() for path in sorted(again.rglob("*")) if path.is_file()}
     assert first == second

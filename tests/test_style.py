@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from dataset import REPO
+
+from tests.support.dataset import REPO
 
 needs_ruff = pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff comes with the [test] extra")
 

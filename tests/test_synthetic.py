@@ -3,30 +3,16 @@ readable by DuckDB straight from Parquet, as a researcher outside Python would r
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 import duckdb
 import pytest
-from dataset import REPO, run_cli
 
+from scripts import generate_synthetic
 from syria_strikes.build import build
+from tests.support.dataset import run_cli
 
 CLAIMS = 2_000
-
-
-@cache
-def _generator() -> ModuleType:
-    """scripts/ is not a package; load the generator from its file, as the benchmark runs it."""
-    spec = importlib.util.spec_from_file_location("generate_synthetic", REPO / "scripts" / "generate_synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -36,7 +22,7 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synthetic") / "dataset"
-    _generator().generate(root, CLAIMS, seed=0)
+    generate_synthetic.generate(root, CLAIMS, seed=0)
     return root
 
 
@@ -48,9 +34,8 @@ def test_synthetic_dataset_passes_every_rule(synthetic: Path) -> None:
 
 
 def test_generator_is_deterministic_for_a_seed(tmp_path: Path) -> None:
-    generator = _generator()
     for name, seed in (("first", 7), ("again", 7), ("other", 8)):
-        generator.generate(tmp_path / name, 500, seed=seed)
+        generate_synthetic.generate(tmp_path / name, 500, seed=seed)
     first = _files(tmp_path / "first")
     assert first == _files(tmp_path / "again")
     assert first != _files(tmp_path / "other")

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from dataset import REPO
+
+from tests.support.dataset import REPO
 
 
 def test_leftovers_of_builds_are_never_packaged(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from syria_strikes.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass

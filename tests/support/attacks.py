@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dataset import REPO
+from tests.support.dataset import REPO
 
 
 def command(*args: str, cwd: Path = REPO, **options: object) -> subprocess.CompletedProcess:

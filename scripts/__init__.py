@@ -1,0 +1,1 @@
+"""Scripts run from the repository root: `python -m scripts.mutation_suite`, `python scripts/benchmark.py`."""

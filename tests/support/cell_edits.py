@@ -1,0 +1,432 @@
+"""Corruptions of one cell, one row each: name, table, column, new value, the rule that must catch it.
+
+The row is the table's first unless ``row`` chooses another; ``reported_in`` names the column the
+rule points at when it is not the edited one. Read a row as: in this table's row, write this value
+in this column, and the validator reports this rule there (and nothing else, unless exact=False).
+"""
+
+from __future__ import annotations
+
+from syria_strikes.checks.provenance import STRAIGHTENED
+from syria_strikes.metadata import COUNT_PREDICATES, TABLES
+from tests.support.dataset import Dataset
+from tests.support.kinds import (
+    CellEdit,
+    Row,
+    Where,
+    appended,
+    containing,
+    copied_from,
+    filled,
+    one_of,
+    prepended,
+    replaced_once,
+    translated,
+)
+
+COUNT_CLAIM = Where(predicate=one_of(COUNT_PREDICATES), value=filled)
+COUNT_CLAIM_WITHOUT_LOW = Where(predicate=one_of(COUNT_PREDICATES), value_low="")
+ATTRIBUTION_CLAIM = Where(predicate="attribution")
+RELAYED_CLAIM = Where(relayed_via=filled)
+ARCHIVED_SOURCE = Where(seed_path=filled)
+DATED_EVENT = Where(date_start=filled)
+DAY_EVENT = Where(date_precision="day")
+LOCATED_EVENT = Where(latitude=filled)
+
+
+def referenced_event(ds: Dataset, table: str) -> int:
+    """An event that claims point at, so that damage to its key would cascade if handled badly."""
+    referenced = {row["event_id"] for row in ds.rows("claims")}
+    return ds.find(table, event_id=lambda e: e in referenced)
+
+
+def referenced_actor(ds: Dataset, table: str) -> int:
+    referenced = {row["claimant_actor_id"] for row in ds.rows("claims")}
+    return ds.find(table, actor_id=lambda a: a in referenced)
+
+
+def first_item_again(row: Row, column: str) -> str:
+    return f"{row[column]}|{row[column].split('|')[0]}"
+
+
+def last_character_changed(row: Row, column: str) -> str:
+    text = row[column]
+    return text[:-1] + ("x" if text[-1] != "x" else "y")
+
+
+def capitalized(row: Row, column: str) -> str:
+    return row[column].capitalize()
+
+
+NOWHERE = {"actors": "act-nobody", "sources": "src-nobody", "events": "evt-2020-nobody"}
+
+# --- values and types -----------------------------------------------------------------------------
+VALUES_AND_TYPES = [
+    CellEdit("missing required value", "claims", "stance", "", rule="required"),
+    CellEdit("wrong type: word in an integer column", "claims", "quote_start", "12a", rule="type_integer"),
+    CellEdit("wrong type: word in a number column", "events", "latitude", "north", rule="type_number"),
+    CellEdit("date in another format", "events", "date_end", "14/01/2020", rule="type_date"),
+    CellEdit("impossible date 2020-02-30", "events", "date_end", "2020-02-30", rule="type_date"),
+    CellEdit("date_end before date_start", "events", "date_end", "2000-01-01", rule="date_order", row=DATED_EVENT),
+    CellEdit("value outside its enum", "claims", "stance", "assert", rule="enum"),
+    CellEdit("negative count", "claims", "value", "-3", rule="minimum", row=COUNT_CLAIM),
+    CellEdit("negative latitude beyond -90", "events", "latitude", "-95.5", rule="minimum"),
+]
+
+# --- IDs and references ---------------------------------------------------------------------------
+IDS_AND_REFERENCES = [
+    CellEdit("trailing space in an ID", "claims", "claim_id", appended(" "), rule="clean_text"),
+    CellEdit("leading space in a referenced ID", "events", "event_id", prepended(" "), rule="clean_text"),
+    CellEdit("ID that breaks its pattern", "claims", "claim_id", "claim-1", rule="pattern"),
+    *(
+        CellEdit(
+            f"dangling reference in {table.name}.{column.name}",
+            table.name,
+            column.name,
+            NOWHERE[column.references],
+            rule="foreign_key",
+        )
+        for table in TABLES
+        for column in table.columns
+        if column.references
+    ),
+    CellEdit(
+        "dangling item inside the reporting chain",
+        "claims",
+        "relayed_via",
+        appended("|src-nobody"),
+        rule="foreign_key",
+        row=RELAYED_CLAIM,
+    ),
+    CellEdit(
+        "reporting chain repeats a source",
+        "claims",
+        "relayed_via",
+        first_item_again,
+        rule="relay_chain",
+        row=RELAYED_CLAIM,
+    ),
+    CellEdit("empty item in a list", "claims", "relayed_via", appended("||"), rule="list_items", row=RELAYED_CLAIM),
+    CellEdit("actor is its own parent", "actors", "parent_actor_id", copied_from("actor_id"), rule="parent_not_self"),
+]
+
+# --- rules across the columns of a row ------------------------------------------------------------
+ROW_RULES = [
+    CellEdit(
+        "precision 'day' on a multi-day interval",
+        "events",
+        "date_end",
+        "2099-12-31",
+        rule="precision_day",
+        row=DAY_EVENT,
+        reported_in="date_precision",
+    ),
+    CellEdit(
+        "precision 'month' on days that are not a month",
+        "events",
+        "date_precision",
+        "month",
+        rule="precision_month",
+        row=DAY_EVENT,
+    ),
+    CellEdit(
+        "date_start missing without precision 'before'",
+        "events",
+        "date_start",
+        "",
+        rule="precision_before",
+        row=DAY_EVENT,
+    ),
+    CellEdit(
+        "latitude without longitude",
+        "events",
+        "longitude",
+        "",
+        rule="coordinates_pair",
+        row=LOCATED_EVENT,
+        reported_in="latitude",
+    ),
+    CellEdit(
+        "attributed actor without an attribution",
+        "events",
+        "attribution_status",
+        "unattributed",
+        rule="attributed_actor",
+        row=Where(attributed_actor_id=filled),
+        reported_in="attributed_actor_id",
+    ),
+    CellEdit("count predicate without a unit", "claims", "unit", "", rule="count_has_unit", row=COUNT_CLAIM),
+    CellEdit(
+        "count on a predicate that takes none",
+        "claims",
+        "value",
+        "3",
+        rule="count_only_for_counts",
+        row=ATTRIBUTION_CLAIM,
+    ),
+    CellEdit(
+        "source published_end before published_start",
+        "sources",
+        "published_start",
+        "2099-01-01",
+        rule="published_order",
+        row=Where(published_start=filled),
+        reported_in="published_end",
+    ),
+    CellEdit("archived source without its hash", "sources", "sha256", "", rule="seed_hash_pair", row=ARCHIVED_SOURCE),
+    CellEdit(
+        "archived source of the wrong kind",
+        "sources",
+        "kind",
+        "news_article",
+        rule="archived_has_seed",
+        row=ARCHIVED_SOURCE,
+        exact=False,
+        reported_in="seed_path",
+    ),
+    CellEdit(
+        "count in the wrong unit for its predicate",
+        "claims",
+        "unit",
+        "persons",
+        rule="unit_matches_predicate",
+        row=Where(predicate=lambda p: p.startswith("munitions_"), unit="munitions"),
+    ),
+]
+
+# --- quotes and seed paths ------------------------------------------------------------------------
+QUOTES_AND_SEED_PATHS = [
+    CellEdit(
+        "quote with straightened curly quotes",
+        "claims",
+        "quote",
+        translated(STRAIGHTENED),
+        rule="quote_anchored",
+        row=Where(quote=lambda q: q != q.translate(STRAIGHTENED)),
+    ),
+    CellEdit("quote edited by one character", "claims", "quote", last_character_changed, rule="quote_anchored"),
+    CellEdit(
+        "seed path escaping seeds/ with ../",
+        "sources",
+        "seed_path",
+        "seeds/../data/actors.csv",
+        rule="pattern",
+        row=ARCHIVED_SOURCE,
+    ),
+    CellEdit("absolute seed path", "sources", "seed_path", "/etc/passwd", rule="pattern", row=ARCHIVED_SOURCE),
+    CellEdit("quote_end equal to quote_start", "claims", "quote_end", copied_from("quote_start"), rule="quote_offsets"),
+    CellEdit(
+        "one curly apostrophe in a quote made straight",
+        "claims",
+        "quote",
+        replaced_once("\u2019", "'"),
+        rule="quote_anchored",
+        row=Where(quote=containing("\u2019")),
+    ),
+    CellEdit(
+        "non-breaking space inside a quote",
+        "claims",
+        "quote",
+        replaced_once(" ", "\u00a0"),
+        rule="quote_anchored",
+        row=Where(quote=containing(" ")),
+    ),
+    CellEdit(
+        "en dash in a quote typed as a hyphen",
+        "claims",
+        "quote",
+        replaced_once("\u2013", "-"),
+        rule="quote_anchored",
+        row=Where(quote=containing("\u2013")),
+    ),
+]
+
+# --- what a cell may hold -------------------------------------------------------------------------
+CELL_CONTENTS = [
+    *(
+        CellEdit(
+            f"cell starting with {prefix!r} (formula injection)",
+            "claims",
+            "hedging",
+            f'{prefix}HYPERLINK("http://x")',
+            rule="clean_text",
+        )
+        for prefix in "=+-@"
+    ),
+    CellEdit("control character in a cell", "events", "summary", "Strike\x07 on a base", rule="clean_text"),
+    CellEdit("line break inside a cell", "events", "summary", "Strike\non a base", rule="clean_text"),
+    CellEdit("10 MB cell", "claims", "curator_note", "a" * 10_000_000, rule="max_length"),
+    CellEdit("tab character in a cell", "events", "summary", "Strike\ton a base", rule="clean_text"),
+    CellEdit("NUL byte in a cell", "events", "summary", "Strike\x00 on a base", rule="clean_text"),
+    CellEdit("Unicode line separator in a cell", "events", "summary", "Strike\u2028on a base", rule="clean_text"),
+    CellEdit("right-to-left override in a cell", "events", "summary", "Strike on \u202eesab a", rule="clean_text"),
+    CellEdit("zero-width space at the end of free text", "events", "summary", appended("\u200b"), rule="clean_text"),
+    CellEdit("cell of spaces only in a required column", "events", "summary", "   ", rule="clean_text"),
+]
+
+# === What spreadsheets and hand edits really produce =============================================
+# Each kind below was seen in the wild or is what a common tool writes by default.
+
+# --- numbers, dates and booleans as spreadsheets write them ---------------------------------------
+SPREADSHEET_VALUES = [
+    CellEdit(
+        "thousands separator in a count ('1,000')", "claims", "value", "1,000", rule="type_integer", row=COUNT_CLAIM
+    ),
+    CellEdit("decimal point in a count ('4.0')", "claims", "value", "4.0", rule="type_integer", row=COUNT_CLAIM),
+    CellEdit("leading zero in a count ('04')", "claims", "value", "04", rule="type_integer", row=COUNT_CLAIM),
+    CellEdit("plus sign on a count ('+4')", "claims", "value", "+4", rule="type_integer", row=COUNT_CLAIM),
+    CellEdit(
+        "count too large for 64 bits",
+        "claims",
+        "value",
+        "99999999999999999999",
+        rule="type_integer",
+        row=COUNT_CLAIM,
+    ),
+    CellEdit(
+        "Excel scientific notation in an offset ('1.2E+02')", "claims", "quote_start", "1.2E+02", rule="type_integer"
+    ),
+    CellEdit(
+        "Excel scientific notation in a coordinate ('3.45E+01')",
+        "events",
+        "latitude",
+        "3.45E+01",
+        rule="type_number",
+        row=LOCATED_EVENT,
+    ),
+    CellEdit(
+        "decimal comma in a coordinate ('34,52')",
+        "events",
+        "latitude",
+        "34,52",
+        rule="type_number",
+        row=LOCATED_EVENT,
+    ),
+    CellEdit("latitude 200", "events", "latitude", "200", rule="maximum", row=LOCATED_EVENT),
+    CellEdit("date with a time ('2020-01-14T10:00')", "events", "date_end", appended("T10:00"), rule="type_date"),
+    CellEdit(
+        "date with a spreadsheet time ('2020-01-14 00:00:00')",
+        "events",
+        "date_end",
+        appended(" 00:00:00"),
+        rule="type_date",
+    ),
+    CellEdit("spreadsheet serial day number as a date ('43844')", "events", "date_end", "43844", rule="type_date"),
+    CellEdit("date with a space after it", "events", "date_end", appended(" "), rule="type_date"),
+    CellEdit("Arabic-Indic digits in a count", "claims", "value", "\u0664", rule="type_integer", row=COUNT_CLAIM),
+    CellEdit("Arabic-Indic digits in a date", "events", "date_end", "\u0662\u0660\u0662\u0660-01-14", rule="type_date"),
+    CellEdit(
+        "spreadsheet boolean in a count ('TRUE')", "claims", "value", "TRUE", rule="type_integer", row=COUNT_CLAIM
+    ),
+    CellEdit("spreadsheet boolean in an enum column ('FALSE')", "claims", "stance", "FALSE", rule="enum"),
+    CellEdit("spreadsheet boolean in free text ('TRUE')", "claims", "hedging", "TRUE", rule="placeholder"),
+    CellEdit(
+        "'N/A' written for a missing count",
+        "claims",
+        "value_low",
+        "N/A",
+        rule="type_integer",
+        row=COUNT_CLAIM_WITHOUT_LOW,
+    ),
+    CellEdit(
+        "'N/A' written for missing free text",
+        "sources",
+        "dateline",
+        "N/A",
+        rule="placeholder",
+        row=Where(dateline=""),
+    ),
+    CellEdit(
+        "'null' written for a missing optional reference",
+        "actors",
+        "parent_actor_id",
+        "null",
+        rule="placeholder",
+        row=Where(parent_actor_id=""),
+    ),
+    CellEdit(
+        "spreadsheet error value ('#REF!') in a cell",
+        "claims",
+        "value_text",
+        "#REF!",
+        rule="placeholder",
+        row=Where(value_text=filled),
+    ),
+]
+
+# --- vocabularies ---------------------------------------------------------------------------------
+VOCABULARIES = [
+    CellEdit("enum in another case ('Asserts')", "claims", "stance", "Asserts", rule="enum"),
+    CellEdit("enum with a trailing space", "claims", "stance", appended(" "), rule="clean_text"),
+    CellEdit(
+        "enum written as its description's words ('air strike')",
+        "events",
+        "event_type",
+        "air strike",
+        rule="enum",
+        row=Where(event_type="air_strike"),
+    ),
+]
+
+# --- invisible and look-alike characters in IDs ---------------------------------------------------
+LOOK_ALIKE_IDS = [
+    CellEdit("non-breaking space after an ID", "claims", "claim_id", appended("\u00a0"), rule="clean_text"),
+    CellEdit(
+        "zero-width space before a referenced ID",
+        "events",
+        "event_id",
+        prepended("\u200b"),
+        rule="clean_text",
+        row=referenced_event,
+    ),
+    CellEdit("zero-width space after a reference", "claims", "event_id", appended("\u200b"), rule="clean_text"),
+    CellEdit(
+        "byte-order mark pasted at the start of an ID", "claims", "claim_id", prepended("\ufeff"), rule="clean_text"
+    ),
+    CellEdit("Arabic-Indic digits in an ID", "claims", "claim_id", replaced_once("0", "\u0660"), rule="pattern"),
+    CellEdit(
+        "fullwidth digit in a referenced ID",
+        "events",
+        "event_id",
+        replaced_once("2", "\uff12"),
+        rule="pattern",
+        row=referenced_event,
+    ),
+    CellEdit(
+        "typographic hyphen in a referenced ID",
+        "events",
+        "event_id",
+        replaced_once("-", "\u2011"),
+        rule="pattern",
+        row=referenced_event,
+    ),
+    CellEdit(
+        "Cyrillic look-alike letter in a referenced ID",
+        "actors",
+        "actor_id",
+        replaced_once("a", "\u0430"),
+        rule="pattern",
+        row=referenced_actor,
+    ),
+    CellEdit(
+        "Cyrillic look-alike letter in a reference",
+        "claims",
+        "claimant_actor_id",
+        replaced_once("a", "\u0430"),
+        rule="pattern",
+    ),
+    CellEdit(
+        "uppercase letter in a referenced ID", "actors", "actor_id", capitalized, rule="pattern", row=referenced_actor
+    ),
+]
+
+CELL_EDITS: list[CellEdit] = [
+    *VALUES_AND_TYPES,
+    *IDS_AND_REFERENCES,
+    *ROW_RULES,
+    *QUOTES_AND_SEED_PATHS,
+    *CELL_CONTENTS,
+    *SPREADSHEET_VALUES,
+    *VOCABULARIES,
+    *LOOK_ALIKE_IDS,
+]

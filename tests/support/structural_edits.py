@@ -1,0 +1,445 @@
+"""Corruptions that are more than one cell's new value: several cells, added rows, seed files, the
+header, the bytes of a file, the descriptor. Each is a named function registered with its kind's name.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from tests.support.cell_edits import ARCHIVED_SOURCE, COUNT_CLAIM, DATED_EVENT
+from tests.support.dataset import Dataset
+from tests.support.kinds import Expect, Mutation
+
+STRUCTURAL_EDITS: list[Mutation] = []
+
+
+def structural(name: str) -> Callable[[Callable[[Dataset], Expect]], Callable[[Dataset], Expect]]:
+    """Register the function below as the kind called ``name``."""
+
+    def register(function: Callable[[Dataset], Expect]) -> Callable[[Dataset], Expect]:
+        STRUCTURAL_EDITS.append(Mutation(name, function))
+        return function
+
+    return register
+
+
+def _set(ds: Dataset, table: str, index: int, column: str, value: str, rule: str, exact: bool = True) -> Expect:
+    """The last of several cell edits: the one the validator must point at."""
+    return Expect(table, ds.set_cell(table, index, column, value), column, rule, exact)
+
+
+def _edit_text(ds: Dataset, table: str, edit: Callable[[str], str]) -> None:
+    """Rewrite a table's file as text, bypassing the csv module so that any bytes can be planted."""
+    ds.write_raw(table, edit(ds.raw(table).decode("utf-8")).encode("utf-8"))
+
+
+def _edit_lines(ds: Dataset, table: str, edit: Callable[[list[str]], list[str]]) -> None:
+    _edit_text(ds, table, lambda text: "\n".join(edit(text.split("\n"))))
+
+
+def _rename_header(ds: Dataset, table: str, old: str, new: str, rule: str, exact: bool = True) -> Expect:
+    _edit_lines(ds, table, lambda lines: [",".join(new if c == old else c for c in lines[0].split(",")), *lines[1:]])
+    return Expect(table, 1, new, rule, exact)
+
+
+def _write_with(ds: Dataset, table: str, **dialect: Any) -> None:
+    """Write a table back through the csv module with another dialect (delimiter, quoting)."""
+    rows = ds.rows(table)
+    with ds.path(table).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n", **dialect)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _edit_descriptor(ds: Dataset, edit: Callable[[dict], None]) -> None:
+    path = ds.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    edit(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+# --- several cells of a row -----------------------------------------------------------------------
+@structural("low greater than high")
+def low_above_high(ds: Dataset) -> Expect:
+    index = COUNT_CLAIM(ds, "claims")
+    ds.set_cell("claims", index, "value_high", "1")
+    return _set(ds, "claims", index, "value_low", "100", "count_bounds")
+
+
+@structural("coordinates for a place that is not a site")
+def coordinates_for_a_governorate(ds: Dataset) -> Expect:
+    index = ds.find("events", latitude="")
+    ds.set_cell("events", index, "place_precision", "governorate")
+    ds.set_cell("events", index, "longitude", "37.6")
+    return _set(ds, "events", index, "latitude", "34.5", "coordinates_site")
+
+
+@structural("attribution without the actor it names")
+def attribution_naming_no_actor(ds: Dataset) -> Expect:
+    index = ds.find("claims", predicate="attribution")
+    ds.set_cell("claims", index, "value_text", "")
+    return _set(ds, "claims", index, "value_actor_id", "", "actor_value")
+
+
+@structural("quote not at its offsets")
+def quote_offsets_shifted(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    start, end = int(rows[0]["quote_start"]), int(rows[0]["quote_end"])
+    ds.set_cell("claims", 0, "quote_start", str(start + 1))
+    ds.set_cell("claims", 0, "quote_end", str(end + 1))
+    return Expect("claims", 2, "quote", "quote_anchored")
+
+
+@structural("offsets out of range")
+def quote_offsets_past_the_seed(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    length = int(rows[0]["quote_end"]) - int(rows[0]["quote_start"])
+    ds.set_cell("claims", 0, "quote_start", "900000")
+    ds.set_cell("claims", 0, "quote_end", str(900000 + length))
+    return Expect("claims", 2, "quote", "quote_anchored")
+
+
+@structural("quote_start after quote_end")
+def quote_offsets_swapped(ds: Dataset) -> Expect:
+    row = ds.rows("claims")[0]
+    ds.set_cell("claims", 0, "quote_start", row["quote_end"])
+    return _set(ds, "claims", 0, "quote_end", row["quote_start"], "quote_offsets")
+
+
+@structural("very long last line without a line break")
+def long_last_line_unterminated(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    ds.set_cell("claims", len(rows) - 1, "curator_note", "long" * 250_000)
+    ds.write_raw("claims", ds.raw("claims").rstrip(b"\n"))
+    return Expect("claims", len(rows) + 1, None, "final_newline", exact=False)
+
+
+# --- rows of several tables -----------------------------------------------------------------------
+@structural("claim whose event starts after its source was published")
+def event_after_its_report(ds: Dataset) -> Expect:
+    index = DATED_EVENT(ds, "events")
+    ds.set_cell("events", index, "date_start", "2030-01-01")
+    ds.set_cell("events", index, "date_end", "2030-01-01")
+    event_id = ds.rows("events")[index]["event_id"]
+    claim = ds.find("claims", event_id=event_id)
+    return Expect("claims", claim + 2, "source_id", "reported_after_event", exact=False)
+
+
+@structural("claim read in a source that is not archived")
+def claim_read_in_an_unarchived_source(ds: Dataset) -> Expect:
+    sources = ds.rows("sources")
+    report = {**sources[ds.find("sources", seed_path="")], "source_id": "src-uncited-report"}
+    ds.write_rows("sources", [*sources, report])
+    return _set(ds, "claims", 0, "source_id", "src-uncited-report", "read_in_archive")
+
+
+@structural("parent actors form a loop")
+def parent_loop(ds: Dataset) -> Expect:
+    child = ds.find("actors", parent_actor_id=lambda p: p != "")
+    row = ds.rows("actors")[child]
+    parent = ds.find("actors", actor_id=row["parent_actor_id"])
+    ds.set_cell("actors", parent, "parent_actor_id", row["actor_id"])
+    return Expect("actors", child + 2, "parent_actor_id", "parent_cycle", exact=False)
+
+
+# --- repeated rows --------------------------------------------------------------------------------
+@structural("duplicate ID")
+def first_actor_appended_again(ds: Dataset) -> Expect:
+    rows = ds.rows("actors")
+    ds.write_rows("actors", [*rows, rows[0]])
+    return Expect("actors", len(rows) + 2, "actor_id", "unique_id")
+
+
+@structural("whole row duplicated in claims")
+def claim_row_duplicated(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    ds.write_rows("claims", [*rows[:3], rows[1], *rows[3:]])
+    return Expect("claims", 5, "claim_id", "unique_id")
+
+
+@structural("two sources with the same seed file")
+def source_twin_with_the_same_seed(ds: Dataset) -> Expect:
+    rows = ds.rows("sources")
+    index = ARCHIVED_SOURCE(ds, "sources")
+    twin = {**rows[index], "source_id": rows[index]["source_id"] + "-copy"}
+    ds.write_rows("sources", [*rows, twin])
+    return Expect("sources", len(rows) + 2, "seed_path", "unique_value")
+
+
+@structural("the same claim entered twice under two IDs")
+def claim_entered_twice(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    copy = {**rows[3], "claim_id": "clm-999-999", "curator_note": "entered again"}
+    ds.write_rows("claims", [*rows, copy])
+    return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
+
+
+# --- seed files -----------------------------------------------------------------------------------
+@structural("seed file changed by one byte")
+def seed_byte_flipped(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    path = ds.root / ds.rows("sources")[index]["seed_path"]
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    return Expect("sources", index + 2, "sha256", "seed_hash")
+
+
+@structural("seed file deleted")
+def seed_deleted(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    (ds.root / ds.rows("sources")[index]["seed_path"]).unlink()
+    return Expect("sources", index + 2, "seed_path", "seed_present")
+
+
+@structural("seed file that is not UTF-8")
+def seed_not_utf8_with_a_matching_hash(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    path = ds.root / ds.rows("sources")[index]["seed_path"]
+    path.write_bytes(path.read_bytes() + b"\xff")
+    ds.set_cell("sources", index, "sha256", hashlib.sha256(path.read_bytes()).hexdigest())
+    return Expect("sources", index + 2, "seed_path", "seed_utf8")
+
+
+@structural("unreferenced seed file")
+def seed_nobody_cites(ds: Dataset) -> Expect:
+    (ds.root / "seeds" / "999_unlisted.txt").write_text("an extra document\n", encoding="utf-8")
+    return Expect("seeds", None, None, "seed_referenced")
+
+
+@structural("seed path through a link that leaves seeds/")
+def seed_linked_outside(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    (ds.root / "seeds" / "link.txt").symlink_to(ds.root / "data" / "actors.csv")
+    return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
+
+
+# --- the header -----------------------------------------------------------------------------------
+@structural("extra undeclared column")
+def column_not_declared(ds: Dataset) -> Expect:
+    _edit_lines(
+        ds, "actors", lambda lines: [lines[0] + ",notes"] + [line + ",x" if line else line for line in lines[1:]]
+    )
+    return Expect("actors", 1, "notes", "header_declared")
+
+
+@structural("missing column")
+def column_removed(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    for row in rows:
+        del row["hedging"]
+    ds.write_rows("claims", rows, header=list(rows[0]))
+    return Expect("claims", 1, "hedging", "header_complete")
+
+
+@structural("renamed header")
+def header_misspelt(ds: Dataset) -> Expect:
+    return _rename_header(ds, "claims", "stance", "stanse", "header_declared", exact=False)
+
+
+@structural("header name in another case")
+def header_capitalised(ds: Dataset) -> Expect:
+    return _rename_header(ds, "claims", "stance", "Stance", "header_declared")
+
+
+@structural("columns out of order")
+def columns_swapped(ds: Dataset) -> Expect:
+    rows = ds.rows("actors")
+    order = list(rows[0])
+    order[1], order[2] = order[2], order[1]
+    ds.write_rows("actors", rows, header=order)
+    return Expect("actors", 1, None, "header_order")
+
+
+@structural("header row pasted again in the middle")
+def header_pasted_among_rows(ds: Dataset) -> Expect:
+    _edit_lines(ds, "claims", lambda lines: [*lines[:4], lines[0], *lines[4:]])
+    return Expect("claims", 5, None, "header_repeated")
+
+
+@structural("unnamed empty columns at the right (spreadsheet export)")
+def unnamed_columns_at_the_right(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [line + ",," if line else line for line in lines])
+    return Expect("actors", 1, None, "header_unnamed")
+
+
+@structural("column pasted twice, header and all")
+def column_pasted_twice(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [line + "," + line.split(",")[1] if line else line for line in lines])
+    return Expect("actors", 1, "name", "header_unique")
+
+
+@structural("space after the commas of the header")
+def header_with_spaces(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [lines[0].replace(",", ", "), *lines[1:]])
+    return Expect("actors", 1, None, "header_spaces")
+
+
+# --- the bytes of a file --------------------------------------------------------------------------
+@structural("UTF-8 byte-order mark")
+def byte_order_mark(ds: Dataset) -> Expect:
+    ds.write_raw("actors", b"\xef\xbb\xbf" + ds.raw("actors"))
+    return Expect("actors", 1, None, "no_bom")
+
+
+@structural("file holding only a byte-order mark")
+def only_a_byte_order_mark(ds: Dataset) -> Expect:
+    ds.write_raw("claims", b"\xef\xbb\xbf")
+    return Expect("claims", 1, None, "not_empty")
+
+
+@structural("CRLF line endings")
+def crlf_line_endings(ds: Dataset) -> Expect:
+    ds.write_raw("sources", ds.raw("sources").replace(b"\n", b"\r\n"))
+    return Expect("sources", 1, None, "lf_line_endings")
+
+
+@structural("mixed LF and CRLF line endings")
+def one_crlf_line_ending(ds: Dataset) -> Expect:
+    _edit_lines(ds, "sources", lambda lines: [*lines[:3], lines[3] + "\r", *lines[4:]])
+    return Expect("sources", 4, None, "lf_line_endings")
+
+
+@structural("non-UTF-8 bytes")
+def latin1_byte_in_a_row(ds: Dataset) -> Expect:
+    lines = ds.raw("events").split(b"\n")
+    lines[1] = lines[1].replace(b"T4", b"T\xe94", 1) if b"T4" in lines[1] else lines[1] + b"\xe9"
+    ds.write_raw("events", b"\n".join(lines))
+    return Expect("events", 2, None, "utf8")
+
+
+@structural("Windows-1252 encoded file (Excel's plain 'CSV')")
+def windows_1252_file(ds: Dataset) -> Expect:
+    text = ds.raw("claims").decode("utf-8")
+    first = next(i for i, c in enumerate(text) if ord(c) > 127)
+    ds.write_raw("claims", text.encode("cp1252"))
+    return Expect("claims", text[:first].count("\n") + 1, None, "utf8")
+
+
+@structural("empty file")
+def empty_file(ds: Dataset) -> Expect:
+    ds.write_raw("claims", b"")
+    return Expect("claims", 1, None, "not_empty")
+
+
+@structural("header with no rows")
+def header_only(ds: Dataset) -> Expect:
+    ds.write_raw("claims", ds.raw("claims").split(b"\n")[0] + b"\n")
+    return Expect("claims", 1, None, "has_rows")
+
+
+@structural("missing file")
+def table_file_deleted(ds: Dataset) -> Expect:
+    ds.path("events").unlink()
+    return Expect("events", None, None, "file_present", exact=False)
+
+
+@structural("stray copy of a table beside the real one")
+def stray_copy_of_a_table(ds: Dataset) -> Expect:
+    ds.write_raw("claims (1)", ds.raw("claims"))
+    return Expect("data/claims (1).csv", None, None, "file_declared")
+
+
+@structural("no line break after the last row")
+def last_line_unterminated(ds: Dataset) -> Expect:
+    content = ds.raw("actors").rstrip(b"\n")
+    ds.write_raw("actors", content)
+    return Expect("actors", content.count(b"\n") + 1, None, "final_newline")
+
+
+@structural("blank line between rows")
+def blank_line_between_rows(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [*lines[:3], "", *lines[3:]])
+    return Expect("actors", 4, None, "blank_line")
+
+
+@structural("blank lines at the end of the file")
+def blank_lines_at_the_end(ds: Dataset) -> Expect:
+    text = ds.raw("actors").decode("utf-8")
+    ds.write_raw("actors", (text + "\n\n").encode("utf-8"))
+    return Expect("actors", text.count("\n") + 1, None, "blank_line")
+
+
+@structural("row of empty cells left by a spreadsheet")
+def row_of_empty_cells(ds: Dataset) -> Expect:
+    _edit_lines(ds, "events", lambda lines: [*lines[:2], "," * lines[0].count(","), *lines[2:]])
+    return Expect("events", 3, None, "empty_row")
+
+
+# --- fields and quoting ---------------------------------------------------------------------------
+@structural("row with too many fields")
+def surplus_field(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [*lines[:2], lines[2] + ",surplus", *lines[3:]])
+    return Expect("actors", 3, None, "field_count")
+
+
+@structural("row with too few fields")
+def fields_missing(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [lines[0], lines[1].split(",")[0], *lines[2:]])
+    return Expect("actors", 2, None, "field_count")
+
+
+@structural("semicolon-separated file (European spreadsheet export)")
+def semicolon_separated(ds: Dataset) -> Expect:
+    _write_with(ds, "actors", delimiter=";")
+    return Expect("actors", 1, None, "delimiter")
+
+
+@structural("tab-separated file")
+def tab_separated(ds: Dataset) -> Expect:
+    _write_with(ds, "actors", delimiter="\t")
+    return Expect("actors", 1, None, "delimiter")
+
+
+@structural("every cell quoted (spreadsheet 'quote all text cells')")
+def every_cell_quoted(ds: Dataset) -> Expect:
+    _write_with(ds, "actors", quoting=csv.QUOTE_ALL)
+    return Expect("actors", 1, None, "canonical_quoting")
+
+
+@structural("unclosed quote in a cell")
+def unclosed_quote(ds: Dataset) -> Expect:
+    _edit_lines(ds, "actors", lambda lines: [*lines[:2], lines[2].replace(",", ',"', 1), *lines[3:]])
+    return Expect("actors", 3, None, "field_count")
+
+
+@structural("stray quote inside an unquoted cell")
+def stray_quote(ds: Dataset) -> Expect:
+    index = ds.find("claims", hedging=lambda h: h != "" and "," not in h and '"' not in h)
+    hedging = ds.rows("claims")[index]["hedging"]
+    line = index + 2
+    _edit_lines(
+        ds,
+        "claims",
+        lambda lines: [*lines[: line - 1], lines[line - 1].replace(f",{hedging},", f',{hedging}",', 1), *lines[line:]],
+    )
+    return Expect("claims", line, "hedging", "csv_quotes")
+
+
+# --- the descriptor -------------------------------------------------------------------------------
+@structural("descriptor edited by hand")
+def descriptor_retitled(ds: Dataset) -> Expect:
+    _edit_descriptor(ds, lambda descriptor: descriptor.update(title="edited"))
+    return Expect("datapackage.json", None, None, "descriptor_current")
+
+
+@structural("descriptor that is not JSON")
+def descriptor_not_json(ds: Dataset) -> Expect:
+    (ds.root / "datapackage.json").write_text("{not json", encoding="utf-8")
+    return Expect("datapackage.json", None, None, "descriptor_json")
+
+
+@structural("descriptor with an unknown field type")
+def descriptor_with_a_misspelt_type(ds: Dataset) -> Expect:
+    _edit_descriptor(ds, lambda descriptor: descriptor["resources"][0]["schema"]["fields"][0].update(type="strin"))
+    return Expect("datapackage.json", None, None, "frictionless_descriptor", exact=False)
+
+
+@structural("descriptor deleted")
+def descriptor_deleted(ds: Dataset) -> Expect:
+    (ds.root / "datapackage.json").unlink()
+    return Expect("datapackage.json", None, None, "descriptor_present")

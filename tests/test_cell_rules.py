@@ -1,0 +1,77 @@
+"""The rules of one cell, run through a table's schema on a small typed frame of actors, and the
+text policy behind them (the ASCII skeleton of a mistyped ID, the name of an invisible character).
+
+Each case changes one cell of a valid row and checks the one problem: its rule, and the words that
+tell the curator what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from syria_strikes.checks.cells import describe_char, id_skeleton
+from syria_strikes.checks.schema import check_table
+from syria_strikes.metadata import ACTORS
+from tests.support.frames import VALID_ACTOR, typed_frame
+
+
+def test_a_valid_row_passes() -> None:
+    assert check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set()) == []
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "rule", "words"),
+    [
+        ("name", None, "required", "is required but empty"),
+        ("kind", "planet", "enum", "is not one of the allowed values: state, armed_forces"),
+        ("kind", "Armed Forces", "enum", "did you mean 'armed_forces'?"),
+        ("actor_id", "Act-other", "pattern", "it has uppercase letters; it reads as 'act-other' once fixed"),
+        ("actor_id", "act-\u0661", "pattern", "U+0661 ARABIC-INDIC DIGIT ONE, a digit that is not 0-9"),
+        ("country", "isr", "pattern", "does not have the required form ^[A-Z]{3}$ (for example ISR)"),
+        ("name", "  ", "clean_text", "holds only spaces or invisible characters"),
+        ("name", "IAF\u200b", "clean_text", "ends with U+200B ZERO WIDTH SPACE, an invisible character"),
+        ("name", "a\tb", "clean_text", "contains a tab character"),
+        ("name", "x\u202ey", "clean_text", "U+202E RIGHT-TO-LEFT OVERRIDE, which makes text display in another order"),
+        ("name", "=SUM(A1)", "clean_text", "starts with '=', which spreadsheets run as a formula"),
+        ("name", "=x ", "clean_text", "has leading or trailing whitespace"),
+        ("name", "N/A", "placeholder", "this column is required, so give the value"),
+        ("curator_note", "N/A", "placeholder", "leave the cell empty"),
+        ("curator_note", "#REF!", "placeholder", "is the spreadsheet error #REF!"),
+        ("curator_note", "TRUE", "placeholder", "is the spreadsheet boolean TRUE"),
+        ("aliases", "a||b", "list_items", "has an empty item or spaces around the '|' separator"),
+        ("name", "x" * 301, "max_length", "is 301 characters long; the limit for this column is 300"),
+    ],
+    ids=lambda value: value[:20] if isinstance(value, str) else None,
+)
+def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | None, rule: str, words: str) -> None:
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", column: value}])
+    problems = check_table(frame, ACTORS, set())
+    assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(3, column, value, rule)]
+    assert words in problems[0].message
+
+
+def test_a_cell_already_reported_is_not_reported_again() -> None:
+    frame = typed_frame("actors", [{**VALID_ACTOR, "kind": "planet"}])
+    failed = {(2, "kind")}
+    assert check_table(frame, ACTORS, failed) == []
+    assert check_table(frame, ACTORS, set())[0].rule == "enum"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("\u200bevt-2020-x", "evt-2020-x"),
+        ("evt-\uff12\uff10\uff12\uff10-x\u00a0", "evt-2020-x"),
+        ("\u0430ct-\u0661", "act-1"),
+        ("Act-IDF", "act-idf"),
+        ("act-idf", "act-idf"),
+    ],
+)
+def test_id_skeleton_is_the_ascii_id_a_mistyped_one_was_meant_to_be(typed: str, meant: str) -> None:
+    assert id_skeleton(typed) == meant
+
+
+def test_describe_char_names_what_cannot_be_seen() -> None:
+    assert describe_char("\u200b") == "U+200B ZERO WIDTH SPACE"
+    assert describe_char("\x07") == "U+0007 BELL"
+    assert describe_char("\u00a0") == "U+00A0 NO-BREAK SPACE"

@@ -1,0 +1,138 @@
+"""Seed files against their source rows, and quotes against their seeds, on a seeds/ folder made in
+the test: each fault is one problem, and a seed that cannot be trusted hands no text to the quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from syria_strikes.checks.provenance import check_quotes, check_seeds
+from tests.support.frames import typed_frame
+
+TEXT = "On Tuesday, \u201cair defences\u201d engaged \u2013 state media said."
+
+
+def _seeded(root: Path, text: str = TEXT) -> pd.DataFrame:
+    """seeds/000.txt holding ``text``, and a sources table whose one archived row names it."""
+    (root / "seeds").mkdir()
+    data = text.encode("utf-8")
+    (root / "seeds" / "000.txt").write_bytes(data)
+    return typed_frame(
+        "sources",
+        [
+            {
+                "source_id": "src-archive",
+                "kind": "archived_article",
+                "seed_path": "seeds/000.txt",
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+            {"source_id": "src-wire", "kind": "agency_report"},
+        ],
+    )
+
+
+def _where(problems: list) -> list[tuple]:
+    return [(p.table, p.row, p.column, p.rule) for p in problems]
+
+
+def test_a_seed_that_checks_out_hands_its_text_to_the_quotes(tmp_path: Path) -> None:
+    problems, texts = check_seeds(_seeded(tmp_path), tmp_path, True)
+    assert problems == []
+    assert texts == {"src-archive": TEXT}
+
+
+def test_a_changed_seed_is_not_trusted(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds" / "000.txt").write_text(TEXT + " Edited.", encoding="utf-8")
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "sha256", "seed_hash")]
+    assert "seed files are never edited" in problems[0].message
+    assert texts == {}
+
+
+def test_a_missing_seed_is_reported(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds" / "000.txt").unlink()
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "seed_present")]
+    assert texts == {}
+
+
+def test_a_seed_that_is_not_utf8_is_reported_at_its_byte(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    data = TEXT.encode("utf-8") + b"\xff"
+    (tmp_path / "seeds" / "000.txt").write_bytes(data)
+    sources.loc[2, "sha256"] = hashlib.sha256(data).hexdigest()
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "seed_utf8")]
+    assert problems[0].message.endswith(f"at byte {len(data) - 1}")
+    assert texts == {}
+
+
+def test_a_seed_path_leaving_seeds_is_reported(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "outside.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "seeds" / "link.txt").symlink_to(tmp_path / "outside.txt")
+    sources.loc[2, "seed_path"] = "seeds/link.txt"
+    problems, _ = check_seeds(sources, tmp_path, True)
+    assert ("sources", 2, "seed_path", "seed_inside") in _where(problems)
+
+
+@pytest.mark.parametrize("readable", [True, False])
+def test_a_file_no_source_names_is_reported_unless_a_seed_path_could_not_be_read(
+    tmp_path: Path, readable: bool
+) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds" / "001.txt").write_text("unlisted", encoding="utf-8")
+    (tmp_path / "seeds" / "README.md").write_text("what seeds/ holds", encoding="utf-8")
+    problems, _ = check_seeds(sources, tmp_path, readable)
+    assert [(p.table, p.value, p.rule) for p in problems] == (
+        [("seeds", "001.txt", "seed_referenced")] if readable else []
+    )
+
+
+def _claims(quote: str, start: int, end: int) -> pd.DataFrame:
+    return typed_frame(
+        "claims",
+        [
+            {
+                "claim_id": "clm-001-001",
+                "source_id": "src-archive",
+                "quote": quote,
+                "quote_start": start,
+                "quote_end": end,
+            }
+        ],
+    )
+
+
+def test_a_quote_at_its_offsets_passes() -> None:
+    start = TEXT.index("\u201cair")
+    quote = TEXT[start : start + 14]
+    assert check_quotes(_claims(quote, start, start + 14), {"src-archive": TEXT}) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (lambda q: q.replace("\u201c", '"').replace("\u201d", '"'), "quotation marks or apostrophes"),
+        (lambda q: q.replace("\u2013", "-"), "dashes or hyphens"),
+        (lambda q: q.replace(" ", "\u00a0", 1), "spaces"),
+    ],
+    ids=["straight quotes", "hyphen for an en dash", "non-breaking space"],
+)
+def test_a_quote_differing_in_a_look_alike_says_which(edit: Callable[[str], str], words: str) -> None:
+    quote = TEXT[TEXT.index("\u201c") :]
+    start = TEXT.index(quote)
+    problems = check_quotes(_claims(edit(quote), start, start + len(quote)), {"src-archive": TEXT})
+    assert _where(problems) == [("claims", 2, "quote", "quote_anchored")]
+    assert words in problems[0].message
+
+
+def test_a_quote_of_a_source_without_trusted_text_is_not_checked() -> None:
+    assert check_quotes(_claims("anything", 0, 8), {}) == []

@@ -1,0 +1,264 @@
+"""The rules across tables, called on a small world of four typed tables built in the test.
+
+The world is valid; each test breaks one relation in it and checks the one problem that follows:
+unique keys and values, references (scalar and list items), claims read in archived sources, the
+shape of a reporting chain, reports older than their event, loops of parent actors, repeated claims.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import pytest
+
+from syria_strikes.checks.relations import check_relations, list_items, relation_rules
+from syria_strikes.problems import Problem
+from tests.support.frames import typed_frame
+
+Rows = dict[str, list[dict[str, object]]]
+
+EVENT = "evt-2020-01-14-strike"
+
+
+def _world() -> Rows:
+    return {
+        "actors": [
+            {"actor_id": "act-a", "name": "A", "kind": "state"},
+            {"actor_id": "act-b", "name": "B", "kind": "armed_forces", "parent_actor_id": "act-a"},
+        ],
+        "sources": [
+            {
+                "source_id": "src-archive",
+                "title": "Archived article",
+                "kind": "archived_article",
+                "published_start": "2020-01-15",
+                "published_end": "2020-01-15",
+                "cites_source_ids": "src-wire",
+                "seed_path": "seeds/000.txt",
+                "sha256": "ab",
+            },
+            {
+                "source_id": "src-wire",
+                "title": "Wire report",
+                "kind": "agency_report",
+                "publisher_actor_id": "act-a",
+                "published_start": "2020-01-14",
+                "published_end": "2020-01-14",
+            },
+        ],
+        "events": [
+            {
+                "event_id": EVENT,
+                "date_start": "2020-01-14",
+                "date_end": "2020-01-14",
+                "date_source_id": "src-archive",
+                "place_source_id": "src-archive",
+                "attributed_actor_id": "act-a",
+            },
+        ],
+        "claims": [
+            {
+                "claim_id": "clm-001-001",
+                "event_id": EVENT,
+                "claimant_actor_id": "act-b",
+                "source_id": "src-archive",
+                "relayed_via": "src-wire",
+                "predicate": "occurred",
+                "stance": "asserts",
+                "quote": "a strike",
+                "quote_start": 0,
+                "quote_end": 8,
+            },
+            {
+                "claim_id": "clm-001-002",
+                "event_id": EVENT,
+                "claimant_actor_id": "act-a",
+                "source_id": "src-archive",
+                "predicate": "attribution",
+                "stance": "denies",
+                "value_actor_id": "act-b",
+                "quote": "not us",
+                "quote_start": 20,
+                "quote_end": 26,
+            },
+        ],
+    }
+
+
+def _frames(rows: Rows) -> dict[str, pd.DataFrame]:
+    return {name: typed_frame(name, table) for name, table in rows.items()}
+
+
+def _check(rows: Rows) -> list[Problem]:
+    return check_relations(_frames(rows))
+
+
+def _where(problems: list[Problem]) -> list[tuple[str, int | None, str | None, object, str]]:
+    return sorted((p.table, p.row, p.column, p.value, p.rule) for p in problems)
+
+
+def test_the_world_is_valid() -> None:
+    assert _check(_world()) == []
+
+
+# --- keys -------------------------------------------------------------------------------------------
+def test_a_repeated_id_is_reported_on_the_later_line() -> None:
+    world = _world()
+    world["actors"].append({**world["actors"][1], "name": "B again"})
+    problems = _check(world)
+    assert _where(problems) == [("actors", 4, "actor_id", "act-b", "unique_id")]
+    assert problems[0].message == "repeats the ID on line 3; IDs are unique and never reused"
+
+
+def test_a_whole_row_repeated_says_so() -> None:
+    world = _world()
+    world["actors"].append(world["actors"][0])
+    problems = _check(world)
+    assert _where(problems) == [("actors", 4, "actor_id", "act-a", "unique_id")]
+    assert problems[0].message == "this whole row repeats line 2; delete one of the two"
+
+
+def test_a_value_declared_unique_is_reported_when_repeated() -> None:
+    world = _world()
+    world["sources"].append({**world["sources"][0], "source_id": "src-archive-copy"})
+    assert _where(_check(world)) == [("sources", 4, "seed_path", "seeds/000.txt", "unique_value")]
+
+
+# --- references -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("claims", "event_id", "evt-2020-nowhere"),
+        ("claims", "claimant_actor_id", "act-nobody"),
+        ("claims", "value_actor_id", "act-nobody"),
+        ("events", "attributed_actor_id", "act-nobody"),
+        ("sources", "publisher_actor_id", "act-nobody"),
+        ("actors", "parent_actor_id", "act-nobody"),
+    ],
+)
+def test_a_dangling_reference_names_the_key_it_lacks(table: str, column: str, value: str) -> None:
+    world = _world()
+    world[table][-1][column] = value
+    problems = _check(world)
+    line = len(world[table]) + 1
+    assert _where(problems) == [(table, line, column, value, "foreign_key")]
+    assert problems[0].message.startswith("is not a ")
+    assert problems[0].message.endswith(".csv")
+
+
+def test_a_dangling_item_of_a_list_is_reported_alone() -> None:
+    world = _world()
+    world["sources"][0]["cites_source_ids"] = "src-wire|src-nobody"
+    assert _where(_check(world)) == [("sources", 2, "cites_source_ids", "src-nobody", "foreign_key")]
+
+
+def test_references_into_a_table_that_could_not_be_read_are_not_judged() -> None:
+    world = _world()
+    world["claims"][0]["event_id"] = "evt-2020-nowhere"
+    del world["events"]
+    assert _check(world) == []
+
+
+# --- claims and their sources -----------------------------------------------------------------------
+def test_a_claim_is_read_in_an_archived_source() -> None:
+    world = _world()
+    world["claims"][1]["source_id"] = "src-wire"
+    assert _where(_check(world)) == [("claims", 3, "source_id", "src-wire", "read_in_archive")]
+
+
+def test_an_unknown_source_is_a_dangling_reference_not_an_unarchived_one() -> None:
+    world = _world()
+    world["claims"][1]["source_id"] = "src-nobody"
+    assert _where(_check(world)) == [("claims", 3, "source_id", "src-nobody", "foreign_key")]
+
+
+@pytest.mark.parametrize(
+    ("chain", "item", "words"),
+    [
+        ("src-wire|src-archive", "src-archive", "lists the claim's own source_id"),
+        ("src-wire|src-wire", "src-wire", "names the same source twice"),
+    ],
+)
+def test_a_reporting_chain_holds_each_earlier_source_once(chain: str, item: str, words: str) -> None:
+    world = _world()
+    world["claims"][0]["relayed_via"] = chain
+    problems = _check(world)
+    assert _where(problems) == [("claims", 2, "relayed_via", item, "relay_chain")]
+    assert problems[0].message.startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2020-01-14", []),
+        ("2020-01-15", [(2, "relayed_via", "src-wire")]),
+        (
+            "2020-01-16",
+            [(2, "relayed_via", "src-wire"), (2, "source_id", "src-archive"), (3, "source_id", "src-archive")],
+        ),
+    ],
+)
+def test_a_source_published_before_its_event_began_is_reported(day: str, expected: list[tuple]) -> None:
+    """src-wire was published on 2020-01-14 and relayed by the first claim; both claims are read in
+    src-archive, published on 2020-01-15. A report of the event's own day is not early."""
+    world = _world()
+    world["events"][0]["date_start"] = world["events"][0]["date_end"] = day
+    problems = _check(world)
+    assert _where(problems) == [
+        ("claims", line, column, source, "reported_after_event") for line, column, source in expected
+    ]
+    for problem in problems:
+        assert f"source {problem.value} was published by 2020-01-1" in problem.message
+        assert problem.message.endswith(f"before event {EVENT} began on {day}")
+
+
+# --- actors -----------------------------------------------------------------------------------------
+def test_parent_actors_that_loop_are_each_reported() -> None:
+    world = _world()
+    world["actors"][0]["parent_actor_id"] = "act-b"
+    problems = _check(world)
+    assert _where(problems) == [
+        ("actors", 2, "parent_actor_id", "act-b", "parent_cycle"),
+        ("actors", 3, "parent_actor_id", "act-a", "parent_cycle"),
+    ]
+
+
+def test_an_actor_that_is_its_own_parent_is_left_to_the_row_rule() -> None:
+    world = _world()
+    world["actors"][0]["parent_actor_id"] = "act-a"
+    assert _check(world) == []
+
+
+# --- repeated claims --------------------------------------------------------------------------------
+def test_the_same_claim_under_another_id_is_reported() -> None:
+    world = _world()
+    world["claims"].append({**world["claims"][0], "claim_id": "clm-001-003", "curator_note": "entered again"})
+    problems = _check(world)
+    assert _where(problems) == [("claims", 4, "claim_id", "clm-001-003", "repeated_claim")]
+    assert problems[0].message.startswith("asserts exactly what line 2 asserts")
+
+
+def test_a_claim_that_differs_in_one_assertion_is_not_repeated() -> None:
+    world = _world()
+    world["claims"].append({**world["claims"][0], "claim_id": "clm-001-003", "stance": "questions"})
+    assert _check(world) == []
+
+
+# --- the same answer on threads, and list items -----------------------------------------------------
+def test_rules_run_side_by_side_report_the_same_problems() -> None:
+    world = _world()
+    world["actors"].append(world["actors"][0])
+    world["claims"][0]["relayed_via"] = "src-wire|src-nobody|src-wire"
+    world["claims"][1]["source_id"] = "src-wire"
+    alone = _check(world)
+    assert len(alone) == 4
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        side_by_side = [pool.submit(rule) for rule in relation_rules(_frames(world))]
+        assert _where([problem for future in side_by_side for problem in future.result()]) == _where(alone)
+
+
+def test_list_items_are_the_non_empty_items_indexed_by_line() -> None:
+    cells = pd.Series(["a|b", None, "c||d", ""], index=pd.Index([2, 3, 4, 5], name="line"), dtype="str")
+    items = list_items(cells)
+    assert list(items.items()) == [(2, "a"), (2, "b"), (4, "c"), (4, "d")]

@@ -1,0 +1,255 @@
+"""The rules across the columns of one row, each called on a small typed frame.
+
+A row rule says True where a row passes; a missing value never fails it (the column's required
+flag does that), so that one fault gives one message. Each test gives the rule rows that pass and
+rows that fail, and checks the column and the words a failing row is reported with.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from syria_strikes.checks.rows import RowRule, rules_for
+from syria_strikes.checks.schema import check_table
+from syria_strikes.metadata import EVENTS
+from syria_strikes.reading import read_table
+from tests.support.dataset import REPO
+
+NA = None
+
+
+def _rule(table: str, name: str) -> RowRule:
+    [rule] = [rule for rule in rules_for(table) if rule.rule == name]
+    return rule
+
+
+def _dates(*values: str | None) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype="object"), format="%Y-%m-%d").astype("datetime64[s]")
+
+
+def _counts(*values: int | None) -> pd.Series:
+    return pd.Series(pd.array(values, dtype="Int64"))
+
+
+def _texts(*values: str | None) -> pd.Series:
+    return pd.Series(values, dtype="str")
+
+
+def _passes(table: str, name: str, **columns: pd.Series) -> list[bool]:
+    rule = _rule(table, name)
+    assert set(rule.reads) <= set(columns), f"{name} reads {rule.reads}"
+    return _rule(table, name).passes(pd.DataFrame(columns)).tolist()
+
+
+def _failing_row(table: str, name: str, **columns: pd.Series) -> tuple[str, str]:
+    """The column and the words of the one failing row."""
+    rule = _rule(table, name)
+    frame = pd.DataFrame(columns)
+    [row] = [row for _, row in frame[~rule.passes(frame)].iterrows()]
+    return rule.column_for(row), rule.words(row)
+
+
+def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
+    names = {table: {rule.rule for rule in rules_for(table)} for table in ("actors", "sources", "events", "claims")}
+    assert names == {
+        "actors": {"parent_not_self"},
+        "sources": {"published_order", "seed_hash_pair", "archived_has_seed"},
+        "events": {
+            "date_order",
+            "precision_day",
+            "precision_month",
+            "precision_before",
+            "coordinates_pair",
+            "coordinates_site",
+            "attributed_actor",
+        },
+        "claims": {
+            "count_bounds",
+            "count_has_unit",
+            "unit_matches_predicate",
+            "count_only_for_counts",
+            "actor_value",
+            "quote_offsets",
+        },
+    }
+    for table in names:
+        for rule in rules_for(table):
+            named = [rule.column] if isinstance(rule.column, str) else ["value_low", "value_high"]
+            assert set(named) <= set(rule.reads), f"{rule.rule} reports a column it does not read"
+
+
+# --- dates ------------------------------------------------------------------------------------------
+def test_date_end_may_not_come_before_date_start() -> None:
+    starts = _dates("2020-01-05", "2020-01-05", NA, "2020-01-05")
+    ends = _dates("2020-01-04", "2020-01-05", "2020-01-01", NA)
+    assert _passes("events", "date_order", date_start=starts, date_end=ends) == [False, True, True, True]
+    assert _failing_row("events", "date_order", date_start=starts[:1], date_end=ends[:1]) == (
+        "date_end",
+        "is before date_start 2020-01-05",
+    )
+
+
+def test_published_end_may_not_come_before_published_start() -> None:
+    starts = _dates("2099-01-01", "2020-01-01", NA)
+    ends = _dates("2020-01-15", "2020-01-15", "2020-01-15")
+    assert _passes("sources", "published_order", published_start=starts, published_end=ends) == [False, True, True]
+
+
+def test_precision_day_needs_one_day() -> None:
+    columns = {
+        "date_precision": _texts("day", "day", "month", "day"),
+        "date_start": _dates("2020-01-14", "2020-01-14", "2020-01-01", NA),
+        "date_end": _dates("2020-01-14", "2099-12-31", "2020-01-31", "2020-01-14"),
+    }
+    assert _passes("events", "precision_day", **columns) == [True, False, True, True]
+
+
+def test_precision_month_needs_the_first_and_last_day_of_one_month() -> None:
+    columns = {
+        "date_precision": _texts("month", "month", "month", "month", "month", "day"),
+        "date_start": _dates("2020-02-01", "2020-02-01", "2020-01-31", "2020-03-01", NA, "2020-01-14"),
+        "date_end": _dates("2020-02-29", "2020-02-28", "2020-02-29", "2020-02-01", "2020-02-29", "2020-01-14"),
+    }
+    # The fourth row has its dates out of order: that is date_order's fault, not reported twice.
+    assert _passes("events", "precision_month", **columns) == [True, False, False, True, True, True]
+
+
+def test_date_start_is_empty_exactly_for_precision_before() -> None:
+    columns = {
+        "date_precision": _texts("before", "before", "day", "day"),
+        "date_start": _dates(NA, "2020-01-01", NA, "2020-01-14"),
+    }
+    assert _passes("events", "precision_before", **columns) == [True, False, False, True]
+
+
+# --- places and attribution -------------------------------------------------------------------------
+def test_latitude_and_longitude_go_together() -> None:
+    latitudes = pd.Series([34.5, 34.5, NA, NA], dtype="Float64")
+    longitudes = pd.Series([37.6, NA, 37.6, NA], dtype="Float64")
+    assert _passes("events", "coordinates_pair", latitude=latitudes, longitude=longitudes) == [True, False, False, True]
+
+
+def test_coordinates_only_for_a_site() -> None:
+    columns = {
+        "latitude": pd.Series([34.5, 34.5, NA], dtype="Float64"),
+        "place_precision": _texts("site", "governorate", "governorate"),
+    }
+    assert _passes("events", "coordinates_site", **columns) == [True, False, True]
+
+
+def test_an_attributed_actor_exactly_when_the_attack_is_attributed() -> None:
+    columns = {
+        "attribution_status": _texts("alleged", "acknowledged", "unattributed", "alleged", "unattributed"),
+        "attributed_actor_id": _texts("act-israel", "act-israel", "act-israel", NA, NA),
+    }
+    assert _passes("events", "attributed_actor", **columns) == [True, True, False, False, True]
+    assert _failing_row("events", "attributed_actor", **{k: v[2:3] for k, v in columns.items()})[0] == (
+        "attributed_actor_id"
+    )
+
+
+# --- sources and actors -----------------------------------------------------------------------------
+def test_seed_path_and_sha256_go_together() -> None:
+    columns = {"seed_path": _texts("seeds/a.txt", NA, "seeds/a.txt", NA), "sha256": _texts("ab", "ab", NA, NA)}
+    assert _passes("sources", "seed_hash_pair", **columns) == [True, False, False, True]
+
+
+def test_a_seed_exactly_for_an_archived_article() -> None:
+    columns = {
+        "kind": _texts("archived_article", "archived_article", "news_article", "news_article"),
+        "seed_path": _texts("seeds/a.txt", NA, "seeds/a.txt", NA),
+    }
+    assert _passes("sources", "archived_has_seed", **columns) == [True, False, False, True]
+
+
+def test_an_actor_is_not_its_own_parent() -> None:
+    columns = {"actor_id": _texts("act-a", "act-b", "act-c"), "parent_actor_id": _texts("act-a", "act-a", NA)}
+    assert _passes("actors", "parent_not_self", **columns) == [False, True, True]
+
+
+# --- counts, actors named and quote offsets ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("low", "value", "high", "column"),
+    [(3, 2, NA, "value_low"), (NA, 5, 3, "value_high"), (5, NA, 3, "value_low"), (4, 5, 3, "value_high")],
+)
+def test_count_bounds_out_of_order_name_the_bound_that_breaks_it(
+    low: int | None, value: int | None, high: int | None, column: str
+) -> None:
+    counts = {"value_low": _counts(low), "value": _counts(value), "value_high": _counts(high)}
+    assert _passes("claims", "count_bounds", **counts) == [False]
+    named, words = _failing_row("claims", "count_bounds", **counts)
+    assert named == column
+    assert words.endswith("are out of order; value_low <= value <= value_high")
+
+
+def test_count_bounds_in_order_or_missing_pass() -> None:
+    counts = {
+        "value_low": _counts(1, NA, 8, NA),
+        "value": _counts(2, NA, NA, 4),
+        "value_high": _counts(3, NA, NA, 4),
+    }
+    assert _passes("claims", "count_bounds", **counts) == [True, True, True, True]
+
+
+def test_a_unit_exactly_for_a_count_and_the_unit_of_its_predicate() -> None:
+    columns = {
+        "predicate": _texts("fatalities", "fatalities", "attribution", "munitions_fired", "munitions_fired"),
+        "unit": _texts("persons", NA, "persons", "persons", "munitions"),
+    }
+    assert _passes("claims", "count_has_unit", **columns) == [True, False, False, True, True]
+    assert _passes("claims", "unit_matches_predicate", **columns) == [True, True, True, False, True]
+    assert _failing_row("claims", "unit_matches_predicate", **{k: v[3:4] for k, v in columns.items()}) == (
+        "unit",
+        "predicate 'munitions_fired' counts munitions, not persons",
+    )
+
+
+def test_a_count_only_on_a_count_predicate() -> None:
+    columns = {
+        "predicate": _texts("attribution", "attribution", "attribution", "fatalities"),
+        "value": _counts(3, NA, NA, 3),
+        "value_low": _counts(NA, 1, NA, NA),
+        "value_high": _counts(NA, NA, NA, NA),
+    }
+    assert _passes("claims", "count_only_for_counts", **columns) == [False, False, True, True]
+
+
+def test_an_actor_predicate_names_its_actor_or_says_why_not() -> None:
+    columns = {
+        "predicate": _texts("attribution", "attribution", "air_defence_support", "occurred"),
+        "value_actor_id": _texts(NA, "act-israel", NA, NA),
+        "value_text": _texts(NA, NA, "unidentified", NA),
+    }
+    assert _passes("claims", "actor_value", **columns) == [False, True, True, True]
+
+
+def test_quote_end_comes_after_quote_start() -> None:
+    columns = {"quote_start": _counts(5, 10, 10, NA), "quote_end": _counts(10, 10, 5, 3)}
+    assert _passes("claims", "quote_offsets", **columns) == [True, False, False, True]
+
+
+# --- with the cell rules, on a real table -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    frame, problems = read_table(REPO / "data" / "events.csv", EVENTS)
+    assert problems == [] and frame is not None
+    return frame
+
+
+def test_a_row_rule_is_reported_on_the_line_with_the_value_it_names(events: pd.DataFrame) -> None:
+    damaged = events.copy()
+    line = damaged.index[damaged["date_start"].notna()][0]
+    damaged.at[line, "date_end"] = pd.Timestamp("2000-01-01")
+    problems = check_table(damaged, EVENTS, set())
+    assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(line, "date_end", "2000-01-01", "date_order")]
+
+
+def test_a_row_whose_cells_already_failed_is_not_judged_again(events: pd.DataFrame) -> None:
+    """One fault, one message: a date reported by a cell rule is not reported again by a row rule."""
+    damaged = events.copy()
+    line = damaged.index[damaged["date_start"].notna()][0]
+    damaged.at[line, "date_end"] = pd.Timestamp("2000-01-01")
+    failed = {(int(line), "date_end")}
+    assert check_table(damaged, EVENTS, failed) == []
+    assert check_table(damaged, EVENTS, set()) != []
