@@ -129,6 +129,11 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+def release_file_names() -> frozenset[str]:
+    """The files a release holds, beside its descriptor: what ``--out`` may already contain."""
+    return frozenset(_release_files())
+
+
 def _release_files() -> list[str]:
     return [
         *(declared.file_name for declared in TABLES),

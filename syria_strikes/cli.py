@@ -153,8 +153,18 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
     _check_build_date(parser)
 
+    data_dir = _data_dir(args, parser)
     out = args.out or default_release_dir()
-    problems = build(_data_dir(args, parser), out)
+    if args.out is not None:
+        from syria_strikes.build import release_file_names
+        from syria_strikes.outguard import OutRefused, check_out
+
+        try:
+            check_out(args.out, data_dir, release_file_names(), legacy=True)
+        except OutRefused as refused:
+            print(f"error: {refused}; nothing was touched", file=sys.stderr)
+            return USAGE_ERROR
+    problems = build(data_dir, out)
     if problems:
         print(render_json(problems) if args.format == "json" else render_text(problems))
         print(f"nothing was written; {out} is as it was.", file=sys.stderr)

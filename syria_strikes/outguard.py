@@ -1,0 +1,92 @@
+"""Which folder ``build --out`` may replace: a new one, an empty one, or a release this tool wrote.
+
+A build replaces its output folder whole, so a mistyped ``--out`` (``.``, ``seeds``, a home folder)
+would destroy whatever it names. Everything but those three cases is refused before anything is
+touched, with one sentence that says why. Paths are compared after every link is resolved, so a
+link to the dataset is the dataset.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.safefiles import read_file
+
+MARKER = ".syria-strikes-release"
+MARKER_TEXT = "This folder is a release written by `syria-strikes build`; the next build replaces it whole.\n"
+PACKAGE_NAME = "syria-strikes"
+DESCRIPTOR = "datapackage.json"
+
+
+class OutRefused(Exception):
+    """``--out`` names a folder a build must not replace; the message is the sentence to show."""
+
+
+def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> bool:
+    """Whether ``folder`` holds only a release this tool wrote: its descriptor names the package,
+    the build's marker file is there (unless ``legacy``: a release written before the marker
+    existed), and nothing else is in it that the swap would throw away."""
+    try:
+        entries = {entry.name for entry in os.scandir(folder)}
+        descriptor = parse_object(read_file(folder / DESCRIPTOR, folder)[0])
+    except (OSError, JsonRefused):
+        return False
+    if descriptor.get("name") != PACKAGE_NAME:
+        return False
+    if MARKER not in entries and not legacy:
+        return False
+    return entries <= names | {MARKER, DESCRIPTOR}
+
+
+def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool = False) -> Path:
+    """``out`` with links resolved, when a build may write there; OutRefused otherwise."""
+    try:
+        target = out.resolve()
+        root = data_dir.resolve().parent
+        here = Path.cwd().resolve()
+        home = Path.home().resolve()
+    except (OSError, RuntimeError) as error:
+        raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
+    _refuse_protected(out, target, root, here, home)
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise OutRefused(f"--out {out} cannot be examined ({error.strerror}); name another folder") from None
+    if not stat.S_ISDIR(status.st_mode):
+        raise OutRefused(f"--out {out} is a file, not a folder; name a new folder for the release")
+    try:
+        empty = next(os.scandir(target), None) is None
+    except OSError as error:
+        raise OutRefused(f"--out {out} cannot be listed ({error.strerror}); name another folder") from None
+    if not empty and not is_release(target, names, legacy=legacy):
+        raise OutRefused(
+            f"--out {out} holds files that are not a syria-strikes release, and a build replaces the whole "
+            "folder; name a new or empty folder, or one an earlier build wrote"
+        )
+    return target
+
+
+def _refuse_protected(out: Path, target: Path, root: Path, here: Path, home: Path) -> None:
+    named = {
+        Path(target.anchor): "the root of the file system",
+        root: "the dataset folder",
+        root / "data": "the data folder",
+        root / "seeds": "the seeds archive",
+        here: "the current folder",
+        home: "your home folder",
+    }
+    if target in named:
+        raise OutRefused(f"--out {out} is {named[target]}, which a build must never replace; name a new folder")
+    for above, what in ((root, "the dataset"), (here, "the current folder")):
+        if above.is_relative_to(target):
+            raise OutRefused(f"--out {out} holds {what}, which a build must never replace; name a new folder")
+    for source in (root / "data", root / "seeds"):
+        if target.is_relative_to(source):
+            raise OutRefused(
+                f"--out {out} is inside {source.name}/, which holds curated files; name a folder outside it"
+            )

@@ -1,0 +1,96 @@
+"""`build --out` names a new folder, an empty one, or a release this tool wrote; nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from syria_strikes.outguard import MARKER, MARKER_TEXT, OutRefused, check_out
+
+NAMES = frozenset({"claims.csv", "claims.parquet"})
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    dataset = tmp_path / "clone"
+    for folder in ("data", "seeds", "elsewhere"):
+        (dataset / folder).mkdir(parents=True)
+    (dataset / "data" / "claims.csv").write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(dataset)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    return dataset
+
+
+def _release(folder: Path, *, name: str = "syria-strikes", marker: bool = True) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "datapackage.json").write_text(json.dumps({"name": name}), encoding="utf-8")
+    (folder / "claims.csv").write_text("x\n", encoding="utf-8")
+    if marker:
+        (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    return folder
+
+
+def _refused(out: Path, root: Path) -> str:
+    with pytest.raises(OutRefused) as refused:
+        check_out(out, root / "data", NAMES)
+    return str(refused.value)
+
+
+def test_new_empty_and_release_folders_are_allowed(root: Path) -> None:
+    assert check_out(root / "release", root / "data", NAMES) == root / "release"
+    (root / "empty").mkdir()
+    assert check_out(root / "empty", root / "data", NAMES) == root / "empty"
+    _release(root / "old")
+    assert check_out(root / "old", root / "data", NAMES) == root / "old"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        (".", "the current folder"),
+        ("/", "the root of the file system"),
+        ("data", "the data folder"),
+        ("seeds", "the seeds archive"),
+        ("..", "holds the dataset"),
+        ("data/release", "inside data/"),
+        ("seeds/new", "inside seeds/"),
+        ("elsewhere", None),
+    ],
+)
+def test_protected_folders_are_refused(root: Path, name: str, words: str | None) -> None:
+    (root / "elsewhere" / "notes.txt").write_text("mine", encoding="utf-8")
+    message = _refused(Path(name), root)
+    assert message.startswith(f"--out {name} ")
+    assert (words or "not a syria-strikes release") in message
+
+
+def test_the_home_folder_and_a_file_are_refused(root: Path) -> None:
+    assert "your home folder" in _refused(Path(os.environ["HOME"]), root)
+    (root / "notes.txt").write_text("mine", encoding="utf-8")
+    assert "is a file" in _refused(root / "notes.txt", root)
+
+
+def test_a_link_is_judged_by_where_it_leads(root: Path) -> None:
+    (root / "innocent").symlink_to(root / "seeds")
+    assert "the seeds archive" in _refused(root / "innocent", root)
+
+
+def test_a_release_needs_its_name_its_marker_and_nothing_else(root: Path) -> None:
+    assert "not a syria-strikes release" in _refused(_release(root / "other", name="someone-else"), root)
+    assert "not a syria-strikes release" in _refused(_release(root / "unmarked", marker=False), root)
+    extra = _release(root / "extra")
+    (extra / "thesis.docx").write_text("mine", encoding="utf-8")
+    assert "not a syria-strikes release" in _refused(extra, root)
+    (root / "broken").mkdir()
+    (root / "broken" / "datapackage.json").write_text('{"name": "syria-strikes", "name": "x"}', encoding="utf-8")
+    (root / "broken" / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    assert "not a syria-strikes release" in _refused(root / "broken", root)
+
+
+def test_a_release_written_before_the_marker_is_accepted_only_when_asked(root: Path) -> None:
+    unmarked = _release(root / "unmarked", marker=False)
+    assert check_out(unmarked, root / "data", NAMES, legacy=True) == unmarked

@@ -1,0 +1,101 @@
+"""Files of a dataset are opened as untrusted input: regular files inside its folder, or a reason."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from syria_strikes.safefiles import FileRefused, list_folder, read_file
+from tests.support.unprivileged import run_unprivileged
+
+SECRET = "API_TOKEN=hunter2-do-not-print"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "dataset"
+    root.mkdir()
+    (root / "plain.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return root
+
+
+def test_a_regular_file_is_read_with_its_key(folder: Path) -> None:
+    data, key = read_file(folder / "plain.csv", folder)
+    status = (folder / "plain.csv").stat()
+    assert data == b"a,b\n1,2\n"
+    assert (key.size, key.mtime_ns, key.inode) == (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def test_a_link_inside_the_folder_is_followed(folder: Path) -> None:
+    (folder / "alias.csv").symlink_to("plain.csv")
+    assert read_file(folder / "alias.csv", folder)[0] == b"a,b\n1,2\n"
+
+
+def test_a_link_to_a_secret_outside_is_refused_without_reading_it(folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.env"
+    secret.write_text(SECRET, encoding="utf-8")
+    (folder / "claims.csv").symlink_to(secret)
+    with pytest.raises(FileRefused) as refused:
+        read_file(folder / "claims.csv", folder)
+    assert refused.value.rule == "file_inside"
+    assert "hunter2" not in str(refused.value)
+
+
+def test_a_fifo_is_refused_without_blocking(folder: Path) -> None:
+    os.mkfifo(folder / "claims.csv")
+    with pytest.raises(FileRefused, match="named pipe") as refused:
+        read_file(folder / "claims.csv", folder)
+    assert refused.value.rule == "file_regular"
+
+
+def test_a_folder_is_refused(folder: Path) -> None:
+    (folder / "claims.csv").mkdir()
+    with pytest.raises(FileRefused, match="a folder"):
+        read_file(folder / "claims.csv", folder)
+
+
+def test_a_device_is_refused(folder: Path) -> None:
+    try:
+        os.mknod(folder / "claims.csv", stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("cannot create a device node here")
+    with pytest.raises(FileRefused, match="a device"):
+        read_file(folder / "claims.csv", folder)
+
+
+def test_a_missing_file_is_left_to_the_caller(folder: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        read_file(folder / "absent.csv", folder)
+
+
+def test_a_link_loop_is_refused(folder: Path) -> None:
+    (folder / "a.csv").symlink_to("b.csv")
+    (folder / "b.csv").symlink_to("a.csv")
+    with pytest.raises(FileRefused):
+        read_file(folder / "a.csv", folder)
+
+
+def test_unreadable_file_and_folder_are_refused_with_words(folder: Path) -> None:
+    (folder / "plain.csv").chmod(0o000)
+    (folder / "closed").mkdir(mode=0o000)
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from syria_strikes.safefiles import read_file, list_folder, FileRefused\n"
+        "root = Path(sys.argv[1])\n"
+        "for call in (lambda: read_file(root / 'plain.csv', root), lambda: list_folder(root / 'closed')):\n"
+        "    try:\n        call()\n    except FileRefused as refused:\n        print(refused.rule, refused)\n"
+    )
+    result = run_unprivileged(["-c", script, str(folder)], folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "file_readable cannot be read: permission denied; give the user running the command read access",
+        "file_readable cannot be listed: permission denied; give the user running the command read access",
+    ]
+
+
+def test_a_folder_is_listed_in_name_order(folder: Path) -> None:
+    (folder / "b.csv").write_text("", encoding="utf-8")
+    assert [entry.name for entry in list_folder(folder)] == ["b.csv", "plain.csv"]
