@@ -8,7 +8,6 @@ iteration order, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +21,7 @@ import pyarrow.parquet as pq
 
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
-from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
+from syria_strikes.files import DESCRIPTOR, sha256_file, swap_into_place, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.problems import Problem, problem
@@ -67,7 +66,7 @@ def build(data_dir: Path, out: Path) -> list[Problem]:
                 problem("unchanged_during_build", name.removesuffix(".csv"), None, None, None, file=name)
                 for name in changed
             ]
-        _swap_into_place(staging, out)
+        swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return []
@@ -214,18 +213,3 @@ def _sql_ready(arrow: pa.Table) -> pa.Table:
             column = column.cast(pa.string())
         columns.append(column)
     return pa.Table.from_arrays(columns, names=arrow.column_names)
-
-
-def _swap_into_place(staging: Path, out: Path) -> None:
-    """Rename the finished release over the old one; the old one is removed only afterwards."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
-    os.rename(out, retired)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired)

@@ -9,10 +9,11 @@ renamed into place, so a failed run leaves the previous site as it was.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
+
+from syria_strikes.files import swap_into_place
 
 MARKER = ".syria-strikes-site"
 MARKER_TEXT = "This folder was written by `syria-strikes site`; the command replaces it whole.\n"
@@ -57,21 +58,6 @@ def write_all_or_nothing(target: Path, contents: dict[str, bytes]) -> None:
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        _swap(staging, target)
+        swap_into_place(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Rename the new site over the old one; the old one is removed only once the new one is in place."""
-    if not target.exists():
-        os.rename(staging, target)
-        return
-    retired = target.with_name(f".{target.name}.retired-{os.getpid()}")
-    os.rename(target, retired)
-    try:
-        os.rename(staging, target)
-    except BaseException:
-        os.rename(retired, target)
-        raise
-    shutil.rmtree(retired)
