@@ -1,15 +1,14 @@
 """Build a release: Parquet, CSV, SQLite and a checksummed datapackage.json, all or nothing.
 
-The build validates first and writes nothing unless the data is valid. Files are written into
-a staging folder beside the target and swapped in by rename, so a failed or interrupted build
-leaves the previous release as it was. Nothing in a release depends on the clock or on
-iteration order, so the same input gives byte-identical files.
+The build refuses an output folder it must not replace (see ``outguard``), validates, and writes
+nothing unless the data is valid. Files are written into a staging folder beside the target and
+swapped in by one atomic exchange (see ``swap``), one build at a time, so a failed, interrupted
+or killed build leaves the previous release as it was. Nothing in a release depends on the clock
+or on iteration order, so the same input gives byte-identical files.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,13 @@ import pyarrow.parquet as pq
 
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
-from syria_strikes.files import DESCRIPTOR, sha256_file, swap_into_place, to_json
+from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
-from syria_strikes.problems import Problem, problem
+from syria_strikes.outguard import RELEASE_MARKER, check_out
+from syria_strikes.problems import Problem
 from syria_strikes.sqlite import datasette_metadata, write_database
+from syria_strikes.swap import replacing
 from syria_strikes.validate import read_and_check
 from syria_strikes.versioning import build_date, release_version
 
@@ -46,41 +47,31 @@ def default_release_dir() -> Path:
     return Path(__file__).resolve().parent / "release"
 
 
-def build(data_dir: Path, out: Path) -> list[Problem]:
-    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing."""
-    before = _file_states(data_dir)
-    frames, problems = read_and_check(data_dir)
+def in_source_checkout() -> bool:
+    """Whether the package runs from a source checkout (where the default release is the curator's
+    own build) rather than from an installation (where it is the data the user installed)."""
+    root = Path(__file__).resolve().parent.parent
+    return (root / "pyproject.toml").is_file() and (root / "data").is_dir() and (root / "seeds").is_dir()
+
+
+def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
+    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing.
+
+    Raises ``OutRefused`` before reading anything when ``out`` is not a folder a build may replace,
+    and ``OutputBusy`` when another build is writing it. ``legacy`` also accepts a release written
+    before builds marked their output (the default release folder of a source checkout).
+    """
+    names = release_file_names()
+    check_out(out, data_dir, names, legacy=legacy)
+    validated: dict[str, bytes] = {}
+    frames, problems = read_and_check(data_dir, validated=validated)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
     del frames
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    staging.chmod(0o755)
-    try:
-        write_release(tables, data_dir, staging)
-        changed = [name for name, state in _file_states(data_dir).items() if before.get(name) != state]
-        if changed:
-            return [
-                problem("unchanged_during_build", name.removesuffix(".csv"), None, None, None, file=name)
-                for name in changed
-            ]
-        swap_into_place(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with replacing(out, RELEASE_MARKER, recheck=lambda: check_out(out, data_dir, names, legacy=legacy)) as staging:
+        write_release(tables, validated, data_dir, staging)
     return []
-
-
-def _file_states(data_dir: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of each table's file, to notice an edit made during a build."""
-    states = {}
-    for declared in TABLES:
-        path = data_dir / declared.file_name
-        if path.is_file():
-            status = path.stat()
-            states[path.name] = (status.st_size, status.st_mtime_ns)
-    return states
 
 
 def to_arrow(frame: pd.DataFrame, declared: Table) -> pa.Table:
@@ -100,11 +91,13 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     return values.cast(forms(column).arrow)
 
 
-def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> None:
+def write_release(tables: dict[str, pa.Table], validated: dict[str, bytes], data_dir: Path, folder: Path) -> None:
     """Write every file of the release into ``folder``, then its descriptor.
 
-    The CSV files are the validated ``data/*.csv`` copied byte for byte, so a release's CSV is
-    exactly the file that was checked. Why the writers run on threads: docs/benchmarks.md#what-the-optimisation-changed.
+    The CSV files are the bytes of ``data/*.csv`` that were validated, kept from the one read, so a
+    release's CSV is exactly what was checked even if the file is edited during the build, whatever
+    its size and modification time. Why the writers run on threads:
+    docs/benchmarks.md#what-the-optimisation-changed.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         written = [
@@ -113,7 +106,7 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
         for declared in TABLES:
             parquet = folder / f"{declared.name}.parquet"
             written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
-            written.append(pool.submit(_copy, data_dir / declared.file_name, folder / declared.file_name))
+            written.append(pool.submit(_write_bytes, folder / declared.file_name, validated[declared.name]))
         for future in written:
             future.result()
         (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
@@ -124,8 +117,8 @@ def write_release(tables: dict[str, pa.Table], data_dir: Path, folder: Path) -> 
     (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps, version)), encoding="utf-8")
 
 
-def _copy(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def release_file_names() -> frozenset[str]:

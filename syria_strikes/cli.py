@@ -1,24 +1,52 @@
 """The `syria-strikes` command: validate, build, bundle, data-hash, generate, info, site.
 
-Exit codes are part of the contract: 0 valid, 1 invalid data, 2 a usage error. Bad data is
-always reported as problems, never as a traceback.
+Exit codes are part of the contract:
+
+- 0: done (the data is valid, the release was built, the release checks out);
+- 1: invalid data, or a damaged or missing release; every problem is listed;
+- 2: a usage error, such as an unknown option or an ``--out`` a build must not replace;
+- 3: the system stopped the command: a full disk, a file that cannot be written, another build
+  holding the output's lock, stdout closed or full. The message says which; nothing was lost;
+- 141: the reader of the output went away (``syria-strikes info | head``): the command ends
+  quietly, as other Unix tools do.
+
+Bad data is always reported as problems and a failing system as one sentence, never as a
+traceback. Every printed field is escaped (see ``terminal``), so no file name or cell can send
+control sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import signal
+import contextlib
+import errno
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from syria_strikes.extras import MissingExtra, require
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+from syria_strikes.terminal import escape, escape_lines
+
+OK = 0
+INVALID = 1
 USAGE_ERROR = 2
+SYSTEM_ERROR = 3
+BROKEN_PIPE = 141
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes arguments back in its errors; escape them like every other output."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(escape_lines(message) if message else message, file)
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `syria-strikes info | head` ends quietly
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a narrow console shows odd cells escaped
     parser = _parser()
@@ -28,21 +56,78 @@ def main(argv: list[str] | None = None) -> int:
         return USAGE_ERROR
     try:
         code: int = args.run(args, parser)
+        _flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    except (OSError, RecursionError, MemoryError) as error:
+        if isinstance(error, OSError) and error.errno == errno.EPIPE:
+            return _reader_gone()
+        _complain(_system_words(error))
+        return SYSTEM_ERROR
     except MissingExtra as error:
-        print(f"error: {error}", file=sys.stderr)
+        _complain(str(error))
         return USAGE_ERROR
     return code
+
+
+def _flush() -> None:
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    sys.stdout.flush()
+
+
+def _reader_gone() -> int:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return BROKEN_PIPE
+
+
+def _system_words(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "the input is nested too deeply to process; nothing was changed"
+    if isinstance(error, MemoryError):
+        return "the input is too large for the memory available; nothing was changed"
+    assert isinstance(error, OSError)
+    words = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.EFBIG: "a file grew larger than the system allows",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "the operation is not permitted",
+        errno.EROFS: "the file system is read-only",
+        errno.EBADF: "standard output is closed",
+    }.get(error.errno or 0, error.strerror or str(error))
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{words}{where}; the command stopped and changed nothing it had not finished"
+
+
+def _complain(sentence: str, prefix: str = "error: ") -> None:
+    """One line on stderr; if even stderr is gone, the exit code says it all."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"{prefix}{escape(sentence)}", file=sys.stderr, flush=True)
+
+
+def _emit(text: str) -> None:
+    """Print a finished text, every line escaped; a closed stdout is an error, not silence."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed", "<stdout>")
+    sys.stdout.write(escape_lines(text) + "\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     from syria_strikes.version import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="syria-strikes",
         description="Validate, build and inspect the syria-strikes dataset.",
     )
     parser.add_argument("--version", action="version", version=f"syria-strikes {__version__}")
-    commands = parser.add_subparsers(title="commands")
+    commands = parser.add_subparsers(title="commands", parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="check every rule and list every problem")
     _add_data_dir(validate, "seeds/ and datapackage.json sit beside it")
@@ -61,12 +146,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="release folder to replace (default: the release bundled with the package)",
+        help="a new or empty folder, or a release an earlier build wrote, to replace whole "
+        "(default in a source checkout: the package's release folder)",
     )
     build.add_argument("--format", choices=("text", "json"), default="text", help="format of problems")
     build.set_defaults(run=_run_build)
 
-    info = commands.add_parser("info", help="version, tables, row counts and checksums of a release")
+    info = commands.add_parser("info", help="version, tables, row counts and checksums of a release, verified")
     info.add_argument(
         "--release",
         type=Path,
@@ -74,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="release folder (default: the release bundled with the package)",
     )
+    info.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     info.set_defaults(run=_run_info)
 
     bundle = commands.add_parser("bundle", help="validate, build and zip the release for download, with its sha256")
@@ -140,39 +227,45 @@ def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
     outcome = validate(_data_dir(args, parser), use_cache=not args.no_cache)
     if outcome.note:
-        print(outcome.note, file=sys.stderr)
+        _complain(outcome.note, prefix="")
     problems = outcome.problems
-    print(render_json(problems) if args.format == "json" else render_text(problems))
-    return 1 if problems else 0
+    _emit(render_json(problems) if args.format == "json" else render_text(problems))
+    return INVALID if problems else OK
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     require("validate", "`syria-strikes build`")
-    from syria_strikes.build import build, default_release_dir
+    from syria_strikes.build import build, default_release_dir, in_source_checkout
+    from syria_strikes.outguard import OutRefused
     from syria_strikes.problems import render_json, render_text
+    from syria_strikes.swap import OutputBusy
 
     _check_build_date(parser)
 
     data_dir = _data_dir(args, parser)
+    if args.out is None and not in_source_checkout():
+        _complain(
+            "build needs --out DIR here: without it, a build would replace the release installed with the "
+            "package; pass a new folder, for example --out release"
+        )
+        return USAGE_ERROR
     out = args.out or default_release_dir()
-    if args.out is not None:
-        from syria_strikes.build import release_file_names
-        from syria_strikes.outguard import OutRefused, check_out
-
-        try:
-            check_out(args.out, data_dir, release_file_names(), legacy=True)
-        except OutRefused as refused:
-            print(f"error: {refused}; nothing was touched", file=sys.stderr)
-            return USAGE_ERROR
-    problems = build(data_dir, out)
+    try:
+        problems = build(data_dir, out, legacy=args.out is None)
+    except OutRefused as refused:
+        _complain(f"{refused}; nothing was touched")
+        return USAGE_ERROR
+    except OutputBusy as busy:
+        _complain(str(busy))
+        return SYSTEM_ERROR
     if problems:
-        print(render_json(problems) if args.format == "json" else render_text(problems))
-        print(f"nothing was written; {out} is as it was.", file=sys.stderr)
-        return 1
+        _emit(render_json(problems) if args.format == "json" else render_text(problems))
+        _complain(f"nothing was written; {out} is as it was.", prefix="")
+        return INVALID
     from syria_strikes.loader import release_descriptor
 
-    print(f"built release {release_descriptor(out)['version']} in {out}")
-    return 0
+    _emit(f"built release {release_descriptor(out)['version']} in {out}")
+    return OK
 
 
 def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -186,16 +279,15 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         check_out_dir(args.out)
         made = make_bundle(_data_dir(args, parser), args.out)
     except BundleError as error:
-        print(f"error: {error}", file=sys.stderr)
+        _complain(str(error))
         return USAGE_ERROR
     if isinstance(made, list):
-        print(render_text(made))
-        print("nothing was written.", file=sys.stderr)
-        return 1
+        _emit(render_text(made))
+        _complain("nothing was written.", prefix="")
+        return INVALID
     state = "wrote" if made.written else "already current:"
-    print(f"{state} {made.path}")
-    print(f"{made.sha256}  {made.path.name}")
-    return 0
+    _emit(f"{state} {made.path}\n{made.sha256}  {made.path.name}")
+    return OK
 
 
 def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -204,38 +296,42 @@ def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     data_dir = _data_dir(args, parser)
     if args.record:
         entry = record_data(data_dir)
-        print(f"recorded {entry['data']} as the data of {entry['version']} in {RECORD.name}")
-        return 0
+        _emit(f"recorded {entry['data']} as the data of {entry['version']} in {RECORD.name}")
+        return OK
     version = release_version(data_dir)
     tagged = recorded()
-    print(data_hash(data_dir))
+    _emit(data_hash(data_dir))
     if "+local." in version:
-        print(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
-        return 1 if args.check else 0
-    print(f"the data recorded for {version}")
-    return 0
+        _emit(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
+        return INVALID if args.check else OK
+    _emit(f"the data recorded for {version}")
+    return OK
 
 
 def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.errors import ReleaseError
-    from syria_strikes.info import release_info
+    from syria_strikes.info import release_info, render_info
 
     try:
-        print(release_info(args.release))
+        summary = release_info(args.release)
     except ReleaseError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return 0
+        _complain(str(error))
+        return INVALID
+    _emit(render_info(summary, args.format))
+    return OK
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.generate import stale_files, write_generated
+    from syria_strikes.generate import is_dataset_root, stale_files, write_generated
 
+    if not is_dataset_root(args.root):
+        _complain(f"--root {args.root} is not a dataset folder (no data/ and seeds/ in it); nothing was written")
+        return USAGE_ERROR
     if args.check:
         stale = stale_files(args.root)
         for path in stale:
-            print(f"{path} is out of date; run `python -m syria_strikes generate`")
-        return 1 if stale else 0
+            _emit(f"{path} is out of date; run `python -m syria_strikes generate`")
+        return INVALID if stale else OK
     for path in write_generated(args.root):
-        print(f"wrote {path}")
-    return 0
+        _emit(f"wrote {path}")
+    return OK

@@ -16,6 +16,7 @@ EXTRAS: dict[str, tuple[tuple[str, str, int | None], ...]] = {
         ("pandera", "pandera", None),
         ("frictionless", "frictionless", None),
         ("adbc_driver_sqlite", "adbc-driver-sqlite", None),
+        ("regex", "regex", None),  # the Unicode database behind the invisible-character rule
         ("pandas", "pandas", 3),  # the validator relies on pandas 3 strings; the loader does not
     ),
     "polars": (("polars", "polars", None),),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -29,18 +27,3 @@ def sha256_file(path: Path) -> str:
         while block := handle.read(HASH_BLOCK):
             digest.update(block)
     return digest.hexdigest()
-
-
-def swap_into_place(staging: Path, out: Path) -> None:
-    """Rename a finished folder over the old one; the old one is removed only once the new one is in place."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    retired = out.with_name(f".{out.name}.retired-{os.getpid()}")
-    os.rename(out, retired)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(retired, out)
-        raise
-    shutil.rmtree(retired)

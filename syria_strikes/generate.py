@@ -1,7 +1,14 @@
-"""Files generated from the metadata source, and the check that they are current."""
+"""Files generated from the metadata source, and the check that they are current.
+
+Each file is written to a temporary name beside it and renamed over the old one, so a full disk
+leaves the old file whole, and a link in its place is replaced rather than followed: generating
+never writes outside the dataset folder.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 from syria_strikes.datapackage import package_descriptor, table_schema
@@ -23,19 +30,41 @@ def generated_files() -> dict[str, str]:
     return files
 
 
+def is_dataset_root(root: Path) -> bool:
+    """Whether ``root`` is a dataset folder (data/ and seeds/ side by side), where generated files belong."""
+    return (root / "data").is_dir() and (root / "seeds").is_dir()
+
+
 def stale_files(root: Path) -> list[str]:
-    return [
-        path
-        for path, content in generated_files().items()
-        if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != content
-    ]
+    return [path for path, content in generated_files().items() if _current(root / path) != content.encode()]
+
+
+def _current(path: Path) -> bytes | None:
+    """The file's bytes, or None when it is missing, not a regular file, or unreadable: all stale."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def write_generated(root: Path) -> list[str]:
     written = []
     for path in stale_files(root):
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(generated_files()[path], encoding="utf-8", newline="\n")
+        _replace(root / path, generated_files()[path].encode())
         written.append(path)
     return written
+
+
+def _replace(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,17 +1,23 @@
-"""What a release holds, read from its own descriptor and Parquet footers: no table is loaded.
+"""What a release holds, with every file verified against its checksum: no table is loaded.
 
 ``release_info()`` answers "which data am I using?" for a script or a paper's methods section;
-``syria-strikes info`` prints the same as a table.
+``syria-strikes info`` prints the same as a table or as JSON. Every file is checked against the
+byte count and sha256 the release's descriptor records, so a damaged release is named, file by
+file, instead of being described as if it were whole.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from syria_strikes.loader import release_descriptor, release_dir
+from syria_strikes.errors import ReleaseError
+from syria_strikes.loader import release_descriptor, release_dir, verify
 from syria_strikes.metadata import TABLE_NAMES
 
 
@@ -39,17 +45,63 @@ class ReleaseInfo:
             lines.append(f"{path:<26} {rows:>9} {self.sizes[path]:>10}  {digest.removeprefix('sha256:')}")
         return "\n".join(lines)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The same facts as plain JSON types, for ``syria-strikes info --format json``."""
+        files = [
+            {
+                "path": path,
+                "rows": self.rows.get(path.removesuffix(".parquet")) if path.endswith(".parquet") else None,
+                "bytes": self.sizes[path],
+                "sha256": digest.removeprefix("sha256:"),
+            }
+            for path, digest in self.checksums.items()
+        ]
+        return {
+            "name": "syria-strikes",
+            "version": self.version,
+            "built": self.build_date,
+            "release": str(self.folder),
+            "files": files,
+        }
+
 
 def release_info(root: str | Path | None = None) -> ReleaseInfo:
-    """Version, build date, row counts and checksums; e.g. ``release_info().rows["claims"]``."""
+    """Version, build date, row counts and checksums, every file verified first; e.g.
+    ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file."""
     folder = Path(root) if root is not None else release_dir()
     descriptor = release_descriptor(folder)
     resources = descriptor["resources"]
+    rows: dict[str, int] = {}
+    damage = []
+    for resource in resources:
+        try:
+            data = verify(folder / resource["path"])
+        except ReleaseError as error:
+            damage.append(str(error))
+            continue
+        stem, _, extension = resource["path"].rpartition(".")
+        if extension == "parquet" and stem in TABLE_NAMES:
+            rows[stem] = _rows(data, resource["path"])
+    if damage:
+        raise ReleaseError("; ".join(damage))
     return ReleaseInfo(
         version=descriptor["version"],
         build_date=descriptor.get("created"),
         folder=folder,
-        rows={name: pq.read_metadata(folder / f"{name}.parquet").num_rows for name in TABLE_NAMES},
+        rows={name: rows[name] for name in TABLE_NAMES if name in rows},
         checksums={resource["path"]: resource["hash"] for resource in resources},
         sizes={resource["path"]: resource["bytes"] for resource in resources},
     )
+
+
+def _rows(data: bytes, name: str) -> int:
+    try:
+        return int(pq.read_metadata(pa.BufferReader(data)).num_rows)
+    except (pa.ArrowException, OSError) as error:
+        raise ReleaseError(f"{name} of the release cannot be read as Parquet ({error})") from None
+
+
+def render_info(info: ReleaseInfo, output_format: str = "text") -> str:
+    if output_format == "json":
+        return json.dumps(info.to_dict(), ensure_ascii=True, indent=2)
+    return str(info)

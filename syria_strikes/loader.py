@@ -1,13 +1,15 @@
 """Read the packaged release, typed, offline.
 
-Files are found with importlib.resources inside the functions, never at import time, and each
-file is checked against the sha256 in the release's datapackage.json the first time it is read
-in a process: a damaged or tampered installation raises ``ReleaseError`` naming the file.
+Files are found with importlib.resources inside the functions, never at import time. Each file
+is checked against the sha256 in the release's datapackage.json whenever the version on disk
+(path, size, modification time, inode) is one this process has not verified yet, and its
+Parquet schema against the metadata: a damaged, tampered or replaced installation, or a
+malformed descriptor, raises ``ReleaseError`` naming the file, never another exception.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -16,18 +18,21 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from syria_strikes.column_types import TYPE_TABLE, loader_dtype
+from syria_strikes.column_types import TYPE_TABLE, arrow_schema, loader_dtype
 from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import require
-from syria_strikes.files import DESCRIPTOR, sha256_file
-from syria_strikes.metadata import TABLE_NAMES, TableName, table
+from syria_strikes.files import DESCRIPTOR
+from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.metadata import TABLE_NAMES, Table, TableName, table
+from syria_strikes.safefiles import FileKey, read_file
 
 if TYPE_CHECKING:
     import polars as pl
 
 Backend = Literal["pandas", "pyarrow", "polars"]
 Root = str | Path | None
-_verified: set[Path] = set()
+REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
+_verified: set[FileKey] = set()
 
 
 def release_dir() -> Path:
@@ -49,9 +54,7 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
     """
     declared = table(name)
     folder = Path(root) if root is not None else release_dir()
-    path = folder / f"{declared.name}.parquet"
-    verify(path)
-    arrow = pq.read_table(path)
+    arrow = _read_parquet(folder / f"{declared.name}.parquet", declared)
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
@@ -109,31 +112,87 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
     return frame
 
 
+def _read_parquet(path: Path, declared: Table) -> pa.Table:
+    """The verified table, read from the very bytes that were verified, with the declared schema."""
+    data = verify(path)
+    try:
+        arrow = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as error:
+        raise ReleaseError(f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {REINSTALL}") from None
+    expected = arrow_schema(declared)
+    if not arrow.schema.equals(expected, check_metadata=False):
+        raise ReleaseError(
+            f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
+            f"declares for {declared.name}, so it was written by another version; {REINSTALL}"
+        )
+    return arrow
+
+
 def release_descriptor(folder: Path) -> dict[str, Any]:
-    """The release's own datapackage.json, or an error that says how to get a release."""
-    descriptor_path = folder / DESCRIPTOR
-    if not descriptor_path.is_file():
+    """The release's own datapackage.json, checked for the shape the loader relies on, or an error
+    that says how to get a release."""
+    path = folder / DESCRIPTOR
+    try:
+        data = read_file(path, folder)[0]
+    except FileNotFoundError:
         raise ReleaseError(
             f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
-            "otherwise reinstall with `pip install --force-reinstall syria-strikes`"
-        )
-    descriptor: dict[str, Any] = json.loads(descriptor_path.read_text(encoding="utf-8"))
+            f"otherwise {REINSTALL}"
+        ) from None
+    except OSError as error:
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
+    try:
+        descriptor = parse_object(data)
+    except JsonRefused as refused:
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {REINSTALL}") from None
+    fault = _shape_fault(descriptor)
+    if fault:
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {REINSTALL}")
     return descriptor
 
 
-def verify(path: Path) -> None:
-    """Compare a release file with the bytes and sha256 its datapackage.json records."""
-    path = path.resolve()
-    if path in _verified:
-        return
-    resources = release_descriptor(path.parent)["resources"]
+def _shape_fault(descriptor: dict[str, Any]) -> str | None:
+    """What is missing from a release descriptor that the loader and `info` read, if anything."""
+    if not isinstance(descriptor.get("version"), str):
+        return "it has no version"
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return "it lists no resources"
+    for position, resource in enumerate(resources, start=1):
+        if not (
+            isinstance(resource, dict)
+            and isinstance(resource.get("path"), str)
+            and "/" not in resource["path"]
+            and isinstance(resource.get("hash"), str)
+            and resource["hash"].startswith("sha256:")
+            and type(resource.get("bytes")) is int
+        ):
+            return f"resource {position} lacks a file name, a sha256 hash or a byte count"
+    return None
+
+
+def verify(path: Path) -> bytes:
+    """The bytes of a release file, once they match the byte count and sha256 its datapackage.json
+    records. A version of the file already verified in this process (same path, size, modification
+    time and inode) is not hashed again; a file replaced since is."""
+    folder = path.parent
+    resources = release_descriptor(folder)["resources"]
     expected = next((r for r in resources if r["path"] == path.name), None)
-    if expected is None or not path.is_file():
-        raise ReleaseError(f"the release at {path.parent} lacks {path.name}; reinstall syria-strikes")
-    digest = "sha256:" + sha256_file(path)
-    if digest != expected["hash"]:
+    try:
+        data, key = read_file(path, folder)
+    except FileNotFoundError:
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}") from None
+    except OSError as error:
+        raise ReleaseError(f"{path.name} in {folder} {error}") from None
+    if expected is None:
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}")
+    if key in _verified:
+        return data
+    digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    if digest != expected["hash"] or len(data) != expected["bytes"]:
         raise ReleaseError(
-            f"{path.name} in {path.parent} is damaged or was modified: its checksum is {digest}, the release "
-            f"records {expected['hash']}; reinstall with `pip install --force-reinstall syria-strikes`"
+            f"{path.name} in {folder} is damaged or was modified: its checksum is {digest}, the release "
+            f"records {expected['hash']}; {REINSTALL}"
         )
-    _verified.add(path)
+    _verified.add(key)
+    return data

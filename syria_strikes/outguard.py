@@ -14,9 +14,11 @@ from pathlib import Path
 
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.safefiles import read_file
+from syria_strikes.swap import Marker
 
 MARKER = ".syria-strikes-release"
 MARKER_TEXT = "This folder is a release written by `syria-strikes build`; the next build replaces it whole.\n"
+RELEASE_MARKER = Marker(MARKER, MARKER_TEXT)
 PACKAGE_NAME = "syria-strikes"
 DESCRIPTOR = "datapackage.json"
 

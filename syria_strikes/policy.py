@@ -29,13 +29,11 @@ def rules_table() -> str:
             if rule.area == area
         ]
         lines += [f"| {area} | {case.case} | {case.decision} | — | — |" for case in ACCEPTED if case.area == area]
-    lines += ["", "The build applies every rule above first, and one of its own:", ""]
-    lines += ["| Case | Decision | Rule id | What the build tells the curator |", "|---|---|---|---|"]
-    lines += [
-        f"| {rule.protects} | {_decision(rule)} | `{rule.id}` | {rule.advice} |"
-        for rule in RULES
-        if rule.area == "Build"
-    ]
+    build_rules = [rule for rule in RULES if rule.area == "Build"]
+    if build_rules:
+        lines += ["", "The build applies every rule above first, and these of its own:", ""]
+        lines += ["| Case | Decision | Rule id | What the build tells the curator |", "|---|---|---|---|"]
+        lines += [f"| {rule.protects} | {_decision(rule)} | `{rule.id}` | {rule.advice} |" for rule in build_rules]
     return "\n".join(lines)
 
 

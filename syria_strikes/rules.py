@@ -22,6 +22,7 @@ from syria_strikes.spreadsheet_hints import type_hint
 from syria_strikes.text_policy import (
     CONTROL,
     EDGE_CHARS,
+    FORMULA_PREFIXES,
     INVISIBLE_CHARS,
     SPREADSHEET_BOOLEANS,
     SPREADSHEET_ERRORS,
@@ -99,7 +100,12 @@ RuleId = Literal[
     "descriptor_json",
     "frictionless_descriptor",
     "descriptor_current",
-    "unchanged_during_build",
+    # safety at the edges
+    "file_inside",
+    "file_regular",
+    "file_readable",
+    "header_width",
+    "quote_grapheme",
 ]
 Area = Literal[
     "Structure", "Values and types", "IDs and references", "Quotes and seeds", "Cell contents", "Descriptor", "Build"
@@ -175,6 +181,7 @@ def _blank_line(*, trailing: int = 0) -> str:
     return f"the file ends with {count}; delete everything after the last row's line break"
 
 
+SHOWN_POSITIONS = 10
 _DELIMITER_NAMES = {";": "semicolons", "\t": "tabs", "|": "'|' characters"}
 
 
@@ -190,9 +197,18 @@ def _header_spaces(*, declared: Sequence[str]) -> str:
 
 
 def _header_unnamed(*, positions: Sequence[int]) -> str:
+    """At most SHOWN_POSITIONS positions are listed, so a header of thousands of commas stays one line."""
+    shown = ", ".join(map(str, positions[:SHOWN_POSITIONS])) + (", ..." if len(positions) > SHOWN_POSITIONS else "")
     return (
-        f"the header has {len(positions)} column(s) without a name (position {', '.join(map(str, positions))}), "
+        f"the header has {len(positions)} column(s) without a name (position {shown}), "
         "as spreadsheets export from columns that once held something; delete those columns"
+    )
+
+
+def _header_width(*, columns: int, table: str, width: int, bound: int) -> str:
+    return (
+        f"the header has {columns:,} columns; {table} declares {width} and no table may have more than "
+        f"{bound:,}: this is not the right file"
     )
 
 
@@ -293,9 +309,15 @@ def _clean_text(*, declared: Column, cell: object) -> str:
         return _control_words(control.group())
     if value and (value[0] in EDGE_CHARS or value[-1] in EDGE_CHARS):
         return _edge_words(value)
+    if value[:1] in FORMULA_PREFIXES:
+        return (
+            f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
+            "starts with another character"
+        )
+    item = next(item for item in value.split(LIST_DELIMITER) if item[:1] in FORMULA_PREFIXES)
     return (
-        f"starts with {value[0]!r}, which spreadsheets run as a formula; rephrase so the cell "
-        "starts with another character"
+        f"has the list item {item!r}, which starts with {item[0]!r} and which spreadsheets run as a formula; "
+        "rephrase so the item starts with another character"
     )
 
 
@@ -338,8 +360,20 @@ def _pattern(*, declared: Column, cell: object) -> str:
     return words
 
 
-def _max_length(*, declared: Column, cell: object) -> str:
-    return f"is {len(str(cell))} characters long; the limit for this column is {declared.text_limit}"
+def _max_length(
+    *, cell: object, declared: Column | None = None, limit: int | None = None, bound: int | None = None
+) -> str:
+    """``bound``: the length no cell may pass, given when the cell passes it; it is reported as the
+    file is read, before any other rule (``limit`` is then the column's, None for a column the table
+    does not declare)."""
+    if bound is None:
+        assert declared is not None
+        return f"is {len(str(cell))} characters long; the limit for this column is {declared.text_limit}"
+    column_limit = f"; the limit for this column is {limit}" if limit is not None else ""
+    return (
+        f"is {len(str(cell)):,} characters long{column_limit}, and no cell may pass {bound:,}: "
+        "it looks like a pasted document or a broken export"
+    )
 
 
 def _minimum(*, declared: Column, cell: object) -> str:
@@ -418,8 +452,14 @@ def _quote_anchored(
     return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
 
 
-def _descriptor_json(*, error: object = None) -> str:
-    """``error``: why the file is not JSON; None when it is JSON but not an object."""
+def _descriptor_json(*, error: object = None, refused: str | None = None, too_deep: bool = False) -> str:
+    """``error``: why the file is not JSON; ``refused``: why the JSON reader refused it (a repeated
+    key, absurd nesting, NaN, the wrong shape); ``too_deep``: frictionless ran out of stack on it;
+    none of them when it is JSON but not an object."""
+    if refused is not None:
+        return f"cannot be used: {refused}"
+    if too_deep:
+        return "nests too deeply to be checked"
     if error is not None:
         return f"is not valid JSON: {error}"
     return "is not a JSON object; a Data Package descriptor is an object"
@@ -437,7 +477,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "file_declared",
         "Structure",
-        "Another CSV in `data/` (`claims (1).csv`)",
+        "A copy of a table in `data/`: another CSV (`claims (1).csv`, `Claims.CSV`, `claims .csv` with a "
+        "trailing space) or another extension (`claims.csv.bak`, `claims.tsv`); hidden files are left alone",
         "Move the edits into the real file and remove the copy; the validator never reads it.",
         words=_file_declared,
     ),
@@ -621,9 +662,10 @@ RULES: tuple[Rule, ...] = (
         "type_date",
         "Values and types",
         "Date in another order (`14/01/2020`), with a time (`2020-01-14T10:00`, `2020-01-14 00:00:00`), a "
-        "spreadsheet day number (`43844`), spaces around it, non-ASCII digits; an impossible date (`2020-02-30`)",
+        "spreadsheet day number (`43844`), spaces around it, non-ASCII digits; an impossible date (`2020-02-30`); "
+        "the year `0000`, which Python, frictionless and Arrow cannot read",
         "Names the fault; for a day number, the date it stands for; write `YYYY-MM-DD`; an impossible date is "
-        "not a real calendar date.",
+        "not a real calendar date; dates run from `0001-01-01` to `9999-12-31`.",
         words=_type_words("date"),
     ),
     Rule(
@@ -908,9 +950,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "clean_text",
         "Cell contents",
-        "Leading or trailing space, no-break space, zero-width space, byte-order mark or other invisible character, "
+        "Leading or trailing space, no-break space, or any default-ignorable or format character of the Unicode "
+        "database (zero-width space, byte-order mark, U+061C, U+3164, U+034F, U+FE0F, tag characters) or U+2800, "
         "also in IDs and codes (`asserts `); a cell of spaces only; tab, line break, NUL or other control "
-        "character, U+2028/U+2029, bidirectional override; a cell starting with `=`, `+`, `-` or `@` "
+        "character, U+2028/U+2029, bidirectional override; a cell or list item starting with `=`, `+`, `-` or `@` "
         "(formula injection)",
         'Names the character (U+200B ZERO WIDTH SPACE) and which edge, "it often comes with copy and paste"; '
         "cells hold one line of plain text; leave a cell of spaces empty; rephrase so a cell does not start "
@@ -920,8 +963,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "max_length",
         "Cell contents",
-        "Longer than the column's limit (a pasted document)",
-        "The length and the limit.",
+        "Longer than the column's limit (a pasted paragraph); over 100,000 characters (a pasted document, a "
+        "runaway export), reported as soon as the file is read",
+        "The length and the limit; a cell over 100,000 characters is left out of every other rule.",
         words=_max_length,
     ),
     # --- the descriptor (checks.datapackage) -------------------------------------------------
@@ -935,8 +979,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "descriptor_json",
         "Descriptor",
-        "Not JSON, or not a JSON object",
-        "A Data Package descriptor is an object.",
+        "Not UTF-8 JSON, not a JSON object, a key repeated in one object, nesting deeper than 64 levels, `NaN`",
+        "Says which; a Data Package descriptor is one object, each key once.",
+        then="descriptor not read further",
         words=_descriptor_json,
     ),
     Rule(
@@ -956,15 +1001,49 @@ RULES: tuple[Rule, ...] = (
             "commit the result"
         ),
     ),
-    # --- the build (syria_strikes.build) -----------------------------------------------------
+    # --- safety at the edges: files as untrusted input, bounded work (safefiles, datafiles, reading) ---
     Rule(
-        "unchanged_during_build",
-        "Build",
-        "A table's file edited while the release was being built",
-        "Nothing was written; run the build again.",
+        "file_inside",
+        "Structure",
+        "A table's file, the descriptor or a seed is a symbolic link that leads outside the dataset folder "
+        "(to `/proc/self/environ`, a home folder)",
+        "Replace the link with the file itself; nothing outside the dataset is read, and no content is shown.",
+        then="file not read",
+        words="{what} {reason}",
+    ),
+    Rule(
+        "file_regular",
+        "Structure",
+        "A named pipe (FIFO), device, socket or folder where a table's file, the descriptor or a seed belongs",
+        "Says what stands there; replace it with a regular file. A named pipe never makes the validator wait.",
+        then="file not read",
+        words="{what} {reason}",
+    ),
+    Rule(
+        "file_readable",
+        "Structure",
+        "A file or folder that cannot be read: no permission, or an input/output error",
+        "Says why (permission denied: give the user running the command read access); never a traceback.",
+        then="file not read",
+        words="{what} {reason}",
+    ),
+    Rule(
+        "header_width",
+        "Structure",
+        "A header of more than 1,000 columns (the wrong file, a runaway export)",
+        "The number of columns and the bound; reported at once, whatever the width.",
+        then="table not read further",
+        words=_header_width,
+    ),
+    Rule(
+        "quote_grapheme",
+        "Quotes and seeds",
+        "Quote offsets that cut a user-perceived character in two: a letter from its combining accent, an emoji "
+        "sequence or a flag (Unicode grapheme clusters)",
+        "Widen the quote to the whole character.",
         words=(
-            "data/{file} changed while the release was being built, so the release might not match what was "
-            "validated; nothing was written: run the build again"
+            "the offsets {start}..{end} cut a character of the seed in two (a letter and its combining accent, "
+            "or an emoji or flag sequence): widen the quote to the whole character"
         ),
     ),
 )

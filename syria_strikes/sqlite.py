@@ -7,6 +7,8 @@ say) cannot be shown rows the release would not accept.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -70,12 +72,24 @@ def write_database(path: Path, tables: dict[str, pa.Table]) -> None:
 
     Why through ADBC, without CHECK evaluation, journal or fsyncs: docs/benchmarks.md#what-the-optimisation-changed.
     """
+    import adbc_driver_manager  # the build's alone: generating the DDL needs no driver
+
+    try:
+        _write_database(path, tables)
+    except (sqlite3.Error, adbc_driver_manager.Error) as error:
+        # The drivers report a failed write as a database error; the command reports it as the
+        # file-system error it is, so a full disk reads as a full disk.
+        code = errno.ENOSPC if "full" in str(error) else errno.EIO
+        raise OSError(code, os.strerror(code), str(path)) from error
+
+
+def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.executescript(schema_sql())
     finally:
         connection.close()
-    import adbc_driver_sqlite.dbapi as adbc_sqlite  # the build's alone: generating the DDL needs no driver
+    import adbc_driver_sqlite.dbapi as adbc_sqlite
 
     codes = [(vocabulary.name, code, meaning) for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
     vocabularies = pa.Table.from_arrays(

@@ -12,24 +12,39 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from syria_strikes.unicode_sets import invisible_chars
+
 
 def _chars(*ranges: tuple[int, int]) -> str:
     return "".join(chr(code) for start, end in ranges for code in range(start, end + 1))
 
 
 def _class(chars: str) -> str:
-    """A regex character class both engines read alike: Latin-1 as \\xHH, the rest literally."""
-    return "[" + "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else c for c in chars) + "]"
+    """A regex character class both engines read alike: Latin-1 as \\xHH, the rest literally, and
+    runs of consecutive code points as ranges, so thousands of characters stay a short class."""
+    runs: list[list[int]] = []
+    for code in sorted({ord(c) for c in chars}):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+
+    def literal(code: int) -> str:
+        return f"\\x{code:02x}" if code < 0x100 else chr(code)
+
+    return "[" + "".join(literal(a) if a == b else f"{literal(a)}-{literal(b)}" for a, b in runs) + "]"
 
 
 # Never allowed in a cell: C0/C1 controls (tab, line breaks, NUL), the Unicode line and paragraph
 # separators, and the bidirectional embedding/override/isolate controls, which make a cell display
 # in an order other than the one it is stored in.
 CONTROL_CHARS = _chars((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0x202A, 0x202E), (0x2066, 0x2069))
-# Never allowed at either edge of a cell: every Unicode space, and the invisible format characters
-# (soft hyphen, zero-width space/joiners, direction marks, word joiner, byte-order mark). Inside
-# text, non-breaking spaces and joiners can be legitimate, so only the edges are policed there.
-INVISIBLE_CHARS = _chars((0xAD, 0xAD), (0x180E, 0x180E), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF))
+# Never allowed at either edge of a cell: every Unicode space, and every invisible character: the
+# Unicode database's default-ignorable and format (Cf) characters (soft hyphen, zero-width space and
+# joiners, direction marks, word joiner, byte-order mark, U+061C, U+3164, variation selectors, tag
+# characters) and U+2800 (see unicode_sets). Inside text, non-breaking spaces and joiners can be
+# legitimate, so only the edges are policed there.
+INVISIBLE_CHARS = invisible_chars()
 EDGE_CHARS = (
     _chars(
         (0x20, 0x20),
@@ -47,6 +62,8 @@ FORMULA_PREFIXES = "=+-@"
 EDGE = _class(EDGE_CHARS)
 CONTROL = _class(CONTROL_CHARS)
 UNCLEAN = f"^{EDGE}|^[=+\\-@]|{EDGE}$|{CONTROL}"
+# In a list, each item is a cell of its own to a spreadsheet's eye: none may start a formula.
+UNCLEAN_LIST = f"{UNCLEAN}|\\|[=+\\-@]"
 LIST_GAP = f"(?:^|\\|)(?:\\||$)|{EDGE}\\||\\|{EDGE}"
 
 # Words that stand for "no value" or that a spreadsheet writes in place of one. An empty cell is

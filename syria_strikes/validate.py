@@ -17,8 +17,9 @@ from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import relation_rules
 from syria_strikes.checks.schema import check_table, table_parts
-from syria_strikes.metadata import TABLES, Table
-from syria_strikes.problems import Problem, problem, sort_problems
+from syria_strikes.datafiles import read_data_file, stray_files
+from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
+from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import id_skeleton
 
@@ -33,8 +34,13 @@ MOST_PARTS = 4
 Cells = set[tuple[int, str]]
 
 
-def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_and_check(
+    data_dir: Path, tables: TableCache | None = None, validated: dict[str, bytes] | None = None
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
+
+    Each file is read once, safely; when ``validated`` is given it receives the bytes of each
+    table's file exactly as they were checked, so the build publishes those and nothing else.
 
     Large data is checked on one pool of threads, as tasks that never wait on one another (reads,
     schema parts, seeds, each rule across tables, quotes, the descriptor); small data one task at
@@ -50,7 +56,7 @@ def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[di
     with ThreadPoolExecutor(max_workers=workers) as pool:
         descriptor = pool.submit(tables.check_descriptor if tables is not None else check_descriptor, root)
         reads = {
-            pool.submit(read_table, data_dir / declared.file_name, declared): declared
+            pool.submit(_read, data_dir, declared, validated): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         problems: list[Problem] = []
@@ -87,7 +93,7 @@ def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[di
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
                 seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
-        problems += _undeclared_files(data_dir)
+        problems += stray_files(data_dir, list(TABLE_NAMES))
         later = [*(pool.submit(rule) for rule in relation_rules(frames)), descriptor]
         if seeds is not None:
             seed_problems, texts = seeds.result()
@@ -100,24 +106,28 @@ def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[di
     return frames, sort_problems(problems)
 
 
+def _read(
+    data_dir: Path, declared: Table, validated: dict[str, bytes] | None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read a table's file once, safely, and keep its bytes for the build when asked."""
+    raw, refused = read_data_file(data_dir, declared.name)
+    if raw is None:
+        return None, refused
+    if validated is not None:
+        validated[declared.name] = raw
+    return read_table(data_dir / declared.file_name, declared, raw)
+
+
 def _size(data_dir: Path, declared: Table) -> int:
-    path = data_dir / declared.file_name
-    return path.stat().st_size if path.is_file() else 0
+    """The file's size, to start the largest first; 0 for anything that is not a readable file."""
+    try:
+        return os.stat(data_dir / declared.file_name).st_size
+    except OSError:
+        return 0
 
 
 def validate(data_dir: Path) -> list[Problem]:
     return read_and_check(data_dir)[1]
-
-
-def _undeclared_files(data_dir: Path) -> list[Problem]:
-    """A CSV beside the tables is most often a copy ('claims (1).csv') that received the edits
-    meant for the real file; the validator would otherwise pass without ever reading them."""
-    declared = {table.file_name for table in TABLES}
-    return [
-        problem("file_declared", f"data/{path.name}", None, None, path.name, tables=declared)
-        for path in sorted(data_dir.iterdir())
-        if path.suffix.lower() == ".csv" and path.name not in declared
-    ]
 
 
 def _blank(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]) -> pd.DataFrame:

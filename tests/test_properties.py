@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -122,15 +123,21 @@ def _claim(quote: str, start: int, end: int) -> pd.DataFrame:
 
 def _accepted(text: str, quote: str, start: int, end: int) -> bool:
     problems = check_quotes(_claim(quote, start, end), {"src-seed": text})
-    assert all(p.rule == "quote_anchored" and p.message for p in problems)
+    assert all(p.rule in ("quote_anchored", "quote_grapheme") and p.message for p in problems)
     return problems == []
+
+
+def _cluster_starts(text: str) -> list[int]:
+    """Offsets between user-perceived characters, where a quote may start or end."""
+    return [match.start() for match in regex.finditer(r"\X", text)] + [len(text)]
 
 
 @st.composite
 def slices(draw: st.DrawFn) -> tuple[str, int, int]:
     text = draw(SEED_TEXT)
-    start = draw(st.integers(0, len(text) - 1))
-    end = draw(st.integers(start + 1, len(text)))
+    bounds = _cluster_starts(text)
+    start = draw(st.sampled_from(bounds[:-1]))
+    end = draw(st.sampled_from([bound for bound in bounds if bound > start]))
     return text, start, end
 
 
@@ -141,7 +148,9 @@ def test_a_quote_is_accepted_exactly_where_it_stands(sliced: tuple[str, int, int
     quote = text[quote_start:quote_end]
     assert _accepted(text, quote, quote_start, quote_end)
     end = start + length
-    assert _accepted(text, quote, start, end) == (text[start:end] == quote)
+    bounds = set(_cluster_starts(text))
+    on_bounds = end > len(text) or (start in bounds and end in bounds)
+    assert _accepted(text, quote, start, end) == (text[start:end] == quote and on_bounds)
 
 
 @PROPERTY

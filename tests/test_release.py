@@ -6,6 +6,7 @@ import csv
 import filecmp
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -17,6 +18,7 @@ import pytest
 from syria_strikes import build as build_module
 from syria_strikes.build import build
 from syria_strikes.metadata import TABLES
+from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
 from tests.support.dataset import REPO, Dataset, run_cli
 
@@ -35,7 +37,7 @@ def test_release_holds_every_format(release: Path) -> None:
 def test_descriptor_records_bytes_and_hash_of_every_file(release: Path) -> None:
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     described = {resource["path"] for resource in descriptor["resources"]}
-    assert described == {path.name for path in release.iterdir()} - {"datapackage.json"}
+    assert described == {path.name for path in release.iterdir()} - {"datapackage.json", MARKER}
     for resource in descriptor["resources"]:
         data = (release / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data)
@@ -104,26 +106,27 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
     with pytest.raises(KeyboardInterrupt):
         build(dataset.data_dir, out)
     assert _snapshot(out) == before
-    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == []
+    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == [".release.lock"]
 
 
-def test_data_edited_during_the_build_is_reported_and_nothing_is_written(
+def test_the_release_holds_the_bytes_that_were_validated_not_an_edit_made_meanwhile(
     dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = dataset.root / "release"
+    path = dataset.data_dir / "events.csv"
+    validated = path.read_bytes()
     write_release = build_module.write_release
 
     def edited_meanwhile(*args: object) -> None:
+        # The same size and modification time: only the bytes differ.
+        status = path.stat()
+        path.write_bytes(validated.replace(b"e", b"E", 1))
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
         write_release(*args)
-        with (dataset.data_dir / "events.csv").open("a", encoding="utf-8") as handle:
-            handle.write("an edit made while the build was running\n")
 
     monkeypatch.setattr(build_module, "write_release", edited_meanwhile)
-    problems = build(dataset.data_dir, out)
-    assert [(p.table, p.rule) for p in problems] == [("events", "unchanged_during_build")]
-    assert "data/events.csv changed while the release was being built" in problems[0].message
-    assert not out.exists()
-    assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
+    assert build(dataset.data_dir, out) == []
+    assert (out / "events.csv").read_bytes() == validated != path.read_bytes()
 
 
 def test_build_command_reports_problems_and_writes_nothing(dataset: Dataset) -> None:

@@ -106,7 +106,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},
     "frictionless_descriptor": {"error": "descriptor is not valid"},
     "descriptor_current": {},
-    "unchanged_during_build": {"file": "claims.csv"},
+    "file_inside": {"what": "the file", "reason": "is a symbolic link that leads outside the dataset folder"},
+    "file_regular": {"what": "the file", "reason": "is a named pipe (FIFO), not a regular file"},
+    "file_readable": {"what": "the folder", "reason": "cannot be listed: permission denied"},
+    "header_width": {"columns": 100_000, "table": "claims", "width": 13, "bound": 1_000},
+    "quote_grapheme": {"start": 3, "end": 9},
 }
 
 

@@ -20,6 +20,7 @@ from syria_strikes.text_policy import (
     LIST_GAP,
     NOT_VALUE,
     UNCLEAN,
+    UNCLEAN_LIST,
     VERBATIM_COLUMNS,
     whole_cell,
 )
@@ -36,7 +37,12 @@ def column_checks(column: Column) -> list[pa.Check]:
     checks: list[pa.Check] = []
     cellwise = each_distinct_value if column.vocabulary is not None or column.references is not None else each_cell
     if column.type in ("string", "list"):
-        checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, UNCLEAN))), error="clean_text"))
+        unclean = UNCLEAN_LIST if column.type == "list" else UNCLEAN
+
+        def is_clean(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+            return pc.invert(matches(strings, unclean))
+
+        checks.append(_cell_check(cellwise(is_clean), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
             checks.append(
                 _cell_check(cellwise(lambda a: pc.invert(matches(a, NOT_VALUE, ignore_case=True))), error="placeholder")

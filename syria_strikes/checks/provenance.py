@@ -13,9 +13,11 @@ from typing import Any
 
 import pandas as pd
 
+from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import Lens
+from syria_strikes.safefiles import FileRefused, list_folder, read_file
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -54,15 +56,29 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         strict=True,
     )
     for line, source_id, seed_path, sha256 in rows:
-        resolved, is_file = _resolve(root, seeds_dir, seed_path, entries)
+        resolved, _ = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
             problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
             continue
         referenced.add(resolved)
-        if not is_file:
+        try:
+            data = read_file(resolved, seeds_dir, checked=True)[0]
+        except FileNotFoundError:
             problems.append(problem("seed_present", "sources", int(line), "seed_path", seed_path))
             continue
-        data = resolved.read_bytes()
+        except FileRefused as refused:
+            problems.append(
+                problem(
+                    refused.rule,
+                    "sources",
+                    int(line),
+                    "seed_path",
+                    seed_path,
+                    what="the seed file",
+                    reason=refused.words,
+                )
+            )
+            continue
         digest = sha256_bytes(data)
         if pd.notna(sha256) and digest != sha256:
             problems.append(
@@ -81,11 +97,12 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
 
 
 def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
-    """The entries of seeds/ from one directory listing, which also says which are plain files."""
-    if not seeds_dir.is_dir():
+    """The entries of seeds/ from one directory listing, which also says which are plain files;
+    none when the folder is missing or cannot be listed (its seeds are then reported one by one)."""
+    try:
+        return {entry.name: entry for entry in list_folder(seeds_dir)}
+    except (FileNotFoundError, FileRefused, NotADirectoryError):
         return {}
-    with os.scandir(seeds_dir) as listing:
-        return {entry.name: entry for entry in listing}
 
 
 def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> tuple[Path, bool]:
@@ -117,23 +134,30 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
             & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
         ).to_numpy(dtype=bool)
     ]
+    boundaries = Boundaries()
+    seeds_that_may_cut: dict[str, bool] = {}
     for first in range(0, len(usable), QUOTE_BATCH):
         batch = usable.iloc[first : first + QUOTE_BATCH]
         columns = [batch[name].tolist() for name in batch.columns]
         for line, source_id, quote, start, end in zip(batch.index, *columns, strict=True):
             text = texts[source_id]
-            if text[start:end] == quote:
-                continue
-            problems.append(
-                problem(
-                    "quote_anchored",
-                    "claims",
-                    int(line),
-                    "quote",
-                    quote,
-                    **_mismatch(text, quote, int(start), int(end)),
+            if text[start:end] != quote:
+                problems.append(
+                    problem(
+                        "quote_anchored",
+                        "claims",
+                        int(line),
+                        "quote",
+                        quote,
+                        **_mismatch(text, quote, int(start), int(end)),
+                    )
                 )
-            )
+                continue
+            may_cut = seeds_that_may_cut.get(source_id)
+            if may_cut is None:
+                may_cut = seeds_that_may_cut[source_id] = boundaries.may_cut(source_id, text)
+            if may_cut and boundaries.cuts(source_id, text, start, end):
+                problems.append(problem("quote_grapheme", "claims", int(line), "quote", quote, start=start, end=end))
     return problems
 
 

@@ -7,6 +7,7 @@ is recognised as such instead of as one long unknown column name.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from difflib import get_close_matches
 
 from syria_strikes.metadata import Table
@@ -32,7 +33,7 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
         clean = False
         report(1, None, None, "header_unnamed", positions=unnamed)
     named = [name for name in names if name]
-    duplicated = sorted({name for name in named if named.count(name) > 1})
+    duplicated = sorted(name for name, count in Counter(named).items() if count > 1)
     for name in duplicated:
         report(1, name, name, "header_unique")
     missing, extra = _check_names(named, declared, table, report)
@@ -47,8 +48,9 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
 def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
     """Report undeclared and missing names (returned); a misspelt name is reported once, with its
     correction, instead of once as undeclared and once as missing."""
-    missing = [name for name in declared if name not in named]
-    extra = [name for name in named if name not in declared]
+    present, known = set(named), set(declared)  # sets: a wide header must not cost width squared
+    missing = [name for name in declared if name not in present]
+    extra = [name for name in named if name not in known]
     unclaimed = list(missing)
     for name in extra:
         guess = _guess(name, unclaimed)

@@ -17,10 +17,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from syria_strikes.column_types import forms
-from syria_strikes.columnar import by_line
+from syria_strikes.columnar import arrow_strings, by_line
+from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
 from syria_strikes.reading.csvform import check_canonical_form
@@ -28,19 +30,46 @@ from syria_strikes.reading.header import check_header
 from syria_strikes.rules import RuleId, declared
 
 BOM = b"\xef\xbb\xbf"
+# Bounds on the work one file can ask for: far beyond any real table (the widest has a dozen
+# columns, the longest cell limit is 2,000 characters), near enough that a pasted document or a
+# runaway export is refused as such instead of being worked through.
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 100_000
 
 
-def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Return the typed frame (None when the file cannot be trusted at all) and the problems found."""
+def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Return the typed frame (None when the file cannot be trusted at all) and the problems found.
+
+    ``raw`` is the file's bytes when the caller has read them already (the build publishes exactly
+    the bytes that were validated); otherwise the file is read here, safely.
+    """
     problems: list[Problem] = []
 
     def report(row: int | None, column: str | None, value: str | None, rule_id: RuleId, /, **context: Any) -> None:
         problems.append(problem(rule_id, table.name, row, column, value, **context))
 
-    data = _decode(path, table, report)
+    if raw is None:
+        raw, refused = read_table_file(path, table.name, path.parent)
+        if raw is None:
+            return None, refused
+    data = _decode(table, report, raw)
     if data is None:
         return None, problems
-    header = check_header(data[: data.index(b"\n")].decode("utf-8"), table, report)
+    header_line = data[: data.index(b"\n")]
+    if header_line.count(b",") >= MAX_COLUMNS:
+        columns = header_line.count(b",") + 1
+        report(
+            1,
+            None,
+            None,
+            "header_width",
+            columns=columns,
+            table=table.name,
+            width=len(table.columns),
+            bound=MAX_COLUMNS,
+        )
+        return None, problems
+    header = check_header(header_line.decode("utf-8"), table, report)
     if header is None:
         return None, problems
     names, header_clean = header
@@ -49,6 +78,8 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
         return None, problems
     strings, ends = parsed
     untrusted = check_canonical_form(data, strings, ends, header_clean, report)
+    if len(data) > MAX_CELL_CHARS:  # else no cell can be that long
+        untrusted |= _oversized(strings, table, report)
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
     strings = _drop_pasted_rows(strings, table, report)
     if len(strings) == 0:
@@ -61,16 +92,28 @@ def read_table(path: Path, table: Table) -> tuple[pd.DataFrame | None, list[Prob
     return _convert(strings, table, report), problems
 
 
+def _oversized(strings: pd.DataFrame, table: Table, report: Report) -> set[tuple[int, str]]:
+    """Cells longer than any cell may be, reported here under the column's length rule and then
+    left out of every other rule, so no pattern or comparison works through a pasted document."""
+    limits = {column.name: column.text_limit for column in table.columns}
+    found: set[tuple[int, str]] = set()
+    for name in strings.columns:
+        lengths = pc.utf8_length(arrow_strings(strings[name])).to_numpy(zero_copy_only=False)
+        if lengths.max(initial=0) <= MAX_CELL_CHARS:
+            continue
+        limit = limits.get(name)
+        for line, value in by_line(strings[name][lengths > MAX_CELL_CHARS]):
+            report(line, name, value[:1000], "max_length", cell=value, limit=limit, bound=MAX_CELL_CHARS)
+            found.add((line, name))
+    return found
+
+
 # --- bytes to text --------------------------------------------------------------------------
-def _decode(path: Path, table: Table, report: Report) -> bytes | None:
+def _decode(table: Table, report: Report, raw: bytes) -> bytes | None:
     """The file as UTF-8 bytes with LF line endings and a final newline, or None when it is unusable.
 
     Why it stays bytes: docs/benchmarks.md#what-the-optimisation-changed.
     """
-    if not path.is_file():
-        report(None, None, None, "file_present", file=path.name)
-        return None
-    raw = path.read_bytes()
     has_bom = raw.startswith(BOM)
     body = raw.removeprefix(BOM)
     if not body or body.isspace():  # as `not body.strip()`, without copying the whole file

@@ -4,19 +4,19 @@ The output folder is replaced as a whole, so a wrong ``--out`` could wipe someon
 folder is accepted only when it is new, empty, or a site this command wrote (it holds the
 marker file); the dataset's own folders, the current folder and every folder above them are
 refused whatever they hold. The site is written to a staging folder beside the target and
-renamed into place, so a failed run leaves the previous site as it was.
+swapped into place as a release is (``syria_strikes.swap``: one atomic exchange, one writer at a
+time), so a failed or killed run leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
-from syria_strikes.files import swap_into_place
+from syria_strikes.swap import Marker, replacing
 
 MARKER = ".syria-strikes-site"
 MARKER_TEXT = "This folder was written by `syria-strikes site`; the command replaces it whole.\n"
+SITE_MARKER = Marker(MARKER, MARKER_TEXT)
 
 
 class UnsafeOutput(ValueError):
@@ -50,14 +50,8 @@ def check_output(out: Path, protected: dict[str, Path]) -> Path:
 
 def write_all_or_nothing(target: Path, contents: dict[str, bytes]) -> None:
     """Write ``contents`` (relative path -> bytes) into a staging folder, then swap it in for ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
-    try:
-        staging.chmod(0o755)
-        for relative, data in {**contents, MARKER: MARKER_TEXT.encode()}.items():
+    with replacing(target, SITE_MARKER) as staging:
+        for relative, data in contents.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        swap_into_place(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -216,6 +217,42 @@ def seed_linked_outside(ds: Dataset) -> Expect:
     index = ARCHIVED_SOURCE(ds, "sources")
     (ds.root / "seeds" / "link.txt").symlink_to(ds.root / "data" / "actors.csv")
     return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
+
+
+@structural("data file that is a link to a file outside the dataset")
+def data_file_linked_outside(ds: Dataset) -> Expect:
+    outside = ds.root.parent / "outside-events.csv"
+    outside.write_bytes(ds.raw("events"))
+    ds.path("events").unlink()
+    ds.path("events").symlink_to(outside)
+    return Expect("events", None, None, "file_inside")
+
+
+@structural("named pipe in place of a data file")
+def data_file_is_a_fifo(ds: Dataset) -> Expect:
+    ds.path("events").unlink()
+    os.mkfifo(ds.path("events"))
+    return Expect("events", None, None, "file_regular")
+
+
+@structural("quote ending between a letter and its combining accent")
+def quote_cuts_a_cluster(ds: Dataset) -> Expect:
+    claims = ds.rows("claims")
+    last = max(range(len(claims)), key=lambda i: (claims[i]["source_id"], int(claims[i]["quote_end"] or 0)))
+    source_id = claims[last]["source_id"]
+    index = next(i for i, row in enumerate(ds.rows("sources")) if row["source_id"] == source_id)
+    path = ds.root / ds.rows("sources")[index]["seed_path"]
+    text = path.read_text(encoding="utf-8")
+    end = int(claims[last]["quote_end"])
+    path.write_text(text[:end] + "\u0301" + text[end:], encoding="utf-8")
+    ds.set_cell("sources", index, "sha256", hashlib.sha256(path.read_bytes()).hexdigest())
+    return Expect("claims", last + 2, "quote", "quote_grapheme", exact=False)
+
+
+@structural("header of 100,000 columns")
+def header_too_wide(ds: Dataset) -> Expect:
+    ds.write_raw("events", (",".join(f"c{i}" for i in range(100_000)) + "\n").encode() + ds.raw("events"))
+    return Expect("events", 1, None, "header_width")
 
 
 # --- the header -----------------------------------------------------------------------------------

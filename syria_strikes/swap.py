@@ -1,0 +1,241 @@
+"""Put a finished folder in place in one atomic step, one writer at a time: build and site alike.
+
+A command writes into a staging folder beside its output and then exchanges the two folders with
+``renameat2(RENAME_EXCHANGE)``: at every instant the output is the old folder or the new one,
+complete. Where the platform cannot exchange folders, the output becomes a symbolic link to a
+folder beside it, and the link is replaced in one rename. A lock file beside the output keeps a
+second run from writing the same output at the same time, and the staging and retired folders
+that a killed run leaves behind are removed by the next one. A ``Marker`` file names each
+folder as the command's own, so a clean-up never removes a folder it did not make.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import secrets
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+STAGING, RETIRED, KEPT = "staging", "retired", "release"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """The file a command leaves in every folder it writes, and the sentence it holds."""
+
+    name: str
+    text: str
+
+
+class OutputBusy(Exception):
+    """Another run holds the lock for this output; the message is the sentence to show."""
+
+
+def sibling(out: Path, kind: str, token: str = "") -> Path:
+    """A hidden folder beside ``out`` that belongs to its writers: ``.release.staging-3f2a…``."""
+    return out.with_name(f".{out.name}.{kind}-{token}")
+
+
+@contextmanager
+def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda: None) -> Iterator[Path]:
+    """Yield an empty, marked staging folder; when the block ends normally, swap it in for ``out``.
+
+    Under the lock, ``recheck`` runs first (the output may have changed since it was checked),
+    then the leftovers of killed runs are recovered or removed. If the block raises, the staging
+    folder is removed and ``out`` is as it was.
+    """
+    place = operated_path(out)
+    place.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(place):
+        recheck()
+        recover(place)
+        clean_leftovers(place, marker)
+        staging = new_staging(place, marker)
+        try:
+            yield staging
+            swap_into_place(staging, place, marker)
+        finally:
+            if os.path.lexists(staging):
+                remove_folder(staging, marker)
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<out>.lock`` beside ``out``; OutputBusy when another run holds it."""
+    import fcntl
+
+    path = out.with_name(f".{out.name}.lock")
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusy(
+                f"another syria-strikes command is writing {out} right now; wait for it to finish and run again"
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock; the file stays, so no race on re-creating it
+
+
+def new_staging(out: Path, marker: Marker) -> Path:
+    """An empty staging folder beside ``out``, marked at once so a clean-up can recognise it."""
+    staging = sibling(out, STAGING, secrets.token_hex(8))
+    staging.mkdir(mode=0o755)
+    staging.chmod(0o755)  # whatever the umask: the published folder is readable by all
+    (staging / marker.name).write_text(marker.text, encoding="utf-8")
+    return staging
+
+
+def operated_path(out: Path) -> Path:
+    """The path a run swaps: ``out`` itself when it is this tool's link-mode link, else ``out``
+    with every link resolved, so a user's own link keeps pointing at the new folder."""
+    here = out.parent.resolve() / out.name
+    return here if _link_target(here) is not None else out.resolve()
+
+
+def clean_leftovers(out: Path, marker: Marker) -> list[Path]:
+    """Remove the staging and retired folders of runs that were killed, and in link mode the
+    folders the link no longer names. Only hidden folders named after ``out`` and holding the
+    marker (or nothing, if killed before it was written) are touched."""
+    current = _link_target(out)
+    removed = []
+    prefixes = tuple(sibling(out, kind).name for kind in (STAGING, RETIRED, KEPT, "link"))
+    with os.scandir(out.parent) as listing:
+        entries = sorted((entry for entry in listing if entry.name.startswith(prefixes)), key=lambda e: e.name)
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink() and entry.name.startswith(sibling(out, "link").name):
+            path.unlink()  # a link made for a flip that never happened
+            removed.append(path)
+        elif path != current and entry.is_dir(follow_symlinks=False) and _ours(path, marker):
+            remove_folder(path, marker)
+            removed.append(path)
+    return removed
+
+
+def _ours(folder: Path, marker: Marker) -> bool:
+    """A folder a run made: it holds the marker, or nothing (killed before the marker was written)."""
+    return (folder / marker.name).is_file() or not any(folder.iterdir())
+
+
+def remove_folder(folder: Path, marker: Marker) -> None:
+    """Delete an output or staging folder, its marker last, so a removal cut short still leaves a
+    folder the next clean-up recognises."""
+    for path in folder.iterdir():
+        if path.name == marker.name:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    (folder / marker.name).unlink(missing_ok=True)
+    folder.rmdir()
+
+
+def _link_target(out: Path) -> Path | None:
+    """The folder ``out`` links to when it is this tool's link-mode link, else None."""
+    if not out.is_symlink():
+        return None
+    target = os.readlink(out)
+    if os.sep in target or not target.startswith(sibling(out, KEPT).name):
+        return None
+    return out.parent / target
+
+
+def _renameat2() -> Callable[[int, bytes, int, bytes, int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc before 2.28, musl before 1.2.3)
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two folders' names in one step; False where the platform or file system cannot."""
+    function = _renameat2()
+    if function is None:
+        return False
+    if function(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def swap_into_place(staging: Path, out: Path, marker: Marker) -> None:
+    """Make the complete folder in ``staging`` appear at ``out`` in one atomic step."""
+    _sync_tree(staging)
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+    elif _link_target(out) is None and exchange(staging, out):
+        # ``staging`` now holds the old folder: mark it as the command's own, then remove it.
+        (staging / marker.name).write_text(marker.text, encoding="utf-8")
+        remove_folder(staging, marker)
+    else:
+        _flip_link(staging, out, marker)
+    _sync(out.parent)
+
+
+def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
+    """Link mode: the folder lives in ``.<out>.release-<token>`` and ``out`` is a link to it,
+    replaced by one rename. An old folder that is a real folder moves beside it first; if the
+    run is killed in between, the next run puts it back (``recover``), so nothing is lost."""
+    kept = sibling(out, KEPT, secrets.token_hex(8))
+    os.rename(staging, kept)
+    link = sibling(out, "link", secrets.token_hex(8))
+    os.symlink(kept.name, link)
+    previous = _link_target(out)
+    if previous is None:
+        previous = sibling(out, RETIRED, secrets.token_hex(8))
+        os.rename(out, previous)
+    os.replace(link, out)
+    (previous / marker.name).write_text(marker.text, encoding="utf-8")
+    remove_folder(previous, marker)
+
+
+def recover(out: Path) -> None:
+    """If a link-mode run was killed after moving the old folder aside, put the newest one back."""
+    if os.path.lexists(out):
+        return
+    prefixes = (sibling(out, RETIRED).name, sibling(out, KEPT).name)
+    candidates = sorted(
+        (
+            path
+            for path in out.parent.iterdir()
+            if path.name.startswith(prefixes) and path.is_dir() and not path.is_symlink() and any(path.iterdir())
+        ),
+        key=lambda path: path.stat().st_mtime_ns,
+    )
+    if candidates:
+        os.rename(candidates[-1], out)
+
+
+def _sync_tree(folder: Path) -> None:
+    """Flush every file of the folder to disk, so the swap never publishes names without data."""
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            _sync(Path(directory) / name)
+        _sync(Path(directory))
+
+
+def _sync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,48 @@
+"""Shared helpers for the attack tests: the real command in a subprocess, and a tree's fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.dataset import REPO
+
+
+def command(*args: str, cwd: Path = REPO, **options: object) -> subprocess.CompletedProcess:
+    """The command a curator runs, pinned to this interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "syria_strikes", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        **options,
+    )
+
+
+def fingerprint(folder: Path) -> dict[str, tuple]:
+    """Every entry below ``folder`` (links not followed) with its kind, content hash and times."""
+    entries: dict[str, tuple] = {}
+    for base, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(base) / name
+            status = path.lstat()
+            if path.is_symlink():
+                entries[str(path.relative_to(folder))] = ("link", os.readlink(path))
+            elif path.is_file():
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                entries[str(path.relative_to(folder))] = ("file", digest, status.st_mtime_ns)
+            else:
+                entries[str(path.relative_to(folder))] = ("other", status.st_mode)
+    return entries
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, code: int) -> None:
+    """The command failed as documented: the exit code, no traceback, no raw escape character."""
+    output = result.stdout + result.stderr
+    assert result.returncode == code, output
+    assert "Traceback" not in output
+    assert "\x1b" not in output

@@ -1,0 +1,197 @@
+"""Attacks on `build`: no --out it must not replace, a killed build, concurrent builds, a full disk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from syria_strikes import build as build_module
+from syria_strikes.swap import output_lock
+from tests.support.attacks import assert_clean_failure, command, fingerprint
+from tests.support.dataset import Dataset, run_cli
+
+
+@pytest.fixture
+def clone(dataset: Dataset) -> Dataset:
+    """The dataset laid out as a fresh clone: a .git folder and the project files beside data/."""
+    (dataset.root / ".git").mkdir()
+    (dataset.root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (dataset.root / "README.md").write_text("# syria-strikes\n", encoding="utf-8")
+    return dataset
+
+
+@pytest.mark.parametrize("out", [".", "seeds", "data", "..", "/", "README.md", "data/release", ".git"])
+def test_build_refuses_an_out_it_must_not_replace_and_touches_nothing(clone: Dataset, out: str) -> None:
+    before = fingerprint(clone.root)
+    result = command("build", "--out", out, cwd=clone.root)
+    assert_clean_failure(result, 2)
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(f"error: --out {out} ")
+    assert fingerprint(clone.root) == before
+
+
+def test_build_refuses_a_home_folder_with_other_content(clone: Dataset, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / "thesis").mkdir(parents=True)
+    (home / "thesis" / "chapter1.md").write_text("years of work", encoding="utf-8")
+    before = fingerprint(home)
+    for out in (home, home / "thesis"):
+        result = command("build", "--out", str(out), cwd=clone.root, env={**os.environ, "HOME": str(home)})
+        assert_clean_failure(result, 2)
+    assert fingerprint(home) == before
+
+
+def test_build_replaces_a_release_it_wrote_and_leaves_a_marker(clone: Dataset) -> None:
+    out = clone.root / "release"
+    assert command("build", "--out", "release", cwd=clone.root).returncode == 0
+    first = fingerprint(out)
+    assert ".syria-strikes-release" in first
+    assert command("build", "--out", "release", cwd=clone.root).returncode == 0
+    assert {name: entry[:2] for name, entry in fingerprint(out).items()} == {
+        name: entry[:2] for name, entry in first.items()
+    }
+
+
+def test_default_build_of_an_installed_package_refuses(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "in_source_checkout", lambda: False)
+    installed = fingerprint(build_module.default_release_dir())
+    code, output = run_cli(["build", "--data-dir", str(dataset.data_dir)])
+    assert code == 2
+    assert output == ""
+    assert fingerprint(build_module.default_release_dir()) == installed
+
+
+def _staging(out: Path) -> list[Path]:
+    return sorted(out.parent.glob(f".{out.name}.staging-*"))
+
+
+def _kill_when(process: subprocess.Popen, ready: callable) -> None:
+    deadline = time.monotonic() + 120
+    while not ready() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+@pytest.mark.parametrize("moment", ["staging made", "descriptor written"])
+def test_a_killed_build_leaves_a_complete_release_and_the_next_build_cleans_up(clone: Dataset, moment: str) -> None:
+    out = clone.root / "release"
+    assert command("build", "--out", str(out), cwd=clone.root).returncode == 0
+    clone.set_cell("events", 0, "summary", "A new summary, so the next release differs.")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "syria_strikes", "build", "--out", str(out)],
+        cwd=clone.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    if moment == "staging made":
+        _kill_when(process, lambda: bool(_staging(out)))
+    else:
+        _kill_when(process, lambda: any((path / "datapackage.json").exists() for path in _staging(out)))
+    assert command("info", "--release", str(out)).returncode == 0  # old or new, complete and verified
+    assert command("build", "--out", str(out), cwd=clone.root).returncode == 0
+    assert _staging(out) == []
+    assert sorted(path.name for path in clone.root.glob(".release.*")) == [".release.lock"]
+
+
+def test_a_second_build_is_refused_while_one_holds_the_output(clone: Dataset) -> None:
+    out = clone.root / "release"
+    assert command("build", "--out", str(out), cwd=clone.root).returncode == 0
+    before = fingerprint(out)
+    with output_lock(out):
+        result = command("build", "--out", str(out), cwd=clone.root)
+    assert_clean_failure(result, 3)
+    assert "another syria-strikes command is writing" in result.stderr
+    assert fingerprint(out) == before
+
+
+def test_concurrent_builds_end_in_one_complete_release(clone: Dataset) -> None:
+    out = clone.root / "release"
+    builds = [
+        subprocess.Popen(
+            [sys.executable, "-m", "syria_strikes", "build", "--out", str(out)],
+            cwd=clone.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = [(process.wait(), *process.communicate()) for process in builds]
+    assert {code for code, _, _ in results} <= {0, 3}
+    assert any(code == 0 for code, _, _ in results)
+    for code, stdout, stderr in results:
+        assert "Traceback" not in stdout + stderr
+        if code == 3:
+            assert "another syria-strikes command is writing" in stderr
+    assert command("info", "--release", str(out)).returncode == 0
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Path:
+    """A 480 KiB file system: room for one release (about 300 KiB), not for two."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=480k", "tmpfs", str(mount)], check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_ends_with_a_message_and_the_old_release_intact(clone: Dataset, tiny_disk: Path) -> None:
+    out = tiny_disk / "release"
+    assert command("build", "--out", str(out), cwd=clone.root).returncode == 0
+    before = fingerprint(out)
+    clone.set_cell("events", 0, "summary", "A new summary, so the next release differs.")
+    result = command("build", "--out", str(out), cwd=clone.root)
+    assert_clean_failure(result, 3)
+    assert "the disk is full" in result.stderr
+    assert fingerprint(out) == before
+    assert sorted(path.name for path in tiny_disk.iterdir()) == [".release.lock", "release"]
+
+
+def test_a_full_stdout_ends_with_a_message() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "syria_strikes", "validate"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 3
+    assert "the disk is full" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_stdout_ends_with_a_message() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "syria_strikes", "info"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert result.returncode == 0
+    closed = subprocess.run(
+        f"{sys.executable} -m syria_strikes info >&-", shell=True, stderr=subprocess.PIPE, text=True, check=False
+    )
+    assert closed.returncode == 3
+    assert "standard output is closed" in closed.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    result = subprocess.run(
+        f"{sys.executable} -m syria_strikes info | head -c 1 > /dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stderr == ""
+    assert result.stdout.strip() in {"0", "141"}

@@ -1,0 +1,130 @@
+"""A folder appears at --out in one atomic step, one writer at a time, and killed runs are cleaned up."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from syria_strikes import swap
+from syria_strikes.outguard import MARKER, MARKER_TEXT, RELEASE_MARKER
+from syria_strikes.swap import (
+    OutputBusy,
+    clean_leftovers,
+    new_staging,
+    operated_path,
+    output_lock,
+    recover,
+    replacing,
+    swap_into_place,
+)
+
+
+def _release(folder: Path, content: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    (folder / "datapackage.json").write_text(content, encoding="utf-8")
+    return folder
+
+
+def _staged(out: Path, content: str) -> Path:
+    return _release(new_staging(out, RELEASE_MARKER), content)
+
+
+def _contents(out: Path) -> str:
+    return (out / "datapackage.json").read_text(encoding="utf-8")
+
+
+def _beside(out: Path) -> list[str]:
+    return sorted(path.name for path in out.parent.iterdir() if path.name != out.name)
+
+
+def test_a_new_release_is_renamed_into_place(tmp_path: Path) -> None:
+    out = tmp_path / "release"
+    swap_into_place(_staged(out, "new"), out, RELEASE_MARKER)
+    assert _contents(out) == "new"
+    assert _beside(out) == []
+
+
+def test_an_old_release_is_exchanged_for_the_new_one(tmp_path: Path) -> None:
+    if not swap.exchange(_release(tmp_path / "a", "a"), _release(tmp_path / "b", "b")):
+        pytest.skip("this platform or file system cannot exchange folders")
+    assert (_contents(tmp_path / "a"), _contents(tmp_path / "b")) == ("b", "a")
+    out = _release(tmp_path / "release", "old")
+    swap_into_place(_staged(out, "new"), out, RELEASE_MARKER)
+    assert _contents(out) == "new"
+    assert not out.is_symlink()
+    assert _beside(out) == ["a", "b"]
+
+
+def test_without_exchange_the_release_is_a_link_flipped_in_one_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(swap, "exchange", lambda first, second: False)
+    out = _release(tmp_path / "release", "old")
+    swap_into_place(_staged(out, "new"), out, RELEASE_MARKER)
+    assert out.is_symlink() and _contents(out) == "new"
+    first = os.readlink(out)
+    assert _beside(out) == [first]
+    assert operated_path(out) == out
+    swap_into_place(_staged(out, "newer"), out, RELEASE_MARKER)
+    assert _contents(out) == "newer"
+    assert _beside(out) == [os.readlink(out)] != [first]
+
+
+def test_a_link_of_the_user_is_kept_and_its_target_replaced(tmp_path: Path) -> None:
+    real = _release(tmp_path / "real", "old")
+    (tmp_path / "mine").symlink_to(real)
+    assert operated_path(tmp_path / "mine") == real
+
+
+def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    out = _release(tmp_path / "release", "current")
+    staging = _staged(out, "half written")
+    retired = _release(tmp_path / ".release.retired-1a2b", "old")
+    empty = tmp_path / ".release.staging-empty"
+    empty.mkdir()
+    foreign = tmp_path / ".release.staging-not-ours"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("someone's", encoding="utf-8")
+    other = _release(tmp_path / ".other.staging-1", "another output's")
+    assert sorted(clean_leftovers(out, RELEASE_MARKER)) == sorted([staging, retired, empty])
+    assert _beside(out) == sorted([foreign.name, other.name])
+    assert _contents(out) == "current"
+
+
+def test_a_release_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> None:
+    out = tmp_path / "release"
+    _release(tmp_path / ".release.retired-1a2b", "old")
+    recover(out)
+    assert _contents(out) == "old"
+    recover(out)
+    assert _contents(out) == "old"
+
+
+def test_one_writer_at_a_time(tmp_path: Path) -> None:
+    out = tmp_path / "release"
+    held = output_lock(out)
+    held.__enter__()
+    busy = pytest.raises(OutputBusy, match=r"another syria-strikes command is writing .*release right now")
+    with busy, output_lock(out):
+        pass
+    held.__exit__(None, None, None)
+    with output_lock(out):
+        pass
+
+
+def test_replacing_swaps_in_what_the_block_wrote_and_nothing_when_it_fails(tmp_path: Path) -> None:
+    out = _release(tmp_path / "release", "old")
+    with pytest.raises(RuntimeError), replacing(out, RELEASE_MARKER) as staging:
+        (staging / "datapackage.json").write_text("half", encoding="utf-8")
+        raise RuntimeError
+    assert _contents(out) == "old"
+    assert _beside(out) == [".release.lock"]
+    checked = []
+    with replacing(out, RELEASE_MARKER, recheck=lambda: checked.append(True)) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+    assert checked == [True]
+    assert _contents(out) == "new" and (out / MARKER).is_file()
+    assert _beside(out) == [".release.lock"]
