@@ -27,6 +27,7 @@ from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
+from syria_strikes.outguard import MARKER
 from syria_strikes.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -80,7 +81,11 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
 def bundle_entries(release: Path, root: Path, version: str) -> dict[str, bytes]:
     """Every file of the zip by its path inside it, all under one top folder."""
     top = f"syria-strikes-data-{version}/"
-    entries = {top + path.name: path.read_bytes() for path in sorted(release.iterdir()) if path.is_file()}
+    entries = {
+        top + path.name: path.read_bytes()
+        for path in sorted(release.iterdir())
+        if path.is_file() and path.name != MARKER  # the build's own mark, not part of the data
+    }
     for declared in TABLES:
         entries[f"{top}excel/{declared.name}.csv"] = BOM + (release / f"{declared.name}.csv").read_bytes()
     entries[top + "data-dictionary.md"] = data_dictionary().encode("utf-8")

@@ -66,8 +66,10 @@ class ReleaseInfo:
 
 
 def release_info(root: str | Path | None = None) -> ReleaseInfo:
-    """Version, build date, row counts and checksums, every file verified first; e.g.
-    ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file."""
+    """Version, build date, row counts and checksums, every file verified first.
+
+    e.g. ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file.
+    """
     folder = Path(root) if root is not None else release_dir()
     descriptor = release_descriptor(folder)
     resources = descriptor["resources"]

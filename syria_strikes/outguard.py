@@ -1,4 +1,4 @@
-"""Which folder ``build --out`` may replace: a new one, an empty one, or a release this tool wrote.
+"""Which folder ``build --out`` (or ``site --out``) may replace: a new one, an empty one, or one this tool wrote.
 
 A build replaces its output folder whole, so a mistyped ``--out`` (``.``, ``seeds``, a home folder)
 would destroy whatever it names. Everything but those three cases is refused before anything is
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from syria_strikes.jsonfile import JsonRefused, parse_object
@@ -45,14 +46,41 @@ def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> 
 
 def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool = False) -> Path:
     """``out`` with links resolved, when a build may write there; OutRefused otherwise."""
+    return check_output(
+        out,
+        data_dir.resolve().parent,
+        ours=lambda folder: is_release(folder, names, legacy=legacy),
+        writer="a build",
+        product="a syria-strikes release",
+    )
+
+
+def check_output(
+    out: Path,
+    root: Path,
+    *,
+    ours: Callable[[Path], bool],
+    writer: str,
+    product: str,
+    kept: Mapping[Path, str] | None = None,
+) -> Path:
+    """``out`` with links resolved, when ``writer`` (a build, the site) may replace it whole:
+    a new folder, an empty one, or one ``ours`` recognises; OutRefused otherwise.
+
+    Refused whatever they hold: the root of the file system, the dataset folder ``root``, its
+    data and seeds folders and anything inside them, the current folder, the home folder, any
+    folder above the dataset or the current folder, and the folders in ``kept`` (label by path),
+    their insides and the folders above them.
+    """
     try:
         target = out.resolve()
-        root = data_dir.resolve().parent
+        root = root.resolve()
         here = Path.cwd().resolve()
         home = Path.home().resolve()
+        guarded = {path.resolve(): label for path, label in (kept or {}).items()}
     except (OSError, RuntimeError) as error:
         raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
-    _refuse_protected(out, target, root, here, home)
+    _refuse_protected(out, target, root, here, home, guarded, writer)
     try:
         status = os.stat(target)
     except FileNotFoundError:
@@ -60,20 +88,23 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
     except OSError as error:
         raise OutRefused(f"--out {out} cannot be examined ({error.strerror}); name another folder") from None
     if not stat.S_ISDIR(status.st_mode):
-        raise OutRefused(f"--out {out} is a file, not a folder; name a new folder for the release")
+        raise OutRefused(f"--out {out} is a file, not a folder; name a new folder")
     try:
-        empty = next(os.scandir(target), None) is None
+        with os.scandir(target) as listing:
+            empty = next(listing, None) is None
     except OSError as error:
         raise OutRefused(f"--out {out} cannot be listed ({error.strerror}); name another folder") from None
-    if not empty and not is_release(target, names, legacy=legacy):
+    if not empty and not ours(target):
         raise OutRefused(
-            f"--out {out} holds files that are not a syria-strikes release, and a build replaces the whole "
-            "folder; name a new or empty folder, or one an earlier build wrote"
+            f"--out {out} holds files that are not {product}, and {writer} replaces the whole "
+            "folder; name a new or empty folder, or one an earlier run wrote"
         )
     return target
 
 
-def _refuse_protected(out: Path, target: Path, root: Path, here: Path, home: Path) -> None:
+def _refuse_protected(
+    out: Path, target: Path, root: Path, here: Path, home: Path, kept: dict[Path, str], writer: str
+) -> None:
     named = {
         Path(target.anchor): "the root of the file system",
         root: "the dataset folder",
@@ -81,14 +112,18 @@ def _refuse_protected(out: Path, target: Path, root: Path, here: Path, home: Pat
         root / "seeds": "the seeds archive",
         here: "the current folder",
         home: "your home folder",
+        **kept,
     }
     if target in named:
-        raise OutRefused(f"--out {out} is {named[target]}, which a build must never replace; name a new folder")
-    for above, what in ((root, "the dataset"), (here, "the current folder")):
+        raise OutRefused(f"--out {out} is {named[target]}, which {writer} must never replace; name a new folder")
+    for above, what in ((root, "the dataset"), (here, "the current folder"), *kept.items()):
         if above.is_relative_to(target):
-            raise OutRefused(f"--out {out} holds {what}, which a build must never replace; name a new folder")
+            raise OutRefused(f"--out {out} holds {what}, which {writer} must never replace; name a new folder")
     for source in (root / "data", root / "seeds"):
         if target.is_relative_to(source):
             raise OutRefused(
                 f"--out {out} is inside {source.name}/, which holds curated files; name a folder outside it"
             )
+    for source, what in kept.items():
+        if target.is_relative_to(source):
+            raise OutRefused(f"--out {out} is inside {what}; name a folder outside it")

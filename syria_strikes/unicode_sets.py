@@ -7,9 +7,10 @@ list. The sets are read out of it once, on first use, in a few tens of milliseco
 
 from __future__ import annotations
 
+import sys
+from array import array
 from functools import cache
 
-import numpy as np
 import regex
 
 IGNORABLE = regex.compile(r"[\p{Default_Ignorable_Code_Point}\p{Cf}]")
@@ -21,9 +22,11 @@ BLANK_SYMBOLS = "\u2800"
 
 @cache
 def every_char() -> str:
-    """Every Unicode scalar value, in order, as one string for ``regex`` to sort into sets."""
-    codes = np.arange(0x110000, dtype="<u4")
-    return codes[(codes < 0xD800) | (codes > 0xDFFF)].tobytes().decode("utf-32-le")
+    """Every Unicode scalar value, in order, as one string for ``regex`` to sort into sets (built
+    with the standard library, so a validation answered from the cache still imports no numpy)."""
+    codes = array("I", range(0xD800))  # 32-bit unsigned on every platform Python supports
+    codes.extend(range(0xE000, 0x110000))
+    return codes.tobytes().decode(f"utf-32-{sys.byteorder[0]}e")
 
 
 @cache

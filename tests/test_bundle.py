@@ -15,6 +15,7 @@ from syria_strikes.bundle import BOM, FIXED_TIME, Bundle, make_bundle
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
+from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
 from tests.support.dataset import REPO, Dataset
 
@@ -49,7 +50,7 @@ def test_bundle_is_named_by_version_and_holds_every_file(made: Bundle, unzipped:
     for declared in TABLES:
         assert {f"{declared.name}.csv", f"{declared.name}.parquet", f"excel/{declared.name}.csv"} <= names
     expected = {"syria-strikes.sqlite", "datapackage.json", "data-dictionary.md", "README.md", "CITATION.cff"}
-    release_files = {path.name for path in release_dir().iterdir() if path.is_file()}
+    release_files = {path.name for path in release_dir().iterdir() if path.is_file() and path.name != MARKER}
     assert release_files <= names, "every file of the release is in the bundle"
     readme = (unzipped / "README.md").read_text(encoding="utf-8")
     described = {name for name in release_files if not name.endswith((".csv", ".parquet"))}

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from syria_strikes.cache import CACHE_DIR
 from syria_strikes.cli import main
 from syria_strikes.generate import generated_files
 from tests.support.attacks import fingerprint
@@ -98,10 +99,13 @@ def _argv(command: str, root: Path, out: Path, json_output: bool) -> list[str]:
 
 
 def _allowed_to_change(root: Path, out: Path, command: str) -> set[str]:
-    """Paths (relative to the test folder) a command may write: its output folder and the hidden
-    lock and staging entries beside it, or the generated files of a dataset folder."""
+    """Paths a command may write besides its output folder and the hidden lock and staging entries
+    beside it: the generated files of a dataset folder, or the validation cache beside data/ (a
+    path stands for everything below it too)."""
     if command == "generate":
         return {str((out / path).resolve()) for path in generated_files()}
+    if command == "validate":
+        return {str((root / CACHE_DIR).resolve())}
     return set()
 
 
@@ -116,7 +120,7 @@ def _changed(before: dict, after: dict, base: Path, out: Path, allowed: set[str]
             continue
         if path in resolved.parents and name not in before:  # a folder made to hold a new --out
             continue
-        if str(path) in allowed or str(path.resolve()) in allowed:
+        if {str(path), str(path.resolve()), *map(str, path.parents)} & allowed:
             continue
         changed.append(name)
     return changed

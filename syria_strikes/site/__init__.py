@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def write_site(release: Path, seeds: Path, out: Path) -> int:
-    """Render the site and write it to ``out`` (already checked with ``check_output``); returns the file count."""
+    """Render the site and write it to ``out`` (already checked with ``check_site_output``); returns the file count."""
     from syria_strikes.site.model import read_site
     from syria_strikes.site.output import write_all_or_nothing
     from syria_strikes.site.pages import render_site

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from syria_strikes.errors import ReleaseError
-from syria_strikes.site.output import UnsafeOutput, check_output
+from syria_strikes.outguard import OutRefused
+from syria_strikes.site.output import check_site_output
+from syria_strikes.terminal import escape
 
 USAGE_ERROR = 2
 
@@ -38,35 +40,29 @@ def run(args: argparse.Namespace) -> int:
     release = (args.release or release_dir()).resolve()
     seeds = args.seeds.resolve()
     if not seeds.is_dir():
-        print(
-            f"error: no archived documents at {args.seeds}: run from the repository root or pass --seeds DIR",
-            file=sys.stderr,
-        )
+        _complain(f"no archived documents at {args.seeds}: run from the repository root or pass --seeds DIR")
         return USAGE_ERROR
-    root = seeds.parent
-    protected = {
-        "dataset root": root,
-        "data folder": root / "data",
-        "seeds folder": seeds,
-        "release folder": release,
-        "current folder": Path.cwd(),
-    }
     try:
-        out = check_output(args.out, protected)
-    except UnsafeOutput as refusal:
-        print(f"error: {refusal}", file=sys.stderr)
+        out = check_site_output(args.out, seeds, release)
+    except OutRefused as refusal:
+        _complain(f"{refusal}; nothing was touched")
         return USAGE_ERROR
     try:
         import jinja2  # noqa: F401  (only to say what is missing before any work is done)
     except ImportError:
-        print("error: the site needs Jinja2: pip install 'syria-strikes[site]'", file=sys.stderr)
+        _complain("the site needs Jinja2: pip install 'syria-strikes[site]'")
         return USAGE_ERROR
     from syria_strikes.site import write_site
 
     try:
         written = write_site(release, seeds, out)
     except ReleaseError as error:
-        print(f"error: {error}; nothing was written", file=sys.stderr)
+        _complain(f"{error}; nothing was written")
         return 1
-    print(f"wrote {written} files of the site to {out}; open {out / 'index.html'}")
+    print(escape(f"wrote {written} files of the site to {out}; open {out / 'index.html'}"))
     return 0
+
+
+def _complain(sentence: str) -> None:
+    """One line on stderr, escaped like every other output of the command."""
+    print(f"error: {escape(sentence)}", file=sys.stderr)
