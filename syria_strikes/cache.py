@@ -38,7 +38,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.problems import Problem
+from syria_strikes.safefiles import FileRefused, inside
 
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
@@ -117,9 +119,12 @@ def _file_digest(path: str) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _listing(folder: str, digests: Digests) -> dict[str, str]:
+def _listing(folder: str, digests: Digests, roots: tuple[Path, ...]) -> dict[str, str]:
     """Every entry of a folder: a file by its sha256, anything else by its kind (and a link's
-    target), so a new, removed, renamed or retyped entry changes the key as an edit does."""
+    target), so a new, removed, renamed or retyped entry changes the key as an edit does. A link
+    that leads out of the dataset folder (each of ``roots``, the folder as named and as resolved)
+    is keyed by its target's name alone: nothing outside the dataset is read, not even to hash
+    it, and validation refuses such a link whatever it leads to."""
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
@@ -127,14 +132,22 @@ def _listing(folder: str, digests: Digests) -> dict[str, str]:
         return {"": f"unreadable: {type(error).__name__}"}
     listing: dict[str, str] = {}
     for entry in entries:
-        kind = ""
-        try:
-            if entry.is_symlink():
-                kind = "link to " + os.readlink(entry.path) + "; "
-            listing[entry.name] = kind + (digests.of(entry.path, entry.stat()) if entry.is_file() else _kind(entry))
-        except OSError as error:
-            listing[entry.name] = kind + f"unreadable: {type(error).__name__}"
+        listing[entry.name] = _entry_key(entry, digests, roots)
     return dict(sorted(listing.items()))
+
+
+def _entry_key(entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...]) -> str:
+    kind = ""
+    try:
+        if entry.is_symlink():
+            kind = "link to " + os.readlink(entry) + "; "
+            if not any(_leads_into(Path(entry), root) for root in roots):
+                return kind + "outside the dataset"
+        if not entry.is_file():
+            return kind + _kind(entry)
+        return kind + digests.of(os.fspath(entry), entry.stat())
+    except OSError as error:
+        return kind + f"unreadable: {type(error).__name__}"
 
 
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
@@ -145,17 +158,19 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
 
     root = data_dir.parent
     with ThreadPoolExecutor(max_workers=1) as pool:
-        seeds = pool.submit(_listing, str(root / "seeds"), digests)
-        data = _listing(str(data_dir), digests)
-        descriptor = _listing_of_one(root / "datapackage.json", digests)
+        roots = (root, data_dir.resolve().parent)
+        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots)
+        data = _listing(str(data_dir), digests, roots)
+        descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}
         return {"data": data, "seeds": seeds.result(), "descriptor": descriptor}
 
 
-def _listing_of_one(path: Path, digests: Digests) -> dict[str, str]:
+def _leads_into(path: Path, folder: Path) -> bool:
     try:
-        return {path.name: digests.of(str(path), path.stat()) if path.is_file() else _kind(path)}
-    except OSError as error:
-        return {path.name: f"unreadable: {type(error).__name__}"}
+        inside(path, folder)
+    except FileRefused:
+        return False
+    return True
 
 
 def _kind(path: os.DirEntry[str] | Path) -> str:

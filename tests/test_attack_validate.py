@@ -86,6 +86,34 @@ def test_an_unreadable_data_folder_is_a_problem(dataset: Dataset) -> None:
     assert ("data/", "file_readable") in {(p["table"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
 
 
+def test_an_unreadable_seeds_folder_is_a_problem_per_seed(dataset: Dataset) -> None:
+    (dataset.root / "seeds").chmod(0o000)
+    result = run_unprivileged(["-m", "syria_strikes", "validate", "--format", "json"], dataset.root)
+    assert_clean_failure(result, 1)
+    found = {(p["table"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+    assert found == {("sources", "seed_path", "file_readable")}
+
+
+def test_the_cache_hashes_nothing_a_link_leads_to_outside_the_dataset(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syria_strikes import cache
+
+    dataset.path("claims").unlink()
+    dataset.path("claims").symlink_to(_secret(tmp_path))
+    hashed: list[Path] = []
+    digest = cache._file_digest
+
+    def recorded(path: str) -> str:
+        hashed.append(Path(path).resolve())
+        return digest(path)
+
+    monkeypatch.setattr(cache, "_file_digest", recorded)
+    outcome = cache.validate(dataset.data_dir)
+    assert "file_inside" in {problem.rule for problem in outcome.problems}
+    assert hashed and all(path.is_relative_to(dataset.root.resolve()) for path in hashed)
+
+
 def test_a_header_of_100000_columns_is_one_problem(dataset: Dataset) -> None:
     dataset.write_raw("claims", (",".join(f"c{i}" for i in range(100_000)) + "\n" + "x\n").encode())
     _, problems = _validate(dataset)

@@ -56,7 +56,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         strict=True,
     )
     for line, source_id, seed_path, sha256 in rows:
-        resolved, _ = _resolve(root, seeds_dir, seed_path, entries)
+        resolved = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
             problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
             continue
@@ -91,7 +91,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             problems.append(problem("seed_utf8", "sources", int(line), "seed_path", seed_path, byte=error.start))
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
-            if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries)[0] not in referenced:
+            if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries) not in referenced:
                 problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
     return problems, texts
 
@@ -105,15 +105,16 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
         return {}
 
 
-def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> tuple[Path, bool]:
-    """(root / seed_path).resolve() and whether it is a file, from the directory listing when seed_path
-    names an entry of seeds/ that is not a symbolic link (one listing instead of a resolve per seed)."""
+def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> Path:
+    """(root / seed_path).resolve(), from the directory listing when seed_path names an entry of
+    seeds/ that is not a symbolic link (one listing instead of a resolve per seed). Nothing is
+    asked of the file itself here: reading it (``read_file``) says what stands there, so a seeds/
+    folder that cannot be listed gives a problem per seed, not an exception."""
     folder, _, name = seed_path.partition("/")
     entry = entries.get(name) if folder == "seeds" else None
     if entry is not None and not entry.is_symlink():
-        return seeds_dir / name, entry.is_file()
-    resolved = (root / seed_path).resolve()
-    return resolved, resolved.is_file()
+        return seeds_dir / name
+    return (root / seed_path).resolve()
 
 
 def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
