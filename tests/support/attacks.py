@@ -6,12 +6,15 @@ import hashlib
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from tests.support.dataset import REPO
 
 
-def command(*args: str, cwd: Path = REPO, **options: object) -> subprocess.CompletedProcess:
+def command(
+    *args: str, cwd: Path = REPO, env: Mapping[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
     """The command a curator runs, pinned to this interpreter."""
     return subprocess.run(
         [sys.executable, "-m", "syria_strikes", *args],
@@ -19,13 +22,14 @@ def command(*args: str, cwd: Path = REPO, **options: object) -> subprocess.Compl
         capture_output=True,
         text=True,
         check=False,
-        **options,
+        env=env,
+        timeout=timeout,
     )
 
 
-def fingerprint(folder: Path) -> dict[str, tuple]:
+def fingerprint(folder: Path) -> dict[str, tuple[object, ...]]:
     """Every entry below ``folder`` (links not followed) with its kind, content hash and times."""
-    entries: dict[str, tuple] = {}
+    entries: dict[str, tuple[object, ...]] = {}
     for base, folders, files in os.walk(folder):
         for name in folders + files:
             path = Path(base) / name
@@ -40,7 +44,7 @@ def fingerprint(folder: Path) -> dict[str, tuple]:
     return entries
 
 
-def assert_clean_failure(result: subprocess.CompletedProcess, code: int) -> None:
+def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int) -> None:
     """The command failed as documented: the exit code, no traceback, no raw escape character."""
     output = result.stdout + result.stderr
     assert result.returncode == code, output
