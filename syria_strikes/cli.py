@@ -113,7 +113,7 @@ def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help=f"folder with the four CSV files; {beside} (default: ./data)",
+        help=f"folder with the table CSV files; {beside} (default: ./data)",
     )
 
 

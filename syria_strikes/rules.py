@@ -17,7 +17,16 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from syria_strikes.metadata import COUNT_PREDICATES, COUNT_UNITS, LIST_DELIMITER, Column
+from syria_strikes.metadata import (
+    CASUALTY_PREDICATES,
+    CODED_PREDICATES,
+    COUNT_PREDICATES,
+    COUNT_UNITS,
+    LIST_DELIMITER,
+    UNKNOWN_PERPETRATOR,
+    VALUE_CODE_PREDICATES,
+    Column,
+)
 from syria_strikes.spreadsheet_hints import type_hint
 from syria_strikes.text_policy import (
     CONTROL,
@@ -100,9 +109,31 @@ RuleId = Literal[
     "frictionless_descriptor",
     "descriptor_current",
     "unchanged_during_build",
+    "value_code_given",
+    "value_code_vocabulary",
+    "victim_fields",
+    "time_interval",
+    "attribution_unknown",
+    "attribution_complete",
+    "attribution_offsets",
+    "attribution_anchored",
+    "attribution_given",
+    "claim_events",
+    "identification_noted",
+    "acknowledged_has_source",
+    "acknowledged_on_assumed_match",
+    "relation_not_self",
+    "relation_evidence",
 ]
 Area = Literal[
-    "Structure", "Values and types", "IDs and references", "Quotes and seeds", "Cell contents", "Descriptor", "Build"
+    "Structure",
+    "Values and types",
+    "IDs and references",
+    "Quotes and seeds",
+    "Cell contents",
+    "Descriptor",
+    "Build",
+    "Data model",
 ]
 Decision = Literal["reject", "warn"]
 
@@ -401,21 +432,27 @@ def _quote_anchored(
     found: int | None = None,
     lens: Lens | None = None,
     near: int | None = None,
+    columns: tuple[str, str, str] = ("quote", "quote_start", "quote_end"),
 ) -> str:
     """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``found``: where
-    the exact quote is; else ``near``: where it is once ``lens`` makes look-alike characters one."""
+    the exact words are; else ``near``: where they are once ``lens`` makes look-alike characters one.
+    ``columns``: the words and their offsets (a claim's or relation's quote, a claim's attribution)."""
+    words, start_column, end_column = columns
     if seed_has is None:
         where = f"the offsets {start}..{end} lie outside the seed, which has {seed_length} characters"
     else:
         where = f"the seed has {seed_has[:60]!r} at offsets {start}..{end}"
     if found is not None:
-        return f"{where}; the quote is found at {found}..{found + quote_length}: set quote_start and quote_end to those"
+        return (
+            f"{where}; the {words} is found at {found}..{found + quote_length}: set {start_column} and "
+            f"{end_column} to those"
+        )
     if lens is not None and near is not None:
         return (
-            f"{where}; the quote differs from the seed in {_LENS_WORDS[lens]}: "
+            f"{where}; the {words} differs from the seed in {_LENS_WORDS[lens]}: "
             f"copy it exactly from offsets {near}..{near + quote_length}"
         )
-    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+    return f"{where}; the {words} does not occur in the seed at all: copy it verbatim, character for character"
 
 
 def _descriptor_json(*, error: object = None) -> str:
@@ -423,6 +460,25 @@ def _descriptor_json(*, error: object = None) -> str:
     if error is not None:
         return f"is not valid JSON: {error}"
     return "is not a JSON object; a Data Package descriptor is an object"
+
+
+# The data model: coded values, victims, time, attribution, relations (checks.rows, checks.model_rules).
+def _allowed_codes(predicate: str | None) -> str:
+    if predicate == "place":
+        return "an ISO 3166-1 alpha-3 country code such as SYR"
+    vocabulary = CODED_PREDICATES.get(predicate or "")
+    return ", ".join(vocabulary.codes) if vocabulary else "none"
+
+
+def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
+    return (
+        f"a value_code is given exactly for the coded predicates ({', '.join(VALUE_CODE_PREDICATES)}); "
+        f"for {predicate!r} use: {_allowed_codes(predicate)}"
+    )
+
+
+def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
+    return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
 
 
 RULES: tuple[Rule, ...] = (
@@ -798,9 +854,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "read_in_archive",
         "IDs and references",
-        "Claim read in a source that has no seed file",
-        "A claim is read in an archived document.",
-        words="is not an archived source; a claim is read in a document that has a seed file",
+        "Claim or actor relation read in a source that has no seed file",
+        "A claim or a relation is read in an archived document.",
+        words="is not an archived source; a claim or an actor relation is read in a document that has a seed file",
     ),
     Rule(
         "relay_chain",
@@ -834,7 +890,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quote_offsets",
         "Quotes and seeds",
-        "`quote_start` not before `quote_end`",
+        "`quote_start` not before `quote_end` (a claim's or an actor relation's)",
         "`quote_end` is the offset just past the last character.",
         then="quote not compared",
         words=(
@@ -845,7 +901,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quote_anchored",
         "Quotes and seeds",
-        "Quote not at its offsets; offsets beyond the seed; quote edited; curly quotes or apostrophes straightened; "
+        "Quote (of a claim or an actor relation) not at its offsets; offsets beyond the seed; quote edited; "
+        "curly quotes or apostrophes straightened; "
         "a no-break space or a dash typed differently",
         "What the seed has at those offsets; where the exact quote is found (set the offsets to those); or which "
         "kind of character differs (quotation marks, spaces, dashes) and the offsets to copy from.",
@@ -965,6 +1022,137 @@ RULES: tuple[Rule, ...] = (
         words=(
             "data/{file} changed while the release was being built, so the release might not match what was "
             "validated; nothing was written: run the build again"
+        ),
+    ),
+    # --- the data model's coded values, victims, time, attribution, relations (checks.rows,
+    # checks.model_rules) ---------------------------------------------------------------------
+    Rule(
+        "value_code_given",
+        "Data model",
+        "A coded predicate (`launch_platform`, `weapon`, `air_defence_system`, `place`) without `value_code`, or "
+        "a code on another predicate",
+        "The coded predicates and the codes allowed for this one.",
+        words=_value_code_given,
+    ),
+    Rule(
+        "value_code_vocabulary",
+        "Data model",
+        "A code outside its predicate's vocabulary (`missiles`); a place coded with a name instead of an ISO "
+        "3166-1 alpha-3 code",
+        "The allowed codes.",
+        words=_value_code_vocabulary,
+    ),
+    Rule(
+        "victim_fields",
+        "Data model",
+        "A fatalities or injuries claim without `victim_status`, or victim fields on another predicate",
+        "`unknown` when the words do not say.",
+        words=(
+            f"victim_status is given exactly for {', '.join(CASUALTY_PREDICATES)} claims (unknown when the words "
+            "do not say), and victim_group only for them"
+        ),
+    ),
+    Rule(
+        "time_interval",
+        "Data model",
+        "A `time` claim whose `value_text` is not `YYYY-MM-DD/YYYY-MM-DD` (or `../YYYY-MM-DD`), or ends before it "
+        "starts",
+        "The interval form.",
+        words=(
+            "a time claim's value_text is the interval 'YYYY-MM-DD/YYYY-MM-DD' ('../YYYY-MM-DD' when open "
+            "before), real days, start not after end"
+        ),
+    ),
+    Rule(
+        "attribution_unknown",
+        "Data model",
+        "An attribution naming no actor whose `value_text` is not `unknown` (`unidentified`)",
+        "An unknown perpetrator is coded one way; the source's words stay in the quote.",
+        words=(
+            f"an attribution that names no actor is coded one way: value_text {UNKNOWN_PERPETRATOR!r}, "
+            "the source's words stay in the quote"
+        ),
+    ),
+    Rule(
+        "attribution_complete",
+        "Data model",
+        "`attribution_quote`, `attribution_start`, `attribution_end` not all given or all empty",
+        "Names the missing part.",
+        words="attribution_quote, attribution_start and attribution_end go together: give all three or none",
+    ),
+    Rule(
+        "attribution_offsets",
+        "Data model",
+        "`attribution_start` not before `attribution_end`",
+        "`attribution_end` is the offset just past the last character.",
+        then="attribution not compared",
+        words="is not after attribution_start {attribution_start}; attribution_start < attribution_end",
+    ),
+    Rule(
+        "attribution_anchored",
+        "Data model",
+        "Attribution words not at their offsets, or edited",
+        "As for `quote_anchored`: what the seed has there and where the words are found.",
+        words=_quote_anchored,
+    ),
+    Rule(
+        "attribution_given",
+        "Data model",
+        "A claim whose claimant is not its document's publisher, or that the publisher only relays (`reports`), "
+        "without attribution words",
+        "Give the words that name the claimant and the hedge ('Syrian state media said') with their offsets.",
+        words=(
+            "claimant {claimant} is not the publisher of {source}, or the publisher only relays the claim: give "
+            "the words that name the claimant and the hedge ('Syrian state media said') with their offsets"
+        ),
+    ),
+    Rule(
+        "claim_events",
+        "Data model",
+        "`other_event_ids` repeating the claim's `event_id` or one of its items",
+        "`other_event_ids` lists further events, each once.",
+        words="repeats the claim's event_id or another item; other_event_ids lists further events, each once",
+    ),
+    Rule(
+        "identification_noted",
+        "Data model",
+        "An event matched `matched_by_reference` or `assumed` without `identification_note`",
+        "Say why the match holds.",
+        words="identification {identification!r} needs an identification_note saying why the match holds",
+    ),
+    Rule(
+        "acknowledged_has_source",
+        "Data model",
+        "An `acknowledged` event without `attribution_source_id`",
+        "Name the source the acknowledgement rests on.",
+        words="attribution_status 'acknowledged' needs the attribution_source_id it rests on",
+    ),
+    Rule(
+        "acknowledged_on_assumed_match",
+        "Data model",
+        "`acknowledged` on an `assumed` match whose `attribution_source_id` is not a `reference` row",
+        "Use `alleged`, or cite the reference row reporting the acknowledgement.",
+        words=(
+            "the match with a dated event is only assumed, so 'acknowledged' needs an attribution_source_id "
+            "that is a reference row reporting the acknowledgement; otherwise use 'alleged'"
+        ),
+    ),
+    Rule(
+        "relation_not_self",
+        "Data model",
+        "An actor related to itself in `actor_relations`",
+        "An actor does not stand in a relation to itself.",
+        words="an actor does not stand in a relation to itself",
+    ),
+    Rule(
+        "relation_evidence",
+        "Data model",
+        "A relation whose `evidence_claim_id` is read in another document, or whose quote does not overlap the "
+        "relation's",
+        "Name the claim whose quote carries the relation, or leave `evidence_claim_id` empty.",
+        words=(
+            "claim {claim_id} is not read in {source} at words overlapping this relation's quote; name the claim "
+            "whose quote carries the relation, or leave evidence_claim_id empty"
         ),
     ),
 )

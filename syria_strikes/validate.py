@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from syria_strikes.checks.descriptor import check_descriptor
+from syria_strikes.checks.model_rules import check_model_anchors, model_rules
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import relation_rules
 from syria_strikes.checks.schema import check_table, table_parts
@@ -88,12 +89,14 @@ def read_and_check(data_dir: Path, tables: TableCache | None = None) -> tuple[di
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
                 seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += _undeclared_files(data_dir)
-        later = [*(pool.submit(rule) for rule in relation_rules(frames)), descriptor]
+        rules = [*relation_rules(frames), *model_rules(frames)]
+        later = [*(pool.submit(rule) for rule in rules), descriptor]
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
             if "claims" in frames:
                 later.append(pool.submit(check_quotes, frames["claims"], texts))
+            later.append(pool.submit(check_model_anchors, frames, texts))
             del seeds, texts  # the seed texts go as soon as the quote check is done with them
         for future in later:
             problems += future.result()

@@ -41,7 +41,7 @@ def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: py
     problem_lines = output.out.strip().splitlines()[:-1]
     assert problem_lines == [
         f"data/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
-        "asserts, denies, disputes, questions, no_comment, cannot_verify [rule: enum]"
+        "asserts, denies, disputes, questions, no_comment, cannot_verify, reports [rule: enum]"
     ]
     assert output.err == ""
 

@@ -89,7 +89,7 @@ def test_dirty_cells_are_always_reported_by_the_hygiene_rule(
     tmp_path_factory: pytest.TempPathFactory, column: str, dirty: str
 ) -> None:
     path = tmp_path_factory.mktemp("dirty") / "actors.csv"
-    row = {"curator_note": "", **VALID_ACTOR, column: dirty}
+    row = {**dict.fromkeys(ACTORS.column_names, ""), **VALID_ACTOR, column: dirty}
     _write(path, list(ACTORS.column_names), [[row[name] for name in ACTORS.column_names]])
     frame, problems = read_table(path, ACTORS)
     # csv.writer leaves a cell with a bare carriage return unquoted, and every CSV reader takes

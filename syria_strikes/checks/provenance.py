@@ -8,6 +8,7 @@ and its quotes are not checked against it: the hash message says what to fix fir
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
-from syria_strikes.rules import Lens
+from syria_strikes.rules import Lens, RuleId
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -103,18 +104,37 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One problem per claim whose quote is not ``texts[source_id][quote_start:quote_end]``.
 
     ``texts`` holds the decoded seed of each archived source whose file and hash checked out.
+    """
+    return check_anchored(claims, texts, Anchor("claims", "quote", "quote_start", "quote_end", "quote_anchored"))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Words stored with their offsets in the seed of the row's source_id: a claim's quote, its
+    attribution, a relation's quote. Each is checked the same way, under its own rule."""
+
+    table: str
+    words: str
+    start: str
+    end: str
+    rule: RuleId
+
+
+def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -> list[Problem]:
+    """One problem per row whose words are not ``texts[source_id][start:end]``.
+
     Why on plain lists, a batch at a time: docs/benchmarks.md#what-the-optimisation-changed.
     """
     problems: list[Problem] = []
-    # Offsets out of order are the quote_offsets row rule's to report, once.
-    quotes = claims[["source_id", "quote", "quote_start", "quote_end"]]
+    # Offsets out of order are a row rule's to report, once.
+    quotes = frame[["source_id", anchor.words, anchor.start, anchor.end]]
     usable = quotes[
         (
             quotes["source_id"].isin(list(texts))
-            & quotes["quote"].notna()
-            & quotes["quote_start"].notna()
-            & quotes["quote_end"].notna()
-            & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
+            & quotes[anchor.words].notna()
+            & quotes[anchor.start].notna()
+            & quotes[anchor.end].notna()
+            & (quotes[anchor.start] < quotes[anchor.end]).fillna(False)
         ).to_numpy(dtype=bool)
     ]
     for first in range(0, len(usable), QUOTE_BATCH):
@@ -126,20 +146,21 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
                 continue
             problems.append(
                 problem(
-                    "quote_anchored",
-                    "claims",
+                    anchor.rule,
+                    anchor.table,
                     int(line),
-                    "quote",
+                    anchor.words,
                     quote,
                     **_mismatch(text, quote, int(start), int(end)),
+                    columns=(anchor.words, anchor.start, anchor.end),
                 )
             )
     return problems
 
 
 def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
-    """What the seed holds at the offsets, and where the quote is in it, exactly or through a lens:
-    the context of the quote_anchored rule's wording."""
+    """What the seed holds at the offsets, and where the words are in it, exactly or through a lens:
+    the context of the wording of quote_anchored and attribution_anchored."""
     context: dict[str, Any] = {
         "start": start,
         "end": end,

@@ -420,6 +420,65 @@ def stray_quote(ds: Dataset) -> Expect:
     return Expect("claims", line, "hedging", "csv_quotes")
 
 
+# --- the data model: attribution words, several events per claim, relations' evidence ------------
+@structural("attribution not at its offsets")
+def attribution_shifted(ds: Dataset) -> Expect:
+    index = ds.find("claims", attribution_quote=lambda q: q != "")
+    row = ds.rows("claims")[index]
+    ds.set_cell("claims", index, "attribution_start", str(int(row["attribution_start"]) + 1))
+    line = ds.set_cell("claims", index, "attribution_end", str(int(row["attribution_end"]) + 1))
+    return Expect("claims", line, "attribution_quote", "attribution_anchored")
+
+
+@structural("reported claim without the words naming its claimant")
+def attribution_words_removed(ds: Dataset) -> Expect:
+    index = ds.find("claims", claimant_actor_id="act-sana")
+    ds.set_cell("claims", index, "attribution_start", "")
+    ds.set_cell("claims", index, "attribution_end", "")
+    return _set(ds, "claims", index, "attribution_quote", "", "attribution_given")
+
+
+@structural("claim about a further event that began after its document was published")
+def further_event_after_publication(ds: Dataset) -> Expect:
+    index = ds.find("claims", other_event_ids=lambda v: v != "")
+    source = ds.rows("claims")[index]["source_id"]
+    published = ds.rows("sources")[ds.find("sources", source_id=source)]["published_end"]
+    later = ds.rows("events")[ds.find("events", date_start=lambda d: d > published)]["event_id"]
+    return _set(ds, "claims", index, "other_event_ids", later, "reported_after_event")
+
+
+@structural("acknowledged on an assumed match without a reference row")
+def acknowledged_on_assumed_match(ds: Dataset) -> Expect:
+    index = ds.find("events", identification="assumed", attributed_actor_id=lambda a: a != "")
+    archived = ds.rows("sources")[ds.find("sources", kind="archived_article")]["source_id"]
+    ds.set_cell("events", index, "attribution_source_id", archived)
+    return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_on_assumed_match")
+
+
+@structural("relation whose evidence claim does not carry its words")
+def relation_evidence_elsewhere(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", evidence_claim_id=lambda c: c != "")
+    row = ds.rows("actor_relations")[index]
+    other = ds.find("claims", source_id=row["source_id"], quote_end=lambda e: int(e) < int(row["quote_start"]))
+    claim_id = ds.rows("claims")[other]["claim_id"]
+    return _set(ds, "actor_relations", index, "evidence_claim_id", claim_id, "relation_evidence")
+
+
+@structural("relation read in a source that is not archived")
+def relation_outside_the_archive(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", evidence_claim_id="")
+    reference = ds.rows("sources")[ds.find("sources", kind="reference")]["source_id"]
+    return _set(ds, "actor_relations", index, "source_id", reference, "read_in_archive")
+
+
+@structural("relation quote not at its offsets")
+def relation_quote_shifted(ds: Dataset) -> Expect:
+    row = ds.rows("actor_relations")[0]
+    ds.set_cell("actor_relations", 0, "quote_start", str(int(row["quote_start"]) + 2))
+    line = ds.set_cell("actor_relations", 0, "quote_end", str(int(row["quote_end"]) + 2))
+    return Expect("actor_relations", line, "quote", "quote_anchored")
+
+
 # --- the descriptor -------------------------------------------------------------------------------
 @structural("descriptor edited by hand")
 def descriptor_retitled(ds: Dataset) -> Expect:
