@@ -107,6 +107,30 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "frictionless_descriptor": {"error": "descriptor is not valid"},
     "descriptor_current": {},
     "unchanged_during_build": {"file": "claims.csv"},
+    # the data model
+    "value_code_given": {"predicate": "launch_platform", "value_code": None},
+    "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
+    "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
+    "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
+    "attribution_unknown": {"predicate": "attribution", "value_actor_id": None, "value_text": "unidentified"},
+    "attribution_complete": {"attribution_quote": "Syrian state media said", "attribution_start": None},
+    "attribution_offsets": {"attribution_start": "40", "attribution_end": "12"},
+    "attribution_anchored": {
+        "start": 0,
+        "end": 5,
+        "seed_length": 100,
+        "seed_has": "Syria",
+        "quote_length": 5,
+        "found": 7,
+        "columns": ("attribution_quote", "attribution_start", "attribution_end"),
+    },
+    "attribution_given": {"claimant": "act-sana", "source": "src-seed-000"},
+    "claim_events": {},
+    "identification_noted": {"identification": "assumed", "identification_note": None},
+    "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
+    "acknowledged_on_assumed_match": {},
+    "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
+    "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
 }
 
 
@@ -129,6 +153,14 @@ def test_a_problem_takes_its_words_from_its_rule() -> None:
     assert rule("reported_after_event").message(**SAMPLES["reported_after_event"]) == (
         "source sana-1 was published by 2020-01-13, before event ev-1 began on 2020-01-14"
     )
+
+
+def test_anchored_words_name_their_own_offset_columns() -> None:
+    """A quote and an attribution share the anchoring words, each naming the columns to set."""
+    attribution = rule("attribution_anchored").message(**SAMPLES["attribution_anchored"])
+    assert "the attribution_quote is found at 7..12: set attribution_start and attribution_end" in attribution
+    quote = {**SAMPLES["attribution_anchored"], "columns": ("quote", "quote_start", "quote_end")}
+    assert "the quote is found at 7..12: set quote_start and quote_end" in rule("quote_anchored").message(**quote)
 
 
 def test_a_problem_of_an_undeclared_rule_is_refused() -> None:
