@@ -9,6 +9,7 @@ import shutil
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.cli import main
 
@@ -64,7 +65,7 @@ class Dataset:
     def seed(self, name_prefix: str) -> Path:
         return next((self.root / "seeds").glob(f"{name_prefix}*"))
 
-    def validate(self) -> tuple[int, list[dict]]:
+    def validate(self) -> tuple[int, list[dict[str, Any]]]:
         code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json"])
         return code, json.loads(output)["problems"]
 

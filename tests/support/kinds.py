@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from syria_strikes.rules import RuleId
 from tests.support.dataset import Dataset
 
 Row = dict[str, str]
@@ -26,7 +27,7 @@ class Expect:
     table: str
     row: int | None
     column: str | None
-    rule: str
+    rule: RuleId
     exact: bool = True
 
 
@@ -47,7 +48,7 @@ class CellEdit:
     table: str
     column: str
     value: NewValue
-    rule: str
+    rule: RuleId
     row: RowChoice = 0
     exact: bool = True
     reported_in: str | None = None
