@@ -323,7 +323,9 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
-    _write(out, {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}, documents)
+    uncovered = {name: [] for name in _table("uncovered_sentences").column_names}  # none declared
+    tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
+    _write(out, {**tables, "uncovered_sentences": uncovered}, documents)
     return sizes
 
 
