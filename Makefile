@@ -13,7 +13,7 @@ format:
 	ruff format .
 
 types:
-	mypy --strict syria_strikes
+	mypy --strict syria_strikes tests/support
 
 imports:
 	lint-imports

@@ -23,8 +23,10 @@ def test_imports_run_one_way_through_the_declared_layers() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_package_is_strictly_typed() -> None:
-    result = _run("mypy", "--strict", "syria_strikes")
+def test_the_package_and_the_mutation_catalogue_are_strictly_typed() -> None:
+    """The catalogue's rule ids are ``RuleId``: a misspelt rule in a corruption fails here, not as a
+    mutation that is never caught."""
+    result = _run("mypy", "--strict", "syria_strikes", "tests/support")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

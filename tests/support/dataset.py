@@ -65,7 +65,7 @@ class Dataset:
     def seed(self, name_prefix: str) -> Path:
         return next((self.root / "seeds").glob(f"{name_prefix}*"))
 
-    def validate(self) -> tuple[int, list[dict]]:
+    def validate(self) -> tuple[int, list[dict[str, Any]]]:
         """The exit code and the rejections; the warnings are left out (see ``report``)."""
         code, report = self.report()
         return code, report["problems"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
-from syria_strikes.rules import Decision
+from syria_strikes.rules import Decision, RuleId
 from tests.support.dataset import Dataset
 
 Row = dict[str, str]
@@ -31,7 +31,7 @@ class Expect:
     table: str
     row: int | None
     column: str | None
-    rule: str
+    rule: RuleId
     exact: bool = True
     decision: Decision = "reject"
 
@@ -63,7 +63,7 @@ class CellEdit:
     table: str
     column: str
     value: NewValue
-    rule: str
+    rule: RuleId
     row: RowChoice = 0
     exact: bool = True
     reported_in: str | None = None

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from syria_strikes.rules import RuleId
 from tests.support.cell_edits import ARCHIVED_SOURCE, COUNT_CLAIM, DATED_EVENT
 from tests.support.dataset import Dataset
 from tests.support.kinds import Expect, Mutation
@@ -27,7 +28,7 @@ def structural(name: str) -> Callable[[Callable[[Dataset], Expect]], Callable[[D
     return register
 
 
-def _set(ds: Dataset, table: str, index: int, column: str, value: str, rule: str, exact: bool = True) -> Expect:
+def _set(ds: Dataset, table: str, index: int, column: str, value: str, rule: RuleId, exact: bool = True) -> Expect:
     """The last of several cell edits: the one the validator must point at."""
     return Expect(table, ds.set_cell(table, index, column, value), column, rule, exact)
 
@@ -41,7 +42,7 @@ def _edit_lines(ds: Dataset, table: str, edit: Callable[[list[str]], list[str]])
     _edit_text(ds, table, lambda text: "\n".join(edit(text.split("\n"))))
 
 
-def _rename_header(ds: Dataset, table: str, old: str, new: str, rule: str, exact: bool = True) -> Expect:
+def _rename_header(ds: Dataset, table: str, old: str, new: str, rule: RuleId, exact: bool = True) -> Expect:
     _edit_lines(ds, table, lambda lines: [",".join(new if c == old else c for c in lines[0].split(",")), *lines[1:]])
     return Expect(table, 1, new, rule, exact)
 
@@ -55,7 +56,7 @@ def _write_with(ds: Dataset, table: str, **dialect: Any) -> None:
         writer.writerows(rows)
 
 
-def _edit_descriptor(ds: Dataset, edit: Callable[[dict], None]) -> None:
+def _edit_descriptor(ds: Dataset, edit: Callable[[dict[str, Any]], None]) -> None:
     path = ds.root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     edit(descriptor)

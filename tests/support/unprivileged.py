@@ -40,7 +40,7 @@ def unprivileged() -> Callable[[], None] | None:
     return _drop_capabilities
 
 
-def run_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def run_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=False, preexec_fn=unprivileged()
     )
