@@ -117,6 +117,9 @@ def nearest(text: str, quote: str) -> NearMatch | None:
     found = text.translate(ALL_LENSES).find(quote.translate(ALL_LENSES))
     if found >= 0:
         return _near(text, quote, found, found + len(quote), "several look-alike characters")
+    found = _lower(text).find(_lower(quote))
+    if found >= 0:
+        return _near(text, quote, found, found + len(quote), "its letter case (capital vs small letters)")
     for form, reason in NORMAL_FORMS:
         normalised = unicodedata.normalize(form, quote)
         if normalised != quote:
@@ -124,6 +127,14 @@ def nearest(text: str, quote: str) -> NearMatch | None:
             if found >= 0:
                 return _near(text, quote, found, found + len(normalised), reason)
     return _most_similar(text, quote)
+
+
+def _lower(text: str) -> str:
+    """Lower case, one character for one so offsets stay offsets ('\u0130'.lower() is two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
 def _near(text: str, quote: str, start: int, end: int, reason: str) -> NearMatch:

@@ -54,6 +54,23 @@ def test_a_near_miss_names_the_differing_characters_and_the_exact_span(quote: st
     ).replace("\u2013", "-").replace("\u00e9", "e") == unicodedata.normalize("NFC", quote).replace("\u00e9", "e")
 
 
+def test_a_quote_in_another_letter_case_is_found_with_the_letters_named() -> None:
+    location = locate(TEXT, "then\u2013nothing.")
+    assert location.near is not None
+    assert (location.near.start, location.near.end) == (60, 73)
+    assert TEXT[60:73] == "Then\u2013nothing."
+    message = location.describe()
+    assert "its letter case" in message
+    assert "'T' (U+0054 LATIN CAPITAL LETTER T) where the quote has 't' (U+0074 LATIN SMALL LETTER T)" in message
+
+
+def test_a_letter_whose_lower_case_is_longer_keeps_the_offsets() -> None:
+    text = "\u0130stanbul: the STRIKE hit"
+    location = locate(text, "the strike hit")
+    assert location.near is not None
+    assert text[location.near.start : location.near.end] == "the STRIKE hit"
+
+
 def test_nothing_close_says_so() -> None:
     location = locate(TEXT, "zzzz qqqq")
     assert location.near is None
