@@ -97,6 +97,16 @@ CREATE TABLE "actor_relations" (
   "curator_note" TEXT
 );
 
+CREATE TABLE "uncovered_sentences" (
+  "uncovered_id" TEXT PRIMARY KEY NOT NULL,
+  "source_id" TEXT NOT NULL REFERENCES "sources" ("source_id"),
+  "sentence" TEXT NOT NULL,
+  "sentence_start" INTEGER NOT NULL CHECK ("sentence_start" >= 0),
+  "sentence_end" INTEGER NOT NULL CHECK ("sentence_end" >= 1),
+  "reason" TEXT NOT NULL CHECK ("reason" IN ('archive_header', 'dateline', 'headline', 'photo_credit', 'boilerplate')),
+  "curator_note" TEXT
+);
+
 CREATE TABLE "vocabularies" (
   "vocabulary" TEXT NOT NULL,
   "code" TEXT NOT NULL,

@@ -324,8 +324,9 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     relations = _relations(claim_rows, actors["actor_id"])
+    uncovered = {name: [] for name in _table("uncovered_sentences").column_names}  # none declared
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
-    _write(out, {**tables, "actor_relations": relations}, documents)
+    _write(out, {**tables, "actor_relations": relations, "uncovered_sentences": uncovered}, documents)
     return sizes
 
 

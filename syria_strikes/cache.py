@@ -38,6 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 
 CACHE_DIR = ".syria-strikes-cache"
@@ -143,7 +144,7 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
-    root = data_dir.parent
+    root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         seeds = pool.submit(_listing, str(root / "seeds"), digests)
         data = _listing(str(data_dir), digests)
@@ -211,7 +212,7 @@ class Store:
 
     @classmethod
     def of(cls, data_dir: Path) -> Store:
-        return cls(data_dir.parent / CACHE_DIR)
+        return cls(dataset_root(data_dir) / CACHE_DIR)
 
     def read(self, name: str, key: str) -> dict[str, Any] | None:
         """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
@@ -345,7 +346,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     if not use_cache:
         return Outcome(_run(data_dir, None), "cold")
     store = Store.of(data_dir)
-    stat_key = _key("stat", os.path.realpath(data_dir.parent))
+    stat_key = _key("stat", os.path.realpath(dataset_root(data_dir)))
     known = store.read(STAT_ENTRY, stat_key)
     digests = Digests(known["files"] if known is not None and isinstance(known.get("files"), dict) else {})
     read = inputs(data_dir, digests)

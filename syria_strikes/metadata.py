@@ -68,6 +68,7 @@ class Table:
     description: str
     primary_key: str
     columns: tuple[Column, ...]
+    may_be_empty: bool = False
 
     @property
     def file_name(self) -> str:
@@ -97,6 +98,7 @@ EVENT_ID = f"^evt-([0-9]{{4}}(-[0-9]{{2}}){{0,2}}|undated)-{SLUG}$"
 CLAIM_ID = "^clm-[0-9]{3,}-[0-9]{3,}$"
 RELATION_ID = f"^rel-{SLUG}$"
 WIKIDATA_ID = "^Q[1-9][0-9]*$"
+UNCOVERED_ID = "^unc-[0-9]{3,}-[0-9]{3,}$"
 COUNTRY_CODE = "^[A-Z]{3}$"
 SHA256 = "^[0-9a-f]{64}$"
 LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -330,6 +332,17 @@ VALUE_CODE_PREDICATES = (*CODED_PREDICATES, "place")
 CASUALTY_PREDICATES = ("fatalities", "injuries")
 UNKNOWN_PERPETRATOR = "unknown"
 TIME_INTERVAL = "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[.][.])/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+UNCOVERED_REASON = Vocabulary(
+    "uncovered_reason",
+    "Why a sentence of a seed deliberately has no claim: it asserts nothing about any event.",
+    (
+        ("archive_header", "The line the archive added at the top of the file (' date ...')."),
+        ("dateline", "The place or time the page gives for its own publication."),
+        ("headline", "The document's title, when its words are repeated by a sentence that has claims."),
+        ("photo_credit", "Who took or handed out an image, and the agency's notices about it."),
+        ("boilerplate", "Page furniture: advertisement labels, share buttons, subscription notes, bylines."),
+    ),
+)
 
 COUNT_UNITS = {
     "munitions_fired": "munitions",
@@ -359,6 +372,7 @@ VOCABULARIES = (
     AIR_DEFENCE_SYSTEM,
     VICTIM_STATUS,
     RELATION,
+    UNCOVERED_REASON,
 )
 
 
@@ -853,10 +867,69 @@ ACTOR_RELATIONS = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS, ACTOR_RELATIONS)
+UNCOVERED_SENTENCES = Table(
+    "uncovered_sentences",
+    "Uncovered sentences",
+    "Sentences of the archived documents that deliberately have no claim, each with the reason, so "
+    "that 'no sentence left unread' is a checked state. Sentences are split by the rule in "
+    "syria_strikes/sentences.py; a sentence that asserts something never belongs here.",
+    "uncovered_id",
+    (
+        Column(
+            "uncovered_id",
+            "string",
+            "Stable identifier: unc-, the seed number, a sequence number.",
+            "unc-002-001",
+            required=True,
+            unique=True,
+            pattern=UNCOVERED_ID,
+            max_length=80,
+        ),
+        Column(
+            "source_id",
+            "string",
+            "The archived source the sentence is in.",
+            "src-seed-002",
+            required=True,
+            pattern=SOURCE_ID,
+            references="sources",
+        ),
+        Column(
+            "sentence",
+            "string",
+            "The sentence, verbatim from the archived document.",
+            "Sunday, July 25, 2021 at 3:58 am |",
+            required=True,
+            max_length=LONG_TEXT,
+        ),
+        Column(
+            "sentence_start",
+            "integer",
+            "Offset of the sentence's first character (Unicode code points).",
+            "33",
+            required=True,
+            minimum=0,
+        ),
+        Column(
+            "sentence_end", "integer", "Offset just past the sentence's last character.", "67", required=True, minimum=1
+        ),
+        Column(
+            "reason",
+            "string",
+            "Why the sentence has no claim.",
+            "dateline",
+            required=True,
+            vocabulary=UNCOVERED_REASON,
+        ),
+        _note("the sentence"),
+    ),
+    may_be_empty=True,  # a dataset whose every sentence has a claim declares none
+)
+
+TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS, ACTOR_RELATIONS, UNCOVERED_SENTENCES)
 # The table names as a type, so that editors complete and checkers verify ``load("claims")``;
 # a test holds it equal to the names of TABLES.
-TableName = Literal["actors", "sources", "events", "claims", "actor_relations"]
+TableName = Literal["actors", "sources", "events", "claims", "actor_relations", "uncovered_sentences"]
 TABLE_NAMES: tuple[TableName, ...] = cast("tuple[TableName, ...]", tuple(table.name for table in TABLES))
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from syria_strikes.anchoring import Location
 from syria_strikes.metadata import (
     CASUALTY_PREDICATES,
     CODED_PREDICATES,
@@ -124,6 +125,12 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "relation_not_self",
     "relation_evidence",
+    # sentences that carry no claim (checks.seed_coverage)
+    "sentence_seed",
+    "sentence_anchored",
+    "coverage_declared",
+    "declared_unquoted",
+    "declared_sentence",
 ]
 Area = Literal[
     "Structure",
@@ -228,7 +235,11 @@ def _header_unnamed(*, positions: Sequence[int]) -> str:
 
 
 def _header_declared(*, table: str, guess: str | None) -> str:
-    hint = f"; did you mean {guess!r}?" if guess else "; remove it or declare it in syria_strikes/metadata.py"
+    hint = (
+        f"; did you mean {guess!r}? Its cells were checked as {guess}"
+        if guess
+        else "; remove it or declare it in syria_strikes/metadata.py"
+    )
     return f"the header has a column that {table} does not declare{hint}"
 
 
@@ -407,19 +418,19 @@ def _unique_id(*, first: int, whole_row: bool) -> str:
     return f"repeats the ID on line {first}; IDs are unique and never reused"
 
 
+def _foreign_key(*, key: str, path: str, suggestions: Sequence[str] = ()) -> str:
+    """``suggestions``: the nearest existing IDs (difflib's close matches), best first."""
+    article = "an" if key[0] in "aeiou" else "a"
+    close = [repr(match) for match in suggestions]
+    listed = ", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else "".join(close)
+    return f"is not {article} {key} in {path}" + (f"; did you mean {listed}?" if close else "")
+
+
 def _relay_chain(*, twice: bool) -> str:
     """``twice``: the chain names a source twice; otherwise it names the claim's own source."""
     if twice:
         return "names the same source twice; each source relays a claim once"
     return "lists the claim's own source_id; the chain holds only the sources before it"
-
-
-Lens = Literal["quotes", "spaces", "dashes"]
-_LENS_WORDS: dict[Lens, str] = {
-    "quotes": "its quotation marks or apostrophes (curly vs straight)",
-    "spaces": "its spaces (a non-breaking or other special space vs a plain one)",
-    "dashes": "its dashes or hyphens (en dash, em dash, minus vs '-')",
-}
 
 
 def _quote_anchored(
@@ -428,31 +439,20 @@ def _quote_anchored(
     end: int,
     seed_length: int,
     seed_has: str | None,
-    quote_length: int,
-    found: int | None = None,
-    lens: Lens | None = None,
-    near: int | None = None,
+    location: Location,
     columns: tuple[str, str, str] = ("quote", "quote_start", "quote_end"),
 ) -> str:
-    """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``found``: where
-    the exact words are; else ``near``: where they are once ``lens`` makes look-alike characters one.
+    """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``location``:
+    where the words are in the seed, or their nearest match, as ``syria-strikes locate`` says it.
     ``columns``: the words and their offsets (a claim's or relation's quote, a claim's attribution)."""
     words, start_column, end_column = columns
     if seed_has is None:
         where = f"the offsets {start}..{end} lie outside the seed, which has {seed_length} characters"
     else:
         where = f"the seed has {seed_has[:60]!r} at offsets {start}..{end}"
-    if found is not None:
-        return (
-            f"{where}; the {words} is found at {found}..{found + quote_length}: set {start_column} and "
-            f"{end_column} to those"
-        )
-    if lens is not None and near is not None:
-        return (
-            f"{where}; the {words} differs from the seed in {_LENS_WORDS[lens]}: "
-            f"copy it exactly from offsets {near}..{near + quote_length}"
-        )
-    return f"{where}; the {words} does not occur in the seed at all: copy it verbatim, character for character"
+    if location.unique is not None:
+        return f"{where}; the {words} is {location.describe()}: set {start_column} and {end_column} to those"
+    return f"{where}; the {words} {location.describe()}"
 
 
 def _descriptor_json(*, error: object = None) -> str:
@@ -479,6 +479,30 @@ def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
 
 def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
+
+
+# --- wording of the uncovered-sentence rules (checks.seed_coverage) ----------------------------
+LISTED_SENTENCES = 3
+
+
+def _sentence_anchored(*, start: int, end: int, location: Location) -> str:
+    """``location``: where the declared sentence is in the seed, as ``syria-strikes locate`` says it."""
+    hint = ": set sentence_start and sentence_end to those" if location.unique else ""
+    return (
+        f"the seed does not have this sentence at offsets {start}..{end}; the sentence is {location.describe()}{hint}"
+    )
+
+
+def _coverage_declared(*, source_id: str, missing: Sequence[tuple[int, int, str]]) -> str:
+    """``missing``: (start, end, text) of each sentence no claim quotes and no row declares; the
+    first few are named."""
+    listed = "; ".join(f"{start}..{end} {text[:60]!r}" for start, end, text in missing[:LISTED_SENTENCES])
+    more = f"; and {len(missing) - LISTED_SENTENCES} more" if len(missing) > LISTED_SENTENCES else ""
+    count = f"{len(missing)} sentence{'s' if len(missing) != 1 else ''}"
+    return (
+        f"{count} of this seed no claim quotes and data/uncovered_sentences.csv does not declare ({listed}{more}): "
+        f"quote them in claims, or declare those that assert nothing; see `syria-strikes coverage {source_id}`"
+    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -595,8 +619,8 @@ RULES: tuple[Rule, ...] = (
         "Structure",
         "Declared column missing",
         "Add the column.",
-        then="table not read further",
-        words="the header lacks the declared column {name!r}",
+        then="the table's other columns are still checked",
+        words="the header lacks the declared column {name!r}; the other columns were checked",
     ),
     Rule(
         "header_order",
@@ -842,7 +866,7 @@ RULES: tuple[Rule, ...] = (
         "IDs and references",
         "Reference to an ID that does not exist, also inside a `\\|` list",
         "Names the table whose key it must be.",
-        words="is not a {key} in {path}",
+        words=_foreign_key,
     ),
     Rule(
         "list_items",
@@ -1153,6 +1177,50 @@ RULES: tuple[Rule, ...] = (
         words=(
             "claim {claim_id} is not read in {source} at words overlapping this relation's quote; name the claim "
             "whose quote carries the relation, or leave evidence_claim_id empty"
+        ),
+    ),
+    # --- sentences that carry no claim (checks.seed_coverage) ----------------------------------
+    Rule(
+        "sentence_seed",
+        "Quotes and seeds",
+        "An uncovered sentence on a source with no `seed_path`",
+        "Uncovered sentences belong to archived documents; name the archived source.",
+        then="its offsets are not compared",
+        words="names a source with no seed_path; uncovered sentences belong to archived documents",
+    ),
+    Rule(
+        "sentence_anchored",
+        "Quotes and seeds",
+        "An uncovered sentence not at its offsets in the seed, or edited",
+        "Where the exact sentence is found (set `sentence_start` and `sentence_end` to those), or why it is not.",
+        words=_sentence_anchored,
+    ),
+    Rule(
+        "coverage_declared",
+        "Quotes and seeds",
+        "Sentences of a seed that no claim quotes and `data/uncovered_sentences.csv` does not declare",
+        "Quote them in claims, or declare those that assert nothing; `syria-strikes coverage SOURCE_ID` lists them.",
+        decision="warn",
+        then="valid; the seed may still be under curation",
+        words=_coverage_declared,
+    ),
+    Rule(
+        "declared_unquoted",
+        "Quotes and seeds",
+        "An uncovered sentence that a claim quotes",
+        "Remove the row: the sentence is covered.",
+        decision="warn",
+        words="a claim quotes this sentence, so it is not uncovered: remove the row",
+    ),
+    Rule(
+        "declared_sentence",
+        "Quotes and seeds",
+        "An uncovered row whose span is not one sentence by the rule in `syria_strikes/sentences.py`",
+        "Use the offsets `syria-strikes coverage SOURCE_ID` prints.",
+        decision="warn",
+        words=(
+            "the span is not one sentence by the rule in syria_strikes/sentences.py, so it declares nothing: "
+            "use the offsets `syria-strikes coverage {source_id}` prints"
         ),
     ),
 )

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from syria_strikes.anchoring import locate
 from syria_strikes.metadata import table
 from syria_strikes.problems import problem
 from syria_strikes.rules import RULE_IDS, RULES, rule
@@ -71,7 +72,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "unique_id": {"first": 2, "whole_row": True},
     "repeated_claim": {"first": 2},
     "unique_value": {"first": 2, "column": "seed_path"},
-    "foreign_key": {"key": "actor_id", "path": "data/actors.csv"},
+    "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),
     "read_in_archive": {},
     "relay_chain": {"twice": True},
@@ -89,9 +90,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "end": 5,
         "seed_length": 100,
         "seed_has": "Syria",
-        "quote_length": 5,
-        "lens": "quotes",
-        "near": 7,
+        "location": locate("the \u201cSyria\u201d", '"Syria"'),
     },
     "seed_inside": {},
     "seed_hash_pair": {"seed_path": "seeds/a.html", "sha256": None},
@@ -120,8 +119,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "end": 5,
         "seed_length": 100,
         "seed_has": "Syria",
-        "quote_length": 5,
-        "found": 7,
+        "location": locate("It was Syria.", "Syria"),
         "columns": ("attribution_quote", "attribution_start", "attribution_end"),
     },
     "attribution_given": {"claimant": "act-sana", "source": "src-seed-000"},
@@ -131,6 +129,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "acknowledged_on_assumed_match": {},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
+    # the uncovered sentences
+    "sentence_seed": {},
+    "sentence_anchored": {"start": 0, "end": 9, "location": locate("Damascus. Syria.", "Syria.")},
+    "coverage_declared": {"source_id": "src-seed-001", "missing": [(0, 9, "Damascus."), (10, 16, "Syria.")]},
+    "declared_unquoted": {},
+    "declared_sentence": {"source_id": "src-seed-001"},
 }
 
 

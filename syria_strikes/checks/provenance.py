@@ -14,24 +14,13 @@ from typing import Any
 
 import pandas as pd
 
+from syria_strikes.anchoring import locate
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
-from syria_strikes.rules import Lens, RuleId
+from syria_strikes.rules import RuleId
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
-STRAIGHTENED = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-# Each lens maps characters that look alike to one of them, one character to one, so offsets found
-# through a lens are offsets in the seed. Applied one at a time, they name what differs.
-PLAIN_SPACES = str.maketrans(
-    dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " ")
-)
-PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
-LENSES: tuple[tuple[dict[int, str], Lens], ...] = (
-    (STRAIGHTENED, "quotes"),
-    (PLAIN_SPACES, "spaces"),
-    (PLAIN_DASHES, "dashes"),
-)
 
 
 def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) -> tuple[list[Problem], dict[str, str]]:
@@ -159,20 +148,12 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
 
 
 def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
-    """What the seed holds at the offsets, and where the words are in it, exactly or through a lens:
-    the context of the wording of quote_anchored and attribution_anchored."""
-    context: dict[str, Any] = {
+    """What the seed holds at the offsets, and where the words are in it (``anchoring.locate``, the
+    one search that ``locate`` also runs): the context of quote_anchored and attribution_anchored."""
+    return {
         "start": start,
         "end": end,
         "seed_length": len(text),
         "seed_has": None if end > len(text) else text[start:end],
-        "quote_length": len(quote),
+        "location": locate(text, quote),
     }
-    found = text.find(quote)
-    if found >= 0:
-        return {**context, "found": found}
-    for lens, name in LENSES:
-        near = text.translate(lens).find(quote.translate(lens))
-        if near >= 0:
-            return {**context, "lens": name, "near": near}
-    return context

@@ -7,7 +7,7 @@ in this column, and the validator reports this rule there (and nothing else, unl
 
 from __future__ import annotations
 
-from syria_strikes.checks.provenance import STRAIGHTENED
+from syria_strikes.anchoring import STRAIGHTENED
 from syria_strikes.metadata import COUNT_PREDICATES, TABLES
 from tests.support.dataset import Dataset
 from tests.support.kinds import (
@@ -238,6 +238,28 @@ QUOTES_AND_SEED_PATHS = [
         replaced_once("\u2013", "-"),
         rule="quote_anchored",
         row=Where(quote=containing("\u2013")),
+    ),
+]
+
+# --- sentences of a seed that carry no claim -----------------------------------------------------
+# The source the first uncovered sentence is declared on is archived; this one has no seed file.
+SOURCE_WITHOUT_SEED = "src-sana-2020-01-14-t4"
+
+UNCOVERED_SENTENCES = [
+    CellEdit(
+        "uncovered sentence moved off its offsets",
+        "uncovered_sentences",
+        "sentence_start",
+        "2",
+        rule="sentence_anchored",
+        reported_in="sentence",
+    ),
+    CellEdit(
+        "uncovered sentence on a source with no seed",
+        "uncovered_sentences",
+        "source_id",
+        SOURCE_WITHOUT_SEED,
+        rule="sentence_seed",
     ),
 ]
 
@@ -552,6 +574,7 @@ CELL_EDITS: list[CellEdit] = [
     *IDS_AND_REFERENCES,
     *ROW_RULES,
     *QUOTES_AND_SEED_PATHS,
+    *UNCOVERED_SENTENCES,
     *CELL_CONTENTS,
     *SPREADSHEET_VALUES,
     *VOCABULARIES,

@@ -219,6 +219,43 @@ def seed_linked_outside(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
 
 
+# --- sentences declared uncovered: the coverage rules only warn -------------------------------------
+# "The state news agency blamed Israel for the incident." in seed 000, which a claim quotes.
+QUOTED_SENTENCE = (397, 450)
+
+
+def _declare_uncovered(ds: Dataset, uncovered_id: str, source_id: str, start: int, end: int) -> int:
+    """Append an uncovered_sentences row for the seed's exact text at start..end; returns its line."""
+    seed = ds.rows("sources")[ds.find("sources", source_id=source_id)]["seed_path"]
+    text = (ds.root / seed).read_bytes().decode("utf-8")
+    rows = ds.rows("uncovered_sentences")
+    row = dict.fromkeys(rows[0], "")
+    row |= {"uncovered_id": uncovered_id, "source_id": source_id, "sentence": text[start:end]}
+    row |= {"sentence_start": str(start), "sentence_end": str(end), "reason": "boilerplate"}
+    ds.write_rows("uncovered_sentences", [*rows, row])
+    return len(rows) + 2
+
+
+@structural("unquoted sentence left undeclared (warning)")
+def undeclared_sentence(ds: Dataset) -> Expect:
+    rows = ds.rows("uncovered_sentences")
+    ds.write_rows("uncovered_sentences", [row for row in rows if row["uncovered_id"] != "unc-002-002"])
+    line = ds.find("sources", source_id="src-seed-002") + 2
+    return Expect("sources", line, "seed_path", "coverage_declared", decision="warn")
+
+
+@structural("a quoted sentence declared uncovered (warning)")
+def quoted_sentence_declared(ds: Dataset) -> Expect:
+    line = _declare_uncovered(ds, "unc-000-002", "src-seed-000", *QUOTED_SENTENCE)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_unquoted", decision="warn")
+
+
+@structural("part of a sentence declared uncovered (warning)")
+def part_of_a_sentence_declared(ds: Dataset) -> Expect:
+    line = _declare_uncovered(ds, "unc-000-002", "src-seed-000", 1, 16)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_sentence", decision="warn")
+
+
 # --- the header -----------------------------------------------------------------------------------
 @structural("extra undeclared column")
 def column_not_declared(ds: Dataset) -> Expect:
