@@ -323,7 +323,10 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
-    _write(out, {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}, documents)
+    relations = _relations(claim_rows, actors["actor_id"])
+    uncovered = {name: [] for name in _table("uncovered_sentences").column_names}  # none declared
+    tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
+    _write(out, {**tables, "actor_relations": relations, "uncovered_sentences": uncovered}, documents)
     return sizes
 
 
@@ -400,6 +403,11 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["attribution_status"] = status.tolist()
     attributed = np.isin(status, ["acknowledged", "alleged"])
     rows["attributed_actor_id"] = np.where(attributed, attacker, None).tolist()
+    rows["attribution_source_id"] = [
+        source if s == "acknowledged" else None for s, source in zip(status.tolist(), dated_in, strict=True)
+    ]
+    rows["record_kind"] = ["single"] * n
+    rows["identification"] = ["stated_in_seed"] * n
     rows["curator_note"] = [None if k % 10 else "Synthetic event for the benchmark." for k in range(n)]
     return Events(np.array(ids, dtype=object), ends, places, rows)
 
@@ -602,6 +610,10 @@ def _claims(
     rows["quote"] = documents.quotes
     rows["quote_start"] = documents.starts.astype(str).tolist()
     rows["quote_end"] = documents.ends.astype(str).tolist()
+    # The synthetic sentences name their outlet inside the quoted words, so the quote is its own attribution.
+    rows["attribution_quote"] = rows["quote"]
+    rows["attribution_start"] = rows["quote_start"]
+    rows["attribution_end"] = rows["quote_end"]
     rows["curator_note"] = [None if k % 20 else "Synthetic claim." for k in range(n)]
     return rows
 
@@ -635,7 +647,7 @@ def _values(rng: np.random.Generator, predicates: np.ndarray) -> dict[str, Cells
     texts = np.array([VALUE_TEXTS.get(p) for p in PREDICATE.codes], dtype=object)
     code_index = {code: k for k, code in enumerate(PREDICATE.codes)}
     value_text = texts[np.array([code_index[p] for p in predicates.tolist()])]
-    value_text = np.where(named, np.where(has_actor, None, "unidentified"), np.where(worded, value_text, None))
+    value_text = np.where(named, np.where(has_actor, None, "unknown"), np.where(worded, value_text, None))
     unit = np.where(counted, np.where(np.char.startswith(predicates, "munitions"), "munitions", "persons"), None)
     return {
         "value": np.where(counted & (mode == 0), base.astype(str), None).tolist(),
@@ -644,7 +656,30 @@ def _values(rng: np.random.Generator, predicates: np.ndarray) -> dict[str, Cells
         "unit": unit.tolist(),
         "value_actor_id": np.where(has_actor, attackers, None).tolist(),
         "value_text": value_text.tolist(),
+        "value_code": np.where(predicates == "weapon", "drone|missile", None).tolist(),
+        "victim_status": np.where(np.isin(predicates, ["fatalities", "injuries"]), "unknown", None).tolist(),
     }
+
+
+def _relations(claims: dict[str, Cells], actor_ids: Cells) -> dict[str, Cells]:
+    """One relation per hundred claims, its evidence the claim and its words the claim's quote."""
+    rows: dict[str, Cells] = {name: [] for name in _table("actor_relations").column_names}
+    for k in range(0, len(claims["claim_id"]), CLAIMS_PER_DOCUMENT):
+        subject = claims["claimant_actor_id"][k]
+        other = actor_ids[0] if actor_ids[0] != subject else actor_ids[1]
+        _append(
+            rows,
+            relation_id=f"rel-synthetic-{k // CLAIMS_PER_DOCUMENT}",
+            subject_actor_id=subject,
+            relation="allied_with",
+            object_actor_id=other,
+            source_id=claims["source_id"][k],
+            evidence_claim_id=claims["claim_id"][k],
+            quote=claims["quote"][k],
+            quote_start=claims["quote_start"][k],
+            quote_end=claims["quote_end"][k],
+        )
+    return rows
 
 
 def _table(name: str) -> Table:
@@ -657,6 +692,8 @@ def _write(out: Path, tables: dict[str, dict[str, Cells]], documents: Documents)
     (out / "seeds").mkdir()
     for table in TABLES:
         columns = tables[table.name]
+        missing = len(next(iter(columns.values())))
+        columns = {name: columns.get(name, [None] * missing) for name in table.column_names}
         with (out / table.path).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(table.column_names)

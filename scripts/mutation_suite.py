@@ -3,9 +3,11 @@
 tests/test_rules.py calls the CLI in-process; this script runs `python -m syria_strikes validate`
 in a subprocess against a fresh copy of the real dataset for each kind of corruption, so what is
 checked is exactly what a curator or CI sees: the exit code, the JSON report and the absence of
-any traceback on stdout or stderr. A kind counts as caught when the command exits 1, the report
-names the expected table, line, column and rule, and (for kinds marked ``exact``) nothing else:
-a fault that drags a cascade of unrelated lines with it is not caught well.
+any traceback on stdout or stderr. A kind counts as caught when the command exits 1, the report's
+problems name the expected table, line, column and rule, and (for kinds marked ``exact``) nothing
+else: a fault that drags a cascade of unrelated lines with it is not caught well. A kind whose rule
+only warns counts as caught when the command exits 0 and the report's warnings name it (and, when
+``exact``, nothing else among the warnings).
 
 With --warm, the command first validates the undamaged copy, so the damage is found by a run
 that reuses the validation cache (.syria-strikes-cache/) for everything the damage left alone.
@@ -60,7 +62,7 @@ class Outcome:
 
     @property
     def caught(self) -> bool:
-        return self.exit_code == 1 and self.located and self.precise and not self.traceback
+        return self.exit_code == self.expected.exit_code and self.located and self.precise and not self.traceback
 
     def line(self) -> str:
         """One line per kind: the verdict first, so a failing kind stands out in a long list."""
@@ -72,7 +74,7 @@ class Outcome:
             verdict = "TRACEBACK"
         elif self.output_error:
             verdict = f"BAD OUTPUT ({self.output_error})"
-        elif self.exit_code != 1:
+        elif self.exit_code != self.expected.exit_code:
             verdict = f"MISSED (exit code {self.exit_code})"
         elif not self.located:
             verdict = f"MISSED (got {', '.join(_show(p) for p in self.problems[:3]) or 'nothing'})"
@@ -107,7 +109,7 @@ def try_mutation(mutation: Kind, workdir: Path, command: Command | None = None, 
     traceback = "Traceback" in result.stdout or "Traceback" in result.stderr
     try:
         report = json.loads(result.stdout)
-        problems = tuple((p["table"], p["row"], p["column"], p["rule"]) for p in report["problems"])
+        problems = tuple((p["table"], p["row"], p["column"], p["rule"]) for p in expected.findings(report))
         error = None
     except (json.JSONDecodeError, KeyError, TypeError) as exception:
         problems, error = (), f"stdout is not the JSON report: {exception}"

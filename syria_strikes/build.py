@@ -18,13 +18,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
+from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
 from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, check_out
-from syria_strikes.problems import Problem
+from syria_strikes.paths import dataset_root
+from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.swap import replacing
 from syria_strikes.validate import read_and_check
@@ -32,8 +35,10 @@ from syria_strikes.versioning import build_date, release_version
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
+ANNOTATIONS = ANNOTATIONS_FILE
 GEOJSON = "events.geojson"
 MEDIATYPES = {
+    "jsonld": "application/ld+json",
     "parquet": "application/vnd.apache.parquet",
     "sqlite": "application/vnd.sqlite3",
     "json": "application/json",
@@ -55,7 +60,8 @@ def in_source_checkout() -> bool:
 
 
 def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
-    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing.
+    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing. Warnings
+    do not stop a build (``validate`` shows them).
 
     Raises ``OutRefused`` before reading anything when ``out`` is not a folder a build may replace,
     and ``OutputBusy`` when another build is writing it. ``legacy`` also accepts a release written
@@ -65,6 +71,7 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
     check_out(out, data_dir, names, legacy=legacy)
     validated: dict[str, bytes] = {}
     frames, problems = read_and_check(data_dir, validated=validated)
+    problems = rejections(problems)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
@@ -103,6 +110,9 @@ def write_release(tables: dict[str, pa.Table], validated: dict[str, bytes], data
         written = [
             pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
         ]
+        # The annotations are Python string work; they run while the other writers, which spend
+        # their time outside the interpreter lock, write Parquet and SQLite.
+        written.append(pool.submit(_write_annotations, tables, data_dir, folder / ANNOTATIONS))
         for declared in TABLES:
             parquet = folder / f"{declared.name}.parquet"
             written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
@@ -133,7 +143,22 @@ def _release_files() -> list[str]:
         DATABASE,
         DATASETTE,
         GEOJSON,
+        ANNOTATIONS,
     ]
+
+
+def _write_annotations(tables: dict[str, pa.Table], data_dir: Path, path: Path) -> None:
+    """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path."""
+    claims = {name: tables["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
+    sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
+    archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
+    targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
+    texts = {
+        source_id: (dataset_root(data_dir) / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
+        for source_id in set(claims["source_id"])
+    }
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        write_annotations(out, claims, targets, texts)
 
 
 def _stamp(path: Path) -> dict[str, Any]:
@@ -162,6 +187,15 @@ def describe_release(stamps: dict[str, dict[str, Any]], version: str) -> dict[st
     resources.append(
         _file_resource(
             "database", DATABASE, stamps, "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."
+        )
+    )
+    resources.append(
+        _file_resource(
+            "claims-annotations",
+            ANNOTATIONS,
+            stamps,
+            "Every claim as a W3C Web Annotation (JSON-LD): the quote with 32 characters of context and its "
+            "offsets in the archived seed, the predicate, stance and claimant in the body.",
         )
     )
     resources.append(

@@ -161,6 +161,7 @@ Source and documentation: {REPOSITORY_URL}
 | `syria-strikes.sqlite` | every table in one SQLite database, with keys, constraints, search indexes and named views |
 | `datasette-metadata.json` | titles and facets for browsing the database with Datasette |
 | `events.geojson` | the events for map tools: a point where the site is located, a null geometry otherwise |
+| `claims.annotations.jsonld` | every claim as a W3C Web Annotation on its document, for Hypothesis or INCEpTION |
 | `excel/*.csv` | the same CSVs with a UTF-8 byte-order mark, so that Excel shows accents and quotes correctly |
 | `datapackage.json` | Frictionless descriptor: every column's type and rules, every file's size and SHA-256 |
 | `data-dictionary.md` | what every column means and which values it allows |

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import FileRefused, inside
 
@@ -156,7 +157,7 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
-    root = data_dir.parent
+    root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         roots = (root, data_dir.resolve().parent)
         seeds = pool.submit(_listing, str(root / "seeds"), digests, roots)
@@ -226,7 +227,7 @@ class Store:
 
     @classmethod
     def of(cls, data_dir: Path) -> Store:
-        return cls(data_dir.parent / CACHE_DIR)
+        return cls(dataset_root(data_dir) / CACHE_DIR)
 
     def read(self, name: str, key: str) -> dict[str, Any] | None:
         """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
@@ -360,7 +361,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     if not use_cache:
         return Outcome(_run(data_dir, None), "cold")
     store = Store.of(data_dir)
-    stat_key = _key("stat", os.path.realpath(data_dir.parent))
+    stat_key = _key("stat", os.path.realpath(dataset_root(data_dir)))
     known = store.read(STAT_ENTRY, stat_key)
     digests = Digests(known["files"] if known is not None and isinstance(known.get("files"), dict) else {})
     read = inputs(data_dir, digests)

@@ -20,7 +20,7 @@ def describe(name: str, column: str | None = None) -> str:
         ]
         lists = [c.name for c in declared.columns if c.type == "list"]
         if lists:
-            lines += ["", f"lists ({', '.join(lists)}): {_flatten_hint(declared.name, lists[0])}"]
+            lines += ["", "lists:", *(f"  {name}: {_flatten_hint(declared.name, name)}" for name in lists)]
         return "\n".join(lines)
     described = declared.column(column)
     lines = [

@@ -1,4 +1,5 @@
-"""The `syria-strikes` command: validate, build, bundle, data-hash, generate, info, site.
+"""The `syria-strikes` command: validate, build, bundle, data-hash, generate, info, site, and the
+curator's archive, locate, coverage and diff.
 
 Exit codes are part of the contract:
 
@@ -20,12 +21,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from syria_strikes.errors import InputError
 from syria_strikes.extras import MissingExtra, require
+from syria_strikes.paths import dataset_root
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -65,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         _complain(_system_words(error))
         return SYSTEM_ERROR
     except MissingExtra as error:
+        _complain(str(error))
+        return USAGE_ERROR
+    except InputError as error:
         _complain(str(error))
         return USAGE_ERROR
     return code
@@ -179,6 +186,55 @@ def _parser() -> argparse.ArgumentParser:
     action.add_argument("--record", action="store_true", help="record this data as the data of this version")
     data_hash.set_defaults(run=_run_data_hash)
 
+    archive = commands.add_parser(
+        "archive", help="copy a document into seeds/ read-only, with its sources row and README line"
+    )
+    archive.add_argument("file", type=Path, metavar="FILE", help="the document, UTF-8 text as received")
+    archive.add_argument(
+        "--key",
+        default=None,
+        help="archive key in the file name NNN_KEY.txt (default: the first 16 hex of its SHA-256)",
+    )
+    _add_data_dir(archive, "seeds/ sits beside it")
+    archive.set_defaults(run=_run_archive)
+
+    locate = commands.add_parser(
+        "locate", help="print where quotes occur in a seed, in code points; --fix repairs the claims' offsets"
+    )
+    locate.add_argument("seed", nargs="?", metavar="SEED", help="a seed file, or the source_id of an archived seed")
+    locate.add_argument("quotes", nargs="*", metavar="QUOTE", help="words copied from the seed")
+    locate.add_argument(
+        "--fix",
+        action="store_true",
+        help="set quote_start/quote_end in claims.csv for every claim whose quote occurs exactly once in its seed",
+    )
+    _add_data_dir(locate, "seeds/ sits beside it")
+    locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    locate.set_defaults(run=_run_locate)
+
+    coverage = commands.add_parser(
+        "coverage", help="share of each seed that claims quote, and every sentence no claim quotes"
+    )
+    coverage.add_argument("seed", nargs="?", metavar="SEED", help="one seed, by source_id or file (default: all)")
+    coverage.add_argument(
+        "--format", choices=("text", "json", "html"), default="text", help="output format; html to review in a browser"
+    )
+    _add_data_dir(coverage, "seeds/ sits beside it")
+    coverage.set_defaults(run=_run_coverage)
+
+    compare = commands.add_parser(
+        "diff", help="rows added, removed and changed, and new vocabulary values, between two datasets"
+    )
+    compare.add_argument("old", type=Path, metavar="OLD", help="a data folder, a folder with data/, or a release")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the same for the newer side")
+    compare.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="output format; markdown is the body of a CHANGELOG section",
+    )
+    compare.set_defaults(run=_run_diff)
+
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
         "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
@@ -200,7 +256,7 @@ def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
         type=Path,
         default=Path("data"),
         metavar="DIR",
-        help=f"folder with the four CSV files; {beside} (default: ./data)",
+        help=f"folder with the CSV tables; {beside} (default: ./data)",
     )
 
 
@@ -223,14 +279,14 @@ def _check_build_date(parser: argparse.ArgumentParser) -> None:
 def _run_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     require("validate", "`syria-strikes validate`")
     from syria_strikes.cache import validate
-    from syria_strikes.problems import render_json, render_text
+    from syria_strikes.problems import rejections, render_json, render_text
 
     outcome = validate(_data_dir(args, parser), use_cache=not args.no_cache)
     if outcome.note:
         _complain(outcome.note, prefix="")
     problems = outcome.problems
-    _emit(render_json(problems) if args.format == "json" else render_text(problems))
-    return INVALID if problems else OK
+    _emit(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
+    return INVALID if rejections(problems) else OK
 
 
 def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -259,7 +315,7 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         _complain(str(busy))
         return SYSTEM_ERROR
     if problems:
-        _emit(render_json(problems) if args.format == "json" else render_text(problems))
+        _emit(render_json(problems, args.data_dir) if args.format == "json" else render_text(problems, args.data_dir))
         _complain(f"nothing was written; {out} is as it was.", prefix="")
         return INVALID
     from syria_strikes.loader import release_descriptor
@@ -282,7 +338,7 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         _complain(str(error))
         return USAGE_ERROR
     if isinstance(made, list):
-        _emit(render_text(made))
+        _emit(render_text(made, args.data_dir))
         _complain("nothing was written.", prefix="")
         return INVALID
     state = "wrote" if made.written else "already current:"
@@ -335,3 +391,84 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     for path in write_generated(args.root):
         _emit(f"wrote {path}")
     return OK
+
+
+def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.anchoring import locate
+    from syria_strikes.seedfiles import read_seed, seed_path
+
+    if args.fix:
+        if args.seed is not None:
+            parser.error("locate --fix takes no SEED or QUOTE: it repairs every claim in claims.csv")
+        return _run_fix(args, parser)
+    if args.seed is None or not args.quotes:
+        parser.error("locate needs a SEED and at least one QUOTE, or --fix")
+    text = read_seed(seed_path(args.seed, args.data_dir))
+    locations = [locate(text, quote) for quote in args.quotes]
+    if args.format == "json":
+        print(json.dumps([location.to_dict() for location in locations], ensure_ascii=True, indent=2))
+    for location in locations if args.format == "text" else ():
+        if location.unique is not None:
+            print(f"{location.unique[0]}\t{location.unique[1]}\t{escape(location.quote)}")
+        else:
+            print(f"{escape(repr(location.quote))}: {escape(location.describe())}")
+    return 0 if all(location.unique for location in locations) else 1
+
+
+def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.offsets import fix_offsets
+
+    report = fix_offsets(_data_dir(args, parser))
+    claims = args.data_dir / "claims.csv"
+    if args.format == "json":
+        print(json.dumps(report.to_dict(str(claims)), ensure_ascii=True, indent=2))
+        return 1 if report.left else 0
+    for change in report.changed:
+        print(
+            f"{claims}, line {change.line}, {change.claim_id}: quote_start..quote_end "
+            f"{escape(change.old[0]) or '(empty)'}..{escape(change.old[1]) or '(empty)'} "
+            f"-> {change.new[0]}..{change.new[1]}"
+        )
+    for left in report.left:
+        print(f"{claims}, line {left.line}, {left.claim_id or '(no claim_id)'}: left as is: {escape(left.reason)}")
+    changed = len(report.changed)
+    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {len(report.left)} left as is")
+    return 1 if report.left else 0
+
+
+def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.archive import archive
+
+    archived = archive(args.file, _data_dir(args, parser), args.key)
+    sources = args.data_dir / "sources.csv"
+    print(f"archived {escape(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}")
+    readme = dataset_root(args.data_dir) / "seeds" / "README.md"
+    print(f"added row {archived.source_id} to {sources} and the file to {readme}")
+    print(f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};")
+    print(f"and the published date in {readme} (see docs/curation.md, step 1)")
+    print(f'next: syria-strikes locate {archived.source_id} "QUOTE" ...; syria-strikes coverage {archived.source_id}')
+    return 0
+
+
+def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.coverage_report import DECLARED_TABLE, dataset_coverage, render_html, render_json, render_text
+
+    coverages = dataset_coverage(_data_dir(args, parser), args.seed)
+    if args.format == "json":
+        print(render_json(coverages))
+    elif args.format == "html":
+        print(render_html(coverages), end="")
+    else:
+        print(render_text(coverages, args.data_dir / DECLARED_TABLE))
+    return 1 if any(coverage.missing for coverage in coverages) else 0
+
+
+def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from syria_strikes.diff import diff, render_json, render_markdown, render_text
+
+    result = diff(args.old, args.new)
+    if args.format == "json":
+        print(render_json(result))
+    else:
+        _emit(render_markdown(result).rstrip("\n") if args.format == "markdown" else render_text(result))
+    return 0

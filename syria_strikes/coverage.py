@@ -18,11 +18,14 @@ from syria_strikes.metadata import TableName
 
 @dataclass(frozen=True)
 class Coverage:
-    """Counts of one release; ``documents`` are the archived documents the claims are quoted from."""
+    """Counts of one release; ``documents`` are the archived documents the claims are quoted from.
+    ``strikes`` counts single strikes; an ``aggregate`` row stands for an unknown number of them."""
 
     documents: int
     events: int
     strikes: int
+    aggregates: int
+    context: int
     claims: int
     claimants: int
     actors: int
@@ -40,10 +43,16 @@ def coverage(tables: Mapping[TableName, pa.Table]) -> Coverage:
     )
     bounds = pc.min_max(dates)
     category = events["category"].cast(pa.string())
+    # A release without record_kind (before the data model's second version) has single events only.
+    kind = events["record_kind"].cast(pa.string()) if "record_kind" in events.column_names else None
+    aggregate = pc.equal(kind, "aggregate") if kind is not None else pa.repeat(False, len(events))
+    strike = pc.equal(category, "strike")
     return Coverage(
         documents=len(sources) - sources["seed_path"].null_count,
         events=len(events),
-        strikes=pc.sum(pc.equal(category, "strike")).as_py() or 0,
+        strikes=pc.sum(pc.and_(strike, pc.invert(aggregate))).as_py() or 0,
+        aggregates=pc.sum(pc.and_(strike, aggregate)).as_py() or 0,
+        context=pc.sum(pc.equal(category, "context")).as_py() or 0,
         claims=len(claims),
         claimants=pc.count_distinct(claims["claimant_actor_id"].cast(pa.string())).as_py(),
         actors=len(tables["actors"]),
@@ -62,11 +71,14 @@ def coverage_of(folder: Path) -> Coverage:
 
 def coverage_sentence(counts: Coverage) -> str:
     """One sentence of plain numbers, the same in every README."""
-    context = counts.events - counts.strikes
     span = f", dated {counts.first_date} to {counts.last_date}," if counts.first_date else ""
+    plural = "s" if counts.aggregates != 1 else ""
+    aggregates = (
+        f"{counts.aggregates} record{plural} of an unknown number of earlier strikes, " if counts.aggregates else ""
+    )
     return (
         f"{counts.claims} claims by {counts.claimants} claimants about {counts.events} events "
-        f"({counts.strikes} strikes, {context} context events){span} quoted from {counts.documents} "
+        f"({counts.strikes} strikes, {aggregates}{counts.context} context events){span} quoted from {counts.documents} "
         f"archived documents; {counts.actors} actors and {counts.sources} sources."
     )
 

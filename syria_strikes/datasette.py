@@ -17,41 +17,75 @@ from typing import Any
 SEARCHED = {
     "actors": ("name", "aliases", "curator_note"),
     "sources": ("title", "curator_note"),
-    "events": ("summary", "place_name", "place_aliases", "date_note", "place_note", "curator_note"),
+    "events": (
+        "summary",
+        "place_name",
+        "place_aliases",
+        "date_note",
+        "identification_note",
+        "place_note",
+        "curator_note",
+    ),
+    "actor_relations": ("quote", "curator_note"),
 }
 # The claims' index is built from the view, so that a claim is found by its claimant's, place's and
 # source's names as well as its words; the view's rowid is the claim's, so the one index serves
 # ``claims`` and ``claims_named`` alike. Relay titles are left out: they cost more than the rest.
-CLAIMS_SEARCHED = ("quote", "claimant", "place", "source", "value_text", "hedging", "curator_note")
+CLAIMS_SEARCHED = (
+    "quote",
+    "claimant",
+    "place",
+    "source",
+    "value_text",
+    "victim_group",
+    "attribution_quote",
+    "hedging",
+    "curator_note",
+)
 CACHE_KIB = 131072
 FACETS = {
     "actors": ("kind", "country"),
     "sources": ("kind", "language"),
-    "events": ("category", "event_type", "attribution_status", "place_precision", "date_precision"),
-    "claims": ("predicate", "stance", "claimant_actor_id", "event_id"),
-    "claims_named": ("predicate", "stance", "claimant", "place"),
-    "events_named": ("category", "event_type", "attribution_status", "attributed_actor"),
+    "events": (
+        "category",
+        "event_type",
+        "record_kind",
+        "identification",
+        "attribution_status",
+        "place_precision",
+        "date_precision",
+    ),
+    "claims": ("predicate", "stance", "claimant_actor_id", "event_id", "victim_status"),
+    "actor_relations": ("relation", "subject_actor_id", "object_actor_id"),
+    "claims_named": ("predicate", "stance", "claimant", "place", "victim_status"),
+    "events_named": ("category", "event_type", "identification", "attribution_status", "attributed_actor"),
     "sources_named": ("kind", "publisher"),
     "actors_named": ("kind", "country", "parent"),
+    "actor_relations_named": ("relation", "subject", "object"),
 }
 
 
-def _titles(list_column: str, separator: str) -> str:
-    """SQL for the titles of the sources a '|'-separated ID list names, in list order."""
+def _titles(
+    list_column: str, separator: str, table: str = "sources", key: str = "source_id", label: str = "title"
+) -> str:
+    """SQL for the labels (a source's title, an event's summary) of the rows a '|'-separated ID list
+    names, in list order."""
     items = f"""json_each('["' || replace({list_column}, '|', '","') || '"]')"""
     return (
-        f"(SELECT group_concat(title, '{separator}') FROM (SELECT s.title FROM {items} AS item "
-        "JOIN sources AS s ON s.source_id = item.value ORDER BY item.key))"
+        f"(SELECT group_concat(label, '{separator}') FROM (SELECT t.{label} AS label FROM {items} AS item "
+        f"JOIN {table} AS t ON t.{key} = item.value ORDER BY item.key))"
     )
 
 
 VIEWS = {
     "claims_named": (
-        "Claims with names instead of IDs: claimant, event, named actor, source and relay chain.",
+        "Claims with names instead of IDs: claimant, events, named actor, source and relay chain.",
         f"""SELECT c.rowid AS rowid, c.claim_id, e.place_name AS place, e.date_end AS event_date,
-  e.summary AS event, claimant.name AS claimant, c.predicate, c.stance, c.hedging, c.value, c.value_low,
-  c.value_high, c.unit, named.name AS value_actor, c.value_text, c.quote, s.title AS source,
-  {_titles("c.relayed_via", " → ")} AS relayed_via, c.quote_start, c.quote_end, c.curator_note
+  e.summary AS event, {_titles("c.other_event_ids", "; ", "events", "event_id", "summary")} AS other_events,
+  claimant.name AS claimant, c.predicate, c.stance, c.hedging, c.value, c.value_low, c.value_high, c.unit,
+  named.name AS value_actor, c.value_text, c.value_code, c.victim_status, c.victim_group, c.quote,
+  c.attribution_quote, s.title AS source, {_titles("c.relayed_via", " → ")} AS relayed_via, c.quote_start,
+  c.quote_end, c.attribution_start, c.attribution_end, c.curator_note
 FROM claims AS c
 JOIN events AS e ON e.event_id = c.event_id
 JOIN actors AS claimant ON claimant.actor_id = c.claimant_actor_id
@@ -59,15 +93,18 @@ JOIN sources AS s ON s.source_id = c.source_id
 LEFT JOIN actors AS named ON named.actor_id = c.value_actor_id""",
     ),
     "events_named": (
-        "Events with the names of the attributed actor and of the sources behind the curated date and place.",
-        """SELECT e.event_id, e.category, e.event_type, e.summary, e.date_start, e.date_end, e.date_precision,
-  ds.title AS date_source, e.date_note, e.place_name, e.place_aliases, e.place_precision, e.country, e.admin1,
-  e.admin2, e.locality, e.latitude, e.longitude, ps.title AS place_source, e.place_note, e.attribution_status,
-  a.name AS attributed_actor, e.curator_note
+        "Events with the names of the attributed actor and of the sources behind the curated date, place "
+        "and attribution.",
+        """SELECT e.event_id, e.category, e.event_type, e.summary, e.record_kind, e.date_start, e.date_end,
+  e.date_precision, ds.title AS date_source, e.date_note, e.identification, e.identification_note, e.place_name,
+  e.place_aliases, e.place_precision, e.country, e.admin1, e.admin2, e.locality, e.latitude, e.longitude,
+  ps.title AS place_source, e.place_note, e.attribution_status, a.name AS attributed_actor,
+  ats.title AS attribution_source, e.curator_note
 FROM events AS e
 JOIN sources AS ds ON ds.source_id = e.date_source_id
 JOIN sources AS ps ON ps.source_id = e.place_source_id
-LEFT JOIN actors AS a ON a.actor_id = e.attributed_actor_id""",
+LEFT JOIN actors AS a ON a.actor_id = e.attributed_actor_id
+LEFT JOIN sources AS ats ON ats.source_id = e.attribution_source_id""",
     ),
     "sources_named": (
         "Sources with the publisher's name and the titles of the sources each one cites.",
@@ -78,9 +115,19 @@ LEFT JOIN actors AS p ON p.actor_id = s.publisher_actor_id""",
     ),
     "actors_named": (
         "Actors with the name of the actor each one belongs to.",
-        """SELECT a.actor_id, a.name, a.kind, a.country, parent.name AS parent, a.aliases, a.curator_note
+        """SELECT a.actor_id, a.name, a.kind, a.country, parent.name AS parent, a.aliases, a.wikidata_id,
+  a.curator_note
 FROM actors AS a
 LEFT JOIN actors AS parent ON parent.actor_id = a.parent_actor_id""",
+    ),
+    "actor_relations_named": (
+        "Actor relations with the names of both actors and the title of the source whose words state the relation.",
+        """SELECT r.relation_id, subject.name AS subject, r.relation, object.name AS object, r.quote,
+  s.title AS source, r.evidence_claim_id, r.quote_start, r.quote_end, r.curator_note
+FROM actor_relations AS r
+JOIN actors AS subject ON subject.actor_id = r.subject_actor_id
+JOIN actors AS object ON object.actor_id = r.object_actor_id
+JOIN sources AS s ON s.source_id = r.source_id""",
     ),
 }
 

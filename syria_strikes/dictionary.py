@@ -5,7 +5,16 @@ from __future__ import annotations
 import pyarrow as pa
 
 from syria_strikes.column_types import ENUM, TYPE_TABLE, TypeForms
-from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
+from syria_strikes.metadata import (
+    CODED_PREDICATES,
+    CROSSWALK,
+    CROSSWALK_COLUMNS,
+    LIST_DELIMITER,
+    TABLES,
+    Column,
+    Table,
+    Vocabulary,
+)
 from syria_strikes.version import __version__
 
 
@@ -53,14 +62,32 @@ def _table_section(declared: Table) -> list[str]:
         )
     for column in declared.columns:
         if column.vocabulary is not None:
-            lines += [
-                "",
-                f"Allowed values of `{column.name}` ({_cell(column.vocabulary.description)}):",
-                "",
-                "| value | meaning |",
-                "|---|---|",
-            ]
-            lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in column.vocabulary.values]
+            lines += _vocabulary_lines(f"`{column.name}`", column.vocabulary)
+    if declared.name == "claims":
+        for predicate, vocabulary in CODED_PREDICATES.items():
+            lines += _vocabulary_lines(f"`value_code` when `predicate` is `{predicate}`", vocabulary)
+    return [*lines, ""]
+
+
+def _vocabulary_lines(what: str, vocabulary: Vocabulary) -> list[str]:
+    lines = ["", f"Allowed values of {what} ({_cell(vocabulary.description)}):", "", "| value | meaning |", "|---|---|"]
+    return lines + [f"| `{code}` | {_cell(meaning)} |" for code, meaning in vocabulary.values]
+
+
+def _crosswalk_section() -> list[str]:
+    lines = [
+        "## Crosswalk to ACLED and UCDP GED",
+        "",
+        "How each `event_type` maps to ACLED's `event_type`/`sub_event_type` and UCDP GED's "
+        "`type_of_violence` (1 state-based, 2 non-state, 3 one-sided), for merging. Also written as "
+        "`docs/crosswalk.csv`. Each certainty is `exact` when the event type alone decides the code, "
+        "`depends` when the claims must be read, `none` when the other dataset has no counterpart; an "
+        "empty code means no single code applies.",
+        "",
+        "| " + " | ".join(CROSSWALK_COLUMNS) + " |",
+        "|" + "---|" * len(CROSSWALK_COLUMNS),
+    ]
+    lines += ["| " + " | ".join(_cell(getattr(row, name)) for name in CROSSWALK_COLUMNS) + " |" for row in CROSSWALK]
     return [*lines, ""]
 
 
@@ -78,6 +105,7 @@ def data_dictionary() -> str:
     ]
     for declared in TABLES:
         lines += _table_section(declared)
+    lines += _crosswalk_section()
     return "\n".join(lines)
 
 

@@ -7,6 +7,8 @@ never writes outside the dataset folder.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -14,7 +16,7 @@ from pathlib import Path
 from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.files import DESCRIPTOR, to_json
-from syria_strikes.metadata import TABLES
+from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
 from syria_strikes.sqlite import schema_sql
 
@@ -26,6 +28,7 @@ def generated_files() -> dict[str, str]:
         files[f"schemas/{table.name}.schema.json"] = to_json(table_schema(table))
     files["schemas/sqlite.sql"] = schema_sql()
     files["docs/data-dictionary.md"] = data_dictionary()
+    files["docs/crosswalk.csv"] = crosswalk_csv()
     files["docs/data-policy.md"] = data_policy()
     return files
 
@@ -33,6 +36,15 @@ def generated_files() -> dict[str, str]:
 def is_dataset_root(root: Path) -> bool:
     """Whether ``root`` is a dataset folder (data/ and seeds/ side by side), where generated files belong."""
     return (root / "data").is_dir() and (root / "seeds").is_dir()
+
+
+def crosswalk_csv() -> str:
+    """The event_type crosswalk to ACLED and UCDP GED, in the canonical CSV form of data/."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CROSSWALK_COLUMNS)
+    writer.writerows([getattr(row, name) for name in CROSSWALK_COLUMNS] for row in CROSSWALK)
+    return buffer.getvalue()
 
 
 def stale_files(root: Path) -> list[str]:

@@ -17,10 +17,12 @@ PROPERTIES = (
     "category",
     "event_type",
     "summary",
+    "record_kind",
     "date_start",
     "date_end",
     "date_precision",
     "date_source_id",
+    "identification",
     "place_name",
     "place_precision",
     "country",
@@ -31,16 +33,20 @@ PROPERTIES = (
     "place_note",
     "attribution_status",
     "attributed_actor_id",
+    "attribution_source_id",
 )
 
 
 def events_geojson(events: pa.Table, claims: pa.Table) -> dict[str, Any]:
     """One feature per event, in the order of the events table; ``id`` is the event ID."""
     claim_sources: dict[str, set[str]] = {}
-    for event_id, source_id in zip(
-        claims.column("event_id").to_pylist(), claims.column("source_id").to_pylist(), strict=True
+    # A claim about several events (other_event_ids) rests its source under each of them.
+    others = claims.column("other_event_ids").to_pylist() if "other_event_ids" in claims.column_names else None
+    for position, (event_id, source_id) in enumerate(
+        zip(claims.column("event_id").to_pylist(), claims.column("source_id").to_pylist(), strict=True)
     ):
-        claim_sources.setdefault(event_id, set()).add(source_id)
+        for about in [event_id, *((others[position] or []) if others is not None else [])]:
+            claim_sources.setdefault(about, set()).add(source_id)
     features = []
     for row in events.to_pylist():
         properties = {name: _plain(row[name]) for name in PROPERTIES}

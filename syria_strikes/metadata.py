@@ -68,6 +68,7 @@ class Table:
     description: str
     primary_key: str
     columns: tuple[Column, ...]
+    may_be_empty: bool = False
 
     @property
     def file_name(self) -> str:
@@ -92,8 +93,12 @@ class Table:
 SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
 ACTOR_ID = f"^act-{SLUG}$"
 SOURCE_ID = f"^src-{SLUG}$"
-EVENT_ID = f"^evt-[0-9]{{4}}(-[0-9]{{2}}){{0,2}}-{SLUG}$"
+# An event whose date the sources do not bound from below is "undated" rather than dated by its upper bound.
+EVENT_ID = f"^evt-([0-9]{{4}}(-[0-9]{{2}}){{0,2}}|undated)-{SLUG}$"
 CLAIM_ID = "^clm-[0-9]{3,}-[0-9]{3,}$"
+RELATION_ID = f"^rel-{SLUG}$"
+WIKIDATA_ID = "^Q[1-9][0-9]*$"
+UNCOVERED_ID = "^unc-[0-9]{3,}-[0-9]{3,}$"
 COUNTRY_CODE = "^[A-Z]{3}$"
 SHA256 = "^[0-9a-f]{64}$"
 LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -124,7 +129,8 @@ SOURCE_KIND = Vocabulary(
         ("news_article", "An article by a newspaper or online outlet."),
         ("official_statement", "A statement by a government, military or official body."),
         ("ngo_statement", "A statement by a non-governmental organisation."),
-        ("photo_caption", "An image handout or photo caption."),
+        ("photo_caption", "The caption of a photo: the words printed with an image."),
+        ("imagery", "Images or video offered as evidence ('images and video of explosions', a handout image)."),
         ("media_reports", "Unspecified reports by a group of outlets ('Syrian media')."),
         ("reference", "An outside source a curator used for a curated event field."),
     ),
@@ -183,6 +189,34 @@ ATTRIBUTION_STATUS = Vocabulary(
         ("not_applicable", "The event is not an attack."),
     ),
 )
+IDENTIFICATION = Vocabulary(
+    "identification",
+    "How the event a seed speaks of was matched to a dated real-world event.",
+    (
+        ("stated_in_seed", "The seed's own words date and place the event; references at most confirm them."),
+        (
+            "matched_by_reference",
+            "The seed leaves the date open, and references that plainly report the same event close it.",
+        ),
+        (
+            "assumed",
+            "The seed's event is taken to be the one the references report, but the match is not certain "
+            "(say why in identification_note).",
+        ),
+    ),
+)
+RECORD_KIND = Vocabulary(
+    "record_kind",
+    "Whether a row is one event or stands for several that the sources do not tell apart.",
+    (
+        ("single", "One event."),
+        (
+            "aggregate",
+            "An unknown number of events the sources mention only together ('attacked ... in the past'); "
+            "never counted as one strike.",
+        ),
+    ),
+)
 PREDICATE = Vocabulary(
     "predicate",
     "What a claim asserts about its event.",
@@ -204,7 +238,14 @@ PREDICATE = Vocabulary(
         ("damage", "What was damaged or destroyed."),
         ("motive", "Why it was done, or what a decision about it is tied to."),
         ("context", "Political or military background the claimant links to the event."),
-        ("statement", "What a participant said at the event."),
+        ("statement", "What a participant said at the event (the claimant reports a participant's words)."),
+        (
+            "time",
+            "When it happened, as the claimant words it; value_text is the interval 'start/end' "
+            "(ISO dates, '..' for an open start).",
+        ),
+        ("place", "Where it happened, as the claimant words it; value_code is the country's ISO 3166-1 alpha-3 code."),
+        ("evidence", "What an image, video or document shows, where it comes from, or whether it is verified."),
     ),
 )
 STANCE = Vocabulary(
@@ -217,6 +258,7 @@ STANCE = Vocabulary(
         ("questions", "Casts doubt on it without contradicting it."),
         ("no_comment", "Declines to say, or is reported as not mentioning it."),
         ("cannot_verify", "Says it cannot verify it."),
+        ("reports", "Relays it without asserting it ('attributed to', 'there are reports that', 'reportedly')."),
     ),
 )
 UNIT = Vocabulary(
@@ -225,6 +267,80 @@ UNIT = Vocabulary(
     (
         ("munitions", "Missiles, rockets, bombs or drones used as weapons."),
         ("persons", "People."),
+    ),
+)
+
+LAUNCH_PLATFORM = Vocabulary(
+    "launch_platform",
+    "value_code of launch_platform claims: what the weapons were launched from.",
+    (
+        ("aircraft", "Crewed aircraft: 'planes', 'jets', 'F-16 jets'."),
+        ("drone", "Uncrewed aircraft: 'drones'."),
+        ("ship", "A ship or submarine."),
+        ("ground_launcher", "A launcher on the ground."),
+        ("unknown", "The claim names no platform."),
+    ),
+)
+WEAPON = Vocabulary(
+    "weapon",
+    "value_code of weapon claims: the kind of munition (a claim naming several kinds lists them).",
+    (
+        ("missile", "Missiles, guided or not."),
+        ("rocket", "Rockets."),
+        ("bomb", "Bombs dropped from aircraft."),
+        ("drone", "Drones named as the weapon, whether they carried munitions or were one."),
+        ("unknown", "The claim names no kind of munition."),
+    ),
+)
+AIR_DEFENCE_SYSTEM = Vocabulary(
+    "air_defence_system",
+    "value_code of air_defence_system claims: the system named.",
+    (
+        ("buk_m2e", "The BUK-M2E missile system, as seed 002 writes it."),
+        ("unknown", "The claim names no system."),
+    ),
+)
+VICTIM_STATUS = Vocabulary(
+    "victim_status",
+    "Who the people a casualty claim counts are, as far as its words say.",
+    (
+        ("combatant", "Members of armed forces or armed groups: 'fighters', 'militia officers', 'troops'."),
+        ("civilian", "People the claim calls civilians."),
+        ("unknown", "The claim does not say, or mixes them."),
+    ),
+)
+RELATION = Vocabulary(
+    "relation",
+    "How the subject actor stands to the object actor. Being part of an actor is parent_actor_id, never a relation.",
+    (
+        ("backed_by", "The subject is supported by the object ('Iranian-backed', 'supported by Iran')."),
+        ("allied_with", "The subject is an ally of the object ('close strategic allies', 'its ally')."),
+        ("affiliated_with", "The subject is linked to the object without being part of it ('affiliated with rebels')."),
+        ("cooperates_with", "The subject works with the object in operations ('joining forces with')."),
+        ("operates", "The subject operates the object, such as a unit or a system's crew."),
+        ("leads", "The subject heads the object ('who heads', 'who led', 'director of', 'President')."),
+        ("owned_by", "The subject is owned by the object ('state-owned')."),
+    ),
+)
+CODED_PREDICATES: dict[str, Vocabulary] = {
+    "launch_platform": LAUNCH_PLATFORM,
+    "weapon": WEAPON,
+    "air_defence_system": AIR_DEFENCE_SYSTEM,
+}
+# place claims carry a country code in value_code; they are coded too, against COUNTRY_CODE.
+VALUE_CODE_PREDICATES = (*CODED_PREDICATES, "place")
+CASUALTY_PREDICATES = ("fatalities", "injuries")
+UNKNOWN_PERPETRATOR = "unknown"
+TIME_INTERVAL = "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[.][.])/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+UNCOVERED_REASON = Vocabulary(
+    "uncovered_reason",
+    "Why a sentence of a seed deliberately has no claim: it asserts nothing about any event.",
+    (
+        ("archive_header", "The line the archive added at the top of the file (' date ...')."),
+        ("dateline", "The place or time the page gives for its own publication."),
+        ("headline", "The document's title, when its words are repeated by a sentence that has claims."),
+        ("photo_credit", "Who took or handed out an image, and the agency's notices about it."),
+        ("boilerplate", "Page furniture: advertisement labels, share buttons, subscription notes, bylines."),
     ),
 )
 
@@ -249,6 +365,14 @@ VOCABULARIES = (
     PREDICATE,
     STANCE,
     UNIT,
+    IDENTIFICATION,
+    RECORD_KIND,
+    LAUNCH_PLATFORM,
+    WEAPON,
+    AIR_DEFENCE_SYSTEM,
+    VICTIM_STATUS,
+    RELATION,
+    UNCOVERED_REASON,
 )
 
 
@@ -298,6 +422,14 @@ ACTORS = Table(
         ),
         Column(
             "aliases", "list", "Names exactly as the sources write them, separated by '|'.", "Israeli Air Force|IAF"
+        ),
+        Column(
+            "wikidata_id",
+            "string",
+            "The actor's Wikidata item, only when a curator saw that item; never guessed. Empty for most actors.",
+            "Q801",
+            pattern=WIKIDATA_ID,
+            max_length=20,
         ),
         _note("the actor"),
     ),
@@ -411,6 +543,14 @@ EVENTS = Table(
             required=True,
         ),
         Column(
+            "record_kind",
+            "string",
+            "One event, or an aggregate of events the sources do not tell apart (kept out of strike counts).",
+            "single",
+            required=True,
+            vocabulary=RECORD_KIND,
+        ),
+        Column(
             "date_start", "date", "First day the event can have happened; empty when only bounded above.", "2020-01-14"
         ),
         Column("date_end", "date", "Last day the event can have happened.", "2020-01-14", required=True),
@@ -437,6 +577,21 @@ EVENTS = Table(
             "How the interval was derived from the sources' words.",
             "'on Tuesday' in an article published Wednesday 2020-01-15.",
             required=True,
+            max_length=LONG_TEXT,
+        ),
+        Column(
+            "identification",
+            "string",
+            "How the seed's event was matched to a dated real-world event.",
+            "stated_in_seed",
+            required=True,
+            vocabulary=IDENTIFICATION,
+        ),
+        Column(
+            "identification_note",
+            "string",
+            "Why the match holds, or what makes it uncertain; required unless stated_in_seed.",
+            "The seed's 'eight missiles' fits a strike three days earlier.",
             max_length=LONG_TEXT,
         ),
         Column("place_name", "string", "Curated name of the place.", "T4 airbase (Tiyas)", required=True),
@@ -494,6 +649,14 @@ EVENTS = Table(
             pattern=ACTOR_ID,
             references="actors",
         ),
+        Column(
+            "attribution_source_id",
+            "string",
+            "The source an 'acknowledged' status rests on (a reference row when the match is assumed).",
+            "src-ref-thequint-2020-01-03-soleimani",
+            pattern=SOURCE_ID,
+            references="sources",
+        ),
         _note("the event"),
     ),
 )
@@ -522,6 +685,14 @@ CLAIMS = Table(
             "evt-2020-01-14-t4-airbase",
             required=True,
             pattern=EVENT_ID,
+            references="events",
+        ),
+        Column(
+            "other_event_ids",
+            "list",
+            "Further events the same words are about ('The attacks follow ...'), separated by '|'; the claim is "
+            "stored once.",
+            "evt-2020-01-albu-kamal-strike",
             references="events",
         ),
         Column(
@@ -573,6 +744,23 @@ CLAIMS = Table(
         ),
         Column("value_text", "string", "The value in normalised words.", "drones and missiles"),
         Column(
+            "value_code",
+            "list",
+            "The value as codes, for the predicates with a code list (launch_platform, weapon, air_defence_system: "
+            "their vocabularies; place: a country code), separated by '|'.",
+            "drone|missile",
+        ),
+        Column(
+            "victim_status",
+            "string",
+            "For fatalities and injuries: who the people counted are.",
+            "combatant",
+            vocabulary=VICTIM_STATUS,
+        ),
+        Column(
+            "victim_group", "string", "For fatalities and injuries: the victims as the source words them.", "officers"
+        ),
+        Column(
             "quote",
             "string",
             "The supporting words, verbatim from the archived document.",
@@ -589,14 +777,159 @@ CLAIMS = Table(
             minimum=0,
         ),
         Column("quote_end", "integer", "Offset just past the quote's last character.", "565", required=True, minimum=1),
+        Column(
+            "attribution_quote",
+            "string",
+            "The words naming the claimant and the hedge, verbatim from the same document; required unless the "
+            "document's publisher speaks in its own voice.",
+            "Syrian state media said",
+            max_length=LONG_TEXT,
+        ),
+        Column("attribution_start", "integer", "Offset of the attribution's first character.", "123", minimum=0),
+        Column("attribution_end", "integer", "Offset just past the attribution's last character.", "146", minimum=1),
         _note("the claim"),
     ),
 )
 
-TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS)
+ACTOR_RELATIONS = Table(
+    "actor_relations",
+    "Actor relations",
+    "How actors stand to one another beyond being part of one another (backed by, allied with, "
+    "affiliated with, led by ...), each with the words of an archived document as evidence.",
+    "relation_id",
+    (
+        Column(
+            "relation_id",
+            "string",
+            "Stable identifier of the relation.",
+            "rel-hashd-backed-by-iran",
+            required=True,
+            unique=True,
+            pattern=RELATION_ID,
+            max_length=80,
+        ),
+        Column(
+            "subject_actor_id",
+            "string",
+            "The actor the relation is about.",
+            "act-hashd-al-shaabi",
+            required=True,
+            pattern=ACTOR_ID,
+            references="actors",
+        ),
+        Column(
+            "relation",
+            "string",
+            "How the subject stands to the object.",
+            "backed_by",
+            required=True,
+            vocabulary=RELATION,
+        ),
+        Column(
+            "object_actor_id",
+            "string",
+            "The actor the subject stands in relation to.",
+            "act-iran",
+            required=True,
+            pattern=ACTOR_ID,
+            references="actors",
+        ),
+        Column(
+            "source_id",
+            "string",
+            "The archived source whose words state the relation.",
+            "src-seed-000",
+            required=True,
+            pattern=SOURCE_ID,
+            references="sources",
+        ),
+        Column(
+            "evidence_claim_id",
+            "string",
+            "The claim whose quote carries the relation, when there is one; its quote must hold the relation's.",
+            "clm-000-029",
+            pattern=CLAIM_ID,
+            references="claims",
+        ),
+        Column(
+            "quote",
+            "string",
+            "The words that state the relation, verbatim from the archived document.",
+            "supported by Iran",
+            required=True,
+            max_length=LONG_TEXT,
+        ),
+        Column("quote_start", "integer", "Offset of the quote's first character.", "1583", required=True, minimum=0),
+        Column(
+            "quote_end", "integer", "Offset just past the quote's last character.", "1600", required=True, minimum=1
+        ),
+        _note("the relation"),
+    ),
+)
+
+UNCOVERED_SENTENCES = Table(
+    "uncovered_sentences",
+    "Uncovered sentences",
+    "Sentences of the archived documents that deliberately have no claim, each with the reason, so "
+    "that 'no sentence left unread' is a checked state. Sentences are split by the rule in "
+    "syria_strikes/sentences.py; a sentence that asserts something never belongs here.",
+    "uncovered_id",
+    (
+        Column(
+            "uncovered_id",
+            "string",
+            "Stable identifier: unc-, the seed number, a sequence number.",
+            "unc-002-001",
+            required=True,
+            unique=True,
+            pattern=UNCOVERED_ID,
+            max_length=80,
+        ),
+        Column(
+            "source_id",
+            "string",
+            "The archived source the sentence is in.",
+            "src-seed-002",
+            required=True,
+            pattern=SOURCE_ID,
+            references="sources",
+        ),
+        Column(
+            "sentence",
+            "string",
+            "The sentence, verbatim from the archived document.",
+            "Sunday, July 25, 2021 at 3:58 am |",
+            required=True,
+            max_length=LONG_TEXT,
+        ),
+        Column(
+            "sentence_start",
+            "integer",
+            "Offset of the sentence's first character (Unicode code points).",
+            "33",
+            required=True,
+            minimum=0,
+        ),
+        Column(
+            "sentence_end", "integer", "Offset just past the sentence's last character.", "67", required=True, minimum=1
+        ),
+        Column(
+            "reason",
+            "string",
+            "Why the sentence has no claim.",
+            "dateline",
+            required=True,
+            vocabulary=UNCOVERED_REASON,
+        ),
+        _note("the sentence"),
+    ),
+    may_be_empty=True,  # a dataset whose every sentence has a claim declares none
+)
+
+TABLES: tuple[Table, ...] = (ACTORS, SOURCES, EVENTS, CLAIMS, ACTOR_RELATIONS, UNCOVERED_SENTENCES)
 # The table names as a type, so that editors complete and checkers verify ``load("claims")``;
 # a test holds it equal to the names of TABLES.
-TableName = Literal["actors", "sources", "events", "claims"]
+TableName = Literal["actors", "sources", "events", "claims", "actor_relations", "uncovered_sentences"]
 TABLE_NAMES: tuple[TableName, ...] = cast("tuple[TableName, ...]", tuple(table.name for table in TABLES))
 
 
@@ -606,3 +939,104 @@ def table(name: str) -> Table:
         if candidate.name == name:
             return candidate
     raise KeyError(f"unknown table {name!r}; the tables are {', '.join(TABLE_NAMES)}")
+
+
+# --- Crosswalk to other conflict datasets -------------------------------------------------------
+@dataclass(frozen=True)
+class Crosswalk:
+    """How one event_type maps to ACLED and UCDP GED codes, for merging. Each certainty says how far
+    that mapping can be trusted without reading the event: 'exact' (the event type decides the
+    code), 'depends' (the claims must be read; the code is empty or a default), 'none' (no
+    counterpart)."""
+
+    event_type: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    acled_certainty: str
+    ucdp_type_of_violence: str
+    ucdp_certainty: str
+    note: str
+
+
+_UCDP_STRIKE = (
+    "UCDP GED records only organised violence with at least one death: 1 (state-based) when the deaths "
+    "belong to a state-based conflict UCDP records, 3 (one-sided) when a government or group kills "
+    "civilians; not decidable from the event type."
+)
+CROSSWALK: tuple[Crosswalk, ...] = (
+    Crosswalk(
+        "air_strike",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        "exact",
+        "",
+        "depends",
+        "ACLED's sub-event for strikes by aircraft or drones. " + _UCDP_STRIKE,
+    ),
+    Crosswalk(
+        "missile_strike",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "depends",
+        "",
+        "depends",
+        "ACLED's sub-event for missiles fired from the ground; a missile fired from an aircraft is an "
+        "Air/drone strike there, so read the launch_platform claims. " + _UCDP_STRIKE,
+    ),
+    Crosswalk(
+        "air_or_missile_strike",
+        "Explosions/Remote violence",
+        "",
+        "depends",
+        "",
+        "depends",
+        "The sources do not settle the means, so ACLED's sub-event (Air/drone strike or "
+        "Shelling/artillery/missile attack) cannot be chosen without reading the claims. " + _UCDP_STRIKE,
+    ),
+    Crosswalk(
+        "rocket_attack",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+        "exact",
+        "",
+        "depends",
+        "ACLED's sub-event for rockets fired from the ground. " + _UCDP_STRIKE,
+    ),
+    Crosswalk(
+        "targeted_killing",
+        "Explosions/Remote violence",
+        "",
+        "depends",
+        "",
+        "depends",
+        "ACLED codes the means, not the aim: an air strike on a person is an Air/drone strike; other means "
+        "and victims give other types. " + _UCDP_STRIKE,
+    ),
+    Crosswalk(
+        "state_visit",
+        "",
+        "",
+        "none",
+        "",
+        "none",
+        "Not political violence: no ACLED violent event type and no UCDP GED event.",
+    ),
+    Crosswalk(
+        "summit",
+        "",
+        "",
+        "none",
+        "",
+        "none",
+        "Not political violence: no ACLED violent event type and no UCDP GED event.",
+    ),
+)
+CROSSWALK_COLUMNS = (
+    "event_type",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "acled_certainty",
+    "ucdp_type_of_violence",
+    "ucdp_certainty",
+    "note",
+)

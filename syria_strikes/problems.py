@@ -8,13 +8,19 @@ are the rule's, declared in syria_strikes.rules.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import TABLE_NAMES, table
-from syria_strikes.rules import RULE_IDS, RuleId, rule
+from syria_strikes.paths import dataset_root
+from syria_strikes.rules import RULE_IDS, Decision, RuleId, rule
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -41,6 +47,12 @@ class Problem:
             raise ValueError(f"rule {self.rule!r} is not declared in syria_strikes/rules.py")
 
     @property
+    def decision(self) -> Decision:
+        """ "reject" makes the data invalid; "warn" is reported but lets validate and build pass.
+        The rule's registry entry decides, so a rule cannot warn in one place and reject in another."""
+        return rule(self.rule).decision
+
+    @property
     def file(self) -> str:
         if self.table in TABLE_NAMES:
             return table(self.table).path
@@ -49,17 +61,22 @@ class Problem:
     def sort_key(self) -> tuple[int, str, int, str, str]:
         return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
 
-    def to_text(self) -> str:
-        where = self.file if self.row is None else f"{self.file}, line {self.row}"
+    def to_text(self, paths: Callable[[str], str] = str) -> str:
+        """One line; ``paths`` rewrites the dataset-relative file names (see ``path_namer``)."""
+        file = paths(self.file)
+        where = file if self.row is None else f"{file}, line {self.row}"
         parts = [where]
         if self.column is not None:
             parts.append(f"column {self.column}")
         if self.value is not None:
             parts.append(f"value {show_value(self.value)}")
-        return f"{', '.join(parts)}: {self.message} [rule: {self.rule}]"
+        prefix = "warning: " if self.decision == "warn" else ""
+        message = _TABLE_FILE_NAME.sub(lambda found: paths(found.group()), self.message)
+        return f"{prefix}{', '.join(parts)}: {message} [rule: {self.rule}]"
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)
+        record["decision"] = self.decision
         record["file"] = self.file
         if self.value is not None and len(self.value) > 1000:
             record["value"] = self.value[:1000]
@@ -87,23 +104,68 @@ class Report(Protocol):
     ) -> None: ...
 
 
+_TABLE_FILE_NAME = re.compile(r"\bdata/[a-z_]+\.csv\b")
+
+
+def path_namer(data_dir: Path | None) -> Callable[[str], str]:
+    """Rewrites a dataset-relative name (data/claims.csv, seeds/, datapackage.json) as the path the
+    user gave with --data-dir, or relative to the current folder when that is shorter."""
+    if data_dir is None:
+        return str
+
+    def shown(name: str) -> str:
+        path = data_dir / name.removeprefix("data/") if name.startswith("data/") else dataset_root(data_dir) / name
+        slash = "/" if name.endswith("/") else ""
+        candidates = [f"{path}{slash}"]
+        with contextlib.suppress(ValueError):  # on another drive there is no relative path
+            candidates.append(f"{os.path.relpath(path)}{slash}")
+        return min(candidates, key=len)
+
+    return shown
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.sort_key)
 
 
-def render_text(problems: list[Problem]) -> str:
-    if not problems:
-        return "valid: every table, rule, quote and seed checks out."
-    lines = [p.to_text() for p in problems]
-    lines.append(f"invalid: {len(problems)} problem{'s' if len(problems) != 1 else ''} found.")
+def rejections(problems: list[Problem]) -> list[Problem]:
+    """The problems that make the data invalid; warnings are left out."""
+    return [p for p in problems if p.decision == "reject"]
+
+
+def render_text(problems: list[Problem], data_dir: Path | None = None) -> str:
+    """Every problem, one a line, naming files as the user gave them, then the verdict."""
+    paths = path_namer(data_dir)
+    rejected = rejections(problems)
+    warned = len(problems) - len(rejected)
+    warnings = f"{warned} warning{'s' if warned != 1 else ''}"
+    lines = [p.to_text(paths) for p in problems]
+    if not rejected:
+        lines.append(
+            "valid: every table, rule, quote and seed checks out" + (f"; {warnings} above." if warned else ".")
+        )
+    else:
+        count = len(rejected)
+        found = f"{count} problem{'s' if count != 1 else ''} found"
+        lines.append(f"invalid: {found}" + (f" and {warnings}." if warned else "."))
     return "\n".join(lines)
 
 
-def render_json(problems: list[Problem]) -> str:
+def render_json(problems: list[Problem], data_dir: Path | None = None) -> str:
     """ASCII-only JSON: the values quoted back are bad data (Arabic-Indic digits, zero-width
-    spaces), and a report must print on any console, whatever its encoding, without a traceback."""
+    spaces), and a report must print on any console, whatever its encoding, without a traceback.
+    ``file`` and messages keep the dataset-relative names; ``path`` is the file as the user gave it."""
+    paths = path_namer(data_dir)
+    rejected = rejections(problems)
+    warned = [p for p in problems if p.decision != "reject"]
     return json.dumps(
-        {"valid": not problems, "problem_count": len(problems), "problems": [p.to_dict() for p in problems]},
+        {
+            "valid": not rejected,
+            "problem_count": len(rejected),
+            "problems": [{**p.to_dict(), "path": paths(p.file)} for p in rejected],
+            "warning_count": len(warned),
+            "warnings": [{**p.to_dict(), "path": paths(p.file)} for p in warned],
+        },
         ensure_ascii=True,
         indent=2,
     )

@@ -17,7 +17,17 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from syria_strikes.metadata import COUNT_PREDICATES, COUNT_UNITS, LIST_DELIMITER, Column
+from syria_strikes.anchoring import Location
+from syria_strikes.metadata import (
+    CASUALTY_PREDICATES,
+    CODED_PREDICATES,
+    COUNT_PREDICATES,
+    COUNT_UNITS,
+    LIST_DELIMITER,
+    UNKNOWN_PERPETRATOR,
+    VALUE_CODE_PREDICATES,
+    Column,
+)
 from syria_strikes.spreadsheet_hints import type_hint
 from syria_strikes.text_policy import (
     CONTROL,
@@ -100,6 +110,27 @@ RuleId = Literal[
     "descriptor_json",
     "frictionless_descriptor",
     "descriptor_current",
+    "value_code_given",
+    "value_code_vocabulary",
+    "victim_fields",
+    "time_interval",
+    "attribution_unknown",
+    "attribution_complete",
+    "attribution_offsets",
+    "attribution_anchored",
+    "attribution_given",
+    "claim_events",
+    "identification_noted",
+    "acknowledged_has_source",
+    "acknowledged_on_assumed_match",
+    "relation_not_self",
+    "relation_evidence",
+    # sentences that carry no claim (checks.seed_coverage)
+    "sentence_seed",
+    "sentence_anchored",
+    "coverage_declared",
+    "declared_unquoted",
+    "declared_sentence",
     # safety at the edges
     "file_inside",
     "file_regular",
@@ -108,7 +139,14 @@ RuleId = Literal[
     "quote_grapheme",
 ]
 Area = Literal[
-    "Structure", "Values and types", "IDs and references", "Quotes and seeds", "Cell contents", "Descriptor", "Build"
+    "Structure",
+    "Values and types",
+    "IDs and references",
+    "Quotes and seeds",
+    "Cell contents",
+    "Descriptor",
+    "Build",
+    "Data model",
 ]
 Decision = Literal["reject", "warn"]
 
@@ -213,7 +251,11 @@ def _header_width(*, columns: int, table: str, width: int, bound: int) -> str:
 
 
 def _header_declared(*, table: str, guess: str | None) -> str:
-    hint = f"; did you mean {guess!r}?" if guess else "; remove it or declare it in syria_strikes/metadata.py"
+    hint = (
+        f"; did you mean {guess!r}? Its cells were checked as {guess}"
+        if guess
+        else "; remove it or declare it in syria_strikes/metadata.py"
+    )
     return f"the header has a column that {table} does not declare{hint}"
 
 
@@ -410,19 +452,19 @@ def _unique_id(*, first: int, whole_row: bool) -> str:
     return f"repeats the ID on line {first}; IDs are unique and never reused"
 
 
+def _foreign_key(*, key: str, path: str, suggestions: Sequence[str] = ()) -> str:
+    """``suggestions``: the nearest existing IDs (difflib's close matches), best first."""
+    article = "an" if key[0] in "aeiou" else "a"
+    close = [repr(match) for match in suggestions]
+    listed = ", ".join(close[:-1]) + " or " + close[-1] if len(close) > 1 else "".join(close)
+    return f"is not {article} {key} in {path}" + (f"; did you mean {listed}?" if close else "")
+
+
 def _relay_chain(*, twice: bool) -> str:
     """``twice``: the chain names a source twice; otherwise it names the claim's own source."""
     if twice:
         return "names the same source twice; each source relays a claim once"
     return "lists the claim's own source_id; the chain holds only the sources before it"
-
-
-Lens = Literal["quotes", "spaces", "dashes"]
-_LENS_WORDS: dict[Lens, str] = {
-    "quotes": "its quotation marks or apostrophes (curly vs straight)",
-    "spaces": "its spaces (a non-breaking or other special space vs a plain one)",
-    "dashes": "its dashes or hyphens (en dash, em dash, minus vs '-')",
-}
 
 
 def _quote_anchored(
@@ -431,25 +473,20 @@ def _quote_anchored(
     end: int,
     seed_length: int,
     seed_has: str | None,
-    quote_length: int,
-    found: int | None = None,
-    lens: Lens | None = None,
-    near: int | None = None,
+    location: Location,
+    columns: tuple[str, str, str] = ("quote", "quote_start", "quote_end"),
 ) -> str:
-    """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``found``: where
-    the exact quote is; else ``near``: where it is once ``lens`` makes look-alike characters one."""
+    """``seed_has``: the seed's text at the offsets (None when they lie outside it); ``location``:
+    where the words are in the seed, or their nearest match, as ``syria-strikes locate`` says it.
+    ``columns``: the words and their offsets (a claim's or relation's quote, a claim's attribution)."""
+    words, start_column, end_column = columns
     if seed_has is None:
         where = f"the offsets {start}..{end} lie outside the seed, which has {seed_length} characters"
     else:
         where = f"the seed has {seed_has[:60]!r} at offsets {start}..{end}"
-    if found is not None:
-        return f"{where}; the quote is found at {found}..{found + quote_length}: set quote_start and quote_end to those"
-    if lens is not None and near is not None:
-        return (
-            f"{where}; the quote differs from the seed in {_LENS_WORDS[lens]}: "
-            f"copy it exactly from offsets {near}..{near + quote_length}"
-        )
-    return f"{where}; the quote does not occur in the seed at all: copy it verbatim, character for character"
+    if location.unique is not None:
+        return f"{where}; the {words} is {location.describe()}: set {start_column} and {end_column} to those"
+    return f"{where}; the {words} {location.describe()}"
 
 
 def _descriptor_json(*, error: object = None, refused: str | None = None, too_deep: bool = False) -> str:
@@ -463,6 +500,49 @@ def _descriptor_json(*, error: object = None, refused: str | None = None, too_de
     if error is not None:
         return f"is not valid JSON: {error}"
     return "is not a JSON object; a Data Package descriptor is an object"
+
+
+# The data model: coded values, victims, time, attribution, relations (checks.rows, checks.model_rules).
+def _allowed_codes(predicate: str | None) -> str:
+    if predicate == "place":
+        return "an ISO 3166-1 alpha-3 country code such as SYR"
+    vocabulary = CODED_PREDICATES.get(predicate or "")
+    return ", ".join(vocabulary.codes) if vocabulary else "none"
+
+
+def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
+    return (
+        f"a value_code is given exactly for the coded predicates ({', '.join(VALUE_CODE_PREDICATES)}); "
+        f"for {predicate!r} use: {_allowed_codes(predicate)}"
+    )
+
+
+def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
+    return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
+
+
+# --- wording of the uncovered-sentence rules (checks.seed_coverage) ----------------------------
+LISTED_SENTENCES = 3
+
+
+def _sentence_anchored(*, start: int, end: int, location: Location) -> str:
+    """``location``: where the declared sentence is in the seed, as ``syria-strikes locate`` says it."""
+    hint = ": set sentence_start and sentence_end to those" if location.unique else ""
+    return (
+        f"the seed does not have this sentence at offsets {start}..{end}; the sentence is {location.describe()}{hint}"
+    )
+
+
+def _coverage_declared(*, source_id: str, missing: Sequence[tuple[int, int, str]]) -> str:
+    """``missing``: (start, end, text) of each sentence no claim quotes and no row declares; the
+    first few are named."""
+    listed = "; ".join(f"{start}..{end} {text[:60]!r}" for start, end, text in missing[:LISTED_SENTENCES])
+    more = f"; and {len(missing) - LISTED_SENTENCES} more" if len(missing) > LISTED_SENTENCES else ""
+    count = f"{len(missing)} sentence{'s' if len(missing) != 1 else ''}"
+    return (
+        f"{count} of this seed no claim quotes and data/uncovered_sentences.csv does not declare ({listed}{more}): "
+        f"quote them in claims, or declare those that assert nothing; see `syria-strikes coverage {source_id}`"
+    )
 
 
 RULES: tuple[Rule, ...] = (
@@ -580,8 +660,8 @@ RULES: tuple[Rule, ...] = (
         "Structure",
         "Declared column missing",
         "Add the column.",
-        then="table not read further",
-        words="the header lacks the declared column {name!r}",
+        then="the table's other columns are still checked",
+        words="the header lacks the declared column {name!r}; the other columns were checked",
     ),
     Rule(
         "header_order",
@@ -828,7 +908,7 @@ RULES: tuple[Rule, ...] = (
         "IDs and references",
         "Reference to an ID that does not exist, also inside a `\\|` list",
         "Names the table whose key it must be.",
-        words="is not a {key} in {path}",
+        words=_foreign_key,
     ),
     Rule(
         "list_items",
@@ -840,9 +920,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "read_in_archive",
         "IDs and references",
-        "Claim read in a source that has no seed file",
-        "A claim is read in an archived document.",
-        words="is not an archived source; a claim is read in a document that has a seed file",
+        "Claim or actor relation read in a source that has no seed file",
+        "A claim or a relation is read in an archived document.",
+        words="is not an archived source; a claim or an actor relation is read in a document that has a seed file",
     ),
     Rule(
         "relay_chain",
@@ -876,7 +956,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quote_offsets",
         "Quotes and seeds",
-        "`quote_start` not before `quote_end`",
+        "`quote_start` not before `quote_end` (a claim's or an actor relation's)",
         "`quote_end` is the offset just past the last character.",
         then="quote not compared",
         words=(
@@ -887,7 +967,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quote_anchored",
         "Quotes and seeds",
-        "Quote not at its offsets; offsets beyond the seed; quote edited; curly quotes or apostrophes straightened; "
+        "Quote (of a claim or an actor relation) not at its offsets; offsets beyond the seed; quote edited; "
+        "curly quotes or apostrophes straightened; "
         "a no-break space or a dash typed differently",
         "What the seed has at those offsets; where the exact quote is found (set the offsets to those); or which "
         "kind of character differs (quotation marks, spaces, dashes) and the offsets to copy from.",
@@ -999,6 +1080,181 @@ RULES: tuple[Rule, ...] = (
         words=(
             "differs from what syria_strikes/metadata.py declares; run `python -m syria_strikes generate` and "
             "commit the result"
+        ),
+    ),
+    # --- the data model's coded values, victims, time, attribution, relations (checks.rows,
+    # checks.model_rules) ---------------------------------------------------------------------
+    Rule(
+        "value_code_given",
+        "Data model",
+        "A coded predicate (`launch_platform`, `weapon`, `air_defence_system`, `place`) without `value_code`, or "
+        "a code on another predicate",
+        "The coded predicates and the codes allowed for this one.",
+        words=_value_code_given,
+    ),
+    Rule(
+        "value_code_vocabulary",
+        "Data model",
+        "A code outside its predicate's vocabulary (`missiles`); a place coded with a name instead of an ISO "
+        "3166-1 alpha-3 code",
+        "The allowed codes.",
+        words=_value_code_vocabulary,
+    ),
+    Rule(
+        "victim_fields",
+        "Data model",
+        "A fatalities or injuries claim without `victim_status`, or victim fields on another predicate",
+        "`unknown` when the words do not say.",
+        words=(
+            f"victim_status is given exactly for {', '.join(CASUALTY_PREDICATES)} claims (unknown when the words "
+            "do not say), and victim_group only for them"
+        ),
+    ),
+    Rule(
+        "time_interval",
+        "Data model",
+        "A `time` claim whose `value_text` is not `YYYY-MM-DD/YYYY-MM-DD` (or `../YYYY-MM-DD`), or ends before it "
+        "starts",
+        "The interval form.",
+        words=(
+            "a time claim's value_text is the interval 'YYYY-MM-DD/YYYY-MM-DD' ('../YYYY-MM-DD' when open "
+            "before), real days, start not after end"
+        ),
+    ),
+    Rule(
+        "attribution_unknown",
+        "Data model",
+        "An attribution naming no actor whose `value_text` is not `unknown` (`unidentified`)",
+        "An unknown perpetrator is coded one way; the source's words stay in the quote.",
+        words=(
+            f"an attribution that names no actor is coded one way: value_text {UNKNOWN_PERPETRATOR!r}, "
+            "the source's words stay in the quote"
+        ),
+    ),
+    Rule(
+        "attribution_complete",
+        "Data model",
+        "`attribution_quote`, `attribution_start`, `attribution_end` not all given or all empty",
+        "Names the missing part.",
+        words="attribution_quote, attribution_start and attribution_end go together: give all three or none",
+    ),
+    Rule(
+        "attribution_offsets",
+        "Data model",
+        "`attribution_start` not before `attribution_end`",
+        "`attribution_end` is the offset just past the last character.",
+        then="attribution not compared",
+        words="is not after attribution_start {attribution_start}; attribution_start < attribution_end",
+    ),
+    Rule(
+        "attribution_anchored",
+        "Data model",
+        "Attribution words not at their offsets, or edited",
+        "As for `quote_anchored`: what the seed has there and where the words are found.",
+        words=_quote_anchored,
+    ),
+    Rule(
+        "attribution_given",
+        "Data model",
+        "A claim whose claimant is not its document's publisher, or that the publisher only relays (`reports`), "
+        "without attribution words",
+        "Give the words that name the claimant and the hedge ('Syrian state media said') with their offsets.",
+        words=(
+            "claimant {claimant} is not the publisher of {source}, or the publisher only relays the claim: give "
+            "the words that name the claimant and the hedge ('Syrian state media said') with their offsets"
+        ),
+    ),
+    Rule(
+        "claim_events",
+        "Data model",
+        "`other_event_ids` repeating the claim's `event_id` or one of its items",
+        "`other_event_ids` lists further events, each once.",
+        words="repeats the claim's event_id or another item; other_event_ids lists further events, each once",
+    ),
+    Rule(
+        "identification_noted",
+        "Data model",
+        "An event matched `matched_by_reference` or `assumed` without `identification_note`",
+        "Say why the match holds.",
+        words="identification {identification!r} needs an identification_note saying why the match holds",
+    ),
+    Rule(
+        "acknowledged_has_source",
+        "Data model",
+        "An `acknowledged` event without `attribution_source_id`",
+        "Name the source the acknowledgement rests on.",
+        words="attribution_status 'acknowledged' needs the attribution_source_id it rests on",
+    ),
+    Rule(
+        "acknowledged_on_assumed_match",
+        "Data model",
+        "`acknowledged` on an `assumed` match whose `attribution_source_id` is not a `reference` row",
+        "Use `alleged`, or cite the reference row reporting the acknowledgement.",
+        words=(
+            "the match with a dated event is only assumed, so 'acknowledged' needs an attribution_source_id "
+            "that is a reference row reporting the acknowledgement; otherwise use 'alleged'"
+        ),
+    ),
+    Rule(
+        "relation_not_self",
+        "Data model",
+        "An actor related to itself in `actor_relations`",
+        "An actor does not stand in a relation to itself.",
+        words="an actor does not stand in a relation to itself",
+    ),
+    Rule(
+        "relation_evidence",
+        "Data model",
+        "A relation whose `evidence_claim_id` is read in another document, or whose quote does not overlap the "
+        "relation's",
+        "Name the claim whose quote carries the relation, or leave `evidence_claim_id` empty.",
+        words=(
+            "claim {claim_id} is not read in {source} at words overlapping this relation's quote; name the claim "
+            "whose quote carries the relation, or leave evidence_claim_id empty"
+        ),
+    ),
+    # --- sentences that carry no claim (checks.seed_coverage) ----------------------------------
+    Rule(
+        "sentence_seed",
+        "Quotes and seeds",
+        "An uncovered sentence on a source with no `seed_path`",
+        "Uncovered sentences belong to archived documents; name the archived source.",
+        then="its offsets are not compared",
+        words="names a source with no seed_path; uncovered sentences belong to archived documents",
+    ),
+    Rule(
+        "sentence_anchored",
+        "Quotes and seeds",
+        "An uncovered sentence not at its offsets in the seed, or edited",
+        "Where the exact sentence is found (set `sentence_start` and `sentence_end` to those), or why it is not.",
+        words=_sentence_anchored,
+    ),
+    Rule(
+        "coverage_declared",
+        "Quotes and seeds",
+        "Sentences of a seed that no claim quotes and `data/uncovered_sentences.csv` does not declare",
+        "Quote them in claims, or declare those that assert nothing; `syria-strikes coverage SOURCE_ID` lists them.",
+        decision="warn",
+        then="valid; the seed may still be under curation",
+        words=_coverage_declared,
+    ),
+    Rule(
+        "declared_unquoted",
+        "Quotes and seeds",
+        "An uncovered sentence that a claim quotes",
+        "Remove the row: the sentence is covered.",
+        decision="warn",
+        words="a claim quotes this sentence, so it is not uncovered: remove the row",
+    ),
+    Rule(
+        "declared_sentence",
+        "Quotes and seeds",
+        "An uncovered row whose span is not one sentence by the rule in `syria_strikes/sentences.py`",
+        "Use the offsets `syria-strikes coverage SOURCE_ID` prints.",
+        decision="warn",
+        words=(
+            "the span is not one sentence by the rule in syria_strikes/sentences.py, so it declares nothing: "
+            "use the offsets `syria-strikes coverage {source_id}` prints"
         ),
     ),
     # --- safety at the edges: files as untrusted input, bounded work (safefiles, datafiles, reading) ---

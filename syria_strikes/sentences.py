@@ -39,9 +39,12 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
+WORD_WINDOW = 40  # the word before a stop is looked for this far back; no abbreviation is longer
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\u201d\u2019\"'\u00bb)\]]*(?=\s|$)")
-_LAST_WORD = re.compile(r"(\S+)$")
+# A run of terminators and closing marks and, when whitespace follows, the next visible
+# character, found by the regex so that each candidate end costs only a few comparisons in
+# Python: validate splits every seed of the archive.
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\u201d\u2019\"'\u00bb)\]]*(?=\s+(?P<next>\S)|\s*\Z)")
 _OPENING = "\u201c\u2018\"'\u00ab(["
 
 
@@ -58,36 +61,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _paragraph_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    sentence_start = start
+    sentence_start = _trimmed(text, start, end)[0]
     for match in _SENTENCE_END.finditer(text, start, end):
-        following = _next_visible(text, match.end(), end)
-        if following < end and text[following].islower():
+        following = match.group("next")
+        if following is not None and following.islower():
             continue
-        if match.group() == "." and _is_abbreviation(text[sentence_start : match.start()]):
+        stop = match.start()
+        if match.group() == "." and _is_abbreviation(text[max(sentence_start, stop - WORD_WINDOW) : stop]):
             continue
-        spans.extend(_trimmed(text, sentence_start, match.end()))
-        sentence_start = match.end()
-    spans.extend(_trimmed(text, sentence_start, end))
+        if sentence_start < match.end():
+            spans.append((sentence_start, match.end()))
+        sentence_start = match.start("next") if following is not None else end
+    if sentence_start < end:
+        spans.append(_trimmed(text, sentence_start, end))
     return spans
 
 
-def _next_visible(text: str, position: int, end: int) -> int:
-    while position < end and text[position].isspace():
-        position += 1
-    return position
-
-
-def _is_abbreviation(before_dot: str) -> bool:
-    last = _LAST_WORD.search(before_dot)
-    if last is None:
+def _is_abbreviation(before_stop: str) -> bool:
+    if not before_stop or before_stop[-1].isspace():
         return False
-    word = last.group(1).lstrip(_OPENING)
+    word = before_stop.rsplit(None, 1)[-1].lstrip(_OPENING)
     return word in ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word
 
 
-def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return [(start, end)] if start < end else []
+    return start, end

@@ -106,7 +106,14 @@ def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
 
 def datasette_metadata() -> dict[str, Any]:
     """Titles, descriptions and label columns, so Datasette shows names instead of bare IDs."""
-    labels = {"actors": "name", "sources": "title", "events": "summary", "claims": "quote"}
+    labels = {
+        "actors": "name",
+        "sources": "title",
+        "events": "summary",
+        "claims": "quote",
+        "actor_relations": "quote",
+        "uncovered_sentences": "sentence",
+    }
     metadata = {
         "title": "syria-strikes",
         "license": "CC-BY-4.0",

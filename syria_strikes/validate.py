@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from syria_strikes.checks.descriptor import check_descriptor
+from syria_strikes.checks.model_rules import check_model_anchors, model_rules
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import relation_rules
 from syria_strikes.checks.schema import check_table, table_parts
+from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import id_skeleton
@@ -50,7 +53,7 @@ def read_and_check(
     ``tables`` (syria_strikes/cache.py) supplies the cell and row problems of a table whose file is
     unchanged since they were found, and keeps those of the tables checked now.
     """
-    root = data_dir.parent
+    root = dataset_root(data_dir)
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -72,7 +75,11 @@ def read_and_check(
                 problems += known[0]
                 checking[declared.name] = (frame, known[1], [])
                 continue
-            failed = {(p.row, p.column) for p in found if p.row is not None and p.column is not None}
+            # Line 1 is the header: a problem there names a column, not a cell.
+            failed = {(p.row, p.column) for p in found if p.row is not None and p.row > 1 and p.column is not None}
+            # A column missing from the header is reported once; its empty cells are not judged row by row.
+            absent = {p.column for p in found if p.rule == "header_complete" and p.column is not None}
+            failed |= {(int(line), name) for name in absent for line in frame.index}
             parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
             checks = [(seen, pool.submit(check_table, part, declared, seen)) for part, seen in parts]
             checking[declared.name] = (frame, failed, checks)
@@ -94,12 +101,19 @@ def read_and_check(
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
                 seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += stray_files(data_dir, list(TABLE_NAMES))
-        later = [*(pool.submit(rule) for rule in relation_rules(frames)), descriptor]
+        rules = [*relation_rules(frames), *model_rules(frames)]
+        later = [*(pool.submit(rule) for rule in rules), descriptor]
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
             if "claims" in frames:
                 later.append(pool.submit(check_quotes, frames["claims"], texts))
+            later.append(pool.submit(check_model_anchors, frames, texts))
+            later.append(
+                pool.submit(
+                    check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences"), texts
+                )
+            )
             del seeds, texts  # the seed texts go as soon as the quote check is done with them
         for future in later:
             problems += future.result()

@@ -16,6 +16,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from syria_strikes.safefiles import FileRefused, read_file
 from syria_strikes.version import __version__
 
 RECORD = Path(__file__).resolve().parent / "tagged-data.json"
@@ -31,7 +32,11 @@ def data_hash(data_dir: Path) -> str:
         if path.name == "README.md":
             continue  # seeds/README.md documents the seeds; it is not data
         name = path.relative_to(data_dir.parent).as_posix()
-        digest.update(f"{name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
+            data = read_file(path, data_dir.resolve().parent)[0]
+        except FileRefused as refused:
+            raise FileRefused(refused.rule, f"{name} {refused.words}") from None
+        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())
     return f"sha256:{digest.hexdigest()}"
 
 

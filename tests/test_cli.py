@@ -39,9 +39,10 @@ def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: py
     assert main(["validate", "--data-dir", str(dataset.data_dir)]) == 1
     output = capsys.readouterr()
     problem_lines = output.out.strip().splitlines()[:-1]
+    # The file is named as given with --data-dir.
     assert problem_lines == [
-        f"data/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
-        "asserts, denies, disputes, questions, no_comment, cannot_verify [rule: enum]"
+        f"{dataset.data_dir}/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
+        "asserts, denies, disputes, questions, no_comment, cannot_verify, reports [rule: enum]"
     ]
     assert output.err == ""
 
@@ -60,9 +61,12 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
             "value": "2020-02-30",
             "rule": "type_date",
             "message": "is not a real calendar date",
+            "decision": "reject",
             "file": "data/events.csv",
+            "path": f"{dataset.data_dir}/events.csv",
         }
     ]
+    assert (report["warning_count"], report["warnings"]) == (0, [])
 
 
 def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:

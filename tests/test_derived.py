@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from syria_strikes.derived import event_overview, event_summary
+from syria_strikes.derived import event_overview, event_summary, single_strikes
 from syria_strikes.validate import read_and_check
 from tests.support.dataset import REPO
 
@@ -41,17 +41,43 @@ def test_one_row_per_event_and_predicate_used(summary: pd.DataFrame, real: dict[
     claims, events = real["claims"], real["events"]
     assert not summary.duplicated(["event_id", "predicate"]).any()
     assert set(summary["event_id"]) == set(events["event_id"])
-    assert summary["claims"].sum() == len(claims)
-    pairs = claims[["event_id", "predicate"]].drop_duplicates()
+    others = claims["other_event_ids"].dropna().str.split("|").explode()
+    assert summary["claims"].sum() == len(claims) + len(others)
+    also = claims.loc[others.index, ["predicate"]].assign(event_id=others)
+    pairs = pd.concat([claims[["event_id", "predicate"]], also]).drop_duplicates()
     assert len(summary) == len(pairs)
 
 
+def test_albu_kamal_is_contested_on_the_launch_platform(summary: pd.DataFrame) -> None:
+    """Seed 000's main contradiction: 'planes' (article, Rami Abdel Rahman) against SOHR's 'unknown drones'."""
+    platform = _row(summary, ALBU_KAMAL, "launch_platform")
+    assert platform["codes_differ"] and platform["contested"]
+    assert not platform["stances_differ"]
+
+
+def test_a_claim_about_two_strikes_counts_for_both(summary: pd.DataFrame, real: dict[str, pd.DataFrame]) -> None:
+    """'The attacks follow escalating tensions ...' is stored once and shows under T4 and Albu Kamal."""
+    claims = real["claims"]
+    shared = claims[claims["other_event_ids"].notna()]
+    assert len(shared) >= 1
+    for event_id in (shared.iloc[0]["event_id"], *shared.iloc[0]["other_event_ids"].split("|")):
+        assert _row(summary, event_id, shared.iloc[0]["predicate"])["claims"] >= 1
+
+
+def test_identification_is_shown_per_event(real: dict[str, pd.DataFrame]) -> None:
+    overview = event_overview(real["claims"], real["events"]).set_index("event_id")
+    assert overview.loc[HOMS, "identification"] == "assumed"
+    assert overview.loc[T4, "identification"] == "stated_in_seed"
+    assert (overview["record_kind"] == "aggregate").sum() == 1
+
+
 def test_homs_interception_is_contested(summary: pd.DataFrame) -> None:
-    """Kulit asserts 8 intercepted, experts question it, the article disputes it with hits."""
+    """Kulit asserts 8 intercepted and Israel Hayom a thwarted attack, experts question it, the
+    article disputes it with hits."""
     intercepted = _row(summary, HOMS, "munitions_intercepted")
     assert intercepted["contested"] and intercepted["stances_differ"]
     assert intercepted["stances"] == "asserts|disputes|questions"
-    assert intercepted["claimants"] == 3
+    assert intercepted["claimants"] == 4
     assert (intercepted["low"], intercepted["high"]) == (8, 8)
     assert intercepted["unit"] == "munitions"
     homs = summary[summary["event_id"] == HOMS].iloc[0]
@@ -67,13 +93,14 @@ def test_overview_has_one_row_per_event(real: dict[str, pd.DataFrame]) -> None:
     assert not overview.set_index("event_id").loc[SUMMIT, "event_contested"]
 
 
-def test_a_single_uncontested_claim_is_not_contested(summary: pd.DataFrame) -> None:
+def test_single_uncontested_claims_are_not_contested(summary: pd.DataFrame) -> None:
+    """The summit: one official says it occurred and when ('last month'); one claim per predicate."""
     summit = summary[summary["event_id"] == SUMMIT]
-    assert len(summit) == 1
-    row = summit.iloc[0]
-    assert (row["event_claims"], row["claims"], row["claimants"]) == (1, 1, 1)
-    assert not row["contested"] and not row["event_contested"]
-    assert pd.isna(row["contested_predicates"])
+    assert summit["predicate"].tolist() == ["occurred", "time"]
+    for _, row in summit.iterrows():
+        assert (row["event_claims"], row["claims"], row["claimants"]) == (2, 1, 1)
+        assert not row["contested"] and not row["event_contested"]
+        assert pd.isna(row["contested_predicates"])
 
 
 def test_exact_and_at_least_counts_differ_and_leave_the_range_open(summary: pd.DataFrame) -> None:
@@ -183,6 +210,55 @@ def test_synthetic_frame_covers_each_reason() -> None:
     assert pd.isna(empty["contested_predicates"])
 
 
+def test_codes_times_victims_and_unknown_perpetrators() -> None:
+    """Codes contest only when no code is shared; intervals only when disjoint; counts of other victims
+    are apart; an unnamed perpetrator is an answer of its own."""
+    claims = pd.DataFrame(
+        {
+            "event_id": ["evt-2020-e"] * 10,
+            "claimant_actor_id": [
+                "act-a",
+                "act-b",
+                "act-c",
+                "act-a",
+                "act-b",
+                "act-a",
+                "act-b",
+                "act-a",
+                "act-b",
+                "act-c",
+            ],
+            "predicate": ["launch_platform"] * 2
+            + ["weapon"] * 2
+            + ["time"] * 2
+            + ["fatalities"] * 2
+            + ["attribution"] * 2,
+            "stance": ["asserts"] * 10,
+            "value_code": ["aircraft", "drone", "unknown", "drone|missile", "missile", None, None, None, None, None],
+            "value_text": [None] * 4
+            + ["2020-01-03/2020-01-10", "2020-01-12/2020-01-15"]
+            + [None] * 2
+            + ["unknown", None],
+            "value_actor_id": [None] * 9 + ["act-x"],
+            "victim_status": [None] * 6 + ["combatant", "civilian", None, None],
+            "unit": [None] * 6 + ["persons", "persons", None, None],
+        }
+    )
+    claims["weapon_note"] = None
+    for name, values in (("value", [None] * 6 + [8, 2, None, None]),):
+        claims[name] = pd.array(values, dtype="Int64")
+    claims["value_low"], claims["value_high"] = claims["value"], claims["value"]
+    claims.loc[2, "predicate"] = "launch_platform"
+    summary = event_summary(claims, pd.DataFrame({"event_id": ["evt-2020-e"]})).set_index("predicate")
+    assert summary.loc["launch_platform", "codes_differ"]
+    assert not summary.loc["weapon", "codes_differ"]
+    assert summary.loc["time", "times_differ"]
+    fatalities = summary.loc["fatalities"]
+    assert not fatalities["counts_differ"] and fatalities["victim_statuses"] == "civilian|combatant"
+    assert pd.isna(fatalities["low"]) and pd.isna(fatalities["high"])
+    assert summary.loc["attribution", "actors_differ"]
+
+
 def test_no_claims_at_all_still_lists_every_event() -> None:
     claims = _claims([])
     events = pd.DataFrame({"event_id": ["evt-2020-a", "evt-2020-b"]})
@@ -199,3 +275,11 @@ def test_the_view_needs_only_pandas() -> None:
         "heavy = {'pandera', 'frictionless'} & set(sys.modules); assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+
+
+def test_the_aggregate_of_prior_strikes_is_not_counted_as_a_strike(real: dict[str, pd.DataFrame]) -> None:
+    events = real["events"]
+    counted = single_strikes(events)["event_id"].tolist()
+    assert "evt-undated-t4-prior-iaf-strikes" not in counted
+    assert T4 in counted and HOMS in counted
+    assert len(counted) == (events["category"] == "strike").sum() - 1

@@ -56,13 +56,18 @@ def test_every_event_is_a_feature_placed_only_where_located(collection: dict) ->
         assert properties["place_precision"] == event["place_precision"]
         assert properties["place_source_id"] == event["place_source_id"]
         assert properties["date_source_id"] == event["date_source_id"]
+        assert properties["identification"] == event["identification"]
+        assert properties["record_kind"] == event["record_kind"]
 
 
 def test_claim_sources_are_those_of_the_events_claims(collection: dict) -> None:
     with (REPO / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
         claims = list(csv.DictReader(handle))
     for feature in collection["features"]:
-        expected = sorted({claim["source_id"] for claim in claims if claim["event_id"] == feature["id"]})
+        about = [
+            claim for claim in claims if feature["id"] in [claim["event_id"], *claim["other_event_ids"].split("|")]
+        ]
+        expected = sorted({claim["source_id"] for claim in about})
         assert feature["properties"]["claim_source_ids"] == expected
 
 

@@ -30,7 +30,7 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_tables_version_and_description() -> None:
-    assert syria_strikes.tables() == ("actors", "sources", "events", "claims")
+    assert syria_strikes.tables() == ("actors", "sources", "events", "claims", "actor_relations", "uncovered_sentences")
     assert syria_strikes.__version__.count(".") == 2
     assert "asserts: States it as true." in syria_strikes.describe("claims", "stance")
     assert "primary key: claim_id" in syria_strikes.describe("claims")

@@ -82,6 +82,20 @@ def test_verdicts_need_the_right_place_and_nothing_else() -> None:
     assert not valid.caught and valid.line().startswith("MISSED (exit code 0)")
 
 
+def test_a_warned_kind_is_caught_only_when_validate_still_passes() -> None:
+    warning = ("sources", 3, "seed_path", "coverage_declared")
+    assert _outcome(Expect(*warning, decision="warn"), (warning,), exit_code=0).caught
+    rejected = _outcome(Expect(*warning, decision="warn"), (warning,), exit_code=1)
+    assert not rejected.caught and rejected.line().startswith("MISSED (exit code 1)")
+
+
+def test_a_kind_is_judged_among_the_findings_of_its_own_decision() -> None:
+    report = {"problems": [{"rule": "enum"}], "warnings": [{"rule": "coverage_declared"}]}
+    assert Expect("claims", 2, "stance", "enum").findings(report) == [{"rule": "enum"}]
+    warned = Expect("sources", 3, "seed_path", "coverage_declared", decision="warn")
+    assert warned.findings(report) == [{"rule": "coverage_declared"}]
+
+
 def _report_elsewhere(data_dir: Path) -> list[str]:
     """Stands in for the validator: a well-formed report that points at the wrong line."""
     report = {

@@ -112,11 +112,10 @@ def test_a_fault_of_form_is_reported_once_and_the_rows_still_read(
         (HEADER, [(1, None, "has_rows")]),
         (HEADER + b"\xe9" + ROW, [(2, None, "utf8")]),
         (HEADER.replace(b",", b";") + ROW.replace(b",", b";"), [(1, None, "delimiter")]),
-        (HEADER.replace(b"count,", b"") + ROW, [(1, "count", "header_complete")]),
         (HEADER.replace(b"tags", b"share") + ROW, [(1, "share", "header_unique"), (1, "tags", "header_complete")]),
         (HEADER + ROW.replace(b"\n", b",surplus\n"), [(2, None, "field_count")]),
     ],
-    ids=["empty", "only a BOM", "header only", "not UTF-8", "semicolons", "missing column", "twice", "ragged"],
+    ids=["empty", "only a BOM", "header only", "not UTF-8", "semicolons", "twice", "ragged"],
 )
 def test_a_file_that_cannot_be_trusted_gives_no_frame(
     tmp_path: Path, content: bytes, expected: list[tuple[int | None, str | None, str]]
@@ -134,11 +133,20 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert "things.csv is missing" in problems[0].message
 
 
-def test_a_misspelt_column_is_reported_once_with_its_correction(tmp_path: Path) -> None:
-    frame, problems = _read(tmp_path, HEADER.replace(b"count", b"cuont") + ROW)
-    assert frame is None
-    assert _where(problems) == [(1, "cuont", "header_declared")]
-    assert problems[0].message.endswith("did you mean 'count'?")
+def test_a_missing_column_is_reported_and_the_other_columns_still_read(tmp_path: Path) -> None:
+    frame, problems = _read(tmp_path, HEADER.replace(b"count,", b"") + ROW.replace(b"4,", b"", 1))
+    assert _where(problems) == [(1, "count", "header_complete")]
+    assert problems[0].message.endswith("the other columns were checked")
+    assert frame is not None
+    assert frame.loc[2].tolist() == ["t-1", pd.NA, 0.5, pd.Timestamp("2020-01-14"), "a|b"]
+
+
+def test_a_misspelt_column_is_reported_once_and_its_cells_checked_under_its_correction(tmp_path: Path) -> None:
+    frame, problems = _read(tmp_path, HEADER.replace(b"count", b"cuont") + ROW.replace(b"4,", b"x,", 1))
+    assert _where(problems) == [(1, "cuont", "header_declared"), (2, "count", "type_integer")]
+    assert problems[0].message.endswith("did you mean 'count'? Its cells were checked as count")
+    assert frame is not None
+    assert list(frame.columns) == list(THINGS.column_names)
 
 
 def test_windows_1252_is_named_as_what_excel_writes(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from syria_strikes.anchoring import locate
 from syria_strikes.metadata import table
 from syria_strikes.problems import problem
 from syria_strikes.rules import RULE_IDS, RULES, rule
@@ -71,7 +72,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "unique_id": {"first": 2, "whole_row": True},
     "repeated_claim": {"first": 2},
     "unique_value": {"first": 2, "column": "seed_path"},
-    "foreign_key": {"key": "actor_id", "path": "data/actors.csv"},
+    "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),
     "read_in_archive": {},
     "relay_chain": {"twice": True},
@@ -89,9 +90,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "end": 5,
         "seed_length": 100,
         "seed_has": "Syria",
-        "quote_length": 5,
-        "lens": "quotes",
-        "near": 7,
+        "location": locate("the \u201cSyria\u201d", '"Syria"'),
     },
     "seed_inside": {},
     "seed_hash_pair": {"seed_path": "seeds/a.html", "sha256": None},
@@ -106,6 +105,36 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},
     "frictionless_descriptor": {"error": "descriptor is not valid"},
     "descriptor_current": {},
+    # the data model
+    "value_code_given": {"predicate": "launch_platform", "value_code": None},
+    "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
+    "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
+    "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
+    "attribution_unknown": {"predicate": "attribution", "value_actor_id": None, "value_text": "unidentified"},
+    "attribution_complete": {"attribution_quote": "Syrian state media said", "attribution_start": None},
+    "attribution_offsets": {"attribution_start": "40", "attribution_end": "12"},
+    "attribution_anchored": {
+        "start": 0,
+        "end": 5,
+        "seed_length": 100,
+        "seed_has": "Syria",
+        "location": locate("It was Syria.", "Syria"),
+        "columns": ("attribution_quote", "attribution_start", "attribution_end"),
+    },
+    "attribution_given": {"claimant": "act-sana", "source": "src-seed-000"},
+    "claim_events": {},
+    "identification_noted": {"identification": "assumed", "identification_note": None},
+    "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
+    "acknowledged_on_assumed_match": {},
+    "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
+    "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
+    # the uncovered sentences
+    "sentence_seed": {},
+    "sentence_anchored": {"start": 0, "end": 9, "location": locate("Damascus. Syria.", "Syria.")},
+    "coverage_declared": {"source_id": "src-seed-001", "missing": [(0, 9, "Damascus."), (10, 16, "Syria.")]},
+    "declared_unquoted": {},
+    "declared_sentence": {"source_id": "src-seed-001"},
+    # safety at the edges
     "file_inside": {"what": "the file", "reason": "is a symbolic link that leads outside the dataset folder"},
     "file_regular": {"what": "the file", "reason": "is a named pipe (FIFO), not a regular file"},
     "file_readable": {"what": "the folder", "reason": "cannot be listed: permission denied"},
@@ -133,6 +162,14 @@ def test_a_problem_takes_its_words_from_its_rule() -> None:
     assert rule("reported_after_event").message(**SAMPLES["reported_after_event"]) == (
         "source sana-1 was published by 2020-01-13, before event ev-1 began on 2020-01-14"
     )
+
+
+def test_anchored_words_name_their_own_offset_columns() -> None:
+    """A quote and an attribution share the anchoring words, each naming the columns to set."""
+    attribution = rule("attribution_anchored").message(**SAMPLES["attribution_anchored"])
+    assert "the attribution_quote is found at 7..12: set attribution_start and attribution_end" in attribution
+    quote = {**SAMPLES["attribution_anchored"], "columns": ("quote", "quote_start", "quote_end")}
+    assert "the quote is found at 7..12: set quote_start and quote_end" in rule("quote_anchored").message(**quote)
 
 
 def test_a_problem_of_an_undeclared_rule_is_refused() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from markupsafe import escape
 
 from syria_strikes.build import build
 from syria_strikes.site import write_site
@@ -123,8 +124,43 @@ def test_each_claim_on_its_event_page_highlights_exactly_its_quote(site: Path) -
             for attrs, text in _parse(site / "events" / f"{event['event_id']}.html").marks
             if "data-claim" in attrs
         }
-        expected = {claim["claim_id"]: claim["quote"] for claim in claims if claim["event_id"] == event["event_id"]}
+        expected = {claim["claim_id"]: claim["quote"] for claim in claims if event["event_id"] in _about(claim)}
         assert marks == expected
+
+
+def _about(claim: dict[str, str]) -> list[str]:
+    return [claim["event_id"], *filter(None, claim["other_event_ids"].split("|"))]
+
+
+def test_a_claim_about_several_events_is_shown_on_each_with_links_to_the_others(site: Path) -> None:
+    several = [claim for claim in _rows("claims") if claim["other_event_ids"]]
+    assert several, "the data should hold a claim about more than one event"
+    for claim in several:
+        events = _about(claim)
+        for event_id in events:
+            text = (site / "events" / f"{event_id}.html").read_text(encoding="utf-8")
+            article = text.split(f'id="{claim["claim_id"]}"', 1)[1].split("</article>", 1)[0]
+            also = article.split("<dt>Also about</dt>", 1)[1].split("</dd>", 1)[0]
+            assert [f"{other}.html" in also for other in events] == [other != event_id for other in events]
+
+
+def test_an_event_page_says_how_surely_the_event_was_identified(site: Path) -> None:
+    for event in _rows("events"):
+        text = (site / "events" / f"{event['event_id']}.html").read_text(encoding="utf-8")
+        shown = text.split("<dt>Identified</dt><dd>", 1)[1].split("</dd>", 1)[0]
+        assert shown.startswith(event["identification"].replace("_", " ") + ":")
+        if event["identification_note"]:
+            assert str(escape(event["identification_note"])) in text
+
+
+def test_an_actor_page_lists_its_relations_in_both_directions_with_their_words(site: Path) -> None:
+    relations = _rows("actor_relations")
+    for actor_id in ("act-iran", "act-hashd-al-shaabi"):
+        text = (site / "actors" / f"{actor_id}.html").read_text(encoding="utf-8")
+        listed = text.split('<ul class="relations">', 1)[1].split("</ul>", 1)[0]
+        mine = [r for r in relations if actor_id in (r["subject_actor_id"], r["object_actor_id"])]
+        assert mine and listed.count("<li>") == len(mine)
+        assert all(str(escape(r["quote"])) in listed for r in mine)
 
 
 def test_document_pages_highlight_every_claimed_span(site: Path) -> None:

@@ -8,31 +8,21 @@ and its quotes are not checked against it: the hash message says what to fix fir
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from syria_strikes.anchoring import locate
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
-from syria_strikes.rules import Lens
+from syria_strikes.rules import RuleId
 from syria_strikes.safefiles import FileRefused, list_folder, read_file
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
-STRAIGHTENED = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
-# Each lens maps characters that look alike to one of them, one character to one, so offsets found
-# through a lens are offsets in the seed. Applied one at a time, they name what differs.
-PLAIN_SPACES = str.maketrans(
-    dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " ")
-)
-PLAIN_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
-LENSES: tuple[tuple[dict[int, str], Lens], ...] = (
-    (STRAIGHTENED, "quotes"),
-    (PLAIN_SPACES, "spaces"),
-    (PLAIN_DASHES, "dashes"),
-)
 
 
 def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) -> tuple[list[Problem], dict[str, str]]:
@@ -121,18 +111,37 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One problem per claim whose quote is not ``texts[source_id][quote_start:quote_end]``.
 
     ``texts`` holds the decoded seed of each archived source whose file and hash checked out.
+    """
+    return check_anchored(claims, texts, Anchor("claims", "quote", "quote_start", "quote_end", "quote_anchored"))
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Words stored with their offsets in the seed of the row's source_id: a claim's quote, its
+    attribution, a relation's quote. Each is checked the same way, under its own rule."""
+
+    table: str
+    words: str
+    start: str
+    end: str
+    rule: RuleId
+
+
+def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -> list[Problem]:
+    """One problem per row whose words are not ``texts[source_id][start:end]``.
+
     Why on plain lists, a batch at a time: docs/benchmarks.md#what-the-optimisation-changed.
     """
     problems: list[Problem] = []
-    # Offsets out of order are the quote_offsets row rule's to report, once.
-    quotes = claims[["source_id", "quote", "quote_start", "quote_end"]]
+    # Offsets out of order are a row rule's to report, once.
+    quotes = frame[["source_id", anchor.words, anchor.start, anchor.end]]
     usable = quotes[
         (
             quotes["source_id"].isin(list(texts))
-            & quotes["quote"].notna()
-            & quotes["quote_start"].notna()
-            & quotes["quote_end"].notna()
-            & (quotes["quote_start"] < quotes["quote_end"]).fillna(False)
+            & quotes[anchor.words].notna()
+            & quotes[anchor.start].notna()
+            & quotes[anchor.end].notna()
+            & (quotes[anchor.start] < quotes[anchor.end]).fillna(False)
         ).to_numpy(dtype=bool)
     ]
     boundaries = Boundaries()
@@ -145,12 +154,13 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
             if text[start:end] != quote:
                 problems.append(
                     problem(
-                        "quote_anchored",
-                        "claims",
+                        anchor.rule,
+                        anchor.table,
                         int(line),
-                        "quote",
+                        anchor.words,
                         quote,
                         **_mismatch(text, quote, int(start), int(end)),
+                        columns=(anchor.words, anchor.start, anchor.end),
                     )
                 )
                 continue
@@ -158,25 +168,19 @@ def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
             if may_cut is None:
                 may_cut = seeds_that_may_cut[source_id] = boundaries.may_cut(source_id, text)
             if may_cut and boundaries.cuts(source_id, text, start, end):
-                problems.append(problem("quote_grapheme", "claims", int(line), "quote", quote, start=start, end=end))
+                problems.append(
+                    problem("quote_grapheme", anchor.table, int(line), anchor.words, quote, start=start, end=end)
+                )
     return problems
 
 
 def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
-    """What the seed holds at the offsets, and where the quote is in it, exactly or through a lens:
-    the context of the quote_anchored rule's wording."""
-    context: dict[str, Any] = {
+    """What the seed holds at the offsets, and where the words are in it (``anchoring.locate``, the
+    one search that ``locate`` also runs): the context of quote_anchored and attribution_anchored."""
+    return {
         "start": start,
         "end": end,
         "seed_length": len(text),
         "seed_has": None if end > len(text) else text[start:end],
-        "quote_length": len(quote),
+        "location": locate(text, quote),
     }
-    found = text.find(quote)
-    if found >= 0:
-        return {**context, "found": found}
-    for lens, name in LENSES:
-        near = text.translate(lens).find(quote.translate(lens))
-        if near >= 0:
-            return {**context, "lens": name, "near": near}
-    return context

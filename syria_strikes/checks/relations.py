@@ -8,6 +8,7 @@ already has a problem.
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import get_close_matches
 from functools import partial
 
 import numpy as np
@@ -131,6 +132,9 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
         known = frames[target.name][target.primary_key].dropna()
         values = list_items(frame[column.name]) if column.type == "list" else frame[column.name].dropna()
         dangling = values[~isin(values, known)]
+        if dangling.empty:
+            continue
+        suggest = _suggester(known.tolist())
         for line, value in by_line(dangling):
             problems.append(
                 problem(
@@ -141,9 +145,35 @@ def _references(frames: Frames, declared: Table) -> list[Problem]:
                     value,
                     key=target.primary_key,
                     path=target.path,
+                    suggestions=suggest(value),
                 )
             )
     return problems
+
+
+SUGGESTED_IDS = 3
+SUGGEST_AMONG_AT_MOST = 20_000
+SUGGESTIONS_PER_COLUMN = 100
+
+
+def _suggester(known: list[str]) -> Callable[[str], tuple[str, ...]]:
+    """A function giving the nearest existing IDs to an unknown one, from difflib's close matches.
+
+    difflib compares the value with every known ID in Python, so suggestions are made only among
+    at most ``SUGGEST_AMONG_AT_MOST`` IDs and for the first ``SUGGESTIONS_PER_COLUMN`` distinct
+    values: a typo gets its hint, and a million broken references still cost milliseconds."""
+    if len(known) > SUGGEST_AMONG_AT_MOST:
+        return lambda value: ()
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def suggest(value: str) -> tuple[str, ...]:
+        if value not in cache:
+            if len(cache) >= SUGGESTIONS_PER_COLUMN:
+                return ()
+            cache[value] = tuple(get_close_matches(value, known, n=SUGGESTED_IDS, cutoff=0.8))
+        return cache[value]
+
+    return suggest
 
 
 def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:

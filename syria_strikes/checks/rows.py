@@ -6,13 +6,26 @@ Each rule returns True where a row passes; a missing value never fails a rule he
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from syria_strikes.columnar import cell_text
-from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, COUNT_UNITS
+from syria_strikes.columnar import cell_text, is_missing
+from syria_strikes.metadata import (
+    ACTOR_PREDICATES,
+    CASUALTY_PREDICATES,
+    CODED_PREDICATES,
+    COUNT_PREDICATES,
+    COUNT_UNITS,
+    COUNTRY_CODE,
+    LIST_DELIMITER,
+    TIME_INTERVAL,
+    UNKNOWN_PERPETRATOR,
+    VALUE_CODE_PREDICATES,
+)
 from syria_strikes.rules import RuleId
 
 Frame = pd.DataFrame
@@ -71,6 +84,58 @@ def _bound_column(row: pd.Series) -> str:
     if pd.notna(value) and pd.notna(high) and value > high and not (pd.notna(low) and low > value):
         return "value_high"
     return "value_low"
+
+
+def _is(series: pd.Series, codes: tuple[str, ...] | list[str]) -> pd.Series:
+    return series.isin(list(codes)).fillna(False).astype(bool)
+
+
+def _code_fits(predicate: object, cell: object) -> bool:
+    """Every '|'-separated code of the cell belongs to the predicate's code list."""
+    if is_missing(cell) or predicate not in VALUE_CODE_PREDICATES:
+        return True
+    items = str(cell).split(LIST_DELIMITER)
+    if predicate == "place":
+        return all(re.fullmatch(COUNTRY_CODE, item) for item in items)
+    return all(item in CODED_PREDICATES[str(predicate)].codes for item in items)
+
+
+def _codes_allowed(frame: Frame) -> pd.Series:
+    """Only the few coded rows are looked at one by one; the rest pass in one vectorised step."""
+    coded = (frame["value_code"].notna() & _is(frame["predicate"], VALUE_CODE_PREDICATES)).to_numpy()
+    result = np.ones(len(frame), dtype=bool)
+    rows = frame.loc[coded, ["predicate", "value_code"]]
+    result[coded] = [_code_fits(p, c) for p, c in zip(rows["predicate"], rows["value_code"], strict=True)]
+    return pd.Series(result, index=frame.index)
+
+
+def _time_interval(frame: Frame) -> pd.Series:
+    """A time claim's value_text is 'start/end' (start may be '..'), with start <= end."""
+    timed = _is(frame["predicate"], ["time"])
+    text = frame["value_text"].astype("string")
+    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
+    start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
+    dated_end = end.notna()
+    ordered = start.isna() | (start <= end)
+    return ~timed | (shaped & dated_end & ordered.fillna(False).astype(bool))
+
+
+def _victim_column(row: pd.Series) -> str:
+    is_casualty = row["predicate"] in CASUALTY_PREDICATES
+    return "victim_status" if is_casualty or pd.notna(row["victim_status"]) else "victim_group"
+
+
+def _attribution_missing(row: pd.Series) -> str:
+    """Name the part that is missing when the words are given, else the words themselves."""
+    if pd.isna(row["attribution_quote"]):
+        return "attribution_quote"
+    return "attribution_start" if pd.isna(row["attribution_start"]) else "attribution_end"
+
+
+def _attribution_parts(frame: Frame) -> pd.Series:
+    given = [frame[name].notna() for name in ("attribution_quote", "attribution_start", "attribution_end")]
+    return (given[0] == given[1]) & (given[1] == given[2])
 
 
 ROW_RULES: tuple[RowRule, ...] = (
@@ -209,5 +274,95 @@ ROW_RULES: tuple[RowRule, ...] = (
 )
 
 
+# Rules of the data model's second version: coded values, victims, time, attribution, identification.
+MODEL_RULES: tuple[RowRule, ...] = (
+    RowRule(
+        "claims",
+        "value_code_given",
+        "value_code",
+        ("predicate", "value_code"),
+        lambda f: _is(f["predicate"], VALUE_CODE_PREDICATES) == _present(f["value_code"]),
+    ),
+    RowRule(
+        "claims",
+        "value_code_vocabulary",
+        "value_code",
+        ("predicate", "value_code"),
+        _codes_allowed,
+    ),
+    RowRule(
+        "claims",
+        "victim_fields",
+        _victim_column,
+        ("predicate", "victim_status", "victim_group"),
+        lambda f: (
+            (_is(f["predicate"], CASUALTY_PREDICATES) == _present(f["victim_status"]))
+            & (_is(f["predicate"], CASUALTY_PREDICATES) | ~_present(f["victim_group"]))
+        ),
+    ),
+    RowRule(
+        "claims",
+        "time_interval",
+        "value_text",
+        ("predicate", "value_text"),
+        _time_interval,
+    ),
+    RowRule(
+        "claims",
+        "attribution_unknown",
+        "value_text",
+        ("predicate", "value_actor_id", "value_text"),
+        lambda f: (
+            ~_is(f["predicate"], ["attribution"])
+            | _present(f["value_actor_id"])
+            | ~_present(f["value_text"])
+            | _ok(f["value_text"] == UNKNOWN_PERPETRATOR)
+        ),
+    ),
+    RowRule(
+        "claims",
+        "attribution_complete",
+        _attribution_missing,
+        ("attribution_quote", "attribution_start", "attribution_end"),
+        _attribution_parts,
+    ),
+    RowRule(
+        "claims",
+        "attribution_offsets",
+        "attribution_end",
+        ("attribution_start", "attribution_end"),
+        lambda f: _ok(f["attribution_start"] < f["attribution_end"]),
+    ),
+    RowRule(
+        "events",
+        "identification_noted",
+        "identification_note",
+        ("identification", "identification_note"),
+        lambda f: _is(f["identification"], ["stated_in_seed"]) | _present(f["identification_note"]),
+    ),
+    RowRule(
+        "events",
+        "acknowledged_has_source",
+        "attribution_source_id",
+        ("attribution_status", "attribution_source_id"),
+        lambda f: ~_is(f["attribution_status"], ["acknowledged"]) | _present(f["attribution_source_id"]),
+    ),
+    RowRule(
+        "actor_relations",
+        "relation_not_self",
+        "object_actor_id",
+        ("subject_actor_id", "object_actor_id"),
+        lambda f: _ok(f["subject_actor_id"] != f["object_actor_id"]),
+    ),
+    RowRule(
+        "actor_relations",
+        "quote_offsets",
+        "quote_end",
+        ("quote_start", "quote_end"),
+        lambda f: _ok(f["quote_start"] < f["quote_end"]),
+    ),
+)
+
+
 def rules_for(table: str) -> tuple[RowRule, ...]:
-    return tuple(rule for rule in ROW_RULES if rule.table == table)
+    return tuple(rule for rule in (*ROW_RULES, *MODEL_RULES) if rule.table == table)

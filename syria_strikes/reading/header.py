@@ -19,7 +19,7 @@ OTHER_DELIMITERS = (";", "\t", "|")
 
 def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bool] | None:
     """Names to parse the rows with, and whether the header line was otherwise clean; None when a
-    declared column is missing or the file uses another delimiter, so rows cannot be read safely."""
+    column name appears twice or the file uses another delimiter, so rows cannot be read safely."""
     declared = list(table.column_names)
     fields = _csv_fields(line, ",")
     if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
@@ -36,30 +36,38 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
     duplicated = sorted(name for name, count in Counter(named).items() if count > 1)
     for name in duplicated:
         report(1, name, name, "header_unique")
-    missing, extra = _check_names(named, declared, table, report)
-    if missing or duplicated:
+    missing, extra, renamed = _check_names(named, declared, table, report)
+    if duplicated:
         return None
-    if not extra and named != declared:
+    if not extra and not missing and named != declared:
         clean = False
         report(1, None, ",".join(named), "header_order", declared=declared)
-    return [name or f"(unnamed {position})" for position, name in enumerate(names, start=1)], clean
+    # A misspelt column is read under the name it was meant to have, and a missing one as empty,
+    # so the table's other columns, and this one's cells, are still checked.
+    names = [renamed.get(name, name) or f"(unnamed {position})" for position, name in enumerate(names, start=1)]
+    return names, clean and not missing
 
 
-def _check_names(named: list[str], declared: list[str], table: Table, report: Report) -> tuple[list[str], list[str]]:
-    """Report undeclared and missing names (returned); a misspelt name is reported once, with its
-    correction, instead of once as undeclared and once as missing."""
+def _check_names(
+    named: list[str], declared: list[str], table: Table, report: Report
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """Report undeclared and missing names (returned, with each misspelt name and its correction);
+    a misspelt name is reported once, with its correction, instead of once as undeclared and once
+    as missing."""
     present, known = set(named), set(declared)  # sets: a wide header must not cost width squared
     missing = [name for name in declared if name not in present]
     extra = [name for name in named if name not in known]
     unclaimed = list(missing)
+    renamed: dict[str, str] = {}
     for name in extra:
         guess = _guess(name, unclaimed)
         if guess:
             unclaimed.remove(guess)
+            renamed[name] = guess
         report(1, name, name, "header_declared", table=table.name, guess=guess)
     for name in unclaimed:
         report(1, name, None, "header_complete", name=name)
-    return missing, extra
+    return missing, extra, renamed
 
 
 def _guess(name: str, candidates: list[str]) -> str | None:

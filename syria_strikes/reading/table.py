@@ -81,8 +81,11 @@ def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.D
     if len(data) > MAX_CELL_CHARS:  # else no cell can be that long
         untrusted |= _oversized(strings, table, report)
     del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
+    for name in table.column_names:
+        if name not in strings.columns:  # reported as header_complete; its cells are not judged
+            strings[name] = ""
     strings = _drop_pasted_rows(strings, table, report)
-    if len(strings) == 0:
+    if len(strings) == 0 and not table.may_be_empty:
         report(1, None, None, "has_rows")
         return None, problems
     strings = strings[list(table.column_names)].copy()

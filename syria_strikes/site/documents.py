@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from syria_strikes.seed_coverage import merge_spans, overlaps
 from syria_strikes.sentences import split_sentences
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -65,8 +66,10 @@ def excerpt(text: str, start: int, end: int) -> Excerpt:
 
 
 def bare_sentences(text: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """The sentences that no claimed span touches: what the curators have not (yet) turned into claims."""
-    return [(s, e) for s, e in split_sentences(text) if not any(c.start < e and s < c.end for c in spans)]
+    """The sentences that no claimed span touches: what the curators have not (yet) turned into claims,
+    judged as ``syria-strikes coverage`` judges them."""
+    merged = merge_spans((span.start, span.end) for span in spans)
+    return [sentence for sentence in split_sentences(text) if not overlaps(merged, sentence)]
 
 
 def marked_paragraphs(text: str, spans: list[Span]) -> list[list[Piece]]:

@@ -30,6 +30,7 @@ class Site:
     sources: dict[str, dict[str, Any]]
     events: dict[str, dict[str, Any]]
     claims: dict[str, dict[str, Any]]
+    relations: dict[str, dict[str, Any]]
     documents: dict[str, str]
     summary: dict[str, list[dict[str, Any]]]
     declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
@@ -41,6 +42,7 @@ class Site:
     children: dict[str, list[str]] = field(default_factory=dict)
     events_naming: dict[str, list[str]] = field(default_factory=dict)
     published_by: dict[str, list[str]] = field(default_factory=dict)
+    relations_of: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def parent_chain(self, actor_id: str) -> list[dict[str, Any]]:
         """The actor's parents, nearest first (IAF -> IDF -> Israel), stopping at a loop."""
@@ -74,6 +76,7 @@ def read_site(release: Path, seeds: Path) -> Site:
         sources=sources,
         events={row["event_id"]: row for row in tables["events"]},
         claims={row["claim_id"]: row for row in tables["claims"]},
+        relations={row["relation_id"]: row for row in tables["actor_relations"]},
         documents=_documents(sources, seeds),
         summary=_summary(release),
         declared_uncovered={
@@ -126,13 +129,18 @@ def _missing(value: Any) -> bool:
 def _link(site: Site) -> None:
     rank = {code: position for position, code in enumerate(PREDICATE.codes)}
     for claim in site.claims.values():
-        site.claims_by_event.setdefault(claim["event_id"], []).append(claim)
+        # A claim about several events is shown, once stored, on the page of each.
+        for event_id in about(claim):
+            site.claims_by_event.setdefault(event_id, []).append(claim)
+            for actor_id in (claim["claimant_actor_id"], claim["value_actor_id"]):
+                _add_once(site.events_naming, actor_id, event_id)
         site.claims_by_claimant.setdefault(claim["claimant_actor_id"], []).append(claim)
         site.claims_by_source.setdefault(claim["source_id"], []).append(claim)
         for relay in claim["relayed_via"] or []:
             site.claims_relayed_by.setdefault(relay, []).append(claim)
-        for actor_id in (claim["claimant_actor_id"], claim["value_actor_id"]):
-            _add_once(site.events_naming, actor_id, claim["event_id"])
+    for relation in site.relations.values():
+        for actor_id in dict.fromkeys((relation["subject_actor_id"], relation["object_actor_id"])):
+            site.relations_of.setdefault(actor_id, []).append(relation)
     for claims in site.claims_by_event.values():
         claims.sort(key=lambda claim: (rank[claim["predicate"]], claim["claim_id"]))
     for event in site.events.values():
@@ -146,6 +154,11 @@ def _link(site: Site) -> None:
     order = {event_id: position for position, event_id in enumerate(e["event_id"] for e in site.timeline())}
     for event_ids in site.events_naming.values():
         event_ids.sort(key=order.__getitem__)
+
+
+def about(claim: dict[str, Any]) -> list[str]:
+    """The events a claim concerns: its event_id, then its other_event_ids."""
+    return [claim["event_id"], *(claim["other_event_ids"] or [])]
 
 
 def _add_once(index: dict[str, list[str]], key: str | None, value: str) -> None:

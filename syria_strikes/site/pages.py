@@ -22,7 +22,7 @@ from syria_strikes.loader import release_descriptor
 from syria_strikes.metadata import TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
-from syria_strikes.site.model import Site
+from syria_strikes.site.model import Site, about
 from syria_strikes.site.timeline import height, timeline_rows
 from syria_strikes.version import __version__
 
@@ -57,6 +57,7 @@ def render_site(site: Site) -> dict[str, bytes]:
             published=site.published_by.get(actor_id, []),
             events=site.events_naming.get(actor_id, []),
             claims=site.claims_by_claimant.get(actor_id, []),
+            relations=site.relations_of.get(actor_id, []),
         )
     for source in site.sources.values():
         page(f"sources/{source['source_id']}.html", "source.html", **_source_context(site, source))
@@ -148,8 +149,11 @@ def _contested(rows: list[dict[str, Any]]) -> list[str]:
 
 def _numbers(site: Site, contested: dict[str, list[str]]) -> dict[str, int]:
     categories = [event["category"] for event in site.events.values()]
+    aggregates = [event for event in site.events.values() if event["record_kind"] == "aggregate"]
     return {
-        "strikes": categories.count("strike"),
+        # An aggregate row stands for an unknown number of strikes: never counted as one.
+        "strikes": categories.count("strike") - len(aggregates),
+        "aggregates": len(aggregates),
         "context": categories.count("context"),
         "claims": len(site.claims),
         "claimants": len(site.claims_by_claimant),
@@ -165,9 +169,8 @@ def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[
     groups = []
     for summary in site.summary.get(event["event_id"], []):
         members = [claim for claim in claims if claim["predicate"] == summary["predicate"]]
-        groups.append(
-            {"predicate": summary["predicate"], "summary": summary, "claims": [_with_excerpt(site, c) for c in members]}
-        )
+        shown = [_with_excerpt(site, claim, event["event_id"]) for claim in members]
+        groups.append({"predicate": summary["predicate"], "summary": summary, "claims": shown})
     return {
         "e": event,
         "contested": contested.get(event["event_id"], []),
@@ -176,13 +179,15 @@ def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[
     }
 
 
-def _with_excerpt(site: Site, claim: dict[str, Any]) -> dict[str, Any]:
+def _with_excerpt(site: Site, claim: dict[str, Any], event_id: str) -> dict[str, Any]:
+    """The claim with its quote in context and the other events it concerns, seen from one event's page."""
     document = site.documents.get(claim["source_id"])
     if document is None:
         shown = Excerpt("", claim["quote"], "")
     else:
         shown = excerpt(document, claim["quote_start"], claim["quote_end"])
-    return {**claim, "excerpt": shown}
+    also_about = [other for other in about(claim) if other != event_id]
+    return {**claim, "excerpt": shown, "also_about": also_about}
 
 
 def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
@@ -194,7 +199,11 @@ def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
     used_for = [
         (event["event_id"], field)
         for event in site.timeline()
-        for field, column in (("date", "date_source_id"), ("place", "place_source_id"))
+        for field, column in (
+            ("date", "date_source_id"),
+            ("place", "place_source_id"),
+            ("attribution", "attribution_source_id"),
+        )
         if event[column] == source_id
     ]
     context: dict[str, Any] = {

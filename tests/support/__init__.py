@@ -23,6 +23,11 @@ structural_edits.py that damages the copy and returns where the validator must p
         _edit_lines(ds, "claims", lambda lines: [*lines[:4], lines[0], *lines[4:]])
         return Expect("claims", 5, None, "header_repeated")
 
+A rule that only warns (its decision in syria_strikes/rules.py is ``warn``) is planted the same way
+with ``decision="warn"`` (on the ``CellEdit`` or the ``Expect``): the kind is then caught when
+validate still exits 0 and its warnings name the spot; a rejected kind is judged among the
+rejections alone, since a fault may leave a warning behind.
+
 Both join catalogue.CATALOGUE by themselves: tests/test_rules.py then plants the kind and checks the
 report, ``python -m scripts.mutation_suite`` runs it through the real command, and
 tests/test_rules_registry.py counts its rule id as planted. A new rule id must first be declared in

@@ -7,7 +7,7 @@ in this column, and the validator reports this rule there (and nothing else, unl
 
 from __future__ import annotations
 
-from syria_strikes.checks.provenance import STRAIGHTENED
+from syria_strikes.anchoring import STRAIGHTENED
 from syria_strikes.metadata import COUNT_PREDICATES, TABLES
 from tests.support.dataset import Dataset
 from tests.support.kinds import (
@@ -58,7 +58,7 @@ def capitalized(row: Row, column: str) -> str:
     return row[column].capitalize()
 
 
-NOWHERE = {"actors": "act-nobody", "sources": "src-nobody", "events": "evt-2020-nobody"}
+NOWHERE = {"actors": "act-nobody", "sources": "src-nobody", "events": "evt-2020-nobody", "claims": "clm-999-999"}
 
 # --- values and types -----------------------------------------------------------------------------
 VALUES_AND_TYPES = [
@@ -241,6 +241,28 @@ QUOTES_AND_SEED_PATHS = [
     ),
 ]
 
+# --- sentences of a seed that carry no claim -----------------------------------------------------
+# The source the first uncovered sentence is declared on is archived; this one has no seed file.
+SOURCE_WITHOUT_SEED = "src-sana-2020-01-14-t4"
+
+UNCOVERED_SENTENCES = [
+    CellEdit(
+        "uncovered sentence moved off its offsets",
+        "uncovered_sentences",
+        "sentence_start",
+        "2",
+        rule="sentence_anchored",
+        reported_in="sentence",
+    ),
+    CellEdit(
+        "uncovered sentence on a source with no seed",
+        "uncovered_sentences",
+        "source_id",
+        SOURCE_WITHOUT_SEED,
+        rule="sentence_seed",
+    ),
+]
+
 # --- what a cell may hold -------------------------------------------------------------------------
 CELL_CONTENTS = [
     *(
@@ -420,13 +442,142 @@ LOOK_ALIKE_IDS = [
     ),
 ]
 
+# --- the data model: coded values, victims, time, attribution, identification, relations ----------
+ATTRIBUTED_CLAIM = Where(attribution_quote=filled)
+SEVERAL_EVENTS_CLAIM = Where(other_event_ids=filled)
+
+DATA_MODEL = [
+    CellEdit(
+        "coded predicate without its value_code",
+        "claims",
+        "value_code",
+        "",
+        rule="value_code_given",
+        row=Where(predicate="launch_platform"),
+    ),
+    CellEdit(
+        "value_code outside its predicate's vocabulary",
+        "claims",
+        "value_code",
+        "missiles",
+        rule="value_code_vocabulary",
+        row=Where(predicate="weapon"),
+    ),
+    CellEdit(
+        "place coded with a country name instead of its code",
+        "claims",
+        "value_code",
+        "Syria",
+        rule="value_code_vocabulary",
+        row=Where(predicate="place"),
+    ),
+    CellEdit(
+        "casualty claim without victim_status",
+        "claims",
+        "victim_status",
+        "",
+        rule="victim_fields",
+        row=Where(predicate="fatalities"),
+    ),
+    CellEdit(
+        "time claim whose value is words, not an interval",
+        "claims",
+        "value_text",
+        "Tuesday",
+        rule="time_interval",
+        row=Where(predicate="time"),
+    ),
+    CellEdit(
+        "time claim whose interval ends before it starts",
+        "claims",
+        "value_text",
+        "2020-01-15/2020-01-14",
+        rule="time_interval",
+        row=Where(predicate="time"),
+    ),
+    CellEdit(
+        "unknown perpetrator coded another way",
+        "claims",
+        "value_text",
+        "unidentified",
+        rule="attribution_unknown",
+        row=Where(predicate="attribution", value_actor_id=""),
+    ),
+    CellEdit(
+        "attribution quote without its end offset",
+        "claims",
+        "attribution_end",
+        "",
+        rule="attribution_complete",
+        row=ATTRIBUTED_CLAIM,
+    ),
+    CellEdit(
+        "attribution_end equal to attribution_start",
+        "claims",
+        "attribution_end",
+        copied_from("attribution_start"),
+        rule="attribution_offsets",
+        row=ATTRIBUTED_CLAIM,
+    ),
+    CellEdit(
+        "attribution words edited by one character",
+        "claims",
+        "attribution_quote",
+        replaced_once("said", "says"),
+        rule="attribution_anchored",
+        row=Where(attribution_quote=containing("said")),
+    ),
+    CellEdit(
+        "claim listing its own event among its other events",
+        "claims",
+        "other_event_ids",
+        copied_from("event_id"),
+        rule="claim_events",
+        row=SEVERAL_EVENTS_CLAIM,
+    ),
+    CellEdit(
+        "assumed match without an identification note",
+        "events",
+        "identification_note",
+        "",
+        rule="identification_noted",
+        row=Where(identification="assumed"),
+    ),
+    CellEdit(
+        "acknowledged event without the source it rests on",
+        "events",
+        "attribution_source_id",
+        "",
+        rule="acknowledged_has_source",
+        row=Where(attribution_status="acknowledged"),
+    ),
+    CellEdit("identification outside its vocabulary", "events", "identification", "guessed", rule="enum"),
+    CellEdit("wikidata_id that is not an item ID", "actors", "wikidata_id", "Syria", rule="pattern"),
+    CellEdit(
+        "actor related to itself",
+        "actor_relations",
+        "object_actor_id",
+        copied_from("subject_actor_id"),
+        rule="relation_not_self",
+    ),
+    CellEdit(
+        "relation quote_end equal to quote_start",
+        "actor_relations",
+        "quote_end",
+        copied_from("quote_start"),
+        rule="quote_offsets",
+    ),
+]
+
 CELL_EDITS: list[CellEdit] = [
     *VALUES_AND_TYPES,
     *IDS_AND_REFERENCES,
     *ROW_RULES,
     *QUOTES_AND_SEED_PATHS,
+    *UNCOVERED_SENTENCES,
     *CELL_CONTENTS,
     *SPREADSHEET_VALUES,
     *VOCABULARIES,
     *LOOK_ALIKE_IDS,
+    *DATA_MODEL,
 ]

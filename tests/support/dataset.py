@@ -66,8 +66,14 @@ class Dataset:
         return next((self.root / "seeds").glob(f"{name_prefix}*"))
 
     def validate(self) -> tuple[int, list[dict[str, Any]]]:
+        """The exit code and the rejections; the warnings are left out (see ``report``)."""
+        code, report = self.report()
+        return code, report["problems"]
+
+    def report(self) -> tuple[int, dict[str, Any]]:
+        """The exit code and the whole JSON report: rejections and warnings."""
         code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json"])
-        return code, json.loads(output)["problems"]
+        return code, json.loads(output)
 
 
 def run_cli(argv: list[str]) -> tuple[int, str]:

@@ -2,15 +2,17 @@
 
 A ``CellEdit`` changes one cell and is a row of data; a ``Mutation`` is a named function for
 anything else (several cells, added rows, the bytes or the files themselves). Both damage a valid
-copy of the dataset in one way and return the ``Expect``: where the validator must point.
+copy of the dataset in one way and return the ``Expect``: where the validator must point, and
+whether the rule there rejects the data or only warns (a warned kind must leave validate passing).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
-from syria_strikes.rules import RuleId
+from syria_strikes.rules import Decision, RuleId
 from tests.support.dataset import Dataset
 
 Row = dict[str, str]
@@ -22,13 +24,25 @@ NewValue = str | Callable[[Row, str], str]
 
 @dataclass(frozen=True)
 class Expect:
-    """The problem the validator must report; ``exact``: and no other problem at all."""
+    """The problem the validator must report; ``exact``: and no other problem at all. A kind whose
+    rule only warns (``decision="warn"``) is judged among the report's warnings, a rejected kind
+    among its problems: a rejected fault may leave a warning behind and still be caught exactly."""
 
     table: str
     row: int | None
     column: str | None
     rule: RuleId
     exact: bool = True
+    decision: Decision = "reject"
+
+    @property
+    def exit_code(self) -> int:
+        """What validate must exit with: 1 for a rejected fault, 0 when the rule only warns."""
+        return 1 if self.decision == "reject" else 0
+
+    def findings(self, report: dict[str, Any]) -> list[dict[str, Any]]:
+        """The part of validate's JSON report this kind is judged against."""
+        return list(report["problems"] if self.decision == "reject" else report.get("warnings", []))
 
 
 @dataclass(frozen=True)
@@ -42,7 +56,8 @@ class Mutation:
 @dataclass(frozen=True)
 class CellEdit:
     """One cell of one row gets a new value; the validator must report ``rule`` on that row, in
-    that column or in ``reported_in`` when the rule names the column the edit made inconsistent."""
+    that column or in ``reported_in`` when the rule names the column the edit made inconsistent
+    (among its warnings, with validate passing, when ``decision="warn"``)."""
 
     name: str
     table: str
@@ -52,13 +67,14 @@ class CellEdit:
     row: RowChoice = 0
     exact: bool = True
     reported_in: str | None = None
+    decision: Decision = "reject"
 
     def apply(self, ds: Dataset) -> Expect:
         index = self.row if isinstance(self.row, int) else self.row(ds, self.table)
         old = ds.rows(self.table)[index]
         value = self.value if isinstance(self.value, str) else self.value(old, self.column)
         line = ds.set_cell(self.table, index, self.column, value)
-        return Expect(self.table, line, self.reported_in or self.column, self.rule, self.exact)
+        return Expect(self.table, line, self.reported_in or self.column, self.rule, self.exact, self.decision)
 
 
 Kind = CellEdit | Mutation

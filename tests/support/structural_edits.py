@@ -256,6 +256,43 @@ def header_too_wide(ds: Dataset) -> Expect:
     return Expect("events", 1, None, "header_width")
 
 
+# --- sentences declared uncovered: the coverage rules only warn -------------------------------------
+# "The state news agency blamed Israel for the incident." in seed 000, which a claim quotes.
+QUOTED_SENTENCE = (397, 450)
+
+
+def _declare_uncovered(ds: Dataset, uncovered_id: str, source_id: str, start: int, end: int) -> int:
+    """Append an uncovered_sentences row for the seed's exact text at start..end; returns its line."""
+    seed = ds.rows("sources")[ds.find("sources", source_id=source_id)]["seed_path"]
+    text = (ds.root / seed).read_bytes().decode("utf-8")
+    rows = ds.rows("uncovered_sentences")
+    row = dict.fromkeys(rows[0], "")
+    row |= {"uncovered_id": uncovered_id, "source_id": source_id, "sentence": text[start:end]}
+    row |= {"sentence_start": str(start), "sentence_end": str(end), "reason": "boilerplate"}
+    ds.write_rows("uncovered_sentences", [*rows, row])
+    return len(rows) + 2
+
+
+@structural("unquoted sentence left undeclared (warning)")
+def undeclared_sentence(ds: Dataset) -> Expect:
+    rows = ds.rows("uncovered_sentences")
+    ds.write_rows("uncovered_sentences", [row for row in rows if row["uncovered_id"] != "unc-002-002"])
+    line = ds.find("sources", source_id="src-seed-002") + 2
+    return Expect("sources", line, "seed_path", "coverage_declared", decision="warn")
+
+
+@structural("a quoted sentence declared uncovered (warning)")
+def quoted_sentence_declared(ds: Dataset) -> Expect:
+    line = _declare_uncovered(ds, "unc-000-002", "src-seed-000", *QUOTED_SENTENCE)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_unquoted", decision="warn")
+
+
+@structural("part of a sentence declared uncovered (warning)")
+def part_of_a_sentence_declared(ds: Dataset) -> Expect:
+    line = _declare_uncovered(ds, "unc-000-002", "src-seed-000", 1, 16)
+    return Expect("uncovered_sentences", line, "uncovered_id", "declared_sentence", decision="warn")
+
+
 # --- the header -----------------------------------------------------------------------------------
 @structural("extra undeclared column")
 def column_not_declared(ds: Dataset) -> Expect:
@@ -456,6 +493,65 @@ def stray_quote(ds: Dataset) -> Expect:
         lambda lines: [*lines[: line - 1], lines[line - 1].replace(f",{hedging},", f',{hedging}",', 1), *lines[line:]],
     )
     return Expect("claims", line, "hedging", "csv_quotes")
+
+
+# --- the data model: attribution words, several events per claim, relations' evidence ------------
+@structural("attribution not at its offsets")
+def attribution_shifted(ds: Dataset) -> Expect:
+    index = ds.find("claims", attribution_quote=lambda q: q != "")
+    row = ds.rows("claims")[index]
+    ds.set_cell("claims", index, "attribution_start", str(int(row["attribution_start"]) + 1))
+    line = ds.set_cell("claims", index, "attribution_end", str(int(row["attribution_end"]) + 1))
+    return Expect("claims", line, "attribution_quote", "attribution_anchored")
+
+
+@structural("reported claim without the words naming its claimant")
+def attribution_words_removed(ds: Dataset) -> Expect:
+    index = ds.find("claims", claimant_actor_id="act-sana")
+    ds.set_cell("claims", index, "attribution_start", "")
+    ds.set_cell("claims", index, "attribution_end", "")
+    return _set(ds, "claims", index, "attribution_quote", "", "attribution_given")
+
+
+@structural("claim about a further event that began after its document was published")
+def further_event_after_publication(ds: Dataset) -> Expect:
+    index = ds.find("claims", other_event_ids=lambda v: v != "")
+    source = ds.rows("claims")[index]["source_id"]
+    published = ds.rows("sources")[ds.find("sources", source_id=source)]["published_end"]
+    later = ds.rows("events")[ds.find("events", date_start=lambda d: d > published)]["event_id"]
+    return _set(ds, "claims", index, "other_event_ids", later, "reported_after_event")
+
+
+@structural("acknowledged on an assumed match without a reference row")
+def acknowledged_on_assumed_match(ds: Dataset) -> Expect:
+    index = ds.find("events", identification="assumed", attributed_actor_id=lambda a: a != "")
+    archived = ds.rows("sources")[ds.find("sources", kind="archived_article")]["source_id"]
+    ds.set_cell("events", index, "attribution_source_id", archived)
+    return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_on_assumed_match")
+
+
+@structural("relation whose evidence claim does not carry its words")
+def relation_evidence_elsewhere(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", evidence_claim_id=lambda c: c != "")
+    row = ds.rows("actor_relations")[index]
+    other = ds.find("claims", source_id=row["source_id"], quote_end=lambda e: int(e) < int(row["quote_start"]))
+    claim_id = ds.rows("claims")[other]["claim_id"]
+    return _set(ds, "actor_relations", index, "evidence_claim_id", claim_id, "relation_evidence")
+
+
+@structural("relation read in a source that is not archived")
+def relation_outside_the_archive(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", evidence_claim_id="")
+    reference = ds.rows("sources")[ds.find("sources", kind="reference")]["source_id"]
+    return _set(ds, "actor_relations", index, "source_id", reference, "read_in_archive")
+
+
+@structural("relation quote not at its offsets")
+def relation_quote_shifted(ds: Dataset) -> Expect:
+    row = ds.rows("actor_relations")[0]
+    ds.set_cell("actor_relations", 0, "quote_start", str(int(row["quote_start"]) + 2))
+    line = ds.set_cell("actor_relations", 0, "quote_end", str(int(row["quote_end"]) + 2))
+    return Expect("actor_relations", line, "quote", "quote_anchored")
 
 
 # --- the descriptor -------------------------------------------------------------------------------

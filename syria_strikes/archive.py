@@ -1,0 +1,181 @@
+"""`syria-strikes archive`: copy a document into seeds/, byte for byte, and register it.
+
+Three files change together: the new seed, its row in data/sources.csv and its line in
+seeds/README.md. Everything is first written into a staging folder beside the dataset and only
+then renamed into place, the seed without ever replacing an existing file; if any step fails, the
+files changed so far are put back, so a failed run leaves the dataset as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
+from syria_strikes.seedfiles import read_bytes, read_rows, require_columns
+
+KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
+SEED_NAME = re.compile(r"([0-9]{3,})_")
+SEED_SOURCE_ID = re.compile(r"src-seed-([0-9]{3,})")
+KEY_LENGTH = 16
+READ_ONLY = 0o444
+KNOWN_COLUMNS = ("source_id", "kind", "seed_path", "sha256")
+TO_FILL = (
+    "title",
+    "language",
+    "published_start",
+    "published_end",
+    "publisher_actor_id",
+    "dateline",
+    "url",
+    "cites_source_ids",
+    "curator_note",
+)
+README_TABLE_ROW = re.compile(r"^\| `[^`]+` \|")
+
+
+@dataclass(frozen=True)
+class Archived:
+    seed_path: str
+    source_id: str
+    sha256: str
+    to_fill: tuple[str, ...]
+
+
+def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
+    """Copy ``document`` into seeds/ under the next free number, read-only, with its source row
+    and README line; raise ``InputError`` before writing anything if any of it cannot be done."""
+    data = read_bytes(document)
+    _check_utf8(document, data)
+    digest = hashlib.sha256(data).hexdigest()
+    root = dataset_root(data_dir)
+    seeds_dir = root / "seeds"
+    sources_path = data_dir / "sources.csv"
+    readme_path = seeds_dir / "README.md"
+    if not seeds_dir.is_dir():
+        raise InputError(f"{seeds_dir}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
+    header, rows = read_rows(sources_path)
+    require_columns(sources_path, header, KNOWN_COLUMNS)
+    _refuse_duplicate(document, digest, seeds_dir, rows)
+    number = _next_number(seeds_dir, rows)
+    key = key if key is not None else digest[:KEY_LENGTH]
+    if not KEY.fullmatch(key):
+        raise InputError(f"--key {key!r}: use letters, digits, '_', '-' or '.', starting with a letter or digit")
+    name = f"{number:03d}_{key}.txt"
+    seed_path = f"seeds/{name}"
+    source_id = f"src-seed-{number:03d}"
+    if (seeds_dir / name).exists():
+        raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
+    known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
+    new_sources = _appended_row(sources_path, header, known)
+    new_readme = _readme_with(readme_path, f"| `{name}` | `{source_id}` |  | `{digest}` |")
+    try:
+        _commit(root, data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
+    except OSError as error:
+        raise InputError(
+            f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
+        ) from None
+    return Archived(seed_path, source_id, digest, tuple(column for column in TO_FILL if column in header))
+
+
+def _check_utf8(document: Path, data: bytes) -> None:
+    if not data:
+        raise InputError(f"{document}: is empty; archive the document's text")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{document}: is not UTF-8 (byte {error.start} is 0x{data[error.start]:02x}); archive the document "
+            "as it was received in UTF-8, or convert a copy first (e.g. `iconv -f WINDOWS-1252 -t UTF-8`) "
+            "and say so in the source's curator_note"
+        ) from None
+
+
+def _refuse_duplicate(document: Path, digest: str, seeds_dir: Path, rows: list[dict[str, str]]) -> None:
+    for row in rows:
+        if row.get("sha256") == digest:
+            raise InputError(
+                f"{document}: is already archived as {row.get('seed_path') or '(no seed_path)'} "
+                f"(source {row.get('source_id')}); its bytes are identical"
+            )
+    for existing in sorted(seeds_dir.iterdir()):
+        if (
+            existing.is_file()
+            and existing.name != "README.md"
+            and hashlib.sha256(existing.read_bytes()).hexdigest() == digest
+        ):
+            raise InputError(
+                f"{document}: has the same bytes as {existing}, which no source row names yet; "
+                "add its row to sources.csv instead of archiving it again"
+            )
+
+
+def _next_number(seeds_dir: Path, rows: list[dict[str, str]]) -> int:
+    """One more than the highest seed number in use; numbers are never reused, even after a gap."""
+    numbers = [int(found.group(1)) for path in seeds_dir.iterdir() if (found := SEED_NAME.match(path.name))]
+    numbers += [int(found.group(1)) for row in rows if (found := SEED_SOURCE_ID.fullmatch(row.get("source_id", "")))]
+    return max(numbers, default=-1) + 1
+
+
+def _appended_row(sources_path: Path, header: list[str], known: dict[str, str]) -> bytes:
+    existing = read_bytes(sources_path)
+    if existing and not existing.endswith(b"\n"):
+        raise InputError(f"{sources_path}: does not end with a line break; run `syria-strikes validate` first")
+    if any(row_id == known["source_id"] for row_id in _column(existing, "source_id")):
+        raise InputError(f"{sources_path}: already has a row {known['source_id']}")
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow([known.get(column, "") for column in header])
+    return existing + line.getvalue().encode("utf-8")
+
+
+def _column(data: bytes, name: str) -> list[str]:
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8", errors="replace"), newline=""))
+    return [row.get(name) or "" for row in reader]
+
+
+def _readme_with(readme_path: Path, table_row: str) -> bytes:
+    """seeds/README.md with ``table_row`` after the last row of its table of files."""
+    text = read_bytes(readme_path).decode("utf-8", errors="strict") if readme_path.exists() else ""
+    lines = text.splitlines(keepends=True)
+    last = max((index for index, line in enumerate(lines) if README_TABLE_ROW.match(line)), default=None)
+    if last is None:
+        raise InputError(f"{readme_path}: has no table of files (rows such as | `000_key.txt` | ...) to add to")
+    lines.insert(last + 1, table_row + "\n")
+    return "".join(lines).encode("utf-8")
+
+
+def _commit(root: Path, seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
+    """Stage every file, then move them into place; on failure, restore what was replaced."""
+    staging = Path(tempfile.mkdtemp(prefix=".archive-staging-", dir=root))
+    originals: dict[Path, bytes] = {}
+    linked = False
+    try:
+        staged_seed = staging / seed_target.name
+        staged_seed.write_bytes(seed)
+        staged_seed.chmod(READ_ONLY)
+        staged = {}
+        for index, (target, content) in enumerate(replacements.items()):
+            staged[target] = staging / f"{index}-{target.name}"
+            staged[target].write_bytes(content)
+            staged[target].chmod(target.stat().st_mode & 0o7777)
+        os.link(staged_seed, seed_target)  # fails rather than replace a file of that name
+        linked = True
+        for target, path in staged.items():
+            originals[target] = target.read_bytes()
+            os.replace(path, target)
+    except BaseException:
+        for target, content in originals.items():
+            target.write_bytes(content)
+        if linked:
+            seed_target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

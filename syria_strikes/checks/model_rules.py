@@ -1,0 +1,172 @@
+"""Rules across tables for the second version of the data model: who speaks, several events per
+claim, the evidence of actor relations, and acknowledgement on an assumed match.
+
+Each rule is a small function returning its problems; a rule that needs a table which could not
+be read is skipped, its file already has a problem. The anchored words (attributions, relation
+quotes) are checked by ``check_model_anchors`` once the seed texts are known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pandas as pd
+
+from syria_strikes.checks.provenance import Anchor, check_anchored
+from syria_strikes.columnar import by_line, list_items
+from syria_strikes.problems import Problem, problem
+
+Frames = dict[str, pd.DataFrame]
+ATTRIBUTION = Anchor("claims", "attribution_quote", "attribution_start", "attribution_end", "attribution_anchored")
+RELATION_QUOTE = Anchor("actor_relations", "quote", "quote_start", "quote_end", "quote_anchored")
+
+
+def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule of this module that the frames at hand allow, each ready to run on its own."""
+    rules: list[tuple[set[str], Callable[[Frames], list[Problem]]]] = [
+        ({"claims", "sources", "actors"}, _attribution_given),
+        ({"claims"}, _other_events_distinct),
+        ({"claims", "events", "sources"}, _reported_after_other_events),
+        ({"actor_relations", "claims", "sources"}, _relation_evidence),
+        ({"actor_relations", "sources"}, _relation_read_in_archive),
+        ({"events", "sources"}, _acknowledged_on_assumed_match),
+    ]
+    return [partial(rule, frames) for needs, rule in rules if needs <= frames.keys()]
+
+
+def check_model_rules(frames: Frames) -> list[Problem]:
+    return [problem for rule in model_rules(frames) for problem in rule()]
+
+
+def check_model_anchors(frames: Frames, texts: dict[str, str]) -> list[Problem]:
+    """Attributions and relation quotes sit at their offsets in the seed of their source."""
+    problems = check_anchored(frames["claims"], texts, ATTRIBUTION) if "claims" in frames else []
+    if "actor_relations" in frames:
+        problems += check_anchored(frames["actor_relations"], texts, RELATION_QUOTE)
+    return problems
+
+
+def _publisher_of(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    publishers = sources.drop_duplicates("source_id").set_index("source_id")["publisher_actor_id"]
+    return claims["source_id"].map(publishers)
+
+
+def _attribution_given(frames: Frames) -> list[Problem]:
+    """A claim whose claimant is not the document's own publisher, or that the publisher only
+    relays (stance reports), anchors the words that name the claimant or the hedge."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    # Without a known publisher the document's own voice cannot be told apart: its reference is
+    # another rule's to report, once.
+    judged = publisher.isin(frames["actors"]["actor_id"]).fillna(False)
+    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False)
+    relays = (claims["stance"] == "reports").fillna(False)
+    missing = claims["attribution_quote"].isna() & claims["claimant_actor_id"].notna() & judged & (~own_voice | relays)
+    return [
+        problem("attribution_given", "claims", int(line), "attribution_quote", None, claimant=claimant, source=source)
+        for line, claimant, source in zip(
+            claims.index[missing.to_numpy(dtype=bool)],
+            claims.loc[missing.to_numpy(dtype=bool), "claimant_actor_id"],
+            claims.loc[missing.to_numpy(dtype=bool), "source_id"],
+            strict=True,
+        )
+    ]
+
+
+def _other_events_distinct(frames: Frames) -> list[Problem]:
+    claims = frames["claims"]
+    items = list_items(claims["other_event_ids"])
+    if items.empty:
+        return []
+    own = claims["event_id"].reindex(items.index).to_numpy()
+    again = pd.DataFrame({"line": items.index, "item": items.to_numpy()}).duplicated().to_numpy()
+    repeats = items[(items.to_numpy() == own) | again]
+    return [problem("claim_events", "claims", int(line), "other_event_ids", value) for line, value in repeats.items()]
+
+
+def _reported_after_other_events(frames: Frames) -> list[Problem]:
+    """Like the claim's own event, each further event began before the claim's document was published."""
+    claims, events, sources = frames["claims"], frames["events"], frames["sources"]
+    items = list_items(claims["other_event_ids"])
+    if items.empty:
+        return []
+    starts = events.drop_duplicates("event_id").set_index("event_id")["date_start"]
+    published = sources.drop_duplicates("source_id").set_index("source_id")["published_end"]
+    event_start = pd.Series(items.map(starts).to_numpy(), index=items.index)
+    published_end = pd.Series(claims["source_id"].reindex(items.index).map(published).to_numpy(), index=items.index)
+    early = (published_end < event_start).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem(
+            "reported_after_event",
+            "claims",
+            int(line),
+            "other_event_ids",
+            event_id,
+            source=claims.at[line, "source_id"],
+            published=pd.Timestamp(end),
+            event=event_id,
+            began=pd.Timestamp(start),
+        )
+        for line, event_id, end, start in zip(
+            items.index[early], items[early], published_end[early], event_start[early], strict=True
+        )
+    ]
+
+
+def _relation_evidence(frames: Frames) -> list[Problem]:
+    """The evidence claim is read in the relation's document and its quote holds the relation's words."""
+    relations, claims = frames["actor_relations"], frames["claims"]
+    # A relation read outside the archive is another rule's to report, once.
+    archived = frames["sources"].loc[frames["sources"]["kind"] == "archived_article", "source_id"]
+    cited = relations[relations["evidence_claim_id"].notna() & relations["source_id"].isin(archived)]
+    known = claims.drop_duplicates("claim_id").set_index("claim_id")
+    cited = cited[cited["evidence_claim_id"].isin(known.index)]
+    evidence = known.loc[cited["evidence_claim_id"], ["source_id", "quote_start", "quote_end"]]
+    evidence.index = cited.index
+    same_document = (evidence["source_id"] == cited["source_id"]).fillna(True)
+    overlaps = ((evidence["quote_start"] < cited["quote_end"]) & (cited["quote_start"] < evidence["quote_end"])).fillna(
+        True
+    )
+    wrong = cited[~(same_document & overlaps).to_numpy(dtype=bool)]
+    return [
+        problem(
+            "relation_evidence",
+            "actor_relations",
+            int(line),
+            "evidence_claim_id",
+            claim_id,
+            claim_id=claim_id,
+            source=source,
+        )
+        for line, claim_id, source in zip(wrong.index, wrong["evidence_claim_id"], wrong["source_id"], strict=True)
+    ]
+
+
+def _relation_read_in_archive(frames: Frames) -> list[Problem]:
+    relations, sources = frames["actor_relations"], frames["sources"]
+    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kind = relations["source_id"].map(kinds)
+    wrong = relations[(kind.notna() & (kind != "archived_article")).to_numpy(dtype=bool)]
+    return [
+        problem("read_in_archive", "actor_relations", int(line), "source_id", value)
+        for line, value in by_line(wrong["source_id"])
+    ]
+
+
+def _acknowledged_on_assumed_match(frames: Frames) -> list[Problem]:
+    """An assumed match alone cannot make an event acknowledged: the acknowledgement must rest on a
+    reference row that the curators saw."""
+    events, sources = frames["events"], frames["sources"]
+    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    risky = events[
+        ((events["identification"] == "assumed") & (events["attribution_status"] == "acknowledged"))
+        .fillna(False)
+        .to_numpy(dtype=bool)
+    ]
+    kind = risky["attribution_source_id"].map(kinds)
+    wrong = risky[(kind != "reference").fillna(True).to_numpy(dtype=bool)]
+    return [
+        problem("acknowledged_on_assumed_match", "events", int(line), "attribution_status", "acknowledged")
+        for line in wrong.index
+    ]

@@ -1,0 +1,156 @@
+"""`syria-strikes locate --fix`: fill or repair quote_start/quote_end from each claim's quote.
+
+Only the two offset cells of claims whose quote occurs exactly once in their seed change; every
+other byte of data/claims.csv stays as it was. That is guaranteed by refusing a file that the
+csv module would not write back byte for byte (the canonical form the validator insists on) and
+then writing it back with only those cells replaced, through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from syria_strikes.anchoring import locate
+from syria_strikes.errors import InputError
+from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed, span_cells
+
+OFFSET_COLUMNS = ("claim_id", "source_id", "quote", "quote_start", "quote_end")
+
+
+@dataclass(frozen=True)
+class OffsetChange:
+    line: int
+    claim_id: str
+    old: tuple[str, str]
+    new: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LeftAsIs:
+    line: int
+    claim_id: str
+    reason: str
+
+
+@dataclass
+class FixReport:
+    changed: list[OffsetChange] = field(default_factory=list)
+    left: list[LeftAsIs] = field(default_factory=list)
+
+    def to_dict(self, file: str) -> dict[str, Any]:
+        return {
+            "file": file,
+            "changed": [
+                {"line": c.line, "claim_id": c.claim_id, "old": list(c.old), "new": list(c.new)} for c in self.changed
+            ],
+            "left_as_is": [{"line": x.line, "claim_id": x.claim_id, "reason": x.reason} for x in self.left],
+        }
+
+
+def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
+    """Set the offsets of every claim whose quote is not at them but occurs exactly once in its seed."""
+    path = data_dir / "claims.csv"
+    text = _canonical_text(path)
+    records, lines = _records(text)
+    if not records:
+        raise InputError(f"{path}: is empty; it needs at least its header")
+    header = records[0]
+    missing = [name for name in OFFSET_COLUMNS if name not in header]
+    if missing:
+        raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
+    at = {name: header.index(name) for name in OFFSET_COLUMNS}
+    seeds = archived_seeds(data_dir)
+    texts: dict[str, str | InputError] = {}
+    report = FixReport()
+    for record, line in zip(records[1:], lines[1:], strict=True):
+        if len(record) != len(header):
+            report.left.append(LeftAsIs(line, "", "the row does not have one cell per column"))
+            continue
+        claim_id, source_id, quote = (record[at[name]] for name in ("claim_id", "source_id", "quote"))
+        old = (record[at["quote_start"]], record[at["quote_end"]])
+        if not quote:
+            report.left.append(LeftAsIs(line, claim_id, "the claim has no quote"))
+            continue
+        seed = _seed_text(source_id, seeds, texts)
+        if isinstance(seed, InputError):
+            report.left.append(LeftAsIs(line, claim_id, str(seed)))
+            continue
+        current = span_cells(*old)
+        if current is not None and seed[current[0] : current[1]] == quote:
+            continue
+        location = locate(seed, quote)
+        if location.unique is None:
+            report.left.append(LeftAsIs(line, claim_id, f"the quote is {location.describe()}"))
+            continue
+        record[at["quote_start"]], record[at["quote_end"]] = map(str, location.unique)
+        report.changed.append(OffsetChange(line, claim_id, old, location.unique))
+    if write and report.changed:
+        _replace(path, _serialise(records))
+    return report
+
+
+def _canonical_text(path: Path) -> str:
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: is not valid UTF-8 at byte {error.start}; run `syria-strikes validate`") from None
+    records, _ = _records(text)
+    if _serialise(records) != text:
+        raise InputError(
+            f"{path}: is not in canonical CSV form, so it cannot be rewritten without changing other bytes; "
+            "run `syria-strikes validate` and fix the form first"
+        )
+    return text
+
+
+def _records(text: str) -> tuple[list[list[str]], list[int]]:
+    """Every record and the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records, lines = [], []
+    next_line = 1
+    try:
+        for record in reader:
+            records.append(record)
+            lines.append(next_line)
+            next_line = reader.line_num + 1
+    except csv.Error as error:
+        raise InputError(f"cannot read claims.csv as CSV at line {reader.line_num}: {error}") from None
+    return records, lines
+
+
+def _serialise(records: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    return out.getvalue()
+
+
+def _seed_text(source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError]) -> str | InputError:
+    """The seed's text, or the error that says why it cannot be had (read once per seed)."""
+    if source_id not in seeds:
+        return InputError(f"its source_id {source_id!r} names no archived seed in sources.csv")
+    if source_id not in texts:
+        try:
+            texts[source_id] = read_seed(seeds[source_id])
+        except InputError as error:
+            texts[source_id] = error
+    return texts[source_id]
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write through a temporary file beside ``path`` and rename it over, keeping the file's mode."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

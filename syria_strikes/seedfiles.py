@@ -1,0 +1,88 @@
+"""Reading the archived seeds and the source rows that name them, for the curator's commands.
+
+These commands must work on data that does not validate yet (that is when a curator needs them),
+so they read the CSV files with the standard library instead of the validator's typed reader,
+and every failure is an ``InputError`` that names the path the user gave.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
+
+
+def read_seed(path: Path) -> str:
+    """The seed's text exactly as its bytes decode (UTF-8, no newline translation)."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: is not valid UTF-8 (byte {error.start} is 0x{data[error.start]:02x}); "
+            "seeds are UTF-8 text: re-save the original download as UTF-8 before archiving it"
+        ) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: is not a file")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and rows of a CSV table, each row as a dict of its cells."""
+    text = read_bytes(path).decode("utf-8-sig", errors="replace")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        raise InputError(f"{path}: cannot be read as CSV ({error}); run `syria-strikes validate`") from None
+    return list(reader.fieldnames or []), rows
+
+
+def require_columns(path: Path, header: list[str], columns: tuple[str, ...]) -> None:
+    missing = [name for name in columns if name not in header]
+    if missing:
+        raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
+
+
+def archived_seeds(data_dir: Path) -> dict[str, Path]:
+    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
+    path = data_dir / "sources.csv"
+    header, rows = read_rows(path)
+    require_columns(path, header, ("source_id", "seed_path"))
+    return {row["source_id"]: dataset_root(data_dir) / row["seed_path"] for row in rows if row.get("seed_path")}
+
+
+def seed_texts(data_dir: Path) -> dict[str, str]:
+    """source_id -> decoded text of every archived source."""
+    return {source_id: read_seed(path) for source_id, path in archived_seeds(data_dir).items()}
+
+
+def seed_path(seed: str, data_dir: Path) -> Path:
+    """A seed named by its file, or by the source_id of its row in sources.csv."""
+    path = Path(seed)
+    if path.exists() or not (data_dir / "sources.csv").is_file():
+        return path
+    by_id = archived_seeds(data_dir).get(seed)
+    if by_id is None:
+        raise InputError(
+            f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
+        )
+    return by_id
+
+
+def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:
+    """Two offset cells as read from a CSV, or None unless both are plain non-negative integers."""
+    if not (start and end and start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
+        return None
+    return int(start), int(end)

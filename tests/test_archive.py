@@ -1,0 +1,127 @@
+"""`syria-strikes archive`: a byte-for-byte, read-only copy with its source row, or nothing at all."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from syria_strikes import archive as archive_module
+from tests.support.dataset import Dataset, run_cli
+
+# A made-up document used only by these tests; it is never part of the real seeds/.
+FIXTURE = (
+    "TEST FIXTURE \u2013 not a real report.\n\nA made-up agency said on Monday that \u201cnothing happened\u201d.\n"
+)
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def _archive(dataset: Dataset, document: Path, *extra: str) -> int:
+    return run_cli(["archive", str(document), "--data-dir", str(dataset.data_dir), *extra])[0]
+
+
+@pytest.fixture
+def document(tmp_path: Path) -> Path:
+    path = tmp_path / "incoming" / "fixture.txt"
+    path.parent.mkdir()
+    path.write_bytes(FIXTURE.encode("utf-8"))
+    return path
+
+
+def test_archive_copies_registers_and_locks_the_document(dataset: Dataset, document: Path) -> None:
+    sources_before = dataset.raw("sources")
+    readme_before = (dataset.root / "seeds" / "README.md").read_text(encoding="utf-8")
+
+    assert _archive(dataset, document, "--key", "fixture-key") == 0
+
+    seed = dataset.root / "seeds" / "003_fixture-key.txt"
+    assert seed.read_bytes() == document.read_bytes()
+    assert not os.stat(seed).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    sources_after = dataset.raw("sources")
+    assert sources_after.startswith(sources_before)
+    assert sources_after[len(sources_before) :].decode() == (
+        f"src-seed-003,,archived_article,,,,,seeds/003_fixture-key.txt,{digest},,,,\n"
+    )
+    readme_after = (dataset.root / "seeds" / "README.md").read_text(encoding="utf-8")
+    assert f"| `003_fixture-key.txt` | `src-seed-003` |  | `{digest}` |\n" in readme_after
+    assert readme_after.replace(f"| `003_fixture-key.txt` | `src-seed-003` |  | `{digest}` |\n", "") == readme_before
+    # What is left to the curator is what the validator asks for, on that row only.
+    code, problems = dataset.validate()
+    assert code == 1
+    assert {(p["file"], p["column"], p["rule"]) for p in problems} == {("data/sources.csv", "title", "required")}
+
+
+def test_the_default_key_is_the_start_of_the_hash(dataset: Dataset, document: Path) -> None:
+    assert _archive(dataset, document) == 0
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    assert (dataset.root / "seeds" / f"003_{digest[:16]}.txt").is_file()
+
+
+def _refused(dataset: Dataset, capsys: pytest.CaptureFixture, document: Path, *extra: str) -> str:
+    before = _snapshot(dataset.root)
+    assert _archive(dataset, document, *extra) == 2
+    assert _snapshot(dataset.root) == before
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("error: ") and "Traceback" not in error
+    return error
+
+
+def test_a_duplicate_is_refused_naming_the_archived_file(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    existing = dataset.root / "seeds" / "000_88ebea6c751ab514.txt"
+    assert "already archived as seeds/000_88ebea6c751ab514.txt (source src-seed-000)" in _refused(
+        dataset, capsys, existing
+    )
+    assert _archive(dataset, document) == 0
+    capsys.readouterr()
+    assert "already archived as seeds/003_" in _refused(dataset, capsys, document)
+
+
+def test_non_utf8_empty_and_missing_files_are_refused_with_a_hint(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("caf\u00e9 \u2013 ".encode("cp1252"))
+    assert "is not UTF-8 (byte 3 is 0xe9)" in _refused(dataset, capsys, latin1)
+    assert "iconv" in _refused(dataset, capsys, latin1)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert "is empty" in _refused(dataset, capsys, empty)
+    assert "no such file" in _refused(dataset, capsys, tmp_path / "absent.txt")
+
+
+def test_a_bad_key_is_refused(dataset: Dataset, document: Path, capsys: pytest.CaptureFixture) -> None:
+    assert "--key '../escape'" in _refused(dataset, capsys, document, "--key", "../escape")
+
+
+def test_a_failure_while_moving_files_into_place_restores_everything(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_fail(source: Path, target: Path) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise PermissionError(13, "Permission denied", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(archive_module.os, "replace", replace_then_fail)
+    assert "cannot be written (Permission denied); nothing was changed" in _refused(dataset, capsys, document)
+    assert not list(dataset.root.glob(".archive-staging-*"))
+
+
+def test_an_existing_file_of_the_same_name_is_never_overwritten(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(archive_module, "_next_number", lambda seeds_dir, rows: 0)
+    error = _refused(dataset, capsys, document, "--key", "88ebea6c751ab514")
+    assert "000_88ebea6c751ab514.txt: already exists; it is never overwritten" in error

@@ -1,0 +1,139 @@
+"""Coverage: which sentences no claim quotes, declared exceptions, and the validator's warning."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from syria_strikes.seed_coverage import merge_spans, overlaps
+from tests.support.dataset import Dataset, run_cli
+
+BLAMED = (397, 450)  # "The state news agency blamed Israel for the incident." in seed 000
+
+
+def test_spans_merge_and_overlap_by_at_least_one_character() -> None:
+    merged = merge_spans([(10, 20), (5, 8), (18, 30), (40, 40), (30, 35)])
+    assert merged == ((5, 8), (10, 35))
+    assert overlaps(merged, (34, 50)) and overlaps(merged, (0, 6))
+    assert not overlaps(merged, (35, 50)) and not overlaps(merged, (8, 10)) and not overlaps((), (0, 1))
+
+
+def _coverage(dataset: Dataset, *args: str) -> tuple[int, str]:
+    return run_cli(["coverage", *args, "--data-dir", str(dataset.data_dir)])
+
+
+def test_the_real_seeds_have_nothing_missing(dataset: Dataset) -> None:
+    code, output = _coverage(dataset)
+    assert code == 0, output
+    assert output.splitlines()[-1].startswith("nothing missing: every sentence is quoted by a claim or declared")
+    assert "declared dateline" in output and "33..67  'Sunday, July 25, 2021 at 3:58 am |'" in output
+    report = json.loads(_coverage(dataset, "--format", "json")[1])
+    assert report["missing_count"] == 0
+    assert [seed["source_id"] for seed in report["seeds"]] == ["src-seed-000", "src-seed-002"]
+    assert all(0.5 < seed["share_quoted"] <= 1 for seed in report["seeds"])
+
+
+def _drop_claims_on(dataset: Dataset, span: tuple[int, int]) -> None:
+    rows = dataset.rows("claims")
+    kept = [
+        row
+        for row in rows
+        if row["source_id"] != "src-seed-000"
+        or not (int(row["quote_start"]) < span[1] and span[0] < int(row["quote_end"]))
+    ]
+    assert len(kept) < len(rows)
+    dataset.write_rows("claims", kept)
+
+
+def test_a_sentence_no_claim_quotes_is_missing_and_validate_warns_without_failing(dataset: Dataset) -> None:
+    _drop_claims_on(dataset, BLAMED)
+    code, output = _coverage(dataset, "src-seed-000")
+    assert code == 1
+    assert "  MISSING                  397..450  'The state news agency blamed Israel for the incident.'" in output
+    assert output.splitlines()[-1].startswith("1 sentence missing")
+    assert "src-seed-002" not in output
+
+    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
+    assert code == 0, output
+    (warning,) = [line for line in output.splitlines() if line.startswith("warning: ")]
+    assert "data/sources.csv, line 2, column seed_path" in warning and "[rule: coverage_declared]" in warning
+    assert "397..450 'The state news agency blamed Israel for the incident.'" in warning
+    assert output.splitlines()[-1] == "valid: every table, rule, quote and seed checks out; 1 warning above."
+    report = json.loads(run_cli(["validate", "--data-dir", str(dataset.data_dir), "--format", "json"])[1])
+    assert report["valid"] and report["problem_count"] == 0
+    assert [(w["rule"], w["decision"]) for w in report["warnings"]] == [("coverage_declared", "warn")]
+
+
+def test_an_empty_declared_table_is_valid_but_warns_for_each_seed(dataset: Dataset) -> None:
+    dataset.write_rows("uncovered_sentences", [])
+    code, problems = dataset.validate()
+    assert (code, problems) == (0, [])
+    report = json.loads(run_cli(["validate", "--data-dir", str(dataset.data_dir), "--format", "json"])[1])
+    assert [w["value"] for w in report["warnings"]] == [
+        "seeds/000_88ebea6c751ab514.txt",
+        "seeds/002_86ac48df2dcecc3b.txt",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "rule", "decision"),
+    [
+        ("sentence_start", "2", "sentence_anchored", "reject"),
+        ("source_id", "src-sana-2020-01-14-t4", "sentence_seed", "reject"),
+    ],
+)
+def test_a_bad_declared_row_is_rejected(dataset: Dataset, column: str, value: str, rule: str, decision: str) -> None:
+    line = dataset.set_cell("uncovered_sentences", 0, column, value)
+    code, problems = dataset.validate()
+    assert code == 1
+    assert [(p["file"], p["row"], p["rule"], p["decision"]) for p in problems] == [
+        ("data/uncovered_sentences.csv", line, rule, decision)
+    ]
+
+
+def test_declaring_a_quoted_sentence_warns(dataset: Dataset) -> None:
+    rows = dataset.rows("uncovered_sentences")
+    rows.append(
+        {
+            "uncovered_id": "unc-000-002",
+            "source_id": "src-seed-000",
+            "sentence": "The state news agency blamed Israel for the incident.",
+            "sentence_start": str(BLAMED[0]),
+            "sentence_end": str(BLAMED[1]),
+            "reason": "boilerplate",
+            "curator_note": "",
+        }
+    )
+    dataset.write_rows("uncovered_sentences", rows)
+    report = json.loads(run_cli(["validate", "--data-dir", str(dataset.data_dir), "--format", "json"])[1])
+    assert report["valid"]
+    assert [(w["rule"], w["row"]) for w in report["warnings"]] == [("declared_unquoted", len(rows) + 1)]
+
+
+class _Spans(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.classes += [value or "" for name, value in attrs if tag == "span" and name == "class"]
+
+
+def test_html_marks_quoted_missing_and_declared_text(dataset: Dataset) -> None:
+    _drop_claims_on(dataset, BLAMED)
+    code, page = _coverage(dataset, "--format", "html")
+    assert code == 1
+    parser = _Spans()
+    parser.feed(page)
+    # One of each class is in the legend above the documents.
+    assert parser.classes.count("missing") == 1 + 1
+    assert parser.classes.count("declared") == 3 + 1
+    assert "quoted" in parser.classes
+    assert '<span class="missing">The state news agency blamed Israel for the incident.</span>' in page
+
+
+def test_an_unknown_seed_is_a_usage_error(dataset: Dataset, capsys: pytest.CaptureFixture) -> None:
+    assert _coverage(dataset, "src-no-such-seed")[0] == 2
+    assert "is neither the source_id nor the seed file" in capsys.readouterr().err

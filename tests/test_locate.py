@@ -1,0 +1,119 @@
+"""`syria-strikes locate`: offsets of quotes in a seed, and --fix, which changes only offset cells."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.support.dataset import Dataset, run_cli
+
+SEED = "seeds/000_88ebea6c751ab514.txt"
+
+
+def _locate(dataset: Dataset, *args: str) -> tuple[int, str]:
+    return run_cli(["locate", *args, "--data-dir", str(dataset.data_dir)])
+
+
+def test_a_unique_quote_prints_its_offsets_by_file_or_by_source_id(dataset: Dataset) -> None:
+    seed = str(dataset.root / SEED)
+    assert _locate(dataset, seed, "The state news agency blamed Israel") == (
+        0,
+        "397\t432\tThe state news agency blamed Israel\n",
+    )
+    assert _locate(dataset, "src-seed-000", "The state news agency blamed Israel")[0] == 0
+
+
+def test_ambiguous_and_missing_quotes_are_explained_and_exit_1(dataset: Dataset) -> None:
+    code, output = _locate(dataset, str(dataset.root / SEED), "air defense of the army", "Hom's eastern")
+    assert code == 1
+    ambiguous, missing = output.splitlines()
+    assert ambiguous.startswith("'air defense of the army': found 2 times, at 198..221, ")
+    assert "U+2019 RIGHT SINGLE QUOTATION MARK" in missing and "copy it exactly from offsets 239..252" in missing
+
+
+def test_json_lists_every_occurrence(dataset: Dataset) -> None:
+    code, output = _locate(dataset, str(dataset.root / SEED), "Syria", "--format", "json")
+    (result,) = json.loads(output)
+    assert code == 1
+    assert result["status"] == "ambiguous"
+    assert len(result["occurrences"]) >= 2
+
+
+def test_control_characters_in_a_quote_are_printed_escaped(dataset: Dataset) -> None:
+    code, output = _locate(dataset, str(dataset.root / SEED), "\x1b[31mred")
+    assert code == 1
+    assert "\x1b" not in output and "\\x1b" in output
+
+
+def test_bad_input_gives_one_line_and_exit_2(dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("caf\u00e9".encode("latin-1"))
+    for argv, words in [
+        ([str(tmp_path / "absent.txt"), "x"], "no such file"),
+        ([str(latin1), "x"], "is not valid UTF-8"),
+        (["src-no-such-source", "x"], "no archived source"),
+    ]:
+        assert _locate(dataset, *argv)[0] == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and words in error and "Traceback" not in error
+    assert _locate(dataset, "--fix", str(dataset.root / SEED))[0] == 2
+    assert _locate(dataset, str(dataset.root / SEED))[0] == 2
+
+
+def _unique_quote_rows(dataset: Dataset, count: int) -> list[int]:
+    text = (dataset.root / SEED).read_text(encoding="utf-8")
+    rows = dataset.rows("claims")
+    unique = [i for i, row in enumerate(rows) if row["source_id"] == "src-seed-000" and text.count(row["quote"]) == 1]
+    return unique[:count]
+
+
+def test_fix_restores_wrong_and_empty_offsets_and_changes_no_other_byte(dataset: Dataset) -> None:
+    original = dataset.raw("claims")
+    first, second = _unique_quote_rows(dataset, 2)
+    dataset.set_cell("claims", first, "quote_start", "3")
+    line = dataset.set_cell("claims", first, "quote_end", "9")
+    dataset.set_cell("claims", second, "quote_start", "")
+    dataset.set_cell("claims", second, "quote_end", "")
+    assert dataset.raw("claims") != original
+    mode = 0o640
+    os.chmod(dataset.path("claims"), mode)
+
+    code, output = _locate(dataset, "--fix")
+
+    assert code == 0, output
+    assert dataset.raw("claims") == original
+    assert os.stat(dataset.path("claims")).st_mode & 0o777 == mode
+    assert f"line {line}, " in output and "3..9 -> " in output
+    assert output.splitlines()[-1] == "changed the offsets of 2 claims; 0 left as is"
+    assert run_cli(["locate", "--fix", "--data-dir", str(dataset.data_dir)])[1].endswith("0 claims; 0 left as is\n")
+
+
+def test_fix_leaves_an_ambiguous_quote_and_says_why(dataset: Dataset) -> None:
+    (index,) = _unique_quote_rows(dataset, 1)
+    line = dataset.set_cell("claims", index, "quote", "Syria")
+    before = dataset.raw("claims")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert f"line {line}, " in output and "left as is: the quote is found" in output
+    assert dataset.raw("claims") == before
+
+
+def test_fix_refuses_a_file_it_could_not_write_back_byte_for_byte(dataset: Dataset) -> None:
+    crlf = dataset.raw("claims").replace(b"\n", b"\r\n")
+    dataset.write_raw("claims", crlf)
+    code, _ = _locate(dataset, "--fix")
+    assert code == 2
+    assert dataset.raw("claims") == crlf
+
+
+def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Dataset) -> None:
+    first, second = _unique_quote_rows(dataset, 2)
+    line = dataset.set_cell("claims", first, "source_id", "src-no-such-seed")
+    dataset.set_cell("claims", second, "quote_start", "")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert f"line {line}, " in output and "its source_id 'src-no-such-seed' names no archived seed" in output
+    assert output.splitlines()[-1] == "changed the offsets of 1 claim; 1 left as is"
