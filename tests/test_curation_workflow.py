@@ -19,6 +19,13 @@ FIXTURE = (
 EVENT = "evt-2020-01-14-t4-airbase-strike"
 
 
+def _attribution(words: str) -> dict[str, str]:
+    """The words naming the claimant and the hedge, at their offsets: a claim whose claimant is not
+    the document's publisher needs them."""
+    start = FIXTURE.index(words)
+    return {"attribution_quote": words, "attribution_start": str(start), "attribution_end": str(start + len(words))}
+
+
 def _cli(dataset: Dataset, *argv: str) -> tuple[int, str]:
     return run_cli([*argv, "--data-dir", str(dataset.data_dir)])
 
@@ -79,6 +86,7 @@ def test_a_new_curator_adds_a_document_with_the_commands_alone(dataset: Dataset,
             "quote": "drones struck the T4 airbase",
             "quote_start": "107",
             "quote_end": "135",
+            **_attribution("A made-up monitor said"),
         },
     )
     _append(
@@ -91,6 +99,7 @@ def test_a_new_curator_adds_a_document_with_the_commands_alone(dataset: Dataset,
             "stance": "cannot_verify",
             "unit": "munitions",
             "quote": "could not verify the number of missiles",
+            **_attribution("The monitor could not verify"),
         },
     )
     code, output = _cli(dataset, "locate", "--fix")
