@@ -136,10 +136,14 @@ def test_concurrent_builds_end_in_one_complete_release(clone: Dataset) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Path:
-    """A 480 KiB file system: room for one release (about 300 KiB), not for two."""
+    """A file system with room for one release and a half, not for two: the size of the package's
+    release in 4 KiB pages, as tmpfs counts them, times one and a half."""
+    release = build_module.default_release_dir()
+    pages = sum(-(-path.stat().st_size // 4096) for path in release.iterdir() if path.is_file())
     mount = tmp_path / "tiny"
     mount.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=480k", "tmpfs", str(mount)], check=False)
+    size = f"size={pages * 4 * 3 // 2 + 16}k"
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", size, "tmpfs", str(mount)], check=False)
     if mounted.returncode != 0:
         pytest.skip("cannot mount a small file system here")
     yield mount

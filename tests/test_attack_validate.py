@@ -68,6 +68,13 @@ def test_a_fifo_or_folder_in_place_of_a_file_is_reported_without_hanging(
     assert words in found["sources", "file_regular"]
 
 
+def test_data_hash_names_a_fifo_among_the_tables_without_hanging(dataset: Dataset) -> None:
+    os.mkfifo(dataset.data_dir / "claims (1).csv")
+    result = command("data-hash", "--data-dir", str(dataset.data_dir), timeout=HANG_GUARD_SECONDS)
+    assert_clean_failure(result, 3)
+    assert "data/claims (1).csv is a named pipe (FIFO)" in result.stderr
+
+
 def test_unreadable_files_and_folders_are_problems_not_tracebacks(dataset: Dataset) -> None:
     dataset.path("events").chmod(0o000)
     dataset.seed("000").chmod(0o000)
