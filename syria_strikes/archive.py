@@ -62,7 +62,7 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     readme_path = seeds_dir / "README.md"
     if not seeds_dir.is_dir():
         raise InputError(f"{seeds_dir}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
-    header, rows = read_rows(sources_path)
+    header, rows = read_rows(sources_path, root)
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, digest, seeds_dir, rows)
     number = _next_number(seeds_dir, rows)
@@ -109,6 +109,7 @@ def _refuse_duplicate(document: Path, digest: str, seeds_dir: Path, rows: list[d
     for existing in sorted(seeds_dir.iterdir()):
         if (
             existing.is_file()
+            and not existing.is_symlink()  # validate reports a link; its target is not ours to read
             and existing.name != "README.md"
             and hashlib.sha256(existing.read_bytes()).hexdigest() == digest
         ):
@@ -126,7 +127,7 @@ def _next_number(seeds_dir: Path, rows: list[dict[str, str]]) -> int:
 
 
 def _appended_row(sources_path: Path, header: list[str], known: dict[str, str]) -> bytes:
-    existing = read_bytes(sources_path)
+    existing = read_bytes(sources_path, dataset_root(sources_path.parent))
     if existing and not existing.endswith(b"\n"):
         raise InputError(f"{sources_path}: does not end with a line break; run `syria-strikes validate` first")
     if any(row_id == known["source_id"] for row_id in _column(existing, "source_id")):
@@ -143,7 +144,8 @@ def _column(data: bytes, name: str) -> list[str]:
 
 def _readme_with(readme_path: Path, table_row: str) -> bytes:
     """seeds/README.md with ``table_row`` after the last row of its table of files."""
-    text = read_bytes(readme_path).decode("utf-8", errors="strict") if readme_path.exists() else ""
+    root = dataset_root(readme_path.parent)
+    text = read_bytes(readme_path, root).decode("utf-8", errors="strict") if readme_path.exists() else ""
     lines = text.splitlines(keepends=True)
     last = max((index for index, line in enumerate(lines) if README_TABLE_ROW.match(line)), default=None)
     if last is None:

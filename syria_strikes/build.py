@@ -28,6 +28,7 @@ from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, check_out
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, rejections
+from syria_strikes.safefiles import read_file
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.swap import replacing
 from syria_strikes.validate import read_and_check
@@ -153,8 +154,9 @@ def _write_annotations(tables: dict[str, pa.Table], data_dir: Path, path: Path) 
     sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
     archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
     targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
-    texts = {
-        source_id: (dataset_root(data_dir) / archived[source_id]["seed_path"]).read_bytes().decode("utf-8")
+    root = dataset_root(data_dir)
+    texts = {  # validated a moment ago as regular files inside the dataset; read the same way again
+        source_id: read_file(root / archived[source_id]["seed_path"], root)[0].decode("utf-8")
         for source_id in set(claims["source_id"])
     }
     with path.open("w", encoding="utf-8", newline="\n") as out:

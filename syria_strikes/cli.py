@@ -395,7 +395,7 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.anchoring import locate
-    from syria_strikes.seedfiles import read_seed, seed_path
+    from syria_strikes.seedfiles import seed_text
 
     if args.fix:
         if args.seed is not None:
@@ -403,7 +403,7 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _run_fix(args, parser)
     if args.seed is None or not args.quotes:
         parser.error("locate needs a SEED and at least one QUOTE, or --fix")
-    text = read_seed(seed_path(args.seed, args.data_dir))
+    text = seed_text(args.seed, args.data_dir)
     locations = [locate(text, quote) for quote in args.quotes]
     if args.format == "json":
         print(json.dumps([location.to_dict() for location in locations], ensure_ascii=True, indent=2))

@@ -34,7 +34,7 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> list[SeedCovera
         seed_coverage(
             source_id,
             path.relative_to(dataset_root(data_dir)).as_posix(),
-            read_seed(path),
+            read_seed(path, dataset_root(data_dir)),
             spans.get(source_id, []),
             declared.get(source_id, []),
         )
@@ -48,7 +48,7 @@ def _names(seed: str, source_id: str, path: Path, data_dir: Path) -> bool:
 
 def _claim_spans(data_dir: Path) -> dict[str, list[Span]]:
     path = data_dir / "claims.csv"
-    header, rows = read_rows(path)
+    header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "quote_start", "quote_end"))
     spans: dict[str, list[Span]] = {}
     for row in rows:
@@ -62,7 +62,7 @@ def _declared(data_dir: Path) -> dict[str, list[Declared]]:
     path = data_dir / DECLARED_TABLE
     if not path.exists():
         return {}
-    header, rows = read_rows(path)
+    header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("uncovered_id", "source_id", "sentence_start", "sentence_end", "reason"))
     declared: dict[str, list[Declared]] = {}
     for row in rows:

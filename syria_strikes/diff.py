@@ -82,7 +82,7 @@ def _rows(folder: Path, declared: Table) -> tuple[list[str], dict[str, dict[str,
     path = folder / f"{declared.name}.csv"
     if not path.is_file():
         return [], {}
-    header, rows = read_rows(path)
+    header, rows = read_rows(path, folder)
     if declared.primary_key not in header:
         raise InputError(f"{path}: has no column {declared.primary_key}, the table's primary key")
     keyed: dict[str, dict[str, str]] = {}

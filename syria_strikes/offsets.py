@@ -18,6 +18,7 @@ from typing import Any
 
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
+from syria_strikes.paths import dataset_root
 from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed, span_cells
 
 OFFSET_COLUMNS = ("claim_id", "source_id", "quote", "quote_start", "quote_end")
@@ -56,7 +57,8 @@ class FixReport:
 def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
     """Set the offsets of every claim whose quote is not at them but occurs exactly once in its seed."""
     path = data_dir / "claims.csv"
-    text = _canonical_text(path)
+    root = dataset_root(data_dir)
+    text = _canonical_text(path, root)
     records, lines = _records(text)
     if not records:
         raise InputError(f"{path}: is empty; it needs at least its header")
@@ -77,7 +79,7 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
         if not quote:
             report.left.append(LeftAsIs(line, claim_id, "the claim has no quote"))
             continue
-        seed = _seed_text(source_id, seeds, texts)
+        seed = _seed_text(source_id, seeds, texts, root)
         if isinstance(seed, InputError):
             report.left.append(LeftAsIs(line, claim_id, str(seed)))
             continue
@@ -95,8 +97,8 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
     return report
 
 
-def _canonical_text(path: Path) -> str:
-    data = read_bytes(path)
+def _canonical_text(path: Path, root: Path) -> str:
+    data = read_bytes(path, root)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -131,13 +133,15 @@ def _serialise(records: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def _seed_text(source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError]) -> str | InputError:
+def _seed_text(
+    source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError], root: Path
+) -> str | InputError:
     """The seed's text, or the error that says why it cannot be had (read once per seed)."""
     if source_id not in seeds:
         return InputError(f"its source_id {source_id!r} names no archived seed in sources.csv")
     if source_id not in texts:
         try:
-            texts[source_id] = read_seed(seeds[source_id])
+            texts[source_id] = read_seed(seeds[source_id], root)
         except InputError as error:
             texts[source_id] = error
     return texts[source_id]

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
+from syria_strikes.safefiles import FileRefused, read_file
 
 
-def read_seed(path: Path) -> str:
-    """The seed's text exactly as its bytes decode (UTF-8, no newline translation)."""
-    data = read_bytes(path)
+def read_seed(path: Path, folder: Path | None = None) -> str:
+    """The seed's text exactly as its bytes decode (UTF-8, no newline translation); ``folder`` as
+    for ``read_bytes``."""
+    data = read_bytes(path, folder)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -27,7 +29,17 @@ def read_seed(path: Path) -> str:
         ) from None
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, folder: Path | None = None) -> bytes:
+    """The bytes of a regular file. A file of a dataset (a table, a seed) passes ``folder``, the
+    dataset's root: a link leading out of it, a FIFO or a device is refused, never read, as
+    validate refuses it; a file the user names on the command line passes none."""
+    if folder is not None:
+        try:
+            return read_file(path, folder)[0]
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except FileRefused as refused:
+            raise InputError(f"{path}: {refused.words} [rule: {refused.rule}]") from None
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
@@ -38,9 +50,9 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def read_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    """The header and rows of a CSV table, each row as a dict of its cells."""
-    text = read_bytes(path).decode("utf-8-sig", errors="replace")
+def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and rows of a CSV table, each row as a dict of its cells; ``folder`` as for ``read_bytes``."""
+    text = read_bytes(path, folder).decode("utf-8-sig", errors="replace")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         rows = list(reader)
@@ -58,27 +70,29 @@ def require_columns(path: Path, header: list[str], columns: tuple[str, ...]) -> 
 def archived_seeds(data_dir: Path) -> dict[str, Path]:
     """source_id -> seed file of every archived source, in the order of data/sources.csv."""
     path = data_dir / "sources.csv"
-    header, rows = read_rows(path)
+    header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
     return {row["source_id"]: dataset_root(data_dir) / row["seed_path"] for row in rows if row.get("seed_path")}
 
 
 def seed_texts(data_dir: Path) -> dict[str, str]:
     """source_id -> decoded text of every archived source."""
-    return {source_id: read_seed(path) for source_id, path in archived_seeds(data_dir).items()}
+    root = dataset_root(data_dir)
+    return {source_id: read_seed(path, root) for source_id, path in archived_seeds(data_dir).items()}
 
 
-def seed_path(seed: str, data_dir: Path) -> Path:
-    """A seed named by its file, or by the source_id of its row in sources.csv."""
+def seed_text(seed: str, data_dir: Path) -> str:
+    """The text of a seed named by its file (any document the user points at, before archiving it
+    too), or by the source_id of its row in sources.csv (then a file of the dataset, read as such)."""
     path = Path(seed)
     if path.exists() or not (data_dir / "sources.csv").is_file():
-        return path
+        return read_seed(path)
     by_id = archived_seeds(data_dir).get(seed)
     if by_id is None:
         raise InputError(
             f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
         )
-    return by_id
+    return read_seed(by_id, dataset_root(data_dir))
 
 
 def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:

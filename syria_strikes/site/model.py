@@ -18,6 +18,7 @@ from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
 from syria_strikes.loader import event_summary, load
 from syria_strikes.metadata import PREDICATE, TABLE_NAMES
+from syria_strikes.safefiles import FileRefused, read_file
 from syria_strikes.site.documents import Span
 
 
@@ -94,12 +95,15 @@ def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str
         if row["seed_path"] is None:
             continue
         path = seeds / row["seed_path"].removeprefix("seeds/")
-        if not path.is_file():
+        try:
+            data = read_file(path, seeds)[0]  # a release's seed_path never leads out of --seeds
+        except FileNotFoundError:
             raise ReleaseError(
                 f"{row['seed_path']} (source {source_id}) is not in {seeds}: pass --seeds DIR, the folder of archived "
                 "documents (seeds/ in a clone of the repository)"
-            )
-        data = path.read_bytes()
+            ) from None
+        except FileRefused as refused:
+            raise ReleaseError(f"{path} (source {source_id}): {refused.words} [rule: {refused.rule}]") from None
         if hashlib.sha256(data).hexdigest() != row["sha256"]:
             raise ReleaseError(
                 f"{path} does not match the sha256 that source {source_id} records ({row['sha256']}): it is not the "

@@ -1,0 +1,101 @@
+"""The curator's commands and the site read a dataset's files as validate does: a seed or table that
+is a link leading out of the dataset (or out of --seeds) is refused by name, its content never shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from syria_strikes.build import build
+from syria_strikes.errors import ReleaseError
+from syria_strikes.site.model import read_site
+from tests.support.dataset import Dataset, run_cli
+
+SECRET = "SECRET-TOKEN-hunter2"
+
+
+def _secret_outside(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside.txt"
+    outside.write_text(f"{SECRET}\n", encoding="utf-8")
+    return outside
+
+
+def _link_seed_outside(dataset: Dataset, tmp_path: Path) -> str:
+    """Replace seed 000 by a link to a file outside the dataset; its source_id."""
+    seed = dataset.seed("000")
+    seed.chmod(0o644)
+    seed.unlink()
+    seed.symlink_to(_secret_outside(tmp_path))
+    return "src-seed-000"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "html"], id="coverage html"),
+        pytest.param(["coverage", "src-seed-000", "--format", "json"], id="coverage json"),
+        pytest.param(["locate", "src-seed-000", SECRET], id="locate by source_id"),
+        pytest.param(["locate", "--fix"], id="locate --fix"),
+    ],
+)
+def test_a_seed_linked_out_of_the_dataset_is_refused_unread(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    _link_seed_outside(dataset, tmp_path)
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert SECRET not in output + error
+    if argv[:2] == ["locate", "--fix"]:  # --fix leaves the claims of an unreadable seed as they are
+        assert code == 1 and "symbolic link that leads outside the dataset folder" in output
+        return
+    assert code == 2, output + error
+    assert "000_" in error and "leads outside the dataset folder" in error and "[rule: file_inside]" in error
+
+
+def test_a_seed_path_climbing_out_of_the_dataset_is_refused(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = _secret_outside(dataset.root.parent)
+    index = dataset.find("sources", source_id="src-seed-000")
+    dataset.set_cell("sources", index, "seed_path", f"seeds/../../{outside.name}")
+    code, output = run_cli(["coverage", "--format", "html", "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == 2 and SECRET not in output + error
+    assert "[rule: file_inside]" in error
+
+
+def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims = dataset.path("claims")
+    claims.unlink()
+    claims.symlink_to(_secret_outside(tmp_path))
+    code, output = run_cli(["coverage", "--format", "json", "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == 2 and SECRET not in output + error
+    assert "claims.csv" in error and "[rule: file_inside]" in error
+
+
+def test_a_document_named_by_its_path_is_still_located(tmp_path: Path, dataset: Dataset) -> None:
+    """Before archiving, a curator locates quotes in a document of their own: the path they give."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Jets struck the airbase on Tuesday.", encoding="utf-8")
+    code, output = run_cli(["locate", str(draft), "on Tuesday", "--data-dir", str(dataset.data_dir)])
+    assert (code, output) == (0, "24\t34\ton Tuesday\n")
+
+
+def test_the_site_reads_no_seed_outside_the_seeds_folder_it_was_given(dataset: Dataset, tmp_path: Path) -> None:
+    release = tmp_path / "release"
+    assert build(dataset.data_dir, release) == []
+    seeds = tmp_path / "seeds-given"
+    seeds.mkdir()
+    for path in (dataset.root / "seeds").iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+    seed = next(seeds.glob("000_*"))
+    seed.unlink()
+    seed.symlink_to(_secret_outside(tmp_path))
+    with pytest.raises(ReleaseError) as refused:
+        read_site(release, seeds)
+    assert "leads outside the dataset folder" in str(refused.value) and "[rule: file_inside]" in str(refused.value)
+    assert SECRET not in str(refused.value)
