@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from syria_strikes.cli import main
-from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, run_cli, shown
 
 
 def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
@@ -41,8 +41,8 @@ def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: py
     problem_lines = output.out.strip().splitlines()[:-1]
     # The file is named as given with --data-dir.
     assert problem_lines == [
-        f"{dataset.data_dir}/claims.csv, line {line}, column stance, value 'assert': is not one of the allowed values: "
-        "asserts, denies, disputes, questions, no_comment, cannot_verify, reports [rule: enum]"
+        f"{shown(dataset.path('claims'))}, line {line}, column stance, value 'assert': "
+        "is not one of the allowed values: asserts, denies, disputes, questions, no_comment, cannot_verify, reports [rule: enum]"
     ]
     assert output.err == ""
 
@@ -63,7 +63,7 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
             "message": "is not a real calendar date",
             "decision": "reject",
             "file": "data/events.csv",
-            "path": f"{dataset.data_dir}/events.csv",
+            "path": shown(dataset.path("events")),
         }
     ]
     assert (report["warning_count"], report["warnings"]) == (0, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.dataset import Dataset, run_cli
+from tests.support.dataset import Dataset, run_cli, shown
 
 
 def _messages(dataset: Dataset, rule: str) -> list[dict]:
@@ -52,8 +52,8 @@ def test_messages_name_files_as_given_with_data_dir_or_shorter_from_here(
     expected = "claims.csv, line 2, column claimant_actor_id, value 'act-nobody-at-all': is not an actor_id in {}"
     code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
     assert code == 1
-    assert output.splitlines()[0].endswith(expected.format(f"{dataset.data_dir}/actors.csv [rule: foreign_key]"))
-    assert output.startswith(f"{dataset.data_dir}/claims.csv")
+    assert output.splitlines()[0].endswith(expected.format(f"{shown(dataset.path('actors'))} [rule: foreign_key]"))
+    assert output.startswith(f"{shown(dataset.path('claims'))}, line 2")
     monkeypatch.chdir(dataset.root)
     code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
     assert output.splitlines()[0] == "data/" + expected.format("data/actors.csv [rule: foreign_key]")

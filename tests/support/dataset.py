@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from contextlib import redirect_stdout
 from dataclasses import dataclass
@@ -74,6 +75,12 @@ class Dataset:
         """The exit code and the whole JSON report: rejections and warnings."""
         code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json"])
         return code, json.loads(output)
+
+
+def shown(path: Path) -> str:
+    """How messages name a file the user gave: as given, or relative to the current folder when
+    that is shorter (a clone beside the temporary folder makes it so)."""
+    return min([str(path), os.path.relpath(path)], key=len)
 
 
 def run_cli(argv: list[str]) -> tuple[int, str]:
