@@ -42,7 +42,8 @@ def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: py
     # The file is named as given with --data-dir.
     assert problem_lines == [
         f"{shown(dataset.path('claims'))}, line {line}, column stance, value 'assert': "
-        "is not one of the allowed values: asserts, denies, disputes, questions, no_comment, cannot_verify, reports [rule: enum]"
+        "is not one of the allowed values: asserts, denies, disputes, questions, no_comment, cannot_verify, "
+        "reports [rule: enum]"
     ]
     assert output.err == ""
 
