@@ -54,8 +54,17 @@ def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[d
     """The header and rows of a CSV table, each row as a dict of its cells; ``folder`` as for ``read_bytes``."""
     text = read_bytes(path, folder).decode("utf-8-sig", errors="replace")
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
     try:
-        rows = list(reader)
+        for row in reader:
+            if None in row or None in row.values():  # more cells than the header, or fewer
+                width = len(reader.fieldnames or [])
+                cells = width - list(row.values()).count(None) + len(row.get(None) or [])
+                raise InputError(
+                    f"{path}, line {reader.line_num}: has {cells} cells where the header has {width} "
+                    "[rule: field_count]; run `syria-strikes validate` for every problem of the file"
+                )
+            rows.append(row)
     except csv.Error as error:
         raise InputError(f"{path}: cannot be read as CSV ({error}); run `syria-strikes validate`") from None
     return list(reader.fieldnames or []), rows

@@ -110,3 +110,17 @@ def test_control_characters_in_keys_are_printed_escaped(dataset: Dataset) -> Non
     code, output = _diff(REPO / "data", dataset.data_dir)
     assert code == 0
     assert "\x1b" not in output and "  + act-\\x1b[31mred" in output.splitlines()
+
+
+@pytest.mark.parametrize("formatting", ["text", "json", "markdown"])
+@pytest.mark.parametrize("line", ["x", "a,b,c", "clm-000-001," * 40])
+def test_a_row_of_the_wrong_width_is_named_not_a_traceback(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], formatting: str, line: str
+) -> None:
+    rows = len(dataset.rows("claims"))
+    with dataset.path("claims").open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    code, output = _diff(REPO / "data", dataset.data_dir, "--format", formatting)
+    error = capsys.readouterr().err
+    assert (code, output) == (2, "")
+    assert f"claims.csv, line {rows + 2}: has " in error and "[rule: field_count]" in error
