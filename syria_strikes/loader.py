@@ -116,7 +116,9 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
     """The verified table, read from the very bytes that were verified, with the declared schema."""
     data = verify(path)
     try:
-        arrow = pq.read_table(pa.BufferReader(data))
+        # One thread: a table read on pyarrow's pool from an in-memory buffer aborted the interpreter at
+        # exit ("terminate called without an active exception") once returned to the caller.
+        arrow = pq.read_table(pa.BufferReader(data), use_threads=False)
     except (pa.ArrowException, OSError) as error:
         raise ReleaseError(f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {REINSTALL}") from None
     expected = arrow_schema(declared)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -123,3 +125,18 @@ def test_event_summary_marks_the_july_2021_homs_strike_contested(release: Path) 
     homs = summary[summary["event_id"] == "evt-2021-07-22-homs-strike"]
     assert homs["event_contested"].all()
     assert "munitions_intercepted" in homs["contested_predicates"].iloc[0].split("|")
+
+
+@pytest.mark.parametrize("backend", ["pyarrow", "pandas", "bogus"])
+def test_a_process_that_loaded_a_table_exits_cleanly(backend: str) -> None:
+    """The interpreter once aborted at exit ("terminate called without an active exception") after
+    a pyarrow load; a user's script must end with its own exit status."""
+    script = (
+        "import syria_strikes\n"
+        "try:\n"
+        f"    syria_strikes.load('claims', backend={backend!r})\n"
+        "except ValueError:\n"
+        "    pass\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
