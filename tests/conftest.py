@@ -7,8 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.support.dataset import REPO, Dataset, copy_dataset
+
+# Tests assert behaviour, never speed: a property test is not failed for an example that ran slowly
+# on a loaded machine (hypothesis' default deadline is 200 ms per example).
+settings.register_profile("behaviour", deadline=None)
+settings.load_profile("behaviour")
 
 
 @pytest.fixture
