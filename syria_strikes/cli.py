@@ -34,7 +34,7 @@ from syria_strikes.paths import dataset_root
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-from syria_strikes.terminal import escape, escape_lines
+from syria_strikes.terminal import escape, escape_lines, escape_markup
 
 OK = 0
 INVALID = 1
@@ -457,7 +457,7 @@ def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     if args.format == "json":
         print(render_json(coverages))
     elif args.format == "html":
-        print(render_html(coverages), end="")
+        print(escape_markup(render_html(coverages)), end="")
     else:
         print(render_text(coverages, args.data_dir / DECLARED_TABLE))
     return 1 if any(coverage.missing for coverage in coverages) else 0

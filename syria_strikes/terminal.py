@@ -34,3 +34,12 @@ def escape(text: str) -> str:
 def escape_lines(text: str) -> str:
     """A multi-line text escaped line by line, keeping only its own LF line breaks."""
     return "\n".join(escape(line) for line in text.split("\n"))
+
+
+def escape_markup(markup: str) -> str:
+    """An HTML page printed to a terminal: every character ``escape`` would rewrite becomes a numeric
+    character reference instead, which a browser shows as the same character and a terminal does
+    not obey. Line breaks and tabs of the page's own layout are kept."""
+    if markup.isprintable():
+        return markup
+    return "".join(char if char.isprintable() or char in "\n\t" else f"&#x{ord(char):x};" for char in markup)

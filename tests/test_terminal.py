@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syria_strikes.terminal import escape, escape_lines
+from syria_strikes.terminal import escape, escape_lines, escape_markup
+from tests.support.dataset import Dataset, run_cli
 
 
 def test_escape_sequences_and_controls_are_written_out() -> None:
@@ -30,3 +33,21 @@ def test_escaped_text_is_printable_and_escaping_twice_changes_nothing(text: str)
     once = escape(text)
     assert once.isprintable()
     assert escape(once) == once
+
+
+def test_a_page_keeps_its_layout_and_turns_controls_into_character_references() -> None:
+    page = "<p>\tdate\x1b[2J\x1b]0;pwn\x07 \u202eevil\u00a0ok</p>\n"
+    assert escape_markup(page) == "<p>\tdate&#x1b;[2J&#x1b;]0;pwn&#x7; &#x202e;evil&#xa0;ok</p>\n"
+    assert escape_markup("<p>plain</p>\n") == "<p>plain</p>\n"
+
+
+def test_coverage_html_sends_no_control_character_to_the_terminal(dataset: Dataset) -> None:
+    seed = dataset.seed("000")
+    seed.chmod(0o644)
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text + "\x1b[2J\x1b]0;pwn\x07 Trailing words.\n", encoding="utf-8")
+    index = dataset.find("sources", source_id="src-seed-000")
+    dataset.set_cell("sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest())
+    _, output = run_cli(["coverage", "src-seed-000", "--format", "html", "--data-dir", str(dataset.data_dir)])
+    assert "\x1b" not in output and "\x07" not in output
+    assert "&#x1b;[2J" in output
