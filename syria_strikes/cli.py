@@ -403,6 +403,8 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _run_fix(args, parser)
     if args.seed is None or not args.quotes:
         parser.error("locate needs a SEED and at least one QUOTE, or --fix")
+    if not all(args.quotes):
+        parser.error("a QUOTE is empty: give the words copied from the seed")
     text = seed_text(args.seed, args.data_dir)
     locations = [locate(text, quote) for quote in args.quotes]
     if args.format == "json":

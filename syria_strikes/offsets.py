@@ -103,6 +103,11 @@ def _canonical_text(path: Path, root: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: is not valid UTF-8 at byte {error.start}; run `syria-strikes validate`") from None
+    if text.startswith("\ufeff"):
+        raise InputError(
+            f"{path}: starts with a byte-order mark [rule: no_bom], which --fix would have to keep or drop; "
+            "save it as UTF-8 without one (`syria-strikes validate` says the same)"
+        )
     records, _ = _records(text)
     if _serialise(records) != text:
         raise InputError(

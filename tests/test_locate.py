@@ -61,6 +61,20 @@ def test_bad_input_gives_one_line_and_exit_2(dataset: Dataset, tmp_path: Path, c
         assert error.count("\n") == 1 and words in error and "Traceback" not in error
     assert _locate(dataset, "--fix", str(dataset.root / SEED))[0] == 2
     assert _locate(dataset, str(dataset.root / SEED))[0] == 2
+    capsys.readouterr()
+    assert _locate(dataset, str(dataset.root / SEED), "")[0] == 2
+    assert "a QUOTE is empty" in capsys.readouterr().err
+
+
+def test_fix_names_a_byte_order_mark_instead_of_a_missing_column(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    marked = b"\xef\xbb\xbf" + dataset.raw("claims")
+    dataset.write_raw("claims", marked)
+    assert _locate(dataset, "--fix")[0] == 2
+    error = capsys.readouterr().err
+    assert "byte-order mark [rule: no_bom]" in error and "has no column" not in error
+    assert dataset.raw("claims") == marked
 
 
 def _unique_quote_rows(dataset: Dataset, count: int) -> list[int]:
