@@ -39,6 +39,18 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
+def _remedy(folder: Path) -> str:
+    """How to get a sound release back: the installed one is reinstalled; a folder the user named
+    is built again (or fetched again) by them."""
+    try:
+        installed = folder.resolve() == release_dir().resolve()
+    except (OSError, RuntimeError):
+        installed = False
+    if installed:
+        return REINSTALL
+    return f"build it again with `syria-strikes build --out {folder}`, or download the release again"
+
+
 @overload
 def load(name: TableName, *, backend: Literal["pandas"] = "pandas", root: Root = None) -> pd.DataFrame: ...
 @overload
@@ -120,12 +132,14 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
         # exit ("terminate called without an active exception") once returned to the caller.
         arrow = pq.read_table(pa.BufferReader(data), use_threads=False)
     except (pa.ArrowException, OSError) as error:
-        raise ReleaseError(f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {REINSTALL}") from None
+        raise ReleaseError(
+            f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {_remedy(path.parent)}"
+        ) from None
     expected = arrow_schema(declared)
     if not arrow.schema.equals(expected, check_metadata=False):
         raise ReleaseError(
             f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
-            f"declares for {declared.name}, so it was written by another version; {REINSTALL}"
+            f"declares for {declared.name}, so it was written by another version; {_remedy(path.parent)}"
         )
     return arrow
 
@@ -138,18 +152,22 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
         data = read_file(path, folder)[0]
     except FileNotFoundError:
         raise ReleaseError(
-            f"no built release at {folder}: in a source checkout run `python -m syria_strikes build`; "
-            f"otherwise {REINSTALL}"
+            f"no built release at {folder}: "
+            + (
+                f"in a source checkout run `python -m syria_strikes build`; otherwise {REINSTALL}"
+                if _remedy(folder) == REINSTALL
+                else "pass the folder a build wrote (`syria-strikes build --out DIR`) or an unpacked release"
+            )
         ) from None
     except OSError as error:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
     try:
         descriptor = parse_object(data)
     except JsonRefused as refused:
-        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {REINSTALL}") from None
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {_remedy(folder)}") from None
     fault = _shape_fault(descriptor)
     if fault:
-        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {REINSTALL}")
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {_remedy(folder)}")
     return descriptor
 
 
@@ -183,18 +201,18 @@ def verify(path: Path) -> bytes:
     try:
         data, key = read_file(path, folder)
     except FileNotFoundError:
-        raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}") from None
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}") from None
     except OSError as error:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
     if expected is None:
-        raise ReleaseError(f"the release at {folder} lacks {path.name}; {REINSTALL}")
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}")
     if key in _verified:
         return data
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     if digest != expected["hash"] or len(data) != expected["bytes"]:
         raise ReleaseError(
             f"{path.name} in {folder} is damaged or was modified: its checksum is {digest}, the release "
-            f"records {expected['hash']}; {REINSTALL}"
+            f"records {expected['hash']}; {_remedy(folder)}"
         )
     _verified.add(key)
     return data

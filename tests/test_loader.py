@@ -112,7 +112,7 @@ def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
 
 
 def test_missing_release_says_how_to_build(tmp_path: Path) -> None:
-    with pytest.raises(syria_strikes.ReleaseError, match="syria_strikes build"):
+    with pytest.raises(syria_strikes.ReleaseError, match=r"syria-strikes build --out DIR"):
         syria_strikes.load("claims", root=tmp_path)
 
 
@@ -140,3 +140,16 @@ def test_a_process_that_loaded_a_table_exits_cleanly(backend: str) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_release_folder_the_user_named_is_not_fixed_by_reinstalling(release: Path, tmp_path: Path) -> None:
+    """Reinstalling the package repairs only the installed release; a damaged copy of the user's own
+    is built or downloaded again."""
+    damaged = tmp_path / "mine"
+    shutil.copytree(release, damaged)
+    with (damaged / "claims.parquet").open("ab") as handle:
+        handle.write(b"x")
+    with pytest.raises(syria_strikes.ReleaseError) as raised:
+        syria_strikes.load("claims", root=damaged)
+    assert f"build it again with `syria-strikes build --out {damaged}`" in str(raised.value)
+    assert "pip install" not in str(raised.value)
