@@ -51,6 +51,7 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
         data_dir.resolve().parent,
         ours=lambda folder: is_release(folder, names, legacy=legacy),
         writer="a build",
+        expected=names,
         product="a syria-strikes release",
     )
 
@@ -63,6 +64,7 @@ def check_output(
     writer: str,
     product: str,
     kept: Mapping[Path, str] | None = None,
+    expected: frozenset[str] = frozenset(),
 ) -> Path:
     """``out`` with links resolved, when ``writer`` (a build, the site) may replace it whole:
     a new folder, an empty one, or one ``ours`` recognises; OutRefused otherwise.
@@ -96,10 +98,22 @@ def check_output(
         raise OutRefused(f"--out {out} cannot be listed ({error.strerror}); name another folder") from None
     if not empty and not ours(target):
         raise OutRefused(
-            f"--out {out} holds files that are not {product}, and {writer} replaces the whole "
-            "folder; name a new or empty folder, or one an earlier run wrote"
+            f"--out {out} holds files that are not {product} ({_some_names(target, expected)}), and {writer} replaces "
+            "the whole folder; name a new or empty folder, or one an earlier run wrote"
         )
     return target
+
+
+def _some_names(folder: Path, expected: frozenset[str], shown: int = 3) -> str:
+    """A few of the entries that make a folder not ours (those a release does not have, when there
+    are any), so the user sees what would have been lost."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder))
+    except OSError:
+        return "its entries cannot be listed"
+    names = [name for name in names if name not in expected] or names
+    listed = ", ".join(repr(name) for name in names[:shown])
+    return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def _refuse_protected(

@@ -84,7 +84,7 @@ def test_a_release_needs_its_name_its_marker_and_nothing_else(root: Path) -> Non
     assert "not a syria-strikes release" in _refused(_release(root / "unmarked", marker=False), root)
     extra = _release(root / "extra")
     (extra / "thesis.docx").write_text("mine", encoding="utf-8")
-    assert "not a syria-strikes release" in _refused(extra, root)
+    assert "'thesis.docx'" in _refused(extra, root)
     (root / "broken").mkdir()
     (root / "broken" / "datapackage.json").write_text('{"name": "syria-strikes", "name": "x"}', encoding="utf-8")
     (root / "broken" / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
