@@ -68,7 +68,10 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     number = _next_number(seeds_dir, rows)
     key = key if key is not None else digest[:KEY_LENGTH]
     if not KEY.fullmatch(key):
-        raise InputError(f"--key {key!r}: use letters, digits, '_', '-' or '.', starting with a letter or digit")
+        raise InputError(
+            f"--key {key!r}: use 1 to 100 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit "
+            "(it becomes part of the seed's file name)"
+        )
     name = f"{number:03d}_{key}.txt"
     seed_path = f"seeds/{name}"
     source_id = f"src-seed-{number:03d}"

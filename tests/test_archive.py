@@ -100,6 +100,8 @@ def test_non_utf8_empty_and_missing_files_are_refused_with_a_hint(
 
 def test_a_bad_key_is_refused(dataset: Dataset, document: Path, capsys: pytest.CaptureFixture) -> None:
     assert "--key '../escape'" in _refused(dataset, capsys, document, "--key", "../escape")
+    for key in ("a" * 101, "\u00c4\u00d6"):
+        assert "use 1 to 100 ASCII letters" in _refused(dataset, capsys, document, "--key", key)
 
 
 def test_a_failure_while_moving_files_into_place_restores_everything(
