@@ -48,7 +48,22 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     for line, source_id, seed_path, sha256 in rows:
         resolved = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
+            linked = _link_out(seeds_dir, seed_path, entries)
+            if linked is None:
+                problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
+            else:  # the row is right; the file in seeds/ is a link leading out: say that, once
+                referenced.add(resolved)
+                problems.append(
+                    problem(
+                        linked.rule,
+                        "sources",
+                        int(line),
+                        "seed_path",
+                        seed_path,
+                        what="the seed file",
+                        reason=linked.words,
+                    )
+                )
             continue
         referenced.add(resolved)
         try:
@@ -93,6 +108,16 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
         return {entry.name: entry for entry in list_folder(seeds_dir)}
     except (FileNotFoundError, FileRefused, NotADirectoryError):
         return {}
+
+
+def _link_out(seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> FileRefused | None:
+    """Why the file a seed_path names directly in seeds/ may not be read, when it is a symbolic link
+    leading out of seeds/; None when the seed_path itself points elsewhere."""
+    folder, _, name = seed_path.partition("/")
+    entry = entries.get(name) if folder == "seeds" else None
+    if entry is None or not entry.is_symlink():
+        return None
+    return FileRefused("file_inside", "is a symbolic link that leads out of seeds/; replace it with the file itself")
 
 
 def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> Path:
