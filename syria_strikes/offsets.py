@@ -8,6 +8,7 @@ then writing it back with only those cells replaced, through a temporary file an
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -153,12 +154,22 @@ def _seed_text(
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write through a temporary file beside ``path`` and rename it over, keeping the file's mode."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write through a temporary file beside ``path`` and rename it over, keeping the file's mode and,
+    where this user may set them, its owner and group: the curator's file stays theirs."""
+    status = path.stat()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:  # name the file the user knows, not the temporary one
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, status.st_mode & 0o7777)
+        if (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):
+                os.chown(temporary, status.st_uid, status.st_gid)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -131,3 +131,16 @@ def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Data
     assert code == 1
     assert f"line {line}, " in output and "its source_id 'src-no-such-seed' names no archived seed" in output
     assert output.splitlines()[-1] == "changed the offsets of 1 claim; 1 left as is"
+
+
+def test_fix_keeps_the_owner_and_mode_of_the_file_it_rewrites(dataset: Dataset) -> None:
+    if os.getuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    row = _unique_quote_rows(dataset, 1)[0]
+    dataset.set_cell("claims", row, "quote_start", "0")
+    path = dataset.path("claims")
+    os.chown(path, 65534, 65534)
+    path.chmod(0o640)
+    assert _locate(dataset, "--fix")[0] == 0
+    status = path.stat()
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (65534, 65534, 0o640)
