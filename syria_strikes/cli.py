@@ -34,6 +34,7 @@ from syria_strikes.paths import dataset_root
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+from syria_strikes.arguments import path_argument
 from syria_strikes.terminal import escape, escape_lines, escape_markup
 
 OK = 0
@@ -150,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_dir(build, "seeds/ sits beside it")
     build.add_argument(
         "--out",
-        type=Path,
+        type=path_argument,
         default=None,
         metavar="DIR",
         help="a new or empty folder, or a release an earlier build wrote, to replace whole "
@@ -162,7 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="version, tables, row counts and checksums of a release, verified")
     info.add_argument(
         "--release",
-        type=Path,
+        type=path_argument,
         default=None,
         metavar="DIR",
         help="release folder (default: the release bundled with the package)",
@@ -173,7 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     bundle = commands.add_parser("bundle", help="validate, build and zip the release for download, with its sha256")
     _add_data_dir(bundle, "seeds/, LICENSE, LICENSE-DATA and CITATION.cff sit beside it")
     bundle.add_argument(
-        "--out", type=Path, default=Path("dist"), metavar="DIR", help="folder to write the zip into (default: ./dist)"
+        "--out",
+        type=path_argument,
+        default=Path("dist"),
+        metavar="DIR",
+        help="folder to write the zip into (default: ./dist)",
     )
     bundle.set_defaults(run=_run_bundle)
 
@@ -189,7 +194,7 @@ def _parser() -> argparse.ArgumentParser:
     archive = commands.add_parser(
         "archive", help="copy a document into seeds/ read-only, with its sources row and README line"
     )
-    archive.add_argument("file", type=Path, metavar="FILE", help="the document, UTF-8 text as received")
+    archive.add_argument("file", type=path_argument, metavar="FILE", help="the document, UTF-8 text as received")
     archive.add_argument(
         "--key",
         default=None,
@@ -225,8 +230,10 @@ def _parser() -> argparse.ArgumentParser:
     compare = commands.add_parser(
         "diff", help="rows added, removed and changed, and new vocabulary values, between two datasets"
     )
-    compare.add_argument("old", type=Path, metavar="OLD", help="a data folder, a folder with data/, or a release")
-    compare.add_argument("new", type=Path, metavar="NEW", help="the same for the newer side")
+    compare.add_argument(
+        "old", type=path_argument, metavar="OLD", help="a data folder, a folder with data/, or a release"
+    )
+    compare.add_argument("new", type=path_argument, metavar="NEW", help="the same for the newer side")
     compare.add_argument(
         "--format",
         choices=("text", "json", "markdown"),
@@ -237,7 +244,7 @@ def _parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate", help="rewrite the files generated from the metadata")
     generate.add_argument(
-        "--root", type=Path, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
+        "--root", type=path_argument, default=Path("."), metavar="DIR", help="repository root (default: current folder)"
     )
     generate.add_argument("--check", action="store_true", help="only report stale files; exit 1 if any")
     generate.set_defaults(run=_run_generate)
@@ -253,7 +260,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
     command.add_argument(
         "--data-dir",
-        type=Path,
+        type=path_argument,
         default=Path("data"),
         metavar="DIR",
         help=f"folder with the CSV tables; {beside} (default: ./data)",

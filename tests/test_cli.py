@@ -104,3 +104,21 @@ def test_bad_data_never_gives_a_traceback(dataset: Dataset) -> None:
 def test_console_script_is_installed() -> None:
     scripts = Path(sys.executable).parent
     assert (scripts / "syria-strikes").exists() or (scripts / "syria-strikes.exe").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["build", "--out", ""],
+        ["validate", "--data-dir", ""],
+        ["bundle", "--out", ""],
+        ["site", "--out", ""],
+        ["diff", "", "data"],
+        ["archive", ""],
+    ],
+)
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(argv)[0] == 2
+    assert "an empty path names nothing" in capsys.readouterr().err

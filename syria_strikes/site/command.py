@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from syria_strikes.arguments import path_argument
 from syria_strikes.errors import ReleaseError
 from syria_strikes.outguard import OutRefused
 from syria_strikes.site.output import check_site_output
@@ -17,20 +18,20 @@ USAGE_ERROR = 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--release",
-        type=Path,
+        type=path_argument,
         default=None,
         metavar="DIR",
         help="release folder (default: the release bundled with the package)",
     )
     parser.add_argument(
         "--seeds",
-        type=Path,
+        type=path_argument,
         default=Path("seeds"),
         metavar="DIR",
         help="folder of the archived documents the claims quote (default: ./seeds)",
     )
     parser.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="folder to write; replaced whole (e.g. site/)"
+        "--out", type=path_argument, required=True, metavar="DIR", help="folder to write; replaced whole (e.g. site/)"
     )
 
 
