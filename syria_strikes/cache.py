@@ -24,10 +24,12 @@ This module imports nothing heavy: the unchanged case must stay cheap.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import json
 import os
+import stat
 import sys
 import tempfile
 import threading
@@ -41,7 +43,7 @@ from typing import Any
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
-from syria_strikes.safefiles import FileRefused, inside
+from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside
 
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
@@ -218,7 +220,11 @@ def _decode_problems(encoded: object) -> list[Problem] | None:
 
 @dataclass
 class Store:
-    """The cache folder of one dataset; ``note`` says why nothing could be written, if so."""
+    """The cache folder of one dataset; ``note`` says why nothing could be written, if so.
+
+    The folder and each entry must be a real folder and real files inside the dataset: a link
+    there (to a folder or file anywhere else) is never followed, neither read nor written
+    through; the run then goes on without the cache."""
 
     folder: Path
     note: str | None = None
@@ -227,13 +233,29 @@ class Store:
 
     @classmethod
     def of(cls, data_dir: Path) -> Store:
-        return cls(dataset_root(data_dir) / CACHE_DIR)
+        store = cls(dataset_root(data_dir) / CACHE_DIR)
+        try:
+            status = os.lstat(store.folder)
+        except FileNotFoundError:
+            return store
+        except OSError as error:
+            store._refuse(error.strerror or str(error))
+            return store
+        if not stat.S_ISDIR(status.st_mode):
+            store._refuse("it is a link or a file, not a folder; remove it")
+        return store
+
+    def _refuse(self, reason: str) -> None:
+        self.writable = False
+        self.note = f"note: could not write the validation cache in {self.folder} ({reason}); validated without it"
 
     def read(self, name: str, key: str) -> dict[str, Any] | None:
-        """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
-        try:
-            content = (self.folder / name).read_bytes()
-        except OSError:
+        """The body of an entry written under this key, or None: absent, truncated, corrupted,
+        foreign, or not a regular file."""
+        if not self.writable:
+            return None
+        content = _read_regular(self.folder / name)
+        if content is None:
             return None
         header, _, body = content.partition(b"\n")
         if header != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
@@ -257,28 +279,52 @@ class Store:
     def _write(self, name: str, content: bytes) -> None:
         try:
             self._prepare()
+            target = self.folder / name
+            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+                self._refuse(f"{name} in it is a link or not a regular file; remove it")
+                return
             descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(content)
-                os.replace(temporary, self.folder / name)
+                os.replace(temporary, target)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError as error:
-            self.writable = False
-            self.note = (
-                f"note: could not write the validation cache in {self.folder} ({error.strerror or error}); "
-                "validated without it"
-            )
+            self._refuse(error.strerror or str(error))
 
     def _prepare(self) -> None:
-        """Create the folder, telling git and backup tools to leave it alone."""
-        if self.folder.is_dir():
+        """Create the folder, telling git and backup tools to leave it alone; a link or file in
+        its place is refused, never followed."""
+        try:
+            self.folder.mkdir()
+        except FileExistsError:
+            if not stat.S_ISDIR(os.lstat(self.folder).st_mode):
+                raise NotADirectoryError(errno.ENOTDIR, "it is a link or a file, not a folder; remove it") from None
             return
-        self.folder.mkdir(exist_ok=True)
         for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-            (self.folder / name).write_text(text, encoding="ascii")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(self.folder / name, flags, 0o644), "w", encoding="ascii") as handle:
+                handle.write(text)
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file that is not a link, or None: a link, FIFO or device is never opened
+    in a way that follows it or blocks."""
+    try:
+        descriptor = os.open(path, SAFE_OPEN)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 @dataclass

@@ -312,3 +312,46 @@ def test_parallel_threads_share_one_store_safely(dataset: Dataset) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda n: store.write(f"entry-{n % 2}.json", "k", {"n": n}), range(40)))
     assert {store.read(f"entry-{n}.json", "k")["n"] % 2 for n in range(2)} == {0, 1}
+
+
+def _validate_in_a_process(dataset: Dataset) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(dataset.data_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_a_cache_folder_that_is_a_link_is_never_followed(dataset: Dataset, tmp_path: Path) -> None:
+    """A link in the cache's place would let validate write wherever it leads: it runs cold instead."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / RESULT_ENTRY).write_text("precious", encoding="ascii")
+    (dataset.root / CACHE_DIR).symlink_to(victim)
+    _break_a_cell(dataset)
+    result = _validate_in_a_process(dataset)
+    assert result.returncode == 1 and "rule: enum" in result.stdout
+    note = result.stderr.strip().splitlines()
+    assert len(note) == 1 and note[0].startswith("note: could not write the validation cache")
+    assert _snapshot(victim) == {RESULT_ENTRY: b"precious"}
+    assert (dataset.root / CACHE_DIR).is_symlink()
+
+
+def test_a_cache_entry_that_is_a_link_is_neither_read_nor_written_through(dataset: Dataset, tmp_path: Path) -> None:
+    validate(dataset.data_dir)
+    outside = tmp_path / "outside.json"
+    entry = dataset.root / CACHE_DIR / RESULT_ENTRY
+    outside.write_bytes(entry.read_bytes())  # a valid entry, for data that is now broken
+    entry.unlink()
+    entry.symlink_to(outside)
+    _break_a_cell(dataset)
+    before = outside.read_bytes()
+    result = _validate_in_a_process(dataset)
+    assert result.returncode == 1 and "rule: enum" in result.stdout
+    assert outside.read_bytes() == before
+    assert entry.is_symlink()
