@@ -2,7 +2,8 @@
 
 A curator changes a few rows between two runs, and CI validates data that mostly has not changed;
 neither should wait for every rule again. The cache lives in ``.syria-strikes-cache/`` inside
-the dataset root (the folder holding ``data/``, ``seeds/`` and ``datapackage.json``). Every entry
+the dataset root (the folder holding ``data/``, ``seeds/`` and ``datapackage.json``), and only
+when that folder holds a regular ``datapackage.json``: any other folder is validated cold. Every entry
 is keyed by the sha256 of the files it was computed from and by the validator's fingerprint
 (its version, the source of every module of the package, and the versions of the libraries
 that run the rules), so any change to data, seeds, descriptor, rules or libraries misses.
@@ -41,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
+from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside
@@ -118,16 +120,25 @@ class Digests:
 
 
 def _file_digest(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The sha256 of a regular file, opened without blocking (a FIFO or device swapped in is refused)."""
+    descriptor = os.open(os.path.realpath(path), SAFE_OPEN)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    finally:
+        os.close(descriptor)
 
 
-def _listing(folder: str, digests: Digests, roots: tuple[Path, ...]) -> dict[str, str]:
-    """Every entry of a folder: a file by its sha256, anything else by its kind (and a link's
-    target), so a new, removed, renamed or retyped entry changes the key as an edit does. A link
-    that leads out of the dataset folder (each of ``roots``, the folder as named and as resolved)
-    is keyed by its target's name alone: nothing outside the dataset is read, not even to hash
-    it, and validation refuses such a link whatever it leads to."""
+def _listing(folder: str, digests: Digests, roots: tuple[Path, ...], read: Callable[[str], bool]) -> dict[str, str]:
+    """Every entry of a folder: a file the validator reads (``read`` says which, by name) by its
+    sha256, anything else by its kind (and a link's target), so a new, removed, renamed or retyped
+    entry changes the key as an edit does. Only the names of the other entries matter to the
+    rules, so their content is never opened. A link that leads out of the dataset folder (each of
+    ``roots``, the folder as named and as resolved) is keyed by its target's name alone: nothing
+    outside the dataset is read, not even to hash it, and validation refuses such a link whatever
+    it leads to."""
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
@@ -135,11 +146,13 @@ def _listing(folder: str, digests: Digests, roots: tuple[Path, ...]) -> dict[str
         return {"": f"unreadable: {type(error).__name__}"}
     listing: dict[str, str] = {}
     for entry in entries:
-        listing[entry.name] = _entry_key(entry, digests, roots)
+        listing[entry.name] = _entry_key(entry, digests, roots, hashed=read(entry.name))
     return dict(sorted(listing.items()))
 
 
-def _entry_key(entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...]) -> str:
+def _entry_key(
+    entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...], *, hashed: bool = True
+) -> str:
     kind = ""
     try:
         if entry.is_symlink():
@@ -148,24 +161,38 @@ def _entry_key(entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Pa
                 return kind + "outside the dataset"
         if not entry.is_file():
             return kind + _kind(entry)
+        if not hashed:
+            return kind + "a file"
         return kind + digests.of(os.fspath(entry), entry.stat())
     except OSError as error:
         return kind + f"unreadable: {type(error).__name__}"
 
 
+TABLE_FILES = frozenset(f"{name}.csv" for name in TABLE_NAMES)
+
+
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
-    """The sha256 of every file validation can read: each entry of data/ and of seeds/, and the
-    descriptor. The seeds are hashed on a second thread while the tables are hashed on this one:
-    hashing releases the interpreter lock."""
+    """The sha256 of every file validation reads: the declared tables in data/, the seeds and the
+    descriptor; every other entry of data/ by its name and kind. The seeds are hashed on a second
+    thread while the tables are hashed on this one: hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
     root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         roots = (root, data_dir.resolve().parent)
-        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots)
-        data = _listing(str(data_dir), digests, roots)
+        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True)
+        data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
         descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}
         return {"data": data, "seeds": seeds.result(), "descriptor": descriptor}
+
+
+def holds_descriptor(root: Path) -> bool:
+    """Whether ``root`` holds a regular ``datapackage.json``: only a dataset gets a cache, so
+    validating ``/etc`` or ``/proc`` neither hashes nor writes anything there."""
+    try:
+        return stat.S_ISREG(os.lstat(root / DESCRIPTOR).st_mode)
+    except OSError:
+        return False
 
 
 def _leads_into(path: Path, folder: Path) -> bool:
@@ -404,7 +431,7 @@ class Outcome:
 
 def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     """Validate ``data_dir`` from the cache where the inputs are unchanged, else run the rules."""
-    if not use_cache:
+    if not use_cache or not holds_descriptor(dataset_root(data_dir)):
         return Outcome(_run(data_dir, None), "cold")
     store = Store.of(data_dir)
     stat_key = _key("stat", os.path.realpath(dataset_root(data_dir)))
