@@ -348,12 +348,20 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.versioning import RECORD, data_hash, recorded, release_version
+    from syria_strikes.versioning import RECORD, HashRefused, data_hash, recorded, release_version
 
     data_dir = _data_dir(args, parser)
-    if args.record:
-        return _record(data_dir, RECORD)
-    version = release_version(data_dir)
+    _require_tables(data_dir)
+    try:
+        if args.record:
+            return _record(data_dir, RECORD)
+        version = release_version(data_dir)
+    except HashRefused as refused:
+        from syria_strikes.problems import problem, render_text
+
+        found = problem(refused.rule, refused.name, None, None, None, what="the file", reason=refused.reason)
+        _emit(render_text([found], data_dir))
+        return INVALID
     tagged = recorded()
     _emit(data_hash(data_dir))
     if "+local." in version:
@@ -361,6 +369,19 @@ def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         return INVALID if args.check else OK
     _emit(f"the data recorded for {version}")
     return OK
+
+
+def _require_tables(data_dir: Path) -> None:
+    """InputError naming the tables missing from ``data_dir``: a hash of a folder without them
+    (``--data-dir /etc``) would be the hash of nothing, given as if it were data."""
+    from syria_strikes.metadata import TABLE_NAMES
+
+    missing = [f"{name}.csv" for name in TABLE_NAMES if not os.path.lexists(data_dir / f"{name}.csv")]
+    if missing:
+        raise InputError(
+            f"{data_dir} is not a data folder: {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} missing; pass --data-dir with the dataset's data/"
+        )
 
 
 def _record(data_dir: Path, record: Path) -> int:
