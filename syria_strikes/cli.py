@@ -333,8 +333,9 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     _check_build_date(parser)
 
     try:
-        check_out_dir(args.out)
-        made = make_bundle(_data_dir(args, parser), args.out)
+        data_dir = _data_dir(args, parser)
+        check_out_dir(args.out, data_dir)
+        made = make_bundle(data_dir, args.out)
     except BundleError as error:
         _complain(str(error))
         return USAGE_ERROR
