@@ -26,7 +26,7 @@ from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, check_out
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, is_checkout_data
 from syria_strikes.problems import Problem, rejections
 from syria_strikes.safefiles import read_file
 from syria_strikes.sqlite import datasette_metadata, write_database
@@ -53,11 +53,11 @@ def default_release_dir() -> Path:
     return Path(__file__).resolve().parent / "release"
 
 
-def in_source_checkout() -> bool:
-    """Whether the package runs from a source checkout (where the default release is the curator's
-    own build) rather than from an installation (where it is the data the user installed)."""
-    root = Path(__file__).resolve().parent.parent
-    return (root / "pyproject.toml").is_file() and (root / "data").is_dir() and (root / "seeds").is_dir()
+def in_source_checkout(data_dir: Path) -> bool:
+    """Whether the default release may be written: the package runs from a source checkout (where
+    it is the curator's own build, not the data a user installed) and ``data_dir`` is that
+    checkout's own data, not a copy elsewhere."""
+    return is_checkout_data(data_dir)
 
 
 def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:

@@ -27,7 +27,8 @@ from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
-from syria_strikes.outguard import MARKER
+from syria_strikes.outguard import MARKER, OutRefused, check_output
+from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -54,16 +55,42 @@ def bundle_name(version: str) -> str:
     return f"syria-strikes-data-{version}.zip"
 
 
-def check_out_dir(out: Path) -> Path:
-    """Refuse an output that is not a folder before anything is built."""
+def check_out_dir(out: Path, data_dir: Path) -> Path:
+    """Refuse, before anything is built, an output that build's guard refuses (the dataset, its
+    data or seeds folder, a folder above it, the root of the file system, the current or home
+    folder) or that holds anything but earlier bundles: a zip dropped among curated files, or into
+    seeds/, would break the dataset."""
+    try:
+        check_output(
+            out,
+            dataset_root(data_dir),
+            ours=holds_only_bundles,
+            writer="a bundle",
+            product="bundles",
+            replaces="writes only into a folder of its own",
+        )
+    except OutRefused as refused:
+        raise BundleError(f"{refused}; nothing was touched") from None
     if out.exists() and not out.is_dir():
         raise BundleError(f"--out {out} is a file, not a folder: pass the folder the zip should go into")
     return out
 
 
+BUNDLE_FILE = re.compile(r"\.?syria-strikes-data-.+\.zip(\.[^/]*)?")
+
+
+def holds_only_bundles(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but regular files named as bundles (and their staging files)."""
+    try:
+        with os.scandir(folder) as listing:
+            return all(BUNDLE_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) for entry in listing)
+    except OSError:
+        return False
+
+
 def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     """Validate and build from ``data_dir``, then write the zip into ``out``; problems stop it."""
-    check_out_dir(out)
+    check_out_dir(out, data_dir)
     root = data_dir.resolve().parent
     missing = [name for name in REPOSITORY_FILES if not (root / name).is_file()]
     if missing:

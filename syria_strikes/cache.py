@@ -2,7 +2,8 @@
 
 A curator changes a few rows between two runs, and CI validates data that mostly has not changed;
 neither should wait for every rule again. The cache lives in ``.syria-strikes-cache/`` inside
-the dataset root (the folder holding ``data/``, ``seeds/`` and ``datapackage.json``). Every entry
+the dataset root (the folder holding ``data/``, ``seeds/`` and ``datapackage.json``), and only
+when that folder holds a regular ``datapackage.json``: any other folder is validated cold. Every entry
 is keyed by the sha256 of the files it was computed from and by the validator's fingerprint
 (its version, the source of every module of the package, and the versions of the libraries
 that run the rules), so any change to data, seeds, descriptor, rules or libraries misses.
@@ -24,10 +25,12 @@ This module imports nothing heavy: the unchanged case must stay cheap.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import json
 import os
+import stat
 import sys
 import tempfile
 import threading
@@ -39,9 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
+from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
-from syria_strikes.safefiles import FileRefused, inside
+from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside
 
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
@@ -116,16 +120,25 @@ class Digests:
 
 
 def _file_digest(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The sha256 of a regular file, opened without blocking (a FIFO or device swapped in is refused)."""
+    descriptor = os.open(os.path.realpath(path), SAFE_OPEN)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", path)
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    finally:
+        os.close(descriptor)
 
 
-def _listing(folder: str, digests: Digests, roots: tuple[Path, ...]) -> dict[str, str]:
-    """Every entry of a folder: a file by its sha256, anything else by its kind (and a link's
-    target), so a new, removed, renamed or retyped entry changes the key as an edit does. A link
-    that leads out of the dataset folder (each of ``roots``, the folder as named and as resolved)
-    is keyed by its target's name alone: nothing outside the dataset is read, not even to hash
-    it, and validation refuses such a link whatever it leads to."""
+def _listing(folder: str, digests: Digests, roots: tuple[Path, ...], read: Callable[[str], bool]) -> dict[str, str]:
+    """Every entry of a folder: a file the validator reads (``read`` says which, by name) by its
+    sha256, anything else by its kind (and a link's target), so a new, removed, renamed or retyped
+    entry changes the key as an edit does. Only the names of the other entries matter to the
+    rules, so their content is never opened. A link that leads out of the dataset folder (each of
+    ``roots``, the folder as named and as resolved) is keyed by its target's name alone: nothing
+    outside the dataset is read, not even to hash it, and validation refuses such a link whatever
+    it leads to."""
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
@@ -133,11 +146,13 @@ def _listing(folder: str, digests: Digests, roots: tuple[Path, ...]) -> dict[str
         return {"": f"unreadable: {type(error).__name__}"}
     listing: dict[str, str] = {}
     for entry in entries:
-        listing[entry.name] = _entry_key(entry, digests, roots)
+        listing[entry.name] = _entry_key(entry, digests, roots, hashed=read(entry.name))
     return dict(sorted(listing.items()))
 
 
-def _entry_key(entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...]) -> str:
+def _entry_key(
+    entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...], *, hashed: bool = True
+) -> str:
     kind = ""
     try:
         if entry.is_symlink():
@@ -146,24 +161,38 @@ def _entry_key(entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Pa
                 return kind + "outside the dataset"
         if not entry.is_file():
             return kind + _kind(entry)
+        if not hashed:
+            return kind + "a file"
         return kind + digests.of(os.fspath(entry), entry.stat())
     except OSError as error:
         return kind + f"unreadable: {type(error).__name__}"
 
 
+TABLE_FILES = frozenset(f"{name}.csv" for name in TABLE_NAMES)
+
+
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
-    """The sha256 of every file validation can read: each entry of data/ and of seeds/, and the
-    descriptor. The seeds are hashed on a second thread while the tables are hashed on this one:
-    hashing releases the interpreter lock."""
+    """The sha256 of every file validation reads: the declared tables in data/, the seeds and the
+    descriptor; every other entry of data/ by its name and kind. The seeds are hashed on a second
+    thread while the tables are hashed on this one: hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
     root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         roots = (root, data_dir.resolve().parent)
-        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots)
-        data = _listing(str(data_dir), digests, roots)
+        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True)
+        data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
         descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}
         return {"data": data, "seeds": seeds.result(), "descriptor": descriptor}
+
+
+def holds_descriptor(root: Path) -> bool:
+    """Whether ``root`` holds a regular ``datapackage.json``: only a dataset gets a cache, so
+    validating ``/etc`` or ``/proc`` neither hashes nor writes anything there."""
+    try:
+        return stat.S_ISREG(os.lstat(root / DESCRIPTOR).st_mode)
+    except OSError:
+        return False
 
 
 def _leads_into(path: Path, folder: Path) -> bool:
@@ -218,7 +247,11 @@ def _decode_problems(encoded: object) -> list[Problem] | None:
 
 @dataclass
 class Store:
-    """The cache folder of one dataset; ``note`` says why nothing could be written, if so."""
+    """The cache folder of one dataset; ``note`` says why nothing could be written, if so.
+
+    The folder and each entry must be a real folder and real files inside the dataset: a link
+    there (to a folder or file anywhere else) is never followed, neither read nor written
+    through; the run then goes on without the cache."""
 
     folder: Path
     note: str | None = None
@@ -227,13 +260,29 @@ class Store:
 
     @classmethod
     def of(cls, data_dir: Path) -> Store:
-        return cls(dataset_root(data_dir) / CACHE_DIR)
+        store = cls(dataset_root(data_dir) / CACHE_DIR)
+        try:
+            status = os.lstat(store.folder)
+        except FileNotFoundError:
+            return store
+        except OSError as error:
+            store._refuse(error.strerror or str(error))
+            return store
+        if not stat.S_ISDIR(status.st_mode):
+            store._refuse("it is a link or a file, not a folder; remove it")
+        return store
+
+    def _refuse(self, reason: str) -> None:
+        self.writable = False
+        self.note = f"note: could not write the validation cache in {self.folder} ({reason}); validated without it"
 
     def read(self, name: str, key: str) -> dict[str, Any] | None:
-        """The body of an entry written under this key, or None: absent, truncated, corrupted or foreign."""
-        try:
-            content = (self.folder / name).read_bytes()
-        except OSError:
+        """The body of an entry written under this key, or None: absent, truncated, corrupted,
+        foreign, or not a regular file."""
+        if not self.writable:
+            return None
+        content = _read_regular(self.folder / name)
+        if content is None:
             return None
         header, _, body = content.partition(b"\n")
         if header != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
@@ -257,28 +306,52 @@ class Store:
     def _write(self, name: str, content: bytes) -> None:
         try:
             self._prepare()
+            target = self.folder / name
+            if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+                self._refuse(f"{name} in it is a link or not a regular file; remove it")
+                return
             descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(content)
-                os.replace(temporary, self.folder / name)
+                os.replace(temporary, target)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
         except OSError as error:
-            self.writable = False
-            self.note = (
-                f"note: could not write the validation cache in {self.folder} ({error.strerror or error}); "
-                "validated without it"
-            )
+            self._refuse(error.strerror or str(error))
 
     def _prepare(self) -> None:
-        """Create the folder, telling git and backup tools to leave it alone."""
-        if self.folder.is_dir():
+        """Create the folder, telling git and backup tools to leave it alone; a link or file in
+        its place is refused, never followed."""
+        try:
+            self.folder.mkdir()
+        except FileExistsError:
+            if not stat.S_ISDIR(os.lstat(self.folder).st_mode):
+                raise NotADirectoryError(errno.ENOTDIR, "it is a link or a file, not a folder; remove it") from None
             return
-        self.folder.mkdir(exist_ok=True)
         for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-            (self.folder / name).write_text(text, encoding="ascii")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(self.folder / name, flags, 0o644), "w", encoding="ascii") as handle:
+                handle.write(text)
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file that is not a link, or None: a link, FIFO or device is never opened
+    in a way that follows it or blocks."""
+    try:
+        descriptor = os.open(path, SAFE_OPEN)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 @dataclass
@@ -358,7 +431,7 @@ class Outcome:
 
 def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     """Validate ``data_dir`` from the cache where the inputs are unchanged, else run the rules."""
-    if not use_cache:
+    if not use_cache or not holds_descriptor(dataset_root(data_dir)):
         return Outcome(_run(data_dir, None), "cold")
     store = Store.of(data_dir)
     stat_key = _key("stat", os.path.realpath(dataset_root(data_dir)))

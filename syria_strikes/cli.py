@@ -306,10 +306,11 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     _check_build_date(parser)
 
     data_dir = _data_dir(args, parser)
-    if args.out is None and not in_source_checkout():
+    if args.out is None and not in_source_checkout(data_dir):
         _complain(
-            "build needs --out DIR here: without it, a build would replace the release installed with the "
-            "package; pass a new folder, for example --out release"
+            "build needs --out DIR here: without it, a build replaces the release inside the package, which "
+            "only the package's own source checkout may do with its own data/; pass a new folder, for example "
+            "--out release"
         )
         return USAGE_ERROR
     out = args.out or default_release_dir()
@@ -339,8 +340,9 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     _check_build_date(parser)
 
     try:
-        check_out_dir(args.out)
-        made = make_bundle(_data_dir(args, parser), args.out)
+        data_dir = _data_dir(args, parser)
+        check_out_dir(args.out, data_dir)
+        made = make_bundle(data_dir, args.out)
     except BundleError as error:
         _complain(str(error))
         return USAGE_ERROR
@@ -354,20 +356,63 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.versioning import RECORD, data_hash, record_data, recorded, release_version
+    from syria_strikes.versioning import RECORD, HashRefused, data_hash, recorded, release_version
 
     data_dir = _data_dir(args, parser)
-    if args.record:
-        entry = record_data(data_dir)
-        _emit(f"recorded {entry['data']} as the data of {entry['version']} in {RECORD.name}")
-        return OK
-    version = release_version(data_dir)
+    _require_tables(data_dir)
+    try:
+        if args.record:
+            return _record(data_dir, RECORD)
+        version = release_version(data_dir)
+    except HashRefused as refused:
+        from syria_strikes.problems import problem, render_text
+
+        found = problem(refused.rule, refused.name, None, None, None, what="the file", reason=refused.reason)
+        _emit(render_text([found], data_dir))
+        return INVALID
     tagged = recorded()
     _emit(data_hash(data_dir))
     if "+local." in version:
         _emit(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
         return INVALID if args.check else OK
     _emit(f"the data recorded for {version}")
+    return OK
+
+
+def _require_tables(data_dir: Path) -> None:
+    """InputError naming the tables missing from ``data_dir``: a hash of a folder without them
+    (``--data-dir /etc``) would be the hash of nothing, given as if it were data."""
+    from syria_strikes.metadata import TABLE_NAMES
+
+    missing = [f"{name}.csv" for name in TABLE_NAMES if not os.path.lexists(data_dir / f"{name}.csv")]
+    if missing:
+        raise InputError(
+            f"{data_dir} is not a data folder: {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} missing; pass --data-dir with the dataset's data/"
+        )
+
+
+def _record(data_dir: Path, record: Path) -> int:
+    """Record the checkout's own data, once it validates, as the data of this version."""
+    from syria_strikes.paths import is_checkout_data
+
+    if not is_checkout_data(data_dir):
+        raise InputError(
+            f"data-hash --record only records the data/ of the source checkout the package runs from, "
+            f"not {data_dir}; nothing was recorded"
+        )
+    require("validate", "`syria-strikes data-hash --record`")
+    from syria_strikes.cache import validate
+    from syria_strikes.problems import rejections, render_text
+    from syria_strikes.versioning import record_data
+
+    problems = validate(data_dir).problems
+    if rejections(problems):
+        _emit(render_text(problems, data_dir))
+        _complain("the data does not validate; nothing was recorded.", prefix="")
+        return INVALID
+    entry = record_data(data_dir, record)
+    _emit(f"recorded {entry['data']} as the data of {entry['version']} in {record.name}")
     return OK
 
 

@@ -1,8 +1,10 @@
 """Files generated from the metadata source, and the check that they are current.
 
 Each file is written to a temporary name beside it and renamed over the old one, so a full disk
-leaves the old file whole, and a link in its place is replaced rather than followed: generating
-never writes outside the dataset folder.
+leaves the old file whole. Before anything is read or written, every generated file's folder must
+resolve inside the dataset folder and no generated file may be a link; otherwise the command is
+refused whole: generating never reads or writes outside the dataset folder, nor replaces a link
+someone put there.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
+from syria_strikes.errors import InputError
 from syria_strikes.files import DESCRIPTOR, to_json
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
@@ -47,7 +50,29 @@ def crosswalk_csv() -> str:
     return buffer.getvalue()
 
 
+def check_targets(root: Path) -> None:
+    """InputError, naming the first generated file that is a link or whose folder leads outside ``root``."""
+    home = root.resolve()
+    for name in generated_files():
+        target = root / name
+        if target.is_symlink():
+            raise InputError(
+                f"{target} is a symbolic link, and generate writes only regular files of the dataset; "
+                "replace the link with a file or remove it; nothing was written"
+            )
+        try:
+            folder = target.parent.resolve()
+        except (OSError, RuntimeError) as error:  # a loop of links
+            raise InputError(f"{target.parent} cannot be followed ({error}); nothing was written") from None
+        if folder != home and not folder.is_relative_to(home):
+            raise InputError(
+                f"{target.parent} leads outside the dataset folder {root}, and generate writes only inside it; "
+                "replace the link with a folder; nothing was written"
+            )
+
+
 def stale_files(root: Path) -> list[str]:
+    check_targets(root)
     return [path for path, content in generated_files().items() if _current(root / path) != content.encode()]
 
 

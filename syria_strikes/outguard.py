@@ -65,6 +65,7 @@ def check_output(
     product: str,
     kept: Mapping[Path, str] | None = None,
     expected: frozenset[str] = frozenset(),
+    replaces: str = "replaces the whole folder",
 ) -> Path:
     """``out`` with links resolved, when ``writer`` (a build, the site) may replace it whole:
     a new folder, an empty one, or one ``ours`` recognises; OutRefused otherwise.
@@ -98,8 +99,8 @@ def check_output(
         raise OutRefused(f"--out {out} cannot be listed ({error.strerror}); name another folder") from None
     if not empty and not ours(target):
         raise OutRefused(
-            f"--out {out} holds files that are not {product} ({_some_names(target, expected)}), and {writer} replaces "
-            "the whole folder; name a new or empty folder, or one an earlier run wrote"
+            f"--out {out} holds files that are not {product} ({_some_names(target, expected)}), and {writer} "
+            f"{replaces}; name a new or empty folder, or one an earlier run wrote"
         )
     return target
 

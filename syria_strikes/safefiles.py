@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+# Opens a file without following a final link and without blocking on a FIFO or device.
+SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 FileRule = Literal["file_inside", "file_regular", "file_readable"]
@@ -104,7 +105,7 @@ def read_file(path: Path, folder: Path, *, checked: bool = False) -> tuple[bytes
     if not stat.S_ISREG(before.st_mode):
         raise FileRefused("file_regular", f"is {_kind(before.st_mode)}, not a regular file; replace it with a file")
     try:
-        descriptor = os.open(resolved, _OPEN_FLAGS)
+        descriptor = os.open(resolved, SAFE_OPEN)
     except FileNotFoundError:
         raise
     except OSError as error:

@@ -16,11 +16,20 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from syria_strikes.safefiles import FileRefused, read_file
+from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
 
 RECORD = Path(__file__).resolve().parent / "tagged-data.json"
 LABEL_DIGITS = 12
+
+
+class HashRefused(FileRefused):
+    """A file of the data that must not be read; ``name`` is its dataset-relative path."""
+
+    def __init__(self, rule: FileRule, words: str, name: str) -> None:
+        super().__init__(rule, f"{name} {words}")
+        self.reason = words
+        self.name = name
 
 
 def data_hash(data_dir: Path) -> str:
@@ -35,7 +44,7 @@ def data_hash(data_dir: Path) -> str:
         try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
             data = read_file(path, data_dir.resolve().parent)[0]
         except FileRefused as refused:
-            raise FileRefused(refused.rule, f"{name} {refused.words}") from None
+            raise HashRefused(refused.rule, refused.words, name) from None
         digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())
     return f"sha256:{digest.hexdigest()}"
 

@@ -60,12 +60,23 @@ def test_build_replaces_a_release_it_wrote_and_leaves_a_marker(clone: Dataset) -
 
 
 def test_default_build_of_an_installed_package_refuses(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build_module, "in_source_checkout", lambda: False)
+    monkeypatch.setattr(build_module, "in_source_checkout", lambda data_dir: False)
     installed = fingerprint(build_module.default_release_dir())
     code, output = run_cli(["build", "--data-dir", str(dataset.data_dir)])
     assert code == 2
     assert output == ""
     assert fingerprint(build_module.default_release_dir()) == installed
+
+
+def test_default_build_of_a_dataset_other_than_the_checkout_refuses(dataset: Dataset) -> None:
+    """With an editable install, a default build in a copy of the dataset replaced the checkout's release."""
+    dataset.set_cell("claims", 0, "predicate", "no such predicate")  # were it built, nothing would be written
+    release = build_module.default_release_dir()
+    before = fingerprint(release) if release.exists() else None
+    result = command("build", "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    assert_clean_failure(result, 2)
+    assert "build needs --out DIR here" in result.stderr and result.stdout == ""
+    assert (fingerprint(release) if release.exists() else None) == before
 
 
 def _staging(out: Path) -> list[Path]:

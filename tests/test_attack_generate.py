@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.attacks import assert_clean_failure, command, fingerprint
 from tests.support.dataset import Dataset
 
@@ -17,14 +19,38 @@ def test_generate_refuses_a_folder_that_is_not_a_dataset(tmp_path: Path) -> None
     assert fingerprint(tmp_path) == before
 
 
-def test_generate_replaces_a_link_instead_of_writing_through_it(dataset: Dataset, tmp_path: Path) -> None:
+def test_generate_refuses_a_generated_file_that_is_a_link(dataset: Dataset, tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("not the project's", encoding="utf-8")
     (dataset.root / "docs").mkdir()
     (dataset.root / "docs" / "data-dictionary.md").symlink_to(outside)
+    before = fingerprint(dataset.root)
+    result = command("generate", "--root", str(dataset.root))
+    assert_clean_failure(result, 2)
+    assert "data-dictionary.md is a symbolic link" in result.stderr and "nothing was written" in result.stderr
+    assert outside.read_text(encoding="utf-8") == "not the project's"
+    assert (dataset.root / "docs" / "data-dictionary.md").is_symlink()
+    assert fingerprint(dataset.root) == before
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_generate_refuses_a_folder_that_leads_outside(dataset: Dataset, tmp_path: Path, check: bool) -> None:
+    """``ln -s /tmp/victim schemas; generate`` overwrote the victim's files."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "events.schema.json").write_text("precious", encoding="utf-8")
+    (dataset.root / "schemas").symlink_to(victim)
+    before = fingerprint(dataset.root), fingerprint(victim)
+    result = command("generate", "--root", str(dataset.root), *(["--check"] if check else []))
+    assert_clean_failure(result, 2)
+    assert "leads outside the dataset folder" in result.stderr
+    assert (fingerprint(dataset.root), fingerprint(victim)) == before
+
+
+def test_generate_follows_a_folder_link_that_stays_inside(dataset: Dataset) -> None:
+    (dataset.root / "generated-docs").mkdir()
+    (dataset.root / "docs").symlink_to("generated-docs")
     result = command("generate", "--root", str(dataset.root))
     assert result.returncode == 0, result.stderr
-    assert outside.read_text(encoding="utf-8") == "not the project's"
-    assert not (dataset.root / "docs" / "data-dictionary.md").is_symlink()
+    assert (dataset.root / "generated-docs" / "data-dictionary.md").is_file()
     assert command("generate", "--root", str(dataset.root), "--check").returncode == 0
-    assert [path.name for path in (dataset.root / "docs").iterdir() if path.name.startswith(".")] == []

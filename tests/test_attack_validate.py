@@ -73,8 +73,29 @@ def test_a_fifo_or_folder_in_place_of_a_file_is_reported_without_hanging(
 def test_data_hash_names_a_fifo_among_the_tables_without_hanging(dataset: Dataset) -> None:
     os.mkfifo(dataset.data_dir / "claims (1).csv")
     result = command("data-hash", "--data-dir", str(dataset.data_dir), timeout=HANG_GUARD_SECONDS)
-    assert_clean_failure(result, 3)
-    assert "data/claims (1).csv is a named pipe (FIFO)" in result.stderr
+    assert_clean_failure(result, 1)
+    assert "claims (1).csv: the file is a named pipe (FIFO)" in result.stdout
+    assert "[rule: file_regular]" in result.stdout
+
+
+def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(dataset: Dataset, tmp_path: Path) -> None:
+    outside = tmp_path / "secret.csv"
+    outside.write_text("not the dataset's", encoding="utf-8")
+    dataset.path("claims").unlink()
+    dataset.path("claims").symlink_to(outside)
+    result = command("data-hash", "--data-dir", str(dataset.data_dir))
+    assert_clean_failure(result, 1)
+    assert "claims.csv: the file is a symbolic link that leads outside" in result.stdout
+    assert "[rule: file_inside]" in result.stdout and "not the dataset's" not in result.stdout
+
+
+def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
+    """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
+    (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
+    result = command("data-hash", "--data-dir", str(tmp_path))
+    assert_clean_failure(result, 2)
+    assert result.stdout == ""
+    assert "is not a data folder" in result.stderr and "claims.csv" in result.stderr
 
 
 def test_unreadable_files_and_folders_are_problems_not_tracebacks(dataset: Dataset) -> None:

@@ -155,3 +155,25 @@ def test_invalid_data_writes_no_bundle(dataset: Dataset, tmp_path: Path) -> None
     assert result.returncode == 1
     assert "stance" in result.stdout
     assert not out.exists() or list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("out", ["data", "seeds", ".", "..", "/", "seeds/inner", "other"])
+def test_bundle_refuses_an_out_among_or_above_the_curated_files(dataset: Dataset, out: str) -> None:
+    """``bundle --out seeds`` wrote a zip into the archive, which then failed validation."""
+    from tests.support.attacks import fingerprint
+
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    (dataset.root / "other").mkdir()
+    (dataset.root / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    before = fingerprint(dataset.root)
+    result = subprocess.run(
+        [sys.executable, "-m", "syria_strikes", "bundle", "--out", out],
+        cwd=dataset.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith(f"error: --out {out} ") and "nothing was touched" in result.stderr
+    assert fingerprint(dataset.root) == before

@@ -312,3 +312,92 @@ def test_parallel_threads_share_one_store_safely(dataset: Dataset) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda n: store.write(f"entry-{n % 2}.json", "k", {"n": n}), range(40)))
     assert {store.read(f"entry-{n}.json", "k")["n"] % 2 for n in range(2)} == {0, 1}
+
+
+def _validate_in_a_process(dataset: Dataset) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(dataset.data_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_a_cache_folder_that_is_a_link_is_never_followed(dataset: Dataset, tmp_path: Path) -> None:
+    """A link in the cache's place would let validate write wherever it leads: it runs cold instead."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / RESULT_ENTRY).write_text("precious", encoding="ascii")
+    (dataset.root / CACHE_DIR).symlink_to(victim)
+    _break_a_cell(dataset)
+    result = _validate_in_a_process(dataset)
+    assert result.returncode == 1 and "rule: enum" in result.stdout
+    note = result.stderr.strip().splitlines()
+    assert len(note) == 1 and note[0].startswith("note: could not write the validation cache")
+    assert _snapshot(victim) == {RESULT_ENTRY: b"precious"}
+    assert (dataset.root / CACHE_DIR).is_symlink()
+
+
+def test_a_cache_entry_that_is_a_link_is_neither_read_nor_written_through(dataset: Dataset, tmp_path: Path) -> None:
+    validate(dataset.data_dir)
+    outside = tmp_path / "outside.json"
+    entry = dataset.root / CACHE_DIR / RESULT_ENTRY
+    outside.write_bytes(entry.read_bytes())  # a valid entry, for data that is now broken
+    entry.unlink()
+    entry.symlink_to(outside)
+    _break_a_cell(dataset)
+    before = outside.read_bytes()
+    result = _validate_in_a_process(dataset)
+    assert result.returncode == 1 and "rule: enum" in result.stdout
+    assert outside.read_bytes() == before
+    assert entry.is_symlink()
+
+
+def _hashed_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    hashed: list[str] = []
+    digest = cache._file_digest
+
+    def recording(path: str) -> str:
+        hashed.append(path)
+        return digest(path)
+
+    monkeypatch.setattr(cache, "_file_digest", recording)
+    return hashed
+
+
+def test_a_folder_without_a_descriptor_gets_no_cache_and_nothing_hashed(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``validate --data-dir /etc`` or ``/proc`` must neither write a cache there nor open every file in it."""
+    (dataset.root / "datapackage.json").unlink()
+    hashed = _hashed_paths(monkeypatch)
+    outcome = validate(dataset.data_dir)
+    assert outcome.source == "cold" and outcome.note is None
+    assert any(problem.rule == "descriptor_present" for problem in outcome.problems)
+    assert hashed == []
+    assert not (dataset.root / CACHE_DIR).exists()
+
+
+def test_only_the_files_validation_reads_are_hashed(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stray entry of data/ is keyed by name and kind: its content is never opened."""
+    stray = dataset.data_dir / "notes.txt"
+    stray.write_text("a curator's notes", encoding="utf-8")
+    hashed = _hashed_paths(monkeypatch)
+    first = validate(dataset.data_dir)
+    assert first.problems == _cold(dataset)
+    names = {Path(path).name for path in hashed}
+    assert {f"{table}.csv" for table in TABLE_NAMES} <= names
+    assert str(stray) not in hashed and "notes.txt" not in names
+    assert all(Path(path).parent in (dataset.data_dir, dataset.root / "seeds", dataset.root) for path in hashed)
+    stray.unlink()
+    stray.mkdir()  # a file turned into a folder is another entry: not answered from the cache
+    assert validate(dataset.data_dir).problems == _cold(dataset)
+
+
+def test_a_device_is_never_hashed_as_a_file() -> None:
+    with pytest.raises(OSError):
+        cache._file_digest(os.devnull)

@@ -72,3 +72,37 @@ def test_the_wheel_takes_its_version_from_the_data() -> None:
         "expression": "tree_version()",
         "search-paths": ["."],
     }
+
+
+def test_record_refuses_a_dataset_other_than_the_checkout(dataset: Dataset) -> None:
+    """With an editable install, --record in a copy of the dataset rewrote the checkout's record."""
+    record = REPO / "syria_strikes" / "tagged-data.json"
+    before = record.read_bytes()
+    dataset.set_cell("claims", 1, "curator_note", "Data that is not the checkout's.")
+    result = subprocess.run(
+        [sys.executable, "-m", "syria_strikes", "data-hash", "--record", "--data-dir", str(dataset.data_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "--record only records the data/ of the source checkout" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert record.read_bytes() == before
+
+
+def test_record_refuses_data_that_does_not_validate(dataset: Dataset, tmp_path: Path, monkeypatch) -> None:
+    from syria_strikes import paths, versioning
+    from tests.support.dataset import run_cli
+
+    record = tmp_path / "tagged-data.json"
+    monkeypatch.setattr(paths, "is_checkout_data", lambda data_dir: True)
+    monkeypatch.setattr(versioning, "RECORD", record)
+    dataset.set_cell("claims", 0, "predicate", "no such predicate")
+    code, output = run_cli(["data-hash", "--record", "--data-dir", str(dataset.data_dir)])
+    assert code == 1 and "rule: enum" in output
+    assert not record.exists()
+    dataset.set_cell("claims", 0, "predicate", dataset.rows("claims")[1]["predicate"])
+    code, output = run_cli(["data-hash", "--record", "--data-dir", str(dataset.data_dir)])
+    assert code == 0, output
+    assert json.loads(record.read_text(encoding="utf-8"))["data"] == data_hash(dataset.data_dir)
