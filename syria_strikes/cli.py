@@ -206,7 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     locate.add_argument(
         "--fix",
         action="store_true",
-        help="set quote_start/quote_end in claims.csv for every claim whose quote occurs exactly once in its seed",
+        help="set the quote and attribution offsets in claims.csv wherever their words occur exactly once in the seed",
     )
     _add_data_dir(locate, "seeds/ sits beside it")
     locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -425,14 +425,15 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 1 if report.left else 0
     for change in report.changed:
         print(
-            f"{claims}, line {change.line}, {change.claim_id}: quote_start..quote_end "
+            f"{claims}, line {change.line}, {change.claim_id}: {change.columns[0]}..{change.columns[1]} "
             f"{escape(change.old[0]) or '(empty)'}..{escape(change.old[1]) or '(empty)'} "
             f"-> {change.new[0]}..{change.new[1]}"
         )
-    for left in report.left:
-        print(f"{claims}, line {left.line}, {left.claim_id or '(no claim_id)'}: left as is: {escape(left.reason)}")
-    changed = len(report.changed)
-    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {len(report.left)} left as is")
+    for kept in report.left:
+        print(f"{claims}, line {kept.line}, {kept.claim_id or '(no claim_id)'}: left as is: {escape(kept.reason)}")
+    # counted by claim: a claim's quote and attribution may both be changed, or both left
+    changed, left = (len({item.line for item in items}) for items in (report.changed, report.left))
+    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {left} left as is")
     return 1 if report.left else 0
 
 
