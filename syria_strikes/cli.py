@@ -452,16 +452,16 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.coverage_report import DECLARED_TABLE, dataset_coverage, render_html, render_json, render_text
+    from syria_strikes.coverage_report import dataset_coverage, render_html, render_json, render_text
 
-    coverages = dataset_coverage(_data_dir(args, parser), args.seed)
+    report = dataset_coverage(_data_dir(args, parser), args.seed)
     if args.format == "json":
-        print(render_json(coverages))
+        print(render_json(report, args.data_dir))
     elif args.format == "html":
-        print(render_html(coverages), end="")
+        print(render_html(report, args.data_dir), end="")
     else:
-        print(render_text(coverages, args.data_dir / DECLARED_TABLE))
-    return 1 if any(coverage.missing for coverage in coverages) else 0
+        print(render_text(report, args.data_dir))
+    return 0 if report.complete else 1
 
 
 def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

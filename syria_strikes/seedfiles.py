@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
@@ -67,12 +68,31 @@ def require_columns(path: Path, header: list[str], columns: tuple[str, ...]) -> 
         raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
 
 
-def archived_seeds(data_dir: Path) -> dict[str, Path]:
-    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
+@dataclass(frozen=True)
+class ArchivedSeed:
+    """A sources row that names a seed file: the file, and the hash the row records for it."""
+
+    source_id: str
+    path: Path
+    sha256: str
+    line: int  # of the row in sources.csv
+
+
+def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
+    """Every archived source, in the order of data/sources.csv."""
     path = data_dir / "sources.csv"
     header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
-    return {row["source_id"]: dataset_root(data_dir) / row["seed_path"] for row in rows if row.get("seed_path")}
+    return [
+        ArchivedSeed(row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line)
+        for line, row in enumerate(rows, start=2)
+        if row.get("seed_path")
+    ]
+
+
+def archived_seeds(data_dir: Path) -> dict[str, Path]:
+    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
+    return {seed.source_id: seed.path for seed in archived_rows(data_dir)}
 
 
 def seed_texts(data_dir: Path) -> dict[str, str]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from syria_strikes.anchoring import locate
+from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
@@ -159,7 +158,7 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
                         int(line),
                         anchor.words,
                         quote,
-                        **_mismatch(text, quote, int(start), int(end)),
+                        **mismatch_context(text, quote, int(start), int(end)),
                         columns=(anchor.words, anchor.start, anchor.end),
                     )
                 )
@@ -172,15 +171,3 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
                     problem("quote_grapheme", anchor.table, int(line), anchor.words, quote, start=start, end=end)
                 )
     return problems
-
-
-def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
-    """What the seed holds at the offsets, and where the words are in it (``anchoring.locate``, the
-    one search that ``locate`` also runs): the context of quote_anchored and attribution_anchored."""
-    return {
-        "start": start,
-        "end": end,
-        "seed_length": len(text),
-        "seed_has": None if end > len(text) else text[start:end],
-        "location": locate(text, quote),
-    }
