@@ -466,8 +466,13 @@ def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
 
 def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.diff import diff, render_json, render_markdown, render_text
+    from syria_strikes.errors import ReleaseError
 
-    result = diff(args.old, args.new)
+    try:
+        result = diff(args.old, args.new)
+    except ReleaseError as error:  # a damaged release: as `info` reports it
+        _complain(str(error))
+        return INVALID
     if args.format == "json":
         print(render_json(result))
     else:
