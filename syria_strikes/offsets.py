@@ -21,7 +21,7 @@ from typing import Any
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
-from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed, span_cells
+from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
     if missing:
         raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
     at = {name: header.index(name) for name in OFFSET_COLUMNS}
-    seeds = archived_seeds(data_dir)
+    seeds = {seed.source_id: seed for seed in archived_rows(data_dir)}
     texts: dict[str, str | InputError] = {}
     report = FixReport()
     for record, line in zip(records[1:], lines[1:], strict=True):
@@ -168,14 +168,14 @@ def _serialise(records: list[list[str]]) -> str:
 
 
 def _seed_text(
-    source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError], root: Path
+    source_id: str, seeds: dict[str, ArchivedSeed], texts: dict[str, str | InputError], root: Path
 ) -> str | InputError:
-    """The seed's text, or the error that says why it cannot be had (read once per seed)."""
+    """The seed's text, checked against its sha256, or the error that says why it cannot be had (read once per seed)."""
     if source_id not in seeds:
         return InputError(f"its source_id {source_id!r} names no archived seed in sources.csv")
     if source_id not in texts:
         try:
-            texts[source_id] = read_seed(seeds[source_id], root)
+            texts[source_id] = seeds[source_id].text(root)
         except InputError as error:
             texts[source_id] = error
     return texts[source_id]

@@ -150,3 +150,17 @@ def test_fix_reports_the_columns_it_changed_in_json(dataset: Dataset) -> None:
     assert code == 0, output
     columns = sorted(change["columns"] for change in json.loads(output)["changed"])
     assert columns == [["attribution_start", "attribution_end"], ["quote_start", "quote_end"]]
+
+
+def test_fix_takes_no_offsets_from_a_seed_that_does_not_match_its_sha256(dataset: Dataset) -> None:
+    """Offsets found in an edited document would anchor the claims in a text they do not quote."""
+    (index,) = _unique_rows(dataset, 1)
+    line = dataset.set_cell("claims", index, "quote_start", "")
+    seed = dataset.root / SEED
+    seed.write_bytes(b"An edited first line.\n" + seed.read_bytes())
+    before = dataset.raw("claims")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert f"line {line}, " in output and "does not match the sha256 that its row in sources.csv (line 2)" in output
+    assert output.splitlines()[-1].startswith("changed the offsets of 0 claims; ")
+    assert dataset.raw("claims") == before
