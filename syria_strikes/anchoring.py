@@ -105,6 +105,18 @@ def locate(text: str, quote: str) -> Location:
     return Location(quote, spans, None if spans else nearest(text, quote))
 
 
+def mismatch_context(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
+    """What the seed holds at the offsets, and where the words are in it: the context of the rules
+    quote_anchored and attribution_anchored, for validate and for ``coverage`` alike."""
+    return {
+        "start": start,
+        "end": end,
+        "seed_length": len(text),
+        "seed_has": None if end > len(text) else text[start:end],
+        "location": locate(text, quote),
+    }
+
+
 def nearest(text: str, quote: str) -> NearMatch | None:
     """The closest thing to ``quote`` in ``text``: through one look-alike lens, through all of them,
     in the other Unicode normal form, or, failing those, the most similar stretch of the seed."""

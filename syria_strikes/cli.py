@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     locate.add_argument(
         "--fix",
         action="store_true",
-        help="set quote_start/quote_end in claims.csv for every claim whose quote occurs exactly once in its seed",
+        help="set the quote and attribution offsets in claims.csv wherever their words occur exactly once in the seed",
     )
     _add_data_dir(locate, "seeds/ sits beside it")
     locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -479,14 +479,15 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 1 if report.left else 0
     for change in report.changed:
         print(
-            f"{claims}, line {change.line}, {change.claim_id}: quote_start..quote_end "
+            f"{claims}, line {change.line}, {change.claim_id}: {change.columns[0]}..{change.columns[1]} "
             f"{escape(change.old[0]) or '(empty)'}..{escape(change.old[1]) or '(empty)'} "
             f"-> {change.new[0]}..{change.new[1]}"
         )
-    for left in report.left:
-        print(f"{claims}, line {left.line}, {left.claim_id or '(no claim_id)'}: left as is: {escape(left.reason)}")
-    changed = len(report.changed)
-    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {len(report.left)} left as is")
+    for kept in report.left:
+        print(f"{claims}, line {kept.line}, {kept.claim_id or '(no claim_id)'}: left as is: {escape(kept.reason)}")
+    # counted by claim: a claim's quote and attribution may both be changed, or both left
+    changed, left = (len({item.line for item in items}) for items in (report.changed, report.left))
+    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {left} left as is")
     return 1 if report.left else 0
 
 
@@ -505,22 +506,27 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.coverage_report import DECLARED_TABLE, dataset_coverage, render_html, render_json, render_text
+    from syria_strikes.coverage_report import dataset_coverage, render_html, render_json, render_text
 
-    coverages = dataset_coverage(_data_dir(args, parser), args.seed)
+    report = dataset_coverage(_data_dir(args, parser), args.seed)
     if args.format == "json":
-        print(render_json(coverages))
+        print(render_json(report, args.data_dir))
     elif args.format == "html":
-        print(escape_markup(render_html(coverages)), end="")
+        print(escape_markup(render_html(report, args.data_dir)), end="")
     else:
-        print(render_text(coverages, args.data_dir / DECLARED_TABLE))
-    return 1 if any(coverage.missing for coverage in coverages) else 0
+        print(render_text(report, args.data_dir))
+    return 0 if report.complete else 1
 
 
 def _run_diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.diff import diff, render_json, render_markdown, render_text
+    from syria_strikes.errors import ReleaseError
 
-    result = diff(args.old, args.new)
+    try:
+        result = diff(args.old, args.new)
+    except ReleaseError as error:  # a damaged release: as `info` reports it
+        _complain(str(error))
+        return INVALID
     if args.format == "json":
         print(render_json(result))
     else:

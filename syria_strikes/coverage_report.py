@@ -10,52 +10,137 @@ from __future__ import annotations
 import html
 import itertools
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from syria_strikes.anchoring import mismatch_context
 from syria_strikes.errors import InputError
+from syria_strikes.files import sha256_bytes
 from syria_strikes.paths import dataset_root
+from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
-from syria_strikes.seedfiles import archived_seeds, read_rows, read_seed, require_columns, span_cells
+from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, read_rows, require_columns, span_cells
 from syria_strikes.terminal import escape
 
 DECLARED_TABLE = "uncovered_sentences.csv"
+VALIDATE = "run `syria-strikes validate` and fix what it reports, then run coverage again"
 
 
-def dataset_coverage(data_dir: Path, seed: str | None = None) -> list[SeedCoverage]:
-    """Coverage of every archived seed, or of the one named by source_id or file."""
-    seeds = archived_seeds(data_dir)
+@dataclass(frozen=True)
+class Uncounted:
+    """A seed or a claim that coverage cannot count, and the problem that says why, in validate's words."""
+
+    kind: Literal["seed", "claim"]
+    name: str  # the source_id of a seed, the claim_id of a claim
+    problem: Problem
+
+
+@dataclass(frozen=True)
+class CoverageReport:
+    """Coverage of the seeds that could be counted, and what could not be: coverage trusts no offset
+    and no seed that validate would not, so "nothing missing" is said only of checked data."""
+
+    seeds: list[SeedCoverage]
+    uncounted: list[Uncounted]
+
+    @property
+    def missing(self) -> int:
+        return sum(len(coverage.missing) for coverage in self.seeds)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.uncounted
+
+
+def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
+    """Coverage of every archived seed, or of the one named by source_id or file. A seed whose bytes
+    do not match its sha256 is not counted, nor is a claim whose quote is not at its offsets."""
+    root = dataset_root(data_dir)
+    seeds = archived_rows(data_dir)
     if seed is not None:
-        seeds = {source_id: path for source_id, path in seeds.items() if _names(seed, source_id, path, data_dir)}
+        seeds = [row for row in seeds if _names(seed, row.source_id, row.path)]
         if not seeds:
             raise InputError(f"{seed}: is neither the source_id nor the seed file of an archived source")
-    spans = _claim_spans(data_dir)
+    texts, uncounted = _trusted_texts(seeds, root)
+    spans = _claim_spans(data_dir, texts, uncounted)
     declared = _declared(data_dir)
-    return [
+    coverages = [
         seed_coverage(
-            source_id,
-            path.relative_to(dataset_root(data_dir)).as_posix(),
-            read_seed(path, dataset_root(data_dir)),
-            spans.get(source_id, []),
-            declared.get(source_id, []),
+            row.source_id,
+            row.path.relative_to(root).as_posix(),
+            texts[row.source_id],
+            spans.get(row.source_id, []),
+            declared.get(row.source_id, []),
         )
-        for source_id, path in seeds.items()
+        for row in seeds
+        if row.source_id in texts
     ]
+    return CoverageReport(coverages, uncounted)
 
 
-def _names(seed: str, source_id: str, path: Path, data_dir: Path) -> bool:
+def _names(seed: str, source_id: str, path: Path) -> bool:
     return seed == source_id or Path(seed).resolve() == path.resolve()
 
 
-def _claim_spans(data_dir: Path) -> dict[str, list[Span]]:
+def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str], list[Uncounted]]:
+    """source_id -> text of each seed whose bytes match the sha256 its row records; the others, as problems."""
+    texts: dict[str, str] = {}
+    uncounted: list[Uncounted] = []
+    for row in seeds:
+        data = read_bytes(row.path, root)
+        seed_path = row.path.relative_to(root).as_posix()
+        if not row.sha256:
+            fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
+        elif (digest := sha256_bytes(data)) != row.sha256:
+            fault = problem("seed_hash", "sources", row.line, "sha256", row.sha256, seed_path=seed_path, digest=digest)
+        else:
+            try:
+                texts[row.source_id] = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                fault = problem("seed_utf8", "sources", row.line, "seed_path", seed_path, byte=error.start)
+            else:
+                continue
+        uncounted.append(Uncounted("seed", row.source_id, fault))
+    return texts, uncounted
+
+
+def _claim_spans(data_dir: Path, texts: dict[str, str], uncounted: list[Uncounted]) -> dict[str, list[Span]]:
+    """The quote spans of the claims on trusted seeds whose quote is at its offsets; the other claims
+    on those seeds are added to ``uncounted`` (claims on other seeds are the seeds' concern)."""
     path = data_dir / "claims.csv"
     header, rows = read_rows(path, dataset_root(data_dir))
-    require_columns(path, header, ("source_id", "quote_start", "quote_end"))
+    require_columns(path, header, ("claim_id", "source_id", "quote", "quote_start", "quote_end"))
     spans: dict[str, list[Span]] = {}
-    for row in rows:
+    for line, row in enumerate(rows, start=2):
+        text = texts.get(row["source_id"])
+        if text is None:
+            continue
+        fault = _quote_fault(row, line, text)
+        if fault is not None:
+            uncounted.append(Uncounted("claim", row["claim_id"], fault))
+            continue
         span = span_cells(row["quote_start"], row["quote_end"])
-        if span is not None:
-            spans.setdefault(row["source_id"], []).append(span)
+        assert span is not None  # _quote_fault found both cells to be offsets
+        spans.setdefault(row["source_id"], []).append(span)
     return spans
+
+
+def _quote_fault(row: dict[str, str], line: int, text: str) -> Problem | None:
+    """Why the claim's quote cannot be counted (as validate words it), or None when it sits at its offsets."""
+    for column in ("quote", "quote_start", "quote_end"):
+        if not row[column]:
+            return problem("required", "claims", line, column, None)
+    for column in ("quote_start", "quote_end"):
+        if span_cells(row[column], row[column]) is None:
+            return problem("type_integer", "claims", line, column, row[column], cell=row[column])
+    start, end = span_cells(row["quote_start"], row["quote_end"]) or (0, 0)
+    if start >= end:
+        return problem("quote_offsets", "claims", line, "quote_end", row["quote_end"], quote_start=start)
+    quote = row["quote"]
+    if text[start:end] != quote:
+        return problem("quote_anchored", "claims", line, "quote", quote, **mismatch_context(text, quote, start, end))
+    return None
 
 
 def _declared(data_dir: Path) -> dict[str, list[Declared]]:
@@ -72,9 +157,11 @@ def _declared(data_dir: Path) -> dict[str, list[Declared]]:
     return declared
 
 
-def render_text(coverages: list[SeedCoverage], declared_path: Path) -> str:
+def render_text(report: CoverageReport, data_dir: Path) -> str:
+    """Each seed, its uncovered sentences, what could not be counted (files named as the user gave
+    them), then the verdict."""
     lines = []
-    for coverage in coverages:
+    for coverage in report.seeds:
         lines.append(
             f"{coverage.source_id} ({coverage.seed_path}): {coverage.share:.1%} of {coverage.visible_characters} "
             f"visible characters quoted by {coverage.claim_count} claim{'s' if coverage.claim_count != 1 else ''}; "
@@ -86,21 +173,42 @@ def render_text(coverages: list[SeedCoverage], declared_path: Path) -> str:
             lines.append(f"  {state:<24} {sentence.start}..{sentence.end}  {escape(repr(sentence.text))}")
         for row in coverage.stray_declarations:
             lines.append(f"  {'NOT A SENTENCE':<24} {row.start}..{row.end}  {row.uncovered_id} declares no sentence")
-    missing = sum(len(coverage.missing) for coverage in coverages)
+    paths = path_namer(data_dir)
+    lines.extend(escape(item.problem.to_text(paths)) for item in report.uncounted)
+    missing, declared_path = report.missing, data_dir / DECLARED_TABLE
     if missing:
         lines.append(
             f"{missing} sentence{'s' if missing != 1 else ''} missing: quote what they assert in claims, or "
             f"declare those that assert nothing in {declared_path} with a reason"
         )
-    else:
+    if report.uncounted:
+        lines.append(f"not counted: {_uncounted_names(report.uncounted)} (above); {VALIDATE}")
+    elif not missing:
         lines.append(f"nothing missing: every sentence is quoted by a claim or declared in {declared_path}")
     return "\n".join(lines)
 
 
-def render_json(coverages: list[SeedCoverage]) -> str:
+def _uncounted_names(uncounted: list[Uncounted]) -> str:
+    """e.g. "seed src-seed-002, claims clm-000-001 and clm-000-004"."""
+    groups = []
+    for kind in ("seed", "claim"):
+        names = [escape(item.name) or "(no claim_id)" for item in uncounted if item.kind == kind]
+        if names:
+            listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            groups.append(f"{kind}{'s' if len(names) != 1 else ''} {listed}")
+    return ", ".join(groups)
+
+
+def render_json(report: CoverageReport, data_dir: Path) -> str:
+    paths = path_namer(data_dir)
     return json.dumps(
         {
-            "missing_count": sum(len(coverage.missing) for coverage in coverages),
+            "missing_count": report.missing,
+            "not_counted_count": len(report.uncounted),
+            "not_counted": [
+                {"kind": item.kind, "id": item.name, **item.problem.to_dict(), "path": paths(item.problem.file)}
+                for item in report.uncounted
+            ],
             "seeds": [
                 {
                     "source_id": coverage.source_id,
@@ -123,7 +231,7 @@ def render_json(coverages: list[SeedCoverage]) -> str:
                     ],
                     "declared_not_a_sentence": [row.uncovered_id for row in coverage.stray_declarations],
                 }
-                for coverage in coverages
+                for coverage in report.seeds
             ],
         },
         ensure_ascii=True,
@@ -140,8 +248,10 @@ pre { white-space: pre-wrap; font-family: serif; font-size: 1.1em; border: 1px s
 """
 
 
-def render_html(coverages: list[SeedCoverage]) -> str:
-    """A self-contained page: quoted spans highlighted, missing sentences marked red, declared ones greyed."""
+def render_html(report: CoverageReport, data_dir: Path) -> str:
+    """A self-contained page: quoted spans highlighted, missing sentences marked red, declared ones greyed,
+    and first what could not be counted."""
+    paths = path_namer(data_dir)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8"><title>syria-strikes coverage</title>',
@@ -150,7 +260,11 @@ def render_html(coverages: list[SeedCoverage]) -> str:
         '<p><span class="quoted">quoted by a claim</span> · <span class="missing">sentence no claim quotes</span>'
         ' · <span class="declared">declared uncovered (hover for the reason)</span></p>',
     ]
-    for coverage in coverages:
+    if report.uncounted:
+        parts.append(f"<h2>Not counted</h2><p>{html.escape(VALIDATE)}.</p><ul>")
+        parts.extend(f"<li>{html.escape(item.problem.to_text(paths))}</li>" for item in report.uncounted)
+        parts.append("</ul>")
+    for coverage in report.seeds:
         parts.append(f"<h2>{html.escape(coverage.source_id)} <small>{html.escape(coverage.seed_path)}</small></h2>")
         parts.append(
             f"<p>{coverage.share:.1%} of the visible characters quoted by {coverage.claim_count} claims; "

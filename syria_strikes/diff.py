@@ -3,17 +3,25 @@
 Both hold one ``<table>.csv`` per table (a release carries the validated CSV files byte for
 byte), so one comparison serves both: rows matched on the table's primary key, added, removed,
 or changed in named columns, and vocabulary codes that NEW uses or declares and OLD did not.
-A table missing on one side counts as empty there, so a release older than a table still compares.
+A release is verified against its checksums first, as ``syria-strikes info`` verifies it. A table
+present on one side must be a regular file on the other, unless that side's datapackage.json
+predates the table (its rows then count as added or removed) or neither side has it; the
+output says which.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.errors import InputError
+from syria_strikes.info import release_info
+from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLES, Table
+from syria_strikes.safefiles import read_file
 from syria_strikes.seedfiles import read_rows
 
 LISTED = 50
@@ -40,17 +48,43 @@ class DatasetDiff:
     new: str
     tables: list[TableDiff]
     vocabulary_added: dict[str, list[str]]
+    notes: list[str] = field(default_factory=list)  # tables one side predates, or neither side has
 
     @property
     def empty(self) -> bool:
         return all(table.empty for table in self.tables) and not self.vocabulary_added
 
 
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison: the path as given, the folder of its tables, and the tables its
+    datapackage.json declares (None when it has none)."""
+
+    given: Path
+    folder: Path
+    descriptor: dict[str, Any] | None
+    descriptor_path: Path | None
+
+    @property
+    def declared_tables(self) -> set[str] | None:
+        if self.descriptor is None:
+            return None
+        resources = self.descriptor.get("resources")
+        listed = resources if isinstance(resources, list) else []
+        return {str(resource.get("name")) for resource in listed if isinstance(resource, dict)}
+
+
 def diff(old: Path, new: Path) -> DatasetDiff:
-    old_folder, new_folder = _tables_folder(old), _tables_folder(new)
+    """Compare two data folders or releases; raises InputError (bad folder or table) or ReleaseError
+    (a release that does not match its checksums), each naming the file."""
+    old_side, new_side = _side(old), _side(new)
+    old_folder, new_folder = old_side.folder, new_side.folder
     tables = []
+    notes: list[str] = []
     vocabulary: dict[str, list[str]] = {}
     for declared in TABLES:
+        if not _comparable(declared, old_side, new_side, notes):
+            continue
         old_header, old_rows = _rows(old_folder, declared)
         new_header, new_rows = _rows(new_folder, declared)
         tables.append(_table_diff(declared, old_header, old_rows, new_header, new_rows))
@@ -61,9 +95,54 @@ def diff(old: Path, new: Path) -> DatasetDiff:
             fresh = sorted({row.get(column.name, "") for row in new_rows.values()} - used - {""})
             if fresh:
                 vocabulary[f"{declared.name}.{column.name}"] = fresh
-    for name, codes in _declared_codes_added(old_folder, new_folder).items():
+    for name, codes in _declared_codes_added(old_side, new_side).items():
         vocabulary[name] = sorted(set(vocabulary.get(name, [])) | set(codes))
-    return DatasetDiff(str(old), str(new), tables, dict(sorted(vocabulary.items())))
+    return DatasetDiff(str(old), str(new), tables, dict(sorted(vocabulary.items())), notes)
+
+
+def _side(path: Path) -> Side:
+    """The side's tables folder and descriptor: beside the tables in a release (verified first, every
+    file, as ``info`` does), in the folder above them in a dataset."""
+    folder = _tables_folder(path)
+    if os.path.lexists(folder / DESCRIPTOR):
+        release_info(folder)
+        return Side(path, folder, _descriptor(folder / DESCRIPTOR, folder), folder / DESCRIPTOR)
+    above = folder.resolve().parent
+    if os.path.lexists(above / DESCRIPTOR):
+        return Side(path, folder, _descriptor(above / DESCRIPTOR, above), above / DESCRIPTOR)
+    return Side(path, folder, None, None)
+
+
+def _descriptor(path: Path, folder: Path) -> dict[str, Any]:
+    try:
+        return parse_object(read_file(path, folder)[0])
+    except (OSError, JsonRefused) as error:  # FileRefused is an OSError
+        raise InputError(f"{path}: is not a readable data package descriptor ({error})") from None
+
+
+def _comparable(declared: Table, old: Side, new: Side, notes: list[str]) -> bool:
+    """Whether both sides can be read for the table. A table on one side only is an error, unless the
+    other side's descriptor predates it (then noted, and it compares as empty there); a table on
+    neither side is noted and skipped. A name that stands but is no regular file is refused when read."""
+    name = f"{declared.name}.csv"
+    present = [os.path.lexists(side.folder / name) for side in (old, new)]
+    if all(present):
+        return True
+    if not any(present):
+        notes.append(f"{declared.name}: in neither {old.given} nor {new.given}")
+        return False
+    there, missing = (old, new) if present[0] else (new, old)
+    declared_tables = missing.declared_tables
+    if declared_tables is not None and declared.name not in declared_tables:
+        rows = "added" if missing is old else "removed"
+        notes.append(
+            f"{declared.name}: not in {missing.given}, whose {DESCRIPTOR} predates the table; its rows count as {rows}"
+        )
+        return True
+    raise InputError(
+        f"{missing.folder / name}: no such file, but {there.folder / name} exists: compare folders that both "
+        f"hold the table, or a {DESCRIPTOR} that predates it"
+    )
 
 
 def _tables_folder(path: Path) -> Path:
@@ -80,7 +159,7 @@ def _tables_folder(path: Path) -> Path:
 
 def _rows(folder: Path, declared: Table) -> tuple[list[str], dict[str, dict[str, str]]]:
     path = folder / f"{declared.name}.csv"
-    if not path.is_file():
+    if not os.path.lexists(path):  # a side that predates the table (``_comparable``)
         return [], {}
     header, rows = read_rows(path, folder)
     if declared.primary_key not in header:
@@ -116,11 +195,11 @@ def _table_diff(
     return result
 
 
-def _declared_codes_added(old_folder: Path, new_folder: Path) -> dict[str, list[str]]:
-    """Enum codes NEW's descriptor declares and OLD's does not, when both folders have one."""
-    old_enums, new_enums = _enums(old_folder), _enums(new_folder)
-    if old_enums is None or new_enums is None:
+def _declared_codes_added(old: Side, new: Side) -> dict[str, list[str]]:
+    """Enum codes NEW's descriptor declares and OLD's does not, when both sides have one."""
+    if old.descriptor is None or new.descriptor is None:
         return {}
+    old_enums, new_enums = _enums(old.descriptor, old.descriptor_path), _enums(new.descriptor, new.descriptor_path)
     return {
         name: sorted(set(codes) - set(old_enums.get(name, [])))
         for name, codes in new_enums.items()
@@ -128,21 +207,17 @@ def _declared_codes_added(old_folder: Path, new_folder: Path) -> dict[str, list[
     }
 
 
-def _enums(folder: Path) -> dict[str, list[str]] | None:
-    for path in (folder / DESCRIPTOR, folder.parent / DESCRIPTOR):
-        if path.is_file():
-            try:
-                descriptor = json.loads(path.read_text(encoding="utf-8"))
-                return {
-                    f"{resource['name']}.{field_['name']}": list(field_["constraints"]["enum"])
-                    for resource in descriptor.get("resources", [])
-                    if resource.get("type", "table") == "table" and "schema" in resource
-                    for field_ in resource["schema"].get("fields", [])
-                    if "enum" in field_.get("constraints", {})
-                }
-            except (ValueError, KeyError, TypeError, AttributeError):
-                raise InputError(f"{path}: is not a readable data package descriptor") from None
-    return None
+def _enums(descriptor: dict[str, Any], path: Path | None) -> dict[str, list[str]]:
+    try:
+        return {
+            f"{resource['name']}.{field_['name']}": list(field_["constraints"]["enum"])
+            for resource in descriptor.get("resources", [])
+            if resource.get("type", "table") == "table" and "schema" in resource
+            for field_ in resource["schema"].get("fields", [])
+            if "enum" in field_.get("constraints", {})
+        }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise InputError(f"{path}: is not a readable data package descriptor") from None
 
 
 def render_json(result: DatasetDiff) -> str:
@@ -162,6 +237,7 @@ def render_json(result: DatasetDiff) -> str:
                 for table in result.tables
             },
             "vocabulary_added": result.vocabulary_added,
+            "notes": result.notes,
         },
         ensure_ascii=True,
         indent=2,
@@ -169,9 +245,10 @@ def render_json(result: DatasetDiff) -> str:
 
 
 def render_text(result: DatasetDiff) -> str:
+    notes = [f"note: {note}" for note in result.notes]
     if result.empty:
-        return f"no differences: {result.old} and {result.new} have the same rows in every table"
-    lines = []
+        return "\n".join([*notes, f"no differences: {result.old} and {result.new} have the same rows in every table"])
+    lines = notes
     for table in result.tables:
         if table.empty:
             continue
@@ -188,9 +265,10 @@ def render_text(result: DatasetDiff) -> str:
 
 def render_markdown(result: DatasetDiff) -> str:
     """The body of a CHANGELOG section: one bullet per changed table, then new vocabulary values."""
+    notes = [f"- Note: {note}." for note in result.notes]
     if result.empty:
-        return "- No data changes.\n"
-    lines = []
+        return "\n".join([*notes, "- No data changes.\n"])
+    lines = notes
     for table in result.tables:
         if table.empty:
             continue

@@ -1,9 +1,11 @@
-"""`syria-strikes locate --fix`: fill or repair quote_start/quote_end from each claim's quote.
+"""`syria-strikes locate --fix`: fill or repair each claim's offsets from the words they anchor.
 
-Only the two offset cells of claims whose quote occurs exactly once in their seed change; every
-other byte of data/claims.csv stays as it was. That is guaranteed by refusing a file that the
-csv module would not write back byte for byte (the canonical form the validator insists on) and
-then writing it back with only those cells replaced, through a temporary file and a rename.
+A claim anchors two spans in its seed: its ``quote`` (``quote_start``/``quote_end``) and, when
+given, its ``attribution_quote`` (``attribution_start``/``attribution_end``). Only the offset
+cells of a span whose words occur exactly once in the seed change; every other byte of
+data/claims.csv stays as it was. That is guaranteed by refusing a file that the csv module
+would not write back byte for byte (the canonical form the validator insists on) and then
+writing it back with only those cells replaced, through a temporary file and a rename.
 """
 
 from __future__ import annotations
@@ -20,9 +22,22 @@ from typing import Any
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
-from syria_strikes.seedfiles import archived_seeds, read_bytes, read_seed, span_cells
+from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
-OFFSET_COLUMNS = ("claim_id", "source_id", "quote", "quote_start", "quote_end")
+
+@dataclass(frozen=True)
+class Anchored:
+    """The column of a claim's words in its seed and the two columns of their offsets."""
+
+    words: str
+    start: str
+    end: str
+
+
+QUOTE = Anchored("quote", "quote_start", "quote_end")
+ATTRIBUTION = Anchored("attribution_quote", "attribution_start", "attribution_end")
+SPANS = (QUOTE, ATTRIBUTION)
+OFFSET_COLUMNS = ("claim_id", "source_id", *(name for span in SPANS for name in (span.words, span.start, span.end)))
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,7 @@ class OffsetChange:
     claim_id: str
     old: tuple[str, str]
     new: tuple[int, int]
+    columns: tuple[str, str]  # the offset columns changed: quote_start/quote_end or attribution_start/_end
 
 
 @dataclass(frozen=True)
@@ -49,14 +65,22 @@ class FixReport:
         return {
             "file": file,
             "changed": [
-                {"line": c.line, "claim_id": c.claim_id, "old": list(c.old), "new": list(c.new)} for c in self.changed
+                {
+                    "line": c.line,
+                    "claim_id": c.claim_id,
+                    "columns": list(c.columns),
+                    "old": list(c.old),
+                    "new": list(c.new),
+                }
+                for c in self.changed
             ],
             "left_as_is": [{"line": x.line, "claim_id": x.claim_id, "reason": x.reason} for x in self.left],
         }
 
 
 def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
-    """Set the offsets of every claim whose quote is not at them but occurs exactly once in its seed."""
+    """Set the offsets of every span (a claim's quote, its attribution) whose words are not at them but occur
+    exactly once in the claim's seed."""
     path = data_dir / "claims.csv"
     root = dataset_root(data_dir)
     text = _canonical_text(path, root)
@@ -68,34 +92,44 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> FixReport:
     if missing:
         raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
     at = {name: header.index(name) for name in OFFSET_COLUMNS}
-    seeds = archived_seeds(data_dir)
+    seeds = {seed.source_id: seed for seed in archived_rows(data_dir)}
     texts: dict[str, str | InputError] = {}
     report = FixReport()
     for record, line in zip(records[1:], lines[1:], strict=True):
         if len(record) != len(header):
             report.left.append(LeftAsIs(line, "", "the row does not have one cell per column"))
             continue
-        claim_id, source_id, quote = (record[at[name]] for name in ("claim_id", "source_id", "quote"))
-        old = (record[at["quote_start"]], record[at["quote_end"]])
-        if not quote:
+        claim_id, source_id = record[at["claim_id"]], record[at["source_id"]]
+        if not record[at[QUOTE.words]]:
             report.left.append(LeftAsIs(line, claim_id, "the claim has no quote"))
+        worded = [span for span in SPANS if record[at[span.words]]]  # an attribution is optional
+        if not worded:
             continue
         seed = _seed_text(source_id, seeds, texts, root)
         if isinstance(seed, InputError):
             report.left.append(LeftAsIs(line, claim_id, str(seed)))
             continue
-        current = span_cells(*old)
-        if current is not None and seed[current[0] : current[1]] == quote:
-            continue
-        location = locate(seed, quote)
-        if location.unique is None:
-            report.left.append(LeftAsIs(line, claim_id, f"the quote is {location.describe()}"))
-            continue
-        record[at["quote_start"]], record[at["quote_end"]] = map(str, location.unique)
-        report.changed.append(OffsetChange(line, claim_id, old, location.unique))
+        for span in worded:
+            _fix_span(record, at, span, seed, line, report)
     if write and report.changed:
         _replace(path, _serialise(records))
     return report
+
+
+def _fix_span(record: list[str], at: dict[str, int], span: Anchored, seed: str, line: int, report: FixReport) -> None:
+    """Set one span's offsets in ``record`` when its words are not at them and occur once in ``seed``."""
+    words, claim_id = record[at[span.words]], record[at["claim_id"]]
+    old = (record[at[span.start]], record[at[span.end]])
+    current = span_cells(*old)
+    if current is not None and seed[current[0] : current[1]] == words:
+        return
+    location = locate(seed, words)
+    if location.unique is None:
+        named = "the quote" if span is QUOTE else f"the {span.words}"
+        report.left.append(LeftAsIs(line, claim_id, f"{named} is {location.describe()}"))
+        return
+    record[at[span.start]], record[at[span.end]] = map(str, location.unique)
+    report.changed.append(OffsetChange(line, claim_id, old, location.unique, (span.start, span.end)))
 
 
 def _canonical_text(path: Path, root: Path) -> str:
@@ -140,14 +174,14 @@ def _serialise(records: list[list[str]]) -> str:
 
 
 def _seed_text(
-    source_id: str, seeds: dict[str, Path], texts: dict[str, str | InputError], root: Path
+    source_id: str, seeds: dict[str, ArchivedSeed], texts: dict[str, str | InputError], root: Path
 ) -> str | InputError:
-    """The seed's text, or the error that says why it cannot be had (read once per seed)."""
+    """The seed's text, checked against its sha256, or the error that says why it cannot be had (read once per seed)."""
     if source_id not in seeds:
         return InputError(f"its source_id {source_id!r} names no archived seed in sources.csv")
     if source_id not in texts:
         try:
-            texts[source_id] = read_seed(seeds[source_id], root)
+            texts[source_id] = seeds[source_id].text(root)
         except InputError as error:
             texts[source_id] = error
     return texts[source_id]

@@ -8,7 +8,9 @@ and every failure is an ``InputError`` that names the path the user gave.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
@@ -19,7 +21,11 @@ from syria_strikes.safefiles import FileRefused, read_file
 def read_seed(path: Path, folder: Path | None = None) -> str:
     """The seed's text exactly as its bytes decode (UTF-8, no newline translation); ``folder`` as
     for ``read_bytes``."""
-    data = read_bytes(path, folder)
+    return decode_seed(path, read_bytes(path, folder))
+
+
+def decode_seed(path: Path, data: bytes) -> str:
+    """The seed's bytes as text, or an InputError that says how to archive it properly."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -76,12 +82,42 @@ def require_columns(path: Path, header: list[str], columns: tuple[str, ...]) -> 
         raise InputError(f"{path}: has no column {', '.join(missing)}; run `syria-strikes validate`")
 
 
-def archived_seeds(data_dir: Path) -> dict[str, Path]:
-    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
+@dataclass(frozen=True)
+class ArchivedSeed:
+    """A sources row that names a seed file: the file, and the hash the row records for it."""
+
+    source_id: str
+    path: Path
+    sha256: str
+    line: int  # of the row in sources.csv
+
+    def text(self, root: Path) -> str:
+        """The seed's text once its bytes match the recorded sha256: offsets taken from any other
+        file would anchor the claims in a document that is not the one they quote."""
+        data = read_bytes(self.path, root)
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise InputError(
+                f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "
+                "is not the document the claims quote; run `syria-strikes validate`"
+            )
+        return decode_seed(self.path, data)
+
+
+def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
+    """Every archived source, in the order of data/sources.csv."""
     path = data_dir / "sources.csv"
     header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
-    return {row["source_id"]: dataset_root(data_dir) / row["seed_path"] for row in rows if row.get("seed_path")}
+    return [
+        ArchivedSeed(row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line)
+        for line, row in enumerate(rows, start=2)
+        if row.get("seed_path")
+    ]
+
+
+def archived_seeds(data_dir: Path) -> dict[str, Path]:
+    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
+    return {seed.source_id: seed.path for seed in archived_rows(data_dir)}
 
 
 def seed_texts(data_dir: Path) -> dict[str, str]:

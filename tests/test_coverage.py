@@ -137,3 +137,37 @@ def test_html_marks_quoted_missing_and_declared_text(dataset: Dataset) -> None:
 def test_an_unknown_seed_is_a_usage_error(dataset: Dataset, capsys: pytest.CaptureFixture) -> None:
     assert _coverage(dataset, "src-no-such-seed")[0] == 2
     assert "is neither the source_id nor the seed file" in capsys.readouterr().err
+
+
+def test_a_seed_that_does_not_match_its_sha256_is_not_counted_and_fails(dataset: Dataset) -> None:
+    """Coverage must not vouch for a document that is not the one the claims were quoted from."""
+    seed = dataset.seed("002")
+    seed.write_bytes(seed.read_bytes() + b" ")
+    code, output = _coverage(dataset)
+    assert code == 1
+    *_, fault, verdict = output.splitlines()
+    assert fault.startswith(f"{dataset.data_dir / 'sources.csv'}, line 3, column sha256, ")
+    assert fault.endswith("[rule: seed_hash]") and "seeds/002_86ac48df2dcecc3b.txt" in fault
+    assert verdict.startswith("not counted: seed src-seed-002 (above); run `syria-strikes validate`")
+    assert "nothing missing" not in output and "src-seed-002 (seeds/" not in output
+    report = json.loads(_coverage(dataset, "--format", "json")[1])
+    assert [(item["kind"], item["id"], item["rule"]) for item in report["not_counted"]] == [
+        ("seed", "src-seed-002", "seed_hash")
+    ]
+
+
+def test_a_claim_whose_quote_is_not_at_its_offsets_is_not_counted_and_fails(dataset: Dataset) -> None:
+    """Offsets that do not hold the quote cover nothing: the sentence they point at stays missing."""
+    rows = dataset.rows("claims")
+    index, row = next((i, r) for i, r in enumerate(rows) if r["quote_start"] == str(BLAMED[0]))
+    dataset.set_cell("claims", index, "quote", "The state news agency blamed Israel!")
+    code, output = _coverage(dataset, "src-seed-000")
+    assert code == 1
+    assert f"line {index + 2}, column quote, " in output and "[rule: quote_anchored]" in output
+    assert output.splitlines()[-1] == (
+        f"not counted: claim {row['claim_id']} (above); run `syria-strikes validate` and fix what it reports, "
+        "then run coverage again"
+    )
+    assert "nothing missing" not in output
+    page = _coverage(dataset, "src-seed-000", "--format", "html")[1]
+    assert "<h2>Not counted</h2>" in page and "quote_anchored" in page

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
 from syria_strikes.build import build
-from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 
 
 def _diff(old: Path, new: Path, *extra: str) -> tuple[int, str]:
@@ -124,3 +126,76 @@ def test_a_row_of_the_wrong_width_is_named_not_a_traceback(
     error = capsys.readouterr().err
     assert (code, output) == (2, "")
     assert f"claims.csv, line {rows + 2}: has " in error and "[rule: field_count]" in error
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "fifo"])
+def test_a_table_on_one_side_only_is_an_error_naming_it(
+    dataset: Dataset, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table that is gone, or is no regular file, is not an empty table: "events: 10 added" would be false."""
+    events = dataset.path("events")
+    events.unlink()
+    if kind == "folder":
+        events.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(events)
+    for old, new in [(dataset.data_dir, REPO / "data"), (REPO / "data", dataset.data_dir)]:
+        assert _diff(old, new) == (2, "")
+        error = capsys.readouterr().err
+        assert error.startswith(f"error: {events}: ") and error.count("\n") == 1
+
+
+def _without_table(dataset: Dataset, name: str) -> None:
+    """The dataset as it was before the table existed: no file, and a descriptor that does not declare it."""
+    dataset.path(name).unlink()
+    path = dataset.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["resources"] = [resource for resource in descriptor["resources"] if resource["name"] != name]
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_a_side_that_predates_a_table_compares_and_says_so(dataset: Dataset) -> None:
+    _without_table(dataset, "uncovered_sentences")
+    count = len(Dataset(REPO).rows("uncovered_sentences"))
+    code, output = _diff(dataset.data_dir, REPO / "data")
+    assert code == 0
+    lines = output.splitlines()
+    assert lines[0] == (
+        f"note: uncovered_sentences: not in {dataset.data_dir}, whose datapackage.json predates the table; "
+        "its rows count as added"
+    )
+    assert lines[1] == f"uncovered_sentences: {count} added, 0 removed, 0 changed"
+    assert json.loads(_diff(REPO / "data", dataset.data_dir, "--format", "json")[1])["notes"] == [
+        f"uncovered_sentences: not in {dataset.data_dir}, whose datapackage.json predates the table; "
+        "its rows count as removed"
+    ]
+
+
+def test_a_table_on_neither_side_is_noted(dataset: Dataset, tmp_path: Path) -> None:
+    other = copy_dataset(tmp_path / "other")
+    for side in (dataset, other):
+        side.path("uncovered_sentences").unlink()
+    code, output = _diff(dataset.data_dir, other.data_dir)
+    assert (code, output.splitlines()) == (
+        0,
+        [
+            f"note: uncovered_sentences: in neither {dataset.data_dir} nor {other.data_dir}",
+            f"no differences: {dataset.data_dir} and {other.data_dir} have the same rows in every table",
+        ],
+    )
+
+
+@pytest.mark.parametrize("damaged", ["claims.parquet", "events.csv", "datasette-metadata.json"])
+def test_a_damaged_release_is_refused_naming_the_file(
+    release: Path, damaged: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A diff that says "no differences" must be about releases that are what they claim to be."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    data = bytearray((copy / damaged).read_bytes())
+    data[-2] ^= 1
+    (copy / damaged).write_bytes(bytes(data))
+    for old, new in [(release, copy), (copy, REPO / "data")]:
+        assert _diff(old, new) == (1, "")
+        error = capsys.readouterr().err
+        assert error.startswith(f"error: {damaged} in {copy} is damaged") and error.count("\n") == 1

@@ -77,16 +77,21 @@ def test_fix_names_a_byte_order_mark_instead_of_a_missing_column(
     assert dataset.raw("claims") == marked
 
 
-def _unique_quote_rows(dataset: Dataset, count: int) -> list[int]:
+def _unique_rows(dataset: Dataset, count: int, column: str = "quote") -> list[int]:
+    """Rows of seed 000 whose ``column`` (quote or attribution_quote) occurs once in the seed."""
     text = (dataset.root / SEED).read_text(encoding="utf-8")
     rows = dataset.rows("claims")
-    unique = [i for i, row in enumerate(rows) if row["source_id"] == "src-seed-000" and text.count(row["quote"]) == 1]
+    unique = [
+        i
+        for i, row in enumerate(rows)
+        if row["source_id"] == "src-seed-000" and row[column] and text.count(row[column]) == 1
+    ]
     return unique[:count]
 
 
 def test_fix_restores_wrong_and_empty_offsets_and_changes_no_other_byte(dataset: Dataset) -> None:
     original = dataset.raw("claims")
-    first, second = _unique_quote_rows(dataset, 2)
+    first, second = _unique_rows(dataset, 2)
     dataset.set_cell("claims", first, "quote_start", "3")
     line = dataset.set_cell("claims", first, "quote_end", "9")
     dataset.set_cell("claims", second, "quote_start", "")
@@ -105,13 +110,14 @@ def test_fix_restores_wrong_and_empty_offsets_and_changes_no_other_byte(dataset:
     assert run_cli(["locate", "--fix", "--data-dir", str(dataset.data_dir)])[1].endswith("0 claims; 0 left as is\n")
 
 
-def test_fix_leaves_an_ambiguous_quote_and_says_why(dataset: Dataset) -> None:
-    (index,) = _unique_quote_rows(dataset, 1)
-    line = dataset.set_cell("claims", index, "quote", "Syria")
+@pytest.mark.parametrize(("column", "named"), [("quote", "the quote"), ("attribution_quote", "the attribution_quote")])
+def test_fix_leaves_an_ambiguous_quote_or_attribution_and_says_why(dataset: Dataset, column: str, named: str) -> None:
+    (index,) = _unique_rows(dataset, 1, column)
+    line = dataset.set_cell("claims", index, column, "Syria")
     before = dataset.raw("claims")
     code, output = _locate(dataset, "--fix")
     assert code == 1
-    assert f"line {line}, " in output and "left as is: the quote is found" in output
+    assert f"line {line}, " in output and f"left as is: {named} is found" in output
     assert dataset.raw("claims") == before
 
 
@@ -124,7 +130,7 @@ def test_fix_refuses_a_file_it_could_not_write_back_byte_for_byte(dataset: Datas
 
 
 def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Dataset) -> None:
-    first, second = _unique_quote_rows(dataset, 2)
+    first, second = _unique_rows(dataset, 2)
     line = dataset.set_cell("claims", first, "source_id", "src-no-such-seed")
     dataset.set_cell("claims", second, "quote_start", "")
     code, output = _locate(dataset, "--fix")
@@ -136,7 +142,7 @@ def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Data
 def test_fix_keeps_the_owner_and_mode_of_the_file_it_rewrites(dataset: Dataset) -> None:
     if os.getuid() != 0:
         pytest.skip("giving a file to another user needs root")
-    row = _unique_quote_rows(dataset, 1)[0]
+    (row,) = _unique_rows(dataset, 1)
     dataset.set_cell("claims", row, "quote_start", "0")
     path = dataset.path("claims")
     os.chown(path, 65534, 65534)
@@ -144,3 +150,44 @@ def test_fix_keeps_the_owner_and_mode_of_the_file_it_rewrites(dataset: Dataset) 
     assert _locate(dataset, "--fix")[0] == 0
     status = path.stat()
     assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (65534, 65534, 0o640)
+
+
+def test_fix_repairs_attribution_offsets_as_it_repairs_quote_offsets(dataset: Dataset) -> None:
+    original = dataset.raw("claims")
+    first, second = _unique_rows(dataset, 2, "attribution_quote")
+    shifted = str(int(dataset.rows("claims")[first]["attribution_start"]) + 1)
+    line = dataset.set_cell("claims", first, "attribution_start", shifted)
+    dataset.set_cell("claims", second, "attribution_start", "")
+    dataset.set_cell("claims", second, "attribution_end", "")
+
+    code, output = _locate(dataset, "--fix")
+
+    assert code == 0, output
+    assert dataset.raw("claims") == original
+    assert f"line {line}, " in output and f"attribution_start..attribution_end {shifted}.." in output
+    assert output.splitlines()[-1] == "changed the offsets of 2 claims; 0 left as is"
+    assert dataset.validate() == (0, [])
+
+
+def test_fix_reports_the_columns_it_changed_in_json(dataset: Dataset) -> None:
+    (attributed,) = _unique_rows(dataset, 1, "attribution_quote")
+    dataset.set_cell("claims", attributed, "attribution_end", "1")
+    dataset.set_cell("claims", attributed, "quote_end", "1")
+    code, output = _locate(dataset, "--fix", "--format", "json")
+    assert code == 0, output
+    columns = sorted(change["columns"] for change in json.loads(output)["changed"])
+    assert columns == [["attribution_start", "attribution_end"], ["quote_start", "quote_end"]]
+
+
+def test_fix_takes_no_offsets_from_a_seed_that_does_not_match_its_sha256(dataset: Dataset) -> None:
+    """Offsets found in an edited document would anchor the claims in a text they do not quote."""
+    (index,) = _unique_rows(dataset, 1)
+    line = dataset.set_cell("claims", index, "quote_start", "")
+    seed = dataset.root / SEED
+    seed.write_bytes(b"An edited first line.\n" + seed.read_bytes())
+    before = dataset.raw("claims")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert f"line {line}, " in output and "does not match the sha256 that its row in sources.csv (line 2)" in output
+    assert output.splitlines()[-1].startswith("changed the offsets of 0 claims; ")
+    assert dataset.raw("claims") == before

@@ -80,10 +80,11 @@ def test_a_seed_path_leaving_seeds_is_reported(tmp_path: Path) -> None:
     (tmp_path / "seeds" / "link.txt").symlink_to(tmp_path / "outside.txt")
     sources.loc[2, "seed_path"] = "seeds/link.txt"
     problems, _ = check_seeds(sources, tmp_path, True)
-    assert ("sources", 2, "seed_path", "file_inside") in _where(problems)
-    sources.loc[2, "seed_path"] = "seeds/../outside.txt"
+    assert ("sources", 2, "seed_path", "seed_inside") in _where(problems)  # elsewhere in the dataset
+    (tmp_path / "seeds" / "away.txt").symlink_to(tmp_path.parent)
+    sources.loc[2, "seed_path"] = "seeds/away.txt"
     problems, _ = check_seeds(sources, tmp_path, True)
-    assert ("sources", 2, "seed_path", "seed_inside") in _where(problems)
+    assert ("sources", 2, "seed_path", "file_inside") in _where(problems)  # out of the dataset
 
 
 @pytest.mark.parametrize("readable", [True, False])

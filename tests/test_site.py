@@ -323,6 +323,24 @@ def test_a_changed_seed_stops_the_site_and_nothing_is_written(
     assert [path.name for path in dataset.root.iterdir() if path.name.startswith(".")] == []
 
 
+@pytest.mark.parametrize(
+    "damaged", ["claims.csv", "events.geojson", "syria-strikes.sqlite", "claims.annotations.jsonld"]
+)
+def test_a_damaged_release_file_stops_the_site_naming_it(
+    release: Path, damaged: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site republishes every file of the release for download, so each is verified, not only Parquet."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    with (copy / damaged).open("ab") as handle:
+        handle.write(b"x\n")
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1
+    assert error.startswith(f"error: {damaged} in {copy} is damaged") and error.count("\n") == 1
+    assert not out.exists()
+
+
 def test_everything_is_two_clicks_from_the_index(site: Path) -> None:
     reached: set[str] = set()
     frontier = {(site / "index.html").resolve()}

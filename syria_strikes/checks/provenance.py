@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from syria_strikes.anchoring import locate
+from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
-from syria_strikes.safefiles import FileRefused, list_folder, read_file
+from syria_strikes.safefiles import FileRefused, inside, list_folder, read_file
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -48,11 +47,11 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     for line, source_id, seed_path, sha256 in rows:
         resolved = _resolve(root, seeds_dir, seed_path, entries)
         if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            linked = _link_out(seeds_dir, seed_path, entries)
+            referenced.add(resolved)  # reported here, once, not again as a file no row names
+            linked = _link_out(root, seeds_dir, seed_path, entries)
             if linked is None:
                 problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
-            else:  # the row is right; the file in seeds/ is a link leading out: say that, once
-                referenced.add(resolved)
+            else:  # the row is right; the file in seeds/ is a link leading out of the dataset: say that
                 problems.append(
                     problem(
                         linked.rule,
@@ -110,14 +109,18 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
         return {}
 
 
-def _link_out(seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> FileRefused | None:
+def _link_out(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> FileRefused | None:
     """Why the file a seed_path names directly in seeds/ may not be read, when it is a symbolic link
-    leading out of seeds/; None when the seed_path itself points elsewhere."""
+    leading out of the dataset; None otherwise (a link to elsewhere in the dataset is seed_inside)."""
     folder, _, name = seed_path.partition("/")
     entry = entries.get(name) if folder == "seeds" else None
     if entry is None or not entry.is_symlink():
         return None
-    return FileRefused("file_inside", "is a symbolic link that leads out of seeds/; replace it with the file itself")
+    try:
+        inside(seeds_dir / name, root)
+    except FileRefused as refused:
+        return refused
+    return None
 
 
 def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> Path:
@@ -184,7 +187,7 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
                         int(line),
                         anchor.words,
                         quote,
-                        **_mismatch(text, quote, int(start), int(end)),
+                        **mismatch_context(text, quote, int(start), int(end)),
                         columns=(anchor.words, anchor.start, anchor.end),
                     )
                 )
@@ -197,15 +200,3 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
                     problem("quote_grapheme", anchor.table, int(line), anchor.words, quote, start=start, end=end)
                 )
     return problems
-
-
-def _mismatch(text: str, quote: str, start: int, end: int) -> dict[str, Any]:
-    """What the seed holds at the offsets, and where the words are in it (``anchoring.locate``, the
-    one search that ``locate`` also runs): the context of quote_anchored and attribution_anchored."""
-    return {
-        "start": start,
-        "end": end,
-        "seed_length": len(text),
-        "seed_has": None if end > len(text) else text[start:end],
-        "location": locate(text, quote),
-    }

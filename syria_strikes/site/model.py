@@ -16,7 +16,9 @@ import pandas as pd
 
 from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
-from syria_strikes.loader import event_summary, load
+from syria_strikes.files import DESCRIPTOR
+from syria_strikes.info import release_info
+from syria_strikes.loader import event_summary, load, verify
 from syria_strikes.metadata import PREDICATE, TABLE_NAMES
 from syria_strikes.safefiles import FileRefused, read_file
 from syria_strikes.site.documents import Span
@@ -27,6 +29,7 @@ class Site:
     """Everything the templates read: rows by ID and the links between them."""
 
     release: Path
+    release_files: dict[str, bytes]  # the release's files, as verified against its checksums, by name
     actors: dict[str, dict[str, Any]]
     sources: dict[str, dict[str, Any]]
     events: dict[str, dict[str, Any]]
@@ -66,13 +69,19 @@ class Site:
 
 
 def read_site(release: Path, seeds: Path) -> Site:
-    """Read a built release and the archived documents its sources name; check each document's hash."""
+    """Read a built release and the archived documents its sources name; check each document's hash.
+
+    Every file of the release is verified first, as ``syria-strikes info`` verifies it, since the site
+    republishes them all for download: a damaged file stops the site, named, before anything is read.
+    """
+    info = release_info(release)
     tables: dict[str, list[dict[str, Any]]] = {
         name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
     }
     sources = {row["source_id"]: row for row in tables["sources"]}
     site = Site(
         release=release,
+        release_files=_release_files(release, list(info.checksums)),
         actors={row["actor_id"]: row for row in tables["actors"]},
         sources=sources,
         events={row["event_id"]: row for row in tables["events"]},
@@ -87,6 +96,15 @@ def read_site(release: Path, seeds: Path) -> Site:
     )
     _link(site)
     return site
+
+
+def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
+    """The descriptor and the files it lists, each the very bytes verified against its checksum."""
+    try:
+        descriptor = read_file(release / DESCRIPTOR, release)[0]
+    except OSError as error:  # FileRefused included
+        raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
+    return {DESCRIPTOR: descriptor, **{name: verify(release / name) for name in names}}
 
 
 def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str]:

@@ -12,13 +12,11 @@ import io
 import json
 import zipfile
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from syria_strikes.dictionary import _constraints
-from syria_strikes.loader import release_descriptor
 from syria_strikes.metadata import TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
@@ -65,7 +63,7 @@ def render_site(site: Site) -> dict[str, bytes]:
     page("sources.html", "list.html", **_source_list(site))
     page("search.html", "search.html")
     page("dictionary.html", "dictionary.html", tables=TABLES, vocabularies=VOCABULARIES)
-    downloads = _downloads(site.release)
+    downloads = _downloads(site.release_files)
     page("download.html", "download.html", files=downloads["listing"], citation=_citation())
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
@@ -311,14 +309,13 @@ def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | No
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
 
 
-def _downloads(release: Path) -> dict[str, Any]:
-    """The release files and a zip of them all, with the checksums the download page lists."""
-    descriptor = release_descriptor(release)
+def _downloads(contents: dict[str, bytes]) -> dict[str, Any]:
+    """The release files (already verified) and a zip of them all, with the checksums the download page lists."""
+    descriptor = json.loads(contents["datapackage.json"])
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
-    names = ["datapackage.json", *(resource["path"] for resource in descriptor["resources"])]
-    contents = {name: (release / name).read_bytes() for name in names}
+    names = list(contents)
     bundle_name = f"syria-strikes-{__version__}.zip"
     buffer = io.BytesIO()
     # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.

@@ -217,7 +217,7 @@ def seed_nobody_cites(ds: Dataset) -> Expect:
 def seed_linked_outside(ds: Dataset) -> Expect:
     index = ARCHIVED_SOURCE(ds, "sources")
     (ds.root / "seeds" / "link.txt").symlink_to(ds.root / "data" / "actors.csv")
-    return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "file_inside", exact=False)
+    return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
 
 
 @structural("data file that is a link to a file outside the dataset")
