@@ -31,6 +31,22 @@ SECRET = "SECRET-TOKEN-7f3a9c"
 TARGETS = ["data/claims.csv", "data/actors.csv", "datapackage.json", "seeds", "data", "seed"]
 DAMAGES = ["none", "delete", "folder", "fifo", "secret link", "garbage", "deep json", "duplicate keys", "stray"]
 OUTS = ["new", "empty", "release", ".", "data", "seeds", "root", "above", "file", "secret", "/"]
+COMMANDS = [
+    "validate",
+    "build",
+    "info",
+    "generate",
+    "generate --check",
+    "site",
+    "bundle",
+    "data-hash",
+    "archive",
+    "locate",
+    "locate --fix",
+    "coverage",
+    "coverage --format html",
+    "diff",
+]
 HANG_GUARD_SECONDS = 600  # not a speed limit: only so a reader blocked on a FIFO fails instead of hanging
 
 
@@ -88,7 +104,17 @@ def _out(root: Path, outside: Path, kind: str) -> Path:
 def _argv(command: str, root: Path, out: Path, json_output: bool) -> list[str]:
     data = ["--data-dir", str(root / "data")]
     output = ["--format", "json"] if json_output else []
+    document = root.parent / "document.txt"
+    document.write_text("A made-up document for the test suite.\n", encoding="utf-8")
     return {
+        "bundle": ["bundle", *data, "--out", str(out)],
+        "data-hash": ["data-hash", *data],
+        "archive": ["archive", str(document), *data],
+        "locate": ["locate", "src-seed-000", "Israel", *data, *output],
+        "locate --fix": ["locate", "--fix", *data, *output],
+        "coverage": ["coverage", *data, *output],
+        "coverage --format html": ["coverage", *data, "--format", "html"],
+        "diff": ["diff", str(root / "data"), str(out), *output],
         "validate": ["validate", *data, *output],
         "build": ["build", *data, "--out", str(out), *output],
         "info": ["info", "--release", str(out), *output],
@@ -104,8 +130,12 @@ def _allowed_to_change(root: Path, out: Path, command: str) -> set[str]:
     path stands for everything below it too)."""
     if command == "generate":
         return {str((out / path).resolve()) for path in generated_files()}
-    if command == "validate":
+    if command in ("validate", "bundle", "data-hash"):
         return {str((root / CACHE_DIR).resolve())}
+    if command == "archive":  # the copy, its sources row and README line, as asked
+        return {str((root / name).resolve()) for name in ("seeds", "data/sources.csv")}
+    if command == "locate --fix":
+        return {str((root / "data" / "claims.csv").resolve())}
     return set()
 
 
@@ -126,11 +156,11 @@ def _changed(before: dict, after: dict, base: Path, out: Path, allowed: set[str]
     return changed
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     target=st.sampled_from(TARGETS),
     damage=st.sampled_from(DAMAGES),
-    command=st.sampled_from(["validate", "build", "info", "generate", "generate --check", "site"]),
+    command=st.sampled_from(COMMANDS),
     out_kind=st.sampled_from(OUTS),
     json_output=st.booleans(),
 )
