@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from syria_strikes.seed_coverage import merge_spans, overlaps
-from tests.support.dataset import Dataset, run_cli
+from tests.support.dataset import Dataset, run_cli, shown
 
 BLAMED = (397, 450)  # "The state news agency blamed Israel for the incident." in seed 000
 
@@ -146,7 +146,7 @@ def test_a_seed_that_does_not_match_its_sha256_is_not_counted_and_fails(dataset:
     code, output = _coverage(dataset)
     assert code == 1
     *_, fault, verdict = output.splitlines()
-    assert fault.startswith(f"{dataset.data_dir / 'sources.csv'}, line 3, column sha256, ")
+    assert fault.startswith(f"{shown(dataset.path('sources'))}, line 3, column sha256, ")
     assert fault.endswith("[rule: seed_hash]") and "seeds/002_86ac48df2dcecc3b.txt" in fault
     assert verdict.startswith("not counted: seed src-seed-002 (above); run `syria-strikes validate`")
     assert "nothing missing" not in output and "src-seed-002 (seeds/" not in output
