@@ -32,7 +32,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -41,7 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from syria_strikes.files import DESCRIPTOR
+from syria_strikes.files import DESCRIPTOR, write_atomically
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
@@ -310,14 +309,7 @@ class Store:
             if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
                 self._refuse(f"{name} in it is a link or not a regular file; remove it")
                 return
-            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-            try:
-                with os.fdopen(descriptor, "wb") as handle:
-                    handle.write(content)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(target, content, mode=0o600)
         except OSError as error:
             self._refuse(error.strerror or str(error))
 

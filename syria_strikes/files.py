@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,3 +30,26 @@ def sha256_file(path: Path) -> str:
         while block := handle.read(HASH_BLOCK):
             digest.update(block)
     return digest.hexdigest()
+
+
+def write_atomically(target: Path, content: bytes, *, like: os.stat_result | None = None, mode: int = 0o644) -> None:
+    """Write ``content`` to a temporary file beside ``target``, flush it to disk and rename it over:
+    a reader sees the old file or the new one, never half of one. ``like`` is the status of the
+    file replaced, whose mode and (where this user may set them) owner and group the new file keeps."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:  # name the file the user knows, not the temporary one
+        raise OSError(error.errno, error.strerror, str(target)) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, like.st_mode & 0o7777 if like is not None else mode)
+        if like is not None and (like.st_uid, like.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):
+                os.chown(temporary, like.st_uid, like.st_gid)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.errors import InputError
-from syria_strikes.files import DESCRIPTOR, to_json
+from syria_strikes.files import DESCRIPTOR, to_json, write_atomically
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
 from syria_strikes.sqlite import schema_sql
@@ -89,19 +87,8 @@ def _current(path: Path) -> bytes | None:
 def write_generated(root: Path) -> list[str]:
     written = []
     for path in stale_files(root):
-        _replace(root / path, generated_files()[path].encode())
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, generated_files()[path].encode())
         written.append(path)
     return written
-
-
-def _replace(target: Path, content: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(content)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -10,17 +10,15 @@ writing it back with only those cells replaced, through a temporary file and a r
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
+from syria_strikes.files import write_atomically
 from syria_strikes.paths import dataset_root
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
@@ -188,23 +186,5 @@ def _seed_text(
 
 
 def _replace(path: Path, text: str) -> None:
-    """Write through a temporary file beside ``path`` and rename it over, keeping the file's mode and,
-    where this user may set them, its owner and group: the curator's file stays theirs."""
-    status = path.stat()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as error:  # name the file the user knows, not the temporary one
-        raise OSError(error.errno, error.strerror, str(path)) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, status.st_mode & 0o7777)
-        if (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
-            with contextlib.suppress(PermissionError):
-                os.chown(temporary, status.st_uid, status.st_gid)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Rewrite ``path`` whole; the curator's file keeps its mode, owner and group."""
+    write_atomically(path, text.encode("utf-8"), like=path.stat())
