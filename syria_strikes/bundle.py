@@ -13,7 +13,6 @@ replaced: an identical one is reported as current, a different one is an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -25,11 +24,12 @@ from pathlib import Path
 from syria_strikes.build import build
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
-from syria_strikes.files import DESCRIPTOR
+from syria_strikes.files import DESCRIPTOR, sha256_file
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
 from syria_strikes.outguard import MARKER, OutRefused, check_output
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
+from syria_strikes.safefiles import FileRefused, read_file
 
 BOM = b"\xef\xbb\xbf"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -117,10 +117,21 @@ def bundle_entries(release: Path, root: Path, version: str) -> dict[str, bytes]:
         entries[f"{top}excel/{declared.name}.csv"] = BOM + (release / f"{declared.name}.csv").read_bytes()
     entries[top + "data-dictionary.md"] = data_dictionary().encode("utf-8")
     for name in REPOSITORY_FILES:
-        entries[top + name] = (root / name).read_bytes()
-    citation = (root / "CITATION.cff").read_text(encoding="utf-8")
+        entries[top + name] = _repository_file(root, name)
+    citation = entries[top + "CITATION.cff"].decode("utf-8", errors="replace")
     entries[top + "README.md"] = bundle_readme(version, coverage_sentence(coverage_of(release)), citation).encode()
     return entries
+
+
+def _repository_file(root: Path, name: str) -> bytes:
+    """A licence or the citation, read as the dataset's own files are: a link leading out of the
+    dataset would put someone else's file into a zip meant for publication."""
+    try:
+        return read_file(root / name, root)[0]
+    except FileNotFoundError:
+        raise BundleError(f"{name} not found beside the data folder: run from the repository root") from None
+    except FileRefused as refused:
+        raise BundleError(f"{root / name}: {refused.words} [rule: {refused.rule}]; nothing was written") from None
 
 
 def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
@@ -135,9 +146,9 @@ def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
                 info.create_system = 3  # Unix, so the mode below is read as one
                 info.external_attr = FILE_MODE << 16
                 archive.writestr(info, entries[name], compress_type=COMPRESSION, compresslevel=COMPRESS_LEVEL)
-        digest = hashlib.sha256(staging.read_bytes()).hexdigest()
+        digest = sha256_file(staging)
         if target.exists():
-            if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == digest:
+            if target.is_file() and sha256_file(target) == digest:
                 return Bundle(target, digest, written=False)
             raise BundleError(
                 f"{target} already exists and differs from this bundle; it was left as it is: "

@@ -137,6 +137,20 @@ def test_a_copy_without_its_licences_is_refused_before_building(dataset: Dataset
     assert not out.exists()
 
 
+def test_a_licence_linked_out_of_the_dataset_is_never_zipped(dataset: Dataset, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-LICENCE-TEXT\n", encoding="utf-8")
+    for name in ("CITATION.cff", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    (dataset.root / "LICENSE").symlink_to(secret)
+    out = tmp_path / "out"
+    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    assert result.returncode == 2
+    assert "LICENSE: is a symbolic link that leads outside the dataset folder" in result.stderr
+    assert "SECRET" not in result.stdout + result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_out_naming_a_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt"
     target.write_text("keep me", encoding="utf-8")
