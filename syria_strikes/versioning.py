@@ -16,6 +16,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from syria_strikes.files import write_atomically
 from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
 
@@ -67,7 +68,7 @@ def release_version(data_dir: Path, record: Path = RECORD) -> str:
 def record_data(data_dir: Path, record: Path = RECORD) -> dict[str, str]:
     """Record ``data_dir`` (with seeds/) as the data of ``__version__``; the release process runs it."""
     entry = {"version": __version__, "data": data_hash(data_dir)}
-    record.write_text(json.dumps(entry, indent=2) + "\n", encoding="utf-8")
+    write_atomically(record, (json.dumps(entry, indent=2) + "\n").encode("utf-8"))
     return entry
 
 
