@@ -10,7 +10,7 @@ whatever the data, so a rule cannot change with the data. See docs/benchmarks.md
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -158,3 +158,12 @@ def first_match_dates(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key
     found = pc.index_in(keys, value_set=known, skip_nulls=False).to_numpy(zero_copy_only=False)
     dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
     return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]
+
+
+def lines_by_column(cells: Iterable[tuple[int, str]]) -> dict[str, list[int]]:
+    """The lines of (line, column) cells grouped by column, in order: a frame is then written one
+    column at a time, since a cell-at-a-time write to an Arrow-backed column costs the column's length."""
+    columns: dict[str, list[int]] = {}
+    for line, column in sorted(cells):
+        columns.setdefault(column, []).append(line)
+    return columns

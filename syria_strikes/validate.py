@@ -19,6 +19,7 @@ from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import relation_rules
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
+from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
@@ -151,10 +152,14 @@ def _blank(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]) -
     if not failed:
         return frame
     frame = frame.copy()
-    for line, column in failed:
-        value = frame.at[line, column] if column in frame.columns else None
-        if column == declared.primary_key and isinstance(value, str):
-            frame.at[line, column] = id_skeleton(value)
-        elif column in frame.columns:
-            frame.at[line, column] = None
+    # One write per column: a cell-at-a-time write to an Arrow-backed column costs as much as the
+    # column is long, which made a missing column quadratic in the rows.
+    for column, lines in lines_by_column(failed).items():
+        if column not in frame.columns:
+            continue
+        if column == declared.primary_key:
+            keys = frame.loc[lines, column]
+            frame.loc[lines, column] = keys.map(lambda key: id_skeleton(key) if isinstance(key, str) else None)
+        else:
+            frame.loc[lines, column] = None
     return frame

@@ -86,3 +86,9 @@ def test_each_distinct_value_answers_as_each_cell(threshold: int, values: list[s
         columnar.PER_VALUE_FROM_ROWS = original
     assert by_value.tolist() == by_cell.tolist()
     assert by_cell.tolist() == [cell is None or "a" in cell for cell in values]
+
+
+def test_lines_by_column_groups_cells_in_line_order() -> None:
+    cells = {(5, "quote"), (2, "quote"), (3, "claim_id"), (9, "quote")}
+    assert columnar.lines_by_column(cells) == {"claim_id": [3], "quote": [2, 5, 9]}
+    assert columnar.lines_by_column(set()) == {}

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from syria_strikes.column_types import forms
-from syria_strikes.columnar import arrow_strings, by_line
+from syria_strikes.columnar import arrow_strings, by_line, lines_by_column
 from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
@@ -89,9 +89,8 @@ def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.D
         report(1, None, None, "has_rows")
         return None, problems
     strings = strings[list(table.column_names)].copy()
-    for line, column in untrusted:
-        if line in strings.index:
-            strings.at[line, column] = ""
+    for column, lines in lines_by_column(untrusted).items():
+        strings.loc[strings.index.intersection(lines), column] = ""
     return _convert(strings, table, report), problems
 
 
