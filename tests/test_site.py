@@ -17,8 +17,9 @@ import pytest
 from markupsafe import escape
 
 from syria_strikes.build import build
+from syria_strikes.errors import ReleaseError
 from syria_strikes.site import write_site
-from syria_strikes.site.output import MARKER
+from syria_strikes.site.output import MARKER, SITE_ENTRIES, write_all_or_nothing
 from tests.support.dataset import REPO, Dataset, run_cli
 from tests.support.site import HOMS, build_site
 
@@ -415,3 +416,33 @@ def test_a_missing_release_is_reported_and_nothing_is_written(
     assert code == 1
     assert error.startswith(f"error: no built release at {tmp_path / 'no-release'}")
     assert not out.exists() and sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_the_site_writes_exactly_the_entries_its_guard_recognises(site: Path) -> None:
+    assert {entry.name for entry in site.iterdir()} == SITE_ENTRIES
+
+
+def test_a_marked_folder_holding_anything_else_is_refused_and_kept(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+    (out / "CNAME").write_text("example.org\n", encoding="utf-8")
+    code, error = _run_site(out, REPO / "seeds", capsys)
+    assert code == 2 and "('CNAME')" in error
+    assert (out / "CNAME").read_text(encoding="utf-8") == "example.org\n"
+
+
+@pytest.mark.parametrize("page", ["../escape.html", "/tmp/escape.html", "events/../../escape.html"])
+def test_a_page_path_leaving_the_site_is_refused_before_anything_is_written(tmp_path: Path, page: str) -> None:
+    out = tmp_path / "deep" / "site"
+    with pytest.raises(ReleaseError, match="outside the site"):
+        write_all_or_nothing(out, {"index.html": b"<p>", page: b"x"})
+    assert not (tmp_path / "deep").exists() or not any((tmp_path / "deep").iterdir())
+
+
+def test_a_loop_of_links_for_seeds_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    code, error = _run_site(tmp_path / "site", loop, capsys)
+    assert code == 2 and error.count("\n") == 1 and "cannot be followed" in error

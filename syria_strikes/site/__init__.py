@@ -15,9 +15,9 @@ from pathlib import Path
 def write_site(release: Path, seeds: Path, out: Path) -> int:
     """Render the site and write it to ``out`` (already checked with ``check_site_output``); returns the file count."""
     from syria_strikes.site.model import read_site
-    from syria_strikes.site.output import write_all_or_nothing
+    from syria_strikes.site.output import check_site_output, write_all_or_nothing
     from syria_strikes.site.pages import render_site
 
     contents = render_site(read_site(release, seeds))
-    write_all_or_nothing(out, contents)
+    write_all_or_nothing(out, contents, recheck=lambda: check_site_output(out, seeds, release))
     return len(contents) + 1

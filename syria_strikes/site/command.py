@@ -38,8 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from syria_strikes.loader import release_dir  # not the build's: the site needs no curator tools
 
-    release = (args.release or release_dir()).resolve()
-    seeds = args.seeds.resolve()
+    try:
+        release = (args.release or release_dir()).resolve()
+        seeds = args.seeds.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of links
+        _complain(f"--release or --seeds cannot be followed ({error}); name a real folder")
+        return USAGE_ERROR
     if not seeds.is_dir():
         _complain(f"no archived documents at {args.seeds}: run from the repository root or pass --seeds DIR")
         return USAGE_ERROR
@@ -60,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
     except ReleaseError as error:
         _complain(f"{error}; nothing was written")
         return 1
+    except OutRefused as refusal:  # the output changed between the check and the lock
+        _complain(f"{refusal}; nothing was touched")
+        return USAGE_ERROR
     print(escape(f"wrote {written} files of the site to {out}; open {out / 'index.html'}"))
     return 0
 

@@ -11,14 +11,54 @@ leaves the previous site as it was.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
+from syria_strikes.errors import ReleaseError
 from syria_strikes.outguard import check_output
 from syria_strikes.swap import Marker, replacing
 
 MARKER = ".syria-strikes-site"
 MARKER_TEXT = "This folder was written by `syria-strikes site`; the command replaces it whole.\n"
 SITE_MARKER = Marker(MARKER, MARKER_TEXT)
+# Everything the site writes at its top (a test keeps it equal to what is written). A marked folder
+# may also hold pages an older version wrote; anything else (a .git, a CNAME, notes) is not ours.
+PAGE_SUFFIXES = (".html", ".js", ".json", ".css")
+SITE_ENTRIES = frozenset(
+    {
+        MARKER,
+        "index.html",
+        "actors.html",
+        "sources.html",
+        "search.html",
+        "dictionary.html",
+        "download.html",
+        "search-index.json",
+        "search-index.js",
+        "style.css",
+        "search.js",
+        "events",
+        "actors",
+        "sources",
+        "download",
+    }
+)
+
+
+def is_site(folder: Path) -> bool:
+    """Whether ``folder`` is a site this command wrote: its marker, and nothing but what a site holds."""
+    try:
+        return (folder / MARKER).is_file() and all(_site_entry(entry) for entry in os.scandir(folder))
+    except OSError:
+        return False
+
+
+def _site_entry(entry: os.DirEntry[str]) -> bool:
+    if entry.name in SITE_ENTRIES:
+        return True
+    page = entry.name.endswith(PAGE_SUFFIXES) and not entry.name.startswith(".")
+    return page and entry.is_file(follow_symlinks=False)
 
 
 def check_site_output(out: Path, seeds: Path, release: Path) -> Path:
@@ -31,16 +71,27 @@ def check_site_output(out: Path, seeds: Path, release: Path) -> Path:
     return check_output(
         out,
         seeds.resolve().parent,
-        ours=lambda folder: (folder / MARKER).is_file(),
+        ours=is_site,
+        expected=SITE_ENTRIES,
         writer="the site command",
         product="a site `syria-strikes site` wrote",
         kept={release: "the release folder"},
     )
 
 
-def write_all_or_nothing(target: Path, contents: dict[str, bytes]) -> None:
-    """Write ``contents`` (relative path -> bytes) into a staging folder, then swap it in for ``target``."""
-    with replacing(target, SITE_MARKER) as staging:
+def write_all_or_nothing(
+    target: Path, contents: dict[str, bytes], recheck: Callable[[], object] = lambda: None
+) -> None:
+    """Write ``contents`` (relative path -> bytes) into a staging folder, then swap it in for ``target``;
+    ``recheck`` runs again under the lock, as the build's guard does."""
+    for relative in contents:
+        parts = PurePosixPath(relative).parts
+        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+            raise ReleaseError(
+                f"the release names a page {relative!r} outside the site (an ID with '..' or a leading '/'); "
+                "it is not a release a build wrote"
+            )
+    with replacing(target, SITE_MARKER, recheck) as staging:
         for relative, data in contents.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
