@@ -477,17 +477,19 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.format == "json":
         print(json.dumps(report.to_dict(str(claims)), ensure_ascii=True, indent=2))
         return 1 if report.left else 0
-    for change in report.changed:
-        print(
-            f"{claims}, line {change.line}, {change.claim_id}: {change.columns[0]}..{change.columns[1]} "
-            f"{escape(change.old[0]) or '(empty)'}..{escape(change.old[1]) or '(empty)'} "
-            f"-> {change.new[0]}..{change.new[1]}"
-        )
-    for kept in report.left:
-        print(f"{claims}, line {kept.line}, {kept.claim_id or '(no claim_id)'}: left as is: {escape(kept.reason)}")
+    lines = [
+        f"{claims}, line {change.line}, {change.claim_id}: {change.columns[0]}..{change.columns[1]} "
+        f"{change.old[0] or '(empty)'}..{change.old[1] or '(empty)'} -> {change.new[0]}..{change.new[1]}"
+        for change in report.changed
+    ]
+    lines += [
+        f"{claims}, line {kept.line}, {kept.claim_id or '(no claim_id)'}: left as is: {kept.reason}"
+        for kept in report.left
+    ]
     # counted by claim: a claim's quote and attribution may both be changed, or both left
     changed, left = (len({item.line for item in items}) for items in (report.changed, report.left))
-    print(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {left} left as is")
+    lines.append(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {left} left as is")
+    _emit("\n".join(lines))  # cells and paths escaped, like every other report
     return 1 if report.left else 0
 
 
@@ -496,12 +498,14 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
     archived = archive(args.file, _data_dir(args, parser), args.key)
     sources = args.data_dir / "sources.csv"
-    print(f"archived {escape(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}")
     readme = dataset_root(args.data_dir) / "seeds" / "README.md"
-    print(f"added row {archived.source_id} to {sources} and the file to {readme}")
-    print(f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};")
-    print(f"and the published date in {readme} (see docs/curation.md, step 1)")
-    print(f'next: syria-strikes locate {archived.source_id} "QUOTE" ...; syria-strikes coverage {archived.source_id}')
+    _emit(
+        f"archived {args.file} as {archived.seed_path} (read-only), sha256 {archived.sha256}\n"
+        f"added row {archived.source_id} to {sources} and the file to {readme}\n"
+        f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};\n"
+        f"and the published date in {readme} (see docs/curation.md, step 1)\n"
+        f'next: syria-strikes locate {archived.source_id} "QUOTE" ...; syria-strikes coverage {archived.source_id}'
+    )
     return 0
 
 
@@ -514,7 +518,7 @@ def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     elif args.format == "html":
         print(escape_markup(render_html(report, args.data_dir)), end="")
     else:
-        print(render_text(report, args.data_dir))
+        _emit(render_text(report, args.data_dir))
     return 0 if report.complete else 1
 
 

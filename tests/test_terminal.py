@@ -51,3 +51,16 @@ def test_coverage_html_sends_no_control_character_to_the_terminal(dataset: Datas
     _, output = run_cli(["coverage", "src-seed-000", "--format", "html", "--data-dir", str(dataset.data_dir)])
     assert "\x1b" not in output and "\x07" not in output
     assert "&#x1b;[2J" in output
+
+
+def test_locate_fix_and_coverage_text_escape_cells_of_the_data(dataset: Dataset) -> None:
+    rows = dataset.rows("claims")
+    rows[0]["claim_id"] = "clm-\x1b[2J"
+    rows[0]["quote_start"] = ""
+    dataset.write_rows("claims", rows)
+    _, fixed = run_cli(["locate", "--fix", "--data-dir", str(dataset.data_dir)])
+    assert "clm-\\x1b[2J" in fixed and "\x1b" not in fixed
+    index = dataset.find("uncovered_sentences", source_id="src-seed-000")
+    dataset.set_cell("uncovered_sentences", index, "uncovered_id", "unc-\x1b]0;pwn\x07")
+    _, covered = run_cli(["coverage", "--data-dir", str(dataset.data_dir)])
+    assert "\x1b" not in covered and "\x07" not in covered
