@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from syria_strikes.files import write_atomically
+from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
 
@@ -34,16 +35,21 @@ class HashRefused(FileRefused):
 
 
 def data_hash(data_dir: Path) -> str:
-    """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by path."""
-    seeds = data_dir.parent / "seeds"
-    files = [*sorted(data_dir.glob("*.csv")), *sorted(p for p in seeds.rglob("*") if p.is_file())]
+    """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by their
+    names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given."""
+    root = dataset_root(data_dir)
+    seeds = root / "seeds"
+    named = [(f"data/{path.name}", path) for path in sorted(data_dir.glob("*.csv"))]
+    named += [
+        (f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in sorted(seeds.rglob("*")) if path.is_file()
+    ]
+    home = root.resolve()
     digest = hashlib.sha256()
-    for path in files:
-        if path.name == "README.md":
-            continue  # seeds/README.md documents the seeds; it is not data
-        name = path.relative_to(data_dir.parent).as_posix()
+    for name, path in named:
+        if name == "seeds/README.md":
+            continue  # it documents the seeds; it is not data
         try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
-            data = read_file(path, data_dir.resolve().parent)[0]
+            data = read_file(path, home)[0]
         except FileRefused as refused:
             raise HashRefused(refused.rule, refused.words, name) from None
         digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())

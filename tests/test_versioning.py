@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from syria_strikes import __version__
 from syria_strikes.build import build
 from syria_strikes.versioning import data_hash, record_data, release_version
@@ -106,3 +108,15 @@ def test_record_refuses_data_that_does_not_validate(dataset: Dataset, tmp_path: 
     code, output = run_cli(["data-hash", "--record", "--data-dir", str(dataset.data_dir)])
     assert code == 0, output
     assert json.loads(record.read_text(encoding="utf-8"))["data"] == data_hash(dataset.data_dir)
+
+
+def test_the_hash_does_not_depend_on_how_the_data_folder_is_named_or_given(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = data_hash(REPO / "data")
+    assert data_hash(dataset.data_dir) == expected
+    monkeypatch.chdir(dataset.data_dir)
+    assert data_hash(Path(".")) == expected
+    renamed = dataset.root / "mydata"
+    dataset.data_dir.rename(renamed)
+    assert data_hash(renamed) == expected
