@@ -112,13 +112,16 @@ def _codes_allowed(frame: Frame) -> pd.Series:
 def _time_interval(frame: Frame) -> pd.Series:
     """A time claim's value_text is 'start/end' (start may be '..'), with start <= end."""
     timed = _is(frame["predicate"], ["time"])
-    text = frame["value_text"].astype("string")
+    result = pd.Series(True, index=frame.index)
+    if not timed.any():  # only time claims are parsed: the rest of a large table is not
+        return result
+    text = frame.loc[timed, "value_text"].astype("string")
     shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
     start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
-    dated_end = end.notna()
     ordered = start.isna() | (start <= end)
-    return ~timed | (shaped & dated_end & ordered.fillna(False).astype(bool))
+    result[timed] = shaped & end.notna() & ordered.fillna(False).astype(bool)
+    return result
 
 
 def _victim_column(row: pd.Series) -> str:
