@@ -52,7 +52,6 @@ RESULT_ENTRY = "result.json"
 # The libraries whose behaviour decides what the rules report.
 RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb")
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# syria-strikes validation cache; safe to delete.\n"
-HASH_CHUNK = 1 << 20
 
 
 @cache

@@ -11,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.problems import Problem, problem
 from syria_strikes.safefiles import FileRefused, list_folder, read_file
-
-DESCRIPTOR = "datapackage.json"
 
 
 def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.errors import InputError
-from syria_strikes.info import release_info
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLES, Table
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedfiles import read_rows
 
 LISTED = 50
-DESCRIPTOR = "datapackage.json"
 
 
 @dataclass
@@ -105,6 +104,8 @@ def _side(path: Path) -> Side:
     file, as ``info`` does), in the folder above them in a dataset."""
     folder = _tables_folder(path)
     if os.path.lexists(folder / DESCRIPTOR):
+        from syria_strikes.info import release_info  # pandas and pyarrow: only for a release
+
         release_info(folder)
         return Side(path, folder, _descriptor(folder / DESCRIPTOR, folder), folder / DESCRIPTOR)
     above = folder.resolve().parent

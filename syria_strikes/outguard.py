@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.safefiles import read_file
 from syria_strikes.swap import Marker
@@ -21,7 +22,6 @@ MARKER = ".syria-strikes-release"
 MARKER_TEXT = "This folder is a release written by `syria-strikes build`; the next build replaces it whole.\n"
 RELEASE_MARKER = Marker(MARKER, MARKER_TEXT)
 PACKAGE_NAME = "syria-strikes"
-DESCRIPTOR = "datapackage.json"
 
 
 class OutRefused(Exception):

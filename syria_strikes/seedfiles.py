@@ -120,12 +120,6 @@ def archived_seeds(data_dir: Path) -> dict[str, Path]:
     return {seed.source_id: seed.path for seed in archived_rows(data_dir)}
 
 
-def seed_texts(data_dir: Path) -> dict[str, str]:
-    """source_id -> decoded text of every archived source."""
-    root = dataset_root(data_dir)
-    return {source_id: read_seed(path, root) for source_id, path in archived_seeds(data_dir).items()}
-
-
 def seed_text(seed: str, data_dir: Path) -> str:
     """The text of a seed named by its file (any document the user points at, before archiving it
     too), or by the source_id of its row in sources.csv (then a file of the dataset, read as such)."""
