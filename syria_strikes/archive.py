@@ -160,6 +160,8 @@ def _readme_with(readme_path: Path, table_row: str) -> bytes:
 def _commit(root: Path, seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
     """Stage every file, then move them into place; on failure, restore what was replaced."""
     staging = Path(tempfile.mkdtemp(prefix=".archive-staging-", dir=root))
+    # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
+    replacements = {target.resolve(): content for target, content in replacements.items()}
     originals: dict[Path, bytes] = {}
     linked = False
     try:

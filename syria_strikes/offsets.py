@@ -186,5 +186,6 @@ def _seed_text(
 
 
 def _replace(path: Path, text: str) -> None:
-    """Rewrite ``path`` whole; the curator's file keeps its mode, owner and group."""
-    write_atomically(path, text.encode("utf-8"), like=path.stat())
+    """Rewrite ``path`` whole; the curator's file keeps its mode, owner and group. A link (read as
+    inside the dataset) stays a link: the file it leads to is the one rewritten."""
+    write_atomically(path.resolve(), text.encode("utf-8"), like=path.stat())

@@ -191,3 +191,14 @@ def test_fix_takes_no_offsets_from_a_seed_that_does_not_match_its_sha256(dataset
     assert f"line {line}, " in output and "does not match the sha256 that its row in sources.csv (line 2)" in output
     assert output.splitlines()[-1].startswith("changed the offsets of 0 claims; ")
     assert dataset.raw("claims") == before
+
+
+def test_fix_rewrites_the_file_a_link_inside_the_dataset_leads_to_and_keeps_the_link(dataset: Dataset) -> None:
+    (row,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", row, "quote_start", "0")
+    real = dataset.root / "claims-real.csv"
+    dataset.path("claims").rename(real)
+    dataset.path("claims").symlink_to(Path("..") / real.name)
+    assert _locate(dataset, "--fix")[0] == 0
+    assert dataset.path("claims").is_symlink()
+    assert dataset.validate() == (0, [])
