@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from syria_strikes.anchoring import mismatch_context
+from syria_strikes.anchoring import locate, mismatch_context
 from syria_strikes.errors import InputError
 from syria_strikes.files import sha256_bytes
 from syria_strikes.paths import dataset_root
@@ -31,8 +31,8 @@ VALIDATE = "run `syria-strikes validate` and fix what it reports, then run cover
 class Uncounted:
     """A seed or a claim that coverage cannot count, and the problem that says why, in validate's words."""
 
-    kind: Literal["seed", "claim"]
-    name: str  # the source_id of a seed, the claim_id of a claim
+    kind: Literal["seed", "claim", "declaration"]
+    name: str  # the source_id of a seed, the claim_id of a claim, the uncovered_id of a declaration
     problem: Problem
 
 
@@ -64,7 +64,7 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
             raise InputError(f"{seed}: is neither the source_id nor the seed file of an archived source")
     texts, uncounted = _trusted_texts(seeds, root)
     spans = _claim_spans(data_dir, texts, uncounted)
-    declared = _declared(data_dir)
+    declared = _declared(data_dir, texts, uncounted)
     coverages = [
         seed_coverage(
             row.source_id,
@@ -143,17 +143,35 @@ def _quote_fault(row: dict[str, str], line: int, text: str) -> Problem | None:
     return None
 
 
-def _declared(data_dir: Path) -> dict[str, list[Declared]]:
+def _declared(data_dir: Path, texts: dict[str, str], uncounted: list[Uncounted]) -> dict[str, list[Declared]]:
+    """The declared uncovered sentences on trusted seeds; one whose sentence is not at its offsets
+    is added to ``uncounted`` (validate rejects it as sentence_anchored), not counted."""
     path = data_dir / DECLARED_TABLE
     if not path.exists():
         return {}
     header, rows = read_rows(path, dataset_root(data_dir))
-    require_columns(path, header, ("uncovered_id", "source_id", "sentence_start", "sentence_end", "reason"))
+    require_columns(path, header, ("uncovered_id", "source_id", "sentence", "sentence_start", "sentence_end", "reason"))
     declared: dict[str, list[Declared]] = {}
-    for row in rows:
+    for line, row in enumerate(rows, start=2):
         span = span_cells(row["sentence_start"], row["sentence_end"])
-        if span is not None:
-            declared.setdefault(row["source_id"], []).append(Declared(row["uncovered_id"], *span, row["reason"]))
+        text = texts.get(row["source_id"])
+        if span is None or text is None:
+            continue
+        sentence = row["sentence"]
+        if text[span[0] : span[1]] != sentence:
+            fault = problem(
+                "sentence_anchored",
+                "uncovered_sentences",
+                line,
+                "sentence",
+                sentence,
+                start=span[0],
+                end=span[1],
+                location=locate(text, sentence),
+            )
+            uncounted.append(Uncounted("declaration", row["uncovered_id"], fault))
+            continue
+        declared.setdefault(row["source_id"], []).append(Declared(row["uncovered_id"], *span, row["reason"]))
     return declared
 
 
@@ -191,8 +209,8 @@ def render_text(report: CoverageReport, data_dir: Path) -> str:
 def _uncounted_names(uncounted: list[Uncounted]) -> str:
     """e.g. "seed src-seed-002, claims clm-000-001 and clm-000-004"."""
     groups = []
-    for kind in ("seed", "claim"):
-        names = [escape(item.name) or "(no claim_id)" for item in uncounted if item.kind == kind]
+    for kind in ("seed", "claim", "declaration"):
+        names = [escape(item.name) or "(no ID)" for item in uncounted if item.kind == kind]
         if names:
             listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             groups.append(f"{kind}{'s' if len(names) != 1 else ''} {listed}")

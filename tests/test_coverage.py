@@ -171,3 +171,14 @@ def test_a_claim_whose_quote_is_not_at_its_offsets_is_not_counted_and_fails(data
     assert "nothing missing" not in output
     page = _coverage(dataset, "src-seed-000", "--format", "html")[1]
     assert "<h2>Not counted</h2>" in page and "quote_anchored" in page
+
+
+def test_a_declared_sentence_not_at_its_offsets_is_not_counted(dataset: Dataset) -> None:
+    """validate rejects it (sentence_anchored), so coverage must not call the seed complete with it."""
+    index = dataset.find("uncovered_sentences", source_id="src-seed-002")
+    line = dataset.set_cell("uncovered_sentences", index, "sentence", "Words the seed does not have")
+    code, output = _coverage(dataset)
+    assert code == 1
+    assert f"uncovered_sentences.csv, line {line}, column sentence" in output and "[rule: sentence_anchored]" in output
+    assert "nothing missing" not in output
+    assert "not counted: declaration " in output.splitlines()[-1]
