@@ -71,8 +71,6 @@ def check_out_dir(out: Path, data_dir: Path) -> Path:
         )
     except OutRefused as refused:
         raise BundleError(f"{refused}; nothing was touched") from None
-    if out.exists() and not out.is_dir():
-        raise BundleError(f"--out {out} is a file, not a folder: pass the folder the zip should go into")
     return out
 
 

@@ -334,14 +334,13 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     require("validate", "`syria-strikes bundle`")
-    from syria_strikes.bundle import BundleError, check_out_dir, make_bundle
+    from syria_strikes.bundle import BundleError, make_bundle
     from syria_strikes.problems import render_text
 
     _check_build_date(parser)
 
     try:
         data_dir = _data_dir(args, parser)
-        check_out_dir(args.out, data_dir)
         made = make_bundle(data_dir, args.out)
     except BundleError as error:
         _complain(str(error))
