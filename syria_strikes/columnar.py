@@ -23,6 +23,8 @@ from syria_strikes.metadata import LIST_DELIMITER
 ArrowTest = Callable[[pa.ChunkedArray], pa.ChunkedArray]
 CellTest = Callable[[pd.Series], pd.Series]
 PER_VALUE_FROM_ROWS = 10_000
+# pandas' own text dtype, "str": Arrow strings with NaN for a missing value.
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def by_line(cells: pd.Series) -> Iterator[tuple[int, Any]]:
@@ -49,6 +51,16 @@ def arrow_strings(cells: pd.Series) -> pa.ChunkedArray:
     values = cells.array
     arrow = values.__arrow_array__() if hasattr(values, "__arrow_array__") else pa.array(cells, from_pandas=True)
     return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+
+
+def text_series(strings: pa.ChunkedArray, index: pd.Index) -> pd.Series:
+    """A ``str`` column over Arrow strings, without a copy: ``pd.Series(strings, dtype="str")``."""
+    return pd.Series(strings, dtype=_STR, index=index, copy=False)
+
+
+def only_where(strings: pa.ChunkedArray, keep: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The strings where ``keep`` holds, missing elsewhere: ``cells.where(keep, None)``."""
+    return pc.if_else(keep, strings, pa.scalar(None, strings.type))
 
 
 def one_array(array: pa.Array | pa.ChunkedArray) -> pa.Array:

@@ -92,3 +92,17 @@ def test_lines_by_column_groups_cells_in_line_order() -> None:
     cells = {(5, "quote"), (2, "quote"), (3, "claim_id"), (9, "quote")}
     assert columnar.lines_by_column(cells) == {"claim_id": [3], "quote": [2, 5, 9]}
     assert columnar.lines_by_column(set()) == {}
+
+
+@given(TEXT, st.lists(st.booleans(), min_size=40, max_size=40))
+def test_text_series_of_only_where_is_pandas_where(values: list[str | None], keep: list[bool]) -> None:
+    """The reader blanks cells in Arrow and wraps them as pandas' ``str`` without a copy; the
+    column must equal ``cells.where(keep, None)`` in dtype, index and every value."""
+    series = _strings(values)
+    mask = keep[: len(values)]
+    blanked = columnar.text_series(
+        columnar.only_where(columnar.arrow_strings(series), pa.chunked_array([pa.array(mask, pa.bool_())])),
+        series.index,
+    )
+    expected = series.where(pd.Series(mask, index=series.index, dtype=bool), None).astype("str")
+    pd.testing.assert_series_equal(blanked, expected)

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from syria_strikes.column_types import forms
-from syria_strikes.columnar import arrow_strings, by_line, lines_by_column
+from syria_strikes.columnar import arrow_strings, by_line, lines_by_column, only_where, text_series
 from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
@@ -264,9 +264,8 @@ def _report_ragged(record: list[str], start: int, end: int, width: int, report: 
 def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFrame:
     """Drop, reporting each once, rows that are a copy of the header or hold no value at all:
     read as data they would fail every rule of every column."""
-    declared = list(table.column_names)
-    header_copy = _rows_where(strings[declared], pd.Series(declared, index=declared))
-    empty = _rows_where(strings, pd.Series("", index=strings.columns))
+    header_copy = _rows_where(strings, {name: name for name in table.column_names})
+    empty = _rows_where(strings, dict.fromkeys(strings.columns, ""))
     for line in strings.index[header_copy]:
         report(int(line), None, None, "header_repeated")
     for line in strings.index[empty & ~header_copy]:
@@ -275,16 +274,18 @@ def _drop_pasted_rows(strings: pd.DataFrame, table: Table, report: Report) -> pd
     return strings[~pasted] if pasted.any() else strings
 
 
-def _rows_where(strings: pd.DataFrame, values: pd.Series) -> pd.Series:
-    """strings.eq(values).all(axis=1), comparing the other columns only on the rows whose first
-    column matches: such rows are rare, and comparing every cell of a million rows is not."""
-    first = strings.columns[0]
-    expected = values[first]
-    candidates = (strings[first] == expected).to_numpy(dtype=bool)
-    matches = pd.Series(False, index=strings.index)
-    rows = strings[candidates]
-    matches[candidates] = rows.eq(values).all(axis=1).to_numpy(dtype=bool)
-    return matches
+def _rows_where(strings: pd.DataFrame, values: dict[str, str]) -> np.ndarray:
+    """Rows whose every named cell holds the value given for its column, as
+    ``strings[list(values)].eq(pd.Series(values)).all(axis=1)``. Such rows are rare: the comparing
+    stops at the first column that leaves no candidate."""
+    matches = np.zeros(len(strings), dtype=bool)
+    candidates: pa.ChunkedArray | None = None
+    for name, value in values.items():
+        equal = pc.equal(arrow_strings(strings[name]), value)
+        candidates = equal if candidates is None else pc.and_(candidates, equal)
+        if not pc.any(candidates).as_py():
+            return matches
+    return matches if candidates is None else _numpy(candidates)
 
 
 # --- typed conversion -----------------------------------------------------------------------
@@ -296,16 +297,29 @@ def _convert(strings: pd.DataFrame, table: Table, report: Report) -> pd.DataFram
 
 
 def _convert_column(cells: pd.Series, column: Column, report: Report) -> pd.Series:
+    """The column in its validation dtype. The tests of form and the blanking run as Arrow kernels:
+    on a short table pandas' per-call overhead cost ten times more (the parse stays in pandas)."""
     kind = forms(column)
-    present = cells != ""
+    strings = arrow_strings(cells)
+    present = pc.not_equal(strings, "")
     if kind.csv_form is None or kind.parse is None:
-        # Most text columns have no empty cell; those are kept as read instead of copied.
-        return cells.astype("str") if present.all() else cells.where(present, None).astype("str")
+        kept = strings if pc.all(present).as_py() else only_where(strings, present)
+        return text_series(kept, cells.index)
     rule = declared(f"type_{column.type}")
-    well_formed = cells.str.fullmatch(kind.csv_form).astype(bool)
-    for line, value in by_line(cells[present & ~well_formed]):
-        report(int(line), column.name, value, rule, cell=value)
-    typed = kind.parse(cells.where(present & well_formed, None))
-    for line, value in by_line(cells[present & well_formed & typed.isna()]):
+    well_formed = pc.match_substring_regex(strings, f"^(?:{kind.csv_form})$")
+    malformed = pc.and_not(present, well_formed)
+    if pc.any(malformed).as_py():
+        for line, value in by_line(cells[_numpy(malformed)]):
+            report(int(line), column.name, value, rule, cell=value)
+    parsable = pc.and_(present, well_formed)
+    typed = kind.parse(text_series(only_where(strings, parsable), cells.index))
+    impossible = _numpy(parsable) & typed.isna().to_numpy(dtype=bool)
+    for line, value in by_line(cells[impossible]):
         report(int(line), column.name, value, rule, cell=value, impossible=True)
     return typed
+
+
+def _numpy(mask: pa.ChunkedArray) -> np.ndarray:
+    """A mask of Arrow booleans (never null here: every cell was read as text) as numpy."""
+    flags: np.ndarray = mask.to_numpy(zero_copy_only=False).astype(bool, copy=False)
+    return flags
