@@ -214,6 +214,24 @@ def test_a_source_published_before_its_event_began_is_reported(day: str, expecte
         assert problem.message.endswith(f"before event {EVENT} began on {day}")
 
 
+@pytest.mark.parametrize(
+    ("day", "sources"),
+    [("2020-01-14", []), ("2020-01-15", ["src-wire"]), ("2020-01-16", ["src-archive", "src-wire"])],
+)
+def test_each_document_carrying_a_claim_is_held_against_each_further_event(day: str, sources: list[str]) -> None:
+    """The first claim is read in src-archive (published 2020-01-15) and relayed by src-wire
+    (2020-01-14); it is also about a second event. A relay older than that event is reported too,
+    at the further event, naming the relay."""
+    world = _world()
+    later = "evt-2020-01-16-second"
+    world["events"].append({**world["events"][0], "event_id": later, "date_start": day, "date_end": day})
+    world["claims"][0]["other_event_ids"] = later
+    problems = _check(world)
+    assert _where(problems) == [("claims", 2, "other_event_ids", later, "reported_after_event")] * len(sources)
+    named = sorted(re.match(r"source (\S+) was published", p.message).group(1) for p in problems)  # type: ignore[union-attr]
+    assert named == sources
+
+
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()

@@ -27,7 +27,6 @@ def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
     rules: list[tuple[set[str], Callable[[Frames], list[Problem]]]] = [
         ({"claims", "sources", "actors"}, _attribution_given),
         ({"claims"}, _other_events_distinct),
-        ({"claims", "events", "sources"}, _reported_after_other_events),
         ({"actor_relations", "claims", "sources"}, _relation_evidence),
         ({"actor_relations", "sources"}, _relation_read_in_archive),
         ({"events", "sources"}, _acknowledged_on_assumed_match),
@@ -83,35 +82,6 @@ def _other_events_distinct(frames: Frames) -> list[Problem]:
     again = pd.DataFrame({"line": items.index, "item": items.to_numpy()}).duplicated().to_numpy()
     repeats = items[(items.to_numpy() == own) | again]
     return [problem("claim_events", "claims", int(line), "other_event_ids", value) for line, value in repeats.items()]
-
-
-def _reported_after_other_events(frames: Frames) -> list[Problem]:
-    """Like the claim's own event, each further event began before the claim's document was published."""
-    claims, events, sources = frames["claims"], frames["events"], frames["sources"]
-    items = list_items(claims["other_event_ids"])
-    if items.empty:
-        return []
-    starts = events.drop_duplicates("event_id").set_index("event_id")["date_start"]
-    published = sources.drop_duplicates("source_id").set_index("source_id")["published_end"]
-    event_start = pd.Series(items.map(starts).to_numpy(), index=items.index)
-    published_end = pd.Series(claims["source_id"].reindex(items.index).map(published).to_numpy(), index=items.index)
-    early = (published_end < event_start).fillna(False).to_numpy(dtype=bool)
-    return [
-        problem(
-            "reported_after_event",
-            "claims",
-            int(line),
-            "other_event_ids",
-            event_id,
-            source=claims.at[line, "source_id"],
-            published=pd.Timestamp(end),
-            event=event_id,
-            began=pd.Timestamp(start),
-        )
-        for line, event_id, end, start in zip(
-            items.index[early], items[early], published_end[early], event_start[early], strict=True
-        )
-    ]
 
 
 def _relation_evidence(frames: Frames) -> list[Problem]:

@@ -208,18 +208,19 @@ def _relay_chain_shape(claims: pd.DataFrame) -> list[Problem]:
 
 
 def _reported_after_event(frames: Frames) -> list[Problem]:
-    """A report cannot carry a claim about an event that began after the report was published."""
+    """A report cannot carry a claim about an event that began after the report was published:
+    each document that carries the claim (its own, and each that relayed it) is held against each
+    event the claim is about (its own, and each of ``other_event_ids``)."""
     claims, events, sources = frames["claims"], frames["events"], frames["sources"]
     read_in = claims["source_id"].notna().to_numpy()
     relayed_rows, relayed = list_item_rows(claims["relayed_via"])
     cited_source = pa.concat_arrays([one_array(arrow_strings(claims["source_id"][read_in])), relayed])
     cited_row = np.concatenate([np.flatnonzero(read_in), relayed_rows])
-    event_start = first_match_dates(arrow_strings(claims["event_id"]), events, "event_id", "date_start")[cited_row]
     published_end = first_match_dates(cited_source, sources, "source_id", "published_end")
-    early = np.flatnonzero(published_end < event_start)
+    event_start = first_match_dates(arrow_strings(claims["event_id"]), events, "event_id", "date_start")[cited_row]
     own = int(read_in.sum())
     problems = []
-    for k in early:
+    for k in np.flatnonzero(published_end < event_start):
         line, source = claims.index[cited_row[k]], cited_source[int(k)].as_py()
         problems.append(
             problem(
@@ -232,6 +233,31 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
                 published=pd.Timestamp(published_end[k]),
                 event=claims["event_id"].iat[cited_row[k]],
                 began=pd.Timestamp(event_start[k]),
+            )
+        )
+    other_rows, others = list_item_rows(claims["other_event_ids"])
+    if len(others) == 0:
+        return problems
+    other_start = first_match_dates(others, events, "event_id", "date_start")
+    # Each further event of a claim against each document carrying that claim: few claims have both.
+    pairs = pd.DataFrame({"row": other_rows, "other": np.arange(len(others))}).merge(
+        pd.DataFrame({"row": cited_row, "cited": np.arange(len(cited_row))}), on="row"
+    )
+    other, cited = pairs["other"].to_numpy(), pairs["cited"].to_numpy()
+    early = published_end[cited] < other_start[other]
+    for j, k in zip(other[early], cited[early], strict=True):
+        event, source = others[int(j)].as_py(), cited_source[int(k)].as_py()
+        problems.append(
+            problem(
+                "reported_after_event",
+                "claims",
+                int(claims.index[cited_row[k]]),
+                "other_event_ids",
+                event,
+                source=source,
+                published=pd.Timestamp(published_end[k]),
+                event=event,
+                began=pd.Timestamp(other_start[j]),
             )
         )
     return problems
