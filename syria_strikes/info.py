@@ -41,16 +41,23 @@ class ReleaseInfo:
             f"{'file':<26} {'rows':>9} {'bytes':>10}  sha256",
         ]
         for path, digest in self.checksums.items():
-            rows = str(self.rows.get(path.rsplit(".", 1)[0], ""))
-            lines.append(f"{path:<26} {rows:>9} {self.sizes[path]:>10}  {digest.removeprefix('sha256:')}")
+            rows = self.rows_in(path)
+            shown = "" if rows is None else str(rows)
+            lines.append(f"{path:<26} {shown:>9} {self.sizes[path]:>10}  {digest.removeprefix('sha256:')}")
         return "\n".join(lines)
+
+    def rows_in(self, path: str) -> int | None:
+        """The rows of a table's CSV or Parquet file (the two hold the same rows); None for any
+        other file, whose records are not a table's rows (the GeoJSON leaves out unplaced events)."""
+        stem, _, extension = path.rpartition(".")
+        return self.rows.get(stem) if extension in ("csv", "parquet") else None
 
     def to_dict(self) -> dict[str, Any]:
         """The same facts as plain JSON types, for ``syria-strikes info --format json``."""
         files = [
             {
                 "path": path,
-                "rows": self.rows.get(path.removesuffix(".parquet")) if path.endswith(".parquet") else None,
+                "rows": self.rows_in(path),
                 "bytes": self.sizes[path],
                 "sha256": digest.removeprefix("sha256:"),
             }

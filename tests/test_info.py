@@ -1,0 +1,25 @@
+"""``info`` gives the same facts as text and as JSON: a table file's rows, no rows for other files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from syria_strikes.info import release_info
+from tests.support.dataset import run_cli
+
+
+def test_text_and_json_give_the_same_row_counts(release: Path) -> None:
+    info = release_info(release)
+    code, output = run_cli(["info", "--release", str(release), "--format", "json"])
+    assert code == 0
+    as_json = {entry["path"]: entry["rows"] for entry in json.loads(output)["files"]}
+    code, output = run_cli(["info", "--release", str(release)])
+    assert code == 0
+    table_lines = output.split("\n\n", 1)[1].splitlines()[1:]
+    as_text = {line.split()[0]: int(line.split()[1]) if len(line.split()) == 4 else None for line in table_lines}
+    assert as_text == as_json
+    for table, rows in info.rows.items():
+        assert as_json[f"{table}.csv"] == as_json[f"{table}.parquet"] == rows
+    assert as_json["events.geojson"] is None
+    assert as_json["syria-strikes.sqlite"] is None
