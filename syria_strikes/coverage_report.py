@@ -16,11 +16,11 @@ from typing import Literal
 
 from syria_strikes.anchoring import locate, mismatch_context
 from syria_strikes.errors import InputError
-from syria_strikes.files import sha256_bytes
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
-from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, read_rows, require_columns, span_cells
+from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_rows, require_columns, span_cells
+from syria_strikes.seedtrust import trusted_seed_text
 from syria_strikes.terminal import escape
 
 DECLARED_TABLE = "uncovered_sentences.csv"
@@ -88,19 +88,15 @@ def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str
     texts: dict[str, str] = {}
     uncounted: list[Uncounted] = []
     for row in seeds:
-        data = read_bytes(row.path, root)
         seed_path = row.path.relative_to(root).as_posix()
         if not row.sha256:
             fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
-        elif (digest := sha256_bytes(data)) != row.sha256:
-            fault = problem("seed_hash", "sources", row.line, "sha256", row.sha256, seed_path=seed_path, digest=digest)
         else:
-            try:
-                texts[row.source_id] = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                fault = problem("seed_utf8", "sources", row.line, "seed_path", seed_path, byte=error.start)
-            else:
+            text = trusted_seed_text(row.path, root, seed_path, row.sha256)
+            if isinstance(text, str):
+                texts[row.source_id] = text
                 continue
+            fault = text.problem(row.line)
         uncounted.append(Uncounted("seed", row.source_id, fault))
     return texts, uncounted
 

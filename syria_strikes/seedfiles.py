@@ -8,7 +8,6 @@ and every failure is an ``InputError`` that names the path the user gave.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, read_file
+from syria_strikes.seedtrust import SeedFault, trusted_seed_text
 
 
 def read_seed(path: Path, folder: Path | None = None) -> str:
@@ -94,13 +94,15 @@ class ArchivedSeed:
     def text(self, root: Path) -> str:
         """The seed's text once its bytes match the recorded sha256: offsets taken from any other
         file would anchor the claims in a document that is not the one they quote."""
-        data = read_bytes(self.path, root)
-        if hashlib.sha256(data).hexdigest() != self.sha256:
+        text = trusted_seed_text(self.path, root, self.path.relative_to(root).as_posix(), self.sha256)
+        if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
                 f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "
                 "is not the document the claims quote; run `syria-strikes validate`"
             )
-        return decode_seed(self.path, data)
+        if isinstance(text, SeedFault):
+            raise InputError(f"{self.path}: {text.words()}; run `syria-strikes validate`")
+        return text
 
 
 def archived_rows(data_dir: Path) -> list[ArchivedSeed]:

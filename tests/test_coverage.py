@@ -156,6 +156,18 @@ def test_a_seed_that_does_not_match_its_sha256_is_not_counted_and_fails(dataset:
     ]
 
 
+def test_a_missing_seed_is_listed_as_not_counted_and_the_others_are_counted(dataset: Dataset) -> None:
+    """A curator who deleted a seed by mistake still sees the coverage of every other document."""
+    dataset.seed("002").unlink()
+    code, output = _coverage(dataset, "--format", "json")
+    assert code == 1
+    report = json.loads(output)
+    assert [(item["kind"], item["id"], item["rule"]) for item in report["not_counted"]] == [
+        ("seed", "src-seed-002", "seed_present")
+    ]
+    assert [seed["source_id"] for seed in report["seeds"]] == ["src-seed-000"]
+
+
 def test_a_claim_whose_quote_is_not_at_its_offsets_is_not_counted_and_fails(dataset: Dataset) -> None:
     """Offsets that do not hold the quote cover nothing: the sentence they point at stays missing."""
     rows = dataset.rows("claims")

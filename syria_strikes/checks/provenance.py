@@ -15,10 +15,10 @@ import pandas as pd
 
 from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
-from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
-from syria_strikes.safefiles import FileRefused, inside, list_folder, read_file
+from syria_strikes.safefiles import FileRefused, inside, list_folder
+from syria_strikes.seedtrust import SeedFault, trusted_seed_text
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -65,34 +65,12 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
                 )
             continue
         referenced.add(resolved)
-        try:
-            data = read_file(resolved, seeds_dir, checked=True)[0]
-        except FileNotFoundError:
-            problems.append(problem("seed_present", "sources", int(line), "seed_path", seed_path))
-            continue
-        except FileRefused as refused:
-            problems.append(
-                problem(
-                    refused.rule,
-                    "sources",
-                    int(line),
-                    "seed_path",
-                    seed_path,
-                    what="the seed file",
-                    reason=refused.words,
-                )
-            )
-            continue
-        digest = sha256_bytes(data)
-        if pd.notna(sha256) and digest != sha256:
-            problems.append(
-                problem("seed_hash", "sources", int(line), "sha256", sha256, seed_path=seed_path, digest=digest)
-            )
-            continue
-        try:
-            texts[source_id] = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(problem("seed_utf8", "sources", int(line), "seed_path", seed_path, byte=error.start))
+        known = sha256 if isinstance(sha256, str) else None  # a missing hash is the row's own fault
+        text = trusted_seed_text(resolved, seeds_dir, seed_path, known, checked=True)
+        if isinstance(text, SeedFault):
+            problems.append(text.problem(int(line)))
+        else:
+            texts[source_id] = text
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries) not in referenced:

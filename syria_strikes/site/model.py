@@ -7,7 +7,6 @@ plain dicts in the release's order; lookups are dicts by ID.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,8 @@ from syria_strikes.files import DESCRIPTOR
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, verify
 from syria_strikes.metadata import PREDICATE, TABLE_NAMES
-from syria_strikes.safefiles import FileRefused, read_file
+from syria_strikes.safefiles import read_file
+from syria_strikes.seedtrust import SeedFault, trusted_seed_text
 from syria_strikes.site.documents import Span
 
 
@@ -113,21 +113,21 @@ def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str
         if row["seed_path"] is None:
             continue
         path = seeds / row["seed_path"].removeprefix("seeds/")
-        try:
-            data = read_file(path, seeds)[0]  # a release's seed_path never leads out of --seeds
-        except FileNotFoundError:
+        # A row with no hash matches no file: a release that records none is not one this package built.
+        text = trusted_seed_text(path, seeds, row["seed_path"], row["sha256"] or "")
+        if isinstance(text, SeedFault) and text.rule == "seed_present":
             raise ReleaseError(
                 f"{row['seed_path']} (source {source_id}) is not in {seeds}: pass --seeds DIR, the folder of archived "
                 "documents (seeds/ in a clone of the repository)"
-            ) from None
-        except FileRefused as refused:
-            raise ReleaseError(f"{path} (source {source_id}): {refused.words} [rule: {refused.rule}]") from None
-        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            )
+        if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise ReleaseError(
                 f"{path} does not match the sha256 that source {source_id} records ({row['sha256']}): it is not the "
                 "document the claims quote; use the seeds/ of the same version as the release"
             )
-        documents[source_id] = data.decode("utf-8")
+        if isinstance(text, SeedFault):
+            raise ReleaseError(f"{path} (source {source_id}): {text.words()}")
+        documents[source_id] = text
     return documents
 
 
