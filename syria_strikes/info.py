@@ -84,7 +84,7 @@ def release_info(root: str | Path | None = None) -> ReleaseInfo:
     damage = []
     for resource in resources:
         try:
-            data = verify(folder / resource["path"])
+            data = verify(folder / resource["path"], descriptor)
         except ReleaseError as error:
             damage.append(str(error))
             continue

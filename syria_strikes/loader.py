@@ -191,12 +191,13 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
     return None
 
 
-def verify(path: Path) -> bytes:
+def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     """The bytes of a release file, once they match the byte count and sha256 its datapackage.json
     records. A version of the file already verified in this process (same path, size, modification
-    time and inode) is not hashed again; a file replaced since is."""
+    time and inode) is not hashed again; a file replaced since is. A caller verifying several files
+    passes the ``release_descriptor`` it read once."""
     folder = path.parent
-    resources = release_descriptor(folder)["resources"]
+    resources = (descriptor if descriptor is not None else release_descriptor(folder))["resources"]
     expected = next((r for r in resources if r["path"] == path.name), None)
     try:
         data, key = read_file(path, folder)

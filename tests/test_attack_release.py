@@ -56,7 +56,7 @@ def test_info_as_json(release: Path) -> None:
     assert summary["version"] == syria_strikes.__version__
     by_path = {file["path"]: file for file in summary["files"]}
     assert by_path["claims.parquet"]["rows"] > 0
-    assert by_path["claims.csv"]["rows"] is None
+    assert by_path["claims.csv"]["rows"] == by_path["claims.parquet"]["rows"]
     assert {file["sha256"] for file in summary["files"]} == {
         resource["hash"].removeprefix("sha256:") for resource in _descriptor(release)["resources"]
     }
