@@ -44,7 +44,7 @@ from syria_strikes.files import DESCRIPTOR, write_atomically
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
-from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside
+from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside, read_file
 
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
@@ -328,21 +328,12 @@ class Store:
 
 
 def _read_regular(path: Path) -> bytes | None:
-    """The bytes of a regular file that is not a link, or None: a link, FIFO or device is never opened
-    in a way that follows it or blocks."""
+    """The bytes of a cache entry read as every file of the dataset is (syria_strikes.safefiles): a
+    link, FIFO or device is never followed or opened in a way that blocks. None for anything else."""
     try:
-        descriptor = os.open(path, SAFE_OPEN)
-    except OSError:
+        return read_file(path, path.parent)[0]
+    except OSError:  # FileRefused is one
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 @dataclass
