@@ -8,20 +8,14 @@ codes it returns and the absence of a traceback on its streams.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from syria_strikes.cli import main
+from tests.support.attacks import command
 from tests.support.dataset import REPO, Dataset, run_cli, shown
-
-
-def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "syria_strikes", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
 
 
 def test_validate_passes_from_the_repository_root(
@@ -87,7 +81,7 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "no data folder at" in capsys.readouterr().err
     assert main([]) == 2
     # The process itself: an unknown command ends it with exit code 2 and a usage line, no traceback.
-    result = _command("frobnicate")
+    result = command("frobnicate")
     assert result.returncode == 2
     assert "usage: syria-strikes" in result.stderr and "Traceback" not in result.stderr
 

@@ -51,11 +51,13 @@ class Forked:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
-    def kill(self) -> None:
+    def kill(self) -> subprocess.CompletedProcess[str]:
+        """End the child at once, as a power cut or `kill -9` would, and give what it wrote."""
         if self.poll() is None:
             os.kill(self.pid, signal.SIGKILL)
             _, status = os.waitpid(self.pid, 0)
             self.returncode = os.waitstatus_to_exitcode(status)
+        return self._finished()
 
     def wait(self, timeout: float) -> subprocess.CompletedProcess[str]:
         """The finished run; a child still running after ``timeout`` seconds is killed and the test fails."""
@@ -65,6 +67,9 @@ class Forked:
                 self.kill()
                 raise AssertionError(f"syria-strikes {' '.join(self.argv)} was still running after {timeout} s")
             time.sleep(0.005)
+        return self._finished()
+
+    def _finished(self) -> subprocess.CompletedProcess[str]:
         assert self.returncode is not None
         return subprocess.CompletedProcess(
             ["syria-strikes", *self.argv], self.returncode, _read(self._stdout), _read(self._stderr)
