@@ -1,4 +1,5 @@
-"""Attacks on `generate`: it writes only into a dataset folder, and never through a link."""
+"""Attacks on `generate`: it writes only into a dataset folder, and never through a link (the command
+runs in this process, its streams captured)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.attacks import assert_clean_failure, command, fingerprint
+from tests.support.attacks import assert_clean_failure, fingerprint, in_process
 from tests.support.dataset import Dataset
 
 
 def test_generate_refuses_a_folder_that_is_not_a_dataset(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     before = fingerprint(tmp_path)
-    result = command("generate", "--root", str(tmp_path))
+    result = in_process("generate", "--root", str(tmp_path))
     assert_clean_failure(result, 2)
     assert "is not a dataset folder" in result.stderr
     assert fingerprint(tmp_path) == before
@@ -25,7 +26,7 @@ def test_generate_refuses_a_generated_file_that_is_a_link(dataset: Dataset, tmp_
     (dataset.root / "docs").mkdir()
     (dataset.root / "docs" / "data-dictionary.md").symlink_to(outside)
     before = fingerprint(dataset.root)
-    result = command("generate", "--root", str(dataset.root))
+    result = in_process("generate", "--root", str(dataset.root))
     assert_clean_failure(result, 2)
     assert "data-dictionary.md is a symbolic link" in result.stderr and "nothing was written" in result.stderr
     assert outside.read_text(encoding="utf-8") == "not the project's"
@@ -41,7 +42,7 @@ def test_generate_refuses_a_folder_that_leads_outside(dataset: Dataset, tmp_path
     (victim / "events.schema.json").write_text("precious", encoding="utf-8")
     (dataset.root / "schemas").symlink_to(victim)
     before = fingerprint(dataset.root), fingerprint(victim)
-    result = command("generate", "--root", str(dataset.root), *(["--check"] if check else []))
+    result = in_process("generate", "--root", str(dataset.root), *(["--check"] if check else []))
     assert_clean_failure(result, 2)
     assert "leads outside the dataset folder" in result.stderr
     assert (fingerprint(dataset.root), fingerprint(victim)) == before
@@ -50,7 +51,7 @@ def test_generate_refuses_a_folder_that_leads_outside(dataset: Dataset, tmp_path
 def test_generate_follows_a_folder_link_that_stays_inside(dataset: Dataset) -> None:
     (dataset.root / "generated-docs").mkdir()
     (dataset.root / "docs").symlink_to("generated-docs")
-    result = command("generate", "--root", str(dataset.root))
+    result = in_process("generate", "--root", str(dataset.root))
     assert result.returncode == 0, result.stderr
     assert (dataset.root / "generated-docs" / "data-dictionary.md").is_file()
-    assert command("generate", "--root", str(dataset.root), "--check").returncode == 0
+    assert in_process("generate", "--root", str(dataset.root), "--check").returncode == 0

@@ -1,4 +1,6 @@
-"""Attacks on a release: a damaged, malformed or replaced file is named, by `info` and by the loader."""
+"""Attacks on a release: a damaged, malformed or replaced file is named, by `info` and by the loader.
+
+`info` runs in this process (its streams captured), on a copy of the session's release."""
 
 from __future__ import annotations
 
@@ -13,23 +15,15 @@ import pyarrow.parquet as pq
 import pytest
 
 import syria_strikes
-from syria_strikes.build import build
 from syria_strikes.loader import load
-from tests.support.attacks import assert_clean_failure, command
-from tests.support.dataset import REPO
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "release"
-    assert build(REPO / "data", out) == []
-    return out
+from tests.support.attacks import assert_clean_failure, in_process
 
 
 @pytest.fixture
-def release(built: Path, tmp_path: Path) -> Path:
+def copied(release: Path, tmp_path: Path) -> Path:
+    """A copy of the session's release, to damage."""
     copy = tmp_path / "release"
-    shutil.copytree(built, copy)
+    shutil.copytree(release, copy)
     return copy
 
 
@@ -37,20 +31,20 @@ def _descriptor(release: Path) -> dict:
     return json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
 
 
-def test_info_verifies_every_file_and_names_each_damaged_one(release: Path) -> None:
-    assert command("info", "--release", str(release)).returncode == 0
+def test_info_verifies_every_file_and_names_each_damaged_one(copied: Path) -> None:
+    assert in_process("info", "--release", str(copied)).returncode == 0
     for name in ("events.csv", "syria-strikes.sqlite"):
-        data = bytearray((release / name).read_bytes())
+        data = bytearray((copied / name).read_bytes())
         data[-10] ^= 0x01
-        (release / name).write_bytes(bytes(data))
-    result = command("info", "--release", str(release))
+        (copied / name).write_bytes(bytes(data))
+    result = in_process("info", "--release", str(copied))
     assert_clean_failure(result, 1)
     assert "events.csv in " in result.stderr and "syria-strikes.sqlite in " in result.stderr
     assert result.stdout == ""
 
 
-def test_info_as_json(release: Path) -> None:
-    result = command("info", "--release", str(release), "--format", "json")
+def test_info_as_json(copied: Path) -> None:
+    result = in_process("info", "--release", str(copied), "--format", "json")
     assert result.returncode == 0
     summary = json.loads(result.stdout)
     assert summary["version"] == syria_strikes.__version__
@@ -58,7 +52,7 @@ def test_info_as_json(release: Path) -> None:
     assert by_path["claims.parquet"]["rows"] > 0
     assert by_path["claims.csv"]["rows"] == by_path["claims.parquet"]["rows"]
     assert {file["sha256"] for file in summary["files"]} == {
-        resource["hash"].removeprefix("sha256:") for resource in _descriptor(release)["resources"]
+        resource["hash"].removeprefix("sha256:") for resource in _descriptor(copied)["resources"]
     }
 
 
@@ -72,40 +66,41 @@ def test_info_as_json(release: Path) -> None:
         ('{"version": "0.1.0", "resources": "all"}', "lists no resources"),
         ("{", "not valid JSON"),
     ],
+    ids=["duplicate key", "absurdly deep", "a list", "a resource half described", "resources not a list", "cut short"],
 )
-def test_a_malformed_release_descriptor_is_named(release: Path, damage: str, words: str) -> None:
-    (release / "datapackage.json").write_text(damage, encoding="utf-8")
-    result = command("info", "--release", str(release))
+def test_a_malformed_release_descriptor_is_named(copied: Path, damage: str, words: str) -> None:
+    (copied / "datapackage.json").write_text(damage, encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
     assert_clean_failure(result, 1)
     assert "datapackage.json in " in result.stderr and words in result.stderr
     with pytest.raises(syria_strikes.ReleaseError, match=words):
-        load("claims", root=release)
+        load("claims", root=copied)
 
 
-def test_a_descriptor_that_is_a_folder_is_named(release: Path) -> None:
-    (release / "datapackage.json").unlink()
-    (release / "datapackage.json").mkdir()
-    result = command("info", "--release", str(release))
+def test_a_descriptor_that_is_a_folder_is_named(copied: Path) -> None:
+    (copied / "datapackage.json").unlink()
+    (copied / "datapackage.json").mkdir()
+    result = in_process("info", "--release", str(copied))
     assert_clean_failure(result, 1)
     assert "datapackage.json in " in result.stderr and "a folder" in result.stderr
 
 
-def test_a_parquet_file_with_another_schema_is_named(release: Path) -> None:
-    path = release / "actors.parquet"
+def test_a_parquet_file_with_another_schema_is_named(copied: Path) -> None:
+    path = copied / "actors.parquet"
     pq.write_table(pa.table({"actor_id": ["act-x"], "extra": [1]}), path)
-    descriptor = _descriptor(release)
+    descriptor = _descriptor(copied)
     for resource in descriptor["resources"]:
         if resource["path"] == "actors.parquet":
             resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
             resource["bytes"] = path.stat().st_size
-    (release / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     with pytest.raises(syria_strikes.ReleaseError, match=r"actors\.parquet in .* does not hold the columns"):
-        load("actors", root=release)
+        load("actors", root=copied)
 
 
-def test_a_file_replaced_after_a_first_load_is_caught(release: Path, tmp_path: Path) -> None:
-    path = release / "claims.parquet"
-    assert len(load("claims", root=release)) > 0
+def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Path) -> None:
+    path = copied / "claims.parquet"
+    assert len(load("claims", root=copied)) > 0
     status = path.stat()
     damaged = bytearray(path.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
@@ -114,12 +109,12 @@ def test_a_file_replaced_after_a_first_load_is_caught(release: Path, tmp_path: P
     os.utime(replacement, ns=(status.st_atime_ns, status.st_mtime_ns))  # same path, size and mtime
     os.replace(replacement, path)
     with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet .* damaged or was modified"):
-        load("claims", root=release)
+        load("claims", root=copied)
 
 
-def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(release: Path) -> None:
-    path = release / "events.parquet"
-    assert len(load("events", root=release)) > 0
+def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(copied: Path) -> None:
+    path = copied / "events.parquet"
+    assert len(load("events", root=copied)) > 0
     status = path.stat()
     damaged = bytearray(path.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
@@ -127,4 +122,4 @@ def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(release: Path) -
         handle.write(bytes(damaged))
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     with pytest.raises(syria_strikes.ReleaseError, match=r"events\.parquet .* damaged or was modified"):
-        load("events", root=release)
+        load("events", root=copied)

@@ -1,28 +1,43 @@
 """Attacks on `validate` through the file system and the cells: each ends in problems, exit 1, no
-traceback, no hang and no secret printed."""
+traceback, no hang and no secret printed.
+
+The command runs in this process; in a forked child (tests/support/forked.py) where a reader could
+block on a named pipe, so a timeout can end it, or where root must meet file permissions. Faults
+that cannot interact (other rows, other files) share one damaged copy, validated once.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from syria_strikes.checks.provenance import check_quotes
-from tests.support.attacks import assert_clean_failure, command
-from tests.support.dataset import Dataset
-from tests.support.unprivileged import run_unprivileged
+from tests.support.attacks import assert_clean_failure, in_process
+from tests.support.dataset import Dataset, copy_dataset
+from tests.support.forked import forked
+from tests.support.unprivileged import forked_unprivileged
 
 SECRET = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI-fake-secret"
 HANG_GUARD_SECONDS = 600  # a reader blocked on a FIFO fails the test instead of stalling the suite
 
 
-def _validate(dataset: Dataset) -> tuple[object, list[dict]]:
-    result = command("validate", "--data-dir", str(dataset.data_dir), "--format", "json", timeout=HANG_GUARD_SECONDS)
+def _problems(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
     assert_clean_failure(result, 1)
-    return result, json.loads(result.stdout)["problems"]
+    problems: list[dict[str, Any]] = json.loads(result.stdout)["problems"]
+    return problems
+
+
+def _validate(dataset: Dataset) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
+    result = in_process("validate", "--data-dir", str(dataset.data_dir), "--format", "json")
+    return result, _problems(result)
 
 
 def _secret(tmp_path: Path) -> Path:
@@ -33,21 +48,21 @@ def _secret(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", ["data/claims.csv", "datapackage.json"])
-def test_a_link_to_a_secret_is_reported_and_never_read(dataset: Dataset, tmp_path: Path, name: str) -> None:
-    (dataset.root / name).unlink()
-    (dataset.root / name).symlink_to(_secret(tmp_path))
+def test_a_link_to_a_secret_is_reported_and_never_read(warm_dataset: Dataset, tmp_path: Path, name: str) -> None:
+    (warm_dataset.root / name).unlink()
+    (warm_dataset.root / name).symlink_to(_secret(tmp_path))
     for output in ("json", "text"):
-        result = command("validate", "--data-dir", str(dataset.data_dir), "--format", output)
+        result = in_process("validate", "--data-dir", str(warm_dataset.data_dir), "--format", output)
         assert_clean_failure(result, 1)
         assert "wJalrXUtnFEMI" not in result.stdout + result.stderr
         assert "file_inside" in result.stdout
 
 
-def test_a_seed_linked_to_a_secret_is_reported_and_never_read(dataset: Dataset, tmp_path: Path) -> None:
-    seed = dataset.seed("000")
+def test_a_seed_linked_to_a_secret_is_reported_and_never_read(warm_dataset: Dataset, tmp_path: Path) -> None:
+    seed = warm_dataset.seed("000")
     seed.unlink()
     seed.symlink_to(_secret(tmp_path))
-    result, problems = _validate(dataset)
+    result, problems = _validate(warm_dataset)
     assert "wJalrXUtnFEMI" not in result.stdout
     # One problem, naming the link: the row is right, the file is not.
     assert [(p["table"], p["column"], p["rule"]) for p in problems] == [("sources", "seed_path", "file_inside")]
@@ -56,34 +71,36 @@ def test_a_seed_linked_to_a_secret_is_reported_and_never_read(dataset: Dataset, 
 
 @pytest.mark.parametrize(("kind", "words"), [("fifo", "named pipe"), ("folder", "a folder")])
 def test_a_fifo_or_folder_in_place_of_a_file_is_reported_without_hanging(
-    dataset: Dataset, kind: str, words: str
+    warm_dataset: Dataset, kind: str, words: str
 ) -> None:
-    for path in (dataset.path("claims"), dataset.seed("002")):
+    for path in (warm_dataset.path("claims"), warm_dataset.seed("002")):
         path.unlink()
         if kind == "fifo":
             os.mkfifo(path)
         else:
             path.mkdir()
-    _, problems = _validate(dataset)
-    found = {(p["table"], p["rule"]): p["message"] for p in problems}
+    argv = ("validate", "--data-dir", str(warm_dataset.data_dir), "--format", "json")
+    # Opening a FIFO blocks until a writer comes: that run gets a process a timeout can end.
+    result = forked(*argv, timeout=HANG_GUARD_SECONDS) if kind == "fifo" else in_process(*argv)
+    found = {(p["table"], p["rule"]): p["message"] for p in _problems(result)}
     assert words in found["claims", "file_regular"]
     assert words in found["sources", "file_regular"]
 
 
-def test_data_hash_names_a_fifo_among_the_tables_without_hanging(dataset: Dataset) -> None:
-    os.mkfifo(dataset.data_dir / "claims (1).csv")
-    result = command("data-hash", "--data-dir", str(dataset.data_dir), timeout=HANG_GUARD_SECONDS)
+def test_data_hash_names_a_fifo_among_the_tables_without_hanging(warm_dataset: Dataset) -> None:
+    os.mkfifo(warm_dataset.data_dir / "claims (1).csv")
+    result = forked("data-hash", "--data-dir", str(warm_dataset.data_dir), timeout=HANG_GUARD_SECONDS)
     assert_clean_failure(result, 1)
     assert "claims (1).csv: the file is a named pipe (FIFO)" in result.stdout
     assert "[rule: file_regular]" in result.stdout
 
 
-def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(dataset: Dataset, tmp_path: Path) -> None:
+def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(warm_dataset: Dataset, tmp_path: Path) -> None:
     outside = tmp_path / "secret.csv"
     outside.write_text("not the dataset's", encoding="utf-8")
-    dataset.path("claims").unlink()
-    dataset.path("claims").symlink_to(outside)
-    result = command("data-hash", "--data-dir", str(dataset.data_dir))
+    warm_dataset.path("claims").unlink()
+    warm_dataset.path("claims").symlink_to(outside)
+    result = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
     assert_clean_failure(result, 1)
     assert "claims.csv: the file is a symbolic link that leads outside" in result.stdout
     assert "[rule: file_inside]" in result.stdout and "not the dataset's" not in result.stdout
@@ -92,45 +109,45 @@ def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(dataset: Dat
 def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
     """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
     (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
-    result = command("data-hash", "--data-dir", str(tmp_path))
+    result = in_process("data-hash", "--data-dir", str(tmp_path))
     assert_clean_failure(result, 2)
     assert result.stdout == ""
     assert "is not a data folder" in result.stderr and "claims.csv" in result.stderr
 
 
-def test_unreadable_files_and_folders_are_problems_not_tracebacks(dataset: Dataset) -> None:
-    dataset.path("events").chmod(0o000)
-    dataset.seed("000").chmod(0o000)
-    (dataset.root / "datapackage.json").chmod(0o000)
-    result = run_unprivileged(["-m", "syria_strikes", "validate", "--format", "json"], dataset.root)
-    assert_clean_failure(result, 1)
-    rules = {(p["table"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
-    assert {("events", "file_readable"), ("sources", "file_readable"), ("datapackage.json", "file_readable")} <= rules
+def _unprivileged_validate(dataset: Dataset) -> set[tuple[str, str | None, str]]:
+    result = forked_unprivileged("validate", "--format", "json", cwd=dataset.root)
     assert "PermissionError" not in result.stderr
+    return {(p["table"], p["column"], p["rule"]) for p in _problems(result)}
 
 
-def test_an_unreadable_data_folder_is_a_problem(dataset: Dataset) -> None:
-    dataset.data_dir.chmod(0o300)  # can enter, cannot list
-    result = run_unprivileged(["-m", "syria_strikes", "validate", "--format", "json"], dataset.root)
-    assert_clean_failure(result, 1)
-    assert ("data/", "file_readable") in {(p["table"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
+def test_unreadable_files_and_folders_are_problems_not_tracebacks(warm_dataset: Dataset) -> None:
+    warm_dataset.path("events").chmod(0o000)
+    warm_dataset.seed("000").chmod(0o000)
+    (warm_dataset.root / "datapackage.json").chmod(0o000)
+    rules = {(table, rule) for table, _, rule in _unprivileged_validate(warm_dataset)}
+    assert {("events", "file_readable"), ("sources", "file_readable"), ("datapackage.json", "file_readable")} <= rules
 
 
-def test_an_unreadable_seeds_folder_is_a_problem_per_seed(dataset: Dataset) -> None:
-    (dataset.root / "seeds").chmod(0o000)
-    result = run_unprivileged(["-m", "syria_strikes", "validate", "--format", "json"], dataset.root)
-    assert_clean_failure(result, 1)
-    found = {(p["table"], p["column"], p["rule"]) for p in json.loads(result.stdout)["problems"]}
-    assert found == {("sources", "seed_path", "file_readable")}
+def test_an_unreadable_data_folder_is_a_problem(warm_dataset: Dataset) -> None:
+    warm_dataset.data_dir.chmod(0o300)  # can enter, cannot list
+    rules = {(table, rule) for table, _, rule in _unprivileged_validate(warm_dataset)}
+    assert ("data/", "file_readable") in rules
+
+
+def test_an_unreadable_seeds_folder_is_a_problem_per_seed(warm_dataset: Dataset) -> None:
+    (warm_dataset.root / "seeds").chmod(0o000)
+    assert _unprivileged_validate(warm_dataset) == {("sources", "seed_path", "file_readable")}
 
 
 def test_the_cache_hashes_nothing_a_link_leads_to_outside_the_dataset(
-    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    warm_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With the undamaged tables' digests in the cache, as a curator's copy has them."""
     from syria_strikes import cache
 
-    dataset.path("claims").unlink()
-    dataset.path("claims").symlink_to(_secret(tmp_path))
+    warm_dataset.path("claims").unlink()
+    warm_dataset.path("claims").symlink_to(_secret(tmp_path))
     hashed: list[Path] = []
     digest = cache._file_digest
 
@@ -139,50 +156,126 @@ def test_the_cache_hashes_nothing_a_link_leads_to_outside_the_dataset(
         return digest(path)
 
     monkeypatch.setattr(cache, "_file_digest", recorded)
-    outcome = cache.validate(dataset.data_dir)
+    outcome = cache.validate(warm_dataset.data_dir)
     assert "file_inside" in {problem.rule for problem in outcome.problems}
-    assert hashed and all(path.is_relative_to(dataset.root.resolve()) for path in hashed)
+    assert hashed and all(path.is_relative_to(warm_dataset.root.resolve()) for path in hashed)
 
 
-def test_a_header_of_100000_columns_is_one_problem(dataset: Dataset) -> None:
-    dataset.write_raw("claims", (",".join(f"c{i}" for i in range(100_000)) + "\n" + "x\n").encode())
-    _, problems = _validate(dataset)
+def test_a_header_of_100000_columns_is_one_problem(warm_dataset: Dataset) -> None:
+    warm_dataset.write_raw("claims", (",".join(f"c{i}" for i in range(100_000)) + "\n" + "x\n").encode())
+    _, problems = _validate(warm_dataset)
     claims = [p for p in problems if p["table"] == "claims"]
     assert [(p["row"], p["rule"]) for p in claims] == [(1, "header_width")]
 
 
-def test_a_cell_of_a_pasted_document_is_refused_as_such(dataset: Dataset) -> None:
-    line = dataset.set_cell("claims", 0, "curator_note", "a pasted page " * 20_000)
-    _, problems = _validate(dataset)
-    assert [(p["row"], p["column"], p["rule"]) for p in problems] == [(line, "curator_note", "max_length")]
-    assert len(problems[0]["value"]) <= 1000
+def test_a_40000_deep_parent_chain_validates(warm_dataset: Dataset) -> None:
+    """The rules themselves, not the command: printing 40,000 problems costs seconds and has no depth."""
+    from syria_strikes import cache
 
-
-def test_a_40000_deep_parent_chain_validates(dataset: Dataset) -> None:
-    rows = dataset.rows("actors")
+    rows = warm_dataset.rows("actors")
     template = rows[0]
     depth = 40_000
     for n in range(depth):
         parent = f"act-chain-{n + 1:05d}" if n + 1 < depth else "act-chain-00000"
         rows.append({**template, "actor_id": f"act-chain-{n:05d}", "name": f"Chain {n}", "parent_actor_id": parent})
-    dataset.write_rows("actors", rows)
-    _, problems = _validate(dataset)
-    cycles = [p for p in problems if p["rule"] == "parent_cycle"]
+    warm_dataset.write_rows("actors", rows)
+    problems = cache.validate(warm_dataset.data_dir).problems
+    cycles = [p for p in problems if p.rule == "parent_cycle"]
     assert len(cycles) == depth
+    assert {p.rule for p in problems} == {"parent_cycle"}
 
 
-def test_an_escape_sequence_in_a_file_name_is_printed_escaped(dataset: Dataset) -> None:
-    (dataset.data_dir / "claims\x1b[2J\x1b]0;owned\x07.csv").write_text("copy\n", encoding="utf-8")
-    result = command("validate", "--data-dir", str(dataset.data_dir))
-    assert_clean_failure(result, 1)
-    assert "data/claims\\x1b[2J\\x1b]0;owned\\x07.csv" in result.stdout
+# --- faults that cannot interact, planted in one copy ----------------------------------------------
+
+STRAY_NAMES = ["claims.csv.bak", "claims.tsv", "claims .csv", "claims (1).csv"]
+ESCAPING_NAME = "claims\x1b[2J\x1b]0;owned\x07.csv"
+INVISIBLE_CHARS = ["\u3164", "\u061c", "\U000e0041", "\u2800", "\u034f", "\ufe0f"]
+FORMULA = 'Plain alias|=HYPERLINK("http://x")'
+PASTED_PAGE = "a pasted page " * 20_000
 
 
-@pytest.mark.parametrize("name", ["claims.csv.bak", "claims.tsv", "claims .csv", "claims (1).csv"])
-def test_stray_copies_of_a_table_are_reported(dataset: Dataset, name: str) -> None:
-    (dataset.data_dir / name).write_bytes(dataset.raw("claims"))
+@dataclass(frozen=True)
+class Faults:
+    """One copy holding every fault below, and what `validate` said of it, as JSON and as text."""
+
+    lines: dict[str, int]  # the planted fault -> the line of its row
+    problems: list[dict[str, Any]]
+    text: subprocess.CompletedProcess[str]
+
+    def at(self, fault: str) -> list[tuple[int, str, str]]:
+        """The problems on the row the fault was planted in (faults share no row of a table)."""
+        table = fault.split(":")[0]
+        return [(p["row"], p["column"], p["rule"]) for p in self.of(table) if p["row"] == self.lines[fault]]
+
+    def of(self, table: str) -> list[dict[str, Any]]:
+        return [p for p in self.problems if p["table"] == table]
+
+
+@pytest.fixture(scope="module")
+def faults(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> Faults:
+    dataset = copy_dataset(tmp_path_factory.mktemp("faults") / "dataset")
+    shutil.copytree(undamaged_cache, dataset.root / undamaged_cache.name)
+    for name in STRAY_NAMES:
+        (dataset.data_dir / name).write_bytes(dataset.raw("claims"))
+    (dataset.data_dir / ESCAPING_NAME).write_text("copy\n", encoding="utf-8")
+    formula_row = dataset.find("actors", aliases=lambda cell: cell == "")
+    lines = {"actors:formula": dataset.set_cell("actors", formula_row, "aliases", FORMULA)}
+    other_rows = (n for n in range(len(dataset.rows("actors"))) if n != formula_row)
+    for row, char in zip(other_rows, INVISIBLE_CHARS, strict=False):
+        lines[f"actors:{char}"] = dataset.set_cell("actors", row, "name", f"Name{char}")
+    lines["claims:pasted"] = dataset.set_cell("claims", 0, "curator_note", PASTED_PAGE)
+    lines["events:0000"] = dataset.set_cell("events", 0, "date_start", "0000-06-01")
     _, problems = _validate(dataset)
-    assert [(p["file"], p["rule"]) for p in problems] == [(f"data/{name}", "file_declared")]
+    text = in_process("validate", "--data-dir", str(dataset.data_dir))
+    return Faults(lines, problems, text)
+
+
+def test_the_faults_of_one_copy_are_each_reported_and_nothing_else(faults: Faults) -> None:
+    """What each test below finds is all there is: no fault hides another or adds a problem."""
+    columns = {"actors:formula": "aliases", "claims:pasted": "curator_note", "events:0000": "date_start"}
+    rules = {"claims:pasted": "max_length", "events:0000": "type_date"}
+    expected = [(f"data/{name}", None, None, "file_declared") for name in [*STRAY_NAMES, ESCAPING_NAME]] + [
+        (f"data/{fault.split(':')[0]}.csv", line, columns.get(fault, "name"), rules.get(fault, "clean_text"))
+        for fault, line in faults.lines.items()
+    ]
+    found = [(p["file"], p["row"], p["column"], p["rule"]) for p in faults.problems]
+    assert sorted(found, key=repr) == sorted(expected, key=repr)
+
+
+def test_an_escape_sequence_in_a_file_name_is_printed_escaped(faults: Faults) -> None:
+    assert_clean_failure(faults.text, 1)
+    assert "data/claims\\x1b[2J\\x1b]0;owned\\x07.csv" in faults.text.stdout
+
+
+@pytest.mark.parametrize("name", STRAY_NAMES)
+def test_stray_copies_of_a_table_are_reported(faults: Faults, name: str) -> None:
+    assert [(p["file"], p["rule"]) for p in faults.problems if p["file"] == f"data/{name}"] == [
+        (f"data/{name}", "file_declared")
+    ]
+
+
+def test_a_cell_of_a_pasted_document_is_refused_as_such(faults: Faults) -> None:
+    assert faults.at("claims:pasted") == [(faults.lines["claims:pasted"], "curator_note", "max_length")]
+    (pasted,) = faults.of("claims")
+    assert len(pasted["value"]) <= 1000
+
+
+@pytest.mark.parametrize("char", INVISIBLE_CHARS)
+def test_invisible_characters_at_a_cell_edge_are_refused(faults: Faults, char: str) -> None:
+    line = faults.lines[f"actors:{char}"]
+    assert faults.at(f"actors:{char}") == [(line, "name", "clean_text")]
+
+
+def test_a_formula_in_any_list_item_is_refused(faults: Faults) -> None:
+    line = faults.lines["actors:formula"]
+    assert faults.at("actors:formula") == [(line, "aliases", "clean_text")]
+    assert "=HYPERLINK" in next(p["message"] for p in faults.of("actors") if p["row"] == line)
+
+
+def test_the_year_0000_is_refused_and_0001_read(faults: Faults) -> None:
+    line = faults.lines["events:0000"]
+    assert (line, "date_start", "type_date") in faults.at("events:0000")
+    assert "not a real calendar date" in next(p["message"] for p in faults.problems if p["rule"] == "type_date")
 
 
 @pytest.mark.parametrize(
@@ -196,37 +289,15 @@ def test_stray_copies_of_a_table_are_reported(dataset: Dataset, name: str) -> No
     ],
     ids=["duplicate key", "absurdly deep", "deep but allowed", "a list", "a folder"],
 )
-def test_a_damaged_descriptor_is_reported(dataset: Dataset, damage: str | None, rule: str) -> None:
-    path = dataset.root / "datapackage.json"
+def test_a_damaged_descriptor_is_reported(warm_dataset: Dataset, damage: str | None, rule: str) -> None:
+    path = warm_dataset.root / "datapackage.json"
     path.unlink()
     if damage is None:
         path.mkdir()
     else:
         path.write_text(damage, encoding="utf-8")
-    _, problems = _validate(dataset)
+    _, problems = _validate(warm_dataset)
     assert rule in {p["rule"] for p in problems if p["table"] == "datapackage.json"}
-
-
-@pytest.mark.parametrize("char", ["\u3164", "\u061c", "\U000e0041", "\u2800", "\u034f", "\ufe0f"])
-def test_invisible_characters_at_a_cell_edge_are_refused(dataset: Dataset, char: str) -> None:
-    line = dataset.set_cell("actors", 0, "name", f"Name{char}")
-    _, problems = _validate(dataset)
-    assert [(p["row"], p["column"], p["rule"]) for p in problems] == [(line, "name", "clean_text")]
-
-
-def test_a_formula_in_any_list_item_is_refused(dataset: Dataset) -> None:
-    index = dataset.find("actors", aliases=lambda cell: cell == "")
-    line = dataset.set_cell("actors", index, "aliases", 'Plain alias|=HYPERLINK("http://x")')
-    _, problems = _validate(dataset)
-    assert [(p["row"], p["column"], p["rule"]) for p in problems] == [(line, "aliases", "clean_text")]
-    assert "=HYPERLINK" in problems[0]["message"]
-
-
-def test_the_year_0000_is_refused_and_0001_read(dataset: Dataset) -> None:
-    line = dataset.set_cell("events", 0, "date_start", "0000-06-01")
-    _, problems = _validate(dataset)
-    assert (line, "date_start", "type_date") in {(p["row"], p["column"], p["rule"]) for p in problems}
-    assert "not a real calendar date" in next(p["message"] for p in problems if p["rule"] == "type_date")
 
 
 def test_a_quote_that_cuts_a_character_in_two_is_reported() -> None:

@@ -8,20 +8,14 @@ codes it returns and the absence of a traceback on its streams.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from syria_strikes.cli import main
+from tests.support.attacks import command
 from tests.support.dataset import REPO, Dataset, run_cli, shown
-
-
-def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "syria_strikes", *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
 
 
 def test_validate_passes_from_the_repository_root(
@@ -34,23 +28,23 @@ def test_validate_passes_from_the_repository_root(
     assert output.err == ""
 
 
-def test_planted_error_gives_exactly_one_clear_line(dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
-    line = dataset.set_cell("claims", 0, "stance", "assert")
-    assert main(["validate", "--data-dir", str(dataset.data_dir)]) == 1
+def test_planted_error_gives_exactly_one_clear_line(warm_dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    line = warm_dataset.set_cell("claims", 0, "stance", "assert")
+    assert main(["validate", "--data-dir", str(warm_dataset.data_dir)]) == 1
     output = capsys.readouterr()
     problem_lines = output.out.strip().splitlines()[:-1]
     # The file is named as given with --data-dir.
     assert problem_lines == [
-        f"{shown(dataset.path('claims'))}, line {line}, column stance, value 'assert': "
+        f"{shown(warm_dataset.path('claims'))}, line {line}, column stance, value 'assert': "
         "is not one of the allowed values: asserts, denies, disputes, questions, no_comment, cannot_verify, "
         "reports [rule: enum]"
     ]
     assert output.err == ""
 
 
-def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
-    line = dataset.set_cell("events", 0, "date_end", "2020-02-30")
-    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir), "--format", "json"])
+def test_json_output_carries_the_same_facts(warm_dataset: Dataset) -> None:
+    line = warm_dataset.set_cell("events", 0, "date_end", "2020-02-30")
+    code, output = run_cli(["validate", "--data-dir", str(warm_dataset.data_dir), "--format", "json"])
     report = json.loads(output)
     assert code == 1
     assert report["valid"] is False
@@ -64,17 +58,17 @@ def test_json_output_carries_the_same_facts(dataset: Dataset) -> None:
             "message": "is not a real calendar date",
             "decision": "reject",
             "file": "data/events.csv",
-            "path": shown(dataset.path("events")),
+            "path": shown(warm_dataset.path("events")),
         }
     ]
     assert (report["warning_count"], report["warnings"]) == (0, [])
 
 
-def test_every_problem_is_listed_at_once(dataset: Dataset) -> None:
-    dataset.set_cell("claims", 0, "stance", "assert")
-    dataset.set_cell("events", 0, "date_end", "2020-02-30")
-    dataset.set_cell("actors", 0, "kind", "planet")
-    code, problems = dataset.validate()
+def test_every_problem_is_listed_at_once(warm_dataset: Dataset) -> None:
+    warm_dataset.set_cell("claims", 0, "stance", "assert")
+    warm_dataset.set_cell("events", 0, "date_end", "2020-02-30")
+    warm_dataset.set_cell("actors", 0, "kind", "planet")
+    code, problems = warm_dataset.validate()
     assert code == 1
     assert {p["table"] for p in problems} == {"claims", "events", "actors"}
 
@@ -87,18 +81,19 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "no data folder at" in capsys.readouterr().err
     assert main([]) == 2
     # The process itself: an unknown command ends it with exit code 2 and a usage line, no traceback.
-    result = _command("frobnicate")
+    result = command("frobnicate")
     assert result.returncode == 2
     assert "usage: syria-strikes" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_bad_data_never_gives_a_traceback(dataset: Dataset) -> None:
-    dataset.write_raw("claims", b'\xff\xfe garbage,"unclosed\n')
-    dataset.write_raw("events", b"")
-    (dataset.root / "datapackage.json").write_text("[]", encoding="utf-8")
-    result = _command("validate", "--data-dir", str(dataset.data_dir))
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr + result.stdout
+def test_bad_data_never_gives_a_traceback(warm_dataset: Dataset, capsys: pytest.CaptureFixture[str]) -> None:
+    """In this process an escaping exception fails the test, as it would print a traceback."""
+    warm_dataset.write_raw("claims", b'\xff\xfe garbage,"unclosed\n')
+    warm_dataset.write_raw("events", b"")
+    (warm_dataset.root / "datapackage.json").write_text("[]", encoding="utf-8")
+    assert main(["validate", "--data-dir", str(warm_dataset.data_dir)]) == 1
+    output = capsys.readouterr()
+    assert "Traceback" not in output.err + output.out
 
 
 def test_console_script_is_installed() -> None:

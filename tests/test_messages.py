@@ -11,11 +11,11 @@ def _messages(dataset: Dataset, rule: str) -> list[dict]:
     return [problem for problem in dataset.validate()[1] if problem["rule"] == rule]
 
 
-def test_an_unknown_id_suggests_the_nearest_existing_ones(dataset: Dataset) -> None:
-    dataset.set_cell("claims", 0, "claimant_actor_id", "act-syrian-state-medai")
-    dataset.set_cell("claims", 1, "source_id", "src-seed-00")
-    dataset.set_cell("claims", 2, "event_id", "evt-2099-01-01-nothing-like-it")
-    actor, source, event = sorted(_messages(dataset, "foreign_key"), key=lambda p: p["row"])
+def test_an_unknown_id_suggests_the_nearest_existing_ones(warm_dataset: Dataset) -> None:
+    warm_dataset.set_cell("claims", 0, "claimant_actor_id", "act-syrian-state-medai")
+    warm_dataset.set_cell("claims", 1, "source_id", "src-seed-00")
+    warm_dataset.set_cell("claims", 2, "event_id", "evt-2099-01-01-nothing-like-it")
+    actor, source, event = sorted(_messages(warm_dataset, "foreign_key"), key=lambda p: p["row"])
     assert actor["message"] == "is not an actor_id in data/actors.csv; did you mean 'act-syrian-state-media'?"
     assert source["message"] == "is not a source_id in data/sources.csv; did you mean 'src-seed-002' or 'src-seed-000'?"
     assert event["message"] == "is not an event_id in data/events.csv"
@@ -28,11 +28,11 @@ def _rename_header(dataset: Dataset, table: str, renames: dict[str, str | None])
     dataset.write_rows(table, renamed, header=header)
 
 
-def test_a_renamed_or_missing_header_column_hides_no_other_problem(dataset: Dataset) -> None:
-    line = dataset.set_cell("claims", 1, "stance", "assert")
-    dataset.set_cell("claims", 2, "predicate", "no_such_predicate")
-    _rename_header(dataset, "claims", {"stance": "stanse", "hedging": None})
-    code, problems = dataset.validate()
+def test_a_renamed_or_missing_header_column_hides_no_other_problem(warm_dataset: Dataset) -> None:
+    line = warm_dataset.set_cell("claims", 1, "stance", "assert")
+    warm_dataset.set_cell("claims", 2, "predicate", "no_such_predicate")
+    _rename_header(warm_dataset, "claims", {"stance": "stanse", "hedging": None})
+    code, problems = warm_dataset.validate()
     assert code == 1
     found = {(p["row"], p["column"], p["rule"]) for p in problems}
     assert found == {
@@ -46,17 +46,17 @@ def test_a_renamed_or_missing_header_column_hides_no_other_problem(dataset: Data
 
 
 def test_messages_name_files_as_given_with_data_dir_or_shorter_from_here(
-    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dataset.set_cell("claims", 0, "claimant_actor_id", "act-nobody-at-all")
+    warm_dataset.set_cell("claims", 0, "claimant_actor_id", "act-nobody-at-all")
     expected = "claims.csv, line 2, column claimant_actor_id, value 'act-nobody-at-all': is not an actor_id in {}"
-    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
+    code, output = run_cli(["validate", "--data-dir", str(warm_dataset.data_dir)])
     assert code == 1
-    assert output.splitlines()[0].endswith(expected.format(f"{shown(dataset.path('actors'))} [rule: foreign_key]"))
-    assert output.startswith(f"{shown(dataset.path('claims'))}, line 2")
-    monkeypatch.chdir(dataset.root)
-    code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
+    assert output.splitlines()[0].endswith(expected.format(f"{shown(warm_dataset.path('actors'))} [rule: foreign_key]"))
+    assert output.startswith(f"{shown(warm_dataset.path('claims'))}, line 2")
+    monkeypatch.chdir(warm_dataset.root)
+    code, output = run_cli(["validate", "--data-dir", str(warm_dataset.data_dir)])
     assert output.splitlines()[0] == "data/" + expected.format("data/actors.csv [rule: foreign_key]")
-    monkeypatch.chdir(dataset.data_dir)
+    monkeypatch.chdir(warm_dataset.data_dir)
     code, output = run_cli(["validate", "--data-dir", "."])
     assert output.splitlines()[0] == expected.format("actors.csv [rule: foreign_key]")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from syria_strikes import __version__
 from syria_strikes.build import build
 from syria_strikes.versioning import data_hash, record_data, release_version
+from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset
 
 
@@ -59,8 +58,7 @@ def test_a_release_of_edited_data_says_so_in_its_descriptor(dataset: Dataset, tm
 
 def test_data_hash_check_fails_on_edited_data(dataset: Dataset) -> None:
     dataset.set_cell("claims", 1, "curator_note", "A note added after the release.")
-    command = [sys.executable, "-m", "syria_strikes", "data-hash", "--check", "--data-dir", str(dataset.data_dir)]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    result = in_process("data-hash", "--check", "--data-dir", str(dataset.data_dir), cwd=REPO)
     assert result.returncode == 1
     assert f"a release of it is {__version__}+local." in result.stdout
 
@@ -81,33 +79,30 @@ def test_record_refuses_a_dataset_other_than_the_checkout(dataset: Dataset) -> N
     record = REPO / "syria_strikes" / "tagged-data.json"
     before = record.read_bytes()
     dataset.set_cell("claims", 1, "curator_note", "Data that is not the checkout's.")
-    result = subprocess.run(
-        [sys.executable, "-m", "syria_strikes", "data-hash", "--record", "--data-dir", str(dataset.data_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = in_process("data-hash", "--record", "--data-dir", str(dataset.data_dir))
     assert result.returncode == 2, result.stderr
     assert "--record only records the data/ of the source checkout" in result.stderr
     assert "Traceback" not in result.stderr
     assert record.read_bytes() == before
 
 
-def test_record_refuses_data_that_does_not_validate(dataset: Dataset, tmp_path: Path, monkeypatch) -> None:
+def test_record_refuses_data_that_does_not_validate(
+    warm_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from syria_strikes import paths, versioning
     from tests.support.dataset import run_cli
 
     record = tmp_path / "tagged-data.json"
     monkeypatch.setattr(paths, "is_checkout_data", lambda data_dir: True)
     monkeypatch.setattr(versioning, "RECORD", record)
-    dataset.set_cell("claims", 0, "predicate", "no such predicate")
-    code, output = run_cli(["data-hash", "--record", "--data-dir", str(dataset.data_dir)])
+    warm_dataset.set_cell("claims", 0, "predicate", "no such predicate")
+    code, output = run_cli(["data-hash", "--record", "--data-dir", str(warm_dataset.data_dir)])
     assert code == 1 and "rule: enum" in output
     assert not record.exists()
-    dataset.set_cell("claims", 0, "predicate", dataset.rows("claims")[1]["predicate"])
-    code, output = run_cli(["data-hash", "--record", "--data-dir", str(dataset.data_dir)])
+    warm_dataset.set_cell("claims", 0, "predicate", warm_dataset.rows("claims")[1]["predicate"])
+    code, output = run_cli(["data-hash", "--record", "--data-dir", str(warm_dataset.data_dir)])
     assert code == 0, output
-    assert json.loads(record.read_text(encoding="utf-8"))["data"] == data_hash(dataset.data_dir)
+    assert json.loads(record.read_text(encoding="utf-8"))["data"] == data_hash(warm_dataset.data_dir)
 
 
 def test_the_hash_does_not_depend_on_how_the_data_folder_is_named_or_given(

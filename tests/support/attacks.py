@@ -1,14 +1,18 @@
-"""Shared helpers for the attack tests: the real command in a subprocess, and a tree's fingerprint."""
+"""Shared helpers for the attack tests: the command in this process or as the real command in a
+subprocess, and a tree's fingerprint."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from syria_strikes.cli import main
 from tests.support.dataset import REPO
 
 
@@ -25,6 +29,24 @@ def command(
         env=env,
         timeout=timeout,
     )
+
+
+def in_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command's main(args) in this process, both streams captured: what ``command`` reports
+    but for what only a process shows (its exit at interpreter shutdown). An exception escapes
+    as it would print a traceback."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        stack.enter_context(contextlib.redirect_stdout(stdout))
+        stack.enter_context(contextlib.redirect_stderr(stderr))
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            assert exit_.code is None or isinstance(exit_.code, int), exit_.code
+            code = exit_.code or 0
+    return subprocess.CompletedProcess(["syria-strikes", *args], code, stdout.getvalue(), stderr.getvalue())
 
 
 def fingerprint(folder: Path) -> dict[str, tuple[object, ...]]:
