@@ -9,6 +9,7 @@ are the rule's, declared in syria_strikes.rules.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -113,6 +114,7 @@ def path_namer(data_dir: Path | None) -> Callable[[str], str]:
     if data_dir is None:
         return str
 
+    @functools.cache  # once per file: a report of 40,000 problems names a handful of files
     def shown(name: str) -> str:
         path = data_dir / name.removeprefix("data/") if name.startswith("data/") else dataset_root(data_dir) / name
         slash = "/" if name.endswith("/") else ""
