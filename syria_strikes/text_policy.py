@@ -59,12 +59,26 @@ EDGE_CHARS = (
 )
 FORMULA_PREFIXES = "=+-@"
 
+
+def _unclean(edge: str, control: str) -> str:
+    return f"^{edge}|^[=+\\-@]|{edge}$|{control}"
+
+
+def _ascii(chars: str) -> str:
+    return "".join(char for char in chars if char.isascii())
+
+
 EDGE = _class(EDGE_CHARS)
 CONTROL = _class(CONTROL_CHARS)
-UNCLEAN = f"^{EDGE}|^[=+\\-@]|{EDGE}$|{CONTROL}"
+UNCLEAN = _unclean(EDGE, CONTROL)
 # In a list, each item is a cell of its own to a spreadsheet's eye: none may start a formula.
 UNCLEAN_LIST = f"{UNCLEAN}|\\|[=+\\-@]"
 LIST_GAP = f"(?:^|\\|)(?:\\||$)|{EDGE}\\||\\|{EDGE}"
+# What each pattern can match in ASCII text: the same alternatives, their classes cut to ASCII. A
+# class of thousands of code points costs RE2 most of a short column's check to compile; a column
+# whose every cell is ASCII is tested with this form, which gives the same answer (columnar.matches_text).
+UNCLEAN_ASCII = _unclean(_class(_ascii(EDGE_CHARS)), _class(_ascii(CONTROL_CHARS)))
+UNCLEAN_LIST_ASCII = f"{UNCLEAN_ASCII}|\\|[=+\\-@]"
 
 # Words that stand for "no value" or that a spreadsheet writes in place of one. An empty cell is
 # the only spelling of missing; everything here is refused in free text and references, so that a

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from syria_strikes import columnar
+from syria_strikes.text_policy import NOT_VALUE, NOT_VALUES, UNCLEAN, UNCLEAN_ASCII, UNCLEAN_LIST, UNCLEAN_LIST_ASCII
 
 TEXT = st.lists(st.one_of(st.none(), st.sampled_from(["", "a", "b", "ab", "a|b", "|a", "b||", "ç", "٤"])), max_size=40)
 
@@ -106,3 +107,37 @@ def test_text_series_of_only_where_is_pandas_where(values: list[str | None], kee
     )
     expected = series.where(pd.Series(mask, index=series.index, dtype=bool), None).astype("str")
     pd.testing.assert_series_equal(blanked, expected)
+
+
+CELL_TEXT = st.lists(
+    st.one_of(
+        st.none(),
+        st.text(
+            alphabet=st.sampled_from(list(" \t\x00\x7f=+-@|aZ#/?.!\u00a0\u200b\u061c\u2028\u212a\u017fçnulfase")),
+            max_size=8,
+        ),
+        st.sampled_from(["N/A", "nULL", "#Div/0!", "TRUE", "fal\u017fe", "\u212aNone", " x", "x ", "=1", "a|=b"]),
+    ),
+    max_size=12,
+)
+
+
+@given(CELL_TEXT)
+def test_matches_text_answers_as_the_full_pattern(values: list[str | None]) -> None:
+    """The ASCII forms of the hygiene patterns give the full patterns' answer on every column, mixed
+    or not: a column is tested with the short form only when every cell is ASCII."""
+    for cells in (values, [v for v in values if v is None or v.isascii()]):
+        strings = columnar.arrow_strings(_strings(cells))
+        for full, short in ((UNCLEAN, UNCLEAN_ASCII), (UNCLEAN_LIST, UNCLEAN_LIST_ASCII)):
+            assert (
+                columnar.matches_text(strings, full, short).to_pylist() == columnar.matches(strings, full).to_pylist()
+            )
+
+
+@given(CELL_TEXT)
+def test_is_word_in_any_case_answers_as_the_case_blind_pattern(values: list[str | None]) -> None:
+    words = pa.array(sorted(NOT_VALUES), type=pa.large_string())
+    for cells in (values, [v for v in values if v is None or v.isascii()]):
+        strings = columnar.arrow_strings(_strings(cells))
+        expected = columnar.matches(strings, NOT_VALUE, ignore_case=True).to_pylist()
+        assert columnar.is_word_in_any_case(strings, NOT_VALUE, words).to_pylist() == expected

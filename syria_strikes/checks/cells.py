@@ -13,17 +13,22 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from syria_strikes.columnar import CellTest, each_cell, each_distinct_value, matches
+from syria_strikes.columnar import CellTest, each_cell, each_distinct_value, is_word_in_any_case, matches, matches_text
 from syria_strikes.metadata import Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     LIST_GAP,
     NOT_VALUE,
+    NOT_VALUES,
     UNCLEAN,
+    UNCLEAN_ASCII,
     UNCLEAN_LIST,
+    UNCLEAN_LIST_ASCII,
     VERBATIM_COLUMNS,
     whole_cell,
 )
+
+_NOT_VALUE_WORDS = pyarrow.array(sorted(NOT_VALUES), type=pyarrow.large_string())
 
 
 def _cell_check(test: CellTest, error: RuleId) -> pa.Check:
@@ -37,15 +42,20 @@ def column_checks(column: Column) -> list[pa.Check]:
     checks: list[pa.Check] = []
     cellwise = each_distinct_value if column.vocabulary is not None or column.references is not None else each_cell
     if column.type in ("string", "list"):
-        unclean = UNCLEAN_LIST if column.type == "list" else UNCLEAN
+        unclean, unclean_ascii = (
+            (UNCLEAN_LIST, UNCLEAN_LIST_ASCII) if column.type == "list" else (UNCLEAN, UNCLEAN_ASCII)
+        )
 
         def is_clean(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
-            return pc.invert(matches(strings, unclean))
+            return pc.invert(matches_text(strings, unclean, unclean_ascii))
 
         checks.append(_cell_check(cellwise(is_clean), error="clean_text"))
         if column.vocabulary is None and column.name not in VERBATIM_COLUMNS:
             checks.append(
-                _cell_check(cellwise(lambda a: pc.invert(matches(a, NOT_VALUE, ignore_case=True))), error="placeholder")
+                _cell_check(
+                    cellwise(lambda a: pc.invert(is_word_in_any_case(a, NOT_VALUE, _NOT_VALUE_WORDS))),
+                    error="placeholder",
+                )
             )
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
