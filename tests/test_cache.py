@@ -42,7 +42,8 @@ def _entries(dataset: Dataset) -> dict[str, bytes]:
 
 @dataclass
 class FilledCache:
-    """A damaged copy, its cold answer, and the entries its cache holds once that answer is in it."""
+    """A damaged copy, its cold answer, and the entries its cache holds once that answer is in it.
+    Every copy with the same damage has the same cold answer: tests compare theirs with this one."""
 
     dataset: Dataset
     problems: list[Problem]
@@ -61,12 +62,12 @@ def _validate_command(dataset: Dataset) -> tuple[int, str, str]:
     return code, output, errors.getvalue()
 
 
-def test_an_unchanged_dataset_is_answered_from_the_cache(warm_dataset: Dataset) -> None:
+def test_an_unchanged_dataset_is_answered_from_the_cache(warm_dataset: Dataset, filled_broken: FilledCache) -> None:
     _break_a_cell(warm_dataset)
     first = validate(warm_dataset.data_dir)
     second = validate(warm_dataset.data_dir)
     assert (first.source, second.source) == ("partly cached", "cache")
-    assert second.problems == first.problems == _cold(warm_dataset)
+    assert second.problems == first.problems == filled_broken.problems
     assert any(problem.rule == "enum" for problem in second.problems)
 
 
@@ -85,7 +86,9 @@ def test_the_unchanged_answer_imports_no_heavy_library(warm_dataset: Dataset) ->
     assert result.stdout.splitlines()[-1] == "0 []"
 
 
-def test_after_one_table_changes_only_that_table_is_checked_again(warm_dataset: Dataset) -> None:
+def test_after_one_table_changes_only_that_table_is_checked_again(
+    warm_dataset: Dataset, filled_broken: FilledCache
+) -> None:
     _break_a_cell(warm_dataset)
     read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
     tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"])
@@ -93,7 +96,7 @@ def test_after_one_table_changes_only_that_table_is_checked_again(warm_dataset: 
 
     _, problems = read_and_check(warm_dataset.data_dir, tables)
     assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor"} - {"claims"})
-    assert problems == _cold(warm_dataset)
+    assert problems == filled_broken.problems
 
 
 def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(warm_dataset: Dataset) -> None:
@@ -212,7 +215,7 @@ def test_another_version_of_the_validator_does_not_reuse_the_cache(warm_dataset:
     assert validate(warm_dataset.data_dir).source == "cold"
 
 
-def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, monkeypatch) -> None:
+def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, filled_broken: FilledCache, monkeypatch) -> None:
     """The answer belongs to what was read; a file changed meanwhile may have been read either way."""
     from syria_strikes import validate as validation
 
@@ -229,7 +232,7 @@ def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, monkeypatc
     monkeypatch.setattr(validation, "read_and_check", checked)
     assert not (dataset.root / CACHE_DIR / RESULT_ENTRY).exists()
     after = validate(dataset.data_dir)
-    assert after.problems == _cold(dataset) != []
+    assert after.problems == filled_broken.problems != []
 
 
 def test_validation_writes_nothing_but_its_cache(warm_dataset: Dataset) -> None:
