@@ -7,13 +7,9 @@ refusal goes through ``python -m syria_strikes`` for the exit status a shell see
 from __future__ import annotations
 
 import hashlib
-import io
-import os
 import subprocess
 import sys
 import zipfile
-from contextlib import redirect_stderr
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -26,30 +22,16 @@ from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
-from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.command import Ran, run_command
+from tests.support.dataset import REPO, Dataset
 
 VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
 TOP = f"syria-strikes-data-{VERSION}"
 
 
-@dataclass(frozen=True)
-class Ran:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 def _command(*args: str, cwd: Path = REPO) -> Ran:
     """``syria-strikes ARGS`` run in-process from ``cwd`` (the repository root unless given)."""
-    errors = io.StringIO()
-    previous = Path.cwd()
-    os.chdir(cwd)
-    try:
-        with redirect_stderr(errors):
-            code, output = run_cli(list(args))
-    finally:
-        os.chdir(previous)
-    return Ran(code, output, errors.getvalue())
+    return run_command(list(args), cwd)
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,12 @@ one, problem for problem.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import redirect_stderr
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +26,7 @@ from syria_strikes import cache
 from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
+from tests.support.command import run_command
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 
 
@@ -56,10 +55,8 @@ def _break_a_cell(dataset: Dataset) -> None:
 
 def _validate_command(dataset: Dataset) -> tuple[int, str, str]:
     """``syria-strikes validate`` run in-process: exit code, stdout and stderr."""
-    errors = io.StringIO()
-    with redirect_stderr(errors):
-        code, output = run_cli(["validate", "--data-dir", str(dataset.data_dir)])
-    return code, output, errors.getvalue()
+    ran = run_command(["validate", "--data-dir", str(dataset.data_dir)])
+    return ran.returncode, ran.stdout, ran.stderr
 
 
 def test_an_unchanged_dataset_is_answered_from_the_cache(warm_dataset: Dataset, filled_broken: FilledCache) -> None:
