@@ -8,11 +8,14 @@ one, problem for problem.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from syria_strikes import cache
 from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
+from tests.support.command import run_command
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 
 
@@ -35,25 +39,42 @@ def _entries(dataset: Dataset) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
+@dataclass
+class FilledCache:
+    """A damaged copy, its cold answer, and the entries its cache holds once that answer is in it.
+    Every copy with the same damage has the same cold answer: tests compare theirs with this one."""
+
+    dataset: Dataset
+    problems: list[Problem]
+    entries: dict[str, bytes]
+
+
 def _break_a_cell(dataset: Dataset) -> None:
     dataset.set_cell("claims", 0, "predicate", "no such predicate")
 
 
-def test_an_unchanged_dataset_is_answered_from_the_cache(dataset: Dataset) -> None:
-    _break_a_cell(dataset)
-    first = validate(dataset.data_dir)
-    second = validate(dataset.data_dir)
-    assert (first.source, second.source) == ("cold", "cache")
-    assert second.problems == first.problems == _cold(dataset)
+def _validate_command(dataset: Dataset) -> tuple[int, str, str]:
+    """``syria-strikes validate`` run in-process: exit code, stdout and stderr."""
+    ran = run_command(["validate", "--data-dir", str(dataset.data_dir)])
+    return ran.returncode, ran.stdout, ran.stderr
+
+
+def test_an_unchanged_dataset_is_answered_from_the_cache(warm_dataset: Dataset, filled_broken: FilledCache) -> None:
+    _break_a_cell(warm_dataset)
+    first = validate(warm_dataset.data_dir)
+    second = validate(warm_dataset.data_dir)
+    assert (first.source, second.source) == ("partly cached", "cache")
+    assert second.problems == first.problems == filled_broken.problems
     assert any(problem.rule == "enum" for problem in second.problems)
 
 
-def test_the_unchanged_answer_imports_no_heavy_library(dataset: Dataset) -> None:
-    validate(dataset.data_dir)
+def test_the_unchanged_answer_imports_no_heavy_library(warm_dataset: Dataset) -> None:
+    """What a fresh interpreter imports: the one reason this runs in a process of its own."""
+    assert validate(warm_dataset.data_dir).source == "cache"
     probe = (
         "import sys\n"
         "from syria_strikes.cli import main\n"
-        f"code = main(['validate', '--data-dir', {str(dataset.data_dir)!r}])\n"
+        f"code = main(['validate', '--data-dir', {str(warm_dataset.data_dir)!r}])\n"
         "heavy = sorted({name.split('.')[0] for name in sys.modules} & "
         "{'pandas', 'pandera', 'frictionless', 'pyarrow', 'numpy', 'polars', 'duckdb'})\n"
         "print(code, heavy)\n"
@@ -62,30 +83,31 @@ def test_the_unchanged_answer_imports_no_heavy_library(dataset: Dataset) -> None
     assert result.stdout.splitlines()[-1] == "0 []"
 
 
-def test_after_one_table_changes_only_that_table_is_checked_again(dataset: Dataset) -> None:
-    validate(dataset.data_dir)
-    _break_a_cell(dataset)
-    read = cache.inputs(dataset.data_dir, cache.Digests({}))
-    tables = cache.TableCache(cache.Store.of(dataset.data_dir), read["data"], read["descriptor"])
+def test_after_one_table_changes_only_that_table_is_checked_again(
+    warm_dataset: Dataset, filled_broken: FilledCache
+) -> None:
+    _break_a_cell(warm_dataset)
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"])
     from syria_strikes.validate import read_and_check
 
-    _, problems = read_and_check(dataset.data_dir, tables)
+    _, problems = read_and_check(warm_dataset.data_dir, tables)
     assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor"} - {"claims"})
-    assert problems == _cold(dataset)
+    assert problems == filled_broken.problems
 
 
-def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(dataset: Dataset) -> None:
-    validate(dataset.data_dir)
-    seed = dataset.seed("0")
+def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(warm_dataset: Dataset) -> None:
+    assert validate(warm_dataset.data_dir).source == "cache"
+    seed = warm_dataset.seed("0")
     seed.write_bytes(seed.read_bytes() + b" ")
-    after_seed = validate(dataset.data_dir)
+    after_seed = validate(warm_dataset.data_dir)
     assert after_seed.source != "cache"
     assert any(problem.rule == "seed_hash" for problem in after_seed.problems)
-    descriptor = dataset.root / "datapackage.json"
+    descriptor = warm_dataset.root / "datapackage.json"
     descriptor.write_text(descriptor.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    after_descriptor = validate(dataset.data_dir)
+    after_descriptor = validate(warm_dataset.data_dir)
     assert after_descriptor.source != "cache"
-    assert after_descriptor.problems == _cold(dataset)
+    assert after_descriptor.problems == _cold(warm_dataset)
 
 
 def test_a_missing_descriptor_and_a_folder_in_its_place_are_told_apart(dataset: Dataset) -> None:
@@ -101,26 +123,47 @@ def test_a_missing_descriptor_and_a_folder_in_its_place_are_told_apart(dataset: 
     assert missing.problems == cold_missing
 
 
-def test_a_new_file_beside_the_tables_is_not_answered_from_the_cache(dataset: Dataset) -> None:
-    validate(dataset.data_dir)
-    (dataset.data_dir / "claims (1).csv").write_bytes(dataset.raw("claims"))
-    outcome = validate(dataset.data_dir)
+def test_a_new_file_beside_the_tables_is_not_answered_from_the_cache(warm_dataset: Dataset) -> None:
+    assert validate(warm_dataset.data_dir).source == "cache"
+    (warm_dataset.data_dir / "claims (1).csv").write_bytes(warm_dataset.raw("claims"))
+    outcome = validate(warm_dataset.data_dir)
     assert [problem.rule for problem in outcome.problems] == ["file_declared"]
 
 
-def test_an_edit_that_keeps_size_and_modification_time_is_seen(dataset: Dataset, monkeypatch) -> None:
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(warm_dataset: Dataset, monkeypatch) -> None:
     monkeypatch.setattr(cache, "RACY_NANOSECONDS", 0)  # trust every remembered hash at once
-    validate(dataset.data_dir)
-    path = dataset.path("events")
+    assert validate(warm_dataset.data_dir).source == "cache"  # and remember each file's status
+    path = warm_dataset.path("events")
     status = path.stat()
     content = path.read_bytes()
     changed = content.replace(b"2", b"3", 1)
     assert len(changed) == len(content) and changed != content
     path.write_bytes(changed)
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
-    outcome = validate(dataset.data_dir)
+    outcome = validate(warm_dataset.data_dir)
     assert outcome.source != "cache"
-    assert outcome.problems == _cold(dataset)
+    assert outcome.problems == _cold(warm_dataset)
+
+
+@pytest.fixture(scope="module")
+def filled_broken(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> FilledCache:
+    """Worked out once for the module; ``broken_with_cache`` puts the entries back for each test."""
+    dataset = copy_dataset(tmp_path_factory.mktemp("filled") / "dataset")
+    shutil.copytree(undamaged_cache, dataset.root / CACHE_DIR)
+    _break_a_cell(dataset)
+    validate(dataset.data_dir)
+    return FilledCache(dataset, _cold(dataset), _entries(dataset))
+
+
+@pytest.fixture
+def broken_with_cache(filled_broken: FilledCache) -> FilledCache:
+    """The damaged copy with its filled cache put back, so no case sees another's damaged entries."""
+    folder = filled_broken.dataset.root / CACHE_DIR
+    shutil.rmtree(folder)
+    folder.mkdir()
+    for name, content in filled_broken.entries.items():
+        (folder / name).write_bytes(content)
+    return filled_broken
 
 
 @pytest.mark.parametrize(
@@ -133,9 +176,8 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(dataset: Dataset,
         pytest.param(lambda data: data.replace(b"syria-strikes-cache 1", b"syria-strikes-cache 9"), id="other format"),
     ],
 )
-def test_a_damaged_entry_is_ignored_and_rebuilt(dataset: Dataset, damage) -> None:
-    _break_a_cell(dataset)
-    expected = validate(dataset.data_dir).problems
+def test_a_damaged_entry_is_ignored_and_rebuilt(broken_with_cache: FilledCache, damage) -> None:
+    dataset, expected = broken_with_cache.dataset, broken_with_cache.problems
     folder = dataset.root / CACHE_DIR
     for path in folder.glob("*.json"):
         path.write_bytes(damage(path.read_bytes()))
@@ -145,35 +187,32 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(dataset: Dataset, damage) -> Non
     assert validate(dataset.data_dir).source == "cache"
 
 
-def test_an_entry_from_another_dataset_is_not_trusted(tmp_path: Path) -> None:
+def test_an_entry_from_another_dataset_is_not_trusted(broken_with_cache: FilledCache, undamaged_cache: Path) -> None:
     """A well-formed entry under another key: copied from a dataset with other data."""
-    clean, broken = copy_dataset(tmp_path / "clean"), copy_dataset(tmp_path / "broken")
-    _break_a_cell(broken)
-    validate(clean.data_dir)
-    validate(broken.data_dir)
+    broken = broken_with_cache.dataset
     for name in (RESULT_ENTRY, "table-claims.json"):
-        (broken.root / CACHE_DIR / name).write_bytes((clean.root / CACHE_DIR / name).read_bytes())
+        (broken.root / CACHE_DIR / name).write_bytes((undamaged_cache / name).read_bytes())
     outcome = validate(broken.data_dir)
     assert outcome.source == "partly cached"  # the other three tables are the same in both
-    assert outcome.problems == _cold(broken) != []
+    assert outcome.problems == broken_with_cache.problems != []
 
 
-def test_an_entry_with_forged_problems_of_the_wrong_shape_is_ignored(dataset: Dataset) -> None:
-    validate(dataset.data_dir)
-    store = cache.Store.of(dataset.data_dir)
+def test_an_entry_with_forged_problems_of_the_wrong_shape_is_ignored(warm_dataset: Dataset) -> None:
+    assert validate(warm_dataset.data_dir).source == "cache"
+    store = cache.Store.of(warm_dataset.data_dir)
     key = json.loads((store.folder / RESULT_ENTRY).read_bytes().partition(b"\n")[2])["key"]
     store.write(RESULT_ENTRY, key, {"problems": [["claims", "two", None, None, "enum", "x"]]})
-    outcome = validate(dataset.data_dir)
+    outcome = validate(warm_dataset.data_dir)
     assert outcome.source == "partly cached" and outcome.problems == []
 
 
-def test_another_version_of_the_validator_does_not_reuse_the_cache(dataset: Dataset, monkeypatch) -> None:
-    validate(dataset.data_dir)
+def test_another_version_of_the_validator_does_not_reuse_the_cache(warm_dataset: Dataset, monkeypatch) -> None:
+    assert validate(warm_dataset.data_dir).source == "cache"
     monkeypatch.setattr(cache, "fingerprint", lambda: "another validator")
-    assert validate(dataset.data_dir).source == "cold"
+    assert validate(warm_dataset.data_dir).source == "cold"
 
 
-def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, monkeypatch) -> None:
+def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, filled_broken: FilledCache, monkeypatch) -> None:
     """The answer belongs to what was read; a file changed meanwhile may have been read either way."""
     from syria_strikes import validate as validation
 
@@ -190,25 +229,25 @@ def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, monkeypatc
     monkeypatch.setattr(validation, "read_and_check", checked)
     assert not (dataset.root / CACHE_DIR / RESULT_ENTRY).exists()
     after = validate(dataset.data_dir)
-    assert after.problems == _cold(dataset) != []
+    assert after.problems == filled_broken.problems != []
 
 
-def test_validation_writes_nothing_but_its_cache(dataset: Dataset) -> None:
-    _break_a_cell(dataset)
+def test_validation_writes_nothing_but_its_cache(warm_dataset: Dataset) -> None:
+    _break_a_cell(warm_dataset)
 
     def snapshot() -> dict[Path, tuple[bytes, int]]:
         return {
             path: (path.read_bytes(), path.stat().st_mtime_ns)
-            for path in dataset.root.rglob("*")
+            for path in warm_dataset.root.rglob("*")
             if path.is_file() and CACHE_DIR not in path.parts
         }
 
     before = snapshot()
     for _ in range(2):
-        validate(dataset.data_dir)
+        validate(warm_dataset.data_dir)
     assert snapshot() == before
-    assert (dataset.root / CACHE_DIR / ".gitignore").read_text(encoding="ascii") == "*\n"
-    assert not [path for path in (dataset.root / CACHE_DIR).iterdir() if path.name.endswith(".tmp")]
+    assert (warm_dataset.root / CACHE_DIR / ".gitignore").read_text(encoding="ascii") == "*\n"
+    assert not [path for path in (warm_dataset.root / CACHE_DIR).iterdir() if path.name.endswith(".tmp")]
 
 
 def test_no_cache_neither_reads_nor_writes_it(dataset: Dataset) -> None:
@@ -221,15 +260,10 @@ def test_a_folder_where_the_cache_cannot_be_written_still_validates_cold(dataset
     """A file where the cache folder would go blocks it as a read-only folder would, even for root."""
     _break_a_cell(dataset)
     (dataset.root / CACHE_DIR).write_text("not a folder", encoding="ascii")
-    result = subprocess.run(
-        [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(dataset.data_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 1
-    assert "rule: enum" in result.stdout
-    note = result.stderr.strip().splitlines()
+    code, output, errors = _validate_command(dataset)
+    assert code == 1
+    assert "rule: enum" in output
+    note = errors.strip().splitlines()
     assert len(note) == 1 and note[0].startswith("note: could not write the validation cache")
     assert (dataset.root / CACHE_DIR).read_text(encoding="ascii") == "not a folder"
 
@@ -245,17 +279,21 @@ def test_a_read_only_dataset_folder_still_validates_cold(dataset: Dataset) -> No
     assert outcome.note is not None and "\n" not in outcome.note
 
 
-def test_concurrent_runs_leave_a_usable_cache(dataset: Dataset) -> None:
-    _break_a_cell(dataset)
-    command = [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(dataset.data_dir)]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+def test_concurrent_runs_leave_a_usable_cache(warm_dataset: Dataset) -> None:
+    """Two processes (as many as this machine's processors run at once) re-check the damaged
+    table and write its entry and the answer over each other."""
+    _break_a_cell(warm_dataset)
+    command = [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(warm_dataset.data_dir)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
     outputs = [run.communicate()[0] for run in runs]
     assert len(set(outputs)) == 1
-    assert validate(dataset.data_dir).source == "cache"
-    assert not [path for path in (dataset.root / CACHE_DIR).iterdir() if path.name.endswith(".tmp")]
+    assert validate(warm_dataset.data_dir).source == "cache"
+    assert not [path for path in (warm_dataset.root / CACHE_DIR).iterdir() if path.name.endswith(".tmp")]
 
 
 # --- incremental answers equal cold answers, for random edits -----------------------------
+# Every edit costs a warm and a cold validation (~0.55 CPU-s together); three edits are enough for
+# the histories a stale entry shows in (an edit, another, one undone).
 EDITS = st.lists(
     st.tuples(
         st.sampled_from([*TABLE_NAMES, "seed", "descriptor"]),
@@ -264,7 +302,7 @@ EDITS = st.lists(
         st.sampled_from(["", " ", "x", "2020-02-30", "-1", "\u200b", "=1+1", "copy", "delete row", "restore"]),
     ),
     min_size=1,
-    max_size=4,
+    max_size=3,
 )
 
 
@@ -295,15 +333,65 @@ def _edit(dataset: Dataset, target: str, row: int, column: int, value: str) -> N
     dataset.write_rows(target, rows)
 
 
+def _content(dataset: Dataset) -> str:
+    """A digest of every file a validation may read (all of them but the cache)."""
+    digest = hashlib.sha256()
+    for path in sorted(dataset.root.rglob("*")):
+        if path.is_file() and CACHE_DIR not in path.relative_to(dataset.root).parts:
+            digest.update(f"{path.relative_to(dataset.root)}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Scratch:
+    """One copy of the dataset for every example: put back before each, with its cold answers by
+    content, so a state two examples reach is validated cold once."""
+
+    def __init__(self, dataset: Dataset, undamaged_cache: Path, originals: dict[Path, bytes]) -> None:
+        self.dataset = dataset
+        self.undamaged_cache = undamaged_cache
+        self.originals = originals
+        self.cold_answers: dict[str, list[Problem]] = {}
+
+    def __repr__(self) -> str:  # a failing example names the copy, not every byte of it
+        return f"Scratch({self.dataset.root})"
+
+    def restore(self) -> None:
+        """The original files and the undamaged data's cache: what validating a fresh copy leaves."""
+        for path, content in self.originals.items():
+            if path.read_bytes() != content:
+                path.write_bytes(content)
+        folder = self.dataset.root / CACHE_DIR
+        shutil.rmtree(folder)
+        shutil.copytree(self.undamaged_cache, folder)
+
+    def cold(self) -> list[Problem]:
+        content = _content(self.dataset)
+        if content not in self.cold_answers:
+            self.cold_answers[content] = _cold(self.dataset)
+        return self.cold_answers[content]
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> Scratch:
+    dataset = copy_dataset(tmp_path_factory.mktemp("incremental") / "dataset")
+    shutil.copytree(undamaged_cache, dataset.root / CACHE_DIR)
+    originals = {path: path.read_bytes() for path in dataset.root.rglob("*") if path.is_file()}
+    return Scratch(
+        dataset, undamaged_cache, {path: data for path, data in originals.items() if CACHE_DIR not in path.parts}
+    )
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=EDITS)
-def test_incremental_validation_equals_cold_validation(tmp_path_factory, edits) -> None:
-    dataset = copy_dataset(tmp_path_factory.mktemp("incremental") / "dataset")
-    validate(dataset.data_dir)
+def test_incremental_validation_equals_cold_validation(scratch: Scratch, edits) -> None:
+    """Each example edits the undamaged copy, its cache warm, and validates after each edit."""
+    scratch.restore()
+    dataset = scratch.dataset
     for edit in edits:
         _edit(dataset, *edit)
         warm = validate(dataset.data_dir)
-        assert warm.problems == _cold(dataset), edit
+        assert warm.problems == scratch.cold(), edit
         assert validate(dataset.data_dir).problems == warm.problems
 
 
@@ -312,15 +400,6 @@ def test_parallel_threads_share_one_store_safely(dataset: Dataset) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(lambda n: store.write(f"entry-{n % 2}.json", "k", {"n": n}), range(40)))
     assert {store.read(f"entry-{n}.json", "k")["n"] % 2 for n in range(2)} == {0, 1}
-
-
-def _validate_in_a_process(dataset: Dataset) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "syria_strikes", "validate", "--data-dir", str(dataset.data_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -334,25 +413,26 @@ def test_a_cache_folder_that_is_a_link_is_never_followed(dataset: Dataset, tmp_p
     (victim / RESULT_ENTRY).write_text("precious", encoding="ascii")
     (dataset.root / CACHE_DIR).symlink_to(victim)
     _break_a_cell(dataset)
-    result = _validate_in_a_process(dataset)
-    assert result.returncode == 1 and "rule: enum" in result.stdout
-    note = result.stderr.strip().splitlines()
+    code, output, errors = _validate_command(dataset)
+    assert code == 1 and "rule: enum" in output
+    note = errors.strip().splitlines()
     assert len(note) == 1 and note[0].startswith("note: could not write the validation cache")
     assert _snapshot(victim) == {RESULT_ENTRY: b"precious"}
     assert (dataset.root / CACHE_DIR).is_symlink()
 
 
-def test_a_cache_entry_that_is_a_link_is_neither_read_nor_written_through(dataset: Dataset, tmp_path: Path) -> None:
-    validate(dataset.data_dir)
+def test_a_cache_entry_that_is_a_link_is_neither_read_nor_written_through(
+    warm_dataset: Dataset, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside.json"
-    entry = dataset.root / CACHE_DIR / RESULT_ENTRY
+    entry = warm_dataset.root / CACHE_DIR / RESULT_ENTRY
     outside.write_bytes(entry.read_bytes())  # a valid entry, for data that is now broken
     entry.unlink()
     entry.symlink_to(outside)
-    _break_a_cell(dataset)
+    _break_a_cell(warm_dataset)
     before = outside.read_bytes()
-    result = _validate_in_a_process(dataset)
-    assert result.returncode == 1 and "rule: enum" in result.stdout
+    code, output, _ = _validate_command(warm_dataset)
+    assert code == 1 and "rule: enum" in output
     assert outside.read_bytes() == before
     assert entry.is_symlink()
 
@@ -382,20 +462,22 @@ def test_a_folder_without_a_descriptor_gets_no_cache_and_nothing_hashed(
     assert not (dataset.root / CACHE_DIR).exists()
 
 
-def test_only_the_files_validation_reads_are_hashed(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_files_validation_reads_are_hashed(warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     """A stray entry of data/ is keyed by name and kind: its content is never opened."""
-    stray = dataset.data_dir / "notes.txt"
+    stray = warm_dataset.data_dir / "notes.txt"
     stray.write_text("a curator's notes", encoding="utf-8")
     hashed = _hashed_paths(monkeypatch)
-    first = validate(dataset.data_dir)
-    assert first.problems == _cold(dataset)
+    first = validate(warm_dataset.data_dir)
+    assert first.problems == _cold(warm_dataset)
     names = {Path(path).name for path in hashed}
     assert {f"{table}.csv" for table in TABLE_NAMES} <= names
     assert str(stray) not in hashed and "notes.txt" not in names
-    assert all(Path(path).parent in (dataset.data_dir, dataset.root / "seeds", dataset.root) for path in hashed)
+    assert all(
+        Path(path).parent in (warm_dataset.data_dir, warm_dataset.root / "seeds", warm_dataset.root) for path in hashed
+    )
     stray.unlink()
     stray.mkdir()  # a file turned into a folder is another entry: not answered from the cache
-    assert validate(dataset.data_dir).problems == _cold(dataset)
+    assert validate(warm_dataset.data_dir).problems == _cold(warm_dataset)
 
 
 def test_a_device_is_never_hashed_as_a_file() -> None:
