@@ -22,16 +22,16 @@ from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
-from tests.support.command import Ran, run_command
+from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset
 
 VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
 TOP = f"syria-strikes-data-{VERSION}"
 
 
-def _command(*args: str, cwd: Path = REPO) -> Ran:
+def _command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """``syria-strikes ARGS`` run in-process from ``cwd`` (the repository root unless given)."""
-    return run_command(list(args), cwd)
+    return in_process(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

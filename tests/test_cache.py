@@ -26,7 +26,7 @@ from syria_strikes import cache
 from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
-from tests.support.command import run_command
+from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
 
 
@@ -55,7 +55,7 @@ def _break_a_cell(dataset: Dataset) -> None:
 
 def _validate_command(dataset: Dataset) -> tuple[int, str, str]:
     """``syria-strikes validate`` run in-process: exit code, stdout and stderr."""
-    ran = run_command(["validate", "--data-dir", str(dataset.data_dir)])
+    ran = in_process("validate", "--data-dir", str(dataset.data_dir))
     return ran.returncode, ran.stdout, ran.stderr
 
 
