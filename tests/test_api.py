@@ -5,8 +5,6 @@ from __future__ import annotations
 import inspect
 import json
 import os
-import subprocess
-import sys
 import typing
 from pathlib import Path
 
@@ -79,33 +77,16 @@ def test_an_undated_build_says_so() -> None:
     assert "built: " in str(info)
 
 
-TYPED_USE = """
-from typing import assert_type
-
-import pandas as pd
-import polars as pl
-import pyarrow as pa
-
-import syria_strikes
-
-assert_type(syria_strikes.load("claims"), pd.DataFrame)
-assert_type(syria_strikes.load("claims", backend="pyarrow"), pa.Table)
-assert_type(syria_strikes.load("claims", backend="polars"), pl.DataFrame)
-assert_type(syria_strikes.load_all()["events"], pd.DataFrame)
-assert_type(syria_strikes.load_all(backend="polars")["events"], pl.DataFrame)
-syria_strikes.load("strikes")  # a typo a checker catches: not a TableName
-"""
+EDITOR_TYPES = REPO / "tests" / "support" / "editor_types.py"
 
 
-def test_editors_see_the_frame_type_of_each_backend(tmp_path: Path) -> None:
-    pytest.importorskip("mypy", reason="mypy comes with the [test] extra")
-    (tmp_path / "use.py").write_text(TYPED_USE, encoding="utf-8")
-    command = [sys.executable, "-m", "mypy", "--ignore-missing-imports", "--cache-dir", str(tmp_path / "cache")]
-    result = subprocess.run([*command, "use.py"], cwd=tmp_path, capture_output=True, text=True, check=False)
-    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    typo_line = TYPED_USE.splitlines().index(
-        'syria_strikes.load("strikes")  # a typo a checker catches: not a TableName'
-    )
-    assert errors == [
-        f'use.py:{typo_line + 1}: error: No overload variant of "load" matches argument type "str"  [call-overload]'
-    ], result.stdout
+def test_editors_see_the_frame_type_of_each_backend() -> None:
+    """The assertions live in a module that test_architecture's ``mypy --strict`` run checks, so a
+    fresh clone pays for mypy once; this test keeps them from being dropped from that module."""
+    lines = {line.strip() for line in EDITOR_TYPES.read_text(encoding="utf-8").splitlines()}
+    assert {
+        'assert_type(syria_strikes.load("claims"), pd.DataFrame)',
+        'assert_type(syria_strikes.load("claims", backend="pyarrow"), pa.Table)',
+        'assert_type(syria_strikes.load("claims", backend="polars"), pl.DataFrame)',
+        'syria_strikes.load("strikes")  # type: ignore[call-overload]',
+    } <= lines
