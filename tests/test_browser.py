@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.dataset import REPO
-from tests.support.site import HOMS, build_site
+from tests.support.site import HOMS, shared_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -49,7 +49,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(release, tmp_path_factory.mktemp("browser"))
+    return shared_site(release, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,7 @@ def browser() -> Iterator[object]:
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)  # a script that loads every page in turn (_in_every_page)
     try:
         yield driver
     finally:
@@ -95,15 +96,50 @@ def _errors(driver) -> list[dict]:
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+# Loads each page in turn into a frame of the given size and runs a function body in it; returns
+# {page: what the body returned}. One WebDriver call for the whole site: a frame's navigation costs
+# Chromium about half a top-level one, and the frame's viewport is what its media queries and
+# layout see, as a window's is.
+IN_EVERY_PAGE = """
+const [pages, width, height, body, done] = arguments;
+const frame = document.createElement('iframe');
+frame.style.cssText = `position: fixed; top: 0; left: 0; border: 0; width: ${width}px; height: ${height}px`;
+document.body.appendChild(frame);
+const results = {};
+const next = (i) => {
+  if (i === pages.length) { frame.remove(); done(results); return; }
+  frame.onload = () => {
+    results[pages[i]] = frame.contentWindow.eval('(function () {' + body + '})()');
+    next(i + 1);
+  };
+  frame.src = pages[i];
+};
+next(0);
+"""
+
+
+def _in_every_page(browser, server: str, pages: list[str], body: str, size: tuple[int, int] = (1280, 1000)) -> dict:
+    browser.get(server + "index.html")
+    return browser.execute_async_script(IN_EVERY_PAGE, pages, *size, body)
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
 def test_every_page_loads_without_console_errors_and_with_aa_contrast(browser, server: str, site: Path) -> None:
     _errors(browser)  # start from an empty log
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        browser.get(server + relative)
-        assert browser.execute_script("return document.readyState") == "complete"
-        assert browser.find_element("css selector", "h1").text, relative
-        assert _errors(browser) == [], relative
-        assert browser.execute_script(CONTRAST_SCRIPT) == [], relative
+    body = (
+        "const h1 = document.querySelector('h1');"
+        f" return [document.readyState, h1 ? h1.innerText : '', (function () {{ {CONTRAST_SCRIPT} }})()];"
+    )
+    seen = _in_every_page(browser, server, _pages(site), body)
+    assert sorted(seen) == _pages(site)
+    for page, (ready, heading, low_contrast) in seen.items():
+        assert ready == "complete", page
+        assert heading, page
+        assert low_contrast == [], page
+    assert _errors(browser) == []
 
 
 def test_homs_page_shows_interception_claims_side_by_side_marked_contested(browser, server: str) -> None:
@@ -130,23 +166,29 @@ def test_homs_page_shows_interception_claims_side_by_side_marked_contested(brows
 def test_every_highlighted_span_is_its_claims_quote(browser, server: str) -> None:
     claims = _rows("claims")
     quotes = {claim["claim_id"]: claim["quote"] for claim in claims}
+    events = sorted({claim["event_id"] for claim in claims})
     seen: dict[str, str] = {}
-    for event_id in sorted({claim["event_id"] for claim in claims}):
-        browser.get(f"{server}events/{event_id}.html")
-        marks = browser.execute_script(
-            "return Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]);"
-        )
+    for marks in _in_every_page(
+        browser,
+        server,
+        [f"events/{event_id}.html" for event_id in events],
+        "return Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]);",
+    ).values():
         seen.update(dict(marks))
         assert len(marks) == len({claim_id for claim_id, _ in marks})
     assert seen == quotes
-    for source_id in sorted({claim["source_id"] for claim in claims}):
-        browser.get(f"{server}sources/{source_id}.html")
-        joined = browser.execute_script(
-            "const spans = {}; for (const m of document.querySelectorAll('mark[data-claims]'))"
-            " for (const id of m.dataset.claims.split(' '))"
-            " spans[id] = (spans[id] || '') + m.textContent; return spans;"
-        )
-        assert joined == {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
+    sources = sorted({claim["source_id"] for claim in claims})
+    joined = _in_every_page(
+        browser,
+        server,
+        [f"sources/{source_id}.html" for source_id in sources],
+        "const spans = {}; for (const m of document.querySelectorAll('mark[data-claims]'))"
+        " for (const id of m.dataset.claims.split(' '))"
+        " spans[id] = (spans[id] || '') + m.textContent; return spans;",
+    )
+    for source_id in sources:
+        expected = {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
+        assert joined[f"sources/{source_id}.html"] == expected, source_id
 
 
 def _search(browser, words: str) -> list[str]:
@@ -161,6 +203,7 @@ def _search(browser, words: str) -> list[str]:
 
 
 def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
+    _errors(browser)  # start from an empty log
     browser.get(server + "index.html")
     found = _search(browser, "Kulit")
     kulit = [c for c in _rows("claims") if c["claimant_actor_id"] == "act-vadim-kulit"]
@@ -172,6 +215,7 @@ def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
 
 
 def test_site_works_from_file_urls(browser, site: Path) -> None:
+    _errors(browser)  # start from an empty log
     browser.get((site / "index.html").as_uri())
     assert browser.find_elements("css selector", "svg a")
     found = _search(browser, "BUK-M2E")
@@ -202,16 +246,12 @@ def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) ->
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, site: Path) -> None:
-    browser.set_window_size(390, 900)
-    try:
-        wide = []
-        for path in sorted(site.rglob("*.html")):
-            browser.get(server + path.relative_to(site).as_posix())
-            scroll, client = browser.execute_script(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
-            if scroll > client:
-                wide.append(path.relative_to(site).as_posix())
-        assert wide == []
-    finally:
-        browser.set_window_size(1280, 1000)
+    widths = _in_every_page(
+        browser,
+        server,
+        _pages(site),
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+        size=(390, 900),
+    )
+    assert sorted(widths) == _pages(site)
+    assert [page for page, (scroll, client) in widths.items() if scroll > client] == []

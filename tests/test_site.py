@@ -21,12 +21,12 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.site import write_site
 from syria_strikes.site.output import MARKER, SITE_ENTRIES, write_all_or_nothing
 from tests.support.dataset import REPO, Dataset, run_cli
-from tests.support.site import HOMS, build_site
+from tests.support.site import HOMS, shared_site
 
 
 @pytest.fixture(scope="module")
 def site(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(release, tmp_path_factory.mktemp("site"))
+    return shared_site(release, tmp_path_factory)
 
 
 def _rows(table: str) -> list[dict[str, str]]:
