@@ -96,14 +96,14 @@ def _errors(driver) -> list[dict]:
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-# Loads each page in turn into a frame of the given size and runs a function body in it; returns
-# {page: what the body returned}. One WebDriver call for the whole site: a frame's navigation costs
-# Chromium about half a top-level one, and the frame's viewport is what its media queries and
-# layout see, as a window's is.
+# Loads each page in turn into a frame of a desktop window's size and runs a function body in it;
+# returns {page: what the body returned}. One WebDriver call for the whole site: a frame's
+# navigation costs Chromium about half a top-level one, and the frame's viewport is what its media
+# queries and layout see, as a window's is.
 IN_EVERY_PAGE = """
-const [pages, width, height, body, done] = arguments;
+const [pages, body, done] = arguments;
 const frame = document.createElement('iframe');
-frame.style.cssText = `position: fixed; top: 0; left: 0; border: 0; width: ${width}px; height: ${height}px`;
+frame.style.cssText = 'position: fixed; top: 0; left: 0; border: 0; width: 1280px; height: 1000px';
 document.body.appendChild(frame);
 const results = {};
 const next = (i) => {
@@ -117,46 +117,50 @@ const next = (i) => {
 next(0);
 """
 
-
-def _in_every_page(browser, server: str, pages: list[str], body: str, size: tuple[int, int] = (1280, 1000)) -> dict:
-    browser.get(server + "index.html")
-    return browser.execute_async_script(IN_EVERY_PAGE, pages, *size, body)
+# Per page, at desktop size: the ready state, the visible heading, the texts below AA contrast and
+# the highlighted spans (an event page's one mark per claim; a document page's text per claim id,
+# joined from the nested marks); then the page's widths once its frame is narrowed to a phone's
+# viewport (media queries and layout follow the viewport live, so no second load is needed).
+EVERY_PAGE_CHECK = f"""
+const h1 = document.querySelector('h1');
+const seen = {{
+  ready: document.readyState,
+  heading: h1 && h1.checkVisibility() ? h1.innerText.trim() : '',
+  lowContrast: (function () {{ {CONTRAST_SCRIPT} }})(),
+  claimMarks: Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]),
+  claimSpans: {{}},
+}};
+for (const m of document.querySelectorAll('mark[data-claims]'))
+  for (const id of m.dataset.claims.split(' ')) seen.claimSpans[id] = (seen.claimSpans[id] || '') + m.textContent;
+const frame = window.frameElement, root = document.documentElement, size = [frame.style.width, frame.style.height];
+frame.style.width = '390px';
+frame.style.height = '900px';
+seen.phone = [root.scrollWidth, root.clientWidth];
+[frame.style.width, frame.style.height] = size;
+return seen;
+"""
 
 
 def _pages(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
 
 
-# Per page: what the desktop window shows, then the same page's widths once its frame is narrowed to a
-# phone's viewport (media queries and layout follow the viewport live, so no second load is needed).
-EVERY_PAGE_CHECK = f"""
-const h1 = document.querySelector('h1');
-const heading = h1 && h1.checkVisibility() ? h1.innerText.trim() : '';
-const desktop = [document.readyState, heading, (function () {{ {CONTRAST_SCRIPT} }})()];
-const frame = window.frameElement, root = document.documentElement, size = [frame.style.width, frame.style.height];
-frame.style.width = '390px';
-frame.style.height = '900px';
-const phone = [root.scrollWidth, root.clientWidth];
-[frame.style.width, frame.style.height] = size;
-return [...desktop, phone];
-"""
-
-
 @pytest.fixture(scope="module")
-def every_page(browser, server: str, site: Path) -> tuple[dict[str, list], list[dict]]:
-    """Each page's (ready state, heading, low-contrast texts, phone widths), and the console errors."""
+def every_page(browser, server: str, site: Path) -> tuple[dict[str, dict], list[dict]]:
+    """What EVERY_PAGE_CHECK saw on each page, and the console errors of loading them all."""
     _errors(browser)  # start from an empty log
-    seen = _in_every_page(browser, server, _pages(site), EVERY_PAGE_CHECK)
+    browser.get(server + "index.html")
+    seen = browser.execute_async_script(IN_EVERY_PAGE, _pages(site), EVERY_PAGE_CHECK)
     assert sorted(seen) == _pages(site)
     return seen, _errors(browser)
 
 
 def test_every_page_loads_without_console_errors_and_with_aa_contrast(every_page) -> None:
     seen, errors = every_page
-    for page, (ready, heading, low_contrast, _) in seen.items():
-        assert ready == "complete", page
-        assert heading, page
-        assert low_contrast == [], page
+    for page, what in seen.items():
+        assert what["ready"] == "complete", page
+        assert what["heading"], page
+        assert what["lowContrast"] == [], page
     assert errors == []
 
 
@@ -181,32 +185,19 @@ def test_homs_page_shows_interception_claims_side_by_side_marked_contested(brows
         browser.set_window_size(1280, 1000)
 
 
-def test_every_highlighted_span_is_its_claims_quote(browser, server: str) -> None:
+def test_every_highlighted_span_is_its_claims_quote(every_page) -> None:
+    seen, _ = every_page
     claims = _rows("claims")
     quotes = {claim["claim_id"]: claim["quote"] for claim in claims}
-    events = sorted({claim["event_id"] for claim in claims})
-    seen: dict[str, str] = {}
-    for marks in _in_every_page(
-        browser,
-        server,
-        [f"events/{event_id}.html" for event_id in events],
-        "return Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]);",
-    ).values():
-        seen.update(dict(marks))
+    marked: dict[str, str] = {}
+    for event_id in sorted({claim["event_id"] for claim in claims}):
+        marks = seen[f"events/{event_id}.html"]["claimMarks"]
+        marked.update(dict(marks))
         assert len(marks) == len({claim_id for claim_id, _ in marks})
-    assert seen == quotes
-    sources = sorted({claim["source_id"] for claim in claims})
-    joined = _in_every_page(
-        browser,
-        server,
-        [f"sources/{source_id}.html" for source_id in sources],
-        "const spans = {}; for (const m of document.querySelectorAll('mark[data-claims]'))"
-        " for (const id of m.dataset.claims.split(' '))"
-        " spans[id] = (spans[id] || '') + m.textContent; return spans;",
-    )
-    for source_id in sources:
+    assert marked == quotes
+    for source_id in sorted({claim["source_id"] for claim in claims}):
         expected = {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
-        assert joined[f"sources/{source_id}.html"] == expected, source_id
+        assert seen[f"sources/{source_id}.html"]["claimSpans"] == expected, source_id
 
 
 def _search(browser, words: str) -> list[str]:
@@ -267,4 +258,4 @@ def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) ->
 
 def test_no_page_scrolls_sideways_on_a_phone(every_page) -> None:
     seen, _ = every_page
-    assert [page for page, (*_, (scroll, client)) in seen.items() if scroll > client] == []
+    assert [page for page, what in seen.items() if what["phone"][0] > what["phone"][1]] == []
