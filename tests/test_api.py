@@ -12,8 +12,7 @@ import pytest
 import syria_strikes
 from syria_strikes.metadata import TABLE_NAMES
 from tests.support.dataset import REPO
-from tests.support.dated_release import CREATED
-from tests.support.dated_release import dated_release as built_dated_release
+from tests.support.dated_release import CREATED, built_dated_release
 
 FUNCTIONS = ("describe", "event_summary", "load", "load_all", "release_info", "tables")
 

@@ -21,8 +21,7 @@ from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
 from tests.support.dataset import REPO, Dataset, run_cli
-from tests.support.dated_release import CREATED_LINE
-from tests.support.dated_release import dated_release as built_dated_release
+from tests.support.dated_release import CREATED_LINE, built_dated_release
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -15,7 +15,7 @@ CREATED = "2023-11-14T22:13:20Z"  # what EPOCH reads as
 CREATED_LINE = f'  "created": "{CREATED}",\n'.encode()  # the one line the date adds to datapackage.json
 
 
-def dated_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_dated_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built from data/ with ``SOURCE_DATE_EPOCH=EPOCH``; the environment is restored afterwards."""
     from syria_strikes.build import build
 
