@@ -26,13 +26,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("annotations") / "release"
-    assert build(REPO / "data", out) == []
-    return out
-
-
-@pytest.fixture(scope="module")
 def collection(release: Path) -> dict:
     return json.loads((release / "claims.annotations.jsonld").read_text(encoding="utf-8"))
 

@@ -25,7 +25,8 @@ def test_imports_run_one_way_through_the_declared_layers() -> None:
 
 def test_the_package_and_the_mutation_catalogue_are_strictly_typed() -> None:
     """The catalogue's rule ids are ``RuleId``: a misspelt rule in a corruption fails here, not as a
-    mutation that is never caught."""
+    mutation that is never caught. The same run checks tests/support/editor_types.py: the frame type
+    an editor sees for each backend, and that a misspelt table name is a type error."""
     result = _run("mypy", "--strict", "syria_strikes", "tests/support")
     assert result.returncode == 0, result.stdout + result.stderr
 

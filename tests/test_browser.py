@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.dataset import REPO
-from tests.support.site import HOMS, build_site
+from tests.support.site import HOMS, shared_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -49,7 +49,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site(release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(release, tmp_path_factory.mktemp("browser"))
+    return shared_site(release, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,7 @@ def browser() -> Iterator[object]:
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(60)
+    driver.set_script_timeout(120)  # a script that loads every page in turn (_in_every_page)
     try:
         yield driver
     finally:
@@ -95,15 +96,72 @@ def _errors(driver) -> list[dict]:
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-def test_every_page_loads_without_console_errors_and_with_aa_contrast(browser, server: str, site: Path) -> None:
+# Loads each page in turn into a frame of a desktop window's size and runs a function body in it;
+# returns {page: what the body returned}. One WebDriver call for the whole site: a frame's
+# navigation costs Chromium about half a top-level one, and the frame's viewport is what its media
+# queries and layout see, as a window's is.
+IN_EVERY_PAGE = """
+const [pages, body, done] = arguments;
+const frame = document.createElement('iframe');
+frame.style.cssText = 'position: fixed; top: 0; left: 0; border: 0; width: 1280px; height: 1000px';
+document.body.appendChild(frame);
+const results = {};
+const next = (i) => {
+  if (i === pages.length) { frame.remove(); done(results); return; }
+  frame.onload = () => {
+    results[pages[i]] = frame.contentWindow.eval('(function () {' + body + '})()');
+    next(i + 1);
+  };
+  frame.src = pages[i];
+};
+next(0);
+"""
+
+# Per page, at desktop size: the ready state, the visible heading, the texts below AA contrast and
+# the highlighted spans (an event page's one mark per claim; a document page's text per claim id,
+# joined from the nested marks); then the page's widths once its frame is narrowed to a phone's
+# viewport (media queries and layout follow the viewport live, so no second load is needed).
+EVERY_PAGE_CHECK = f"""
+const h1 = document.querySelector('h1');
+const seen = {{
+  ready: document.readyState,
+  heading: h1 && h1.checkVisibility() ? h1.innerText.trim() : '',
+  lowContrast: (function () {{ {CONTRAST_SCRIPT} }})(),
+  claimMarks: Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]),
+  claimSpans: {{}},
+}};
+for (const m of document.querySelectorAll('mark[data-claims]'))
+  for (const id of m.dataset.claims.split(' ')) seen.claimSpans[id] = (seen.claimSpans[id] || '') + m.textContent;
+const frame = window.frameElement, root = document.documentElement, size = [frame.style.width, frame.style.height];
+frame.style.width = '390px';
+frame.style.height = '900px';
+seen.phone = [root.scrollWidth, root.clientWidth];
+[frame.style.width, frame.style.height] = size;
+return seen;
+"""
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def every_page(browser, server: str, site: Path) -> tuple[dict[str, dict], list[dict]]:
+    """What EVERY_PAGE_CHECK saw on each page, and the console errors of loading them all."""
     _errors(browser)  # start from an empty log
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        browser.get(server + relative)
-        assert browser.execute_script("return document.readyState") == "complete"
-        assert browser.find_element("css selector", "h1").text, relative
-        assert _errors(browser) == [], relative
-        assert browser.execute_script(CONTRAST_SCRIPT) == [], relative
+    browser.get(server + "index.html")
+    seen = browser.execute_async_script(IN_EVERY_PAGE, _pages(site), EVERY_PAGE_CHECK)
+    assert sorted(seen) == _pages(site)
+    return seen, _errors(browser)
+
+
+def test_every_page_loads_without_console_errors_and_with_aa_contrast(every_page) -> None:
+    seen, errors = every_page
+    for page, what in seen.items():
+        assert what["ready"] == "complete", page
+        assert what["heading"], page
+        assert what["lowContrast"] == [], page
+    assert errors == []
 
 
 def test_homs_page_shows_interception_claims_side_by_side_marked_contested(browser, server: str) -> None:
@@ -127,26 +185,19 @@ def test_homs_page_shows_interception_claims_side_by_side_marked_contested(brows
         browser.set_window_size(1280, 1000)
 
 
-def test_every_highlighted_span_is_its_claims_quote(browser, server: str) -> None:
+def test_every_highlighted_span_is_its_claims_quote(every_page) -> None:
+    seen, _ = every_page
     claims = _rows("claims")
     quotes = {claim["claim_id"]: claim["quote"] for claim in claims}
-    seen: dict[str, str] = {}
+    marked: dict[str, str] = {}
     for event_id in sorted({claim["event_id"] for claim in claims}):
-        browser.get(f"{server}events/{event_id}.html")
-        marks = browser.execute_script(
-            "return Array.from(document.querySelectorAll('mark[data-claim]'), m => [m.dataset.claim, m.textContent]);"
-        )
-        seen.update(dict(marks))
+        marks = seen[f"events/{event_id}.html"]["claimMarks"]
+        marked.update(dict(marks))
         assert len(marks) == len({claim_id for claim_id, _ in marks})
-    assert seen == quotes
+    assert marked == quotes
     for source_id in sorted({claim["source_id"] for claim in claims}):
-        browser.get(f"{server}sources/{source_id}.html")
-        joined = browser.execute_script(
-            "const spans = {}; for (const m of document.querySelectorAll('mark[data-claims]'))"
-            " for (const id of m.dataset.claims.split(' '))"
-            " spans[id] = (spans[id] || '') + m.textContent; return spans;"
-        )
-        assert joined == {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
+        expected = {c["claim_id"]: c["quote"] for c in claims if c["source_id"] == source_id}
+        assert seen[f"sources/{source_id}.html"]["claimSpans"] == expected, source_id
 
 
 def _search(browser, words: str) -> list[str]:
@@ -161,6 +212,7 @@ def _search(browser, words: str) -> list[str]:
 
 
 def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
+    _errors(browser)  # start from an empty log
     browser.get(server + "index.html")
     found = _search(browser, "Kulit")
     kulit = [c for c in _rows("claims") if c["claimant_actor_id"] == "act-vadim-kulit"]
@@ -172,6 +224,7 @@ def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
 
 
 def test_site_works_from_file_urls(browser, site: Path) -> None:
+    _errors(browser)  # start from an empty log
     browser.get((site / "index.html").as_uri())
     assert browser.find_elements("css selector", "svg a")
     found = _search(browser, "BUK-M2E")
@@ -184,16 +237,18 @@ def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) ->
     from selenium.webdriver.common.keys import Keys
 
     browser.get(f"{server}events/{HOMS}.html")
-    browser.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
-    reached = []
+    browser.execute_script(
+        "document.activeElement.blur(); window.scrollTo(0, 0); window.reached = [];"
+        " document.addEventListener('focusin', () => { const a = document.activeElement;"
+        " const claim = a.closest('article.claim');"
+        " window.reached.push([a.tagName, a.id, claim ? claim.id : '', a.matches(':focus-visible')]); });"
+    )
+    presses = ActionChains(browser)
     for _ in range(80):
-        ActionChains(browser).send_keys(Keys.TAB).perform()
-        reached.append(
-            browser.execute_script(
-                "const a = document.activeElement; const claim = a.closest('article.claim');"
-                " return [a.tagName, a.id, claim ? claim.id : '', a.matches(':focus-visible')];"
-            )
-        )
+        presses.send_keys(Keys.TAB)
+    presses.perform()  # one WebDriver call; each press's focus is recorded as it lands
+    reached = browser.execute_script("return window.reached;")
+    assert len(reached) == 80  # every press moved the focus to an element of the page
     assert reached[0][0] == "A"  # the skip link comes first
     assert any(tag == "INPUT" and element_id == "q" for tag, element_id, _, _ in reached)
     claims_reached = {claim for _, _, claim, _ in reached if claim}
@@ -201,17 +256,6 @@ def test_keyboard_reaches_the_search_box_and_the_claims(browser, server: str) ->
     assert all(visible for _, _, _, visible in reached)  # focus is always drawn
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, server: str, site: Path) -> None:
-    browser.set_window_size(390, 900)
-    try:
-        wide = []
-        for path in sorted(site.rglob("*.html")):
-            browser.get(server + path.relative_to(site).as_posix())
-            scroll, client = browser.execute_script(
-                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-            )
-            if scroll > client:
-                wide.append(path.relative_to(site).as_posix())
-        assert wide == []
-    finally:
-        browser.set_window_size(1280, 1000)
+def test_no_page_scrolls_sideways_on_a_phone(every_page) -> None:
+    seen, _ = every_page
+    assert [page for page, what in seen.items() if what["phone"][0] > what["phone"][1]] == []
