@@ -77,15 +77,22 @@ def test_corruption_is_caught_where_it_was_planted(warm_dataset: Dataset, mutati
 
 @pytest.mark.parametrize("mutation", SIDE_BY_SIDE, ids=[m.name for m in SIDE_BY_SIDE])
 def test_corruption_is_caught_where_it_was_planted_and_the_same_on_the_large_file_paths(
-    dataset: Dataset, mutation: Kind, monkeypatch: pytest.MonkeyPatch
+    warm_dataset: Dataset, mutation: Kind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Large data takes other paths: files read and checked on threads, a table checked in
     parts, rules run once per distinct value. Forced on for the small real dataset, they must report
-    exactly what the plain paths report."""
-    expected = mutation.apply(dataset)
-    plain = dataset.report()
+    exactly what the plain paths report. The second run is cold: from the cache it would only read
+    back the first run's answer, and no large path would run."""
+    expected = mutation.apply(warm_dataset)
+    plain = warm_dataset.report()
     _assert_caught(expected, *plain)
     monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
     monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
     monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
-    assert dataset.report() == plain
+    calls = []
+    table_parts = schema.table_parts
+    monkeypatch.setattr(
+        validate, "table_parts", lambda frame, most: calls.append(len(frame)) or table_parts(frame, most)
+    )
+    assert warm_dataset.report(cold=True) == plain
+    assert calls, "the cold run checked no table"

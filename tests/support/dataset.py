@@ -71,9 +71,11 @@ class Dataset:
         code, report = self.report()
         return code, report["problems"]
 
-    def report(self) -> tuple[int, dict[str, Any]]:
-        """The exit code and the whole JSON report: rejections and warnings."""
-        code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json"])
+    def report(self, *, cold: bool = False) -> tuple[int, dict[str, Any]]:
+        """The exit code and the whole JSON report: rejections and warnings. ``cold`` runs every
+        rule again (``--no-cache``) instead of reusing what an earlier run remembered."""
+        no_cache = ["--no-cache"] if cold else []
+        code, output = run_cli(["validate", "--data-dir", str(self.data_dir), "--format", "json", *no_cache])
         return code, json.loads(output)
 
 
