@@ -1,0 +1,44 @@
+"""The command's own process keeps hypothesis out (pandera would import it for nothing); a program
+that calls ``cli.main`` inside its own process keeps every import it has."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.support.dataset import REPO
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_the_command_validates_without_importing_hypothesis() -> None:
+    pytest.importorskip("hypothesis")  # installed with the [test] extra: pandera would import it
+    code = (
+        "import sys\n"
+        "sys.argv = ['syria-strikes', 'validate', '--no-cache']\n"
+        "from syria_strikes.__main__ import run\n"
+        "code = run()\n"
+        "print(code, type(sys.modules.get('hypothesis')).__name__)\n"
+    )
+    result = _python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "0 NoneType"
+
+
+def test_cli_main_leaves_the_callers_imports_alone() -> None:
+    pytest.importorskip("hypothesis")
+    code = (
+        "import contextlib, io\n"
+        "from syria_strikes.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['validate', '--no-cache'])\n"
+        "import hypothesis\n"
+        "print(hypothesis.__name__)\n"
+    )
+    result = _python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hypothesis"
