@@ -204,14 +204,18 @@ def _parser() -> argparse.ArgumentParser:
     archive.set_defaults(run=_run_archive)
 
     locate = commands.add_parser(
-        "locate", help="print where quotes occur in a seed, in code points; --fix repairs the claims' offsets"
+        "locate",
+        help="print where quotes occur in a seed, in code points; --fix repairs the offsets of claims and relations",
     )
     locate.add_argument("seed", nargs="?", metavar="SEED", help="a seed file, or the source_id of an archived seed")
     locate.add_argument("quotes", nargs="*", metavar="QUOTE", help="words copied from the seed")
     locate.add_argument(
         "--fix",
         action="store_true",
-        help="set the quote and attribution offsets in claims.csv wherever their words occur exactly once in the seed",
+        help=(
+            "set the quote and attribution offsets in claims.csv, and the quote offsets in actor_relations.csv, "
+            "wherever their words occur exactly once in the seed"
+        ),
     )
     _add_data_dir(locate, "seeds/ sits beside it")
     locate.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -450,7 +454,10 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
     if args.fix:
         if args.seed is not None:
-            parser.error("locate --fix takes no SEED or QUOTE: it repairs every claim in claims.csv")
+            parser.error(
+                "locate --fix takes no SEED or QUOTE: it repairs every claim in claims.csv and every "
+                "relation in actor_relations.csv"
+            )
         return _run_fix(args, parser)
     if args.seed is None or not args.quotes:
         parser.error("locate needs a SEED and at least one QUOTE, or --fix")
@@ -471,25 +478,32 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.offsets import fix_offsets
 
-    report = fix_offsets(_data_dir(args, parser))
-    claims = args.data_dir / "claims.csv"
+    reports = fix_offsets(_data_dir(args, parser))
+    files = {report.table.name: args.data_dir / report.path.name for report in reports}
+    left = any(report.left for report in reports)
     if args.format == "json":
-        print(json.dumps(report.to_dict(str(claims)), ensure_ascii=True, indent=2))
-        return 1 if report.left else 0
-    lines = [
-        f"{claims}, line {change.line}, {change.claim_id}: {change.columns[0]}..{change.columns[1]} "
-        f"{change.old[0] or '(empty)'}..{change.old[1] or '(empty)'} -> {change.new[0]}..{change.new[1]}"
-        for change in report.changed
-    ]
-    lines += [
-        f"{claims}, line {kept.line}, {kept.claim_id or '(no claim_id)'}: left as is: {kept.reason}"
-        for kept in report.left
-    ]
-    # counted by claim: a claim's quote and attribution may both be changed, or both left
-    changed, left = (len({item.line for item in items}) for items in (report.changed, report.left))
-    lines.append(f"changed the offsets of {changed} claim{'s' if changed != 1 else ''}; {left} left as is")
+        listed = [report.to_dict(str(files[report.table.name])) for report in reports]
+        print(json.dumps({"files": listed}, ensure_ascii=True, indent=2))
+        return 1 if left else 0
+    lines = []
+    for report in reports:
+        shown, key = files[report.table.name], report.table.key
+        lines += [
+            f"{shown}, line {change.line}, {change.row_id}: {change.columns[0]}..{change.columns[1]} "
+            f"{change.old[0] or '(empty)'}..{change.old[1] or '(empty)'} -> {change.new[0]}..{change.new[1]}"
+            for change in report.changed
+        ]
+        lines += [
+            f"{shown}, line {kept.line}, {kept.row_id or f'(no {key})'}: left as is: {kept.reason}"
+            for kept in report.left
+        ]
+    for report in reports:
+        # counted by row: a claim's quote and attribution may both be changed, or both left
+        changed, kept = (len({item.line for item in items}) for items in (report.changed, report.left))
+        plural = report.table.row if changed == 1 else report.table.rows
+        lines.append(f"changed the offsets of {changed} {plural}; {kept} left as is")
     _emit("\n".join(lines))  # cells and paths escaped, like every other report
-    return 1 if report.left else 0
+    return 1 if left else 0
 
 
 def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -106,8 +106,13 @@ def test_fix_restores_wrong_and_empty_offsets_and_changes_no_other_byte(dataset:
     assert dataset.raw("claims") == original
     assert os.stat(dataset.path("claims")).st_mode & 0o777 == mode
     assert f"line {line}, " in output and "3..9 -> " in output
-    assert output.splitlines()[-1] == "changed the offsets of 2 claims; 0 left as is"
-    assert run_cli(["locate", "--fix", "--data-dir", str(dataset.data_dir)])[1].endswith("0 claims; 0 left as is\n")
+    assert output.splitlines()[-2:] == [
+        "changed the offsets of 2 claims; 0 left as is",
+        "changed the offsets of 0 actor relations; 0 left as is",
+    ]
+    assert run_cli(["locate", "--fix", "--data-dir", str(dataset.data_dir)])[1].endswith(
+        "0 claims; 0 left as is\nchanged the offsets of 0 actor relations; 0 left as is\n"
+    )
 
 
 @pytest.mark.parametrize(("column", "named"), [("quote", "the quote"), ("attribution_quote", "the attribution_quote")])
@@ -136,7 +141,7 @@ def test_fix_reports_a_claim_whose_seed_cannot_be_read_and_goes_on(dataset: Data
     code, output = _locate(dataset, "--fix")
     assert code == 1
     assert f"line {line}, " in output and "its source_id 'src-no-such-seed' names no archived seed" in output
-    assert output.splitlines()[-1] == "changed the offsets of 1 claim; 1 left as is"
+    assert output.splitlines()[-2] == "changed the offsets of 1 claim; 1 left as is"
 
 
 def test_fix_keeps_the_owner_and_mode_of_the_file_it_rewrites(dataset: Dataset) -> None:
@@ -165,7 +170,10 @@ def test_fix_repairs_attribution_offsets_as_it_repairs_quote_offsets(dataset: Da
     assert code == 0, output
     assert dataset.raw("claims") == original
     assert f"line {line}, " in output and f"attribution_start..attribution_end {shifted}.." in output
-    assert output.splitlines()[-1] == "changed the offsets of 2 claims; 0 left as is"
+    assert output.splitlines()[-2:] == [
+        "changed the offsets of 2 claims; 0 left as is",
+        "changed the offsets of 0 actor relations; 0 left as is",
+    ]
     assert dataset.validate() == (0, [])
 
 
@@ -175,7 +183,9 @@ def test_fix_reports_the_columns_it_changed_in_json(dataset: Dataset) -> None:
     dataset.set_cell("claims", attributed, "quote_end", "1")
     code, output = _locate(dataset, "--fix", "--format", "json")
     assert code == 0, output
-    columns = sorted(change["columns"] for change in json.loads(output)["changed"])
+    claims, relations = json.loads(output)["files"]
+    assert relations == {"file": str(dataset.path("actor_relations")), "changed": [], "left_as_is": []}
+    columns = sorted(change["columns"] for change in claims["changed"])
     assert columns == [["attribution_start", "attribution_end"], ["quote_start", "quote_end"]]
 
 
@@ -189,7 +199,7 @@ def test_fix_takes_no_offsets_from_a_seed_that_does_not_match_its_sha256(dataset
     code, output = _locate(dataset, "--fix")
     assert code == 1
     assert f"line {line}, " in output and "does not match the sha256 that its row in sources.csv (line 2)" in output
-    assert output.splitlines()[-1].startswith("changed the offsets of 0 claims; ")
+    assert output.splitlines()[-2].startswith("changed the offsets of 0 claims; ")
     assert dataset.raw("claims") == before
 
 
@@ -202,3 +212,28 @@ def test_fix_rewrites_the_file_a_link_inside_the_dataset_leads_to_and_keeps_the_
     assert _locate(dataset, "--fix")[0] == 0
     assert dataset.path("claims").is_symlink()
     assert dataset.validate() == (0, [])
+
+
+def test_fix_restores_the_offsets_of_an_actor_relations_quote(dataset: Dataset) -> None:
+    """A relation anchors its quote like a claim; --fix repairs it and changes no other byte."""
+    original = dataset.raw("actor_relations")
+    line = dataset.set_cell("actor_relations", 0, "quote_start", "")
+    dataset.set_cell("actor_relations", 0, "quote_end", "7")
+    code, output = _locate(dataset, "--fix")
+    assert code == 0, output
+    assert dataset.raw("actor_relations") == original
+    relation = dataset.rows("actor_relations")[0]["relation_id"]
+    assert f"actor_relations.csv, line {line}, {relation}: quote_start..quote_end (empty)..7 -> " in output
+    assert output.splitlines()[-1] == "changed the offsets of 1 actor relation; 0 left as is"
+    assert dataset.validate() == (0, [])
+
+
+def test_fix_writes_nothing_when_one_of_the_files_cannot_be_judged(dataset: Dataset) -> None:
+    """Fixable claims are not written while actor_relations.csv is not in canonical form."""
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "")
+    claims = dataset.raw("claims")
+    dataset.write_raw("actor_relations", dataset.raw("actor_relations").replace(b"\n", b"\r\n"))
+    code, _ = _locate(dataset, "--fix")
+    assert code == 2
+    assert dataset.raw("claims") == claims
