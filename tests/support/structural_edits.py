@@ -522,6 +522,18 @@ def further_event_after_publication(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "other_event_ids", later, "reported_after_event")
 
 
+@structural("claim relayed by a document published before its further event began")
+def relay_older_than_a_further_event(ds: Dataset) -> Expect:
+    """Only the relay is older than the further event: a check of the claim's own source alone passes."""
+    index = ds.find("claims", other_event_ids=lambda v: v != "")
+    claim = ds.rows("claims")[index]
+    further = claim["other_event_ids"].split("|")[0]
+    began = ds.rows("events")[ds.find("events", event_id=further)]["date_start"]
+    relay = ds.rows("sources")[ds.find("sources", published_end=lambda d: "" < d < began)]["source_id"]
+    line = ds.set_cell("claims", index, "relayed_via", relay)
+    return Expect("claims", line, "other_event_ids", "reported_after_event", exact=False)
+
+
 @structural("acknowledged on an assumed match without a reference row")
 def acknowledged_on_assumed_match(ds: Dataset) -> Expect:
     index = ds.find("events", identification="assumed", attributed_actor_id=lambda a: a != "")
