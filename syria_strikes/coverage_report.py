@@ -68,7 +68,7 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
     coverages = [
         seed_coverage(
             row.source_id,
-            row.path.relative_to(root).as_posix(),
+            row.seed_path,
             texts[row.source_id],
             spans.get(row.source_id, []),
             declared.get(row.source_id, []),
@@ -88,11 +88,10 @@ def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str
     texts: dict[str, str] = {}
     uncounted: list[Uncounted] = []
     for row in seeds:
-        seed_path = row.path.relative_to(root).as_posix()
         if not row.sha256:
             fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
         else:
-            text = trusted_seed_text(row.path, root, seed_path, row.sha256)
+            text = trusted_seed_text(row.path, root, row.seed_path, row.sha256)
             if isinstance(text, str):
                 texts[row.source_id] = text
                 continue

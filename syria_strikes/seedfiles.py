@@ -90,11 +90,13 @@ class ArchivedSeed:
     path: Path
     sha256: str
     line: int  # of the row in sources.csv
+    # The seed_path cell as written: ``path`` need not lie below the dataset (an absolute cell, '..').
+    seed_path: str
 
     def text(self, root: Path) -> str:
         """The seed's text once its bytes match the recorded sha256: offsets taken from any other
         file would anchor the claims in a document that is not the one they quote."""
-        text = trusted_seed_text(self.path, root, self.path.relative_to(root).as_posix(), self.sha256)
+        text = trusted_seed_text(self.path, root, self.seed_path, self.sha256)
         if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
                 f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "
@@ -111,7 +113,9 @@ def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
     header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
     return [
-        ArchivedSeed(row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line)
+        ArchivedSeed(
+            row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line, row["seed_path"]
+        )
         for line, row in enumerate(rows, start=2)
         if row.get("seed_path")
     ]

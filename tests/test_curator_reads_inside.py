@@ -69,6 +69,30 @@ def test_a_seed_path_climbing_out_of_the_dataset_is_refused(
     assert "[rule: file_inside]" in output
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "text"], id="coverage text"),
+        pytest.param(["coverage", "--format", "json"], id="coverage json"),
+        pytest.param(["coverage", "--format", "html"], id="coverage html"),
+        pytest.param(["locate", "--fix"], id="locate --fix"),
+    ],
+)
+def test_an_absolute_seed_path_is_refused_as_a_listed_fault(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """A seed_path cell naming a file anywhere on the machine is the row's fault, listed with its
+    rule, not a traceback from working out where the file lies in the dataset."""
+    outside = _secret_outside(tmp_path)
+    index = dataset.find("sources", source_id="src-seed-000")
+    dataset.set_cell("sources", index, "seed_path", str(outside))
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == 1, output + error
+    assert SECRET not in output + error
+    assert "file_inside" in output and str(outside) in output
+
+
 def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(
     dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
