@@ -121,23 +121,20 @@ def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
     ]
 
 
-def archived_seeds(data_dir: Path) -> dict[str, Path]:
-    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
-    return {seed.source_id: seed.path for seed in archived_rows(data_dir)}
-
-
 def seed_text(seed: str, data_dir: Path) -> str:
     """The text of a seed named by its file (any document the user points at, before archiving it
-    too), or by the source_id of its row in sources.csv (then a file of the dataset, read as such)."""
+    too), or by the source_id of its row in sources.csv (then a file of the dataset, trusted only as
+    validate trusts it: offsets printed from an edited seed would be copied into claims that do not
+    quote it)."""
     path = Path(seed)
     if path.exists() or not (data_dir / "sources.csv").is_file():
         return read_seed(path)
-    by_id = archived_seeds(data_dir).get(seed)
+    by_id = {row.source_id: row for row in archived_rows(data_dir)}.get(seed)
     if by_id is None:
         raise InputError(
             f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
         )
-    return read_seed(by_id, dataset_root(data_dir))
+    return by_id.text(dataset_root(data_dir))
 
 
 def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:
