@@ -96,6 +96,11 @@ class ArchivedSeed:
     def text(self, root: Path) -> str:
         """The seed's text once its bytes match the recorded sha256: offsets taken from any other
         file would anchor the claims in a document that is not the one they quote."""
+        if not self.sha256:
+            raise InputError(
+                f"{self.path}: its row in sources.csv (line {self.line}) records no sha256, so nothing says it is the "
+                "document the claims quote [rule: seed_hash_pair]; run `syria-strikes validate`"
+            )
         text = trusted_seed_text(self.path, root, self.seed_path, self.sha256)
         if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
