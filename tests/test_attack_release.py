@@ -123,3 +123,18 @@ def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(copied: Path) ->
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     with pytest.raises(syria_strikes.ReleaseError, match=r"events\.parquet .* damaged or was modified"):
         load("events", root=copied)
+
+
+def test_a_verified_file_is_verified_again_against_a_descriptor_that_records_another_hash(copied: Path) -> None:
+    """What this process verified before vouches for the file's bytes, not for the descriptor: a
+    descriptor rewritten to record another hash (a release put together by hand) no longer matches."""
+    assert in_process("info", "--release", str(copied)).returncode == 0
+    descriptor = _descriptor(copied)
+    resource = next(r for r in descriptor["resources"] if r["path"] == "claims.parquet")
+    resource["hash"] = "sha256:" + "0" * 64
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "claims.parquet in " in result.stderr and "0" * 64 in result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet in "):
+        load("claims", root=copied)
