@@ -90,7 +90,7 @@ def test_an_absolute_seed_path_is_refused_as_a_listed_fault(
     error = capsys.readouterr().err
     assert code == 1, output + error
     assert SECRET not in output + error
-    assert "file_inside" in output and str(outside) in output
+    assert "file_inside" in output and str(outside)[:20] in output  # a long value is cut short
 
 
 def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(
