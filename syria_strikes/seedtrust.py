@@ -5,6 +5,8 @@ text would point into a document that is not the one they quote."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,9 @@ from typing import Any
 from syria_strikes.files import sha256_bytes
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
-from syria_strikes.safefiles import FileRefused, read_file
+from syria_strikes.safefiles import FileRefused, inside, read_file
+
+Entries = Mapping[str, os.DirEntry[str]]
 
 
 @dataclass(frozen=True)
@@ -53,3 +57,43 @@ def trusted_seed_text(
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         return SeedFault("seed_utf8", "seed_path", seed_path, {"byte": error.start})
+
+
+def seed_place(
+    root: Path, seeds_dir: Path, seed_path: str, entries: Entries | None = None
+) -> tuple[Path | None, SeedFault | None]:
+    """Where a seed_path cell leads once links are followed (None when they cannot be), and the row's
+    fault when that is not a file directly in ``seeds_dir`` (``root``/seeds, resolved): seed_inside,
+    or, when the entry in seeds/ is itself a link leading out of the dataset or round a loop, that
+    link's own rule. ``entries``, one listing of seeds/, spares a resolve per plain file."""
+    folder, _, name = seed_path.partition("/")
+    entry = entries.get(name) if entries is not None and folder == "seeds" else None
+    if entry is not None and not entry.is_symlink():
+        return seeds_dir / name, None
+    try:
+        resolved: Path | None = (root / seed_path).resolve()
+    except (OSError, RuntimeError):  # a loop of links: the link's own fault, below
+        resolved = None
+    if resolved is not None and resolved.parent == seeds_dir:
+        return resolved, None
+    linked = _link_out(root, seeds_dir, folder, name, entry)
+    if linked is None:
+        return resolved, SeedFault("seed_inside", "seed_path", seed_path)
+    return resolved, SeedFault(linked.rule, "seed_path", seed_path, {"what": "the seed file", "reason": linked.words})
+
+
+def _link_out(
+    root: Path, seeds_dir: Path, folder: str, name: str, entry: os.DirEntry[str] | None
+) -> FileRefused | None:
+    """Why the link a seed_path names directly in seeds/ may not be followed (it leads out of the
+    dataset, or round a loop); None for anything else (a link to elsewhere in the dataset is seed_inside)."""
+    if folder != "seeds" or "/" in name or not name:
+        return None
+    link = seeds_dir / name
+    if not (entry.is_symlink() if entry is not None else link.is_symlink()):
+        return None
+    try:
+        inside(link, root)
+    except FileRefused as refused:
+        return refused
+    return None
