@@ -80,7 +80,12 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
 
 
 def _names(seed: str, source_id: str, path: Path) -> bool:
-    return seed == source_id or Path(seed).resolve() == path.resolve()
+    if seed == source_id:
+        return True
+    try:
+        return Path(seed).resolve() == path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: compared as named; the seed check says why
+        return Path(seed).absolute() == path.absolute()
 
 
 def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str], list[Uncounted]]:

@@ -63,30 +63,45 @@ def seed_place(
     root: Path, seeds_dir: Path, seed_path: str, entries: Entries | None = None
 ) -> tuple[Path | None, SeedFault | None]:
     """Where a seed_path cell leads once links are followed (None when they cannot be), and the row's
-    fault when that is not a file directly in ``seeds_dir`` (``root``/seeds, resolved): seed_inside,
-    or, when the entry in seeds/ is itself a link leading out of the dataset or round a loop, that
-    link's own rule. ``entries``, one listing of seeds/, spares a resolve per plain file."""
+    fault when that is not a file directly in ``seeds_dir`` (``seeds_folder(root)``): seed_inside,
+    or, when the entry in seeds/ is a link leading out of the dataset or links loop, their own rule.
+    ``entries``, one listing of seeds/, spares a resolve per plain file."""
     folder, _, name = seed_path.partition("/")
     entry = entries.get(name) if entries is not None and folder == "seeds" else None
     if entry is not None and not entry.is_symlink():
         return seeds_dir / name, None
     try:
-        resolved: Path | None = (root / seed_path).resolve()
-    except (OSError, RuntimeError):  # a loop of links: the link's own fault, below
-        resolved = None
-    if resolved is not None and resolved.parent == seeds_dir:
+        resolved = (root / seed_path).resolve()
+    except (OSError, RuntimeError):  # a loop of links, in seeds/ or the folder itself
+        try:
+            inside(root / seed_path, root)
+        except FileRefused as refused:
+            return None, _refused(seed_path, refused)
+        return None, SeedFault("seed_inside", "seed_path", seed_path)
+    if resolved.parent == seeds_dir:
         return resolved, None
     linked = _link_out(root, seeds_dir, folder, name, entry)
-    if linked is None:
-        return resolved, SeedFault("seed_inside", "seed_path", seed_path)
-    return resolved, SeedFault(linked.rule, "seed_path", seed_path, {"what": "the seed file", "reason": linked.words})
+    return resolved, SeedFault("seed_inside", "seed_path", seed_path) if linked is None else _refused(seed_path, linked)
+
+
+def seeds_folder(root: Path) -> Path:
+    """The dataset's seeds/ with links followed, or as named when they cannot be (a loop): each
+    seed is then refused by ``seed_place`` with the reason, instead of the check stopping."""
+    try:
+        return (root / "seeds").resolve()
+    except (OSError, RuntimeError):
+        return root / "seeds"
+
+
+def _refused(seed_path: str, refused: FileRefused) -> SeedFault:
+    return SeedFault(refused.rule, "seed_path", seed_path, {"what": "the seed file", "reason": refused.words})
 
 
 def _link_out(
     root: Path, seeds_dir: Path, folder: str, name: str, entry: os.DirEntry[str] | None
 ) -> FileRefused | None:
     """Why the link a seed_path names directly in seeds/ may not be followed (it leads out of the
-    dataset, or round a loop); None for anything else (a link to elsewhere in the dataset is seed_inside)."""
+    dataset); None for anything else (a link to elsewhere in the dataset is seed_inside)."""
     if folder != "seeds" or "/" in name or not name:
         return None
     link = seeds_dir / name

@@ -3,6 +3,7 @@ is a link leading out of the dataset (or out of --seeds) is refused by name, its
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,22 @@ def test_an_absolute_seed_path_is_refused_as_a_listed_fault(
     assert code == 1, output + error
     assert SECRET not in output + error
     assert "file_inside" in output and str(outside)[:20] in output  # a long value is cut short
+
+
+@pytest.mark.parametrize("seed", ["src-seed-000", "seeds/000_88ebea6c751ab514.txt"], ids=["by source_id", "by file"])
+def test_coverage_of_one_seed_in_a_seeds_folder_that_is_a_loop_lists_it_as_not_counted(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], seed: str
+) -> None:
+    seeds = dataset.root / "seeds"
+    for path in seeds.iterdir():
+        path.chmod(0o644)
+    shutil.rmtree(seeds)
+    seeds.symlink_to(seeds)
+    code, output = run_cli(
+        ["coverage", str(dataset.root / seed) if "/" in seed else seed, "--data-dir", str(dataset.data_dir)]
+    )
+    assert code == 1, output + capsys.readouterr().err
+    assert "too many levels of symbolic links [rule: file_readable]" in output
 
 
 def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(

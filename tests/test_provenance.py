@@ -101,6 +101,17 @@ def test_a_seed_that_is_a_loop_of_links_is_reported_not_raised(tmp_path: Path) -
     assert texts == {}
 
 
+def test_a_seeds_folder_that_is_a_loop_of_links_is_reported_for_each_seed(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds" / "000.txt").unlink()
+    (tmp_path / "seeds").rmdir()
+    (tmp_path / "seeds").symlink_to(tmp_path / "seeds")
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "file_readable")]
+    assert "too many levels of symbolic links" in problems[0].message
+    assert texts == {}
+
+
 @pytest.mark.parametrize("readable", [True, False])
 def test_a_file_no_source_names_is_reported_unless_a_seed_path_could_not_be_read(
     tmp_path: Path, readable: bool
