@@ -20,7 +20,7 @@ from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_rows, require_columns, span_cells
-from syria_strikes.seedtrust import trusted_seed_text
+from syria_strikes.seedtrust import archived_seed_text
 from syria_strikes.terminal import escape
 
 DECLARED_TABLE = "uncovered_sentences.csv"
@@ -96,7 +96,7 @@ def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str
         if not row.sha256:
             fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
         else:
-            text = trusted_seed_text(row.path, root, row.seed_path, row.sha256)
+            text = archived_seed_text(root, row.seed_path, row.sha256)
             if isinstance(text, str):
                 texts[row.source_id] = text
                 continue

@@ -15,7 +15,7 @@ from pathlib import Path
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, read_file
-from syria_strikes.seedtrust import SeedFault, trusted_seed_text
+from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
 
 def read_seed(path: Path, folder: Path | None = None) -> str:
@@ -101,7 +101,7 @@ class ArchivedSeed:
                 f"{self.path}: its row in sources.csv (line {self.line}) records no sha256, so nothing says it is the "
                 "document the claims quote [rule: seed_hash_pair]; run `syria-strikes validate`"
             )
-        text = trusted_seed_text(self.path, root, self.seed_path, self.sha256)
+        text = archived_seed_text(root, self.seed_path, self.sha256)
         if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
                 f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "

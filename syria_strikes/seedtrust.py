@@ -112,3 +112,13 @@ def _link_out(
     except FileRefused as refused:
         return refused
     return None
+
+
+def archived_seed_text(root: Path, seed_path: str, sha256: str | None) -> str | SeedFault:
+    """The text of the seed a sources row names, judged as validate judges it: where its seed_path
+    leads (``seed_place``), then the file, its hash and its encoding (``trusted_seed_text``)."""
+    seeds_dir = seeds_folder(root)
+    resolved, fault = seed_place(root, seeds_dir, seed_path)
+    if resolved is None or fault is not None:
+        return fault or SeedFault("seed_inside", "seed_path", seed_path)
+    return trusted_seed_text(resolved, seeds_dir, seed_path, sha256, checked=True)
