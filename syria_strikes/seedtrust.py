@@ -93,6 +93,24 @@ def seeds_folder(root: Path) -> Path:
         return root / "seeds"
 
 
+def seeds_leave_dataset(root: Path, seeds_dir: Path) -> bool:
+    """Whether seeds/ (``seeds_folder(root)``) is a link leading out of the dataset: the files in it
+    are then none of the dataset's, however well each lies inside seeds/."""
+    try:
+        return not seeds_dir.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # the dataset folder itself cannot be followed
+        return False
+
+
+def folder_out(seed_path: str) -> SeedFault:
+    """The fault of every seed in a seeds/ folder that leads out of the dataset."""
+    reason = (
+        "is in a seeds/ folder that is a symbolic link leading outside the dataset folder; replace the link "
+        "with the folder itself"
+    )
+    return SeedFault("file_inside", "seed_path", seed_path, {"what": "the seed file", "reason": reason})
+
+
 def _refused(seed_path: str, refused: FileRefused) -> SeedFault:
     return SeedFault(refused.rule, "seed_path", seed_path, {"what": "the seed file", "reason": refused.words})
 
@@ -118,6 +136,8 @@ def archived_seed_text(root: Path, seed_path: str, sha256: str | None) -> str | 
     """The text of the seed a sources row names, judged as validate judges it: where its seed_path
     leads (``seed_place``), then the file, its hash and its encoding (``trusted_seed_text``)."""
     seeds_dir = seeds_folder(root)
+    if seeds_leave_dataset(root, seeds_dir):
+        return folder_out(seed_path)
     resolved, fault = seed_place(root, seeds_dir, seed_path)
     if resolved is None or fault is not None:
         return fault or SeedFault("seed_inside", "seed_path", seed_path)

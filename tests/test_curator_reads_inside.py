@@ -137,6 +137,25 @@ def test_a_seed_linked_elsewhere_in_the_dataset_is_not_trusted_as_validate_does_
     assert "seed_inside" in output + error
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "json"], id="coverage"),
+        pytest.param(["locate", "src-seed-000", "The state news agency blamed Israel"], id="locate"),
+    ],
+)
+def test_seeds_in_a_seeds_folder_linked_out_of_the_dataset_are_not_trusted(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    seeds = dataset.root / "seeds"
+    seeds.rename(tmp_path / "elsewhere")
+    seeds.symlink_to(tmp_path / "elsewhere")
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == (2 if argv[0] == "locate" else 1), output + error
+    assert "seeds/ folder that is a symbolic link leading outside the dataset folder" in output + error
+
+
 def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(
     dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -112,6 +112,20 @@ def test_a_seeds_folder_that_is_a_loop_of_links_is_reported_for_each_seed(tmp_pa
     assert texts == {}
 
 
+def test_a_seeds_folder_that_is_a_link_out_of_the_dataset_is_reported_for_each_seed(tmp_path: Path) -> None:
+    """Every file in it lies inside seeds/, yet none is the dataset's: data-hash and archive refuse
+    such a folder, and validate must not call the data valid."""
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds").rename(tmp_path / "elsewhere")
+    (dataset / "seeds").symlink_to(tmp_path / "elsewhere")
+    problems, texts = check_seeds(sources, dataset, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "file_inside")]
+    assert "seeds/ folder that is a symbolic link leading outside the dataset folder" in problems[0].message
+    assert texts == {}
+
+
 @pytest.mark.parametrize("readable", [True, False])
 def test_a_file_no_source_names_is_reported_unless_a_seed_path_could_not_be_read(
     tmp_path: Path, readable: bool

@@ -18,7 +18,14 @@ from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 from syria_strikes.safefiles import FileRefused, list_folder
-from syria_strikes.seedtrust import SeedFault, seed_place, seeds_folder, trusted_seed_text
+from syria_strikes.seedtrust import (
+    SeedFault,
+    folder_out,
+    seed_place,
+    seeds_folder,
+    seeds_leave_dataset,
+    trusted_seed_text,
+)
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -32,11 +39,14 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
     ``seed_paths_readable`` is False when a seed_path cell was already reported: the check for
     unreferenced seed files is then skipped, since that row cannot vouch for or against a file."""
     seeds_dir = seeds_folder(root)
+    archived = sources[sources["seed_path"].notna()]
+    if seeds_leave_dataset(root, seeds_dir):
+        lines = zip(archived.index, archived["seed_path"].tolist(), strict=True)
+        return [folder_out(seed_path).problem(int(line)) for line, seed_path in lines], {}
     entries = _seed_entries(seeds_dir)
     problems: list[Problem] = []
     texts: dict[str, str] = {}
     referenced: set[Path] = set()
-    archived = sources[sources["seed_path"].notna()]
     rows = zip(
         archived.index,
         archived["source_id"].tolist(),
