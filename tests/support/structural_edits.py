@@ -220,6 +220,23 @@ def seed_linked_outside(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
 
 
+@structural("seed file that is a link to itself")
+def seed_link_loop(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    path = ds.root / ds.rows("sources")[index]["seed_path"]
+    path.unlink()
+    path.symlink_to(path.name)
+    return Expect("sources", index + 2, "seed_path", "file_readable")
+
+
+@structural("seeds folder that is a link out of the dataset")
+def seeds_folder_linked_outside(ds: Dataset) -> Expect:
+    outside = ds.root.parent / f"{ds.root.name}-seeds-elsewhere"
+    (ds.root / "seeds").rename(outside)
+    (ds.root / "seeds").symlink_to(outside)
+    return Expect("sources", ARCHIVED_SOURCE(ds, "sources") + 2, "seed_path", "file_inside", exact=False)
+
+
 @structural("data file that is a link to a file outside the dataset")
 def data_file_linked_outside(ds: Dataset) -> Expect:
     outside = ds.root.parent / "outside-events.csv"
