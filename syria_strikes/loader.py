@@ -163,6 +163,12 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
         ) from None
     except OSError as error:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
+    return parsed_descriptor(data, folder)
+
+
+def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
+    """``release_descriptor`` of bytes already read: a caller that republishes the descriptor checks
+    its files against the very bytes it publishes, not against a second read of the file."""
     try:
         descriptor = parse_object(data)
     except JsonRefused as refused:
