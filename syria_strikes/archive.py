@@ -114,7 +114,9 @@ def _refuse_duplicate(document: Path, digest: str, seeds_dir: Path, rows: list[d
             existing.is_file()
             and not existing.is_symlink()  # validate reports a link; its target is not ours to read
             and existing.name != "README.md"
-            and hashlib.sha256(existing.read_bytes()).hexdigest() == digest
+            # read as validate reads a seed: one that cannot be read (or turned into a FIFO since it
+            # was listed) stops the command with its rule, instead of an OSError or a wait for ever
+            and hashlib.sha256(read_bytes(existing, seeds_dir)).hexdigest() == digest
         ):
             raise InputError(
                 f"{document}: has the same bytes as {existing}, which no source row names yet; "

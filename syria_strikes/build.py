@@ -26,9 +26,8 @@ from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, check_out
-from syria_strikes.paths import dataset_root, is_checkout_data
+from syria_strikes.paths import is_checkout_data
 from syria_strikes.problems import Problem, rejections
-from syria_strikes.safefiles import read_file
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.swap import replacing
 from syria_strikes.validate import read_and_check
@@ -71,14 +70,15 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
     names = release_file_names()
     check_out(out, data_dir, names, legacy=legacy)
     validated: dict[str, bytes] = {}
-    frames, problems = read_and_check(data_dir, validated=validated)
+    seed_texts: dict[str, str] = {}
+    frames, problems = read_and_check(data_dir, validated=validated, seed_texts=seed_texts)
     problems = rejections(problems)
     if problems:
         return problems
     tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
     del frames
     with replacing(out, RELEASE_MARKER, recheck=lambda: check_out(out, data_dir, names, legacy=legacy)) as staging:
-        write_release(tables, validated, data_dir, staging)
+        write_release(tables, validated, data_dir, staging, seed_texts)
     return []
 
 
@@ -99,12 +99,15 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     return values.cast(forms(column).arrow)
 
 
-def write_release(tables: dict[str, pa.Table], validated: dict[str, bytes], data_dir: Path, folder: Path) -> None:
+def write_release(
+    tables: dict[str, pa.Table], validated: dict[str, bytes], data_dir: Path, folder: Path, seed_texts: dict[str, str]
+) -> None:
     """Write every file of the release into ``folder``, then its descriptor.
 
     The CSV files are the bytes of ``data/*.csv`` that were validated, kept from the one read, so a
     release's CSV is exactly what was checked even if the file is edited during the build, whatever
-    its size and modification time. Why the writers run on threads:
+    its size and modification time; the annotations quote ``seed_texts``, the seeds as the quotes
+    were checked in them, for the same reason. Why the writers run on threads:
     docs/benchmarks.md#what-the-optimisation-changed.
     """
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
@@ -113,7 +116,7 @@ def write_release(tables: dict[str, pa.Table], validated: dict[str, bytes], data
         ]
         # The annotations are Python string work; they run while the other writers, which spend
         # their time outside the interpreter lock, write Parquet and SQLite.
-        written.append(pool.submit(_write_annotations, tables, data_dir, folder / ANNOTATIONS))
+        written.append(pool.submit(_write_annotations, tables, seed_texts, folder / ANNOTATIONS))
         for declared in TABLES:
             parquet = folder / f"{declared.name}.parquet"
             written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
@@ -148,17 +151,13 @@ def _release_files() -> list[str]:
     ]
 
 
-def _write_annotations(tables: dict[str, pa.Table], data_dir: Path, path: Path) -> None:
+def _write_annotations(tables: dict[str, pa.Table], seed_texts: dict[str, str], path: Path) -> None:
     """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path."""
     claims = {name: tables["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
     sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
     archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
     targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
-    root = dataset_root(data_dir)
-    texts = {  # validated a moment ago as regular files inside the dataset; read the same way again
-        source_id: read_file(root / archived[source_id]["seed_path"], root)[0].decode("utf-8")
-        for source_id in set(claims["source_id"])
-    }
+    texts = {source_id: seed_texts[source_id] for source_id in set(claims["source_id"])}
     with path.open("w", encoding="utf-8", newline="\n") as out:
         write_annotations(out, claims, targets, texts)
 

@@ -171,7 +171,8 @@ TABLE_FILES = frozenset(f"{name}.csv" for name in TABLE_NAMES)
 
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     """The sha256 of every file validation reads: the declared tables in data/, the seeds and the
-    descriptor; every other entry of data/ by its name and kind. The seeds are hashed on a second
+    descriptor; every other entry of data/ by its name and kind, and seeds/ itself by its kind (the
+    same files through a link out of the dataset are refused). The seeds are hashed on a second
     thread while the tables are hashed on this one: hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -181,7 +182,8 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
         seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True)
         data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
         descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}
-        return {"data": data, "seeds": seeds.result(), "descriptor": descriptor}
+        folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
+        return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
 
 
 def holds_descriptor(root: Path) -> bool:

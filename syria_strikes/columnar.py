@@ -180,10 +180,11 @@ def list_items(series: pd.Series) -> pd.Series:
 
 def first_match_dates(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, value: str) -> np.ndarray:
     """``frame[value]`` (as datetime64[s]) of the first row whose key matches, per key, NaT where none
-    does; a missing key matches a missing key, as in pandas' ``map``."""
+    does. A missing key names no row: unlike pandas' ``map``, it does not match a row whose key is
+    missing too, so a claim with no event_id is not dated by an event with no event_id."""
     unique = frame[~duplicated(frame[key])]
     known = one_array(arrow_strings(unique[key]))
-    found = pc.index_in(keys, value_set=known, skip_nulls=False).to_numpy(zero_copy_only=False)
+    found = pc.index_in(keys, value_set=known, skip_nulls=True).to_numpy(zero_copy_only=False)
     dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
     return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]
 

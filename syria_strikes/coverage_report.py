@@ -20,7 +20,7 @@ from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_rows, require_columns, span_cells
-from syria_strikes.seedtrust import trusted_seed_text
+from syria_strikes.seedtrust import archived_seed_text
 from syria_strikes.terminal import escape
 
 DECLARED_TABLE = "uncovered_sentences.csv"
@@ -68,7 +68,7 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
     coverages = [
         seed_coverage(
             row.source_id,
-            row.path.relative_to(root).as_posix(),
+            row.seed_path,
             texts[row.source_id],
             spans.get(row.source_id, []),
             declared.get(row.source_id, []),
@@ -80,7 +80,12 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
 
 
 def _names(seed: str, source_id: str, path: Path) -> bool:
-    return seed == source_id or Path(seed).resolve() == path.resolve()
+    if seed == source_id:
+        return True
+    try:
+        return Path(seed).resolve() == path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: compared as named; the seed check says why
+        return Path(seed).absolute() == path.absolute()
 
 
 def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str], list[Uncounted]]:
@@ -88,11 +93,10 @@ def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str
     texts: dict[str, str] = {}
     uncounted: list[Uncounted] = []
     for row in seeds:
-        seed_path = row.path.relative_to(root).as_posix()
         if not row.sha256:
             fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
         else:
-            text = trusted_seed_text(row.path, root, seed_path, row.sha256)
+            text = archived_seed_text(root, row.seed_path, row.sha256)
             if isinstance(text, str):
                 texts[row.source_id] = text
                 continue

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 Backend = Literal["pandas", "pyarrow", "polars"]
 Root = str | Path | None
 REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
-_verified: set[FileKey] = set()
+# Each version of a file verified in this process, with the hash and size it was verified against:
+# a descriptor rewritten since to record others must be checked again, not taken on trust.
+_verified: set[tuple[FileKey, str, int]] = set()
 
 
 def release_dir() -> Path:
@@ -161,6 +163,12 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
         ) from None
     except OSError as error:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
+    return parsed_descriptor(data, folder)
+
+
+def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
+    """``release_descriptor`` of bytes already read: a caller that republishes the descriptor checks
+    its files against the very bytes it publishes, not against a second read of the file."""
     try:
         descriptor = parse_object(data)
     except JsonRefused as refused:
@@ -194,7 +202,8 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
 def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     """The bytes of a release file, once they match the byte count and sha256 its datapackage.json
     records. A version of the file already verified in this process (same path, size, modification
-    time and inode) is not hashed again; a file replaced since is. A caller verifying several files
+    time and inode) against the same recorded hash and size is not hashed again; a file replaced
+    since is, and so is one whose descriptor now records another hash. A caller verifying several files
     passes the ``release_descriptor`` it read once."""
     folder = path.parent
     resources = (descriptor if descriptor is not None else release_descriptor(folder))["resources"]
@@ -207,7 +216,8 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
     if expected is None:
         raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}")
-    if key in _verified:
+    verified = (key, expected["hash"], expected["bytes"])
+    if verified in _verified:
         return data
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     if digest != expected["hash"] or len(data) != expected["bytes"]:
@@ -215,5 +225,5 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
             f"{path.name} in {folder} is damaged or was modified: its checksum is {digest}, the release "
             f"records {expected['hash']}; {_remedy(folder)}"
         )
-    _verified.add(key)
+    _verified.add(verified)
     return data

@@ -15,7 +15,7 @@ from pathlib import Path
 from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, read_file
-from syria_strikes.seedtrust import SeedFault, trusted_seed_text
+from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
 
 def read_seed(path: Path, folder: Path | None = None) -> str:
@@ -90,11 +90,18 @@ class ArchivedSeed:
     path: Path
     sha256: str
     line: int  # of the row in sources.csv
+    # The seed_path cell as written: ``path`` need not lie below the dataset (an absolute cell, '..').
+    seed_path: str
 
     def text(self, root: Path) -> str:
         """The seed's text once its bytes match the recorded sha256: offsets taken from any other
         file would anchor the claims in a document that is not the one they quote."""
-        text = trusted_seed_text(self.path, root, self.path.relative_to(root).as_posix(), self.sha256)
+        if not self.sha256:
+            raise InputError(
+                f"{self.path}: its row in sources.csv (line {self.line}) records no sha256, so nothing says it is the "
+                "document the claims quote [rule: seed_hash_pair]; run `syria-strikes validate`"
+            )
+        text = archived_seed_text(root, self.seed_path, self.sha256)
         if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
                 f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "
@@ -111,29 +118,28 @@ def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
     header, rows = read_rows(path, dataset_root(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
     return [
-        ArchivedSeed(row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line)
+        ArchivedSeed(
+            row["source_id"], dataset_root(data_dir) / row["seed_path"], row.get("sha256") or "", line, row["seed_path"]
+        )
         for line, row in enumerate(rows, start=2)
         if row.get("seed_path")
     ]
 
 
-def archived_seeds(data_dir: Path) -> dict[str, Path]:
-    """source_id -> seed file of every archived source, in the order of data/sources.csv."""
-    return {seed.source_id: seed.path for seed in archived_rows(data_dir)}
-
-
 def seed_text(seed: str, data_dir: Path) -> str:
     """The text of a seed named by its file (any document the user points at, before archiving it
-    too), or by the source_id of its row in sources.csv (then a file of the dataset, read as such)."""
+    too), or by the source_id of its row in sources.csv (then a file of the dataset, trusted only as
+    validate trusts it: offsets printed from an edited seed would be copied into claims that do not
+    quote it)."""
     path = Path(seed)
     if path.exists() or not (data_dir / "sources.csv").is_file():
         return read_seed(path)
-    by_id = archived_seeds(data_dir).get(seed)
+    by_id = {row.source_id: row for row in archived_rows(data_dir)}.get(seed)
     if by_id is None:
         raise InputError(
             f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
         )
-    return read_seed(by_id, dataset_root(data_dir))
+    return by_id.text(dataset_root(data_dir))
 
 
 def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:

@@ -39,12 +39,16 @@ Cells = set[tuple[int, str]]
 
 
 def read_and_check(
-    data_dir: Path, tables: TableCache | None = None, validated: dict[str, bytes] | None = None
+    data_dir: Path,
+    tables: TableCache | None = None,
+    validated: dict[str, bytes] | None = None,
+    seed_texts: dict[str, str] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
 
     Each file is read once, safely; when ``validated`` is given it receives the bytes of each
-    table's file exactly as they were checked, so the build publishes those and nothing else.
+    table's file exactly as they were checked, so the build publishes those and nothing else;
+    ``seed_texts`` likewise receives, by source_id, the text of each seed the quotes were checked in.
 
     Large data is checked on one pool of threads, as tasks that never wait on one another (reads,
     schema parts, seeds, each rule across tables, quotes, the descriptor); small data one task at
@@ -107,6 +111,8 @@ def read_and_check(
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
+            if seed_texts is not None:
+                seed_texts.update(texts)
             if "claims" in frames:
                 later.append(pool.submit(check_quotes, frames["claims"], texts))
             later.append(pool.submit(check_model_anchors, frames, texts))

@@ -11,6 +11,7 @@ import pytest
 
 from syria_strikes import archive as archive_module
 from tests.support.dataset import Dataset, run_cli
+from tests.support.unprivileged import forked_unprivileged
 
 # A made-up document used only by these tests; it is never part of the real seeds/.
 FIXTURE = (
@@ -127,3 +128,17 @@ def test_an_existing_file_of_the_same_name_is_never_overwritten(
     monkeypatch.setattr(archive_module, "_next_number", lambda seeds_dir, rows: 0)
     error = _refused(dataset, capsys, document, "--key", "88ebea6c751ab514")
     assert "000_88ebea6c751ab514.txt: already exists; it is never overwritten" in error
+
+
+def test_an_unreadable_seed_stops_the_duplicate_check_with_its_rule(dataset: Dataset, document: Path) -> None:
+    """Whether the document is a copy of that seed cannot be told: the command stops, naming the
+    file and the rule, and changes nothing."""
+    seed = dataset.root / "seeds" / "000_88ebea6c751ab514.txt"
+    seed.chmod(0)
+    before = _snapshot(dataset.root)
+    result = forked_unprivileged("archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    seed.chmod(0o444)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(seed) in result.stderr and "[rule: file_readable]" in result.stderr
+    assert _snapshot(dataset.root) == before

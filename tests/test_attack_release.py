@@ -17,6 +17,7 @@ import pytest
 import syria_strikes
 from syria_strikes.loader import load
 from tests.support.attacks import assert_clean_failure, in_process
+from tests.support.dataset import REPO
 
 
 @pytest.fixture
@@ -123,3 +124,41 @@ def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(copied: Path) ->
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     with pytest.raises(syria_strikes.ReleaseError, match=r"events\.parquet .* damaged or was modified"):
         load("events", root=copied)
+
+
+def test_a_verified_file_is_verified_again_against_a_descriptor_that_records_another_hash(copied: Path) -> None:
+    """What this process verified before vouches for the file's bytes, not for the descriptor: a
+    descriptor rewritten to record another hash (a release put together by hand) no longer matches."""
+    assert in_process("info", "--release", str(copied)).returncode == 0
+    descriptor = _descriptor(copied)
+    resource = next(r for r in descriptor["resources"] if r["path"] == "claims.parquet")
+    resource["hash"] = "sha256:" + "0" * 64
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "claims.parquet in " in result.stderr and "0" * 64 in result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet in "):
+        load("claims", root=copied)
+
+
+def test_the_site_checks_the_files_against_the_descriptor_it_republishes(
+    copied: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The descriptor the site reads to republish differs from the one on disk a moment later (it was
+    being rewritten): the files must be checked against the bytes published, so the site refuses
+    instead of publishing a checksum its files do not match."""
+    from syria_strikes.site import model
+
+    read = model.read_file
+
+    def read_mid_rewrite(path: Path, folder: Path, **options: bool) -> tuple[bytes, object]:
+        data, key = read(path, folder, **options)
+        if path.name == "datapackage.json":
+            descriptor = json.loads(data)
+            next(r for r in descriptor["resources"] if r["path"] == "claims.parquet")["hash"] = "sha256:" + "0" * 64
+            data = json.dumps(descriptor).encode()
+        return data, key
+
+    monkeypatch.setattr(model, "read_file", read_mid_rewrite)
+    with pytest.raises(syria_strikes.ReleaseError, match="0" * 64):
+        model.read_site(copied, REPO / "seeds")

@@ -110,6 +110,19 @@ def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(warm_datase
     assert after_descriptor.problems == _cold(warm_dataset)
 
 
+def test_a_seeds_folder_moved_out_of_the_dataset_behind_a_link_is_not_answered_from_the_cache(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    """The same seeds, byte for byte, are no longer the dataset's once seeds/ is a link leading out."""
+    validate(dataset.data_dir)
+    seeds = dataset.root / "seeds"
+    seeds.rename(tmp_path / "elsewhere")
+    seeds.symlink_to(tmp_path / "elsewhere")
+    after = validate(dataset.data_dir)
+    assert after.source != "cache"
+    assert after.problems == _cold(dataset) and any(problem.rule == "file_inside" for problem in after.problems)
+
+
 def test_a_missing_descriptor_and_a_folder_in_its_place_are_told_apart(dataset: Dataset) -> None:
     descriptor = dataset.root / "datapackage.json"
     descriptor.unlink()

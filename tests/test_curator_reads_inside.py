@@ -3,6 +3,7 @@ is a link leading out of the dataset (or out of --seeds) is refused by name, its
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,93 @@ def test_a_seed_path_climbing_out_of_the_dataset_is_refused(
     code, output = run_cli(["coverage", "--format", "html", "--data-dir", str(dataset.data_dir)])
     error = capsys.readouterr().err
     assert code == 1 and SECRET not in output + error
-    assert "[rule: file_inside]" in output
+    assert "[rule: seed_inside]" in output  # as validate words it: the cell, not a link, leads out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "text"], id="coverage text"),
+        pytest.param(["coverage", "--format", "json"], id="coverage json"),
+        pytest.param(["coverage", "--format", "html"], id="coverage html"),
+        pytest.param(["locate", "--fix"], id="locate --fix"),
+    ],
+)
+def test_an_absolute_seed_path_is_refused_as_a_listed_fault(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """A seed_path cell naming a file anywhere on the machine is the row's fault, listed with the
+    rule validate gives it, not a traceback from working out where the file lies in the dataset."""
+    outside = _secret_outside(tmp_path)
+    index = dataset.find("sources", source_id="src-seed-000")
+    dataset.set_cell("sources", index, "seed_path", str(outside))
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == 1, output + error
+    assert SECRET not in output + error
+    assert "seed_inside" in output and str(outside)[:20] in output  # a long value is cut short
+
+
+@pytest.mark.parametrize("seed", ["src-seed-000", "seeds/000_88ebea6c751ab514.txt"], ids=["by source_id", "by file"])
+def test_coverage_of_one_seed_in_a_seeds_folder_that_is_a_loop_lists_it_as_not_counted(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], seed: str
+) -> None:
+    seeds = dataset.root / "seeds"
+    for path in seeds.iterdir():
+        path.chmod(0o644)
+    shutil.rmtree(seeds)
+    seeds.symlink_to(seeds)
+    code, output = run_cli(
+        ["coverage", str(dataset.root / seed) if "/" in seed else seed, "--data-dir", str(dataset.data_dir)]
+    )
+    assert code == 1, output + capsys.readouterr().err
+    assert "too many levels of symbolic links [rule: file_readable]" in output
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "json"], id="coverage"),
+        pytest.param(["locate", "src-seed-000", "The state news agency blamed Israel"], id="locate"),
+        pytest.param(["locate", "--fix"], id="locate --fix"),
+    ],
+)
+def test_a_seed_linked_elsewhere_in_the_dataset_is_not_trusted_as_validate_does_not(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """The link stays inside the dataset but leads out of seeds/: validate rejects the row
+    (seed_inside), so coverage must not count the seed nor locate take offsets from it."""
+    seed = dataset.seed("000")
+    moved = dataset.root / "elsewhere" / seed.name
+    moved.parent.mkdir()
+    seed.rename(moved)
+    seed.symlink_to(moved)
+    assert ("data/sources.csv", 2, "seed_path", "seed_inside") in [
+        (p["file"], p["row"], p["column"], p["rule"]) for p in dataset.validate()[1]
+    ]
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == (2 if argv[1] == "src-seed-000" else 1), output + error
+    assert "seed_inside" in output + error
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["coverage", "--format", "json"], id="coverage"),
+        pytest.param(["locate", "src-seed-000", "The state news agency blamed Israel"], id="locate"),
+    ],
+)
+def test_seeds_in_a_seeds_folder_linked_out_of_the_dataset_are_not_trusted(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    seeds = dataset.root / "seeds"
+    seeds.rename(tmp_path / "elsewhere")
+    seeds.symlink_to(tmp_path / "elsewhere")
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == (2 if argv[0] == "locate" else 1), output + error
+    assert "seeds/ folder that is a symbolic link leading outside the dataset folder" in output + error
 
 
 def test_a_table_linked_out_of_the_dataset_is_refused_by_coverage(

@@ -203,6 +203,33 @@ def test_fix_takes_no_offsets_from_a_seed_that_does_not_match_its_sha256(dataset
     assert dataset.raw("claims") == before
 
 
+def test_a_seed_named_by_source_id_is_located_only_when_it_matches_its_sha256(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Offsets printed from an edited seed would be copied into claims that do not quote it."""
+    seed = dataset.root / SEED
+    seed.write_bytes(b"An edited first line.\n" + seed.read_bytes())
+    assert _locate(dataset, "src-seed-000", "The state news agency blamed Israel") == (2, "")
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "does not match the sha256 that its row in sources.csv (line 2)" in error
+
+
+def test_a_row_without_a_sha256_is_named_as_such_not_as_a_changed_seed(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The row records no hash: saying the file does not match it would send a curator to restore
+    a seed that is intact."""
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "")
+    dataset.set_cell("sources", dataset.find("sources", source_id="src-seed-000"), "sha256", "")
+    code, output = _locate(dataset, "--fix")
+    assert code == 1
+    assert "records no sha256" in output and "[rule: seed_hash_pair]" in output and "does not match" not in output
+    assert _locate(dataset, "src-seed-000", "The state news agency blamed Israel")[0] == 2
+    error = capsys.readouterr().err
+    assert "records no sha256" in error and "[rule: seed_hash_pair]" in error
+
+
 def test_fix_rewrites_the_file_a_link_inside_the_dataset_leads_to_and_keeps_the_link(dataset: Dataset) -> None:
     (row,) = _unique_rows(dataset, 1)
     dataset.set_cell("claims", row, "quote_start", "0")

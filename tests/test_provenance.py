@@ -87,6 +87,45 @@ def test_a_seed_path_leaving_seeds_is_reported(tmp_path: Path) -> None:
     assert ("sources", 2, "seed_path", "file_inside") in _where(problems)  # out of the dataset
 
 
+def test_a_seed_that_is_a_loop_of_links_is_reported_not_raised(tmp_path: Path) -> None:
+    """Following the link never ends: the row's fault, once, not an OSError from working out where
+    it leads, and not again as a file no row names."""
+    sources = _seeded(tmp_path)
+    seed = tmp_path / "seeds" / "000.txt"
+    seed.unlink()
+    seed.symlink_to(seed)
+    (tmp_path / "seeds" / "001.txt").symlink_to(tmp_path / "seeds" / "001.txt")
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "file_readable"), ("seeds", None, None, "seed_referenced")]
+    assert "too many levels of symbolic links" in problems[0].message and problems[1].value == "001.txt"
+    assert texts == {}
+
+
+def test_a_seeds_folder_that_is_a_loop_of_links_is_reported_for_each_seed(tmp_path: Path) -> None:
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds" / "000.txt").unlink()
+    (tmp_path / "seeds").rmdir()
+    (tmp_path / "seeds").symlink_to(tmp_path / "seeds")
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "file_readable")]
+    assert "too many levels of symbolic links" in problems[0].message
+    assert texts == {}
+
+
+def test_a_seeds_folder_that_is_a_link_out_of_the_dataset_is_reported_for_each_seed(tmp_path: Path) -> None:
+    """Every file in it lies inside seeds/, yet none is the dataset's: data-hash and archive refuse
+    such a folder, and validate must not call the data valid."""
+    dataset = tmp_path / "dataset"
+    dataset.mkdir()
+    sources = _seeded(tmp_path)
+    (tmp_path / "seeds").rename(tmp_path / "elsewhere")
+    (dataset / "seeds").symlink_to(tmp_path / "elsewhere")
+    problems, texts = check_seeds(sources, dataset, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "file_inside")]
+    assert "seeds/ folder that is a symbolic link leading outside the dataset folder" in problems[0].message
+    assert texts == {}
+
+
 @pytest.mark.parametrize("readable", [True, False])
 def test_a_file_no_source_names_is_reported_unless_a_seed_path_could_not_be_read(
     tmp_path: Path, readable: bool

@@ -12,24 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem
 from syria_strikes.reading import read_table
 from syria_strikes.rules import rule
+from tests.support.frames import THINGS
 
-THINGS = Table(
-    "things",
-    "Things",
-    "one column of each type",
-    "thing_id",
-    (
-        Column("thing_id", "string", "an ID", "t-1", required=True),
-        Column("count", "integer", "a count", "4"),
-        Column("share", "number", "a decimal", "0.5"),
-        Column("day", "date", "a date", "2020-01-14"),
-        Column("tags", "list", "a list", "a|b"),
-    ),
-)
 HEADER = b"thing_id,count,share,day,tags\n"
 ROW = b"t-1,4,0.5,2020-01-14,a|b\n"
 

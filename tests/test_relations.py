@@ -232,6 +232,16 @@ def test_each_document_carrying_a_claim_is_held_against_each_further_event(day: 
     assert named == sources
 
 
+def test_a_claim_without_an_event_is_not_dated_by_an_event_without_an_id() -> None:
+    """Both event_id cells are blank (each reported by its own column's rules): the claim is about
+    no event, so no report of it is early, and no message names an event 'nan'."""
+    world = _world()
+    world["claims"][0]["event_id"] = None
+    world["events"][0]["event_id"] = None
+    world["events"][0]["date_start"] = world["events"][0]["date_end"] = "2020-01-16"
+    assert [p for p in _check(world) if p.rule == "reported_after_event"] == []
+
+
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()

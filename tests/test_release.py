@@ -163,3 +163,24 @@ def test_release_bundled_with_the_package_is_current(release: Path) -> None:
     assert bundled.is_dir(), "run `python -m syria_strikes build` (the README's first command)"
     assert not filecmp.dircmp(bundled, release).diff_files
     assert _snapshot(bundled) == _snapshot(release)
+
+
+def test_the_annotations_quote_the_seeds_that_were_validated_not_an_edit_made_meanwhile(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A seed rewritten (here, as bytes that are not even UTF-8) after its quotes were checked must
+    not reach the release: the annotations quote the text the check read, as the CSVs hold its bytes."""
+    assert build(dataset.data_dir, dataset.root / "undisturbed") == []
+    seed = dataset.seed("000")
+    write_release = build_module.write_release
+
+    def edited_meanwhile(*args: object) -> None:
+        seed.chmod(0o644)
+        seed.write_bytes(b"\xff" + seed.read_bytes())
+        write_release(*args)
+
+    monkeypatch.setattr(build_module, "write_release", edited_meanwhile)
+    out = dataset.root / "release"
+    assert build(dataset.data_dir, out) == []
+    name = "claims.annotations.jsonld"
+    assert (out / name).read_bytes() == (dataset.root / "undisturbed" / name).read_bytes()

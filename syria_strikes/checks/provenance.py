@@ -17,8 +17,15 @@ from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
-from syria_strikes.safefiles import FileRefused, inside, list_folder
-from syria_strikes.seedtrust import SeedFault, trusted_seed_text
+from syria_strikes.safefiles import FileRefused, list_folder
+from syria_strikes.seedtrust import (
+    SeedFault,
+    folder_out,
+    seed_place,
+    seeds_folder,
+    seeds_leave_dataset,
+    trusted_seed_text,
+)
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
@@ -31,12 +38,15 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
 
     ``seed_paths_readable`` is False when a seed_path cell was already reported: the check for
     unreferenced seed files is then skipped, since that row cannot vouch for or against a file."""
-    seeds_dir = (root / "seeds").resolve()
+    seeds_dir = seeds_folder(root)
+    archived = sources[sources["seed_path"].notna()]
+    if seeds_leave_dataset(root, seeds_dir):
+        lines = zip(archived.index, archived["seed_path"].tolist(), strict=True)
+        return [folder_out(seed_path).problem(int(line)) for line, seed_path in lines], {}
     entries = _seed_entries(seeds_dir)
     problems: list[Problem] = []
     texts: dict[str, str] = {}
     referenced: set[Path] = set()
-    archived = sources[sources["seed_path"].notna()]
     rows = zip(
         archived.index,
         archived["source_id"].tolist(),
@@ -45,26 +55,11 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         strict=True,
     )
     for line, source_id, seed_path, sha256 in rows:
-        resolved = _resolve(root, seeds_dir, seed_path, entries)
-        if not resolved.is_relative_to(seeds_dir) or resolved.parent != seeds_dir:
-            referenced.add(resolved)  # reported here, once, not again as a file no row names
-            linked = _link_out(root, seeds_dir, seed_path, entries)
-            if linked is None:
-                problems.append(problem("seed_inside", "sources", int(line), "seed_path", seed_path))
-            else:  # the row is right; the file in seeds/ is a link leading out of the dataset: say that
-                problems.append(
-                    problem(
-                        linked.rule,
-                        "sources",
-                        int(line),
-                        "seed_path",
-                        seed_path,
-                        what="the seed file",
-                        reason=linked.words,
-                    )
-                )
+        resolved, fault = seed_place(root, seeds_dir, seed_path, entries)
+        referenced.add(_key(root, seed_path, resolved))  # a fault is reported here, not again as a file no row names
+        if resolved is None or fault is not None:
+            problems.append((fault or SeedFault("seed_inside", "seed_path", seed_path)).problem(int(line)))
             continue
-        referenced.add(resolved)
         known = sha256 if isinstance(sha256, str) else None  # a missing hash is the row's own fault
         text = trusted_seed_text(resolved, seeds_dir, seed_path, known, checked=True)
         if isinstance(text, SeedFault):
@@ -73,7 +68,8 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             texts[source_id] = text
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
-            if name != SEEDS_README and _resolve(root, seeds_dir, f"seeds/{name}", entries) not in referenced:
+            place = seed_place(root, seeds_dir, f"seeds/{name}", entries)[0]
+            if name != SEEDS_README and _key(root, f"seeds/{name}", place) not in referenced:
                 problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
     return problems, texts
 
@@ -87,30 +83,10 @@ def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:
         return {}
 
 
-def _link_out(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> FileRefused | None:
-    """Why the file a seed_path names directly in seeds/ may not be read, when it is a symbolic link
-    leading out of the dataset; None otherwise (a link to elsewhere in the dataset is seed_inside)."""
-    folder, _, name = seed_path.partition("/")
-    entry = entries.get(name) if folder == "seeds" else None
-    if entry is None or not entry.is_symlink():
-        return None
-    try:
-        inside(seeds_dir / name, root)
-    except FileRefused as refused:
-        return refused
-    return None
-
-
-def _resolve(root: Path, seeds_dir: Path, seed_path: str, entries: dict[str, os.DirEntry[str]]) -> Path:
-    """(root / seed_path).resolve(), from the directory listing when seed_path names an entry of
-    seeds/ that is not a symbolic link (one listing instead of a resolve per seed). Nothing is
-    asked of the file itself here: reading it (``read_file``) says what stands there, so a seeds/
-    folder that cannot be listed gives a problem per seed, not an exception."""
-    folder, _, name = seed_path.partition("/")
-    entry = entries.get(name) if folder == "seeds" else None
-    if entry is not None and not entry.is_symlink():
-        return seeds_dir / name
-    return (root / seed_path).resolve()
+def _key(root: Path, seed_path: str, resolved: Path | None) -> Path:
+    """What a seed_path is known by when rows and files are matched: where it leads, or, for a link
+    that cannot be followed (a loop), the path as written."""
+    return resolved if resolved is not None else root / seed_path
 
 
 def check_quotes(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:

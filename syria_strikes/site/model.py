@@ -17,7 +17,7 @@ from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.info import release_info
-from syria_strikes.loader import event_summary, load, release_descriptor, verify
+from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
 from syria_strikes.metadata import PREDICATE, TABLE_NAMES
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedtrust import SeedFault, trusted_seed_text
@@ -104,7 +104,7 @@ def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
         descriptor = read_file(release / DESCRIPTOR, release)[0]
     except OSError as error:  # FileRefused included
         raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
-    listed = release_descriptor(release)
+    listed = parsed_descriptor(descriptor, release)
     return {DESCRIPTOR: descriptor, **{name: verify(release / name, listed) for name in names}}
 
 

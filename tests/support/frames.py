@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from syria_strikes.metadata import table
+from syria_strikes.metadata import Column, Table, table
 
 # A valid actor row; tests change one cell of it. Columns it does not give are empty.
 VALID_ACTOR = {
@@ -37,3 +37,20 @@ def typed_frame(name: str, rows: list[dict[str, object]]) -> pd.DataFrame:
     unknown = {key for row in rows for key in row} - set(declared.column_names)
     assert not unknown, f"{name} has no columns {unknown}"
     return pd.DataFrame(columns, index=index)
+
+
+# A table declared for the reader's tests, one column of each type, so that a failure points at
+# reading alone, not at the rules of a real table.
+THINGS = Table(
+    "things",
+    "Things",
+    "one column of each type",
+    "thing_id",
+    (
+        Column("thing_id", "string", "an ID", "t-1", required=True),
+        Column("count", "integer", "a count", "4"),
+        Column("share", "number", "a decimal", "0.5"),
+        Column("day", "date", "a date", "2020-01-14"),
+        Column("tags", "list", "a list", "a|b"),
+    ),
+)

@@ -220,6 +220,23 @@ def seed_linked_outside(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "seed_path", "seeds/link.txt", "seed_inside", exact=False)
 
 
+@structural("seed file that is a link to itself")
+def seed_link_loop(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    path = ds.root / ds.rows("sources")[index]["seed_path"]
+    path.unlink()
+    path.symlink_to(path.name)
+    return Expect("sources", index + 2, "seed_path", "file_readable")
+
+
+@structural("seeds folder that is a link out of the dataset")
+def seeds_folder_linked_outside(ds: Dataset) -> Expect:
+    outside = ds.root.parent / f"{ds.root.name}-seeds-elsewhere"
+    (ds.root / "seeds").rename(outside)
+    (ds.root / "seeds").symlink_to(outside)
+    return Expect("sources", ARCHIVED_SOURCE(ds, "sources") + 2, "seed_path", "file_inside", exact=False)
+
+
 @structural("data file that is a link to a file outside the dataset")
 def data_file_linked_outside(ds: Dataset) -> Expect:
     outside = ds.root.parent / "outside-events.csv"
@@ -520,6 +537,18 @@ def further_event_after_publication(ds: Dataset) -> Expect:
     published = ds.rows("sources")[ds.find("sources", source_id=source)]["published_end"]
     later = ds.rows("events")[ds.find("events", date_start=lambda d: d > published)]["event_id"]
     return _set(ds, "claims", index, "other_event_ids", later, "reported_after_event")
+
+
+@structural("claim relayed by a document published before its further event began")
+def relay_older_than_a_further_event(ds: Dataset) -> Expect:
+    """Only the relay is older than the further event: a check of the claim's own source alone passes."""
+    index = ds.find("claims", other_event_ids=lambda v: v != "")
+    claim = ds.rows("claims")[index]
+    further = claim["other_event_ids"].split("|")[0]
+    began = ds.rows("events")[ds.find("events", event_id=further)]["date_start"]
+    relay = ds.rows("sources")[ds.find("sources", published_end=lambda d: "" < d < began)]["source_id"]
+    line = ds.set_cell("claims", index, "relayed_via", relay)
+    return Expect("claims", line, "other_event_ids", "reported_after_event", exact=False)
 
 
 @structural("acknowledged on an assumed match without a reference row")
