@@ -28,6 +28,7 @@ from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
+from tests.support.interpreter import fresh_python
 
 
 def _cold(dataset: Dataset) -> list[Problem]:
@@ -79,7 +80,8 @@ def test_the_unchanged_answer_imports_no_heavy_library(warm_dataset: Dataset) ->
         "{'pandas', 'pandera', 'frictionless', 'pyarrow', 'numpy', 'polars', 'duckdb'})\n"
         "print(code, heavy)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = fresh_python(probe)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "0 []"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +10,7 @@ import pytest
 from syria_strikes.derived import event_overview, event_summary, single_strikes
 from syria_strikes.validate import read_and_check
 from tests.support.dataset import REPO
+from tests.support.interpreter import fresh_python
 
 HOMS = "evt-2021-07-22-homs-strike"
 SUMMIT = "evt-2021-06-16-putin-biden-summit"
@@ -276,7 +275,8 @@ def test_the_view_needs_only_pandas() -> None:
         "import sys, syria_strikes.derived; "
         "heavy = {'pandera', 'frictionless'} & set(sys.modules); assert not heavy, heavy"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
 
 
 def test_the_aggregate_of_prior_strikes_is_not_counted_as_a_strike(real: dict[str, pd.DataFrame]) -> None:

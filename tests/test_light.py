@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tomllib
 
 from syria_strikes.metadata import REPOSITORY_URL
 from tests.support.dataset import REPO
+from tests.support.interpreter import fresh_python
 
 CURATOR_STACK = ("pandera", "frictionless", "adbc_driver_sqlite", "polars", "duckdb")
-
-
-def _python(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
 
 
 def _block(*modules: str) -> str:
@@ -41,13 +36,13 @@ def test_loading_describing_and_counting_import_nothing_of_the_curator_stack() -
         "from syria_strikes.info import release_info; release_info()\n"
         f"print(sorted(set({CURATOR_STACK!r}) & set(sys.modules)))\n"
     )
-    result = _python(code)
+    result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 
 def test_loading_works_with_the_curator_stack_blocked() -> None:
-    result = _python(_block(*CURATOR_STACK) + "import syria_strikes\nprint(len(syria_strikes.load('claims')))")
+    result = fresh_python(_block(*CURATOR_STACK) + "import syria_strikes\nprint(len(syria_strikes.load('claims')))")
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 0
 
@@ -60,7 +55,7 @@ def test_polars_backend_without_polars_names_the_extra() -> None:
         "except syria_strikes.MissingExtra as error:\n"
         "    print(isinstance(error, ImportError), error)\n"
     )
-    result = _python(code)
+    result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "True load(..., backend='polars') needs the 'polars' extra (missing: polars): "
@@ -71,7 +66,7 @@ def test_polars_backend_without_polars_names_the_extra() -> None:
 def test_curator_commands_without_the_extra_say_which_in_one_line_and_exit_2() -> None:
     for command in ("validate", "build", "bundle"):
         code = _block("pandera") + f"from syria_strikes.cli import main\nraise SystemExit(main([{command!r}]))"
-        result = _python(code)
+        result = fresh_python(code)
         assert result.returncode == 2, (command, result.stderr)
         prefix = f"error: `syria-strikes {command}` needs the 'validate' extra (missing: pandera"
         assert result.stderr.startswith(prefix)

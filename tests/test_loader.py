@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +15,7 @@ from syria_strikes.extras import installed
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES
 from tests.support.dataset import REPO
+from tests.support.interpreter import fresh_python
 
 
 @pytest.fixture(scope="module")
@@ -137,7 +136,7 @@ def test_a_process_that_loaded_a_table_exits_cleanly() -> None:
         "    except ValueError:\n"
         "        assert backend == 'bogus'\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    result = fresh_python(script)
     assert (result.returncode, result.stderr) == (0, "")
 
 

@@ -3,16 +3,9 @@ that calls ``cli.main`` inside its own process keeps every import it has."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.support.dataset import REPO
-
-
-def _python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False)
+from tests.support.interpreter import fresh_python
 
 
 def test_the_command_validates_without_importing_hypothesis() -> None:
@@ -24,7 +17,7 @@ def test_the_command_validates_without_importing_hypothesis() -> None:
         "code = run()\n"
         "print(code, type(sys.modules.get('hypothesis')).__name__)\n"
     )
-    result = _python(code)
+    result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "0 NoneType"
 
@@ -39,6 +32,6 @@ def test_cli_main_leaves_the_callers_imports_alone() -> None:
         "import hypothesis\n"
         "print(hypothesis.__name__)\n"
     )
-    result = _python(code)
+    result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hypothesis"

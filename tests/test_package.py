@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import frictionless
 
 from syria_strikes.generate import generated_files, stale_files
 from syria_strikes.metadata import TABLES
 from tests.support.dataset import REPO
+from tests.support.interpreter import fresh_python
 
 
 def test_import_does_not_load_heavy_dependencies() -> None:
     heavy = "{'pandera', 'frictionless', 'pandas', 'pyarrow'}"
     code = f"import sys, syria_strikes; print(sorted({heavy} & set(sys.modules)))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 

@@ -21,6 +21,7 @@ from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
 from syria_strikes.site.pages import render_site
 from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
 
 
@@ -374,7 +375,8 @@ def test_cli_lists_the_site_command_without_importing_its_libraries() -> None:
         "import sys; from syria_strikes.cli import _parser; _parser();"
         "print(sorted({'jinja2', 'pandas', 'pyarrow'} & set(sys.modules)))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
 
