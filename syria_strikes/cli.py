@@ -359,22 +359,22 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.versioning import RECORD, HashRefused, data_hash, recorded, release_version
+    from syria_strikes.versioning import RECORD, HashRefused, data_hash, recorded, version_of
 
     data_dir = _data_dir(args, parser)
     _require_tables(data_dir)
     try:
         if args.record:
             return _record(data_dir, RECORD)
-        version = release_version(data_dir)
+        current = data_hash(data_dir)  # once: a second reading could meet files changed since
     except HashRefused as refused:
         from syria_strikes.problems import problem, render_text
 
         found = problem(refused.rule, refused.name, None, None, None, what="the file", reason=refused.reason)
         _emit(render_text([found], data_dir))
         return INVALID
-    tagged = recorded()
-    _emit(data_hash(data_dir))
+    tagged, version = recorded(), version_of(current)
+    _emit(current)
     if "+local." in version:
         _emit(f"not the data recorded for {tagged.get('version', 'any version')}: a release of it is {version}")
         return INVALID if args.check else OK

@@ -65,7 +65,11 @@ def recorded(record: Path = RECORD) -> dict[str, str]:
 
 def release_version(data_dir: Path, record: Path = RECORD) -> str:
     """``__version__`` for the tagged data, else ``__version__+local.<hash>``; e.g. ``'0.1.0+local.3f2a9c01b7de'``."""
-    current = data_hash(data_dir)
+    return version_of(data_hash(data_dir), record)
+
+
+def version_of(current: str, record: Path = RECORD) -> str:
+    """The release version of data whose ``data_hash`` is ``current``, for a caller that has the hash."""
     if recorded(record) == {"version": __version__, "data": current}:
         return __version__
     return f"{__version__}+local.{current.removeprefix('sha256:')[:LABEL_DIGITS]}"

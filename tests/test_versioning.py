@@ -63,6 +63,22 @@ def test_data_hash_check_fails_on_edited_data(dataset: Dataset) -> None:
     assert f"a release of it is {__version__}+local." in result.stdout
 
 
+def test_data_hash_prints_the_hash_its_verdict_is_of(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data is hashed once: the hash printed and the version judged cannot be of two readings,
+    one of them taken after a file changed."""
+    from syria_strikes import versioning
+
+    readings: list[str] = []
+    monkeypatch.setattr(
+        versioning, "data_hash", lambda data_dir: readings.append(str(data_dir)) or f"sha256:{len(readings)}"
+    )
+    result = in_process("data-hash", "--data-dir", str(dataset.data_dir), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert len(readings) == 1
+    assert result.stdout.splitlines()[0] == "sha256:1"
+    assert f"a release of it is {__version__}+local.1" in result.stdout
+
+
 def test_the_wheel_takes_its_version_from_the_data() -> None:
     with (REPO / "pyproject.toml").open("rb") as handle:
         source = tomllib.load(handle)["tool"]["hatch"]["version"]
