@@ -22,7 +22,7 @@ from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLES, Table
 from syria_strikes.safefiles import read_file
-from syria_strikes.seedfiles import read_rows
+from syria_strikes.seedfiles import parse_rows, read_rows
 
 LISTED = 50
 
@@ -63,6 +63,7 @@ class Side:
     folder: Path
     descriptor: dict[str, Any] | None
     descriptor_path: Path | None
+    release: bool = False  # a release: its tables are read as verified against the descriptor
 
     @property
     def declared_tables(self) -> set[str] | None:
@@ -77,15 +78,14 @@ def diff(old: Path, new: Path) -> DatasetDiff:
     """Compare two data folders or releases; raises InputError (bad folder or table) or ReleaseError
     (a release that does not match its checksums), each naming the file."""
     old_side, new_side = _side(old), _side(new)
-    old_folder, new_folder = old_side.folder, new_side.folder
     tables = []
     notes: list[str] = []
     vocabulary: dict[str, list[str]] = {}
     for declared in TABLES:
         if not _comparable(declared, old_side, new_side, notes):
             continue
-        old_header, old_rows = _rows(old_folder, declared)
-        new_header, new_rows = _rows(new_folder, declared)
+        old_header, old_rows = _rows(old_side, declared)
+        new_header, new_rows = _rows(new_side, declared)
         tables.append(_table_diff(declared, old_header, old_rows, new_header, new_rows))
         for column in declared.columns:
             if column.vocabulary is None:
@@ -107,7 +107,7 @@ def _side(path: Path) -> Side:
         from syria_strikes.info import release_info  # pandas and pyarrow: only for a release
 
         release_info(folder)
-        return Side(path, folder, _descriptor(folder / DESCRIPTOR, folder), folder / DESCRIPTOR)
+        return Side(path, folder, _descriptor(folder / DESCRIPTOR, folder), folder / DESCRIPTOR, release=True)
     above = folder.resolve().parent
     if os.path.lexists(above / DESCRIPTOR):
         return Side(path, folder, _descriptor(above / DESCRIPTOR, above), above / DESCRIPTOR)
@@ -158,11 +158,16 @@ def _tables_folder(path: Path) -> Path:
     raise InputError(f"{path}: holds none of the tables ({', '.join(t.name + '.csv' for t in TABLES)})")
 
 
-def _rows(folder: Path, declared: Table) -> tuple[list[str], dict[str, dict[str, str]]]:
-    path = folder / f"{declared.name}.csv"
+def _rows(side: Side, declared: Table) -> tuple[list[str], dict[str, dict[str, str]]]:
+    path = side.folder / f"{declared.name}.csv"
     if not os.path.lexists(path):  # a side that predates the table (``_comparable``)
         return [], {}
-    header, rows = read_rows(path, folder)
+    if side.release and side.descriptor is not None:
+        from syria_strikes.loader import verify  # the very bytes compared match the release's checksum
+
+        header, rows = parse_rows(path, verify(path, side.descriptor))
+    else:
+        header, rows = read_rows(path, side.folder)
     if declared.primary_key not in header:
         raise InputError(f"{path}: has no column {declared.primary_key}, the table's primary key")
     keyed: dict[str, dict[str, str]] = {}

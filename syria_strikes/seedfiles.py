@@ -58,7 +58,12 @@ def read_bytes(path: Path, folder: Path | None = None) -> bytes:
 
 def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """The header and rows of a CSV table, each row as a dict of its cells; ``folder`` as for ``read_bytes``."""
-    text = read_bytes(path, folder).decode("utf-8-sig", errors="replace")
+    return parse_rows(path, read_bytes(path, folder))
+
+
+def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+    """``read_rows`` of bytes already read (and verified) by the caller; ``path`` names them in errors."""
+    text = data.decode("utf-8-sig", errors="replace")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
     try:

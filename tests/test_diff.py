@@ -199,3 +199,25 @@ def test_a_damaged_release_is_refused_naming_the_file(
         assert _diff(old, new) == (1, "")
         error = capsys.readouterr().err
         assert error.startswith(f"error: {damaged} in {copy} is damaged") and error.count("\n") == 1
+
+
+def test_a_release_table_changed_after_its_check_is_refused_not_compared(
+    release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The rows compared are the bytes that matched the checksum: a file rewritten between the
+    release's check and the reading of its rows is refused, not compared."""
+    from syria_strikes import info
+
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    checked = info.release_info
+
+    def check_then_rewrite(folder: Path) -> info.ReleaseInfo:
+        found = checked(folder)
+        claims = Path(folder) / "claims.csv"
+        claims.write_bytes(claims.read_bytes().replace(b"asserts", b"denies!", 1))
+        return found
+
+    monkeypatch.setattr(info, "release_info", check_then_rewrite)
+    assert _diff(copy, REPO / "data") == (1, "")
+    assert capsys.readouterr().err.startswith(f"error: claims.csv in {copy} is damaged")
