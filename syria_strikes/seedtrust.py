@@ -48,7 +48,7 @@ def trusted_seed_text(
     except FileNotFoundError:
         return SeedFault("seed_present", "seed_path", seed_path)
     except FileRefused as refused:
-        return SeedFault(refused.rule, "seed_path", seed_path, {"what": "the seed file", "reason": refused.words})
+        return _refused(seed_path, refused)
     if sha256 is not None:
         digest = sha256_bytes(data)
         if digest != sha256:
