@@ -242,6 +242,23 @@ def test_a_claim_without_an_event_is_not_dated_by_an_event_without_an_id() -> No
     assert [p for p in _check(world) if p.rule == "reported_after_event"] == []
 
 
+def test_a_further_event_named_twice_or_the_own_event_again_is_judged_once() -> None:
+    """Repeats in other_event_ids are claim_events' to report; the report dates are judged once per
+    (document, event), not again for each repeat."""
+    world = _world()
+    later = "evt-2020-01-16-second"
+    world["events"].append({**world["events"][0], "event_id": later, "date_start": "2020-01-16"})
+    world["events"][0]["date_start"] = world["events"][0]["date_end"] = "2020-01-15"
+    world["claims"][0]["other_event_ids"] = f"{EVENT}|{later}|{later}"
+    problems = [p for p in _check(world) if p.rule == "reported_after_event"]
+    assert sorted((p.row, p.column, p.value) for p in problems) == [
+        (2, "other_event_ids", later),
+        (2, "other_event_ids", later),
+        (2, "relayed_via", "src-wire"),
+    ]
+    assert len({p.message for p in problems}) == 3
+
+
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()

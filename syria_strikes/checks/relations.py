@@ -236,6 +236,12 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
             )
         )
     other_rows, others = list_item_rows(claims["other_event_ids"])
+    # The claim's own event again, or a further event named twice, is claim_events' fault, reported
+    # once there: judged here it would repeat the report made for the own event or for itself.
+    own = one_array(arrow_strings(claims["event_id"])).take(pa.array(other_rows, type=pa.int64()))
+    repeated = pd.DataFrame({"row": other_rows, "item": others.to_numpy(zero_copy_only=False)}).duplicated().to_numpy()
+    keep = ~repeated & ~pc.fill_null(pc.equal(others, own), False).to_numpy(zero_copy_only=False)
+    other_rows, others = other_rows[keep], others.filter(pa.array(keep))
     if len(others) == 0:
         return problems
     other_start = first_match_dates(others, events, "event_id", "date_start")
