@@ -48,10 +48,10 @@ def crosswalk_csv() -> str:
     return buffer.getvalue()
 
 
-def check_targets(root: Path) -> None:
+def check_targets(root: Path, files: dict[str, str] | None = None) -> None:
     """InputError, naming the first generated file that is a link or whose folder leads outside ``root``."""
     home = root.resolve()
-    for name in generated_files():
+    for name in generated_files() if files is None else files:
         target = root / name
         if target.is_symlink():
             raise InputError(
@@ -69,9 +69,11 @@ def check_targets(root: Path) -> None:
             )
 
 
-def stale_files(root: Path) -> list[str]:
-    check_targets(root)
-    return [path for path, content in generated_files().items() if _current(root / path) != content.encode()]
+def stale_files(root: Path, files: dict[str, str] | None = None) -> list[str]:
+    """The generated files (``files``, worked out once by the caller, or now) whose copy in ``root`` differs."""
+    files = generated_files() if files is None else files
+    check_targets(root, files)
+    return [path for path, content in files.items() if _current(root / path) != content.encode()]
 
 
 def _current(path: Path) -> bytes | None:
@@ -85,10 +87,12 @@ def _current(path: Path) -> bytes | None:
 
 
 def write_generated(root: Path) -> list[str]:
+    """Rewrite the stale generated files with the very contents they were found stale against."""
+    files = generated_files()
     written = []
-    for path in stale_files(root):
+    for path in stale_files(root, files):
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, generated_files()[path].encode())
+        write_atomically(target, files[path].encode())
         written.append(path)
     return written

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import frictionless
+import pytest
 
 from syria_strikes.generate import generated_files, stale_files
 from syria_strikes.metadata import TABLES
@@ -31,6 +33,19 @@ def test_staleness_is_detected(tmp_path) -> None:
     assert stale_files(tmp_path) == []
     (tmp_path / "datapackage.json").write_text("{}", encoding="utf-8")
     assert stale_files(tmp_path) == ["datapackage.json"]
+
+
+def test_generate_writes_the_contents_it_found_stale_working_them_out_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syria_strikes import generate
+
+    made = []
+    real = generate.generated_files
+    monkeypatch.setattr(generate, "generated_files", lambda: made.append(1) or real())
+    assert sorted(generate.write_generated(tmp_path)) == sorted(real())
+    assert len(made) == 1
+    assert generate.stale_files(tmp_path, real()) == []
 
 
 def test_frictionless_validates_the_real_dataset() -> None:
