@@ -93,15 +93,11 @@ def _trusted_texts(seeds: list[ArchivedSeed], root: Path) -> tuple[dict[str, str
     texts: dict[str, str] = {}
     uncounted: list[Uncounted] = []
     for row in seeds:
-        if not row.sha256:
-            fault = problem("seed_hash_pair", "sources", row.line, "sha256", None)
+        text = archived_seed_text(root, row.seed_path, row.sha256)
+        if isinstance(text, str):
+            texts[row.source_id] = text
         else:
-            text = archived_seed_text(root, row.seed_path, row.sha256)
-            if isinstance(text, str):
-                texts[row.source_id] = text
-                continue
-            fault = text.problem(row.line)
-        uncounted.append(Uncounted("seed", row.source_id, fault))
+            uncounted.append(Uncounted("seed", row.source_id, text.problem(row.line)))
     return texts, uncounted
 
 

@@ -101,12 +101,12 @@ class ArchivedSeed:
     def text(self, root: Path) -> str:
         """The seed's text once its bytes match the recorded sha256: offsets taken from any other
         file would anchor the claims in a document that is not the one they quote."""
-        if not self.sha256:
+        text = archived_seed_text(root, self.seed_path, self.sha256)
+        if isinstance(text, SeedFault) and text.rule == "seed_hash_pair":
             raise InputError(
                 f"{self.path}: its row in sources.csv (line {self.line}) records no sha256, so nothing says it is the "
                 "document the claims quote [rule: seed_hash_pair]; run `syria-strikes validate`"
             )
-        text = archived_seed_text(root, self.seed_path, self.sha256)
         if isinstance(text, SeedFault) and text.rule == "seed_hash":
             raise InputError(
                 f"{self.path}: does not match the sha256 that its row in sources.csv (line {self.line}) records, so it "

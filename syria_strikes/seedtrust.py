@@ -132,9 +132,12 @@ def _link_out(
     return None
 
 
-def archived_seed_text(root: Path, seed_path: str, sha256: str | None) -> str | SeedFault:
-    """The text of the seed a sources row names, judged as validate judges it: where its seed_path
-    leads (``seed_place``), then the file, its hash and its encoding (``trusted_seed_text``)."""
+def archived_seed_text(root: Path, seed_path: str, sha256: str) -> str | SeedFault:
+    """The text of the seed a sources row names, judged as validate judges it: a recorded hash
+    (none vouches for no file), where its seed_path leads (``seed_place``), then the file, its hash
+    and its encoding (``trusted_seed_text``)."""
+    if not sha256:
+        return SeedFault("seed_hash_pair", "sha256", None)
     seeds_dir = seeds_folder(root)
     if seeds_leave_dataset(root, seeds_dir):
         return folder_out(seed_path)
