@@ -24,6 +24,7 @@ import errno
 import json
 import os
 import sys
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,6 +128,7 @@ def _emit(text: str) -> None:
     sys.stdout.write(escape_lines(text) + "\n")
 
 
+@cache  # built once per process: a program that runs many commands in-process need not rebuild it
 def _parser() -> argparse.ArgumentParser:
     from syria_strikes.version import __version__
 

@@ -7,6 +7,7 @@ curator's commands need the ``validate`` extra and ``backend="polars"`` the ``po
 from __future__ import annotations
 
 import sys
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 
@@ -56,6 +57,7 @@ def _installed(module: str) -> bool:
     return find_spec(module) is not None
 
 
+@cache  # an installed version does not change under a running program; reading it costs milliseconds
 def _major(distribution: str) -> int:
     try:
         return int(version(distribution).split(".", 1)[0])

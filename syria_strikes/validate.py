@@ -25,6 +25,7 @@ from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem, sort_problems
 from syria_strikes.reading import read_table
+from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def read_and_check(
     with ThreadPoolExecutor(max_workers=workers) as pool:
         descriptor = pool.submit(tables.check_descriptor if tables is not None else check_descriptor, root)
         reads = {
-            pool.submit(_read, data_dir, declared, validated): declared
+            pool.submit(_read, data_dir, declared, validated, recall=tables is not None): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         problems: list[Problem] = []
@@ -128,15 +129,17 @@ def read_and_check(
 
 
 def _read(
-    data_dir: Path, declared: Table, validated: dict[str, bytes] | None
+    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, *, recall: bool
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a table's file once, safely, and keep its bytes for the build when asked."""
+    """Read a table's file once, safely, and keep its bytes for the build when asked. With
+    ``recall`` (a run that may use the cache), bytes this process has read before are not parsed again."""
     raw, refused = read_data_file(data_dir, declared.name)
     if raw is None:
         return None, refused
     if validated is not None:
         validated[declared.name] = raw
-    return read_table(data_dir / declared.file_name, declared, raw)
+    read = read_table_recalled if recall else read_table
+    return read(data_dir / declared.file_name, declared, raw)
 
 
 def _size(data_dir: Path, declared: Table) -> int:
