@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from pandera.engines import pandas_engine
 
 import syria_strikes
+from syria_strikes.checks.schema import ArrowText, pandera_schema
 from syria_strikes.column_types import ENUM, TYPE_TABLE, arrow_schema, forms, loader_dtype
 from syria_strikes.datapackage import field_descriptor
 from syria_strikes.loader import release_dir
@@ -77,3 +80,30 @@ def test_an_impossible_date_parses_to_missing() -> None:
     parse = TYPE_TABLE["date"].parse
     assert parse is not None
     assert parse(pd.Series(["2020-02-30"], dtype="str")).isna().all()
+
+
+@pytest.mark.parametrize(
+    "series",
+    [
+        pd.Series(["a", None], dtype="str"),
+        pd.Series(["a", None], dtype="string[python]"),
+        pd.Series(["a", None], dtype=object),
+        pd.Series(["a", None], dtype=pd.ArrowDtype(pa.large_string())),
+        pd.Series([1, None], dtype="Int64"),
+    ],
+    ids=["the reader's text", "python strings", "objects", "arrow large_string", "integers"],
+)
+def test_the_schemas_text_dtype_judges_as_pandera_does_in_one_answer(series: pd.Series) -> None:
+    """ArrowText answers once per column where pandera's STRING answers once per cell."""
+    expected = pandas_engine.Engine.dtype(TYPE_TABLE["string"].validation_dtype)
+    assert isinstance(expected, pandas_engine.STRING)
+    pandera_verdict = expected.check(pandas_engine.Engine.dtype(series.dtype), series)
+    ours = ArrowText(expected.storage).check(pandas_engine.Engine.dtype(series.dtype), series)
+    assert ours is (pandera_verdict if isinstance(pandera_verdict, bool) else bool(pandera_verdict.all()))
+
+
+def test_every_text_column_of_the_schemas_is_judged_by_arrow_text() -> None:
+    for declared, column in COLUMNS:
+        dtype = pandera_schema(declared.name).columns[column.name].dtype
+        text = isinstance(pandas_engine.Engine.dtype(forms(column).validation_dtype), pandas_engine.STRING)
+        assert isinstance(dtype, ArrowText) is text, column.name
