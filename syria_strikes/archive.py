@@ -64,7 +64,7 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
         raise InputError(f"{seeds_dir}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
     header, rows = read_rows(sources_path, root)
     require_columns(sources_path, header, KNOWN_COLUMNS)
-    _refuse_duplicate(document, digest, seeds_dir, rows)
+    _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
     number = _next_number(seeds_dir, rows)
     key = key if key is not None else digest[:KEY_LENGTH]
     if not KEY.fullmatch(key):
@@ -102,7 +102,10 @@ def _check_utf8(document: Path, data: bytes) -> None:
         ) from None
 
 
-def _refuse_duplicate(document: Path, digest: str, seeds_dir: Path, rows: list[dict[str, str]]) -> None:
+def _refuse_duplicate(document: Path, size: int, digest: str, seeds_dir: Path, rows: list[dict[str, str]]) -> None:
+    """Refuse a document some row or seed file already holds. Only a file of the document's size
+    can be a copy, so only those are read: a seed of another size that cannot be read is none of
+    this command's business (validate reports it)."""
     for row in rows:
         if row.get("sha256") == digest:
             raise InputError(
@@ -114,6 +117,7 @@ def _refuse_duplicate(document: Path, digest: str, seeds_dir: Path, rows: list[d
             existing.is_file()
             and not existing.is_symlink()  # validate reports a link; its target is not ours to read
             and existing.name != "README.md"
+            and existing.lstat().st_size == size
             # read as validate reads a seed: one that cannot be read (or turned into a FIFO since it
             # was listed) stops the command with its rule, instead of an OSError or a wait for ever
             and hashlib.sha256(read_bytes(existing, seeds_dir)).hexdigest() == digest

@@ -130,10 +130,13 @@ def test_an_existing_file_of_the_same_name_is_never_overwritten(
     assert "000_88ebea6c751ab514.txt: already exists; it is never overwritten" in error
 
 
-def test_an_unreadable_seed_stops_the_duplicate_check_with_its_rule(dataset: Dataset, document: Path) -> None:
+def test_an_unreadable_seed_of_the_documents_size_stops_the_duplicate_check_with_its_rule(
+    dataset: Dataset, document: Path
+) -> None:
     """Whether the document is a copy of that seed cannot be told: the command stops, naming the
     file and the rule, and changes nothing."""
     seed = dataset.root / "seeds" / "000_88ebea6c751ab514.txt"
+    document.write_bytes(FIXTURE.encode("utf-8").ljust(seed.stat().st_size, b"."))
     seed.chmod(0)
     before = _snapshot(dataset.root)
     result = forked_unprivileged("archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
@@ -142,3 +145,28 @@ def test_an_unreadable_seed_stops_the_duplicate_check_with_its_rule(dataset: Dat
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(seed) in result.stderr and "[rule: file_readable]" in result.stderr
     assert _snapshot(dataset.root) == before
+
+
+def test_an_unreadable_seed_of_another_size_cannot_be_a_copy_and_is_left_to_validate(
+    dataset: Dataset, document: Path
+) -> None:
+    seed = dataset.root / "seeds" / "000_88ebea6c751ab514.txt"
+    assert seed.stat().st_size != document.stat().st_size
+    seed.chmod(0)
+    result = forked_unprivileged("archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    seed.chmod(0o444)
+    assert result.returncode == 0, result.stderr
+    assert (dataset.root / "seeds" / f"003_{hashlib.sha256(document.read_bytes()).hexdigest()[:16]}.txt").exists()
+
+
+def test_a_copy_lying_in_seeds_without_a_row_is_refused_and_a_file_of_its_size_is_not(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    same_size = dataset.root / "seeds" / "notes.txt"
+    same_size.write_bytes(b"x" * document.stat().st_size)
+    copy = dataset.root / "seeds" / "009_unregistered.txt"
+    copy.write_bytes(document.read_bytes())
+    error = _refused(dataset, capsys, document)
+    assert f"has the same bytes as {copy}, which no source row names yet" in error
+    copy.unlink()
+    assert _archive(dataset, document) == 0
