@@ -9,6 +9,7 @@ or on iteration order, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import io
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
 from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
-from syria_strikes.files import DESCRIPTOR, sha256_file, to_json
+from syria_strikes.files import DESCRIPTOR, HASH_BLOCK, HashingWriter, sha256_bytes, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, check_out
@@ -31,7 +32,7 @@ from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.swap import replacing
 from syria_strikes.validate import read_and_check
-from syria_strikes.versioning import build_date, release_version
+from syria_strikes.versioning import build_date, data_hash, version_of
 
 DATABASE = "syria-strikes.sqlite"
 DATASETTE = "datasette-metadata.json"
@@ -110,29 +111,38 @@ def write_release(
     were checked in them, for the same reason. Why the writers run on threads:
     docs/benchmarks.md#what-the-optimisation-changed.
     """
+    stamps: dict[str, dict[str, Any]] = {}
     with ThreadPoolExecutor(max_workers=WRITERS) as pool:
         written = [
             pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
         ]
         # The annotations are Python string work; they run while the other writers, which spend
         # their time outside the interpreter lock, write Parquet and SQLite.
-        written.append(pool.submit(_write_annotations, tables, seed_texts, folder / ANNOTATIONS))
+        written.append(pool.submit(_write_annotations, tables, seed_texts, folder / ANNOTATIONS, stamps))
         for declared in TABLES:
-            parquet = folder / f"{declared.name}.parquet"
-            written.append(pool.submit(pq.write_table, tables[declared.name], parquet, compression="zstd"))
-            written.append(pool.submit(_write_bytes, folder / declared.file_name, validated[declared.name]))
+            written.append(pool.submit(_write_parquet, tables[declared.name], folder, declared.name, stamps))
+            written.append(pool.submit(_write_bytes, folder, declared.file_name, validated[declared.name], stamps))
         for future in written:
             future.result()
-        (folder / DATASETTE).write_text(to_json(datasette_metadata()), encoding="utf-8")
-        (folder / GEOJSON).write_text(geojson_text(tables["events"], tables["claims"]), encoding="utf-8")
-        files = _release_files()
-        stamps = dict(zip(files, pool.map(lambda path: _stamp(folder / path), files), strict=True))
-    version = release_version(data_dir)
-    (folder / DESCRIPTOR).write_text(to_json(describe_release(stamps, version)), encoding="utf-8")
+        _write_bytes(folder, DATASETTE, to_json(datasette_metadata()).encode("utf-8"), stamps)
+        _write_bytes(folder, GEOJSON, geojson_text(tables["events"], tables["claims"]).encode("utf-8"), stamps)
+        # SQLite writes its own file: the one file hashed by reading it back.
+        stamps[DATABASE] = _stamp(folder / DATABASE)
+    version = version_of(data_hash(data_dir, {f"data/{name}.csv": data for name, data in validated.items()}))
+    ordered = {name: stamps[name] for name in _release_files()}
+    (folder / DESCRIPTOR).write_text(to_json(describe_release(ordered, version)), encoding="utf-8")
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
+def _write_bytes(folder: Path, name: str, data: bytes, stamps: dict[str, dict[str, Any]]) -> None:
+    """Write a file and stamp it from the bytes in hand: reading it back would cost a second pass."""
+    (folder / name).write_bytes(data)
+    stamps[name] = {"bytes": len(data), "hash": f"sha256:{sha256_bytes(data)}"}
+
+
+def _write_parquet(arrow: pa.Table, folder: Path, name: str, stamps: dict[str, dict[str, Any]]) -> None:
+    sink = pa.BufferOutputStream()
+    pq.write_table(arrow, sink, compression="zstd")
+    _write_bytes(folder, f"{name}.parquet", sink.getvalue().to_pybytes(), stamps)
 
 
 def release_file_names() -> frozenset[str]:
@@ -151,15 +161,21 @@ def _release_files() -> list[str]:
     ]
 
 
-def _write_annotations(tables: dict[str, pa.Table], seed_texts: dict[str, str], path: Path) -> None:
-    """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path."""
+def _write_annotations(
+    tables: dict[str, pa.Table], seed_texts: dict[str, str], path: Path, stamps: dict[str, dict[str, Any]]
+) -> None:
+    """Every claim as a W3C Web Annotation on its seed, targeting the source's URL or seed path;
+    stamped as it is written (it is the largest file, and kept out of memory)."""
     claims = {name: tables["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
     sources = tables["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
     archived = {row["source_id"]: row for row in sources if row["seed_path"] is not None}
     targets = {source_id: row["url"] or row["seed_path"] for source_id, row in archived.items()}
     texts = {source_id: seed_texts[source_id] for source_id in set(claims["source_id"])}
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        write_annotations(out, claims, targets, texts)
+    with path.open("wb") as raw:
+        hashed = HashingWriter(raw)
+        with io.TextIOWrapper(io.BufferedWriter(hashed, HASH_BLOCK), encoding="utf-8", newline="\n") as out:
+            write_annotations(out, claims, targets, texts)
+        stamps[path.name] = hashed.stamp()
 
 
 def _stamp(path: Path) -> dict[str, Any]:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 DESCRIPTOR = "datapackage.json"
 HASH_BLOCK = 1 << 22
@@ -21,6 +25,30 @@ def to_json(document: dict[str, Any]) -> str:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+class HashingWriter(io.RawIOBase):
+    """A binary file that hashes and counts the bytes passing through it to ``out``, so a file
+    written as a stream is stamped without being read back."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._digest = hashlib.sha256()
+        self._size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        view = memoryview(data).cast("B")
+        self._out.write(view)
+        self._digest.update(view)
+        self._size += len(view)
+        return len(view)
+
+    def stamp(self) -> dict[str, Any]:
+        """Bytes and SHA-256 of everything written, as a release descriptor records them."""
+        return {"bytes": self._size, "hash": f"sha256:{self._digest.hexdigest()}"}
 
 
 def sha256_file(path: Path) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,12 +35,17 @@ class HashRefused(FileRefused):
         self.name = name
 
 
-def data_hash(data_dir: Path) -> str:
+def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
     """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by their
-    names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given."""
+    names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given.
+    ``known`` holds, by those names, bytes already read (the build's validated tables): the hash is
+    then of exactly those bytes, not of a second reading."""
+    known = known or {}
     root = dataset_root(data_dir)
     seeds = root / "seeds"
-    named = [(f"data/{path.name}", path) for path in sorted(data_dir.glob("*.csv"))]
+    tables = {f"data/{path.name}": path for path in data_dir.glob("*.csv")}
+    tables |= {name: data_dir / name.removeprefix("data/") for name in known if name not in tables}
+    named = sorted(tables.items())
     named += [
         (f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in sorted(seeds.rglob("*")) if path.is_file()
     ]
@@ -48,8 +54,9 @@ def data_hash(data_dir: Path) -> str:
     for name, path in named:
         if name == "seeds/README.md":
             continue  # it documents the seeds; it is not data
+        data = known.get(name)
         try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
-            data = read_file(path, home)[0]
+            data = read_file(path, home)[0] if data is None else data
         except FileRefused as refused:
             raise HashRefused(refused.rule, refused.words, name) from None
         digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())

@@ -184,3 +184,39 @@ def test_the_annotations_quote_the_seeds_that_were_validated_not_an_edit_made_me
     assert build(dataset.data_dir, out) == []
     name = "claims.annotations.jsonld"
     assert (out / name).read_bytes() == (dataset.root / "undisturbed" / name).read_bytes()
+
+
+def test_the_version_label_is_of_the_tables_that_were_validated_not_an_edit_made_meanwhile(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real data is the tagged data, so its release carries the plain version; a table edited
+    after it was validated must not give the release the label of data it does not hold."""
+    write_release = build_module.write_release
+
+    def edited_meanwhile(*args: object) -> None:
+        dataset.write_raw("claims", dataset.raw("claims") + b"\n")
+        write_release(*args)
+
+    monkeypatch.setattr(build_module, "write_release", edited_meanwhile)
+    out = dataset.root / "release"
+    assert build(dataset.data_dir, out) == []
+    assert "+local" in release_version(dataset.data_dir)
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == release_version(REPO / "data")
+    assert "+local" not in descriptor["version"]
+
+
+def test_the_release_is_stamped_from_the_bytes_written_reading_back_only_the_database(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_back: list[str] = []
+    sha256_file = build_module.sha256_file
+    monkeypatch.setattr(build_module, "sha256_file", lambda path: read_back.append(path.name) or sha256_file(path))
+    out = dataset.root / "release"
+    assert build(dataset.data_dir, out) == []
+    assert read_back == ["syria-strikes.sqlite"]
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        data = (out / resource["path"]).read_bytes()
+        assert (resource["bytes"], resource["hash"]) == (len(data), f"sha256:{hashlib.sha256(data).hexdigest()}")
+    assert len(descriptor["resources"]) == len(build_module.release_file_names())
