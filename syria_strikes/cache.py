@@ -12,8 +12,9 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
   frictionless.
 - Some tables changed: each unchanged table's cell and row problems, and the descriptor check's
   verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
-  rules run again. The rules across tables, the seed checks and the quote checks always run on
-  the whole data, so their answer cannot go stale.
+  rules run again. Each rule across tables declares the tables it reads and is handed no other
+  (syria_strikes/checks/across.py): its problems are read back while none of those changed. The
+  seed checks and the quote checks always run on the whole data.
 
 An entry is trusted only when its header names this format, its body matches the sha256 in the
 header, and the key inside equals the key asked for; anything else (truncated, corrupted,
@@ -49,6 +50,7 @@ from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside, read_file
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
 RESULT_ENTRY = "result.json"
+RULES_ENTRY = "rules.json"
 # The libraries whose behaviour decides what the rules report.
 RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb")
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# syria-strikes validation cache; safe to delete.\n"
@@ -348,6 +350,9 @@ class TableCache:
     hits: list[str] = field(default_factory=list)
     # Written only once the run is over and its inputs are known not to have changed meanwhile.
     pending: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    # The rules across tables: what the last run found, by rule name, as [key, problems].
+    rules_known: dict[str, Any] | None = None
+    rules_found: dict[str, list[Any]] = field(default_factory=dict)
 
     def _key(self, table: str) -> str | None:
         digest = self.digests.get(f"{table}.csv")
@@ -380,6 +385,47 @@ class TableCache:
         if key is None or encoded is None or not all(isinstance(line, int) for line, _ in cells):
             return
         self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
+
+    def _rule_key(self, name: str, reads: Iterable[str], present: Iterable[str]) -> str | None:
+        """A rule across tables is keyed by the sha256 of each table it reads, or by that table's
+        absence: a rule is handed those tables and nothing else (syria_strikes/checks/across.py)."""
+        readable = set(present)
+        digests: dict[str, str | None] = {}
+        for table in sorted(reads):
+            digest = self.digests.get(f"{table}.csv") if table in readable else None
+            if table in readable and (digest is None or len(digest) != 64):
+                return None
+            digests[table] = digest
+        return _key("rule", name, digests)
+
+    def rule(self, name: str, reads: Iterable[str], present: Iterable[str]) -> list[Problem] | None:
+        """The problems a rule across tables found in the same tables, if known."""
+        key = self._rule_key(name, reads, present)
+        if key is None:
+            return None
+        if self.rules_known is None:
+            entry = self.store.read(RULES_ENTRY, _key("rules"))
+            known = None if entry is None else entry.get("rules")
+            self.rules_known = known if isinstance(known, dict) else {}
+        record = self.rules_known.get(name)
+        if not (isinstance(record, list) and len(record) == 2 and record[0] == key):
+            return None
+        problems = _decode_problems(record[1])
+        if problems is not None:
+            self.hits.append(f"rule {name}")
+            self.rules_found[name] = record
+        return problems
+
+    def put_rule(self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem]) -> None:
+        key, encoded = self._rule_key(name, reads, present), _encode_problems(problems)
+        if key is not None and encoded is not None:
+            self.rules_found[name] = [key, encoded]
+
+    def entries(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every entry this run leaves to write: the tables', the descriptor's and the rules'."""
+        changed = self.rules_found and self.rules_found != self.rules_known
+        rules = [(RULES_ENTRY, _key("rules"), {"rules": self.rules_found})] if changed else []
+        return [*self.pending, *rules]
 
     def check_descriptor(self, root: Path) -> list[Problem]:
         """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even
@@ -435,7 +481,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
         note = "note: files changed while they were validated; this answer was not cached, run again"
         return Outcome(problems, "partly cached" if tables.hits else "cold", note)
     encoded = _encode_problems(problems)
-    for name, entry_key, body in tables.pending:
+    for name, entry_key, body in tables.entries():
         store.write(name, entry_key, body)
     if encoded is not None:
         store.write(RESULT_ENTRY, key, {"problems": encoded})

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from syria_strikes.checks.descriptor import check_descriptor
-from syria_strikes.checks.model_rules import check_model_anchors, model_rules
+from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.provenance import check_quotes, check_seeds
-from syria_strikes.checks.relations import relation_rules
+from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.columnar import lines_by_column
@@ -107,8 +107,16 @@ def read_and_check(
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
                 seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += stray_files(data_dir, list(TABLE_NAMES))
-        rules = [*relation_rules(frames), *model_rules(frames)]
-        later = [*(pool.submit(rule) for rule in rules), descriptor]
+        later = [descriptor]
+        running = []
+        for rule in (*RELATION_RULES, *MODEL_RULES):
+            if not rule.applies(frames):
+                continue
+            remembered = tables.rule(rule.name, rule.reads, frames.keys()) if tables is not None else None
+            if remembered is None:
+                running.append((rule, pool.submit(rule.run, frames)))
+            else:
+                problems += remembered
         if seeds is not None:
             seed_problems, texts = seeds.result()
             problems += seed_problems
@@ -123,6 +131,11 @@ def read_and_check(
                 )
             )
             del seeds, texts  # the seed texts go as soon as the quote check is done with them
+        for rule, future in running:
+            found = future.result()
+            problems += found
+            if tables is not None:
+                tables.put_rule(rule.name, rule.reads, frames.keys(), found)
         for future in later:
             problems += future.result()
     return frames, sort_problems(problems)

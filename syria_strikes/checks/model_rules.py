@@ -8,34 +8,19 @@ quotes) are checked by ``check_model_anchors`` once the seed texts are known.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
 import pandas as pd
 
+from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.columnar import by_line, list_items
 from syria_strikes.problems import Problem, problem
 
-Frames = dict[str, pd.DataFrame]
+Frames = Mapping[str, pd.DataFrame]
 ATTRIBUTION = Anchor("claims", "attribution_quote", "attribution_start", "attribution_end", "attribution_anchored")
 RELATION_QUOTE = Anchor("actor_relations", "quote", "quote_start", "quote_end", "quote_anchored")
-
-
-def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
-    """Every rule of this module that the frames at hand allow, each ready to run on its own."""
-    rules: list[tuple[set[str], Callable[[Frames], list[Problem]]]] = [
-        ({"claims", "sources", "actors"}, _attribution_given),
-        ({"claims"}, _other_events_distinct),
-        ({"actor_relations", "claims", "sources"}, _relation_evidence),
-        ({"actor_relations", "sources"}, _relation_read_in_archive),
-        ({"events", "sources"}, _acknowledged_on_assumed_match),
-    ]
-    return [partial(rule, frames) for needs, rule in rules if needs <= frames.keys()]
-
-
-def check_model_rules(frames: Frames) -> list[Problem]:
-    return [problem for rule in model_rules(frames) for problem in rule()]
 
 
 def check_model_anchors(frames: Frames, texts: dict[str, str]) -> list[Problem]:
@@ -140,3 +125,22 @@ def _acknowledged_on_assumed_match(frames: Frames) -> list[Problem]:
         problem("acknowledged_on_assumed_match", "events", int(line), "attribution_status", "acknowledged")
         for line in wrong.index
     ]
+
+
+# --- the rules, declared with what they read -----------------------------------------------
+MODEL_RULES: tuple[Across, ...] = (
+    across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
+    across("claim_events", {"claims"}, _other_events_distinct),
+    across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
+    across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
+    across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
+)
+
+
+def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule of this module that the frames at hand allow, each ready to run on its own."""
+    return [partial(rule.run, frames) for rule in MODEL_RULES if rule.applies(frames)]
+
+
+def check_model_rules(frames: Frames) -> list[Problem]:
+    return [problem for rule in model_rules(frames) for problem in rule()]

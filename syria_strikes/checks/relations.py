@@ -7,7 +7,7 @@ already has a problem.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from difflib import get_close_matches
 from functools import partial
 
@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from syria_strikes.checks.across import Across, across
 from syria_strikes.columnar import (
     arrow_strings,
     by_line,
@@ -30,32 +31,14 @@ from syria_strikes.columnar import (
 from syria_strikes.metadata import TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 
-Frames = dict[str, pd.DataFrame]
+Frames = Mapping[str, pd.DataFrame]
 # Columns that tell nearly every claim from every other and are quick to compare: a claim that
 # repeats another whole repeats these.
 QUICK_KEY = ("quote_start", "quote_end", "source_id", "claimant_actor_id", "predicate")
 
 
-def relation_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
-    """Every rule across tables that the frames at hand allow, each ready to run on its own."""
-    rules: list[Callable[[], list[Problem]]] = []
-    for declared in TABLES:
-        if declared.name in frames:
-            rules.append(partial(_unique_key, frames[declared.name], declared))
-            rules.append(partial(_references, frames, declared))
-    if {"claims", "sources"} <= frames.keys():
-        rules.append(partial(_claims_read_in_archived_sources, frames))
-        rules.append(partial(_relay_chain_shape, frames["claims"]))
-        rules.append(partial(_repeated_claims, frames["claims"]))
-    if {"claims", "sources", "events"} <= frames.keys():
-        rules.append(partial(_reported_after_event, frames))
-    if "actors" in frames:
-        rules.append(partial(_parent_cycles, frames["actors"]))
-    return rules
-
-
-def check_relations(frames: Frames) -> list[Problem]:
-    return [problem for rule in relation_rules(frames) for problem in rule()]
+def _unique_keys(frames: Frames, declared: Table) -> list[Problem]:
+    return _unique_key(frames[declared.name], declared)
 
 
 def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
@@ -298,3 +281,40 @@ def _on_loops(parent: dict[str, str]) -> set[str]:
                 looped.update(loop)
         walked.update(dict.fromkeys(path, True))
     return looped
+
+
+# --- the rules, declared with what they read -----------------------------------------------
+def _referenced(declared: Table) -> set[str]:
+    return {column.references for column in declared.columns if column.references is not None}
+
+
+RELATION_RULES: tuple[Across, ...] = (
+    *(
+        rule
+        for declared in TABLES
+        for rule in (
+            across(f"unique_key:{declared.name}", {declared.name}, partial(_unique_keys, declared=declared)),
+            across(
+                f"references:{declared.name}",
+                {declared.name, *_referenced(declared)},
+                partial(_references, declared=declared),
+                needs={declared.name},
+            ),
+        )
+    ),
+    across("read_in_archive:claims", {"claims", "sources"}, _claims_read_in_archived_sources),
+    # Declared as they ran before: only once sources could be read too.
+    across("relay_chain", {"claims"}, lambda f: _relay_chain_shape(f["claims"]), needs={"claims", "sources"}),
+    across("repeated_claims", {"claims"}, lambda f: _repeated_claims(f["claims"]), needs={"claims", "sources"}),
+    across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
+    across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
+)
+
+
+def relation_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule across tables that the frames at hand allow, each ready to run on its own."""
+    return [partial(rule.run, frames) for rule in RELATION_RULES if rule.applies(frames)]
+
+
+def check_relations(frames: Frames) -> list[Problem]:
+    return [problem for rule in relation_rules(frames) for problem in rule()]

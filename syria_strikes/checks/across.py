@@ -1,0 +1,41 @@
+"""A rule across tables, declared with the tables it reads.
+
+A rule is handed those tables and no others, so its answer depends on their files alone: the
+validation cache may answer it again while none of them changed (syria_strikes/cache.py), and a
+rule that reached for a table it does not declare would fail its tests instead of going stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from syria_strikes.problems import Problem
+
+Frames = Mapping[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Across:
+    """``name`` is unique among the rules; the rule runs when every table of ``needs`` could be
+    read, and is handed those of ``reads`` that could: its answer depends on nothing else."""
+
+    name: str
+    needs: frozenset[str]
+    reads: frozenset[str]
+    judge: Callable[[Frames], list[Problem]]
+
+    def applies(self, frames: Frames) -> bool:
+        return self.needs <= frames.keys()
+
+    def run(self, frames: Frames) -> list[Problem]:
+        return self.judge({name: frames[name] for name in sorted(self.reads) if name in frames})
+
+
+def across(
+    name: str, reads: set[str], judge: Callable[[Frames], list[Problem]], needs: set[str] | None = None
+) -> Across:
+    """Declare a rule; it runs once every table it reads could be read, unless ``needs`` names others."""
+    return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge)

@@ -1,0 +1,71 @@
+"""Each rule across tables looks at no table but those it declares: the validation cache answers a
+rule again while those tables' files are unchanged, so an undeclared read would go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import pandas as pd
+import pytest
+
+from syria_strikes.checks.across import Across
+from syria_strikes.checks.model_rules import MODEL_RULES
+from syria_strikes.checks.relations import RELATION_RULES
+from syria_strikes.metadata import TABLES
+from syria_strikes.reading import read_table
+from tests.support.dataset import REPO
+
+RULES = (*RELATION_RULES, *MODEL_RULES)
+
+
+class Watched(Mapping[str, pd.DataFrame]):
+    """The tables, noting every name a rule asks for or asks about."""
+
+    def __init__(self, frames: dict[str, pd.DataFrame]) -> None:
+        self.frames = frames
+        self.asked: set[str] = set()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        self.asked.add(name)
+        return self.frames[name]
+
+    def __contains__(self, name: object) -> bool:
+        self.asked.add(str(name))
+        return name in self.frames
+
+    def __iter__(self) -> Iterator[str]:
+        self.asked.update(self.frames)
+        return iter(self.frames)
+
+    def __len__(self) -> int:
+        self.asked.update(self.frames)
+        return len(self.frames)
+
+
+@pytest.fixture(scope="module")
+def frames() -> dict[str, pd.DataFrame]:
+    read = {declared.name: read_table(REPO / "data" / declared.file_name, declared)[0] for declared in TABLES}
+    return {name: frame for name, frame in read.items() if frame is not None}
+
+
+def test_every_rule_has_a_name_of_its_own() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_a_rule_asks_only_for_the_tables_it_declares(rule: Across, frames: dict[str, pd.DataFrame]) -> None:
+    watched = Watched(frames)
+    assert rule.judge(watched) == rule.run(frames)
+    assert watched.asked <= rule.reads, f"{rule.name} reads {sorted(watched.asked - rule.reads)} undeclared"
+
+
+def test_a_rule_is_handed_its_declared_tables_and_no_other(frames: dict[str, pd.DataFrame]) -> None:
+    handed: list[set[str]] = []
+    rule = Across(
+        "probe", frozenset({"claims"}), frozenset({"claims", "events"}), lambda f: handed.append(set(f)) or []
+    )
+    assert rule.applies({"claims": frames["claims"]}) and not rule.applies({"events": frames["events"]})
+    rule.run(frames)
+    rule.run({"claims": frames["claims"]})
+    assert handed == [{"claims", "events"}, {"claims"}]
