@@ -14,7 +14,8 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
   verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
   rules run again. Each rule across tables declares the tables it reads and is handed no other
   (syria_strikes/checks/across.py): its problems are read back while none of those changed. The
-  seed checks and the quote checks always run on the whole data.
+  check of the seed files, and each check of words quoted from them, is read back likewise while
+  neither its tables nor anything in seeds/ changed; the seeds are read only when one must run.
 
 An entry is trusted only when its header names this format, its body matches the sha256 in the
 header, and the key inside equals the key asked for; anything else (truncated, corrupted,
@@ -347,6 +348,8 @@ class TableCache:
     store: Store
     digests: dict[str, str]
     descriptor: dict[str, str] = field(default_factory=dict)
+    # seeds/ as ``inputs`` keys it (every entry, and the folder's own kind); None: not known
+    seeds: dict[str, dict[str, str]] | None = None
     hits: list[str] = field(default_factory=list)
     # Written only once the run is over and its inputs are known not to have changed meanwhile.
     pending: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
@@ -386,9 +389,12 @@ class TableCache:
             return
         self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
 
-    def _rule_key(self, name: str, reads: Iterable[str], present: Iterable[str]) -> str | None:
+    def _rule_key(self, name: str, reads: Iterable[str], present: Iterable[str], seeds: bool) -> str | None:
         """A rule across tables is keyed by the sha256 of each table it reads, or by that table's
-        absence: a rule is handed those tables and nothing else (syria_strikes/checks/across.py)."""
+        absence: a rule is handed those tables and nothing else (syria_strikes/checks/across.py).
+        A check of the seeds or of the words quoted from them is keyed by seeds/ as well."""
+        if seeds and self.seeds is None:
+            return None
         readable = set(present)
         digests: dict[str, str | None] = {}
         for table in sorted(reads):
@@ -396,11 +402,13 @@ class TableCache:
             if table in readable and (digest is None or len(digest) != 64):
                 return None
             digests[table] = digest
-        return _key("rule", name, digests)
+        return _key("rule", name, digests, self.seeds if seeds else None)
 
-    def rule(self, name: str, reads: Iterable[str], present: Iterable[str]) -> list[Problem] | None:
-        """The problems a rule across tables found in the same tables, if known."""
-        key = self._rule_key(name, reads, present)
+    def rule(
+        self, name: str, reads: Iterable[str], present: Iterable[str], *, seeds: bool = False
+    ) -> list[Problem] | None:
+        """The problems a rule across tables found in the same tables (and seeds), if known."""
+        key = self._rule_key(name, reads, present, seeds)
         if key is None:
             return None
         if self.rules_known is None:
@@ -416,8 +424,10 @@ class TableCache:
             self.rules_found[name] = record
         return problems
 
-    def put_rule(self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem]) -> None:
-        key, encoded = self._rule_key(name, reads, present), _encode_problems(problems)
+    def put_rule(
+        self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem], *, seeds: bool = False
+    ) -> None:
+        key, encoded = self._rule_key(name, reads, present, seeds), _encode_problems(problems)
         if key is not None and encoded is not None:
             self.rules_found[name] = [key, encoded]
 
@@ -475,7 +485,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     cached = None if entry is None else _decode_problems(entry.get("problems"))
     if cached is not None:
         return Outcome(cached, "cache")
-    tables = TableCache(store, read["data"], read["descriptor"])
+    tables = TableCache(store, read["data"], read["descriptor"], {"seeds": read["seeds"], "folders": read["folders"]})
     problems = _run(data_dir, tables)
     if inputs(data_dir, Digests(digests.fresh)) != read:
         note = "note: files changed while they were validated; this answer was not cached, run again"

@@ -7,7 +7,9 @@ the rules across tables and the provenance checks do not report the same fault a
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,10 @@ PARALLEL_FROM_BYTES = 4 << 20
 # memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
 WORKERS = min(max(os.cpu_count() or 1, 2), 4)
 MOST_PARTS = 4
+# The check of the seed files themselves: it reads the sources, and the seeds.
+SEED_CHECK = "seeds"
+SOURCES = frozenset({"sources"})
+QuoteCheck = Callable[[dict[str, str]], list[Problem]]
 Cells = set[tuple[int, str]]
 
 
@@ -90,7 +96,9 @@ def read_and_check(
             checks = [(seen, pool.submit(check_table, part, declared, seen)) for part, seen in parts]
             checking[declared.name] = (frame, failed, checks)
         frames: dict[str, pd.DataFrame] = {}
-        seeds = None
+        seeds: Future[tuple[list[Problem], dict[str, str]]] | None = None
+        seeds_known: list[Problem] | None = None
+        seed_paths_readable = False
         for declared in TABLES:
             if declared.name not in checking:
                 continue
@@ -105,40 +113,72 @@ def read_and_check(
             frames[declared.name] = _blank(frame, declared, failed)
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
-                seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
+                seeds_known = tables.rule(SEED_CHECK, SOURCES, {"sources"}, seeds=True) if tables is not None else None
+                if seeds_known is None:  # else the texts are read only if a check of quotes needs them
+                    seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += stray_files(data_dir, list(TABLE_NAMES))
         later = [descriptor]
-        running = []
+        # (name, tables read, keyed by the seeds too, the run's future) of each check across files
+        running: list[tuple[str, frozenset[str], bool, Future[list[Problem]]]] = []
         for rule in (*RELATION_RULES, *MODEL_RULES):
             if not rule.applies(frames):
                 continue
             remembered = tables.rule(rule.name, rule.reads, frames.keys()) if tables is not None else None
             if remembered is None:
-                running.append((rule, pool.submit(rule.run, frames)))
+                running.append((rule.name, rule.reads, False, pool.submit(rule.run, frames)))
             else:
                 problems += remembered
-        if seeds is not None:
-            seed_problems, texts = seeds.result()
-            problems += seed_problems
-            if seed_texts is not None:
-                seed_texts.update(texts)
-            if "claims" in frames:
-                later.append(pool.submit(check_quotes, frames["claims"], texts))
-            later.append(pool.submit(check_model_anchors, frames, texts))
-            later.append(
-                pool.submit(
-                    check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences"), texts
-                )
-            )
-            del seeds, texts  # the seed texts go as soon as the quote check is done with them
-        for rule, future in running:
+        if "sources" in frames:
+            quoted = _quote_checks(frames)
+            for name, (tables_read, _) in list(quoted.items()):
+                remembered = tables.rule(name, tables_read, frames.keys(), seeds=True) if tables is not None else None
+                if remembered is not None:
+                    problems += remembered
+                    del quoted[name]
+            if seeds is None and (quoted or seed_texts is not None):
+                seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
+            if seeds is None:  # the seed checks' own problems are known, and no text is needed
+                problems += seeds_known or []
+            else:
+                seed_problems, texts = seeds.result()
+                problems += seed_problems
+                if tables is not None:
+                    tables.put_rule(SEED_CHECK, SOURCES, frames.keys(), seed_problems, seeds=True)
+                if seed_texts is not None:
+                    seed_texts.update(texts)
+                for name, (tables_read, quote_check) in quoted.items():
+                    running.append((name, tables_read, True, pool.submit(quote_check, texts)))
+                del seeds, texts  # the seed texts go as soon as the quote checks are done with them
+        for name, tables_read, seeded, future in running:
             found = future.result()
             problems += found
             if tables is not None:
-                tables.put_rule(rule.name, rule.reads, frames.keys(), found)
+                tables.put_rule(name, tables_read, frames.keys(), found, seeds=seeded)
         for future in later:
             problems += future.result()
     return frames, sort_problems(problems)
+
+
+def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:
+    """The checks of words anchored in the seeds, by name: the tables each reads (the texts come
+    from the sources' seed files, so every one reads sources), and the check given the texts."""
+    checks: dict[str, tuple[frozenset[str], QuoteCheck]] = {
+        "model_anchors": (
+            frozenset({"sources", "claims", "actor_relations"}),
+            partial(check_model_anchors, _only(frames, "claims", "actor_relations")),
+        ),
+        "coverage": (
+            frozenset({"sources", "claims", "uncovered_sentences"}),
+            partial(check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences")),
+        ),
+    }
+    if "claims" in frames:
+        checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))
+    return checks
+
+
+def _only(frames: dict[str, pd.DataFrame], *names: str) -> dict[str, pd.DataFrame]:
+    return {name: frames[name] for name in names if name in frames}
 
 
 def _read(

@@ -69,3 +69,12 @@ def test_a_rule_is_handed_its_declared_tables_and_no_other(frames: dict[str, pd.
     rule.run(frames)
     rule.run({"claims": frames["claims"]})
     assert handed == [{"claims", "events"}, {"claims"}]
+
+
+def test_the_checks_of_seeds_and_quotes_are_named_apart_from_the_rules(frames: dict[str, pd.DataFrame]) -> None:
+    """They share the cache's entry of rules, by name."""
+    from syria_strikes.validate import SEED_CHECK, _quote_checks
+
+    seed_checks = {SEED_CHECK, *_quote_checks(frames)}
+    assert len(seed_checks) == 4
+    assert not seed_checks & {rule.name for rule in RULES}

@@ -92,15 +92,32 @@ def test_after_one_table_changes_only_that_table_is_checked_again(
 ) -> None:
     _break_a_cell(warm_dataset)
     read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
-    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"])
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"], seeds)
     from syria_strikes.validate import read_and_check
 
     _, problems = read_and_check(warm_dataset.data_dir, tables)
     across = [rule for rule in (*RELATION_RULES, *MODEL_RULES) if "claims" not in rule.reads]
     assert across, "some rules across tables do not read claims"
-    rules = {f"rule {rule.name}" for rule in across}
+    # The seed files' own check reads sources and seeds only; the quote checks all read claims.
+    rules = {f"rule {rule.name}" for rule in across} | {"rule seeds"}
     assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor", *rules} - {"claims"})
     assert problems == filled_broken.problems
+
+
+def test_after_a_table_no_quote_check_reads_changes_the_seeds_are_not_read_again(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import syria_strikes.validate as validate_module
+
+    seed_checks: list[object] = []
+    check_seeds = validate_module.check_seeds
+    monkeypatch.setattr(validate_module, "check_seeds", lambda *a: seed_checks.append(a) or check_seeds(*a))
+    warm_dataset.set_cell("events", 0, "summary", "")
+    warm = validate(warm_dataset.data_dir)
+    assert warm.source == "partly cached" and seed_checks == []
+    assert warm.problems == _cold(warm_dataset)
+    assert len(seed_checks) == 1, "the cold run checks the seeds"
 
 
 def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(warm_dataset: Dataset) -> None:
