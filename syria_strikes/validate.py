@@ -63,7 +63,9 @@ def read_and_check(
     Why: docs/benchmarks.md#what-the-optimisation-changed.
 
     ``tables`` (syria_strikes/cache.py) supplies the cell and row problems of a table whose file is
-    unchanged since they were found, and keeps those of the tables checked now.
+    unchanged since they were found, and those of each rule across tables, the seed check and each
+    quote check whose tables (and seeds) are unchanged; it keeps what is checked now. The seeds are
+    then read only when a check that needs their texts must run.
     """
     root = dataset_root(data_dir)
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
