@@ -46,7 +46,7 @@ from syria_strikes.files import DESCRIPTOR, write_atomically
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
-from syria_strikes.safefiles import SAFE_OPEN, FileRefused, inside, read_file
+from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
 
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
@@ -104,7 +104,7 @@ class Digests:
     fresh: dict[str, list[Any]] = field(default_factory=dict)
 
     def of(self, path: str, status: os.stat_result) -> str:
-        identity = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+        identity = FileKey.of(Path(path), status).version()
         record = self.known.get(path)
         if isinstance(record, list) and len(record) == 7 and record[:5] == identity and isinstance(record[5], str):
             self.fresh[path] = record

@@ -51,6 +51,10 @@ class FileKey:
     def of(cls, path: Path, status: os.stat_result) -> FileKey:
         return cls(str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
+    def version(self) -> list[int]:
+        """The key without the path: what a record kept under the path compares."""
+        return [self.size, self.mtime_ns, self.ctime_ns, self.inode, self.device]
+
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
