@@ -66,3 +66,14 @@ def test_a_long_run_of_joining_characters_is_segmented_once() -> None:
     judge = Boundaries()
     assert judge.cuts("seed", text, 1, 1) and not judge.cuts("seed", text, 2, 2)
     assert judge.cuts("seed", text, 4001, 4001) and not judge.cuts("seed", text, 4000, 4000)
+
+
+def test_every_char_is_every_scalar_value_in_order() -> None:
+    from syria_strikes.unicode_sets import every_char
+
+    chars = every_char()
+    assert len(chars) == 0x110000 - 0x800
+    assert chars[:3] == "\x00\x01\x02" and chars[-1] == "\U0010ffff"
+    assert chars[0xD7FF] == "\ud7ff" and chars[0xD800] == "\ue000"
+    codes = [ord(char) for char in chars]
+    assert codes == [*range(0xD800), *range(0xE000, 0x110000)]
