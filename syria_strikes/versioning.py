@@ -59,7 +59,8 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
             data = read_file(path, home)[0] if data is None else data
         except FileRefused as refused:
             raise HashRefused(refused.rule, refused.words, name) from None
-        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+        # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
+        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode("utf-8", "surrogateescape"))
     return f"sha256:{digest.hexdigest()}"
 
 

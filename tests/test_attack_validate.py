@@ -106,6 +106,19 @@ def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(warm_dataset
     assert "[rule: file_inside]" in result.stdout and "not the dataset's" not in result.stdout
 
 
+@pytest.mark.parametrize("folder", ["data", "seeds"])
+def test_data_hash_hashes_a_file_whose_name_is_not_utf8(warm_dataset: Dataset, folder: str) -> None:
+    """A name the file system holds as bytes that are not UTF-8 (``os.fsdecode`` gives it lone
+    surrogates) is hashed by those bytes: it is data the hash must cover, not a reason to stop."""
+    before = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
+    (warm_dataset.root / folder / os.fsdecode(b"stray-\xff.csv")).write_text("a stray copy\n", encoding="utf-8")
+    result = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split("\n")[0].startswith("sha256:")
+    assert result.stdout.split("\n")[0] != before.stdout.split("\n")[0]
+
+
 def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
     """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
     (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
