@@ -214,8 +214,10 @@ def _declared_codes_added(old: Side, new: Side) -> dict[str, list[str]]:
 
 
 def _enums(descriptor: dict[str, Any], path: Path | None) -> dict[str, list[str]]:
+    """The declared codes by ``table.column``; a code that is not text (a descriptor edited by hand)
+    could be neither compared with the cells nor sorted, so the descriptor is refused."""
     try:
-        return {
+        enums = {
             f"{resource['name']}.{field_['name']}": list(field_["constraints"]["enum"])
             for resource in descriptor.get("resources", [])
             if resource.get("type", "table") == "table" and "schema" in resource
@@ -223,7 +225,10 @@ def _enums(descriptor: dict[str, Any], path: Path | None) -> dict[str, list[str]
             if "enum" in field_.get("constraints", {})
         }
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise InputError(f"{path}: is not a readable data package descriptor") from None
+        enums = None
+    if enums is None or not all(isinstance(code, str) for codes in enums.values() for code in codes):
+        raise InputError(f"{path}: is not a readable data package descriptor")
+    return enums
 
 
 def render_json(result: DatasetDiff) -> str:

@@ -93,6 +93,21 @@ def test_a_code_newly_declared_in_the_descriptor_counts_as_added(dataset: Datase
     assert "vocabulary claims.stance: + hints" in _diff(REPO / "data", dataset.data_dir)[1]
 
 
+@pytest.mark.parametrize("code", [["hints"], 7, None], ids=["a list", "a number", "null"])
+def test_a_declared_code_that_is_not_text_is_a_usage_error(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], code: object
+) -> None:
+    """A descriptor edited by hand may declare any JSON value as a code; codes are compared as text."""
+    path = dataset.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    claims = next(resource for resource in descriptor["resources"] if resource["name"] == "claims")
+    next(field for field in claims["schema"]["fields"] if field["name"] == "stance")["constraints"]["enum"].append(code)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert _diff(REPO / "data", dataset.data_dir) == (2, "")
+    error = capsys.readouterr().err
+    assert "datapackage.json: is not a readable data package descriptor" in error and "Traceback" not in error
+
+
 def test_bad_folders_are_usage_errors(dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     rows = dataset.rows("events")
     dataset.write_rows("events", [*rows, rows[0]])
