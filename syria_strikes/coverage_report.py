@@ -188,7 +188,7 @@ def render_text(report: CoverageReport, data_dir: Path) -> str:
         for row in coverage.stray_declarations:
             lines.append(f"  {'NOT A SENTENCE':<24} {row.start}..{row.end}  {row.uncovered_id} declares no sentence")
     paths = path_namer(data_dir)
-    lines.extend(escape(item.problem.to_text(paths)) for item in report.uncounted)
+    lines.extend(item.problem.to_text(paths) for item in report.uncounted)
     missing, declared_path = report.missing, data_dir / DECLARED_TABLE
     if missing:
         lines.append(

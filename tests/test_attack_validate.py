@@ -128,6 +128,20 @@ def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) ->
     assert "is not a data folder" in result.stderr and "claims.csv" in result.stderr
 
 
+def test_a_line_break_in_a_file_name_cannot_forge_a_line_of_the_report(warm_dataset: Dataset) -> None:
+    """A name may hold a line break: printed as it is, a stray file in a pull request could add a
+    line such as the verdict of valid data to the report. Each problem stays on one line."""
+    forged = "valid: every table, rule, quote and seed checks out."
+    (warm_dataset.data_dir / f"x\n{forged}\n.csv").write_text("copy\n", encoding="utf-8")
+    (warm_dataset.root / "seeds" / f"y\n{forged}\n.txt").write_text("copy\n", encoding="utf-8")
+    result = in_process("validate", "--data-dir", str(warm_dataset.data_dir))
+    assert_clean_failure(result, 1)
+    lines = result.stdout.splitlines()
+    assert forged not in lines
+    assert len(lines) == 3 and lines[-1] == "invalid: 2 problems found."
+    assert all(f"\\x0a{forged}\\x0a" in line for line in lines[:2])
+
+
 def _unprivileged_validate(dataset: Dataset) -> set[tuple[str, str | None, str]]:
     result = forked_unprivileged("validate", "--format", "json", cwd=dataset.root)
     assert "PermissionError" not in result.stderr
