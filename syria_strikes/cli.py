@@ -504,7 +504,7 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         changed, kept = (len({item.line for item in items}) for items in (report.changed, report.left))
         plural = report.table.row if changed == 1 else report.table.rows
         lines.append(f"changed the offsets of {changed} {plural}; {kept} left as is")
-    _emit("\n".join(lines))  # cells and paths escaped, like every other report
+    _emit("\n".join(escape(line) for line in lines))  # one line each: a line break in a cell or path is escaped
     return 1 if left else 0
 
 

@@ -129,6 +129,18 @@ def test_control_characters_in_keys_are_printed_escaped(dataset: Dataset) -> Non
     assert "\x1b" not in output and "  + act-\\x1b[31mred" in output.splitlines()
 
 
+@pytest.mark.parametrize("formatting", ["text", "markdown"])
+def test_a_line_break_in_a_key_cannot_forge_a_line(dataset: Dataset, formatting: str) -> None:
+    """A key is a cell of data that does not validate yet; a line break in it must not add a line
+    to the report, or to the CHANGELOG section the markdown becomes."""
+    forged = "- No data changes." if formatting == "markdown" else "no differences: all the same"
+    actors = dataset.rows("actors")
+    dataset.write_rows("actors", [*actors, {**actors[0], "actor_id": f"act-x\n{forged}"}])
+    code, output = _diff(REPO / "data", dataset.data_dir, "--format", formatting)
+    assert code == 0
+    assert forged not in output.splitlines() and f"act-x\\x0a{forged}" in output
+
+
 @pytest.mark.parametrize("formatting", ["text", "json", "markdown"])
 @pytest.mark.parametrize("line", ["x", "a,b,c", "clm-000-001," * 40])
 def test_a_row_of_the_wrong_width_is_named_not_a_traceback(
