@@ -334,7 +334,7 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return INVALID
     from syria_strikes.loader import release_descriptor
 
-    _emit(f"built release {release_descriptor(out)['version']} in {out}")
+    _emit(f"built release {release_descriptor(out)['version']} in {escape(str(out))}")
     return OK
 
 
@@ -356,7 +356,7 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         _complain("nothing was written.", prefix="")
         return INVALID
     state = "wrote" if made.written else "already current:"
-    _emit(f"{state} {made.path}\n{made.sha256}  {made.path.name}")
+    _emit(f"{state} {escape(str(made.path))}\n{made.sha256}  {made.path.name}")
     return OK
 
 
@@ -512,10 +512,11 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from syria_strikes.archive import archive
 
     archived = archive(args.file, _data_dir(args, parser), args.key)
-    sources = args.data_dir / "sources.csv"
-    readme = dataset_root(args.data_dir) / "seeds" / "README.md"
+    # Each path a field of its own line: a line break the user typed in one is escaped, not printed.
+    sources = escape(str(args.data_dir / "sources.csv"))
+    readme = escape(str(dataset_root(args.data_dir) / "seeds" / "README.md"))
     _emit(
-        f"archived {args.file} as {archived.seed_path} (read-only), sha256 {archived.sha256}\n"
+        f"archived {escape(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}\n"
         f"added row {archived.source_id} to {sources} and the file to {readme}\n"
         f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};\n"
         f"and the published date in {readme} (see docs/curation.md, step 1)\n"

@@ -199,7 +199,7 @@ def render_text(report: CoverageReport, data_dir: Path) -> str:
         lines.append(f"not counted: {_uncounted_names(report.uncounted)} (above); {VALIDATE}")
     elif not missing:
         lines.append(f"nothing missing: every sentence is quoted by a claim or declared in {declared_path}")
-    return "\n".join(lines)
+    return "\n".join(escape(line) for line in lines)  # a line break in a cell or path is no line of the report
 
 
 def _uncounted_names(uncounted: list[Uncounted]) -> str:
