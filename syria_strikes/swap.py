@@ -57,7 +57,7 @@ def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda:
     place.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(place):
         recheck()
-        recover(place)
+        recover(place, marker)
         clean_leftovers(place, marker)
         staging = new_staging(place, marker)
         try:
@@ -208,8 +208,10 @@ def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
     remove_folder(previous, marker)
 
 
-def recover(out: Path) -> None:
-    """If a link-mode run was killed after moving the old folder aside, put the newest one back."""
+def recover(out: Path, marker: Marker) -> None:
+    """If a link-mode run was killed after moving the old folder aside, put the newest one back.
+    Only a folder holding the marker is a run's: another, put in place, would be replaced (and so
+    removed) by the very run that recovered it."""
     if os.path.lexists(out):
         return
     prefixes = (sibling(out, RETIRED).name, sibling(out, KEPT).name)
@@ -217,7 +219,10 @@ def recover(out: Path) -> None:
         (
             path
             for path in out.parent.iterdir()
-            if path.name.startswith(prefixes) and path.is_dir() and not path.is_symlink() and any(path.iterdir())
+            if path.name.startswith(prefixes)
+            and path.is_dir()
+            and not path.is_symlink()
+            and (path / marker.name).is_file()
         ),
         key=lambda path: path.stat().st_mtime_ns,
     )
