@@ -487,6 +487,14 @@ def test_a_page_path_leaving_the_site_is_refused_before_anything_is_written(tmp_
     assert not (tmp_path / "deep").exists() or not any((tmp_path / "deep").iterdir())
 
 
+def test_a_page_path_no_file_can_have_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """An ID with a NUL byte (a release put together by hand) names a page no file system can hold."""
+    out = tmp_path / "deep" / "site"
+    with pytest.raises(ReleaseError, match="NUL byte"):
+        write_all_or_nothing(out, {"index.html": b"<p>", "events/evt-\x00.html": b"x"})
+    assert not (tmp_path / "deep").exists() or not any((tmp_path / "deep").iterdir())
+
+
 def test_a_loop_of_links_for_seeds_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
