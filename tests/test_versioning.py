@@ -131,3 +131,16 @@ def test_the_hash_does_not_depend_on_how_the_data_folder_is_named_or_given(
     renamed = dataset.root / "mydata"
     dataset.data_dir.rename(renamed)
     assert data_hash(renamed) == expected
+
+
+@pytest.mark.parametrize("epoch", ["1" + "0" * 30, "9" * 12, "\u00b2", "\u0661\u0662"])
+def test_a_source_date_epoch_that_is_no_date_is_a_usage_error(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    """Beyond the calendar (year 10000 and later), past the platform's time_t, or digits that are not
+    ASCII: each is named as a usage error before anything is built, not a traceback or a date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = in_process("build", "--data-dir", str(dataset.data_dir), "--out", str(tmp_path / "release"))
+    assert result.returncode == 2, result.stderr
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC" in result.stderr
+    assert not (tmp_path / "release").exists()
