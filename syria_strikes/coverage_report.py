@@ -84,7 +84,11 @@ def _names(seed: str, source_id: str, path: Path) -> bool:
         return True
     try:
         return Path(seed).resolve() == path.resolve()
-    except (OSError, RuntimeError):  # a loop of links: compared as named; the seed check says why
+    except (
+        OSError,
+        RuntimeError,
+        ValueError,
+    ):  # a loop of links, a NUL byte: compared as named; the seed check says why
         return Path(seed).absolute() == path.absolute()
 
 
