@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from syria_strikes.files import write_atomically
+from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
@@ -65,10 +66,15 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
 
 
 def recorded(record: Path = RECORD) -> dict[str, str]:
-    """The version and data hash that were tagged; empty when nothing was recorded yet."""
-    if not record.is_file():
+    """The version and data hash that were tagged; empty when nothing was recorded yet, and when the
+    record is not one object of two strings (cut short, edited by hand): it then vouches for no data."""
+    try:
+        entry = parse_object(read_file(record, record.parent)[0])
+    except (OSError, JsonRefused):  # FileRefused is an OSError
         return {}
-    return dict(json.loads(record.read_text(encoding="utf-8")))
+    if set(entry) != {"version", "data"} or not all(isinstance(value, str) for value in entry.values()):
+        return {}
+    return entry
 
 
 def release_version(data_dir: Path, record: Path = RECORD) -> str:

@@ -144,3 +144,18 @@ def test_a_source_date_epoch_that_is_no_date_is_a_usage_error(
     assert result.returncode == 2, result.stderr
     assert "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC" in result.stderr
     assert not (tmp_path / "release").exists()
+
+
+@pytest.mark.parametrize(
+    "damage", ['{"version": ', "[1, 2]", '{"version": 1, "data": []}', "\udcff"], ids=["cut", "list", "types", "bytes"]
+)
+def test_a_damaged_record_of_the_tagged_data_records_nothing(dataset: Dataset, tmp_path: Path, damage: str) -> None:
+    """A record cut short or edited into another shape vouches for no data: every release of it gets the
+    local label, instead of data-hash and build stopping with a traceback."""
+    from syria_strikes.versioning import recorded, version_of
+
+    record = tmp_path / "tagged-data.json"
+    record.write_bytes(damage.encode("utf-8", "surrogateescape"))
+    assert recorded(record) == {}
+    current = data_hash(dataset.data_dir)
+    assert version_of(current, record) == f"{__version__}+local.{current.removeprefix('sha256:')[:12]}"
