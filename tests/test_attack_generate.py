@@ -55,3 +55,14 @@ def test_generate_follows_a_folder_link_that_stays_inside(dataset: Dataset) -> N
     assert result.returncode == 0, result.stderr
     assert (dataset.root / "generated-docs" / "data-dictionary.md").is_file()
     assert in_process("generate", "--root", str(dataset.root), "--check").returncode == 0
+
+
+def test_generate_refuses_a_folder_where_it_writes_a_file_before_writing_anything(dataset: Dataset) -> None:
+    """A folder where a generated file belongs cannot be replaced by a rename: the command stopped
+    half way, other files rewritten, naming its temporary file instead of the folder in the way."""
+    (dataset.root / "docs" / "data-dictionary.md").mkdir(parents=True)
+    before = fingerprint(dataset.root)
+    result = in_process("generate", "--root", str(dataset.root))
+    assert_clean_failure(result, 2)
+    assert "data-dictionary.md is a folder" in result.stderr and "nothing was written" in result.stderr
+    assert fingerprint(dataset.root) == before
