@@ -138,6 +138,17 @@ def test_fix_leaves_an_ambiguous_quote_or_attribution_and_says_why(dataset: Data
     assert dataset.raw("claims") == before
 
 
+def test_fix_repairs_an_offset_too_long_to_be_a_number(dataset: Dataset) -> None:
+    """An offset of more than 4300 digits, which Python refuses to read as an integer, points nowhere:
+    --fix sets it where the quote is, as it does any other wrong offset."""
+    original = dataset.raw("claims")
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "1" * 5000)
+    code, output = _locate(dataset, "--fix")
+    assert code == 0, output
+    assert dataset.raw("claims") == original
+
+
 def test_fix_refuses_a_file_it_could_not_write_back_byte_for_byte(dataset: Dataset) -> None:
     crlf = dataset.raw("claims").replace(b"\n", b"\r\n")
     dataset.write_raw("claims", crlf)
