@@ -299,6 +299,19 @@ def test_unsafe_output_is_refused_and_nothing_is_touched(
     assert _tree(dataset.root.parent) == before
 
 
+def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """data/ may be a link to a folder elsewhere: that folder holds the curated tables, whatever its name."""
+    tables = tmp_path / "tables"
+    dataset.data_dir.rename(tables)
+    dataset.data_dir.symlink_to(tables)
+    before = _tree(tables)
+    code, error = _run_site(tables / "site", dataset.root / "seeds", capsys)
+    assert code == 2 and "inside data/" in error
+    assert _tree(tables) == before
+
+
 def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
