@@ -373,7 +373,7 @@ def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     except HashRefused as refused:
         from syria_strikes.problems import problem, render_text
 
-        found = problem(refused.rule, refused.name, None, None, None, what="the file", reason=refused.reason)
+        found = problem(refused.rule, refused.name, None, None, None, what=refused.what, reason=refused.reason)
         _emit(render_text([found], data_dir))
         return INVALID
     tagged, version = recorded(), version_of(current)

@@ -28,12 +28,14 @@ LABEL_DIGITS = 12
 
 
 class HashRefused(FileRefused):
-    """A file of the data that must not be read; ``name`` is its dataset-relative path."""
+    """A file (or a folder of seeds, ``what`` says which) of the data that must not or cannot be
+    read; ``name`` is its dataset-relative path."""
 
-    def __init__(self, rule: FileRule, words: str, name: str) -> None:
+    def __init__(self, rule: FileRule, words: str, name: str, what: str = "the file") -> None:
         super().__init__(rule, f"{name} {words}")
         self.reason = words
         self.name = name
+        self.what = what
 
 
 def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
@@ -47,9 +49,7 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
     tables = {f"data/{path.name}": path for path in data_dir.glob("*.csv")}
     tables |= {name: data_dir / name.removeprefix("data/") for name in known if name not in tables}
     named = sorted(tables.items())
-    named += [
-        (f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in sorted(seeds.rglob("*")) if path.is_file()
-    ]
+    named += [(f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in _seed_files(seeds) if path.is_file()]
     home = root.resolve()
     digest = hashlib.sha256()
     for name, path in named:
@@ -63,6 +63,25 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
         digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode("utf-8", "surrogateescape"))
     return f"sha256:{digest.hexdigest()}"
+
+
+def _seed_files(seeds: Path) -> list[Path]:
+    """Every entry below seeds/, links to folders not followed, in path order; HashRefused naming a
+    folder that cannot be listed (``rglob`` would leave it out of the hash without a word). No
+    seeds/ at all is no seeds."""
+
+    def unlisted(error: OSError) -> None:
+        if isinstance(error, FileNotFoundError) and Path(error.filename) == seeds:
+            return
+        name = Path(error.filename).relative_to(seeds.parent).as_posix()
+        reason = "permission denied; give the user running the command read access"
+        words = f"cannot be listed: {reason if isinstance(error, PermissionError) else error.strerror}"
+        raise HashRefused("file_readable", words, name, what="the folder")
+
+    found = []
+    for folder, folders, files in os.walk(seeds, onerror=unlisted):
+        found += [Path(folder) / name for name in (*folders, *files)]
+    return sorted(found)
 
 
 def recorded(record: Path = RECORD) -> dict[str, str]:

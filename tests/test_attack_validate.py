@@ -119,6 +119,20 @@ def test_data_hash_hashes_a_file_whose_name_is_not_utf8(warm_dataset: Dataset, f
     assert result.stdout.split("\n")[0] != before.stdout.split("\n")[0]
 
 
+@pytest.mark.parametrize("folder", ["seeds", "seeds/sub"])
+def test_data_hash_names_a_seeds_folder_it_cannot_list(warm_dataset: Dataset, folder: str) -> None:
+    """A folder of seeds that cannot be listed was left out of the hash without a word: the hash
+    printed was not that of the data it claims to cover."""
+    (warm_dataset.root / "seeds" / "sub").mkdir()
+    (warm_dataset.root / folder).chmod(0o311)  # entered, not listed
+    result = forked_unprivileged("data-hash", "--data-dir", str(warm_dataset.data_dir), cwd=warm_dataset.root)
+    (warm_dataset.root / folder).chmod(0o755)
+    assert_clean_failure(result, 1)
+    shown = "seeds/" if folder == "seeds" else folder  # a report names the seeds folder as seeds/
+    assert f"{shown}: the folder cannot be listed: permission denied" in result.stdout
+    assert "[rule: file_readable]" in result.stdout and "sha256:" not in result.stdout
+
+
 def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
     """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
     (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
