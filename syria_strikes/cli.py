@@ -439,7 +439,13 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     from syria_strikes.generate import is_dataset_root, stale_files, write_generated
 
     if not is_dataset_root(args.root):
-        _complain(f"--root {args.root} is not a dataset folder (no data/ and seeds/ in it); nothing was written")
+        from syria_strikes.metadata import TABLES
+
+        tables = ", ".join(table.file_name for table in TABLES)
+        _complain(
+            f"--root {args.root} is not a dataset folder (one with data/, holding {tables}, and seeds/); "
+            "nothing was written"
+        )
         return USAGE_ERROR
     if args.check:
         stale = stale_files(args.root)

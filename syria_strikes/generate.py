@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 from syria_strikes.datapackage import package_descriptor, table_schema
@@ -35,8 +36,11 @@ def generated_files() -> dict[str, str]:
 
 
 def is_dataset_root(root: Path) -> bool:
-    """Whether ``root`` is a dataset folder (data/ and seeds/ side by side), where generated files belong."""
-    return (root / "data").is_dir() and (root / "seeds").is_dir()
+    """Whether ``root`` is a dataset folder, where generated files belong: data/, holding every table's
+    file (another project may well have a data/ and a seeds/, and its own datapackage.json and docs/),
+    beside seeds/."""
+    tables = all(os.path.lexists(root / "data" / table.file_name) for table in TABLES)
+    return (root / "data").is_dir() and (root / "seeds").is_dir() and tables
 
 
 def crosswalk_csv() -> str:
