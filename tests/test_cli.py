@@ -15,7 +15,7 @@ import pytest
 
 from syria_strikes.cli import main
 from tests.support.attacks import command
-from tests.support.dataset import REPO, Dataset, run_cli, shown
+from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli, shown
 
 
 def test_validate_passes_from_the_repository_root(
@@ -125,8 +125,6 @@ def test_a_line_break_in_a_path_argument_is_printed_escaped(
 ) -> None:
     """A path the user gives is printed back as one field, escaped like a file name or a cell: its
     line break does not start a line of the command's output."""
-    from tests.support.dataset import copy_dataset
-
     dataset = copy_dataset(tmp_path / "set\nforged")
     data = str(dataset.data_dir)
     document = tmp_path / "doc\nforged.txt"
