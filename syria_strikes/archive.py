@@ -154,7 +154,14 @@ def _column(data: bytes, name: str) -> list[str]:
 def _readme_with(readme_path: Path, table_row: str) -> bytes:
     """seeds/README.md with ``table_row`` after the last row of its table of files."""
     root = dataset_root(readme_path.parent)
-    text = read_bytes(readme_path, root).decode("utf-8", errors="strict") if readme_path.exists() else ""
+    data = read_bytes(readme_path, root) if readme_path.exists() else b""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{readme_path}: is not UTF-8 (byte {error.start} is 0x{data[error.start]:02x}), so the new seed's line "
+            "cannot be added to it; save it as UTF-8 and archive again"
+        ) from None
     lines = text.splitlines(keepends=True)
     last = max((index for index, line in enumerate(lines) if README_TABLE_ROW.match(line)), default=None)
     if last is None:

@@ -89,7 +89,7 @@ def holds_only_bundles(folder: Path) -> bool:
 def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     """Validate and build from ``data_dir``, then write the zip into ``out``; problems stop it."""
     check_out_dir(out, data_dir)
-    root = data_dir.resolve().parent
+    root = dataset_root(data_dir)  # beside data/ as named, as seeds/ is: not beside the folder a link leads to
     missing = [name for name in REPOSITORY_FILES if not (root / name).is_file()]
     if missing:
         raise BundleError(f"{', '.join(missing)} not found beside {data_dir}: run from the repository root")

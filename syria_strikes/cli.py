@@ -8,6 +8,7 @@ Exit codes are part of the contract:
 - 2: a usage error, such as an unknown option or an ``--out`` a build must not replace;
 - 3: the system stopped the command: a full disk, a file that cannot be written, another build
   holding the output's lock, stdout closed or full. The message says which; nothing was lost;
+- 130: interrupted (Ctrl-C), in the command's own process (``__main__``): one line, no traceback.
 - 141: the reader of the output went away (``syria-strikes info | head``): the command ends
   quietly, as other Unix tools do.
 
@@ -334,7 +335,7 @@ def _run_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return INVALID
     from syria_strikes.loader import release_descriptor
 
-    _emit(f"built release {release_descriptor(out)['version']} in {out}")
+    _emit(f"built release {release_descriptor(out)['version']} in {escape(str(out))}")
     return OK
 
 
@@ -356,7 +357,7 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         _complain("nothing was written.", prefix="")
         return INVALID
     state = "wrote" if made.written else "already current:"
-    _emit(f"{state} {made.path}\n{made.sha256}  {made.path.name}")
+    _emit(f"{state} {escape(str(made.path))}\n{made.sha256}  {made.path.name}")
     return OK
 
 
@@ -372,7 +373,7 @@ def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     except HashRefused as refused:
         from syria_strikes.problems import problem, render_text
 
-        found = problem(refused.rule, refused.name, None, None, None, what="the file", reason=refused.reason)
+        found = problem(refused.rule, refused.name, None, None, None, what=refused.what, reason=refused.reason)
         _emit(render_text([found], data_dir))
         return INVALID
     tagged, version = recorded(), version_of(current)
@@ -438,7 +439,13 @@ def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     from syria_strikes.generate import is_dataset_root, stale_files, write_generated
 
     if not is_dataset_root(args.root):
-        _complain(f"--root {args.root} is not a dataset folder (no data/ and seeds/ in it); nothing was written")
+        from syria_strikes.metadata import TABLES
+
+        tables = ", ".join(table.file_name for table in TABLES)
+        _complain(
+            f"--root {args.root} is not a dataset folder (one with data/, holding {tables}, and seeds/); "
+            "nothing was written"
+        )
         return USAGE_ERROR
     if args.check:
         stale = stale_files(args.root)
@@ -504,7 +511,7 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         changed, kept = (len({item.line for item in items}) for items in (report.changed, report.left))
         plural = report.table.row if changed == 1 else report.table.rows
         lines.append(f"changed the offsets of {changed} {plural}; {kept} left as is")
-    _emit("\n".join(lines))  # cells and paths escaped, like every other report
+    _emit("\n".join(escape(line) for line in lines))  # one line each: a line break in a cell or path is escaped
     return 1 if left else 0
 
 
@@ -512,10 +519,11 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from syria_strikes.archive import archive
 
     archived = archive(args.file, _data_dir(args, parser), args.key)
-    sources = args.data_dir / "sources.csv"
-    readme = dataset_root(args.data_dir) / "seeds" / "README.md"
+    # Each path a field of its own line: a line break the user typed in one is escaped, not printed.
+    sources = escape(str(args.data_dir / "sources.csv"))
+    readme = escape(str(dataset_root(args.data_dir) / "seeds" / "README.md"))
     _emit(
-        f"archived {args.file} as {archived.seed_path} (read-only), sha256 {archived.sha256}\n"
+        f"archived {escape(str(args.file))} as {archived.seed_path} (read-only), sha256 {archived.sha256}\n"
         f"added row {archived.source_id} to {sources} and the file to {readme}\n"
         f"fill in by hand, in {sources} row {archived.source_id}: {', '.join(archived.to_fill)};\n"
         f"and the published date in {readme} (see docs/curation.md, step 1)\n"

@@ -84,7 +84,11 @@ def _names(seed: str, source_id: str, path: Path) -> bool:
         return True
     try:
         return Path(seed).resolve() == path.resolve()
-    except (OSError, RuntimeError):  # a loop of links: compared as named; the seed check says why
+    except (
+        OSError,
+        RuntimeError,
+        ValueError,
+    ):  # a loop of links, a NUL byte: compared as named; the seed check says why
         return Path(seed).absolute() == path.absolute()
 
 
@@ -188,7 +192,7 @@ def render_text(report: CoverageReport, data_dir: Path) -> str:
         for row in coverage.stray_declarations:
             lines.append(f"  {'NOT A SENTENCE':<24} {row.start}..{row.end}  {row.uncovered_id} declares no sentence")
     paths = path_namer(data_dir)
-    lines.extend(escape(item.problem.to_text(paths)) for item in report.uncounted)
+    lines.extend(item.problem.to_text(paths) for item in report.uncounted)
     missing, declared_path = report.missing, data_dir / DECLARED_TABLE
     if missing:
         lines.append(
@@ -199,7 +203,7 @@ def render_text(report: CoverageReport, data_dir: Path) -> str:
         lines.append(f"not counted: {_uncounted_names(report.uncounted)} (above); {VALIDATE}")
     elif not missing:
         lines.append(f"nothing missing: every sentence is quoted by a claim or declared in {declared_path}")
-    return "\n".join(lines)
+    return "\n".join(escape(line) for line in lines)  # a line break in a cell or path is no line of the report
 
 
 def _uncounted_names(uncounted: list[Uncounted]) -> str:

@@ -23,6 +23,7 @@ from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLES, Table
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedfiles import parse_rows, read_rows
+from syria_strikes.terminal import escape
 
 LISTED = 50
 
@@ -214,8 +215,10 @@ def _declared_codes_added(old: Side, new: Side) -> dict[str, list[str]]:
 
 
 def _enums(descriptor: dict[str, Any], path: Path | None) -> dict[str, list[str]]:
+    """The declared codes by ``table.column``; a code that is not text (a descriptor edited by hand)
+    could be neither compared with the cells nor sorted, so the descriptor is refused."""
     try:
-        return {
+        enums = {
             f"{resource['name']}.{field_['name']}": list(field_["constraints"]["enum"])
             for resource in descriptor.get("resources", [])
             if resource.get("type", "table") == "table" and "schema" in resource
@@ -223,7 +226,10 @@ def _enums(descriptor: dict[str, Any], path: Path | None) -> dict[str, list[str]
             if "enum" in field_.get("constraints", {})
         }
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise InputError(f"{path}: is not a readable data package descriptor") from None
+        enums = None
+    if enums is None or not all(isinstance(code, str) for codes in enums.values() for code in codes):
+        raise InputError(f"{path}: is not a readable data package descriptor")
+    return enums
 
 
 def render_json(result: DatasetDiff) -> str:
@@ -253,7 +259,7 @@ def render_json(result: DatasetDiff) -> str:
 def render_text(result: DatasetDiff) -> str:
     notes = [f"note: {note}" for note in result.notes]
     if result.empty:
-        return "\n".join([*notes, f"no differences: {result.old} and {result.new} have the same rows in every table"])
+        return _lines([*notes, f"no differences: {result.old} and {result.new} have the same rows in every table"])
     lines = notes
     for table in result.tables:
         if table.empty:
@@ -266,14 +272,20 @@ def render_text(result: DatasetDiff) -> str:
         lines += _capped([f"  ~ {key}: {', '.join(columns)}" for key, columns in table.changed], "  ")
     for name, codes in result.vocabulary_added.items():
         lines.append(f"vocabulary {name}: + {', '.join(codes)}")
-    return "\n".join(lines)
+    return _lines(lines)
+
+
+def _lines(lines: list[str]) -> str:
+    """One report line each: a key, column or path is data, and a line break in it is escaped, not a
+    new line of the report (or of the CHANGELOG section the markdown becomes)."""
+    return "\n".join(escape(line) for line in lines)
 
 
 def render_markdown(result: DatasetDiff) -> str:
     """The body of a CHANGELOG section: one bullet per changed table, then new vocabulary values."""
     notes = [f"- Note: {note}." for note in result.notes]
     if result.empty:
-        return "\n".join([*notes, "- No data changes.\n"])
+        return _lines([*notes, "- No data changes."]) + "\n"
     lines = notes
     for table in result.tables:
         if table.empty:
@@ -292,7 +304,7 @@ def render_markdown(result: DatasetDiff) -> str:
             lines.append(f"  - changed: {', '.join(shown)}{_more(len(table.changed))}")
     for name, codes in result.vocabulary_added.items():
         lines.append(f"- Vocabulary `{name}`: added {_codes(codes)}.")
-    return "\n".join(lines) + "\n"
+    return _lines(lines) + "\n"
 
 
 def _counts(table: TableDiff) -> str:

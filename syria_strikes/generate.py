@@ -2,7 +2,7 @@
 
 Each file is written to a temporary name beside it and renamed over the old one, so a full disk
 leaves the old file whole. Before anything is read or written, every generated file's folder must
-resolve inside the dataset folder and no generated file may be a link; otherwise the command is
+resolve inside the dataset folder and no generated file may be a link or a folder; otherwise the command is
 refused whole: generating never reads or writes outside the dataset folder, nor replaces a link
 someone put there.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 from syria_strikes.datapackage import package_descriptor, table_schema
@@ -35,8 +36,11 @@ def generated_files() -> dict[str, str]:
 
 
 def is_dataset_root(root: Path) -> bool:
-    """Whether ``root`` is a dataset folder (data/ and seeds/ side by side), where generated files belong."""
-    return (root / "data").is_dir() and (root / "seeds").is_dir()
+    """Whether ``root`` is a dataset folder, where generated files belong: data/, holding every table's
+    file (another project may well have a data/ and a seeds/, and its own datapackage.json and docs/),
+    beside seeds/."""
+    tables = all(os.path.lexists(root / "data" / table.file_name) for table in TABLES)
+    return (root / "data").is_dir() and (root / "seeds").is_dir() and tables
 
 
 def crosswalk_csv() -> str:
@@ -49,7 +53,8 @@ def crosswalk_csv() -> str:
 
 
 def check_targets(root: Path, files: dict[str, str] | None = None) -> None:
-    """InputError, naming the first generated file that is a link or whose folder leads outside ``root``."""
+    """InputError, naming the first generated file that is a link or a folder, or whose folder leads
+    outside ``root``."""
     home = root.resolve()
     for name in generated_files() if files is None else files:
         target = root / name
@@ -57,6 +62,11 @@ def check_targets(root: Path, files: dict[str, str] | None = None) -> None:
             raise InputError(
                 f"{target} is a symbolic link, and generate writes only regular files of the dataset; "
                 "replace the link with a file or remove it; nothing was written"
+            )
+        if target.is_dir():  # a rename cannot replace a folder: the run would stop half way
+            raise InputError(
+                f"{target} is a folder, and generate writes a file of that name; move the folder away; "
+                "nothing was written"
             )
         try:
             folder = target.parent.resolve()

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from syria_strikes.errors import ReleaseError
 from syria_strikes.loader import release_descriptor, release_dir, verify
 from syria_strikes.metadata import TABLE_NAMES
+from syria_strikes.terminal import escape
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class ReleaseInfo:
             rows = self.rows_in(path)
             shown = "" if rows is None else str(rows)
             lines.append(f"{path:<26} {shown:>9} {self.sizes[path]:>10}  {digest.removeprefix('sha256:')}")
-        return "\n".join(lines)
+        return "\n".join(escape(line) for line in lines)  # a line break in a file name is no line of its own
 
     def rows_in(self, path: str) -> int | None:
         """The rows of a table's CSV or Parquet file (the two hold the same rows); None for any

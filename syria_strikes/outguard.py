@@ -15,6 +15,7 @@ from pathlib import Path
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import read_file
 from syria_strikes.swap import Marker
 
@@ -48,7 +49,7 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
     """``out`` with links resolved, when a build may write there; OutRefused otherwise."""
     return check_output(
         out,
-        data_dir.resolve().parent,
+        dataset_root(data_dir),  # as named: data/ may be a link, and seeds/ sits beside the link
         ours=lambda folder: is_release(folder, names, legacy=legacy),
         writer="a build",
         expected=names,
@@ -71,19 +72,20 @@ def check_output(
     a new folder, an empty one, or one ``ours`` recognises; OutRefused otherwise.
 
     Refused whatever they hold: the root of the file system, the dataset folder ``root``, its
-    data and seeds folders and anything inside them, the current folder, the home folder, any
-    folder above the dataset or the current folder, and the folders in ``kept`` (label by path),
-    their insides and the folders above them.
+    data and seeds folders (where their links lead) and anything inside them, the current folder,
+    the home folder, any folder above the dataset or the current folder, and the folders in
+    ``kept`` (label by path), their insides and the folders above them.
     """
     try:
         target = out.resolve()
+        curated = [(root / name).resolve() for name in ("data", "seeds")]
         root = root.resolve()
         here = Path.cwd().resolve()
         home = Path.home().resolve()
         guarded = {path.resolve(): label for path, label in (kept or {}).items()}
     except (OSError, RuntimeError) as error:
         raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
-    _refuse_protected(out, target, root, here, home, guarded, writer)
+    _refuse_protected(out, target, root, curated, here, home, guarded, writer)
     try:
         status = os.stat(target)
     except FileNotFoundError:
@@ -118,27 +120,40 @@ def _some_names(folder: Path, expected: frozenset[str], shown: int = 3) -> str:
 
 
 def _refuse_protected(
-    out: Path, target: Path, root: Path, here: Path, home: Path, kept: dict[Path, str], writer: str
+    out: Path,
+    target: Path,
+    root: Path,
+    curated: list[Path],
+    here: Path,
+    home: Path,
+    kept: dict[Path, str],
+    writer: str,
 ) -> None:
+    """``curated``: the data and seeds folders, each where its link (if it is one) leads."""
+    data, seeds = curated
     named = {
         Path(target.anchor): "the root of the file system",
         root: "the dataset folder",
-        root / "data": "the data folder",
-        root / "seeds": "the seeds archive",
+        data: "the data folder",
+        seeds: "the seeds archive",
         here: "the current folder",
         home: "your home folder",
         **kept,
     }
     if target in named:
         raise OutRefused(f"--out {out} is {named[target]}, which {writer} must never replace; name a new folder")
-    for above, what in ((root, "the dataset"), (here, "the current folder"), *kept.items()):
+    aboves = [
+        (root, "the dataset"),
+        (data, "the data folder"),
+        (seeds, "the seeds archive"),
+        (here, "the current folder"),
+    ]
+    for above, what in (*aboves, *kept.items()):
         if above.is_relative_to(target):
             raise OutRefused(f"--out {out} holds {what}, which {writer} must never replace; name a new folder")
-    for source in (root / "data", root / "seeds"):
+    for source, name in ((data, "data"), (seeds, "seeds")):
         if target.is_relative_to(source):
-            raise OutRefused(
-                f"--out {out} is inside {source.name}/, which holds curated files; name a folder outside it"
-            )
+            raise OutRefused(f"--out {out} is inside {name}/, which holds curated files; name a folder outside it")
     for source, what in kept.items():
         if target.is_relative_to(source):
             raise OutRefused(f"--out {out} is inside {what}; name a folder outside it")

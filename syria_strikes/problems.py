@@ -22,6 +22,7 @@ from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.paths import dataset_root
 from syria_strikes.rules import RULE_IDS, Decision, RuleId, rule
+from syria_strikes.terminal import escape
 
 SHOWN_VALUE_LENGTH = 80
 
@@ -63,7 +64,8 @@ class Problem:
         return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
 
     def to_text(self, paths: Callable[[str], str] = str) -> str:
-        """One line; ``paths`` rewrites the dataset-relative file names (see ``path_namer``)."""
+        """One line, escaped: a file name (or the folder the user gave) may hold a line break or
+        another control character; ``paths`` rewrites the dataset-relative file names (see ``path_namer``)."""
         file = paths(self.file)
         where = file if self.row is None else f"{file}, line {self.row}"
         parts = [where]
@@ -73,7 +75,7 @@ class Problem:
             parts.append(f"value {show_value(self.value)}")
         prefix = "warning: " if self.decision == "warn" else ""
         message = _TABLE_FILE_NAME.sub(lambda found: paths(found.group()), self.message)
-        return f"{prefix}{', '.join(parts)}: {message} [rule: {self.rule}]"
+        return escape(f"{prefix}{', '.join(parts)}: {message} [rule: {self.rule}]")
 
     def to_dict(self) -> dict[str, Any]:
         record = asdict(self)

@@ -73,7 +73,7 @@ def inside(path: Path, folder: Path) -> Path:
     try:
         resolved = path.resolve(strict=False)
         home = folder.resolve(strict=False)
-    except (OSError, RuntimeError) as error:  # a loop of links, or a folder that cannot be listed
+    except (OSError, RuntimeError, ValueError) as error:  # a loop of links, an unlistable folder, a NUL byte
         raise FileRefused("file_readable", f"cannot be followed: {_reason(error)}") from None
     if resolved != home and not resolved.is_relative_to(home):
         raise FileRefused(

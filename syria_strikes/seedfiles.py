@@ -148,7 +148,11 @@ def seed_text(seed: str, data_dir: Path) -> str:
 
 
 def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:
-    """Two offset cells as read from a CSV, or None unless both are plain non-negative integers."""
+    """Two offset cells as read from a CSV, or None unless both are plain non-negative integers that
+    Python reads as such (not beyond its limit of 4300 digits, which validate calls no whole number)."""
     if not (start and end and start.isascii() and start.isdigit() and end.isascii() and end.isdigit()):
         return None
-    return int(start), int(end)
+    try:
+        return int(start), int(end)
+    except ValueError:  # more digits than int() converts
+        return None

@@ -72,7 +72,7 @@ def seed_place(
         return seeds_dir / name, None
     try:
         resolved = (root / seed_path).resolve()
-    except (OSError, RuntimeError):  # a loop of links, in seeds/ or the folder itself
+    except (OSError, RuntimeError, ValueError):  # a loop of links, in seeds/ or the folder itself; a NUL byte
         try:
             inside(root / seed_path, root)
         except FileRefused as refused:

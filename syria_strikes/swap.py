@@ -45,6 +45,17 @@ def sibling(out: Path, kind: str, token: str = "") -> Path:
     return out.with_name(f".{out.name}.{kind}-{token}")
 
 
+def _sibling_of(out: Path, name: str, kinds: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of ``out``'s hidden siblings of these kinds. The token holds no dot: a
+    name that goes on (``.release.retired-2024.release-3f2a…``) is a sibling of another output,
+    ``release.retired-2024``, not of ``release``."""
+    for kind in kinds:
+        prefix = sibling(out, kind).name
+        if name.startswith(prefix) and "." not in name[len(prefix) :]:
+            return True
+    return False
+
+
 @contextmanager
 def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda: None) -> Iterator[Path]:
     """Yield an empty, marked staging folder; when the block ends normally, swap it in for ``out``.
@@ -57,7 +68,7 @@ def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda:
     place.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(place):
         recheck()
-        recover(place)
+        recover(place, marker)
         clean_leftovers(place, marker)
         staging = new_staging(place, marker)
         try:
@@ -109,12 +120,12 @@ def clean_leftovers(out: Path, marker: Marker) -> list[Path]:
     marker (or nothing, if killed before it was written) are touched."""
     current = _link_target(out)
     removed = []
-    prefixes = tuple(sibling(out, kind).name for kind in (STAGING, RETIRED, KEPT, "link"))
+    kinds = (STAGING, RETIRED, KEPT, "link")
     with os.scandir(out.parent) as listing:
-        entries = sorted((entry for entry in listing if entry.name.startswith(prefixes)), key=lambda e: e.name)
+        entries = sorted((entry for entry in listing if _sibling_of(out, entry.name, kinds)), key=lambda e: e.name)
     for entry in entries:
         path = Path(entry.path)
-        if entry.is_symlink() and entry.name.startswith(sibling(out, "link").name):
+        if entry.is_symlink() and _sibling_of(out, entry.name, ("link",)):
             path.unlink()  # a link made for a flip that never happened
             removed.append(path)
         elif path != current and entry.is_dir(follow_symlinks=False) and _ours(path, marker):
@@ -208,16 +219,20 @@ def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
     remove_folder(previous, marker)
 
 
-def recover(out: Path) -> None:
-    """If a link-mode run was killed after moving the old folder aside, put the newest one back."""
+def recover(out: Path, marker: Marker) -> None:
+    """If a link-mode run was killed after moving the old folder aside, put the newest one back.
+    Only a folder holding the marker is a run's: another, put in place, would be replaced (and so
+    removed) by the very run that recovered it."""
     if os.path.lexists(out):
         return
-    prefixes = (sibling(out, RETIRED).name, sibling(out, KEPT).name)
     candidates = sorted(
         (
             path
             for path in out.parent.iterdir()
-            if path.name.startswith(prefixes) and path.is_dir() and not path.is_symlink() and any(path.iterdir())
+            if _sibling_of(out, path.name, (RETIRED, KEPT))
+            and path.is_dir()
+            and not path.is_symlink()
+            and (path / marker.name).is_file()
         ),
         key=lambda path: path.stat().st_mtime_ns,
     )

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from syria_strikes.files import write_atomically
+from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
@@ -27,12 +28,14 @@ LABEL_DIGITS = 12
 
 
 class HashRefused(FileRefused):
-    """A file of the data that must not be read; ``name`` is its dataset-relative path."""
+    """A file (or a folder of seeds, ``what`` says which) of the data that must not or cannot be
+    read; ``name`` is its dataset-relative path."""
 
-    def __init__(self, rule: FileRule, words: str, name: str) -> None:
+    def __init__(self, rule: FileRule, words: str, name: str, what: str = "the file") -> None:
         super().__init__(rule, f"{name} {words}")
         self.reason = words
         self.name = name
+        self.what = what
 
 
 def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
@@ -46,9 +49,7 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
     tables = {f"data/{path.name}": path for path in data_dir.glob("*.csv")}
     tables |= {name: data_dir / name.removeprefix("data/") for name in known if name not in tables}
     named = sorted(tables.items())
-    named += [
-        (f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in sorted(seeds.rglob("*")) if path.is_file()
-    ]
+    named += [(f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in _seed_files(seeds) if path.is_file()]
     home = root.resolve()
     digest = hashlib.sha256()
     for name, path in named:
@@ -59,15 +60,40 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
             data = read_file(path, home)[0] if data is None else data
         except FileRefused as refused:
             raise HashRefused(refused.rule, refused.words, name) from None
-        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+        # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
+        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode("utf-8", "surrogateescape"))
     return f"sha256:{digest.hexdigest()}"
 
 
+def _seed_files(seeds: Path) -> list[Path]:
+    """Every entry below seeds/, links to folders not followed, in path order; HashRefused naming a
+    folder that cannot be listed (``rglob`` would leave it out of the hash without a word). No
+    seeds/ at all is no seeds."""
+
+    def unlisted(error: OSError) -> None:
+        if isinstance(error, FileNotFoundError) and Path(error.filename) == seeds:
+            return
+        name = Path(error.filename).relative_to(seeds.parent).as_posix()
+        reason = "permission denied; give the user running the command read access"
+        words = f"cannot be listed: {reason if isinstance(error, PermissionError) else error.strerror}"
+        raise HashRefused("file_readable", words, name, what="the folder")
+
+    found = []
+    for folder, folders, files in os.walk(seeds, onerror=unlisted):
+        found += [Path(folder) / name for name in (*folders, *files)]
+    return sorted(found)
+
+
 def recorded(record: Path = RECORD) -> dict[str, str]:
-    """The version and data hash that were tagged; empty when nothing was recorded yet."""
-    if not record.is_file():
+    """The version and data hash that were tagged; empty when nothing was recorded yet, and when the
+    record is not one object of two strings (cut short, edited by hand): it then vouches for no data."""
+    try:
+        entry = parse_object(read_file(record, record.parent)[0])
+    except (OSError, JsonRefused):  # FileRefused is an OSError
         return {}
-    return dict(json.loads(record.read_text(encoding="utf-8")))
+    if set(entry) != {"version", "data"} or not all(isinstance(value, str) for value in entry.values()):
+        return {}
+    return entry
 
 
 def release_version(data_dir: Path, record: Path = RECORD) -> str:
@@ -103,6 +129,10 @@ def build_date() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return None
-    if not epoch.isdigit():
-        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not {epoch!r}")
-    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    refused = ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, not {epoch!r}")
+    if not (epoch.isascii() and epoch.isdigit()):  # str.isdigit also says yes to '²' and '١٢'
+        raise refused
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):  # past the platform's time_t, or the year 9999
+        raise refused from None

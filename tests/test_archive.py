@@ -99,6 +99,15 @@ def test_non_utf8_empty_and_missing_files_are_refused_with_a_hint(
     assert "no such file" in _refused(dataset, capsys, tmp_path / "absent.txt")
 
 
+def test_a_seeds_readme_that_is_not_utf8_is_refused_before_anything_is_written(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    readme = dataset.root / "seeds" / "README.md"
+    readme.write_bytes(readme.read_bytes() + "caf\u00e9\n".encode("cp1252"))
+    error = _refused(dataset, capsys, document)
+    assert "README.md: is not UTF-8 (byte " in error and "0xe9" in error
+
+
 def test_a_bad_key_is_refused(dataset: Dataset, document: Path, capsys: pytest.CaptureFixture) -> None:
     assert "--key '../escape'" in _refused(dataset, capsys, document, "--key", "../escape")
     for key in ("a" * 101, "\u00c4\u00d6"):

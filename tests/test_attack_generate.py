@@ -20,6 +20,21 @@ def test_generate_refuses_a_folder_that_is_not_a_dataset(tmp_path: Path) -> None
     assert fingerprint(tmp_path) == before
 
 
+def test_generate_refuses_a_folder_whose_data_holds_none_of_the_tables(tmp_path: Path) -> None:
+    """Another project's folder may well hold data/ and seeds/: generate there overwrote its
+    datapackage.json and docs/ with this dataset's."""
+    for folder in ("data", "seeds", "docs"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "data" / "train.csv").write_text("x,y\n", encoding="utf-8")
+    (tmp_path / "datapackage.json").write_text('{"name": "another-project"}', encoding="utf-8")
+    (tmp_path / "docs" / "data-policy.md").write_text("Their own policy.\n", encoding="utf-8")
+    before = fingerprint(tmp_path)
+    result = in_process("generate", "--root", str(tmp_path))
+    assert_clean_failure(result, 2)
+    assert "is not a dataset folder" in result.stderr and "claims.csv" in result.stderr
+    assert fingerprint(tmp_path) == before
+
+
 def test_generate_refuses_a_generated_file_that_is_a_link(dataset: Dataset, tmp_path: Path) -> None:
     outside = tmp_path / "outside.md"
     outside.write_text("not the project's", encoding="utf-8")
@@ -55,3 +70,14 @@ def test_generate_follows_a_folder_link_that_stays_inside(dataset: Dataset) -> N
     assert result.returncode == 0, result.stderr
     assert (dataset.root / "generated-docs" / "data-dictionary.md").is_file()
     assert in_process("generate", "--root", str(dataset.root), "--check").returncode == 0
+
+
+def test_generate_refuses_a_folder_where_it_writes_a_file_before_writing_anything(dataset: Dataset) -> None:
+    """A folder where a generated file belongs cannot be replaced by a rename: the command stopped
+    half way, other files rewritten, naming its temporary file instead of the folder in the way."""
+    (dataset.root / "docs" / "data-dictionary.md").mkdir(parents=True)
+    before = fingerprint(dataset.root)
+    result = in_process("generate", "--root", str(dataset.root))
+    assert_clean_failure(result, 2)
+    assert "data-dictionary.md is a folder" in result.stderr and "nothing was written" in result.stderr
+    assert fingerprint(dataset.root) == before

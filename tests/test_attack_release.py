@@ -162,3 +162,31 @@ def test_the_site_checks_the_files_against_the_descriptor_it_republishes(
     monkeypatch.setattr(model, "read_file", read_mid_rewrite)
     with pytest.raises(syria_strikes.ReleaseError, match="0" * 64):
         model.read_site(copied, REPO / "seeds")
+
+
+def test_a_resource_path_with_a_nul_byte_is_named(copied: Path) -> None:
+    """A descriptor written by hand may name a file no file system can hold; it is a damaged release,
+    reported as one, not a ValueError from the path."""
+    descriptor = _descriptor(copied)
+    next(r for r in descriptor["resources"] if r["path"] == "claims.parquet")["path"] = "claims\x00.parquet"
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "claims\\x00.parquet in " in result.stderr
+    result = in_process("diff", str(copied), str(copied))
+    assert_clean_failure(result, 1)
+
+
+def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(copied: Path) -> None:
+    """A release's descriptor may list any file of its folder, whose name may hold a line break: info
+    prints one line per file, escaped, so the name cannot add a line such as another version."""
+    name = "notes\nsyria-strikes 9.9.9"
+    (copied / name).write_bytes(b"x")
+    descriptor = _descriptor(copied)
+    digest = "sha256:" + hashlib.sha256(b"x").hexdigest()
+    descriptor["resources"].append({"name": "notes", "path": name, "hash": digest, "bytes": 1})
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert result.returncode == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("syria-strikes 9.9.9")]
+    assert "notes\\x0asyria-strikes 9.9.9" in result.stdout

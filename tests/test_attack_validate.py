@@ -106,6 +106,33 @@ def test_data_hash_names_a_link_out_of_the_dataset_as_validate_does(warm_dataset
     assert "[rule: file_inside]" in result.stdout and "not the dataset's" not in result.stdout
 
 
+@pytest.mark.parametrize("folder", ["data", "seeds"])
+def test_data_hash_hashes_a_file_whose_name_is_not_utf8(warm_dataset: Dataset, folder: str) -> None:
+    """A name the file system holds as bytes that are not UTF-8 (``os.fsdecode`` gives it lone
+    surrogates) is hashed by those bytes: it is data the hash must cover, not a reason to stop."""
+    before = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
+    (warm_dataset.root / folder / os.fsdecode(b"stray-\xff.csv")).write_text("a stray copy\n", encoding="utf-8")
+    result = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.split("\n")[0].startswith("sha256:")
+    assert result.stdout.split("\n")[0] != before.stdout.split("\n")[0]
+
+
+@pytest.mark.parametrize("folder", ["seeds", "seeds/sub"])
+def test_data_hash_names_a_seeds_folder_it_cannot_list(warm_dataset: Dataset, folder: str) -> None:
+    """A folder of seeds that cannot be listed was left out of the hash without a word: the hash
+    printed was not that of the data it claims to cover."""
+    (warm_dataset.root / "seeds" / "sub").mkdir()
+    (warm_dataset.root / folder).chmod(0o311)  # entered, not listed
+    result = forked_unprivileged("data-hash", "--data-dir", str(warm_dataset.data_dir), cwd=warm_dataset.root)
+    (warm_dataset.root / folder).chmod(0o755)
+    assert_clean_failure(result, 1)
+    shown = "seeds/" if folder == "seeds" else folder  # a report names the seeds folder as seeds/
+    assert f"{shown}: the folder cannot be listed: permission denied" in result.stdout
+    assert "[rule: file_readable]" in result.stdout and "sha256:" not in result.stdout
+
+
 def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
     """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
     (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
@@ -113,6 +140,20 @@ def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) ->
     assert_clean_failure(result, 2)
     assert result.stdout == ""
     assert "is not a data folder" in result.stderr and "claims.csv" in result.stderr
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_line_of_the_report(warm_dataset: Dataset) -> None:
+    """A name may hold a line break: printed as it is, a stray file in a pull request could add a
+    line such as the verdict of valid data to the report. Each problem stays on one line."""
+    forged = "valid: every table, rule, quote and seed checks out."
+    (warm_dataset.data_dir / f"x\n{forged}\n.csv").write_text("copy\n", encoding="utf-8")
+    (warm_dataset.root / "seeds" / f"y\n{forged}\n.txt").write_text("copy\n", encoding="utf-8")
+    result = in_process("validate", "--data-dir", str(warm_dataset.data_dir))
+    assert_clean_failure(result, 1)
+    lines = result.stdout.splitlines()
+    assert forged not in lines
+    assert len(lines) == 3 and lines[-1] == "invalid: 2 problems found."
+    assert all(f"\\x0a{forged}\\x0a" in line for line in lines[:2])
 
 
 def _unprivileged_validate(dataset: Dataset) -> set[tuple[str, str | None, str]]:

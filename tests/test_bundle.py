@@ -151,6 +151,26 @@ def test_a_licence_linked_out_of_the_dataset_is_never_zipped(dataset: Dataset, t
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_the_licences_are_the_dataset_s_when_data_is_a_link_to_a_folder_elsewhere(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    """seeds/ and the licences sit beside data/ as it is named; a link to tables elsewhere does not
+    make the files beside those tables (someone else's licence) the dataset's."""
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (elsewhere / name).write_text("SOMEONE-ELSES-TEXT\n", encoding="utf-8")
+    dataset.data_dir.rename(elsewhere / "tables")
+    dataset.data_dir.symlink_to(elsewhere / "tables")
+    made = make_bundle(dataset.data_dir, tmp_path / "out")
+    assert isinstance(made, Bundle), made
+    with zipfile.ZipFile(made.path) as archive:
+        licence = next(name for name in archive.namelist() if name.endswith("/LICENSE"))
+        assert archive.read(licence) == (REPO / "LICENSE").read_bytes()
+
+
 def test_out_naming_a_file_is_refused(tmp_path: Path) -> None:
     """Through ``python -m syria_strikes``: the exit status and stderr a shell script sees."""
     target = tmp_path / "notes.txt"

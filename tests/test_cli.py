@@ -15,7 +15,7 @@ import pytest
 
 from syria_strikes.cli import main
 from tests.support.attacks import command
-from tests.support.dataset import REPO, Dataset, run_cli, shown
+from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli, shown
 
 
 def test_validate_passes_from_the_repository_root(
@@ -117,3 +117,27 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(
 ) -> None:
     assert run_cli(argv)[0] == 2
     assert "an empty path names nothing" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["validate", "coverage", "build", "archive"])
+def test_a_line_break_in_a_path_argument_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A path the user gives is printed back as one field, escaped like a file name or a cell: its
+    line break does not start a line of the command's output."""
+    dataset = copy_dataset(tmp_path / "set\nforged")
+    data = str(dataset.data_dir)
+    document = tmp_path / "doc\nforged.txt"
+    document.write_text("A made-up document for the test suite.\n", encoding="utf-8")
+    argv = {
+        "validate": ["validate", "--data-dir", data],
+        "coverage": ["coverage", "--data-dir", data],
+        "build": ["build", "--data-dir", data, "--out", str(tmp_path / "release\nforged")],
+        "archive": ["archive", str(document), "--data-dir", data],
+    }[name]
+    if name == "validate":
+        dataset.set_cell("claims", 0, "stance", "assert")
+    main(argv)
+    output = capsys.readouterr()
+    assert "\\x0aforged" in output.out
+    assert not [line for line in output.out.splitlines() if line.startswith("forged")], output.out

@@ -185,6 +185,18 @@ def test_a_claim_whose_quote_is_not_at_its_offsets_is_not_counted_and_fails(data
     assert "<h2>Not counted</h2>" in page and "quote_anchored" in page
 
 
+def test_an_offset_too_long_to_be_a_number_is_not_counted_as_one(dataset: Dataset) -> None:
+    """Python refuses to read an integer of more than 4300 digits (a ValueError); validate calls such
+    a cell no whole number, and so must coverage, for a claim and for a declared sentence."""
+    rows = dataset.rows("claims")
+    index = next(i for i, r in enumerate(rows) if r["source_id"] == "src-seed-000")
+    line = dataset.set_cell("claims", index, "quote_start", "1" * 5000)
+    dataset.set_cell("uncovered_sentences", 0, "sentence_start", "1" * 5000)
+    code, output = _coverage(dataset)
+    assert code == 1
+    assert f"line {line}, column quote_start, " in output and "[rule: type_integer]" in output
+
+
 def test_a_declared_sentence_not_at_its_offsets_is_not_counted(dataset: Dataset) -> None:
     """validate rejects it (sentence_anchored), so coverage must not call the seed complete with it."""
     index = dataset.find("uncovered_sentences", source_id="src-seed-002")

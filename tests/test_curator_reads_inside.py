@@ -190,3 +190,29 @@ def test_the_site_reads_no_seed_outside_the_seeds_folder_it_was_given(dataset: D
         read_site(release, seeds)
     assert "leads outside the dataset folder" in str(refused.value) and "[rule: file_inside]" in str(refused.value)
     assert SECRET not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        pytest.param(["coverage", "--format", "text"], 1, id="coverage"),
+        pytest.param(["coverage", "src-seed-000", "--format", "json"], 1, id="coverage of one seed"),
+        pytest.param(["coverage", "src-seed-002"], 0, id="coverage of another seed"),
+        pytest.param(["locate", "src-seed-000", "Homs"], 2, id="locate by source_id"),
+        pytest.param(["locate", "--fix"], 1, id="locate --fix"),
+    ],
+)
+def test_a_seed_path_with_a_nul_byte_is_a_fault_not_a_traceback(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], argv: list[str], expected: int
+) -> None:
+    """validate refuses the cell (clean_text); the curator's commands, which run on data that does not
+    validate yet, must name it too: no file can have such a name, and Python says so with a ValueError."""
+    index = dataset.find("sources", source_id="src-seed-000")
+    dataset.set_cell("sources", index, "seed_path", "seeds/000_\x00.txt")
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert code == expected, output + error
+    if argv[1] == "src-seed-002":  # the row with the NUL byte is not the seed asked for
+        assert "src-seed-002 (seeds/002_" in output
+        return
+    assert "cannot be followed" in output + error and "file_readable" in output + error

@@ -93,6 +93,21 @@ def test_a_code_newly_declared_in_the_descriptor_counts_as_added(dataset: Datase
     assert "vocabulary claims.stance: + hints" in _diff(REPO / "data", dataset.data_dir)[1]
 
 
+@pytest.mark.parametrize("code", [["hints"], 7, None], ids=["a list", "a number", "null"])
+def test_a_declared_code_that_is_not_text_is_a_usage_error(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], code: object
+) -> None:
+    """A descriptor edited by hand may declare any JSON value as a code; codes are compared as text."""
+    path = dataset.root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    claims = next(resource for resource in descriptor["resources"] if resource["name"] == "claims")
+    next(field for field in claims["schema"]["fields"] if field["name"] == "stance")["constraints"]["enum"].append(code)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert _diff(REPO / "data", dataset.data_dir) == (2, "")
+    error = capsys.readouterr().err
+    assert "datapackage.json: is not a readable data package descriptor" in error and "Traceback" not in error
+
+
 def test_bad_folders_are_usage_errors(dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     rows = dataset.rows("events")
     dataset.write_rows("events", [*rows, rows[0]])
@@ -112,6 +127,18 @@ def test_control_characters_in_keys_are_printed_escaped(dataset: Dataset) -> Non
     code, output = _diff(REPO / "data", dataset.data_dir)
     assert code == 0
     assert "\x1b" not in output and "  + act-\\x1b[31mred" in output.splitlines()
+
+
+@pytest.mark.parametrize("formatting", ["text", "markdown"])
+def test_a_line_break_in_a_key_cannot_forge_a_line(dataset: Dataset, formatting: str) -> None:
+    """A key is a cell of data that does not validate yet; a line break in it must not add a line
+    to the report, or to the CHANGELOG section the markdown becomes."""
+    forged = "- No data changes." if formatting == "markdown" else "no differences: all the same"
+    actors = dataset.rows("actors")
+    dataset.write_rows("actors", [*actors, {**actors[0], "actor_id": f"act-x\n{forged}"}])
+    code, output = _diff(REPO / "data", dataset.data_dir, "--format", formatting)
+    assert code == 0
+    assert forged not in output.splitlines() and f"act-x\\x0a{forged}" in output
 
 
 @pytest.mark.parametrize("formatting", ["text", "json", "markdown"])

@@ -115,6 +115,18 @@ def test_fix_restores_wrong_and_empty_offsets_and_changes_no_other_byte(dataset:
     )
 
 
+def test_fix_prints_a_line_break_in_a_claim_id_escaped(dataset: Dataset) -> None:
+    """--fix runs on data that does not validate yet: a claim_id holding a line break must not
+    add a line, such as another count, to the report."""
+    forged = "changed the offsets of 0 claims; 0 left as is"
+    (row,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", row, "claim_id", f"clm-x\n{forged}")
+    dataset.set_cell("claims", row, "quote_start", "")
+    code, output = _locate(dataset, "--fix")
+    assert code == 0, output
+    assert forged not in output.splitlines() and f"clm-x\\x0a{forged}" in output
+
+
 @pytest.mark.parametrize(("column", "named"), [("quote", "the quote"), ("attribution_quote", "the attribution_quote")])
 def test_fix_leaves_an_ambiguous_quote_or_attribution_and_says_why(dataset: Dataset, column: str, named: str) -> None:
     (index,) = _unique_rows(dataset, 1, column)
@@ -124,6 +136,17 @@ def test_fix_leaves_an_ambiguous_quote_or_attribution_and_says_why(dataset: Data
     assert code == 1
     assert f"line {line}, " in output and f"left as is: {named} is found" in output
     assert dataset.raw("claims") == before
+
+
+def test_fix_repairs_an_offset_too_long_to_be_a_number(dataset: Dataset) -> None:
+    """An offset of more than 4300 digits, which Python refuses to read as an integer, points nowhere:
+    --fix sets it where the quote is, as it does any other wrong offset."""
+    original = dataset.raw("claims")
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "1" * 5000)
+    code, output = _locate(dataset, "--fix")
+    assert code == 0, output
+    assert dataset.raw("claims") == original
 
 
 def test_fix_refuses_a_file_it_could_not_write_back_byte_for_byte(dataset: Dataset) -> None:

@@ -35,3 +35,23 @@ def test_cli_main_leaves_the_callers_imports_alone() -> None:
     result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hypothesis"
+
+
+def test_an_interrupt_ends_the_command_with_one_line_and_exit_130() -> None:
+    """Ctrl-C while the command works: the writers have put back what they began (staging folders,
+    temporary files, archive's rollback), so the process says so in one line, as a shell expects."""
+    code = (
+        "import os, signal, sys, time\n"
+        "import syria_strikes.cache\n"
+        "def interrupted(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(60)\n"
+        "syria_strikes.cache.validate = interrupted\n"
+        "sys.argv = ['syria-strikes', 'validate']\n"
+        "from syria_strikes.__main__ import run\n"
+        "sys.exit(run())\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("interrupted")

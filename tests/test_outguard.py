@@ -94,3 +94,15 @@ def test_a_release_needs_its_name_its_marker_and_nothing_else(root: Path) -> Non
 def test_a_release_written_before_the_marker_is_accepted_only_when_asked(root: Path) -> None:
     unmarked = _release(root / "unmarked", marker=False)
     assert check_out(unmarked, root / "data", NAMES, legacy=True) == unmarked
+
+
+@pytest.mark.parametrize("name", ["tables/release", "clone/seeds/release"])
+def test_a_data_folder_reached_through_a_link_is_guarded_where_it_lies(tmp_path: Path, name: str) -> None:
+    """data/ may be a link to a folder of any name elsewhere: the folder it leads to, and the seeds/
+    beside the link, hold the curated files, and a release written into either broke validation."""
+    clone = tmp_path / "clone"
+    (clone / "seeds").mkdir(parents=True)
+    (tmp_path / "tables").mkdir()
+    (clone / "data").symlink_to(tmp_path / "tables")
+    with pytest.raises(OutRefused, match="inside"):
+        check_out(tmp_path / name, clone / "data", NAMES)

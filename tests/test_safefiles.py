@@ -99,3 +99,11 @@ def test_unreadable_file_and_folder_are_refused_with_words(folder: Path) -> None
 def test_a_folder_is_listed_in_name_order(folder: Path) -> None:
     (folder / "b.csv").write_text("", encoding="utf-8")
     assert [entry.name for entry in list_folder(folder)] == ["b.csv", "plain.csv"]
+
+
+def test_a_name_with_a_nul_byte_is_refused_with_words(folder: Path) -> None:
+    """No file can be named with a NUL byte, but a cell or a descriptor can hold one: Python then
+    raises ValueError, not an OSError, from every call that takes the path."""
+    with pytest.raises(FileRefused, match="cannot be followed") as refused:
+        read_file(folder / "plain\x00.csv", folder)
+    assert refused.value.rule == "file_readable"

@@ -299,6 +299,19 @@ def test_unsafe_output_is_refused_and_nothing_is_touched(
     assert _tree(dataset.root.parent) == before
 
 
+def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """data/ may be a link to a folder elsewhere: that folder holds the curated tables, whatever its name."""
+    tables = tmp_path / "tables"
+    dataset.data_dir.rename(tables)
+    dataset.data_dir.symlink_to(tables)
+    before = _tree(tables)
+    code, error = _run_site(tables / "site", dataset.root / "seeds", capsys)
+    assert code == 2 and "inside data/" in error
+    assert _tree(tables) == before
+
+
 def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -339,6 +352,50 @@ def test_a_damaged_release_file_stops_the_site_naming_it(
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1
     assert error.startswith(f"error: {damaged} in {copy} is damaged") and error.count("\n") == 1
+    assert not out.exists()
+
+
+def _rewrite_parquet(release: Path, table: str, column: str, value: str, rows: slice = slice(None)) -> None:
+    """Set ``column`` of the chosen rows of a release's Parquet table, and record the file's new
+    checksum in its descriptor: a release put together by hand, whose files match its checksums."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = release / f"{table}.parquet"
+    arrow = pq.read_table(path)
+    index = arrow.schema.get_field_index(column)
+    values = arrow.column(column).to_pylist()
+    values[rows] = [value] * len(values[rows])
+    arrow = arrow.set_column(index, arrow.schema.field(index), pa.array(values, type=arrow.schema.field(index).type))
+    pq.write_table(arrow, path)
+    descriptor_path = release / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["path"] == path.name)
+    resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    resource["bytes"] = path.stat().st_size
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "words"),
+    [
+        ("claims", "event_id", "evt-nowhere", "names event_id 'evt-nowhere', which events.parquet lacks"),
+        ("claims", "source_id", "src-nowhere", "names source_id 'src-nowhere', which sources.parquet lacks"),
+        ("sources", "source_id", "src-twice", "holds source_id 'src-twice' twice"),
+    ],
+)
+def test_a_release_whose_references_do_not_resolve_stops_the_site_naming_one(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str, column: str, value: str, words: str
+) -> None:
+    """A build validates every reference; a release put together by hand, its checksums recomputed,
+    may name rows it lacks, and its pages would link to nothing."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    _rewrite_parquet(copy, table, column, value, slice(0, 2))
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert error.startswith(f"error: {table}.parquet in {copy} {words}") and error.count("\n") == 1
     assert not out.exists()
 
 
@@ -440,6 +497,14 @@ def test_a_page_path_leaving_the_site_is_refused_before_anything_is_written(tmp_
     out = tmp_path / "deep" / "site"
     with pytest.raises(ReleaseError, match="outside the site"):
         write_all_or_nothing(out, {"index.html": b"<p>", page: b"x"})
+    assert not (tmp_path / "deep").exists() or not any((tmp_path / "deep").iterdir())
+
+
+def test_a_page_path_no_file_can_have_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """An ID with a NUL byte (a release put together by hand) names a page no file system can hold."""
+    out = tmp_path / "deep" / "site"
+    with pytest.raises(ReleaseError, match="NUL byte"):
+        write_all_or_nothing(out, {"index.html": b"<p>", "events/evt-\x00.html": b"x"})
     assert not (tmp_path / "deep").exists() or not any((tmp_path / "deep").iterdir())
 
 

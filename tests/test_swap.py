@@ -94,13 +94,43 @@ def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path)
     assert _contents(out) == "current"
 
 
+def test_the_folders_of_an_output_named_like_a_leftover_are_not_leftovers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``release.retired-2024`` is an output of its own; in link mode its content lives in
+    ``.release.retired-2024.release-<token>``, which starts like a leftover of ``release``."""
+    monkeypatch.setattr(swap, "exchange", lambda first, second: False)
+    other = _release(tmp_path / "release.retired-2024", "other")
+    swap_into_place(_staged(other, "other, linked"), other, RELEASE_MARKER)
+    assert other.is_symlink()
+    out = tmp_path / "release"
+    with replacing(out, RELEASE_MARKER) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+    assert _contents(out) == "new"
+    assert _contents(other) == "other, linked"
+
+
 def test_a_release_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> None:
     out = tmp_path / "release"
     _release(tmp_path / ".release.retired-1a2b", "old")
-    recover(out)
+    recover(out, RELEASE_MARKER)
     assert _contents(out) == "old"
-    recover(out)
+    recover(out, RELEASE_MARKER)
     assert _contents(out) == "old"
+
+
+@pytest.mark.parametrize("kind", ["retired", "release"])
+def test_a_folder_of_someone_else_named_like_a_moved_release_is_never_put_in_place(tmp_path: Path, kind: str) -> None:
+    """Only a folder a run marked is put back: anything else put in place would be replaced, and so
+    removed, by the very run that recovered it."""
+    out = tmp_path / "release"
+    foreign = tmp_path / f".release.{kind}-notes"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("someone's", encoding="utf-8")
+    with replacing(out, RELEASE_MARKER) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+    assert _contents(out) == "new"
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "someone's"
 
 
 def test_one_writer_at_a_time(tmp_path: Path) -> None:

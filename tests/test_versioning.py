@@ -131,3 +131,31 @@ def test_the_hash_does_not_depend_on_how_the_data_folder_is_named_or_given(
     renamed = dataset.root / "mydata"
     dataset.data_dir.rename(renamed)
     assert data_hash(renamed) == expected
+
+
+@pytest.mark.parametrize("epoch", ["1" + "0" * 30, "9" * 12, "\u00b2", "\u0661\u0662"])
+def test_a_source_date_epoch_that_is_no_date_is_a_usage_error(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    """Beyond the calendar (year 10000 and later), past the platform's time_t, or digits that are not
+    ASCII: each is named as a usage error before anything is built, not a traceback or a date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = in_process("build", "--data-dir", str(dataset.data_dir), "--out", str(tmp_path / "release"))
+    assert result.returncode == 2, result.stderr
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC" in result.stderr
+    assert not (tmp_path / "release").exists()
+
+
+@pytest.mark.parametrize(
+    "damage", ['{"version": ', "[1, 2]", '{"version": 1, "data": []}', "\udcff"], ids=["cut", "list", "types", "bytes"]
+)
+def test_a_damaged_record_of_the_tagged_data_records_nothing(dataset: Dataset, tmp_path: Path, damage: str) -> None:
+    """A record cut short or edited into another shape vouches for no data: every release of it gets the
+    local label, instead of data-hash and build stopping with a traceback."""
+    from syria_strikes.versioning import recorded, version_of
+
+    record = tmp_path / "tagged-data.json"
+    record.write_bytes(damage.encode("utf-8", "surrogateescape"))
+    assert recorded(record) == {}
+    current = data_hash(dataset.data_dir)
+    assert version_of(current, record) == f"{__version__}+local.{current.removeprefix('sha256:')[:12]}"

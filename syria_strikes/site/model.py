@@ -18,7 +18,7 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
-from syria_strikes.metadata import PREDICATE, TABLE_NAMES
+from syria_strikes.metadata import PREDICATE, TABLE_NAMES, TABLES
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedtrust import SeedFault, trusted_seed_text
 from syria_strikes.site.documents import Span
@@ -78,6 +78,7 @@ def read_site(release: Path, seeds: Path) -> Site:
     tables: dict[str, list[dict[str, Any]]] = {
         name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
     }
+    _check_references(tables, release)
     sources = {row["source_id"]: row for row in tables["sources"]}
     site = Site(
         release=release,
@@ -96,6 +97,33 @@ def read_site(release: Path, seeds: Path) -> Site:
     )
     _link(site)
     return site
+
+
+def _check_references(tables: dict[str, list[dict[str, Any]]], release: Path) -> None:
+    """ReleaseError naming the first ID held twice, or named but absent. A build validated both, so
+    only a release put together by hand (its checksums recomputed) fails: its pages would link to
+    rows it lacks."""
+    keys: dict[str, set[str]] = {}
+    for declared in TABLES:
+        ids = [row[declared.primary_key] for row in tables[declared.name]]
+        keys[declared.name] = set(ids)
+        if len(keys[declared.name]) != len(ids):
+            twice = next(value for value in ids if ids.count(value) > 1)
+            raise ReleaseError(
+                f"{declared.name}.parquet in {release} holds {declared.primary_key} {twice!r} twice; it is not a "
+                "release a build wrote"
+            )
+    for declared in TABLES:
+        for column in (column for column in declared.columns if column.references is not None):
+            assert column.references is not None
+            for row in tables[declared.name]:
+                cell = row[column.name]
+                for value in cell if isinstance(cell, list) else [cell]:
+                    if value is not None and value not in keys[column.references]:
+                        raise ReleaseError(
+                            f"{declared.name}.parquet in {release} names {column.name} {value!r}, which "
+                            f"{column.references}.parquet lacks; it is not a release a build wrote"
+                        )
 
 
 def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:

@@ -86,10 +86,10 @@ def write_all_or_nothing(
     ``recheck`` runs again under the lock, as the build's guard does."""
     for relative in contents:
         parts = PurePosixPath(relative).parts
-        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts or "\x00" in relative:
             raise ReleaseError(
-                f"the release names a page {relative!r} outside the site (an ID with '..' or a leading '/'); "
-                "it is not a release a build wrote"
+                f"the release names a page {relative!r} outside the site, or that no file can be (an ID with "
+                "'..', a leading '/' or a NUL byte); it is not a release a build wrote"
             )
     with replacing(target, SITE_MARKER, recheck) as staging:
         for relative, data in contents.items():
