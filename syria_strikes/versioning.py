@@ -108,9 +108,10 @@ def version_of(current: str, record: Path = RECORD) -> str:
     return f"{__version__}+local.{current.removeprefix('sha256:')[:LABEL_DIGITS]}"
 
 
-def record_data(data_dir: Path, record: Path = RECORD) -> dict[str, str]:
-    """Record ``data_dir`` (with seeds/) as the data of ``__version__``; the release process runs it."""
-    entry = {"version": __version__, "data": data_hash(data_dir)}
+def record_data(data_dir: Path, record: Path = RECORD, known: Mapping[str, bytes] | None = None) -> dict[str, str]:
+    """Record ``data_dir`` (with seeds/) as the data of ``__version__``; the release process runs it.
+    ``known`` as for ``data_hash``: the tables as they were validated."""
+    entry = {"version": __version__, "data": data_hash(data_dir, known)}
     write_atomically(record, (json.dumps(entry, indent=2) + "\n").encode("utf-8"))
     return entry
 

@@ -159,3 +159,21 @@ def test_a_damaged_record_of_the_tagged_data_records_nothing(dataset: Dataset, t
     assert recorded(record) == {}
     current = data_hash(dataset.data_dir)
     assert version_of(current, record) == f"{__version__}+local.{current.removeprefix('sha256:')[:12]}"
+
+
+def test_record_validates_cold_whatever_the_cache_says(
+    warm_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder committed with the data could answer 'valid' for data that is not: the
+    record vouches for a release, so it never asks the cache."""
+    from syria_strikes import cache, paths, versioning
+    from tests.support.dataset import run_cli
+
+    record = tmp_path / "tagged-data.json"
+    monkeypatch.setattr(paths, "is_checkout_data", lambda data_dir: True)
+    monkeypatch.setattr(versioning, "RECORD", record)
+    monkeypatch.setattr(cache, "validate", lambda *args, **kwargs: cache.Outcome([], "cache"))
+    warm_dataset.set_cell("claims", 0, "predicate", "no such predicate")
+    code, output = run_cli(["data-hash", "--record", "--data-dir", str(warm_dataset.data_dir)])
+    assert code == 1 and "rule: enum" in output
+    assert not record.exists()
