@@ -24,7 +24,7 @@ from syria_strikes.extras import require
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import TABLE_NAMES, Table, TableName, table
-from syria_strikes.safefiles import FileKey, read_file
+from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
 
 if TYPE_CHECKING:
     import polars as pl
@@ -208,14 +208,19 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     folder = path.parent
     resources = (descriptor if descriptor is not None else release_descriptor(folder))["resources"]
     expected = next((r for r in resources if r["path"] == path.name), None)
-    try:
-        data, key = read_file(path, folder)
-    except FileNotFoundError:
-        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}") from None
-    except OSError as error:
-        raise ReleaseError(f"{path.name} in {folder} {error}") from None
     if expected is None:
         raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}")
+    try:  # never more than the recorded size and one byte: a file grown huge is not read whole
+        data, key = read_file(path, folder, most=expected["bytes"])
+    except FileNotFoundError:
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}") from None
+    except FileTooLarge:
+        raise ReleaseError(
+            f"{path.name} in {folder} is damaged or was modified: it holds more than the {expected['bytes']} bytes "
+            f"the release records; {_remedy(folder)}"
+        ) from None
+    except OSError as error:
+        raise ReleaseError(f"{path.name} in {folder} {error}") from None
     verified = (key, expected["hash"], expected["bytes"])
     if verified in _verified:
         return data

@@ -91,13 +91,22 @@ def _reason(error: BaseException) -> str:
     return "too many levels of symbolic links" if isinstance(error, RuntimeError) else str(error)
 
 
-def read_file(path: Path, folder: Path, *, checked: bool = False) -> tuple[bytes, FileKey]:
+class FileTooLarge(OSError):
+    """A file holds more bytes than its reader was told to expect; only ``most`` + 1 were read."""
+
+    def __init__(self, most: int) -> None:
+        super().__init__(f"holds more than the {most} bytes expected")
+        self.most = most
+
+
+def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | None = None) -> tuple[bytes, FileKey]:
     """The bytes of the regular file ``path`` inside ``folder``, and the key of the version read.
 
     Raises FileNotFoundError when nothing is there (callers have their own words for a missing
     file) and FileRefused for everything else that is not a readable regular file inside ``folder``.
     ``checked`` says the caller has resolved ``path`` and checked it is inside ``folder`` (as the
     seed check does for ten thousand seeds from one listing); the final link is still not followed.
+    ``most`` bounds what is read: a file that holds more raises FileTooLarge, having read one byte more.
     """
     resolved = path if checked else inside(path, folder)
     try:
@@ -120,8 +129,12 @@ def read_file(path: Path, folder: Path, *, checked: bool = False) -> tuple[bytes
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode) or (status.st_ino, status.st_dev) != (before.st_ino, before.st_dev):
             raise FileRefused("file_regular", "was replaced by something other than a regular file while being read")
-        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
-            data = handle.readall()  # sized from fstat: one allocation, not one per block
+        if most is None:
+            with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
+                data = handle.readall()  # sized from fstat: one allocation, not one per block
+        else:
+            with os.fdopen(descriptor, "rb", closefd=False) as buffered:
+                data = buffered.read(most + 1)  # buffered: reads until that many bytes or the end
         after = os.fstat(descriptor)
     except FileRefused:
         raise
@@ -129,6 +142,8 @@ def read_file(path: Path, folder: Path, *, checked: bool = False) -> tuple[bytes
         raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
     finally:
         os.close(descriptor)
+    if most is not None and len(data) > most:
+        raise FileTooLarge(most)
     return data, FileKey.of(resolved, after)
 
 

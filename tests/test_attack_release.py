@@ -113,6 +113,17 @@ def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Pa
         load("claims", root=copied)
 
 
+def test_a_file_grown_larger_is_refused_without_being_read_whole(copied: Path) -> None:
+    """A file far larger than its record (a sparse terabyte, say) must not be read into memory to be
+    hashed: the reader stops one byte past the recorded size."""
+    path = copied / "claims.parquet"
+    recorded = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.truncate(recorded + (64 << 20))
+    with pytest.raises(syria_strikes.ReleaseError, match=rf"claims\.parquet .* holds more than the {recorded} bytes"):
+        load("claims", root=copied)
+
+
 def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(copied: Path) -> None:
     path = copied / "events.parquet"
     assert len(load("events", root=copied)) > 0

@@ -107,3 +107,13 @@ def test_a_name_with_a_nul_byte_is_refused_with_words(folder: Path) -> None:
     with pytest.raises(FileRefused, match="cannot be followed") as refused:
         read_file(folder / "plain\x00.csv", folder)
     assert refused.value.rule == "file_readable"
+
+
+def test_a_bounded_read_stops_one_byte_past_its_bound(folder: Path) -> None:
+    from syria_strikes.safefiles import FileTooLarge
+
+    path = folder / "table.csv"
+    path.write_bytes(b"x" * 10)
+    assert read_file(path, folder, most=10)[0] == b"x" * 10
+    with pytest.raises(FileTooLarge):
+        read_file(path, folder, most=9)
