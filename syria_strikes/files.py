@@ -64,6 +64,26 @@ def write_atomically(target: Path, content: bytes, *, like: os.stat_result | Non
     """Write ``content`` to a temporary file beside ``target``, flush it to disk and rename it over:
     a reader sees the old file or the new one, never half of one. ``like`` is the status of the
     file replaced, whose mode and (where this user may set them) owner and group the new file keeps."""
+    write_all_atomically([(target, content, like)], mode=mode)
+
+
+def write_all_atomically(files: list[tuple[Path, bytes, os.stat_result | None]], *, mode: int = 0o644) -> None:
+    """Write several files as ``write_atomically`` writes one, every temporary file first: a failure
+    while writing any of them (a full disk, a folder not writable) changes none of the targets."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for target, content, like in files:
+            written.append((_written_beside(target, content, like, mode), target))
+        for temporary, target in written:
+            os.replace(temporary, target)
+    except BaseException:
+        for temporary, _ in written:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _written_beside(target: Path, content: bytes, like: os.stat_result | None, mode: int) -> str:
+    """A temporary file beside ``target`` holding ``content``, on disk, with the mode it will keep."""
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:  # name the file the user knows, not the temporary one
@@ -77,7 +97,7 @@ def write_atomically(target: Path, content: bytes, *, like: os.stat_result | Non
         if like is not None and (like.st_uid, like.st_gid) != (os.getuid(), os.getgid()):
             with contextlib.suppress(PermissionError):
                 os.chown(temporary, like.st_uid, like.st_gid)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return temporary

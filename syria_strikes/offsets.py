@@ -19,7 +19,7 @@ from typing import Any
 
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
-from syria_strikes.files import write_atomically
+from syria_strikes.files import write_all_atomically
 from syria_strikes.paths import dataset_root
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
@@ -99,7 +99,8 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
     """Set the offsets of every span (a claim's quote and attribution, an actor relation's quote)
     whose words are not at them but occur exactly once in the row's seed. data/claims.csv must be
     there; data/actor_relations.csv is repaired when it is. Nothing is written unless every file
-    could be read and judged."""
+    could be read and judged, and every file is written beside its target before any replaces the
+    curator's. Each keeps its mode, owner and group; a link stays a link, the file it leads to rewritten."""
     root = dataset_root(data_dir)
     seeds = {seed.source_id: seed for seed in archived_rows(data_dir)}
     texts: dict[str, str | InputError] = {}
@@ -109,10 +110,14 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
         if table is not CLAIMS and not path.exists() and not path.is_symlink():
             continue
         planned.append(_plan(table, path, root, seeds, texts))
-    if write:
-        for report, records in planned:
-            if report.changed:
-                _replace(report.path, _serialise(records))
+    if write:  # every file is written before any replaces the curator's: a failure changes none
+        write_all_atomically(
+            [
+                (report.path.resolve(), _serialise(records).encode("utf-8"), report.path.stat())
+                for report, records in planned
+                if report.changed
+            ]
+        )
     return [report for report, _ in planned]
 
 
@@ -220,9 +225,3 @@ def _seed_text(
         except InputError as error:
             texts[source_id] = error
     return texts[source_id]
-
-
-def _replace(path: Path, text: str) -> None:
-    """Rewrite ``path`` whole; the curator's file keeps its mode, owner and group. A link (read as
-    inside the dataset) stays a link: the file it leads to is the one rewritten."""
-    write_atomically(path.resolve(), text.encode("utf-8"), like=path.stat())

@@ -287,3 +287,28 @@ def test_fix_writes_nothing_when_one_of_the_files_cannot_be_judged(dataset: Data
     code, _ = _locate(dataset, "--fix")
     assert code == 2
     assert dataset.raw("claims") == claims
+
+
+def test_fix_changes_neither_file_when_the_second_cannot_be_written(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both files are written beside themselves first: a full disk on the second leaves the first
+    as the curator had it, and no temporary file behind."""
+    from syria_strikes import files
+
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "")
+    dataset.set_cell("actor_relations", 0, "quote_start", "")
+    before = {name: dataset.raw(name) for name in ("claims", "actor_relations")}
+    written_beside = files._written_beside
+
+    def disk_full_on_relations(target: Path, *args: object) -> str:
+        if target.name == "actor_relations.csv":
+            raise OSError(28, "No space left on device", str(target))
+        return written_beside(target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "_written_beside", disk_full_on_relations)
+    code, _ = _locate(dataset, "--fix")
+    assert code == 3
+    assert {name: dataset.raw(name) for name in before} == before
+    assert sorted(path.name for path in dataset.data_dir.iterdir() if path.name.startswith(".")) == []
