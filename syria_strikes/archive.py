@@ -15,6 +15,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +59,18 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     _check_utf8(document, data)
     digest = hashlib.sha256(data).hexdigest()
     root = dataset_root(data_dir)
+    if not (root / "seeds").is_dir():
+        raise InputError(f"{root / 'seeds'}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
+    with changing_dataset(root):
+        return _archive(document, data, digest, data_dir, key)
+
+
+def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str | None) -> Archived:
+    """Number, copy and register the document; the caller holds the dataset's lock."""
+    root = dataset_root(data_dir)
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
-    if not seeds_dir.is_dir():
-        raise InputError(f"{seeds_dir}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
     header, rows = read_rows(sources_path, root)
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
@@ -87,6 +96,24 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
             f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
         ) from None
     return Archived(seed_path, source_id, digest, tuple(column for column in TO_FILL if column in header))
+
+
+@contextmanager
+def changing_dataset(root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the dataset folder itself (no lock file is left in it) while the
+    next seed number is chosen and the three files change: a second archive waits, then numbers its
+    document after the first, instead of writing sources.csv without the first one's row."""
+    import fcntl
+
+    try:
+        descriptor = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise InputError(f"{root}: cannot be opened ({error.strerror}); nothing was changed") from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _check_utf8(document: Path, data: bytes) -> None:

@@ -179,3 +179,21 @@ def test_a_copy_lying_in_seeds_without_a_row_is_refused_and_a_file_of_its_size_i
     assert f"has the same bytes as {copy}, which no source row names yet" in error
     copy.unlink()
     assert _archive(dataset, document) == 0
+
+
+def test_an_archive_waits_while_another_changes_the_dataset(dataset: Dataset, document: Path) -> None:
+    """Two archives at once would both number their document after the same last seed, and the
+    second would write sources.csv without the first one's row."""
+    import threading
+
+    from syria_strikes.archive import archive, changing_dataset
+
+    archived: list[object] = []
+    with changing_dataset(dataset.root):
+        running = threading.Thread(target=lambda: archived.append(archive(document, dataset.data_dir)))
+        running.start()
+        running.join(timeout=1.0)
+        assert running.is_alive() and archived == [], "it went on while the dataset was locked"
+        assert not list((dataset.root / "seeds").glob("003_*"))
+    running.join()
+    assert len(archived) == 1 and list((dataset.root / "seeds").glob("003_*"))
