@@ -9,6 +9,7 @@ files changed so far are put back, so a failed run leaves the dataset as it was.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import os
@@ -197,6 +198,26 @@ def _readme_with(readme_path: Path, table_row: str) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
+# What a file system without hard links (some network and FAT-like ones) says to os.link.
+NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
+
+
+def _place_new(staged: Path, target: Path, seed: bytes) -> None:
+    """Put the staged seed at ``target``, failing rather than replace a file of that name: a hard
+    link where the file system has them, else a file created exclusively and then written."""
+    try:
+        os.link(staged, target)
+        return
+    except OSError as error:
+        if error.errno not in NO_HARD_LINKS:
+            raise
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), READ_ONLY)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(seed)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def _commit(root: Path, seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
     """Stage every file, then move them into place; on failure, restore what was replaced."""
     staging = Path(tempfile.mkdtemp(prefix=".archive-staging-", dir=root))
@@ -213,7 +234,7 @@ def _commit(root: Path, seed: bytes, seed_target: Path, replacements: dict[Path,
             staged[target] = staging / f"{index}-{target.name}"
             staged[target].write_bytes(content)
             staged[target].chmod(target.stat().st_mode & 0o7777)
-        os.link(staged_seed, seed_target)  # fails rather than replace a file of that name
+        _place_new(staged_seed, seed_target, seed)
         linked = True
         for target, path in staged.items():
             originals[target] = target.read_bytes()

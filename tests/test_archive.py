@@ -197,3 +197,22 @@ def test_an_archive_waits_while_another_changes_the_dataset(dataset: Dataset, do
         assert not list((dataset.root / "seeds").glob("003_*"))
     running.join()
     assert len(archived) == 1 and list((dataset.root / "seeds").glob("003_*"))
+
+
+def test_a_file_system_without_hard_links_still_gets_the_seed_and_never_an_overwrite(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_hard_links(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(archive_module.os, "link", no_hard_links)
+    assert _archive(dataset, document, "--key", "fixture-key") == 0
+    seed = dataset.root / "seeds" / "003_fixture-key.txt"
+    assert seed.read_bytes() == document.read_bytes()
+    assert not os.stat(seed).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    assert {problem["rule"] for problem in dataset.validate()[1]} == {"required"}
+    taken = dataset.root / "seeds" / "004_taken.txt"
+    taken.write_bytes(b"someone's file")
+    with pytest.raises(FileExistsError):
+        archive_module._place_new(seed, taken, b"another document")
+    assert taken.read_bytes() == b"someone's file"
