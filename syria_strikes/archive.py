@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import read_bytes, read_rows, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
@@ -72,7 +72,7 @@ def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str 
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
-    header, rows = read_rows(sources_path, root)
+    header, rows = read_rows(sources_path, tables_home(data_dir))
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
     number = _next_number(seeds_dir, rows)
@@ -164,7 +164,7 @@ def _next_number(seeds_dir: Path, rows: list[dict[str, str]]) -> int:
 
 
 def _appended_row(sources_path: Path, header: list[str], known: dict[str, str]) -> bytes:
-    existing = read_bytes(sources_path, dataset_root(sources_path.parent))
+    existing = read_bytes(sources_path, tables_home(sources_path.parent))
     if existing and not existing.endswith(b"\n"):
         raise InputError(f"{sources_path}: does not end with a line break; run `syria-strikes validate` first")
     if any(row_id == known["source_id"] for row_id in _column(existing, "source_id")):

@@ -16,7 +16,7 @@ from typing import Literal
 
 from syria_strikes.anchoring import locate, mismatch_context
 from syria_strikes.errors import InputError
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_rows, require_columns, span_cells
@@ -109,7 +109,7 @@ def _claim_spans(data_dir: Path, texts: dict[str, str], uncounted: list[Uncounte
     """The quote spans of the claims on trusted seeds whose quote is at its offsets; the other claims
     on those seeds are added to ``uncounted`` (claims on other seeds are the seeds' concern)."""
     path = data_dir / "claims.csv"
-    header, rows = read_rows(path, dataset_root(data_dir))
+    header, rows = read_rows(path, tables_home(data_dir))
     require_columns(path, header, ("claim_id", "source_id", "quote", "quote_start", "quote_end"))
     spans: dict[str, list[Span]] = {}
     for line, row in enumerate(rows, start=2):
@@ -149,7 +149,7 @@ def _declared(data_dir: Path, texts: dict[str, str], uncounted: list[Uncounted])
     path = data_dir / DECLARED_TABLE
     if not path.exists():
         return {}
-    header, rows = read_rows(path, dataset_root(data_dir))
+    header, rows = read_rows(path, tables_home(data_dir))
     require_columns(path, header, ("uncovered_id", "source_id", "sentence", "sentence_start", "sentence_end", "reason"))
     declared: dict[str, list[Declared]] = {}
     for line, row in enumerate(rows, start=2):

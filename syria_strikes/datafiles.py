@@ -13,6 +13,7 @@ from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.paths import tables_home
 from syria_strikes.problems import Problem, problem
 from syria_strikes.safefiles import FileRefused, list_folder, read_file
 
@@ -20,7 +21,7 @@ from syria_strikes.safefiles import FileRefused, list_folder, read_file
 def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:
     """The bytes of ``data/<table>.csv``, or None and the problem that says why not. The dataset
     folder is the one that holds the real data folder, so a data folder that is itself a link works."""
-    return read_table_file(data_dir / f"{table_name}.csv", table_name, data_dir.resolve().parent)
+    return read_table_file(data_dir / f"{table_name}.csv", table_name, tables_home(data_dir))
 
 
 def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | None, list[Problem]]:

@@ -20,7 +20,7 @@ from typing import Any
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_all_atomically
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
 
@@ -125,7 +125,7 @@ def _plan(
     table: SpanTable, path: Path, root: Path, seeds: dict[str, ArchivedSeed], texts: dict[str, str | InputError]
 ) -> tuple[FixReport, list[list[str]]]:
     """The report of one table and its records with the offsets set, nothing written yet."""
-    text = _canonical_text(path, root)
+    text = _canonical_text(path, tables_home(path.parent))
     records, lines = _records(text, path)
     if not records:
         raise InputError(f"{path}: is empty; it needs at least its header")

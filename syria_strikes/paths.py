@@ -11,6 +11,13 @@ def dataset_root(data_dir: Path) -> Path:
     return data_dir / ".." if data_dir.name in ("", ".", "..") else data_dir.parent
 
 
+def tables_home(data_dir: Path) -> Path:
+    """The folder a table's file must lie in: the one holding the data folder as links lead, so a
+    data/ that is itself a link (tables kept elsewhere) is read by every command as validate reads
+    it, while a link from a table's file out of there is refused."""
+    return data_dir.resolve().parent
+
+
 def source_checkout() -> Path | None:
     """The source checkout the package runs from (the folder above it, with pyproject.toml, data/
     and seeds/), or None when the package is installed."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.safefiles import FileRefused, read_file
 from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
@@ -120,7 +120,7 @@ class ArchivedSeed:
 def archived_rows(data_dir: Path) -> list[ArchivedSeed]:
     """Every archived source, in the order of data/sources.csv."""
     path = data_dir / "sources.csv"
-    header, rows = read_rows(path, dataset_root(data_dir))
+    header, rows = read_rows(path, tables_home(data_dir))
     require_columns(path, header, ("source_id", "seed_path"))
     return [
         ArchivedSeed(

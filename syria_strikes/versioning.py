@@ -19,7 +19,7 @@ from pathlib import Path
 
 from syria_strikes.files import write_atomically
 from syria_strikes.jsonfile import JsonRefused, parse_object
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.safefiles import FileRefused, FileRule, read_file
 from syria_strikes.version import __version__
 
@@ -57,7 +57,8 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
             continue  # it documents the seeds; it is not data
         data = known.get(name)
         try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
-            data = read_file(path, home)[0] if data is None else data
+            folder = tables_home(data_dir) if name.startswith("data/") else home
+            data = read_file(path, folder)[0] if data is None else data
         except FileRefused as refused:
             raise HashRefused(refused.rule, refused.words, name) from None
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).

@@ -216,3 +216,31 @@ def test_a_seed_path_with_a_nul_byte_is_a_fault_not_a_traceback(
         assert "src-seed-002 (seeds/002_" in output
         return
     assert "cannot be followed" in output + error and "file_readable" in output + error
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["validate"], id="validate"),
+        pytest.param(["data-hash"], id="data-hash"),
+        pytest.param(["coverage"], id="coverage"),
+        pytest.param(["locate", "src-seed-000", "QUOTE"], id="locate"),
+        pytest.param(["locate", "--fix"], id="locate --fix"),
+    ],
+)
+def test_a_data_folder_that_is_a_link_is_read_by_every_command_as_validate_reads_it(
+    dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Tables kept elsewhere, data/ a link to them: the curator's commands once refused every table
+    as 'a symbolic link that leads outside the dataset folder', which validate accepts."""
+    tables = tmp_path / "tables"
+    shutil.move(dataset.data_dir, tables)
+    dataset.data_dir.symlink_to(tables)
+    before = {path.name: path.read_bytes() for path in tables.iterdir()}
+    quote = next(row["quote"] for row in dataset.rows("claims") if row["source_id"] == "src-seed-000")
+    argv = [quote if arg == "QUOTE" else arg for arg in argv]
+    code, output = run_cli([*argv, "--data-dir", str(dataset.data_dir)])
+    error = capsys.readouterr().err
+    assert "leads outside" not in output + error
+    assert code == 0, output + error
+    assert {path.name: path.read_bytes() for path in tables.iterdir()} == before
