@@ -76,6 +76,12 @@ def inside(path: Path, folder: Path) -> Path:
     except (OSError, RuntimeError, ValueError) as error:  # a loop of links, an unlistable folder, a NUL byte
         raise FileRefused("file_readable", f"cannot be followed: {_reason(error)}") from None
     if resolved != home and not resolved.is_relative_to(home):
+        # Named outside (as written, before any link is followed) is no link's doing.
+        named, named_home = Path(os.path.abspath(path)), Path(os.path.abspath(folder))
+        if named != named_home and not named.is_relative_to(named_home):
+            raise FileRefused(
+                "file_inside", "is outside the dataset folder (an absolute path, or one climbing out by '..')"
+            )
         raise FileRefused(
             "file_inside",
             "is a symbolic link that leads outside the dataset folder; replace it with the file itself",

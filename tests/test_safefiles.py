@@ -117,3 +117,14 @@ def test_a_bounded_read_stops_one_byte_past_its_bound(folder: Path) -> None:
     assert read_file(path, folder, most=10)[0] == b"x" * 10
     with pytest.raises(FileTooLarge):
         read_file(path, folder, most=9)
+
+
+def test_a_path_named_outside_is_not_called_a_link(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", encoding="utf-8")
+    with pytest.raises(FileRefused, match=r"climbing out by '\.\.'") as climbed:
+        read_file(folder / ".." / "outside.txt", folder)
+    assert climbed.value.rule == "file_inside"
+    (folder / "link.txt").symlink_to(outside)
+    with pytest.raises(FileRefused, match="symbolic link that leads outside"):
+        read_file(folder / "link.txt", folder)
