@@ -331,6 +331,24 @@ CODED_PREDICATES: dict[str, Vocabulary] = {
 VALUE_CODE_PREDICATES = (*CODED_PREDICATES, "place")
 CASUALTY_PREDICATES = ("fatalities", "injuries")
 UNKNOWN_PERPETRATOR = "unknown"
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A box of WGS 84 degrees that every point of a country lies in."""
+
+    south: float
+    north: float
+    west: float
+    east: float
+
+
+# Where a located event of a country can lie, for the countries whose events carry coordinates. Syria:
+# the extent of EPSG area 3314 "Syria - onshore" (32.31..37.29 N, 35.61..42.38 E), widened by 0.2
+# degrees so a site on the border or in the Golan is never refused; a point outside it is a slip
+# (latitude and longitude swapped, a sign lost, 0,0 left for a missing value), not a place.
+COUNTRY_EXTENTS: dict[str, Extent] = {"SYR": Extent(south=32.11, north=37.49, west=35.41, east=42.58)}
+
 TIME_INTERVAL = "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[.][.])/[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 UNCOVERED_REASON = Vocabulary(
     "uncovered_reason",

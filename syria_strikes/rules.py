@@ -23,6 +23,7 @@ from syria_strikes.metadata import (
     CODED_PREDICATES,
     COUNT_PREDICATES,
     COUNT_UNITS,
+    COUNTRY_EXTENTS,
     LIST_DELIMITER,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
@@ -77,6 +78,7 @@ RuleId = Literal[
     "precision_before",
     "coordinates_pair",
     "coordinates_site",
+    "coordinates_in_country",
     "attributed_actor",
     "count_bounds",
     "count_has_unit",
@@ -521,6 +523,29 @@ def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> 
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
 
 
+# --- wording of the place rules (checks.rows) ----------------------------------------------------
+def _coordinates_in_country(*, latitude: str, longitude: str, country: str) -> str:
+    """Say the box the point missed and, when one slip explains it, which."""
+    box = COUNTRY_EXTENTS[country]
+    lat, lon = float(latitude), float(longitude)
+
+    def inside(y: float, x: float) -> bool:
+        return box.south <= y <= box.north and box.west <= x <= box.east
+
+    if lat == 0 and lon == 0:
+        hint = "; 0,0 is what a spreadsheet leaves for a missing value: leave both cells empty if the site is unknown"
+    elif inside(lon, lat):
+        hint = "; they fit once swapped: latitude and longitude look exchanged"
+    elif any(inside(y, x) for y, x in ((abs(lat), abs(lon)), (-lat, lon), (lat, -lon))):
+        hint = "; a minus sign looks wrong: latitudes and longitudes in this box are positive"
+    else:
+        hint = ""
+    return (
+        f"latitude {latitude}, longitude {longitude} lie outside {country} (latitude {box.south}..{box.north}, "
+        f"longitude {box.west}..{box.east}){hint}"
+    )
+
+
 # --- wording of the uncovered-sentence rules (checks.seed_coverage) ----------------------------
 LISTED_SENTENCES = 3
 
@@ -815,6 +840,15 @@ RULES: tuple[Rule, ...] = (
         "Coordinates on a place that is not a `site`",
         _ROW_RULE,
         words="coordinates are given only when place_precision is 'site'",
+    ),
+    Rule(
+        "coordinates_in_country",
+        "Values and types",
+        "Coordinates of an event in Syria (`country` SYR) outside Syria's extent, widened by 0.2 degrees: latitude "
+        "and longitude swapped, a minus sign lost or added, 0,0 left for a missing value",
+        "Names the box and the slip that explains the point (swapped, sign, 0,0); the box is "
+        "`COUNTRY_EXTENTS` in `syria_strikes/metadata.py`.",
+        words=_coordinates_in_country,
     ),
     Rule(
         "attributed_actor",

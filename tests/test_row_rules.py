@@ -64,6 +64,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "precision_before",
             "coordinates_pair",
             "coordinates_site",
+            "coordinates_in_country",
             "attributed_actor",
             "identification_noted",
             "acknowledged_has_source",
@@ -88,6 +89,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     # The columns a rule that picks its column per row may name.
     chosen = {
         "count_bounds": ["value_low", "value_high"],
+        "coordinates_in_country": ["latitude", "longitude"],
         "victim_fields": ["victim_status", "victim_group"],
         "attribution_complete": ["attribution_quote", "attribution_start", "attribution_end"],
     }
@@ -154,6 +156,20 @@ def test_coordinates_only_for_a_site() -> None:
         "place_precision": _texts("site", "governorate", "governorate"),
     }
     assert _passes("events", "coordinates_site", **columns) == [True, False, True]
+
+
+def test_coordinates_of_an_event_in_syria_lie_in_syria() -> None:
+    """Swapped, sign-flipped and 0,0 points fail; another country's and a half-given point are not judged."""
+    columns = {
+        "latitude": pd.Series([34.52, 37.63, 34.52, 0.0, 37.63, 34.52], dtype="Float64"),
+        "longitude": pd.Series([37.63, 34.52, -37.63, 0.0, 34.52, NA], dtype="Float64"),
+        "country": _texts("SYR", "SYR", "SYR", "SYR", "IRQ", "SYR"),
+    }
+    assert _passes("events", "coordinates_in_country", **columns) == [True, False, False, False, True, True]
+    column, words = _failing_row("events", "coordinates_in_country", **{k: v[1:2] for k, v in columns.items()})
+    assert (column, words.endswith("latitude and longitude look exchanged")) == ("latitude", True)
+    column, words = _failing_row("events", "coordinates_in_country", **{k: v[2:3] for k, v in columns.items()})
+    assert (column, "a minus sign looks wrong" in words) == ("longitude", True)
 
 
 def test_an_attributed_actor_exactly_when_the_attack_is_attributed() -> None:

@@ -21,6 +21,7 @@ from syria_strikes.metadata import (
     COUNT_PREDICATES,
     COUNT_UNITS,
     COUNTRY_CODE,
+    COUNTRY_EXTENTS,
     LIST_DELIMITER,
     TIME_INTERVAL,
     UNKNOWN_PERPETRATOR,
@@ -124,6 +125,23 @@ def _time_interval(frame: Frame) -> pd.Series:
     return result
 
 
+def _inside_country(frame: Frame) -> pd.Series:
+    """Coordinates of an event whose country has a declared extent lie in it; others pass."""
+    latitude, longitude = frame["latitude"], frame["longitude"]
+    result = pd.Series(True, index=frame.index)
+    for country, box in COUNTRY_EXTENTS.items():
+        judged = _is(frame["country"], [country]) & latitude.notna() & longitude.notna()
+        inside = latitude.between(box.south, box.north) & longitude.between(box.west, box.east)
+        result &= ~judged | _ok(inside)
+    return result
+
+
+def _outside_column(row: pd.Series) -> str:
+    """Name the longitude when the latitude is in the box (so only the longitude is out), else the latitude."""
+    box = COUNTRY_EXTENTS[str(row["country"])]
+    return "longitude" if box.south <= row["latitude"] <= box.north else "latitude"
+
+
 def _victim_column(row: pd.Series) -> str:
     is_casualty = row["predicate"] in CASUALTY_PREDICATES
     return "victim_status" if is_casualty or pd.notna(row["victim_status"]) else "victim_group"
@@ -217,6 +235,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         "latitude",
         ("latitude", "place_precision"),
         lambda f: ~_present(f["latitude"]) | (f["place_precision"] == "site"),
+    ),
+    RowRule(
+        "events",
+        "coordinates_in_country",
+        _outside_column,
+        ("latitude", "longitude", "country"),
+        _inside_country,
     ),
     RowRule(
         "events",

@@ -325,6 +325,14 @@ SPREADSHEET_VALUES = [
         row=LOCATED_EVENT,
     ),
     CellEdit("latitude 200", "events", "latitude", "200", rule="maximum", row=LOCATED_EVENT),
+    CellEdit(
+        "minus sign typed before a longitude in Syria",
+        "events",
+        "longitude",
+        prepended("-"),
+        rule="coordinates_in_country",
+        row=LOCATED_EVENT,
+    ),
     CellEdit("date with a time ('2020-01-14T10:00')", "events", "date_end", appended("T10:00"), rule="type_date"),
     CellEdit(
         "date with a spreadsheet time ('2020-01-14 00:00:00')",

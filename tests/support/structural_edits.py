@@ -80,6 +80,21 @@ def coordinates_for_a_governorate(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "latitude", "34.5", "coordinates_site")
 
 
+@structural("latitude and longitude swapped")
+def coordinates_swapped(ds: Dataset) -> Expect:
+    index = ds.find("events", country="SYR", latitude=lambda v: v != "")
+    row = ds.rows("events")[index]
+    ds.set_cell("events", index, "longitude", row["latitude"])
+    return _set(ds, "events", index, "latitude", row["longitude"], "coordinates_in_country")
+
+
+@structural("coordinates 0,0 left for an unknown site")
+def coordinates_at_zero(ds: Dataset) -> Expect:
+    index = ds.find("events", country="SYR", latitude=lambda v: v != "")
+    ds.set_cell("events", index, "longitude", "0")
+    return _set(ds, "events", index, "latitude", "0", "coordinates_in_country")
+
+
 @structural("attribution without the actor it names")
 def attribution_naming_no_actor(ds: Dataset) -> Expect:
     index = ds.find("claims", predicate="attribution")
