@@ -89,6 +89,7 @@ RuleId = Literal[
     "pattern",
     "unique_id",
     "repeated_claim",
+    "repeated_row",
     "unique_value",
     "foreign_key",
     "list_items",
@@ -929,6 +930,14 @@ RULES: tuple[Rule, ...] = (
             "asserts exactly what line {first} asserts (same event, claimant, source, predicate, stance, value and "
             "quote); delete one of the two"
         ),
+    ),
+    Rule(
+        "repeated_row",
+        "IDs and references",
+        "An actor, source, event, relation or uncovered sentence entered twice under two IDs (identical but for "
+        "the ID and `curator_note`)",
+        "The line it repeats; one strike, actor or document must not count twice.",
+        words="repeats line {first} in every column but {key} and curator_note; delete one of the two",
     ),
     Rule(
         "unique_value",

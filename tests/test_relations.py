@@ -224,7 +224,8 @@ def test_each_document_carrying_a_claim_is_held_against_each_further_event(day: 
     at the further event, naming the relay."""
     world = _world()
     later = "evt-2020-01-16-second"
-    world["events"].append({**world["events"][0], "event_id": later, "date_start": day, "date_end": day})
+    second = {"event_id": later, "date_start": day, "date_end": day, "summary": "A second strike."}
+    world["events"].append({**world["events"][0], **second})
     world["claims"][0]["other_event_ids"] = later
     problems = _check(world)
     assert _where(problems) == [("claims", 2, "other_event_ids", later, "reported_after_event")] * len(sources)
@@ -288,6 +289,16 @@ def test_the_same_claim_under_another_id_is_reported() -> None:
 def test_a_claim_that_differs_in_one_assertion_is_not_repeated() -> None:
     world = _world()
     world["claims"].append({**world["claims"][0], "claim_id": "clm-001-003", "stance": "questions"})
+    assert _check(world) == []
+
+
+def test_an_actor_under_another_id_is_reported_and_one_that_differs_is_not() -> None:
+    world = _world()
+    world["actors"].append({**world["actors"][0], "actor_id": "act-a-again", "curator_note": "entered again"})
+    problems = _check(world)
+    assert _where(problems) == [("actors", len(world["actors"]) + 1, "actor_id", "act-a-again", "repeated_row")]
+    assert problems[0].message == "repeats line 2 in every column but actor_id and curator_note; delete one of the two"
+    world["actors"][-1]["name"] = "Another name"
     assert _check(world) == []
 
 

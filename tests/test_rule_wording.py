@@ -72,6 +72,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "pattern": _cell("claims", "claim_id", "CLAIM-0001"),
     "unique_id": {"first": 2, "whole_row": True},
     "repeated_claim": {"first": 2},
+    "repeated_row": {"first": 2, "key": "event_id"},
     "unique_value": {"first": 2, "column": "seed_path"},
     "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),

@@ -30,6 +30,7 @@ from syria_strikes.columnar import (
 )
 from syria_strikes.metadata import TABLES, Table, table
 from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import RuleId
 
 Frames = Mapping[str, pd.DataFrame]
 # Columns that tell nearly every claim from every other and are quick to compare: a claim that
@@ -73,34 +74,45 @@ def _row(frame: pd.DataFrame, line: int) -> pd.Series:
     return row
 
 
-def _repeated_claims(claims: pd.DataFrame) -> list[Problem]:
-    """The same assertion entered twice under two IDs would count one voice twice in every view.
+def _repeated(frames: Frames, declared: Table) -> list[Problem]:
+    """Claims have a rule and a quick key of their own; every other table is held to repeated_row."""
+    frame = frames[declared.name]
+    if declared.name == "claims":
+        return _repeated_rows(frame, declared, "repeated_claim", QUICK_KEY)
+    # A row that repeats another's unique value (a second source on one seed) is unique_value's to report.
+    unique = [column.name for column in declared.columns if column.unique and column.name != declared.primary_key]
+    repeats_a_unique_value = np.zeros(len(frame), dtype=bool)
+    for name in unique:
+        repeats_a_unique_value |= frame[name].notna().to_numpy() & duplicated(frame[name])
+    return _repeated_rows(frame[~repeats_a_unique_value], declared, "repeated_row")
 
-    Only rows that repeat the quote's offsets and source, the claimant and the predicate of
-    another row can repeat it whole; only those are compared in full.
+
+def _repeated_rows(
+    frame: pd.DataFrame, declared: Table, rule_id: RuleId, quick_key: tuple[str, ...] = ()
+) -> list[Problem]:
+    """A row entered again under a new ID (its curator_note aside) would count one thing twice in
+    every view: the same claim's voice, strike, actor, document or relation.
+
+    Only rows that repeat another's ``quick_key`` columns can repeat it whole; only those are compared
+    in full (no key: every row is hashed).
     """
-    assertion = [name for name in claims.columns if name not in ("claim_id", "curator_note")]
-    distinct_ids = claims[~duplicated(claims["claim_id"])]
-    distinct_ids = distinct_ids[repeated_rows(distinct_ids[list(QUICK_KEY)])]
-    hashes = pd.util.hash_pandas_object(distinct_ids[assertion], index=False)
+    key = declared.primary_key
+    compared = [name for name in frame.columns if name not in (key, "curator_note")]
+    distinct_ids = frame[~duplicated(frame[key])]
+    if quick_key:
+        distinct_ids = distinct_ids[repeated_rows(distinct_ids[list(quick_key)])]
+    hashes = pd.util.hash_pandas_object(distinct_ids[compared], index=False)
     candidates = distinct_ids[hashes.duplicated(keep=False).to_numpy()]
     if candidates.empty:
         return []
-    keyed = candidates[assertion].astype("string").fillna("")
+    keyed = candidates[compared].astype("string").fillna("")
     repeated = keyed.duplicated(keep="first")
     first_line = {
         tuple(row): line
         for line, row in zip(keyed.index[~repeated], keyed[~repeated].itertuples(index=False), strict=True)
     }
     return [
-        problem(
-            "repeated_claim",
-            "claims",
-            int(line),
-            "claim_id",
-            str(claims.at[line, "claim_id"]),
-            first=first_line[tuple(row)],
-        )
+        problem(rule_id, declared.name, int(line), key, str(frame.at[line, key]), first=first_line[tuple(row)], key=key)
         for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
     ]
 
@@ -302,10 +314,21 @@ RELATION_RULES: tuple[Across, ...] = (
             ),
         )
     ),
+    # Claims are compared once sources could be read too, as repeated_claims below.
+    *(
+        across(f"repeated_rows:{declared.name}", {declared.name}, partial(_repeated, declared=declared))
+        for declared in TABLES
+        if declared.name != "claims"
+    ),
     across("read_in_archive:claims", {"claims", "sources"}, _claims_read_in_archived_sources),
     # Declared as they ran before: only once sources could be read too.
     across("relay_chain", {"claims"}, lambda f: _relay_chain_shape(f["claims"]), needs={"claims", "sources"}),
-    across("repeated_claims", {"claims"}, lambda f: _repeated_claims(f["claims"]), needs={"claims", "sources"}),
+    across(
+        "repeated_claims",
+        {"claims"},
+        partial(_repeated, declared=table("claims")),
+        needs={"claims", "sources"},
+    ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
 )

@@ -195,6 +195,29 @@ def claim_entered_twice(ds: Dataset) -> Expect:
     return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
 
 
+def _entered_twice(table: str, key: str, new_id: Callable[[str], str]) -> Callable[[Dataset], Expect]:
+    """A row of ``table`` appended again under a new ID and another note: the same thing twice."""
+
+    def apply(ds: Dataset) -> Expect:
+        rows = ds.rows(table)
+        index = ds.find(table, seed_path="") if table == "sources" else len(rows) - 1
+        copy = {**rows[index], key: new_id(rows[index][key]), "curator_note": "entered again"}
+        ds.write_rows(table, [*rows, copy])
+        return Expect(table, len(rows) + 2, key, "repeated_row")
+
+    return apply
+
+
+for _table, _key, _new_id in (
+    ("actors", "actor_id", lambda old: f"{old}-again"),
+    ("sources", "source_id", lambda old: f"{old}-again"),
+    ("events", "event_id", lambda old: f"{old}-again"),
+    ("actor_relations", "relation_id", lambda old: f"{old}-again"),
+    ("uncovered_sentences", "uncovered_id", lambda old: "unc-999-999"),
+):
+    structural(f"the same row of {_table} entered twice under two IDs")(_entered_twice(_table, _key, _new_id))
+
+
 # --- seed files -----------------------------------------------------------------------------------
 @structural("seed file changed by one byte")
 def seed_byte_flipped(ds: Dataset) -> Expect:
