@@ -172,6 +172,17 @@ def list_item_rows(series: pd.Series) -> tuple[np.ndarray, pa.Array]:
     return rows[kept.to_numpy(zero_copy_only=False)], items.filter(kept)
 
 
+def no_item_twice(strings: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Where no '|'-separated list cell names one item twice; a missing cell passes."""
+    lists = pc.split_pattern(one_array(strings), LIST_DELIMITER)
+    parents = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+    keys = pc.dictionary_encode(pc.list_flatten(lists)).indices.to_numpy().astype(np.int64)
+    pairs = parents * (int(keys.max(initial=0)) + 1) + keys
+    repeats = np.zeros(len(strings), dtype=bool)
+    repeats[parents[pd.Series(pairs).duplicated().to_numpy()]] = True
+    return pa.chunked_array([pa.array(~repeats)])
+
+
 def list_items(series: pd.Series) -> pd.Series:
     """One row per item of a '|'-separated list cell, indexed by the cell's line."""
     rows, items = list_item_rows(series)

@@ -93,6 +93,7 @@ RuleId = Literal[
     "unique_value",
     "foreign_key",
     "list_items",
+    "list_repeats",
     "read_in_archive",
     "relay_chain",
     "reported_after_event",
@@ -378,6 +379,12 @@ def _placeholder(*, declared: Column, cell: object) -> str:
         )
     need = "this column is required, so give the value" if declared.required else "leave the cell empty"
     return f"stands for a missing value; an empty cell is the only way to say 'missing': {need}"
+
+
+def _list_repeats(*, declared: Column, cell: object) -> str:
+    items = str(cell).split(LIST_DELIMITER)
+    repeated = next(item for position, item in enumerate(items) if item in items[:position])
+    return f"names {repeated!r} more than once; a list names each item once: delete the repeat"
 
 
 def _enum(*, declared: Column, cell: object) -> str:
@@ -959,6 +966,14 @@ RULES: tuple[Rule, ...] = (
         "Empty item or spaces in a `\\|` list",
         "Empty item or spaces around `\\|`.",
         words=f"has an empty item or spaces around the {LIST_DELIMITER!r} separator",
+    ),
+    Rule(
+        "list_repeats",
+        "IDs and references",
+        "A `\\|` list naming one item twice (`T4|T4`, a source cited twice); `relayed_via` and `other_event_ids` "
+        "have rules of their own",
+        "Names the repeated item; each item once.",
+        words=_list_repeats,
     ),
     Rule(
         "read_in_archive",

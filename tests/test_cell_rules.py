@@ -39,6 +39,8 @@ def test_a_valid_row_passes() -> None:
         ("curator_note", "#REF!", "placeholder", "is the spreadsheet error #REF!"),
         ("curator_note", "TRUE", "placeholder", "is the spreadsheet boolean TRUE"),
         ("aliases", "a||b", "list_items", "has an empty item or spaces around the '|' separator"),
+        ("aliases", "IAF|Air Force|IAF", "list_repeats", "names 'IAF' more than once"),
+        ("aliases", "a|||b", "list_items", "has an empty item"),
         ("name", "x" * 301, "max_length", "is 301 characters long; the limit for this column is 300"),
     ],
     ids=lambda value: value[:20] if isinstance(value, str) else None,

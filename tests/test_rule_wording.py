@@ -76,6 +76,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "unique_value": {"first": 2, "column": "seed_path"},
     "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),
+    "list_repeats": _cell("events", "place_aliases", "T4|T4 base|T4"),
     "read_in_archive": {},
     "relay_chain": {"twice": True},
     "reported_after_event": {

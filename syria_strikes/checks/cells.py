@@ -13,7 +13,15 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 
-from syria_strikes.columnar import CellTest, each_cell, each_distinct_value, is_word_in_any_case, matches, matches_text
+from syria_strikes.columnar import (
+    CellTest,
+    each_cell,
+    each_distinct_value,
+    is_word_in_any_case,
+    matches,
+    matches_text,
+    no_item_twice,
+)
 from syria_strikes.metadata import Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
@@ -29,6 +37,9 @@ from syria_strikes.text_policy import (
 )
 
 _NOT_VALUE_WORDS = pyarrow.array(sorted(NOT_VALUES), type=pyarrow.large_string())
+# Lists whose repeated items a rule of the claim's own reports, with the claim's source or event:
+# relay_chain (relayed_via) and claim_events (other_event_ids).
+_REPEATS_JUDGED_WITH_THE_ROW = frozenset({"relayed_via", "other_event_ids"})
 
 
 def _cell_check(test: CellTest, error: RuleId) -> pa.Check:
@@ -65,6 +76,8 @@ def column_checks(column: Column) -> list[pa.Check]:
         checks.append(_cell_check(cellwise(lambda a: matches(a, whole)), error="pattern"))
     if column.type == "list":
         checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, LIST_GAP))), error="list_items"))
+        if column.name not in _REPEATS_JUDGED_WITH_THE_ROW:
+            checks.append(_cell_check(cellwise(no_item_twice), error="list_repeats"))
     limit = column.text_limit
     if limit is not None:
         checks.append(_cell_check(cellwise(lambda a: pc.less_equal(pc.utf8_length(a), limit)), error="max_length"))

@@ -107,6 +107,23 @@ IDS_AND_REFERENCES = [
         row=RELAYED_CLAIM,
     ),
     CellEdit("empty item in a list", "claims", "relayed_via", appended("||"), rule="list_items", row=RELAYED_CLAIM),
+    CellEdit(
+        "cited source listed twice",
+        "sources",
+        "cites_source_ids",
+        first_item_again,
+        rule="list_repeats",
+        row=Where(cites_source_ids=filled),
+    ),
+    CellEdit("place alias listed twice", "events", "place_aliases", first_item_again, rule="list_repeats"),
+    CellEdit(
+        "code listed twice in a coded value",
+        "claims",
+        "value_code",
+        first_item_again,
+        rule="list_repeats",
+        row=Where(predicate="weapon"),
+    ),
     CellEdit("actor is its own parent", "actors", "parent_actor_id", copied_from("actor_id"), rule="parent_not_self"),
 ]
 
