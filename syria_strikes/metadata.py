@@ -511,6 +511,7 @@ SOURCES = Table(
             "string",
             "SHA-256 of the archived file's bytes, lowercase hex.",
             "41fbaff8b19e9142a9332c7dbcbf00663c5e5d2347052ff97ab008d9eecd4a2f",
+            unique=True,
             pattern=SHA256,
         ),
         Column("language", "string", "BCP 47 language tag of the text as archived.", "en", pattern=LANGUAGE_TAG),

@@ -43,11 +43,16 @@ def _unique_keys(frames: Frames, declared: Table) -> list[Problem]:
 
 
 def _unique_key(frame: pd.DataFrame, declared: Table) -> list[Problem]:
-    """Every column declared unique: the primary key, and columns such as seed_path."""
+    """Every column declared unique: the primary key, and columns such as seed_path. A row that
+    repeats several (a second source on one seed repeats its seed_path and its sha256) is reported
+    once, at the first of them."""
     problems: list[Problem] = []
+    reported: set[int] = set()
     for column in declared.columns:
         if column.unique or column.name == declared.primary_key:
-            problems += _unique_column(frame, declared, column.name)
+            found = [p for p in _unique_column(frame, declared, column.name) if p.row not in reported]
+            reported |= {p.row for p in found if p.row is not None}
+            problems += found
     return problems
 
 

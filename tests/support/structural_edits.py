@@ -187,6 +187,19 @@ def source_twin_with_the_same_seed(ds: Dataset) -> Expect:
     return Expect("sources", len(rows) + 2, "seed_path", "unique_value")
 
 
+@structural("seed file archived twice under two names")
+def seed_archived_twice(ds: Dataset) -> Expect:
+    """The copy has a name and a source row of its own, so only its hash tells it is the same document."""
+    rows = ds.rows("sources")
+    index = ARCHIVED_SOURCE(ds, "sources")
+    original = ds.root / rows[index]["seed_path"]
+    copy = original.with_name("999_" + original.name)
+    copy.write_bytes(original.read_bytes())
+    twin = {**rows[index], "source_id": "src-seed-999", "seed_path": f"seeds/{copy.name}"}
+    ds.write_rows("sources", [*rows, twin])
+    return Expect("sources", len(rows) + 2, "sha256", "unique_value")
+
+
 @structural("the same claim entered twice under two IDs")
 def claim_entered_twice(ds: Dataset) -> Expect:
     rows = ds.rows("claims")
