@@ -97,6 +97,7 @@ RuleId = Literal[
     "read_in_archive",
     "relay_chain",
     "reported_after_event",
+    "cited_after_citing",
     "parent_not_self",
     "parent_cycle",
     "quote_offsets",
@@ -995,6 +996,17 @@ RULES: tuple[Rule, ...] = (
         "Source published before the event it reports began",
         "Both dates.",
         words="source {source} was published by {published:%Y-%m-%d}, before event {event} began on {began:%Y-%m-%d}",
+    ),
+    Rule(
+        "cited_after_citing",
+        "IDs and references",
+        "A source citing (`cites_source_ids`), or a claim's document relaying (`relayed_via`), a report first "
+        "published after the citing document's latest publication day",
+        "Both dates; a document cites or relays only what was published before it.",
+        words=(
+            "{cited} was published on {cited_start:%Y-%m-%d} at the earliest, after {citing} was (by "
+            "{citing_end:%Y-%m-%d}); a document cites or relays only reports published before it"
+        ),
     ),
     Rule(
         "parent_not_self",

@@ -260,6 +260,19 @@ def test_a_further_event_named_twice_or_the_own_event_again_is_judged_once() -> 
     assert len({p.message for p in problems}) == 3
 
 
+@pytest.mark.parametrize("wire_published", ["2020-01-16", "2020-01-15", ""])
+def test_a_document_cites_and_relays_only_reports_published_before_it(wire_published: str) -> None:
+    """src-archive (2020-01-15) cites src-wire and a claim read in it relays src-wire; a wire first
+    published the next day is reported at both, the same day or an unknown day at neither."""
+    world = _world()
+    world["sources"][1]["published_start"] = world["sources"][1]["published_end"] = wire_published
+    problems = [p for p in _check(world) if p.rule == "cited_after_citing"]
+    expected = [("sources", 2, "cites_source_ids", "src-wire"), ("claims", 2, "relayed_via", "src-wire")]
+    assert [(p.table, p.row, p.column, p.value) for p in problems] == (
+        expected if wire_published > "2020-01-15" else []
+    )
+
+
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()

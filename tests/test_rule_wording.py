@@ -85,6 +85,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "event": "ev-1",
         "began": pd.Timestamp("2020-01-14"),
     },
+    "cited_after_citing": {
+        "cited": "src-b",
+        "cited_start": pd.Timestamp("2021-07-25"),
+        "citing": "src-a",
+        "citing_end": pd.Timestamp("2020-01-15"),
+    },
     "parent_not_self": {"actor_id": "idf", "parent_actor_id": "idf"},
     "parent_cycle": {},
     "quote_offsets": {"quote_start": "40", "quote_end": "12"},

@@ -269,6 +269,36 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _cited_after_citing(frames: Frames) -> list[Problem]:
+    """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
+    before it: one first published after the citing document's latest day is a wrong reference."""
+    sources = frames["sources"]
+    listings = [("sources", sources, "cites_source_ids", "source_id")]
+    if "claims" in frames:
+        listings.append(("claims", frames["claims"], "relayed_via", "source_id"))
+    problems = []
+    for table_name, frame, column, citing_column in listings:
+        rows, cited = list_item_rows(frame[column])
+        citing = one_array(arrow_strings(frame[citing_column])).take(pa.array(rows, type=pa.int64()))
+        cited_start = first_match_dates(cited, sources, "source_id", "published_start")
+        citing_end = first_match_dates(citing, sources, "source_id", "published_end")
+        for k in np.flatnonzero(cited_start > citing_end):
+            problems.append(
+                problem(
+                    "cited_after_citing",
+                    table_name,
+                    int(frame.index[rows[k]]),
+                    column,
+                    cited[int(k)].as_py(),
+                    cited=cited[int(k)].as_py(),
+                    cited_start=pd.Timestamp(cited_start[k]),
+                    citing=citing[int(k)].as_py(),
+                    citing_end=pd.Timestamp(citing_end[k]),
+                )
+            )
+    return problems
+
+
 def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
     parent = dict(zip(actors["actor_id"], actors["parent_actor_id"], strict=True))
     looped = _on_loops({actor: up for actor, up in parent.items() if isinstance(up, str) and up in parent})
@@ -335,6 +365,7 @@ RELATION_RULES: tuple[Across, ...] = (
         needs={"claims", "sources"},
     ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
+    across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
 )
 

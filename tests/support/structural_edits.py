@@ -154,6 +154,30 @@ def claim_read_in_an_unarchived_source(ds: Dataset) -> Expect:
     return _set(ds, "claims", 0, "source_id", "src-uncited-report", "read_in_archive")
 
 
+def _latest_report(ds: Dataset) -> dict[str, str]:
+    """The source whose publication began last: no document published before it can cite it."""
+    return max(ds.rows("sources"), key=lambda row: row["published_start"])
+
+
+@structural("relay published after the document that relays it")
+def relay_from_the_future(ds: Dataset) -> Expect:
+    latest = _latest_report(ds)
+    published = {row["source_id"]: row["published_end"] for row in ds.rows("sources")}
+    index = ds.find(
+        "claims", relayed_via=lambda v: v != "", source_id=lambda s: published[s] < latest["published_start"]
+    )
+    return _set(ds, "claims", index, "relayed_via", latest["source_id"], "cited_after_citing")
+
+
+@structural("source citing a report published after it")
+def citation_from_the_future(ds: Dataset) -> Expect:
+    latest = _latest_report(ds)
+    index = ds.find("sources", published_end=lambda d: "" < d < latest["published_start"])
+    cites = ds.rows("sources")[index]["cites_source_ids"]
+    later = f"{cites}|{latest['source_id']}" if cites else latest["source_id"]
+    return _set(ds, "sources", index, "cites_source_ids", later, "cited_after_citing")
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
