@@ -156,6 +156,11 @@ EVENT_TYPE = Vocabulary(
         ("summit", "A meeting of heads of state or government."),
     ),
 )
+# Event types that are not attacks: an event of category 'strike' is never one, and only they take
+# attribution_status 'not_applicable' ("the event is not an attack").
+NON_ATTACK_EVENT_TYPES = ("state_visit", "summit")
+# The country every event of category 'strike' is in ("an air or missile strike in Syria").
+STRIKE_COUNTRY = "SYR"
 DATE_PRECISION = Vocabulary(
     "date_precision",
     "How exactly the date interval [date_start, date_end] is known.",

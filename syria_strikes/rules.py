@@ -25,6 +25,8 @@ from syria_strikes.metadata import (
     COUNT_UNITS,
     COUNTRY_EXTENTS,
     LIST_DELIMITER,
+    NON_ATTACK_EVENT_TYPES,
+    STRIKE_COUNTRY,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     Column,
@@ -80,6 +82,8 @@ RuleId = Literal[
     "coordinates_site",
     "coordinates_in_country",
     "attributed_actor",
+    "strike_category",
+    "attribution_applicable",
     "count_bounds",
     "count_has_unit",
     "unit_matches_predicate",
@@ -865,6 +869,28 @@ RULES: tuple[Rule, ...] = (
         "An attributed actor without an `acknowledged` or `alleged` attribution, or such an attribution without one",
         _ROW_RULE,
         words="an attributed actor is named exactly when attribution_status is acknowledged or alleged",
+    ),
+    Rule(
+        "strike_category",
+        "Values and types",
+        f"An event of category `strike` whose `event_type` is not an attack ({', '.join(NON_ATTACK_EVENT_TYPES)}) "
+        f"or whose `country` is not {STRIKE_COUNTRY}",
+        _ROW_RULE,
+        words=(
+            f"category 'strike' is an attack in Syria: event_type is not {' or '.join(NON_ATTACK_EVENT_TYPES)} "
+            f"and country, when given, is {STRIKE_COUNTRY}; an event elsewhere or of another kind is category 'context'"
+        ),
+    ),
+    Rule(
+        "attribution_applicable",
+        "Values and types",
+        f"`attribution_status` `not_applicable` on an attack, or another status on an event that is not one "
+        f"({', '.join(NON_ATTACK_EVENT_TYPES)})",
+        _ROW_RULE,
+        words=(
+            f"attribution_status is 'not_applicable' exactly when the event is not an attack (event_type "
+            f"{' or '.join(NON_ATTACK_EVENT_TYPES)})"
+        ),
     ),
     Rule(
         "count_bounds",

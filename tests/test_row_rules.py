@@ -66,6 +66,8 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "coordinates_site",
             "coordinates_in_country",
             "attributed_actor",
+            "strike_category",
+            "attribution_applicable",
             "identification_noted",
             "acknowledged_has_source",
         },
@@ -90,6 +92,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     chosen = {
         "count_bounds": ["value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
+        "strike_category": ["event_type", "country"],
         "victim_fields": ["victim_status", "victim_group"],
         "attribution_complete": ["attribution_quote", "attribution_start", "attribution_end"],
     }
@@ -170,6 +173,25 @@ def test_coordinates_of_an_event_in_syria_lie_in_syria() -> None:
     assert (column, words.endswith("latitude and longitude look exchanged")) == ("latitude", True)
     column, words = _failing_row("events", "coordinates_in_country", **{k: v[2:3] for k, v in columns.items()})
     assert (column, "a minus sign looks wrong" in words) == ("longitude", True)
+
+
+def test_a_strike_is_an_attack_in_syria() -> None:
+    columns = {
+        "category": _texts("strike", "strike", "strike", "context", "strike"),
+        "event_type": _texts("air_strike", "summit", "air_strike", "summit", "air_strike"),
+        "country": _texts("SYR", "SYR", "IRQ", "CHE", NA),
+    }
+    assert _passes("events", "strike_category", **columns) == [True, False, False, True, True]
+    assert _failing_row("events", "strike_category", **{k: v[1:2] for k, v in columns.items()})[0] == "event_type"
+    assert _failing_row("events", "strike_category", **{k: v[2:3] for k, v in columns.items()})[0] == "country"
+
+
+def test_not_applicable_exactly_when_the_event_is_not_an_attack() -> None:
+    columns = {
+        "event_type": _texts("summit", "summit", "air_strike", "air_strike"),
+        "attribution_status": _texts("not_applicable", "alleged", "not_applicable", "alleged"),
+    }
+    assert _passes("events", "attribution_applicable", **columns) == [True, False, False, True]
 
 
 def test_an_attributed_actor_exactly_when_the_attack_is_attributed() -> None:

@@ -62,6 +62,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "coordinates_pair": {"latitude": "34.5", "longitude": None},
     "coordinates_site": {"latitude": "34.5", "place_precision": "town"},
     "coordinates_in_country": {"latitude": "37.6", "longitude": "34.5", "country": "SYR"},
+    "strike_category": {"category": "strike", "event_type": "summit", "country": "SYR"},
+    "attribution_applicable": {"event_type": "summit", "attribution_status": "alleged"},
     "attributed_actor": {"attribution_status": "unattributed", "attributed_actor_id": "israel"},
     "count_bounds": {"value": "4", "value_low": "5", "value_high": None},
     "count_has_unit": {"predicate": "attribution", "unit": "people"},

@@ -23,6 +23,8 @@ from syria_strikes.metadata import (
     COUNTRY_CODE,
     COUNTRY_EXTENTS,
     LIST_DELIMITER,
+    NON_ATTACK_EVENT_TYPES,
+    STRIKE_COUNTRY,
     TIME_INTERVAL,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
@@ -142,6 +144,11 @@ def _outside_column(row: pd.Series) -> str:
     return "longitude" if box.south <= row["latitude"] <= box.north else "latitude"
 
 
+def _strike_column(row: pd.Series) -> str:
+    """Name the event_type when it is not an attack, else the country."""
+    return "event_type" if row["event_type"] in NON_ATTACK_EVENT_TYPES else "country"
+
+
 def _victim_column(row: pd.Series) -> str:
     is_casualty = row["predicate"] in CASUALTY_PREDICATES
     return "victim_status" if is_casualty or pd.notna(row["victim_status"]) else "victim_group"
@@ -249,6 +256,30 @@ ROW_RULES: tuple[RowRule, ...] = (
         "attributed_actor_id",
         ("attribution_status", "attributed_actor_id"),
         lambda f: f["attribution_status"].isin(["acknowledged", "alleged"]) == _present(f["attributed_actor_id"]),
+    ),
+    RowRule(
+        "events",
+        "strike_category",
+        _strike_column,
+        ("category", "event_type", "country"),
+        lambda f: (
+            ~_is(f["category"], ["strike"])
+            | (
+                ~_is(f["event_type"], NON_ATTACK_EVENT_TYPES)
+                & (f["country"].isna() | _is(f["country"], [STRIKE_COUNTRY]))
+            )
+        ),
+    ),
+    RowRule(
+        "events",
+        "attribution_applicable",
+        "attribution_status",
+        ("event_type", "attribution_status"),
+        lambda f: (
+            f["event_type"].isna()
+            | f["attribution_status"].isna()
+            | (_is(f["event_type"], NON_ATTACK_EVENT_TYPES) == _is(f["attribution_status"], ["not_applicable"]))
+        ),
     ),
     RowRule(
         "claims",
