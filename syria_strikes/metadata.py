@@ -159,6 +159,9 @@ EVENT_TYPE = Vocabulary(
 # Event types that are not attacks: an event of category 'strike' is never one, and only they take
 # attribution_status 'not_applicable' ("the event is not an attack").
 NON_ATTACK_EVENT_TYPES = ("state_visit", "summit")
+# The kinds of source a curated event field (its dates, place, attribution) may rest on: the archived
+# document itself, or a reference row with a public address; never a report known only from a seed.
+CURATED_FIELD_SOURCE_KINDS = ("archived_article", "reference")
 # The country every event of category 'strike' is in ("an air or missile strike in Syria").
 STRIKE_COUNTRY = "SYR"
 DATE_PRECISION = Vocabulary(

@@ -24,6 +24,7 @@ from syria_strikes.metadata import (
     COUNT_PREDICATES,
     COUNT_UNITS,
     COUNTRY_EXTENTS,
+    CURATED_FIELD_SOURCE_KINDS,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     STRIKE_COUNTRY,
@@ -132,6 +133,8 @@ RuleId = Literal[
     "identification_noted",
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
+    "curated_source",
+    "reference_has_url",
     "relation_not_self",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
@@ -1290,6 +1293,24 @@ RULES: tuple[Rule, ...] = (
             "the match with a dated event is only assumed, so 'acknowledged' needs an attribution_source_id "
             "that is a reference row reporting the acknowledgement; otherwise use 'alleged'"
         ),
+    ),
+    Rule(
+        "curated_source",
+        "Data model",
+        "An event's `date_source_id`, `place_source_id` or `attribution_source_id` naming a source that is "
+        f"neither {' nor '.join(CURATED_FIELD_SOURCE_KINDS)} (a report known only from a seed's words)",
+        "Cite the archived document or a reference row with the public address a reader can check.",
+        words=(
+            "{source} is a source of kind {kind}: a curated event field rests on the archived document or on a "
+            "reference row with its url, which a reader can check"
+        ),
+    ),
+    Rule(
+        "reference_has_url",
+        "Data model",
+        "A `reference` source without its `url`",
+        "A reference is a public document a curator read: give its address.",
+        words="a reference row is a public document a curator read: give its url",
     ),
     Rule(
         "relation_not_self",

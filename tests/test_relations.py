@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import pytest
 
+from syria_strikes.checks.model_rules import check_model_rules
 from syria_strikes.checks.relations import check_relations, list_items, relation_rules
 from syria_strikes.problems import Problem
 from tests.support.frames import typed_frame
@@ -271,6 +272,16 @@ def test_a_document_cites_and_relays_only_reports_published_before_it(wire_publi
     assert [(p.table, p.row, p.column, p.value) for p in problems] == (
         expected if wire_published > "2020-01-15" else []
     )
+
+
+@pytest.mark.parametrize("kind", ["archived_article", "reference", "agency_report"])
+def test_a_curated_event_field_rests_on_the_archive_or_a_reference(kind: str) -> None:
+    world = _world()
+    world["sources"][1]["kind"] = kind
+    world["events"][0]["place_source_id"] = "src-wire"
+    problems = check_model_rules(_frames(world))
+    expected = [("events", 2, "place_source_id", "src-wire", "curated_source")] if kind == "agency_report" else []
+    assert [p for p in _where(problems) if p[4] == "curated_source"] == expected
 
 
 # --- actors -----------------------------------------------------------------------------------------

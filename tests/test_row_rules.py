@@ -56,7 +56,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     names = {table: {rule.rule for rule in rules_for(table)} for table in tables}
     assert names == {
         "actors": {"parent_not_self"},
-        "sources": {"published_order", "seed_hash_pair", "archived_has_seed"},
+        "sources": {"published_order", "seed_hash_pair", "archived_has_seed", "reference_has_url"},
         "events": {
             "date_order",
             "precision_day",

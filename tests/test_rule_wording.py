@@ -63,6 +63,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "coordinates_site": {"latitude": "34.5", "place_precision": "town"},
     "coordinates_in_country": {"latitude": "37.6", "longitude": "34.5", "country": "SYR"},
     "strike_category": {"category": "strike", "event_type": "summit", "country": "SYR"},
+    "curated_source": {"source": "src-sana-1", "kind": "agency_report"},
+    "reference_has_url": {"kind": "reference", "url": None},
     "attribution_applicable": {"event_type": "summit", "attribution_status": "alleged"},
     "attributed_actor": {"attribution_status": "unattributed", "attributed_actor_id": "israel"},
     "count_bounds": {"value": "4", "value_low": "5", "value_high": None},

@@ -16,6 +16,7 @@ import pandas as pd
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.columnar import by_line, list_items
+from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS
 from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
@@ -127,6 +128,25 @@ def _acknowledged_on_assumed_match(frames: Frames) -> list[Problem]:
     ]
 
 
+CURATED_FIELD_SOURCES = ("date_source_id", "place_source_id", "attribution_source_id")
+
+
+def _curated_field_sources(frames: Frames) -> list[Problem]:
+    """A curated event field rests on a document a reader can check: the archived seed, or a
+    reference row with its public address; a report known only from a seed's words is neither."""
+    events, sources = frames["events"], frames["sources"]
+    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    problems = []
+    for column in CURATED_FIELD_SOURCES:
+        kind = events[column].map(kinds)
+        wrong = (kind.notna() & ~kind.isin(CURATED_FIELD_SOURCE_KINDS)).to_numpy(dtype=bool)
+        problems += [
+            problem("curated_source", "events", line, column, source, source=source, kind=source_kind)
+            for (line, source), source_kind in zip(by_line(events.loc[wrong, column]), kind[wrong], strict=True)
+        ]
+    return problems
+
+
 # --- the rules, declared with what they read -----------------------------------------------
 MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
@@ -134,6 +154,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
+    across("curated_source", {"events", "sources"}, _curated_field_sources),
 )
 
 

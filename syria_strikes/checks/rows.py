@@ -407,6 +407,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         lambda f: ~_is(f["attribution_status"], ["acknowledged"]) | _present(f["attribution_source_id"]),
     ),
     RowRule(
+        "sources",
+        "reference_has_url",
+        "url",
+        ("kind", "url"),
+        lambda f: ~_is(f["kind"], ["reference"]) | _present(f["url"]),
+    ),
+    RowRule(
         "actor_relations",
         "relation_not_self",
         "object_actor_id",

@@ -578,6 +578,16 @@ DATA_MODEL = [
     ),
     CellEdit("identification outside its vocabulary", "events", "identification", "guessed", rule="enum"),
     CellEdit(
+        "event place resting on a report known only from a seed",
+        "events",
+        "place_source_id",
+        SOURCE_WITHOUT_SEED,
+        rule="curated_source",
+    ),
+    CellEdit(
+        "reference row without its address", "sources", "url", "", rule="reference_has_url", row=Where(kind="reference")
+    ),
+    CellEdit(
         "strike placed in another country",
         "events",
         "country",
