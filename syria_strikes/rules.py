@@ -42,6 +42,7 @@ from syria_strikes.text_policy import (
     SPREADSHEET_ERRORS,
     describe_char,
     id_skeleton,
+    mojibake,
 )
 
 RuleId = Literal[
@@ -115,6 +116,7 @@ RuleId = Literal[
     "seed_utf8",
     "seed_referenced",
     "clean_text",
+    "mojibake",
     "max_length",
     "descriptor_present",
     "descriptor_json",
@@ -393,6 +395,16 @@ def _list_repeats(*, declared: Column, cell: object) -> str:
     items = str(cell).split(LIST_DELIMITER)
     repeated = next(item for position, item in enumerate(items) if item in items[:position])
     return f"names {repeated!r} more than once; a list names each item once: delete the repeat"
+
+
+def _mojibake(*, declared: Column, cell: object) -> str:
+    found = mojibake(str(cell))
+    assert found is not None
+    garbled, meant = found
+    return (
+        f"has {garbled!r} where {meant!r} was meant: the file was opened as Windows-1252 and saved again as UTF-8; "
+        "open CSV files as UTF-8 and retype the characters"
+    )
 
 
 def _enum(*, declared: Column, cell: object) -> str:
@@ -1139,6 +1151,14 @@ RULES: tuple[Rule, ...] = (
         "cells hold one line of plain text; leave a cell of spaces empty; rephrase so a cell does not start "
         "like a formula.",
         words=_clean_text,
+    ),
+    Rule(
+        "mojibake",
+        "Cell contents",
+        "UTF-8 text read as Windows-1252 and saved again (`Homâ€™s` for `Hom\u2019s`, `Ã©` for `é`), outside the "
+        "columns a seed's text fills",
+        "The garbled characters and what they were; open CSV files as UTF-8.",
+        words=_mojibake,
     ),
     Rule(
         "max_length",

@@ -107,6 +107,29 @@ NOT_VALUES = PLACEHOLDERS | SPREADSHEET_BOOLEANS | SPREADSHEET_ERRORS
 # A quote is verbatim from its seed, which the provenance check proves; it may say anything.
 VERBATIM_COLUMNS = frozenset({"quote"})
 
+# Columns a seed's exact text fills: the anchoring rules judge them against the seed, which may say anything.
+SEED_TEXT_COLUMNS = frozenset({"quote", "attribution_quote", "sentence"})
+# UTF-8 text read as Windows-1252 and saved again as UTF-8 ("Ã©" for "é", "â€" before the rest of a curly quote): a
+# character that starts a UTF-8 sequence as Windows-1252 shows it, then one that continues it. A match
+# is only a hint, cheap to test on a whole column; ``mojibake`` confirms that the characters decode.
+_CONTINUATIONS = "".join(bytes([byte]).decode("cp1252", errors="ignore") for byte in range(0x80, 0xC0))
+MOJIBAKE_HINT = _class(_chars((0xC2, 0xF4))) + _class(_CONTINUATIONS)
+
+
+def mojibake(value: str) -> tuple[str, str] | None:
+    """The first characters of the cell that are UTF-8 bytes shown as Windows-1252, and the text
+    they were; None when every hint turns out to be text as meant ("café" followed by an en dash)."""
+    for match in re.finditer(MOJIBAKE_HINT, value):
+        lead = ord(value[match.start()])
+        length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        garbled = value[match.start() : match.start() + length]
+        try:
+            return garbled, garbled.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+    return None
+
+
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _LOOKALIKES = {
     **dict.fromkeys(_DASHES, "-"),

@@ -39,6 +39,8 @@ def test_a_valid_row_passes() -> None:
         ("curator_note", "#REF!", "placeholder", "is the spreadsheet error #REF!"),
         ("curator_note", "TRUE", "placeholder", "is the spreadsheet boolean TRUE"),
         ("aliases", "a||b", "list_items", "has an empty item or spaces around the '|' separator"),
+        ("name", "Hom\u00e2\u20ac\u2122s", "mojibake", "has '\u00e2\u20ac\u2122' where '\u2019' was meant"),
+        ("name", "Caf\u00c3\u00a9", "mojibake", "has '\u00c3\u00a9' where '\u00e9' was meant"),
         ("aliases", "IAF|Air Force|IAF", "list_repeats", "names 'IAF' more than once"),
         ("aliases", "a|||b", "list_items", "has an empty item"),
         ("name", "x" * 301, "max_length", "is 301 characters long; the limit for this column is 300"),
@@ -50,6 +52,13 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
     problems = check_table(frame, ACTORS, set())
     assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(3, column, value, rule)]
     assert words in problems[0].message
+
+
+@pytest.mark.parametrize("name", ["caf\u00e9\u2013bar", "\u00c9cole \u00e0 Homs", "na\u00efve"])
+def test_text_that_only_looks_like_mojibake_passes(name: str) -> None:
+    """A letter that would start a UTF-8 sequence, followed by one that cannot continue it as one."""
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "name": name}])
+    assert check_table(frame, ACTORS, set()) == []
 
 
 def test_a_cell_already_reported_is_not_reported_again() -> None:

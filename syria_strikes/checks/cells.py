@@ -26,13 +26,16 @@ from syria_strikes.metadata import Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     LIST_GAP,
+    MOJIBAKE_HINT,
     NOT_VALUE,
     NOT_VALUES,
+    SEED_TEXT_COLUMNS,
     UNCLEAN,
     UNCLEAN_ASCII,
     UNCLEAN_LIST,
     UNCLEAN_LIST_ASCII,
     VERBATIM_COLUMNS,
+    mojibake,
     whole_cell,
 )
 
@@ -46,6 +49,18 @@ def _cell_check(test: CellTest, error: RuleId) -> pa.Check:
     """A pandera check of our own. Its tests pass missing cells themselves (``required`` judges
     those), so pandera need not drop them first, which would copy the column for every check."""
     return pa.Check(test, error=error, ignore_na=False)
+
+
+def _no_mojibake(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Cells free of UTF-8 read as Windows-1252; only the few cells the hint matches are decoded."""
+    if pc.all(pc.string_is_ascii(strings)).as_py() is not False:  # None: no cell at all
+        return pc.is_valid(strings)
+    hinted = matches(strings, MOJIBAKE_HINT)
+    if not pc.any(hinted).as_py():
+        return pc.invert(hinted)
+    cells, hints = strings.to_pylist(), hinted.to_pylist()
+    clean = [not (hint and mojibake(cell)) for cell, hint in zip(cells, hints, strict=True)]
+    return pyarrow.chunked_array([pyarrow.array(clean)])
 
 
 def column_checks(column: Column) -> list[pa.Check]:
@@ -68,6 +83,8 @@ def column_checks(column: Column) -> list[pa.Check]:
                     error="placeholder",
                 )
             )
+        if column.name not in SEED_TEXT_COLUMNS:
+            checks.append(_cell_check(cellwise(_no_mojibake), error="mojibake"))
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))

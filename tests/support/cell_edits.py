@@ -301,6 +301,21 @@ CELL_CONTENTS = [
     CellEdit("right-to-left override in a cell", "events", "summary", "Strike on \u202eesab a", rule="clean_text"),
     CellEdit("zero-width space at the end of free text", "events", "summary", appended("\u200b"), rule="clean_text"),
     CellEdit("cell of spaces only in a required column", "events", "summary", "   ", rule="clean_text"),
+    CellEdit(
+        "curly apostrophe garbled by a Windows-1252 round trip",
+        "events",
+        "place_note",
+        replaced_once("\u2019", "\u00e2\u20ac\u2122"),
+        rule="mojibake",
+        row=Where(place_note=containing("\u2019")),
+    ),
+    CellEdit(
+        "no-break space garbled by a Windows-1252 round trip",
+        "events",
+        "summary",
+        replaced_once(" ", "\u00c2\u00a0"),
+        rule="mojibake",
+    ),
 ]
 
 # === What spreadsheets and hand edits really produce =============================================
