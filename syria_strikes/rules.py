@@ -216,12 +216,18 @@ def _not_empty(*, only_bom: bool, columns: Sequence[str]) -> str:
     return f"the file {what}; it needs the header line {','.join(columns)} and at least one row"
 
 
-def _utf8(*, byte: int, looks_cp1252: bool) -> str:
-    hint = (
-        "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
-        if looks_cp1252
-        else "; re-save the file as UTF-8"
-    )
+def _utf8(*, byte: int, looks_cp1252: bool, looks_utf16: bool = False) -> str:
+    """``looks_utf16``: the file is UTF-16, which Excel writes for 'Unicode Text' (its bytes may all be
+    valid UTF-8, every other one a NUL)."""
+    if looks_utf16:
+        return (
+            f"the file is UTF-16 (from byte {byte}), which Excel writes for 'Unicode Text', not UTF-8: save it as "
+            "'CSV UTF-8' instead"
+        )
+    if looks_cp1252:
+        hint = "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
+    else:
+        hint = "; re-save the file as UTF-8"
     return f"byte {byte} is not valid UTF-8{hint}"
 
 
@@ -640,9 +646,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "utf8",
         "Structure",
-        'Not UTF-8 (Windows-1252 from Excel\'s plain "CSV", Latin-1)',
+        'Not UTF-8 (Windows-1252 from Excel\'s plain "CSV", Latin-1, UTF-16 from its "Unicode Text")',
         'Line and byte of the first bad byte; save as "CSV UTF-8" (the message says when the bytes look like '
-        "Windows-1252).",
+        "Windows-1252 or UTF-16).",
         then="table not read further",
         words=_utf8,
     ),

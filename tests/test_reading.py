@@ -142,6 +142,16 @@ def test_windows_1252_is_named_as_what_excel_writes(tmp_path: Path) -> None:
     assert "looks like Windows-1252" in problems[0].message
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf_16_is_named_as_what_excel_writes_with_or_without_its_byte_order_mark(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Without a byte-order mark, ASCII as UTF-16 is valid UTF-8 with a NUL between letters."""
+    _, problems = _read(tmp_path, (HEADER + ROW).decode("utf-8").encode(encoding))
+    assert _where(problems) == [(1, None, "utf8")]
+    assert "the file is UTF-16" in problems[0].message
+
+
 @pytest.mark.parametrize(
     ("value", "column_type", "hint"),
     [

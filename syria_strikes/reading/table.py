@@ -128,6 +128,10 @@ def _decode(table: Table, report: Report, raw: bytes) -> bytes | None:
     if error is not None:
         _report_encoding(raw, error, report)
         return None
+    if _looks_utf16(raw):  # ASCII text as UTF-16 without its byte-order mark is valid UTF-8, NULs between
+        byte = raw.index(b"\x00")
+        report(1, None, repr(raw[:8])[2:-1], "utf8", byte=byte, looks_cp1252=False, looks_utf16=True)
+        return None
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
         report(line, None, None, "lf_line_endings")
@@ -154,8 +158,23 @@ def _utf8_error(raw: bytes) -> UnicodeDecodeError | None:
     return None
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_SAMPLE = 64
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """A byte-order mark of UTF-16, or NUL as every other byte of the file's start (UTF-16 without one)."""
+    if raw.startswith(UTF16_BOMS):
+        return True
+    sample = raw[:UTF16_SAMPLE]
+    return len(sample) >= 2 and (set(sample[1::2]) == {0} or set(sample[0::2]) == {0})
+
+
 def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> None:
     line = raw[: error.start].count(b"\n") + 1
+    if _looks_utf16(raw):
+        report(line, None, repr(raw[:8])[2:-1], "utf8", byte=error.start, looks_cp1252=False, looks_utf16=True)
+        return
     try:
         raw.decode("cp1252")
         looks_cp1252 = True

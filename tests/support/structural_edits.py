@@ -487,6 +487,18 @@ def windows_1252_file(ds: Dataset) -> Expect:
     return Expect("claims", text[:first].count("\n") + 1, None, "utf8")
 
 
+@structural("UTF-16 file (Excel's 'Unicode Text')")
+def utf16_file(ds: Dataset) -> Expect:
+    ds.write_raw("actors", ds.raw("actors").decode("utf-8").encode("utf-16"))
+    return Expect("actors", 1, None, "utf8")
+
+
+@structural("UTF-16 file without its byte-order mark")
+def utf16_file_without_bom(ds: Dataset) -> Expect:
+    ds.write_raw("actors", ds.raw("actors").decode("utf-8").encode("utf-16-le"))
+    return Expect("actors", 1, None, "utf8")
+
+
 @structural("empty file")
 def empty_file(ds: Dataset) -> Expect:
     ds.write_raw("claims", b"")
