@@ -580,6 +580,22 @@ def _coordinates_in_country(*, latitude: str, longitude: str, country: str) -> s
     )
 
 
+# --- wording of the seed rules (checks.provenance) ----------------------------------------------
+def _seed_hash(*, seed_path: str, digest: str, owner: tuple[int, str] | None = None) -> str:
+    """``owner``: the line and source_id of another row whose sha256 is the file's digest."""
+    if owner is not None:
+        line, source_id = owner
+        return (
+            f"does not match the file {seed_path}, which is the seed of line {line} ({source_id}): this row's "
+            "seed_path looks copied or swapped from that row; point it at this source's own file (its quotes "
+            "were not checked)"
+        )
+    return (
+        f"does not match the file {seed_path}, whose SHA-256 is {digest}; seed files are never edited, so "
+        "restore the original (its quotes were not checked)"
+    )
+
+
 # --- wording of the uncovered-sentence rules (checks.seed_coverage) ----------------------------
 LISTED_SENTENCES = 3
 
@@ -1123,12 +1139,10 @@ RULES: tuple[Rule, ...] = (
         "seed_hash",
         "Quotes and seeds",
         "Seed file changed, even by one byte",
-        "Seed files are never edited: restore the original; the message gives the file's hash.",
+        "Seed files are never edited: restore the original; the message gives the file's hash, and names the "
+        "row whose hash it is when the seed_path was swapped or copied from another row.",
         then="its quotes are not checked",
-        words=(
-            "does not match the file {seed_path}, whose SHA-256 is {digest}; seed files are never edited, so "
-            "restore the original (its quotes were not checked)"
-        ),
+        words=_seed_hash,
     ),
     Rule(
         "seed_utf8",

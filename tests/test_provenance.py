@@ -55,6 +55,30 @@ def test_a_changed_seed_is_not_trusted(tmp_path: Path) -> None:
     assert texts == {}
 
 
+def test_a_seed_path_pointing_at_another_rows_seed_names_that_row(tmp_path: Path) -> None:
+    """The file is intact: it is another source's seed, so 'restore the original' would mislead."""
+    (tmp_path / "seeds").mkdir()
+    rows = []
+    for number, text in (("000", TEXT), ("001", TEXT + " Another document.")):
+        data = text.encode("utf-8")
+        (tmp_path / "seeds" / f"{number}.txt").write_bytes(data)
+        rows.append(
+            {
+                "source_id": f"src-seed-{number}",
+                "kind": "archived_article",
+                "seed_path": f"seeds/{number}.txt",
+                "sha256": hashlib.sha256(data).hexdigest(),
+            }
+        )
+    rows[0]["seed_path"] = "seeds/001.txt"
+    problems, texts = check_seeds(typed_frame("sources", rows), tmp_path, True)
+    assert _where(problems) == [("sources", 2, "sha256", "seed_hash"), ("seeds", None, None, "seed_referenced")]
+    assert "which is the seed of line 3 (src-seed-001): this row's seed_path looks copied or swapped" in (
+        problems[0].message
+    )
+    assert list(texts) == ["src-seed-001"]
+
+
 def test_a_missing_seed_is_reported(tmp_path: Path) -> None:
     sources = _seeded(tmp_path)
     (tmp_path / "seeds" / "000.txt").unlink()

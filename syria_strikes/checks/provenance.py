@@ -8,7 +8,7 @@ and its quotes are not checked against it: the hash message says what to fix fir
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -54,6 +54,11 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         archived["sha256"].tolist(),
         strict=True,
     )
+    recorded = {
+        sha256: (int(line), source_id)
+        for line, source_id, sha256 in zip(archived.index, archived["source_id"], archived["sha256"], strict=True)
+        if isinstance(sha256, str)
+    }
     for line, source_id, seed_path, sha256 in rows:
         resolved, fault = seed_place(root, seeds_dir, seed_path, entries)
         referenced.add(_key(root, seed_path, resolved))  # a fault is reported here, not again as a file no row names
@@ -63,6 +68,10 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         known = sha256 if isinstance(sha256, str) else None  # a missing hash is the row's own fault
         text = trusted_seed_text(resolved, seeds_dir, seed_path, known, checked=True)
         if isinstance(text, SeedFault):
+            digest = text.context.get("digest")
+            owner = recorded.get(digest) if isinstance(digest, str) else None
+            if text.rule == "seed_hash" and owner is not None and owner[0] != int(line):
+                text = replace(text, context={**text.context, "owner": owner})
             problems.append(text.problem(int(line)))
         else:
             texts[source_id] = text

@@ -266,6 +266,15 @@ def seed_byte_flipped(ds: Dataset) -> Expect:
     return Expect("sources", index + 2, "sha256", "seed_hash")
 
 
+@structural("seed paths of two sources swapped")
+def seed_paths_swapped(ds: Dataset) -> Expect:
+    rows = ds.rows("sources")
+    first, second, *_ = [i for i, row in enumerate(rows) if row["seed_path"]]
+    rows[first]["seed_path"], rows[second]["seed_path"] = rows[second]["seed_path"], rows[first]["seed_path"]
+    ds.write_rows("sources", rows)
+    return Expect("sources", first + 2, "sha256", "seed_hash", exact=False)
+
+
 @structural("seed file deleted")
 def seed_deleted(ds: Dataset) -> Expect:
     index = ARCHIVED_SOURCE(ds, "sources")
