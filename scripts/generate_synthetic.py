@@ -561,7 +561,8 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
         )
         for k, report in enumerate(reports):
             publisher, _, kind, name = OUTLETS[outlets[d, k]]
-            title = f"{name[:1].upper()}{name[1:]} report cited by seed {d:03d}"
+            # Numbered: two reports of one outlet cited by one seed are two documents, not one entered twice.
+            title = f"{name[:1].upper()}{name[1:]} report {k + 1} cited by seed {d:03d}"
             dated = None if undated[d, k] else day
             _append(
                 rows,
