@@ -162,6 +162,15 @@ NON_ATTACK_EVENT_TYPES = ("state_visit", "summit")
 # The kinds of source a curated event field (its dates, place, attribution) may rest on: the archived
 # document itself, or a reference row with a public address; never a report known only from a seed.
 CURATED_FIELD_SOURCE_KINDS = ("archived_article", "reference")
+# The seed number an ID or a seed file name carries (docs/curation.md, "Choose IDs"): the archived
+# source src-seed-NNN keeps its document as seeds/NNN_..., and the claims and uncovered sentences read in
+# it are numbered clm-NNN-... and unc-NNN-...
+SEED_NUMBERS = {
+    "source_id": "^src-seed-([0-9]+)$",
+    "seed_path": "^seeds/([0-9]+)_",
+    "claim_id": "^clm-([0-9]+)-",
+    "uncovered_id": "^unc-([0-9]+)-",
+}
 # The country every event of category 'strike' is in ("an air or missile strike in Syria").
 STRIKE_COUNTRY = "SYR"
 DATE_PRECISION = Vocabulary(

@@ -137,6 +137,7 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "curated_source",
     "reference_has_url",
+    "seed_number",
     "relation_not_self",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
@@ -1351,6 +1352,19 @@ RULES: tuple[Rule, ...] = (
         "A `reference` source without its `url`",
         "A reference is a public document a curator read: give its address.",
         words="a reference row is a public document a curator read: give its url",
+    ),
+    Rule(
+        "seed_number",
+        "IDs and references",
+        "A `seed_path`, `claim_id` or `uncovered_id` carrying one seed's number in a row of another seed's "
+        "source (`clm-002-...` read in `src-seed-000`, `src-seed-000` archived as `seeds/002_...`)",
+        "Both numbers: src-seed-NNN keeps its file as seeds/NNN_..., its claims and uncovered sentences are "
+        "numbered clm-NNN-... and unc-NNN-....",
+        then="a source's quotes are not checked against another seed's file",
+        words=(
+            "carries seed number {number}, but the row belongs to {source}, seed {expected}: src-seed-NNN keeps "
+            "its file as seeds/NNN_... and numbers its claims clm-NNN-... and uncovered sentences unc-NNN-..."
+        ),
     ),
     Rule(
         "relation_not_self",

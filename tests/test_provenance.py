@@ -79,6 +79,19 @@ def test_a_seed_path_pointing_at_another_rows_seed_names_that_row(tmp_path: Path
     assert list(texts) == ["src-seed-001"]
 
 
+def test_a_seed_file_numbered_for_another_seed_is_not_trusted(tmp_path: Path) -> None:
+    """src-seed-000 archived as seeds/002_...: its quotes are not held against another document."""
+    (tmp_path / "seeds").mkdir()
+    data = TEXT.encode("utf-8")
+    (tmp_path / "seeds" / "002_x.txt").write_bytes(data)
+    row = {"source_id": "src-seed-000", "kind": "archived_article", "seed_path": "seeds/002_x.txt"}
+    sources = typed_frame("sources", [{**row, "sha256": hashlib.sha256(data).hexdigest()}])
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "seed_path", "seed_number")]
+    assert problems[0].message.startswith("carries seed number 002, but the row belongs to src-seed-000, seed 000")
+    assert texts == {}
+
+
 def test_a_missing_seed_is_reported(tmp_path: Path) -> None:
     sources = _seeded(tmp_path)
     (tmp_path / "seeds" / "000.txt").unlink()

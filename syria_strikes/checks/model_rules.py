@@ -16,7 +16,7 @@ import pandas as pd
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.columnar import by_line, list_items
-from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS
+from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
@@ -147,6 +147,24 @@ def _curated_field_sources(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _seed_number(cells: pd.Series, column: str) -> pd.Series:
+    return cells.astype("string").str.extract(SEED_NUMBERS[column], expand=False)
+
+
+def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Frames) -> list[Problem]:
+    """An ID or seed file that carries one seed's number in a row of another seed's archived source:
+    a row copied from another seed's block, or a seed file swapped."""
+    frame = frames[table_name]
+    number, expected = _seed_number(frame[column], column), _seed_number(frame[archive_column], "source_id")
+    wrong = (number.notna() & expected.notna() & (number != expected)).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("seed_number", table_name, line, column, value, number=number[line], source=source, expected=seed)
+        for (line, value), source, seed in zip(
+            by_line(frame.loc[wrong, column]), frame.loc[wrong, archive_column], expected[wrong], strict=True
+        )
+    ]
+
+
 # --- the rules, declared with what they read -----------------------------------------------
 MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
@@ -155,6 +173,12 @@ MODEL_RULES: tuple[Across, ...] = (
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
+    across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
+    across(
+        "seed_number:uncovered_sentences",
+        {"uncovered_sentences"},
+        partial(_seed_numbers, "uncovered_sentences", "uncovered_id", "source_id"),
+    ),
 )
 
 

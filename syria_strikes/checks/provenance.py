@@ -8,6 +8,7 @@ and its quotes are not checked against it: the hash message says what to fix fir
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
+from syria_strikes.metadata import SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 from syria_strikes.safefiles import FileRefused, list_folder
@@ -65,6 +67,22 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         if resolved is None or fault is not None:
             problems.append((fault or SeedFault("seed_inside", "seed_path", seed_path)).problem(int(line)))
             continue
+        numbers = _seed_numbers(source_id, seed_path)
+        if numbers is not None:  # another seed's file: its quotes would all fail, each for the same fault
+            number, expected = numbers
+            problems.append(
+                problem(
+                    "seed_number",
+                    "sources",
+                    int(line),
+                    "seed_path",
+                    seed_path,
+                    number=number,
+                    source=source_id,
+                    expected=expected,
+                )
+            )
+            continue
         known = sha256 if isinstance(sha256, str) else None  # a missing hash is the row's own fault
         text = trusted_seed_text(resolved, seeds_dir, seed_path, known, checked=True)
         if isinstance(text, SeedFault):
@@ -81,6 +99,15 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             if name != SEEDS_README and _key(root, f"seeds/{name}", place) not in referenced:
                 problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
     return problems, texts
+
+
+def _seed_numbers(source_id: str, seed_path: str) -> tuple[str, str] | None:
+    """The seed number the file name carries and the one the source_id carries, when they differ."""
+    number = re.match(SEED_NUMBERS["seed_path"], seed_path)
+    expected = re.match(SEED_NUMBERS["source_id"], source_id) if isinstance(source_id, str) else None
+    if number is None or expected is None or number.group(1) == expected.group(1):
+        return None
+    return number.group(1), expected.group(1)
 
 
 def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:

@@ -125,6 +125,14 @@ IDS_AND_REFERENCES = [
         row=Where(predicate="weapon"),
     ),
     CellEdit("actor is its own parent", "actors", "parent_actor_id", copied_from("actor_id"), rule="parent_not_self"),
+    CellEdit("claim numbered for another seed", "claims", "claim_id", "clm-999-001", rule="seed_number"),
+    CellEdit(
+        "uncovered sentence numbered for another seed",
+        "uncovered_sentences",
+        "uncovered_id",
+        "unc-999-001",
+        rule="seed_number",
+    ),
 ]
 
 # --- rules across the columns of a row ------------------------------------------------------------

@@ -266,13 +266,25 @@ def seed_byte_flipped(ds: Dataset) -> Expect:
     return Expect("sources", index + 2, "sha256", "seed_hash")
 
 
-@structural("seed paths of two sources swapped")
-def seed_paths_swapped(ds: Dataset) -> Expect:
+def _swap_archives(ds: Dataset, columns: tuple[str, ...]) -> Expect:
+    """Two archived rows exchange these cells: each now points at the other's seed file."""
     rows = ds.rows("sources")
     first, second, *_ = [i for i, row in enumerate(rows) if row["seed_path"]]
-    rows[first]["seed_path"], rows[second]["seed_path"] = rows[second]["seed_path"], rows[first]["seed_path"]
+    for column in columns:
+        rows[first][column], rows[second][column] = rows[second][column], rows[first][column]
     ds.write_rows("sources", rows)
-    return Expect("sources", first + 2, "sha256", "seed_hash", exact=False)
+    return Expect("sources", first + 2, "seed_path", "seed_number", exact=False)
+
+
+@structural("seed paths of two sources swapped")
+def seed_paths_swapped(ds: Dataset) -> Expect:
+    return _swap_archives(ds, ("seed_path",))
+
+
+@structural("seed paths and hashes of two sources swapped")
+def seed_paths_and_hashes_swapped(ds: Dataset) -> Expect:
+    """Each row's hash matches its file: only the seed number tells, before every quote fails."""
+    return _swap_archives(ds, ("seed_path", "sha256"))
 
 
 @structural("seed file deleted")
