@@ -149,7 +149,8 @@ def event_after_its_report(ds: Dataset) -> Expect:
 @structural("claim read in a source that is not archived")
 def claim_read_in_an_unarchived_source(ds: Dataset) -> Expect:
     sources = ds.rows("sources")
-    report = {**sources[ds.find("sources", seed_path="")], "source_id": "src-uncited-report"}
+    unarchived = sources[ds.find("sources", seed_path="")]
+    report = {**unarchived, "source_id": "src-uncited-report", "title": "A report no document cites"}
     ds.write_rows("sources", [*sources, report])
     return _set(ds, "claims", 0, "source_id", "src-uncited-report", "read_in_archive")
 
@@ -227,7 +228,7 @@ def seed_archived_twice(ds: Dataset) -> Expect:
 @structural("the same claim entered twice under two IDs")
 def claim_entered_twice(ds: Dataset) -> Expect:
     rows = ds.rows("claims")
-    copy = {**rows[3], "claim_id": "clm-999-999", "curator_note": "entered again"}
+    copy = {**rows[3], "claim_id": rows[3]["claim_id"].rsplit("-", 1)[0] + "-999", "curator_note": "entered again"}
     ds.write_rows("claims", [*rows, copy])
     return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
 
@@ -250,7 +251,7 @@ for _table, _key, _new_id in (
     ("sources", "source_id", lambda old: f"{old}-again"),
     ("events", "event_id", lambda old: f"{old}-again"),
     ("actor_relations", "relation_id", lambda old: f"{old}-again"),
-    ("uncovered_sentences", "uncovered_id", lambda old: "unc-999-999"),
+    ("uncovered_sentences", "uncovered_id", lambda old: old.rsplit("-", 1)[0] + "-999"),
 ):
     structural(f"the same row of {_table} entered twice under two IDs")(_entered_twice(_table, _key, _new_id))
 
