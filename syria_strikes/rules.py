@@ -79,6 +79,7 @@ RuleId = Literal[
     "date_order",
     "precision_day",
     "precision_month",
+    "precision_range",
     "precision_before",
     "coordinates_pair",
     "coordinates_site",
@@ -865,6 +866,13 @@ RULES: tuple[Rule, ...] = (
         words="precision 'day' needs date_start equal to date_end",
     ),
     Rule(
+        "precision_range",
+        "Values and types",
+        "Precision `range` on a single day (`date_start` equal to `date_end`)",
+        _ROW_RULE,
+        words="precision 'range' needs an interval of more than one day; a single known day is precision 'day'",
+    ),
+    Rule(
         "precision_month",
         "Values and types",
         "Precision `month` without the first and last day of one calendar month",
@@ -1035,7 +1043,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "list_repeats",
         "IDs and references",
-        "A `\\|` list naming one item twice (`T4|T4`, a source cited twice); `relayed_via` and `other_event_ids` "
+        "A `\\|` list naming one item twice (`T4\\|T4`, a source cited twice); `relayed_via` and `other_event_ids` "
         "have rules of their own",
         "Names the repeated item; each item once.",
         words=_list_repeats,

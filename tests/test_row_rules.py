@@ -61,6 +61,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "date_order",
             "precision_day",
             "precision_month",
+            "precision_range",
             "precision_before",
             "coordinates_pair",
             "coordinates_site",
@@ -144,6 +145,15 @@ def test_date_start_is_empty_exactly_for_precision_before() -> None:
         "date_start": _dates(NA, "2020-01-01", NA, "2020-01-14"),
     }
     assert _passes("events", "precision_before", **columns) == [True, False, False, True]
+
+
+def test_a_range_is_more_than_one_day() -> None:
+    columns = {
+        "date_precision": _texts("range", "range", "day", "range"),
+        "date_start": pd.Series(pd.to_datetime(["2020-01-09", "2020-01-09", "2020-01-09", None])),
+        "date_end": pd.Series(pd.to_datetime(["2020-01-10", "2020-01-09", "2020-01-09", "2020-01-09"])),
+    }
+    assert _passes("events", "precision_range", **columns) == [True, False, True, True]
 
 
 # --- places and attribution -------------------------------------------------------------------------

@@ -58,6 +58,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "date_order": {"date_start": "2020-01-14", "date_end": "2020-01-13"},
     "precision_day": {"date_precision": "day", "date_start": "2020-01-14", "date_end": "2020-01-15"},
     "precision_month": {"date_precision": "month", "date_start": "2020-01-14", "date_end": "2020-01-31"},
+    "precision_range": {"date_precision": "range", "date_start": "2020-01-09", "date_end": "2020-01-09"},
     "precision_before": {"date_precision": "before", "date_start": "2020-01-14"},
     "coordinates_pair": {"latitude": "34.5", "longitude": None},
     "coordinates_site": {"latitude": "34.5", "place_precision": "town"},

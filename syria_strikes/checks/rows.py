@@ -224,6 +224,13 @@ ROW_RULES: tuple[RowRule, ...] = (
     ),
     RowRule(
         "events",
+        "precision_range",
+        "date_precision",
+        ("date_precision", "date_start", "date_end"),
+        lambda f: (f["date_precision"] != "range") | ~(f["date_start"] == f["date_end"]).fillna(False).astype(bool),
+    ),
+    RowRule(
+        "events",
         "precision_before",
         "date_start",
         ("date_precision", "date_start"),

@@ -155,6 +155,15 @@ ROW_RULES = [
         row=DAY_EVENT,
     ),
     CellEdit(
+        "precision 'range' on a single day",
+        "events",
+        "date_end",
+        copied_from("date_start"),
+        rule="precision_range",
+        row=Where(date_precision="range"),
+        reported_in="date_precision",
+    ),
+    CellEdit(
         "date_start missing without precision 'before'",
         "events",
         "date_start",
