@@ -156,6 +156,13 @@ def test_a_range_is_more_than_one_day() -> None:
     assert _passes("events", "precision_range", **columns) == [True, False, True, True]
 
 
+def test_a_time_claim_is_an_interval_of_real_days() -> None:
+    """An impossible start day is no open start: only '..' is."""
+    values = ["2020-01-14/2020-01-15", "../2020-01-15", "2020-02-30/2020-03-01", "2020-01-15/2020-01-14", "Tuesday"]
+    columns = {"predicate": _texts(*["time"] * len(values)), "value_text": _texts(*values)}
+    assert _passes("claims", "time_interval", **columns) == [True, True, False, False, False]
+
+
 # --- places and attribution -------------------------------------------------------------------------
 def test_latitude_and_longitude_go_together() -> None:
     latitudes = pd.Series([34.5, 34.5, NA, NA], dtype="Float64")

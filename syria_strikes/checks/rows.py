@@ -122,8 +122,10 @@ def _time_interval(frame: Frame) -> pd.Series:
     shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
     start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
-    ordered = start.isna() | (start <= end)
-    result[timed] = shaped & end.notna() & ordered.fillna(False).astype(bool)
+    # '..' is an open start; a start that is no real day (2020-02-30) is not one.
+    open_start = text.str.startswith("..").fillna(False).astype(bool)
+    ordered = open_start | (start <= end).fillna(False).astype(bool)
+    result[timed] = shaped & end.notna() & ordered
     return result
 
 

@@ -553,6 +553,14 @@ DATA_MODEL = [
         row=Where(predicate="time"),
     ),
     CellEdit(
+        "time claim starting on an impossible day",
+        "claims",
+        "value_text",
+        "2020-02-30/2020-03-01",
+        rule="time_interval",
+        row=Where(predicate="time"),
+    ),
+    CellEdit(
         "unknown perpetrator coded another way",
         "claims",
         "value_text",
