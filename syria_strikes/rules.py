@@ -428,7 +428,9 @@ def _pattern(*, declared: Column, cell: object) -> str:
     value = str(cell)
     words = f"does not have the required form {declared.pattern} (for example {declared.example})"
     odd = next((c for c in value if not " " < c < "\x7f"), None)
-    if odd is not None:
+    if odd == " ":
+        words += "; it contains a space"
+    elif odd is not None:
         digit = unicodedata.decimal(odd, None) is not None
         kind = "a digit that is not 0-9" if digit else "which is not a plain ASCII character"
         words += f"; it contains {describe_char(odd)}, {kind}"
