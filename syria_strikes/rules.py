@@ -105,6 +105,7 @@ RuleId = Literal[
     "relay_chain",
     "reported_after_event",
     "cited_after_citing",
+    "cites_self",
     "parent_not_self",
     "parent_cycle",
     "quote_offsets",
@@ -1081,6 +1082,13 @@ RULES: tuple[Rule, ...] = (
             "{cited} was published on {cited_start:%Y-%m-%d} at the earliest, after {citing} was (by "
             "{citing_end:%Y-%m-%d}); a document cites or relays only reports published before it"
         ),
+    ),
+    Rule(
+        "cites_self",
+        "IDs and references",
+        "A source listing its own `source_id` in `cites_source_ids`",
+        "A document does not cite itself.",
+        words="lists the source's own source_id; cites_source_ids names the other documents this one cites",
     ),
     Rule(
         "parent_not_self",

@@ -91,6 +91,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "event": "ev-1",
         "began": pd.Timestamp("2020-01-14"),
     },
+    "cites_self": {},
     "cited_after_citing": {
         "cited": "src-b",
         "cited_start": pd.Timestamp("2021-07-25"),

@@ -269,6 +269,17 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
+    """A source whose cites_source_ids names its own row: a document does not cite itself."""
+    rows, cited = list_item_rows(sources["cites_source_ids"])
+    own = one_array(arrow_strings(sources["source_id"])).take(pa.array(rows, type=pa.int64()))
+    same = pc.fill_null(pc.equal(cited, own), False).to_numpy(zero_copy_only=False)
+    return [
+        problem("cites_self", "sources", int(sources.index[rows[k]]), "cites_source_ids", cited[int(k)].as_py())
+        for k in np.flatnonzero(same)
+    ]
+
+
 def _cited_after_citing(frames: Frames) -> list[Problem]:
     """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
     before it: one first published after the citing document's latest day is a wrong reference."""
@@ -366,6 +377,7 @@ RELATION_RULES: tuple[Across, ...] = (
     ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
+    across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
 )
 

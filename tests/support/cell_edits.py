@@ -117,6 +117,14 @@ IDS_AND_REFERENCES = [
     ),
     CellEdit("place alias listed twice", "events", "place_aliases", first_item_again, rule="list_repeats"),
     CellEdit(
+        "source citing itself",
+        "sources",
+        "cites_source_ids",
+        lambda row, column: f"{row[column]}|{row['source_id']}",
+        rule="cites_self",
+        row=Where(cites_source_ids=filled),
+    ),
+    CellEdit(
         "code listed twice in a coded value",
         "claims",
         "value_code",
