@@ -410,6 +410,11 @@ def _mojibake(*, declared: Column, cell: object) -> str:
     found = mojibake(str(cell))
     assert found is not None
     garbled, meant = found
+    if not meant:
+        return (
+            f"holds {describe_char(garbled)}, which a program writes in place of bytes it could not decode: "
+            "the character that stood there is lost; retype it from the source"
+        )
     return (
         f"has {garbled!r} where {meant!r} was meant: the file was opened as Windows-1252 and saved again as UTF-8; "
         "open CSV files as UTF-8 and retype the characters"
@@ -1194,8 +1199,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "mojibake",
         "Cell contents",
-        "UTF-8 text read as Windows-1252 and saved again (`Homâ€™s` for `Hom\u2019s`, `Ã©` for `é`), outside the "
-        "columns a seed's text fills",
+        "UTF-8 text read as Windows-1252 and saved again (`Homâ€™s` for `Hom\u2019s`, `Ã©` for `é`), or U+FFFD "
+        "left where bytes could not be decoded, outside the columns a seed's text fills",
         "The garbled characters and what they were; open CSV files as UTF-8.",
         words=_mojibake,
     ),

@@ -113,13 +113,18 @@ SEED_TEXT_COLUMNS = frozenset({"quote", "attribution_quote", "sentence"})
 # character that starts a UTF-8 sequence as Windows-1252 shows it, then one that continues it. A match
 # is only a hint, cheap to test on a whole column; ``mojibake`` confirms that the characters decode.
 _CONTINUATIONS = "".join(bytes([byte]).decode("cp1252", errors="ignore") for byte in range(0x80, 0xC0))
-MOJIBAKE_HINT = _class(_chars((0xC2, 0xF4))) + _class(_CONTINUATIONS)
+# U+FFFD is what a program writes for bytes it could not decode: the character that stood there is lost.
+REPLACEMENT_CHAR = "\ufffd"
+MOJIBAKE_HINT = _class(_chars((0xC2, 0xF4))) + _class(_CONTINUATIONS) + "|" + REPLACEMENT_CHAR
 
 
 def mojibake(value: str) -> tuple[str, str] | None:
     """The first characters of the cell that are UTF-8 bytes shown as Windows-1252, and the text
-    they were; None when every hint turns out to be text as meant ("café" followed by an en dash)."""
+    they were ("" for U+FFFD, whose character is lost); None when every hint turns out to be text as
+    meant ("café" followed by an en dash)."""
     for match in re.finditer(MOJIBAKE_HINT, value):
+        if match.group() == REPLACEMENT_CHAR:
+            return REPLACEMENT_CHAR, ""
         lead = ord(value[match.start()])
         length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
         garbled = value[match.start() : match.start() + length]

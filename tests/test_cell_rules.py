@@ -42,6 +42,7 @@ def test_a_valid_row_passes() -> None:
         ("aliases", "a||b", "list_items", "has an empty item or spaces around the '|' separator"),
         ("name", "Hom\u00e2\u20ac\u2122s", "mojibake", "has '\u00e2\u20ac\u2122' where '\u2019' was meant"),
         ("name", "Caf\u00c3\u00a9", "mojibake", "has '\u00c3\u00a9' where '\u00e9' was meant"),
+        ("name", "Hom\ufffds", "mojibake", "holds U+FFFD REPLACEMENT CHARACTER, which a program writes"),
         ("aliases", "IAF|Air Force|IAF", "list_repeats", "names 'IAF' more than once"),
         ("aliases", "a|||b", "list_items", "has an empty item"),
         ("name", "x" * 301, "max_length", "is 301 characters long; the limit for this column is 300"),

@@ -335,6 +335,14 @@ CELL_CONTENTS = [
         row=Where(place_note=containing("\u2019")),
     ),
     CellEdit(
+        "character lost to a failed decoding (U+FFFD)",
+        "events",
+        "place_note",
+        replaced_once("\u2019", "\ufffd"),
+        rule="mojibake",
+        row=Where(place_note=containing("\u2019")),
+    ),
+    CellEdit(
         "no-break space garbled by a Windows-1252 round trip",
         "events",
         "summary",
