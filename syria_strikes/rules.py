@@ -606,6 +606,28 @@ def _seed_hash(*, seed_path: str, digest: str, owner: tuple[int, str] | None = N
     )
 
 
+# --- wording of the descriptor rules (checks.descriptor) --------------------------------------
+SHOWN_JSON = 60
+
+
+def _json_value(value: object) -> str:
+    """A JSON value as the message shows it, cut short; a key or item one side lacks is 'nothing'."""
+    import json  # only a stale descriptor is worded with it
+
+    if not isinstance(value, (dict, list, str, int, float, bool, type(None))):
+        return "nothing"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= SHOWN_JSON else text[: SHOWN_JSON - 3] + "..."
+
+
+def _descriptor_current(*, where: str = "", declared: object = None, found: object = None) -> str:
+    at = f" at {where} (declared {_json_value(declared)}, the file has {_json_value(found)})" if where else ""
+    return (
+        f"differs from what syria_strikes/metadata.py declares{at}; run `python -m syria_strikes generate` and "
+        "commit the result"
+    )
+
+
 # --- wording of the uncovered-sentence rules (checks.seed_coverage) ----------------------------
 LISTED_SENTENCES = 3
 
@@ -1240,10 +1262,7 @@ RULES: tuple[Rule, ...] = (
         "Descriptor",
         "Edited by hand, or out of date with `syria_strikes/metadata.py`",
         "Run `python -m syria_strikes generate` and commit the result.",
-        words=(
-            "differs from what syria_strikes/metadata.py declares; run `python -m syria_strikes generate` and "
-            "commit the result"
-        ),
+        words=_descriptor_current,
     ),
     # --- the data model's coded values, victims, time, attribution, relations (checks.rows,
     # checks.model_rules) ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from syria_strikes.checks.descriptor import MISSING, first_difference
 from syria_strikes.datafiles import read_data_file, read_descriptor, stray_files
 
 TABLES = ["actors", "sources", "events", "claims"]
@@ -66,3 +67,19 @@ def test_a_descriptor_is_read(root: Path) -> None:
     assert read_descriptor(root) == ({"name": "syria-strikes"}, None)
     (root / "datapackage.json").unlink()
     assert read_descriptor(root) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("found", "where", "declared_value", "found_value"),
+    [
+        ({"a": 1, "r": [{"p": "x"}, {"p": "edited"}]}, "r[1].p", "y", "edited"),
+        ({"a": 1, "r": [{"p": "x"}]}, "r[1]", {"p": "y"}, MISSING),
+        ({"a": 1, "r": [{"p": "x"}, {"p": "y"}], "extra": True}, "extra", MISSING, True),
+        ([], "the top level", {"a": 1, "r": [{"p": "x"}, {"p": "y"}]}, []),
+    ],
+)
+def test_a_stale_descriptor_names_where_it_first_differs(
+    found: object, where: str, declared_value: object, found_value: object
+) -> None:
+    declared = {"a": 1, "r": [{"p": "x"}, {"p": "y"}]}
+    assert first_difference(declared, found) == (where, declared_value, found_value)

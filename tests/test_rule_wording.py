@@ -121,7 +121,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "descriptor_present": {},
     "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},
     "frictionless_descriptor": {"error": "descriptor is not valid"},
-    "descriptor_current": {},
+    "descriptor_current": {"where": "resources[0].path", "declared": "data/actors.csv", "found": "x.csv"},
     # the data model
     "value_code_given": {"predicate": "launch_platform", "value_code": None},
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},

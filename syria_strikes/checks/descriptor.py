@@ -37,8 +37,31 @@ def check_descriptor(root: Path) -> list[Problem]:
             problems.append(problem("frictionless_descriptor", DESCRIPTOR, None, None, None, error=message))
     except RecursionError:  # nesting within the reader's bound can still be too deep for frictionless
         problems.append(problem("descriptor_json", DESCRIPTOR, None, None, None, too_deep=True))
-    problems.append(problem("descriptor_current", DESCRIPTOR, None, None, None))
+    where, declared, found = first_difference(expected, on_disk)
+    problems.append(
+        problem("descriptor_current", DESCRIPTOR, None, None, None, where=where, declared=declared, found=found)
+    )
     return problems
+
+
+MISSING = object()
+
+
+def first_difference(expected: object, found: object, where: str = "") -> tuple[str, object, object]:
+    """Where two JSON values first differ (a path such as resources[0].schema.fields[2].type) and the
+    value on each side there; MISSING stands for a key or item one side lacks. The two must differ."""
+    if isinstance(expected, dict) and isinstance(found, dict):
+        for key in [*expected, *(key for key in found if key not in expected)]:
+            if expected.get(key, MISSING) != found.get(key, MISSING):
+                step = f"{where}.{key}" if where else str(key)
+                return first_difference(expected.get(key, MISSING), found.get(key, MISSING), step)
+    if isinstance(expected, list) and isinstance(found, list):
+        for index in range(max(len(expected), len(found))):
+            left = expected[index] if index < len(expected) else MISSING
+            right = found[index] if index < len(found) else MISSING
+            if left != right:
+                return first_difference(left, right, f"{where}[{index}]")
+    return where or "the top level", expected, found
 
 
 def descriptor_errors(descriptor: dict[str, Any], frictionless: ModuleType) -> list[str]:
