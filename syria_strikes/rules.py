@@ -1002,8 +1002,8 @@ RULES: tuple[Rule, ...] = (
         "An actor predicate naming neither an actor nor `value_text`",
         _ROW_RULE,
         words=(
-            "predicate {predicate!r} needs the actor it names in value_actor_id, or value_text ('unidentified') "
-            "when the source names none"
+            "predicate {predicate!r} needs the actor it names in value_actor_id, or value_text when the source "
+            f"names none ({UNKNOWN_PERPETRATOR!r} for an attribution)"
         ),
     ),
     Rule(

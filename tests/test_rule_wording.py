@@ -238,3 +238,10 @@ def test_no_check_builds_a_problem_or_writes_its_words() -> None:
                 if any(isinstance(node, ast.JoinedStr) for value in context for node in ast.walk(value)):
                     offences.append(f"{where}:{call.lineno} composes words for {name}()")
     assert offences == []
+
+
+def test_actor_value_suggests_the_one_code_attribution_unknown_accepts() -> None:
+    """Following one rule's advice must not break another: an unknown perpetrator is 'unknown'."""
+    words = rule("actor_value").message(**SAMPLES["actor_value"])
+    assert "('unknown' for an attribution)" in words
+    assert "unidentified" not in words
