@@ -116,6 +116,7 @@ RuleId = Literal[
     "seed_present",
     "seed_hash",
     "seed_utf8",
+    "seed_date",
     "seed_referenced",
     "clean_text",
     "mojibake",
@@ -1196,6 +1197,17 @@ RULES: tuple[Rule, ...] = (
         "Seed file not UTF-8",
         "The byte offset.",
         words="the seed file is not valid UTF-8 at byte {byte}",
+    ),
+    Rule(
+        "seed_date",
+        "Quotes and seeds",
+        "An archived source whose publication interval leaves out the day its seed's archive header "
+        "(` date YYYY-MM-DD` on the first line) gives",
+        "Both days: the interval holds the archive's date.",
+        words=(
+            "the seed's first line dates the document {dated:%Y-%m-%d}, outside its publication interval: {column} is "
+            "wrong, or the header is not the publication date (then say so in curator_note and widen the interval)"
+        ),
     ),
     Rule(
         "seed_referenced",

@@ -92,6 +92,27 @@ def test_a_seed_file_numbered_for_another_seed_is_not_trusted(tmp_path: Path) ->
     assert texts == {}
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2020-01-15", "2020-01-15", []),
+        ("2020-01-01", "2020-01-31", []),
+        (None, None, []),
+        ("2020-01-16", "2020-01-16", [("sources", 2, "published_start", "seed_date")]),
+        ("2020-01-10", "2020-01-14", [("sources", 2, "published_end", "seed_date")]),
+    ],
+)
+def test_the_archive_header_date_lies_in_the_publication_interval(
+    tmp_path: Path, start: str | None, end: str | None, expected: list[tuple]
+) -> None:
+    sources = _seeded(tmp_path, " date 2020-01-15 advertisement\n\n" + TEXT)
+    sources["published_start"] = pd.to_datetime(pd.Series([start, None], index=sources.index))
+    sources["published_end"] = pd.to_datetime(pd.Series([end, None], index=sources.index))
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == expected
+    assert list(texts) == ["src-archive"]
+
+
 def test_a_missing_seed_is_reported(tmp_path: Path) -> None:
     sources = _seeded(tmp_path)
     (tmp_path / "seeds" / "000.txt").unlink()

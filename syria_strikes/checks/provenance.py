@@ -16,6 +16,7 @@ import pandas as pd
 
 from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
+from syria_strikes.columnar import cell_text
 from syria_strikes.metadata import SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
@@ -93,12 +94,36 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             problems.append(text.problem(int(line)))
         else:
             texts[source_id] = text
+    problems += _archive_dates(archived, texts)
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             place = seed_place(root, seeds_dir, f"seeds/{name}", entries)[0]
             if name != SEEDS_README and _key(root, f"seeds/{name}", place) not in referenced:
                 problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
     return problems, texts
+
+
+# The header the archive put on a seed's first line (" date 2020-01-15 ..."): the day it dates the document.
+ARCHIVE_DATE = re.compile(r" date ([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+
+
+def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
+    """A trusted seed whose archive header dates it outside its row's publication interval: a date
+    typed wrong on the row (a later one passes every other rule)."""
+    problems = []
+    for line, source_id, start, end in zip(
+        archived.index, archived["source_id"], archived["published_start"], archived["published_end"], strict=True
+    ):
+        header = ARCHIVE_DATE.match(texts.get(source_id, ""))
+        dated = pd.to_datetime(header.group(1), format="%Y-%m-%d", errors="coerce") if header else pd.NaT
+        if pd.isna(dated):
+            continue
+        for column, bound, outside in (("published_start", start, dated < start), ("published_end", end, dated > end)):
+            if pd.notna(bound) and outside:
+                problems.append(
+                    problem("seed_date", "sources", int(line), column, cell_text(bound), dated=dated, column=column)
+                )
+    return problems
 
 
 def _seed_numbers(source_id: str, seed_path: str) -> tuple[str, str] | None:

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from syria_strikes.rules import RuleId
@@ -286,6 +287,14 @@ def seed_paths_swapped(ds: Dataset) -> Expect:
 def seed_paths_and_hashes_swapped(ds: Dataset) -> Expect:
     """Each row's hash matches its file: only the seed number tells, before every quote fails."""
     return _swap_archives(ds, ("seed_path", "sha256"))
+
+
+@structural("archived source dated a day after its archive header")
+def archived_source_dated_a_day_late(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    later = (date.fromisoformat(ds.rows("sources")[index]["published_end"]) + timedelta(days=1)).isoformat()
+    ds.set_cell("sources", index, "published_end", later)
+    return _set(ds, "sources", index, "published_start", later, "seed_date")
 
 
 @structural("seed file deleted")
