@@ -62,6 +62,7 @@ RuleId = Literal[
     "header_declared",
     "header_complete",
     "header_order",
+    "header_other_table",
     "field_count",
     "csv_quotes",
     "canonical_quoting",
@@ -778,6 +779,18 @@ RULES: tuple[Rule, ...] = (
         "The message gives the canonical order.",
         then="rows still checked",
         words=_header_order,
+    ),
+    Rule(
+        "header_other_table",
+        "Structure",
+        "The header of another table: one table's file saved over another's (`events.csv` saved as `claims.csv`)",
+        "Names the table the file holds; restore this table's file. The table is not read further, so its "
+        "hundreds of cells are not each reported.",
+        then="table not read further",
+        words=(
+            "this file holds the columns of the {other} table, not of {table}: a copy of data/{other}.csv was "
+            "saved here; restore data/{table}.csv (from version control) and check data/{other}.csv too"
+        ),
     ),
     Rule(
         "field_count",

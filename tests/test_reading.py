@@ -12,8 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from syria_strikes.metadata import table
 from syria_strikes.problems import Problem
 from syria_strikes.reading import read_table
+from syria_strikes.reading.header import check_header
 from syria_strikes.rules import rule
 from tests.support.frames import THINGS
 
@@ -176,3 +178,15 @@ def test_type_words_name_the_spreadsheet_habit(value: str, column_type: str, hin
 
 def test_type_words_without_a_known_habit_say_what_the_type_is() -> None:
     assert rule("type_number").message(cell="north") == "is not a decimal number such as 34.52"
+
+
+def test_another_tables_header_is_named_once_and_the_table_not_read_further() -> None:
+    """A table's file saved over another's would otherwise give a fault for every column and cell."""
+    found: list[tuple[object, ...]] = []
+    header = ",".join(reversed(table("events").column_names))
+
+    def report(row: int, column: str | None, value: object, rule: str, **context: object) -> None:
+        found.append((row, column, rule, context))
+
+    assert check_header(header, table("claims"), report) is None
+    assert found == [(1, None, "header_other_table", {"table": "claims", "other": "events"})]

@@ -41,6 +41,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "header_declared": {"table": "claims", "guess": "stance"},
     "header_complete": {"name": "stance"},
     "header_order": {"declared": ["actor_id", "name"]},
+    "header_other_table": {"table": "claims", "other": "events"},
     "field_count": {"fields": 9, "width": 8, "runs_on_to": 7},
     "csv_quotes": {"fault": "stray"},
     "canonical_quoting": {"quoted_lines": 3},

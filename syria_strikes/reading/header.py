@@ -10,7 +10,7 @@ import csv
 from collections import Counter
 from difflib import get_close_matches
 
-from syria_strikes.metadata import Table
+from syria_strikes.metadata import TABLES, Table
 from syria_strikes.problems import Report
 from syria_strikes.text_policy import EDGE_CHARS
 
@@ -25,6 +25,10 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
     if not set(fields) & set(declared) and _other_delimiter(line, declared, report):
         return None
     names = [field.strip(EDGE_CHARS) for field in fields]
+    other = _other_table(names, table)
+    if other is not None:
+        report(1, None, None, "header_other_table", table=table.name, other=other.name)
+        return None
     clean = names == fields
     if not clean:
         report(1, None, line, "header_spaces", declared=declared)
@@ -46,6 +50,12 @@ def check_header(line: str, table: Table, report: Report) -> tuple[list[str], bo
     # so the table's other columns, and this one's cells, are still checked.
     names = [renamed.get(name, name) or f"(unnamed {position})" for position, name in enumerate(names, start=1)]
     return names, clean and not missing
+
+
+def _other_table(names: list[str], table: Table) -> Table | None:
+    """Another table whose columns the header holds, all and only them: that table's file saved here."""
+    present = set(names)
+    return next((other for other in TABLES if other.name != table.name and set(other.column_names) == present), None)
 
 
 def _check_names(

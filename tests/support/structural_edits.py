@@ -444,6 +444,12 @@ def header_capitalised(ds: Dataset) -> Expect:
     return _rename_header(ds, "claims", "stance", "Stance", "header_declared")
 
 
+@structural("another table's file saved in place of this one")
+def other_table_saved_here(ds: Dataset) -> Expect:
+    ds.write_raw("claims", ds.raw("events"))
+    return Expect("claims", 1, None, "header_other_table")
+
+
 @structural("columns out of order")
 def columns_swapped(ds: Dataset) -> Expect:
     rows = ds.rows("actors")
