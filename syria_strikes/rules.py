@@ -570,8 +570,9 @@ def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> 
 
 
 # --- wording of the place rules (checks.rows) ----------------------------------------------------
-def _coordinates_in_country(*, latitude: str, longitude: str, country: str) -> str:
-    """Say the box the point missed and, when one slip explains it, which."""
+def _coordinates_in_country(*, latitude: str, longitude: str, country: str | None, category: str = "") -> str:
+    """Say the box the point missed and, when one slip explains it, which. No country: a strike, in Syria."""
+    country = country or STRIKE_COUNTRY
     box = COUNTRY_EXTENTS[country]
     lat, lon = float(latitude), float(longitude)
 
@@ -947,7 +948,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "coordinates_in_country",
         "Values and types",
-        "Coordinates of an event in Syria (`country` SYR) outside Syria's extent, widened by 0.2 degrees: latitude "
+        "Coordinates of an event in Syria (`country` SYR, or a strike with no country) outside Syria's extent, "
+        "widened by 0.2 degrees: latitude "
         "and longitude swapped, a minus sign lost or added, 0,0 left for a missing value",
         "Names the box and the slip that explains the point (swapped, sign, 0,0); the box is "
         "`COUNTRY_EXTENTS` in `syria_strikes/metadata.py`.",

@@ -129,12 +129,18 @@ def _time_interval(frame: Frame) -> pd.Series:
     return result
 
 
+def _placed_in(frame: Frame) -> pd.Series:
+    """The country an event is in: its country, or Syria for a strike that names none."""
+    strike = _is(frame["category"], ["strike"]) & frame["country"].isna()
+    return frame["country"].where(~strike, STRIKE_COUNTRY)
+
+
 def _inside_country(frame: Frame) -> pd.Series:
     """Coordinates of an event whose country has a declared extent lie in it; others pass."""
-    latitude, longitude = frame["latitude"], frame["longitude"]
+    latitude, longitude, placed = frame["latitude"], frame["longitude"], _placed_in(frame)
     result = pd.Series(True, index=frame.index)
     for country, box in COUNTRY_EXTENTS.items():
-        judged = _is(frame["country"], [country]) & latitude.notna() & longitude.notna()
+        judged = _is(placed, [country]) & latitude.notna() & longitude.notna()
         inside = latitude.between(box.south, box.north) & longitude.between(box.west, box.east)
         result &= ~judged | _ok(inside)
     return result
@@ -142,7 +148,7 @@ def _inside_country(frame: Frame) -> pd.Series:
 
 def _outside_column(row: pd.Series) -> str:
     """Name the longitude when the latitude is in the box (so only the longitude is out), else the latitude."""
-    box = COUNTRY_EXTENTS[str(row["country"])]
+    box = COUNTRY_EXTENTS[str(row["country"]) if pd.notna(row["country"]) else STRIKE_COUNTRY]
     return "longitude" if box.south <= row["latitude"] <= box.north else "latitude"
 
 
@@ -256,7 +262,7 @@ ROW_RULES: tuple[RowRule, ...] = (
         "events",
         "coordinates_in_country",
         _outside_column,
-        ("latitude", "longitude", "country"),
+        ("latitude", "longitude", "country", "category"),
         _inside_country,
     ),
     RowRule(

@@ -96,6 +96,13 @@ def coordinates_at_zero(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "latitude", "0", "coordinates_in_country")
 
 
+@structural("strike with no country placed outside Syria")
+def countryless_strike_outside_syria(ds: Dataset) -> Expect:
+    index = ds.find("events", category="strike", latitude=lambda v: v != "")
+    ds.set_cell("events", index, "country", "")
+    return _set(ds, "events", index, "longitude", "-" + ds.rows("events")[index]["longitude"], "coordinates_in_country")
+
+
 @structural("attribution without the actor it names")
 def attribution_naming_no_actor(ds: Dataset) -> Expect:
     index = ds.find("claims", predicate="attribution")
