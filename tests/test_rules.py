@@ -52,6 +52,9 @@ SIDE_BY_SIDE_SAMPLE = (
     "dangling item inside the reporting chain",
     "quote not at its offsets",
     "the same claim entered twice under two IDs",
+    "place alias listed twice",
+    "curly apostrophe garbled by a Windows-1252 round trip",
+    "the same row of events entered twice under two IDs",
 )
 PLAIN = [kind for kind in CATALOGUE if kind.name not in SIDE_BY_SIDE_SAMPLE]
 SIDE_BY_SIDE = [kind for kind in CATALOGUE if kind.name in SIDE_BY_SIDE_SAMPLE]
