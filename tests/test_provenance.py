@@ -100,6 +100,7 @@ def test_a_seed_file_numbered_for_another_seed_is_not_trusted(tmp_path: Path) ->
         (None, None, []),
         ("2020-01-16", "2020-01-16", [("sources", 2, "published_start", "seed_date")]),
         ("2020-01-10", "2020-01-14", [("sources", 2, "published_end", "seed_date")]),
+        ("2099-01-01", "2020-01-15", []),  # out of order: published_order's fault, reported once there
     ],
 )
 def test_the_archive_header_date_lies_in_the_publication_interval(

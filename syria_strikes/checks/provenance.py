@@ -116,7 +116,7 @@ def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Proble
     ):
         header = ARCHIVE_DATE.match(texts.get(source_id, ""))
         dated = pd.to_datetime(header.group(1), format="%Y-%m-%d", errors="coerce") if header else pd.NaT
-        if pd.isna(dated):
+        if pd.isna(dated) or (pd.notna(start) and pd.notna(end) and start > end):  # disordered: published_order's
             continue
         for column, bound, outside in (("published_start", start, dated < start), ("published_end", end, dated > end)):
             if pd.notna(bound) and outside:
