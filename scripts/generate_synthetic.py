@@ -338,7 +338,8 @@ def _actors(rng: np.random.Generator, sizes: Sizes) -> dict[str, Cells]:
     last = rng.integers(0, len(LAST_NAMES), sizes.people)
     parents = rng.integers(0, len(PERSON_PARENTS), sizes.people)
     for k, (f, la, p) in enumerate(zip(first.tolist(), last.tolist(), parents.tolist(), strict=True)):
-        name = f"{FIRST_NAMES[f]} {LAST_NAMES[la]}"
+        # Numbered: random names repeat, and two people of one organisation would be one row entered twice.
+        name = f"{FIRST_NAMES[f]} {LAST_NAMES[la]} {k + 1}"
         parent = PERSON_PARENTS[p]
         for column, value in zip(
             columns,
@@ -388,9 +389,10 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
         "category": np.where(context, "context", "strike").tolist(),
         "event_type": types.tolist(),
     }
+    # Numbered: two strikes drawn on one day at one place would otherwise be one row entered twice.
     rows["summary"] = [
-        f"{t.replace('_', ' ').capitalize()} at {PLACES[pl][0]}; attribution: {s.replace('_', ' ')}."
-        for t, pl, s in zip(types.tolist(), places.tolist(), status.tolist(), strict=True)
+        f"{t.replace('_', ' ').capitalize()} at {PLACES[pl][0]} (event {k + 1}); attribution: {s.replace('_', ' ')}."
+        for k, (t, pl, s) in enumerate(zip(types.tolist(), places.tolist(), status.tolist(), strict=True))
     ]
     rows["date_start"] = [None if p == "before" else str(s) for p, s in zip(precision, starts, strict=True)]
     rows["date_end"] = [str(e) for e in ends]
