@@ -166,10 +166,10 @@ CURATED_FIELD_SOURCE_KINDS = ("archived_article", "reference")
 # source src-seed-NNN keeps its document as seeds/NNN_..., and the claims and uncovered sentences read in
 # it are numbered clm-NNN-... and unc-NNN-...
 SEED_NUMBERS = {
-    "source_id": "^src-seed-([0-9]+)$",
-    "seed_path": "^seeds/([0-9]+)_",
-    "claim_id": "^clm-([0-9]+)-",
-    "uncovered_id": "^unc-([0-9]+)-",
+    "source_id": "^src-seed-(?P<number>[0-9]+)$",
+    "seed_path": "^seeds/(?P<number>[0-9]+)_",
+    "claim_id": "^clm-(?P<number>[0-9]+)-",
+    "uncovered_id": "^unc-(?P<number>[0-9]+)-",
 }
 # The country every event of category 'strike' is in ("an air or missile strike in Syria").
 STRIKE_COUNTRY = "SYR"

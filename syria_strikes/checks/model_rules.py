@@ -12,10 +12,12 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
-from syria_strikes.columnar import by_line, list_items
+from syria_strikes.columnar import arrow_strings, by_line, list_items
 from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 
@@ -147,8 +149,10 @@ def _curated_field_sources(frames: Frames) -> list[Problem]:
     return problems
 
 
-def _seed_number(cells: pd.Series, column: str) -> pd.Series:
-    return cells.astype("string").str.extract(SEED_NUMBERS[column], expand=False)
+def _seed_number(cells: pd.Series, column: str) -> pa.ChunkedArray:
+    """The seed number each cell carries (null where it carries none), found by RE2 in Arrow: a
+    million claim IDs cost pandas' str.extract most of a second."""
+    return pc.struct_field(pc.extract_regex(arrow_strings(cells), SEED_NUMBERS[column]), "number")
 
 
 def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Frames) -> list[Problem]:
@@ -156,11 +160,15 @@ def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Fra
     a row copied from another seed's block, or a seed file swapped."""
     frame = frames[table_name]
     number, expected = _seed_number(frame[column], column), _seed_number(frame[archive_column], "source_id")
-    wrong = (number.notna() & expected.notna() & (number != expected)).fillna(False).to_numpy(dtype=bool)
+    wrong = pc.invert(pc.fill_null(pc.equal(number, expected), True)).to_numpy(zero_copy_only=False)
     return [
-        problem("seed_number", table_name, line, column, value, number=number[line], source=source, expected=seed)
-        for (line, value), source, seed in zip(
-            by_line(frame.loc[wrong, column]), frame.loc[wrong, archive_column], expected[wrong], strict=True
+        problem("seed_number", table_name, line, column, value, number=n, source=source, expected=e)
+        for (line, value), source, n, e in zip(
+            by_line(frame.loc[wrong, column]),
+            frame.loc[wrong, archive_column],
+            pc.filter(number, pa.array(wrong)).to_pylist(),
+            pc.filter(expected, pa.array(wrong)).to_pylist(),
+            strict=True,
         )
     ]
 
