@@ -119,6 +119,8 @@ PERSON_PARENTS = (
     "act-tass",
     "act-irgc",
 )
+# The reference row every site's coordinates rest on (coordinates are never read in a seed).
+GAZETTEER = "src-ref-synthetic-gazetteer"
 FIRST_NAMES = ("Rami", "Vadim", "Oleg", "Yūsuf", "Nour", "Hassan", "Avichay", "Leila", "Maher", "Sara")
 LAST_NAMES = (
     "Abdel Rahman",
@@ -400,7 +402,11 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["date_source_id"] = dated_in
     rows["date_note"] = [f"“on {WEEKDAYS[(int(e.astype(int)) + 3) % 7]}” in the archived article." for e in ends]
     rows |= _places(places, place_precision, jitter)
-    rows["place_source_id"] = dated_in
+    # Coordinates are outside knowledge, taken only from a reference: a site rests on the gazetteer row.
+    rows["place_source_id"] = [
+        GAZETTEER if level == "site" else source
+        for level, source in zip(place_precision.tolist(), dated_in, strict=True)
+    ]
     rows["place_note"] = [None if k % 4 else "Place as the archived article names it." for k in range(n)]
     rows["attribution_status"] = status.tolist()
     attributed = np.isin(status, ["acknowledged", "alleged"])
@@ -576,6 +582,14 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
                 published_end=dated,
                 cites_source_ids=reports[k - 1] if k and chained[d] else None,
             )
+    _append(
+        rows,
+        source_id=GAZETTEER,
+        title="Synthetic gazetteer of the sites' coordinates",
+        kind="reference",
+        url="https://example.org/gazetteer",
+        curator_note="Synthetic reference: the coordinates of every site are taken from it.",
+    )
     return rows, report_ids
 
 
