@@ -140,6 +140,7 @@ RuleId = Literal[
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
     "curated_source",
+    "coordinates_source",
     "reference_has_url",
     "seed_number",
     "relation_not_self",
@@ -1413,6 +1414,17 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{source} is a source of kind {kind}: a curated event field rests on the archived document or on a "
             "reference row with its url, which a reader can check"
+        ),
+    ),
+    Rule(
+        "coordinates_source",
+        "Data model",
+        "An event with coordinates whose `place_source_id` is the archived document: coordinates are outside "
+        "knowledge, taken only from a reference",
+        "Cite the reference row whose address gives the coordinates, or leave them empty.",
+        words=(
+            "the event has coordinates, but {source} is the archived document, which gives none: coordinates come "
+            "only from a reference, so place_source_id names the reference row that gives them (or leave them empty)"
         ),
     ),
     Rule(

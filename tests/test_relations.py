@@ -284,6 +284,19 @@ def test_a_curated_event_field_rests_on_the_archive_or_a_reference(kind: str) ->
     assert [p for p in _where(problems) if p[4] == "curated_source"] == expected
 
 
+@pytest.mark.parametrize(
+    ("kind", "located"), [("reference", True), ("archived_article", True), ("archived_article", False)]
+)
+def test_coordinates_rest_on_a_reference(kind: str, located: bool) -> None:
+    world = _world()
+    world["sources"][1]["kind"] = kind
+    point = {"latitude": "34.5", "longitude": "37.6"} if located else {}
+    world["events"][0] |= {"place_source_id": "src-wire", **point}
+    problems = [p for p in _where(check_model_rules(_frames(world))) if p[4] == "coordinates_source"]
+    wrong = located and kind == "archived_article"
+    assert problems == ([("events", 2, "place_source_id", "src-wire", "coordinates_source")] if wrong else [])
+
+
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()

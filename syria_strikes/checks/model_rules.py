@@ -149,6 +149,20 @@ def _curated_field_sources(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
+    """Coordinates are outside knowledge: a seed does not give them, so the place of an event with
+    coordinates rests on a reference row (docs/curation.md); another kind of source is curated_source's."""
+    events, sources = frames["events"], frames["sources"]
+    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kind = events["place_source_id"].map(kinds)
+    located = events["latitude"].notna() | events["longitude"].notna()
+    wrong = (located & (kind == "archived_article")).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("coordinates_source", "events", line, "place_source_id", source, source=source)
+        for line, source in by_line(events.loc[wrong, "place_source_id"])
+    ]
+
+
 def _seed_number(cells: pd.Series, column: str) -> pa.ChunkedArray:
     """The seed number each cell carries (null where it carries none), found by RE2 in Arrow: a
     million claim IDs cost pandas' str.extract most of a second."""
@@ -181,6 +195,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
+    across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
     across(
         "seed_number:uncovered_sentences",

@@ -644,6 +644,14 @@ DATA_MODEL = [
         "reference row without its address", "sources", "url", "", rule="reference_has_url", row=Where(kind="reference")
     ),
     CellEdit(
+        "coordinates resting on the archived document",
+        "events",
+        "place_source_id",
+        "src-seed-000",
+        rule="coordinates_source",
+        row=LOCATED_EVENT,
+    ),
+    CellEdit(
         "strike placed in another country",
         "events",
         "country",
