@@ -289,7 +289,7 @@ def test_a_curated_event_field_rests_on_the_archive_or_a_reference(kind: str) ->
 )
 def test_coordinates_rest_on_a_reference(kind: str, located: bool) -> None:
     world = _world()
-    world["sources"][1]["kind"] = kind
+    world["sources"][1] |= {"kind": kind, "seed_path": "seeds/001.txt" if kind == "archived_article" else None}
     point = {"latitude": "34.5", "longitude": "37.6"} if located else {}
     world["events"][0] |= {"place_source_id": "src-wire", **point}
     problems = [p for p in _where(check_model_rules(_frames(world))) if p[4] == "coordinates_source"]
