@@ -595,6 +595,13 @@ def _coordinates_in_country(*, latitude: str, longitude: str, country: str | Non
 
 
 # --- wording of the seed rules (checks.provenance) ----------------------------------------------
+def _seed_present(*, near: str | None = None) -> str:
+    """``near``: a file of seeds/ that no row names and whose name is nearly this one."""
+    if near is not None:
+        return f"names a seed file that does not exist; seeds/ holds {near}, which no row names: correct the seed_path"
+    return "names a seed file that does not exist; restore it from the archive"
+
+
 def _seed_hash(*, seed_path: str, digest: str, owner: tuple[int, str] | None = None) -> str:
     """``owner``: the line and source_id of another row whose sha256 is the file's digest."""
     if owner is not None:
@@ -1195,8 +1202,9 @@ RULES: tuple[Rule, ...] = (
         "seed_present",
         "Quotes and seeds",
         "Seed file missing",
-        "Restore it from the archive.",
-        words="names a seed file that does not exist; restore it from the archive",
+        "Restore it from the archive; when seeds/ holds a file no row names under a name that differs only in "
+        "letter case or a character or two, the message names it.",
+        words=_seed_present,
     ),
     Rule(
         "seed_hash",

@@ -114,6 +114,24 @@ def test_the_archive_header_date_lies_in_the_publication_interval(
     assert list(texts) == ["src-archive"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "named"), [("seeds/000.TXT", True), ("seeds/000.tx", True), ("seeds/999.txt", False)]
+)
+def test_a_seed_path_that_misspells_an_unnamed_file_names_it(tmp_path: Path, typed: str, named: bool) -> None:
+    """One slip, one problem: the file meant is not reported again as a file no row names."""
+    sources = _seeded(tmp_path)
+    sources.loc[2, "seed_path"] = typed
+    problems, _ = check_seeds(sources, tmp_path, True)
+    if named:
+        assert _where(problems) == [("sources", 2, "seed_path", "seed_present")]
+        assert "seeds/ holds 000.txt, which no row names: correct the seed_path" in problems[0].message
+    else:
+        assert _where(problems) == [
+            ("sources", 2, "seed_path", "seed_present"),
+            ("seeds", None, None, "seed_referenced"),
+        ]
+
+
 def test_a_missing_seed_is_reported(tmp_path: Path) -> None:
     sources = _seeded(tmp_path)
     (tmp_path / "seeds" / "000.txt").unlink()

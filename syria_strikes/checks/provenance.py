@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, replace
+from difflib import get_close_matches
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +33,8 @@ from syria_strikes.seedtrust import (
 
 SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
+# How alike a file's name must be to a missing seed's to be named as the one meant (difflib's ratio).
+NEAR_NAME = 0.9
 
 
 def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) -> tuple[list[Problem], dict[str, str]]:
@@ -62,6 +65,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         for line, source_id, sha256 in zip(archived.index, archived["source_id"], archived["sha256"], strict=True)
         if isinstance(sha256, str)
     }
+    unnamed = set(entries) - {Path(seed_path).name for seed_path in archived["seed_path"].tolist()}
     for line, source_id, seed_path, sha256 in rows:
         resolved, fault = seed_place(root, seeds_dir, seed_path, entries)
         referenced.add(_key(root, seed_path, resolved))  # a fault is reported here, not again as a file no row names
@@ -86,6 +90,11 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             continue
         known = sha256 if isinstance(sha256, str) else None  # a missing hash is the row's own fault
         text = trusted_seed_text(resolved, seeds_dir, seed_path, known, checked=True)
+        if isinstance(text, SeedFault) and text.rule == "seed_present":
+            near = _near_name(seed_path, entries, unnamed)
+            if near is not None:  # the file meant is there under another spelling: one fault, not two
+                referenced.add(_key(root, f"seeds/{near}", seeds_dir / near))
+                text = replace(text, context={"near": near})
         if isinstance(text, SeedFault):
             digest = text.context.get("digest")
             owner = recorded.get(digest) if isinstance(digest, str) else None
@@ -133,6 +142,17 @@ def _seed_numbers(source_id: str, seed_path: str) -> tuple[str, str] | None:
     if number is None or expected is None or number.group(1) == expected.group(1):
         return None
     return number.group(1), expected.group(1)
+
+
+def _near_name(seed_path: str, entries: dict[str, os.DirEntry[str]], unnamed: set[str]) -> str | None:
+    """A file of seeds/ that no row names and whose name differs from the missing one only in letter
+    case or by a slip of a character or two: the file the seed_path was meant to name."""
+    name = Path(seed_path).name
+    folded = {entry.casefold(): entry for entry in sorted(unnamed) if entry != SEEDS_README}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    close = get_close_matches(name, sorted(folded.values()), n=1, cutoff=NEAR_NAME)
+    return close[0] if close else None
 
 
 def _seed_entries(seeds_dir: Path) -> dict[str, os.DirEntry[str]]:

@@ -256,6 +256,14 @@ QUOTES_AND_SEED_PATHS = [
         row=ARCHIVED_SOURCE,
     ),
     CellEdit("absolute seed path", "sources", "seed_path", "/etc/passwd", rule="pattern", row=ARCHIVED_SOURCE),
+    CellEdit(
+        "seed path in another letter case than its file",
+        "sources",
+        "seed_path",
+        lambda row, column: row[column].upper().replace("SEEDS/", "seeds/").replace(".TXT", ".txt"),
+        rule="seed_present",
+        row=ARCHIVED_SOURCE,
+    ),
     CellEdit("quote_end equal to quote_start", "claims", "quote_end", copied_from("quote_start"), rule="quote_offsets"),
     CellEdit(
         "one curly apostrophe in a quote made straight",
