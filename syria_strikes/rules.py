@@ -1225,12 +1225,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "seed_date",
         "Quotes and seeds",
-        "An archived source whose publication interval leaves out the day its seed's archive header "
-        "(` date YYYY-MM-DD` on the first line) gives",
-        "Both days: the interval holds the archive's date.",
+        "An archived source whose publication interval starts after the day its seed's archive header "
+        "(` date YYYY-MM-DD` on the first line) gives: a document is not published after the archive dated it",
+        "Both days. Whether the header gives the day of publication or of archiving, the document was out by then.",
         words=(
-            "the seed's first line dates the document {dated:%Y-%m-%d}, outside its publication interval: {column} is "
-            "wrong, or the header is not the publication date (then say so in curator_note and widen the interval)"
+            "the seed's first line dates the document {dated:%Y-%m-%d}, before its publication interval starts: "
+            "{column} is wrong, as the document was out by the day its archive's header gives"
         ),
     ),
     Rule(

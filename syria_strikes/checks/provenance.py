@@ -117,8 +117,9 @@ ARCHIVE_DATE = re.compile(r" date ([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
 
 
 def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
-    """A trusted seed whose archive header dates it outside its row's publication interval: a date
-    typed wrong on the row (a later one passes every other rule)."""
+    """A trusted seed whose archive header dates it before its row's publication interval starts: a
+    date typed wrong on the row (a later one passes every other rule). The header may be the day of
+    archiving rather than of publication, so an interval ending before it is no fault."""
     problems = []
     for line, source_id, start, end in zip(
         archived.index, archived["source_id"], archived["published_start"], archived["published_end"], strict=True
@@ -127,11 +128,18 @@ def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Proble
         dated = pd.to_datetime(header.group(1), format="%Y-%m-%d", errors="coerce") if header else pd.NaT
         if pd.isna(dated) or (pd.notna(start) and pd.notna(end) and start > end):  # disordered: published_order's
             continue
-        for column, bound, outside in (("published_start", start, dated < start), ("published_end", end, dated > end)):
-            if pd.notna(bound) and outside:
-                problems.append(
-                    problem("seed_date", "sources", int(line), column, cell_text(bound), dated=dated, column=column)
+        if pd.notna(start) and dated < start:
+            problems.append(
+                problem(
+                    "seed_date",
+                    "sources",
+                    int(line),
+                    "published_start",
+                    cell_text(start),
+                    dated=dated,
+                    column="published_start",
                 )
+            )
     return problems
 
 
