@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import importlib.util
 import json
 import os
 import stat
@@ -42,6 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR, write_atomically
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root
@@ -65,27 +65,9 @@ def fingerprint() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    for name in _library_distributions():
+    for name in distribution_folders(RULE_LIBRARIES):
         digest.update(name.encode() + b"\0")
     return digest.hexdigest()
-
-
-def _library_distributions() -> list[str]:
-    """Names of the rule libraries' installed distributions (``pandas-3.1.1.dist-info``), read from
-    a directory listing: importlib.metadata would take tens of milliseconds to say the same."""
-    wanted = {name.lower() for name in RULE_LIBRARIES}
-    folders = set()
-    for name in RULE_LIBRARIES:
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.origin:
-            folders.add(Path(spec.origin).parent.parent)
-    found = []
-    for folder in sorted(folders):
-        for entry in sorted(os.listdir(folder)):
-            stem = entry.split("-", 1)[0].lower().replace("_", "-")
-            if entry.endswith((".dist-info", ".egg-info")) and stem in wanted:
-                found.append(entry)
-    return found
 
 
 # --- what a run reads ---------------------------------------------------------------------

@@ -75,3 +75,18 @@ def test_one_version_everywhere() -> None:
     assert f"\nversion: {__version__}\n" in citation
     assert f"## {__version__} " in (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
     assert json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"] == __version__
+
+
+@pytest.mark.parametrize("distribution", ["pandas", "pyarrow", "pandera", "frictionless", "no-such-distribution"])
+def test_an_installed_major_version_is_read_as_importlib_metadata_reads_it(distribution: str) -> None:
+    """extras reads it from the metadata folder's name, sparing every command importlib.metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from syria_strikes import extras
+
+    extras._major.cache_clear()
+    try:
+        expected = int(version(distribution).split(".", 1)[0])
+    except PackageNotFoundError:
+        expected = 0
+    assert extras._major(distribution) == expected

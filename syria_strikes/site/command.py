@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 
 from syria_strikes.arguments import path_argument
-from syria_strikes.errors import ReleaseError
-from syria_strikes.outguard import OutRefused
-from syria_strikes.site.output import check_site_output
 from syria_strikes.terminal import escape
 
 USAGE_ERROR = 2
@@ -36,7 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: every command's parser lists this one, and most never write a site.
+    from syria_strikes.errors import ReleaseError
     from syria_strikes.loader import release_dir  # not the build's: the site needs no curator tools
+    from syria_strikes.outguard import OutRefused
+    from syria_strikes.site.output import check_site_output
 
     try:
         release = (args.release or release_dir()).resolve()
