@@ -32,18 +32,6 @@ from syria_strikes.metadata import (
     VALUE_CODE_PREDICATES,
     Column,
 )
-from syria_strikes.spreadsheet_hints import type_hint
-from syria_strikes.text_policy import (
-    CONTROL,
-    EDGE_CHARS,
-    FORMULA_PREFIXES,
-    INVISIBLE_CHARS,
-    SPREADSHEET_BOOLEANS,
-    SPREADSHEET_ERRORS,
-    describe_char,
-    id_skeleton,
-    mojibake,
-)
 
 RuleId = Literal[
     "file_present",
@@ -332,9 +320,10 @@ def _type_words(column_type: str) -> Callable[..., str]:
 
     def words(*, cell: str, impossible: bool = False) -> str:
         """``impossible``: the cell is spelt as the type is but names no value (2020-02-30)."""
-        # The type table brings pandas and pyarrow: import it only when a type fault is worded, so a
-        # report answered from the validation cache stays light.
+        # The type table brings pandas and pyarrow, the hints the Unicode sets: imported only when a
+        # type fault is worded, so a report answered from the validation cache stays light.
         from syria_strikes.column_types import TYPE_TABLE
+        from syria_strikes.spreadsheet_hints import type_hint
 
         forms = TYPE_TABLE[column_type]
         if impossible:
@@ -347,6 +336,8 @@ def _type_words(column_type: str) -> Callable[..., str]:
 
 # Cells: every cell rule is worded from the column's declaration and the cell (syria_strikes.checks.cells).
 def _control_words(char: str) -> str:
+    from syria_strikes.text_policy import describe_char
+
     if char in "\n\r\u2028\u2029\x85":
         what = f"a line break ({describe_char(char)})"
     elif char == "\t":
@@ -359,6 +350,8 @@ def _control_words(char: str) -> str:
 
 
 def _edge_words(value: str) -> str:
+    from syria_strikes.text_policy import EDGE_CHARS, INVISIBLE_CHARS, describe_char
+
     if not value.strip(EDGE_CHARS):
         return "holds only spaces or invisible characters; leave it empty when there is no value"
     at_start = value[0] in EDGE_CHARS
@@ -371,6 +364,8 @@ def _edge_words(value: str) -> str:
 
 def _clean_text(*, declared: Column, cell: object) -> str:
     """Say exactly what is wrong with a cell that failed the combined hygiene pattern."""
+    from syria_strikes.text_policy import CONTROL, EDGE_CHARS, FORMULA_PREFIXES
+
     value = str(cell)
     control = re.search(CONTROL, value)
     if control:
@@ -390,6 +385,8 @@ def _clean_text(*, declared: Column, cell: object) -> str:
 
 
 def _placeholder(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import SPREADSHEET_BOOLEANS, SPREADSHEET_ERRORS
+
     value = str(cell)
     lowered = value.lower()
     if lowered in SPREADSHEET_ERRORS:
@@ -410,6 +407,8 @@ def _list_repeats(*, declared: Column, cell: object) -> str:
 
 
 def _mojibake(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import describe_char, mojibake
+
     found = mojibake(str(cell))
     assert found is not None
     garbled, meant = found
@@ -425,6 +424,8 @@ def _mojibake(*, declared: Column, cell: object) -> str:
 
 
 def _enum(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import EDGE_CHARS
+
     assert declared.vocabulary is not None
     codes = declared.vocabulary.codes
     words = f"is not one of the allowed values: {', '.join(codes)}"
@@ -433,6 +434,8 @@ def _enum(*, declared: Column, cell: object) -> str:
 
 
 def _pattern(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import describe_char, id_skeleton
+
     assert declared.pattern is not None
     value = str(cell)
     words = f"does not have the required form {declared.pattern} (for example {declared.example})"
