@@ -14,14 +14,13 @@ import hashlib
 import io
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
+from syria_strikes.files import write_beside
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import read_bytes, read_rows, require_columns
 
@@ -91,7 +90,7 @@ def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str 
     new_sources = _appended_row(sources_path, header, known)
     new_readme = _readme_with(readme_path, f"| `{name}` | `{source_id}` |  | `{digest}` |")
     try:
-        _commit(root, data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
+        _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
     except OSError as error:
         raise InputError(
             f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
@@ -202,48 +201,54 @@ def _readme_with(readme_path: Path, table_row: str) -> bytes:
 NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK})
 
 
-def _place_new(staged: Path, target: Path, seed: bytes) -> None:
-    """Put the staged seed at ``target``, failing rather than replace a file of that name: a hard
-    link where the file system has them, else a file created exclusively and then written."""
+def _place_new(target: Path, seed: bytes) -> None:
+    """Put the seed at ``target``, read-only, failing rather than replace a file of that name:
+    written beside it and hard-linked where the file system has hard links, else created exclusively
+    and written. A failure leaves nothing behind."""
+    temporary = Path(write_beside(target, seed, None, READ_ONLY))
     try:
-        os.link(staged, target)
-        return
-    except OSError as error:
-        if error.errno not in NO_HARD_LINKS:
+        try:
+            os.link(temporary, target)
+            return
+        except OSError as error:
+            if error.errno not in NO_HARD_LINKS:
+                raise
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), READ_ONLY)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(seed)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            target.unlink(missing_ok=True)  # the file this call created, half written
             raise
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), READ_ONLY)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(seed)
-        handle.flush()
-        os.fsync(handle.fileno())
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
-def _commit(root: Path, seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
-    """Stage every file, then move them into place; on failure, restore what was replaced."""
-    staging = Path(tempfile.mkdtemp(prefix=".archive-staging-", dir=root))
+def _commit(seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
+    """Write every file beside its target, then move them into place; on failure, restore what was
+    replaced and remove the new seed. Staged beside their targets, the files need no common file
+    system: data/ or seeds/ may be links to folders elsewhere."""
     # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
     replacements = {target.resolve(): content for target, content in replacements.items()}
+    staged: dict[Path, Path] = {}
     originals: dict[Path, bytes] = {}
-    linked = False
+    placed = False
     try:
-        staged_seed = staging / seed_target.name
-        staged_seed.write_bytes(seed)
-        staged_seed.chmod(READ_ONLY)
-        staged = {}
-        for index, (target, content) in enumerate(replacements.items()):
-            staged[target] = staging / f"{index}-{target.name}"
-            staged[target].write_bytes(content)
-            staged[target].chmod(target.stat().st_mode & 0o7777)
-        _place_new(staged_seed, seed_target, seed)
-        linked = True
+        for target, content in replacements.items():
+            staged[target] = Path(write_beside(target, content, target.stat(), 0o644))
+        _place_new(seed_target, seed)
+        placed = True
         for target, path in staged.items():
             originals[target] = target.read_bytes()
             os.replace(path, target)
     except BaseException:
         for target, content in originals.items():
             target.write_bytes(content)
-        if linked:
+        if placed:
             seed_target.unlink(missing_ok=True)
         raise
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for path in staged.values():
+            path.unlink(missing_ok=True)

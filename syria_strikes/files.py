@@ -73,7 +73,7 @@ def write_all_atomically(files: list[tuple[Path, bytes, os.stat_result | None]],
     written: list[tuple[str, Path]] = []
     try:
         for target, content, like in files:
-            written.append((_written_beside(target, content, like, mode), target))
+            written.append((write_beside(target, content, like, mode), target))
         for temporary, target in written:
             os.replace(temporary, target)
     except BaseException:
@@ -82,8 +82,9 @@ def write_all_atomically(files: list[tuple[Path, bytes, os.stat_result | None]],
         raise
 
 
-def _written_beside(target: Path, content: bytes, like: os.stat_result | None, mode: int) -> str:
-    """A temporary file beside ``target`` holding ``content``, on disk, with the mode it will keep."""
+def write_beside(target: Path, content: bytes, like: os.stat_result | None, mode: int) -> str:
+    """A temporary file beside ``target`` (so on its file system) holding ``content``, on disk, with
+    the mode it will keep: ``like``'s, or ``mode``. The caller renames or links it into place."""
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:  # name the file the user knows, not the temporary one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -214,5 +215,46 @@ def test_a_file_system_without_hard_links_still_gets_the_seed_and_never_an_overw
     taken = dataset.root / "seeds" / "004_taken.txt"
     taken.write_bytes(b"someone's file")
     with pytest.raises(FileExistsError):
-        archive_module._place_new(seed, taken, b"another document")
+        archive_module._place_new(taken, b"another document")
     assert taken.read_bytes() == b"someone's file"
+
+
+def test_a_seed_that_cannot_be_written_whole_is_not_left_behind(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """Without hard links the seed is created and then written; a full disk half way removes it,
+    as the message that nothing was changed says."""
+
+    def no_hard_links(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    real_fsync = os.fsync
+    synced: list[int] = []
+
+    def full_on_the_seed(descriptor: int) -> None:
+        synced.append(descriptor)
+        if len(synced) == 4:  # the two replacements and the staged seed are on disk; the seed itself is not
+            raise OSError(28, "No space left on device")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(archive_module.os, "link", no_hard_links)
+    monkeypatch.setattr(archive_module.os, "fsync", full_on_the_seed)
+    error = _refused(dataset, capsys, document)
+    assert "No space left on device" in error and "nothing was changed" in error
+
+
+@pytest.mark.skipif(
+    not Path("/dev/shm").is_dir() or not os.access("/dev/shm", os.W_OK), reason="needs a second file system"
+)
+def test_a_data_folder_linked_to_another_file_system_is_archived_into(dataset: Dataset, document: Path) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as elsewhere:
+        tables = Path(elsewhere) / "tables"
+        shutil.move(dataset.data_dir, tables)
+        dataset.data_dir.symlink_to(tables)
+        assert _archive(dataset, document, "--key", "fixture-key") == 0
+        digest = hashlib.sha256(document.read_bytes()).hexdigest()
+        assert (
+            (tables / "sources.csv").read_text(encoding="utf-8").endswith(f"seeds/003_fixture-key.txt,{digest},,,,\n")
+        )

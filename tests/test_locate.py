@@ -300,14 +300,14 @@ def test_fix_changes_neither_file_when_the_second_cannot_be_written(
     dataset.set_cell("claims", index, "quote_start", "")
     dataset.set_cell("actor_relations", 0, "quote_start", "")
     before = {name: dataset.raw(name) for name in ("claims", "actor_relations")}
-    written_beside = files._written_beside
+    written_beside = files.write_beside
 
     def disk_full_on_relations(target: Path, *args: object) -> str:
         if target.name == "actor_relations.csv":
             raise OSError(28, "No space left on device", str(target))
         return written_beside(target, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(files, "_written_beside", disk_full_on_relations)
+    monkeypatch.setattr(files, "write_beside", disk_full_on_relations)
     code, _ = _locate(dataset, "--fix")
     assert code == 3
     assert {name: dataset.raw(name) for name in before} == before
