@@ -194,6 +194,7 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
             and isinstance(resource.get("hash"), str)
             and resource["hash"].startswith("sha256:")
             and type(resource.get("bytes")) is int
+            and resource["bytes"] >= 0
         ):
             return f"resource {position} lacks a file name, a sha256 hash or a byte count"
     return None

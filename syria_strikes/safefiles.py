@@ -98,7 +98,7 @@ def _reason(error: BaseException) -> str:
 
 
 class FileTooLarge(OSError):
-    """A file holds more bytes than its reader was told to expect; only ``most`` + 1 were read."""
+    """A file holds more bytes than its reader was told to expect; what was read is not kept."""
 
     def __init__(self, most: int) -> None:
         super().__init__(f"holds more than the {most} bytes expected")
@@ -112,7 +112,8 @@ def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | No
     file) and FileRefused for everything else that is not a readable regular file inside ``folder``.
     ``checked`` says the caller has resolved ``path`` and checked it is inside ``folder`` (as the
     seed check does for ten thousand seeds from one listing); the final link is still not followed.
-    ``most`` bounds what is read: a file that holds more raises FileTooLarge, having read one byte more.
+    ``most`` bounds what is read: a file whose size is more raises FileTooLarge unread, and one that
+    grew past it while being read raises it too.
     """
     resolved = path if checked else inside(path, folder)
     try:
@@ -135,14 +136,12 @@ def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | No
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode) or (status.st_ino, status.st_dev) != (before.st_ino, before.st_dev):
             raise FileRefused("file_regular", "was replaced by something other than a regular file while being read")
-        if most is None:
-            with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
-                data = handle.readall()  # sized from fstat: one allocation, not one per block
-        else:
-            with os.fdopen(descriptor, "rb", closefd=False) as buffered:
-                data = buffered.read(most + 1)  # buffered: reads until that many bytes or the end
+        if most is not None and status.st_size > most:
+            raise FileTooLarge(most)
+        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
+            data = handle.readall()  # sized from fstat: one allocation, not one per block
         after = os.fstat(descriptor)
-    except FileRefused:
+    except (FileRefused, FileTooLarge):
         raise
     except OSError as error:
         raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None

@@ -115,13 +115,26 @@ def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Pa
 
 def test_a_file_grown_larger_is_refused_without_being_read_whole(copied: Path) -> None:
     """A file far larger than its record (a sparse terabyte, say) must not be read into memory to be
-    hashed: the reader stops one byte past the recorded size."""
+    hashed: it is refused by its size, unread."""
     path = copied / "claims.parquet"
     recorded = path.stat().st_size
     with path.open("r+b") as handle:
         handle.truncate(recorded + (64 << 20))
     with pytest.raises(syria_strikes.ReleaseError, match=rf"claims\.parquet .* holds more than the {recorded} bytes"):
         load("claims", root=copied)
+
+
+@pytest.mark.parametrize("recorded", [-3, 2**63, 10**14], ids=["negative", "past 64 bits", "a hundred terabytes"])
+def test_a_byte_count_edited_in_the_descriptor_gives_one_line(copied: Path, recorded: int) -> None:
+    """The byte count bounds what verify reads: a negative or absurd one must neither raise nor
+    make the reader reserve that much memory."""
+    descriptor = _descriptor(copied)
+    for resource in descriptor["resources"]:
+        resource["bytes"] = recorded if resource["path"] == "events.csv" else resource["bytes"]
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert ("lacks a file name, a sha256 hash or a byte count" if recorded < 0 else "events.csv") in result.stderr
 
 
 def test_a_file_rewritten_in_place_with_its_old_mtime_is_caught(copied: Path) -> None:

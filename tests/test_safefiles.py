@@ -109,7 +109,7 @@ def test_a_name_with_a_nul_byte_is_refused_with_words(folder: Path) -> None:
     assert refused.value.rule == "file_readable"
 
 
-def test_a_bounded_read_stops_one_byte_past_its_bound(folder: Path) -> None:
+def test_a_bounded_read_refuses_a_file_past_its_bound(folder: Path) -> None:
     from syria_strikes.safefiles import FileTooLarge
 
     path = folder / "table.csv"
