@@ -44,7 +44,7 @@ from typing import Any
 from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR, write_atomically
 from syria_strikes.metadata import TABLE_NAMES
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
 
@@ -52,8 +52,8 @@ CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 1"
 RESULT_ENTRY = "result.json"
 RULES_ENTRY = "rules.json"
-# The libraries whose behaviour decides what the rules report.
-RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb")
+# The libraries whose behaviour decides what the rules report (regex: the Unicode sets of the cell rules).
+RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb", "regex")
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# syria-strikes validation cache; safe to delete.\n"
 
 
@@ -163,7 +163,7 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
 
     root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        roots = (root, data_dir.resolve().parent)
+        roots = (root, tables_home(data_dir))
         seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True)
         data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
         descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}

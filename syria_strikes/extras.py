@@ -61,8 +61,9 @@ def _installed(module: str) -> bool:
 
 @cache  # an installed version does not change under a running program
 def _major(distribution: str) -> int:
-    folder = next(iter(distribution_folders([distribution])), None)
-    if folder is not None:  # pandas-3.1.1.dist-info
+    folders = distribution_folders([distribution])
+    if len(folders) == 1:  # pandas-3.1.1.dist-info; several (one left behind by an upgrade) say nothing sure
+        folder = folders[0]
         stem = folder.split("-", 2)
         if len(stem) == 3 and stem[1].split(".", 1)[0].isdecimal():
             return int(stem[1].split(".", 1)[0])

@@ -67,6 +67,7 @@ def test_what_a_caller_does_to_its_frame_never_reaches_the_next() -> None:
     first = read_table_recalled(path, CLAIMS, raw)
     assert first[0] is not None
     first[0].loc[first[0].index[0], "claim_id"] = "changed"
+    first[0]["quote_start"].array[0] = 123456  # through the array: copy-on-write does not see it
     first[0]["added"] = 1
     first[1].clear()
     _same(read_table_recalled(path, CLAIMS, raw), plain)
