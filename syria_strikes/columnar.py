@@ -73,18 +73,22 @@ def matches(strings: pa.ChunkedArray, pattern: str, ignore_case: bool = False) -
     return pc.match_substring_regex(strings, pattern, ignore_case=ignore_case)
 
 
+def every_cell_ascii(strings: pa.ChunkedArray) -> bool:
+    """Whether no cell holds a character beyond ASCII (true of a column with no cell at all)."""
+    return pc.all(pc.string_is_ascii(strings)).as_py() is not False  # None: no cell at all
+
+
 def matches_text(strings: pa.ChunkedArray, pattern: str, ascii_pattern: str) -> pa.ChunkedArray:
     """``matches(strings, pattern)``, where ``ascii_pattern`` matches exactly what ``pattern`` matches
     in ASCII text: a column whose every cell is ASCII, as most are, is tested with it, which RE2
     compiles in a fraction of the time a class of thousands of code points takes."""
-    every_cell_ascii = pc.all(pc.string_is_ascii(strings)).as_py() is not False  # None: no cell at all
-    return matches(strings, ascii_pattern if every_cell_ascii else pattern)
+    return matches(strings, ascii_pattern if every_cell_ascii(strings) else pattern)
 
 
 def is_word_in_any_case(strings: pa.ChunkedArray, pattern: str, words: pa.Array) -> pa.ChunkedArray:
     """``matches(strings, pattern, ignore_case=True)`` for a pattern that is a whole-cell choice of
     ``words`` (ASCII, lower case): ASCII cells are compared lower-cased, with no regex to compile."""
-    if pc.all(pc.string_is_ascii(strings)).as_py() is False:
+    if not every_cell_ascii(strings):
         return matches(strings, pattern, ignore_case=True)
     return pc.if_else(pc.is_null(strings), None, pc.is_in(pc.ascii_lower(strings), value_set=words))
 

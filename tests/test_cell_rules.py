@@ -88,3 +88,14 @@ def test_describe_char_names_what_cannot_be_seen() -> None:
     assert describe_char("\u200b") == "U+200B ZERO WIDTH SPACE"
     assert describe_char("\x07") == "U+0007 BELL"
     assert describe_char("\u00a0") == "U+00A0 NO-BREAK SPACE"
+
+
+def test_the_mojibake_test_decodes_only_hinted_cells_and_answers_as_the_policy_cell_by_cell() -> None:
+    import pyarrow as pa
+
+    from syria_strikes.checks.cells import _no_mojibake
+    from syria_strikes.text_policy import mojibake
+
+    cells = ["Hom\u2019s", None, "Hom\u00e2\u20ac\u2122s", "plain", "\u00c3\u00a9t\u00e9", "\u00e9", "\u00c2\u00a0x"]
+    column = pa.chunked_array([pa.array(cells, type=pa.large_string())])
+    assert _no_mojibake(column).to_pylist() == [cell is None or not mojibake(cell) for cell in cells]

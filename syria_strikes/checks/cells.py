@@ -17,6 +17,7 @@ from syria_strikes.columnar import (
     CellTest,
     each_cell,
     each_distinct_value,
+    every_cell_ascii,
     is_word_in_any_case,
     matches,
     matches_text,
@@ -53,13 +54,15 @@ def _cell_check(test: CellTest, error: RuleId) -> pa.Check:
 
 def _no_mojibake(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
     """Cells free of UTF-8 read as Windows-1252; only the few cells the hint matches are decoded."""
-    if pc.all(pc.string_is_ascii(strings)).as_py() is not False:  # None: no cell at all
+    if every_cell_ascii(strings):
         return pc.is_valid(strings)
     hinted = matches(strings, MOJIBAKE_HINT)
     if not pc.any(hinted).as_py():
         return pc.invert(hinted)
-    cells, hints = strings.to_pylist(), hinted.to_pylist()
-    clean = [not (hint and mojibake(cell)) for cell, hint in zip(cells, hints, strict=True)]
+    hinted = pc.fill_null(hinted, False)
+    rows = pc.indices_nonzero(hinted)
+    clean = pc.invert(hinted).to_numpy(zero_copy_only=False)
+    clean[rows.to_numpy()] = [not mojibake(cell) for cell in pc.take(strings, rows).to_pylist()]
     return pyarrow.chunked_array([pyarrow.array(clean)])
 
 
