@@ -13,8 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import pytest
 
-from syria_strikes.checks.model_rules import check_model_rules
-from syria_strikes.checks.relations import check_relations, list_items, relation_rules
+from syria_strikes.checks.across import judged, runnable
+from syria_strikes.checks.model_rules import MODEL_RULES
+from syria_strikes.checks.relations import RELATION_RULES, list_items
 from syria_strikes.problems import Problem
 from tests.support.frames import typed_frame
 
@@ -93,7 +94,7 @@ def _frames(rows: Rows) -> dict[str, pd.DataFrame]:
 
 
 def _check(rows: Rows) -> list[Problem]:
-    return check_relations(_frames(rows))
+    return judged(RELATION_RULES, _frames(rows))
 
 
 def _where(problems: list[Problem]) -> list[tuple[str, int | None, str | None, object, str]]:
@@ -279,7 +280,7 @@ def test_a_curated_event_field_rests_on_the_archive_or_a_reference(kind: str) ->
     world = _world()
     world["sources"][1]["kind"] = kind
     world["events"][0]["place_source_id"] = "src-wire"
-    problems = check_model_rules(_frames(world))
+    problems = judged(MODEL_RULES, _frames(world))
     expected = [("events", 2, "place_source_id", "src-wire", "curated_source")] if kind == "agency_report" else []
     assert [p for p in _where(problems) if p[4] == "curated_source"] == expected
 
@@ -292,7 +293,7 @@ def test_coordinates_rest_on_a_reference(kind: str, located: bool) -> None:
     world["sources"][1] |= {"kind": kind, "seed_path": "seeds/001.txt" if kind == "archived_article" else None}
     point = {"latitude": "34.5", "longitude": "37.6"} if located else {}
     world["events"][0] |= {"place_source_id": "src-wire", **point}
-    problems = [p for p in _where(check_model_rules(_frames(world))) if p[4] == "coordinates_source"]
+    problems = [p for p in _where(judged(MODEL_RULES, _frames(world))) if p[4] == "coordinates_source"]
     wrong = located and kind == "archived_article"
     assert problems == ([("events", 2, "place_source_id", "src-wire", "coordinates_source")] if wrong else [])
 
@@ -348,7 +349,7 @@ def test_rules_run_side_by_side_report_the_same_problems() -> None:
     alone = _check(world)
     assert len(alone) == 4
     with ThreadPoolExecutor(max_workers=3) as pool:
-        side_by_side = [pool.submit(rule) for rule in relation_rules(_frames(world))]
+        side_by_side = [pool.submit(rule) for rule in runnable(RELATION_RULES, _frames(world))]
         assert _where([problem for future in side_by_side for problem in future.result()]) == _where(alone)
 
 

@@ -7,8 +7,9 @@ rule that reached for a table it does not declare would fail its tests instead o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
@@ -39,3 +40,13 @@ def across(
 ) -> Across:
     """Declare a rule; it runs once every table it reads could be read, unless ``needs`` names others."""
     return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge)
+
+
+def runnable(rules: Iterable[Across], frames: Frames) -> list[Callable[[], list[Problem]]]:
+    """Every rule the frames at hand allow, each ready to run on its own (as on a thread)."""
+    return [partial(rule.run, frames) for rule in rules if rule.applies(frames)]
+
+
+def judged(rules: Iterable[Across], frames: Frames) -> list[Problem]:
+    """The problems of every rule the frames at hand allow, one after another."""
+    return [problem for run in runnable(rules, frames) for problem in run()]

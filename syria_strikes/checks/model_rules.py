@@ -8,7 +8,7 @@ quotes) are checked by ``check_model_anchors`` once the seed texts are known.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 
 import pandas as pd
@@ -203,12 +203,3 @@ MODEL_RULES: tuple[Across, ...] = (
         partial(_seed_numbers, "uncovered_sentences", "uncovered_id", "source_id"),
     ),
 )
-
-
-def model_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
-    """Every rule of this module that the frames at hand allow, each ready to run on its own."""
-    return [partial(rule.run, frames) for rule in MODEL_RULES if rule.applies(frames)]
-
-
-def check_model_rules(frames: Frames) -> list[Problem]:
-    return [problem for rule in model_rules(frames) for problem in rule()]

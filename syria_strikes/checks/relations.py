@@ -80,10 +80,8 @@ def _row(frame: pd.DataFrame, line: int) -> pd.Series:
 
 
 def _repeated(frames: Frames, declared: Table) -> list[Problem]:
-    """Claims have a rule and a quick key of their own; every other table is held to repeated_row."""
+    """A table other than claims (which has repeated_claim and a quick key of its own) held to repeated_row."""
     frame = frames[declared.name]
-    if declared.name == "claims":
-        return _repeated_rows(frame, declared, "repeated_claim", QUICK_KEY)
     # A row that repeats another's unique value (a second source on one seed) is unique_value's to report.
     unique = [column.name for column in declared.columns if column.unique and column.name != declared.primary_key]
     repeats_a_unique_value = np.zeros(len(frame), dtype=bool)
@@ -372,7 +370,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across(
         "repeated_claims",
         {"claims"},
-        partial(_repeated, declared=table("claims")),
+        lambda f: _repeated_rows(f["claims"], table("claims"), "repeated_claim", QUICK_KEY),
         needs={"claims", "sources"},
     ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
@@ -380,12 +378,3 @@ RELATION_RULES: tuple[Across, ...] = (
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
 )
-
-
-def relation_rules(frames: Frames) -> list[Callable[[], list[Problem]]]:
-    """Every rule across tables that the frames at hand allow, each ready to run on its own."""
-    return [partial(rule.run, frames) for rule in RELATION_RULES if rule.applies(frames)]
-
-
-def check_relations(frames: Frames) -> list[Problem]:
-    return [problem for rule in relation_rules(frames) for problem in rule()]
