@@ -339,9 +339,14 @@ class TableCache:
     rules_known: dict[str, Any] | None = None
     rules_found: dict[str, list[Any]] = field(default_factory=dict)
 
-    def _key(self, table: str) -> str | None:
+    def _digest(self, table: str) -> str | None:
+        """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
         digest = self.digests.get(f"{table}.csv")
-        return None if digest is None or len(digest) != 64 else _key("table", table, digest)
+        return digest if digest is not None and len(digest) == 64 else None
+
+    def _key(self, table: str) -> str | None:
+        digest = self._digest(table)
+        return None if digest is None else _key("table", table, digest)
 
     def get(self, table: str) -> tuple[list[Problem], set[tuple[int, str]]] | None:
         """The problems the table's schema found and the cells reported by then, if known."""
@@ -380,8 +385,8 @@ class TableCache:
         readable = set(present)
         digests: dict[str, str | None] = {}
         for table in sorted(reads):
-            digest = self.digests.get(f"{table}.csv") if table in readable else None
-            if table in readable and (digest is None or len(digest) != 64):
+            digest = self._digest(table) if table in readable else None
+            if table in readable and digest is None:
                 return None
             digests[table] = digest
         return _key("rule", name, digests, self.seeds if seeds else None)
