@@ -22,7 +22,7 @@ from pathlib import Path
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.seedfiles import read_bytes, read_rows, require_columns
+from syria_strikes.seedfiles import parse_rows, read_bytes, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 SEED_NAME = re.compile(r"([0-9]{3,})_")
@@ -71,7 +71,8 @@ def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str 
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
-    header, rows = read_rows(sources_path, tables_home(data_dir))
+    existing = read_bytes(sources_path, tables_home(data_dir))  # once: parsed, then appended to
+    header, rows = parse_rows(sources_path, existing)
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
     number = _next_number(seeds_dir, rows)
@@ -87,7 +88,7 @@ def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str 
     if (seeds_dir / name).exists():
         raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
     known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
-    new_sources = _appended_row(sources_path, header, known)
+    new_sources = _appended_row(sources_path, existing, header, rows, known)
     new_readme = _readme_with(readme_path, f"| `{name}` | `{source_id}` |  | `{digest}` |")
     try:
         _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
@@ -162,20 +163,17 @@ def _next_number(seeds_dir: Path, rows: list[dict[str, str]]) -> int:
     return max(numbers, default=-1) + 1
 
 
-def _appended_row(sources_path: Path, header: list[str], known: dict[str, str]) -> bytes:
-    existing = read_bytes(sources_path, tables_home(sources_path.parent))
+def _appended_row(
+    sources_path: Path, existing: bytes, header: list[str], rows: list[dict[str, str]], known: dict[str, str]
+) -> bytes:
+    """sources.csv's bytes as read, with the new row after them."""
     if existing and not existing.endswith(b"\n"):
         raise InputError(f"{sources_path}: does not end with a line break; run `syria-strikes validate` first")
-    if any(row_id == known["source_id"] for row_id in _column(existing, "source_id")):
+    if any(row.get("source_id") == known["source_id"] for row in rows):
         raise InputError(f"{sources_path}: already has a row {known['source_id']}")
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow([known.get(column, "") for column in header])
     return existing + line.getvalue().encode("utf-8")
-
-
-def _column(data: bytes, name: str) -> list[str]:
-    reader = csv.DictReader(io.StringIO(data.decode("utf-8", errors="replace"), newline=""))
-    return [row.get(name) or "" for row in reader]
 
 
 def _readme_with(readme_path: Path, table_row: str) -> bytes:
