@@ -133,7 +133,7 @@ def write_release(
     (folder / DESCRIPTOR).write_text(to_json(describe_release(ordered, version)), encoding="utf-8")
 
 
-def _write_bytes(folder: Path, name: str, data: bytes, stamps: dict[str, dict[str, Any]]) -> None:
+def _write_bytes(folder: Path, name: str, data: bytes | memoryview, stamps: dict[str, dict[str, Any]]) -> None:
     """Write a file and stamp it from the bytes in hand: reading it back would cost a second pass."""
     (folder / name).write_bytes(data)
     stamps[name] = {"bytes": len(data), "hash": f"sha256:{sha256_bytes(data)}"}
@@ -142,7 +142,7 @@ def _write_bytes(folder: Path, name: str, data: bytes, stamps: dict[str, dict[st
 def _write_parquet(arrow: pa.Table, folder: Path, name: str, stamps: dict[str, dict[str, Any]]) -> None:
     sink = pa.BufferOutputStream()
     pq.write_table(arrow, sink, compression="zstd")
-    _write_bytes(folder, f"{name}.parquet", sink.getvalue().to_pybytes(), stamps)
+    _write_bytes(folder, f"{name}.parquet", memoryview(sink.getvalue()).cast("B"), stamps)  # no copy
 
 
 def release_file_names() -> frozenset[str]:
