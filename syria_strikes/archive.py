@@ -58,16 +58,21 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     data = read_bytes(document)
     _check_utf8(document, data)
     digest = hashlib.sha256(data).hexdigest()
+    key = key if key is not None else digest[:KEY_LENGTH]
+    if not KEY.fullmatch(key):
+        raise InputError(
+            f"--key {key!r}: use 1 to 100 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit "
+            "(it becomes part of the seed's file name)"
+        )
     root = dataset_root(data_dir)
     if not (root / "seeds").is_dir():
         raise InputError(f"{root / 'seeds'}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
     with changing_dataset(root):
-        return _archive(document, data, digest, data_dir, key)
+        return _archive(document, data, digest, root, data_dir, key)
 
 
-def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str | None) -> Archived:
+def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Path, key: str) -> Archived:
     """Number, copy and register the document; the caller holds the dataset's lock."""
-    root = dataset_root(data_dir)
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
@@ -76,12 +81,6 @@ def _archive(document: Path, data: bytes, digest: str, data_dir: Path, key: str 
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
     number = _next_number(seeds_dir, rows)
-    key = key if key is not None else digest[:KEY_LENGTH]
-    if not KEY.fullmatch(key):
-        raise InputError(
-            f"--key {key!r}: use 1 to 100 ASCII letters, digits, '_', '-' or '.', starting with a letter or digit "
-            "(it becomes part of the seed's file name)"
-        )
     name = f"{number:03d}_{key}.txt"
     seed_path = f"seeds/{name}"
     source_id = f"src-seed-{number:03d}"
