@@ -7,7 +7,7 @@ the rules across tables and the provenance checks do not report the same fault a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from functools import partial
 from pathlib import Path
@@ -68,10 +68,11 @@ def read_and_check(
     then read only when a check that needs their texts must run.
     """
     root = dataset_root(data_dir)
+    memory: TableCache | Cold = tables if tables is not None else Cold()
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        descriptor = pool.submit(tables.check_descriptor if tables is not None else check_descriptor, root)
+        descriptor = pool.submit(memory.check_descriptor, root)
         reads = {
             pool.submit(_read, data_dir, declared, validated, recall=tables is not None): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
@@ -84,7 +85,7 @@ def read_and_check(
             problems += found
             if frame is None:
                 continue
-            known = tables.get(declared.name) if tables is not None else None
+            known = memory.get(declared.name)
             if known is not None:
                 problems += known[0]
                 checking[declared.name] = (frame, known[1], [])
@@ -110,12 +111,12 @@ def read_and_check(
                 checked += check.result()
                 failed |= seen
             problems += checked
-            if tables is not None and checks:
-                tables.put(declared.name, checked, failed)
+            if checks:
+                memory.put(declared.name, checked, failed)
             frames[declared.name] = _blank(frame, declared, failed)
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
-                seeds_known = tables.rule(SEED_CHECK, SOURCES, {"sources"}, seeds=True) if tables is not None else None
+                seeds_known = memory.rule(SEED_CHECK, SOURCES, SOURCES, seeds=True)
                 if seeds_known is None:  # else the texts are read only if a check of quotes needs them
                     seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += stray_files(data_dir, list(TABLE_NAMES))
@@ -125,7 +126,7 @@ def read_and_check(
         for rule in (*RELATION_RULES, *MODEL_RULES):
             if not rule.applies(frames):
                 continue
-            remembered = tables.rule(rule.name, rule.reads, frames.keys()) if tables is not None else None
+            remembered = memory.rule(rule.name, rule.reads, frames.keys())
             if remembered is None:
                 running.append((rule.name, rule.reads, False, pool.submit(rule.run, frames)))
             else:
@@ -133,7 +134,7 @@ def read_and_check(
         if "sources" in frames:
             quoted = _quote_checks(frames)
             for name, (tables_read, _) in list(quoted.items()):
-                remembered = tables.rule(name, tables_read, frames.keys(), seeds=True) if tables is not None else None
+                remembered = memory.rule(name, tables_read, frames.keys(), seeds=True)
                 if remembered is not None:
                     problems += remembered
                     del quoted[name]
@@ -144,8 +145,7 @@ def read_and_check(
             else:
                 seed_problems, texts = seeds.result()
                 problems += seed_problems
-                if tables is not None:
-                    tables.put_rule(SEED_CHECK, SOURCES, frames.keys(), seed_problems, seeds=True)
+                memory.put_rule(SEED_CHECK, SOURCES, SOURCES, seed_problems, seeds=True)
                 if seed_texts is not None:
                     seed_texts.update(texts)
                 for name, (tables_read, quote_check) in quoted.items():
@@ -154,11 +154,32 @@ def read_and_check(
         for name, tables_read, seeded, future in running:
             found = future.result()
             problems += found
-            if tables is not None:
-                tables.put_rule(name, tables_read, frames.keys(), found, seeds=seeded)
+            memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded)
         for future in later:
             problems += future.result()
     return frames, sort_problems(problems)
+
+
+class Cold:
+    """What a run without the cache (``--no-cache``, or a build) is told: nothing is known, nothing
+    is kept, and every file is read afresh."""
+
+    def get(self, table: str) -> None:
+        return None
+
+    def put(self, table: str, problems: list[Problem], failed: Cells) -> None:
+        pass
+
+    def rule(self, name: str, reads: Iterable[str], present: Iterable[str], *, seeds: bool = False) -> None:
+        return None
+
+    def put_rule(
+        self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem], *, seeds: bool = False
+    ) -> None:
+        pass
+
+    def check_descriptor(self, root: Path) -> list[Problem]:
+        return check_descriptor(root)
 
 
 def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:
