@@ -202,11 +202,15 @@ def test_every_highlighted_span_is_its_claims_quote(every_page) -> None:
 
 def _search(browser, words: str) -> list[str]:
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import WebDriverWait
 
+    page = browser.find_element("css selector", "html")
     box = browser.find_element("id", "q")
     box.clear()
     box.send_keys(words, Keys.ENTER)
+    # The form loads search.html; asking for #status while that navigation is under way aborts the command.
+    WebDriverWait(browser, 10).until(staleness_of(page))
     WebDriverWait(browser, 10).until(lambda d: "result" in d.find_element("id", "status").text)
     return [link.get_attribute("href") for link in browser.find_elements("css selector", "#results a")]
 
