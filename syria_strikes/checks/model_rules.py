@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
-from syria_strikes.columnar import arrow_strings, by_line, list_items
+from syria_strikes.columnar import arrow_strings, by_line, isin, list_items
 from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 
@@ -78,7 +78,10 @@ def _relation_evidence(frames: Frames) -> list[Problem]:
     # A relation read outside the archive is another rule's to report, once.
     archived = frames["sources"].loc[frames["sources"]["kind"] == "archived_article", "source_id"]
     cited = relations[relations["evidence_claim_id"].notna() & relations["source_id"].isin(archived)]
-    known = claims.drop_duplicates("claim_id").set_index("claim_id")
+    # The claims cited, found in Arrow first: a pandas isin against every claim ID makes a Python
+    # object of each (seconds at a million claims).
+    cited_claims = claims[isin(claims["claim_id"], cited["evidence_claim_id"])]
+    known = cited_claims.drop_duplicates("claim_id").set_index("claim_id")
     cited = cited[cited["evidence_claim_id"].isin(known.index)]
     evidence = known.loc[cited["evidence_claim_id"], ["source_id", "quote_start", "quote_end"]]
     evidence.index = cited.index
