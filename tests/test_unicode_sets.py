@@ -61,6 +61,18 @@ def test_offsets_are_judged_as_segmenting_the_whole_text_would(text: str) -> Non
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_an_ascii_seed_is_judged_as_segmenting_it_would(text: str) -> None:
+    """ASCII text is judged without looking at its characters one by one, except for CR."""
+    bounds = {match.start() for match in regex.finditer(r"\X", text)} | {len(text)}
+    judge = Boundaries()
+    assert judge.may_cut("seed", text) is ("\r" in text)
+    assert [judge.cuts("seed", text, offset, offset) for offset in range(len(text) + 1)] == [
+        offset not in bounds for offset in range(len(text) + 1)
+    ]
+
+
 def test_a_long_run_of_joining_characters_is_segmented_once() -> None:
     text = "\uac00\u11a8" * 2000 + "e\u0301"
     judge = Boundaries()

@@ -56,6 +56,9 @@ class Boundaries:
 
     def _joiners(self, key: str, text: str) -> tuple[frozenset[str], frozenset[str]] | None:
         if key not in self._joining:
+            if text.isascii() and "\r" not in text:  # CR, and LF after it, are ASCII's only joiners
+                self._joining[key] = None
+                return None
             chars = set(text)
             if "\r" not in chars:  # LF continues only a CR
                 chars.discard("\n")
