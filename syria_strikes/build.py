@@ -1,8 +1,9 @@
 """Build a release: Parquet, CSV, SQLite and a checksummed datapackage.json, all or nothing.
 
-The build refuses an output folder it must not replace (see ``outguard``), validates, and writes
-nothing unless the data is valid. Files are written into a staging folder beside the target and
-swapped in by one atomic exchange (see ``swap``), one build at a time, so a failed, interrupted
+The build refuses an output folder it must not replace (see ``outguard``), validates, and
+publishes nothing unless the data is valid. Files are written into a staging folder beside the
+target, begun once every cell has passed (``Staged``), and swapped in by one atomic exchange
+(see ``swap``), one build at a time, so a failed, interrupted
 or killed build leaves the previous release as it was. Nothing in a release depends on the clock
 or on iteration order, so the same input gives byte-identical files.
 """
@@ -10,7 +11,10 @@ or on iteration order, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import io
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, ExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +65,7 @@ def in_source_checkout(data_dir: Path) -> bool:
 
 
 def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
-    """Validate, then replace ``out`` with a fresh release; on problems, touch nothing. Warnings
+    """Validate, then replace ``out`` with a fresh release; on problems, leave ``out`` as it was. Warnings
     do not stop a build (``validate`` shows them).
 
     Raises ``OutRefused`` before reading anything when ``out`` is not a folder a build may replace,
@@ -72,15 +76,65 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
     check_out(out, data_dir, names, legacy=legacy)
     validated: dict[str, bytes] = {}
     seed_texts: dict[str, str] = {}
-    frames, problems = read_and_check(data_dir, validated=validated, seed_texts=seed_texts)
-    problems = rejections(problems)
-    if problems:
-        return problems
-    tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
-    del frames
-    with replacing(out, RELEASE_MARKER, recheck=lambda: check_out(out, data_dir, names, legacy=legacy)) as staging:
-        write_release(tables, validated, data_dir, staging, seed_texts)
+    try:
+        with ExitStack() as stack:
+            staged = Staged(
+                stack,
+                lambda: replacing(out, RELEASE_MARKER, recheck=lambda: check_out(out, data_dir, names, legacy=legacy)),
+            )
+            frames, problems = read_and_check(
+                data_dir,
+                validated=validated,
+                seed_texts=seed_texts,
+                cells_passed=partial(staged.start, validated=validated),
+            )
+            problems = rejections(problems)
+            if problems:
+                raise _Rejected(problems)  # the staging folder, if begun, is thrown away
+            if staged.folder is None:  # every cell passed, so it was begun; this only keeps the types honest
+                staged.start(frames, validated=validated)
+            del frames
+            write_release(staged, data_dir, seed_texts)
+    except _Rejected as rejected:
+        return rejected.problems
     return []
+
+
+class _Rejected(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__()
+        self.problems = problems
+
+
+class Staged:
+    """A release being written. It is begun once every cell has passed: the staging folder is made
+    and the tables' files (SQLite, Parquet, the CSVs) are started on threads while the rules across
+    tables and the quote checks still run; if those reject the data, the folder is thrown away.
+    Why: docs/benchmarks.md#what-the-optimisation-changed."""
+
+    def __init__(self, stack: ExitStack, staging: Callable[[], AbstractContextManager[Path]]) -> None:
+        self._stack = stack
+        self._staging = staging
+        self.folder: Path | None = None
+        self.tables: dict[str, pa.Table] = {}
+        self.validated: dict[str, bytes] = {}
+        self.stamps: dict[str, dict[str, Any]] = {}
+        self.written: list[Future[None]] = []
+        self.pool: ThreadPoolExecutor | None = None
+
+    def start(self, frames: dict[str, pd.DataFrame], *, validated: dict[str, bytes]) -> None:
+        """Make the staging folder (under the output's lock) and start writing the tables' files."""
+        self.folder = self._stack.enter_context(self._staging())
+        self.validated = validated
+        # Entered after the staging folder, so it is left first: the writes end before the folder goes.
+        self.pool = pool = self._stack.enter_context(ThreadPoolExecutor(max_workers=WRITERS))
+        self.tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
+        folder, stamps = self.folder, self.stamps
+        sql_ready = {name: _sql_ready(arrow) for name, arrow in self.tables.items()}
+        self.written.append(pool.submit(write_database, folder / DATABASE, sql_ready))
+        for declared in TABLES:
+            self.written.append(pool.submit(_write_parquet, self.tables[declared.name], folder, declared.name, stamps))
+            self.written.append(pool.submit(_write_bytes, folder, declared.file_name, validated[declared.name], stamps))
 
 
 def to_arrow(frame: pd.DataFrame, declared: Table) -> pa.Table:
@@ -100,10 +154,9 @@ def _arrow_column(series: pd.Series, column: Column) -> pa.Array:
     return values.cast(forms(column).arrow)
 
 
-def write_release(
-    tables: dict[str, pa.Table], validated: dict[str, bytes], data_dir: Path, folder: Path, seed_texts: dict[str, str]
-) -> None:
-    """Write every file of the release into ``folder``, then its descriptor.
+def write_release(staged: Staged, data_dir: Path, seed_texts: dict[str, str]) -> None:
+    """Finish the release begun in ``staged.folder``: the files made from more than one table, then
+    the descriptor, once every file is written.
 
     The CSV files are the bytes of ``data/*.csv`` that were validated, kept from the one read, so a
     release's CSV is exactly what was checked even if the file is edited during the build, whatever
@@ -111,24 +164,21 @@ def write_release(
     were checked in them, for the same reason. Why the writers run on threads:
     docs/benchmarks.md#what-the-optimisation-changed.
     """
-    stamps: dict[str, dict[str, Any]] = {}
-    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-        written = [
-            pool.submit(write_database, folder / DATABASE, {name: _sql_ready(arrow) for name, arrow in tables.items()})
-        ]
-        # The annotations are Python string work; they run while the other writers, which spend
-        # their time outside the interpreter lock, write Parquet and SQLite.
-        written.append(pool.submit(_write_annotations, tables, seed_texts, folder / ANNOTATIONS, stamps))
-        for declared in TABLES:
-            written.append(pool.submit(_write_parquet, tables[declared.name], folder, declared.name, stamps))
-            written.append(pool.submit(_write_bytes, folder, declared.file_name, validated[declared.name], stamps))
-        for future in written:
-            future.result()
-        _write_bytes(folder, DATASETTE, to_json(datasette_metadata()).encode("utf-8"), stamps)
-        _write_bytes(folder, GEOJSON, geojson_text(tables["events"], tables["claims"]).encode("utf-8"), stamps)
-        # SQLite writes its own file: the one file hashed by reading it back.
-        stamps[DATABASE] = _stamp(folder / DATABASE)
-    version = version_of(data_hash(data_dir, {f"data/{name}.csv": data for name, data in validated.items()}))
+    assert staged.folder is not None and staged.pool is not None, "the release was not begun"
+    folder, tables, stamps = staged.folder, staged.tables, staged.stamps
+    # The annotations are Python string work; they run while the other writers, which spend
+    # their time outside the interpreter lock, write Parquet and SQLite.
+    written = [
+        *staged.written,
+        staged.pool.submit(_write_annotations, tables, seed_texts, folder / ANNOTATIONS, stamps),
+    ]
+    for future in written:
+        future.result()
+    _write_bytes(folder, DATASETTE, to_json(datasette_metadata()).encode("utf-8"), stamps)
+    _write_bytes(folder, GEOJSON, geojson_text(tables["events"], tables["claims"]).encode("utf-8"), stamps)
+    # SQLite writes its own file: the one file hashed by reading it back.
+    stamps[DATABASE] = _stamp(folder / DATABASE)
+    version = version_of(data_hash(data_dir, {f"data/{name}.csv": data for name, data in staged.validated.items()}))
     ordered = {name: stamps[name] for name in _release_files()}
     (folder / DESCRIPTOR).write_text(to_json(describe_release(ordered, version)), encoding="utf-8")
 

@@ -25,7 +25,7 @@ from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
-from syria_strikes.problems import Problem, sort_problems
+from syria_strikes.problems import Problem, rejections, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
@@ -50,12 +50,15 @@ def read_and_check(
     tables: TableCache | None = None,
     validated: dict[str, bytes] | None = None,
     seed_texts: dict[str, str] | None = None,
+    cells_passed: Callable[[dict[str, pd.DataFrame]], None] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed frames of the tables that could be read, and every problem found.
 
     Each file is read once, safely; when ``validated`` is given it receives the bytes of each
     table's file exactly as they were checked, so the build publishes those and nothing else;
     ``seed_texts`` likewise receives, by source_id, the text of each seed the quotes were checked in.
+    ``cells_passed`` is handed the frames as soon as every table was read and no cell or row was
+    rejected, before the rules across tables run, so a build can start writing meanwhile.
 
     Large data is checked on one pool of threads, as tasks that never wait on one another (reads,
     schema parts, seeds, each rule across tables, quotes, the descriptor); small data one task at
@@ -120,6 +123,8 @@ def read_and_check(
                 if seeds_known is None:  # else the texts are read only if a check of quotes needs them
                     seeds = pool.submit(check_seeds, frames["sources"], root, seed_paths_readable)
         problems += stray_files(data_dir, list(TABLE_NAMES))
+        if cells_passed is not None and len(frames) == len(TABLES) and not rejections(problems):
+            cells_passed(frames)
         later = [descriptor]
         # (name, tables read, keyed by the seeds too, the run's future) of each check across files
         running: list[tuple[str, frozenset[str], bool, Future[list[Problem]]]] = []

@@ -1,0 +1,77 @@
+"""The build begins writing once every cell has passed, and throws that away if a later rule rejects."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from syria_strikes import build as build_module
+from syria_strikes import validate
+from syria_strikes.build import build
+from syria_strikes.checks.across import across
+from syria_strikes.problems import Problem
+from tests.support.dataset import Dataset
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def _hidden(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.startswith("."))
+
+
+def test_sqlite_loads_while_the_rules_across_tables_run(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    loading = threading.Event()
+    write_database = build_module.write_database
+
+    def watched(*args: object) -> None:
+        loading.set()
+        write_database(*args)  # type: ignore[arg-type]
+
+    seen: list[bool] = []
+
+    def waits_for_the_database(frames: object) -> list[Problem]:
+        seen.append(loading.wait(timeout=10))
+        return []
+
+    monkeypatch.setattr(build_module, "write_database", watched)
+    monkeypatch.setattr(
+        validate, "RELATION_RULES", (*validate.RELATION_RULES, across("waits", {"events"}, waits_for_the_database))
+    )
+    assert build(dataset.data_dir, dataset.root / "release") == []
+    assert seen == [True]
+
+
+def test_a_rule_across_tables_that_rejects_throws_the_begun_release_away(
+    release: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = dataset.root / "release"
+    shutil.copytree(release, out)
+    before = _snapshot(out)
+    begun: list[Path] = []
+    write_database = build_module.write_database
+    monkeypatch.setattr(
+        build_module, "write_database", lambda path, tables: begun.append(path) or write_database(path, tables)
+    )
+    # Every cell is well formed; the event it names does not exist.
+    dataset.set_cell("claims", 0, "event_id", "evt-2020-01-14-no-such-event")
+    problems = build(dataset.data_dir, out)
+    assert [problem.rule for problem in problems] == ["foreign_key"]
+    assert begun and not begun[0].parent.exists()  # the staging folder was made, written in, and removed
+    assert _snapshot(out) == before
+    assert _hidden(dataset.root) == [".release.lock"]
+
+
+def test_a_rejected_cell_begins_nothing(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    begun: list[object] = []
+    monkeypatch.setattr(build_module, "write_database", lambda *args: begun.append(args))
+    dataset.set_cell("claims", 0, "stance", "assert")
+    out = dataset.root / "not-yet" / "release"
+    assert [problem.rule for problem in build(dataset.data_dir, out)] == ["enum"]
+    assert begun == []
+    assert not out.parent.exists()
+    assert _hidden(dataset.root) == []
