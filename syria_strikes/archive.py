@@ -14,7 +14,7 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +52,12 @@ class Archived:
     to_fill: tuple[str, ...]
 
 
-def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
+def archive(
+    document: Path, data_dir: Path, key: str | None = None, waiting: Callable[[Path], None] = lambda root: None
+) -> Archived:
     """Copy ``document`` into seeds/ under the next free number, read-only, with its source row
-    and README line; raise ``InputError`` before writing anything if any of it cannot be done."""
+    and README line; raise ``InputError`` before writing anything if any of it cannot be done.
+    ``waiting`` is told the dataset folder when another archive holds it, before this one waits."""
     data = read_bytes(document)
     _check_utf8(document, data)
     digest = hashlib.sha256(data).hexdigest()
@@ -67,7 +70,7 @@ def archive(document: Path, data_dir: Path, key: str | None = None) -> Archived:
     root = dataset_root(data_dir)
     if not (root / "seeds").is_dir():
         raise InputError(f"{root / 'seeds'}: no seeds folder beside {data_dir}; pass --data-dir DIR of the dataset")
-    with changing_dataset(root):
+    with changing_dataset(root, waiting):
         return _archive(document, data, digest, root, data_dir, key)
 
 
@@ -99,7 +102,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
 
 
 @contextmanager
-def changing_dataset(root: Path) -> Iterator[None]:
+def changing_dataset(root: Path, waiting: Callable[[Path], None] = lambda root: None) -> Iterator[None]:
     """Hold an exclusive lock on the dataset folder itself (no lock file is left in it) while the
     next seed number is chosen and the three files change: a second archive waits, then numbers its
     document after the first, instead of writing sources.csv without the first one's row."""
@@ -110,7 +113,11 @@ def changing_dataset(root: Path) -> Iterator[None]:
     except OSError as error:
         raise InputError(f"{root}: cannot be opened ({error.strerror}); nothing was changed") from None
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting(root)
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
         os.close(descriptor)  # closing releases the lock

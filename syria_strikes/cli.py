@@ -518,10 +518,14 @@ def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 1 if left else 0
 
 
+def _wait_for_archive(root: Path) -> None:
+    _complain(f"another archive is changing {root}; waiting for it to finish", prefix="note: ")
+
+
 def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.archive import archive
 
-    archived = archive(args.file, _data_dir(args, parser), args.key)
+    archived = archive(args.file, _data_dir(args, parser), args.key, waiting=_wait_for_archive)
     # Each path a field of its own line: a line break the user typed in one is escaped, not printed.
     sources = escape(str(args.data_dir / "sources.csv"))
     readme = escape(str(dataset_root(args.data_dir) / "seeds" / "README.md"))

@@ -200,6 +200,31 @@ def test_an_archive_waits_while_another_changes_the_dataset(dataset: Dataset, do
     assert len(archived) == 1 and list((dataset.root / "seeds").glob("003_*"))
 
 
+def test_an_archive_that_must_wait_says_so_once_and_then_goes_on(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import threading
+
+    from syria_strikes.archive import changing_dataset
+
+    codes: list[int] = []
+    with changing_dataset(dataset.root):
+        running = threading.Thread(target=lambda: codes.append(_archive(dataset, document)))
+        running.start()
+        running.join(timeout=1.0)
+        assert running.is_alive()
+        assert (
+            capsys.readouterr().err == f"note: another archive is changing {dataset.root}; waiting for it to finish\n"
+        )
+    running.join()
+    assert codes == [0]
+    assert capsys.readouterr().err == ""
+    other = document.with_name("other.txt")
+    other.write_text("Another document, archived with nobody else at work.\n", encoding="utf-8")
+    assert _archive(dataset, other) == 0
+    assert capsys.readouterr().err == ""  # nobody held the dataset: no note
+
+
 def test_a_file_system_without_hard_links_still_gets_the_seed_and_never_an_overwrite(
     dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
