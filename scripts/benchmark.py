@@ -98,13 +98,14 @@ def _warm_imports() -> None:
 
 
 def _child_validate(data_dir: str) -> dict:
+    from syria_strikes.problems import rejections
     from syria_strikes.validate import read_and_check
 
     _warm_imports()
     (frames, problems), figures = _timed(lambda: read_and_check(Path(data_dir)))
     return {
         **figures,
-        "problems": len(problems),
+        "problems": len(rejections(problems)),  # warnings (uncovered sentences of synthetic seeds) pass
         "table_bytes": _frame_bytes(frames),
         "rows": sum(len(frame) for frame in frames.values()),
     }

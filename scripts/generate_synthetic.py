@@ -27,6 +27,7 @@ import numpy as np
 
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, Table
+from syria_strikes.sentences import split_sentences
 
 CLAIMS_PER_EVENT = 10
 CLAIMS_PER_DOCUMENT = 100
@@ -326,10 +327,28 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     relations = _relations(claim_rows, actors["actor_id"])
-    uncovered = {name: [] for name in _table("uncovered_sentences").column_names}  # none declared
+    uncovered = _archive_headers(documents)
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
     _write(out, {**tables, "actor_relations": relations, "uncovered_sentences": uncovered}, documents)
     return sizes
+
+
+def _archive_headers(documents: Documents) -> dict[str, Cells]:
+    """The first sentence of every document, the line the archive added (' date ...'), declared as
+    uncovered: no claim quotes it."""
+    rows: dict[str, Cells] = {name: [] for name in _table("uncovered_sentences").column_names}
+    for d, text in enumerate(documents.texts):
+        start, end = next(iter(split_sentences(text)))
+        _append(
+            rows,
+            uncovered_id=f"unc-{d:03d}-001",
+            source_id=f"src-seed-{d:03d}",
+            sentence=text[start:end],
+            sentence_start=str(start),
+            sentence_end=str(end),
+            reason="archive_header",
+        )
+    return rows
 
 
 def _actors(rng: np.random.Generator, sizes: Sizes) -> dict[str, Cells]:
@@ -486,11 +505,22 @@ def _documents(
     quote_parts: list[tuple[str, str]] = []
     texts: list[str] = []
     document_bounds = np.searchsorted(pair_document, np.arange(pair_document[-1] + 2))
+    # Only sentences some claim quotes are written (besides the archive's header line, which the
+    # uncovered sentences declare), so the dataset validates without a warning, as curated data does.
+    quoted = set((pairs * SENTENCES_PER_EVENT + pick).tolist())
     for d in range(len(document_bounds) - 1):
         chunks = [f" date {events.ends[pair_event[document_bounds[d + 1] - 1]] + 2}\n"]
         position = len(chunks[0])
-        for e in pair_event[document_bounds[d] : document_bounds[d + 1]].tolist():
+        separator = "\n\n"
+        for p, e in enumerate(
+            pair_event[document_bounds[d] : document_bounds[d + 1]].tolist(), int(document_bounds[d])
+        ):
             for j in range(SENTENCES_PER_EVENT):
+                if p * SENTENCES_PER_EVENT + j not in quoted:
+                    for kept in (sentence_starts, clause_offsets, clause_lengths, sentence_lengths):
+                        kept.append(0)  # keeps the slots of the claims' sentences in step
+                    quote_parts.append(("", ""))
+                    continue
                 prefix, clause, suffix = _sentence(
                     int(templates[e, j]),
                     int(numbers[e, j]),
@@ -499,9 +529,9 @@ def _documents(
                     str(events.ends[e]),
                 )
                 sentence = prefix + clause + suffix
-                separator = "\n\n" if j == 0 else " "
                 position += len(separator)
                 chunks.append(separator)
+                separator = " "
                 sentence_starts.append(position)
                 clause_offsets.append(len(prefix))
                 clause_lengths.append(len(clause))
@@ -509,6 +539,7 @@ def _documents(
                 quote_parts.append((sentence, clause))
                 chunks.append(sentence)
                 position += len(sentence)
+            separator = "\n\n"
         chunks.append("\n")
         texts.append("".join(chunks))
     slot = pairs * SENTENCES_PER_EVENT + pick
