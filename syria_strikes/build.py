@@ -126,8 +126,10 @@ class Staged:
         """Make the staging folder (under the output's lock) and start writing the tables' files."""
         self.folder = self._stack.enter_context(self._staging())
         self.validated = validated
-        # Entered after the staging folder, so it is left first: the writes end before the folder goes.
-        self.pool = pool = self._stack.enter_context(ThreadPoolExecutor(max_workers=WRITERS))
+        # Left before the staging folder, so the writes end before the folder goes; writes not yet
+        # begun are cancelled, so a rejected or interrupted build does not wait for them.
+        self.pool = pool = ThreadPoolExecutor(max_workers=WRITERS)
+        self._stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         self.tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
         folder, stamps = self.folder, self.stamps
         sql_ready = {name: _sql_ready(arrow) for name, arrow in self.tables.items()}

@@ -75,3 +75,28 @@ def test_a_rejected_cell_begins_nothing(dataset: Dataset, monkeypatch: pytest.Mo
     assert begun == []
     assert not out.parent.exists()
     assert _hidden(dataset.root) == []
+
+
+def test_a_rejected_build_cancels_the_writes_not_yet_begun(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One writer: the database is written first, and held until the verdict is in; the Parquet
+    files queued behind it are then never written."""
+    decided = threading.Event()
+    rejections = build_module.rejections
+    write_database = build_module.write_database
+    written: list[str] = []
+
+    def judged(problems: list[Problem]) -> list[Problem]:
+        decided.set()
+        return rejections(problems)
+
+    def held(*args: object) -> None:
+        decided.wait(timeout=10)
+        write_database(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "WRITERS", 1)
+    monkeypatch.setattr(build_module, "rejections", judged)
+    monkeypatch.setattr(build_module, "write_database", held)
+    monkeypatch.setattr(build_module, "_write_parquet", lambda arrow, folder, name, stamps: written.append(name))
+    dataset.set_cell("claims", 0, "event_id", "evt-2020-01-14-no-such-event")
+    assert [problem.rule for problem in build(dataset.data_dir, dataset.root / "release")] == ["foreign_key"]
+    assert decided.is_set() and written == []
