@@ -713,7 +713,7 @@ def _kept_targets(steps: dict[str, Step], args: argparse.Namespace) -> list[Targ
             rows[name].target,
             rows[name].compared or rows[name].median,
             rows[name].verdict == "met",
-            rows[name].verdict,
+            rows[name].verdict.removeprefix("MISSED").removeprefix(": "),
         )
         for name, what in kept
         if name in rows
