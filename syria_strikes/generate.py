@@ -9,6 +9,7 @@ someone put there.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.errors import InputError
-from syria_strikes.files import DESCRIPTOR, to_json, write_atomically
+from syria_strikes.files import DESCRIPTOR, to_json, write_all_atomically
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
 from syria_strikes.sqlite import schema_sql
@@ -99,10 +100,28 @@ def _current(path: Path) -> bytes | None:
 def write_generated(root: Path) -> list[str]:
     """Rewrite the stale generated files with the very contents they were found stale against."""
     files = generated_files()
-    written = []
-    for path in stale_files(root, files):
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, files[path].encode())
-        written.append(path)
+    written = stale_files(root, files)
+    made: list[Path] = []
+    try:
+        for path in written:
+            made += _make_folders((root / path).parent)
+        # Every file is written beside its target before any replaces it: a full disk half way leaves
+        # the descriptor, the schemas and the docs all as they were, never some of them regenerated.
+        write_all_atomically([(root / path, files[path].encode(), None) for path in written])
+    except BaseException:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return written
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; the folders made, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+    return list(reversed(missing))

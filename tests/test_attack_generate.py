@@ -81,3 +81,31 @@ def test_generate_refuses_a_folder_where_it_writes_a_file_before_writing_anythin
     assert_clean_failure(result, 2)
     assert "data-dictionary.md is a folder" in result.stderr and "nothing was written" in result.stderr
     assert fingerprint(dataset.root) == before
+
+
+def test_a_disk_full_half_way_leaves_every_generated_file_as_it_was(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from syria_strikes import files
+
+    (dataset.root / "docs").mkdir()
+    for stale in ("datapackage.json", "docs/data-dictionary.md", "docs/data-policy.md"):
+        (dataset.root / stale).write_text("stale\n", encoding="utf-8")
+    before = fingerprint(dataset.root)
+    write_beside = files.write_beside
+    calls: list[Path] = []
+
+    def full_at_the_second(target: Path, *args: object) -> str:
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        return write_beside(target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "write_beside", full_at_the_second)
+    result = in_process("generate", "--root", str(dataset.root))
+    assert_clean_failure(result, 3)
+    assert "the disk is full" in result.stderr
+    assert len(calls) == 2
+    assert fingerprint(dataset.root) == before
