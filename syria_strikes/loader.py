@@ -143,7 +143,9 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
             f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
             f"declares for {declared.name}, so it was written by another version; {_remedy(path.parent)}"
         )
-    return arrow
+    # Parquet names a list's items "element" where Arrow says "item": with the declared names, pandas
+    # maps list columns to their extension dtype at once instead of through a Python list per cell.
+    return arrow.cast(expected)
 
 
 def release_descriptor(folder: Path) -> dict[str, Any]:

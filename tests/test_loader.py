@@ -11,9 +11,10 @@ import pyarrow as pa
 import pytest
 
 import syria_strikes
+from syria_strikes.column_types import arrow_schema
 from syria_strikes.extras import installed
 from syria_strikes.loader import release_dir
-from syria_strikes.metadata import LIST_DELIMITER, TABLES
+from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
 from tests.support.dataset import REPO
 from tests.support.interpreter import fresh_python
 
@@ -95,6 +96,15 @@ def test_load_all_and_other_backends(release: Path) -> None:
     assert isinstance(syria_strikes.load("events", backend="polars", root=release), polars.DataFrame)
     with pytest.raises(ValueError, match="backend"):
         syria_strikes.load("events", backend="excel", root=release)
+
+
+@pytest.mark.parametrize("declared", TABLES, ids=[declared.name for declared in TABLES])
+def test_the_arrow_backend_gives_the_declared_schema_to_the_names_of_list_items(release: Path, declared: Table) -> None:
+    """Parquet calls a list's items "element"; the declared schema, and pandas' list dtype, say "item"."""
+    arrow = syria_strikes.load(declared.name, backend="pyarrow", root=release)
+    assert [(field.name, str(field.type)) for field in arrow.schema] == [
+        (field.name, str(field.type)) for field in arrow_schema(declared)
+    ]
 
 
 def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
