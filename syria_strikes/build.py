@@ -10,6 +10,7 @@ or on iteration order, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -30,11 +31,11 @@ from syria_strikes.datapackage import package_descriptor, resource_descriptor
 from syria_strikes.files import DESCRIPTOR, HASH_BLOCK, HashingWriter, sha256_bytes, sha256_file, to_json
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
-from syria_strikes.outguard import RELEASE_MARKER, check_out
+from syria_strikes.outguard import RELEASE_MARKER, OutRefused, check_out
 from syria_strikes.paths import is_checkout_data
 from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
-from syria_strikes.swap import replacing
+from syria_strikes.swap import OutputBusy, operated_path, replacing
 from syria_strikes.validate import read_and_check
 from syria_strikes.versioning import build_date, data_hash, version_of
 
@@ -86,18 +87,28 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
                 data_dir,
                 validated=validated,
                 seed_texts=seed_texts,
-                cells_passed=partial(staged.start, validated=validated),
+                cells_passed=partial(_begin_early, staged, out, validated=validated),
             )
             problems = rejections(problems)
             if problems:
                 raise _Rejected(problems)  # the staging folder, if begun, is thrown away
-            if staged.folder is None:  # every cell passed, so it was begun; this only keeps the types honest
+            if staged.folder is None:  # not begun early (see _begin_early)
                 staged.start(frames, validated=validated)
             del frames
             write_release(staged, data_dir, seed_texts)
     except _Rejected as rejected:
         return rejected.problems
     return []
+
+
+def _begin_early(staged: Staged, out: Path, frames: dict[str, pd.DataFrame], *, validated: dict[str, bytes]) -> None:
+    """Begin the release before the rules across tables have ruled, unless that changes what a
+    rejected build leaves: the folder ``out`` names is made only for valid data, and a busy or
+    refused output is reported after the verdict, so a rejected build still shows its problems."""
+    if not operated_path(out).parent.is_dir():
+        return
+    with contextlib.suppress(OutputBusy, OutRefused):
+        staged.start(frames, validated=validated)
 
 
 class _Rejected(Exception):

@@ -13,6 +13,7 @@ from syria_strikes import validate
 from syria_strikes.build import build
 from syria_strikes.checks.across import across
 from syria_strikes.problems import Problem
+from syria_strikes.swap import operated_path, output_lock
 from tests.support.dataset import Dataset
 
 
@@ -100,3 +101,21 @@ def test_a_rejected_build_cancels_the_writes_not_yet_begun(dataset: Dataset, mon
     dataset.set_cell("claims", 0, "event_id", "evt-2020-01-14-no-such-event")
     assert [problem.rule for problem in build(dataset.data_dir, dataset.root / "release")] == ["foreign_key"]
     assert decided.is_set() and written == []
+
+
+def test_a_build_a_rule_rejects_makes_no_folder_for_its_output(dataset: Dataset) -> None:
+    """The command then says nothing was written: it must not have made the folders --out names."""
+    dataset.set_cell("claims", 0, "event_id", "evt-2020-01-14-no-such-event")
+    out = dataset.root / "not-yet" / "release"
+    assert [problem.rule for problem in build(dataset.data_dir, out)] == ["foreign_key"]
+    assert not out.parent.exists()
+
+
+def test_a_build_a_rule_rejects_reports_its_problems_while_another_writes_the_output(dataset: Dataset) -> None:
+    """Another build holding the output is no reason to hide this data's problems, as before the
+    release was begun early."""
+    out = dataset.root / "release"
+    dataset.set_cell("claims", 0, "event_id", "evt-2020-01-14-no-such-event")
+    with output_lock(operated_path(out)):
+        assert [problem.rule for problem in build(dataset.data_dir, out)] == ["foreign_key"]
+    assert not out.exists()
