@@ -13,7 +13,7 @@ import pytest
 import syria_strikes
 from syria_strikes.column_types import arrow_schema
 from syria_strikes.extras import installed
-from syria_strikes.loader import release_dir
+from syria_strikes.loader import decode_parquet, release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
 from tests.support.dataset import REPO
 from tests.support.interpreter import fresh_python
@@ -107,6 +107,16 @@ def test_the_arrow_backend_gives_the_declared_schema_to_the_names_of_list_items(
     ]
 
 
+@pytest.mark.parametrize("threads", [2, 3, 4])
+def test_columns_decoded_side_by_side_give_the_table_one_thread_gives(release: Path, threads: int) -> None:
+    for declared in TABLES:
+        data = (release / f"{declared.name}.parquet").read_bytes()
+        alone = decode_parquet(data, threads=1)
+        side_by_side = decode_parquet(data, threads=threads)
+        assert side_by_side.schema.equals(alone.schema, check_metadata=True)
+        assert side_by_side.equals(alone)
+
+
 def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     shutil.copytree(release, damaged)
@@ -134,13 +144,16 @@ def test_event_summary_marks_the_july_2021_homs_strike_contested(release: Path) 
     assert "munitions_intercepted" in homs["contested_predicates"].iloc[0].split("|")
 
 
-def test_a_process_that_loaded_a_table_exits_cleanly() -> None:
+@pytest.mark.parametrize("side_by_side", [False, True], ids=["one thread", "columns side by side"])
+def test_a_process_that_loaded_a_table_exits_cleanly(side_by_side: bool) -> None:
     """The interpreter once aborted at exit ("terminate called without an active exception") after
     a pyarrow load; a user's script must end with its own exit status. One process loads with each
-    backend and meets the error of an unknown one: an abort at exit after any of them shows here."""
+    backend and meets the error of an unknown one: an abort at exit after any of them shows here.
+    The real tables are small: the path of large files is forced on for the second run."""
     script = (
         "import syria_strikes\n"
-        "for backend in ('pyarrow', 'pandas', 'bogus'):\n"
+        + ("import syria_strikes.loader\nsyria_strikes.loader.PARALLEL_FROM_BYTES = 0\n" if side_by_side else "")
+        + "for backend in ('pyarrow', 'pandas', 'bogus'):\n"
         "    try:\n"
         "        syria_strikes.load('claims', backend=backend)\n"
         "    except ValueError:\n"
