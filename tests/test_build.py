@@ -36,7 +36,7 @@ def test_sqlite_loads_while_the_rules_across_tables_run(dataset: Dataset, monkey
     seen: list[bool] = []
 
     def waits_for_the_database(frames: object) -> list[Problem]:
-        seen.append(loading.wait(timeout=10))
+        seen.append(loading.wait(timeout=60))
         return []
 
     monkeypatch.setattr(build_module, "write_database", watched)
@@ -91,7 +91,7 @@ def test_a_rejected_build_cancels_the_writes_not_yet_begun(dataset: Dataset, mon
         return rejections(problems)
 
     def held(*args: object) -> None:
-        decided.wait(timeout=10)
+        decided.wait(timeout=60)
         write_database(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build_module, "WRITERS", 1)
