@@ -157,13 +157,13 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
     instead, each group on a thread of ours with pyarrow's threads off; the table is the same."""
     threads = threads if threads is not None else (DECODERS if len(data) >= PARALLEL_FROM_BYTES else 1)
     whole = pq.ParquetFile(pa.BufferReader(data))
-    if threads <= 1 or whole.metadata.num_columns < 2:
-        return whole.read(use_threads=False)
-    groups = _column_groups(whole.metadata, threads)
     names = whole.schema_arrow.names
+    if threads <= 1 or len(names) < 2 or len(set(names)) < len(names):  # a name twice cannot be asked for
+        return whole.read(use_threads=False)
+    groups = _column_groups(whole.metadata, names, threads)
 
-    def decode(group: list[int]) -> pa.Table:
-        return pq.ParquetFile(pa.BufferReader(data)).read(columns=[names[c] for c in group], use_threads=False)
+    def decode(group: list[str]) -> pa.Table:
+        return pq.ParquetFile(pa.BufferReader(data)).read(columns=group, use_threads=False)
 
     from concurrent.futures import ThreadPoolExecutor
 
@@ -173,18 +173,20 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
     return pa.Table.from_arrays([columns[name] for name in names], schema=whole.schema_arrow)
 
 
-def _column_groups(metadata: pq.FileMetaData, threads: int) -> list[list[int]]:
-    """The columns in ``threads`` groups of about equal compressed size, largest columns first."""
-    sizes = [
-        sum(metadata.row_group(r).column(c).total_compressed_size for r in range(metadata.num_row_groups))
-        for c in range(metadata.num_columns)
-    ]
-    groups: list[list[int]] = [[] for _ in range(min(threads, len(sizes)))]
+def _column_groups(metadata: pq.FileMetaData, names: list[str], threads: int) -> list[list[str]]:
+    """The top-level columns in ``threads`` groups of about equal compressed size, largest first (a
+    list or a struct is stored as one or more leaf columns, each counted to the column it is in)."""
+    sizes = dict.fromkeys(names, 0)
+    for leaf in range(metadata.num_columns):
+        top = metadata.schema.column(leaf).path.split(".")[0]
+        for group in range(metadata.num_row_groups):
+            sizes[top] = sizes.get(top, 0) + metadata.row_group(group).column(leaf).total_compressed_size
+    groups: list[list[str]] = [[] for _ in range(min(threads, len(names)))]
     loads = [0] * len(groups)
-    for column in sorted(range(len(sizes)), key=lambda c: -sizes[c]):
+    for name in sorted(names, key=lambda name: -sizes[name]):
         lightest = loads.index(min(loads))
-        groups[lightest].append(column)
-        loads[lightest] += sizes[column]
+        groups[lightest].append(name)
+        loads[lightest] += sizes[name]
     return [group for group in groups if group]
 
 

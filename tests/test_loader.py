@@ -117,6 +117,28 @@ def test_columns_decoded_side_by_side_give_the_table_one_thread_gives(release: P
         assert side_by_side.equals(alone)
 
 
+def test_columns_of_any_shape_are_decoded_side_by_side_as_one_thread_decodes_them() -> None:
+    """A release that was tampered with may hold nested or twice-named columns: they decode as on one
+    thread (the schema check then refuses them), never with an error of the splitting."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    nested = pa.table(
+        {
+            "point": pa.array([{"x": 1, "y": 2}, None], type=pa.struct([("x", pa.int64()), ("y", pa.int64())])),
+            "items": pa.array([["a", "b"], []], type=pa.list_(pa.string())),
+            "plain": pa.array(["one", None]),
+        }
+    )
+    twice = pa.Table.from_arrays([pa.array([1, 2]), pa.array([3, 4]), pa.array(["a", "b"])], names=["a", "a", "b"])
+    for arrow in (nested, twice):
+        sink = io.BytesIO()
+        pq.write_table(arrow, sink)
+        data = sink.getvalue()
+        assert decode_parquet(data, threads=2).equals(decode_parquet(data, threads=1))
+
+
 def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "damaged"
     shutil.copytree(release, damaged)
