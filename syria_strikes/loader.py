@@ -153,41 +153,26 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
 def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
     """A Parquet file's table, decoded from bytes in hand. Never on pyarrow's own pool: a table read
     there from an in-memory buffer aborted the interpreter at exit ("terminate called without an
-    active exception") once returned to the caller. A large file's columns are decoded side by side
-    instead, each group on a thread of ours with pyarrow's threads off; the table is the same."""
+    active exception") once returned to the caller. A large file's top-level columns are decoded side
+    by side instead, one at a time on each thread of ours with pyarrow's threads off; the table is the
+    same. The columns are not weighed by the sizes in the footer: pyarrow aborts the interpreter when
+    Python asks for a column chunk that a tampered footer describes inconsistently."""
     threads = threads if threads is not None else (DECODERS if len(data) >= PARALLEL_FROM_BYTES else 1)
     whole = pq.ParquetFile(pa.BufferReader(data))
     names = whole.schema_arrow.names
     if threads <= 1 or len(names) < 2 or len(set(names)) < len(names):  # a name twice cannot be asked for
         return whole.read(use_threads=False)
-    groups = _column_groups(whole.metadata, names, threads)
 
-    def decode(group: list[str]) -> pa.Table:
-        return pq.ParquetFile(pa.BufferReader(data)).read(columns=group, use_threads=False)
+    def decode(name: str) -> pa.ChunkedArray:
+        # Asked for "s.x", pyarrow also gives the part of a struct "s" that holds a field x: only the
+        # column asked for is kept.
+        return pq.ParquetFile(pa.BufferReader(data)).read(columns=[name], use_threads=False).column(name)
 
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=len(groups)) as pool:
-        parts = list(pool.map(decode, groups))
-    columns = {name: part.column(name) for part in parts for name in part.column_names}
-    return pa.Table.from_arrays([columns[name] for name in names], schema=whole.schema_arrow)
-
-
-def _column_groups(metadata: pq.FileMetaData, names: list[str], threads: int) -> list[list[str]]:
-    """The top-level columns in ``threads`` groups of about equal compressed size, largest first (a
-    list or a struct is stored as one or more leaf columns, each counted to the column it is in)."""
-    sizes = dict.fromkeys(names, 0)
-    for leaf in range(metadata.num_columns):
-        top = metadata.schema.column(leaf).path.split(".")[0]
-        for group in range(metadata.num_row_groups):
-            sizes[top] = sizes.get(top, 0) + metadata.row_group(group).column(leaf).total_compressed_size
-    groups: list[list[str]] = [[] for _ in range(min(threads, len(names)))]
-    loads = [0] * len(groups)
-    for name in sorted(names, key=lambda name: -sizes[name]):
-        lightest = loads.index(min(loads))
-        groups[lightest].append(name)
-        loads[lightest] += sizes[name]
-    return [group for group in groups if group]
+    with ThreadPoolExecutor(max_workers=min(threads, len(names))) as pool:
+        columns = list(pool.map(decode, names))
+    return pa.Table.from_arrays(columns, schema=whole.schema_arrow)
 
 
 def release_descriptor(folder: Path) -> dict[str, Any]:

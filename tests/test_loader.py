@@ -118,8 +118,8 @@ def test_columns_decoded_side_by_side_give_the_table_one_thread_gives(release: P
 
 
 def test_columns_of_any_shape_are_decoded_side_by_side_as_one_thread_decodes_them() -> None:
-    """A release that was tampered with may hold nested or twice-named columns: they decode as on one
-    thread (the schema check then refuses them), never with an error of the splitting."""
+    """A release that was tampered with may hold nested, twice-named or dotted columns: they decode as
+    on one thread (the schema check then refuses them), never with an error of the splitting."""
     import io
 
     import pyarrow.parquet as pq
@@ -132,11 +132,45 @@ def test_columns_of_any_shape_are_decoded_side_by_side_as_one_thread_decodes_the
         }
     )
     twice = pa.Table.from_arrays([pa.array([1, 2]), pa.array([3, 4]), pa.array(["a", "b"])], names=["a", "a", "b"])
-    for arrow in (nested, twice):
+    # A column named as the path to a struct's field: asked for alone, pyarrow also gives that field.
+    dotted = nested.append_column("point.x", pa.array(["one", "two"]))
+    for arrow in (nested, twice, dotted):
         sink = io.BytesIO()
         pq.write_table(arrow, sink)
         data = sink.getvalue()
         assert decode_parquet(data, threads=2).equals(decode_parquet(data, threads=1))
+
+
+@pytest.mark.parametrize("missing", [0, 2], ids=["first chunk", "last chunk"])
+def test_a_footer_that_contradicts_itself_is_refused_side_by_side_as_on_one_thread(
+    tmp_path: Path, missing: int
+) -> None:
+    """A row group that lists a column chunk fewer than the schema has columns: one thread refuses it
+    with a Parquet error, so must the columns decoded side by side, in a process that then exits with
+    its own status (pyarrow aborts the interpreter when asked from Python for such a chunk's sizes)."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    from tests.support.parquet_footer import without_column_chunk
+
+    schema = pa.schema([pa.field("a", pa.string(), nullable=False), ("b", pa.string()), ("c", pa.int64())])
+    sink = io.BytesIO()
+    pq.write_table(pa.table([["x", "y"], ["p", None], [1, 2]], schema=schema), sink)
+    edited = tmp_path / "edited.parquet"
+    edited.write_bytes(without_column_chunk(sink.getvalue(), missing))
+    script = (
+        "import pathlib, pyarrow\n"
+        "from syria_strikes.loader import decode_parquet\n"
+        f"data = pathlib.Path({str(edited)!r}).read_bytes()\n"
+        "for threads in (1, 2):\n"
+        "    try:\n"
+        "        decode_parquet(data, threads=threads)\n"
+        "    except (pyarrow.ArrowException, OSError):\n"
+        "        print('refused')\n"
+    )
+    result = fresh_python(script)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "refused\nrefused\n", "")
 
 
 def test_damaged_file_is_named(release: Path, tmp_path: Path) -> None:
