@@ -163,12 +163,17 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
     if threads <= 1 or len(names) < 2 or len(set(names)) < len(names):  # a name twice cannot be asked for
         return whole.read(use_threads=False)
 
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    own = threading.local()  # a reader per thread: the footer of many row groups is parsed once a thread
+
     def decode(name: str) -> pa.ChunkedArray:
+        if not hasattr(own, "reader"):
+            own.reader = pq.ParquetFile(pa.BufferReader(data))
         # Asked for "s.x", pyarrow also gives the part of a struct "s" that holds a field x: only the
         # column asked for is kept.
-        return pq.ParquetFile(pa.BufferReader(data)).read(columns=[name], use_threads=False).column(name)
-
-    from concurrent.futures import ThreadPoolExecutor
+        return own.reader.read(columns=[name], use_threads=False).column(name)
 
     with ThreadPoolExecutor(max_workers=min(threads, len(names))) as pool:
         columns = list(pool.map(decode, names))
