@@ -168,15 +168,18 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
 
     own = threading.local()  # a reader per thread: the footer of many row groups is parsed once a thread
 
-    def decode(name: str) -> pa.ChunkedArray:
+    def decode(name: str) -> pa.ChunkedArray | None:
         if not hasattr(own, "reader"):
             own.reader = pq.ParquetFile(pa.BufferReader(data))
         # Asked for "s.x", pyarrow also gives the part of a struct "s" that holds a field x: only the
-        # column asked for is kept.
-        return own.reader.read(columns=[name], use_threads=False).column(name)
+        # column asked for is kept. A column with nothing stored (a tampered footer) is not given.
+        part = own.reader.read(columns=[name], use_threads=False)
+        return part.column(name) if name in part.column_names else None
 
     with ThreadPoolExecutor(max_workers=min(threads, len(names))) as pool:
         columns = list(pool.map(decode, names))
+    if any(column is None for column in columns):  # the table one thread gives, whatever it holds
+        return whole.read(use_threads=False)
     return pa.Table.from_arrays(columns, schema=whole.schema_arrow)
 
 

@@ -118,11 +118,14 @@ def test_columns_decoded_side_by_side_give_the_table_one_thread_gives(release: P
 
 
 def test_columns_of_any_shape_are_decoded_side_by_side_as_one_thread_decodes_them() -> None:
-    """A release that was tampered with may hold nested, twice-named or dotted columns: they decode as
-    on one thread (the schema check then refuses them), never with an error of the splitting."""
+    """A release that was tampered with may hold nested, twice-named or dotted columns, or one with
+    nothing stored: they decode as on one thread (the schema check then refuses them), never with an
+    error of the splitting."""
     import io
 
     import pyarrow.parquet as pq
+
+    from tests.support.parquet_footer import without_struct_field
 
     nested = pa.table(
         {
@@ -134,10 +137,11 @@ def test_columns_of_any_shape_are_decoded_side_by_side_as_one_thread_decodes_the
     twice = pa.Table.from_arrays([pa.array([1, 2]), pa.array([3, 4]), pa.array(["a", "b"])], names=["a", "a", "b"])
     # A column named as the path to a struct's field: asked for alone, pyarrow also gives that field.
     dotted = nested.append_column("point.x", pa.array(["one", "two"]))
-    for arrow in (nested, twice, dotted):
+    emptied = pa.table({"point": pa.array([{"x": 1}, None], type=pa.struct([("x", pa.int64())])), "plain": ["a", "b"]})
+    for arrow in (nested, twice, dotted, emptied):
         sink = io.BytesIO()
         pq.write_table(arrow, sink)
-        data = sink.getvalue()
+        data = sink.getvalue() if arrow is not emptied else without_struct_field(sink.getvalue())
         assert decode_parquet(data, threads=2).equals(decode_parquet(data, threads=1))
 
 

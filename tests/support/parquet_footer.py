@@ -1,28 +1,65 @@
-"""A Parquet footer that contradicts itself, as a tamperer could write it: the first row group lists a
-column chunk fewer than the schema has columns. Thrift's compact protocol is read only as far as
-the edit needs (Parquet footers hold no maps)."""
+"""Parquet footers that contradict themselves, as a tamperer could write them. Thrift's compact
+protocol is read only as far as the edits need (Parquet footers hold no maps)."""
 
 from __future__ import annotations
 
 TRUE, FALSE, BYTE, I16, I32, I64, DOUBLE, BINARY, LIST, SET, MAP, STRUCT = range(1, 13)
+SCHEMA, ROW_GROUPS, COLUMN_ORDERS = 2, 4, 7  # fields of FileMetaData
+COLUMNS = 1  # of RowGroup
+NUM_CHILDREN = 5  # of SchemaElement
 
 
 def without_column_chunk(data: bytes, position: int) -> bytes:
-    """``data`` with the first row group's ``position``-th column chunk left out of the footer."""
+    """``data`` whose first row group lists no ``position``-th column chunk, though the schema has it."""
+    footer = _footer(data)
+    return _with_footer(data, _without_element(footer, _column_chunks(footer), position))
+
+
+def without_struct_field(data: bytes) -> bytes:
+    """``data`` whose first column, a struct of one field, lost that field from the schema and its
+    chunk from the one row group: a top-level column with nothing stored."""
+    footer = _footer(data)
+    if COLUMN_ORDERS in _fields(footer, 0)[0]:
+        footer = _without_element(footer, _fields(footer, 0)[0][COLUMN_ORDERS], 0)
+    footer = _without_element(footer, _column_chunks(footer), 0)
+    schema = _fields(footer, 0)[0][SCHEMA]
+    footer = _without_element(footer, schema, 2)  # the root, the struct, its field
+    children = _fields(footer, _element(footer, schema, 1))[0][NUM_CHILDREN]
+    assert footer[children] == 2  # one, zigzag-encoded; none is one byte as well
+    return _with_footer(data, footer[:children] + b"\x00" + footer[children + 1 :])
+
+
+def _footer(data: bytes) -> bytes:
     size = int.from_bytes(data[-8:-4], "little")
-    footer = data[len(data) - 8 - size : -8]
-    row_groups = _fields(footer, 0)[0][4]
-    first_row_group = _list_header(footer, row_groups)[2]
-    chunks = _fields(footer, first_row_group)[0][1]
-    count, kind, at = _list_header(footer, chunks)
-    spans = []
-    for _ in range(count):
-        end = _skip(footer, at, kind)
-        spans.append(footer[at:end])
-        at = end
-    del spans[position]
-    edited = footer[:chunks] + _encoded_list_header(count - 1, kind) + b"".join(spans) + footer[at:]
-    return data[: len(data) - 8 - size] + edited + len(edited).to_bytes(4, "little") + b"PAR1"
+    return data[len(data) - 8 - size : -8]
+
+
+def _with_footer(data: bytes, footer: bytes) -> bytes:
+    size = int.from_bytes(data[-8:-4], "little")
+    return data[: len(data) - 8 - size] + footer + len(footer).to_bytes(4, "little") + b"PAR1"
+
+
+def _column_chunks(footer: bytes) -> int:
+    """Where the list of the first row group's column chunks begins."""
+    first_row_group = _list_header(footer, _fields(footer, 0)[0][ROW_GROUPS])[2]
+    return _fields(footer, first_row_group)[0][COLUMNS]
+
+
+def _element(footer: bytes, at: int, position: int) -> int:
+    """Where the ``position``-th element of the list at ``at`` begins."""
+    _, kind, at = _list_header(footer, at)
+    for _ in range(position):
+        at = _skip(footer, at, kind)
+    return at
+
+
+def _without_element(footer: bytes, at: int, position: int) -> bytes:
+    """``footer`` with the ``position``-th element of the list at ``at`` left out."""
+    count, kind, _ = _list_header(footer, at)
+    start = _element(footer, at, position)
+    end = _skip(footer, start, kind)
+    first = _element(footer, at, 0)
+    return footer[:at] + _encoded_list_header(count - 1, kind) + footer[first:start] + footer[end:]
 
 
 def _varint(data: bytes, at: int) -> tuple[int, int]:
