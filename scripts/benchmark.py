@@ -445,8 +445,8 @@ MISSED_REASONS = {
     "validate": "CPU-bound: {cpu:.1f} CPU-seconds on 2 cores (docs/benchmarks.md)",
     "build": "validation is {share:.0%} of it; the SQLite full-text indexes and the annotations "
     "most of the rest (docs/benchmarks.md)",
-    "load": "load checks the file's sha256 and decodes those bytes on its own threads, a group of "
-    "columns each (pyarrow's pool aborted the interpreter at exit); read_parquet checks nothing",
+    "load": "load checks the file's sha256 and decodes those bytes a column at a time on its own "
+    "threads (pyarrow's pool aborted the interpreter at exit); read_parquet checks nothing",
 }
 
 
