@@ -191,9 +191,17 @@ def write_release(staged: Staged, data_dir: Path, seed_texts: dict[str, str]) ->
     _write_bytes(folder, GEOJSON, geojson_text(tables["events"], tables["claims"]).encode("utf-8"), stamps)
     # SQLite writes its own file: the one file hashed by reading it back.
     stamps[DATABASE] = _stamp(folder / DATABASE)
-    version = version_of(data_hash(data_dir, {f"data/{name}.csv": data for name, data in staged.validated.items()}))
+    tables_read = {f"data/{name}.csv": data for name, data in staged.validated.items()}
+    version = version_of(data_hash(data_dir, tables_read, _seed_digests(tables["sources"])))
     ordered = {name: stamps[name] for name in _release_files()}
     (folder / DESCRIPTOR).write_text(to_json(describe_release(ordered, version)), encoding="utf-8")
+
+
+def _seed_digests(sources: pa.Table) -> dict[str, str]:
+    """The SHA-256 of each archived seed, by its path in the dataset: validation held every seed's
+    bytes to its source's ``sha256``, so these are the digests of the seeds as they were checked."""
+    pairs = sources.select(["seed_path", "sha256"]).to_pylist()
+    return {row["seed_path"]: row["sha256"] for row in pairs if row["seed_path"] and row["sha256"]}
 
 
 def _write_bytes(folder: Path, name: str, data: bytes | memoryview, stamps: dict[str, dict[str, Any]]) -> None:

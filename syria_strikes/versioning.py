@@ -38,12 +38,16 @@ class HashRefused(FileRefused):
         self.what = what
 
 
-def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
+def data_hash(
+    data_dir: Path, known: Mapping[str, bytes] | None = None, digests: Mapping[str, str] | None = None
+) -> str:
     """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by their
     names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given.
-    ``known`` holds, by those names, bytes already read (the build's validated tables): the hash is
-    then of exactly those bytes, not of a second reading."""
+    ``known`` holds, by those names, bytes already read (the build's validated tables), and
+    ``digests`` the SHA-256 (hex) of files already checked (the seeds validation held to their
+    sources' ``sha256``): the hash is then of exactly those, not of a second reading."""
     known = known or {}
+    digests = digests or {}
     root = dataset_root(data_dir)
     seeds = root / "seeds"
     tables = {f"data/{path.name}": path for path in data_dir.glob("*.csv")}
@@ -55,14 +59,17 @@ def data_hash(data_dir: Path, known: Mapping[str, bytes] | None = None) -> str:
     for name, path in named:
         if name == "seeds/README.md":
             continue  # it documents the seeds; it is not data
-        data = known.get(name)
-        try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
-            folder = tables_home(data_dir) if name.startswith("data/") else home
-            data = read_file(path, folder)[0] if data is None else data
-        except FileRefused as refused:
-            raise HashRefused(refused.rule, refused.words, name) from None
+        checked = digests.get(name)
+        if checked is None:
+            data = known.get(name)
+            try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
+                folder = tables_home(data_dir) if name.startswith("data/") else home
+                data = read_file(path, folder)[0] if data is None else data
+            except FileRefused as refused:
+                raise HashRefused(refused.rule, refused.words, name) from None
+            checked = hashlib.sha256(data).hexdigest()
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
-        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode("utf-8", "surrogateescape"))
+        digest.update(f"{name}\0{checked}\n".encode("utf-8", "surrogateescape"))
     return f"sha256:{digest.hexdigest()}"
 
 

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -186,15 +187,27 @@ def test_the_annotations_quote_the_seeds_that_were_validated_not_an_edit_made_me
     assert (out / name).read_bytes() == (dataset.root / "undisturbed" / name).read_bytes()
 
 
-def test_the_version_label_is_of_the_tables_that_were_validated_not_an_edit_made_meanwhile(
-    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+def _edit_claims(dataset: Dataset) -> None:
+    dataset.write_raw("claims", dataset.raw("claims") + b"\n")
+
+
+def _edit_a_seed(dataset: Dataset) -> None:
+    seed = dataset.seed("000")
+    seed.chmod(0o644)
+    seed.write_bytes(seed.read_bytes() + b" ")
+
+
+@pytest.mark.parametrize("edit", [_edit_claims, _edit_a_seed], ids=["a table", "a seed"])
+def test_the_version_label_is_of_the_data_that_was_validated_not_an_edit_made_meanwhile(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch, edit: Callable[[Dataset], None]
 ) -> None:
-    """The real data is the tagged data, so its release carries the plain version; a table edited
-    after it was validated must not give the release the label of data it does not hold."""
+    """The real data is the tagged data, so its release carries the plain version; a table or a seed
+    edited after it was validated must not give the release the label of data it does not hold (the
+    seeds are hashed as validation held them to their sources' sha256)."""
     write_release = build_module.write_release
 
     def edited_meanwhile(*args: object) -> None:
-        dataset.write_raw("claims", dataset.raw("claims") + b"\n")
+        edit(dataset)
         write_release(*args)
 
     monkeypatch.setattr(build_module, "write_release", edited_meanwhile)
