@@ -11,17 +11,13 @@ from pathlib import Path
 import pytest
 
 from syria_strikes import archive as archive_module
-from tests.support.dataset import Dataset, run_cli
+from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.unprivileged import forked_unprivileged
 
 # A made-up document used only by these tests; it is never part of the real seeds/.
 FIXTURE = (
     "TEST FIXTURE \u2013 not a real report.\n\nA made-up agency said on Monday that \u201cnothing happened\u201d.\n"
 )
-
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def _archive(dataset: Dataset, document: Path, *extra: str) -> int:
@@ -67,9 +63,9 @@ def test_the_default_key_is_the_start_of_the_hash(dataset: Dataset, document: Pa
 
 
 def _refused(dataset: Dataset, capsys: pytest.CaptureFixture, document: Path, *extra: str) -> str:
-    before = _snapshot(dataset.root)
+    before = file_contents(dataset.root)
     assert _archive(dataset, document, *extra) == 2
-    assert _snapshot(dataset.root) == before
+    assert file_contents(dataset.root) == before
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and error.startswith("error: ") and "Traceback" not in error
     return error
@@ -148,13 +144,13 @@ def test_an_unreadable_seed_of_the_documents_size_stops_the_duplicate_check_with
     seed = dataset.root / "seeds" / "000_88ebea6c751ab514.txt"
     document.write_bytes(FIXTURE.encode("utf-8").ljust(seed.stat().st_size, b"."))
     seed.chmod(0)
-    before = _snapshot(dataset.root)
+    before = file_contents(dataset.root)
     result = forked_unprivileged("archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
     seed.chmod(0o444)
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(seed) in result.stderr and "[rule: file_readable]" in result.stderr
-    assert _snapshot(dataset.root) == before
+    assert file_contents(dataset.root) == before
 
 
 def test_an_unreadable_seed_of_another_size_cannot_be_a_copy_and_is_left_to_validate(

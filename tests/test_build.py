@@ -14,11 +14,7 @@ from syria_strikes.build import build
 from syria_strikes.checks.across import across
 from syria_strikes.problems import Problem
 from syria_strikes.swap import operated_path, output_lock
-from tests.support.dataset import Dataset
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+from tests.support.dataset import Dataset, file_contents
 
 
 def _hidden(folder: Path) -> list[str]:
@@ -52,7 +48,7 @@ def test_a_rule_across_tables_that_rejects_throws_the_begun_release_away(
 ) -> None:
     out = dataset.root / "release"
     shutil.copytree(release, out)
-    before = _snapshot(out)
+    before = file_contents(out)
     begun: list[Path] = []
     write_database = build_module.write_database
     monkeypatch.setattr(
@@ -63,7 +59,7 @@ def test_a_rule_across_tables_that_rejects_throws_the_begun_release_away(
     problems = build(dataset.data_dir, out)
     assert [problem.rule for problem in problems] == ["foreign_key"]
     assert begun and not begun[0].parent.exists()  # the staging folder was made, written in, and removed
-    assert _snapshot(out) == before
+    assert file_contents(out) == before
     assert _hidden(dataset.root) == [".release.lock"]
 
 

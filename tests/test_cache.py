@@ -29,7 +29,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
 from tests.support.attacks import in_process
-from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
+from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, run_cli
 from tests.support.interpreter import fresh_python
 
 
@@ -440,10 +440,6 @@ def test_parallel_threads_share_one_store_safely(dataset: Dataset) -> None:
     assert {store.read(f"entry-{n}.json", "k")["n"] % 2 for n in range(2)} == {0, 1}
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
 def test_a_cache_folder_that_is_a_link_is_never_followed(dataset: Dataset, tmp_path: Path) -> None:
     """A link in the cache's place would let validate write wherever it leads: it runs cold instead."""
     victim = tmp_path / "victim"
@@ -455,7 +451,7 @@ def test_a_cache_folder_that_is_a_link_is_never_followed(dataset: Dataset, tmp_p
     assert code == 1 and "rule: enum" in output
     note = errors.strip().splitlines()
     assert len(note) == 1 and note[0].startswith("note: could not write the validation cache")
-    assert _snapshot(victim) == {RESULT_ENTRY: b"precious"}
+    assert file_contents(victim) == {RESULT_ENTRY: b"precious"}
     assert (dataset.root / CACHE_DIR).is_symlink()
 
 

@@ -21,12 +21,8 @@ from syria_strikes.build import build
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
-from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, file_contents, run_cli
 from tests.support.dated_release import CREATED_LINE, built_dated_release
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
 def test_release_holds_every_format(release: Path) -> None:
@@ -67,10 +63,10 @@ def test_release_csv_is_the_canonical_data(release: Path) -> None:
 def test_same_input_gives_byte_identical_output(release: Path, dated_release: Path) -> None:
     """Two separate builds of the same data, the second dated: every byte is the same but for the
     one line the date adds to the descriptor."""
-    again = _snapshot(dated_release)
+    again = file_contents(dated_release)
     assert CREATED_LINE in again["datapackage.json"]
     again["datapackage.json"] = again["datapackage.json"].replace(CREATED_LINE, b"", 1)
-    assert again == _snapshot(release)
+    assert again == file_contents(release)
 
 
 def test_sqlite_enforces_keys_and_vocabularies(release: Path) -> None:
@@ -97,10 +93,10 @@ def test_duckdb_reads_the_parquet(release: Path) -> None:
 def test_failed_build_leaves_the_previous_release_untouched(release: Path, dataset: Dataset) -> None:
     out = dataset.root / "release"
     shutil.copytree(release, out)
-    before = _snapshot(out)
+    before = file_contents(out)
     dataset.set_cell("claims", 0, "stance", "assert")
     assert build(dataset.data_dir, out) != []
-    assert _snapshot(out) == before
+    assert file_contents(out) == before
 
 
 def test_interrupted_build_leaves_the_previous_release_untouched(
@@ -108,7 +104,7 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
 ) -> None:
     out = dataset.root / "release"
     shutil.copytree(release, out)
-    before = _snapshot(out)
+    before = file_contents(out)
     dataset.set_cell("events", 0, "summary", "A new summary that would change the release.")
 
     def interrupted(*args: object) -> None:
@@ -117,7 +113,7 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
     monkeypatch.setattr(build_module, "write_database", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(dataset.data_dir, out)
-    assert _snapshot(out) == before
+    assert file_contents(out) == before
     assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == [".release.lock"]
 
 
@@ -163,7 +159,7 @@ def test_release_bundled_with_the_package_is_current(release: Path) -> None:
     bundled = build_module.default_release_dir()
     assert bundled.is_dir(), "run `python -m syria_strikes build` (the README's first command)"
     assert not filecmp.dircmp(bundled, release).diff_files
-    assert _snapshot(bundled) == _snapshot(release)
+    assert file_contents(bundled) == file_contents(release)
 
 
 def test_the_annotations_quote_the_seeds_that_were_validated_not_an_edit_made_meanwhile(

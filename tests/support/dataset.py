@@ -95,6 +95,12 @@ def run_cli(argv: list[str]) -> tuple[int, str]:
     return code, buffer.getvalue()
 
 
+def file_contents(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` by its relative path, with its bytes: compared before and after a
+    command, it shows whether the command changed, added or removed anything there."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def copy_dataset(target: Path) -> Dataset:
     target.mkdir(parents=True)
     shutil.copytree(REPO / "data", target / "data")
