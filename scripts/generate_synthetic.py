@@ -507,7 +507,8 @@ def _documents(
     document_bounds = np.searchsorted(pair_document, np.arange(pair_document[-1] + 2))
     # Only sentences some claim quotes are written (besides the archive's header line, which the
     # uncovered sentences declare), so the dataset validates without a warning, as curated data does.
-    quoted = set((pairs * SENTENCES_PER_EVENT + pick).tolist())
+    slot = pairs * SENTENCES_PER_EVENT + pick  # each claim's sentence, numbered across all pairs
+    quoted = set(slot.tolist())
     for d in range(len(document_bounds) - 1):
         chunks = [f" date {events.ends[pair_event[document_bounds[d + 1] - 1]] + 2}\n"]
         position = len(chunks[0])
@@ -542,7 +543,6 @@ def _documents(
             separator = "\n\n"
         chunks.append("\n")
         texts.append("".join(chunks))
-    slot = pairs * SENTENCES_PER_EVENT + pick
     starts = np.asarray(sentence_starts)[slot] + np.where(clause_only, np.asarray(clause_offsets)[slot], 0)
     lengths = np.where(clause_only, np.asarray(clause_lengths)[slot], np.asarray(sentence_lengths)[slot])
     quotes = [quote_parts[s][c] for s, c in zip(slot.tolist(), clause_only.astype(int).tolist(), strict=True)]
