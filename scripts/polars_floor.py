@@ -64,7 +64,9 @@ def _text_checks(column: Column) -> list[pl.Expr]:
         checks.append((cell.str.len_chars() > column.text_limit).sum())
     if column.unique:
         checks.append((cell.is_duplicated() & cell.is_not_null()).sum())
-    if column.minimum is not None or column.maximum is not None:
+    if isinstance(column.minimum, str):  # a date column's first day: ISO dates order as text
+        checks.append((cell < column.minimum).sum())
+    elif column.minimum is not None or column.maximum is not None:
         value = cell.cast(pl.Float64, strict=False)
         low = column.minimum if column.minimum is not None else float("-inf")
         high = column.maximum if column.maximum is not None else float("inf")

@@ -42,7 +42,7 @@ def cell_text(value: object) -> str | None:
     if is_missing(value):
         return None
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"  # strftime drops a year's leading zeros
     return str(value)
 
 

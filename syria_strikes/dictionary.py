@@ -32,8 +32,8 @@ def _constraints(column: Column) -> str:
         notes.append(f"references `{column.references}`" + (" (each item)" if column.type == "list" else ""))
     if column.pattern:
         notes.append(f"pattern `{column.pattern}`")
-    if column.minimum is not None:
-        notes.append(f"minimum {column.minimum:g}")
+    if column.minimum_text is not None:
+        notes.append(f"minimum {column.minimum_text}")
     if column.maximum is not None:
         notes.append(f"maximum {column.maximum:g}")
     if column.text_limit is not None:

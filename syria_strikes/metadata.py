@@ -20,6 +20,9 @@ REPOSITORY_URL = "https://github.com/syria-strikes/syria-strikes"
 
 LIST_DELIMITER = "|"
 SHORT_TEXT = 300
+# Where the dataset's dates begin, the minimum of every date column: the scope starts here, so an
+# earlier date is a mistyped year (0201 or 1021 for 2021) and is refused, not stored.
+EARLIEST_DATE = "1900-01-01"
 LONG_TEXT = 2000
 
 
@@ -48,10 +51,17 @@ class Column:
     unique: bool = False
     vocabulary: Vocabulary | None = None
     pattern: str | None = None
-    minimum: float | None = None
+    minimum: float | str | None = None  # a date column's minimum is a day, YYYY-MM-DD
     maximum: float | None = None
     max_length: int | None = None
     references: str | None = None
+
+    @property
+    def minimum_text(self) -> str | None:
+        """The minimum as the data writes it: a day for dates, a number (``0``, ``-90``) otherwise."""
+        if self.minimum is None:
+            return None
+        return self.minimum if isinstance(self.minimum, str) else f"{self.minimum:g}"
 
     @property
     def text_limit(self) -> int | None:
@@ -505,8 +515,20 @@ SOURCES = Table(
             pattern=ACTOR_ID,
             references="actors",
         ),
-        Column("published_start", "date", "Earliest day it can have been published; empty if unknown.", "2020-01-14"),
-        Column("published_end", "date", "Latest day it can have been published; empty if unknown.", "2020-01-15"),
+        Column(
+            "published_start",
+            "date",
+            "Earliest day it can have been published; empty if unknown.",
+            "2020-01-14",
+            minimum=EARLIEST_DATE,
+        ),
+        Column(
+            "published_end",
+            "date",
+            "Latest day it can have been published; empty if unknown.",
+            "2020-01-15",
+            minimum=EARLIEST_DATE,
+        ),
         Column(
             "cites_source_ids",
             "list",
@@ -587,9 +609,20 @@ EVENTS = Table(
             vocabulary=RECORD_KIND,
         ),
         Column(
-            "date_start", "date", "First day the event can have happened; empty when only bounded above.", "2020-01-14"
+            "date_start",
+            "date",
+            "First day the event can have happened; empty when only bounded above.",
+            "2020-01-14",
+            minimum=EARLIEST_DATE,
         ),
-        Column("date_end", "date", "Last day the event can have happened.", "2020-01-14", required=True),
+        Column(
+            "date_end",
+            "date",
+            "Last day the event can have happened.",
+            "2020-01-14",
+            required=True,
+            minimum=EARLIEST_DATE,
+        ),
         Column(
             "date_precision",
             "string",

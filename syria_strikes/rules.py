@@ -25,6 +25,7 @@ from syria_strikes.metadata import (
     COUNT_UNITS,
     COUNTRY_EXTENTS,
     CURATED_FIELD_SOURCE_KINDS,
+    EARLIEST_DATE,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     STRIKE_COUNTRY,
@@ -471,9 +472,11 @@ def _max_length(
 
 
 def _minimum(*, declared: Column, cell: object) -> str:
-    assert declared.minimum is not None
+    assert declared.minimum_text is not None
+    if declared.type == "date":
+        return f"is before {declared.minimum_text}, where the dataset's dates begin; the year looks mistyped"
     reason = "; counts and offsets cannot be negative" if declared.type == "integer" else ""
-    return f"is below the minimum {declared.minimum:g}{reason}"
+    return f"is below the minimum {declared.minimum_text}{reason}"
 
 
 def _maximum(*, declared: Column, cell: object) -> str:
@@ -902,8 +905,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "minimum",
         "Values and types",
-        "Below the minimum (negative count or offset, latitude below -90)",
-        "Counts and offsets cannot be negative.",
+        "Below the minimum (negative count or offset, latitude below -90, "
+        f"a date before {EARLIEST_DATE[:4]} such as 0201-03-05)",
+        f"Counts and offsets cannot be negative; a date before {EARLIEST_DATE[:4]} is a mistyped year (0201 for 2021).",
         words=_minimum,
     ),
     Rule("maximum", "Values and types", "Above the maximum (latitude 200)", "States the bound.", words=_maximum),

@@ -46,7 +46,9 @@ def column_sql(column: Column, declared: Table) -> str:
         parts.append(f"CHECK ({name} IN ({', '.join(_literal(code) for code in column.vocabulary.codes)}))")
     if column.type == "date":
         parts.append(f"CHECK ({name} IS date({name}))")
-    if column.minimum is not None:
+    if isinstance(column.minimum, str):  # a day: ISO dates order as text
+        parts.append(f"CHECK ({name} >= {_literal(column.minimum)})")
+    elif column.minimum is not None:
         parts.append(f"CHECK ({name} >= {column.minimum:g})")
     if column.maximum is not None:
         parts.append(f"CHECK ({name} <= {column.maximum:g})")

@@ -21,6 +21,16 @@ def test_an_unknown_id_suggests_the_nearest_existing_ones(warm_dataset: Dataset)
     assert event["message"] == "is not an event_id in data/events.csv"
 
 
+def test_a_mistyped_year_is_shown_as_written_and_named_as_such(warm_dataset: Dataset) -> None:
+    """A year below 1000 keeps its leading zeros in the report, so the curator finds the cell."""
+    row = next(k for k, event in enumerate(warm_dataset.rows("events")) if event["date_start"])
+    written = "0201" + warm_dataset.rows("events")[row]["date_start"][4:]
+    warm_dataset.set_cell("events", row, "date_start", written)
+    (problem,) = _messages(warm_dataset, "minimum")
+    assert (problem["column"], problem["value"]) == ("date_start", written)
+    assert problem["message"] == "is before 1900-01-01, where the dataset's dates begin; the year looks mistyped"
+
+
 def _rename_header(dataset: Dataset, table: str, renames: dict[str, str | None]) -> None:
     rows = dataset.rows(table)
     header = [renames.get(name, name) for name in rows[0] if renames.get(name, name) is not None]

@@ -101,7 +101,9 @@ def column_checks(column: Column) -> list[pa.Check]:
     limit = column.text_limit
     if limit is not None:
         checks.append(_cell_check(cellwise(lambda a: pc.less_equal(pc.utf8_length(a), limit)), error="max_length"))
-    if column.minimum is not None:
+    if isinstance(column.minimum, str):  # a date column's first day
+        checks.append(pa.Check.ge(pd.Timestamp(column.minimum), error="minimum"))
+    elif column.minimum is not None:
         checks.append(pa.Check.ge(column.minimum, error="minimum"))
     if column.maximum is not None:
         checks.append(pa.Check.le(column.maximum, error="maximum"))

@@ -22,6 +22,7 @@ from tests.support.kinds import (
     prepended,
     replaced_once,
     translated,
+    with_year,
 )
 
 COUNT_CLAIM = Where(predicate=one_of(COUNT_PREDICATES), value=filled)
@@ -71,6 +72,25 @@ VALUES_AND_TYPES = [
     CellEdit("value outside its enum", "claims", "stance", "assert", rule="enum"),
     CellEdit("negative count", "claims", "value", "-3", rule="minimum", row=COUNT_CLAIM),
     CellEdit("negative latitude beyond -90", "events", "latitude", "-95.5", rule="minimum"),
+    # A year typed with its digits out of place: still a real calendar day, so only the bound sees it.
+    CellEdit(
+        "event year typed 0201 for 2021",
+        "events",
+        "date_start",
+        with_year("0201"),
+        rule="minimum",
+        row=DATED_EVENT,
+        exact=False,
+    ),
+    CellEdit(
+        "publication year typed 1020 for 2020",
+        "sources",
+        "published_start",
+        with_year("1020"),
+        rule="minimum",
+        row=Where(published_start=filled),
+        exact=False,
+    ),
 ]
 
 # --- IDs and references ---------------------------------------------------------------------------
