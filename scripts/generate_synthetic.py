@@ -313,6 +313,7 @@ class Documents:
     quotes: list[str]
     starts: np.ndarray
     ends: np.ndarray
+    counts: np.ndarray  # per claim, the number its quote writes, -1 where it writes none
 
 
 def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
@@ -503,6 +504,7 @@ def _documents(
     clause_lengths: list[int] = []
     sentence_lengths: list[int] = []
     quote_parts: list[tuple[str, str]] = []
+    slot_counts: list[int] = []
     texts: list[str] = []
     document_bounds = np.searchsorted(pair_document, np.arange(pair_document[-1] + 2))
     # Only sentences some claim quotes are written (besides the archive's header line, which the
@@ -521,6 +523,7 @@ def _documents(
                     for kept in (sentence_starts, clause_offsets, clause_lengths, sentence_lengths):
                         kept.append(0)  # keeps the slots of the claims' sentences in step
                     quote_parts.append(("", ""))
+                    slot_counts.append(-1)
                     continue
                 prefix, clause, suffix = _sentence(
                     int(templates[e, j]),
@@ -538,6 +541,7 @@ def _documents(
                 clause_lengths.append(len(clause))
                 sentence_lengths.append(len(sentence))
                 quote_parts.append((sentence, clause))
+                slot_counts.append(int(numbers[e, j]) if "{n}" in SENTENCES[int(templates[e, j])][1] else -1)
                 chunks.append(sentence)
                 position += len(sentence)
             separator = "\n\n"
@@ -548,7 +552,7 @@ def _documents(
     quotes = [quote_parts[s][c] for s, c in zip(slot.tolist(), clause_only.astype(int).tolist(), strict=True)]
     names = [f"{d:03d}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.txt" for d, text in enumerate(texts)]
     published = np.array([events.ends[pair_event[document_bounds[d + 1] - 1]] + 2 for d in range(len(texts))])
-    return Documents(names, texts, published, quotes, starts, starts + lengths)
+    return Documents(names, texts, published, quotes, starts, starts + lengths, np.asarray(slot_counts)[slot])
 
 
 def _sentence(template: int, number: int, outlet: int, place: int, day: str) -> tuple[str, str, str]:
@@ -654,7 +658,7 @@ def _claims(
         "stance": np.array(STANCES)[rng.integers(0, len(STANCES), n)].tolist(),
         "hedging": np.array(HEDGES, dtype=object)[rng.integers(0, len(HEDGES), n)].tolist(),
     }
-    rows |= _values(rng, predicates)
+    rows |= _values(rng, predicates, documents.counts)
     rows["quote"] = documents.quotes
     rows["quote_start"] = documents.starts.astype(str).tolist()
     rows["quote_end"] = documents.ends.astype(str).tolist()
@@ -680,15 +684,15 @@ def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: n
     ]
 
 
-def _values(rng: np.random.Generator, predicates: np.ndarray) -> dict[str, Cells]:
-    """Counts (exact, 'at least', a range, or 'a number of') for count predicates, an actor or
-    'unidentified' for actor predicates, normalised words for the rest: what the row rules demand."""
+def _values(rng: np.random.Generator, predicates: np.ndarray, written: np.ndarray) -> dict[str, Cells]:
+    """Counts (exact, 'at least', 'up to', or 'a number of') for count predicates, each the number
+    the claim's quote writes, an actor or 'unidentified' for actor predicates, normalised words for
+    the rest: what the row rules demand."""
     n = len(predicates)
-    counted = np.isin(predicates, COUNT_PREDICATES)
+    counts = np.isin(predicates, COUNT_PREDICATES)
+    counted = counts & (written >= 0)
     named = np.isin(predicates, ACTOR_PREDICATES)
-    base = rng.integers(1, 40, n)
     mode = rng.integers(0, 4, n)
-    spread = rng.integers(1, 10, n)
     has_actor = named & (rng.random(n) < 0.85)
     attackers = np.array(ATTACKERS, dtype=object)[rng.integers(0, len(ATTACKERS), n)]
     worded = rng.random(n) < 0.7
@@ -696,11 +700,11 @@ def _values(rng: np.random.Generator, predicates: np.ndarray) -> dict[str, Cells
     code_index = {code: k for k, code in enumerate(PREDICATE.codes)}
     value_text = texts[np.array([code_index[p] for p in predicates.tolist()])]
     value_text = np.where(named, np.where(has_actor, None, "unknown"), np.where(worded, value_text, None))
-    unit = np.where(counted, np.where(np.char.startswith(predicates, "munitions"), "munitions", "persons"), None)
+    unit = np.where(counts, np.where(np.char.startswith(predicates, "munitions"), "munitions", "persons"), None)
     return {
-        "value": np.where(counted & (mode == 0), base.astype(str), None).tolist(),
-        "value_low": np.where(counted & np.isin(mode, [1, 2]), base.astype(str), None).tolist(),
-        "value_high": np.where(counted & (mode == 2), (base + spread).astype(str), None).tolist(),
+        "value": np.where(counted & (mode == 0), written.astype(str), None).tolist(),
+        "value_low": np.where(counted & (mode == 1), written.astype(str), None).tolist(),
+        "value_high": np.where(counted & (mode == 2), written.astype(str), None).tolist(),
         "unit": unit.tolist(),
         "value_actor_id": np.where(has_actor, attackers, None).tolist(),
         "value_text": value_text.tolist(),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -33,6 +33,7 @@ from syria_strikes.metadata import (
     VALUE_CODE_PREDICATES,
     Column,
 )
+from syria_strikes.written_numbers import written_numbers
 
 RuleId = Literal[
     "file_present",
@@ -79,6 +80,7 @@ RuleId = Literal[
     "attribution_applicable",
     "count_bounds",
     "count_has_unit",
+    "count_written",
     "unit_matches_predicate",
     "count_only_for_counts",
     "actor_value",
@@ -494,6 +496,19 @@ def _count_bounds(*, value_low: str | None, value: str | None, value_high: str |
         f"value_low {_shown(value_low)}, value {_shown(value)} and value_high {_shown(value_high)} are out of "
         "order; value_low <= value <= value_high"
     )
+
+
+COUNTS = ("value", "value_low", "value_high")
+
+
+def unwritten_count(quote: str, counts: Mapping[str, int | str | None]) -> str | None:
+    """The first count column whose number ``quote`` does not write (None for an empty count)."""
+    numbers = written_numbers(quote)
+    for name in COUNTS:
+        count = counts[name]
+        if count is not None and int(count) not in numbers:
+            return name
+    return None
 
 
 def _unit_matches_predicate(*, predicate: str | None, unit: str | None) -> str:
@@ -1012,6 +1027,18 @@ RULES: tuple[Rule, ...] = (
         "A count predicate without a unit, or a unit elsewhere",
         _ROW_RULE,
         words=f"a unit is given exactly for the count predicates ({', '.join(COUNT_PREDICATES)})",
+    ),
+    Rule(
+        "count_written",
+        "Values and types",
+        "A count (`value`, `value_low`, `value_high`) that its quote does not write, in digits or in words "
+        "(9 beside 'eight missiles')",
+        "Names the count and its column: give the number the quote writes ('at least eight' is `value_low` 8), "
+        "or quote the words that give it.",
+        words=(
+            "is not a number the quote writes, in digits or in words; a count is the number its quote gives "
+            "('at least eight' is value_low 8)"
+        ),
     ),
     Rule(
         "unit_matches_predicate",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -142,3 +144,27 @@ def test_is_word_in_any_case_answers_as_the_case_blind_pattern(values: list[str 
         strings = columnar.arrow_strings(_strings(cells))
         expected = columnar.matches(strings, NOT_VALUE, ignore_case=True).to_pylist()
         assert columnar.is_word_in_any_case(strings, NOT_VALUE, words).to_pylist() == expected
+
+
+QUOTE = st.one_of(st.none(), st.text(alphabet="0123456789 ,.x٤e-", max_size=30))
+
+
+@given(st.lists(st.tuples(QUOTE, st.integers(min_value=-1, max_value=10**6)), max_size=30))
+def test_counts_in_digits_finds_a_count_exactly_when_an_ascii_run_of_digits_is_it(
+    rows: list[tuple[str | None, int]],
+) -> None:
+    """The Arrow answer is the plain one, and never finds a count that written_numbers does not."""
+    from syria_strikes.written_numbers import written_numbers
+
+    quotes = pa.chunked_array([pa.array([quote for quote, _ in rows], pa.string())])
+    counts = np.array([[count] for _, count in rows], dtype=np.int64).reshape(len(rows), 1)
+    found = columnar.counts_in_digits(quotes, counts)[:, 0].tolist()
+    plain = [
+        count >= 0
+        and quote is not None
+        and count in {int(run) for run in re.findall("[0-9]+", quote) if len(run) <= 18}
+        for quote, count in rows
+    ]
+    assert found == plain
+    hits = [(quote, count) for (quote, count), hit in zip(rows, found, strict=True) if hit]
+    assert all(quote is not None and count in written_numbers(quote) for quote, count in hits)

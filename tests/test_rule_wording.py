@@ -73,6 +73,13 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "attributed_actor": {"attribution_status": "unattributed", "attributed_actor_id": "israel"},
     "count_bounds": {"value": "4", "value_low": "5", "value_high": None},
     "count_has_unit": {"predicate": "attribution", "unit": "people"},
+    "count_written": {
+        "predicate": "fatalities",
+        "quote": "killed eight people",
+        "value": "9",
+        "value_low": None,
+        "value_high": None,
+    },
     "unit_matches_predicate": {"predicate": "killed", "unit": "projectiles"},
     "count_only_for_counts": {"predicate": "attribution", "value": "4", "value_low": None, "value_high": None},
     "actor_value": {"predicate": "attribution", "value_actor_id": None, "value_text": None},

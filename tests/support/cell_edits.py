@@ -72,6 +72,16 @@ VALUES_AND_TYPES = [
     CellEdit("value outside its enum", "claims", "stance", "assert", rule="enum"),
     CellEdit("negative count", "claims", "value", "-3", rule="minimum", row=COUNT_CLAIM),
     CellEdit("negative latitude beyond -90", "events", "latitude", "-95.5", rule="minimum"),
+    # A count no longer the number its quote writes ("killed eight ..." with value 9, bounds kept).
+    CellEdit("count raised beyond its quote", "claims", "value_high", "9", rule="count_written", row=COUNT_CLAIM),
+    CellEdit(
+        "bound lowered beyond its quote",
+        "claims",
+        "value_low",
+        lambda old, column: str(int(old[column]) - 1),
+        rule="count_written",
+        row=Where(predicate=one_of(COUNT_PREDICATES), value="", value_low=filled),
+    ),
     # A year typed with its digits out of place: still a real calendar day, so only the bound sees it.
     CellEdit(
         "event year typed 0201 for 2021",
