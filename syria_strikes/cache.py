@@ -18,7 +18,9 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
   neither its tables nor anything in seeds/ changed; the seeds are read only when one must run.
 
 An entry is trusted only when its header names this format, its body matches the sha256 in the
-header, and the key inside equals the key asked for; anything else (truncated, corrupted,
+header, the key inside equals the key asked for, and the file is the one it was written to: each
+entry names its own device and inode, so a cache copied, restored or checked out from git (where
+a pull request could have forged an answer) is never read. Anything else (truncated, corrupted,
 foreign) is ignored and overwritten. Entries are written to a temporary file and renamed over
 the old one, so two runs at once never leave half a file. Nothing else is ever written.
 
@@ -42,14 +44,14 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.extras import distribution_folders
-from syria_strikes.files import DESCRIPTOR, write_atomically
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
 
 CACHE_DIR = ".syria-strikes-cache"
-FORMAT = b"syria-strikes-cache 1"
+FORMAT = b"syria-strikes-cache 2"
 RESULT_ENTRY = "result.json"
 RULES_ENTRY = "rules.json"
 # The libraries whose behaviour decides what the rules report (regex: the Unicode sets of the cell rules).
@@ -266,9 +268,10 @@ class Store:
         foreign, or not a regular file."""
         if not self.writable:
             return None
-        content = _read_regular(self.folder / name)
-        if content is None:
+        read = _read_regular(self.folder / name)
+        if read is None:
             return None
+        content, version = read
         header, _, body = content.partition(b"\n")
         if header != FORMAT + b" " + hashlib.sha256(body).hexdigest().encode():
             return None
@@ -276,26 +279,24 @@ class Store:
             entry = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return None
-        if not isinstance(entry, dict) or entry.get("key") != key:
+        if not isinstance(entry, dict) or entry.get("key") != key or entry.get("home") != _home(version):
             return None
         return entry
 
     def write(self, name: str, key: str, body: dict[str, Any]) -> None:
         """Write an entry atomically: a temporary file in the same folder, renamed over the old one."""
-        data = json.dumps({"key": key, **body}, ensure_ascii=True, separators=(",", ":")).encode()
-        content = FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
         with self.lock:
             if self.writable:
-                self._write(name, content)
+                self._write(name, {"key": key, **body})
 
-    def _write(self, name: str, content: bytes) -> None:
+    def _write(self, name: str, content: dict[str, Any]) -> None:
         try:
             self._prepare()
             target = self.folder / name
             if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
                 self._refuse(f"{name} in it is a link or not a regular file; remove it")
                 return
-            write_atomically(target, content, mode=0o600)
+            _write_at_home(target, content)
         except OSError as error:
             self._refuse(error.strerror or str(error))
 
@@ -314,13 +315,43 @@ class Store:
                 handle.write(text)
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of a cache entry read as every file of the dataset is (syria_strikes.safefiles): a
-    link, FIFO or device is never followed or opened in a way that blocks. None for anything else."""
+def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
+    """The bytes of a cache entry and the key of the file read, read as every file of the dataset
+    is (syria_strikes.safefiles): a link, FIFO or device is never followed or opened in a way that
+    blocks. None for anything else."""
     try:
-        return read_file(path, path.parent)[0]
+        return read_file(path, path.parent)
     except OSError:  # FileRefused is one
         return None
+
+
+def _home(version: FileKey) -> str:
+    """Which file an entry is: a copy, however faithful, is another inode, and a checkout from git
+    has another modification time than the one, with random nanoseconds, set when it was written."""
+    return f"{version.device}:{version.inode}:{version.mtime_ns}"
+
+
+def _write_at_home(target: Path, body: dict[str, Any]) -> None:
+    """Write an entry naming its own file (``_home``) to a temporary file beside ``target``, then
+    rename it over ``target``: a reader sees the old entry or the new one, never half of one. The
+    rename keeps the inode and the modification time."""
+    import tempfile  # only when writing: the unchanged case reads alone
+
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            written = os.fstat(handle.fileno())
+            mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
+            home = f"{written.st_dev}:{written.st_ino}:{mtime_ns}"
+            data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
+            handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.utime(handle.fileno(), ns=(mtime_ns, mtime_ns))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 @dataclass

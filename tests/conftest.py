@@ -3,13 +3,12 @@ cache of the undamaged data), and one release built once."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
-from tests.support.dataset import REPO, Dataset, copy_dataset
+from tests.support.dataset import REPO, Dataset, copy_dataset, link_cache
 
 # Tests assert behaviour, never speed: a property test is not failed for an example that ran slowly
 # on a loaded machine (hypothesis' default deadline is 200 ms per example).
@@ -38,7 +37,7 @@ def warm_dataset(tmp_path: Path, undamaged_cache: Path) -> Dataset:
     that table only, plus every rule across tables, seeds and quotes. The cache's property test
     proves such a run reports exactly what a cold one does."""
     copied = copy_dataset(tmp_path / "dataset")
-    shutil.copytree(undamaged_cache, copied.root / undamaged_cache.name)
+    link_cache(undamaged_cache, copied.root / undamaged_cache.name)
     return copied
 
 

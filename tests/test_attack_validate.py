@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 
 from syria_strikes.checks.provenance import check_quotes
 from tests.support.attacks import assert_clean_failure, in_process
-from tests.support.dataset import Dataset, copy_dataset
+from tests.support.dataset import Dataset, copy_dataset, link_cache
 from tests.support.forked import forked
 from tests.support.unprivileged import forked_unprivileged
 
@@ -255,7 +254,7 @@ class Faults:
 @pytest.fixture(scope="module")
 def faults(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> Faults:
     dataset = copy_dataset(tmp_path_factory.mktemp("faults") / "dataset")
-    shutil.copytree(undamaged_cache, dataset.root / undamaged_cache.name)
+    link_cache(undamaged_cache, dataset.root / undamaged_cache.name)
     for name in STRAY_NAMES:
         (dataset.data_dir / name).write_bytes(dataset.raw("claims"))
     (dataset.data_dir / ESCAPING_NAME).write_text("copy\n", encoding="utf-8")

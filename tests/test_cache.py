@@ -29,7 +29,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
 from tests.support.attacks import in_process
-from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, run_cli
+from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, link_cache, run_cli
 from tests.support.interpreter import fresh_python
 
 
@@ -185,23 +185,29 @@ def test_an_edit_that_keeps_size_and_modification_time_is_seen(warm_dataset: Dat
 
 @pytest.fixture(scope="module")
 def filled_broken(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> FilledCache:
-    """Worked out once for the module; ``broken_with_cache`` puts the entries back for each test."""
+    """Worked out once for the module: the damaged copy's cold answer."""
     dataset = copy_dataset(tmp_path_factory.mktemp("filled") / "dataset")
-    shutil.copytree(undamaged_cache, dataset.root / CACHE_DIR)
+    link_cache(undamaged_cache, dataset.root / CACHE_DIR)
     _break_a_cell(dataset)
     validate(dataset.data_dir)
     return FilledCache(dataset, _cold(dataset), _entries(dataset))
 
 
 @pytest.fixture
-def broken_with_cache(filled_broken: FilledCache) -> FilledCache:
-    """The damaged copy with its filled cache put back, so no case sees another's damaged entries."""
-    folder = filled_broken.dataset.root / CACHE_DIR
-    shutil.rmtree(folder)
-    folder.mkdir()
-    for name, content in filled_broken.entries.items():
-        (folder / name).write_bytes(content)
-    return filled_broken
+def broken_with_cache(tmp_path: Path, filled_broken: FilledCache) -> FilledCache:
+    """A damaged copy whose cache entries are all its own, written by a run in it: a case may damage
+    them in place without touching another test's. An entry copied in would not be trusted at all."""
+    dataset = copy_dataset(tmp_path / "dataset")
+    _break_a_cell(dataset)
+    validate(dataset.data_dir)
+    return FilledCache(dataset, filled_broken.problems, _entries(dataset))
+
+
+def _rewrite_in_place(path: Path, content: bytes) -> None:
+    """New bytes in the same file, its modification time kept: only the content tells them apart."""
+    status = path.stat()
+    path.write_bytes(content)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
 
 
 @pytest.mark.parametrize(
@@ -211,14 +217,14 @@ def broken_with_cache(filled_broken: FilledCache) -> FilledCache:
         pytest.param(lambda data: data[:-3] + bytes([data[-3] ^ 1]) + data[-2:], id="one bit flipped"),
         pytest.param(lambda data: b"", id="empty"),
         pytest.param(lambda data: b"\x00\xff garbage \x80" * 10, id="not ours"),
-        pytest.param(lambda data: data.replace(b"syria-strikes-cache 1", b"syria-strikes-cache 9"), id="other format"),
+        pytest.param(lambda data: data.replace(cache.FORMAT, b"syria-strikes-cache 0"), id="other format"),
     ],
 )
 def test_a_damaged_entry_is_ignored_and_rebuilt(broken_with_cache: FilledCache, damage) -> None:
     dataset, expected = broken_with_cache.dataset, broken_with_cache.problems
     folder = dataset.root / CACHE_DIR
     for path in folder.glob("*.json"):
-        path.write_bytes(damage(path.read_bytes()))
+        _rewrite_in_place(path, damage(path.read_bytes()))
     outcome = validate(dataset.data_dir)
     assert outcome.source == "cold"
     assert outcome.problems == expected
@@ -229,7 +235,7 @@ def test_an_entry_from_another_dataset_is_not_trusted(broken_with_cache: FilledC
     """A well-formed entry under another key: copied from a dataset with other data."""
     broken = broken_with_cache.dataset
     for name in (RESULT_ENTRY, "table-claims.json"):
-        (broken.root / CACHE_DIR / name).write_bytes((undamaged_cache / name).read_bytes())
+        _rewrite_in_place(broken.root / CACHE_DIR / name, (undamaged_cache / name).read_bytes())
     outcome = validate(broken.data_dir)
     assert outcome.source == "partly cached"  # the other three tables are the same in both
     assert outcome.problems == broken_with_cache.problems != []
@@ -401,7 +407,7 @@ class Scratch:
                 path.write_bytes(content)
         folder = self.dataset.root / CACHE_DIR
         shutil.rmtree(folder)
-        shutil.copytree(self.undamaged_cache, folder)
+        link_cache(self.undamaged_cache, folder)
 
     def cold(self) -> list[Problem]:
         content = _content(self.dataset)
@@ -413,7 +419,7 @@ class Scratch:
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> Scratch:
     dataset = copy_dataset(tmp_path_factory.mktemp("incremental") / "dataset")
-    shutil.copytree(undamaged_cache, dataset.root / CACHE_DIR)
+    link_cache(undamaged_cache, dataset.root / CACHE_DIR)
     originals = {path: path.read_bytes() for path in dataset.root.rglob("*") if path.is_file()}
     return Scratch(
         dataset, undamaged_cache, {path: data for path, data in originals.items() if CACHE_DIR not in path.parts}
@@ -426,11 +432,51 @@ def test_incremental_validation_equals_cold_validation(scratch: Scratch, edits) 
     """Each example edits the undamaged copy, its cache warm, and validates after each edit."""
     scratch.restore()
     dataset = scratch.dataset
+    assert validate(dataset.data_dir).source == "cache", "the restored cache is not trusted: no run would be warm"
     for edit in edits:
         _edit(dataset, *edit)
         warm = validate(dataset.data_dir)
         assert warm.problems == scratch.cold(), edit
         assert validate(dataset.data_dir).problems == warm.problems
+
+
+def test_a_copied_cache_is_not_trusted_and_a_moved_one_is(warm_dataset: Dataset, tmp_path: Path) -> None:
+    """Entries name the file they were written to: a copy (times kept, as cp -a and backups keep
+    them) is validated cold and rebuilt; the same folder moved elsewhere is still its own cache."""
+    assert validate(warm_dataset.data_dir).source == "cache"
+    copied = Dataset(tmp_path / "copied")
+    shutil.copytree(warm_dataset.root, copied.root)
+    assert (validate(copied.data_dir).source, validate(copied.data_dir).source) == ("cold", "cache")
+    moved = Dataset(tmp_path / "moved")
+    warm_dataset.root.rename(moved.root)
+    assert validate(moved.data_dir).source == "cache"
+
+
+def _forged(path: Path) -> bytes:
+    """The entry with every problem and warning taken out, well-formed: a forged "valid"."""
+    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    body.update({name: [] for name in ("problems", "warnings") if name in body})
+    data = json.dumps(body, ensure_ascii=True, separators=(",", ":")).encode()
+    return cache.FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
+
+
+def test_a_forged_answer_checked_out_from_git_is_not_trusted(dataset: Dataset) -> None:
+    """A pull request could commit a cache (past the .gitignore inside it) whose answer for its
+    damaged data is "valid", well-formed and under the right key. Checked out, each entry is a new
+    file with a new modification time, so none is read: the damage is reported."""
+    _break_a_cell(dataset)
+    damaged = validate(dataset.data_dir).problems
+    assert damaged
+    entries = sorted((dataset.root / CACHE_DIR).glob("*.json"))
+    for path, content in [(path, _forged(path)) for path in entries]:  # as git writes a checkout: new files
+        path.unlink()
+        path.write_bytes(content)
+    assert validate(dataset.data_dir).problems == damaged
+    # The control: the same forgery written into the cache's own files is read back, so the
+    # checkout above was refused for being other files, not for being ill-formed.
+    for path in entries:
+        _rewrite_in_place(path, _forged(path))
+    assert validate(dataset.data_dir).problems == []
 
 
 def test_parallel_threads_share_one_store_safely(dataset: Dataset) -> None:

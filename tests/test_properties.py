@@ -27,7 +27,7 @@ from syria_strikes.checks.schema import check_table
 from syria_strikes.metadata import ACTOR_ID, ACTORS, CLAIM_ID, EVENT_ID, SOURCE_ID, TABLE_NAMES, Column, Table
 from syria_strikes.reading import read_table
 from syria_strikes.text_policy import CONTROL_CHARS, EDGE_CHARS, FORMULA_PREFIXES
-from tests.support.dataset import REPO, Dataset, copy_dataset
+from tests.support.dataset import REPO, Dataset, copy_dataset, link_cache
 from tests.support.frames import VALID_ACTOR
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -294,7 +294,7 @@ def test_byte_edits_give_problems_never_an_exception(
     original = (REPO / "data" / f"{table}.csv").read_bytes()
     folder = scratch_dataset.root / CACHE_DIR
     shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(undamaged_cache, folder)
+    link_cache(undamaged_cache, folder)
     scratch_dataset.write_raw(table, _edit_bytes(original, edits))
     try:
         problems = validate(scratch_dataset.data_dir).problems
