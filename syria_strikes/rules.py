@@ -81,6 +81,7 @@ RuleId = Literal[
     "count_bounds",
     "count_has_unit",
     "count_written",
+    "rule_failed",
     "unit_matches_predicate",
     "count_only_for_counts",
     "actor_value",
@@ -854,6 +855,15 @@ RULES: tuple[Rule, ...] = (
         then="table not read further",
         safety_net=True,
         words="the file cannot be read as CSV from this line: {error}",
+    ),
+    Rule(
+        "rule_failed",
+        "Structure",
+        "A cell or row rule that stopped with an error on a table: a fault of the validator, not of the data",
+        "Names the rule, the column and the error; the table is not taken as valid (a safety net: no known "
+        "input reaches it).",
+        safety_net=True,
+        words="rule {check} could not run here ({error}); the table is not taken as valid: please report this",
     ),
     Rule(
         "header_repeated",

@@ -7,6 +7,7 @@ tell the curator what is wrong and what to do.
 
 from __future__ import annotations
 
+import pandera.pandas as pa
 import pytest
 
 from syria_strikes.checks.schema import check_table
@@ -99,3 +100,43 @@ def test_the_mojibake_test_decodes_only_hinted_cells_and_answers_as_the_policy_c
     cells = ["Hom\u2019s", None, "Hom\u00e2\u20ac\u2122s", "plain", "\u00c3\u00a9t\u00e9", "\u00e9", "\u00c2\u00a0x"]
     column = pa.chunked_array([pa.array(cells, type=pa.large_string())])
     assert _no_mojibake(column).to_pylist() == [cell is None or not mojibake(cell) for cell in cells]
+
+
+def test_a_rule_that_raises_is_reported_never_taken_for_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pandera reports a check that raised as a failure of no row; that is a fault of the validator,
+    and the table must not pass because of it."""
+    from syria_strikes.checks import schema
+
+    def stops(cells: object) -> object:
+        raise TypeError("a fault of the validator")
+
+    broken = [pa.Check(stops, error="enum")]
+    kept = schema.column_checks
+    monkeypatch.setattr(schema, "column_checks", lambda column: broken if column.name == "kind" else kept(column))
+    schema.pandera_schema.cache_clear()
+    try:
+        problems = check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set())
+    finally:
+        schema.pandera_schema.cache_clear()
+    assert [(p.rule, p.column, p.row) for p in problems] == [("rule_failed", "kind", None)]
+    assert problems[0].message == (
+        'rule enum could not run here (TypeError("a fault of the validator")); the table is not taken as valid: '
+        "please report this"
+    )
+
+
+def test_a_row_rule_that_raises_is_reported_for_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    from syria_strikes.checks import rows, schema
+
+    def stops(frame: object) -> object:
+        raise TypeError("a fault of the validator")
+
+    kept = schema.rules_for
+    broken = (rows.RowRule("actors", "parent_not_self", "parent_actor_id", ("parent_actor_id",), stops),)
+    monkeypatch.setattr(schema, "rules_for", lambda name: broken if name == "actors" else kept(name))
+    schema.pandera_schema.cache_clear()
+    try:
+        problems = check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set())
+    finally:
+        schema.pandera_schema.cache_clear()
+    assert [(p.rule, p.table, p.column, p.row) for p in problems] == [("rule_failed", "actors", None, None)]

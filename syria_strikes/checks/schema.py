@@ -13,7 +13,7 @@ from pandera.engines import pandas_engine
 from syria_strikes.checks.cells import column_checks
 from syria_strikes.checks.rows import RowRule, rules_for
 from syria_strikes.column_types import forms
-from syria_strikes.columnar import cell_text
+from syria_strikes.columnar import cell_text, is_missing
 from syria_strikes.metadata import Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import declared as declared_rule
@@ -81,8 +81,12 @@ def _problems(
     failures: pd.DataFrame, frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]
 ) -> list[Problem]:
     row_rules: dict[str, RowRule] = {rule.rule: rule for rule in rules_for(declared.name)}
+    # pandera reports a check that raised as a failure of no row: never a pass.
+    problems = [
+        problem("rule_failed", declared.name, None, column, None, check=check, error=error)
+        for column, check, error in _stopped_checks(failures)
+    ]
     failures = failures.dropna(subset=["index"]).sort_values("check_number", na_position="first", kind="stable")
-    problems: list[Problem] = []
     cell_failures = failures[~failures["check"].isin(list(row_rules))]
     for line, name, check in _failed_checks(cell_failures):
         if (line, name) in failed:
@@ -104,6 +108,18 @@ def _problems(
         at = row_rule.column_for(row)
         problems.append(problem(row_rule.rule, declared.name, line, at, cell_text(row[at]), **row_rule.context(row)))
     return problems
+
+
+def _stopped_checks(failures: pd.DataFrame) -> list[tuple[str | None, str, str]]:
+    """(column, check, error) of each failure pandera gives no row: a check that raised, or a
+    schema-wide fault the reader never lets through (a missing column, a wrong dtype)."""
+    stopped = failures[failures["index"].isna()]
+    # A check of the whole table (a row rule) names the table where a column check names its column.
+    columns = stopped["column"].where(stopped["schema_context"] == "Column", None)
+    return [
+        (None if is_missing(column) else str(column), str(check), str(error))
+        for column, check, error in zip(columns, stopped["check"], stopped["failure_case"], strict=True)
+    ]
 
 
 def _failed_checks(failures: pd.DataFrame) -> list[tuple[int, str, str]]:
