@@ -859,7 +859,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rule_failed",
         "Structure",
-        "A cell or row rule that stopped with an error on a table: a fault of the validator, not of the data",
+        "A rule that stopped with an error (of a cell, a row, or across tables): a fault of the validator, "
+        "not of the data",
         "Names the rule, the column and the error; the table is not taken as valid (a safety net: no known "
         "input reaches it).",
         safety_net=True,

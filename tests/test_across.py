@@ -8,12 +8,14 @@ from collections.abc import Iterator, Mapping
 import pandas as pd
 import pytest
 
+from syria_strikes import validate
 from syria_strikes.checks.across import Across
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.metadata import TABLES
+from syria_strikes.problems import problem
 from syria_strikes.reading import read_table
-from tests.support.dataset import REPO
+from tests.support.dataset import REPO, Dataset
 
 RULES = (*RELATION_RULES, *MODEL_RULES)
 
@@ -78,3 +80,30 @@ def test_the_checks_of_seeds_and_quotes_are_named_apart_from_the_rules(frames: d
     seed_checks = {SEED_CHECK, *_quote_checks(frames)}
     assert len(seed_checks) == 4
     assert not seed_checks & {rule.name for rule in RULES}
+
+
+def test_a_rule_that_raises_is_reported_never_a_pass_nor_a_traceback(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule's own fault makes the data invalid with words, not a traceback and not a pass."""
+
+    def stops(frames: Mapping[str, pd.DataFrame]) -> list:
+        raise KeyError("a fault of the validator")
+
+    target = RELATION_RULES[0]
+    broken = Across(target.name, target.needs, target.reads, stops)
+    assert broken.run({}) == [
+        problem(
+            "rule_failed",
+            min(target.reads),
+            None,
+            None,
+            None,
+            check=target.name,
+            error="KeyError('a fault of the validator')",
+        )
+    ]
+    monkeypatch.setattr(validate, "RELATION_RULES", (broken, *RELATION_RULES[1:]))
+    code, report = warm_dataset.report(cold=True)
+    assert code == 1
+    assert [p["rule"] for p in report["problems"]] == ["rule_failed"]

@@ -13,7 +13,7 @@ from functools import partial
 
 import pandas as pd
 
-from syria_strikes.problems import Problem
+from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
 
@@ -32,7 +32,15 @@ class Across:
         return self.needs <= frames.keys()
 
     def run(self, frames: Frames) -> list[Problem]:
-        return self.judge({name: frames[name] for name in sorted(self.reads) if name in frames})
+        """The rule's problems; a rule that raises is itself a problem (rule_failed), never a pass
+        and never a traceback. Running out of memory or stack is the command's to report."""
+        try:
+            return self.judge({name: frames[name] for name in sorted(self.reads) if name in frames})
+        except (MemoryError, RecursionError):
+            raise
+        # Any fault of a rule is reported, whatever its kind.
+        except Exception as error:
+            return [problem("rule_failed", min(self.reads), None, None, None, check=self.name, error=repr(error))]
 
 
 def across(
