@@ -158,7 +158,7 @@ def _link_target(out: Path) -> Path | None:
     if not out.is_symlink():
         return None
     target = os.readlink(out)
-    if os.sep in target or not target.startswith(sibling(out, KEPT).name):
+    if os.sep in target or not _sibling_of(out, target, (KEPT,)):
         return None
     return out.parent / target
 

@@ -79,6 +79,19 @@ def test_a_link_of_the_user_is_kept_and_its_target_replaced(tmp_path: Path) -> N
     assert operated_path(tmp_path / "mine") == real
 
 
+def test_a_link_of_the_user_to_another_outputs_release_is_the_users(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``.release.release-2024.release-<token>`` starts like a release ``release`` keeps in link
+    mode, but is the one of the output ``release.release-2024``: a link to it is the user's own."""
+    monkeypatch.setattr(swap, "exchange", lambda first, second: False)
+    other = _release(tmp_path / "release.release-2024", "other")
+    swap_into_place(_staged(other, "other, linked"), other, RELEASE_MARKER)
+    mine = tmp_path / "release"
+    mine.symlink_to(os.readlink(other))
+    assert operated_path(mine) == mine.resolve()
+
+
 def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path) -> None:
     out = _release(tmp_path / "release", "current")
     staging = _staged(out, "half written")
