@@ -342,12 +342,21 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
         with os.fdopen(descriptor, "wb") as handle:
             written = os.fstat(handle.fileno())
             mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
-            home = f"{written.st_dev}:{written.st_ino}:{mtime_ns}"
-            data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
-            handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-            handle.flush()
+            # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
+            # the entry is then written again naming the time the file system kept.
+            for _ in range(3):
+                home = f"{written.st_dev}:{written.st_ino}:{mtime_ns}"
+                data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
+                handle.seek(0)
+                handle.truncate()
+                handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+                handle.flush()
+                os.utime(handle.fileno(), ns=(mtime_ns, mtime_ns))
+                kept = os.fstat(handle.fileno()).st_mtime_ns
+                if kept == mtime_ns:
+                    break
+                mtime_ns = kept
             os.fsync(handle.fileno())
-            os.utime(handle.fileno(), ns=(mtime_ns, mtime_ns))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -460,6 +460,17 @@ def _forged(path: Path) -> bytes:
     return cache.FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
 
 
+def test_a_file_system_that_rounds_times_keeps_the_cache(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT keeps modification times to 2 s: the entry names the time the file system kept."""
+    keep = os.utime
+
+    def rounding(path: int, *, ns: tuple[int, int]) -> None:
+        keep(path, ns=(ns[0] - ns[0] % 2_000_000_000, ns[1] - ns[1] % 2_000_000_000))
+
+    monkeypatch.setattr(os, "utime", rounding)
+    assert (validate(dataset.data_dir).source, validate(dataset.data_dir).source) == ("cold", "cache")
+
+
 def test_a_forged_answer_checked_out_from_git_is_not_trusted(dataset: Dataset) -> None:
     """A pull request could commit a cache (past the .gitignore inside it) whose answer for its
     damaged data is "valid", well-formed and under the right key. Checked out, each entry is a new
