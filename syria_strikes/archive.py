@@ -21,6 +21,7 @@ from pathlib import Path
 
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import parse_rows, read_bytes, require_columns
 
@@ -58,7 +59,7 @@ def archive(
     """Copy ``document`` into seeds/ under the next free number, read-only, with its source row
     and README line; raise ``InputError`` before writing anything if any of it cannot be done.
     ``waiting`` is told the dataset folder when another archive holds it, before this one waits."""
-    data = read_bytes(document)
+    data = read_bytes(document, most=SEED_MOST_BYTES)
     _check_utf8(document, data)
     digest = hashlib.sha256(data).hexdigest()
     key = key if key is not None else digest[:KEY_LENGTH]
@@ -154,7 +155,7 @@ def _refuse_duplicate(document: Path, size: int, digest: str, seeds_dir: Path, r
             and existing.lstat().st_size == size
             # read as validate reads a seed: one that cannot be read (or turned into a FIFO since it
             # was listed) stops the command with its rule, instead of an OSError or a wait for ever
-            and hashlib.sha256(read_bytes(existing, seeds_dir)).hexdigest() == digest
+            and hashlib.sha256(read_bytes(existing, seeds_dir, most=SEED_MOST_BYTES)).hexdigest() == digest
         ):
             raise InputError(
                 f"{document}: has the same bytes as {existing}, which no source row names yet; "

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.safefiles import FileRefused, read_file
+from syria_strikes.safefiles import FileRefused, FileTooLarge, read_file
 from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
 
 def read_seed(path: Path, folder: Path | None = None) -> str:
     """The seed's text exactly as its bytes decode (UTF-8, no newline translation); ``folder`` as
     for ``read_bytes``."""
-    return decode_seed(path, read_bytes(path, folder))
+    return decode_seed(path, read_bytes(path, folder, most=SEED_MOST_BYTES))
 
 
 def decode_seed(path: Path, data: bytes) -> str:
@@ -35,25 +36,34 @@ def decode_seed(path: Path, data: bytes) -> str:
         ) from None
 
 
-def read_bytes(path: Path, folder: Path | None = None) -> bytes:
+def read_bytes(path: Path, folder: Path | None = None, most: int | None = None) -> bytes:
     """The bytes of a regular file. A file of a dataset (a table, a seed) passes ``folder``, the
     dataset's root: a link leading out of it, a FIFO or a device is refused, never read, as
-    validate refuses it; a file the user names on the command line passes none."""
+    validate refuses it; a file the user names on the command line passes none. A file of more
+    than ``most`` bytes is refused unread."""
     if folder is not None:
         try:
-            return read_file(path, folder)[0]
+            return read_file(path, folder, most=most)[0]
         except FileNotFoundError:
             raise InputError(f"{path}: no such file") from None
         except FileRefused as refused:
             raise InputError(f"{path}: {refused.words} [rule: {refused.rule}]") from None
+        except FileTooLarge:
+            raise InputError(f"{path}: {_too_large(most)}") from None
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: is not a file")
     try:
+        if most is not None and path.stat().st_size > most:
+            raise InputError(f"{path}: {_too_large(most)}")
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _too_large(most: int | None) -> str:
+    return f"holds more than {most} bytes, more than the text of one archived document; it is not read"
 
 
 def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[dict[str, str]]]:

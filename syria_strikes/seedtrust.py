@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.files import sha256_bytes
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
-from syria_strikes.safefiles import FileRefused, inside, read_file
+from syria_strikes.safefiles import FileRefused, FileTooLarge, inside, read_file
 
 Entries = Mapping[str, os.DirEntry[str]]
 
@@ -44,9 +45,11 @@ def trusted_seed_text(
     records no hash is its own fault (seed_hash_pair), which the caller judges. ``checked`` as for
     ``safefiles.read_file``."""
     try:
-        data = read_file(path, folder, checked=checked)[0]
+        data = read_file(path, folder, checked=checked, most=SEED_MOST_BYTES)[0]
     except FileNotFoundError:
         return SeedFault("seed_present", "seed_path", seed_path)
+    except FileTooLarge:
+        return SeedFault("seed_size", "seed_path", seed_path, {"most": SEED_MOST_BYTES})
     except FileRefused as refused:
         return _refused(seed_path, refused)
     if sha256 is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from syria_strikes import archive as archive_module
+from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.unprivileged import forked_unprivileged
 
@@ -94,6 +95,12 @@ def test_non_utf8_empty_and_missing_files_are_refused_with_a_hint(
     empty.write_bytes(b"")
     assert "is empty" in _refused(dataset, capsys, empty)
     assert "no such file" in _refused(dataset, capsys, tmp_path / "absent.txt")
+    huge = tmp_path / "disk-image.txt"
+    huge.write_bytes(b"text")
+    os.truncate(huge, SEED_MOST_BYTES + 1)  # sparse: no room taken on disk
+    before = file_contents(dataset.root)
+    assert f"holds more than {SEED_MOST_BYTES} bytes" in _refused(dataset, capsys, huge)
+    assert file_contents(dataset.root) == before
 
 
 def test_a_seeds_readme_that_is_not_utf8_is_refused_before_anything_is_written(

@@ -46,6 +46,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "csv_quotes": {"fault": "stray"},
     "canonical_quoting": {"quoted_lines": 3},
     "csv_syntax": {"error": "field larger than field limit"},
+    "seed_size": {"most": 67108864},
     "rule_failed": {"check": "enum", "error": "TypeError('boom')"},
     "header_repeated": {},
     "empty_row": {},

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.rules import RuleId
 from tests.support.cell_edits import ARCHIVED_SOURCE, COUNT_CLAIM, DATED_EVENT
 from tests.support.dataset import Dataset
@@ -318,6 +319,14 @@ def seed_not_utf8_with_a_matching_hash(ds: Dataset) -> Expect:
     path.write_bytes(path.read_bytes() + b"\xff")
     ds.set_cell("sources", index, "sha256", hashlib.sha256(path.read_bytes()).hexdigest())
     return Expect("sources", index + 2, "seed_path", "seed_utf8")
+
+
+@structural("seed file larger than any archived document")
+def seed_past_the_size_bound(ds: Dataset) -> Expect:
+    """A sparse file: it takes no room on disk, and the bound refuses it from its size, unread."""
+    index = ARCHIVED_SOURCE(ds, "sources")
+    os.truncate(ds.root / ds.rows("sources")[index]["seed_path"], SEED_MOST_BYTES + 1)
+    return Expect("sources", index + 2, "seed_path", "seed_size")
 
 
 @structural("unreferenced seed file")
