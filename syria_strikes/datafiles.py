@@ -13,9 +13,10 @@ from typing import Any
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES
 from syria_strikes.paths import tables_home
 from syria_strikes.problems import Problem, problem
-from syria_strikes.safefiles import FileRefused, list_folder, read_file
+from syria_strikes.safefiles import FileRefused, FileTooLarge, list_folder, read_file
 
 
 def read_data_file(data_dir: Path, table_name: str) -> tuple[bytes | None, list[Problem]]:
@@ -63,11 +64,14 @@ def read_descriptor(root: Path) -> tuple[dict[str, Any] | None, Problem | None]:
     """The dataset's datapackage.json as an object; None and no problem when it is missing, None
     and a problem when it is not a regular readable file inside the dataset or not a JSON object."""
     try:
-        data = read_file(root / DESCRIPTOR, root)[0]
+        data = read_file(root / DESCRIPTOR, root, most=DESCRIPTOR_MOST_BYTES)[0]
     except FileNotFoundError:
         return None, None
     except FileRefused as refused:
         return None, problem(refused.rule, DESCRIPTOR, None, None, None, what="the file", reason=refused.words)
+    except FileTooLarge:
+        too_large = f"it holds more than {DESCRIPTOR_MOST_BYTES} bytes, more than any descriptor; it is not read"
+        return None, problem("descriptor_json", DESCRIPTOR, None, None, None, refused=too_large)
     try:
         return parse_object(data), None
     except JsonRefused as refused:

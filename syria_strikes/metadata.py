@@ -23,6 +23,8 @@ SHORT_TEXT = 300
 # The most bytes an archived seed may hold: the text of one document is far less, and a file past
 # it (a disk image, a runaway download) is refused unread instead of filling memory.
 SEED_MOST_BYTES = 64 * 1024 * 1024
+# The most bytes a dataset's datapackage.json may hold: the generated one is a few dozen KiB.
+DESCRIPTOR_MOST_BYTES = 16 * 1024 * 1024
 # Where the dataset's dates begin, the minimum of every date column: the scope starts here, so an
 # earlier date is a mistyped year (0201 or 1021 for 2021) and is refused, not stored.
 EARLIEST_DATE = "1900-01-01"

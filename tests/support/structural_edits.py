@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from syria_strikes.metadata import SEED_MOST_BYTES
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES
 from syria_strikes.rules import RuleId
 from tests.support.cell_edits import ARCHIVED_SOURCE, COUNT_CLAIM, DATED_EVENT
 from tests.support.dataset import Dataset
@@ -728,6 +728,13 @@ def relation_quote_shifted(ds: Dataset) -> Expect:
 def descriptor_retitled(ds: Dataset) -> Expect:
     _edit_descriptor(ds, lambda descriptor: descriptor.update(title="edited"))
     return Expect("datapackage.json", None, None, "descriptor_current")
+
+
+@structural("descriptor larger than any descriptor")
+def descriptor_past_the_size_bound(ds: Dataset) -> Expect:
+    """Sparse, as the seed past its bound: refused from its size, unread."""
+    os.truncate(ds.root / "datapackage.json", DESCRIPTOR_MOST_BYTES + 1)
+    return Expect("datapackage.json", None, None, "descriptor_json")
 
 
 @structural("descriptor that is not JSON")
