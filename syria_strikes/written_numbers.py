@@ -9,6 +9,7 @@ The reading is generous: every number a run of words can stand for is kept ("two
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 
 _UNITS = [
@@ -38,52 +39,86 @@ _NUMBER_WORDS |= {
     word: 10 * k
     for k, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], 2)
 }
-_SCALES = {"hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000, "million": 10**6, "dozen": 12}
-_SCALES |= {"millions": 10**6, "dozens": 12}
+_HUNDRED = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12}
+# Scales that end a group of three digits: "two thousand five hundred" is 2 000 + 500.
+_GROUPS = {"thousand": 1000, "thousands": 1000, "million": 10**6, "millions": 10**6}
 _TWO = frozenset({"pair", "couple", "both", "twice", "double"})
 _ONE = frozenset({"single", "once", "lone", "sole"})
 
 # Digits with or without thousands separators (comma, full stop, space, no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
 _DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u202f]\d{3})*")
+# Digits before a scale: "3 thousand", "1.5 million", "2,5 thousand", "5 dozen".
+_SCALED = re.compile(r"(\d+)(?:[,.](\d+))?[\u0020\u00a0\u202f]?(" + "|".join({**_HUNDRED, **_GROUPS}) + r")\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+# No count has more digits (the integer type's bound); Python refuses to read more than 4300.
+_MOST_DIGITS = 18
 
 
 @lru_cache(maxsize=4096)
 def written_numbers(text: str) -> frozenset[int]:
     """Every whole number ``text`` writes, in digits or in English words."""
-    found: set[int] = set()
+    found: set[int | None] = set()
     for match in _DIGITS.finditer(text):
-        found.add(int(re.sub(r"\D", "", match.group())))
-        found.update(int(run) for run in re.findall(r"\d+", match.group()))
-    found.update(int(run) for run in re.findall(r"[0-9]+", text))  # ASCII runs, as columnar reads them
-    found.update(_in_words(_WORDS.findall(text.casefold())))
-    return frozenset(found)
+        found.update(_whole(run) for run in (re.sub(r"\D", "", match.group()), *re.findall(r"\d+", match.group())))
+    found.update(_whole(run) for run in re.findall(r"[0-9]+", text))  # ASCII runs, as columnar reads them
+    folded = text.casefold()
+    found.update(_scaled(whole, fraction, scale) for whole, fraction, scale in _SCALED.findall(folded))
+    found.update(_in_words(_WORDS.findall(folded)))
+    return frozenset(number for number in found if number is not None)
+
+
+def _whole(digits: str) -> int | None:
+    """The number a run of digits writes; None beyond any count (leading zeros aside)."""
+    return int(digits) if len(digits.lstrip("0")) <= _MOST_DIGITS else None
+
+
+def _scaled(whole: str, fraction: str, scale: str) -> int | None:
+    """ "1.5 million" is 1 500 000; None when the product is not whole ("1.25 dozen")."""
+    if len(whole) + len(fraction) > _MOST_DIGITS:
+        return None
+    number = Fraction(f"{whole}.{fraction or 0}") * {**_HUNDRED, **_GROUPS}[scale]
+    return int(number) if number.denominator == 1 else None
 
 
 def _in_words(words: list[str]) -> set[int]:
-    """Numbers written in words: "eight", "twenty-one", "two hundred and five", "a dozen"."""
+    """Numbers written in words: "eight", "twenty-one", "two hundred and five", "a dozen",
+    "three thousand two hundred". Each step of a run is kept, so "twenty-one" gives 20 and 21."""
     found: set[int] = set()
-    current: int | None = None
+    groups: int | None = None  # the thousands and millions a run has reached
+    group_scale = 0
+    current: int | None = None  # the part below the last thousand or million
     for word in words:
         if word in _NUMBER_WORDS:
             value = _NUMBER_WORDS[word]
             if current is not None and (_joins_tens(current, value) or _joins_hundreds(current)):
                 current += value
+            elif current is None and groups is not None:
+                current = value  # "two thousand" then "five"
             else:
-                current = value
-        elif word in _SCALES:
-            current = (1 if current is None else current) * _SCALES[word]
-        elif word == "and" and current is not None and current >= 100:
+                groups, group_scale, current = None, 0, value
+        elif word in _HUNDRED:
+            current = (1 if current is None else current) * _HUNDRED[word]
+        elif word in _GROUPS:
+            scale = _GROUPS[word]
+            part = 1 if current is None else current
+            if groups is not None and scale < group_scale:
+                groups += part * scale  # "two million" then "three hundred thousand"
+            else:
+                groups, group_scale = ((groups or 0) + part) * scale, scale
+            current = None
+        elif word == "and" and (groups is not None or (current is not None and current >= 100)):
             continue
         else:
-            current = None
+            groups, group_scale, current = None, 0, None
             if word in _TWO:
                 found.add(2)
             elif word in _ONE:
                 found.add(1)
             continue
-        found.add(current)
+        if current is not None:
+            found.add(current)
+        found.add((groups or 0) + (current or 0))
     return found
 
 
