@@ -140,3 +140,25 @@ def test_a_row_rule_that_raises_is_reported_for_the_table(monkeypatch: pytest.Mo
     finally:
         schema.pandera_schema.cache_clear()
     assert [(p.rule, p.table, p.column, p.row) for p in problems] == [("rule_failed", "actors", None, None)]
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError])
+def test_running_out_of_memory_in_a_rule_is_the_commands_to_report_never_rule_failed(
+    monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
+) -> None:
+    """As across tables: rule_failed would say the validator is at fault, and the cache would keep
+    that answer for the unchanged table after the memory came back."""
+    from syria_strikes.checks import rows, schema
+
+    def stops(frame: object) -> object:
+        raise error()
+
+    kept = schema.rules_for
+    broken = (rows.RowRule("actors", "parent_not_self", "parent_actor_id", ("parent_actor_id",), stops),)
+    monkeypatch.setattr(schema, "rules_for", lambda name: broken if name == "actors" else kept(name))
+    schema.pandera_schema.cache_clear()
+    try:
+        with pytest.raises(error):
+            check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set())
+    finally:
+        schema.pandera_schema.cache_clear()

@@ -19,6 +19,8 @@ from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import declared as declared_rule
 
 ROWS_PER_PART = 100_000
+# pandera turns an error a check raised into the words of a failure of no row: "MemoryError()".
+_RESOURCE_ERRORS: dict[str, type[Exception]] = {"MemoryError": MemoryError, "RecursionError": RecursionError}
 
 
 class ArrowText(pandas_engine.STRING):
@@ -73,6 +75,7 @@ def check_table(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str
     try:
         pandera_schema(declared.name).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
+        _raise_resource_error(errors.failure_cases)
         return _problems(errors.failure_cases, frame, declared, failed)
     return []
 
@@ -108,6 +111,15 @@ def _problems(
         at = row_rule.column_for(row)
         problems.append(problem(row_rule.rule, declared.name, line, at, cell_text(row[at]), **row_rule.context(row)))
     return problems
+
+
+def _raise_resource_error(failures: pd.DataFrame) -> None:
+    """Running out of memory or stack in a check is the command's to report, as across tables
+    (checks/across.py): no fault of a rule, and no answer for the cache to keep."""
+    for error in failures.loc[failures["index"].isna(), "failure_case"]:
+        kind = str(error).partition("(")[0]
+        if kind in _RESOURCE_ERRORS:
+            raise _RESOURCE_ERRORS[kind](str(error))
 
 
 def _stopped_checks(failures: pd.DataFrame) -> list[tuple[str | None, str, str]]:
