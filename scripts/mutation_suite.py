@@ -61,8 +61,14 @@ class Outcome:
         return not self.expected.exact or len(self.problems) == 1
 
     @property
+    def rule_stopped(self) -> bool:
+        """A rule raised and said so (rule_failed): the validator's fault, as a traceback is."""
+        return any(rule == "rule_failed" for *_, rule in self.problems)
+
+    @property
     def caught(self) -> bool:
-        return self.exit_code == self.expected.exit_code and self.located and self.precise and not self.traceback
+        located = self.located and self.precise and not self.rule_stopped
+        return self.exit_code == self.expected.exit_code and located and not self.traceback
 
     def line(self) -> str:
         """One line per kind: the verdict first, so a failing kind stands out in a long list."""
@@ -72,6 +78,8 @@ class Outcome:
             verdict = "caught"
         elif self.traceback:
             verdict = "TRACEBACK"
+        elif self.rule_stopped:
+            verdict = "RULE FAILED"
         elif self.output_error:
             verdict = f"BAD OUTPUT ({self.output_error})"
         elif self.exit_code != self.expected.exit_code:

@@ -87,6 +87,14 @@ def test_verdicts_need_the_right_place_and_nothing_else() -> None:
     assert not valid.caught and valid.line().startswith("MISSED (exit code 0)")
 
 
+def test_a_rule_that_stopped_fails_the_kind_as_a_traceback_did() -> None:
+    """rule_failed is the validator's fault put into words where a traceback was: beside the
+    expected problem of a kind that allows others, it must not pass for caught."""
+    enum = ("claims", 2, "stance", "enum")
+    stopped = _outcome(Expect(*enum, exact=False), (enum, ("claims", None, None, "rule_failed")))
+    assert not stopped.caught and stopped.line().startswith("RULE FAILED kind:")
+
+
 def test_a_warned_kind_is_caught_only_when_validate_still_passes() -> None:
     warning = ("sources", 3, "seed_path", "coverage_declared")
     assert _outcome(Expect(*warning, decision="warn"), (warning,), exit_code=0).caught
