@@ -341,6 +341,8 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             written = os.fstat(handle.fileno())
+            # Windows sets times by path alone (os.utime takes no descriptor there).
+            stamped: int | str = handle.fileno() if os.utime in os.supports_fd else temporary
             mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
             # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
             # the entry is then written again naming the time the file system kept.
@@ -351,7 +353,7 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
                 handle.truncate()
                 handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
                 handle.flush()
-                os.utime(handle.fileno(), ns=(mtime_ns, mtime_ns))
+                os.utime(stamped, ns=(mtime_ns, mtime_ns))
                 kept = os.fstat(handle.fileno()).st_mtime_ns
                 if kept == mtime_ns:
                     break

@@ -471,6 +471,21 @@ def test_a_file_system_that_rounds_times_keeps_the_cache(dataset: Dataset, monke
     assert (validate(dataset.data_dir).source, validate(dataset.data_dir).source) == ("cold", "cache")
 
 
+def test_a_system_that_sets_times_only_by_path_keeps_the_cache(dataset: Dataset, monkeypatch) -> None:
+    """Windows sets a modification time by path alone: os.utime is not in os.supports_fd, and given
+    a file descriptor it raises TypeError (CPython's own test_os says so)."""
+    keep = os.utime
+
+    def by_path_only(path: object, *, ns: tuple[int, int]) -> None:
+        if isinstance(path, int):
+            raise TypeError("utime: path should be string, bytes or os.PathLike, not int")
+        keep(path, ns=ns)
+
+    monkeypatch.setattr(os, "utime", by_path_only)
+    assert os.utime not in os.supports_fd
+    assert (validate(dataset.data_dir).source, validate(dataset.data_dir).source) == ("cold", "cache")
+
+
 def test_a_forged_answer_checked_out_from_git_is_not_trusted(dataset: Dataset) -> None:
     """A pull request could commit a cache (past the .gitignore inside it) whose answer for its
     damaged data is "valid", well-formed and under the right key. Checked out, each entry is a new
