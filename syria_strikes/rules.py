@@ -1283,7 +1283,7 @@ RULES: tuple[Rule, ...] = (
         "(` date YYYY-MM-DD` on the first line) gives: a document is not published after the archive dated it",
         "Both days. Whether the header gives the day of publication or of archiving, the document was out by then.",
         words=(
-            "the seed's first line dates the document {dated:%Y-%m-%d}, before its publication interval starts: "
+            "the seed's first line dates the document {dated}, before its publication interval starts: "
             "{column} is wrong, as the document was out by the day its archive's header gives"
         ),
     ),

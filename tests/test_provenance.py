@@ -116,6 +116,15 @@ def test_the_publication_interval_does_not_start_after_the_archive_header_date(
     assert list(texts) == ["src-archive"]
 
 
+def test_an_archive_header_dated_before_the_year_1000_is_shown_as_written(tmp_path: Path) -> None:
+    """strftime drops a year's leading zeros: the header's 0201 was shown as 201."""
+    sources = _seeded(tmp_path, " date 0201-01-15 advertisement\n\n" + TEXT)
+    sources["published_start"] = pd.to_datetime(pd.Series(["2020-01-16", None], index=sources.index))
+    problems, _ = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == [("sources", 2, "published_start", "seed_date")]
+    assert problems[0].message.startswith("the seed's first line dates the document 0201-01-15, before")
+
+
 @pytest.mark.parametrize(
     ("typed", "named"), [("seeds/000.TXT", True), ("seeds/000.tx", True), ("seeds/999.txt", False)]
 )

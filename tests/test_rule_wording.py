@@ -125,7 +125,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_present": {"near": "000_88ebea6c751ab514.txt"},
     "seed_hash": {"seed_path": "seeds/a.html", "digest": "0" * 64},
     "seed_utf8": {"byte": 3},
-    "seed_date": {"dated": pd.Timestamp("2020-01-15"), "column": "published_start"},
+    "seed_date": {"dated": "2020-01-15", "column": "published_start"},
     "seed_referenced": {"name": "a.html"},
     "clean_text": _cell("claims", "hedging", "said\u200b"),
     "mojibake": _cell("events", "summary", "Hom\u00e2\u20ac\u2122s"),

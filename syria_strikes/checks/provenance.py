@@ -136,7 +136,7 @@ def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Proble
                     int(line),
                     "published_start",
                     cell_text(start),
-                    dated=dated,
+                    dated=cell_text(dated),
                     column="published_start",
                 )
             )
