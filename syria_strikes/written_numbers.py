@@ -45,12 +45,13 @@ _GROUPS = {"thousand": 1000, "thousands": 1000, "million": 10**6, "millions": 10
 _TWO = frozenset({"pair", "couple", "both", "twice", "double"})
 _ONE = frozenset({"single", "once", "lone", "sole"})
 
-# Digits with or without thousands separators (comma, full stop, space, no-break spaces), and
+# Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
-_DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u202f]\d{3})*")
+_DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u2009\u202f]\d{3})*")
 # Digits before a scale: "3 thousand", "1.5 million", "2,5 thousand", "5 dozen".
-_SCALED = re.compile(r"(\d+)(?:[,.](\d+))?[\u0020\u00a0\u202f]?(" + "|".join({**_HUNDRED, **_GROUPS}) + r")\b")
+_SCALED = re.compile(r"(\d+)(?:[,.](\d+))?[\u0020\u00a0\u2009\u202f]?(" + "|".join({**_HUNDRED, **_GROUPS}) + r")\b")
 _WORDS = re.compile(r"[^\W\d_]+")
+_HALF_DOZEN = re.compile(r"\bhalf[\s-]+(?:a[\s-]+)?dozen\b")
 # No count has more digits (the integer type's bound); Python refuses to read more than 4300.
 _MOST_DIGITS = 18
 
@@ -65,6 +66,8 @@ def written_numbers(text: str) -> frozenset[int]:
     folded = text.casefold()
     found.update(_scaled(whole, fraction, scale) for whole, fraction, scale in _SCALED.findall(folded))
     found.update(_in_words(_WORDS.findall(folded)))
+    if _HALF_DOZEN.search(folded):
+        found.add(6)
     return frozenset(number for number in found if number is not None)
 
 

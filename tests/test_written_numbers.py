@@ -37,6 +37,9 @@ from syria_strikes.written_numbers import written_numbers
         ("1.5 million", 1_500_000),
         ("2,5 thousand", 2500),
         ("5 dozen", 60),
+        ("half a dozen rockets", 6),
+        ("a half-dozen rockets", 6),
+        ("11\u2009000 shells", 11_000),
     ],
 )
 def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> None:
