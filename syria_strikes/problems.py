@@ -173,3 +173,13 @@ def render_json(problems: list[Problem], data_dir: Path | None = None) -> str:
         ensure_ascii=True,
         indent=2,
     )
+
+
+def one_per_fault(problems: list[Problem]) -> list[Problem]:
+    """Leave out a problem whose rule yields to another reported on the same row (``Rule.yields_to``)."""
+    reported = {(found.table, found.row, found.rule) for found in problems}
+    return [
+        found
+        for found in problems
+        if not any((found.table, found.row, other) in reported for other in rule(found.rule).yields_to)
+    ]

@@ -185,6 +185,8 @@ class Rule:
     then: str = ""
     safety_net: bool = False
     words: Words = field(kw_only=True)
+    # Rules whose problem on the same row makes this one's meaningless: it is then not reported.
+    yields_to: tuple[RuleId, ...] = field(default=(), kw_only=True)
 
     def message(self, **context: Any) -> str:
         """The words of one fault of this rule; a template ignores context it does not name."""
@@ -1044,14 +1046,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "count_written",
         "Values and types",
-        "A count (`value`, `value_low`, `value_high`) that its quote does not write, in digits or in words "
-        "(9 beside 'eight missiles')",
-        "Names the count and its column: give the number the quote writes ('at least eight' is `value_low` 8), "
-        "or quote the words that give it.",
+        "A count (`value`, `value_low`, `value_high`) that its quote does not write, in digits or in English "
+        "words (9 beside 'eight missiles'); judged for documents whose `language` is English",
+        "Names the count and its column: give the number the quote writes ('at least eight' is `value_low` 8, "
+        "'more than twenty' is `value_low` 20), or quote the words that give it.",
+        then="not reported for a quote that is not at its offsets (`quote_anchored`): its words prove nothing",
         words=(
             "is not a number the quote writes, in digits or in words; a count is the number its quote gives "
             "('at least eight' is value_low 8)"
         ),
+        yields_to=("quote_anchored",),
     ),
     Rule(
         "unit_matches_predicate",

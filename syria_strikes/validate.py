@@ -25,7 +25,7 @@ from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
-from syria_strikes.problems import Problem, rejections, sort_problems
+from syria_strikes.problems import Problem, one_per_fault, rejections, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
@@ -162,7 +162,7 @@ def read_and_check(
             memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded)
         for future in later:
             problems += future.result()
-    return frames, sort_problems(problems)
+    return frames, sort_problems(one_per_fault(problems))
 
 
 class Cold:

@@ -357,3 +357,45 @@ def test_list_items_are_the_non_empty_items_indexed_by_line() -> None:
     cells = pd.Series(["a|b", None, "c||d", ""], index=pd.Index([2, 3, 4, 5], name="line"), dtype="str")
     items = list_items(cells)
     assert list(items.items()) == [(2, "a"), (2, "b"), (4, "c"), (4, "d")]
+
+
+# --- counts -----------------------------------------------------------------------------------------
+def _counted(world: Rows, quote: str, language: str | None = "en", **counts: int) -> Rows:
+    world["sources"][0]["language"] = language
+    world["claims"][0].update(predicate="fatalities", unit="persons", quote=quote, quote_end=len(quote), **counts)
+    return world
+
+
+def _counts_problems(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:
+    return _where([p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "count_written"])
+
+
+@pytest.mark.parametrize(
+    ("quote", "counts"),
+    [
+        ("killed eight people", {"value": 8, "value_low": 8, "value_high": 8}),
+        ("at least 8 killed", {"value_low": 8}),
+        ("twenty-one dead", {"value_low": 21}),
+        ("up to two thousand five hundred", {"value_high": 2500}),
+    ],
+)
+def test_a_count_its_quote_writes_passes(quote: str, counts: dict[str, int]) -> None:
+    assert _counts_problems(_counted(_world(), quote, **counts)) == []
+
+
+def test_a_count_its_quote_does_not_write_names_the_count() -> None:
+    world = _counted(_world(), "killed eight people", value=8, value_low=8, value_high=9)
+    assert _counts_problems(world) == [("claims", 2, "value_high", "9", "count_written")]
+
+
+def test_counts_are_judged_only_in_english_documents() -> None:
+    """Only English number words are read: "восемь" (eight) in a Russian document proves nothing either way."""
+    for language in ("ru", None):
+        assert _counts_problems(_counted(_world(), "восемь ракет", language, value=8)) == []
+    assert _counts_problems(_counted(_world(), "eight missiles", "en-GB", value=9)) == [
+        ("claims", 2, "value", "9", "count_written")
+    ]
+
+
+def test_counts_out_of_order_are_left_to_count_bounds() -> None:
+    assert _counts_problems(_counted(_world(), "killed eight", value_low=100, value_high=1)) == []

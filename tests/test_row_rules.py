@@ -74,7 +74,6 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         },
         "claims": {
             "count_bounds",
-            "count_written",
             "count_has_unit",
             "unit_matches_predicate",
             "count_only_for_counts",
@@ -93,7 +92,6 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     # The columns a rule that picks its column per row may name.
     chosen = {
         "count_bounds": ["value_low", "value_high"],
-        "count_written": ["value", "value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
         "strike_category": ["event_type", "country"],
         "victim_fields": ["victim_status", "victim_group"],
@@ -258,20 +256,6 @@ def test_count_bounds_out_of_order_name_the_bound_that_breaks_it(
     named, words = _failing_row("claims", "count_bounds", **counts)
     assert named == column
     assert words.endswith("are out of order; value_low <= value <= value_high")
-
-
-def test_a_count_is_a_number_its_quote_writes() -> None:
-    columns = {
-        "predicate": _texts(*["fatalities"] * 6),
-        "quote": _texts("killed eight people", "4 missiles", "at least eight", "killed eight", "twenty-one dead", None),
-        "value": _counts(8, 4, None, 8, None, 3),
-        "value_low": _counts(8, 4, 8, 8, 21, None),
-        "value_high": _counts(8, 5, None, 9, None, None),
-    }
-    assert _passes("claims", "count_written", **columns) == [True, False, True, False, True, True]
-    named, words = _failing_row("claims", "count_written", **{k: v[3:4] for k, v in columns.items()})
-    assert named == "value_high"
-    assert words.startswith("is not a number the quote writes, in digits or in words")
 
 
 def test_count_bounds_in_order_or_missing_pass() -> None:

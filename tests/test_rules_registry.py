@@ -70,3 +70,20 @@ def test_the_policy_table_has_a_row_per_rule() -> None:
     table = rules_table()
     assert all(f"| `{declared_rule.id}` |" in table for declared_rule in RULES)
     assert rule("no_bom").then in table
+
+
+def test_a_rule_that_yields_is_left_out_only_beside_the_rule_it_yields_to() -> None:
+    """An edited quote's numbers prove nothing: its count is not also reported."""
+    from syria_strikes.problems import one_per_fault
+
+    anchored = Problem("claims", 5, "quote", "killed nine", "quote_anchored", "is not what the seed has there")
+    count = Problem("claims", 5, "value", "8", "count_written", "is not a number the quote writes")
+    elsewhere = Problem("claims", 6, "value", "8", "count_written", "is not a number the quote writes")
+    assert one_per_fault([count, anchored, elsewhere]) == [anchored, elsewhere]
+    assert one_per_fault([count, elsewhere]) == [count, elsewhere]
+
+
+def test_a_rule_yields_only_to_declared_rules_other_than_itself() -> None:
+    for declared_rule in RULES:
+        assert declared_rule.id not in declared_rule.yields_to
+        assert set(declared_rule.yields_to) <= set(get_args(RuleId))

@@ -11,17 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.provenance import Anchor, check_anchored
-from syria_strikes.columnar import arrow_strings, by_line, isin, list_items
-from syria_strikes.metadata import CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
+from syria_strikes.checks.rows import counts_in_order
+from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, isin, list_items
+from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import COUNTS, unwritten_count
 
 Frames = Mapping[str, pd.DataFrame]
+# A language tag whose number words syria_strikes.written_numbers reads: en, en-GB, EN-us ...
+ENGLISH = r"(?i)en(?:-|$)"
 ATTRIBUTION = Anchor("claims", "attribution_quote", "attribution_start", "attribution_end", "attribution_anchored")
 RELATION_QUOTE = Anchor("actor_relations", "quote", "quote_start", "quote_end", "quote_anchored")
 
@@ -59,6 +64,36 @@ def _attribution_given(frames: Frames) -> list[Problem]:
             strict=True,
         )
     ]
+
+
+def _counts_written(frames: Frames) -> list[Problem]:
+    """Each count of a count claim is a number its quote writes ("Numbers are never invented"),
+    judged where the claim's document is in English, the one language whose number words are read.
+    Counts out of order are count_bounds' to report, not this rule's too. Digits are found in Arrow
+    for every row at once; only a count not found among them is read again, one quote at a time."""
+    claims = frames["claims"]
+    languages = frames["sources"].drop_duplicates("source_id").set_index("source_id")["language"]
+    english = claims["source_id"].map(languages).str.match(ENGLISH).fillna(False).to_numpy(dtype=bool)
+    judged = (
+        english
+        & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
+        & claims["quote"].notna().to_numpy(dtype=bool)
+        & counts_in_order(claims).to_numpy(dtype=bool)
+    )
+    counts = np.column_stack([claims[name].to_numpy(dtype="int64", na_value=-1) for name in COUNTS])
+    counts[~judged] = -1
+    quotes = arrow_strings(claims["quote"])
+    unsettled = (counts >= 0) & ~counts_in_digits(quotes, counts)
+    reread = unsettled.any(axis=1)
+    if not reread.any():
+        return []
+    problems = []
+    for k, quote in zip(np.flatnonzero(reread).tolist(), quotes.filter(pa.array(reread)).to_pylist(), strict=True):
+        given = {name: None if count < 0 else int(count) for name, count in zip(COUNTS, counts[k], strict=True)}
+        column = unwritten_count(quote, given)
+        if column is not None:
+            problems.append(problem("count_written", "claims", int(claims.index[k]), column, str(given[column])))
+    return problems
 
 
 def _other_events_distinct(frames: Frames) -> list[Problem]:
@@ -194,6 +229,7 @@ def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Fra
 MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
     across("claim_events", {"claims"}, _other_events_distinct),
+    across("count_written", {"claims", "sources"}, _counts_written),
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),

@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from syria_strikes.columnar import arrow_strings, cell_text, counts_in_digits, is_missing
+from syria_strikes.columnar import cell_text, is_missing
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     CASUALTY_PREDICATES,
@@ -31,8 +29,7 @@ from syria_strikes.metadata import (
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
 )
-from syria_strikes.rules import COUNTS, RuleId, unwritten_count
-from syria_strikes.written_numbers import written_numbers
+from syria_strikes.rules import RuleId
 
 Frame = pd.DataFrame
 
@@ -79,7 +76,8 @@ def _month_bounds(frame: Frame) -> pd.Series:
     return bounds
 
 
-def _bounds_in_order(frame: Frame) -> pd.Series:
+def counts_in_order(frame: Frame) -> pd.Series:
+    """value_low <= value <= value_high where given (count_bounds); other rules judge only such counts."""
     low, value, high = frame["value_low"], frame["value"], frame["value_high"]
     return _ordered(low, value) & _ordered(value, high) & _ordered(low, high)
 
@@ -90,36 +88,6 @@ def _bound_column(row: pd.Series) -> str:
     if pd.notna(value) and pd.notna(high) and value > high and not (pd.notna(low) and low > value):
         return "value_high"
     return "value_low"
-
-
-def _counts_written(frame: Frame) -> pd.Series:
-    """Each count of a count claim is a number its quote writes. Counts out of order are count_bounds'
-    to report, and are not judged here too. Digits are found in Arrow for every row at once; only a
-    count not found among them is read again, words included, one quote at a time."""
-    judged = (
-        frame["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
-        & frame["quote"].notna().to_numpy(dtype=bool)
-        & _bounds_in_order(frame).to_numpy(dtype=bool)
-    )
-    counts = np.column_stack([frame[name].to_numpy(dtype="int64", na_value=-1) for name in COUNTS])
-    counts[~judged] = -1
-    quotes = arrow_strings(frame["quote"])
-    unsettled = (counts >= 0) & ~counts_in_digits(quotes, counts)
-    reread = unsettled.any(axis=1)
-    passes = np.ones(len(frame), dtype=bool)
-    if reread.any():
-        for k, quote in zip(np.flatnonzero(reread).tolist(), quotes.filter(pa.array(reread)).to_pylist(), strict=True):
-            numbers = written_numbers(quote)
-            passes[k] = all(int(count) in numbers for count in counts[k, unsettled[k]])
-    return pd.Series(passes, index=frame.index)
-
-
-def _count(cell: object) -> int | None:
-    return None if is_missing(cell) else int(cast(int, cell))
-
-
-def _unwritten_column(row: pd.Series) -> str:
-    return unwritten_count(str(row["quote"]), {name: _count(row[name]) for name in COUNTS}) or "value"
 
 
 def _is(series: pd.Series, codes: tuple[str, ...] | list[str]) -> pd.Series:
@@ -334,14 +302,7 @@ ROW_RULES: tuple[RowRule, ...] = (
         "count_bounds",
         _bound_column,
         ("value", "value_low", "value_high"),
-        _bounds_in_order,
-    ),
-    RowRule(
-        "claims",
-        "count_written",
-        _unwritten_column,
-        ("predicate", "quote", *COUNTS),
-        _counts_written,
+        counts_in_order,
     ),
     RowRule(
         "claims",
