@@ -72,8 +72,8 @@ def _counts_written(frames: Frames) -> list[Problem]:
     Counts out of order are count_bounds' to report, not this rule's too. Digits are found in Arrow
     for every row at once; only a count not found among them is read again, one quote at a time."""
     claims = frames["claims"]
-    languages = frames["sources"].drop_duplicates("source_id").set_index("source_id")["language"]
-    english = claims["source_id"].map(languages).str.match(ENGLISH).fillna(False).to_numpy(dtype=bool)
+    sources = frames["sources"]
+    english = isin(claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"])
     judged = (
         english
         & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
