@@ -43,7 +43,10 @@ _HUNDRED = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12}
 # Scales that end a group of three digits: "two thousand five hundred" is 2 000 + 500.
 _GROUPS = {"thousand": 1000, "thousands": 1000, "million": 10**6, "millions": 10**6}
 _TWO = frozenset({"pair", "couple", "both", "twice", "double"})
-_ONE = frozenset({"single", "once", "lone", "sole"})
+# "killed a civilian" is a count of one and "no casualties" one of none: refusing them would leave
+# the curator no number to give, at the price of reading 1 and 0 beside most quotes.
+_ONE = frozenset({"single", "once", "lone", "sole", "a", "an"})
+_NONE = frozenset({"no", "none", "nobody", "nothing"})
 
 # Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
@@ -118,6 +121,8 @@ def _in_words(words: list[str]) -> set[int]:
                 found.add(2)
             elif word in _ONE:
                 found.add(1)
+            elif word in _NONE:
+                found.add(0)
             continue
         if current is not None:
             found.add(current)

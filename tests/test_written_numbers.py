@@ -27,6 +27,8 @@ from syria_strikes.written_numbers import written_numbers
         ("\u0664 missiles", 4),
         ("both pilots", 2),
         ("a single missile", 1),
+        ("killed a civilian", 1),
+        ("there were no casualties", 0),
         ("two thousand five hundred rockets", 2500),
         ("three thousand two hundred and ten shells", 3210),
         ("two million three hundred thousand", 2_300_000),
