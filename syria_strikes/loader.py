@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from syria_strikes.column_types import TYPE_TABLE, arrow_schema, loader_dtype
@@ -145,9 +146,32 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
             f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
             f"declares for {declared.name}, so it was written by another version; {_remedy(path.parent)}"
         )
+    for column in declared.columns:
+        if column.vocabulary is not None:
+            stray = _outside_vocabulary(arrow.column(column.name), column.vocabulary.codes)
+            if stray is not None:
+                raise ReleaseError(
+                    f"{path.name} in {path.parent} holds {stray!r} in column {column.name}, which is not one of "
+                    f"its codes ({', '.join(column.vocabulary.codes)}); {_remedy(path.parent)}"
+                )
     # Parquet names a list's items "element" where Arrow says "item": with the declared names, pandas
     # maps list columns to their extension dtype at once instead of through a Python list per cell.
     return arrow.cast(expected)
+
+
+def _outside_vocabulary(column: pa.ChunkedArray, codes: tuple[str, ...]) -> str | None:
+    """A value a row holds that is not one of the column's codes, if any: a build writes only codes,
+    and pandas' categorical would turn any other value into a missing one without a word. Only the
+    dictionary entries that rows use count; the dictionary is as long as the vocabulary."""
+    allowed = pa.array(codes, type=pa.string())
+    for chunk in column.chunks:
+        outside = pc.invert(pc.fill_null(pc.is_in(chunk.dictionary, value_set=allowed), False))
+        if not pc.any(outside).as_py():
+            continue
+        for index in pc.unique(chunk.indices).drop_null().to_pylist():
+            if outside[index].as_py():
+                return str(chunk.dictionary[index].as_py())
+    return None
 
 
 def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:

@@ -86,17 +86,36 @@ def test_a_descriptor_that_is_a_folder_is_named(copied: Path) -> None:
     assert "datapackage.json in " in result.stderr and "a folder" in result.stderr
 
 
-def test_a_parquet_file_with_another_schema_is_named(copied: Path) -> None:
-    path = copied / "actors.parquet"
-    pq.write_table(pa.table({"actor_id": ["act-x"], "extra": [1]}), path)
-    descriptor = _descriptor(copied)
+def _rewritten(release: Path, name: str, table: pa.Table) -> None:
+    """``name`` replaced by ``table`` and its checksum recorded: a release tampered with by hand."""
+    path = release / name
+    pq.write_table(table, path)
+    descriptor = _descriptor(release)
     for resource in descriptor["resources"]:
-        if resource["path"] == "actors.parquet":
+        if resource["path"] == name:
             resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
             resource["bytes"] = path.stat().st_size
-    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (release / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_a_parquet_file_with_another_schema_is_named(copied: Path) -> None:
+    _rewritten(copied, "actors.parquet", pa.table({"actor_id": ["act-x"], "extra": [1]}))
     with pytest.raises(syria_strikes.ReleaseError, match=r"actors\.parquet in .* does not hold the columns"):
         load("actors", root=copied)
+
+
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow"])
+def test_a_code_outside_its_vocabulary_is_refused_not_loaded_as_missing(copied: Path, backend: str) -> None:
+    """The schema holds (a dictionary of strings) but one stance reads 'bogus': pandas' categorical
+    would turn it into a missing value without a word, so the loader refuses the file instead."""
+    claims = pq.read_table(copied / "claims.parquet")
+    position = claims.schema.get_field_index("stance")
+    field = claims.schema.field(position)
+    stances = ["bogus", *claims.column(position).to_pylist()[1:]]
+    forged = pa.array(stances, type=pa.string()).dictionary_encode().cast(field.type)
+    _rewritten(copied, "claims.parquet", claims.set_column(position, field, forged))
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet in .* 'bogus' in column stance"):
+        load("claims", root=copied, backend=backend)  # type: ignore[call-overload]
 
 
 def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Path) -> None:
