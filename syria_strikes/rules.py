@@ -1170,7 +1170,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "reported_after_event",
         "IDs and references",
-        "Source published before the event it reports began",
+        "Source published before the event it reports began: a claim's document or relay, or the source an event's "
+        "date or attribution rests on (its place may rest on an older one)",
         "Both dates.",
         words="source {source} was published by {published:%Y-%m-%d}, before event {event} began on {began:%Y-%m-%d}",
     ),

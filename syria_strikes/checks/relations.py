@@ -22,6 +22,7 @@ from syria_strikes.columnar import (
     by_line,
     duplicated,
     first_match_dates,
+    is_missing,
     isin,
     list_item_rows,
     list_items,
@@ -267,6 +268,39 @@ def _reported_after_event(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _curated_before_event(frames: Frames) -> list[Problem]:
+    """An event's date or attribution cannot rest on a document published before the event began.
+    Its place may: a reference on an airbase predates any strike on it."""
+    events, sources = frames["events"], frames["sources"]
+    began = events["date_start"].to_numpy(dtype="datetime64[s]")
+    problems = []
+    for column in ("date_source_id", "attribution_source_id"):
+        cited = arrow_strings(events[column])
+        published_end = first_match_dates(cited, sources, "source_id", "published_end")
+        for k in map(int, np.flatnonzero(published_end < began)):
+            source = cited[k].as_py()
+            problems.append(
+                problem(
+                    "reported_after_event",
+                    "events",
+                    int(events.index[k]),
+                    column,
+                    source,
+                    source=source,
+                    published=pd.Timestamp(published_end[k]),
+                    event=_event_name(events, k),
+                    began=pd.Timestamp(began[k]),
+                )
+            )
+    return problems
+
+
+def _event_name(events: pd.DataFrame, position: int) -> str:
+    """The event's ID, or its line when the ID cell is empty (its own rule reports that)."""
+    event_id = events["event_id"].iat[position]
+    return f"on line {int(events.index[position])}" if is_missing(event_id) else str(event_id)
+
+
 def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
     """A source whose cites_source_ids names its own row: a document does not cite itself."""
     rows, cited = list_item_rows(sources["cites_source_ids"])
@@ -374,6 +408,7 @@ RELATION_RULES: tuple[Across, ...] = (
         needs={"claims", "sources"},
     ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
+    across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),

@@ -662,6 +662,27 @@ def attribution_shifted(ds: Dataset) -> Expect:
     return Expect("claims", line, "attribution_quote", "attribution_anchored")
 
 
+def _source_published_before(ds: Dataset, index: int) -> str:
+    """A source whose latest publication day is before the event of events row ``index`` began."""
+    began = ds.rows("events")[index]["date_start"]
+    return ds.rows("sources")[ds.find("sources", published_end=lambda d: "" < d < began)]["source_id"]
+
+
+@structural("event dated by a source published before it began")
+def event_dated_by_an_older_source(ds: Dataset) -> Expect:
+    """The event's date cannot come from a document published before the event; its place may (a
+    reference on an airbase predates any strike on it), so place_source_id is left alone."""
+    index = ds.find("events", date_start=lambda d: d > "2021")
+    return _set(ds, "events", index, "date_source_id", _source_published_before(ds, index), "reported_after_event")
+
+
+@structural("event attributed on a source published before it began")
+def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
+    index = ds.find("events", attribution_source_id=lambda s: s != "", date_start=lambda d: d > "2020-01-03")
+    older = _source_published_before(ds, index)
+    return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
+
+
 @structural("reported claim without the words naming its claimant")
 def attribution_words_removed(ds: Dataset) -> Expect:
     index = ds.find("claims", claimant_actor_id="act-sana")
@@ -694,8 +715,9 @@ def relay_older_than_a_further_event(ds: Dataset) -> Expect:
 @structural("acknowledged on an assumed match without a reference row")
 def acknowledged_on_assumed_match(ds: Dataset) -> Expect:
     index = ds.find("events", identification="assumed", attributed_actor_id=lambda a: a != "")
-    archived = ds.rows("sources")[ds.find("sources", kind="archived_article")]["source_id"]
-    ds.set_cell("events", index, "attribution_source_id", archived)
+    began = ds.rows("events")[index]["date_start"]  # an archived document of that day or later: not early
+    archived = ds.find("sources", kind="archived_article", published_end=lambda d: d >= began)
+    ds.set_cell("events", index, "attribution_source_id", ds.rows("sources")[archived]["source_id"])
     return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_on_assumed_match")
 
 
