@@ -480,6 +480,7 @@ ACTORS = Table(
             "Q801",
             pattern=WIKIDATA_ID,
             max_length=20,
+            unique=True,
         ),
         _note("the actor"),
     ),

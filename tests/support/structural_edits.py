@@ -221,6 +221,16 @@ def source_twin_with_the_same_seed(ds: Dataset) -> Expect:
     return Expect("sources", len(rows) + 2, "seed_path", "unique_value")
 
 
+@structural("two actors with the same Wikidata item")
+def actors_sharing_a_wikidata_item(ds: Dataset) -> Expect:
+    """One Wikidata item is one entity: two actor rows naming it are the same actor entered twice
+    (or one of them names the wrong item). The item is a made-up number, never published."""
+    first = ds.find("actors", kind="state")
+    second = ds.find("actors", kind="state", actor_id=lambda a: a != ds.rows("actors")[first]["actor_id"])
+    ds.set_cell("actors", first, "wikidata_id", "Q999999999")
+    return _set(ds, "actors", second, "wikidata_id", "Q999999999", "unique_value")
+
+
 @structural("seed file archived twice under two names")
 def seed_archived_twice(ds: Dataset) -> Expect:
     """The copy has a name and a source row of its own, so only its hash tells it is the same document."""
