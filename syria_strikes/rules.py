@@ -124,6 +124,7 @@ RuleId = Literal[
     "value_code_vocabulary",
     "victim_fields",
     "time_interval",
+    "time_after_report",
     "attribution_unknown",
     "attribution_complete",
     "attribution_offsets",
@@ -1396,6 +1397,17 @@ RULES: tuple[Rule, ...] = (
         words=(
             "a time claim's value_text is the interval 'YYYY-MM-DD/YYYY-MM-DD' ('../YYYY-MM-DD' when open "
             "before), real days, start not after end"
+        ),
+    ),
+    Rule(
+        "time_after_report",
+        "Data model",
+        "A `time` claim whose interval starts after its document's latest publication day (a weekday counted "
+        "forward instead of back)",
+        "The start and the publication day; a document reports only a time that has begun.",
+        words=(
+            "the interval starts on {start:%Y-%m-%d}, after {source} was published (by {published:%Y-%m-%d}); "
+            "a document reports only a time that has begun"
         ),
     ),
     Rule(

@@ -418,3 +418,23 @@ def test_counts_are_judged_only_in_english_documents() -> None:
 
 def test_counts_out_of_order_are_left_to_count_bounds() -> None:
     assert _counts_problems(_counted(_world(), "killed eight", value_low=100, value_high=1)) == []
+
+
+@pytest.mark.parametrize(
+    ("interval", "reported"),
+    [
+        ("2020-01-14/2020-01-14", False),
+        ("2020-01-15/2020-01-20", False),
+        ("2020-01-16/2020-01-16", True),
+        ("../2020-01-20", False),
+        ("2020-01-20/2020-01-16", False),
+    ],
+    ids=["the day before", "from the publication day", "the day after", "open before", "out of order"],
+)
+def test_a_time_claim_starting_after_its_document_was_published_is_reported(interval: str, reported: bool) -> None:
+    """src-archive was published on 2020-01-15: a time it reports has begun by then. An open start
+    is not judged, nor an interval out of order, which time_interval reports alone."""
+    world = _world()
+    world["claims"][1].update(predicate="time", stance="asserts", value_actor_id=None, value_text=interval)
+    problems = [p for p in _check(world) if p.rule == "time_after_report"]
+    assert _where(problems) == ([("claims", 3, "value_text", interval, "time_after_report")] if reported else [])

@@ -139,6 +139,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
+    "time_after_report": {
+        "start": pd.Timestamp("2020-01-21"),
+        "source": "src-seed-000",
+        "published": pd.Timestamp("2020-01-15"),
+    },
     "attribution_unknown": {"predicate": "attribution", "value_actor_id": None, "value_text": "unidentified"},
     "attribution_complete": {"attribution_quote": "Syrian state media said", "attribution_start": None},
     "attribution_offsets": {"attribution_start": "40", "attribution_end": "12"},

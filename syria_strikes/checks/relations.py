@@ -29,7 +29,7 @@ from syria_strikes.columnar import (
     one_array,
     repeated_rows,
 )
-from syria_strikes.metadata import TABLES, Table, table
+from syria_strikes.metadata import TABLES, TIME_INTERVAL, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -295,6 +295,33 @@ def _curated_before_event(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _time_after_report(frames: Frames) -> list[Problem]:
+    """A time claim's interval cannot start after the document that carries it was published: 'on
+    Tuesday' in a Wednesday's article is the day before, not the Tuesday after. An interval open
+    before ('..'), or not of its form or order (``time_interval`` reports that), is not judged."""
+    claims, sources = frames["claims"], frames["sources"]
+    timed = claims[(claims["predicate"].astype("string") == "time").fillna(False).to_numpy(dtype=bool)]
+    text = timed["value_text"].astype("string")
+    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
+    start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
+    published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
+    began = start.where(start <= end).to_numpy(dtype="datetime64[s]")  # out of order: time_interval's
+    return [
+        problem(
+            "time_after_report",
+            "claims",
+            int(timed.index[k]),
+            "value_text",
+            str(timed["value_text"].iat[k]),
+            start=pd.Timestamp(began[k]),
+            source=timed["source_id"].iat[k],
+            published=pd.Timestamp(published_end[k]),
+        )
+        for k in map(int, np.flatnonzero(began > published_end))
+    ]
+
+
 def _event_name(events: pd.DataFrame, position: int) -> str:
     """The event's ID, or its line when the ID cell is empty (its own rule reports that)."""
     event_id = events["event_id"].iat[position]
@@ -409,6 +436,7 @@ RELATION_RULES: tuple[Across, ...] = (
     ),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
+    across("time_after_report", {"claims", "sources"}, _time_after_report),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),

@@ -693,6 +693,16 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("time claim whose interval starts after its document was published")
+def time_counted_forward(ds: Dataset) -> Expect:
+    """'On Tuesday' in a document of Wednesday 2020-01-15 read as the Tuesday after it."""
+    index = ds.find("claims", predicate="time", value_text=lambda v: not v.startswith(".."))
+    source = ds.rows("claims")[index]["source_id"]
+    published = date.fromisoformat(ds.rows("sources")[ds.find("sources", source_id=source)]["published_end"])
+    later = (published + timedelta(days=6)).isoformat()
+    return _set(ds, "claims", index, "value_text", f"{later}/{later}", "time_after_report")
+
+
 @structural("reported claim without the words naming its claimant")
 def attribution_words_removed(ds: Dataset) -> Expect:
     index = ds.find("claims", claimant_actor_id="act-sana")
