@@ -235,6 +235,13 @@ def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
     except JsonRefused as refused:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {_remedy(folder)}") from None
     fault = _shape_fault(descriptor)
+    if fault and (folder / "data").is_dir() and (folder / "seeds").is_dir():
+        # A dataset's own descriptor records no checksums; a build into its folder is refused, so the
+        # remedy of a damaged release would send the user to a command that cannot run.
+        raise ReleaseError(
+            f"{folder} is a dataset folder (data/, seeds/), not a release: build one with "
+            "`syria-strikes build --out NEW_FOLDER` and pass that folder"
+        )
     if fault:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {_remedy(folder)}")
     return descriptor

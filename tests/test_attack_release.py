@@ -17,7 +17,7 @@ import pytest
 import syria_strikes
 from syria_strikes.loader import load
 from tests.support.attacks import assert_clean_failure, in_process
-from tests.support.dataset import REPO
+from tests.support.dataset import REPO, Dataset
 
 
 @pytest.fixture
@@ -233,3 +233,15 @@ def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(
     assert result.returncode == 0, result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("syria-strikes 9.9.9")]
     assert "notes\\x0asyria-strikes 9.9.9" in result.stdout
+
+
+def test_a_dataset_folder_given_as_a_release_is_named_as_such(dataset: Dataset) -> None:
+    """The repository root holds a datapackage.json too, one with no checksums: it is no damaged
+    release, and a build into it is refused, so the message must not advise one."""
+    result = in_process("info", "--release", str(dataset.root))
+    assert_clean_failure(result, 1)
+    assert "is a dataset folder (data/, seeds/), not a release" in result.stderr
+    assert f"--out {dataset.root}" not in result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match=r"is a dataset folder .*, not a release") as refused:
+        load("claims", root=dataset.root)
+    assert "malformed" not in str(refused.value)
