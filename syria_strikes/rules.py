@@ -79,6 +79,7 @@ RuleId = Literal[
     "attributed_actor",
     "strike_category",
     "attribution_applicable",
+    "attributed_kind",
     "count_bounds",
     "count_has_unit",
     "count_written",
@@ -1028,6 +1029,17 @@ RULES: tuple[Rule, ...] = (
         words=(
             f"attribution_status is 'not_applicable' exactly when the event is not an attack (event_type "
             f"{' or '.join(NON_ATTACK_EVENT_TYPES)})"
+        ),
+    ),
+    Rule(
+        "attributed_kind",
+        "IDs and references",
+        "An event attributed to a media outlet or an NGO (`attributed_actor_id` naming SANA or a monitoring "
+        "group instead of the force it blamed)",
+        "Name the actor the attribution is about; the outlet or NGO that made it is a claimant in claims.",
+        words=(
+            "{actor} is an actor of kind {kind}, which carries out no attack; attributed_actor_id names the actor "
+            "the attack is attributed to, not the outlet or NGO that reported the attribution"
         ),
     ),
     Rule(

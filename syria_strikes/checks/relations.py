@@ -34,6 +34,8 @@ from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
 Frames = Mapping[str, pd.DataFrame]
+# Kinds of actor that report attacks and carry out none.
+REPORTING_KINDS = ("media_outlet", "ngo")
 # Columns that tell nearly every claim from every other and are quick to compare: a claim that
 # repeats another whole repeats these.
 QUICK_KEY = ("quote_start", "quote_end", "source_id", "claimant_actor_id", "predicate")
@@ -322,6 +324,19 @@ def _time_after_report(frames: Frames) -> list[Problem]:
     ]
 
 
+def _attributed_kind(frames: Frames) -> list[Problem]:
+    """An event's perpetrator is not a media outlet or an NGO: such an actor is the one who made the
+    attribution, a claimant, mistaken for the one it names."""
+    events, actors = frames["events"], frames["actors"]
+    unique = actors[~duplicated(actors["actor_id"])]
+    kinds = dict(zip(unique["actor_id"].tolist(), unique["kind"].astype("string").tolist(), strict=True))
+    return [
+        problem("attributed_kind", "events", line, "attributed_actor_id", actor, actor=actor, kind=kinds[actor])
+        for line, actor in by_line(events["attributed_actor_id"].dropna())
+        if kinds.get(actor) in REPORTING_KINDS
+    ]
+
+
 def _event_name(events: pd.DataFrame, position: int) -> str:
     """The event's ID, or its line when the ID cell is empty (its own rule reports that)."""
     event_id = events["event_id"].iat[position]
@@ -437,6 +452,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
     across("time_after_report", {"claims", "sources"}, _time_after_report),
+    across("attributed_kind", {"events", "actors"}, _attributed_kind),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),

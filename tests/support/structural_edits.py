@@ -703,6 +703,13 @@ def time_counted_forward(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value_text", f"{later}/{later}", "time_after_report")
 
 
+@structural("event attributed to the outlet that reported the attribution")
+def event_attributed_to_an_outlet(ds: Dataset) -> Expect:
+    index = ds.find("events", attributed_actor_id=lambda a: a != "")
+    outlet = ds.rows("actors")[ds.find("actors", kind="media_outlet")]["actor_id"]
+    return _set(ds, "events", index, "attributed_actor_id", outlet, "attributed_kind")
+
+
 @structural("reported claim without the words naming its claimant")
 def attribution_words_removed(ds: Dataset) -> Expect:
     index = ds.find("claims", claimant_actor_id="act-sana")
