@@ -17,7 +17,7 @@ from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import read_file
-from syria_strikes.swap import Marker
+from syria_strikes.swap import STAGING, Marker, sibling
 
 MARKER = ".syria-strikes-release"
 MARKER_TEXT = "This folder is a release written by `syria-strikes build`; the next build replaces it whole.\n"
@@ -86,6 +86,7 @@ def check_output(
     except (OSError, RuntimeError) as error:
         raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
     _refuse_protected(out, target, root, curated, here, home, guarded, writer)
+    _refuse_too_long(out, target, writer)
     try:
         status = os.stat(target)
     except FileNotFoundError:
@@ -105,6 +106,22 @@ def check_output(
             f"{replaces}; name a new or empty folder, or one an earlier run wrote"
         )
     return target
+
+
+def _refuse_too_long(out: Path, target: Path, writer: str) -> None:
+    """The folders a run writes beside ``out`` (``.<name>.staging-<16 hex>``) carry its name and more:
+    a name that is legal but leaves them too long would fail only once the data is validated."""
+    longest = sibling(target, STAGING, "0" * 16).name
+    try:
+        most = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        most = 255  # a parent still to be made: the common bound
+    if len(os.fsencode(longest)) > most:
+        raise OutRefused(
+            f"--out {out} has a name too long: {writer} also writes {len(os.fsencode(longest))}-byte names "
+            f"beside it (.{target.name[:8]}….{STAGING}-…), and the file system holds at most {most}; "
+            "name a shorter folder"
+        )
 
 
 def _some_names(folder: Path, expected: frozenset[str], shown: int = 3) -> str:

@@ -213,3 +213,11 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
     )
     assert result.stderr == ""
     assert result.stdout.strip() in {"0", "141"}
+
+
+def test_build_refuses_an_out_whose_staging_name_cannot_exist_and_touches_nothing(clone: Dataset) -> None:
+    before = fingerprint(clone.root)
+    result = in_process("build", "--out", "r" * 240, cwd=clone.root)
+    assert_clean_failure(result, 2)
+    assert "too long" in result.stderr
+    assert fingerprint(clone.root) == before

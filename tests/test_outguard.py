@@ -106,3 +106,11 @@ def test_a_data_folder_reached_through_a_link_is_guarded_where_it_lies(tmp_path:
     (clone / "data").symlink_to(tmp_path / "tables")
     with pytest.raises(OutRefused, match="inside"):
         check_out(tmp_path / name, clone / "data", NAMES)
+
+
+def test_a_name_too_long_for_the_staging_folder_beside_it_is_refused(root: Path) -> None:
+    """A folder name of 240 bytes is legal, but the staging folder a build writes beside it
+    (``.<name>.staging-<16 hex>``) would exceed the file system's 255: refused before anything is
+    written, instead of failing once the data is validated. A name whose siblings fit is allowed."""
+    assert "too long" in _refused(root.parent / ("x" * 240), root)
+    assert check_out(root.parent / ("y" * 200), root / "data", NAMES) == (root.parent / ("y" * 200)).resolve()
