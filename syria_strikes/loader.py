@@ -258,6 +258,7 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
         if not (
             isinstance(resource, dict)
             and isinstance(resource.get("path"), str)
+            and resource["path"] not in ("", ".", "..")  # the folder itself, or the one above it
             and "/" not in resource["path"]
             and isinstance(resource.get("hash"), str)
             and resource["hash"].startswith("sha256:")

@@ -245,3 +245,16 @@ def test_a_dataset_folder_given_as_a_release_is_named_as_such(dataset: Dataset) 
     with pytest.raises(syria_strikes.ReleaseError, match=r"is a dataset folder .*, not a release") as refused:
         load("claims", root=dataset.root)
     assert "malformed" not in str(refused.value)
+
+
+@pytest.mark.parametrize("path", ["", ".", ".."], ids=["empty", "the folder", "the folder above"])
+def test_a_resource_path_that_names_no_file_is_a_malformed_descriptor(copied: Path, path: str) -> None:
+    """``copied / "."`` is the release folder itself: read as a file of the folder above, the message
+    named the wrong file and advised a build into the folder above the release."""
+    descriptor = _descriptor(copied)
+    descriptor["resources"].append({"name": "extra", "path": path, "hash": "sha256:" + "0" * 64, "bytes": 1})
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "lacks a file name" in result.stderr
+    assert f"--out {copied.parent}`" not in result.stderr
