@@ -101,6 +101,7 @@ RuleId = Literal[
     "reported_after_event",
     "cited_after_citing",
     "cites_self",
+    "reference_cited",
     "parent_not_self",
     "parent_cycle",
     "quote_offsets",
@@ -1205,6 +1206,17 @@ RULES: tuple[Rule, ...] = (
         "A source listing its own `source_id` in `cites_source_ids`",
         "A document does not cite itself.",
         words="lists the source's own source_id; cites_source_ids names the other documents this one cites",
+    ),
+    Rule(
+        "reference_cited",
+        "IDs and references",
+        "A `reference` row (an outside source a curator used for a curated event field) in a claim's "
+        "`relayed_via` or a source's `cites_source_ids`",
+        "Name the report the document names, in a row of its own kind; a reference serves only curated event fields.",
+        words=(
+            "{source} is a reference, an outside source a curator read for a curated event field; a chain or a "
+            "citation names the report the document itself names, in a row of its own kind"
+        ),
     ),
     Rule(
         "parent_not_self",

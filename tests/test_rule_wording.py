@@ -103,6 +103,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "began": pd.Timestamp("2020-01-14"),
     },
     "cites_self": {},
+    "reference_cited": {"source": "src-ref-wikipedia-tiyas-airbase"},
     "cited_after_citing": {
         "cited": "src-b",
         "cited_start": pd.Timestamp("2021-07-25"),

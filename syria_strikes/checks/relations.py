@@ -337,6 +337,22 @@ def _attributed_kind(frames: Frames) -> list[Problem]:
     ]
 
 
+def _reference_cited(frames: Frames) -> list[Problem]:
+    """A claim's chain and a document's citations name reports the document names; a reference row
+    is a curator's outside source for an event field, which no document relays or cites."""
+    sources = frames["sources"]
+    kinds = sources["kind"].astype("string")
+    references = pa.array(sources["source_id"][(kinds == "reference").fillna(False).to_numpy(dtype=bool)].dropna())
+    problems = []
+    for name, column in (("claims", "relayed_via"), ("sources", "cites_source_ids")):
+        frame = frames[name]
+        rows, items = list_item_rows(frame[column])
+        hit = pc.is_in(items, value_set=references).to_numpy(zero_copy_only=False)
+        for row, item in zip(rows[hit], items.filter(pa.array(hit)).to_pylist(), strict=True):
+            problems.append(problem("reference_cited", name, int(frame.index[row]), column, item, source=item))
+    return problems
+
+
 def _event_name(events: pd.DataFrame, position: int) -> str:
     """The event's ID, or its line when the ID cell is empty (its own rule reports that)."""
     event_id = events["event_id"].iat[position]
@@ -453,6 +469,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
     across("time_after_report", {"claims", "sources"}, _time_after_report),
     across("attributed_kind", {"events", "actors"}, _attributed_kind),
+    across("reference_cited", {"claims", "sources"}, _reference_cited),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),

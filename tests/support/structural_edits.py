@@ -710,6 +710,23 @@ def event_attributed_to_an_outlet(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attributed_actor_id", outlet, "attributed_kind")
 
 
+@structural("claim relayed through a curator's reference")
+def claim_relayed_through_a_reference(ds: Dataset) -> Expect:
+    index = ds.find("claims", relayed_via=lambda v: v != "")
+    published = ds.rows("sources")[ds.find("sources", source_id=ds.rows("claims")[index]["source_id"])]["published_end"]
+    reference = ds.find("sources", kind="reference", published_start=lambda d: "" < d <= published)
+    return _set(ds, "claims", index, "relayed_via", ds.rows("sources")[reference]["source_id"], "reference_cited")
+
+
+@structural("document citing a curator's reference")
+def document_citing_a_reference(ds: Dataset) -> Expect:
+    index = ARCHIVED_SOURCE(ds, "sources")
+    row = ds.rows("sources")[index]
+    reference = ds.find("sources", kind="reference", published_start=lambda d: "" < d <= row["published_end"])
+    cites = f"{row['cites_source_ids']}|{ds.rows('sources')[reference]['source_id']}"
+    return _set(ds, "sources", index, "cites_source_ids", cites, "reference_cited")
+
+
 @structural("reported claim without the words naming its claimant")
 def attribution_words_removed(ds: Dataset) -> Expect:
     index = ds.find("claims", claimant_actor_id="act-sana")
