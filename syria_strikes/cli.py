@@ -275,7 +275,11 @@ def _add_data_dir(command: argparse.ArgumentParser, beside: str) -> None:
 
 
 def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
-    if not args.data_dir.is_dir():
+    try:
+        found = args.data_dir.is_dir()
+    except OSError as error:  # a name longer than the system allows: the user's to shorten
+        parser.error(f"no data folder at {args.data_dir} ({error.strerror}); pass --data-dir DIR")
+    if not found:
         parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
     folder: Path = args.data_dir
     return folder

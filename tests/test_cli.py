@@ -141,3 +141,14 @@ def test_a_line_break_in_a_path_argument_is_printed_escaped(
     output = capsys.readouterr()
     assert "\\x0aforged" in output.out
     assert not [line for line in output.out.splitlines() if line.startswith("forged")], output.out
+
+
+def test_a_data_folder_path_too_long_for_the_system_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A path the system refuses by its length is the user's to shorten (exit 2), not a failure of
+    the system (exit 3); the line names no more of it than any other path."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--data-dir", str(tmp_path / ("x" * 300))])
+    assert exit_.value.code == 2
+    assert "no data folder at" in capsys.readouterr().err
