@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, RecursionError, MemoryError) as error:
         if isinstance(error, OSError) and error.errno == errno.EPIPE:
             return _reader_gone()
+        if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:  # a path the user gave
+            _complain(f"a path is longer than the system allows ({error.filename}); give a shorter one")
+            return USAGE_ERROR
         _complain(_system_words(error))
         return SYSTEM_ERROR
     except MissingExtra as error:

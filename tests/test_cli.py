@@ -152,3 +152,18 @@ def test_a_data_folder_path_too_long_for_the_system_is_a_usage_error(
         main(["validate", "--data-dir", str(tmp_path / ("x" * 300))])
     assert exit_.value.code == 2
     assert "no data folder at" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["diff", "archive", "locate", "generate"])
+def test_any_path_too_long_for_the_system_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    long = str(tmp_path / ("x" * 300))
+    argv = {
+        "diff": ["diff", long, str(REPO / "data")],
+        "archive": ["archive", long, "--data-dir", str(REPO / "data")],
+        "locate": ["locate", long, "words", "--data-dir", str(REPO / "data")],
+        "generate": ["generate", "--root", long],
+    }[name]
+    assert run_cli(argv)[0] == 2
+    assert "longer than the system allows" in capsys.readouterr().err
