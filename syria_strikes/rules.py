@@ -102,6 +102,7 @@ RuleId = Literal[
     "cited_after_citing",
     "cites_self",
     "reference_cited",
+    "event_claimed",
     "parent_not_self",
     "parent_cycle",
     "quote_offsets",
@@ -1217,6 +1218,15 @@ RULES: tuple[Rule, ...] = (
             "{source} is a reference, an outside source a curator read for a curated event field; a chain or a "
             "citation names the report the document itself names, in a row of its own kind"
         ),
+    ),
+    Rule(
+        "event_claimed",
+        "IDs and references",
+        "An event that no claim is about (neither as `event_id` nor in `other_event_ids`)",
+        "Record the claims that report it, or remove the row: an event rests on what a document says.",
+        decision="warn",
+        then="valid; the event may still await its claims",
+        words="no claim is about this event (as event_id or in other_event_ids); it rests on no document's words",
     ),
     Rule(
         "parent_not_self",

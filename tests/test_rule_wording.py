@@ -104,6 +104,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "cites_self": {},
     "reference_cited": {"source": "src-ref-wikipedia-tiyas-airbase"},
+    "event_claimed": {},
     "cited_after_citing": {
         "cited": "src-b",
         "cited_start": pd.Timestamp("2021-07-25"),

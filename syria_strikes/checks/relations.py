@@ -353,6 +353,17 @@ def _reference_cited(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _unclaimed_events(frames: Frames) -> list[Problem]:
+    """An event groups what documents say: one that no claim is about rests on no document's words."""
+    claims, events = frames["claims"], frames["events"]
+    claimed = pa.concat_arrays(
+        [one_array(arrow_strings(claims["event_id"].dropna())), list_item_rows(claims["other_event_ids"])[1]]
+    )
+    ids = events["event_id"].dropna()
+    alone = pc.invert(pc.is_in(one_array(arrow_strings(ids)), value_set=claimed)).to_numpy(zero_copy_only=False)
+    return [problem("event_claimed", "events", line, "event_id", event) for line, event in by_line(ids[alone])]
+
+
 def _event_name(events: pd.DataFrame, position: int) -> str:
     """The event's ID, or its line when the ID cell is empty (its own rule reports that)."""
     event_id = events["event_id"].iat[position]
@@ -470,6 +481,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("time_after_report", {"claims", "sources"}, _time_after_report),
     across("attributed_kind", {"events", "actors"}, _attributed_kind),
     across("reference_cited", {"claims", "sources"}, _reference_cited),
+    across("event_claimed", {"claims", "events"}, _unclaimed_events),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),

@@ -727,6 +727,15 @@ def document_citing_a_reference(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "cites_source_ids", cites, "reference_cited")
 
 
+@structural("event that no claim is about")
+def event_without_claims(ds: Dataset) -> Expect:
+    rows = ds.rows("events")
+    index = ds.find("events", event_id=lambda e: e.startswith("evt-2021-"))
+    orphan = {**rows[index], "event_id": rows[index]["event_id"] + "-again", "summary": "Entered with no claim."}
+    ds.write_rows("events", [*rows, orphan])
+    return Expect("events", len(rows) + 2, "event_id", "event_claimed", decision="warn")
+
+
 @structural("reported claim without the words naming its claimant")
 def attribution_words_removed(ds: Dataset) -> Expect:
     index = ds.find("claims", claimant_actor_id="act-sana")
