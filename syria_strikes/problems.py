@@ -176,10 +176,11 @@ def render_json(problems: list[Problem], data_dir: Path | None = None) -> str:
 
 
 def one_per_fault(problems: list[Problem]) -> list[Problem]:
-    """Leave out a problem whose rule yields to another reported on the same row (``Rule.yields_to``)."""
+    """Leave out a problem whose rule yields to another reported on the same row (``Rule.yields_to``),
+    and a problem reported twice (a rule that failed on each part of a table split to be checked)."""
     reported = {(found.table, found.row, found.rule) for found in problems}
     return [
         found
-        for found in problems
+        for found in dict.fromkeys(problems)
         if not any((found.table, found.row, other) in reported for other in rule(found.rule).yields_to)
     ]

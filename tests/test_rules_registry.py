@@ -81,6 +81,7 @@ def test_a_rule_that_yields_is_left_out_only_beside_the_rule_it_yields_to() -> N
     elsewhere = Problem("claims", 6, "value", "8", "count_written", "is not a number the quote writes")
     assert one_per_fault([count, anchored, elsewhere]) == [anchored, elsewhere]
     assert one_per_fault([count, elsewhere]) == [count, elsewhere]
+    assert one_per_fault([elsewhere, count, elsewhere]) == [elsewhere, count]
 
 
 def test_a_rule_yields_only_to_declared_rules_other_than_itself() -> None:
