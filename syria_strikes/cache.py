@@ -279,7 +279,11 @@ class Store:
             entry = json.loads(body)
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             return None
-        if not isinstance(entry, dict) or entry.get("key") != key or entry.get("home") != _home(version):
+        if (
+            not isinstance(entry, dict)
+            or entry.get("key") != key
+            or entry.get("home") != _home(version.device, version.inode, version.mtime_ns)
+        ):
             return None
         return entry
 
@@ -325,10 +329,10 @@ def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
         return None
 
 
-def _home(version: FileKey) -> str:
+def _home(device: int, inode: int, mtime_ns: int) -> str:
     """Which file an entry is: a copy, however faithful, is another inode, and a checkout from git
     has another modification time than the one, with random nanoseconds, set when it was written."""
-    return f"{version.device}:{version.inode}:{version.mtime_ns}"
+    return f"{device}:{inode}:{mtime_ns}"
 
 
 def _write_at_home(target: Path, body: dict[str, Any]) -> None:
@@ -347,7 +351,7 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
             # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
             # the entry is then written again naming the time the file system kept.
             for _ in range(3):
-                home = f"{written.st_dev}:{written.st_ino}:{mtime_ns}"
+                home = _home(written.st_dev, written.st_ino, mtime_ns)
                 data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
                 handle.seek(0)
                 handle.truncate()
