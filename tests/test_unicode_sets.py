@@ -73,6 +73,18 @@ def test_an_ascii_seed_is_judged_as_segmenting_it_would(text: str) -> None:
     ]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(list(JOINERS)), st.characters(blacklist_categories=["Cs"])), max_size=40))
+def test_any_text_is_judged_as_segmenting_it_would(text: str) -> None:
+    """Joiners among any characters, ASCII and beyond: which characters a seed holds is found
+    from its UTF-8 bytes, and none may be missed."""
+    bounds = {match.start() for match in regex.finditer(r"\X", text)} | {len(text)}
+    judge = Boundaries()
+    assert [judge.cuts("seed", text, offset, offset) for offset in range(len(text) + 1)] == [
+        offset not in bounds for offset in range(len(text) + 1)
+    ]
+
+
 def test_a_long_run_of_joining_characters_is_segmented_once() -> None:
     text = "\uac00\u11a8" * 2000 + "e\u0301"
     judge = Boundaries()

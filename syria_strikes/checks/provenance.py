@@ -121,11 +121,16 @@ def _archive_dates(archived: pd.DataFrame, texts: dict[str, str]) -> list[Proble
     date typed wrong on the row (a later one passes every other rule). The header may be the day of
     archiving rather than of publication, so an interval ending before it is no fault."""
     problems = []
-    for line, source_id, start, end in zip(
-        archived.index, archived["source_id"], archived["published_start"], archived["published_end"], strict=True
+    headers = [ARCHIVE_DATE.match(texts.get(source_id, "")) for source_id in archived["source_id"]]
+    # One conversion for every header: converting them one by one cost a second per 10,000 seeds.
+    header_dates = pd.to_datetime(
+        pd.Series([None if header is None else header.group(1) for header in headers], dtype=object),
+        format="%Y-%m-%d",
+        errors="coerce",
+    )
+    for line, dated, start, end in zip(
+        archived.index, header_dates, archived["published_start"], archived["published_end"], strict=True
     ):
-        header = ARCHIVE_DATE.match(texts.get(source_id, ""))
-        dated = pd.to_datetime(header.group(1), format="%Y-%m-%d", errors="coerce") if header else pd.NaT
         if pd.isna(dated) or (pd.notna(start) and pd.notna(end) and start > end):  # disordered: published_order's
             continue
         if pd.notna(start) and dated < start:
