@@ -17,7 +17,7 @@ import pandas as pd
 
 from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
-from syria_strikes.columnar import cell_text
+from syria_strikes.columnar import cell_text, isin
 from syria_strikes.metadata import SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
@@ -213,7 +213,7 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
     quotes = frame[["source_id", anchor.words, anchor.start, anchor.end]]
     usable = quotes[
         (
-            quotes["source_id"].isin(list(texts))
+            isin(quotes["source_id"], pd.Series(list(texts), dtype="str"))
             & quotes[anchor.words].notna()
             & quotes[anchor.start].notna()
             & quotes[anchor.end].notna()
