@@ -212,9 +212,9 @@ def check_anchored(frame: pd.DataFrame, texts: dict[str, str], anchor: Anchor) -
     # Offsets out of order are a row rule's to report, once.
     quotes = frame[["source_id", anchor.words, anchor.start, anchor.end]]
     usable = quotes[
-        (
-            isin(quotes["source_id"], pd.Series(list(texts), dtype="str"))
-            & quotes[anchor.words].notna()
+        isin(quotes["source_id"], pd.Series(list(texts), dtype="str"))
+        & (
+            quotes[anchor.words].notna()
             & quotes[anchor.start].notna()
             & quotes[anchor.end].notna()
             & (quotes[anchor.start] < quotes[anchor.end]).fillna(False)
