@@ -617,14 +617,14 @@ EVENTS = Table(
         Column(
             "date_start",
             "date",
-            "First day the event can have happened; empty when only bounded above.",
+            "First day the event can have happened, in the calendar of the event's place (local time); empty when only bounded above.",
             "2020-01-14",
             minimum=EARLIEST_DATE,
         ),
         Column(
             "date_end",
             "date",
-            "Last day the event can have happened.",
+            "Last day the event can have happened, in the calendar of the event's place (local time).",
             "2020-01-14",
             required=True,
             minimum=EARLIEST_DATE,
