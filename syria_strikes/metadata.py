@@ -617,7 +617,8 @@ EVENTS = Table(
         Column(
             "date_start",
             "date",
-            "First day the event can have happened, in the calendar of the event's place (local time); empty when only bounded above.",
+            "First day the event can have happened, in the calendar of the event's place (local time); "
+            "empty when only bounded above.",
             "2020-01-14",
             minimum=EARLIEST_DATE,
         ),

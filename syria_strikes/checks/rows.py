@@ -105,11 +105,14 @@ def _code_fits(predicate: object, cell: object) -> bool:
 
 
 def _codes_allowed(frame: Frame) -> pd.Series:
-    """Only the few coded rows are looked at one by one; the rest pass in one vectorised step."""
+    """Only the coded rows are looked at, each distinct (predicate, codes) pair once: codes
+    repeat, and the rest pass in one vectorised step."""
     coded = (frame["value_code"].notna() & _is(frame["predicate"], VALUE_CODE_PREDICATES)).to_numpy()
     result = np.ones(len(frame), dtype=bool)
     rows = frame.loc[coded, ["predicate", "value_code"]]
-    result[coded] = [_code_fits(p, c) for p, c in zip(rows["predicate"], rows["value_code"], strict=True)]
+    pairs = list(zip(rows["predicate"], rows["value_code"], strict=True))
+    fits = {pair: _code_fits(*pair) for pair in set(pairs)}
+    result[coded] = [fits[pair] for pair in pairs]
     return pd.Series(result, index=frame.index)
 
 
