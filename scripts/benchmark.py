@@ -193,8 +193,13 @@ def validate_command(root: Path, *options: str) -> list[str]:
 
 # --- datasets -------------------------------------------------------------------------------
 def dataset(work: Path, claims: int, seed: int) -> Path:
-    """A synthetic dataset of this size, reused when --work holds one from the same generator."""
-    stamp = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:16]
+    """A synthetic dataset of this size, reused when --work holds one from the same generator and
+    the same descriptor: the descriptor carries the package's version and columns, so a dataset
+    made before either changed would no longer validate."""
+    from syria_strikes.generate import generated_files
+
+    made_by = GENERATOR.read_bytes() + generated_files()["datapackage.json"].encode("utf-8")
+    stamp = hashlib.sha256(made_by).hexdigest()[:16]
     root = work / f"claims-{claims}-seed-{seed}-{stamp}"
     if (root / "datapackage.json").is_file():
         return root
