@@ -16,6 +16,7 @@ import html5lib
 import pytest
 from markupsafe import escape
 
+from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
@@ -198,6 +199,15 @@ def test_event_page_shows_coordinates_as_text_or_says_there_are_none(site: Path)
             assert f"latitude {float(event['latitude']):g}, longitude {float(event['longitude']):g}" in text
         else:
             assert "not located: no coordinates" in text
+
+
+def test_home_page_counts_events_as_the_readme_does(site: Path, release: Path) -> None:
+    # An aggregate context row (several rocket attacks) is a context event, not a record of earlier strikes.
+    counts = coverage_of(release)
+    text = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
+    assert f"{counts.strikes} strikes, {counts.aggregates} record" in text
+    assert f"and {counts.context} context events" in text
+    assert f"{counts.claims} claims by {counts.claimants} claimants" in text
 
 
 def test_coverage_lists_the_sentences_without_claims(site: Path) -> None:

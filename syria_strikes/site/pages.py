@@ -147,9 +147,12 @@ def _contested(rows: list[dict[str, Any]]) -> list[str]:
 
 def _numbers(site: Site, contested: dict[str, list[str]]) -> dict[str, int]:
     categories = [event["category"] for event in site.events.values()]
-    aggregates = [event for event in site.events.values() if event["record_kind"] == "aggregate"]
+    # An aggregate strike row stands for an unknown number of strikes: never counted as one. An aggregate
+    # context row (several rocket attacks) is still a context event, as coverage() counts it.
+    aggregates = [
+        event for event in site.events.values() if event["record_kind"] == "aggregate" and event["category"] == "strike"
+    ]
     return {
-        # An aggregate row stands for an unknown number of strikes: never counted as one.
         "strikes": categories.count("strike") - len(aggregates),
         "aggregates": len(aggregates),
         "context": categories.count("context"),
