@@ -101,7 +101,8 @@ class Table:
         for column in self.columns:
             if column.name == name:
                 return column
-        raise KeyError(f"{self.name} has no column {name!r}")
+        near = _did_you_mean(name, self.column_names)
+        raise KeyError(f"{self.name} has no column {name!r}{near}; its columns are {', '.join(self.column_names)}")
 
 
 # --- ID patterns: ASCII only ([0-9], never \d, which also matches non-ASCII digits) ---------
@@ -1014,7 +1015,18 @@ def table(name: str) -> Table:
     for candidate in TABLES:
         if candidate.name == name:
             return candidate
-    raise KeyError(f"unknown table {name!r}; the tables are {', '.join(TABLE_NAMES)}")
+    raise KeyError(f"unknown table {name!r}{_did_you_mean(name, TABLE_NAMES)}; the tables are {', '.join(TABLE_NAMES)}")
+
+
+def _did_you_mean(given: object, names: tuple[str, ...]) -> str:
+    """The nearest name to a misspelt one (``claim``, ``Claims``, `` claims``), or nothing when none is near."""
+    if not isinstance(given, str):
+        return ""
+    import difflib  # only on this error path: ``import syria_strikes`` stays light
+
+    folded = {name.casefold(): name for name in names}
+    near = difflib.get_close_matches(given.strip().casefold(), list(folded), n=1, cutoff=0.75)
+    return f" (did you mean {folded[near[0]]!r}?)" if near else ""
 
 
 # --- Crosswalk to other conflict datasets -------------------------------------------------------

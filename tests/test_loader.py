@@ -38,6 +38,19 @@ def test_tables_version_and_description() -> None:
         syria_strikes.load("strikes")
 
 
+@pytest.mark.parametrize("name", ["claim", "Claims", " claims"])
+def test_a_misspelt_table_name_is_answered_with_the_nearest_name(name: str) -> None:
+    with pytest.raises(KeyError, match=r"\(did you mean 'claims'\?\); the tables are actors"):
+        syria_strikes.load(name)
+
+
+def test_a_misspelt_column_name_is_answered_with_the_nearest_name_and_every_column() -> None:
+    with pytest.raises(KeyError, match=r"no column 'stanc' \(did you mean 'stance'\?\); its columns are claim_id, "):
+        syria_strikes.describe("claims", "stanc")
+    with pytest.raises(KeyError, match=r"no column 'zzz'; its columns are claim_id, .*, curator_note"):
+        syria_strikes.describe("claims", "zzz")
+
+
 def test_dtypes_follow_the_metadata(release: Path) -> None:
     for declared in TABLES:
         frame = syria_strikes.load(declared.name, root=release)
