@@ -6,7 +6,7 @@ from syria_strikes.metadata import TABLE_NAMES, table
 
 
 def tables() -> tuple[str, ...]:
-    """The names ``load`` accepts, in the order that respects their references; e.g. ``tables()[-1] == "claims"``."""
+    """The names ``load`` accepts, in the order that respects their references; e.g. ``"claims" in tables()``."""
     return TABLE_NAMES
 
 
