@@ -115,7 +115,8 @@ def _types_section() -> list[str]:
         "## Types in each form",
         "",
         '`load(name)` gives pandas; `load(name, backend="pyarrow")` and `backend="polars"` keep the Arrow types '
-        "of the Parquet files (a `date32` is a polars `Date`). SQLite holds codes and dates as text and lists "
+        "of the Parquet files (a `date32` is a polars `Date`, an enum a polars `Enum` of every declared value). "
+        "SQLite holds codes and dates as text and lists "
         f"joined with `{LIST_DELIMITER}`.",
         "",
         "| type | CSV cell | pandas (`load`) | Arrow and Parquet | SQLite |",

@@ -72,20 +72,32 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
     ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
     """
     declared = table(name)
+    if backend not in ("pandas", "pyarrow", "polars"):
+        raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
+    if backend == "polars":
+        require("polars", "load(..., backend='polars')")
     folder = Path(root) if root is not None else release_dir()
     arrow = _read_parquet(folder / f"{declared.name}.parquet", declared)
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
-        require("polars", "load(..., backend='polars')")
-        import polars
-
-        frame = polars.from_arrow(arrow)
-        assert isinstance(frame, polars.DataFrame)  # a Table always gives a DataFrame
-        return frame
-    if backend != "pandas":
-        raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
+        return _to_polars(arrow, declared)
     return _to_pandas(arrow, name)
+
+
+def _to_polars(arrow: pa.Table, declared: Table) -> pl.DataFrame:
+    """A polars frame whose coded columns are ``Enum`` of every declared code, as pandas gets
+    categoricals of the whole vocabulary: a polars ``Categorical`` keeps only the codes rows use."""
+    import polars
+
+    frame = polars.from_arrow(arrow)
+    assert isinstance(frame, polars.DataFrame)  # a Table always gives a DataFrame
+    enums = {
+        column.name: polars.Enum(column.vocabulary.codes)
+        for column in declared.columns
+        if column.vocabulary is not None
+    }
+    return frame.with_columns(polars.col(name).cast(dtype) for name, dtype in enums.items())
 
 
 @overload

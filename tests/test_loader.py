@@ -247,3 +247,9 @@ def test_a_release_folder_the_user_named_is_not_fixed_by_reinstalling(release: P
         syria_strikes.load("claims", root=damaged)
     assert f"build it again with `syria-strikes build --out {damaged}`" in str(raised.value)
     assert "pip install" not in str(raised.value)
+
+
+def test_a_wrong_backend_is_named_before_any_file_is_read(tmp_path: Path) -> None:
+    # An empty folder is no release: the backend, the caller's first mistake, is the one named.
+    with pytest.raises(ValueError, match="backend must be 'pandas', 'pyarrow' or 'polars', not 'arrow'"):
+        syria_strikes.load("claims", backend="arrow", root=tmp_path)  # type: ignore[call-overload]

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 import syria_strikes
-from syria_strikes.metadata import TABLES
+from syria_strikes.metadata import TABLES, table
 from tests.support.dataset import REPO
 
 
@@ -150,6 +150,16 @@ def test_arrow_and_polars_keep_date32() -> None:
     assert arrow.schema.field("date_start").type == pa.date32()
     polars = pytest.importorskip("polars")
     assert syria_strikes.load("events", backend="polars").schema["date_start"] == polars.Date
+
+
+def test_polars_codes_are_enums_of_the_whole_vocabulary() -> None:
+    """A polars Categorical keeps only the codes rows use; an Enum keeps every declared one, as pandas does."""
+    polars = pytest.importorskip("polars")
+    claims = syria_strikes.load("claims", backend="polars")
+    for column in table("claims").columns:
+        if column.vocabulary is not None:
+            assert claims.schema[column.name] == polars.Enum(column.vocabulary.codes), column.name
+    assert claims["predicate"].to_list() == syria_strikes.load("claims")["predicate"].astype(str).tolist()
 
 
 def test_the_data_dictionary_states_each_loader_form_from_the_type_table() -> None:
