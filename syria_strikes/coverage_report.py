@@ -19,7 +19,14 @@ from syria_strikes.errors import InputError
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem, path_namer, problem
 from syria_strikes.seed_coverage import Declared, SeedCoverage, Span, seed_coverage
-from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_rows, require_columns, span_cells
+from syria_strikes.seedfiles import (
+    ArchivedSeed,
+    archived_choices,
+    archived_rows,
+    read_rows,
+    require_columns,
+    span_cells,
+)
 from syria_strikes.seedtrust import archived_seed_text
 from syria_strikes.terminal import escape
 
@@ -57,11 +64,13 @@ def dataset_coverage(data_dir: Path, seed: str | None = None) -> CoverageReport:
     """Coverage of every archived seed, or of the one named by source_id or file. A seed whose bytes
     do not match its sha256 is not counted, nor is a claim whose quote is not at its offsets."""
     root = dataset_root(data_dir)
-    seeds = archived_rows(data_dir)
+    archived = seeds = archived_rows(data_dir)
     if seed is not None:
-        seeds = [row for row in seeds if _names(seed, row.source_id, row.path)]
+        seeds = [row for row in archived if _names(seed, row.source_id, row.path)]
         if not seeds:
-            raise InputError(f"{seed}: is neither the source_id nor the seed file of an archived source")
+            raise InputError(
+                f"{seed}: is neither the source_id nor the seed file of an archived source{archived_choices(archived)}"
+            )
     texts, uncounted = _trusted_texts(seeds, root)
     spans = _claim_spans(data_dir, texts, uncounted)
     declared = _declared(data_dir, texts, uncounted)

@@ -149,12 +149,21 @@ def seed_text(seed: str, data_dir: Path) -> str:
     path = Path(seed)
     if path.exists() or not (data_dir / "sources.csv").is_file():
         return read_seed(path)
-    by_id = {row.source_id: row for row in archived_rows(data_dir)}.get(seed)
+    archived = archived_rows(data_dir)
+    by_id = {row.source_id: row for row in archived}.get(seed)
     if by_id is None:
         raise InputError(
             f"{seed}: no such file, and no archived source in {data_dir / 'sources.csv'} has that source_id"
+            f"{archived_choices(archived)}"
         )
     return by_id.text(dataset_root(data_dir))
+
+
+def archived_choices(archived: list[ArchivedSeed]) -> str:
+    """The end of a message about a seed that names none: the source_ids a curator could have meant."""
+    if not archived:
+        return "; no source has a seed_path yet: run `syria-strikes archive FILE` first"
+    return f"; the archived sources are {', '.join(row.source_id for row in archived)}"
 
 
 def span_cells(start: str | None, end: str | None) -> tuple[int, int] | None:

@@ -136,7 +136,9 @@ def test_html_marks_quoted_missing_and_declared_text(dataset: Dataset) -> None:
 
 def test_an_unknown_seed_is_a_usage_error(dataset: Dataset, capsys: pytest.CaptureFixture) -> None:
     assert _coverage(dataset, "src-no-such-seed")[0] == 2
-    assert "is neither the source_id nor the seed file" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "is neither the source_id nor the seed file" in error
+    assert error.endswith("; the archived sources are src-seed-000, src-seed-002\n")
 
 
 def test_a_seed_that_does_not_match_its_sha256_is_not_counted_and_fails(dataset: Dataset) -> None:

@@ -55,6 +55,7 @@ def test_bad_input_gives_one_line_and_exit_2(dataset: Dataset, tmp_path: Path, c
         ([str(tmp_path / "absent.txt"), "x"], "no such file"),
         ([str(latin1), "x"], "is not valid UTF-8"),
         (["src-no-such-source", "x"], "no archived source"),
+        (["src-seed-02", "x"], "has that source_id; the archived sources are src-seed-000, src-seed-002"),
     ]:
         assert _locate(dataset, *argv)[0] == 2
         error = capsys.readouterr().err
