@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
-from syria_strikes.loader import release_descriptor, release_dir, verify
+from syria_strikes.loader import release_descriptor, release_folder, verify
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.terminal import escape
 
@@ -78,7 +78,7 @@ def release_info(root: str | Path | None = None) -> ReleaseInfo:
 
     e.g. ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file.
     """
-    folder = Path(root) if root is not None else release_dir()
+    folder = release_folder(root)
     descriptor = release_descriptor(folder)
     resources = descriptor["resources"]
     rows: dict[str, int] = {}

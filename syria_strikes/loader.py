@@ -46,6 +46,15 @@ def release_dir() -> Path:
     return Path(str(files("syria_strikes") / "release"))
 
 
+def release_folder(root: Root) -> Path:
+    """The folder ``root`` names, or the installed release; a TypeError for anything but a path."""
+    if root is None:
+        return release_dir()
+    if not isinstance(root, (str, os.PathLike)):
+        raise TypeError(f"root must be the path of a release folder (a str or pathlib.Path), not {root!r}")
+    return Path(root)
+
+
 def _remedy(folder: Path) -> str:
     """How to get a sound release back: the installed one is reinstalled; a folder the user named
     is built again (or fetched again) by them."""
@@ -76,7 +85,7 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
         raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
     if backend == "polars":
         require("polars", "load(..., backend='polars')")
-    folder = Path(root) if root is not None else release_dir()
+    folder = release_folder(root)
     arrow = _read_parquet(folder / f"{declared.name}.parquet", declared)
     if backend == "pyarrow":
         return arrow
@@ -235,6 +244,10 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
             )
         ) from None
     except OSError as error:
+        if folder.is_file():
+            raise ReleaseError(
+                f"{folder} is a file, not a release folder: unzip a release bundle and pass the folder it holds"
+            ) from None
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
     return parsed_descriptor(data, folder)
 

@@ -12,6 +12,7 @@ import pytest
 
 import syria_strikes
 from syria_strikes.column_types import arrow_schema
+from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import installed
 from syria_strikes.loader import decode_parquet, release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
@@ -253,3 +254,18 @@ def test_a_wrong_backend_is_named_before_any_file_is_read(tmp_path: Path) -> Non
     # An empty folder is no release: the backend, the caller's first mistake, is the one named.
     with pytest.raises(ValueError, match="backend must be 'pandas', 'pyarrow' or 'polars', not 'arrow'"):
         syria_strikes.load("claims", backend="arrow", root=tmp_path)  # type: ignore[call-overload]
+
+
+def test_a_root_that_is_no_path_is_named_as_the_wrong_type() -> None:
+    with pytest.raises(TypeError, match=r"root must be the path of a release folder \(a str or pathlib.Path\), not 1"):
+        syria_strikes.load("claims", root=1)  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match="root must be the path of a release folder"):
+        syria_strikes.release_info(1)  # type: ignore[arg-type]
+
+
+def test_a_zip_given_as_root_is_named_as_a_file_to_unzip(tmp_path: Path) -> None:
+    bundle = tmp_path / "syria-strikes-data-0.3.0.zip"
+    bundle.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip
+    for read in (lambda: syria_strikes.load("claims", root=bundle), lambda: syria_strikes.release_info(bundle)):
+        with pytest.raises(ReleaseError, match="is a file, not a release folder: unzip a release bundle"):
+            read()
