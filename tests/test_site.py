@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -20,7 +21,7 @@ from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
-from syria_strikes.site.pages import render_site
+from syria_strikes.site.pages import linked, render_site
 from tests.support.dataset import REPO, Dataset, run_cli
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
@@ -153,7 +154,25 @@ def test_an_event_page_says_how_surely_the_event_was_identified(site: Path) -> N
         shown = text.split("<dt>Identified</dt><dd>", 1)[1].split("</dd>", 1)[0]
         assert shown.startswith(event["identification"].replace("_", " ") + ":")
         if event["identification_note"]:
-            assert str(escape(event["identification_note"])) in text
+            why = text.split("<dt>Why</dt><dd>", 1)[1].split("</dd>", 1)[0]
+            assert html.unescape(re.sub(r"<a href=[^>]*>([^<]*)</a>", r"\1", why)) == event["identification_note"]
+
+
+def test_ids_in_notes_link_to_the_page_of_their_row(site: Path) -> None:
+    # The date note of Albu Kamal cites two references by ID; each is a link to its source page.
+    text = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
+    note = text.split("<dt>Note</dt><dd>", 1)[1].split("</dd>", 1)[0]
+    for source_id in ("src-ref-urdupoint-2020-01-10-albu-kamal", "src-ref-dailyalert-haaretz-2020-01-10-albu-kamal"):
+        assert f'<a href="../sources/{source_id}.html">{source_id}</a>' in note
+    # A claim ID links to the claim on its event's page; text that only looks like an ID stays text.
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert '<a href="../events/evt-2021-07-22-homs-strike.html#clm-002-009">clm-002-009</a>' in homs
+
+
+def test_a_note_is_escaped_around_the_ids_it_links(release: Path) -> None:
+    site = read_site(release, REPO / "seeds")
+    note = str(linked(site, "<b>src-seed-000</b> & src-no-such-row", "../"))
+    assert note == '&lt;b&gt;<a href="../sources/src-seed-000.html">src-seed-000</a>&lt;/b&gt; &amp; src-no-such-row'
 
 
 def test_an_actor_page_lists_its_relations_in_both_directions_with_their_words(site: Path) -> None:

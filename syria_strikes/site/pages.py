@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from importlib.resources import files
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from syria_strikes.dictionary import _constraints
 from syria_strikes.metadata import TABLES, VOCABULARIES
@@ -94,8 +96,43 @@ def _environment(site: Site) -> jinja2.Environment:
         count=count,
         coordinates=coordinates,
         constraints=_constraints,
+        linked=lambda text, root: linked(site, text, root),
     )
     return environment
+
+
+# An ID as notes write it: a known prefix and hyphenated lower-case words, ending on a letter or digit.
+_MENTIONED_ID = re.compile(r"\b(?:act|src|evt|clm)-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def linked(site: Site, text: str | None, root: str) -> Markup:
+    """A curators' note, escaped, with each ID of a row of the site linked to its page: notes cite
+    sources and claims by ID (``src-ref-urdupoint-2020-01-10-albu-kamal``), which a reader cannot look up."""
+    if not text:
+        return Markup("—")
+    pieces: list[str] = []
+    last = 0
+    for match in _MENTIONED_ID.finditer(text):
+        href = _page_of(site, match.group())
+        if href is None:
+            continue
+        pieces += [escape(text[last : match.start()]), Markup('<a href="{}">{}</a>').format(root + href, match.group())]
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+def _page_of(site: Site, row_id: str) -> str | None:
+    """The site path of the page that shows a row, or None for an ID no row has."""
+    if row_id in site.actors:
+        return f"actors/{row_id}.html"
+    if row_id in site.sources:
+        return f"sources/{row_id}.html"
+    if row_id in site.events:
+        return f"events/{row_id}.html"
+    if row_id in site.claims:
+        return f"events/{site.claims[row_id]['event_id']}.html#{row_id}"
+    return None
 
 
 def words(code: str | None) -> str:
