@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from syria_strikes.metadata import TABLE_NAMES, table
+from syria_strikes.metadata import CODED_PREDICATES, TABLE_NAMES, table
 
 
 def tables() -> tuple[str, ...]:
@@ -37,6 +37,12 @@ def describe(name: str, column: str | None = None) -> str:
     if described.vocabulary is not None:
         lines.append("allowed values:")
         lines += [f"  {code}: {meaning}" for code, meaning in described.vocabulary.values]
+    if (declared.name, described.name) == ("claims", "value_code"):
+        # The codes depend on the claim's predicate, so they are no vocabulary of the column itself.
+        for predicate, vocabulary in CODED_PREDICATES.items():
+            lines.append(f"allowed values when predicate is {predicate}:")
+            lines += [f"  {code}: {meaning}" for code, meaning in vocabulary.values]
+        lines.append("when predicate is place: an ISO 3166-1 alpha-3 country code, such as SYR")
     return "\n".join(lines)
 
 

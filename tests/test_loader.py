@@ -39,6 +39,16 @@ def test_tables_version_and_description() -> None:
         syria_strikes.load("strikes")
 
 
+def test_describe_value_code_lists_the_codes_of_each_coded_predicate() -> None:
+    from syria_strikes.metadata import CODED_PREDICATES
+
+    text = syria_strikes.describe("claims", "value_code")
+    for predicate, vocabulary in CODED_PREDICATES.items():
+        block = text.split(f"allowed values when predicate is {predicate}:\n", 1)[1]
+        assert all(f"  {code}: " in block for code in vocabulary.codes), predicate
+    assert "when predicate is place: an ISO 3166-1 alpha-3 country code" in text
+
+
 @pytest.mark.parametrize("name", ["claim", "Claims", " claims"])
 def test_a_misspelt_table_name_is_answered_with_the_nearest_name(name: str) -> None:
     with pytest.raises(KeyError, match=r"\(did you mean 'claims'\?\); the tables are actors"):
