@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from syria_strikes.metadata import CODED_PREDICATES, TABLE_NAMES, table
+from syria_strikes.metadata import CODED_PREDICATES, TABLE_NAMES, Column, table
 
 
 def tables() -> tuple[str, ...]:
@@ -15,16 +15,14 @@ def describe(name: str, column: str | None = None) -> str:
     declared = table(name)
     if column is None:
         lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]
-        lines += [
-            f"  {c.name} ({c.type}{', required' if c.required else ''}): {c.description}" for c in declared.columns
-        ]
+        lines += [f"  {c.name} ({_kind(c)}): {c.description}" for c in declared.columns]
         lists = [c.name for c in declared.columns if c.type == "list"]
         if lists:
             lines += ["", "lists:", *(f"  {name}: {_flatten_hint(declared.name, name)}" for name in lists)]
         return "\n".join(lines)
     described = declared.column(column)
     lines = [
-        f"{declared.name}.{described.name} ({described.type}{', required' if described.required else ''})",
+        f"{declared.name}.{described.name} ({_kind(described)})",
         described.description,
         f"example: {described.example}",
     ]
@@ -49,3 +47,10 @@ def describe(name: str, column: str | None = None) -> str:
 def _flatten_hint(name: str, column: str) -> str:
     """How to get one row per list item, the usual first step with a list column."""
     return f'one row per item with load("{name}").explode("{column}") (a row without items keeps one missing value)'
+
+
+def _kind(column: Column) -> str:
+    """The type as the data dictionary words it ('string, enum stance, required'): a coded column is
+    a categorical in pandas, which 'string' alone would not lead a reader to expect."""
+    enum = f", enum {column.vocabulary.name}" if column.vocabulary is not None else ""
+    return f"{column.type}{enum}{', required' if column.required else ''}"

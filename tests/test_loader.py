@@ -34,6 +34,8 @@ def test_tables_version_and_description() -> None:
     assert syria_strikes.tables() == ("actors", "sources", "events", "claims", "actor_relations", "uncovered_sentences")
     assert syria_strikes.__version__.count(".") == 2
     assert "asserts: States it as true." in syria_strikes.describe("claims", "stance")
+    assert syria_strikes.describe("claims", "stance").startswith("claims.stance (string, enum stance, required)\n")
+    assert "  unit (string, enum unit): What the count counts." in syria_strikes.describe("claims")
     assert "primary key: claim_id" in syria_strikes.describe("claims")
     with pytest.raises(KeyError, match="the tables are actors, sources, events, claims"):
         syria_strikes.load("strikes")
