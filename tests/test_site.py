@@ -542,3 +542,15 @@ def test_a_loop_of_links_for_seeds_is_one_line(tmp_path: Path, capsys: pytest.Ca
     loop.symlink_to(loop)
     code, error = _run_site(tmp_path / "site", loop, capsys)
     assert code == 2 and error.count("\n") == 1 and "cannot be followed" in error
+
+
+def test_the_site_names_the_version_its_release_records(release: Path) -> None:
+    # A release of other data is labelled 0.3.0+local.<hash>; the site must not call it the package's version.
+    site = read_site(release, REPO / "seeds")
+    descriptor = json.loads(site.release_files["datapackage.json"])
+    descriptor["version"] = "9.9.9+local.0123456789ab"
+    site.release_files["datapackage.json"] = json.dumps(descriptor).encode()
+    pages = render_site(site)
+    assert b"syria-strikes 9.9.9+local.0123456789ab." in pages["index.html"]
+    assert b"(version 9.9.9+local.0123456789ab) [Data set]" in pages["download.html"]
+    assert "download/syria-strikes-9.9.9+local.0123456789ab.zip" in pages

@@ -24,7 +24,6 @@ from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site, about
 from syria_strikes.site.timeline import height, timeline_rows
-from syria_strikes.version import __version__
 
 STATIC = ("style.css", "search.js")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -33,7 +32,8 @@ _MEANINGS = {vocabulary.name: dict(vocabulary.values) for vocabulary in VOCABULA
 
 def render_site(site: Site) -> dict[str, bytes]:
     """All pages, the search index, the static files and the downloads."""
-    environment = _environment(site)
+    version = _release_version(site)
+    environment = _environment(site, version)
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context: object) -> None:
@@ -65,8 +65,8 @@ def render_site(site: Site) -> dict[str, bytes]:
     page("sources.html", "list.html", **_source_list(site))
     page("search.html", "search.html")
     page("dictionary.html", "dictionary.html", tables=TABLES, vocabularies=VOCABULARIES)
-    downloads = _downloads(site.release_files)
-    page("download.html", "download.html", files=downloads["listing"], citation=_citation())
+    downloads = _downloads(site.release_files, version)
+    page("download.html", "download.html", files=downloads["listing"], citation=_citation(version))
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
@@ -78,7 +78,13 @@ def render_site(site: Site) -> dict[str, bytes]:
     return dict(sorted(output.items()))
 
 
-def _environment(site: Site) -> jinja2.Environment:
+def _release_version(site: Site) -> str:
+    """The version the release records (``0.3.0``, or ``0.3.0+local.<hash>`` for other data): the
+    site shows that release, whatever version of the package renders it."""
+    return str(json.loads(site.release_files["datapackage.json"])["version"])
+
+
+def _environment(site: Site, version: str) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("syria_strikes.site", "templates"),
         autoescape=True,
@@ -89,7 +95,7 @@ def _environment(site: Site) -> jinja2.Environment:
     )
     environment.globals.update(
         site=site,
-        version=__version__,
+        version=version,
         words=words,
         meaning=lambda vocabulary, code: _MEANINGS[vocabulary][code],
         dates=dates,
@@ -349,19 +355,19 @@ def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | No
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
 
 
-def _downloads(contents: dict[str, bytes]) -> dict[str, Any]:
+def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
     """The release files (already verified) and a zip of them all, with the checksums the download page lists."""
     descriptor = json.loads(contents["datapackage.json"])
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
     names = list(contents)
-    bundle_name = f"syria-strikes-{__version__}.zip"
+    bundle_name = f"syria-strikes-{version}.zip"
     buffer = io.BytesIO()
     # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in names:
-            info = zipfile.ZipInfo(f"syria-strikes-{__version__}/{name}", date_time=ZIP_TIME)
+            info = zipfile.ZipInfo(f"syria-strikes-{version}/{name}", date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
             archive.writestr(info, contents[name])
     bundle = {bundle_name: buffer.getvalue()}
@@ -381,8 +387,8 @@ def _downloads(contents: dict[str, bytes]) -> dict[str, Any]:
     return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
 
 
-def _citation() -> str:
+def _citation(version: str) -> str:
     return (
         f"syria-strikes curators (2026). syria-strikes: claims about air and missile strikes in Syria, with verbatim "
-        f"provenance (version {__version__}) [Data set]. CC BY 4.0."
+        f"provenance (version {version}) [Data set]. CC BY 4.0."
     )
