@@ -253,7 +253,7 @@ def test_search_index_holds_every_claim_actor_event_and_source(site: Path) -> No
 
 def test_download_page_lists_true_checksums(site: Path) -> None:
     text = (site / "download.html").read_text(encoding="utf-8")
-    downloads = sorted((site / "download").iterdir())
+    downloads = sorted(path for path in (site / "download").rglob("*") if path.is_file())
     assert {path.name for path in downloads} >= {
         "claims.csv",
         "claims.parquet",
@@ -554,3 +554,12 @@ def test_the_site_names_the_version_its_release_records(release: Path) -> None:
     assert b"syria-strikes 9.9.9+local.0123456789ab." in pages["index.html"]
     assert b"(version 9.9.9+local.0123456789ab) [Data set]" in pages["download.html"]
     assert "download/syria-strikes-9.9.9+local.0123456789ab.zip" in pages
+
+
+def test_the_download_offers_each_table_as_a_copy_excel_reads_as_utf8(site: Path) -> None:
+    # The same bytes as the release bundle's excel/ copies: the CSV behind a UTF-8 byte-order mark.
+    for table in ("actors", "sources", "events", "claims", "actor_relations", "uncovered_sentences"):
+        plain = (site / "download" / f"{table}.csv").read_bytes()
+        assert (site / "download" / "excel" / f"{table}.csv").read_bytes() == b"\xef\xbb\xbf" + plain
+    page = (site / "download.html").read_text(encoding="utf-8")
+    assert '<a href="download/excel/claims.csv">excel/claims.csv</a>' in page

@@ -361,6 +361,8 @@ def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
+    spreadsheet = _spreadsheet_copies(contents)
+    contents = {**contents, **spreadsheet}
     names = list(contents)
     bundle_name = f"syria-strikes-{version}.zip"
     buffer = io.BytesIO()
@@ -374,6 +376,11 @@ def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
     descriptions = {
         bundle_name: "The whole release in one zip: every file below.",
         "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
+        **{
+            name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
+            "curly quotes correctly."
+            for name in spreadsheet
+        },
     }
     listing = [
         {
@@ -385,6 +392,20 @@ def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
         for name, data in {**bundle, **contents}.items()
     ]
     return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
+
+
+# What Excel needs to read a CSV as UTF-8; the release's own CSVs have none, as the canonical form demands.
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"
+
+
+def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
+    """Each table's CSV again under ``excel/``, with the mark Excel needs, as the release bundle has them:
+    opened from the plain files, Excel reads UTF-8 as a legacy code page and garbles every accent."""
+    return {
+        f"excel/{declared.name}.csv": BYTE_ORDER_MARK + contents[f"{declared.name}.csv"]
+        for declared in TABLES
+        if f"{declared.name}.csv" in contents
+    }
 
 
 def _citation(version: str) -> str:
