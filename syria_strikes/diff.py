@@ -2,7 +2,8 @@
 
 Both hold one ``<table>.csv`` per table (a release carries the validated CSV files byte for
 byte), so one comparison serves both: rows matched on the table's primary key, added, removed,
-or changed in named columns, and vocabulary codes that NEW uses or declares and OLD did not.
+or changed in named columns, and vocabulary codes that NEW uses or declares and OLD neither used
+nor declared.
 A release is verified against its checksums first, as ``syria-strikes info`` verifies it. A table
 present on one side must be a regular file on the other, unless that side's datapackage.json
 predates the table (its rows then count as added or removed) or neither side has it; the
@@ -82,6 +83,9 @@ def diff(old: Path, new: Path) -> DatasetDiff:
     tables = []
     notes: list[str] = []
     vocabulary: dict[str, list[str]] = {}
+    # A code OLD declared is no new vocabulary when NEW's rows first use it (a first 'boilerplate' row):
+    # only a code OLD neither used nor declared is one, as the changelog's rules for a version count it.
+    old_declared = _enums(old_side.descriptor, old_side.descriptor_path) if old_side.descriptor is not None else {}
     for declared in TABLES:
         if not _comparable(declared, old_side, new_side, notes):
             continue
@@ -91,8 +95,9 @@ def diff(old: Path, new: Path) -> DatasetDiff:
         for column in declared.columns:
             if column.vocabulary is None:
                 continue
-            used = {row.get(column.name, "") for row in old_rows.values()}
-            fresh = sorted({row.get(column.name, "") for row in new_rows.values()} - used - {""})
+            known = {row.get(column.name, "") for row in old_rows.values()}
+            known |= set(old_declared.get(f"{declared.name}.{column.name}", []))
+            fresh = sorted({row.get(column.name, "") for row in new_rows.values()} - known - {""})
             if fresh:
                 vocabulary[f"{declared.name}.{column.name}"] = fresh
     for name, codes in _declared_codes_added(old_side, new_side).items():

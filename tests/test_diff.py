@@ -83,6 +83,17 @@ def test_markdown_is_a_changelog_section_body(changed: Dataset) -> None:
     assert output.splitlines()[-1] == "- Vocabulary `claims.predicate`: added `brand_new_predicate`."
 
 
+def test_a_declared_code_first_used_is_no_new_vocabulary(dataset: Dataset) -> None:
+    # 'headline' is declared in both descriptors and used by no row of OLD: the vocabulary did not change.
+    assert "headline" not in {row["reason"] for row in dataset.rows("uncovered_sentences")}
+    dataset.set_cell("uncovered_sentences", 0, "reason", "headline")
+    code, output = _diff(REPO / "data", dataset.data_dir)
+    assert code == 0
+    assert output.splitlines() == ["uncovered_sentences: 0 added, 0 removed, 1 changed", "  ~ unc-000-001: reason"]
+    report = json.loads(_diff(REPO / "data", dataset.data_dir, "--format", "json")[1])
+    assert report["vocabulary_added"] == {}
+
+
 def test_a_code_newly_declared_in_the_descriptor_counts_as_added(dataset: Dataset) -> None:
     path = dataset.root / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
