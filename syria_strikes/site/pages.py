@@ -101,10 +101,22 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
         dates=dates,
         count=count,
         coordinates=coordinates,
-        constraints=_constraints,
+        constraints=lambda column: code_spans(_constraints(column)),
         linked=lambda text, root: linked(site, text, root),
     )
     return environment
+
+
+def code_spans(text: str) -> Markup:
+    """Markdown's `code` spans of the data dictionary's wording as HTML ``<code>``, the rest escaped:
+    the page showed the backticks themselves around every pattern and table name."""
+    pieces = escape(text).split("`")
+    if len(pieces) % 2 == 0:  # an unpaired backtick: show the text as it is
+        return escape(text)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(Markup(piece)) if index % 2 else Markup(piece)
+        for index, piece in enumerate(pieces)
+    )
 
 
 # An ID as notes write it: a known prefix and hyphenated lower-case words, ending on a letter or digit.
