@@ -78,7 +78,11 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
 
     e.g. ``claims = load("claims")``; ``load("events", backend="pyarrow")`` keeps Arrow types.
 
-    ``root`` reads another release folder, such as one written by ``syria-strikes build --out``.
+    ``name`` is one of ``tables()``: actors, sources, events, claims, actor_relations,
+    uncovered_sentences; ``describe(name)`` documents its columns. ``root`` reads another release
+    folder, such as one written by ``syria-strikes build --out`` or an unpacked release zip.
+    Raises KeyError for an unknown name, ValueError for an unknown backend, ReleaseError for a
+    missing or damaged release and MissingExtra when polars is not installed.
     """
     declared = table(name)
     if backend not in ("pandas", "pyarrow", "polars"):

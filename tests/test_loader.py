@@ -41,6 +41,11 @@ def test_tables_version_and_description() -> None:
         syria_strikes.load("strikes")
 
 
+def test_help_on_load_names_every_table() -> None:
+    doc = syria_strikes.load.__doc__ or ""
+    assert all(f" {name}," in doc or f" {name};" in doc for name in syria_strikes.tables())
+
+
 def test_describe_value_code_lists_the_codes_of_each_coded_predicate() -> None:
     from syria_strikes.metadata import CODED_PREDICATES
 
