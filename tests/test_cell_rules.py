@@ -29,7 +29,7 @@ def test_a_valid_row_passes() -> None:
         ("actor_id", "Act-other", "pattern", "it has uppercase letters; it reads as 'act-other' once fixed"),
         ("actor_id", "act-\u0661", "pattern", "U+0661 ARABIC-INDIC DIGIT ONE, a digit that is not 0-9"),
         ("country", "isr", "pattern", "does not have the required form ^[A-Z]{3}$ (for example ISR)"),
-        ("actor_id", "act-other two", "pattern", "(for example act-iaf); it contains a space"),
+        ("actor_id", "act-other two", "pattern", "(for example act-israeli-air-force); it contains a space"),
         ("name", "  ", "clean_text", "holds only spaces or invisible characters"),
         ("name", "IAF\u200b", "clean_text", "ends with U+200B ZERO WIDTH SPACE, an invisible character"),
         ("name", "a\tb", "clean_text", "contains a tab character"),
