@@ -570,3 +570,15 @@ def test_the_dictionary_page_shows_patterns_as_code_not_backticks(site: Path) ->
     assert "`" not in page
     assert "pattern <code>^act-[a-z0-9]+(-[a-z0-9]+)*$</code>" in page
     assert "references <code>actors</code>" in page
+
+
+def test_the_sources_list_counts_the_claims_that_passed_through_each_report(site: Path) -> None:
+    # A cited report is read in no document; what it carried is the claims naming it in relayed_via.
+    relayed: dict[str, int] = {}
+    for claim in _rows("claims"):
+        for source_id in filter(None, claim["relayed_via"].split("|")):
+            relayed[source_id] = relayed.get(source_id, 0) + 1
+    page = (site / "sources.html").read_text(encoding="utf-8")
+    row = page.split('href="sources/src-tass-2021-07-homs.html">', 1)[1].split("</tr>", 1)[0]
+    assert row.endswith(f"<td>0</td><td>{relayed['src-tass-2021-07-homs']}</td>")
+    assert relayed["src-tass-2021-07-homs"] > 0

@@ -307,15 +307,20 @@ def _source_list(site: Site) -> dict[str, Any]:
         {
             "href": f"sources/{source['source_id']}.html",
             "name": source["title"],
-            "cells": [words(source["kind"]), len(site.claims_by_source.get(source["source_id"], []))],
+            "cells": [
+                words(source["kind"]),
+                len(site.claims_by_source.get(source["source_id"], [])),
+                len(site.claims_relayed_by.get(source["source_id"], [])),
+            ],
         }
         for source in site.sources.values()
     ]
     return {
         "heading": "Sources",
         "intro": "The archived documents the claims are read in, the reports they cite, and the references "
-        "behind curated fields.",
-        "columns": ["Title", "Kind", "Claims read in it"],
+        "behind curated fields. A cited report holds no claim of its own: the claims it carried are read in "
+        "the archived document that names it.",
+        "columns": ["Title", "Kind", "Claims read in it", "Claims that passed through it"],
         "rows": rows,
     }
 
