@@ -552,7 +552,7 @@ def test_the_site_names_the_version_its_release_records(release: Path) -> None:
     site.release_files["datapackage.json"] = json.dumps(descriptor).encode()
     pages = render_site(site)
     assert b"syria-strikes 9.9.9+local.0123456789ab." in pages["index.html"]
-    assert b"(version 9.9.9+local.0123456789ab) [Data set]" in pages["download.html"]
+    assert b"(version 9.9.9+local.0123456789ab) [Data set]. CC BY 4.0. https://github.com/" in pages["download.html"]
     assert "download/syria-strikes-9.9.9+local.0123456789ab.zip" in pages
 
 

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from syria_strikes.dictionary import _constraints
-from syria_strikes.metadata import TABLES, VOCABULARIES
+from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site, about
@@ -428,5 +428,5 @@ def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
 def _citation(version: str) -> str:
     return (
         f"syria-strikes curators (2026). syria-strikes: claims about air and missile strikes in Syria, with verbatim "
-        f"provenance (version {version}) [Data set]. CC BY 4.0."
+        f"provenance (version {version}) [Data set]. CC BY 4.0. {REPOSITORY_URL}"
     )
