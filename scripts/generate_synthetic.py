@@ -327,6 +327,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
+    _name_value_actors(claim_rows, dict(zip(actors["actor_id"], actors["name"], strict=True)))
     relations = _relations(claim_rows, actors["actor_id"])
     uncovered = _archive_headers(documents)
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
@@ -668,6 +669,14 @@ def _claims(
     rows["attribution_end"] = rows["quote_end"]
     rows["curator_note"] = [None if k % 20 else "Synthetic claim." for k in range(n)]
     return rows
+
+
+def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | None]) -> None:
+    """The synthetic quotes name no actor, so the note of a claim naming one says which it is (rule
+    value_actor_named)."""
+    for k, actor in enumerate(claims["value_actor_id"]):
+        if actor is not None:
+            claims["curator_note"][k] = f"Synthetic claim; the actor it names is {names[actor]}."
 
 
 def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: np.ndarray) -> Cells:

@@ -137,6 +137,7 @@ RuleId = Literal[
     "identification_noted",
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
+    "value_actor_named",
     "curated_source",
     "coordinates_source",
     "reference_has_url",
@@ -1516,6 +1517,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the match with a dated event is only assumed, so 'acknowledged' needs an attribution_source_id "
             "that is a reference row reporting the acknowledgement; otherwise use 'alleged'"
+        ),
+    ),
+    Rule(
+        "value_actor_named",
+        "Data model",
+        "A claim's `value_actor_id` naming an actor whose name and aliases occur neither in its quote nor in its "
+        "`curator_note`: the wrong actor picked, another row's actor, the blame moved to another party",
+        "Name the actor the quote speaks of; where the quote does not name it (a mistranslation, 'the two'), say "
+        "in curator_note which actor it is.",
+        yields_to=("quote_anchored",),
+        words=(
+            "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; value_actor_id "
+            "names the actor the quote speaks of"
         ),
     ),
     Rule(

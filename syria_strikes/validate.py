@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.provenance import check_quotes, check_seeds
@@ -128,7 +129,7 @@ def read_and_check(
         later = [descriptor]
         # (name, tables read, keyed by the seeds too, the run's future) of each check across files
         running: list[tuple[str, frozenset[str], bool, Future[list[Problem]]]] = []
-        for rule in (*RELATION_RULES, *MODEL_RULES):
+        for rule in (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES):
             if not rule.applies(frames):
                 continue
             remembered = memory.rule(rule.name, rule.reads, frames.keys())

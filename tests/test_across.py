@@ -10,6 +10,7 @@ import pytest
 
 from syria_strikes import validate
 from syria_strikes.checks.across import Across
+from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.metadata import TABLES
@@ -17,7 +18,7 @@ from syria_strikes.problems import problem
 from syria_strikes.reading import read_table
 from tests.support.dataset import REPO, Dataset
 
-RULES = (*RELATION_RULES, *MODEL_RULES)
+RULES = (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES)
 
 
 class Watched(Mapping[str, pd.DataFrame]):

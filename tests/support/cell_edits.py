@@ -722,6 +722,15 @@ DATA_MODEL = [
         rule="attribution_applicable",
         row=Where(event_type="state_visit"),
     ),
+    # Valid actors put where another belongs: only the words the values were read from tell.
+    CellEdit(
+        "claim naming an actor its quote does not",
+        "claims",
+        "value_actor_id",
+        "act-usa",
+        rule="value_actor_named",
+        row=Where(predicate="site_occupant"),
+    ),
     CellEdit("wikidata_id that is not an item ID", "actors", "wikidata_id", "Syria", rule="pattern"),
     CellEdit(
         "actor related to itself",
