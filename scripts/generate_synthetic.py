@@ -327,6 +327,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
+    _attribute_as_claimed(events.rows, claim_rows, claim_events)
     _name_value_actors(claim_rows, dict(zip(actors["actor_id"], actors["name"], strict=True)))
     relations = _relations(claim_rows, actors["actor_id"])
     uncovered = _archive_headers(documents)
@@ -669,6 +670,26 @@ def _claims(
     rows["attribution_end"] = rows["quote_end"]
     rows["curator_note"] = [None if k % 20 else "Synthetic claim." for k in range(n)]
     return rows
+
+
+def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], claim_events: np.ndarray) -> None:
+    """An event blames the actor its attribution claims name (rule attribution_claimed): those claims
+    name the event's attacker, and an event no such claim is about is left unattributed."""
+    blamed: set[int] = set()
+    for k, (predicate, actor) in enumerate(zip(claims["predicate"], claims["value_actor_id"], strict=True)):
+        attacker = events["attributed_actor_id"][int(claim_events[k])]
+        if predicate == "attribution" and actor is not None and attacker is not None:
+            claims["value_actor_id"][k] = attacker
+            blamed.add(int(claim_events[k]))
+    for e, attacker in enumerate(events["attributed_actor_id"]):
+        if attacker is not None and e not in blamed:
+            status = events["attribution_status"][e]
+            events["summary"][e] = str(events["summary"][e]).replace(
+                f"attribution: {status}", "attribution: unattributed"
+            )
+            events["attribution_status"][e] = "unattributed"
+            events["attributed_actor_id"][e] = None
+            events["attribution_source_id"][e] = None
 
 
 def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | None]) -> None:

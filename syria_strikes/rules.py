@@ -137,6 +137,7 @@ RuleId = Literal[
     "identification_noted",
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
+    "attribution_claimed",
     "value_actor_named",
     "curated_source",
     "coordinates_source",
@@ -1517,6 +1518,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the match with a dated event is only assumed, so 'acknowledged' needs an attribution_source_id "
             "that is a reference row reporting the acknowledgement; otherwise use 'alleged'"
+        ),
+    ),
+    Rule(
+        "attribution_claimed",
+        "Data model",
+        "An event `alleged` or `acknowledged` to be the work of an actor that no `attribution` claim about it names "
+        "(nor a force that is part of it): another actor pasted in, or the rows of two events swapped",
+        "Name the actor an attribution claim about the event names, or record the claim that names it.",
+        yields_to=("attributed_kind",),
+        words=(
+            "no attribution claim about this event names {actor} or a force that is part of it; the actor an "
+            "event is attributed to is one a document blames"
         ),
     ),
     Rule(

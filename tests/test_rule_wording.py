@@ -163,6 +163,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "identification_noted": {"identification": "assumed", "identification_note": None},
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
     "acknowledged_on_assumed_match": {},
+    "attribution_claimed": {"actor": "act-usa"},
     "value_actor_named": {"actor": "act-usa"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},

@@ -1,5 +1,5 @@
 """Rules across tables that hold a coded value to the words it was read from: an actor a claim
-names.
+names, the actor an event is attributed to.
 
 Each of these values is valid on its own (a known actor), so a slip or a swap that
 puts another valid value in its place passes every rule of its cell; only the claims and quotes
@@ -14,11 +14,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
-from syria_strikes.columnar import duplicated
+from syria_strikes.columnar import duplicated, list_items
 from syria_strikes.metadata import LIST_DELIMITER
 from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
+# Statuses that name the actor an attack is attributed to.
+NAMING_STATUSES = ("alleged", "acknowledged")
 
 
 def _known_actors(actors: pd.DataFrame) -> pd.DataFrame:
@@ -58,5 +60,61 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
+    """Whether ``actor`` is ``ancestor`` or part of it, walking parents at most once each."""
+    seen: set[str] = set()
+    current: str | None = actor
+    while current is not None and current not in seen:
+        if current == ancestor:
+            return True
+        seen.add(current)
+        current = parent.get(current)
+    return False
+
+
+def _events_claimed(claims: pd.DataFrame) -> pd.Series:
+    """The event of each claim, and of each item of its other_event_ids, indexed by the claim's line."""
+    return pd.concat(
+        [pd.Series(claims["event_id"].to_numpy(), index=claims.index), list_items(claims["other_event_ids"])]
+    ).dropna()
+
+
+def _attribution_claimed(frames: Frames) -> list[Problem]:
+    """An event attributed to an actor (alleged or acknowledged) has an attribution claim about it
+    that names that actor, or a force that is part of it: the attribution rests on a document's
+    words. Not judged here: an unknown actor (foreign_key's), a media outlet (attributed_kind's), an
+    event no claim is about (event_claimed's), and one with an attribution claim that names neither
+    an actor nor value_text (actor_value's)."""
+    events, claims, actors = frames["events"], frames["claims"], _known_actors(frames["actors"])
+    named = events[
+        (events["attribution_status"].isin(NAMING_STATUSES) & events["attributed_actor_id"].isin(actors.index))
+        .fillna(False)
+        .to_numpy(dtype=bool)
+    ]
+    if named.empty:
+        return []
+    about = _events_claimed(claims)
+    attribution = (claims["predicate"] == "attribution").fillna(False).to_numpy(dtype=bool)
+    unnamed = attribution & (claims["value_actor_id"].isna() & claims["value_text"].isna()).to_numpy(dtype=bool)
+    unjudged = set(about[about.index.isin(claims.index[unnamed])]) | (set(named["event_id"]) - set(about))
+    blamed = about[about.index.isin(claims.index[attribution])]
+    actor_of = claims["value_actor_id"].loc[blamed.index].to_numpy()
+    by_event: dict[str, set[str]] = {}
+    for event, actor in zip(blamed.to_numpy(), actor_of, strict=True):
+        if isinstance(actor, str):
+            by_event.setdefault(event, set()).add(actor)
+    parents = actors["parent_actor_id"].dropna()
+    parent = dict(zip(map(str, parents.index), map(str, parents), strict=True))
+    problems = []
+    for line, event, actor in zip(named.index, named["event_id"], named["attributed_actor_id"], strict=True):
+        if event in unjudged or any(_within(claimed, actor, parent) for claimed in by_event.get(event, ())):
+            continue
+        problems.append(problem("attribution_claimed", "events", int(line), "attributed_actor_id", actor, actor=actor))
+    return problems
+
+
 # --- the rules, declared with what they read -----------------------------------------------
-AGREEMENT_RULES: tuple[Across, ...] = (across("value_actor_named", {"claims", "actors"}, _value_actor_named),)
+AGREEMENT_RULES: tuple[Across, ...] = (
+    across("value_actor_named", {"claims", "actors"}, _value_actor_named),
+    across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
+)

@@ -731,6 +731,14 @@ DATA_MODEL = [
         rule="value_actor_named",
         row=Where(predicate="site_occupant"),
     ),
+    CellEdit(
+        "event attributed to an actor no claim blames",
+        "events",
+        "attributed_actor_id",
+        "act-usa",
+        rule="attribution_claimed",
+        row=Where(attribution_status="alleged"),
+    ),
     CellEdit("wikidata_id that is not an item ID", "actors", "wikidata_id", "Syria", rule="pattern"),
     CellEdit(
         "actor related to itself",

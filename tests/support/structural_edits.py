@@ -693,6 +693,17 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("attributed actors of two events swapped")
+def attributed_actors_swapped(ds: Dataset) -> Expect:
+    """The event blamed on a state given the air force of another event, and that one the state: the
+    state is still right for its air force's event, the air force is named by no claim of the first."""
+    events = ds.rows("events")
+    state = ds.find("events", attributed_actor_id="act-israel")
+    force = ds.find("events", attributed_actor_id="act-israeli-air-force")
+    ds.set_cell("events", force, "attributed_actor_id", events[state]["attributed_actor_id"])
+    return _set(ds, "events", state, "attributed_actor_id", events[force]["attributed_actor_id"], "attribution_claimed")
+
+
 @structural("time claim whose interval starts after its document was published")
 def time_counted_forward(ds: Dataset) -> Expect:
     """'On Tuesday' in a document of Wednesday 2020-01-15 read as the Tuesday after it."""
