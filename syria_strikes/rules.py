@@ -138,6 +138,7 @@ RuleId = Literal[
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
     "attribution_claimed",
+    "date_claimed",
     "value_actor_named",
     "curated_source",
     "coordinates_source",
@@ -600,6 +601,14 @@ def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
 
 def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
+
+
+def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
+    days = f"{date_start or '..'}/{date_end or '..'}"
+    return (
+        f"the event is dated {days} from {source}, whose time claims about it give {', '.join(intervals)}; "
+        "no day is in both"
+    )
 
 
 # --- wording of the place rules (checks.rows) ----------------------------------------------------
@@ -1531,6 +1540,14 @@ RULES: tuple[Rule, ...] = (
             "no attribution claim about this event names {actor} or a force that is part of it; the actor an "
             "event is attributed to is one a document blames"
         ),
+    ),
+    Rule(
+        "date_claimed",
+        "Data model",
+        "An event dated from an archived document (`date_source_id`) on days that none of that document's `time` "
+        "claims about it allows: a date moved by a slip, or copied from another event",
+        "The event's days and the intervals of the document's time claims; date the event within one of them.",
+        words=_date_claimed,
     ),
     Rule(
         "value_actor_named",

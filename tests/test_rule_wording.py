@@ -164,6 +164,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
     "acknowledged_on_assumed_match": {},
     "attribution_claimed": {"actor": "act-usa"},
+    "date_claimed": {
+        "source": "src-seed-000",
+        "intervals": ["2020-01-14/2020-01-14"],
+        "date_start": "2020-01-13",
+        "date_end": "2020-01-13",
+    },
     "value_actor_named": {"actor": "act-usa"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},

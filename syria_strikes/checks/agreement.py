@@ -1,7 +1,7 @@
 """Rules across tables that hold a coded value to the words it was read from: an actor a claim
-names, the actor an event is attributed to.
+names, the actor an event is attributed to, the days an event is dated to.
 
-Each of these values is valid on its own (a known actor), so a slip or a swap that
+Each of these values is valid on its own (a known actor, a real day), so a slip or a swap that
 puts another valid value in its place passes every rule of its cell; only the claims and quotes
 it rests on tell it is wrong. A rule that needs a table which could not be read is skipped.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
-from syria_strikes.columnar import duplicated, list_items
-from syria_strikes.metadata import LIST_DELIMITER
+from syria_strikes.columnar import arrow_strings, duplicated, first_match_dates, list_items
+from syria_strikes.metadata import LIST_DELIMITER, TIME_INTERVAL
 from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
@@ -113,8 +114,81 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end days of time intervals ('..' an open start); NaT where the text is no interval."""
+    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
+    parts = text.where(shaped).str.split("/")
+    start = pd.to_datetime(parts.str[0].replace("..", "0001-01-01"), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(parts.str[1], format="%Y-%m-%d", errors="coerce")
+    return start.to_numpy(dtype="datetime64[s]"), end.to_numpy(dtype="datetime64[s]")
+
+
+def _date_claimed(frames: Frames) -> list[Problem]:
+    """An event dated from an archived document overlaps a day one of that document's time claims
+    about it gives: the date was worked out from those words. Time claims not of the interval form,
+    out of order, or starting after the document (the rules of the claim report those) are not
+    compared; neither is an event whose own dates are out of order (date_order's)."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
+    dated = events[events["date_source_id"].isin(archived).to_numpy(dtype=bool)]
+    timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
+    if dated.empty or timed.empty:
+        return []
+    start, end = _intervals(timed["value_text"].astype("string"))
+    published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
+    usable = ~np.isnat(start) & ~np.isnat(end) & (start <= end) & ~(start > published_end)
+    said = pd.DataFrame(
+        {
+            "event_id": timed["event_id"].to_numpy(),
+            "date_source_id": timed["source_id"].to_numpy(),
+            "interval": timed["value_text"].to_numpy(),
+        }
+    ).assign(start=start, end=end)[usable]
+    first = dated["date_start"].to_numpy(dtype="datetime64[s]")
+    last = dated["date_end"].to_numpy(dtype="datetime64[s]")
+    in_order = np.isnat(first) | np.isnat(last) | (first <= last)
+    days = pd.DataFrame(
+        {
+            "line": dated.index[in_order],
+            "event_id": dated["event_id"].to_numpy()[in_order],
+            "date_source_id": dated["date_source_id"].to_numpy()[in_order],
+        }
+    ).assign(first=first[in_order], last=last[in_order])
+    compared = days.merge(said, on=["event_id", "date_source_id"])
+    if compared.empty:
+        return []
+    after_first = np.isnat(compared["first"].to_numpy()) | (compared["end"].to_numpy() >= compared["first"].to_numpy())
+    before_last = np.isnat(compared["last"].to_numpy()) | (compared["start"].to_numpy() <= compared["last"].to_numpy())
+    compared["overlaps"] = after_first & before_last
+    apart = compared[~compared.groupby("line")["overlaps"].transform("any").to_numpy(dtype=bool)]
+    problems = []
+    for _, group in apart.groupby("line", sort=True):
+        row = group.iloc[0]
+        problems.append(
+            problem(
+                "date_claimed",
+                "events",
+                int(row["line"]),
+                "date_end",
+                _shown(group["last"]),
+                source=row["date_source_id"],
+                intervals=list(group["interval"]),
+                date_start=_shown(group["first"]),
+                date_end=_shown(group["last"]),
+            )
+        )
+    return problems
+
+
+def _shown(days: pd.Series) -> str | None:
+    """The first of the days as written in the data; None for an open end."""
+    day = days.to_numpy(dtype="datetime64[D]")[0]
+    return None if np.isnat(day) else str(day)
+
+
 # --- the rules, declared with what they read -----------------------------------------------
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
+    across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
 )

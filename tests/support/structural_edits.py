@@ -693,6 +693,22 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("event moved a day off the time its dating document gives")
+def event_moved_off_its_time_claim(ds: Dataset) -> Expect:
+    """Both days of a one-day event dated from its seed moved back a day: a real day, in order,
+    before the document, and not the day the seed's 'on Tuesday' gives."""
+    claims = ds.rows("claims")
+    index = ds.find(
+        "events",
+        date_precision="day",
+        date_source_id=lambda s: s.startswith("src-seed-"),
+        event_id=lambda e: any(c["event_id"] == e and c["predicate"] == "time" for c in claims),
+    )
+    day = (date.fromisoformat(ds.rows("events")[index]["date_start"]) - timedelta(days=1)).isoformat()
+    ds.set_cell("events", index, "date_start", day)
+    return _set(ds, "events", index, "date_end", day, "date_claimed")
+
+
 @structural("attributed actors of two events swapped")
 def attributed_actors_swapped(ds: Dataset) -> Expect:
     """The event blamed on a state given the air force of another event, and that one the state: the
