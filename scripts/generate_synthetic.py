@@ -328,8 +328,9 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
-    _name_value_actors(claim_rows, dict(zip(actors["actor_id"], actors["name"], strict=True)))
-    relations = _relations(claim_rows, actors["actor_id"])
+    names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+    _name_value_actors(claim_rows, names)
+    relations = _relations(claim_rows, actors["actor_id"], names)
     uncovered = _archive_headers(documents)
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
     _write(out, {**tables, "actor_relations": relations, "uncovered_sentences": uncovered}, documents)
@@ -743,8 +744,9 @@ def _values(rng: np.random.Generator, predicates: np.ndarray, written: np.ndarra
     }
 
 
-def _relations(claims: dict[str, Cells], actor_ids: Cells) -> dict[str, Cells]:
-    """One relation per hundred claims, its evidence the claim and its words the claim's quote."""
+def _relations(claims: dict[str, Cells], actor_ids: Cells, names: dict[str | None, str | None]) -> dict[str, Cells]:
+    """One relation per hundred claims, its evidence the claim and its words the claim's quote; the
+    quotes name no actor, so the note says which two it links (rule relation_named)."""
     rows: dict[str, Cells] = {name: [] for name in _table("actor_relations").column_names}
     for k in range(0, len(claims["claim_id"]), CLAIMS_PER_DOCUMENT):
         subject = claims["claimant_actor_id"][k]
@@ -760,6 +762,7 @@ def _relations(claims: dict[str, Cells], actor_ids: Cells) -> dict[str, Cells]:
             quote=claims["quote"][k],
             quote_start=claims["quote_start"][k],
             quote_end=claims["quote_end"][k],
+            curator_note=f"Synthetic relation: {names[subject]} is allied with {names[other]}.",
         )
     return rows
 

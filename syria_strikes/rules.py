@@ -140,6 +140,7 @@ RuleId = Literal[
     "attribution_claimed",
     "date_claimed",
     "value_actor_named",
+    "relation_named",
     "curated_source",
     "coordinates_source",
     "reference_has_url",
@@ -1560,6 +1561,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; value_actor_id "
             "names the actor the quote speaks of"
+        ),
+    ),
+    Rule(
+        "relation_named",
+        "Data model",
+        "An actor relation whose `subject_actor_id` or `object_actor_id` is an actor named neither in its quote "
+        "nor in its `curator_note`: another actor pasted in, the relation moved to another pair",
+        "Name the actors the quote speaks of; where it does not name one ('its ally'), say in curator_note which "
+        "actor it is.",
+        yields_to=("quote_anchored",),
+        words=(
+            "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; a relation links "
+            "the actors its words name"
         ),
     ),
     Rule(

@@ -171,6 +171,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2020-01-13",
     },
     "value_actor_named": {"actor": "act-usa"},
+    "relation_named": {"actor": "act-russia"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
     # the uncovered sentences

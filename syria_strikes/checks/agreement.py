@@ -1,5 +1,5 @@
 """Rules across tables that hold a coded value to the words it was read from: an actor a claim
-names, the actor an event is attributed to, the days an event is dated to.
+or a relation names, the actor an event is attributed to, the days an event is dated to.
 
 Each of these values is valid on its own (a known actor, a real day), so a slip or a swap that
 puts another valid value in its place passes every rule of its cell; only the claims and quotes
@@ -41,24 +41,43 @@ def _name_pattern(name: object, aliases: object) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
 
 
-def _value_actor_named(frames: Frames) -> list[Problem]:
-    """The actor a claim names in value_actor_id is one its quote names, by its name or an alias;
-    where the quote does not (a mistranslation, 'the two'), the curator_note names it. An actor
-    that is not known is foreign_key's to report."""
-    claims, actors = frames["claims"], _known_actors(frames["actors"])
-    judged = claims[(claims["value_actor_id"].isin(actors.index) & claims["quote"].notna()).to_numpy(dtype=bool)]
-    patterns: dict[str, re.Pattern[str]] = {}
-    problems = []
+def _unnamed(
+    frame: pd.DataFrame, column: str, actors: pd.DataFrame, patterns: dict[str, re.Pattern[str]]
+) -> list[tuple[int, str]]:
+    """The (line, actor) of each row whose ``column`` names a known actor that neither its quote nor
+    its curator_note names; an actor that is not known is foreign_key's to report."""
+    judged = frame[(frame[column].isin(actors.index) & frame["quote"].notna()).to_numpy(dtype=bool)]
+    unnamed = []
     for line, actor, quote, note in zip(
-        judged.index, judged["value_actor_id"], judged["quote"], judged["curator_note"], strict=True
+        judged.index, judged[column], judged["quote"], judged["curator_note"], strict=True
     ):
         if actor not in patterns:
             patterns[actor] = _name_pattern(actors.at[actor, "name"], actors.at[actor, "aliases"])
         pattern = patterns[actor]
-        if pattern.search(quote) or (isinstance(note, str) and pattern.search(note)):
-            continue
-        problems.append(problem("value_actor_named", "claims", int(line), "value_actor_id", actor, actor=actor))
-    return problems
+        if not (pattern.search(quote) or (isinstance(note, str) and pattern.search(note))):
+            unnamed.append((int(line), str(actor)))
+    return unnamed
+
+
+def _value_actor_named(frames: Frames) -> list[Problem]:
+    """The actor a claim names in value_actor_id is one its quote names, by its name or an alias;
+    where the quote does not (a mistranslation, 'the two'), the curator_note names it."""
+    return [
+        problem("value_actor_named", "claims", line, "value_actor_id", actor, actor=actor)
+        for line, actor in _unnamed(frames["claims"], "value_actor_id", _known_actors(frames["actors"]), {})
+    ]
+
+
+def _relation_named(frames: Frames) -> list[Problem]:
+    """Both actors of a relation are ones its quote names ('Hashed al-Shaabi ... supported by Iran'),
+    or, where the quote does not ('its ally'), its curator_note names."""
+    relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
+    patterns: dict[str, re.Pattern[str]] = {}
+    return [
+        problem("relation_named", "actor_relations", line, column, actor, actor=actor)
+        for column in ("subject_actor_id", "object_actor_id")
+        for line, actor in _unnamed(relations, column, actors, patterns)
+    ]
 
 
 def _within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
@@ -189,6 +208,7 @@ def _shown(days: pd.Series) -> str | None:
 # --- the rules, declared with what they read -----------------------------------------------
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
+    across("relation_named", {"actor_relations", "actors"}, _relation_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
 )

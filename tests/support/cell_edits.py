@@ -732,6 +732,14 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "relation moved to an actor its quote does not name",
+        "actor_relations",
+        "object_actor_id",
+        "act-russia",
+        rule="relation_named",
+        row=Where(relation="backed_by"),
+    ),
+    CellEdit(
         "event attributed to an actor no claim blames",
         "events",
         "attributed_actor_id",
