@@ -105,6 +105,7 @@ RuleId = Literal[
     "event_claimed",
     "parent_not_self",
     "parent_cycle",
+    "parent_country",
     "quote_offsets",
     "quote_anchored",
     "seed_inside",
@@ -1255,6 +1256,17 @@ RULES: tuple[Rule, ...] = (
         words="the chain of parent actors loops back to this actor",
     ),
     # --- quotes and seeds (checks.rows, checks.provenance) ----------------------------------
+    Rule(
+        "parent_country",
+        "IDs and references",
+        "An actor whose `parent_actor_id` is an actor of another country (both with one): the parent of a "
+        "neighbouring row, or a country mistyped",
+        "Both countries; a part has the country of the actor it is part of.",
+        words=(
+            "the actor's country is {country}, but its parent {parent} is of {parent_country}; an actor is part of "
+            "an actor of its own country"
+        ),
+    ),
     Rule(
         "quote_offsets",
         "Quotes and seeds",

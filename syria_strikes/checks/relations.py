@@ -421,6 +421,30 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def _parent_countries(actors: pd.DataFrame) -> list[Problem]:
+    """A part has its whole's country: the air force of one state is not part of another state. An
+    actor or a parent without a country is not judged, nor a parent that is not known (foreign_key's)."""
+    unique = actors[~duplicated(actors["actor_id"])]
+    country = dict(zip(unique["actor_id"], unique["country"], strict=True))
+    return [
+        problem(
+            "parent_country",
+            "actors",
+            int(line),
+            "parent_actor_id",
+            parent,
+            country=own,
+            parent=parent,
+            parent_country=country[parent],
+        )
+        for line, parent, own in zip(actors.index, actors["parent_actor_id"], actors["country"], strict=True)
+        if isinstance(parent, str)
+        and isinstance(own, str)
+        and isinstance(country.get(parent), str)
+        and country[parent] != own
+    ]
+
+
 def _on_loops(parent: dict[str, str]) -> set[str]:
     """Every actor on a loop of two or more parents (an actor that is its own parent is another
     rule's). Each actor is walked once, so a chain 40,000 parents deep costs 40,000 steps, not
@@ -485,4 +509,5 @@ RELATION_RULES: tuple[Across, ...] = (
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
+    across("parent_country", {"actors"}, lambda f: _parent_countries(f["actors"])),
 )

@@ -162,6 +162,14 @@ IDS_AND_REFERENCES = [
         rule="list_repeats",
         row=Where(predicate="weapon"),
     ),
+    CellEdit(
+        "actor made part of another country's actor",
+        "actors",
+        "parent_actor_id",
+        "act-russia",
+        rule="parent_country",
+        row=Where(actor_id="act-israeli-air-force"),
+    ),
     CellEdit("actor is its own parent", "actors", "parent_actor_id", copied_from("actor_id"), rule="parent_not_self"),
     CellEdit("claim numbered for another seed", "claims", "claim_id", "clm-999-001", rule="seed_number"),
     CellEdit(
