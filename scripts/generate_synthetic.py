@@ -694,11 +694,11 @@ def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], cl
 
 
 def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | None]) -> None:
-    """The synthetic quotes name no actor, so the note of a claim naming one says which it is (rule
-    value_actor_named)."""
-    for k, actor in enumerate(claims["value_actor_id"]):
-        if actor is not None:
-            claims["curator_note"][k] = f"Synthetic claim; the actor it names is {names[actor]}."
+    """The synthetic words name no actor of the claim, so its note says which the claimant is and
+    which actor it names (rules claimant_named, value_actor_named)."""
+    for k, (claimant, actor) in enumerate(zip(claims["claimant_actor_id"], claims["value_actor_id"], strict=True)):
+        named = f"; the actor it names is {names[actor]}" if actor is not None else ""
+        claims["curator_note"][k] = f"Synthetic claim by {names[claimant]}{named}."
 
 
 def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: np.ndarray) -> Cells:

@@ -142,6 +142,7 @@ RuleId = Literal[
     "date_claimed",
     "value_actor_named",
     "relation_named",
+    "claimant_named",
     "curated_source",
     "coordinates_source",
     "reference_has_url",
@@ -1573,6 +1574,20 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; value_actor_id "
             "names the actor the quote speaks of"
+        ),
+    ),
+    Rule(
+        "claimant_named",
+        "Data model",
+        "A claim whose `attribution_quote` names an actor (by its name or an alias) other than its "
+        "`claimant_actor_id`, and whose `curator_note` does not name the claimant either: the words of one party "
+        "credited to another",
+        "The claimant is the actor the attribution words name; where it is another ('The two', 'The source'), "
+        "say in curator_note which actor it is.",
+        yields_to=("attribution_anchored",),
+        words=(
+            "the attribution words name {named!r}, not the claimant {actor} (by its name or an alias), and "
+            "curator_note does not name it either; the claimant is the actor the attribution words name"
         ),
     ),
     Rule(

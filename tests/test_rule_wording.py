@@ -172,6 +172,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "value_actor_named": {"actor": "act-usa"},
     "relation_named": {"actor": "act-russia"},
+    "claimant_named": {"actor": "act-haaretz", "named": "state SANA agency"},
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},

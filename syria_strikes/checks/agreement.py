@@ -1,5 +1,6 @@
 """Rules across tables that hold a coded value to the words it was read from: an actor a claim
-or a relation names, the actor an event is attributed to, the days an event is dated to.
+or a relation names, the claimant its attribution words name, the actor an event is attributed
+to, the days an event is dated to.
 
 Each of these values is valid on its own (a known actor, a real day), so a slip or a swap that
 puts another valid value in its place passes every rule of its cell; only the claims and quotes
@@ -42,14 +43,18 @@ def _name_pattern(name: object, aliases: object) -> re.Pattern[str]:
 
 
 def _unnamed(
-    frame: pd.DataFrame, column: str, actors: pd.DataFrame, patterns: dict[str, re.Pattern[str]]
+    frame: pd.DataFrame,
+    column: str,
+    actors: pd.DataFrame,
+    patterns: dict[str, re.Pattern[str]],
+    words: str = "quote",
 ) -> list[tuple[int, str]]:
-    """The (line, actor) of each row whose ``column`` names a known actor that neither its quote nor
-    its curator_note names; an actor that is not known is foreign_key's to report."""
-    judged = frame[(frame[column].isin(actors.index) & frame["quote"].notna()).to_numpy(dtype=bool)]
+    """The (line, actor) of each row whose ``column`` names a known actor that neither its ``words``
+    nor its curator_note names; an actor that is not known is foreign_key's to report."""
+    judged = frame[(frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)]
     unnamed = []
     for line, actor, quote, note in zip(
-        judged.index, judged[column], judged["quote"], judged["curator_note"], strict=True
+        judged.index, judged[column], judged[words], judged["curator_note"], strict=True
     ):
         if actor not in patterns:
             patterns[actor] = _name_pattern(actors.at[actor, "name"], actors.at[actor, "aliases"])
@@ -65,6 +70,26 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
     return [
         problem("value_actor_named", "claims", line, "value_actor_id", actor, actor=actor)
         for line, actor in _unnamed(frames["claims"], "value_actor_id", _known_actors(frames["actors"]), {})
+    ]
+
+
+def _claimant_named(frames: Frames) -> list[Problem]:
+    """Attribution words that name an actor name the claimant ('According to the state SANA agency'
+    is SANA's claim), unless the curator_note names it. Words that name no actor ('The two', 'The
+    source claimed') are not judged, nor a claim in its document's own voice (the claimant is the
+    publisher): its words are the document's hedge ('attributed to Israel')."""
+    claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
+    publishers = sources[~duplicated(sources["source_id"])].set_index("source_id")["publisher_actor_id"]
+    own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
+    judged = claims[~own_voice.to_numpy(dtype=bool)]
+    unnamed = _unnamed(judged, "claimant_actor_id", actors, {}, words="attribution_quote")
+    if not unnamed:
+        return []
+    anyone = _name_pattern(None, LIST_DELIMITER.join([*actors["name"].dropna(), *list_items(actors["aliases"])]))
+    return [
+        problem("claimant_named", "claims", line, "claimant_actor_id", actor, actor=actor, named=found.group())
+        for line, actor in unnamed
+        if (found := anyone.search(str(judged.at[line, "attribution_quote"]))) is not None
     ]
 
 
@@ -209,6 +234,7 @@ def _shown(days: pd.Series) -> str | None:
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
     across("relation_named", {"actor_relations", "actors"}, _relation_named),
+    across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
 )

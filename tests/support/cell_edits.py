@@ -740,6 +740,14 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "claim credited to an actor its attribution words do not name",
+        "claims",
+        "claimant_actor_id",
+        "act-haaretz",
+        rule="claimant_named",
+        row=Where(claimant_actor_id="act-sana"),
+    ),
+    CellEdit(
         "relation moved to an actor its quote does not name",
         "actor_relations",
         "object_actor_id",
