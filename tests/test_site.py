@@ -408,16 +408,19 @@ def _rewrite_parquet(release: Path, table: str, column: str, value: str, rows: s
 @pytest.mark.parametrize(
     ("table", "column", "value", "words"),
     [
-        ("claims", "event_id", "evt-nowhere", "names event_id 'evt-nowhere', which events.parquet lacks"),
+        ("claims", "event_id", "evt-2099-nowhere", "names event_id 'evt-2099-nowhere', which events.parquet lacks"),
         ("claims", "source_id", "src-nowhere", "names source_id 'src-nowhere', which sources.parquet lacks"),
         ("sources", "source_id", "src-twice", "holds source_id 'src-twice' twice"),
+        # A link that runs a script when a reader clicks a source's address.
+        ("sources", "url", "javascript:alert(1)", "holds url 'javascript:alert(1)', which is not of the form"),
     ],
 )
-def test_a_release_whose_references_do_not_resolve_stops_the_site_naming_one(
+def test_a_release_whose_references_or_forms_do_not_hold_stops_the_site_naming_one(
     release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str, column: str, value: str, words: str
 ) -> None:
-    """A build validates every reference; a release put together by hand, its checksums recomputed,
-    may name rows it lacks, and its pages would link to nothing."""
+    """A build validates every reference and every cell's form; a release put together by hand, its
+    checksums recomputed, may name rows it lacks, and its pages would link to nothing, or carry a cell
+    into an address."""
     copy = tmp_path / "release"
     shutil.copytree(release, copy)
     _rewrite_parquet(copy, table, column, value, slice(0, 2))

@@ -7,6 +7,7 @@ plain dicts in the release's order; lookups are dicts by ID.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ def read_site(release: Path, seeds: Path) -> Site:
     tables: dict[str, list[dict[str, Any]]] = {
         name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
     }
+    _check_patterns(tables, release)
     _check_references(tables, release)
     sources = {row["source_id"]: row for row in tables["sources"]}
     site = Site(
@@ -97,6 +99,24 @@ def read_site(release: Path, seeds: Path) -> Site:
     )
     _link(site)
     return site
+
+
+def _check_patterns(tables: dict[str, list[dict[str, Any]]], release: Path) -> None:
+    """ReleaseError naming the first cell not of the form its column declares. A build validated
+    each, so only a release put together by hand fails; its pages would carry the cell into an
+    address ('javascript:' in a source's url becomes a link that runs a script when clicked)."""
+    for declared in TABLES:
+        for column in declared.columns:
+            if column.pattern is None:
+                continue
+            pattern = re.compile(column.pattern)
+            for row in tables.get(declared.name, []):
+                value = row[column.name]
+                if value is not None and not pattern.fullmatch(value):
+                    raise ReleaseError(
+                        f"{declared.name}.parquet in {release} holds {column.name} {value!r}, which is not of the "
+                        "form its column declares; it is not a release a build wrote"
+                    )
 
 
 def _check_references(tables: dict[str, list[dict[str, Any]]], release: Path) -> None:
