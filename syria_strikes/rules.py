@@ -69,6 +69,7 @@ RuleId = Literal[
     "minimum",
     "maximum",
     "date_order",
+    "event_id_date",
     "precision_day",
     "precision_month",
     "precision_range",
@@ -606,6 +607,13 @@ def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> 
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
 
 
+def _event_id_date(*, event_id: str | None, date_start: str | None, date_end: str | None) -> str:
+    return (
+        f"the ID names a date the event's dates {date_start or '..'}/{date_end or '..'} leave out; if they were "
+        "corrected since the ID was made, keep the ID (IDs are stable) and say so in date_note, else correct them"
+    )
+
+
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
     days = f"{date_start or '..'}/{date_end or '..'}"
     return (
@@ -965,6 +973,17 @@ RULES: tuple[Rule, ...] = (
         "An event's `date_end` before its `date_start`",
         _ROW_RULE,
         words="is before date_start {date_start}",
+    ),
+    Rule(
+        "event_id_date",
+        "Values and types",
+        "An event whose ID carries a year, month or day that its `date_start`..`date_end` leaves out (a date "
+        "mistyped in the dates or in the ID)",
+        "IDs are stable: if the dates were corrected since the ID was made, keep the ID and say so in `date_note`; "
+        "otherwise correct the dates.",
+        decision="warn",
+        then="valid; the dates may have been corrected since the ID was made",
+        words=_event_id_date,
     ),
     Rule(
         "precision_day",

@@ -59,6 +59,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         "sources": {"published_order", "seed_hash_pair", "archived_has_seed", "reference_has_url"},
         "events": {
             "date_order",
+            "event_id_date",
             "precision_day",
             "precision_month",
             "precision_range",

@@ -164,6 +164,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
     "acknowledged_on_assumed_match": {},
     "attribution_claimed": {"actor": "act-usa"},
+    "event_id_date": {"event_id": "evt-2021-07-22-homs-strike", "date_start": "2021-07-02", "date_end": "2021-07-02"},
     "date_claimed": {
         "source": "src-seed-000",
         "intervals": ["2020-01-14/2020-01-14"],

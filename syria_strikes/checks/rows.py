@@ -178,6 +178,27 @@ def _attribution_parts(frame: Frame) -> pd.Series:
     return (given[0] == given[1]) & (given[1] == given[2])
 
 
+# The date an event ID carries: a year, a month or a day ("evt-2020-01-albu-kamal-strike": January 2020).
+ID_DATE = r"^evt-(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2}))?(?:-(?P<day>[0-9]{2}))?-"
+
+
+def _id_date_overlaps(frame: Frame) -> pd.Series:
+    """The days an event's ID names (a year, a month or a day) share one with its interval; an ID
+    that carries no date ('undated') passes, one whose date is no day in the calendar fails. Dates
+    out of order are date_order's."""
+    parts = frame["event_id"].astype("string").str.extract(ID_DATE)
+    dated = parts["year"].notna().to_numpy(dtype=bool)
+    month, day = parts["month"].fillna("01"), parts["day"].fillna("01")
+    first = pd.to_datetime(parts["year"] + "-" + month + "-" + day, format="%Y-%m-%d", errors="coerce")
+    last = first.where(parts["day"].notna(), first + pd.offsets.MonthEnd(0))
+    last = last.where(parts["month"].notna(), first + pd.offsets.YearEnd(0))
+    start = frame["date_start"].astype("datetime64[s]")
+    end = frame["date_end"].astype("datetime64[s]")
+    overlaps = (start.isna() | (start <= last)) & (end.isna() | (first <= end))
+    in_order = _ordered(start, end).to_numpy(dtype=bool)
+    return pd.Series(~dated | ~in_order | overlaps.fillna(False).to_numpy(dtype=bool), index=frame.index)
+
+
 ROW_RULES: tuple[RowRule, ...] = (
     RowRule(
         "actors",
@@ -213,6 +234,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         "date_end",
         ("date_start", "date_end"),
         lambda f: _ordered(f["date_start"], f["date_end"]),
+    ),
+    RowRule(
+        "events",
+        "event_id_date",
+        "event_id",
+        ("event_id", "date_start", "date_end"),
+        _id_date_overlaps,
     ),
     RowRule(
         "events",

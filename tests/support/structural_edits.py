@@ -709,6 +709,24 @@ def event_moved_off_its_time_claim(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "date_end", day, "date_claimed")
 
 
+@structural("event day typed into another month than its ID's")
+def event_day_in_another_month(ds: Dataset) -> Expect:
+    """A one-day event dated from a reference, its month typed 02 for 07 in both cells: a real day,
+    before every report, that only the ID's date tells apart. Only a warning: IDs are stable, and the
+    dates may have been corrected since."""
+    index = ds.find(
+        "events",
+        date_precision="day",
+        date_source_id=lambda s: s.startswith("src-ref-"),
+        date_start=lambda d: d[5:7] > "02",
+    )
+    day = ds.rows("events")[index]["date_start"]
+    typo = day[:5] + "02" + day[7:]  # earlier, so that no report comes to predate it
+    ds.set_cell("events", index, "date_start", typo)
+    line = ds.set_cell("events", index, "date_end", typo)
+    return Expect("events", line, "event_id", "event_id_date", decision="warn")
+
+
 @structural("attributed actors of two events swapped")
 def attributed_actors_swapped(ds: Dataset) -> Expect:
     """The event blamed on a state given the air force of another event, and that one the state: the
