@@ -141,6 +141,7 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "attribution_claimed",
     "date_claimed",
+    "place_claimed",
     "value_actor_named",
     "relation_named",
     "claimant_named",
@@ -612,6 +613,10 @@ def _event_id_date(*, event_id: str | None, date_start: str | None, date_end: st
         f"the ID names a date the event's dates {date_start or '..'}/{date_end or '..'} leave out; if they were "
         "corrected since the ID was made, keep the ID (IDs are stable) and say so in date_note, else correct them"
     )
+
+
+def _place_claimed(*, codes: Sequence[str]) -> str:
+    return f"the event's place claims code {', '.join(codes)}, not this country; the event lies where a claim places it"
 
 
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
@@ -1581,6 +1586,15 @@ RULES: tuple[Rule, ...] = (
         "claims about it allows: a date moved by a slip, or copied from another event",
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
         words=_date_claimed,
+    ),
+    Rule(
+        "place_claimed",
+        "Data model",
+        "An event whose `country` is none of the countries its `place` claims code (`value_code`): another valid "
+        "code typed, or a neighbouring row's",
+        "The event's country and the codes of its place claims; the event lies where a claim places it.",
+        yields_to=("strike_category",),
+        words=_place_claimed,
     ),
     Rule(
         "value_actor_named",

@@ -172,6 +172,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2020-01-13",
     },
     "value_actor_named": {"actor": "act-usa"},
+    "place_claimed": {"codes": ["SYR"]},
     "relation_named": {"actor": "act-russia"},
     "claimant_named": {"actor": "act-haaretz", "named": "state SANA agency"},
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},

@@ -1,6 +1,6 @@
 """Rules across tables that hold a coded value to the words it was read from: an actor a claim
 or a relation names, the claimant its attribution words name, the actor an event is attributed
-to, the days an event is dated to.
+to, the days an event is dated to, the country it lies in.
 
 Each of these values is valid on its own (a known actor, a real day), so a slip or a swap that
 puts another valid value in its place passes every rule of its cell; only the claims and quotes
@@ -158,6 +158,28 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _place_claimed(frames: Frames) -> list[Problem]:
+    """An event with place claims lies in a country one of them codes: its country cell typed as
+    another valid code passes every rule of the cell. An event without place claims is not judged."""
+    events, claims = frames["events"], frames["claims"]
+    placed = claims[(claims["predicate"] == "place").fillna(False).to_numpy(dtype=bool)]
+    codes = list_items(placed["value_code"])
+    about = _events_claimed(placed)
+    pairs = pd.DataFrame({"line": codes.index, "code": codes.to_numpy()}).merge(
+        pd.DataFrame({"line": about.index, "event": about.to_numpy()}), on="line"
+    )
+    coded: dict[str, set[str]] = {}
+    for event, code in zip(pairs["event"], pairs["code"], strict=True):
+        coded.setdefault(event, set()).add(code)
+    problems = []
+    for line, event, country in zip(events.index, events["event_id"], events["country"], strict=True):
+        if isinstance(country, str) and coded.get(event) and country not in coded[event]:
+            problems.append(
+                problem("place_claimed", "events", int(line), "country", country, codes=sorted(coded[event]))
+            )
+    return problems
+
+
 def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Start and end days of time intervals ('..' an open start); NaT where the text is no interval."""
     shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
@@ -237,4 +259,5 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
+    across("place_claimed", {"events", "claims"}, _place_claimed),
 )

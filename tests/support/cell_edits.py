@@ -756,6 +756,14 @@ DATA_MODEL = [
         row=Where(relation="backed_by"),
     ),
     CellEdit(
+        "state visit placed in the visitor's country",
+        "events",
+        "country",
+        "RUS",
+        rule="place_claimed",
+        row=Where(event_type="state_visit"),
+    ),
+    CellEdit(
         "event attributed to an actor no claim blames",
         "events",
         "attributed_actor_id",
