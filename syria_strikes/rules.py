@@ -120,6 +120,7 @@ RuleId = Literal[
     "seed_referenced",
     "clean_text",
     "mojibake",
+    "mixed_script",
     "max_length",
     "descriptor_present",
     "descriptor_json",
@@ -440,6 +441,18 @@ def _mojibake(*, declared: Column, cell: object) -> str:
     return (
         f"has {garbled!r} where {meant!r} was meant: the file was opened as Windows-1252 and saved again as UTF-8; "
         "open CSV files as UTF-8 and retype the characters"
+    )
+
+
+def _mixed_script(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import describe_char, mixed_script
+
+    found = mixed_script(str(cell))
+    assert found is not None
+    word, odd = found
+    return (
+        f"the word {word!r} mixes scripts: {describe_char(odd)} among letters of another script looks the same "
+        "and matches nothing; retype the word in one script"
     )
 
 
@@ -1404,6 +1417,14 @@ RULES: tuple[Rule, ...] = (
         "left where bytes could not be decoded, outside the columns a seed's text fills",
         "The garbled characters and what they were; open CSV files as UTF-8.",
         words=_mojibake,
+    ),
+    Rule(
+        "mixed_script",
+        "Cell contents",
+        "A word mixing letters of the Latin, Greek and Cyrillic scripts, outside the columns a seed's text fills "
+        "(`Syri\u0430` with a Cyrillic `\u0430`): a look-alike spelling that reads the same and matches nothing",
+        "Names the word and the odd letter; retype the word in one script.",
+        words=_mixed_script,
     ),
     Rule(
         "max_length",

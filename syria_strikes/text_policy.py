@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from syria_strikes.unicode_sets import invisible_chars
 
@@ -169,6 +170,33 @@ _CONTROL_NAMES = {
     "\x7f": "DELETE",
     "\x85": "NEXT LINE",
 }
+
+
+# Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF): a letter
+# of one next to a letter of another inside a word is how a look-alike spelling is planted.
+# RE2's script classes; ``mixed_script`` finds the letter for the message.
+LOOKALIKE_SCRIPTS = ("Latin", "Greek", "Cyrillic")
+MIXED_SCRIPT = "|".join(
+    f"\\p{{{first}}}\\p{{{second}}}" for first in LOOKALIKE_SCRIPTS for second in LOOKALIKE_SCRIPTS if first != second
+)
+
+
+def _script(char: str) -> str | None:
+    """LATIN, GREEK or CYRILLIC for a letter of those scripts, from its Unicode name; None otherwise."""
+    word = unicodedata.name(char, "").split(" ", 1)[0]
+    return word if char.isalpha() and word in ("LATIN", "GREEK", "CYRILLIC") else None
+
+
+def mixed_script(value: str) -> tuple[str, str] | None:
+    """The first word that mixes letters of two look-alike scripts, and its odd letter: the first
+    not of the script most of the word's letters are in; None when no word mixes them."""
+    for word in re.findall(r"\w+", value):
+        scripts = [_script(char) for char in word]
+        counted = Counter(script for script in scripts if script is not None)
+        if len(counted) > 1:
+            most = counted.most_common(1)[0][0]
+            return word, next(c for c, script in zip(word, scripts, strict=True) if script not in (None, most))
+    return None
 
 
 def describe_char(char: str) -> str:

@@ -27,6 +27,7 @@ from syria_strikes.metadata import Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     LIST_GAP,
+    MIXED_SCRIPT,
     MOJIBAKE_HINT,
     NOT_VALUE,
     NOT_VALUES,
@@ -66,6 +67,13 @@ def _no_mojibake(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
     return pyarrow.chunked_array([pyarrow.array(clean)])
 
 
+def _one_script_a_word(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Cells where no Latin, Greek or Cyrillic letter stands next to one of another of these scripts."""
+    if every_cell_ascii(strings):
+        return pc.is_valid(strings)
+    return pc.invert(matches(strings, MIXED_SCRIPT))
+
+
 def column_checks(column: Column) -> list[pa.Check]:
     """The per-cell checks of a column, in the order in which a cell's first failure is reported."""
     checks: list[pa.Check] = []
@@ -88,6 +96,8 @@ def column_checks(column: Column) -> list[pa.Check]:
             )
         if column.name not in SEED_TEXT_COLUMNS:
             checks.append(_cell_check(cellwise(_no_mojibake), error="mojibake"))
+            if column.pattern is None:  # an ID's letters are its pattern's to judge
+                checks.append(_cell_check(cellwise(_one_script_a_word), error="mixed_script"))
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))

@@ -389,6 +389,22 @@ CELL_CONTENTS = [
         row=Where(place_note=containing("\u2019")),
     ),
     CellEdit(
+        "Cyrillic look-alike letter in an actor's name",
+        "actors",
+        "name",
+        replaced_once("a", "\u0430"),
+        rule="mixed_script",
+        row=Where(actor_id="act-syria"),
+    ),
+    CellEdit(
+        "Greek look-alike letter in a place alias",
+        "events",
+        "place_aliases",
+        replaced_once("o", "\u03bf"),
+        rule="mixed_script",
+        row=Where(place_aliases=containing("o")),
+    ),
+    CellEdit(
         "no-break space garbled by a Windows-1252 round trip",
         "events",
         "summary",
