@@ -138,6 +138,7 @@ RuleId = Literal[
     "attribution_given",
     "claim_events",
     "identification_noted",
+    "identification_dated",
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
     "attribution_claimed",
@@ -630,6 +631,18 @@ def _event_id_date(*, event_id: str | None, date_start: str | None, date_end: st
 
 def _place_claimed(*, codes: Sequence[str]) -> str:
     return f"the event's place claims code {', '.join(codes)}, not this country; the event lies where a claim places it"
+
+
+def _identification_dated(*, source: str, kind: str) -> str:
+    if kind == "reference":
+        return (
+            f"'stated_in_seed' says the archived document dates the event, but date_source_id {source} is a reference; "
+            "date it from the seed, or say how the references matched it"
+        )
+    return (
+        f"the event is dated from the archived document {source}, so its own words date it: 'stated_in_seed', or "
+        "date it from the reference that matched it"
+    )
 
 
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
@@ -1570,6 +1583,16 @@ RULES: tuple[Rule, ...] = (
         "An event matched `matched_by_reference` or `assumed` without `identification_note`",
         "Say why the match holds.",
         words="identification {identification!r} needs an identification_note saying why the match holds",
+    ),
+    Rule(
+        "identification_dated",
+        "Data model",
+        "`identification` `stated_in_seed` on an event dated from a `reference` row, or `matched_by_reference` or "
+        "`assumed` on one dated from the archived document (`date_source_id`): the match said surer or less sure "
+        "than the dating shows",
+        "Date the event from the document that matches it: the seed when it states the date, a reference otherwise.",
+        yields_to=("reported_after_event",),
+        words=_identification_dated,
     ),
     Rule(
         "acknowledged_has_source",

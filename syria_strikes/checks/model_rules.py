@@ -168,6 +168,30 @@ def _acknowledged_on_assumed_match(frames: Frames) -> list[Problem]:
     ]
 
 
+def _identification_dated(frames: Frames) -> list[Problem]:
+    """'stated_in_seed' says the archived document dates the event, so its date_source_id is that
+    kind of source; 'matched_by_reference' and 'assumed' say references date it, so it is a
+    reference. A source of another kind is curated_source's to report, one not known foreign_key's."""
+    events, sources = frames["events"], frames["sources"]
+    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kind = events["date_source_id"].map(kinds)
+    stated = (events["identification"] == "stated_in_seed").to_numpy(dtype=bool)
+    matched = events["identification"].isin(["matched_by_reference", "assumed"]).to_numpy(dtype=bool)
+    wrong = (stated & (kind == "reference").fillna(False).to_numpy(dtype=bool)) | (
+        matched & (kind == "archived_article").fillna(False).to_numpy(dtype=bool)
+    )
+    return [
+        problem("identification_dated", "events", line, "identification", value, source=source, kind=source_kind)
+        for line, value, source, source_kind in zip(
+            events.index[wrong],
+            events["identification"][wrong],
+            events["date_source_id"][wrong],
+            kind[wrong],
+            strict=True,
+        )
+    ]
+
+
 CURATED_FIELD_SOURCES = ("date_source_id", "place_source_id", "attribution_source_id")
 
 
@@ -233,6 +257,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
+    across("identification_dated", {"events", "sources"}, _identification_dated),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),

@@ -694,6 +694,23 @@ DATA_MODEL = [
         rule="acknowledged_has_source",
         row=Where(attribution_status="acknowledged"),
     ),
+    CellEdit(
+        "assumed match said to be stated in the seed",
+        "events",
+        "identification",
+        "stated_in_seed",
+        rule="identification_dated",
+        row=Where(identification="assumed"),
+    ),
+    CellEdit(
+        "event matched by references dated from its seed",
+        "events",
+        "date_source_id",
+        "src-seed-000",
+        rule="identification_dated",
+        row=Where(identification="matched_by_reference", event_id=containing("albu-kamal")),
+        reported_in="identification",
+    ),
     CellEdit("identification outside its vocabulary", "events", "identification", "guessed", rule="enum"),
     CellEdit(
         "event place resting on a report known only from a seed",
