@@ -99,6 +99,7 @@ RuleId = Literal[
     "list_repeats",
     "read_in_archive",
     "relay_chain",
+    "relay_cited",
     "reported_after_event",
     "cited_after_citing",
     "cites_self",
@@ -1245,6 +1246,19 @@ RULES: tuple[Rule, ...] = (
         "Reporting chain lists the claim's own source, or one source twice",
         "Each source relays a claim once, before the archived one.",
         words=_relay_chain,
+    ),
+    Rule(
+        "relay_cited",
+        "IDs and references",
+        "A report in a claim's `relayed_via` that its document does not cite (`cites_source_ids`, directly or "
+        "through a report it cites): a citation dropped, or the chain of another document's claim",
+        "Cite the report on the document's source row, or take it out of the chain: both say only what the "
+        "document says.",
+        yields_to=("reference_cited", "cited_after_citing", "read_in_archive"),
+        words=(
+            "{report} is in the chain, but {source}, where the claim is read, does not cite it (cites_source_ids, "
+            "directly or through a report it cites)"
+        ),
     ),
     Rule(
         "reported_after_event",

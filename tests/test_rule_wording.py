@@ -143,6 +143,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
     "attributed_kind": {"actor": "act-sana", "kind": "media_outlet"},
+    "relay_cited": {"report": "src-sana-2020-01-14-t4", "source": "src-seed-000"},
     "time_after_report": {
         "start": pd.Timestamp("2020-01-21"),
         "source": "src-seed-000",

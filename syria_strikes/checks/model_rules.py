@@ -192,6 +192,41 @@ def _identification_dated(frames: Frames) -> list[Problem]:
     ]
 
 
+def _relays_cited(frames: Frames) -> list[Problem]:
+    """Each report of a claim's chain is one its document cites (cites_source_ids), directly or through
+    a report it cites: the chain is only what the document says. Not judged: a report that is no
+    source row, and a document that is none or whose citations are empty or name one that is not
+    (foreign_key's, or a cell set aside for a fault of its own)."""
+    claims, sources = frames["claims"], frames["sources"]
+    known = sources.drop_duplicates("source_id").set_index("source_id")
+    cited = list_items(known["cites_source_ids"])
+    cites = {source: set(items) for source, items in cited.groupby(level=0)}
+    unsure = set(cited.index[~cited.isin(known.index).to_numpy(dtype=bool)])
+    judged = set(cites) - unsure
+    reached: dict[str, set[str]] = {}
+
+    def cited_by(document: str) -> set[str]:
+        if document not in reached:
+            seen: set[str] = set()
+            todo = list(cites.get(document, ()))
+            while todo:
+                report = todo.pop()
+                if report not in seen:
+                    seen.add(report)
+                    todo += cites.get(report, ())
+            reached[document] = seen
+        return reached[document]
+
+    items = list_items(claims["relayed_via"])
+    items = items[items.isin(known.index).to_numpy(dtype=bool)]
+    documents = claims["source_id"].reindex(items.index)
+    return [
+        problem("relay_cited", "claims", int(line), "relayed_via", report, report=report, source=document)
+        for line, report, document in zip(items.index, items, documents, strict=True)
+        if document in judged and report not in cited_by(document)
+    ]
+
+
 CURATED_FIELD_SOURCES = ("date_source_id", "place_source_id", "attribution_source_id")
 
 
@@ -258,6 +293,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
     across("identification_dated", {"events", "sources"}, _identification_dated),
+    across("relay_cited", {"claims", "sources"}, _relays_cited),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),

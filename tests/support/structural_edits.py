@@ -693,6 +693,18 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("citation of a relayed report dropped from its document")
+def relayed_report_uncited(ds: Dataset) -> Expect:
+    """The document's cites_source_ids loses a report that a claim read in it relays."""
+    claims = ds.rows("claims")
+    index = ds.find("claims", relayed_via=lambda r: r != "" and "|" not in r)
+    relayed, document = claims[index]["relayed_via"], claims[index]["source_id"]
+    source = ds.find("sources", source_id=document)
+    cited = ds.rows("sources")[source]["cites_source_ids"].split("|")
+    ds.set_cell("sources", source, "cites_source_ids", "|".join(item for item in cited if item != relayed))
+    return Expect("claims", index + 2, "relayed_via", "relay_cited", exact=False)
+
+
 @structural("event moved a day off the time its dating document gives")
 def event_moved_off_its_time_claim(ds: Dataset) -> Expect:
     """Both days of a one-day event dated from its seed moved back a day: a real day, in order,
