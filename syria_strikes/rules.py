@@ -149,6 +149,7 @@ RuleId = Literal[
     "relation_named",
     "claimant_named",
     "curated_source",
+    "archive_about_event",
     "coordinates_source",
     "reference_has_url",
     "seed_number",
@@ -1703,6 +1704,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{source} is a source of kind {kind}: a curated event field rests on the archived document or on a "
             "reference row with its url, which a reader can check"
+        ),
+    ),
+    Rule(
+        "archive_about_event",
+        "Data model",
+        "An event's `date_source_id`, `place_source_id` or `attribution_source_id` naming an archived document "
+        "in which no claim about the event is read: another seed, which says nothing of it",
+        "Cite the archived document whose claims are about the event, or the reference the field was read in.",
+        yields_to=("reported_after_event",),
+        words=(
+            "{source} is an archived document, but no claim about this event is read in it; a field resting on a "
+            "seed rests on the one that speaks of the event"
         ),
     ),
     Rule(

@@ -165,6 +165,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "identification_noted": {"identification": "assumed", "identification_note": None},
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
     "acknowledged_on_assumed_match": {},
+    "archive_about_event": {"source": "src-seed-002"},
     "identification_dated": {"source": "src-ref-sputnik-2021-07-22-homs", "kind": "reference"},
     "attribution_claimed": {"actor": "act-usa"},
     "event_id_date": {"event_id": "evt-2021-07-22-homs-strike", "date_start": "2021-07-02", "date_end": "2021-07-02"},

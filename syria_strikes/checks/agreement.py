@@ -117,7 +117,7 @@ def _within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
     return False
 
 
-def _events_claimed(claims: pd.DataFrame) -> pd.Series:
+def events_claimed(claims: pd.DataFrame) -> pd.Series:
     """The event of each claim, and of each item of its other_event_ids, indexed by the claim's line."""
     return pd.concat(
         [pd.Series(claims["event_id"].to_numpy(), index=claims.index), list_items(claims["other_event_ids"])]
@@ -138,7 +138,7 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     ]
     if named.empty:
         return []
-    about = _events_claimed(claims)
+    about = events_claimed(claims)
     attribution = (claims["predicate"] == "attribution").fillna(False).to_numpy(dtype=bool)
     unnamed = attribution & (claims["value_actor_id"].isna() & claims["value_text"].isna()).to_numpy(dtype=bool)
     unjudged = set(about[about.index.isin(claims.index[unnamed])]) | (set(named["event_id"]) - set(about))
@@ -164,7 +164,7 @@ def _place_claimed(frames: Frames) -> list[Problem]:
     events, claims = frames["events"], frames["claims"]
     placed = claims[(claims["predicate"] == "place").fillna(False).to_numpy(dtype=bool)]
     codes = list_items(placed["value_code"])
-    about = _events_claimed(placed)
+    about = events_claimed(placed)
     pairs = pd.DataFrame({"line": codes.index, "code": codes.to_numpy()}).merge(
         pd.DataFrame({"line": about.index, "event": about.to_numpy()}), on="line"
     )

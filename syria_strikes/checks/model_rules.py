@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
+from syria_strikes.checks.agreement import events_claimed
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.checks.rows import counts_in_order
 from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, isin, list_items
@@ -246,6 +247,26 @@ def _curated_field_sources(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _archive_about_event(frames: Frames) -> list[Problem]:
+    """A curated event field that rests on an archived document rests on one that carries a claim
+    about the event: another seed says nothing of it. A source that is not archived, or not known,
+    is another rule's to report."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
+    about = events_claimed(claims)
+    read = pd.DataFrame({"event": about.to_numpy(), "source": claims["source_id"].reindex(about.index).to_numpy()})
+    pairs = set(zip(read["event"], read["source"], strict=True))
+    problems = []
+    for column in CURATED_FIELD_SOURCES:
+        cited = events[events[column].isin(archived).to_numpy(dtype=bool)]
+        problems += [
+            problem("archive_about_event", "events", int(line), column, source, source=source)
+            for line, event, source in zip(cited.index, cited["event_id"], cited[column], strict=True)
+            if (event, source) not in pairs
+        ]
+    return problems
+
+
 def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     """Coordinates are outside knowledge: a seed does not give them, so the place of an event with
     coordinates rests on a reference row (docs/curation.md); another kind of source is curated_source's."""
@@ -296,6 +317,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relay_cited", {"claims", "sources"}, _relays_cited),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
+    across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
     across(
         "seed_number:uncovered_sentences",

@@ -720,6 +720,14 @@ DATA_MODEL = [
         rule="curated_source",
     ),
     CellEdit(
+        "event place resting on a seed that says nothing of it",
+        "events",
+        "place_source_id",
+        "src-seed-002",
+        rule="archive_about_event",
+        row=Where(event_id=containing("albu-kamal")),
+    ),
+    CellEdit(
         "reference row without its address", "sources", "url", "", rule="reference_has_url", row=Where(kind="reference")
     ),
     CellEdit(
