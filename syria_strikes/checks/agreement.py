@@ -34,34 +34,56 @@ def _known_actors(actors: pd.DataFrame) -> pd.DataFrame:
 
 def _name_pattern(name: object, aliases: object) -> re.Pattern[str]:
     """The actor's name or any alias, starting a word ('Israel' names it in 'an Israeli attack')."""
-    spellings = [str(name)] if isinstance(name, str) else []
-    if isinstance(aliases, str):
-        spellings += [alias for alias in aliases.split(LIST_DELIMITER) if alias]
+    spellings = _spellings(name, aliases)
     if not spellings:
         return re.compile(r"(?!)")
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
 
 
-def _unnamed(
-    frame: pd.DataFrame,
-    column: str,
-    actors: pd.DataFrame,
-    patterns: dict[str, re.Pattern[str]],
-    words: str = "quote",
-) -> list[tuple[int, str]]:
+def _spellings(name: object, aliases: object) -> tuple[str, ...]:
+    """The actor's name and its aliases."""
+    spellings = [name] if isinstance(name, str) else []
+    if isinstance(aliases, str):
+        spellings += [alias for alias in aliases.split(LIST_DELIMITER) if alias]
+    return tuple(spellings)
+
+
+def _named(text: object, spellings: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of the spellings at the start of a word, as ``_name_pattern``
+    matches it: found by plain search, the preceding character judged only at a hit (no regex to
+    compile for each of thousands of actors)."""
+    if not isinstance(text, str):
+        return False
+    for spelling in spellings:
+        at = text.find(spelling)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before == "_"):
+                return True
+            at = text.find(spelling, at + 1)
+    return False
+
+
+def _unnamed(frame: pd.DataFrame, column: str, actors: pd.DataFrame, words: str = "quote") -> list[tuple[int, str]]:
     """The (line, actor) of each row whose ``column`` names a known actor that neither its ``words``
     nor its curator_note names; an actor that is not known is foreign_key's to report."""
-    judged = frame[(frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)]
-    unnamed = []
-    for line, actor, quote, note in zip(
-        judged.index, judged[column], judged[words], judged["curator_note"], strict=True
-    ):
-        if actor not in patterns:
-            patterns[actor] = _name_pattern(actors.at[actor, "name"], actors.at[actor, "aliases"])
-        pattern = patterns[actor]
-        if not (pattern.search(quote) or (isinstance(note, str) and pattern.search(note))):
-            unnamed.append((int(line), str(actor)))
-    return unnamed
+    mask = (frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)
+    judged = frame.loc[mask, [column, words, "curator_note"]]
+    spellings = {
+        actor: _spellings(name, aliases)
+        for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
+    }
+    return [
+        (int(line), actor)
+        for line, actor, text, note in zip(
+            judged.index.tolist(),
+            judged[column].tolist(),
+            judged[words].tolist(),
+            judged["curator_note"].tolist(),
+            strict=True,
+        )
+        if not (_named(text, spellings[actor]) or _named(note, spellings[actor]))
+    ]
 
 
 def _value_actor_named(frames: Frames) -> list[Problem]:
@@ -69,7 +91,7 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
     where the quote does not (a mistranslation, 'the two'), the curator_note names it."""
     return [
         problem("value_actor_named", "claims", line, "value_actor_id", actor, actor=actor)
-        for line, actor in _unnamed(frames["claims"], "value_actor_id", _known_actors(frames["actors"]), {})
+        for line, actor in _unnamed(frames["claims"], "value_actor_id", _known_actors(frames["actors"]))
     ]
 
 
@@ -82,7 +104,7 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     publishers = sources[~duplicated(sources["source_id"])].set_index("source_id")["publisher_actor_id"]
     own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
     judged = claims[~own_voice.to_numpy(dtype=bool)]
-    unnamed = _unnamed(judged, "claimant_actor_id", actors, {}, words="attribution_quote")
+    unnamed = _unnamed(judged, "claimant_actor_id", actors, words="attribution_quote")
     if not unnamed:
         return []
     anyone = _name_pattern(None, LIST_DELIMITER.join([*actors["name"].dropna(), *list_items(actors["aliases"])]))
@@ -97,11 +119,10 @@ def _relation_named(frames: Frames) -> list[Problem]:
     """Both actors of a relation are ones its quote names ('Hashed al-Shaabi ... supported by Iran'),
     or, where the quote does not ('its ally'), its curator_note names."""
     relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
-    patterns: dict[str, re.Pattern[str]] = {}
     return [
         problem("relation_named", "actor_relations", line, column, actor, actor=actor)
         for column in ("subject_actor_id", "object_actor_id")
-        for line, actor in _unnamed(relations, column, actors, patterns)
+        for line, actor in _unnamed(relations, column, actors)
     ]
 
 
@@ -141,17 +162,21 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     about = events_claimed(claims)
     attribution = (claims["predicate"] == "attribution").fillna(False).to_numpy(dtype=bool)
     unnamed = attribution & (claims["value_actor_id"].isna() & claims["value_text"].isna()).to_numpy(dtype=bool)
-    unjudged = set(about[about.index.isin(claims.index[unnamed])]) | (set(named["event_id"]) - set(about))
+    unjudged = set(about[about.index.isin(claims.index[unnamed])].tolist()) | (
+        set(named["event_id"].tolist()) - set(about.tolist())
+    )
     blamed = about[about.index.isin(claims.index[attribution])]
     actor_of = claims["value_actor_id"].loc[blamed.index].to_numpy()
     by_event: dict[str, set[str]] = {}
-    for event, actor in zip(blamed.to_numpy(), actor_of, strict=True):
+    for event, actor in zip(blamed.tolist(), actor_of.tolist(), strict=True):
         if isinstance(actor, str):
             by_event.setdefault(event, set()).add(actor)
     parents = actors["parent_actor_id"].dropna()
-    parent = dict(zip(map(str, parents.index), map(str, parents), strict=True))
+    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
     problems = []
-    for line, event, actor in zip(named.index, named["event_id"], named["attributed_actor_id"], strict=True):
+    for line, event, actor in zip(
+        named.index.tolist(), named["event_id"].tolist(), named["attributed_actor_id"].tolist(), strict=True
+    ):
         if event in unjudged or any(_within(claimed, actor, parent) for claimed in by_event.get(event, ())):
             continue
         problems.append(problem("attribution_claimed", "events", int(line), "attributed_actor_id", actor, actor=actor))
@@ -169,10 +194,12 @@ def _place_claimed(frames: Frames) -> list[Problem]:
         pd.DataFrame({"line": about.index, "event": about.to_numpy()}), on="line"
     )
     coded: dict[str, set[str]] = {}
-    for event, code in zip(pairs["event"], pairs["code"], strict=True):
+    for event, code in zip(pairs["event"].tolist(), pairs["code"].tolist(), strict=True):
         coded.setdefault(event, set()).add(code)
     problems = []
-    for line, event, country in zip(events.index, events["event_id"], events["country"], strict=True):
+    for line, event, country in zip(
+        events.index.tolist(), events["event_id"].tolist(), events["country"].tolist(), strict=True
+    ):
         if isinstance(country, str) and coded.get(event) and country not in coded[event]:
             problems.append(
                 problem("place_claimed", "events", int(line), "country", country, codes=sorted(coded[event]))

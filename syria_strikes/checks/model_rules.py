@@ -201,8 +201,8 @@ def _relays_cited(frames: Frames) -> list[Problem]:
     claims, sources = frames["claims"], frames["sources"]
     known = sources.drop_duplicates("source_id").set_index("source_id")
     cited = list_items(known["cites_source_ids"])
-    cites = {source: set(items) for source, items in cited.groupby(level=0)}
-    unsure = set(cited.index[~cited.isin(known.index).to_numpy(dtype=bool)])
+    cites = {source: set(items.tolist()) for source, items in cited.groupby(level=0)}
+    unsure = set(cited.index[~cited.isin(known.index).to_numpy(dtype=bool)].tolist())
     judged = set(cites) - unsure
     reached: dict[str, set[str]] = {}
 
@@ -219,12 +219,25 @@ def _relays_cited(frames: Frames) -> list[Problem]:
         return reached[document]
 
     items = list_items(claims["relayed_via"])
-    items = items[items.isin(known.index).to_numpy(dtype=bool)]
-    documents = claims["source_id"].reindex(items.index)
+    relays = pd.DataFrame(
+        {
+            "line": items.index,
+            "report": items.to_numpy(),
+            "document": claims["source_id"].reindex(items.index).to_numpy(),
+        }
+    )
+    relays = relays[(relays["report"].isin(known.index) & relays["document"].isin(sorted(judged))).to_numpy(dtype=bool)]
+    allowed = pd.DataFrame(
+        [(document, report) for document in relays["document"].unique().tolist() for report in cited_by(document)],
+        columns=["document", "report"],
+    )
+    joined = relays.merge(allowed, on=["document", "report"], how="left", indicator=True)
+    wrong = joined[(joined["_merge"] == "left_only").to_numpy(dtype=bool)].sort_values("line", kind="stable")
     return [
         problem("relay_cited", "claims", int(line), "relayed_via", report, report=report, source=document)
-        for line, report, document in zip(items.index, items, documents, strict=True)
-        if document in judged and report not in cited_by(document)
+        for line, report, document in zip(
+            wrong["line"].tolist(), wrong["report"].tolist(), wrong["document"].tolist(), strict=True
+        )
     ]
 
 
@@ -254,15 +267,18 @@ def _archive_about_event(frames: Frames) -> list[Problem]:
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
     archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
     about = events_claimed(claims)
-    read = pd.DataFrame({"event": about.to_numpy(), "source": claims["source_id"].reindex(about.index).to_numpy()})
-    pairs = set(zip(read["event"], read["source"], strict=True))
+    read = pd.DataFrame(
+        {"event_id": about.to_numpy(), "source": claims["source_id"].reindex(about.index).to_numpy()}
+    ).drop_duplicates()
     problems = []
     for column in CURATED_FIELD_SOURCES:
-        cited = events[events[column].isin(archived).to_numpy(dtype=bool)]
+        cited = events.loc[events[column].isin(archived).to_numpy(dtype=bool), ["event_id", column]]
+        cited = cited.rename(columns={column: "source"}).reset_index(names="line")
+        joined = cited.merge(read, on=["event_id", "source"], how="left", indicator=True)
+        wrong = joined[(joined["_merge"] == "left_only").to_numpy(dtype=bool)].sort_values("line", kind="stable")
         problems += [
             problem("archive_about_event", "events", int(line), column, source, source=source)
-            for line, event, source in zip(cited.index, cited["event_id"], cited[column], strict=True)
-            if (event, source) not in pairs
+            for line, source in zip(wrong["line"].tolist(), wrong["source"].tolist(), strict=True)
         ]
     return problems
 
