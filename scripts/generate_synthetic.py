@@ -663,6 +663,11 @@ def _claims(
     }
     rows |= _values(rng, predicates, documents.counts)
     rows["quote"] = documents.quotes
+    # A hedge is the document's own word (rule hedging_worded): one the quote does not hold is left out.
+    rows["hedging"] = [
+        hedge if hedge is not None and hedge in quote else None
+        for hedge, quote in zip(rows["hedging"], rows["quote"], strict=True)
+    ]
     rows["quote_start"] = documents.starts.astype(str).tolist()
     rows["quote_end"] = documents.ends.astype(str).tolist()
     # The synthetic sentences name their outlet inside the quoted words, so the quote is its own attribution.

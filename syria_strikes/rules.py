@@ -137,6 +137,7 @@ RuleId = Literal[
     "attribution_offsets",
     "attribution_anchored",
     "attribution_given",
+    "hedging_worded",
     "claim_events",
     "identification_noted",
     "identification_dated",
@@ -1583,6 +1584,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "claimant {claimant} is not the publisher of {source}, or the publisher only relays the claim: give "
             "the words that name the claimant and the hedge ('Syrian state media said') with their offsets"
+        ),
+    ),
+    Rule(
+        "hedging_worded",
+        "Data model",
+        "`hedging` words that the paragraph holding the claim's quote or attribution words does not hold (parts "
+        "written apart joined by ' \u2026 '): a hedge swapped for a surer or a vaguer word",
+        "The part not found; copy the hedge from the document as it is worded there.",
+        yields_to=("quote_anchored", "attribution_anchored"),
+        words=(
+            "{missing!r} is not in the paragraph of the quote or of the attribution words; the hedge is worded as "
+            "the document words it"
         ),
     ),
     Rule(

@@ -161,6 +161,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "columns": ("attribution_quote", "attribution_start", "attribution_end"),
     },
     "attribution_given": {"claimant": "act-sana", "source": "src-seed-000"},
+    "hedging_worded": {"missing": "allegedly"},
     "claim_events": {},
     "identification_noted": {"identification": "assumed", "identification_note": None},
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},

@@ -781,6 +781,14 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "hedge swapped for a word the document does not use",
+        "claims",
+        "hedging",
+        "confirmed",
+        rule="hedging_worded",
+        row=Where(hedging="said"),
+    ),
+    CellEdit(
         "claim credited to an actor its attribution words do not name",
         "claims",
         "claimant_actor_id",
