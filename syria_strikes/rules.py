@@ -122,6 +122,7 @@ RuleId = Literal[
     "clean_text",
     "mojibake",
     "mixed_script",
+    "invisible_char",
     "max_length",
     "descriptor_present",
     "descriptor_json",
@@ -457,6 +458,17 @@ def _mixed_script(*, declared: Column, cell: object) -> str:
     return (
         f"the word {word!r} mixes scripts: {describe_char(odd)} among letters of another script looks the same "
         "and matches nothing; retype the word in one script"
+    )
+
+
+def _invisible_char(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import INVISIBLE_INSIDE, describe_char
+
+    value = str(cell)
+    at = next(index for index, char in enumerate(value) if char in INVISIBLE_INSIDE)
+    return (
+        f"holds {describe_char(value[at])} after {value[max(0, at - 20) : at]!r}, an invisible character: the text "
+        "shows one spelling and holds another; delete it (it often comes with copy and paste)"
     )
 
 
@@ -1454,6 +1466,14 @@ RULES: tuple[Rule, ...] = (
         "(`Syri\u0430` with a Cyrillic `\u0430`): a look-alike spelling that reads the same and matches nothing",
         "Names the word and the odd letter; retype the word in one script.",
         words=_mixed_script,
+    ),
+    Rule(
+        "invisible_char",
+        "Cell contents",
+        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, outside the columns a "
+        "seed's text fills (`T\u200b4`): the text shows one spelling and holds another",
+        "Names the character and where it is; delete it (joiners and direction marks stay accepted).",
+        words=_invisible_char,
     ),
     Rule(
         "max_length",

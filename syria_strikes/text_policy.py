@@ -172,6 +172,13 @@ _CONTROL_NAMES = {
 }
 
 
+# Invisible characters that no word needs, refused inside a cell as well as at its edges: a zero-width
+# space or a soft hyphen inside a name makes it differ from the name it shows. Joiners (U+200C, U+200D),
+# direction marks and variation selectors stay accepted inside text: scripts and emoji need them.
+INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
+INVISIBLE_INSIDE_CLASS = _class(INVISIBLE_INSIDE)
+
+
 # Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF): a letter
 # of one next to a letter of another inside a word is how a look-alike spelling is planted.
 # RE2's script classes; ``mixed_script`` finds the letter for the message.

@@ -132,6 +132,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "clean_text": _cell("claims", "hedging", "said\u200b"),
     "mojibake": _cell("events", "summary", "Hom\u00e2\u20ac\u2122s"),
     "mixed_script": _cell("actors", "name", "Syri\u0430"),
+    "invisible_char": _cell("events", "summary", "Strike on T\u200b4"),
     "max_length": _cell("events", "summary", "x" * 301),
     "descriptor_present": {},
     "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},

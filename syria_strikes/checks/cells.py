@@ -26,6 +26,7 @@ from syria_strikes.columnar import (
 from syria_strikes.metadata import Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
+    INVISIBLE_INSIDE_CLASS,
     LIST_GAP,
     MIXED_SCRIPT,
     MOJIBAKE_HINT,
@@ -74,6 +75,13 @@ def _one_script_a_word(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
     return pc.invert(matches(strings, MIXED_SCRIPT))
 
 
+def _nothing_invisible(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them."""
+    if every_cell_ascii(strings):
+        return pc.is_valid(strings)
+    return pc.invert(matches(strings, INVISIBLE_INSIDE_CLASS))
+
+
 def column_checks(column: Column) -> list[pa.Check]:
     """The per-cell checks of a column, in the order in which a cell's first failure is reported."""
     checks: list[pa.Check] = []
@@ -98,6 +106,7 @@ def column_checks(column: Column) -> list[pa.Check]:
             checks.append(_cell_check(cellwise(_no_mojibake), error="mojibake"))
             if column.pattern is None:  # an ID's letters are its pattern's to judge
                 checks.append(_cell_check(cellwise(_one_script_a_word), error="mixed_script"))
+                checks.append(_cell_check(cellwise(_nothing_invisible), error="invisible_char"))
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))

@@ -389,6 +389,21 @@ CELL_CONTENTS = [
         row=Where(place_note=containing("\u2019")),
     ),
     CellEdit(
+        "zero-width space inside an actor's name",
+        "actors",
+        "name",
+        lambda row, column: row[column][:2] + "\u200b" + row[column][2:],
+        rule="invisible_char",
+    ),
+    CellEdit(
+        "soft hyphen inside a note",
+        "events",
+        "curator_note",
+        replaced_once("Israel", "Isr\u00adael"),
+        rule="invisible_char",
+        row=Where(curator_note=containing("Israel")),
+    ),
+    CellEdit(
         "Cyrillic look-alike letter in an actor's name",
         "actors",
         "name",
