@@ -102,6 +102,7 @@ RuleId = Literal[
     "relay_cited",
     "reported_after_event",
     "cited_after_citing",
+    "cited_ends_later",
     "cites_self",
     "reference_cited",
     "event_claimed",
@@ -1291,6 +1292,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{cited} was published on {cited_start:%Y-%m-%d} at the earliest, after {citing} was (by "
             "{citing_end:%Y-%m-%d}); a document cites or relays only reports published before it"
+        ),
+    ),
+    Rule(
+        "cited_ends_later",
+        "IDs and references",
+        "A report cited (`cites_source_ids`) or relayed (`relayed_via`) whose `published_end` is after the citing "
+        "document's latest publication day: an interval not cut where the citation ends it, or a year typed wrong",
+        "Both dates; a cited report was published by the day of the document citing it.",
+        yields_to=("cited_after_citing",),
+        words=(
+            "{cited} may have been published as late as {cited_end:%Y-%m-%d}, after {citing} was (by "
+            "{citing_end:%Y-%m-%d}), which cites it; end its interval by the citing document's day"
         ),
     ),
     Rule(

@@ -111,6 +111,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "citing": "src-a",
         "citing_end": pd.Timestamp("2020-01-15"),
     },
+    "cited_ends_later": {
+        "cited": "src-b",
+        "cited_end": pd.Timestamp("9999-12-31"),
+        "citing": "src-a",
+        "citing_end": pd.Timestamp("2020-01-15"),
+    },
     "parent_not_self": {"actor_id": "idf", "parent_actor_id": "idf"},
     "parent_cycle": {},
     "quote_offsets": {"quote_start": "40", "quote_end": "12"},

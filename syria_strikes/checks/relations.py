@@ -383,7 +383,8 @@ def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
 
 def _cited_after_citing(frames: Frames) -> list[Problem]:
     """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
-    before it: one first published after the citing document's latest day is a wrong reference."""
+    before it: one first published after the citing document's latest day is a wrong reference, and
+    one whose interval runs past that day (cited_ends_later) is not cut where the citation ends it."""
     sources = frames["sources"]
     listings = [("sources", sources, "cites_source_ids", "source_id")]
     if "claims" in frames:
@@ -393,7 +394,22 @@ def _cited_after_citing(frames: Frames) -> list[Problem]:
         rows, cited = list_item_rows(frame[column])
         citing = one_array(arrow_strings(frame[citing_column])).take(pa.array(rows, type=pa.int64()))
         cited_start = first_match_dates(cited, sources, "source_id", "published_start")
+        cited_end = first_match_dates(cited, sources, "source_id", "published_end")
         citing_end = first_match_dates(citing, sources, "source_id", "published_end")
+        for k in np.flatnonzero(cited_end > citing_end):
+            problems.append(
+                problem(
+                    "cited_ends_later",
+                    table_name,
+                    int(frame.index[rows[k]]),
+                    column,
+                    cited[int(k)].as_py(),
+                    cited=cited[int(k)].as_py(),
+                    cited_end=pd.Timestamp(cited_end[k]),
+                    citing=citing[int(k)].as_py(),
+                    citing_end=pd.Timestamp(citing_end[k]),
+                )
+            )
         for k in np.flatnonzero(cited_start > citing_end):
             problems.append(
                 problem(

@@ -188,6 +188,17 @@ def citation_from_the_future(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "cites_source_ids", later, "cited_after_citing")
 
 
+@structural("cited report's publication interval run past its citing document")
+def cited_report_ends_later(ds: Dataset) -> Expect:
+    """The last day a cited report may have been published typed with the year 2099: it still starts
+    before the document citing it, so only its end tells the interval is wrong."""
+    citing = ds.find("sources", cites_source_ids=lambda c: c != "")
+    cited = ds.rows("sources")[citing]["cites_source_ids"].split("|")[0]
+    index = ds.find("sources", source_id=cited, published_end=lambda d: d != "")
+    ds.set_cell("sources", index, "published_end", "2099" + ds.rows("sources")[index]["published_end"][4:])
+    return Expect("sources", citing + 2, "cites_source_ids", "cited_ends_later", exact=False)
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
