@@ -381,6 +381,13 @@ def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
     ]
 
 
+# The rule, the cited report's day it compares with the citing document's last, and that day's name.
+CITED_DAYS: tuple[tuple[RuleId, str, str], ...] = (
+    ("cited_after_citing", "published_start", "cited_start"),
+    ("cited_ends_later", "published_end", "cited_end"),
+)
+
+
 def _cited_after_citing(frames: Frames) -> list[Problem]:
     """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
     before it: one first published after the citing document's latest day is a wrong reference, and
@@ -393,37 +400,25 @@ def _cited_after_citing(frames: Frames) -> list[Problem]:
     for table_name, frame, column, citing_column in listings:
         rows, cited = list_item_rows(frame[column])
         citing = one_array(arrow_strings(frame[citing_column])).take(pa.array(rows, type=pa.int64()))
-        cited_start = first_match_dates(cited, sources, "source_id", "published_start")
-        cited_end = first_match_dates(cited, sources, "source_id", "published_end")
         citing_end = first_match_dates(citing, sources, "source_id", "published_end")
-        for k in np.flatnonzero(cited_end > citing_end):
-            problems.append(
-                problem(
-                    "cited_ends_later",
-                    table_name,
-                    int(frame.index[rows[k]]),
-                    column,
-                    cited[int(k)].as_py(),
-                    cited=cited[int(k)].as_py(),
-                    cited_end=pd.Timestamp(cited_end[k]),
-                    citing=citing[int(k)].as_py(),
-                    citing_end=pd.Timestamp(citing_end[k]),
+        # The report's first day after the citing document's last is cited_after_citing; its last day after
+        # it, cited_ends_later (which yields to the first on the same row).
+        for rule_id, day, name in CITED_DAYS:
+            cited_day = first_match_dates(cited, sources, "source_id", day)
+            for k in np.flatnonzero(cited_day > citing_end):
+                context = {name: pd.Timestamp(cited_day[k]), "citing_end": pd.Timestamp(citing_end[k])}
+                problems.append(
+                    problem(
+                        rule_id,
+                        table_name,
+                        int(frame.index[rows[k]]),
+                        column,
+                        cited[int(k)].as_py(),
+                        cited=cited[int(k)].as_py(),
+                        citing=citing[int(k)].as_py(),
+                        **context,
+                    )
                 )
-            )
-        for k in np.flatnonzero(cited_start > citing_end):
-            problems.append(
-                problem(
-                    "cited_after_citing",
-                    table_name,
-                    int(frame.index[rows[k]]),
-                    column,
-                    cited[int(k)].as_py(),
-                    cited=cited[int(k)].as_py(),
-                    cited_start=pd.Timestamp(cited_start[k]),
-                    citing=citing[int(k)].as_py(),
-                    citing_end=pd.Timestamp(citing_end[k]),
-                )
-            )
     return problems
 
 
