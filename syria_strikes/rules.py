@@ -147,6 +147,7 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "attribution_claimed",
     "date_claimed",
+    "ended_by_reports",
     "place_claimed",
     "value_actor_named",
     "relation_named",
@@ -1691,6 +1692,19 @@ RULES: tuple[Rule, ...] = (
         "claims about it allows: a date moved by a slip, or copied from another event",
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
         words=_date_claimed,
+    ),
+    Rule(
+        "ended_by_reports",
+        "Data model",
+        "An event whose `date_end` is after the latest publication day of every document about it (its claims' "
+        "documents and its `date_source_id`), precision `month` aside: a year typed wrong, or an open end "
+        "written as a far date",
+        "The end and the latest day; a document reports only what happened by its publication.",
+        yields_to=("precision_day",),
+        words=(
+            "the event ends on {end}, after the latest document about it was published (by {latest}); a document "
+            "reports only what happened by its publication"
+        ),
     ),
     Rule(
         "place_claimed",

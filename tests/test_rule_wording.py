@@ -185,6 +185,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},
+    "ended_by_reports": {"end": "9999-12-31", "latest": "2020-01-15"},
     "relation_named": {"actor": "act-russia"},
     "claimant_named": {"actor": "act-haaretz", "named": "state SANA agency"},
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},

@@ -207,6 +207,39 @@ def _place_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _ended_by_reports(frames: Frames) -> list[Problem]:
+    """An event ends by the day the latest document about it was published (a document whose claims
+    are about it, or the one it is dated from): a report cannot know the event went on after it. Not
+    judged: an event none of whose documents has a known day, and one of precision 'month', whose
+    interval is the calendar month by convention though the report came mid-month."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    about = events_claimed(claims)
+    read = pd.DataFrame(
+        {"event_id": about.to_numpy(), "source_id": claims["source_id"].reindex(about.index).to_numpy()}
+    )
+    dated = pd.DataFrame({"event_id": events["event_id"].to_numpy(), "source_id": events["date_source_id"].to_numpy()})
+    documents = pd.concat([read, dated]).dropna().drop_duplicates()
+    published = sources.drop_duplicates("source_id")[["source_id", "published_end"]]
+    latest = documents.merge(published, on="source_id").groupby("event_id")["published_end"].max()
+    monthly = (events["date_precision"] == "month").fillna(False).to_numpy(dtype=bool)
+    ends = (
+        events.loc[~monthly, ["event_id", "date_end"]]
+        .reset_index(names="line")
+        .merge(latest.rename("latest").reset_index(), on="event_id")
+    )
+    late = ends[(ends["date_end"] > ends["latest"]).fillna(False).to_numpy(dtype=bool)].sort_values("line")
+    return [
+        problem("ended_by_reports", "events", int(line), "date_end", _day(end), end=_day(end), latest=_day(last))
+        for line, end, last in zip(
+            late["line"].tolist(), late["date_end"].tolist(), late["latest"].tolist(), strict=True
+        )
+    ]
+
+
+def _day(value: pd.Timestamp) -> str:
+    return f"{value:%Y-%m-%d}"
+
+
 def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Start and end days of time intervals ('..' an open start); NaT where the text is no interval."""
     shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
@@ -287,4 +320,5 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
     across("place_claimed", {"events", "claims"}, _place_claimed),
+    across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

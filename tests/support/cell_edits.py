@@ -820,6 +820,14 @@ DATA_MODEL = [
         row=Where(relation="backed_by"),
     ),
     CellEdit(
+        "open end of a range written as a far date",
+        "events",
+        "date_end",
+        "9999-12-31",
+        rule="ended_by_reports",
+        row=Where(date_precision="range"),
+    ),
+    CellEdit(
         "state visit placed in the visitor's country",
         "events",
         "country",
