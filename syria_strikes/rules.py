@@ -140,6 +140,7 @@ RuleId = Literal[
     "attribution_anchored",
     "attribution_given",
     "hedging_worded",
+    "attribution_paragraph",
     "claim_events",
     "identification_noted",
     "identification_dated",
@@ -1618,6 +1619,22 @@ RULES: tuple[Rule, ...] = (
         words=(
             "claimant {claimant} is not the publisher of {source}, or the publisher only relays the claim: give "
             "the words that name the claimant and the hedge ('Syrian state media said') with their offsets"
+        ),
+    ),
+    Rule(
+        "attribution_paragraph",
+        "Data model",
+        "Attribution words in another paragraph than the claim's quote: a quote swapped with another claim's, or "
+        "attribution offsets moved to the same words elsewhere",
+        "Anchor the words that name who speaks beside what they say; if the quotation runs on over paragraphs, "
+        "say so in curator_note.",
+        decision="warn",
+        then="valid; a quotation may run on over paragraphs",
+        yields_to=("quote_anchored", "attribution_anchored"),
+        words=(
+            "the attribution words start at {attribution_start}, in another paragraph than the quote (from "
+            "{quote_start}); a "
+            "document names who speaks beside what they say"
         ),
     ),
     Rule(

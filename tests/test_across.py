@@ -79,7 +79,7 @@ def test_the_checks_of_seeds_and_quotes_are_named_apart_from_the_rules(frames: d
     from syria_strikes.validate import SEED_CHECK, _quote_checks
 
     seed_checks = {SEED_CHECK, *_quote_checks(frames)}
-    assert len(seed_checks) == 5
+    assert len(seed_checks) == 6
     assert not seed_checks & {rule.name for rule in RULES}
 
 

@@ -169,6 +169,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "attribution_given": {"claimant": "act-sana", "source": "src-seed-000"},
     "hedging_worded": {"missing": "allegedly"},
+    "attribution_paragraph": {"attribution_start": 131, "quote_start": 397},
     "claim_events": {},
     "identification_noted": {"identification": "assumed", "identification_note": None},
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},

@@ -704,6 +704,22 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("quotes of two claims in different paragraphs swapped")
+def quotes_swapped_between_claims(ds: Dataset) -> Expect:
+    """Two claims of one document trade their quotes with the offsets: every quote stays anchored,
+    but the first now stands a paragraph away from the words naming who said it. A warning, since a
+    quotation may run on over paragraphs; the second claim's words may happen to be near its new quote."""
+    claims = ds.rows("claims")
+    first = ds.find("claims", attribution_quote="Syrian state media said", predicate="target")
+    second = ds.find(
+        "claims", attribution_quote=lambda a: a.startswith("According to the state SANA"), predicate="target"
+    )
+    for column in ("quote", "quote_start", "quote_end"):
+        ds.set_cell("claims", first, column, claims[second][column])
+        ds.set_cell("claims", second, column, claims[first][column])
+    return Expect("claims", first + 2, "attribution_start", "attribution_paragraph", exact=False, decision="warn")
+
+
 @structural("citation of a relayed report dropped from its document")
 def relayed_report_uncited(ds: Dataset) -> Expect:
     """The document's cites_source_ids loses a report that a claim read in it relays."""
