@@ -103,7 +103,7 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
     publishers = sources[~duplicated(sources["source_id"])].set_index("source_id")["publisher_actor_id"]
     own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
-    judged = claims[~own_voice.to_numpy(dtype=bool)]
+    judged = claims.loc[~own_voice.to_numpy(dtype=bool), ["claimant_actor_id", "attribution_quote", "curator_note"]]
     unnamed = _unnamed(judged, "claimant_actor_id", actors, words="attribution_quote")
     if not unnamed:
         return []
