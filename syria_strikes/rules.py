@@ -119,6 +119,7 @@ RuleId = Literal[
     "seed_utf8",
     "seed_size",
     "seed_date",
+    "seed_listed",
     "seed_referenced",
     "clean_text",
     "mojibake",
@@ -1443,6 +1444,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the seed's first line dates the document {dated}, before its publication interval starts: "
             "{column} is wrong, as the document was out by the day its archive's header gives"
+        ),
+    ),
+    Rule(
+        "seed_listed",
+        "Quotes and seeds",
+        "An archived source whose `sha256` is not the one seeds/README.md lists for its file, as `archive` wrote "
+        "it: a seed edited by hand and its hash updated to match, the quotes the edit spared still anchored",
+        "Both hashes. Restore the document as received; a seed is never edited (a new version is a new seed).",
+        yields_to=("seed_utf8", "seed_size"),
+        words=(
+            "seeds/README.md lists {listed} as the sha256 of {name}, the document as received; this row records "
+            "another: restore the file as received, since a seed is never edited"
         ),
     ),
     Rule(

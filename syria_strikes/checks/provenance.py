@@ -17,6 +17,7 @@ import pandas as pd
 
 from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
+from syria_strikes.checks.seed_list import SEEDS_README, check_seed_list
 from syria_strikes.columnar import cell_text, isin
 from syria_strikes.metadata import SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
@@ -31,7 +32,6 @@ from syria_strikes.seedtrust import (
     trusted_seed_text,
 )
 
-SEEDS_README = "README.md"
 QUOTE_BATCH = 1 << 16
 # How alike a file's name must be to a missing seed's to be named as the one meant (difflib's ratio).
 NEAR_NAME = 0.9
@@ -104,6 +104,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         else:
             texts[source_id] = text
     problems += _archive_dates(archived, texts)
+    problems += check_seed_list(archived, seeds_dir, root)
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             place = seed_place(root, seeds_dir, f"seeds/{name}", entries)[0]

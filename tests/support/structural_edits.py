@@ -704,6 +704,17 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_source_id", older, "reported_after_event")
 
 
+@structural("seed edited by hand and its hash updated to match")
+def seed_edited_with_its_hash(ds: Dataset) -> Expect:
+    """Spaces added to the end of a seed, its row's sha256 set to the new bytes': every quote stays
+    anchored and the hash matches; only the README's line keeps the hash of the document as received."""
+    seed = ds.seed("002")
+    seed.chmod(0o644)
+    seed.write_bytes(seed.read_bytes() + b"   \n")
+    index = ds.find("sources", seed_path=f"seeds/{seed.name}")
+    return _set(ds, "sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest(), "seed_listed")
+
+
 @structural("quotes of two claims in different paragraphs swapped")
 def quotes_swapped_between_claims(ds: Dataset) -> Expect:
     """Two claims of one document trade their quotes with the offsets: every quote stays anchored,

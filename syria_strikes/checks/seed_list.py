@@ -1,0 +1,49 @@
+"""The seeds' own list: seeds/README.md records each archived file's sha256 as ``archive`` wrote it.
+
+A seed edited by hand with its sha256 updated in data/sources.csv to match passes the hash check,
+and every quote the edit leaves in place stays anchored; the README's line still holds the hash
+the document was received with. A README that cannot be read, or holds no line for a seed, is not
+judged: it is documentation first, and ``validate`` reports only what it plainly contradicts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from syria_strikes.problems import Problem, problem
+from syria_strikes.safefiles import read_file
+
+SEEDS_README = "README.md"
+# A line of the README's table of files: | `000_key.txt` | `src-seed-000` | 2020-01-15 | `<sha256>` |
+LISTED_SEED = re.compile(r"^\| `(?P<name>[^`|]+)` \| [^|]* \| [^|]* \| `(?P<sha256>[0-9a-f]{64})` \|", re.MULTILINE)
+README_MOST_BYTES = 1 << 20
+
+
+def listed_hashes(seeds_dir: Path, root: Path) -> dict[str, str]:
+    """Each file name the README's table lists, with the sha256 it gives; empty when it cannot be read."""
+    try:
+        data = read_file(seeds_dir / SEEDS_README, root, most=README_MOST_BYTES)[0]
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):  # FileRefused and FileTooLarge included
+        return {}
+    return {match["name"]: match["sha256"] for match in LISTED_SEED.finditer(text)}
+
+
+def check_seed_list(archived: pd.DataFrame, seeds_dir: Path, root: Path) -> list[Problem]:
+    """One problem per archived source whose sha256 is not the one the README lists for its file."""
+    listed = listed_hashes(seeds_dir, root)
+    if not listed:
+        return []
+    problems = []
+    for line, seed_path, sha256 in zip(
+        archived.index.tolist(), archived["seed_path"].tolist(), archived["sha256"].tolist(), strict=True
+    ):
+        name = Path(str(seed_path)).name
+        if isinstance(sha256, str) and name in listed and listed[name] != sha256:
+            problems.append(
+                problem("seed_listed", "sources", int(line), "sha256", sha256, name=name, listed=listed[name])
+            )
+    return problems
