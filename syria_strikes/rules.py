@@ -164,6 +164,7 @@ RuleId = Literal[
     # sentences that carry no claim (checks.seed_coverage)
     "sentence_seed",
     "sentence_anchored",
+    "header_reason",
     "coverage_declared",
     "declared_unquoted",
     "declared_sentence",
@@ -1872,6 +1873,17 @@ RULES: tuple[Rule, ...] = (
         "An uncovered sentence not at its offsets in the seed, or edited",
         "Where the exact sentence is found (set `sentence_start` and `sentence_end` to those), or why it is not.",
         words=_sentence_anchored,
+    ),
+    Rule(
+        "header_reason",
+        "Quotes and seeds",
+        "An uncovered sentence given the reason `archive_header` that is not on the seed's first line, the one "
+        "the archive added: a sentence of the document waved through as the archive's",
+        "Give the reason that fits the sentence, or quote it in claims.",
+        words=(
+            "the reason 'archive_header' says this is the line the archive added at the top of the file, but the "
+            "sentence is not on the first line; give the reason that fits it, or quote it in claims"
+        ),
     ),
     Rule(
         "coverage_declared",

@@ -196,6 +196,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     # the uncovered sentences
     "sentence_seed": {},
     "sentence_anchored": {"start": 0, "end": 9, "location": locate("Damascus. Syria.", "Syria.")},
+    "header_reason": {},
     "coverage_declared": {"source_id": "src-seed-001", "missing": [(0, 9, "Damascus."), (10, 16, "Syria.")]},
     "declared_unquoted": {},
     "declared_sentence": {"source_id": "src-seed-001"},

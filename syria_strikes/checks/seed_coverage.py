@@ -17,6 +17,8 @@ from syria_strikes.rules import RuleId
 from syria_strikes.seed_coverage import Declared, Span, judge
 
 TABLE = "uncovered_sentences"
+# The reason that says the sentence is the line the archive added at the top of the file.
+HEADER_REASON = "archive_header"
 
 
 def check_coverage(
@@ -94,6 +96,8 @@ def _declared_rows(
                 )
             )
             continue
+        if reason == HEADER_REASON and "\n" in text[: int(end)]:
+            problems.append(problem("header_reason", TABLE, int(line), "reason", reason))
         rows[source_id].append(Declared(uncovered_id, int(start), int(end), "" if pd.isna(reason) else reason))
     return problems, rows
 

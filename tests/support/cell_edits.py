@@ -343,6 +343,14 @@ UNCOVERED_SENTENCES = [
         reported_in="sentence",
     ),
     CellEdit(
+        "page dateline declared the archive's header",
+        "uncovered_sentences",
+        "reason",
+        "archive_header",
+        rule="header_reason",
+        row=Where(reason="dateline"),
+    ),
+    CellEdit(
         "uncovered sentence on a source with no seed",
         "uncovered_sentences",
         "source_id",
