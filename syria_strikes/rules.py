@@ -109,6 +109,7 @@ RuleId = Literal[
     "parent_not_self",
     "parent_cycle",
     "parent_country",
+    "parent_kind",
     "quote_offsets",
     "quote_anchored",
     "seed_inside",
@@ -663,6 +664,12 @@ def _identification_dated(*, source: str, kind: str) -> str:
         f"the event is dated from the archived document {source}, so its own words date it: 'stated_in_seed', or "
         "date it from the reference that matched it"
     )
+
+
+def _parent_kind(*, kind: str, parent: str, parent_kind: str) -> str:
+    if kind == "state":
+        return f"a state is part of no actor, but this one names {parent} as its parent; check its kind and its parent"
+    return f"{parent} is a {parent_kind}, and no actor is part of a person; check this actor's parent"
 
 
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
@@ -1362,6 +1369,14 @@ RULES: tuple[Rule, ...] = (
             "the actor's country is {country}, but its parent {parent} is of {parent_country}; an actor is part of "
             "an actor of its own country"
         ),
+    ),
+    Rule(
+        "parent_kind",
+        "IDs and references",
+        "An actor of kind `state` with a `parent_actor_id`, or any actor whose parent is a `person`: a kind "
+        "swapped for another valid one (the air force made a state), or the parent of a neighbouring row",
+        "Both kinds; a state is part of no actor, and no actor is part of a person.",
+        words=_parent_kind,
     ),
     Rule(
         "quote_offsets",

@@ -191,6 +191,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "relation_named": {"actor": "act-russia"},
     "claimant_named": {"actor": "act-haaretz", "named": "state SANA agency"},
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},
+    "parent_kind": {"kind": "state", "parent": "act-israel", "parent_kind": "state"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
     # the uncovered sentences

@@ -456,6 +456,30 @@ def _parent_countries(actors: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def _parent_kinds(actors: pd.DataFrame) -> list[Problem]:
+    """'Is part of' has two ends it cannot have: a state is part of no actor, and no actor is part of
+    a person. A kind swapped for another valid one (the air force made a state) passes every cell
+    rule. A parent that is not known is foreign_key's."""
+    unique = actors[~duplicated(actors["actor_id"])]
+    kind = dict(zip(unique["actor_id"].tolist(), unique["kind"].tolist(), strict=True))
+    return [
+        problem(
+            "parent_kind",
+            "actors",
+            int(line),
+            "parent_actor_id",
+            parent,
+            kind=own,
+            parent=parent,
+            parent_kind=kind[parent],
+        )
+        for line, parent, own in zip(
+            actors.index.tolist(), actors["parent_actor_id"].tolist(), actors["kind"].tolist(), strict=True
+        )
+        if isinstance(parent, str) and parent in kind and (own == "state" or kind[parent] == "person")
+    ]
+
+
 def _on_loops(parent: dict[str, str]) -> set[str]:
     """Every actor on a loop of two or more parents (an actor that is its own parent is another
     rule's). Each actor is walked once, so a chain 40,000 parents deep costs 40,000 steps, not
@@ -521,4 +545,5 @@ RELATION_RULES: tuple[Across, ...] = (
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
     across("parent_country", {"actors"}, lambda f: _parent_countries(f["actors"])),
+    across("parent_kind", {"actors"}, lambda f: _parent_kinds(f["actors"])),
 )

@@ -163,6 +163,15 @@ IDS_AND_REFERENCES = [
         row=Where(predicate="weapon"),
     ),
     CellEdit(
+        "an air force's kind changed to state",
+        "actors",
+        "kind",
+        "state",
+        rule="parent_kind",
+        row=Where(actor_id="act-israeli-air-force"),
+        reported_in="parent_actor_id",
+    ),
+    CellEdit(
         "actor made part of another country's actor",
         "actors",
         "parent_actor_id",
