@@ -432,52 +432,39 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
     ]
 
 
-def _parent_countries(actors: pd.DataFrame) -> list[Problem]:
-    """A part has its whole's country: the air force of one state is not part of another state. An
-    actor or a parent without a country is not judged, nor a parent that is not known (foreign_key's)."""
+def _against_parent(
+    actors: pd.DataFrame, column: str, rule_id: RuleId, wrong: Callable[[object, object], bool]
+) -> list[Problem]:
+    """Each actor whose ``column`` and its parent's are a pair ``wrong`` refuses, worded with both
+    (``<column>``, ``parent``, ``parent_<column>``). A parent that is not known is foreign_key's."""
     unique = actors[~duplicated(actors["actor_id"])]
-    country = dict(zip(unique["actor_id"], unique["country"], strict=True))
+    value_of = dict(zip(unique["actor_id"].tolist(), unique[column].tolist(), strict=True))
     return [
         problem(
-            "parent_country",
+            rule_id,
             "actors",
             int(line),
             "parent_actor_id",
             parent,
-            country=own,
-            parent=parent,
-            parent_country=country[parent],
-        )
-        for line, parent, own in zip(actors.index, actors["parent_actor_id"], actors["country"], strict=True)
-        if isinstance(parent, str)
-        and isinstance(own, str)
-        and isinstance(country.get(parent), str)
-        and country[parent] != own
-    ]
-
-
-def _parent_kinds(actors: pd.DataFrame) -> list[Problem]:
-    """'Is part of' has two ends it cannot have: a state is part of no actor, and no actor is part of
-    a person. A kind swapped for another valid one (the air force made a state) passes every cell
-    rule. A parent that is not known is foreign_key's."""
-    unique = actors[~duplicated(actors["actor_id"])]
-    kind = dict(zip(unique["actor_id"].tolist(), unique["kind"].tolist(), strict=True))
-    return [
-        problem(
-            "parent_kind",
-            "actors",
-            int(line),
-            "parent_actor_id",
-            parent,
-            kind=own,
-            parent=parent,
-            parent_kind=kind[parent],
+            **{column: own, "parent": parent, f"parent_{column}": value_of[parent]},
         )
         for line, parent, own in zip(
-            actors.index.tolist(), actors["parent_actor_id"].tolist(), actors["kind"].tolist(), strict=True
+            actors.index.tolist(), actors["parent_actor_id"].tolist(), actors[column].tolist(), strict=True
         )
-        if isinstance(parent, str) and parent in kind and (own == "state" or kind[parent] == "person")
+        if isinstance(parent, str) and parent in value_of and wrong(own, value_of[parent])
     ]
+
+
+def _other_countries(own: object, parents: object) -> bool:
+    """A part has its whole's country: the air force of one state is not part of another state (an
+    actor or a parent without a country is not judged)."""
+    return isinstance(own, str) and isinstance(parents, str) and own != parents
+
+
+def _impossible_kinds(own: object, parents: object) -> bool:
+    """'Is part of' has two ends it cannot have: a state is part of no actor, and no actor is part of
+    a person. A kind swapped for another valid one (the air force made a state) passes every cell rule."""
+    return own == "state" or parents == "person"
 
 
 def _on_loops(parent: dict[str, str]) -> set[str]:
@@ -544,6 +531,10 @@ RELATION_RULES: tuple[Across, ...] = (
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
-    across("parent_country", {"actors"}, lambda f: _parent_countries(f["actors"])),
-    across("parent_kind", {"actors"}, lambda f: _parent_kinds(f["actors"])),
+    across(
+        "parent_country",
+        {"actors"},
+        lambda f: _against_parent(f["actors"], "country", "parent_country", _other_countries),
+    ),
+    across("parent_kind", {"actors"}, lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds)),
 )
