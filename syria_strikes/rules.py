@@ -1376,6 +1376,7 @@ RULES: tuple[Rule, ...] = (
         "An actor of kind `state` with a `parent_actor_id`, or any actor whose parent is a `person`: a kind "
         "swapped for another valid one (the air force made a state), or the parent of a neighbouring row",
         "Both kinds; a state is part of no actor, and no actor is part of a person.",
+        yields_to=("parent_not_self", "parent_cycle"),
         words=_parent_kind,
     ),
     Rule(

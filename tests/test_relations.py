@@ -320,6 +320,7 @@ def test_coordinates_rest_on_a_reference(kind: str, located: bool) -> None:
 # --- actors -----------------------------------------------------------------------------------------
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()
+    world["actors"][0]["kind"] = "armed_group"  # a state with a parent would be parent_kind's fault too
     world["actors"][0]["parent_actor_id"] = "act-b"
     problems = _check(world)
     assert _where(problems) == [
@@ -330,6 +331,7 @@ def test_parent_actors_that_loop_are_each_reported() -> None:
 
 def test_an_actor_that_is_its_own_parent_is_left_to_the_row_rule() -> None:
     world = _world()
+    world["actors"][0]["kind"] = "armed_group"  # a state with a parent would be parent_kind's fault too
     world["actors"][0]["parent_actor_id"] = "act-a"
     assert _check(world) == []
 

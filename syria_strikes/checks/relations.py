@@ -433,10 +433,15 @@ def _parent_cycles(actors: pd.DataFrame) -> list[Problem]:
 
 
 def _against_parent(
-    actors: pd.DataFrame, column: str, rule_id: RuleId, wrong: Callable[[object, object], bool]
+    actors: pd.DataFrame,
+    column: str,
+    rule_id: RuleId,
+    wrong: Callable[[object, object], bool],
+    context: tuple[str, str],
 ) -> list[Problem]:
     """Each actor whose ``column`` and its parent's are a pair ``wrong`` refuses, worded with both
-    (``<column>``, ``parent``, ``parent_<column>``). A parent that is not known is foreign_key's."""
+    (named ``context``) and the parent. A parent that is not known is foreign_key's."""
+    own_name, parent_name = context
     unique = actors[~duplicated(actors["actor_id"])]
     value_of = dict(zip(unique["actor_id"].tolist(), unique[column].tolist(), strict=True))
     return [
@@ -446,7 +451,8 @@ def _against_parent(
             int(line),
             "parent_actor_id",
             parent,
-            **{column: own, "parent": parent, f"parent_{column}": value_of[parent]},
+            parent=parent,
+            **{own_name: own, parent_name: value_of[parent]},
         )
         for line, parent, own in zip(
             actors.index.tolist(), actors["parent_actor_id"].tolist(), actors[column].tolist(), strict=True
@@ -534,7 +540,13 @@ RELATION_RULES: tuple[Across, ...] = (
     across(
         "parent_country",
         {"actors"},
-        lambda f: _against_parent(f["actors"], "country", "parent_country", _other_countries),
+        lambda f: _against_parent(
+            f["actors"], "country", "parent_country", _other_countries, ("country", "parent_country")
+        ),
     ),
-    across("parent_kind", {"actors"}, lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds)),
+    across(
+        "parent_kind",
+        {"actors"},
+        lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds, ("kind", "parent_kind")),
+    ),
 )
