@@ -565,9 +565,9 @@ SOURCES = Table(
         Column(
             "url",
             "string",
-            "Address of the document, only when the curators saw it.",
+            "Address of the document, only when the curators saw it; never with a user name or password.",
             "https://example.org/article",
-            pattern="^https?://[^ ]+$",
+            pattern=r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$",
             max_length=LONG_TEXT,
         ),
         _note("the source"),

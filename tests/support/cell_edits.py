@@ -303,6 +303,15 @@ QUOTES_AND_SEED_PATHS = [
         row=ARCHIVED_SOURCE,
     ),
     CellEdit("absolute seed path", "sources", "seed_path", "/etc/passwd", rule="pattern", row=ARCHIVED_SOURCE),
+    # A password pasted with an address would be published in every release.
+    CellEdit(
+        "source address carrying a user name and password",
+        "sources",
+        "url",
+        "https://curator:secret@example.org/article",
+        rule="pattern",
+        row=Where(url=filled),
+    ),
     CellEdit(
         "seed path in another letter case than its file",
         "sources",
