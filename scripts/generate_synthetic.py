@@ -330,6 +330,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
+    _keep_claims_distinct(claim_rows)
     relations = _relations(claim_rows, actors["actor_id"], names)
     uncovered = _archive_headers(documents)
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
@@ -696,6 +697,22 @@ def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], cl
             events["attribution_status"][e] = "unattributed"
             events["attributed_actor_id"][e] = None
             events["attribution_source_id"][e] = None
+
+
+def _keep_claims_distinct(claims: dict[str, Cells]) -> None:
+    """Two claims alike in every cell but their ID and note would be one claim entered twice (rule
+    repeated_claim): where attributing as claimed or dropping a hedge the quote lacks made them so,
+    the later one is hedged with a word of its own quote, which its paragraph holds (hedging_worded)."""
+    compared = [name for name in claims if name not in ("claim_id", "curator_note")]
+    seen: set[tuple[str | None, ...]] = set()
+    for k in range(len(claims["claim_id"])):
+        row = tuple(claims[name][k] for name in compared)
+        for word in str(claims["quote"][k]).split():
+            if row not in seen:
+                break
+            claims["hedging"][k] = word
+            row = tuple(claims[name][k] for name in compared)
+        seen.add(row)
 
 
 def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | None]) -> None:

@@ -58,3 +58,13 @@ def test_duckdb_queries_the_release_parquet(synthetic: Path, tmp_path: Path) -> 
     assert [category for category, _, _ in rows] == ["context", "strike"]
     assert sum(count for _, count, _ in rows) == CLAIMS
     assert sum(hops for _, _, hops in rows) > 0
+
+
+def test_two_claims_alike_but_for_their_id_are_told_apart_by_a_hedge_their_quote_holds() -> None:
+    """Attributing as claimed, or dropping a hedge the quote lacks, can leave two claims alike in every
+    cell the repeated_claim rule compares: the later one is hedged with a word of its own quote."""
+    row = {"claim_id": "clm-1", "hedging": None, "quote": "reports of a strike", "curator_note": "a"}
+    claims = {name: [value, "clm-2" if name == "claim_id" else value] for name, value in row.items()}
+    generate_synthetic._keep_claims_distinct(claims)
+    assert claims["hedging"] == [None, "reports"]
+    assert claims["claim_id"] == ["clm-1", "clm-2"]
