@@ -827,14 +827,17 @@ RULES: tuple[Rule, ...] = (
         "CRLF or CR line endings, or a mix with LF",
         "Line of the first CR; use LF only.",
         then="rest of file still checked",
-        words="the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only",
+        words=(
+            "the file has Windows (CRLF) or old Mac (CR) line endings; canonical files end lines with LF only: "
+            "save it with LF line endings (an editor's line-ending setting, or git's core.autocrlf=false)"
+        ),
     ),
     Rule(
         "final_newline",
         "Structure",
         "No line break after the last row (also after a very long line)",
         "End the last line with a line break.",
-        words="the last line does not end with a line break",
+        words="the last line does not end with a line break; add one after the last row",
     ),
     Rule(
         "blank_line",

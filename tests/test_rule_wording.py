@@ -295,3 +295,12 @@ def test_actor_value_suggests_the_one_code_attribution_unknown_accepts() -> None
     words = rule("actor_value").message(**SAMPLES["actor_value"])
     assert "('unknown' for an attribution)" in words
     assert "unidentified" not in words
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "mend"), [("lf_line_endings", "save it with LF line endings"), ("final_newline", "add one")]
+)
+def test_a_file_form_fault_says_how_to_mend_the_file(rule_id: str, mend: str) -> None:
+    """A curator told only that the file has CRLF endings, or lacks a final line break, still has to
+    find out what to do; the words say it."""
+    assert mend in rule(rule_id).message(**SAMPLES[rule_id])
