@@ -56,7 +56,17 @@ def _number_hint(value: str, column_type: str) -> str | None:
         return f"it has a leading zero: write {int(value)}"
     if re.fullmatch(r"-?[0-9]{19,}", value):
         return "it has more than 18 digits, which no count or offset here can need"
-    return None
+    return _words_hint(value)
+
+
+def _words_hint(value: str) -> str | None:
+    """A count typed as the document words it ('eight', 'twenty-one'): the digits it stands for."""
+    if not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+)*", value):
+        return None
+    from syria_strikes.written_numbers import written_numbers  # only when such a cell is worded
+
+    numbers = written_numbers(value)
+    return f"it is a number written in words: write it in digits ({max(numbers)})" if numbers else None
 
 
 def _date_hint(value: str) -> str | None:

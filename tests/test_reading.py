@@ -161,6 +161,8 @@ def test_utf_16_is_named_as_what_excel_writes_with_or_without_its_byte_order_mar
         ("34,52", "number", "decimal point (34.52)"),
         ("04", "integer", "leading zero: write 4"),
         ("+4", "integer", "plus sign: write 4"),
+        ("eight", "integer", "number written in words: write it in digits (8)"),
+        ("twenty-one", "integer", "write it in digits (21)"),
         ("4.0", "integer", "write 4"),
         ("\u0664", "integer", "a digit that is not 0-9"),
         ("TRUE", "integer", "spreadsheet TRUE/FALSE"),
@@ -178,6 +180,7 @@ def test_type_words_name_the_spreadsheet_habit(value: str, column_type: str, hin
 
 def test_type_words_without_a_known_habit_say_what_the_type_is() -> None:
     assert rule("type_number").message(cell="north") == "is not a decimal number such as 34.52"
+    assert rule("type_integer").message(cell="several") == "is not a whole number such as 4"
 
 
 def test_another_tables_header_is_named_once_and_the_table_not_read_further() -> None:
