@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from syria_strikes.text_policy import EDGE_CHARS, PLACEHOLDERS, SPREADSHEET_BOOLEANS, SPREADSHEET_ERRORS, describe_char
+from syria_strikes.written_numbers import written_numbers
 
 SPREADSHEET_EPOCH = date(1899, 12, 30)
 
@@ -63,8 +64,6 @@ def _words_hint(value: str) -> str | None:
     """A count typed as the document words it ('eight', 'twenty-one'): the digits it stands for."""
     if not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+)*", value):
         return None
-    from syria_strikes.written_numbers import written_numbers  # only when such a cell is worded
-
     numbers = written_numbers(value)
     return f"it is a number written in words: write it in digits ({max(numbers)})" if numbers else None
 
