@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 from syria_strikes.unicode_sets import invisible_chars
 
@@ -181,29 +180,39 @@ INVISIBLE_INSIDE_CLASS = _class(INVISIBLE_INSIDE)
 
 # Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF): a letter
 # of one next to a letter of another inside a word is how a look-alike spelling is planted.
-# RE2's script classes; ``mixed_script`` finds the letter for the message.
+# RE2's script classes for the check; ``mixed_script`` finds the same pair with ``regex`` for the message.
 LOOKALIKE_SCRIPTS = ("Latin", "Greek", "Cyrillic")
-MIXED_SCRIPT = "|".join(
-    f"\\p{{{first}}}\\p{{{second}}}" for first in LOOKALIKE_SCRIPTS for second in LOOKALIKE_SCRIPTS if first != second
-)
 
 
-def _script(char: str) -> str | None:
-    """LATIN, GREEK or CYRILLIC for a letter of those scripts, from its Unicode name; None otherwise."""
-    word = unicodedata.name(char, "").split(" ", 1)[0]
-    return word if char.isalpha() and word in ("LATIN", "GREEK", "CYRILLIC") else None
+def _adjacent_scripts(script_class: str) -> str:
+    """Two adjacent letters of two different look-alike scripts, each written as ``script_class`` names it."""
+    return "|".join(
+        script_class.format(first) + script_class.format(second)
+        for first in LOOKALIKE_SCRIPTS
+        for second in LOOKALIKE_SCRIPTS
+        if first != second
+    )
+
+
+MIXED_SCRIPT = _adjacent_scripts("\\p{{{}}}")
 
 
 def mixed_script(value: str) -> tuple[str, str] | None:
-    """The first word that mixes letters of two look-alike scripts, and its odd letter: the first
-    not of the script most of the word's letters are in; None when no word mixes them."""
-    for word in re.findall(r"\w+", value):
-        scripts = [_script(char) for char in word]
-        counted = Counter(script for script in scripts if script is not None)
-        if len(counted) > 1:
-            most = counted.most_common(1)[0][0]
-            return word, next(c for c, script in zip(word, scripts, strict=True) if script not in (None, most))
-    return None
+    """The word holding the first pair that MIXED_SCRIPT finds, and its odd letter: the one of the pair
+    whose script fewer of the word's letters are in; None when no word mixes them."""
+    import regex  # the curator's stack (the validate extra), as the check itself needs
+
+    pair = regex.search(_adjacent_scripts("\\p{{Script={}}}"), value)
+    if pair is None:
+        return None
+    word = next((w.group() for w in regex.finditer(r"\w+", value) if w.start() <= pair.start() < w.end()), pair.group())
+
+    def letters(char: str) -> int:
+        script = next(name for name in LOOKALIKE_SCRIPTS if regex.fullmatch(f"\\p{{Script={name}}}", char))
+        return len(regex.findall(f"\\p{{Script={script}}}", word))
+
+    first, second = pair.group()
+    return word, first if letters(first) < letters(second) else second
 
 
 def describe_char(char: str) -> str:

@@ -101,3 +101,24 @@ def test_every_char_is_every_scalar_value_in_order() -> None:
     assert chars[0xD7FF] == "\ud7ff" and chars[0xD800] == "\ue000"
     codes = [ord(char) for char in chars]
     assert codes == [*range(0xD800), *range(0xE000, 0x110000)]
+
+
+LETTERS = "aoxʰβογаоя1 -"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list(LETTERS)), max_size=12))
+def test_the_words_of_mixed_script_name_a_pair_exactly_where_the_check_finds_one(text: str) -> None:
+    """The check (RE2) and its message (``regex``) read the same script classes: a cell the check
+    refuses always has a word and letter to name, and the letter is one of the scripts' pair."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from syria_strikes.text_policy import MIXED_SCRIPT, mixed_script
+
+    refused = pc.match_substring_regex(pa.array([text]), MIXED_SCRIPT)[0].as_py()
+    found = mixed_script(text)
+    assert (found is not None) is refused
+    if found is not None:
+        word, odd = found
+        assert odd in word and word in text
