@@ -1314,7 +1314,6 @@ RULES: tuple[Rule, ...] = (
         "A report cited (`cites_source_ids`) or relayed (`relayed_via`) whose `published_end` is after the citing "
         "document's latest publication day: an interval not cut where the citation ends it, or a year typed wrong",
         "Both dates; a cited report was published by the day of the document citing it.",
-        yields_to=("cited_after_citing",),
         words=(
             "{cited} may have been published as late as {cited_end:%Y-%m-%d}, after {citing} was (by "
             "{citing_end:%Y-%m-%d}), which cites it; end its interval by the citing document's day"

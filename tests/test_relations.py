@@ -17,6 +17,7 @@ from syria_strikes.checks.across import judged, runnable
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES, list_items
 from syria_strikes.problems import Problem
+from tests.support.dataset import Dataset
 from tests.support.frames import typed_frame
 
 Rows = dict[str, list[dict[str, object]]]
@@ -440,3 +441,22 @@ def test_a_time_claim_starting_after_its_document_was_published_is_reported(inte
     world["claims"][1].update(predicate="time", stance="asserts", value_actor_id=None, value_text=interval)
     problems = [p for p in _check(world) if p.rule == "time_after_report"]
     assert _where(problems) == ([("claims", 3, "value_text", interval, "time_after_report")] if reported else [])
+
+
+def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dataset: Dataset) -> None:
+    """One cited report first published after the citing document, another only ending after it: both
+    are reported, one rule each, on the same row (neither hides the other)."""
+    sources = dataset.rows("sources")
+    for row in sources:
+        if row["source_id"] == "src-sana-2020-01-14-t4":
+            row["published_start"], row["published_end"] = "2020-02-01", "2020-02-01"
+        if row["source_id"] == "src-haaretz-t4-occupants":
+            row["published_end"] = "2020-02-01"
+    dataset.write_rows("sources", sources)
+    _, problems = dataset.validate()
+    citing = dataset.find("sources", source_id="src-seed-000") + 2
+    found = {(p["rule"], p["value"]) for p in problems if p["row"] == citing and p["column"] == "cites_source_ids"}
+    assert found == {
+        ("cited_after_citing", "src-sana-2020-01-14-t4"),
+        ("cited_ends_later", "src-haaretz-t4-occupants"),
+    }

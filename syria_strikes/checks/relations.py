@@ -381,13 +381,6 @@ def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
     ]
 
 
-# The rule, the cited report's day it compares with the citing document's last, and that day's name.
-CITED_DAYS: tuple[tuple[RuleId, str, str], ...] = (
-    ("cited_after_citing", "published_start", "cited_start"),
-    ("cited_ends_later", "published_end", "cited_end"),
-)
-
-
 def _cited_after_citing(frames: Frames) -> list[Problem]:
     """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
     before it: one first published after the citing document's latest day is a wrong reference, and
@@ -401,11 +394,17 @@ def _cited_after_citing(frames: Frames) -> list[Problem]:
         rows, cited = list_item_rows(frame[column])
         citing = one_array(arrow_strings(frame[citing_column])).take(pa.array(rows, type=pa.int64()))
         citing_end = first_match_dates(citing, sources, "source_id", "published_end")
-        # The report's first day after the citing document's last is cited_after_citing; its last day after
-        # it, cited_ends_later (which yields to the first on the same row).
-        for rule_id, day, name in CITED_DAYS:
-            cited_day = first_match_dates(cited, sources, "source_id", day)
-            for k in np.flatnonzero(cited_day > citing_end):
+        cited_start = first_match_dates(cited, sources, "source_id", "published_start")
+        cited_end = first_match_dates(cited, sources, "source_id", "published_end")
+        # The report's first day after the citing document's last is cited_after_citing; only its last
+        # day after it, cited_ends_later: each report is judged by one of the two.
+        starts_after = cited_start > citing_end
+        judged: tuple[tuple[RuleId, np.ndarray, str, np.ndarray], ...] = (
+            ("cited_after_citing", cited_start, "cited_start", starts_after),
+            ("cited_ends_later", cited_end, "cited_end", (cited_end > citing_end) & ~starts_after),
+        )
+        for rule_id, cited_day, name, wrong in judged:
+            for k in np.flatnonzero(wrong):
                 context = {name: pd.Timestamp(cited_day[k]), "citing_end": pd.Timestamp(citing_end[k])}
                 problems.append(
                     problem(
