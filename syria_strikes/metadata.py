@@ -567,7 +567,7 @@ SOURCES = Table(
             "string",
             "Address of the document, only when the curators saw it; never with a user name or password.",
             "https://example.org/article",
-            pattern=r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$",
+            pattern=r"^https?://[^\x00-\x20/?#@]+(?:[/?#][^\x00-\x20]*)?$",
             max_length=LONG_TEXT,
         ),
         _note("the source"),

@@ -27,3 +27,12 @@ def test_every_vocabulary_has_distinct_codes_each_with_a_meaning() -> None:
     for vocabulary in VOCABULARIES:
         assert len(vocabulary.codes) == len(set(vocabulary.codes)), vocabulary.name
         assert all(code and meaning for code, meaning in vocabulary.values), vocabulary.name
+
+
+def test_every_pattern_means_the_same_to_re2_and_to_python() -> None:
+    """The validator matches patterns with RE2 (ASCII \\s, \\w, \\d, \\b) and the site and frictionless with
+    Python's re (Unicode ones): a class that differs between them would let one accept what the other
+    refuses (a no-break space in a url), so patterns spell their classes out."""
+    engine_dependent = ("\\s", "\\S", "\\w", "\\W", "\\d", "\\D", "\\b", "\\B")
+    patterns = {f"{t.name}.{c.name}": c.pattern for t in TABLES for c in t.columns if c.pattern}
+    assert {name: p for name, p in patterns.items() if any(cls in p for cls in engine_dependent)} == {}
