@@ -196,9 +196,10 @@ def dataset(work: Path, claims: int, seed: int) -> Path:
     """A synthetic dataset of this size, reused when --work holds one from the same generator and
     the same descriptor: the descriptor carries the package's version and columns, so a dataset
     made before either changed would no longer validate."""
-    from syria_strikes.generate import generated_files
+    from syria_strikes.datapackage import package_descriptor
+    from syria_strikes.files import to_json
 
-    made_by = GENERATOR.read_bytes() + generated_files()["datapackage.json"].encode("utf-8")
+    made_by = GENERATOR.read_bytes() + to_json(package_descriptor()).encode("utf-8")
     stamp = hashlib.sha256(made_by).hexdigest()[:16]
     root = work / f"claims-{claims}-seed-{seed}-{stamp}"
     if (root / "datapackage.json").is_file():
