@@ -13,6 +13,7 @@ replaced: an identical one is reported as current, a different one is an error.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -31,7 +32,7 @@ from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import FileRefused, read_file
 
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
 COMPRESSION = zipfile.ZIP_DEFLATED

@@ -6,6 +6,7 @@ syria_strikes.column_types), so a bad date or a word in a count is reported as e
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
@@ -29,7 +30,7 @@ from syria_strikes.reading.csvform import check_canonical_form
 from syria_strikes.reading.header import check_header
 from syria_strikes.rules import RuleId, declared
 
-BOM = b"\xef\xbb\xbf"
+BOM = codecs.BOM_UTF8
 # Bounds on the work one file can ask for: far beyond any real table (the widest has a dozen
 # columns, the longest cell limit is 2,000 characters), near enough that a pasted document or a
 # runaway export is refused as such instead of being worked through.

@@ -7,6 +7,7 @@ depends on the clock or on hash order, so the same release gives the same bytes.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import json
@@ -411,15 +412,11 @@ def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
     return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
 
 
-# What Excel needs to read a CSV as UTF-8; the release's own CSVs have none, as the canonical form demands.
-BYTE_ORDER_MARK = b"\xef\xbb\xbf"
-
-
 def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
     """Each table's CSV again under ``excel/``, with the mark Excel needs, as the release bundle has them:
     opened from the plain files, Excel reads UTF-8 as a legacy code page and garbles every accent."""
     return {
-        f"excel/{declared.name}.csv": BYTE_ORDER_MARK + contents[f"{declared.name}.csv"]
+        f"excel/{declared.name}.csv": codecs.BOM_UTF8 + contents[f"{declared.name}.csv"]
         for declared in TABLES
         if f"{declared.name}.csv" in contents
     }
