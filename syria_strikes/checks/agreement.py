@@ -23,6 +23,8 @@ from syria_strikes.problems import Problem, problem
 Frames = Mapping[str, pd.DataFrame]
 # Statuses that name the actor an attack is attributed to.
 NAMING_STATUSES = ("alleged", "acknowledged")
+# Rows whose words are read into Python strings at once, so that the memory it takes stays bounded.
+ROWS_AT_ONCE = 1 << 16
 
 
 def _known_actors(actors: pd.DataFrame) -> pd.DataFrame:
@@ -64,26 +66,45 @@ def _named(text: object, spellings: tuple[str, ...]) -> bool:
     return False
 
 
-def _unnamed(frame: pd.DataFrame, column: str, actors: pd.DataFrame, words: str = "quote") -> list[tuple[int, str]]:
-    """The (line, actor) of each row whose ``column`` names a known actor that neither its ``words``
-    nor its curator_note names; an actor that is not known is foreign_key's to report."""
+def _unnamed(
+    frame: pd.DataFrame,
+    column: str,
+    actors: pd.DataFrame,
+    words: str = "quote",
+    among: np.ndarray | None = None,
+) -> list[tuple[int, str]]:
+    """The (line, actor) of each row (of those ``among`` keeps) whose ``column`` names a known actor
+    that neither its ``words`` nor its curator_note names; an actor that is not known is
+    foreign_key's to report. Rows are judged a slice at a time, and a note is read only where the
+    words miss: the cells become Python strings, and a million at once held several hundred MiB."""
     mask = (frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)
-    judged = frame.loc[mask, [column, words, "curator_note"]]
+    if among is not None:
+        mask = mask & among
     spellings = {
         actor: _spellings(name, aliases)
         for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
     }
-    return [
-        (int(line), actor)
-        for line, actor, text, note in zip(
-            judged.index.tolist(),
-            judged[column].tolist(),
-            judged[words].tolist(),
-            judged["curator_note"].tolist(),
-            strict=True,
-        )
-        if not (_named(text, spellings[actor]) or _named(note, spellings[actor]))
-    ]
+    lines, named, texts, notes = frame.index, frame[column], frame[words], frame["curator_note"]
+    found: list[tuple[int, str]] = []
+    judged = np.flatnonzero(mask)
+    for start in range(0, len(judged), ROWS_AT_ONCE):
+        part = judged[start : start + ROWS_AT_ONCE]
+        ids = named.iloc[part].tolist()
+        missed = [
+            at
+            for at, (actor, text) in enumerate(zip(ids, texts.iloc[part].tolist(), strict=True))
+            if not _named(text, spellings[actor])
+        ]
+        if not missed:
+            continue
+        part = part[missed]
+        ids = [ids[at] for at in missed]
+        found += [
+            (int(line), actor)
+            for line, actor, note in zip(lines[part].tolist(), ids, notes.iloc[part].tolist(), strict=True)
+            if not _named(note, spellings[actor])
+        ]
+    return found
 
 
 def _value_actor_named(frames: Frames) -> list[Problem]:
@@ -103,15 +124,16 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
     publishers = sources[~duplicated(sources["source_id"])].set_index("source_id")["publisher_actor_id"]
     own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
-    judged = claims.loc[~own_voice.to_numpy(dtype=bool), ["claimant_actor_id", "attribution_quote", "curator_note"]]
-    unnamed = _unnamed(judged, "claimant_actor_id", actors, words="attribution_quote")
+    unnamed = _unnamed(
+        claims, "claimant_actor_id", actors, words="attribution_quote", among=~own_voice.to_numpy(dtype=bool)
+    )
     if not unnamed:
         return []
     anyone = _name_pattern(None, LIST_DELIMITER.join([*actors["name"].dropna(), *list_items(actors["aliases"])]))
     return [
         problem("claimant_named", "claims", line, "claimant_actor_id", actor, actor=actor, named=found.group())
         for line, actor in unnamed
-        if (found := anyone.search(str(judged.at[line, "attribution_quote"]))) is not None
+        if (found := anyone.search(str(claims.at[line, "attribution_quote"]))) is not None
     ]
 
 
