@@ -248,12 +248,20 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
             )
         ) from None
     except OSError as error:
-        if folder.is_file():
+        if _is_file(folder):
             raise ReleaseError(
                 f"{folder} is a file, not a release folder: unzip a release bundle and pass the folder it holds"
             ) from None
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
     return parsed_descriptor(data, folder)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a path the system cannot even look up (too long, say) is not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:

@@ -286,3 +286,13 @@ def test_a_zip_given_as_root_is_named_as_a_file_to_unzip(tmp_path: Path) -> None
     for read in (lambda: syria_strikes.load("claims", root=bundle), lambda: syria_strikes.release_info(bundle)):
         with pytest.raises(ReleaseError, match="is a file, not a release folder: unzip a release bundle"):
             read()
+
+
+@pytest.mark.parametrize("shape", ["one long name", "deep"])
+def test_a_root_too_long_for_the_system_is_a_release_error(tmp_path: Path, shape: str) -> None:
+    """The system refuses to look such a path up at all; asking whether it is a file raised that
+    refusal as a bare OSError instead of the ReleaseError the loader promises."""
+    root = tmp_path / ("a" * 300 if shape == "one long name" else "/".join(["a"] * 3000))
+    for read in (lambda: syria_strikes.load("claims", root=root), lambda: syria_strikes.release_info(root)):
+        with pytest.raises(ReleaseError, match="cannot be read: file name too long"):
+            read()
