@@ -216,12 +216,20 @@ def list_items(series: pd.Series) -> pd.Series:
     return pd.Series(items, index=series.index[rows], name=series.name, dtype="str")
 
 
+def first_by_key(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """The first row of each ``key``, indexed by it: a repeated key is another rule's to report, and
+    a row whose key is missing names nothing, so a claim with no source_id is not given the
+    publisher of a source row with none."""
+    kept: pd.DataFrame = frame[frame[key].notna().to_numpy(dtype=bool) & ~duplicated(frame[key])].set_index(key)
+    return kept
+
+
 def first_match_dates(keys: pa.Array | pa.ChunkedArray, frame: pd.DataFrame, key: str, value: str) -> np.ndarray:
     """``frame[value]`` (as datetime64[s]) of the first row whose key matches, per key, NaT where none
     does. A missing key names no row: unlike pandas' ``map``, it does not match a row whose key is
     missing too, so a claim with no event_id is not dated by an event with no event_id."""
-    unique = frame[~duplicated(frame[key])]
-    known = one_array(arrow_strings(unique[key]))
+    unique = first_by_key(frame, key)
+    known = one_array(arrow_strings(unique.index.to_series()))
     found = pc.index_in(keys, value_set=known, skip_nulls=True).to_numpy(zero_copy_only=False)
     dates = np.append(unique[value].to_numpy(dtype="datetime64[s]"), np.datetime64("NaT", "s"))
     return dates[np.where(np.isnan(found), len(unique), found).astype(np.int64)]

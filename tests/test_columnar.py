@@ -60,6 +60,18 @@ def test_one_array_joins_chunks_only_when_there_are_some() -> None:
     assert columnar.one_array(pa.chunked_array([["a"], ["b"]])).to_pylist() == ["a", "b"]
 
 
+@given(TEXT)
+def test_first_by_key_is_the_first_row_of_each_present_key(keys: list[str | None]) -> None:
+    frame = pd.DataFrame({"key": _strings(keys), "at": range(len(keys))}, index=_strings(keys).index)
+    expected: dict[str, int] = {}
+    for at, key in enumerate(keys):
+        if key is not None:
+            expected.setdefault(key, at)
+    first = columnar.first_by_key(frame, "key")
+    assert dict(zip(first.index.tolist(), first["at"].tolist(), strict=True)) == expected
+    assert first.index.name == "key"
+
+
 def test_first_match_dates_takes_the_first_row_per_key() -> None:
     """A missing key finds no date, even where a row's key is missing too: a blank names no row."""
     frame = pd.DataFrame(

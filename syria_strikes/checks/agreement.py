@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
-from syria_strikes.columnar import arrow_strings, duplicated, first_match_dates, list_items
+from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items
 from syria_strikes.metadata import LIST_DELIMITER, TIME_INTERVAL
 from syria_strikes.problems import Problem, problem
 
@@ -29,9 +29,7 @@ ROWS_AT_ONCE = 1 << 16
 
 def _known_actors(actors: pd.DataFrame) -> pd.DataFrame:
     """The actors by ID, each once (a repeated or missing ID is another rule's)."""
-    known = actors[actors["actor_id"].notna().to_numpy(dtype=bool) & ~duplicated(actors["actor_id"])]
-    indexed: pd.DataFrame = known.set_index("actor_id")
-    return indexed
+    return first_by_key(actors, "actor_id")
 
 
 def _name_pattern(name: object, aliases: object) -> re.Pattern[str]:
@@ -122,7 +120,7 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     source claimed') are not judged, nor a claim in its document's own voice (the claimant is the
     publisher): its words are the document's hedge ('attributed to Israel')."""
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
-    publishers = sources[~duplicated(sources["source_id"])].set_index("source_id")["publisher_actor_id"]
+    publishers = first_by_key(sources, "source_id")["publisher_actor_id"]
     own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
     unnamed = _unnamed(
         claims, "claimant_actor_id", actors, words="attribution_quote", among=~own_voice.to_numpy(dtype=bool)
@@ -241,7 +239,7 @@ def _ended_by_reports(frames: Frames) -> list[Problem]:
     )
     dated = pd.DataFrame({"event_id": events["event_id"].to_numpy(), "source_id": events["date_source_id"].to_numpy()})
     documents = pd.concat([read, dated]).dropna().drop_duplicates()
-    published = sources.drop_duplicates("source_id")[["source_id", "published_end"]]
+    published = first_by_key(sources, "source_id")["published_end"].reset_index()
     latest = documents.merge(published, on="source_id").groupby("event_id")["published_end"].max()
     monthly = (events["date_precision"] == "month").fillna(False).to_numpy(dtype=bool)
     ends = (

@@ -20,7 +20,7 @@ from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.agreement import events_claimed
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.checks.rows import counts_in_order
-from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, isin, list_items
+from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, first_by_key, isin, list_items
 from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import COUNTS, unwritten_count
@@ -41,7 +41,7 @@ def check_model_anchors(frames: Frames, texts: dict[str, str]) -> list[Problem]:
 
 
 def _publisher_of(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    publishers = sources.drop_duplicates("source_id").set_index("source_id")["publisher_actor_id"]
+    publishers = first_by_key(sources, "source_id")["publisher_actor_id"]
     return claims["source_id"].map(publishers)
 
 
@@ -117,7 +117,7 @@ def _relation_evidence(frames: Frames) -> list[Problem]:
     # The claims cited, found in Arrow first: a pandas isin against every claim ID makes a Python
     # object of each (seconds at a million claims).
     cited_claims = claims[isin(claims["claim_id"], cited["evidence_claim_id"])]
-    known = cited_claims.drop_duplicates("claim_id").set_index("claim_id")
+    known = first_by_key(cited_claims, "claim_id")
     cited = cited[cited["evidence_claim_id"].isin(known.index)]
     evidence = known.loc[cited["evidence_claim_id"], ["source_id", "quote_start", "quote_end"]]
     evidence.index = cited.index
@@ -142,7 +142,7 @@ def _relation_evidence(frames: Frames) -> list[Problem]:
 
 def _relation_read_in_archive(frames: Frames) -> list[Problem]:
     relations, sources = frames["actor_relations"], frames["sources"]
-    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kinds = first_by_key(sources, "source_id")["kind"]
     kind = relations["source_id"].map(kinds)
     wrong = relations[(kind.notna() & (kind != "archived_article")).to_numpy(dtype=bool)]
     return [
@@ -155,7 +155,7 @@ def _acknowledged_on_assumed_match(frames: Frames) -> list[Problem]:
     """An assumed match alone cannot make an event acknowledged: the acknowledgement must rest on a
     reference row that the curators saw."""
     events, sources = frames["events"], frames["sources"]
-    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kinds = first_by_key(sources, "source_id")["kind"]
     risky = events[
         ((events["identification"] == "assumed") & (events["attribution_status"] == "acknowledged"))
         .fillna(False)
@@ -174,7 +174,7 @@ def _identification_dated(frames: Frames) -> list[Problem]:
     kind of source; 'matched_by_reference' and 'assumed' say references date it, so it is a
     reference. A source of another kind is curated_source's to report, one not known foreign_key's."""
     events, sources = frames["events"], frames["sources"]
-    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kinds = first_by_key(sources, "source_id")["kind"]
     kind = events["date_source_id"].map(kinds)
     stated = (events["identification"] == "stated_in_seed").to_numpy(dtype=bool)
     matched = events["identification"].isin(["matched_by_reference", "assumed"]).to_numpy(dtype=bool)
@@ -199,7 +199,7 @@ def _relays_cited(frames: Frames) -> list[Problem]:
     source row, and a document that is none or whose citations are empty or name one that is not
     (foreign_key's, or a cell set aside for a fault of its own)."""
     claims, sources = frames["claims"], frames["sources"]
-    known = sources.drop_duplicates("source_id").set_index("source_id")
+    known = first_by_key(sources, "source_id")
     cited = list_items(known["cites_source_ids"])
     cites = {source: set(items.tolist()) for source, items in cited.groupby(level=0)}
     unsure = set(cited.index[~cited.isin(known.index).to_numpy(dtype=bool)].tolist())
@@ -248,7 +248,7 @@ def _curated_field_sources(frames: Frames) -> list[Problem]:
     """A curated event field rests on a document a reader can check: the archived seed, or a
     reference row with its public address; a report known only from a seed's words is neither."""
     events, sources = frames["events"], frames["sources"]
-    kinds = sources.drop_duplicates("source_id").set_index("source_id")["kind"]
+    kinds = first_by_key(sources, "source_id")["kind"]
     problems = []
     for column in CURATED_FIELD_SOURCES:
         kind = events[column].map(kinds)

@@ -21,6 +21,7 @@ from syria_strikes.columnar import (
     arrow_strings,
     by_line,
     duplicated,
+    first_by_key,
     first_match_dates,
     is_missing,
     isin,
@@ -328,8 +329,8 @@ def _attributed_kind(frames: Frames) -> list[Problem]:
     """An event's perpetrator is not a media outlet or an NGO: such an actor is the one who made the
     attribution, a claimant, mistaken for the one it names."""
     events, actors = frames["events"], frames["actors"]
-    unique = actors[~duplicated(actors["actor_id"])]
-    kinds = dict(zip(unique["actor_id"].tolist(), unique["kind"].astype("string").tolist(), strict=True))
+    unique = first_by_key(actors, "actor_id")
+    kinds = dict(zip(unique.index.tolist(), unique["kind"].astype("string").tolist(), strict=True))
     return [
         problem("attributed_kind", "events", line, "attributed_actor_id", actor, actor=actor, kind=kinds[actor])
         for line, actor in by_line(events["attributed_actor_id"].dropna())
@@ -441,8 +442,8 @@ def _against_parent(
     """Each actor whose ``column`` and its parent's are a pair ``wrong`` refuses, worded with both
     (named ``context``) and the parent. A parent that is not known is foreign_key's."""
     own_name, parent_name = context
-    unique = actors[~duplicated(actors["actor_id"])]
-    value_of = dict(zip(unique["actor_id"].tolist(), unique[column].tolist(), strict=True))
+    unique = first_by_key(actors, "actor_id")
+    value_of = dict(zip(unique.index.tolist(), unique[column].tolist(), strict=True))
     return [
         problem(
             rule_id,
