@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from syria_strikes.column_types import loader_dtype
+from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     CLAIMS,
@@ -122,9 +123,8 @@ def _prepare(claims: pd.DataFrame) -> pd.DataFrame:
         account & prepared["predicate"].isin(VALUE_CODE_PREDICATES).fillna(False).astype(bool)
     )
     timed = account & (prepared["predicate"] == "time").fillna(False).astype(bool)
-    interval = prepared["value_text"].where(timed).str.split("/")
-    prepared["time_start"] = pd.to_datetime(interval.str[0], format="%Y-%m-%d", errors="coerce")
-    prepared["time_end"] = pd.to_datetime(interval.str[1], format="%Y-%m-%d", errors="coerce")
+    interval = time_intervals(prepared["value_text"].where(timed))
+    prepared["time_start"], prepared["time_end"] = interval.start, interval.end
     prepared["lower"] = low.fillna(value).where(numbered)
     prepared["upper"] = high.fillna(value).where(numbered)
     prepared["open_below"] = numbered & prepared["lower"].isna()

@@ -17,7 +17,8 @@ import pandas as pd
 
 from syria_strikes.checks.across import Across, across
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items
-from syria_strikes.metadata import LIST_DELIMITER, TIME_INTERVAL
+from syria_strikes.intervals import time_intervals
+from syria_strikes.metadata import LIST_DELIMITER
 from syria_strikes.problems import Problem, problem
 
 Frames = Mapping[str, pd.DataFrame]
@@ -262,11 +263,10 @@ def _day(value: pd.Timestamp) -> str:
 
 def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Start and end days of time intervals ('..' an open start); NaT where the text is no interval."""
-    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
-    parts = text.where(shaped).str.split("/")
-    start = pd.to_datetime(parts.str[0].replace("..", "0001-01-01"), format="%Y-%m-%d", errors="coerce")
-    end = pd.to_datetime(parts.str[1], format="%Y-%m-%d", errors="coerce")
-    return start.to_numpy(dtype="datetime64[s]"), end.to_numpy(dtype="datetime64[s]")
+    interval = time_intervals(text)
+    start = interval.start.to_numpy(dtype="datetime64[s]")
+    start[interval.open_start.to_numpy(dtype=bool)] = np.datetime64("0001-01-01", "s")
+    return start, interval.end.to_numpy(dtype="datetime64[s]")
 
 
 def _date_claimed(frames: Frames) -> list[Problem]:

@@ -30,7 +30,8 @@ from syria_strikes.columnar import (
     one_array,
     repeated_rows,
 )
-from syria_strikes.metadata import TABLES, TIME_INTERVAL, Table, table
+from syria_strikes.intervals import time_intervals
+from syria_strikes.metadata import TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -304,10 +305,8 @@ def _time_after_report(frames: Frames) -> list[Problem]:
     before ('..'), or not of its form or order (``time_interval`` reports that), is not judged."""
     claims, sources = frames["claims"], frames["sources"]
     timed = claims[(claims["predicate"].astype("string") == "time").fillna(False).to_numpy(dtype=bool)]
-    text = timed["value_text"].astype("string")
-    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
-    start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
-    end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
+    interval = time_intervals(timed["value_text"])
+    start, end = interval.start, interval.end
     published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
     began = start.where(start <= end).to_numpy(dtype="datetime64[s]")  # out of order: time_interval's
     return [

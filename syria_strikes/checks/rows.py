@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.columnar import cell_text, is_missing
+from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     CASUALTY_PREDICATES,
@@ -25,7 +26,6 @@ from syria_strikes.metadata import (
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     STRIKE_COUNTRY,
-    TIME_INTERVAL,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
 )
@@ -122,14 +122,7 @@ def _time_interval(frame: Frame) -> pd.Series:
     result = pd.Series(True, index=frame.index)
     if not timed.any():  # only time claims are parsed: the rest of a large table is not
         return result
-    text = frame.loc[timed, "value_text"].astype("string")
-    shaped = text.str.fullmatch(TIME_INTERVAL).fillna(False).astype(bool)
-    start = pd.to_datetime(text.str.split("/").str[0].where(shaped), format="%Y-%m-%d", errors="coerce")
-    end = pd.to_datetime(text.str.split("/").str[1].where(shaped), format="%Y-%m-%d", errors="coerce")
-    # '..' is an open start; a start that is no real day (2020-02-30) is not one.
-    open_start = text.str.startswith("..").fillna(False).astype(bool)
-    ordered = open_start | (start <= end).fillna(False).astype(bool)
-    result[timed] = shaped & end.notna() & ordered
+    result[timed] = time_intervals(frame.loc[timed, "value_text"]).ordered
     return result
 
 
