@@ -57,3 +57,22 @@ def test_judging_a_slice_at_a_time_finds_what_judging_all_at_once_does(
     whole = _unnamed()
     monkeypatch.setattr(agreement, "ROWS_AT_ONCE", rows_at_once)
     assert _unnamed() == whole
+
+
+def test_the_documents_about_an_event_are_those_with_a_claim_about_it_each_pair_once() -> None:
+    claims = typed_frame(
+        "claims",
+        [
+            {"claim_id": "c1", "event_id": "evt-a", "source_id": "src-1", "other_event_ids": "evt-b"},
+            {"claim_id": "c2", "event_id": "evt-a", "source_id": "src-1"},
+            {"claim_id": "c3", "event_id": "evt-b", "source_id": "src-2"},
+            {"claim_id": "c4", "event_id": None, "source_id": "src-3"},
+            {"claim_id": "c5", "event_id": "evt-c", "source_id": None},
+        ],
+    )
+    pairs = agreement.documents_about(claims)
+    assert sorted(zip(pairs["event_id"], pairs["source_id"], strict=True)) == [
+        ("evt-a", "src-1"),
+        ("evt-b", "src-1"),
+        ("evt-b", "src-2"),
+    ]

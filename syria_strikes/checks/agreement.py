@@ -166,6 +166,15 @@ def events_claimed(claims: pd.DataFrame) -> pd.Series:
     ).dropna()
 
 
+def documents_about(claims: pd.DataFrame) -> pd.DataFrame:
+    """Each (event_id, source_id) pair of an event and a document with a claim about it, once."""
+    about = events_claimed(claims)
+    pairs = pd.DataFrame(
+        {"event_id": about.to_numpy(), "source_id": claims["source_id"].reindex(about.index).to_numpy()}
+    )
+    return pairs.dropna().drop_duplicates()
+
+
 def _attribution_claimed(frames: Frames) -> list[Problem]:
     """An event attributed to an actor (alleged or acknowledged) has an attribution claim about it
     that names that actor, or a force that is part of it: the attribution rests on a document's
@@ -234,12 +243,8 @@ def _ended_by_reports(frames: Frames) -> list[Problem]:
     judged: an event none of whose documents has a known day, and one of precision 'month', whose
     interval is the calendar month by convention though the report came mid-month."""
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
-    about = events_claimed(claims)
-    read = pd.DataFrame(
-        {"event_id": about.to_numpy(), "source_id": claims["source_id"].reindex(about.index).to_numpy()}
-    )
     dated = pd.DataFrame({"event_id": events["event_id"].to_numpy(), "source_id": events["date_source_id"].to_numpy()})
-    documents = pd.concat([read, dated]).dropna().drop_duplicates()
+    documents = pd.concat([documents_about(claims), dated]).dropna().drop_duplicates()
     published = first_by_key(sources, "source_id")["published_end"].reset_index()
     latest = documents.merge(published, on="source_id").groupby("event_id")["published_end"].max()
     monthly = (events["date_precision"] == "month").fillna(False).to_numpy(dtype=bool)

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
-from syria_strikes.checks.agreement import events_claimed
+from syria_strikes.checks.agreement import documents_about
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.checks.rows import counts_in_order
 from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, first_by_key, isin, list_items
@@ -266,10 +266,7 @@ def _archive_about_event(frames: Frames) -> list[Problem]:
     is another rule's to report."""
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
     archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
-    about = events_claimed(claims)
-    read = pd.DataFrame(
-        {"event_id": about.to_numpy(), "source": claims["source_id"].reindex(about.index).to_numpy()}
-    ).drop_duplicates()
+    read = documents_about(claims).rename(columns={"source_id": "source"})
     problems = []
     for column in CURATED_FIELD_SOURCES:
         cited = events.loc[events[column].isin(archived).to_numpy(dtype=bool), ["event_id", column]]
