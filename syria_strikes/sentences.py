@@ -40,7 +40,9 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 WORD_WINDOW = 40  # the word before a stop is looked for this far back; no abbreviation is longer
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Rule 1: a line break, optional whitespace, a line break. The paragraph rules, the coverage and the
+# site's documents all split a seed here.
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A run of terminators and closing marks and, when whitespace follows, the next visible
 # character, found by the regex so that each candidate end costs only a few comparisons in
 # Python: validate splits every seed of the archive.
@@ -50,12 +52,17 @@ _OPENING = "\u201c\u2018\"'\u00ab(["
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) code-point span of every sentence in ``text``, in order, by the module's rule."""
-    spans: list[tuple[int, int]] = []
-    paragraph_start = 0
-    for brk in _PARAGRAPH_BREAK.finditer(text):
-        spans.extend(_paragraph_sentences(text, paragraph_start, brk.start()))
-        paragraph_start = brk.end()
-    spans.extend(_paragraph_sentences(text, paragraph_start, len(text)))
+    return [span for start, end in paragraph_spans(text) for span in _paragraph_sentences(text, start, end)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) span of each paragraph by rule 1, in order: the text between two breaks,
+    whitespace-only or empty ones included, so the spans and the breaks tile the text."""
+    spans, start = [], 0
+    for found in PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, len(text)))
     return spans
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from syria_strikes.sentences import split_sentences
+from syria_strikes.sentences import paragraph_spans, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -23,6 +24,17 @@ def sentences(text: str) -> list[str]:
 def test_terminators_closing_quotes_and_paragraphs_end_sentences() -> None:
     text = "One. “Two?” Three!\n\n  four without a stop\nstill four.  "
     assert sentences(text) == ["One.", "“Two?”", "Three!", "four without a stop\nstill four."]
+
+
+def test_paragraph_spans_and_the_breaks_between_them_tile_the_text() -> None:
+    text = "one\n\ntwo\n \t\nthree\nstill three\n\n\n"
+    spans = paragraph_spans(text)
+    assert [text[start:end] for start, end in spans] == ["one", "two", "three\nstill three", ""]
+    assert [text[end:start] for (_, end), (start, _) in pairwise(spans)] == [
+        "\n\n",
+        "\n \t\n",
+        "\n\n\n",
+    ]
 
 
 def test_a_lowercase_word_after_a_stop_continues_the_sentence() -> None:

@@ -10,21 +10,22 @@ paragraph (a warning: a quotation may run on over paragraphs).
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 
 import numpy as np
 import pandas as pd
 
 from syria_strikes.problems import Problem, problem
+from syria_strikes.sentences import paragraph_spans
 
 # How the parts of a hedge that the document writes apart are joined in the cell.
 PART_SEPARATOR = " \u2026 "
-PARAGRAPH_BREAK = "\n\n"
 
 
-def _paragraph(text: str, offset: int) -> str:
-    """The paragraph (text between blank lines) holding the character at ``offset``."""
-    start, end = _paragraph_span(text, offset)
+def _paragraph(spans: list[tuple[int, int]], ends: list[int], text: str, offset: int) -> str:
+    """The paragraph (``spans``, their ``ends``, of ``text``) holding the character at ``offset``;
+    one in the blank lines between two belongs to the paragraph before."""
+    start, end = spans[min(bisect_left(ends, offset), len(spans) - 1)]
     return text[start:end]
 
 
@@ -38,6 +39,7 @@ def check_hedging(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
         )
     ]
     problems = []
+    split: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
     for line, hedging, source, quote_start, attribution_start in zip(
         judged.index,
         judged["hedging"],
@@ -47,9 +49,12 @@ def check_hedging(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
         strict=True,
     ):
         text = texts[source]
-        paragraphs = [_paragraph(text, int(quote_start))]
+        if source not in split:
+            spans = paragraph_spans(text)
+            split[source] = (spans, [end for _, end in spans])
+        paragraphs = [_paragraph(*split[source], text, int(quote_start))]
         if not pd.isna(attribution_start):
-            paragraphs.append(_paragraph(text, int(attribution_start)))
+            paragraphs.append(_paragraph(*split[source], text, int(attribution_start)))
         missing = [part for part in str(hedging).split(PART_SEPARATOR) if not any(part in p for p in paragraphs)]
         if missing:
             problems.append(problem("hedging_worded", "claims", int(line), "hedging", hedging, missing=missing[0]))
@@ -76,7 +81,7 @@ def check_attribution_paragraph(claims: pd.DataFrame, texts: dict[str, str]) -> 
     apart = np.zeros(len(judged), dtype=bool)
     for k, source in enumerate(seeds.tolist()):
         rows = order[bounds[k] : bounds[k + 1]]
-        breaks = np.array([match.start() for match in re.finditer(PARAGRAPH_BREAK, texts[source])], dtype=np.int64)
+        breaks = np.array([end for _, end in paragraph_spans(texts[source])[:-1]], dtype=np.int64)
         held = np.searchsorted(breaks, attribution[rows], side="right")
         apart[rows] = (np.searchsorted(breaks, start[rows], side="right") != held) & (
             np.searchsorted(breaks, end[rows], side="right") != held
@@ -98,11 +103,3 @@ def check_attribution_paragraph(claims: pd.DataFrame, texts: dict[str, str]) -> 
 
 
 ATTRIBUTION_PARAGRAPH_COLUMNS = ("quote_start", "quote_end", "attribution_start")
-
-
-def _paragraph_span(text: str, offset: int) -> tuple[int, int]:
-    """Where the paragraph holding ``offset`` starts and ends."""
-    offset = min(max(offset, 0), len(text))
-    start = text.rfind(PARAGRAPH_BREAK, 0, offset)
-    end = text.find(PARAGRAPH_BREAK, offset)
-    return (start + len(PARAGRAPH_BREAK) if start >= 0 else 0, end if end >= 0 else len(text))

@@ -9,14 +9,11 @@ span links to its claim. Offsets are code points, like ``quote_start`` and ``quo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from syria_strikes.seed_coverage import merge_spans, overlaps
-from syria_strikes.sentences import split_sentences
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+from syria_strikes.sentences import paragraph_spans, split_sentences
 
 
 @dataclass(frozen=True)
@@ -49,12 +46,7 @@ class Excerpt:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Code-point spans of the blank-line separated paragraphs, whitespace-only ones left out."""
-    spans, start = [], 0
-    for found in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, found.start()))
-        start = found.end()
-    spans.append((start, len(text)))
-    return [(start, end) for start, end in spans if text[start:end].strip()]
+    return [(start, end) for start, end in paragraph_spans(text) if text[start:end].strip()]
 
 
 def excerpt(text: str, start: int, end: int) -> Excerpt:
