@@ -14,6 +14,7 @@ import pyarrow
 import pyarrow.compute as pc
 
 from syria_strikes.columnar import (
+    ArrowTest,
     CellTest,
     each_cell,
     each_distinct_value,
@@ -68,18 +69,22 @@ def _no_mojibake(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
     return pyarrow.chunked_array([pyarrow.array(clean)])
 
 
-def _one_script_a_word(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
-    """Cells where no Latin, Greek or Cyrillic letter stands next to one of another of these scripts."""
-    if every_cell_ascii(strings):
-        return pc.is_valid(strings)
-    return pc.invert(matches(strings, MIXED_SCRIPT))
+def _nothing_found(pattern: str) -> ArrowTest:
+    """Cells in which ``pattern``, which matches only characters beyond ASCII, finds nothing: a
+    column of ASCII alone is not searched at all."""
+
+    def test(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+        if every_cell_ascii(strings):
+            return pc.is_valid(strings)
+        return pc.invert(matches(strings, pattern))
+
+    return test
 
 
-def _nothing_invisible(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
-    """Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them."""
-    if every_cell_ascii(strings):
-        return pc.is_valid(strings)
-    return pc.invert(matches(strings, INVISIBLE_INSIDE_CLASS))
+# Cells where no Latin, Greek or Cyrillic letter stands next to one of another of these scripts.
+_one_script_a_word = _nothing_found(MIXED_SCRIPT)
+# Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them.
+_nothing_invisible = _nothing_found(INVISIBLE_INSIDE_CLASS)
 
 
 def column_checks(column: Column) -> list[pa.Check]:
