@@ -436,11 +436,9 @@ def _against_parent(
     column: str,
     rule_id: RuleId,
     wrong: Callable[[object, object], bool],
-    context: tuple[str, str],
 ) -> list[Problem]:
-    """Each actor whose ``column`` and its parent's are a pair ``wrong`` refuses, worded with both
-    (named ``context``) and the parent. A parent that is not known is foreign_key's."""
-    own_name, parent_name = context
+    """Each actor whose ``column`` and its parent's are a pair ``wrong`` refuses, worded with the
+    parent and both values: the actor's under the column's name, the parent's under the rule's."""
     unique = first_by_key(actors, "actor_id")
     value_of = dict(zip(unique.index.tolist(), unique[column].tolist(), strict=True))
     return [
@@ -451,7 +449,7 @@ def _against_parent(
             "parent_actor_id",
             parent,
             parent=parent,
-            **{own_name: own, parent_name: value_of[parent]},
+            **{column: own, rule_id: value_of[parent]},
         )
         for line, parent, own in zip(
             actors.index.tolist(), actors["parent_actor_id"].tolist(), actors[column].tolist(), strict=True
@@ -539,13 +537,11 @@ RELATION_RULES: tuple[Across, ...] = (
     across(
         "parent_country",
         {"actors"},
-        lambda f: _against_parent(
-            f["actors"], "country", "parent_country", _other_countries, ("country", "parent_country")
-        ),
+        lambda f: _against_parent(f["actors"], "country", "parent_country", _other_countries),
     ),
     across(
         "parent_kind",
         {"actors"},
-        lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds, ("kind", "parent_kind")),
+        lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds),
     ),
 )
