@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from syria_strikes.checks.seed_list import listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
@@ -92,7 +93,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
         raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
     known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
     new_sources = _appended_row(sources_path, existing, header, rows, known)
-    new_readme = _readme_with(readme_path, f"| `{name}` | `{source_id}` |  | `{digest}` |")
+    new_readme = _readme_with(readme_path, listed_row(name, source_id, digest))
     try:
         _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
     except OSError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from syria_strikes import archive as archive_module
+from syria_strikes.checks.seed_list import listed_hashes
 from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.unprivileged import forked_unprivileged
@@ -51,6 +52,8 @@ def test_archive_copies_registers_and_locks_the_document(dataset: Dataset, docum
     readme_after = (dataset.root / "seeds" / "README.md").read_text(encoding="utf-8")
     assert f"| `003_fixture-key.txt` | `src-seed-003` |  | `{digest}` |\n" in readme_after
     assert readme_after.replace(f"| `003_fixture-key.txt` | `src-seed-003` |  | `{digest}` |\n", "") == readme_before
+    # The line is the one seed_listed reads the hash back from.
+    assert listed_hashes(dataset.root / "seeds", dataset.root)["003_fixture-key.txt"] == digest
     # What is left to the curator is what the validator asks for, on that row only.
     code, problems = dataset.validate()
     assert code == 1

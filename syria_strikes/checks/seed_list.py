@@ -22,6 +22,12 @@ LISTED_SEED = re.compile(r"^\| `(?P<name>[^`|]+)` \| [^|]* \| [^|]* \| `(?P<sha2
 README_MOST_BYTES = 1 << 20
 
 
+def listed_row(name: str, source_id: str, sha256: str) -> str:
+    """The README's table line for a newly archived seed, as ``archive`` adds it and LISTED_SEED
+    reads it back (the date column is the curator's to fill)."""
+    return f"| `{name}` | `{source_id}` |  | `{sha256}` |"
+
+
 def listed_hashes(seeds_dir: Path, root: Path) -> dict[str, str]:
     """Each file name the README's table lists, with the sha256 it gives; empty when it cannot be read."""
     try:
