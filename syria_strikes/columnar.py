@@ -166,6 +166,21 @@ def isin(series: pd.Series, known: pd.Series) -> np.ndarray:
     return found
 
 
+def pairs_isin(pairs: tuple[pd.Series, pd.Series], known: tuple[pd.Series, pd.Series]) -> np.ndarray:
+    """Whether each (first, second) pair of text is one of the ``known`` pairs, as a merge of the
+    two would find it, but a pair with a missing part is never found. Each part becomes a code
+    shared by both sides, and a pair one number, so that pairs compare as integers."""
+    keys = []
+    for mine, theirs in zip(pairs, known, strict=True):
+        codes, distinct = pd.factorize(pd.concat([mine, theirs], ignore_index=True))
+        keys.append((codes, len(distinct)))
+    (first, _), (second, width) = keys
+    combined = np.where((first < 0) | (second < 0), -1, first.astype(np.int64) * (width + 1) + second)
+    size = len(pairs[0])
+    found: np.ndarray = np.isin(combined[:size], combined[size:][combined[size:] >= 0]) & (combined[:size] >= 0)
+    return found
+
+
 def counts_in_digits(quotes: pa.ChunkedArray, counts: np.ndarray) -> np.ndarray:
     """Where a row's counts (one column each, -1 for none) are runs of ASCII digits in its quote,
     found in Arrow and only in the rows with a count: the common case of ``written_numbers``, whose

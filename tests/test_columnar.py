@@ -180,3 +180,18 @@ def test_counts_in_digits_finds_a_count_exactly_when_an_ascii_run_of_digits_is_i
     assert found == plain
     hits = [(quote, count) for (quote, count), hit in zip(rows, found, strict=True) if hit]
     assert all(quote is not None and count in written_numbers(quote) for quote, count in hits)
+
+
+PAIRS = st.lists(st.tuples(st.sampled_from(["a", "b", None]), st.sampled_from(["x", "y", None])), max_size=12)
+
+
+@given(PAIRS, PAIRS)
+def test_pairs_isin_is_a_merge_that_never_matches_a_missing_part(
+    pairs: list[tuple[str | None, str | None]], known: list[tuple[str | None, str | None]]
+) -> None:
+    def columns(rows: list[tuple[str | None, str | None]]) -> tuple[pd.Series, pd.Series]:
+        return _strings([a for a, _ in rows]), _strings([b for _, b in rows])
+
+    complete = {pair for pair in known if None not in pair}
+    expected = [None not in pair and pair in complete for pair in pairs]
+    assert columnar.pairs_isin(columns(pairs), columns(known)).tolist() == expected

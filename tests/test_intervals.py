@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from syria_strikes.intervals import time_intervals
+from syria_strikes.metadata import TIME_INTERVAL
 
 CASES = [
     # cell, shaped, open start, start, end, ordered
@@ -34,6 +39,24 @@ def test_a_cell_is_read_as_its_days(
     assert (bool(read.shaped.iat[0]), bool(read.open_start.iat[0])) == (shaped, open_start)
     assert (day(read.start.iat[0]), day(read.end.iat[0])) == (start, end)
     assert bool(read.ordered.iat[0]) == ordered
+
+
+DAYS = st.sampled_from(["..", "2020-01-01", "2020-02-30", "0000-00-00", "2020-1-01", "", "2020-01-01\n", "..."])
+CELLS = st.one_of(
+    st.text(alphabet="0129-./\n ", max_size=24),
+    st.builds("{}{}{}".format, DAYS, st.sampled_from(["/", "//", " /", "\n/"]), DAYS),
+)
+
+
+@given(CELLS)
+def test_the_parts_are_found_exactly_where_the_declared_pattern_matches(cell: str) -> None:
+    assert bool(time_intervals(pd.Series([cell], dtype="str")).shaped.iat[0]) == bool(re.fullmatch(TIME_INTERVAL, cell))
+
+
+@pytest.mark.parametrize("dtype", ["object", "str"])
+def test_cells_of_no_text_at_all_are_no_intervals(dtype: str) -> None:
+    read = time_intervals(pd.Series([None, None], dtype=dtype))
+    assert not read.shaped.any() and read.start.isna().all() and not read.ordered.any()
 
 
 def test_the_cells_keep_their_index() -> None:

@@ -269,7 +269,7 @@ def _day(value: pd.Timestamp) -> str:
 def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Start and end days of time intervals ('..' an open start); NaT where the text is no interval."""
     interval = time_intervals(text)
-    start = interval.start.to_numpy(dtype="datetime64[s]")
+    start = interval.start.to_numpy(dtype="datetime64[s]", copy=True)
     start[interval.open_start.to_numpy(dtype=bool)] = np.datetime64("0001-01-01", "s")
     return start, interval.end.to_numpy(dtype="datetime64[s]")
 

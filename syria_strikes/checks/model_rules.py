@@ -20,7 +20,15 @@ from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.agreement import documents_about
 from syria_strikes.checks.provenance import Anchor, check_anchored
 from syria_strikes.checks.rows import counts_in_order
-from syria_strikes.columnar import arrow_strings, by_line, counts_in_digits, first_by_key, isin, list_items
+from syria_strikes.columnar import (
+    arrow_strings,
+    by_line,
+    counts_in_digits,
+    first_by_key,
+    isin,
+    list_items,
+    pairs_isin,
+)
 from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import COUNTS, unwritten_count
@@ -265,17 +273,15 @@ def _archive_about_event(frames: Frames) -> list[Problem]:
     about the event: another seed says nothing of it. A source that is not archived, or not known,
     is another rule's to report."""
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
-    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
-    read = documents_about(claims).rename(columns={"source_id": "source"})
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
+    read = documents_about(claims)
     problems = []
     for column in CURATED_FIELD_SOURCES:
-        cited = events.loc[events[column].isin(archived).to_numpy(dtype=bool), ["event_id", column]]
-        cited = cited.rename(columns={column: "source"}).reset_index(names="line")
-        joined = cited.merge(read, on=["event_id", "source"], how="left", indicator=True)
-        wrong = joined[(joined["_merge"] == "left_only").to_numpy(dtype=bool)].sort_values("line", kind="stable")
+        cited = events.loc[isin(events[column], archived), ["event_id", column]]
+        about = pairs_isin((cited["event_id"], cited[column]), (read["event_id"], read["source_id"]))
         problems += [
-            problem("archive_about_event", "events", int(line), column, source, source=source)
-            for line, source in zip(wrong["line"].tolist(), wrong["source"].tolist(), strict=True)
+            problem("archive_about_event", "events", line, column, source, source=source)
+            for line, source in by_line(cited.loc[~about, column])
         ]
     return problems
 
