@@ -13,7 +13,6 @@ replaced: an identical one is reported as current, a different one is an error.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
@@ -25,14 +24,13 @@ from pathlib import Path
 from syria_strikes.build import build
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
-from syria_strikes.files import DESCRIPTOR, sha256_file
+from syria_strikes.files import DESCRIPTOR, sha256_file, spreadsheet_copies
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
 from syria_strikes.outguard import MARKER, OutRefused, check_output
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import FileRefused, read_file
 
-BOM = codecs.BOM_UTF8
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
 COMPRESSION = zipfile.ZIP_DEFLATED
@@ -112,8 +110,8 @@ def bundle_entries(release: Path, root: Path, version: str) -> dict[str, bytes]:
         for path in sorted(release.iterdir())
         if path.is_file() and path.name != MARKER  # the build's own mark, not part of the data
     }
-    for declared in TABLES:
-        entries[f"{top}excel/{declared.name}.csv"] = BOM + (release / f"{declared.name}.csv").read_bytes()
+    tables = {f"{declared.name}.csv": (release / f"{declared.name}.csv").read_bytes() for declared in TABLES}
+    entries.update({top + name: data for name, data in spreadsheet_copies(tables).items()})
     entries[top + "data-dictionary.md"] = data_dictionary().encode("utf-8")
     for name in REPOSITORY_FILES:
         entries[top + name] = _repository_file(root, name)

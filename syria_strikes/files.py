@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import io
@@ -16,6 +17,13 @@ if TYPE_CHECKING:
 
 DESCRIPTOR = "datapackage.json"
 HASH_BLOCK = 1 << 22
+
+
+def spreadsheet_copies(csv_files: dict[str, bytes]) -> dict[str, bytes]:
+    """Each table's CSV (by file name) again under ``excel/``, with a UTF-8 byte-order mark: opened
+    from the plain files, Excel reads UTF-8 as a legacy code page and garbles every accent. The
+    release bundle and the site's downloads both carry these copies."""
+    return {f"excel/{name}": codecs.BOM_UTF8 + data for name, data in csv_files.items()}
 
 
 def to_json(document: dict[str, Any]) -> str:

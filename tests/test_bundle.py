@@ -6,6 +6,7 @@ refusal goes through ``python -m syria_strikes`` for the exit status a shell see
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import duckdb
 import frictionless
 import pytest
 
-from syria_strikes.bundle import BOM, FIXED_TIME, Bundle, make_bundle
+from syria_strikes.bundle import FIXED_TIME, Bundle, make_bundle
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
@@ -82,9 +83,9 @@ def test_duckdb_reads_the_parquet_with_every_row(unzipped: Path) -> None:
 def test_excel_copy_differs_from_the_canonical_csv_only_by_the_bom(unzipped: Path) -> None:
     for declared in TABLES:
         canonical = (unzipped / f"{declared.name}.csv").read_bytes()
-        assert not canonical.startswith(BOM)
+        assert not canonical.startswith(codecs.BOM_UTF8)
         assert canonical == (REPO / declared.path).read_bytes()
-        assert (unzipped / "excel" / f"{declared.name}.csv").read_bytes() == BOM + canonical
+        assert (unzipped / "excel" / f"{declared.name}.csv").read_bytes() == codecs.BOM_UTF8 + canonical
 
 
 def test_readme_states_the_counted_coverage_and_how_to_cite(unzipped: Path) -> None:

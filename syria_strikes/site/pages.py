@@ -7,7 +7,6 @@ depends on the clock or on hash order, so the same release gives the same bytes.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import json
@@ -20,6 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from syria_strikes.dictionary import _constraints
+from syria_strikes.files import spreadsheet_copies
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
@@ -413,13 +413,14 @@ def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
 
 
 def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
-    """Each table's CSV again under ``excel/``, with the mark Excel needs, as the release bundle has them:
-    opened from the plain files, Excel reads UTF-8 as a legacy code page and garbles every accent."""
-    return {
-        f"excel/{declared.name}.csv": codecs.BOM_UTF8 + contents[f"{declared.name}.csv"]
-        for declared in TABLES
-        if f"{declared.name}.csv" in contents
-    }
+    """The Excel copies of the tables the release holds, as the release bundle has them."""
+    return spreadsheet_copies(
+        {
+            f"{declared.name}.csv": contents[f"{declared.name}.csv"]
+            for declared in TABLES
+            if f"{declared.name}.csv" in contents
+        }
+    )
 
 
 def _citation(version: str) -> str:
