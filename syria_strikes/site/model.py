@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR
@@ -38,6 +39,7 @@ class Site:
     relations: dict[str, dict[str, Any]]
     documents: dict[str, str]
     summary: dict[str, list[dict[str, Any]]]
+    counts: Coverage
     declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
     claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -76,9 +78,8 @@ def read_site(release: Path, seeds: Path) -> Site:
     republishes them all for download: a damaged file stops the site, named, before anything is read.
     """
     info = release_info(release)
-    tables: dict[str, list[dict[str, Any]]] = {
-        name: load(name, backend="pyarrow", root=release).to_pylist() for name in TABLE_NAMES
-    }
+    arrow = {name: load(name, backend="pyarrow", root=release) for name in TABLE_NAMES}
+    tables: dict[str, list[dict[str, Any]]] = {name: table.to_pylist() for name, table in arrow.items()}
     _check_patterns(tables, release)
     _check_references(tables, release)
     sources = {row["source_id"]: row for row in tables["sources"]}
@@ -92,6 +93,7 @@ def read_site(release: Path, seeds: Path) -> Site:
         relations={row["relation_id"]: row for row in tables["actor_relations"]},
         documents=_documents(sources, seeds),
         summary=_summary(release),
+        counts=coverage(arrow),
         declared_uncovered={
             (row["source_id"], row["sentence_start"], row["sentence_end"]): row
             for row in tables.get("uncovered_sentences", [])

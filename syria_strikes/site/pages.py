@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import asdict
 from importlib.resources import files
 from typing import Any
 
@@ -202,23 +203,8 @@ def _contested(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _numbers(site: Site, contested: dict[str, list[str]]) -> dict[str, int]:
-    categories = [event["category"] for event in site.events.values()]
-    # An aggregate strike row stands for an unknown number of strikes: never counted as one. An aggregate
-    # context row (several rocket attacks) is still a context event, as coverage() counts it.
-    aggregates = [
-        event for event in site.events.values() if event["record_kind"] == "aggregate" and event["category"] == "strike"
-    ]
-    return {
-        "strikes": categories.count("strike") - len(aggregates),
-        "aggregates": len(aggregates),
-        "context": categories.count("context"),
-        "claims": len(site.claims),
-        "claimants": len(site.claims_by_claimant),
-        "contested": sum(1 for predicates in contested.values() if predicates),
-        "actors": len(site.actors),
-        "sources": len(site.sources),
-        "documents": len(site.documents),
-    }
+    """The home page's counts: the README's (coverage()), and how many events have contested claims."""
+    return {**asdict(site.counts), "contested": sum(1 for predicates in contested.values() if predicates)}
 
 
 def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[str]]) -> dict[str, Any]:
