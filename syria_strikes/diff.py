@@ -112,8 +112,7 @@ def _side(path: Path) -> Side:
     if os.path.lexists(folder / DESCRIPTOR):
         from syria_strikes.info import release_info  # pandas and pyarrow: only for a release
 
-        release_info(folder)
-        return Side(path, folder, _descriptor(folder / DESCRIPTOR, folder), folder / DESCRIPTOR, release=True)
+        return Side(path, folder, release_info(folder).descriptor, folder / DESCRIPTOR, release=True)
     above = folder.resolve().parent
     if os.path.lexists(above / DESCRIPTOR):
         return Side(path, folder, _descriptor(above / DESCRIPTOR, above), above / DESCRIPTOR)

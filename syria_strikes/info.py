@@ -9,7 +9,7 @@ file, instead of being described as if it were whole.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,9 @@ class ReleaseInfo:
     rows: dict[str, int]  # table -> row count
     checksums: dict[str, str]  # file -> "sha256:<hex>"
     sizes: dict[str, int]  # file -> bytes
+    # The descriptor the files were verified against, parsed: a reader that needs more of it uses
+    # this one, not a second read of a file that may have changed since.
+    descriptor: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __str__(self) -> str:
         lines = [
@@ -101,6 +104,7 @@ def release_info(root: str | Path | None = None) -> ReleaseInfo:
         rows={name: rows[name] for name in TABLE_NAMES if name in rows},
         checksums={resource["path"]: resource["hash"] for resource in resources},
         sizes={resource["path"]: resource["bytes"] for resource in resources},
+        descriptor=descriptor,
     )
 
 

@@ -23,3 +23,10 @@ def test_text_and_json_give_the_same_row_counts(release: Path) -> None:
         assert as_json[f"{table}.csv"] == as_json[f"{table}.parquet"] == rows
     assert as_json["events.geojson"] is None
     assert as_json["syria-strikes.sqlite"] is None
+
+
+def test_the_descriptor_the_files_were_verified_against_is_handed_on(release: Path) -> None:
+    """diff reads the tables through it rather than through a second read of the file."""
+    info = release_info(release)
+    assert info.descriptor == json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    assert "descriptor" not in repr(info)
