@@ -284,6 +284,15 @@ def test_text_from_the_data_is_escaped(release: Path) -> None:
     assert "Probe &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in text
 
 
+def test_a_source_with_only_its_earliest_day_of_publication_says_so(release: Path) -> None:
+    """Each bound of published_start..published_end may be empty alone (validate accepts either): the
+    source page said 'not after' a known last day, and stopped the whole site on a known first day."""
+    site = read_site(release, REPO / "seeds")
+    site.sources["src-seed-000"]["published_end"] = None
+    text = render_site(site)["sources/src-seed-000.html"].decode("utf-8")
+    assert "<dt>Published</dt><dd>not before 2020-01-15</dd>" in text
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 

@@ -13,6 +13,7 @@ import json
 import re
 import zipfile
 from dataclasses import asdict
+from datetime import date
 from importlib.resources import files
 from typing import Any
 
@@ -233,12 +234,19 @@ def _with_excerpt(site: Site, claim: dict[str, Any], event_id: str) -> dict[str,
     return {**claim, "excerpt": shown, "also_about": also_about}
 
 
+def _published(start: date | None, end: date | None) -> str:
+    """When a source was published: either bound may be unknown alone, as validate allows."""
+    if start is None:
+        return "unknown" if end is None else f"not after {end.isoformat()}"
+    if end is None:
+        return f"not before {start.isoformat()}"
+    return dates({"date_start": start, "date_end": end})
+
+
 def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
     source_id = source["source_id"]
     start, end = source["published_start"], source["published_end"]
-    published = "unknown" if start is None and end is None else dates({"date_start": start, "date_end": end})
-    if start is None and end is not None:
-        published = f"not after {end.isoformat()}"
+    published = _published(start, end)
     used_for = [
         (event["event_id"], field)
         for event in site.timeline()
