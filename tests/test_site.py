@@ -393,6 +393,16 @@ def test_a_damaged_release_file_stops_the_site_naming_it(
     assert not out.exists()
 
 
+def _record_checksum(release: Path, path: Path) -> None:
+    """Record the file's bytes and checksum in the release's descriptor, as a forger would."""
+    descriptor_path = release / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["path"] == path.name)
+    resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    resource["bytes"] = path.stat().st_size
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
 def _rewrite_parquet(release: Path, table: str, column: str, value: str, rows: slice = slice(None)) -> None:
     """Set ``column`` of the chosen rows of a release's Parquet table, and record the file's new
     checksum in its descriptor: a release put together by hand, whose files match its checksums."""
@@ -406,12 +416,7 @@ def _rewrite_parquet(release: Path, table: str, column: str, value: str, rows: s
     values[rows] = [value] * len(values[rows])
     arrow = arrow.set_column(index, arrow.schema.field(index), pa.array(values, type=arrow.schema.field(index).type))
     pq.write_table(arrow, path)
-    descriptor_path = release / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["path"] == path.name)
-    resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-    resource["bytes"] = path.stat().st_size
-    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    _record_checksum(release, path)
 
 
 @pytest.mark.parametrize(
@@ -437,6 +442,41 @@ def test_a_release_whose_references_or_forms_do_not_hold_stops_the_site_naming_o
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1, error
     assert error.startswith(f"error: {table}.parquet in {copy} {words}") and error.count("\n") == 1
+    assert not out.exists()
+
+
+def _rewrite_csv(release: Path, table: str, old: bytes, new: bytes) -> None:
+    """Replace ``old`` by ``new`` once in a release's CSV table and record the file's new checksum: a
+    release put together by hand, its Parquet untouched."""
+    path = release / f"{table}.csv"
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    _record_checksum(release, path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (b"\nclm-000-001,", b'\n"=HYPERLINK(""https://example.org"",""x"")",', "claim_id '=HYPERLINK("),
+        # Each item of a list is a cell of its own to a spreadsheet.
+        (b",src-syrian-state-media-2020-01-14-t4,", b",src-x|@SUM(1),", "relayed_via 'src-x|@SUM(1)'"),
+    ],
+)
+def test_a_release_whose_csv_holds_a_formula_stops_the_site_naming_the_cell(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], old: bytes, new: bytes, shown: str
+) -> None:
+    """The site republishes each table's CSV, and again under excel/ for spreadsheets to open: a cell
+    that starts a formula there runs when a reader opens the download. A build refuses such a cell, so
+    only a release put together by hand, its checksums recomputed, holds one."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    _rewrite_csv(copy, "claims", old, new)
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert error.startswith(f"error: claims.csv in {copy}, line 2, {shown}") and error.count("\n") == 1
+    assert "formula" in error and "[rule: clean_text]" in error
     assert not out.exists()
 
 

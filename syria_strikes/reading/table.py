@@ -219,7 +219,7 @@ def _parse_cells(data: bytes, names: list[str], report: Report) -> tuple[pd.Data
 
 
 @contextmanager
-def _any_field_size() -> Iterator[None]:
+def any_field_size() -> Iterator[None]:
     """The csv module refuses cells over 128 KiB; the max_length rule, not the reader, judges size."""
     previous = csv.field_size_limit(sys.maxsize)
     try:
@@ -240,7 +240,7 @@ def _parse_slowly(text: str, names: list[str], report: Report) -> tuple[pd.DataF
     ends: list[int] = []
     blank: list[int] = []
     ragged = False
-    with _any_field_size():
+    with any_field_size():
         try:
             next(reader)
             previous_end = reader.line_num

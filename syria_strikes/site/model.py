@@ -7,6 +7,8 @@ plain dicts in the release's order; lookups are dicts by ID.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +22,12 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
-from syria_strikes.metadata import PREDICATE, TABLE_NAMES, TABLES
+from syria_strikes.metadata import LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
+from syria_strikes.reading.table import any_field_size
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedtrust import SeedFault, trusted_seed_text
 from syria_strikes.site.documents import Span
+from syria_strikes.text_policy import FORMULA_PREFIXES
 
 
 @dataclass
@@ -83,9 +87,11 @@ def read_site(release: Path, seeds: Path) -> Site:
     _check_patterns(tables, release)
     _check_references(tables, release)
     sources = {row["source_id"]: row for row in tables["sources"]}
+    release_files = _release_files(release, list(info.checksums))
+    _check_formulas(release_files, release)
     site = Site(
         release=release,
-        release_files=_release_files(release, list(info.checksums)),
+        release_files=release_files,
         actors={row["actor_id"]: row for row in tables["actors"]},
         sources=sources,
         events={row["event_id"]: row for row in tables["events"]},
@@ -119,6 +125,53 @@ def _check_patterns(tables: dict[str, list[dict[str, Any]]], release: Path) -> N
                         f"{declared.name}.parquet in {release} holds {column.name} {value!r}, which is not of the "
                         "form its column declares; it is not a release a build wrote"
                     )
+
+
+# A number as a table's CSV writes one: a spreadsheet reads it as a number, even with its sign.
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _check_formulas(files: dict[str, bytes], release: Path) -> None:
+    """ReleaseError naming the first cell of a table's CSV that a spreadsheet would run as a formula.
+    The site republishes each CSV, and again under excel/ for spreadsheets to open, where such a cell
+    runs when a reader opens the download. A build refuses one (clean_text), so only a release put
+    together by hand, its checksums recomputed, holds one: its Parquet files need not say the same."""
+    for declared in TABLES:
+        data = files.get(declared.file_name)
+        if data is None:
+            continue
+        where = f"{declared.file_name} in {release}"
+        try:
+            found = _formula_cell(data)
+        except csv.Error as error:
+            raise ReleaseError(f"{where} cannot be read as CSV ({error}); it is not a release a build wrote") from None
+        if found is not None:
+            line, column, cell = found
+            raise ReleaseError(
+                f"{where}, line {line}, {column} {cell!r}: starts with {cell[:1]!r} or has a list item that does, "
+                "which spreadsheets run as a formula when they open the file [rule: clean_text]; it is not a "
+                "release a build wrote"
+            )
+
+
+def _formula_cell(data: bytes) -> tuple[int, str, str] | None:
+    """The line, column and text of the first cell (the header's included) of which the cell or a
+    list item starts as a formula does, unless it is a number; None when there is none."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8", errors="replace"), newline=""))
+    header: list[str] | None = None
+    end = 0
+    with any_field_size():
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            names = header if header is not None else record
+            for position, cell in enumerate(record):
+                if any(
+                    item and item[0] in FORMULA_PREFIXES and not _NUMBER.fullmatch(item)
+                    for item in cell.split(LIST_DELIMITER)
+                ):
+                    return start, names[position] if position < len(names) else f"column {position + 1}", cell
+            header = names
+    return None
 
 
 def _check_references(tables: dict[str, list[dict[str, Any]]], release: Path) -> None:
