@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -353,3 +354,59 @@ def test_a_quote_that_cuts_a_character_in_two_is_reported() -> None:
     )
     problems = check_quotes(claims, texts)
     assert [(p.row, p.rule) for p in problems] == [(2, "quote_grapheme"), (4, "quote_grapheme")]
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on this machine, and the paths asked of it: where a descriptor could send
+    validate to fetch a document."""
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            body = b'{"type": "object"}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("place", ["profile", "resources[0].profile"])
+def test_a_profile_the_descriptor_names_is_never_fetched_nor_read(
+    warm_dataset: Dataset, tmp_path: Path, listener: tuple[str, list[str]], place: str
+) -> None:
+    """Frictionless judges a descriptor against the JSON Schema its profile names, fetched from any
+    address or read from any file relative to the current folder: validating a dataset sent a request
+    where its descriptor said, and printed what a file outside the dataset requires."""
+    address, asked = listener
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "profile.json").write_text(json.dumps({"type": "object", "required": [SECRET]}), encoding="utf-8")
+    for profile in (f"{address}/beacon", "profile.json", {"$ref": f"{address}/in-place"}):
+        path = warm_dataset.root / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        holder = descriptor["resources"][0] if place.startswith("resources") else descriptor
+        holder["profile"] = profile
+        path.write_text(json.dumps(descriptor), encoding="utf-8")
+        result = in_process("validate", "--data-dir", str(warm_dataset.data_dir), cwd=here)
+        assert_clean_failure(result, 1)
+        assert "wJalrXUtnFEMI" not in result.stdout + result.stderr
+        assert "descriptor_current" in result.stdout
+    assert asked == []

@@ -64,9 +64,36 @@ def first_difference(expected: object, found: object, where: str = "") -> tuple[
     return where or "the top level", expected, found
 
 
+# The profiles frictionless knows by name; any other value of "profile" is a JSON Schema it fetches
+# from the address, or reads from the file relative to the current folder, that the value names.
+_NAMED_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+
+
 def descriptor_errors(descriptor: dict[str, Any], frictionless: ModuleType) -> list[str]:
+    """Frictionless's words on the descriptor, judged offline: a profile it would fetch or read is
+    left out (the descriptor the metadata declares names none, so descriptor_current reports it)."""
     try:
-        errors = list(frictionless.Package.metadata_validate(descriptor))
+        errors = list(frictionless.Package.metadata_validate(_offline(descriptor)))
     except frictionless.FrictionlessException as exception:
         errors = [exception.error]
     return [error.message for error in errors]
+
+
+def _offline(descriptor: dict[str, Any]) -> dict[str, Any]:
+    """The descriptor without the profiles of the package and of its resources that frictionless would
+    fetch or read: a dataset's descriptor could send validate to any address, or have it print what
+    a JSON file in the current folder requires."""
+    resources = descriptor.get("resources")
+    if isinstance(resources, list):
+        resources = [_without_profiles(item) if isinstance(item, dict) else item for item in resources]
+        return {**_without_profiles(descriptor), "resources": resources}
+    return _without_profiles(descriptor)
+
+
+def _without_profiles(holder: dict[str, Any]) -> dict[str, Any]:
+    """``holder`` without a profile other than a named one (a schema given in place may itself name
+    another by its "$ref")."""
+    profile = holder.get("profile")
+    if profile is None or (isinstance(profile, str) and profile in _NAMED_PROFILES):
+        return holder
+    return {key: value for key, value in holder.items() if key != "profile"}
