@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -37,6 +38,8 @@ REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
 # A file this large is decoded on one thread per processor (at most four); smaller ones on one.
 PARALLEL_FROM_BYTES = 8 << 20
 DECODERS = min(max(os.cpu_count() or 1, 1), 4)
+# The days a date column may hold: those of Python's dates, as the validator reads them.
+FIRST_DAY, LAST_DAY, EPOCH = date.min, date.max, date(1970, 1, 1)
 # Each version of a file verified in this process, with the hash and size it was verified against:
 # a descriptor rewritten since to record others must be checked again, not taken on trust.
 _verified: set[tuple[FileKey, str, int]] = set()
@@ -179,6 +182,13 @@ def _read_parquet(path: Path, declared: Table) -> pa.Table:
                     f"{path.name} in {path.parent} holds {stray!r} in column {column.name}, which is not one of "
                     f"its codes ({', '.join(column.vocabulary.codes)}); {_remedy(path.parent)}"
                 )
+        if column.type == "date":
+            outside = _outside_calendar(arrow.column(column.name))
+            if outside is not None:
+                raise ReleaseError(
+                    f"{path.name} in {path.parent} holds a day {outside} in column {column.name}, where dates run "
+                    f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; {_remedy(path.parent)}"
+                )
     # Parquet names a list's items "element" where Arrow says "item": with the declared names, pandas
     # maps list columns to their extension dtype at once instead of through a Python list per cell.
     return arrow.cast(expected)
@@ -196,6 +206,19 @@ def _outside_vocabulary(column: pa.ChunkedArray, codes: tuple[str, ...]) -> str 
         for index in pc.unique(chunk.indices).drop_null().to_pylist():
             if outside[index].as_py():
                 return str(chunk.dictionary[index].as_py())
+    return None
+
+
+def _outside_calendar(column: pa.ChunkedArray) -> str | None:
+    """Where a day a row holds lies outside 0001-01-01..9999-12-31, if one does: a date32 column holds
+    any day of five million years, Python's dates (and the validator's) only these, so the rows of such
+    a day could not be read back as dates (pyarrow's as_py, pandas' datetime64)."""
+    days = pc.min_max(column.cast(pa.int32()))
+    low, high = days["min"].as_py(), days["max"].as_py()
+    if low is not None and low < FIRST_DAY.toordinal() - EPOCH.toordinal():
+        return f"before {FIRST_DAY.isoformat()}"
+    if high is not None and high > LAST_DAY.toordinal() - EPOCH.toordinal():
+        return f"after {LAST_DAY.isoformat()}"
     return None
 
 

@@ -120,6 +120,31 @@ def test_a_code_outside_its_vocabulary_is_refused_not_loaded_as_missing(copied: 
         load("claims", root=copied, backend=backend)  # type: ignore[call-overload]
 
 
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow", "polars"])
+@pytest.mark.parametrize(
+    ("days", "outside"),
+    [(2_932_897, "after 9999-12-31"), (-719_163, "before 0001-01-01"), (2**31 - 1, "after 9999-12-31")],
+)
+def test_a_day_no_python_date_holds_is_refused(copied: Path, backend: str, days: int, outside: str) -> None:
+    """A date32 column holds any day of five million years; Python's dates, and the validator's, run
+    from 0001 to 9999, pandas' to about 294000. A release put together by hand with a later day gave
+    pandas' OutOfBoundsDatetime from load(), and the site an OverflowError from the rows it read."""
+    events = pq.read_table(copied / "events.parquet")
+    position = events.schema.get_field_index("date_end")
+    field = events.schema.field(position)
+    ends = [
+        days,
+        *(None if day is None else day.toordinal() - 719_163 for day in events.column(position).to_pylist()[1:]),
+    ]
+    forged = pa.array(ends, type=pa.int32()).cast(pa.date32())
+    _rewritten(copied, "events.parquet", events.set_column(position, field, forged))
+    with pytest.raises(
+        syria_strikes.ReleaseError,
+        match=rf"events\.parquet in .* holds a day {outside} in column date_end, where dates run",
+    ):
+        load("events", root=copied, backend=backend)  # type: ignore[call-overload]
+
+
 def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Path) -> None:
     path = copied / "claims.parquet"
     assert len(load("claims", root=copied)) > 0
