@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from json.encoder import encode_basestring as _json  # a JSON string literal, UTF-8 kept as is
 from typing import Any, TextIO
 
-FILE_NAME = "claims.annotations.jsonld"
+from syria_strikes.files import ANNOTATIONS
+
 CONTEXT_LENGTH = 32
 CLAIM_COLUMNS = (
     "claim_id",
@@ -68,7 +69,7 @@ def write_annotations(
             ("" if index == 0 else ",\n")
             + ANNOTATION
             % (
-                _json(f"{FILE_NAME}#{claim_id}"),
+                _json(f"{ANNOTATIONS}#{claim_id}"),
                 _json(f"predicate: {predicate}"),
                 _json(f"stance: {stance}"),
                 _json(f"claimant: {claimant}"),

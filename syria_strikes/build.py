@@ -25,10 +25,22 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
-from syria_strikes.annotations import FILE_NAME as ANNOTATIONS_FILE
 from syria_strikes.column_types import arrow_schema, forms
 from syria_strikes.datapackage import package_descriptor, resource_descriptor
-from syria_strikes.files import DESCRIPTOR, HASH_BLOCK, HashingWriter, sha256_bytes, sha256_file, to_json
+from syria_strikes.files import (
+    ANNOTATIONS,
+    DATABASE,
+    DATASETTE,
+    DESCRIPTOR,
+    GEOJSON,
+    HASH_BLOCK,
+    HashingWriter,
+    release_file_names,
+    release_files,
+    sha256_bytes,
+    sha256_file,
+    to_json,
+)
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, OutRefused, check_out
@@ -39,10 +51,6 @@ from syria_strikes.swap import OutputBusy, operated_path, replacing
 from syria_strikes.validate import read_and_check
 from syria_strikes.versioning import build_date, data_hash, version_of
 
-DATABASE = "syria-strikes.sqlite"
-DATASETTE = "datasette-metadata.json"
-ANNOTATIONS = ANNOTATIONS_FILE
-GEOJSON = "events.geojson"
 MEDIATYPES = {
     "jsonld": "application/ld+json",
     "parquet": "application/vnd.apache.parquet",
@@ -193,7 +201,7 @@ def write_release(staged: Staged, data_dir: Path, seed_texts: dict[str, str]) ->
     stamps[DATABASE] = _stamp(folder / DATABASE)
     tables_read = {f"data/{name}.csv": data for name, data in staged.validated.items()}
     version = version_of(data_hash(data_dir, tables_read, _seed_digests(tables["sources"])))
-    ordered = {name: stamps[name] for name in _release_files()}
+    ordered = {name: stamps[name] for name in release_files()}
     (folder / DESCRIPTOR).write_text(to_json(describe_release(ordered, version)), encoding="utf-8")
 
 
@@ -214,22 +222,6 @@ def _write_parquet(arrow: pa.Table, folder: Path, name: str, stamps: dict[str, d
     sink = pa.BufferOutputStream()
     pq.write_table(arrow, sink, compression="zstd")
     _write_bytes(folder, f"{name}.parquet", memoryview(sink.getvalue()).cast("B"), stamps)  # no copy
-
-
-def release_file_names() -> frozenset[str]:
-    """The files a release holds, beside its descriptor: what ``--out`` may already contain."""
-    return frozenset(_release_files())
-
-
-def _release_files() -> list[str]:
-    return [
-        *(declared.file_name for declared in TABLES),
-        *(f"{declared.name}.parquet" for declared in TABLES),
-        DATABASE,
-        DATASETTE,
-        GEOJSON,
-        ANNOTATIONS,
-    ]
 
 
 def _write_annotations(

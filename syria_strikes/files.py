@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
+from syria_strikes.metadata import TABLES
+
 DESCRIPTOR = "datapackage.json"
+# The files a build writes beside the descriptor, besides each table's CSV and Parquet file.
+DATABASE = "syria-strikes.sqlite"
+DATASETTE = "datasette-metadata.json"
+GEOJSON = "events.geojson"
+ANNOTATIONS = "claims.annotations.jsonld"
 HASH_BLOCK = 1 << 22
 
 
@@ -24,6 +31,23 @@ def spreadsheet_copies(csv_files: dict[str, bytes]) -> dict[str, bytes]:
     from the plain files, Excel reads UTF-8 as a legacy code page and garbles every accent. The
     release bundle and the site's downloads both carry these copies."""
     return {f"excel/{name}": codecs.BOM_UTF8 + data for name, data in csv_files.items()}
+
+
+def release_files() -> list[str]:
+    """The files a release holds beside its descriptor, in the order the descriptor lists them."""
+    return [
+        *(declared.file_name for declared in TABLES),
+        *(f"{declared.name}.parquet" for declared in TABLES),
+        DATABASE,
+        DATASETTE,
+        GEOJSON,
+        ANNOTATIONS,
+    ]
+
+
+def release_file_names() -> frozenset[str]:
+    """``release_files``: what ``--out`` may already contain, and all that the site republishes."""
+    return frozenset(release_files())
 
 
 def to_json(document: dict[str, Any]) -> str:

@@ -445,6 +445,30 @@ def test_a_release_whose_references_or_forms_do_not_hold_stops_the_site_naming_o
     assert not out.exists()
 
 
+@pytest.mark.parametrize("name", ["notes.html", "search.js", "pixel.svg"])
+def test_a_release_listing_a_file_no_build_writes_stops_the_site_naming_it(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The site republishes every file the release's descriptor lists: a page or script listed by a
+    release put together by hand, its checksum recorded, was published under download/ and linked from
+    the download page, where it runs with the site's own origin."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    (copy / name).write_bytes(b"<script>alert(document.domain)</script>")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"].append({"name": "notes", "path": name, "hash": "sha256:0", "bytes": 0})
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    _record_checksum(copy, copy / name)
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert (
+        error.startswith(f"error: the release at {copy} lists {name!r}, which no build writes")
+        and error.count("\n") == 1
+    )
+    assert not out.exists()
+
+
 def _rewrite_csv(release: Path, table: str, old: bytes, new: bytes) -> None:
     """Replace ``old`` by ``new`` once in a release's CSV table and record the file's new checksum: a
     release put together by hand, its Parquet untouched."""

@@ -19,7 +19,7 @@ import pandas as pd
 from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
-from syria_strikes.files import DESCRIPTOR
+from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
 from syria_strikes.metadata import LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
@@ -202,7 +202,15 @@ def _check_references(tables: dict[str, list[dict[str, Any]]], release: Path) ->
 
 
 def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
-    """The descriptor and the files it lists, each the very bytes verified against its checksum."""
+    """The descriptor and the files it lists, each the very bytes verified against its checksum. Only
+    the files a build writes: the site publishes them for download, where a page or a script that a
+    release put together by hand lists would run with the site's own origin."""
+    stray = next((name for name in names if name not in release_file_names()), None)
+    if stray is not None:
+        raise ReleaseError(
+            f"the release at {release} lists {stray!r}, which no build writes (it writes "
+            f"{', '.join(sorted(release_file_names()))}); it is not a release a build wrote"
+        )
     try:
         descriptor = read_file(release / DESCRIPTOR, release)[0]
     except OSError as error:  # FileRefused included
