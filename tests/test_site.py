@@ -469,6 +469,26 @@ def test_a_release_listing_a_file_no_build_writes_stops_the_site_naming_it(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("version", ["0.3.0\\..\\..\\startup", "0.3.0/../x", "0.3.0 <b>", ""])
+def test_a_release_whose_version_is_no_version_stops_the_site(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], version: str
+) -> None:
+    """The version names the download zip and the folder every file of it sits in: a release put
+    together by hand with backslashes in it published a zip whose members climb out of the folder they
+    are unpacked into on Windows."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = version
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert error.startswith(f"error: the release at {copy} records the version {version!r}, which is not")
+    assert error.count("\n") == 1
+    assert not out.exists()
+
+
 def _rewrite_csv(release: Path, table: str, old: bytes, new: bytes) -> None:
     """Replace ``old`` by ``new`` once in a release's CSV table and record the file's new checksum: a
     release put together by hand, its Parquet untouched."""

@@ -75,6 +75,11 @@ class Site:
         )
 
 
+# A version as a build writes one (0.3.0, 0.3.0+local.3f2a…): letters and digits between single dots,
+# dashes and pluses, so that the zip named after it, and the folder inside it, are one plain name each.
+_VERSION = re.compile(r"[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*")
+
+
 def read_site(release: Path, seeds: Path) -> Site:
     """Read a built release and the archived documents its sources name; check each document's hash.
 
@@ -82,6 +87,11 @@ def read_site(release: Path, seeds: Path) -> Site:
     republishes them all for download: a damaged file stops the site, named, before anything is read.
     """
     info = release_info(release)
+    if not _VERSION.fullmatch(info.version):
+        raise ReleaseError(
+            f"the release at {release} records the version {info.version!r}, which is not one a build writes "
+            "(such as 0.3.0 or 0.3.0+local.<hex>): it would name the download zip and the folder inside it"
+        )
     arrow = {name: load(name, backend="pyarrow", root=release) for name in TABLE_NAMES}
     tables: dict[str, list[dict[str, Any]]] = {name: table.to_pylist() for name, table in arrow.items()}
     _check_patterns(tables, release)
