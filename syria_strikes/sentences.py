@@ -6,7 +6,8 @@ budget for two short English texts, so the rule is written here and its results 
 every seed. The rule, in order:
 
 1. A blank line (a line break, optional whitespace, a line break) ends a paragraph, and a
-   paragraph always ends a sentence. A single line break is only whitespace, so hard-wrapped
+   paragraph always ends a sentence. A line break is LF, CR LF or CR: a seed is kept byte for
+   byte, as its document was saved. A single line break is only whitespace, so hard-wrapped
    text still reads as running sentences.
 2. Inside a paragraph, a sentence ends after a run of terminators (``.``, ``!``, ``?``, ``…``)
    and any closing quotes or brackets right after it (right double or single quotation mark,
@@ -40,9 +41,10 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 WORD_WINDOW = 40  # the word before a stop is looked for this far back; no abbreviation is longer
-# Rule 1: a line break, optional whitespace, a line break. The paragraph rules, the coverage and the
-# site's documents all split a seed here.
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+# A blank line between two paragraphs (rule 1), with any further blank lines: one definition for
+# the sentences, the checks of words held to a quote's paragraph, and the site's documents.
+PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}\s*{_LINE_BREAK}")
 # A run of terminators and closing marks and, when whitespace follows, the next visible
 # character, found by the regex so that each candidate end costs only a few comparisons in
 # Python: validate splits every seed of the archive.

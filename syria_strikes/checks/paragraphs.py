@@ -5,7 +5,9 @@ word ('claimed' made 'confirmed') passed every other rule: each part of it ('sai
 some of them') occurs in the paragraph of the quote or of the attribution words. The attribution
 words themselves are anchored, but a quote swapped with another claim's, or moved, stays anchored
 too: a document names who speaks beside what they say, so the attribution words lie in the quote's
-paragraph (a warning: a quotation may run on over paragraphs).
+paragraph (a warning: a quotation may run on over paragraphs). Paragraphs are parted by a blank
+line as the sentences of a seed are (syria_strikes.sentences), whatever line endings its document
+was saved with.
 """
 
 from __future__ import annotations
