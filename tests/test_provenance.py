@@ -79,6 +79,16 @@ def test_a_seed_path_pointing_at_another_rows_seed_names_that_row(tmp_path: Path
     assert list(texts) == ["src-seed-001"]
 
 
+def test_a_seed_whose_row_has_no_source_id_hands_no_text(tmp_path: Path) -> None:
+    """The row's blank source_id is required's to report; no claim can name the row, so its text is
+    no source's: handed on under a missing key, coverage warned of it as 'syria-strikes coverage nan'."""
+    sources = _seeded(tmp_path)
+    sources.loc[2, "source_id"] = None
+    problems, texts = check_seeds(sources, tmp_path, True)
+    assert problems == []
+    assert texts == {}
+
+
 def test_a_seed_file_numbered_for_another_seed_is_not_trusted(tmp_path: Path) -> None:
     """src-seed-000 archived as seeds/002_...: its quotes are not held against another document."""
     (tmp_path / "seeds").mkdir()

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from syria_strikes.checks.across import judged, runnable
+from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES, list_items
 from syria_strikes.problems import Problem
@@ -263,6 +264,19 @@ def test_a_claim_without_an_event_is_not_dated_by_an_event_without_an_id() -> No
     early = [p for p in _check(world) if p.rule == "reported_after_event"]
     assert [p for p in early if p.table == "claims"] == []
     assert not [p for p in early if "nan" in p.message]
+
+
+@pytest.mark.parametrize("kind", ["archived_article", "agency_report", "reference"])
+def test_a_source_without_an_id_is_the_source_of_no_empty_cell(kind: str) -> None:
+    """A source row whose source_id is blank (required's to report) is cited by no one: looked up by
+    ID, it was the source of every event field left empty, reported with a value no report could print."""
+    world = _world()
+    keyless = {"source_id": None, "title": "No ID", "kind": kind, "publisher_actor_id": "act-a"}
+    world["sources"].append(
+        keyless | ({"seed_path": "seeds/001.txt", "sha256": "cd"} if kind == "archived_article" else {})
+    )
+    rules = (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES)
+    assert _where(judged(rules, _frames(world))) == _where(judged(rules, _frames(_world())))
 
 
 def test_a_further_event_named_twice_or_the_own_event_again_is_judged_once() -> None:

@@ -280,7 +280,7 @@ def _date_claimed(frames: Frames) -> list[Problem]:
     out of order, or starting after the document (the rules of the claim report those) are not
     compared; neither is an event whose own dates are out of order (date_order's)."""
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
-    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"]
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
     dated = events[events["date_source_id"].isin(archived).to_numpy(dtype=bool)]
     timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
     if dated.empty or timed.empty:

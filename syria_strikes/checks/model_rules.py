@@ -60,7 +60,7 @@ def _attribution_given(frames: Frames) -> list[Problem]:
     publisher = _publisher_of(claims, frames["sources"])
     # Without a known publisher the document's own voice cannot be told apart: its reference is
     # another rule's to report, once.
-    judged = publisher.isin(frames["actors"]["actor_id"]).fillna(False)
+    judged = publisher.isin(first_by_key(frames["actors"], "actor_id").index).fillna(False)
     own_voice = (claims["claimant_actor_id"] == publisher).fillna(False)
     relays = (claims["stance"] == "reports").fillna(False)
     missing = claims["attribution_quote"].isna() & claims["claimant_actor_id"].notna() & judged & (~own_voice | relays)
@@ -82,7 +82,9 @@ def _counts_written(frames: Frames) -> list[Problem]:
     for every row at once; only a count not found among them is read again, one quote at a time."""
     claims = frames["claims"]
     sources = frames["sources"]
-    english = isin(claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"])
+    english = isin(
+        claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
+    )
     judged = (
         english
         & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
@@ -120,7 +122,7 @@ def _relation_evidence(frames: Frames) -> list[Problem]:
     """The evidence claim is read in the relation's document and its quote holds the relation's words."""
     relations, claims = frames["actor_relations"], frames["claims"]
     # A relation read outside the archive is another rule's to report, once.
-    archived = frames["sources"].loc[frames["sources"]["kind"] == "archived_article", "source_id"]
+    archived = frames["sources"].loc[frames["sources"]["kind"] == "archived_article", "source_id"].dropna()
     cited = relations[relations["evidence_claim_id"].notna() & relations["source_id"].isin(archived)]
     # The claims cited, found in Arrow first: a pandas isin against every claim ID makes a Python
     # object of each (seconds at a million claims).
@@ -293,7 +295,9 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     # A row that is archived in name only (no seed_path) is archived_has_seed's to report, once.
     archived = sources.loc[((sources["kind"] == "archived_article") & sources["seed_path"].notna()).to_numpy(bool)]
     located = events["latitude"].notna() | events["longitude"].notna()
-    wrong = (located & events["place_source_id"].isin(archived["source_id"])).fillna(False).to_numpy(dtype=bool)
+    wrong = (
+        (located & events["place_source_id"].isin(archived["source_id"].dropna())).fillna(False).to_numpy(dtype=bool)
+    )
     return [
         problem("coordinates_source", "events", line, "place_source_id", source, source=source)
         for line, source in by_line(events.loc[wrong, "place_source_id"])

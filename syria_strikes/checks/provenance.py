@@ -101,7 +101,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
             if text.rule == "seed_hash" and owner is not None and owner[0] != int(line):
                 text = replace(text, context={**text.context, "owner": owner})
             problems.append(text.problem(int(line)))
-        else:
+        elif isinstance(source_id, str):  # a row without an ID (required's to report) is no claim's source
             texts[source_id] = text
     problems += _archive_dates(archived, texts)
     problems += check_seed_list(archived, seeds_dir, root)

@@ -181,9 +181,9 @@ def _suggester(known: list[str]) -> Callable[[str], tuple[str, ...]]:
 
 def _claims_read_in_archived_sources(frames: Frames) -> list[Problem]:
     sources = frames["sources"]
-    archived = sources.loc[(sources["kind"] == "archived_article").to_numpy(dtype=bool), "source_id"]
+    archived = sources.loc[(sources["kind"] == "archived_article").to_numpy(dtype=bool), "source_id"].dropna()
     claims = frames["claims"]
-    wrong = isin(claims["source_id"], sources["source_id"]) & ~isin(claims["source_id"], archived)
+    wrong = isin(claims["source_id"], sources["source_id"].dropna()) & ~isin(claims["source_id"], archived)
     return [
         problem("read_in_archive", "claims", int(line), "source_id", value)
         for line, value in by_line(claims.loc[wrong, "source_id"])

@@ -108,6 +108,25 @@ IDS_AND_REFERENCES = [
     CellEdit("trailing space in an ID", "claims", "claim_id", appended(" "), rule="clean_text"),
     CellEdit("leading space in a referenced ID", "events", "event_id", prepended(" "), rule="clean_text"),
     CellEdit("ID that breaks its pattern", "claims", "claim_id", "claim-1", rule="pattern"),
+    # Every row citing the source is then dangling too; no reference left empty may match the blank ID.
+    CellEdit(
+        "ID of an archived source left empty",
+        "sources",
+        "source_id",
+        "",
+        rule="required",
+        row=ARCHIVED_SOURCE,
+        exact=False,
+    ),
+    CellEdit(
+        "ID of a cited report left empty",
+        "sources",
+        "source_id",
+        "",
+        rule="required",
+        row=Where(kind="media_reports"),
+        exact=False,
+    ),
     *(
         CellEdit(
             f"dangling reference in {table.name}.{column.name}",
