@@ -151,8 +151,8 @@ class Staged:
         self._stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         self.tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
         folder, stamps = self.folder, self.stamps
-        sql_ready = {name: _sql_ready(arrow) for name, arrow in self.tables.items()}
-        self.written.append(pool.submit(write_database, folder / DATABASE, sql_ready))
+        sql_tables = {name: sql_ready(arrow) for name, arrow in self.tables.items()}
+        self.written.append(pool.submit(write_database, folder / DATABASE, sql_tables))
         for declared in TABLES:
             self.written.append(pool.submit(_write_parquet, self.tables[declared.name], folder, declared.name, stamps))
             self.written.append(pool.submit(_write_bytes, folder, declared.file_name, validated[declared.name], stamps))
@@ -310,7 +310,7 @@ def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], desc
     }
 
 
-def _sql_ready(arrow: pa.Table) -> pa.Table:
+def sql_ready(arrow: pa.Table) -> pa.Table:
     """The columns as SQLite stores them: codes and ISO dates as text, lists joined with '|'."""
     columns = []
     for field, column in zip(arrow.schema, arrow.columns, strict=True):

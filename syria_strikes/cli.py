@@ -175,6 +175,12 @@ def _parser() -> argparse.ArgumentParser:
         help="release folder (default: the release bundled with the package)",
     )
     info.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    info.add_argument(
+        "--deep",
+        action="store_true",
+        help="also compare each table's CSV, Parquet and SQLite forms row by row (a release put together by hand "
+        "can hold checksums that match and forms that disagree)",
+    )
     info.set_defaults(run=_run_info)
 
     bundle = commands.add_parser("bundle", help="validate, build and zip the release for download, with its sha256")
@@ -434,15 +440,19 @@ def _record(data_dir: Path, record: Path) -> int:
 
 def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.errors import ReleaseError
+    from syria_strikes.format_agreement import disagreements
     from syria_strikes.info import release_info, render_info
 
     try:
         summary = release_info(args.release)
+        differing = disagreements(summary.folder, summary.descriptor) if args.deep else None
     except ReleaseError as error:
         _complain(str(error))
         return INVALID
-    _emit(render_info(summary, args.format))
-    return OK
+    _emit(render_info(summary, args.format, differing))
+    for line in differing or []:
+        _complain(line)
+    return INVALID if differing else OK
 
 
 def _run_generate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -115,7 +115,19 @@ def _rows(data: bytes, name: str) -> int:
         raise ReleaseError(f"{name} of the release cannot be read as Parquet ({error})") from None
 
 
-def render_info(info: ReleaseInfo, output_format: str = "text") -> str:
+def render_info(info: ReleaseInfo, output_format: str = "text", disagreements: list[str] | None = None) -> str:
+    """The release described; with ``disagreements`` (a deep look was taken), whether its forms agree."""
     if output_format == "json":
-        return json.dumps(info.to_dict(), ensure_ascii=True, indent=2)
-    return str(info)
+        record = info.to_dict()
+        if disagreements is not None:
+            record["forms_agree"] = not disagreements
+            record["disagreements"] = disagreements
+        return json.dumps(record, ensure_ascii=True, indent=2)
+    if disagreements is None:
+        return str(info)
+    verdict = (
+        f"{len(disagreements)} table(s) differ between their forms (below)"
+        if disagreements
+        else "The CSV, Parquet and SQLite forms of every table hold the same rows."
+    )
+    return f"{info}\n{verdict}"

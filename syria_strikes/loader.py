@@ -93,7 +93,7 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
     if backend == "polars":
         require("polars", "load(..., backend='polars')")
     folder = release_folder(root)
-    arrow = _read_parquet(folder / f"{declared.name}.parquet", declared)
+    arrow = read_parquet(folder / f"{declared.name}.parquet", declared)
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
@@ -159,9 +159,10 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
     return frame
 
 
-def _read_parquet(path: Path, declared: Table) -> pa.Table:
-    """The verified table, read from the very bytes that were verified, with the declared schema."""
-    data = verify(path)
+def read_parquet(path: Path, declared: Table, descriptor: dict[str, Any] | None = None) -> pa.Table:
+    """The verified table, read from the very bytes that were verified, with the declared schema;
+    ``descriptor`` as ``verify`` takes it."""
+    data = verify(path, descriptor)
     try:
         arrow = decode_parquet(data)
     except (pa.ArrowException, OSError) as error:

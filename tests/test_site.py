@@ -23,6 +23,7 @@ from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
 from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.forgery import record_checksum, rewrite_parquet
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
 
@@ -393,32 +394,6 @@ def test_a_damaged_release_file_stops_the_site_naming_it(
     assert not out.exists()
 
 
-def _record_checksum(release: Path, path: Path) -> None:
-    """Record the file's bytes and checksum in the release's descriptor, as a forger would."""
-    descriptor_path = release / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    resource = next(r for r in descriptor["resources"] if r["path"] == path.name)
-    resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
-    resource["bytes"] = path.stat().st_size
-    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
-
-
-def _rewrite_parquet(release: Path, table: str, column: str, value: str, rows: slice = slice(None)) -> None:
-    """Set ``column`` of the chosen rows of a release's Parquet table, and record the file's new
-    checksum in its descriptor: a release put together by hand, whose files match its checksums."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    path = release / f"{table}.parquet"
-    arrow = pq.read_table(path)
-    index = arrow.schema.get_field_index(column)
-    values = arrow.column(column).to_pylist()
-    values[rows] = [value] * len(values[rows])
-    arrow = arrow.set_column(index, arrow.schema.field(index), pa.array(values, type=arrow.schema.field(index).type))
-    pq.write_table(arrow, path)
-    _record_checksum(release, path)
-
-
 @pytest.mark.parametrize(
     ("table", "column", "value", "words"),
     [
@@ -437,11 +412,28 @@ def test_a_release_whose_references_or_forms_do_not_hold_stops_the_site_naming_o
     into an address."""
     copy = tmp_path / "release"
     shutil.copytree(release, copy)
-    _rewrite_parquet(copy, table, column, value, slice(0, 2))
+    rewrite_parquet(copy, table, column, value, slice(0, 2))
     out = tmp_path / "site"
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1, error
     assert error.startswith(f"error: {table}.parquet in {copy} {words}") and error.count("\n") == 1
+    assert not out.exists()
+
+
+def test_a_release_whose_forms_disagree_stops_the_site_naming_the_cell(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its pages come from the Parquet files and its downloads hold the CSV and SQLite forms: a
+    release put together by hand, checksums recomputed, whose forms say different things would have
+    the site show one and hand out the other."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    rewrite_parquet(copy, "claims", "hedging", "confirmed", slice(0, 1))
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert error.startswith(f"error: claims.csv and claims.parquet in {copy} differ: line 2, column hedging")
+    assert error.count("\n") == 1
     assert not out.exists()
 
 
@@ -458,7 +450,7 @@ def test_a_release_listing_a_file_no_build_writes_stops_the_site_naming_it(
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"].append({"name": "notes", "path": name, "hash": "sha256:0", "bytes": 0})
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    _record_checksum(copy, copy / name)
+    record_checksum(copy, copy / name)
     out = tmp_path / "site"
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1, error
@@ -496,7 +488,7 @@ def _rewrite_csv(release: Path, table: str, old: bytes, new: bytes) -> None:
     data = path.read_bytes()
     assert old in data
     path.write_bytes(data.replace(old, new, 1))
-    _record_checksum(release, path)
+    record_checksum(release, path)
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR, release_file_names
+from syria_strikes.format_agreement import disagreements
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
 from syria_strikes.metadata import LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
@@ -99,6 +100,9 @@ def read_site(release: Path, seeds: Path) -> Site:
     sources = {row["source_id"]: row for row in tables["sources"]}
     release_files = _release_files(release, list(info.checksums))
     _check_formulas(release_files, release)
+    differing = disagreements(release, info.descriptor)
+    if differing:  # its pages would show one form and its downloads another
+        raise ReleaseError(differing[0])
     site = Site(
         release=release,
         release_files=release_files,

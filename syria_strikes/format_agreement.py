@@ -1,0 +1,110 @@
+"""Whether a release's three forms of each table hold the same rows: the CSV, the Parquet and the
+SQLite table.
+
+A build writes all three from one validated reading, so they always agree; the checksums in
+datapackage.json say only that each file is the one the descriptor lists. A release put together by
+hand, its checksums recomputed, can hold a CSV that says one thing and a Parquet file that says
+another: the loader, the site's pages and a spreadsheet user would then each see other data.
+``syria-strikes info --deep`` and ``site`` read the CSV as validate reads it, and compare.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from syria_strikes.files import DATABASE
+from syria_strikes.metadata import TABLES, Table
+from syria_strikes.problems import rejections
+
+
+def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
+    """One line for each table whose forms differ, naming the first row and column that do; empty
+    when every table's CSV, Parquet and SQLite forms hold the same rows. Every file is read as
+    verified against ``descriptor``, the release's own."""
+    from syria_strikes.build import sql_ready, to_arrow
+    from syria_strikes.loader import read_parquet, verify
+    from syria_strikes.reading import read_table
+
+    found = []
+    with _read_only(verify(folder / DATABASE, descriptor)) as database:
+        for declared in TABLES:
+            parquet = read_parquet(folder / f"{declared.name}.parquet", declared, descriptor)
+            frame, problems = read_table(
+                folder / declared.file_name, declared, raw=verify(folder / declared.file_name, descriptor)
+            )
+            refused = rejections(problems)
+            if frame is None or refused:
+                found.append(f"{declared.file_name} in {folder} does not read as a valid table: {refused[0].message}")
+                continue
+            against_csv = _first_difference(to_arrow(frame, declared), parquet)
+            if against_csv is not None:
+                found.append(f"{declared.file_name} and {declared.name}.parquet in {folder} differ: {against_csv}")
+                continue
+            against_sql = _sql_difference(database, declared, sql_ready(parquet))
+            if against_sql is not None:
+                found.append(f"{DATABASE} and {declared.name}.parquet in {folder} differ: {against_sql}")
+    return found
+
+
+def _first_difference(csv: pa.Table, parquet: pa.Table) -> str | None:
+    """Where two tables of one schema first differ, in the words a curator reads a CSV by."""
+    if csv.num_rows != parquet.num_rows:
+        return f"the CSV has {csv.num_rows} rows, the Parquet file {parquet.num_rows}"
+    for name in csv.column_names:
+        mine, theirs = _plain(csv.column(name)), _plain(parquet.column(name))
+        if mine.equals(theirs):
+            continue
+        for row, (left, right) in enumerate(zip(mine.to_pylist(), theirs.to_pylist(), strict=True)):
+            if left != right:
+                return f"line {row + 2}, column {name}: {left!r} in the CSV, {right!r} in the Parquet file"
+    return None
+
+
+def _plain(column: pa.ChunkedArray) -> pa.Array:
+    """A column as one array of its values, a coded column as its codes' text."""
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    return column.combine_chunks()
+
+
+def _sql_difference(database: sqlite3.Connection, declared: Table, expected: pa.Table) -> str | None:
+    """Where the SQLite table first differs from the rows ``expected`` holds as SQLite stores them."""
+    kind = database.execute("SELECT type FROM sqlite_master WHERE name = ?", (declared.name,)).fetchone()
+    if kind is None or kind[0] != "table":  # a view would run whatever query the file's author wrote
+        return f"it holds no table {declared.name}"
+    names = ", ".join(f'"{column.name}"' for column in declared.columns)
+    try:
+        stored = database.execute(f'SELECT {names} FROM "{declared.name}" ORDER BY rowid')
+    except sqlite3.DatabaseError as error:
+        return f"its table {declared.name} cannot be read ({error})"
+    rows = zip(*(expected.column(name).to_pylist() for name in expected.column_names), strict=True)
+    count = 0
+    for count, (want, have) in enumerate(zip(rows, stored, strict=False), start=1):
+        if tuple(want) != tuple(have):
+            column = next(c.name for c, w, h in zip(declared.columns, want, have, strict=True) if w != h)
+            return f"row {count} of {declared.name}, column {column}, is not the Parquet file's"
+    total = database.execute(f'SELECT count(*) FROM "{declared.name}"').fetchone()[0]
+    if total != expected.num_rows:
+        return f"its table {declared.name} has {total} rows, the Parquet file {expected.num_rows}"
+    return None
+
+
+@contextmanager
+def _read_only(data: bytes) -> Iterator[sqlite3.Connection]:
+    """The release's SQLite file opened from a private copy of its verified bytes: nothing in the
+    release is written or locked, the file read is the one that was checked, and its schema's own
+    code (views, triggers) is not trusted."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.deserialize(data)
+        connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("PRAGMA query_only = ON")
+        yield connection
+    finally:
+        connection.close()

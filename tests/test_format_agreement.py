@@ -1,0 +1,116 @@
+"""A release's CSV, Parquet and SQLite forms of each table are compared row by row, so that a
+release put together by hand, its checksums recorded again, cannot say one thing in one form and
+another in the next."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from syria_strikes.files import DATABASE
+from syria_strikes.format_agreement import disagreements
+from syria_strikes.loader import release_descriptor
+from tests.support.dataset import run_cli
+from tests.support.forgery import record_checksum, rewrite_parquet
+
+
+@pytest.fixture
+def copied(release: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    return copy
+
+
+def _disagreements(folder: Path) -> list[str]:
+    return disagreements(folder, release_descriptor(folder))
+
+
+def test_a_built_release_agrees_with_itself(release: Path) -> None:
+    assert _disagreements(release) == []
+
+
+def test_a_csv_cell_changed_is_named_by_line_and_column(copied: Path) -> None:
+    path = copied / "events.csv"
+    path.write_bytes(path.read_bytes().replace(b"Tiyas (T4) Military Airbase", b"Tiyas (T5) Military Airbase", 1))
+    record_checksum(copied, path)
+    found = _disagreements(copied)
+    assert len(found) == 1
+    assert found[0].startswith(f"events.csv and events.parquet in {copied} differ: line ")
+    assert "column place_name: 'Tiyas (T5) Military Airbase' in the CSV, 'Tiyas (T4) Military Airbase'" in found[0]
+
+
+def test_a_parquet_value_changed_is_named(copied: Path) -> None:
+    rewrite_parquet(copied, "claims", "hedging", "confirmed", slice(0, 1))
+    found = _disagreements(copied)
+    assert [line.split(": ")[0] for line in found] == [f"claims.csv and claims.parquet in {copied} differ"]
+    assert "line 2, column hedging" in found[0] and "'confirmed' in the Parquet file" in found[0]
+
+
+def test_a_csv_row_left_out_is_a_count_that_differs(copied: Path) -> None:
+    path = copied / "actors.csv"
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:-1]))
+    record_checksum(copied, path)
+    assert _disagreements(copied) == [
+        f"actors.csv and actors.parquet in {copied} differ: the CSV has {len(lines) - 2} rows, "
+        f"the Parquet file {len(lines) - 1}"
+    ]
+
+
+def test_a_csv_that_does_not_read_as_its_table_is_named(copied: Path) -> None:
+    path = copied / "sources.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    record_checksum(copied, path)
+    found = _disagreements(copied)
+    assert len(found) == 1 and found[0].startswith(f"sources.csv in {copied} does not read as a valid table: ")
+
+
+def _edit_database(folder: Path, sql: str) -> None:
+    with sqlite3.connect(folder / DATABASE) as database:
+        database.executescript(sql)
+    database.close()
+    record_checksum(folder, folder / DATABASE)
+
+
+def test_a_sqlite_value_changed_is_named(copied: Path) -> None:
+    _edit_database(copied, "UPDATE claims SET stance = 'denies' WHERE rowid = 3;")
+    assert _disagreements(copied) == [
+        f"{DATABASE} and claims.parquet in {copied} differ: row 3 of claims, column stance, is not the Parquet file's"
+    ]
+
+
+def test_a_sqlite_row_left_out_is_a_count_that_differs(copied: Path) -> None:
+    _edit_database(copied, "DELETE FROM actor_relations WHERE rowid = (SELECT max(rowid) FROM actor_relations);")
+    found = _disagreements(copied)
+    assert len(found) == 1 and found[0].startswith(f"{DATABASE} and actor_relations.parquet in {copied} differ: its")
+
+
+def test_a_view_in_place_of_a_table_is_not_run(copied: Path) -> None:
+    """A view runs whatever query the file's author wrote; it is named, not read."""
+    _edit_database(
+        copied,
+        "ALTER TABLE events RENAME TO events_kept; CREATE VIEW events AS SELECT * FROM events_kept;",
+    )
+    assert f"{DATABASE} and events.parquet in {copied} differ: it holds no table events" in _disagreements(copied)
+
+
+def test_info_deep_reports_a_disagreement_and_fails(copied: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rewrite_parquet(copied, "claims", "hedging", "confirmed", slice(0, 1))
+    code, _ = run_cli(["info", "--release", str(copied)])
+    assert code == 0  # the checksums match: only a deep look finds it
+    capsys.readouterr()
+    code, output = run_cli(["info", "--release", str(copied), "--deep"])
+    assert code == 1
+    assert output.rstrip().endswith("1 table(s) differ between their forms (below)")
+    assert capsys.readouterr().err.startswith(f"error: claims.csv and claims.parquet in {copied} differ: line 2")
+    code, output = run_cli(["info", "--release", str(copied), "--deep", "--format", "json"])
+    assert code == 1 and '"forms_agree": false' in output
+
+
+def test_info_deep_on_a_built_release_says_the_forms_agree(release: Path) -> None:
+    code, output = run_cli(["info", "--release", str(release), "--deep"])
+    assert code == 0
+    assert output.rstrip().endswith("CSV, Parquet and SQLite forms of every table hold the same rows.")
