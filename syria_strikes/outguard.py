@@ -32,12 +32,17 @@ class OutRefused(Exception):
 def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> bool:
     """Whether ``folder`` holds only a release this tool wrote: its descriptor names the package,
     the build's marker file is there (unless ``legacy``: a release written before the marker
-    existed), and nothing else is in it that the swap would throw away."""
+    existed), and nothing else is in it that the swap would throw away: every entry is a file a
+    build writes, none a folder or a link that merely bears such a name."""
     try:
-        entries = {entry.name for entry in os.scandir(folder)}
+        with os.scandir(folder) as listing:
+            found = {entry.name: entry.is_file(follow_symlinks=False) for entry in listing}
         descriptor = parse_object(read_file(folder / DESCRIPTOR, folder)[0])
     except (OSError, JsonRefused):
         return False
+    if not all(found.values()):
+        return False
+    entries = set(found)
     if descriptor.get("name") != PACKAGE_NAME:
         return False
     if MARKER not in entries and not legacy:

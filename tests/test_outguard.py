@@ -91,6 +91,20 @@ def test_a_release_needs_its_name_its_marker_and_nothing_else(root: Path) -> Non
     assert "not a syria-strikes release" in _refused(root / "broken", root)
 
 
+@pytest.mark.parametrize("kind", ["folder", "link"])
+def test_an_entry_bearing_a_release_files_name_but_no_file_is_refused(root: Path, kind: str) -> None:
+    """The swap throws the old release away whole: a folder named claims.parquet, with the user's
+    files in it, or a link of that name, is not a file a build wrote."""
+    release = _release(root / "release")
+    if kind == "folder":
+        (release / "claims.parquet").mkdir()
+        (release / "claims.parquet" / "notes.txt").write_text("mine", encoding="utf-8")
+    else:
+        (release / "claims.parquet").symlink_to(root / "elsewhere")
+    assert "not a syria-strikes release" in _refused(release, root)
+    assert kind == "link" or (release / "claims.parquet" / "notes.txt").exists()
+
+
 def test_a_release_written_before_the_marker_is_accepted_only_when_asked(root: Path) -> None:
     unmarked = _release(root / "unmarked", marker=False)
     assert check_out(unmarked, root / "data", NAMES, legacy=True) == unmarked

@@ -609,6 +609,31 @@ def test_a_marked_folder_holding_anything_else_is_refused_and_kept(
     assert (out / "CNAME").read_text(encoding="utf-8") == "example.org\n"
 
 
+@pytest.mark.parametrize(("entry", "kind"), [("index.html", "folder"), ("style.css", "link"), ("events", "file")])
+def test_an_entry_bearing_a_site_name_but_of_another_kind_is_refused_and_kept(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str, kind: str
+) -> None:
+    """The site replaces its folder whole: a folder named index.html, holding the user's files, is
+    not a page this command wrote, nor is a link named style.css, nor a file named events."""
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+    target = out / entry
+    if target.is_dir():
+        shutil.rmtree(target)
+    else:
+        target.unlink()
+    if kind == "folder":
+        target.mkdir()
+        (target / "notes.txt").write_text("mine", encoding="utf-8")
+    elif kind == "link":
+        target.symlink_to(tmp_path)
+    else:
+        target.write_text("mine", encoding="utf-8")
+    code, error = _run_site(out, REPO / "seeds", capsys)
+    assert code == 2 and "holds files that are not a site" in error
+    assert target.is_symlink() if kind == "link" else (target / "notes.txt" if kind == "folder" else target).exists()
+
+
 @pytest.mark.parametrize("page", ["../escape.html", "/tmp/escape.html", "events/../../escape.html"])
 def test_a_page_path_leaving_the_site_is_refused_before_anything_is_written(tmp_path: Path, page: str) -> None:
     out = tmp_path / "deep" / "site"

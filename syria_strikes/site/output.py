@@ -38,12 +38,11 @@ SITE_ENTRIES = frozenset(
         "search-index.js",
         "style.css",
         "search.js",
-        "events",
-        "actors",
-        "sources",
-        "download",
     }
 )
+# The folders of pages and downloads; SITE_ENTRIES lists them beside the files.
+SITE_FOLDERS = frozenset({"events", "actors", "sources", "download"})
+SITE_ENTRIES |= SITE_FOLDERS
 
 
 def is_site(folder: Path) -> bool:
@@ -55,8 +54,12 @@ def is_site(folder: Path) -> bool:
 
 
 def _site_entry(entry: os.DirEntry[str]) -> bool:
+    """An entry a site writes: one of its folders as a folder, or one of its files (or a page) as a
+    file; never a link, nor a folder that merely bears a page's name."""
+    if entry.name in SITE_FOLDERS:
+        return entry.is_dir(follow_symlinks=False)
     if entry.name in SITE_ENTRIES:
-        return True
+        return entry.is_file(follow_symlinks=False)
     page = entry.name.endswith(PAGE_SUFFIXES) and not entry.name.startswith(".")
     return page and entry.is_file(follow_symlinks=False)
 
