@@ -32,6 +32,9 @@ def _constraints(column: Column) -> str:
         notes.append(f"references `{column.references}`" + (" (each item)" if column.type == "list" else ""))
     if column.pattern:
         notes.append(f"pattern `{column.pattern}`")
+    if column.standard is not None:
+        what = "its first subtag" if column.standard.first_subtag else "a code"
+        notes.append(f"{what} of {column.standard.name}")
     if column.minimum_text is not None:
         notes.append(f"minimum {column.minimum_text}")
     if column.maximum is not None:

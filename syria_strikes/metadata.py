@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, cast
 
+from syria_strikes.iso_codes import COUNTRIES, LANGUAGES
+
 ColumnType = Literal["string", "integer", "number", "date", "list"]
 
 # The repository's public address, used by every absolute link (README, bundle, descriptor,
@@ -45,6 +47,16 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class CodeStandard:
+    """A published list of codes that a column's cells must come from; a language tag's first
+    subtag alone (``ar`` of ``ar-SY``), the rest being regions and scripts."""
+
+    name: str
+    codes: frozenset[str]
+    first_subtag: bool = False
+
+
+@dataclass(frozen=True)
 class Column:
     """One column, declared once; ``references`` names the table whose primary key it holds."""
 
@@ -60,6 +72,7 @@ class Column:
     maximum: float | None = None
     max_length: int | None = None
     references: str | None = None
+    standard: CodeStandard | None = None  # beside ``pattern``: the form, then the list
 
     @property
     def minimum_text(self) -> str | None:
@@ -116,8 +129,10 @@ RELATION_ID = f"^rel-{SLUG}$"
 WIKIDATA_ID = "^Q[1-9][0-9]*$"
 UNCOVERED_ID = "^unc-[0-9]{3,}-[0-9]{3,}$"
 COUNTRY_CODE = "^[A-Z]{3}$"
+ISO_COUNTRY = CodeStandard("ISO 3166-1 alpha-3", COUNTRIES)
 SHA256 = "^[0-9a-f]{64}$"
 LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+ISO_LANGUAGE = CodeStandard("ISO 639-1 or ISO 639-3", LANGUAGES, first_subtag=True)
 SEED_PATH = "^seeds/[A-Za-z0-9_-][A-Za-z0-9_.-]*$"
 
 # --- Vocabularies ---------------------------------------------------------------------------
@@ -462,6 +477,7 @@ ACTORS = Table(
             "ISO 3166-1 alpha-3 code of the actor's country, when it has one.",
             "ISR",
             pattern=COUNTRY_CODE,
+            standard=ISO_COUNTRY,
         ),
         Column(
             "parent_actor_id",
@@ -560,7 +576,14 @@ SOURCES = Table(
             unique=True,
             pattern=SHA256,
         ),
-        Column("language", "string", "BCP 47 language tag of the text as archived.", "en", pattern=LANGUAGE_TAG),
+        Column(
+            "language",
+            "string",
+            "BCP 47 language tag of the text as archived.",
+            "en",
+            pattern=LANGUAGE_TAG,
+            standard=ISO_LANGUAGE,
+        ),
         Column("dateline", "string", "The dateline as written, when there is one.", "Yerushalayim"),
         Column(
             "url",
@@ -686,7 +709,7 @@ EVENTS = Table(
             required=True,
             vocabulary=PLACE_PRECISION,
         ),
-        Column("country", "string", "ISO 3166-1 alpha-3 code.", "SYR", pattern=COUNTRY_CODE),
+        Column("country", "string", "ISO 3166-1 alpha-3 code.", "SYR", pattern=COUNTRY_CODE, standard=ISO_COUNTRY),
         Column("admin1", "string", "Governorate or province.", "Homs"),
         Column("admin2", "string", "District.", "Tadmur"),
         Column("locality", "string", "Town or village.", "Albu Kamal"),

@@ -65,6 +65,7 @@ RuleId = Literal[
     "type_number",
     "type_date",
     "enum",
+    "standard_code",
     "placeholder",
     "minimum",
     "maximum",
@@ -486,6 +487,14 @@ def _enum(*, declared: Column, cell: object) -> str:
     words = f"is not one of the allowed values: {', '.join(codes)}"
     folded = str(cell).strip(EDGE_CHARS).lower().replace(" ", "_").replace("-", "_")
     return f"{words}; did you mean {folded!r}? codes are lowercase with '_'" if folded in codes else words
+
+
+def _standard_code(*, declared: Column, cell: object) -> str:
+    standard = declared.standard
+    assert standard is not None
+    if standard.first_subtag:
+        return f"starts with {str(cell).split('-')[0]!r}, which {standard.name} does not list as a language"
+    return f"is of the right form, but {standard.name} lists no such code"
 
 
 def _pattern(*, declared: Column, cell: object) -> str:
@@ -1007,6 +1016,14 @@ RULES: tuple[Rule, ...] = (
         "Value outside its vocabulary; another case (`Asserts`); words for a code (`air strike`); `TRUE`/`FALSE`",
         "Lists the allowed codes; for a case or spacing variant, \"did you mean 'asserts'?\".",
         words=_enum,
+    ),
+    Rule(
+        "standard_code",
+        "Values and types",
+        "A country code of the right form that ISO 3166-1 does not list (`SYQ`); a language tag whose language "
+        "ISO 639 does not list (`qq`)",
+        "Names the standard; the lists are generated from Debian's iso-codes tables (`python -m scripts.iso_codes`).",
+        words=_standard_code,
     ),
     Rule(
         "placeholder",

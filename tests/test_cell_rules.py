@@ -11,7 +11,7 @@ import pandera.pandas as pa
 import pytest
 
 from syria_strikes.checks.schema import check_table
-from syria_strikes.metadata import ACTORS
+from syria_strikes.metadata import ACTORS, table
 from syria_strikes.text_policy import describe_char, id_skeleton
 from tests.support.frames import VALID_ACTOR, typed_frame
 
@@ -29,6 +29,8 @@ def test_a_valid_row_passes() -> None:
         ("actor_id", "Act-other", "pattern", "it has uppercase letters; it reads as 'act-other' once fixed"),
         ("actor_id", "act-\u0661", "pattern", "U+0661 ARABIC-INDIC DIGIT ONE, a digit that is not 0-9"),
         ("country", "isr", "pattern", "does not have the required form ^[A-Z]{3}$ (for example ISR)"),
+        ("country", "SYQ", "standard_code", "is of the right form, but ISO 3166-1 alpha-3 lists no such code"),
+        ("country", "XXX", "standard_code", "ISO 3166-1 alpha-3 lists no such code"),
         ("actor_id", "act-other two", "pattern", "(for example act-israeli-air-force); it contains a space"),
         ("name", "  ", "clean_text", "holds only spaces or invisible characters"),
         ("name", "IAF\u200b", "clean_text", "ends with U+200B ZERO WIDTH SPACE, an invisible character"),
@@ -55,6 +57,16 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
     problems = check_table(frame, ACTORS, set())
     assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(3, column, value, rule)]
     assert words in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("language", "rule"),
+    [("en", None), ("ar-SY", None), ("zxx", None), ("heb", None), ("qq", "standard_code"), ("xx-GB", "standard_code")],
+)
+def test_a_language_tag_starts_with_a_language_iso_639_lists(language: str, rule: str | None) -> None:
+    frame = typed_frame("sources", [{"source_id": "src-x", "kind": "reference", "title": "T", "language": language}])
+    found = [(p.column, p.rule) for p in check_table(frame, table("sources"), set()) if p.column == "language"]
+    assert found == ([] if rule is None else [("language", rule)])
 
 
 @pytest.mark.parametrize("name", ["caf\u00e9\u2013bar", "\u00c9cole \u00e0 Homs", "na\u00efve"])

@@ -55,6 +55,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "type_number": {"cell": "34,52"},
     "type_date": {"cell": "2020-02-30", "impossible": True},
     "enum": _cell("claims", "stance", "Asserts"),
+    "standard_code": _cell("actors", "country", "SYQ"),
     "placeholder": _cell("claims", "hedging", "N/A"),
     "minimum": _cell("claims", "value", -3),
     "maximum": _cell("events", "latitude", 200.0),

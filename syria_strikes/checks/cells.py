@@ -24,7 +24,7 @@ from syria_strikes.columnar import (
     matches_text,
     no_item_twice,
 )
-from syria_strikes.metadata import Column
+from syria_strikes.metadata import CodeStandard, Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     INVISIBLE_INSIDE_CLASS,
@@ -87,6 +87,18 @@ _one_script_a_word = _nothing_found(MIXED_SCRIPT)
 _nothing_invisible = _nothing_found(INVISIBLE_INSIDE_CLASS)
 
 
+def _listed_in(standard: CodeStandard) -> ArrowTest:
+    """Cells whose code (or first subtag) the standard lists; a cell not even of the column's form
+    is reported once, by the pattern, which comes first."""
+    known = pyarrow.array(sorted(standard.codes), type=pyarrow.large_string())
+
+    def test(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+        codes = pc.list_element(pc.split_pattern(strings, "-", max_splits=1), 0) if standard.first_subtag else strings
+        return pc.is_in(codes, value_set=known)
+
+    return test
+
+
 def column_checks(column: Column) -> list[pa.Check]:
     """The per-cell checks of a column, in the order in which a cell's first failure is reported."""
     checks: list[pa.Check] = []
@@ -118,6 +130,8 @@ def column_checks(column: Column) -> list[pa.Check]:
     if column.pattern is not None:
         whole = whole_cell(column.pattern)
         checks.append(_cell_check(cellwise(lambda a: matches(a, whole)), error="pattern"))
+    if column.standard is not None:
+        checks.append(_cell_check(cellwise(_listed_in(column.standard)), error="standard_code"))
     if column.type == "list":
         checks.append(_cell_check(cellwise(lambda a: pc.invert(matches(a, LIST_GAP))), error="list_items"))
         if column.name not in _REPEATS_JUDGED_WITH_THE_ROW:

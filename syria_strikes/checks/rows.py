@@ -23,6 +23,7 @@ from syria_strikes.metadata import (
     COUNT_UNITS,
     COUNTRY_CODE,
     COUNTRY_EXTENTS,
+    ISO_COUNTRY,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     STRIKE_COUNTRY,
@@ -100,7 +101,7 @@ def _code_fits(predicate: object, cell: object) -> bool:
         return True
     items = str(cell).split(LIST_DELIMITER)
     if predicate == "place":
-        return all(re.fullmatch(COUNTRY_CODE, item) for item in items)
+        return all(re.fullmatch(COUNTRY_CODE, item) and item in ISO_COUNTRY.codes for item in items)
     return all(item in CODED_PREDICATES[str(predicate)].codes for item in items)
 
 

@@ -574,6 +574,31 @@ SPREADSHEET_VALUES = [
 # --- vocabularies ---------------------------------------------------------------------------------
 VOCABULARIES = [
     CellEdit("enum in another case ('Asserts')", "claims", "stance", "Asserts", rule="enum"),
+    # Codes of the right form that the standard does not list.
+    CellEdit(
+        "country code ISO 3166-1 does not list ('SYQ')",
+        "actors",
+        "country",
+        "SYQ",
+        rule="standard_code",
+        row=Where(country="SYR"),
+    ),
+    CellEdit(
+        "language ISO 639 does not list ('qq-SY')",
+        "sources",
+        "language",
+        "qq-SY",
+        rule="standard_code",
+        row=Where(language="en"),
+    ),
+    CellEdit(
+        "place claim coded with a country ISO 3166-1 does not list ('IRX')",
+        "claims",
+        "value_code",
+        "IRX",
+        rule="value_code_vocabulary",
+        row=Where(predicate="place"),
+    ),
     CellEdit("enum with a trailing space", "claims", "stance", appended(" "), rule="clean_text"),
     CellEdit(
         "enum written as its description's words ('air strike')",
