@@ -443,6 +443,8 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.format_agreement import disagreements
     from syria_strikes.info import release_info, render_info
 
+    if args.deep:
+        require("validate", "`syria-strikes info --deep`")  # the CSV is read as validate reads it
     try:
         summary = release_info(args.release)
         differing = disagreements(summary.folder, summary.descriptor) if args.deep else None

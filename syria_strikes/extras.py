@@ -24,6 +24,8 @@ EXTRAS: dict[str, tuple[tuple[str, str, int | None], ...]] = {
     ),
     "polars": (("polars", "polars", None),),
 }
+# The site reads a release's CSV as validate does, to hold it to the Parquet the pages come from.
+EXTRAS["site"] = (("jinja2", "jinja2", None), *EXTRAS["validate"])
 
 
 class MissingExtra(ImportError):

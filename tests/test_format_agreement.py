@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,15 @@ def test_info_deep_on_a_built_release_says_the_forms_agree(release: Path) -> Non
     code, output = run_cli(["info", "--release", str(release), "--deep"])
     assert code == 0
     assert output.rstrip().endswith("CSV, Parquet and SQLite forms of every table hold the same rows.")
+
+
+def test_info_deep_without_the_validators_packages_says_which_extra(
+    release: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandera", None)  # Python's way to make an import fail
+    code, output = run_cli(["info", "--release", str(release), "--deep"])
+    assert (code, output) == (2, "")
+    assert capsys.readouterr().err == (
+        "error: `syria-strikes info --deep` needs the 'validate' extra (missing: pandera): "
+        'pip install "syria-strikes[validate]"\n'
+    )

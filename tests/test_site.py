@@ -560,7 +560,9 @@ def test_missing_jinja2_is_reported_not_a_traceback(
     monkeypatch.setitem(sys.modules, "jinja2", None)  # Python's way to make an import fail
     code, error = _run_site(tmp_path / "site", REPO / "seeds", capsys)
     assert code == 2
-    assert error == "error: the site needs Jinja2: pip install 'syria-strikes[site]'\n"
+    assert error == (
+        "error: `syria-strikes site` needs the 'site' extra (missing: jinja2): pip install \"syria-strikes[site]\"\n"
+    )
     assert not (tmp_path / "site").exists()
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from syria_strikes.arguments import path_argument
+from syria_strikes.extras import MissingExtra, require
 from syria_strikes.terminal import escape
 
 USAGE_ERROR = 2
@@ -53,10 +54,10 @@ def run(args: argparse.Namespace) -> int:
     except OutRefused as refusal:
         _complain(f"{refusal}; nothing was touched")
         return USAGE_ERROR
-    try:
-        import jinja2  # noqa: F401  (only to say what is missing before any work is done)
-    except ImportError:
-        _complain("the site needs Jinja2: pip install 'syria-strikes[site]'")
+    try:  # said before any work is done
+        require("site", "`syria-strikes site`")
+    except MissingExtra as missing:
+        _complain(str(missing))
         return USAGE_ERROR
     from syria_strikes.site import write_site
 
