@@ -33,6 +33,8 @@ def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
 
     found = []
     with _read_only(verify(folder / DATABASE, descriptor)) as database:
+        if isinstance(database, str):
+            found.append(f"{DATABASE} in {folder}: {database}")
         for declared in TABLES:
             parquet = read_parquet(folder / f"{declared.name}.parquet", declared, descriptor)
             frame, problems = read_table(
@@ -40,13 +42,19 @@ def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
             )
             refused = rejections(problems)
             if frame is None or refused:
-                found.append(f"{declared.file_name} in {folder} does not read as a valid table: {refused[0].message}")
+                named = refused[0].to_text(lambda path: str(folder / Path(path).name))
+                found.append(f"{named}; a release's CSV holds only what validate accepts")
                 continue
-            against_csv = _first_difference(to_arrow(frame, declared), parquet)
+            try:
+                from_csv = to_arrow(frame, declared)
+            except (pa.ArrowException, ValueError, TypeError, OverflowError) as error:
+                found.append(f"{declared.file_name} in {folder} does not convert to its declared types: {error}")
+                continue
+            against_csv = _first_difference(from_csv, parquet)
             if against_csv is not None:
                 found.append(f"{declared.file_name} and {declared.name}.parquet in {folder} differ: {against_csv}")
                 continue
-            against_sql = _sql_difference(database, declared, sql_ready(parquet))
+            against_sql = None if isinstance(database, str) else _sql_difference(database, declared, sql_ready(parquet))
             if against_sql is not None:
                 found.append(f"{DATABASE} and {declared.name}.parquet in {folder} differ: {against_sql}")
     return found
@@ -75,16 +83,19 @@ def _plain(column: pa.ChunkedArray) -> pa.Array:
 
 def _sql_difference(database: sqlite3.Connection, declared: Table, expected: pa.Table) -> str | None:
     """Where the SQLite table first differs from the rows ``expected`` holds as SQLite stores them."""
+    try:
+        return _sql_rows_difference(database, declared, expected)
+    except sqlite3.Error as error:  # not a database, or a damaged one: its own words say which
+        return f"its table {declared.name} cannot be read as SQLite ({error})"
+
+
+def _sql_rows_difference(database: sqlite3.Connection, declared: Table, expected: pa.Table) -> str | None:
     kind = database.execute("SELECT type FROM sqlite_master WHERE name = ?", (declared.name,)).fetchone()
     if kind is None or kind[0] != "table":  # a view would run whatever query the file's author wrote
         return f"it holds no table {declared.name}"
     names = ", ".join(f'"{column.name}"' for column in declared.columns)
-    try:
-        stored = database.execute(f'SELECT {names} FROM "{declared.name}" ORDER BY rowid')
-    except sqlite3.DatabaseError as error:
-        return f"its table {declared.name} cannot be read ({error})"
+    stored = database.execute(f'SELECT {names} FROM "{declared.name}" ORDER BY rowid')
     rows = zip(*(expected.column(name).to_pylist() for name in expected.column_names), strict=True)
-    count = 0
     for count, (want, have) in enumerate(zip(rows, stored, strict=False), start=1):
         if tuple(want) != tuple(have):
             column = next(c.name for c, w, h in zip(declared.columns, want, have, strict=True) if w != h)
@@ -96,15 +107,23 @@ def _sql_difference(database: sqlite3.Connection, declared: Table, expected: pa.
 
 
 @contextmanager
-def _read_only(data: bytes) -> Iterator[sqlite3.Connection]:
-    """The release's SQLite file opened from a private copy of its verified bytes: nothing in the
-    release is written or locked, the file read is the one that was checked, and its schema's own
-    code (views, triggers) is not trusted."""
+def _read_only(data: bytes) -> Iterator[sqlite3.Connection | str]:
+    """The release's SQLite file opened from a private copy of its verified bytes, or why it cannot
+    be: nothing in the release is written or locked, the file read is the one that was checked, and
+    its schema's own code (views, triggers) is not trusted."""
+    if not data:
+        yield "it is empty"
+        return
     connection = sqlite3.connect(":memory:")
     try:
-        connection.deserialize(data)
-        connection.execute("PRAGMA trusted_schema = OFF")
-        connection.execute("PRAGMA query_only = ON")
-        yield connection
+        try:
+            connection.execute("PRAGMA trusted_schema = OFF")
+            connection.deserialize(data)
+            connection.execute("PRAGMA query_only = ON")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as error:
+            yield f"it cannot be read as SQLite ({error})"
+        else:
+            yield connection
     finally:
         connection.close()

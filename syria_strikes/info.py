@@ -126,7 +126,7 @@ def render_info(info: ReleaseInfo, output_format: str = "text", disagreements: l
     if disagreements is None:
         return str(info)
     verdict = (
-        f"{len(disagreements)} table(s) differ between their forms (below)"
+        f"{len(disagreements)} difference(s) between the forms of its tables (below)"
         if disagreements
         else "The CSV, Parquet and SQLite forms of every table hold the same rows."
     )

@@ -66,7 +66,8 @@ def test_a_csv_that_does_not_read_as_its_table_is_named(copied: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     record_checksum(copied, path)
     found = _disagreements(copied)
-    assert len(found) == 1 and found[0].startswith(f"sources.csv in {copied} does not read as a valid table: ")
+    assert len(found) == 1 and found[0].startswith(f"{copied / 'sources.csv'}, line 1: ")
+    assert found[0].endswith("[rule: lf_line_endings]; a release's CSV holds only what validate accepts")
 
 
 def _edit_database(folder: Path, sql: str) -> None:
@@ -89,6 +90,14 @@ def test_a_sqlite_row_left_out_is_a_count_that_differs(copied: Path) -> None:
     assert len(found) == 1 and found[0].startswith(f"{DATABASE} and actor_relations.parquet in {copied} differ: its")
 
 
+@pytest.mark.parametrize(("content", "words"), [(b"", "it is empty"), (b"no database" * 50, "file is not a database")])
+def test_a_sqlite_file_that_is_no_database_is_named_once(copied: Path, content: bytes, words: str) -> None:
+    (copied / DATABASE).write_bytes(content)
+    record_checksum(copied, copied / DATABASE)
+    found = _disagreements(copied)
+    assert len(found) == 1 and found[0].startswith(f"{DATABASE} in {copied}: ") and words in found[0]
+
+
 def test_a_view_in_place_of_a_table_is_not_run(copied: Path) -> None:
     """A view runs whatever query the file's author wrote; it is named, not read."""
     _edit_database(
@@ -105,7 +114,7 @@ def test_info_deep_reports_a_disagreement_and_fails(copied: Path, capsys: pytest
     capsys.readouterr()
     code, output = run_cli(["info", "--release", str(copied), "--deep"])
     assert code == 1
-    assert output.rstrip().endswith("1 table(s) differ between their forms (below)")
+    assert output.rstrip().endswith("1 difference(s) between the forms of its tables (below)")
     assert capsys.readouterr().err.startswith(f"error: claims.csv and claims.parquet in {copied} differ: line 2")
     code, output = run_cli(["info", "--release", str(copied), "--deep", "--format", "json"])
     assert code == 1 and '"forms_agree": false' in output
