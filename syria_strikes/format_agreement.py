@@ -50,7 +50,7 @@ def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
             except (pa.ArrowException, ValueError, TypeError, OverflowError) as error:
                 found.append(f"{declared.file_name} in {folder} does not convert to its declared types: {error}")
                 continue
-            against_csv = _first_difference(from_csv, parquet)
+            against_csv = _first_difference(from_csv, parquet, frame.index.tolist())
             if against_csv is not None:
                 found.append(f"{declared.file_name} and {declared.name}.parquet in {folder} differ: {against_csv}")
                 continue
@@ -60,8 +60,9 @@ def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
     return found
 
 
-def _first_difference(csv: pa.Table, parquet: pa.Table) -> str | None:
-    """Where two tables of one schema first differ, in the words a curator reads a CSV by."""
+def _first_difference(csv: pa.Table, parquet: pa.Table, lines: list[int]) -> str | None:
+    """Where two tables of one schema first differ, by the CSV's ``lines`` (a quoted cell may hold a
+    line break, so a row's line is not its position plus two) and column."""
     if csv.num_rows != parquet.num_rows:
         return f"the CSV has {csv.num_rows} rows, the Parquet file {parquet.num_rows}"
     for name in csv.column_names:
@@ -70,8 +71,16 @@ def _first_difference(csv: pa.Table, parquet: pa.Table) -> str | None:
             continue
         for row, (left, right) in enumerate(zip(mine.to_pylist(), theirs.to_pylist(), strict=True)):
             if left != right:
-                return f"line {row + 2}, column {name}: {left!r} in the CSV, {right!r} in the Parquet file"
+                return (
+                    f"line {lines[row]}, column {name}: {_shown(left)} in the CSV, {_shown(right)} in the Parquet file"
+                )
     return None
+
+
+def _shown(value: object) -> str:
+    """A value as Python writes it, cut short: a cell may be a page long."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _plain(column: pa.ChunkedArray) -> pa.Array:

@@ -43,6 +43,21 @@ def test_a_csv_cell_changed_is_named_by_line_and_column(copied: Path) -> None:
     assert "column place_name: 'Tiyas (T5) Military Airbase' in the CSV, 'Tiyas (T4) Military Airbase'" in found[0]
 
 
+def test_a_difference_is_named_by_its_line_in_the_file_after_a_cell_with_a_line_break(copied: Path) -> None:
+    """The second row's summary runs over two lines in both forms; the third row differs."""
+    summary = "Air/missile attack on the T4 airbase in eastern Homs;"
+    rewrite_parquet(copied, "events", "summary", f"{summary}\nline two", slice(0, 1))
+    path = copied / "events.csv"
+    rows = path.read_bytes().split(b"\n")
+    rows[1] = rows[1].replace(summary.encode(), f'"{summary}\nline two'.encode(), 1)
+    rows[1] = rows[1].replace(b" Syrian air defence engaged; SANA blamed Israel.,", b'",', 1)
+    rows[2] = rows[2].replace(b"Tiyas (T4) Military Airbase", b"Tiyas (T5) Military Airbase", 1)
+    path.write_bytes(b"\n".join(rows))
+    record_checksum(copied, path)
+    found = _disagreements(copied)
+    assert len(found) == 1 and "differ: line 4, column place_name: 'Tiyas (T5) Military Airbase'" in found[0]
+
+
 def test_a_parquet_value_changed_is_named(copied: Path) -> None:
     rewrite_parquet(copied, "claims", "hedging", "confirmed", slice(0, 1))
     found = _disagreements(copied)
