@@ -116,7 +116,7 @@ def test_actor_relations_view_names_both_actors(datasette: str) -> None:
     by_id = {row["relation_id"]: row for row in rows}
     row = by_id["rel-hashd-backed-by-iran"]
     assert (row["subject"], row["relation"], row["object"]) == (
-        "Hashd al-Shaabi (Popular Mobilization Force)",
+        "Hashed al-Shaabi (Popular Mobilization Force)",
         "backed_by",
         "Iran",
     )
