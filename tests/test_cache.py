@@ -232,6 +232,17 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(broken_with_cache: FilledCache, 
     assert validate(dataset.data_dir).source == "cache"
 
 
+def test_an_entry_whose_body_no_longer_matches_its_checksum_is_ignored(broken_with_cache: FilledCache) -> None:
+    """A body changed under its old header (a bit flipped on disk, a hand edit of the answer) keeps
+    its key and its home: only the sha256 in the header tells it apart. The damage above changes
+    the key or the home too, or leaves no JSON, so it would be refused without that sha256."""
+    dataset = broken_with_cache.dataset
+    for path in (dataset.root / CACHE_DIR).glob("*.json"):
+        header = path.read_bytes().partition(b"\n")[0]
+        _rewrite_in_place(path, header + b"\n" + _forged(path).partition(b"\n")[2])
+    assert validate(dataset.data_dir).problems == broken_with_cache.problems != []
+
+
 def test_an_entry_from_another_dataset_is_not_trusted(broken_with_cache: FilledCache, undamaged_cache: Path) -> None:
     """A well-formed entry under another key: copied from a dataset with other data."""
     broken = broken_with_cache.dataset
