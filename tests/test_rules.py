@@ -78,6 +78,26 @@ def test_corruption_is_caught_where_it_was_planted(warm_dataset: Dataset, mutati
     _assert_caught(expected, *warm_dataset.report())
 
 
+def _force_the_large_file_paths(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every large-data path on for the small real dataset, each table in as many parts as a
+    four-processor machine checks side by side (on any machine); gives how many parts each table
+    checked afresh was split into."""
+    monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
+    monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
+    monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
+    monkeypatch.setattr(validate.os, "cpu_count", lambda: validate.MOST_PARTS)
+    parts: list[int] = []
+    table_parts = schema.table_parts
+
+    def counted(frame: Any, most: int) -> list[Any]:
+        split = table_parts(frame, most)
+        parts.append(len(split))
+        return split
+
+    monkeypatch.setattr(validate, "table_parts", counted)
+    return parts
+
+
 @pytest.mark.parametrize("mutation", SIDE_BY_SIDE, ids=[m.name for m in SIDE_BY_SIDE])
 def test_corruption_is_caught_where_it_was_planted_and_the_same_on_the_large_file_paths(
     warm_dataset: Dataset, mutation: Kind, monkeypatch: pytest.MonkeyPatch
@@ -89,13 +109,20 @@ def test_corruption_is_caught_where_it_was_planted_and_the_same_on_the_large_fil
     expected = mutation.apply(warm_dataset)
     plain = warm_dataset.report()
     _assert_caught(expected, *plain)
-    monkeypatch.setattr(validate, "PARALLEL_FROM_BYTES", 0)
-    monkeypatch.setattr(schema, "ROWS_PER_PART", 10)
-    monkeypatch.setattr(columnar, "PER_VALUE_FROM_ROWS", 0)
-    calls = []
-    table_parts = schema.table_parts
-    monkeypatch.setattr(
-        validate, "table_parts", lambda frame, most: calls.append(len(frame)) or table_parts(frame, most)
-    )
+    parts = _force_the_large_file_paths(monkeypatch)
     assert warm_dataset.report(cold=True) == plain
-    assert calls, "the cold run checked no table"
+    assert max(parts, default=0) > 1, "no table was checked in parts"
+
+
+def test_a_table_checked_in_parts_reports_the_faults_of_every_part(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kinds above damage a table's first rows, which the first part holds: a fault in the
+    last part must be reported too, and once."""
+    last = len(dataset.rows("claims")) - 1
+    lines = {dataset.set_cell("claims", row, "stance", "assert") for row in (0, last)}
+    plain = dataset.report(cold=True)
+    assert {p["row"] for p in plain[1]["problems"] if p["rule"] == "enum"} == lines
+    parts = _force_the_large_file_paths(monkeypatch)
+    assert dataset.report(cold=True) == plain
+    assert max(parts, default=0) == validate.MOST_PARTS
