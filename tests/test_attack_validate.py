@@ -266,6 +266,7 @@ def faults(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> F
         lines[f"actors:{char}"] = dataset.set_cell("actors", row, "name", f"Name{char}")
     lines["claims:pasted"] = dataset.set_cell("claims", 0, "curator_note", PASTED_PAGE)
     lines["events:0000"] = dataset.set_cell("events", 0, "date_start", "0000-06-01")
+    lines["events:0001"] = dataset.set_cell("events", 1, "date_start", "0001-06-01")
     _, problems = _validate(dataset)
     text = in_process("validate", "--data-dir", str(dataset.data_dir))
     return Faults(lines, problems, text)
@@ -273,8 +274,10 @@ def faults(tmp_path_factory: pytest.TempPathFactory, undamaged_cache: Path) -> F
 
 def test_the_faults_of_one_copy_are_each_reported_and_nothing_else(faults: Faults) -> None:
     """What each test below finds is all there is: no fault hides another or adds a problem."""
-    columns = {"actors:formula": "aliases", "claims:pasted": "curator_note", "events:0000": "date_start"}
-    rules = {"claims:pasted": "max_length", "events:0000": "type_date"}
+    columns = {"actors:formula": "aliases", "claims:pasted": "curator_note"} | dict.fromkeys(
+        ("events:0000", "events:0001"), "date_start"
+    )
+    rules = {"claims:pasted": "max_length", "events:0000": "type_date", "events:0001": "minimum"}
     expected = [(f"data/{name}", None, None, "file_declared") for name in [*STRAY_NAMES, ESCAPING_NAME]] + [
         (f"data/{fault.split(':')[0]}.csv", line, columns.get(fault, "name"), rules.get(fault, "clean_text"))
         for fault, line in faults.lines.items()
@@ -317,6 +320,8 @@ def test_the_year_0000_is_refused_and_0001_read(faults: Faults) -> None:
     line = faults.lines["events:0000"]
     assert (line, "date_start", "type_date") in faults.at("events:0000")
     assert "not a real calendar date" in next(p["message"] for p in faults.problems if p["rule"] == "type_date")
+    # Read as a date, the year 0001 is then judged by the column's bounds, as any early date is.
+    assert faults.at("events:0001") == [(faults.lines["events:0001"], "date_start", "minimum")]
 
 
 @pytest.mark.parametrize(
