@@ -123,6 +123,20 @@ def test_after_a_table_no_quote_check_reads_changes_the_seeds_are_not_read_again
     assert len(seed_checks) == 1, "the cold run checks the seeds"
 
 
+def test_a_table_answered_from_the_cache_still_blanks_the_cells_it_reported(warm_dataset: Dataset) -> None:
+    """The other checks get a reported cell blanked, or a key as it was meant to be: events'
+    key with an invisible character still resolves for the claims that cite it. Recalled from the
+    cache, the table must hand on the same frame, or each citing claim gains a dangling reference."""
+    event_id = warm_dataset.rows("events")[0]["event_id"]
+    warm_dataset.set_cell("events", 0, "event_id", "\u200b" + event_id)
+    first = validate(warm_dataset.data_dir)
+    assert [problem.rule for problem in first.problems] == ["clean_text"]
+    warm_dataset.set_cell("claims", 0, "curator_note", "Checked again against the seed.")
+    second = validate(warm_dataset.data_dir)
+    assert second.source == "partly cached"  # events, unchanged since, is answered from the cache
+    assert second.problems == first.problems == _cold(warm_dataset)
+
+
 def test_a_changed_seed_or_descriptor_is_not_answered_from_the_cache(warm_dataset: Dataset) -> None:
     assert validate(warm_dataset.data_dir).source == "cache"
     seed = warm_dataset.seed("0")
