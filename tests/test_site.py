@@ -611,18 +611,22 @@ def test_a_marked_folder_holding_anything_else_is_refused_and_kept(
     assert (out / "CNAME").read_text(encoding="utf-8") == "example.org\n"
 
 
-@pytest.mark.parametrize(("entry", "kind"), [("index.html", "folder"), ("style.css", "link"), ("events", "file")])
+@pytest.mark.parametrize(
+    ("entry", "kind"),
+    [("index.html", "folder"), ("style.css", "link"), ("events", "file"), ("notes.html", "folder")],
+)
 def test_an_entry_bearing_a_site_name_but_of_another_kind_is_refused_and_kept(
     site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str, kind: str
 ) -> None:
     """The site replaces its folder whole: a folder named index.html, holding the user's files, is
-    not a page this command wrote, nor is a link named style.css, nor a file named events."""
+    not a page this command wrote, nor is a link named style.css, nor a file named events; nor a
+    folder bearing the name of a page the site does not write (a page is taken for its own)."""
     out = tmp_path / "site"
     shutil.copytree(site, out)
     target = out / entry
     if target.is_dir():
         shutil.rmtree(target)
-    else:
+    elif target.exists():
         target.unlink()
     if kind == "folder":
         target.mkdir()
