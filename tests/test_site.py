@@ -611,6 +611,21 @@ def test_a_marked_folder_holding_anything_else_is_refused_and_kept(
     assert (out / "CNAME").read_text(encoding="utf-8") == "example.org\n"
 
 
+def test_a_folder_of_pages_without_the_marker_is_refused_and_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the marker tells a site this command wrote from a user's own pages bearing the same
+    names: their index.html and style.css are not replaced."""
+    out = tmp_path / "my-pages"
+    out.mkdir()
+    mine = {"index.html": "<p>my own page</p>\n", "style.css": "p { color: teal; }\n"}
+    for name, text in mine.items():
+        (out / name).write_text(text, encoding="utf-8")
+    code, error = _run_site(out, REPO / "seeds", capsys)
+    assert code == 2 and "holds files that are not a site" in error
+    assert {path.name: path.read_text(encoding="utf-8") for path in out.iterdir()} == mine
+
+
 @pytest.mark.parametrize(
     ("entry", "kind"),
     [("index.html", "folder"), ("style.css", "link"), ("events", "file"), ("notes.html", "folder")],
