@@ -122,6 +122,20 @@ def test_a_data_folder_reached_through_a_link_is_guarded_where_it_lies(tmp_path:
         check_out(tmp_path / name, clone / "data", NAMES)
 
 
+@pytest.mark.parametrize(("folder", "words"), [("data", "the data folder"), ("seeds", "the seeds archive")])
+def test_a_folder_above_where_a_linked_curated_folder_lies_is_refused(tmp_path: Path, folder: str, words: str) -> None:
+    """data/ or seeds/ may be a link to a folder elsewhere: a build replacing a folder above where
+    it leads (and not above the dataset) would throw the curated files away with it."""
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    store = tmp_path / "store"
+    (store / "kept").mkdir(parents=True)
+    (clone / ("seeds" if folder == "data" else "data")).mkdir()
+    (clone / folder).symlink_to(store / "kept")
+    with pytest.raises(OutRefused, match=f"holds {words}, which"):
+        check_out(store, clone / "data", NAMES)
+
+
 def test_a_name_too_long_for_the_staging_folder_beside_it_is_refused(root: Path) -> None:
     """A folder name of 240 bytes is legal, but the staging folder a build writes beside it
     (``.<name>.staging-<16 hex>``) would exceed the file system's 255: refused before anything is
