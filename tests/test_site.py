@@ -22,7 +22,7 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
-from tests.support.dataset import REPO, Dataset, run_cli
+from tests.support.dataset import REPO, Dataset, file_contents, run_cli
 from tests.support.forgery import record_checksum, rewrite_parquet
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
@@ -336,6 +336,28 @@ def test_unsafe_output_is_refused_and_nothing_is_touched(
         and error.rstrip().endswith(tuple("abcdefghijklmnopqrstuvwxyz/)"))
     )
     assert _tree(dataset.root.parent) == before
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [
+        ("release", "is the release folder"),
+        ("release/site", "is inside the release folder"),
+        (".", "holds the release"),
+    ],
+    ids=["the release", "inside it", "above it"],
+)
+def test_the_release_it_reads_is_no_place_for_the_site(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str, words: str
+) -> None:
+    """The site republishes the release it reads: written into it, inside it or over a folder
+    holding it, it would change or throw away the very files it hands out."""
+    base = tmp_path / "base"
+    shutil.copytree(release, base / "release")
+    before = file_contents(base)
+    code, error = _run_site(base / out, REPO / "seeds", capsys, release=base / "release")
+    assert code == 2 and words in error, error
+    assert file_contents(base) == before
 
 
 def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
