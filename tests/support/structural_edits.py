@@ -731,6 +731,49 @@ def quotes_swapped_between_claims(ds: Dataset) -> Expect:
     return Expect("claims", first + 2, "attribution_start", "attribution_paragraph", exact=False, decision="warn")
 
 
+# The offsets of the words each table anchors in a seed.
+ANCHORED_OFFSETS = {
+    "claims": (("quote_start", "quote_end"), ("attribution_start", "attribution_end")),
+    "actor_relations": (("quote_start", "quote_end"),),
+    "uncovered_sentences": (("sentence_start", "sentence_end"),),
+}
+
+
+def _saved_with_crlf(ds: Dataset, source_id: str) -> None:
+    """The source's seed as a document saved on Windows: each LF becomes CR LF, and everything that
+    records the seed follows (every anchored offset after a line break, the sha256, the README's line),
+    so the dataset stays valid."""
+    index = ds.find("sources", source_id=source_id)
+    seed = ds.root / ds.rows("sources")[index]["seed_path"]
+    old = seed.read_bytes()
+    text = old.decode("utf-8")
+    breaks = [at for at, char in enumerate(text) if char == "\n"]
+    seed.chmod(0o644)
+    seed.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    for table, pairs in ANCHORED_OFFSETS.items():
+        rows = ds.rows(table)
+        for row in rows:
+            for column in (column for pair in pairs for column in pair):
+                if row["source_id"] == source_id and row[column]:
+                    row[column] = str(int(row[column]) + sum(at < int(row[column]) for at in breaks))
+        ds.write_rows(table, rows)
+    new = hashlib.sha256(seed.read_bytes()).hexdigest()
+    readme = ds.root / "seeds" / "README.md"
+    readme.write_text(
+        readme.read_text(encoding="utf-8").replace(hashlib.sha256(old).hexdigest(), new), encoding="utf-8"
+    )
+    ds.set_cell("sources", index, "sha256", new)
+
+
+@structural("hedge from another paragraph of a seed saved with CR LF line endings")
+def hedge_from_another_paragraph_of_a_crlf_seed(ds: Dataset) -> Expect:
+    """'blamed' is a word of seed 000, but of a later paragraph than the claim's quote and attribution
+    words: its paragraphs are parted by CR LF CR LF, not LF LF."""
+    _saved_with_crlf(ds, "src-seed-000")
+    index = ds.find("claims", source_id="src-seed-000", hedging="said", attribution_quote="Syrian state media said")
+    return _set(ds, "claims", index, "hedging", "blamed", "hedging_worded")
+
+
 @structural("citation of a relayed report dropped from its document")
 def relayed_report_uncited(ds: Dataset) -> Expect:
     """The document's cites_source_ids loses a report that a claim read in it relays."""
