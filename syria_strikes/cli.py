@@ -442,12 +442,17 @@ def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.errors import ReleaseError
     from syria_strikes.format_agreement import disagreements
     from syria_strikes.info import release_info, render_info
+    from syria_strikes.loader import verify
 
     if args.deep:
         require("validate", "`syria-strikes info --deep`")  # the CSV is read as validate reads it
     try:
         summary = release_info(args.release)
-        differing = disagreements(summary.folder, summary.descriptor) if args.deep else None
+        differing = (
+            disagreements(summary.folder, lambda name: verify(summary.folder / name, summary.descriptor))
+            if args.deep
+            else None
+        )
     except ReleaseError as error:
         _complain(str(error))
         return INVALID

@@ -11,10 +11,9 @@ another: the loader, the site's pages and a spreadsheet user would then each see
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 
@@ -23,23 +22,22 @@ from syria_strikes.metadata import TABLES, Table
 from syria_strikes.problems import rejections
 
 
-def disagreements(folder: Path, descriptor: dict[str, Any]) -> list[str]:
+def disagreements(folder: Path, read: Callable[[str], bytes]) -> list[str]:
     """One line for each table whose forms differ, naming the first row and column that do; empty
-    when every table's CSV, Parquet and SQLite forms hold the same rows. Every file is read as
-    verified against ``descriptor``, the release's own."""
+    when every table's CSV, Parquet and SQLite forms hold the same rows. ``read`` gives a file of the
+    release by name, as verified against its checksum: the site compares the very bytes it publishes."""
     from syria_strikes.build import sql_ready, to_arrow
-    from syria_strikes.loader import read_parquet, verify
+    from syria_strikes.loader import parquet_table
     from syria_strikes.reading import read_table
 
     found = []
-    with _read_only(verify(folder / DATABASE, descriptor)) as database:
+    with _read_only(read(DATABASE)) as database:
         if isinstance(database, str):
             found.append(f"{DATABASE} in {folder}: {database}")
         for declared in TABLES:
-            parquet = read_parquet(folder / f"{declared.name}.parquet", declared, descriptor)
-            frame, problems = read_table(
-                folder / declared.file_name, declared, raw=verify(folder / declared.file_name, descriptor)
-            )
+            parquet_name = f"{declared.name}.parquet"
+            parquet = parquet_table(read(parquet_name), folder / parquet_name, declared)
+            frame, problems = read_table(folder / declared.file_name, declared, raw=read(declared.file_name))
             refused = rejections(problems)
             if frame is None or refused:
                 named = refused[0].to_text(lambda path: str(folder / Path(path).name))

@@ -159,10 +159,14 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
     return frame
 
 
-def read_parquet(path: Path, declared: Table, descriptor: dict[str, Any] | None = None) -> pa.Table:
-    """The verified table, read from the very bytes that were verified, with the declared schema;
-    ``descriptor`` as ``verify`` takes it."""
-    data = verify(path, descriptor)
+def read_parquet(path: Path, declared: Table) -> pa.Table:
+    """The verified table, read from the very bytes that were verified, with the declared schema."""
+    return parquet_table(verify(path), path, declared)
+
+
+def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
+    """The table the verified bytes ``data`` of the release file ``path`` hold, with the declared
+    schema; ReleaseError when they hold another, or a value no build writes."""
     try:
         arrow = decode_parquet(data)
     except (pa.ArrowException, OSError) as error:

@@ -13,7 +13,7 @@ import pytest
 
 from syria_strikes.files import DATABASE
 from syria_strikes.format_agreement import disagreements
-from syria_strikes.loader import release_descriptor
+from syria_strikes.loader import release_descriptor, verify
 from tests.support.dataset import run_cli
 from tests.support.forgery import record_checksum, rewrite_parquet
 
@@ -26,7 +26,8 @@ def copied(release: Path, tmp_path: Path) -> Path:
 
 
 def _disagreements(folder: Path) -> list[str]:
-    return disagreements(folder, release_descriptor(folder))
+    descriptor = release_descriptor(folder)
+    return disagreements(folder, lambda name: verify(folder / name, descriptor))
 
 
 def test_a_built_release_agrees_with_itself(release: Path) -> None:

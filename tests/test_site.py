@@ -442,6 +442,22 @@ def test_a_release_whose_references_or_forms_do_not_hold_stops_the_site_naming_o
     assert not out.exists()
 
 
+def test_a_release_whose_descriptor_leaves_a_form_out_stops_the_site(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its forms are compared as the site publishes them: a form the descriptor does not list is not there."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["path"] != "syria-strikes.sqlite"]
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    assert error.startswith(f"error: the release at {copy} lacks syria-strikes.sqlite") and error.count("\n") == 1
+    assert not out.exists()
+
+
 def test_a_release_whose_forms_disagree_stops_the_site_naming_the_cell(
     release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -100,7 +100,7 @@ def read_site(release: Path, seeds: Path) -> Site:
     sources = {row["source_id"]: row for row in tables["sources"]}
     release_files = _release_files(release, list(info.checksums))
     _check_formulas(release_files, release)
-    differing = disagreements(release, info.descriptor)
+    differing = disagreements(release, lambda name: _published(release_files, release, name))
     if differing:  # its pages would show one form and its downloads another
         raise ReleaseError(differing[0])
     site = Site(
@@ -231,6 +231,13 @@ def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
         raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
     listed = parsed_descriptor(descriptor, release)
     return {DESCRIPTOR: descriptor, **{name: verify(release / name, listed) for name in names}}
+
+
+def _published(files: dict[str, bytes], release: Path, name: str) -> bytes:
+    """A file the site publishes, as it publishes it; one the descriptor does not list is not there."""
+    if name not in files:
+        raise ReleaseError(f"the release at {release} lacks {name}; it is not a release a build wrote")
+    return files[name]
 
 
 def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str]:
