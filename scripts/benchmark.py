@@ -606,8 +606,8 @@ TARGET_REASONS = {
     "row_edit": "an edited table is read and checked whole: claims.csv (270 MB) is parsed and typed again, "
     "and the rules across tables and the quote check run on every row; rows are not yet diffed",
     "real_warm": "Python start-up and hashing every input",
-    "real_cold": "imports of pandas, pandera, pyarrow and frictionless and pandera's set-up of ~200 checks "
-    "cost more CPU than frictionless's whole run on 81 claims",
+    "real_cold": "imports of pandas, pyarrow and pandera alone cost more CPU than 1.3x frictionless's whole run "
+    "on the real data, before pandera's set-up of ~200 checks",
     "build": "SQLite loads while the rules across tables run, but alone takes ~17 s at 1M claims "
     "(10 s of it the full-text indexes, built on one thread), and the annotations (~9 s of Python) "
     "wait for the quotes to be checked",
