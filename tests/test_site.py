@@ -22,6 +22,7 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
+from syria_strikes.swap import output_lock
 from tests.support.dataset import REPO, Dataset, file_contents, run_cli
 from tests.support.forgery import record_checksum, rewrite_parquet
 from tests.support.interpreter import fresh_python
@@ -383,6 +384,21 @@ def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
     # no staging or retired folder left; the lock file stays, as a build's does
     assert sorted(path.name for path in out.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_a_site_being_written_by_another_run_is_one_line_and_kept(
+    site: Path, release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two runs at once on one --out (or a build holding it): the second stops with the lock's one
+    line and exit 3, as build does, and the site the first one wrote is left as it is."""
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+    before = _tree(out)
+    with output_lock(out):
+        code, error = _run_site(out, REPO / "seeds", capsys, release=release)
+    assert code == 3, error
+    assert error.startswith("error: another syria-strikes command is writing") and error.count("\n") == 1, error
+    assert _tree(out) == before
 
 
 def test_a_changed_seed_stops_the_site_and_nothing_is_written(

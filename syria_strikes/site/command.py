@@ -11,6 +11,7 @@ from syria_strikes.extras import MissingExtra, require
 from syria_strikes.terminal import escape
 
 USAGE_ERROR = 2
+SYSTEM_ERROR = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from syria_strikes.loader import release_dir  # not the build's: the site needs no curator tools
     from syria_strikes.outguard import OutRefused
     from syria_strikes.site.output import check_site_output
+    from syria_strikes.swap import OutputBusy
 
     try:
         release = (args.release or release_dir()).resolve()
@@ -69,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     except OutRefused as refusal:  # the output changed between the check and the lock
         _complain(f"{refusal}; nothing was touched")
         return USAGE_ERROR
+    except OutputBusy as busy:  # another site or build is writing the same --out
+        _complain(str(busy))
+        return SYSTEM_ERROR
     print(escape(f"wrote {written} files of the site to {out}; open {out / 'index.html'}"))
     return 0
 
