@@ -92,7 +92,7 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     missing = [name for name in REPOSITORY_FILES if not (root / name).is_file()]
     if missing:
         raise BundleError(f"{', '.join(missing)} not found beside {data_dir}: run from the repository root")
-    with tempfile.TemporaryDirectory(prefix="syria-strikes-bundle-") as workspace:
+    with tempfile.TemporaryDirectory(prefix="syria-strikes-bundle-", dir=_workspace_parent(root)) as workspace:
         release = Path(workspace) / "release"
         problems = build(data_dir, release)
         if problems:
@@ -100,6 +100,24 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
         version = json.loads((release / DESCRIPTOR).read_text(encoding="utf-8"))["version"]
         entries = bundle_entries(release, root, version)
     return write_zip(entries, out / bundle_name(version))
+
+
+def _workspace_parent(root: Path) -> Path:
+    """The temporary folder (TMPDIR) the release is built in before it is zipped, refused before
+    anything is made there when it lies among the curated files, where a build must never write."""
+    parent = Path(tempfile.gettempdir())
+    for name in ("data", "seeds"):
+        try:
+            inside = parent.resolve().is_relative_to((root / name).resolve())
+        except (OSError, RuntimeError):
+            inside = False
+        if inside:
+            raise BundleError(
+                f"the temporary folder {parent} (TMPDIR) is inside {name}/, which holds curated files, and the "
+                "bundle builds its release there before zipping it; set TMPDIR to a folder outside the dataset; "
+                "nothing was touched"
+            )
+    return parent
 
 
 def bundle_entries(release: Path, root: Path, version: str) -> dict[str, bytes]:

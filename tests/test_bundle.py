@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -213,3 +214,24 @@ def test_bundle_refuses_an_out_among_or_above_the_curated_files(dataset: Dataset
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith(f"error: --out {out} ") and "nothing was touched" in result.stderr
     assert fingerprint(dataset.root) == before
+
+
+@pytest.mark.parametrize("folder", ["data", "seeds"])
+def test_a_temporary_folder_among_the_curated_files_is_refused_before_anything_is_written(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """The bundle builds its release in the temporary folder (TMPDIR) before zipping it: with TMPDIR
+    set to the dataset's seeds/, the build's guard refused that release folder with an exception
+    that escaped as a traceback, after a folder had been made among the seeds."""
+    from tests.support.attacks import assert_clean_failure, fingerprint
+
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    monkeypatch.setattr(tempfile, "tempdir", str(dataset.root / folder))
+    before = fingerprint(dataset.root)
+    out = tmp_path / "out"
+    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    assert_clean_failure(result, 2)
+    assert f"is inside {folder}/" in result.stderr and "TMPDIR" in result.stderr and result.stderr.count("\n") == 1
+    assert fingerprint(dataset.root) == before
+    assert not out.exists()
