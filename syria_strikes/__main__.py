@@ -1,9 +1,22 @@
 """The ``syria-strikes`` process: ``python -m syria_strikes`` and the installed command start here."""
 
 import contextlib
+import signal
 import sys
+from types import FrameType
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill PID``, a service manager, a CI timeout) raised where the command is, as Ctrl-C
+    is: by default the process would end at once, past every writer's clean-up, leaving a staging
+    folder, a temporary release or an archive half made."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
 
 
 def run() -> int:
@@ -13,14 +26,16 @@ def run() -> int:
     ``cli.main``, which a program may call inside its own process, leaves that process's imports alone,
     and lets an interrupt reach its caller; here it ends the process with one line, not a traceback."""
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]  # None: "not installed"
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         from syria_strikes.cli import main
 
         return main()
-    except KeyboardInterrupt:  # each writer has removed or put back what it began
+    except KeyboardInterrupt as stop:  # each writer has removed or put back what it began
+        word, code = ("terminated", TERMINATED) if isinstance(stop, Terminated) else ("interrupted", INTERRUPTED)
         with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr gone: the exit code says it
-            print("interrupted; the command stopped and changed nothing it had not finished", file=sys.stderr)
-        return INTERRUPTED
+            print(f"{word}; the command stopped and changed nothing it had not finished", file=sys.stderr)
+        return code
 
 
 if __name__ == "__main__":

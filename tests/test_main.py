@@ -3,8 +3,12 @@ that calls ``cli.main`` inside its own process keeps every import it has."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from tests.support.dataset import REPO, Dataset, file_contents
 from tests.support.interpreter import fresh_python
 
 
@@ -55,3 +59,61 @@ def test_an_interrupt_ends_the_command_with_one_line_and_exit_130() -> None:
     assert result.returncode == 130, result.stderr
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
     assert result.stderr.startswith("interrupted")
+
+
+# Where each command is stopped: a function it calls once its writing is under way, and a test
+# of the call's arguments (the archive's os.replace also runs for files it does not stop on).
+TERMINATED_AT = {
+    "build": ("syria_strikes.build", "write_release", "True"),
+    "bundle": ("syria_strikes.bundle", "bundle_entries", "True"),
+    "archive": ("os", "replace", "str(args[1]).endswith('sources.csv')"),
+}
+
+
+@pytest.mark.parametrize("command", sorted(TERMINATED_AT))
+def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
+    dataset: Dataset, release: Path, tmp_path: Path, command: str
+) -> None:
+    """``kill PID`` (SIGTERM, as a service manager, a CI timeout or a closed session sends) ended the
+    process at once, past every clean-up: a build's staging folder stayed until the next build, a
+    bundle's release in TMPDIR stayed for good, and an archive stopped between sources.csv and
+    seeds/README.md left a seed, its row and no README line. It now ends as Ctrl-C does, exit 143."""
+    root = dataset.root
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(release, root / "release")
+    (tmp_path / "document.txt").write_text("A made-up document for the test suite.\n", encoding="utf-8")
+    (tmp_path / "tmp").mkdir()
+    argv = {
+        "build": ["build", "--out", "release"],
+        "bundle": ["bundle", "--out", "dist"],
+        "archive": ["archive", str(tmp_path / "document.txt")],
+    }[command]
+    module, name, when = TERMINATED_AT[command]
+    before = file_contents(root)
+    code = (
+        "import os, signal, sys, tempfile, time\n"
+        f"import {module} as target\n"
+        f"real = target.{name}\n"
+        "def terminated(*args, **kwargs):\n"
+        "    result = real(*args, **kwargs)\n"
+        f"    if {when}:\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        time.sleep(60)\n"
+        "    return result\n"
+        f"target.{name} = terminated\n"
+        f"tempfile.tempdir = {str(tmp_path / 'tmp')!r}\n"
+        f"os.chdir({str(root)!r})\n"
+        f"sys.argv = ['syria-strikes', *{argv!r}]\n"
+        "from syria_strikes.__main__ import run\n"
+        "sys.exit(run())\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 143, result.stderr
+    assert result.stderr.startswith("terminated") and result.stderr.count("\n") == 1, result.stderr
+    after = {path: data for path, data in file_contents(root).items() if not path.startswith(".release.lock")}
+    assert after == before
+    assert sorted(path.name for path in root.iterdir() if path.name.startswith(".")) == (
+        [".release.lock"] if command == "build" else []
+    )
+    assert list((tmp_path / "tmp").iterdir()) == []
