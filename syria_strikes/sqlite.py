@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -97,13 +98,19 @@ def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
     vocabularies = pa.Table.from_arrays(
         [pa.array(column) for column in zip(*codes, strict=True)], names=["vocabulary", "code", "meaning"]
     )
-    with adbc_sqlite.connect(str(path), autocommit=True) as database, database.cursor() as cursor:
+    with adbc_sqlite.connect(_uri(path), autocommit=True) as database, database.cursor() as cursor:
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "ignore_check_constraints = ON"):
             cursor.execute(f"PRAGMA {pragma}")
         for declared in TABLES:
             cursor.adbc_ingest(declared.name, tables[declared.name], mode="append")
         cursor.adbc_ingest("vocabularies", vocabularies, mode="append")
     add_search_and_views(path)
+
+
+def _uri(path: Path) -> str:
+    """The file as an SQLite URI, which ADBC takes as UTF-8 text: a folder name of other bytes (a
+    Latin-1 'café') is percent-encoded, as are '?', '#' and '%', which a URI reads otherwise."""
+    return "file:" + urllib.parse.quote(os.fsencode(path.absolute()))
 
 
 def datasette_metadata() -> dict[str, Any]:

@@ -221,3 +221,19 @@ def test_build_refuses_an_out_whose_staging_name_cannot_exist_and_touches_nothin
     assert_clean_failure(result, 2)
     assert "too long" in result.stderr
     assert fingerprint(clone.root) == before
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["caf\udce9 \x1b[2J", "what?mode=ro#%41", "file:release"],
+    ids=["not-utf8-and-an-escape", "uri-characters", "uri-scheme"],
+)
+def test_a_folder_name_any_file_system_holds_is_built_into(clone: Dataset, name: str) -> None:
+    """A name of bytes that are not UTF-8 (a Latin-1 'café'), or one a URI would read otherwise, is a
+    folder like any other: the SQLite writer was handed the path as UTF-8 text, so the first ended
+    in a traceback, after every table had been validated."""
+    result = in_process("build", "--out", name, cwd=clone.root)
+    assert_clean_failure(result, 0)
+    out = clone.root / name
+    assert in_process("info", "--release", str(out)).returncode == 0
+    assert [path.name for path in clone.root.iterdir() if path.name.startswith(f".{name}.")] == [f".{name}.lock"]
