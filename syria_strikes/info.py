@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
-from syria_strikes.loader import release_descriptor, release_folder, verify
+from syria_strikes.loader import across_rebuild, release_folder, verify
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.terminal import escape
 
@@ -82,7 +82,10 @@ def release_info(root: str | Path | None = None) -> ReleaseInfo:
     e.g. ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file.
     """
     folder = release_folder(root)
-    descriptor = release_descriptor(folder)
+    return across_rebuild(folder, lambda descriptor: _verified_info(folder, descriptor))
+
+
+def _verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
     resources = descriptor["resources"]
     rows: dict[str, int] = {}
     damage = []

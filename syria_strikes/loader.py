@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import pandas as pd
 import pyarrow as pa
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 Backend = Literal["pandas", "pyarrow", "polars"]
+Read = TypeVar("Read")
 Root = str | Path | None
 REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
 # A file this large is decoded on one thread per processor (at most four); smaller ones on one.
@@ -160,22 +162,26 @@ def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
 
 
 def read_parquet(path: Path, declared: Table) -> pa.Table:
-    """The verified table, read from the very bytes that were verified, with the declared schema.
+    """The verified table, read from the very bytes that were verified, with the declared schema."""
+    return across_rebuild(path.parent, lambda descriptor: parquet_table(verify(path, descriptor), path, declared))
 
-    A build replaces a release folder in one step, but the descriptor and the file are two reads: a
-    file that fails its descriptor's checks while the descriptor on disk has changed since was read
-    across a rebuild, not from a damaged release, and both are read once more."""
-    descriptor = release_descriptor(path.parent)
+
+def across_rebuild(folder: Path, read: Callable[[dict[str, Any]], Read]) -> Read:
+    """``read`` of the release in ``folder`` against its descriptor. A build replaces a release folder
+    in one step, but the descriptor and each file are read by path: a file that fails the descriptor's
+    checks while the descriptor on disk has changed since was read across a rebuild, not from a
+    damaged release, and the release is read once more."""
+    descriptor = release_descriptor(folder)
     try:
-        return parquet_table(verify(path, descriptor), path, declared)
+        return read(descriptor)
     except ReleaseError as first:
         try:
-            again = release_descriptor(path.parent)
+            again = release_descriptor(folder)
         except ReleaseError:
             again = descriptor
         if again == descriptor:
             raise first from None
-    return parquet_table(verify(path, again), path, declared)
+    return read(again)
 
 
 def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:

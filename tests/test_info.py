@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from syria_strikes.info import release_info
 from tests.support.dataset import run_cli
+from tests.support.forgery import rebuilt_while_read
 
 
 def test_text_and_json_give_the_same_row_counts(release: Path) -> None:
@@ -30,3 +33,15 @@ def test_the_descriptor_the_files_were_verified_against_is_handed_on(release: Pa
     info = release_info(release)
     assert info.descriptor == json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     assert "descriptor" not in repr(info)
+
+
+def test_a_release_replaced_between_its_descriptor_and_its_files_is_described_as_the_new_one(
+    release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``info`` while a build replaces the release (one step, but the descriptor and each file are
+    read by path): the old checksums and the new files called a sound release damaged."""
+    old, replaced = rebuilt_while_read(release, tmp_path, monkeypatch)
+    described = release_info(old)
+    assert replaced
+    assert described.checksums["events.parquet"] == release_info(old).checksums["events.parquet"]
+    assert described.checksums["events.parquet"] != release_info(release).checksums["events.parquet"]

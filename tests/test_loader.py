@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -17,9 +16,8 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import installed
 from syria_strikes.loader import decode_parquet, release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
-from syria_strikes.safefiles import FileKey
 from tests.support.dataset import REPO
-from tests.support.forgery import rewrite_parquet
+from tests.support.forgery import REBUILT_SUMMARY, rebuilt_while_read
 from tests.support.interpreter import fresh_python
 
 
@@ -228,24 +226,9 @@ def test_a_release_replaced_between_its_descriptor_and_a_file_is_read_as_the_new
     """A build replaces a release folder in one step, so a program that loads while the curator
     rebuilds can read the old descriptor and then the new file: both releases are sound, yet the
     file did not match the checksum read a moment before, and load() called the release damaged."""
-    from syria_strikes import loader
-
-    old, new = tmp_path / "release", tmp_path / "new"
-    shutil.copytree(release, old)
-    shutil.copytree(release, new)
-    rewrite_parquet(new, "events", "summary", "A summary only the rebuilt release holds.")
-    real = loader.read_file
-    replaced: list[Path] = []
-
-    def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
-        if path.name == "events.parquet" and not replaced:  # as the build's swap does, in renames
-            replaced.append(old.rename(tmp_path / "retired"))
-            new.rename(old)
-        return real(path, folder, **kwargs)
-
-    monkeypatch.setattr(loader, "read_file", rebuilt_in_between)
+    old, replaced = rebuilt_while_read(release, tmp_path, monkeypatch)
     events = syria_strikes.load("events", root=old)
-    assert replaced and set(events["summary"]) == {"A summary only the rebuilt release holds."}
+    assert replaced and set(events["summary"]) == {REBUILT_SUMMARY}
 
 
 def test_missing_release_says_how_to_build(tmp_path: Path) -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 
 def record_checksum(release: Path, path: Path) -> None:
@@ -31,3 +35,29 @@ def rewrite_parquet(release: Path, table: str, column: str, value: str, rows: sl
     arrow = arrow.set_column(index, arrow.schema.field(index), pa.array(values, type=arrow.schema.field(index).type))
     pq.write_table(arrow, path)
     record_checksum(release, path)
+
+
+REBUILT_SUMMARY = "A summary only the rebuilt release holds."
+
+
+def rebuilt_while_read(release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Path]]:
+    """A copy of ``release`` that a build replaces (in renames, as its swap does) by a release whose
+    events all read REBUILT_SUMMARY, just before the loader first reads events.parquet: a reader then
+    holds the old descriptor and meets the new file. Also the list that records the replacement."""
+    from syria_strikes import loader
+    from syria_strikes.safefiles import FileKey, read_file
+
+    old, new = tmp_path / "release", tmp_path / "new"
+    shutil.copytree(release, old)
+    shutil.copytree(release, new)
+    rewrite_parquet(new, "events", "summary", REBUILT_SUMMARY)
+    replaced: list[Path] = []
+
+    def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
+        if path.name == "events.parquet" and not replaced:
+            replaced.append(old.rename(tmp_path / "retired"))
+            new.rename(old)
+        return read_file(path, folder, **kwargs)
+
+    monkeypatch.setattr(loader, "read_file", rebuilt_in_between)
+    return old, replaced
