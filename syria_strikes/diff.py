@@ -21,7 +21,7 @@ from typing import Any
 from syria_strikes.errors import InputError
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
-from syria_strikes.metadata import TABLES, Table
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLES, Table
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedfiles import parse_rows, read_rows
 from syria_strikes.terminal import escape
@@ -121,7 +121,7 @@ def _side(path: Path) -> Side:
 
 def _descriptor(path: Path, folder: Path) -> dict[str, Any]:
     try:
-        return parse_object(read_file(path, folder)[0])
+        return parse_object(read_file(path, folder, most=DESCRIPTOR_MOST_BYTES)[0])
     except (OSError, JsonRefused) as error:  # FileRefused is an OSError
         raise InputError(f"{path}: is not a readable data package descriptor ({error})") from None
 

@@ -27,7 +27,7 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import require
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
-from syria_strikes.metadata import TABLE_NAMES, Table, TableName, table
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
 from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
     that says how to get a release."""
     path = folder / DESCRIPTOR
     try:
-        data = read_file(path, folder)[0]
+        data = read_file(path, folder, most=DESCRIPTOR_MOST_BYTES)[0]
     except FileNotFoundError:
         raise ReleaseError(
             f"no built release at {folder}: "
@@ -294,6 +294,11 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
                 if _remedy(folder) == REINSTALL
                 else "pass the folder a build wrote (`syria-strikes build --out DIR`) or an unpacked release"
             )
+        ) from None
+    except FileTooLarge:
+        raise ReleaseError(
+            f"{DESCRIPTOR} in {folder} holds more than {DESCRIPTOR_MOST_BYTES} bytes, more than any release "
+            f"descriptor; it is not read; {_remedy(folder)}"
         ) from None
     except OSError as error:
         if _is_file(folder):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES
 from syria_strikes.paths import dataset_root
 from syria_strikes.safefiles import read_file
 from syria_strikes.swap import STAGING, Marker, sibling
@@ -37,7 +38,7 @@ def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> 
     try:
         with os.scandir(folder) as listing:
             found = {entry.name: entry.is_file(follow_symlinks=False) for entry in listing}
-        descriptor = parse_object(read_file(folder / DESCRIPTOR, folder)[0])
+        descriptor = parse_object(read_file(folder / DESCRIPTOR, folder, most=DESCRIPTOR_MOST_BYTES)[0])
     except (OSError, JsonRefused):
         return False
     if not all(found.values()):

@@ -16,6 +16,7 @@ import pytest
 
 import syria_strikes
 from syria_strikes.loader import load
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES
 from tests.support.attacks import assert_clean_failure, in_process
 from tests.support.dataset import REPO, Dataset
 
@@ -167,6 +168,29 @@ def test_a_file_grown_larger_is_refused_without_being_read_whole(copied: Path) -
     with path.open("r+b") as handle:
         handle.truncate(recorded + (64 << 20))
     with pytest.raises(syria_strikes.ReleaseError, match=rf"claims\.parquet .* holds more than the {recorded} bytes"):
+        load("claims", root=copied)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["info", "--release", "{release}"], ["diff", "{release}", "{release}"], ["site", "--release", "{release}"]],
+    ids=["info", "diff", "site"],
+)
+def test_a_descriptor_grown_huge_is_refused_by_its_size_unread(
+    copied: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """Nothing bounds a release's own record of its descriptor: one grown to a sparse terabyte was read
+    whole into memory (then decoded, twice its size again) before being found malformed."""
+    path = copied / "datapackage.json"
+    with path.open("r+b") as handle:
+        handle.truncate(DESCRIPTOR_MOST_BYTES + 1)
+    argv = [part.format(release=copied) for part in command]
+    result = in_process(
+        *argv, *(["--seeds", str(REPO / "seeds"), "--out", str(tmp_path / "site")] if argv[0] == "site" else [])
+    )
+    assert_clean_failure(result, 1)
+    assert f"more than {DESCRIPTOR_MOST_BYTES} bytes" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match=f"more than {DESCRIPTOR_MOST_BYTES} bytes"):
         load("claims", root=copied)
 
 

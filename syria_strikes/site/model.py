@@ -23,7 +23,7 @@ from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.format_agreement import disagreements
 from syria_strikes.info import release_info
 from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
-from syria_strikes.metadata import LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
 from syria_strikes.reading.table import any_field_size
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedtrust import SeedFault, trusted_seed_text
@@ -226,7 +226,7 @@ def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
             f"{', '.join(sorted(release_file_names()))}); it is not a release a build wrote"
         )
     try:
-        descriptor = read_file(release / DESCRIPTOR, release)[0]
+        descriptor = read_file(release / DESCRIPTOR, release, most=DESCRIPTOR_MOST_BYTES)[0]
     except OSError as error:  # FileRefused included
         raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
     listed = parsed_descriptor(descriptor, release)
