@@ -9,7 +9,7 @@ Exit codes are part of the contract:
 - 3: the system stopped the command: a full disk, a file that cannot be written, another build
   holding the output's lock, stdout closed or full. The message says which; nothing was lost;
 - 130: interrupted (Ctrl-C), in the command's own process (``__main__``): one line, no traceback.
-- 143: terminated (SIGTERM), likewise: each writer removes or puts back what it began.
+- 143, 129: terminated (SIGTERM) or hung up (SIGHUP), likewise: each writer removes or puts back what it began.
 - 141: the reader of the output went away (``syria-strikes info | head``): the command ends
   quietly, as other Unix tools do.
 

@@ -4,6 +4,7 @@ that calls ``cli.main`` inside its own process keeps every import it has."""
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -70,14 +71,18 @@ TERMINATED_AT = {
 }
 
 
-@pytest.mark.parametrize("command", sorted(TERMINATED_AT))
+@pytest.mark.parametrize(
+    ("command", "ending", "word"),
+    [*((command, "SIGTERM", "terminated") for command in sorted(TERMINATED_AT)), ("archive", "SIGHUP", "hung up")],
+)
 def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
-    dataset: Dataset, release: Path, tmp_path: Path, command: str
+    dataset: Dataset, release: Path, tmp_path: Path, command: str, ending: str, word: str
 ) -> None:
     """``kill PID`` (SIGTERM, as a service manager, a CI timeout or a closed session sends) ended the
     process at once, past every clean-up: a build's staging folder stayed until the next build, a
     bundle's release in TMPDIR stayed for good, and an archive stopped between sources.csv and
-    seeds/README.md left a seed, its row and no README line. It now ends as Ctrl-C does, exit 143."""
+    seeds/README.md left a seed, its row and no README line. It now ends as Ctrl-C does, exit 143;
+    SIGHUP (the terminal or SSH session closed) likewise, exit 129."""
     root = dataset.root
     for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
         shutil.copy(REPO / name, root / name)
@@ -98,7 +103,7 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
         "def terminated(*args, **kwargs):\n"
         "    result = real(*args, **kwargs)\n"
         f"    if {when}:\n"
-        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        f"        os.kill(os.getpid(), signal.{ending})\n"
         "        time.sleep(60)\n"
         "    return result\n"
         f"target.{name} = terminated\n"
@@ -109,8 +114,8 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
         "sys.exit(run())\n"
     )
     result = fresh_python(code)
-    assert result.returncode == 143, result.stderr
-    assert result.stderr.startswith("terminated") and result.stderr.count("\n") == 1, result.stderr
+    assert result.returncode == 128 + getattr(signal, ending), result.stderr
+    assert result.stderr.startswith(word) and result.stderr.count("\n") == 1, result.stderr
     after = {path: data for path, data in file_contents(root).items() if not path.startswith(".release.lock")}
     assert after == before
     assert sorted(path.name for path in root.iterdir() if path.name.startswith(".")) == (
