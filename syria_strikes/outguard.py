@@ -72,6 +72,7 @@ def check_output(
     product: str,
     kept: Mapping[Path, str] | None = None,
     expected: frozenset[str] = frozenset(),
+    strays: Callable[[Path], str | None] | None = None,
     replaces: str = "replaces the whole folder",
 ) -> Path:
     """``out`` with links resolved, when ``writer`` (a build, the site) may replace it whole:
@@ -80,7 +81,8 @@ def check_output(
     Refused whatever they hold: the root of the file system, the dataset folder ``root``, its
     data and seeds folders (where their links lead) and anything inside them, the current folder,
     the home folder, any folder above the dataset or the current folder, and the folders in
-    ``kept`` (label by path), their insides and the folders above them.
+    ``kept`` (label by path), their insides and the folders above them. ``strays`` names the entry
+    (at any depth) that makes a folder not ``ours``, when the top of it does not show one.
     """
     try:
         target = out.resolve()
@@ -107,11 +109,22 @@ def check_output(
     except OSError as error:
         raise OutRefused(f"--out {out} cannot be listed ({error.strerror}); name another folder") from None
     if not empty and not ours(target):
+        found = _stray_or_none(strays, target)
+        named = repr(found) if found else _some_names(target, expected)
         raise OutRefused(
-            f"--out {out} holds files that are not {product} ({_some_names(target, expected)}), and {writer} "
+            f"--out {out} holds files that are not {product} ({named}), and {writer} "
             f"{replaces}; name a new or empty folder, or one an earlier run wrote"
         )
     return target
+
+
+def _stray_or_none(strays: Callable[[Path], str | None] | None, folder: Path) -> str | None:
+    if strays is None:
+        return None
+    try:
+        return strays(folder)
+    except OSError:
+        return None
 
 
 def _refuse_too_long(out: Path, target: Path, writer: str) -> None:

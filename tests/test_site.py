@@ -20,7 +20,7 @@ from markupsafe import escape
 from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
-from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, write_all_or_nothing
+from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
 from syria_strikes.swap import output_lock
 from tests.support.dataset import REPO, Dataset, file_contents, run_cli
@@ -652,6 +652,7 @@ def test_a_missing_release_is_reported_and_nothing_is_written(
 
 def test_the_site_writes_exactly_the_entries_its_guard_recognises(site: Path) -> None:
     assert {entry.name for entry in site.iterdir()} == SITE_ENTRIES
+    assert stray(site) is None  # inside its folders too
 
 
 def test_a_marked_folder_holding_anything_else_is_refused_and_kept(
@@ -707,6 +708,33 @@ def test_an_entry_bearing_a_site_name_but_of_another_kind_is_refused_and_kept(
     code, error = _run_site(out, REPO / "seeds", capsys)
     assert code == 2 and "holds files that are not a site" in error
     assert target.is_symlink() if kind == "link" else (target / "notes.txt" if kind == "folder" else target).exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "named"),
+    [
+        ("download/my-analysis.xlsx", "download/my-analysis.xlsx"),
+        ("events/drafts/notes.md", "events/drafts"),
+        ("download/excel/mine.csv", "download/excel/mine.csv"),
+        ("sources/linked.html", "sources/linked.html"),
+    ],
+)
+def test_a_file_of_the_user_inside_a_folder_of_the_site_is_refused_and_kept(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], entry: str, named: str
+) -> None:
+    """The guard looked at the top of the folder only: a spreadsheet saved into download/, drafts
+    kept in events/, were thrown away with the folder the next run replaced."""
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+    target = out / entry
+    target.parent.mkdir(exist_ok=True)
+    if entry.endswith("linked.html"):
+        target.symlink_to(tmp_path / "mine.html")
+    else:
+        target.write_text("mine", encoding="utf-8")
+    code, error = _run_site(out, REPO / "seeds", capsys)
+    assert code == 2 and f"holds files that are not a site `syria-strikes site` wrote ({named!r})" in error, error
+    assert target.is_symlink() or target.read_text(encoding="utf-8") == "mine"
 
 
 @pytest.mark.parametrize("page", ["../escape.html", "/tmp/escape.html", "events/../../escape.html"])

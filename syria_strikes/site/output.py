@@ -12,10 +12,13 @@ leaves the previous site as it was.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from syria_strikes.errors import ReleaseError
+from syria_strikes.files import DESCRIPTOR, release_file_names
+from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import check_output
 from syria_strikes.swap import Marker, replacing
 
@@ -43,14 +46,56 @@ SITE_ENTRIES = frozenset(
 # The folders of pages and downloads; SITE_ENTRIES lists them beside the files.
 SITE_FOLDERS = frozenset({"events", "actors", "sources", "download"})
 SITE_ENTRIES |= SITE_FOLDERS
+# What download/ holds: the release's files (and its descriptor), a zip of them, and excel/ copies.
+DOWNLOADS = release_file_names() | {DESCRIPTOR}
+EXCEL_COPIES = frozenset(f"{table.name}.csv" for table in TABLES)
+SITE_ZIP = re.compile(r"syria-strikes-[^/]+\.zip")
 
 
 def is_site(folder: Path) -> bool:
     """Whether ``folder`` is a site this command wrote: its marker, and nothing but what a site holds."""
     try:
-        return (folder / MARKER).is_file() and all(_site_entry(entry) for entry in os.scandir(folder))
+        return (folder / MARKER).is_file() and stray(folder) is None
     except OSError:
         return False
+
+
+def stray(folder: Path) -> str | None:
+    """The first entry at or below the top of ``folder`` that a site does not write, by its path in it:
+    the folder is replaced whole, so a file saved into download/ or events/ would go with it."""
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if not _site_entry(entry):
+            return entry.name
+        if entry.name in SITE_FOLDERS:
+            inner = _stray_inside(Path(entry.path), entry.name)
+            if inner is not None:
+                return f"{entry.name}/{inner}"
+    return None
+
+
+def _stray_inside(folder: Path, name: str) -> str | None:
+    """In events/, actors/ and sources/, pages; in download/, the release's files, its zip and the
+    spreadsheet copies in excel/; each a file, never a link."""
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        if name == "download" and entry.name == "excel" and entry.is_dir(follow_symlinks=False):
+            inner = next(
+                (
+                    copy.name
+                    for copy in sorted(os.scandir(entry.path), key=lambda copy: copy.name)
+                    if copy.name not in EXCEL_COPIES or not copy.is_file(follow_symlinks=False)
+                ),
+                None,
+            )
+            if inner is not None:
+                return f"excel/{inner}"
+            continue
+        if name == "download":
+            ours = entry.name in DOWNLOADS or SITE_ZIP.fullmatch(entry.name) is not None
+        else:
+            ours = entry.name.endswith(PAGE_SUFFIXES) and not entry.name.startswith(".")
+        if not (ours and entry.is_file(follow_symlinks=False)):
+            return entry.name
+    return None
 
 
 def _site_entry(entry: os.DirEntry[str]) -> bool:
@@ -76,6 +121,7 @@ def check_site_output(out: Path, seeds: Path, release: Path) -> Path:
         seeds.resolve().parent,
         ours=is_site,
         expected=SITE_ENTRIES,
+        strays=stray,
         writer="the site command",
         product="a site `syria-strikes site` wrote",
         kept={release: "the release folder"},
