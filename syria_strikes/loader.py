@@ -90,17 +90,35 @@ def load(name: TableName, *, backend: Backend = "pandas", root: Root = None) -> 
     missing or damaged release and MissingExtra when polars is not installed.
     """
     declared = table(name)
+    _check_backend(backend)
+    return _converted(_arrow_tables([name], release_folder(root))[name], declared, backend)
+
+
+def _check_backend(backend: str) -> None:
     if backend not in ("pandas", "pyarrow", "polars"):
         raise ValueError(f"backend must be 'pandas', 'pyarrow' or 'polars', not {backend!r}")
     if backend == "polars":
         require("polars", "load(..., backend='polars')")
-    folder = release_folder(root)
-    arrow = read_parquet(folder / f"{declared.name}.parquet", declared)
+
+
+def _arrow_tables(names: list[TableName], folder: Path) -> dict[TableName, pa.Table]:
+    """The tables ``names`` of the release in ``folder``, every file checked against one reading of
+    its descriptor: a build replacing the release meanwhile gives all of them from the new release,
+    never some tables of each (claims whose events are another release's)."""
+
+    def read(descriptor: dict[str, Any]) -> dict[TableName, pa.Table]:
+        paths = {name: folder / f"{name}.parquet" for name in names}
+        return {name: parquet_table(verify(path, descriptor), path, table(name)) for name, path in paths.items()}
+
+    return across_rebuild(folder, read)
+
+
+def _converted(arrow: pa.Table, declared: Table, backend: Backend) -> pd.DataFrame | pa.Table | pl.DataFrame:
     if backend == "pyarrow":
         return arrow
     if backend == "polars":
         return _to_polars(arrow, declared)
-    return _to_pandas(arrow, name)
+    return _to_pandas(arrow, declared.name)
 
 
 def _to_polars(arrow: pa.Table, declared: Table) -> pl.DataFrame:
@@ -127,8 +145,10 @@ def load_all(*, backend: Literal["polars"], root: Root = None) -> dict[TableName
 def load_all(
     *, backend: Backend = "pandas", root: Root = None
 ) -> dict[TableName, pd.DataFrame] | dict[TableName, pa.Table] | dict[TableName, pl.DataFrame]:
-    """Every table, by name; e.g. ``load_all()["events"]``."""
-    return {name: load(name, backend=backend, root=root) for name in TABLE_NAMES}
+    """Every table, by name, all of one release; e.g. ``load_all()["events"]``."""
+    _check_backend(backend)
+    arrows = _arrow_tables(list(TABLE_NAMES), release_folder(root))
+    return {name: _converted(arrow, table(name), backend) for name, arrow in arrows.items()}
 
 
 def event_summary(*, root: Root = None) -> pd.DataFrame:
@@ -140,7 +160,8 @@ def event_summary(*, root: Root = None) -> pd.DataFrame:
     """
     from syria_strikes.derived import event_summary as summarise
 
-    return summarise(load("claims", root=root), load("events", root=root))
+    arrows = _arrow_tables(["claims", "events"], release_folder(root))
+    return summarise(_to_pandas(arrows["claims"], "claims"), _to_pandas(arrows["events"], "events"))
 
 
 # Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the

@@ -17,7 +17,7 @@ from syria_strikes.extras import installed
 from syria_strikes.loader import decode_parquet, release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
 from tests.support.dataset import REPO
-from tests.support.forgery import REBUILT_SUMMARY, rebuilt_while_read
+from tests.support.forgery import REBUILT_NAME, REBUILT_SUMMARY, rebuilt_while_read
 from tests.support.interpreter import fresh_python
 
 
@@ -229,6 +229,18 @@ def test_a_release_replaced_between_its_descriptor_and_a_file_is_read_as_the_new
     old, replaced = rebuilt_while_read(release, tmp_path, monkeypatch)
     events = syria_strikes.load("events", root=old)
     assert replaced and set(events["summary"]) == {REBUILT_SUMMARY}
+
+
+def test_every_table_loaded_at_once_is_of_one_release_when_a_build_replaces_it_meanwhile(
+    release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load_all() read each table on its own: across a rebuild it gave the old release's actors and
+    the new one's events, claims and relations, a set no build wrote."""
+    old, replaced = rebuilt_while_read(release, tmp_path, monkeypatch)
+    tables = syria_strikes.load_all(root=old)
+    assert replaced
+    assert set(tables["events"]["summary"]) == {REBUILT_SUMMARY}
+    assert set(tables["actors"]["name"]) == {REBUILT_NAME}
 
 
 def test_missing_release_says_how_to_build(tmp_path: Path) -> None:

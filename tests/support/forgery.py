@@ -38,12 +38,14 @@ def rewrite_parquet(release: Path, table: str, column: str, value: str, rows: sl
 
 
 REBUILT_SUMMARY = "A summary only the rebuilt release holds."
+REBUILT_NAME = "A name only the rebuilt release holds"
 
 
 def rebuilt_while_read(release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[Path]]:
     """A copy of ``release`` that a build replaces (in renames, as its swap does) by a release whose
-    events all read REBUILT_SUMMARY, just before the loader first reads events.parquet: a reader then
-    holds the old descriptor and meets the new file. Also the list that records the replacement."""
+    events all read REBUILT_SUMMARY and actors REBUILT_NAME, just before the loader first reads
+    events.parquet: a reader then holds the old descriptor and meets the new file, and has read the
+    old actors (they come first). Also the list that records the replacement."""
     from syria_strikes import loader
     from syria_strikes.safefiles import FileKey, read_file
 
@@ -51,6 +53,7 @@ def rebuilt_while_read(release: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     shutil.copytree(release, old)
     shutil.copytree(release, new)
     rewrite_parquet(new, "events", "summary", REBUILT_SUMMARY)
+    rewrite_parquet(new, "actors", "name", REBUILT_NAME)
     replaced: list[Path] = []
 
     def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
