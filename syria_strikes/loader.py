@@ -215,7 +215,7 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
             f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {_remedy(path.parent)}"
         ) from None
     expected = arrow_schema(declared)
-    if not arrow.schema.equals(expected, check_metadata=False):
+    if not _declared_index_widths(arrow.schema, expected).equals(expected, check_metadata=False):
         raise ReleaseError(
             f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
             f"declares for {declared.name}, so it was written by another version; {_remedy(path.parent)}"
@@ -237,7 +237,28 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
                 )
     # Parquet names a list's items "element" where Arrow says "item": with the declared names, pandas
     # maps list columns to their extension dtype at once instead of through a Python list per cell.
-    return arrow.cast(expected)
+    try:
+        return arrow.cast(expected)
+    except pa.ArrowInvalid as error:  # a dictionary longer than the declared index type can number
+        raise ReleaseError(
+            f"{path.name} in {path.parent} cannot be read with the types that syria_strikes/metadata.py "
+            f"declares for {declared.name} ({error}); {_remedy(path.parent)}"
+        ) from None
+
+
+def _declared_index_widths(found: pa.Schema, expected: pa.Schema) -> pa.Schema:
+    """``found`` with each dictionary column given the index type ``expected`` declares: pyarrow 14, the
+    oldest pyproject.toml accepts, reads every Parquet dictionary with int32 indices whatever was
+    written, and the index width says nothing of the codes, which are checked against the vocabulary."""
+    if found.names != expected.names:
+        return found
+    fields = []
+    for field, wanted in zip(found, expected, strict=True):
+        if pa.types.is_dictionary(field.type) and pa.types.is_dictionary(wanted.type):
+            kind = field.type
+            field = field.with_type(pa.dictionary(wanted.type.index_type, kind.value_type, kind.ordered))
+        fields.append(field)
+    return pa.schema(fields, metadata=found.metadata)
 
 
 def _outside_vocabulary(column: pa.ChunkedArray, codes: tuple[str, ...]) -> str | None:

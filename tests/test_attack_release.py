@@ -15,8 +15,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import syria_strikes
+from syria_strikes.column_types import arrow_schema
 from syria_strikes.loader import load
-from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, table
 from tests.support.attacks import assert_clean_failure, in_process
 from tests.support.dataset import REPO, Dataset
 
@@ -105,6 +106,43 @@ def test_a_parquet_file_with_another_schema_is_named(copied: Path) -> None:
     _rewritten(copied, "actors.parquet", pa.table({"actor_id": ["act-x"], "extra": [1]}))
     with pytest.raises(syria_strikes.ReleaseError, match=r"actors\.parquet in .* does not hold the columns"):
         load("actors", root=copied)
+
+
+def _with_wide_dictionaries(table: pa.Table, index: pa.DataType) -> pa.Table:
+    """``table`` with every dictionary column's indices of type ``index``."""
+    fields = [
+        field.with_type(pa.dictionary(index, field.type.value_type)) if pa.types.is_dictionary(field.type) else field
+        for field in table.schema
+    ]
+    return table.cast(pa.schema(fields, metadata=table.schema.metadata))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow"])
+def test_dictionaries_read_with_int32_indices_load_with_the_declared_types(copied: Path, backend: str) -> None:
+    """pyarrow 14, the oldest the install accepts, reads every Parquet dictionary with int32 indices:
+    the loader refused the installed release there as 'written by another version'."""
+    events = pq.read_table(copied / "events.parquet")
+    _rewritten(copied, "events.parquet", _with_wide_dictionaries(events, pa.int32()))
+    loaded = load("events", root=copied, backend=backend)  # type: ignore[call-overload]
+    if backend == "pyarrow":
+        assert loaded.schema.equals(arrow_schema(table("events")), check_metadata=False)
+    else:
+        assert str(loaded["category"].dtype) == "category" and len(loaded) == events.num_rows
+
+
+def test_a_dictionary_longer_than_its_declared_indices_number_is_named(copied: Path) -> None:
+    """Rows that use a code at an index int8 cannot number: a ReleaseError naming the file, not pyarrow's error."""
+    claims = pq.read_table(copied / "claims.parquet")
+    position = claims.schema.get_field_index("stance")
+    stances = claims.column(position).to_pylist()
+    entries = pa.array([*(f"unused-{n}" for n in range(200)), *dict.fromkeys(stances)], type=pa.string())
+    forged = pa.DictionaryArray.from_arrays(
+        pa.array([entries.to_pylist().index(s) for s in stances], pa.int32()), entries
+    )
+    field = claims.schema.field(position).with_type(forged.type)
+    _rewritten(copied, "claims.parquet", claims.set_column(position, field, forged))
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet in .* cannot be read with the types"):
+        load("claims", root=copied)
 
 
 @pytest.mark.parametrize("backend", ["pandas", "pyarrow"])
