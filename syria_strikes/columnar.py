@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from functools import cache
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -23,8 +24,6 @@ from syria_strikes.metadata import LIST_DELIMITER
 ArrowTest = Callable[[pa.ChunkedArray], pa.ChunkedArray]
 CellTest = Callable[[pd.Series], pd.Series]
 PER_VALUE_FROM_ROWS = 10_000
-# pandas' own text dtype, "str": Arrow strings with NaN for a missing value.
-_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def by_line(cells: pd.Series) -> Iterator[tuple[int, Any]]:
@@ -55,7 +54,15 @@ def arrow_strings(cells: pd.Series) -> pa.ChunkedArray:
 
 def text_series(strings: pa.ChunkedArray, index: pd.Index) -> pd.Series:
     """A ``str`` column over Arrow strings, without a copy: ``pd.Series(strings, dtype="str")``."""
-    return pd.Series(strings, dtype=_STR, index=index, copy=False)
+    return pd.Series(strings, dtype=_str_dtype(), index=index, copy=False)
+
+
+@cache
+def _str_dtype() -> pd.StringDtype[Literal["pyarrow"]]:
+    """pandas' own text dtype, "str": Arrow strings with NaN for a missing value. Made when first
+    needed, not on import: the loader's event_summary() imports this module, and pandas before 2.3,
+    which the light install accepts, has no ``na_value``."""
+    return pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def only_where(strings: pa.ChunkedArray, keep: pa.ChunkedArray) -> pa.ChunkedArray:

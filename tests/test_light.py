@@ -41,6 +41,24 @@ def test_loading_describing_and_counting_import_nothing_of_the_curator_stack() -
     assert result.stdout.strip() == "[]"
 
 
+def test_event_summary_runs_on_a_pandas_without_na_value_strings() -> None:
+    """pandas before 2.3, which the install accepts, has no ``StringDtype(na_value=...)``: a validator
+    helper that built one when imported made event_summary() a TypeError there."""
+    code = (
+        "import pandas as pd\n"
+        "class OldStringDtype(pd.StringDtype):\n"
+        "    def __init__(self, storage=None, **keywords):\n"
+        "        if keywords:\n"
+        "            raise TypeError('no na_value before pandas 2.3')\n"
+        "        super().__init__(storage)\n"
+        "pd.StringDtype = OldStringDtype\n"
+        "import syria_strikes\nprint(len(syria_strikes.event_summary()) > 0)\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
 def test_loading_works_with_the_curator_stack_blocked() -> None:
     result = fresh_python(_block(*CURATOR_STACK) + "import syria_strikes\nprint(len(syria_strikes.load('claims')))")
     assert result.returncode == 0, result.stderr
