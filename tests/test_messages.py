@@ -21,6 +21,21 @@ def test_an_unknown_id_suggests_the_nearest_existing_ones(warm_dataset: Dataset)
     assert event["message"] == "is not an event_id in data/events.csv"
 
 
+def test_a_mistyped_claimant_in_the_publishers_own_voice_is_reported_once(warm_dataset: Dataset) -> None:
+    """A typo in claimant_actor_id of a claim without attribution words is one problem, the unknown ID:
+    not also a missing attribution_quote, which would send the curator to add words the claim needs not."""
+    claims = warm_dataset.rows("claims")
+    row = next(
+        k
+        for k, claim in enumerate(claims)
+        if claim["claimant_actor_id"] == "act-seed-000-publisher" and not claim["attribution_quote"]
+    )
+    line = warm_dataset.set_cell("claims", row, "claimant_actor_id", "act-seed-000-publsher")
+    code, problems = warm_dataset.validate()
+    assert code == 1
+    assert [(p["row"], p["column"], p["rule"]) for p in problems] == [(line, "claimant_actor_id", "foreign_key")]
+
+
 def test_a_mistyped_year_is_shown_as_written_and_named_as_such(warm_dataset: Dataset) -> None:
     """A year below 1000 keeps its leading zeros in the report, so the curator finds the cell."""
     row = next(k for k, event in enumerate(warm_dataset.rows("events")) if event["date_start"])

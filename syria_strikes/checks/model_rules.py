@@ -58,12 +58,14 @@ def _attribution_given(frames: Frames) -> list[Problem]:
     relays (stance reports), anchors the words that name the claimant or the hedge."""
     claims = frames["claims"]
     publisher = _publisher_of(claims, frames["sources"])
-    # Without a known publisher the document's own voice cannot be told apart: its reference is
-    # another rule's to report, once.
-    judged = publisher.isin(first_by_key(frames["actors"], "actor_id").index).fillna(False)
+    # Without a known publisher or claimant the document's own voice cannot be told apart: the
+    # unknown reference is foreign_key's to report, once (a typo in claimant_actor_id is not a
+    # missing attribution).
+    actors = first_by_key(frames["actors"], "actor_id").index
+    judged = publisher.isin(actors).fillna(False) & claims["claimant_actor_id"].isin(actors).fillna(False)
     own_voice = (claims["claimant_actor_id"] == publisher).fillna(False)
     relays = (claims["stance"] == "reports").fillna(False)
-    missing = claims["attribution_quote"].isna() & claims["claimant_actor_id"].notna() & judged & (~own_voice | relays)
+    missing = claims["attribution_quote"].isna() & judged & (~own_voice | relays)
     return [
         problem("attribution_given", "claims", int(line), "attribution_quote", None, claimant=claimant, source=source)
         for line, claimant, source in zip(
