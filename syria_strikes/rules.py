@@ -617,7 +617,7 @@ def _quote_anchored(
         where = f"the seed has {seed_has[:60]!r} at offsets {start}..{end}"
     if location.unique is not None:
         return f"{where}; the {words} is {location.describe()}: set {start_column} and {end_column} to those"
-    return f"{where}; the {words} {location.describe()}"
+    return f"{where}; the {words} is {location.describe()}"
 
 
 def _descriptor_json(*, error: object = None, refused: str | None = None, too_deep: bool = False) -> str:

@@ -240,6 +240,20 @@ def test_anchored_words_name_their_own_offset_columns() -> None:
     assert "the quote is found at 7..12: set quote_start and quote_end" in rule("quote_anchored").message(**quote)
 
 
+@pytest.mark.parametrize(
+    ("seed", "quote", "words"),
+    [
+        ("the \u201cSyria\u201d", '"Syria"', "; the quote is not found; "),
+        ("Syria, Syria", "Syria", "; the quote is found 2 times, at 0..5, 7..12: lengthen"),
+    ],
+    ids=["not found", "found twice"],
+)
+def test_a_quote_not_at_one_place_is_said_in_a_sentence(seed: str, quote: str, words: str) -> None:
+    """'the quote not found' read as a fragment; every case of the message says what the quote is."""
+    sample = {**SAMPLES["quote_anchored"], "location": locate(seed, quote)}
+    assert words in rule("quote_anchored").message(**sample)
+
+
 def test_a_problem_of_an_undeclared_rule_is_refused() -> None:
     with pytest.raises(KeyError, match="not declared"):
         problem("no_such_rule", "claims", 2, "stance", "x")  # type: ignore[arg-type]
