@@ -58,3 +58,21 @@ def test_the_pandas_example_has_five_lines_and_runs(monkeypatch: pytest.MonkeyPa
     for block in (example, *more):
         code = "import syria_strikes\n" + block
         exec(compile(code, "README.md", "exec"), {"__name__": "__main__"})
+
+
+def test_the_site_block_builds_the_release_it_reads_first() -> None:
+    """`site` reads a built release, which a fresh clone does not hold: the block as written ran
+    into 'no built release' until it built one before."""
+    (block,) = [block for block in re.findall(r"```bash\n(.*?)```", README, flags=re.DOTALL) if " site " in block]
+    commands = [line.split("#")[0].strip() for line in block.splitlines()]
+    assert commands.index("python -m syria_strikes build") < next(
+        k for k, command in enumerate(commands) if command.startswith("python -m syria_strikes site")
+    )
+
+
+def test_curators_install_from_a_clone_the_wheel_carries_no_data() -> None:
+    """`pip install "syria-strikes[validate]"` alone gives validate no data/ to read."""
+    flat = _flat(README)
+    assert f"git clone {REPOSITORY_URL}" in flat
+    assert 'python -m pip install -e ".[validate]"' in flat
+    assert 'Install the curator\'s tools with `pip install "syria-strikes[validate]"`' not in flat
