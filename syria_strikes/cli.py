@@ -290,7 +290,12 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
     except OSError as error:  # a name longer than the system allows: the user's to shorten
         parser.error(f"no data folder at {args.data_dir} ({error.strerror}); pass --data-dir DIR")
     if not found:
-        parser.error(f"no data folder at {args.data_dir}: run from the repository root or pass --data-dir DIR")
+        from syria_strikes.metadata import REPOSITORY_URL
+
+        parser.error(
+            f"no data folder at {args.data_dir}: run from the root of a clone of {REPOSITORY_URL} "
+            "(the installed package holds no data/) or pass --data-dir DIR"
+        )
     folder: Path = args.data_dir
     return folder
 

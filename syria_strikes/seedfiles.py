@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from syria_strikes.errors import InputError
-from syria_strikes.metadata import SEED_MOST_BYTES
+from syria_strikes.metadata import REPOSITORY_URL, SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.safefiles import FileRefused, FileTooLarge, read_file
 from syria_strikes.seedtrust import SeedFault, archived_seed_text
@@ -147,6 +147,11 @@ def seed_text(seed: str, data_dir: Path) -> str:
     validate trusts it: offsets printed from an edited seed would be copied into claims that do not
     quote it)."""
     path = Path(seed)
+    if not path.exists() and seed.startswith("src-") and not (data_dir / "sources.csv").is_file():
+        raise InputError(
+            f"{seed}: no such file, and no {data_dir / 'sources.csv'} to find it in as a source_id: run from "
+            f"the root of a clone of {REPOSITORY_URL} (the installed package holds no data/) or pass --data-dir DIR"
+        )
     if path.exists() or not (data_dir / "sources.csv").is_file():
         return read_seed(path)
     archived = archived_rows(data_dir)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from syria_strikes.cli import main
+from syria_strikes.metadata import REPOSITORY_URL
 from tests.support.attacks import command
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli, shown
 
@@ -167,3 +168,30 @@ def test_any_path_too_long_for_the_system_is_a_usage_error(
     }[name]
     assert run_cli(argv)[0] == 2
     assert "longer than the system allows" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "missing"),
+    [
+        (["validate"], "data/"),
+        (["locate", "src-seed-000", "words"], "data/"),
+        (["site", "--out", "site"], "seeds/"),
+    ],
+    ids=["validate", "locate by source_id", "site"],
+)
+def test_a_command_run_outside_a_clone_says_where_the_files_are(
+    argv: list[str], missing: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After `pip install` the tables and seeds are nowhere on disk: 'run from the repository root'
+    named no repository (and locate said only 'src-seed-000: no such file')."""
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = main(argv)
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    error = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in error
+    last = error.splitlines()[-1]
+    assert f"run from the root of a clone of {REPOSITORY_URL} (the installed package holds no {missing})" in last
+    assert list(tmp_path.iterdir()) == []

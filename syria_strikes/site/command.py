@@ -49,7 +49,12 @@ def run(args: argparse.Namespace) -> int:
         _complain(f"--release or --seeds cannot be followed ({error}); name a real folder")
         return USAGE_ERROR
     if not seeds.is_dir():
-        _complain(f"no archived documents at {args.seeds}: run from the repository root or pass --seeds DIR")
+        from syria_strikes.metadata import REPOSITORY_URL
+
+        _complain(
+            f"no archived documents at {args.seeds}: run from the root of a clone of {REPOSITORY_URL} "
+            "(the installed package holds no seeds/) or pass --seeds DIR"
+        )
         return USAGE_ERROR
     try:
         out = check_site_output(args.out, seeds, release)
