@@ -442,12 +442,14 @@ VOCABULARIES = (
 )
 
 
-def _note(subject: str) -> Column:
+def _note(subject: str, example: str) -> Column:
+    """A table's curator_note, with an example of the table's own (one table's example on every table
+    showed an actor's mistranslation as a note on a source, an event or a sentence)."""
     return Column(
         "curator_note",
         "string",
         f"Why the curators coded {subject} as they did, and what they normalised.",
-        "The seed's 'hashish fighters' is a mistranslation of Hashd (al-Shaabi).",
+        example,
         max_length=LONG_TEXT,
     )
 
@@ -499,7 +501,7 @@ ACTORS = Table(
             max_length=20,
             unique=True,
         ),
-        _note("the actor"),
+        _note("the actor", "The seed's 'hashish fighters' is a mistranslation of Hashd (al-Shaabi)."),
     ),
 )
 
@@ -593,7 +595,10 @@ SOURCES = Table(
             pattern=r"^https?://[^\x00-\x20/?#@]+(?:[/?#][^\x00-\x20]*)?$",
             max_length=LONG_TEXT,
         ),
-        _note("the source"),
+        _note(
+            "the source",
+            "Seed 000: 'According to Haaretz, the base is home to ...'. No lower bound derivable from the text.",
+        ),
     ),
 )
 
@@ -757,7 +762,7 @@ EVENTS = Table(
             pattern=SOURCE_ID,
             references="sources",
         ),
-        _note("the event"),
+        _note("the event", "SANA (seed 000) blamed Israel; the seeds report no Israeli acknowledgement."),
     ),
 )
 
@@ -887,7 +892,7 @@ CLAIMS = Table(
         ),
         Column("attribution_start", "integer", "Offset of the attribution's first character.", "123", minimum=0),
         Column("attribution_end", "integer", "Offset just past the attribution's last character.", "146", minimum=1),
-        _note("the claim"),
+        _note("the claim", "'released' is read as a mistranslation of 'activated'; quote kept verbatim."),
     ),
 )
 
@@ -963,7 +968,7 @@ ACTOR_RELATIONS = Table(
         Column(
             "quote_end", "integer", "Offset just past the quote's last character.", "1600", required=True, minimum=1
         ),
-        _note("the relation"),
+        _note("the relation", "'led': past tense, as the seed reports his killing."),
     ),
 )
 
@@ -1021,7 +1026,10 @@ UNCOVERED_SENTENCES = Table(
             required=True,
             vocabulary=UNCOVERED_REASON,
         ),
-        _note("the sentence"),
+        _note(
+            "the sentence",
+            "The page's own publication time stamp, recorded on the source row; it asserts nothing about an event.",
+        ),
     ),
     may_be_empty=True,  # a dataset whose every sentence has a claim declares none
 )
