@@ -156,7 +156,8 @@ def event_summary(*, root: Root = None) -> pd.DataFrame:
 
     e.g. ``event_summary().query("contested")`` lists the predicates on which accounts disagree.
 
-    See docs/derived-views.md for what "contested" means; one row per event x predicate.
+    One row per event x predicate. What each column and "contested" mean:
+    https://github.com/syria-strikes/syria-strikes/blob/main/docs/derived-views.md
     """
     from syria_strikes.derived import event_summary as summarise
 

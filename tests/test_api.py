@@ -44,6 +44,14 @@ def test_every_public_function_shows_a_one_line_example() -> None:
         assert f"{name}(" in doc and ("e.g. ``" in doc or ">>>" in doc), name
 
 
+def test_help_names_no_repository_file_as_a_bare_path() -> None:
+    """help() is read after `pip install`, where docs/ is not on disk: a page it points to is a link."""
+    for name in FUNCTIONS:
+        doc = inspect.getdoc(getattr(syria_strikes, name)) or ""
+        for word in doc.split():
+            assert not word.startswith("docs/"), (name, word)
+
+
 def test_release_info_gives_version_date_counts_and_checksums(dated_release: Path) -> None:
     info = syria_strikes.release_info(dated_release)
     descriptor = json.loads((dated_release / "datapackage.json").read_text(encoding="utf-8"))
