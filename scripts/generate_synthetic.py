@@ -338,6 +338,11 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     return sizes
 
 
+def _dateline(document: int) -> str:
+    """The dateline a document's page gives: written in its text and copied on its source row."""
+    return "Yerushalayim" if document % 2 else "Damascus"
+
+
 def _archive_headers(documents: Documents) -> dict[str, Cells]:
     """The first sentence of every document, the line the archive added (' date ...'), declared as
     uncovered: no claim quotes it."""
@@ -516,7 +521,8 @@ def _documents(
     slot = pairs * SENTENCES_PER_EVENT + pick  # each claim's sentence, numbered across all pairs
     quoted = set(slot.tolist())
     for d in range(len(document_bounds) - 1):
-        chunks = [f" date {events.ends[pair_event[document_bounds[d + 1] - 1]] + 2}\n"]
+        # The archive's header line carries the page's dateline, as seed 002's does; the source row copies it.
+        chunks = [f" date {events.ends[pair_event[document_bounds[d + 1] - 1]] + 2} {_dateline(d)}\n"]
         position = len(chunks[0])
         separator = "\n\n"
         for p, e in enumerate(
@@ -602,7 +608,7 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
             seed_path=f"seeds/{documents.names[d]}",
             sha256=hashlib.sha256(text).hexdigest(),
             language="en",
-            dateline="Yerushalayim" if d % 2 else "Damascus",
+            dateline=_dateline(d),
             url=f"https://example.org/archive/{d:06d}" if d % 5 == 0 else None,
             curator_note="Synthetic document: the text is generated, its quotes sit at real offsets.",
         )

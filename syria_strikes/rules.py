@@ -123,6 +123,7 @@ RuleId = Literal[
     "seed_date",
     "seed_listed",
     "seed_referenced",
+    "dateline_written",
     "clean_text",
     "mojibake",
     "mixed_script",
@@ -1500,6 +1501,14 @@ RULES: tuple[Rule, ...] = (
         "File in `seeds/` that no source names",
         "Add its source row or remove it.",
         words="seeds/{name} is not the seed_path of any row in data/sources.csv; add a source row for it or remove it",
+    ),
+    Rule(
+        "dateline_written",
+        "Quotes and seeds",
+        "An archived source whose `dateline` its seed does not write: a dateline translated, spelt anew "
+        "(`Jerusalem` for `Yerushalayim`) or copied from another row",
+        "Copy the dateline as the document writes it, or leave the cell empty.",
+        words="{seed_path} does not write this dateline; a dateline is given as the document writes it",
     ),
     # --- cell contents (checks.cells, with the text policy of syria_strikes.text) ------------
     Rule(

@@ -23,6 +23,7 @@ from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
+from syria_strikes.checks.written import check_datelines
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -201,6 +202,7 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
             frozenset({"sources", "claims", "uncovered_sentences"}),
             partial(check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences")),
         ),
+        "datelines": (frozenset({"sources"}), partial(check_datelines, frames["sources"])),
     }
     if "claims" in frames:
         checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))

@@ -313,6 +313,15 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(quote=lambda q: q != q.translate(STRAIGHTENED)),
     ),
     CellEdit("quote edited by one character", "claims", "quote", last_character_changed, rule="quote_anchored"),
+    # Words a cell holds as a seed writes them, though no offsets anchor them.
+    CellEdit(
+        "dateline spelt anew, not as its seed writes it",
+        "sources",
+        "dateline",
+        "Jerusalem",
+        rule="dateline_written",
+        row=Where(dateline=filled),
+    ),
     CellEdit(
         "seed path escaping seeds/ with ../",
         "sources",
