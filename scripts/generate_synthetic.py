@@ -327,6 +327,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     documents = _documents(rng, events, claim_events, claim_documents)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
+    _order_chains(claim_rows, sources)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
@@ -727,6 +728,30 @@ def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | N
     for k, (claimant, actor) in enumerate(zip(claims["claimant_actor_id"], claims["value_actor_id"], strict=True)):
         named = f"; the actor it names is {names[actor]}" if actor is not None else ""
         claims["curator_note"][k] = f"Synthetic claim by {names[claimant]}{named}."
+
+
+def _order_chains(claims: dict[str, Cells], sources: dict[str, Cells]) -> None:
+    """Each report of a two-report chain relays the one before it, as its source row says
+    (cites_source_ids): a chain 'a|b' whose b does not cite a becomes the report b cites and b, or
+    'b|a' when a cites b, or a alone. The random draws are untouched, so the rest stays as it was."""
+    cites = {
+        source: cited
+        for source, cited in zip(sources["source_id"], sources["cites_source_ids"], strict=True)
+        if source is not None and cited is not None and "|" not in cited
+    }
+    chains = claims["relayed_via"]
+    for k, chain in enumerate(chains):
+        if chain is None or "|" not in chain:
+            continue
+        first, second = chain.split("|")
+        if cites.get(second) == first:
+            continue
+        if second in cites:
+            chains[k] = f"{cites[second]}|{second}"
+        elif cites.get(first) == second:
+            chains[k] = f"{second}|{first}"
+        else:
+            chains[k] = first
 
 
 def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: np.ndarray) -> Cells:

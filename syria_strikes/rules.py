@@ -101,10 +101,12 @@ RuleId = Literal[
     "read_in_archive",
     "relay_chain",
     "relay_cited",
+    "relay_order",
     "reported_after_event",
     "cited_after_citing",
     "cited_ends_later",
     "cites_self",
+    "cites_cycle",
     "reference_cited",
     "event_claimed",
     "parent_not_self",
@@ -1308,6 +1310,20 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "relay_order",
+        "IDs and references",
+        "A report in a claim's `relayed_via` that does not cite (directly or through a report it cites) the "
+        "report before it: a chain written from the archived document back to the claimant, or a link skipped",
+        "List the chain from the claimant to the archived document, each report citing the one before it; cite "
+        "the missing link on the report's source row.",
+        yields_to=("relay_chain", "relay_cited", "reference_cited", "cited_after_citing", "read_in_archive"),
+        words=(
+            "{report} follows {before} in the chain but does not cite it (cites_source_ids, directly or through a "
+            "report it cites); relayed_via runs from the claimant to the archived document, each report relaying "
+            "the one before it"
+        ),
+    ),
+    Rule(
         "reported_after_event",
         "IDs and references",
         "Source published before the event it reports began: a claim's document or relay, or the source an event's "
@@ -1343,6 +1359,17 @@ RULES: tuple[Rule, ...] = (
         "A source listing its own `source_id` in `cites_source_ids`",
         "A document does not cite itself.",
         words="lists the source's own source_id; cites_source_ids names the other documents this one cites",
+    ),
+    Rule(
+        "cites_cycle",
+        "IDs and references",
+        "Sources citing one another in a loop (`cites_source_ids`: A cites B, B cites A): a citation written "
+        "the wrong way round",
+        "Keep the citation of the later document; a document cites only what was published before it.",
+        words=(
+            "{cited} is cited here, and cites this source back (cites_source_ids, directly or through a report it "
+            "cites); a document cites only what was out before it"
+        ),
     ),
     Rule(
         "reference_cited",

@@ -104,6 +104,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "began": pd.Timestamp("2020-01-14"),
     },
     "cites_self": {},
+    "cites_cycle": {"cited": "src-sana-2020-01-14-t4"},
     "reference_cited": {"source": "src-ref-wikipedia-tiyas-airbase"},
     "event_claimed": {},
     "cited_after_citing": {
@@ -154,6 +155,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
     "attributed_kind": {"actor": "act-sana", "kind": "media_outlet"},
     "relay_cited": {"report": "src-sana-2020-01-14-t4", "source": "src-seed-000"},
+    "relay_order": {"report": "src-sana-2020-01-14-t4", "before": "src-syrian-state-media-2020-01-14-t4"},
     "time_after_report": {
         "start": pd.Timestamp("2020-01-21"),
         "source": "src-seed-000",

@@ -205,31 +205,43 @@ def _identification_dated(frames: Frames) -> list[Problem]:
     ]
 
 
+class _Citations:
+    """Which reports each source cites (cites_source_ids), directly or through a report it cites.
+    ``judged`` holds the sources whose citations are all source rows: a citation that names none
+    is foreign_key's, and what lies behind it is unknown."""
+
+    def __init__(self, sources: pd.DataFrame) -> None:
+        self.known = first_by_key(sources, "source_id")
+        cited = list_items(self.known["cites_source_ids"])
+        self.cites = {source: set(items.tolist()) for source, items in cited.groupby(level=0)}
+        unsure = set(cited.index[~cited.isin(self.known.index).to_numpy(dtype=bool)].tolist())
+        self.judged = set(self.cites) - unsure
+        # Every source row whose citations (none, or source rows only) are all known.
+        self.complete = set(self.known.index.tolist()) - unsure
+        self._reached: dict[str, set[str]] = {}
+
+    def cited_by(self, document: str) -> set[str]:
+        """Every report ``document`` cites, directly or through the reports it cites (once each)."""
+        if document not in self._reached:
+            seen: set[str] = set()
+            todo = list(self.cites.get(document, ()))
+            while todo:
+                report = todo.pop()
+                if report not in seen:
+                    seen.add(report)
+                    todo += self.cites.get(report, ())
+            self._reached[document] = seen
+        return self._reached[document]
+
+
 def _relays_cited(frames: Frames) -> list[Problem]:
     """Each report of a claim's chain is one its document cites (cites_source_ids), directly or through
     a report it cites: the chain is only what the document says. Not judged: a report that is no
     source row, and a document that is none or whose citations are empty or name one that is not
     (foreign_key's, or a cell set aside for a fault of its own)."""
-    claims, sources = frames["claims"], frames["sources"]
-    known = first_by_key(sources, "source_id")
-    cited = list_items(known["cites_source_ids"])
-    cites = {source: set(items.tolist()) for source, items in cited.groupby(level=0)}
-    unsure = set(cited.index[~cited.isin(known.index).to_numpy(dtype=bool)].tolist())
-    judged = set(cites) - unsure
-    reached: dict[str, set[str]] = {}
-
-    def cited_by(document: str) -> set[str]:
-        if document not in reached:
-            seen: set[str] = set()
-            todo = list(cites.get(document, ()))
-            while todo:
-                report = todo.pop()
-                if report not in seen:
-                    seen.add(report)
-                    todo += cites.get(report, ())
-            reached[document] = seen
-        return reached[document]
-
+    claims = frames["claims"]
+    citations = _Citations(frames["sources"])
+    known, judged, cited_by = citations.known, citations.judged, citations.cited_by
     items = list_items(claims["relayed_via"])
     relays = pd.DataFrame(
         {
@@ -250,6 +262,36 @@ def _relays_cited(frames: Frames) -> list[Problem]:
         for line, report, document in zip(
             wrong["line"].tolist(), wrong["report"].tolist(), wrong["document"].tolist(), strict=True
         )
+    ]
+
+
+def _relays_in_order(frames: Frames) -> list[Problem]:
+    """A chain runs from the claimant to the archived document, so each report in relayed_via
+    relays the one before it: it cites it, directly or through a report it cites. A chain reversed,
+    or one whose link was skipped, names a report that does not. Not judged: a pair with a report
+    that is no source row, or one whose citations name a source that is not. A report whose row cites
+    nothing relays nothing: a chain through it is judged too."""
+    citations = _Citations(frames["sources"])
+    items = list_items(frames["claims"]["relayed_via"])
+    lines, reports = items.index.to_numpy(), items.to_numpy(dtype=object)
+    linked = lines[1:] == lines[:-1]  # an item and the one before it in the same chain
+    pairs = pd.DataFrame({"line": lines[1:][linked], "before": reports[:-1][linked], "report": reports[1:][linked]})
+    pairs = pairs[
+        (pairs["before"].isin(citations.known.index) & pairs["report"].isin(sorted(citations.complete))).to_numpy(
+            dtype=bool
+        )
+    ]
+    direct = list_items(citations.known["cites_source_ids"])
+    cited = pd.DataFrame({"report": direct.index.to_numpy(), "before": direct.to_numpy(dtype=object)})
+    joined = pairs.merge(cited.drop_duplicates(), on=["report", "before"], how="left", indicator=True)
+    # Only a pair its report does not cite directly is walked through the reports that report cites.
+    missed = joined[(joined["_merge"] == "left_only").to_numpy(dtype=bool)].sort_values("line", kind="stable")
+    return [
+        problem("relay_order", "claims", int(line), "relayed_via", report, report=report, before=before)
+        for line, before, report in zip(
+            missed["line"].tolist(), missed["before"].tolist(), missed["report"].tolist(), strict=True
+        )
+        if before not in citations.cited_by(report)
     ]
 
 
@@ -340,6 +382,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
     across("identification_dated", {"events", "sources"}, _identification_dated),
     across("relay_cited", {"claims", "sources"}, _relays_cited),
+    across("relay_order", {"claims", "sources"}, _relays_in_order),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
     across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),

@@ -31,7 +31,7 @@ from syria_strikes.columnar import (
     repeated_rows,
 )
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import TABLES, Table, table
+from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -381,6 +381,74 @@ def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
     ]
 
 
+def _citation_loops(sources: pd.DataFrame) -> list[Problem]:
+    """A source on a loop of citations of two or more sources (one citing itself is cites_self's),
+    reported once, at the first citation that stays on its loop. The loops are the strongly connected
+    components of the citations (Tarjan's algorithm, without recursion), so the work is linear."""
+    known = sources.drop_duplicates("source_id").dropna(subset=["source_id"])
+    cites: dict[str, list[str]] = {}
+    for source, listed in zip(known["source_id"], known["cites_source_ids"], strict=True):
+        if isinstance(listed, str):
+            cites[str(source)] = [item for item in listed.split(LIST_DELIMITER) if item and item != source]
+    component = _strong_components(cites)
+    problems = []
+    for line, source, listed in zip(sources.index, sources["source_id"], sources["cites_source_ids"], strict=True):
+        if not isinstance(listed, str) or source not in component:
+            continue
+        looped = [
+            item for item in listed.split(LIST_DELIMITER) if item != source and component.get(item) == component[source]
+        ]
+        if looped:
+            problems.append(
+                problem("cites_cycle", "sources", int(line), "cites_source_ids", looped[0], cited=looped[0])
+            )
+    return problems
+
+
+def _strong_components(edges: dict[str, list[str]]) -> dict[str, int]:
+    """The component of each node that lies on a loop of two or more (Tarjan's algorithm, walked
+    with a stack of its own, so a chain of 40,000 citations needs no recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: dict[str, int] = {}
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, next_edge = work.pop()
+            if next_edge == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges.get(node, [])
+            for k in range(next_edge, len(targets)):
+                target = targets[k]
+                if target not in index:
+                    work.append((node, k + 1))
+                    work.append((target, 0))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                if low[node] == index[node]:
+                    members = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    if len(members) > 1:
+                        found.update(dict.fromkeys(members, len(found)))
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return found
+
+
 def _cited_after_citing(frames: Frames) -> list[Problem]:
     """A document cites (cites_source_ids) or relays (a claim's relayed_via) only reports published
     before it: one first published after the citing document's latest day is a wrong reference, and
@@ -533,6 +601,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
+    across("cites_cycle", {"sources"}, lambda f: _citation_loops(f["sources"])),
     across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
     across(
         "parent_country",

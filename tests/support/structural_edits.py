@@ -199,6 +199,27 @@ def cited_report_ends_later(ds: Dataset) -> Expect:
     return Expect("sources", citing + 2, "cites_source_ids", "cited_ends_later", exact=False)
 
 
+@structural("sources citing one another in a loop")
+def citation_loop(ds: Dataset) -> Expect:
+    citing = ds.find("sources", cites_source_ids=lambda c: c != "")
+    row = ds.rows("sources")[citing]
+    cited = ds.find("sources", source_id=row["cites_source_ids"].split("|")[0])
+    ds.set_cell("sources", cited, "cites_source_ids", row["source_id"])
+    # Both ends of the loop are reported, each at the citation that closes it.
+    return Expect("sources", cited + 2, "cites_source_ids", "cites_cycle", exact=False)
+
+
+@structural("chain of reports written from the document back to the claimant")
+def relay_chain_reversed(ds: Dataset) -> Expect:
+    """The claim's report put after another report its document cites, one that does not cite it."""
+    index = ds.find("claims", relayed_via=lambda r: r != "")
+    claim = ds.rows("claims")[index]
+    document = ds.rows("sources")[ds.find("sources", source_id=claim["source_id"])]
+    other = next(item for item in document["cites_source_ids"].split("|") if item != claim["relayed_via"])
+    line = ds.set_cell("claims", index, "relayed_via", f"{claim['relayed_via']}|{other}")
+    return Expect("claims", line, "relayed_via", "relay_order")
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
