@@ -45,8 +45,12 @@ def describe(name: str, column: str | None = None) -> str:
 
 
 def _flatten_hint(name: str, column: str) -> str:
-    """How to get one row per list item, the usual first step with a list column."""
-    return f'one row per item with load("{name}").explode("{column}") (a row without items keeps one missing value)'
+    """How to get one row per list item, the usual first step with a list column: pandas cannot hash a
+    list, so counting or deduplicating the column as it is loaded fails."""
+    return (
+        f'one row per item with load("{name}").explode("{column}") (a row without items keeps one missing '
+        "value); count or deduplicate after exploding: pandas cannot hash a list"
+    )
 
 
 def _kind(column: Column) -> str:

@@ -123,7 +123,11 @@ TYPE_TABLE: dict[str, TypeForms] = {
         pd.ArrowDtype(pa.list_(pa.string())),
         pa.list_(pa.string()),
         "TEXT",
-        loader_words="a list per cell (`list<string>[pyarrow]`); `.explode(column)` gives one row per item",
+        loader_words=(
+            "a list per cell (`list<string>[pyarrow]`); `.explode(column)` gives one row per item. pandas cannot "
+            'hash a list, so `value_counts`, `nunique`, `duplicated`, `drop_duplicates` and `describe(include="all")` '
+            "refuse a frame or column holding lists: explode the column first, or drop the list columns"
+        ),
     ),
 }
 # A column with a vocabulary: text in the CSV and the validator, codes of a dictionary in Arrow, a

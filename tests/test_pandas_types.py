@@ -81,6 +81,21 @@ def test_lists_stay_lists_and_describe_says_how_to_flatten_them(frames: dict[str
     assert set(exploded["aliases"].dropna()) == {item for items in aliases.dropna() for item in items}
 
 
+def test_counting_lists_needs_them_exploded_as_the_docs_say(frames: dict[str, pd.DataFrame]) -> None:
+    """The README, the data dictionary and describe() say that pandas refuses to count or deduplicate
+    list cells, and how to do it instead: both halves hold (a pandas that learns to hash lists makes
+    the warning stale, and this test says so)."""
+    claims = frames["claims"]
+    lists = [column.name for column in table("claims").columns if column.type == "list"]
+    for refused in (claims.drop_duplicates, claims.nunique, lambda: claims["value_code"].value_counts()):
+        with pytest.raises((TypeError, pa.ArrowNotImplementedError)):
+            refused()
+    assert len(claims.drop(columns=lists).drop_duplicates()) == len(claims)
+    codes = claims.explode("value_code")["value_code"].value_counts()
+    assert codes.sum() == sum(len(items) for items in claims["value_code"].dropna())
+    assert "pandas cannot hash a list" in syria_strikes.describe("claims", "value_code")
+
+
 def _csv_dates(column: str) -> list[str | None]:
     with (REPO / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
         return [row[column] or None for row in csv.DictReader(handle)]
