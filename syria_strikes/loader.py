@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable
 from datetime import date
 from importlib.resources import files
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
@@ -330,11 +331,14 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
     try:
         data = read_file(path, folder, most=DESCRIPTOR_MOST_BYTES)[0]
     except FileNotFoundError:
+        inside = _releases_inside(folder)
         raise ReleaseError(
             f"no built release at {folder}: "
             + (
                 f"in a source checkout run `python -m syria_strikes build`; otherwise {REINSTALL}"
                 if _remedy(folder) == REINSTALL
+                else f"it holds one in a folder of its own: pass {' or '.join(map(str, inside))}"
+                if inside
                 else "pass the folder a build wrote (`syria-strikes build --out DIR`) or an unpacked release"
             )
         ) from None
@@ -350,6 +354,19 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
             ) from None
         raise ReleaseError(f"{DESCRIPTOR} in {folder} {error}") from None
     return parsed_descriptor(data, folder)
+
+
+def _releases_inside(folder: Path, most: int = 3) -> list[Path]:
+    """The folders just inside ``folder`` that hold a release descriptor (at most ``most``): unzipping
+    a release bundle makes one such folder, and the folder it was unzipped into is the one users pass."""
+    found: list[Path] = []
+    try:
+        for entry in sorted(islice(folder.iterdir(), 1000)):
+            if len(found) < most and entry.is_dir() and (entry / DESCRIPTOR).is_file():
+                found.append(entry)
+    except OSError:  # not a folder, or one that cannot be listed: the message says what a release is
+        return []
+    return found
 
 
 def _is_file(path: Path) -> bool:

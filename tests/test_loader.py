@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -310,6 +311,20 @@ def test_a_zip_given_as_root_is_named_as_a_file_to_unzip(tmp_path: Path) -> None
     for read in (lambda: syria_strikes.load("claims", root=bundle), lambda: syria_strikes.release_info(bundle)):
         with pytest.raises(ReleaseError, match="is a file, not a release folder: unzip a release bundle"):
             read()
+
+
+def test_the_folder_a_bundle_was_unzipped_into_names_the_release_inside(release: Path, tmp_path: Path) -> None:
+    """Unzipping syria-strikes-data-X.zip into a folder makes syria-strikes-data-X/ inside it; the
+    outer folder, the one a user passes, said only 'no built release' without naming the inner one."""
+    unzipped = tmp_path / "downloads"
+    (unzipped / "notes").mkdir(parents=True)
+    shutil.copytree(release, unzipped / "syria-strikes-data-0.4.0")
+    inner = re.escape(str(unzipped / "syria-strikes-data-0.4.0"))
+    for read in (lambda: syria_strikes.load("claims", root=unzipped), lambda: syria_strikes.release_info(unzipped)):
+        with pytest.raises(ReleaseError, match=rf"no built release at .*downloads: it holds one .*: pass {inner}$"):
+            read()
+    with pytest.raises(ReleaseError, match="pass the folder a build wrote"):
+        syria_strikes.load("claims", root=unzipped / "notes")
 
 
 @pytest.mark.parametrize("shape", ["one long name", "deep"])
