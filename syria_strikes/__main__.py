@@ -33,7 +33,8 @@ def run() -> int:
     and lets an interrupt reach its caller; here it ends the process with one line, not a traceback."""
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]  # None: "not installed"
     for ending in ENDING:
-        signal.signal(ending, _terminate)
+        if signal.getsignal(ending) is signal.SIG_DFL:  # one the caller ignores (nohup) stays ignored
+            signal.signal(ending, _terminate)
     try:
         from syria_strikes.cli import main
 

@@ -122,3 +122,24 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
         [".release.lock"] if command == "build" else []
     )
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_hang_up_the_caller_ignores_leaves_the_command_running(tmp_path: Path) -> None:
+    """``nohup syria-strikes build &`` asks for the command to outlive its terminal: a signal the caller
+    set to be ignored stays ignored, so closing the session does not stop the build."""
+    code = (
+        "import os, signal, sys\n"
+        "import syria_strikes.cache\n"
+        "real = syria_strikes.cache.validate\n"
+        "def hung_up(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    return real(*args, **kwargs)\n"
+        "syria_strikes.cache.validate = hung_up\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup leaves it\n"
+        "sys.argv = ['syria-strikes', 'validate', '--no-cache']\n"
+        "from syria_strikes.__main__ import run\n"
+        "sys.exit(run())\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("valid")
