@@ -22,6 +22,8 @@ class Terminated(KeyboardInterrupt):
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
+    for ending in ENDING:  # a second one (a session closing, a repeated kill) must not cut the clean-up short
+        signal.signal(ending, signal.SIG_IGN)
     raise Terminated(signum)
 
 

@@ -143,3 +143,27 @@ def test_a_hang_up_the_caller_ignores_leaves_the_command_running(tmp_path: Path)
     result = fresh_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("valid")
+
+
+def test_a_second_termination_does_not_cut_the_clean_up_of_the_first_short(dataset: Dataset, tmp_path: Path) -> None:
+    """A session closing sends SIGHUP and a service manager may send SIGTERM more than once: raised
+    again while the first one's clean-up ran, it stopped the clean-up and left the staging folder."""
+    code = (
+        "import os, signal, sys, time\n"
+        "import syria_strikes.build, syria_strikes.swap\n"
+        "real_write, real_remove = syria_strikes.build.write_release, syria_strikes.swap.remove_folder\n"
+        "def write(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(60)\n"
+        "def remove(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    return real_remove(*args, **kwargs)\n"
+        "syria_strikes.build.write_release, syria_strikes.swap.remove_folder = write, remove\n"
+        f"os.chdir({str(dataset.root)!r})\n"
+        f"sys.argv = ['syria-strikes', 'build', '--out', {str(tmp_path / 'out' / 'release')!r}]\n"
+        "from syria_strikes.__main__ import run\n"
+        "sys.exit(run())\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 143, result.stderr
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".release.lock"]
