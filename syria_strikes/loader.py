@@ -119,7 +119,7 @@ def _converted(arrow: pa.Table, declared: Table, backend: Backend) -> pd.DataFra
         return arrow
     if backend == "polars":
         return _to_polars(arrow, declared)
-    return _to_pandas(arrow, declared.name)
+    return to_pandas(arrow, declared.name)
 
 
 def _to_polars(arrow: pa.Table, declared: Table) -> pl.DataFrame:
@@ -163,11 +163,11 @@ def event_summary(*, root: Root = None) -> pd.DataFrame:
     from syria_strikes.derived import event_summary as summarise
 
     arrows = _arrow_tables(["claims", "events"], release_folder(root))
-    return summarise(_to_pandas(arrows["claims"], "claims"), _to_pandas(arrows["events"], "events"))
+    return summarise(to_pandas(arrows["claims"], "claims"), to_pandas(arrows["events"], "events"))
 
 
 # Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the
-# extension dtypes of the type table; ``_to_pandas`` casts whatever else differs.
+# extension dtypes of the type table; ``to_pandas`` casts whatever else differs.
 _EXTENSION_DTYPES = {
     forms.arrow: forms.loader_dtype
     for forms in TYPE_TABLE.values()
@@ -175,7 +175,8 @@ _EXTENSION_DTYPES = {
 }
 
 
-def _to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
+def to_pandas(arrow: pa.Table, name: str) -> pd.DataFrame:
+    """A verified table as pandas with the loader's dtypes (extension dtypes, categoricals of every code)."""
     frame: pd.DataFrame = arrow.to_pandas(types_mapper=_EXTENSION_DTYPES.get, date_as_object=False)
     for column in table(name).columns:
         dtype = loader_dtype(column)

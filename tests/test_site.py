@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import io
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import pytest
@@ -399,6 +401,45 @@ def test_a_site_being_written_by_another_run_is_one_line_and_kept(
     assert code == 3, error
     assert error.startswith("error: another syria-strikes command is writing") and error.count("\n") == 1, error
     assert _tree(out) == before
+
+
+def test_pages_and_downloads_are_of_one_release_when_a_build_replaces_it_meanwhile(
+    dataset: Dataset, release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site read the release's files more than once (to verify, for each table's rows, for the
+    downloads, for the summary): a build replacing the release in between gave pages of one release
+    and downloads of the other. Here the replacement lands at the second read of events.parquet."""
+    from syria_strikes import loader
+    from syria_strikes.build import build
+    from syria_strikes.safefiles import read_file
+
+    dataset.set_cell("sources", 0, "title", "A title only the rebuilt release holds")
+    dataset.set_cell("events", 0, "summary", "A summary only the rebuilt release holds.")
+    old, new = tmp_path / "release", tmp_path / "new"
+    shutil.copytree(release, old)
+    assert build(dataset.data_dir, new) == []
+    reads: list[Path] = []
+
+    def rebuilt_at_the_second_read(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, Any]:
+        if path.name == "events.parquet":
+            reads.append(path)
+            if len(reads) == 2:  # as the build's swap does, in renames
+                old.rename(tmp_path / "retired")
+                new.rename(old)
+        return read_file(path, folder, **kwargs)
+
+    monkeypatch.setattr(loader, "read_file", rebuilt_at_the_second_read)
+    site = read_site(old, dataset.root / "seeds")
+    downloads = {
+        name: list(csv.DictReader(io.StringIO(site.release_files[f"{name}.csv"].decode("utf-8"))))
+        for name in ("sources", "events")
+    }
+    assert {row["source_id"]: row["title"] for row in downloads["sources"]} == {
+        source_id: row["title"] for source_id, row in site.sources.items()
+    }
+    assert {row["event_id"]: row["summary"] for row in downloads["events"]} == {
+        event_id: row["summary"] for event_id, row in site.events.items()
+    }
 
 
 def test_a_changed_seed_stops_the_site_and_nothing_is_written(

@@ -15,15 +15,23 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from syria_strikes.coverage import Coverage, coverage
-from syria_strikes.derived import REASONS
+from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.format_agreement import disagreements
-from syria_strikes.info import release_info
-from syria_strikes.loader import event_summary, load, parsed_descriptor, verify
-from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, LIST_DELIMITER, PREDICATE, TABLE_NAMES, TABLES
+from syria_strikes.loader import across_rebuild, parquet_table, parsed_descriptor, to_pandas, verify
+from syria_strikes.metadata import (
+    DESCRIPTOR_MOST_BYTES,
+    LIST_DELIMITER,
+    PREDICATE,
+    TABLE_NAMES,
+    TABLES,
+    TableName,
+    table,
+)
 from syria_strikes.reading.table import any_field_size
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedtrust import SeedFault, trusted_seed_text
@@ -86,19 +94,31 @@ def read_site(release: Path, seeds: Path) -> Site:
 
     Every file of the release is verified first, as ``syria-strikes info`` verifies it, since the site
     republishes them all for download: a damaged file stops the site, named, before anything is read.
+    Each file is read once, and the pages are made from the very bytes published, all checked against
+    one reading of the descriptor: a build replacing the release meanwhile gives a site of the new
+    release (read again whole), never pages of one release and downloads of the other.
     """
-    info = release_info(release)
-    if not _VERSION.fullmatch(info.version):
+    return across_rebuild(release, lambda _: _read_site(release, seeds))
+
+
+def _read_site(release: Path, seeds: Path) -> Site:
+    release_files = _release_files(release)
+    version = parsed_descriptor(release_files[DESCRIPTOR], release)["version"]
+    if not _VERSION.fullmatch(version):
         raise ReleaseError(
-            f"the release at {release} records the version {info.version!r}, which is not one a build writes "
+            f"the release at {release} records the version {version!r}, which is not one a build writes "
             "(such as 0.3.0 or 0.3.0+local.<hex>): it would name the download zip and the folder inside it"
         )
-    arrow = {name: load(name, backend="pyarrow", root=release) for name in TABLE_NAMES}
+    arrow: dict[TableName, pa.Table] = {
+        name: parquet_table(
+            _published(release_files, release, f"{name}.parquet"), release / f"{name}.parquet", table(name)
+        )
+        for name in TABLE_NAMES
+    }
     tables: dict[str, list[dict[str, Any]]] = {name: table.to_pylist() for name, table in arrow.items()}
     _check_patterns(tables, release)
     _check_references(tables, release)
     sources = {row["source_id"]: row for row in tables["sources"]}
-    release_files = _release_files(release, list(info.checksums))
     _check_formulas(release_files, release)
     differing = disagreements(release, lambda name: _published(release_files, release, name))
     if differing:  # its pages would show one form and its downloads another
@@ -112,7 +132,7 @@ def read_site(release: Path, seeds: Path) -> Site:
         claims={row["claim_id"]: row for row in tables["claims"]},
         relations={row["relation_id"]: row for row in tables["actor_relations"]},
         documents=_documents(sources, seeds),
-        summary=_summary(release),
+        summary=_summary(arrow),
         counts=coverage(arrow),
         declared_uncovered={
             (row["source_id"], row["sentence_start"], row["sentence_end"]): row
@@ -215,21 +235,22 @@ def _check_references(tables: dict[str, list[dict[str, Any]]], release: Path) ->
                         )
 
 
-def _release_files(release: Path, names: list[str]) -> dict[str, bytes]:
+def _release_files(release: Path) -> dict[str, bytes]:
     """The descriptor and the files it lists, each the very bytes verified against its checksum. Only
     the files a build writes: the site publishes them for download, where a page or a script that a
     release put together by hand lists would run with the site's own origin."""
+    try:
+        descriptor = read_file(release / DESCRIPTOR, release, most=DESCRIPTOR_MOST_BYTES)[0]
+    except OSError as error:  # FileRefused included
+        raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
+    listed = parsed_descriptor(descriptor, release)
+    names = [resource["path"] for resource in listed["resources"]]
     stray = next((name for name in names if name not in release_file_names()), None)
     if stray is not None:
         raise ReleaseError(
             f"the release at {release} lists {stray!r}, which no build writes (it writes "
             f"{', '.join(sorted(release_file_names()))}); it is not a release a build wrote"
         )
-    try:
-        descriptor = read_file(release / DESCRIPTOR, release, most=DESCRIPTOR_MOST_BYTES)[0]
-    except OSError as error:  # FileRefused included
-        raise ReleaseError(f"{DESCRIPTOR} in {release} cannot be read ({error})") from None
-    listed = parsed_descriptor(descriptor, release)
     return {DESCRIPTOR: descriptor, **{name: verify(release / name, listed) for name in names}}
 
 
@@ -264,9 +285,9 @@ def _documents(sources: dict[str, dict[str, Any]], seeds: Path) -> dict[str, str
     return documents
 
 
-def _summary(release: Path) -> dict[str, list[dict[str, Any]]]:
+def _summary(arrow: dict[TableName, pa.Table]) -> dict[str, list[dict[str, Any]]]:
     """The derived view, by event: one dict per predicate, in vocabulary order, NA as None."""
-    frame = event_summary(root=release)
+    frame = event_summary(to_pandas(arrow["claims"], "claims"), to_pandas(arrow["events"], "events"))
     frame = frame[frame["predicate"].notna()]
     rows: dict[str, list[dict[str, Any]]] = {}
     for record in frame.to_dict("records"):
