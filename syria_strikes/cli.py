@@ -28,7 +28,7 @@ import os
 import sys
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from syria_strikes.errors import InputError
 from syria_strikes.extras import MissingExtra, require
@@ -447,18 +447,23 @@ def _record(data_dir: Path, record: Path) -> int:
 def _run_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.errors import ReleaseError
     from syria_strikes.format_agreement import disagreements
-    from syria_strikes.info import release_info, render_info
-    from syria_strikes.loader import verify
+    from syria_strikes.info import ReleaseInfo, render_info, verified_info
+    from syria_strikes.loader import across_rebuild, release_folder, verify
 
     if args.deep:
         require("validate", "`syria-strikes info --deep`")  # the CSV is read as validate reads it
+    folder = release_folder(args.release)
+
+    def look(descriptor: dict[str, Any]) -> tuple[ReleaseInfo, list[str] | None]:
+        """The files verified and, for --deep, their forms compared, against one reading of the
+        descriptor: a build replacing the release between the two reads is no damage."""
+        summary = verified_info(folder, descriptor)
+        if not args.deep:
+            return summary, None
+        return summary, disagreements(folder, lambda name: verify(folder / name, descriptor))
+
     try:
-        summary = release_info(args.release)
-        differing = (
-            disagreements(summary.folder, lambda name: verify(summary.folder / name, summary.descriptor))
-            if args.deep
-            else None
-        )
+        summary, differing = across_rebuild(folder, look)
     except ReleaseError as error:
         _complain(str(error))
         return INVALID

@@ -82,10 +82,11 @@ def release_info(root: str | Path | None = None) -> ReleaseInfo:
     e.g. ``release_info().rows["claims"]``. Raises ReleaseError naming every damaged or missing file.
     """
     folder = release_folder(root)
-    return across_rebuild(folder, lambda descriptor: _verified_info(folder, descriptor))
+    return across_rebuild(folder, lambda descriptor: verified_info(folder, descriptor))
 
 
-def _verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
+def verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
+    """``release_info`` of ``folder`` against one reading of its descriptor (``loader.across_rebuild``)."""
     resources = descriptor["resources"]
     rows: dict[str, int] = {}
     damage = []

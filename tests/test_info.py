@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from syria_strikes.info import release_info
-from tests.support.dataset import run_cli
-from tests.support.forgery import rebuilt_while_read
+from tests.support.dataset import Dataset, run_cli
+from tests.support.forgery import rebuilt, rebuilt_while_read, replaced_at_read
 
 
 def test_text_and_json_give_the_same_row_counts(release: Path) -> None:
@@ -45,3 +46,17 @@ def test_a_release_replaced_between_its_descriptor_and_its_files_is_described_as
     assert replaced
     assert described.checksums["events.parquet"] == release_info(old).checksums["events.parquet"]
     assert described.checksums["events.parquet"] != release_info(release).checksums["events.parquet"]
+
+
+def test_a_deep_look_at_a_release_replaced_meanwhile_compares_the_forms_of_the_new_one(
+    dataset: Dataset, release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``info --deep`` verified every file, then read them again to compare their forms: a build
+    replacing the release in between made a sound release read as a damaged one."""
+    old = tmp_path / "release"
+    shutil.copytree(release, old)
+    replaced = replaced_at_read(monkeypatch, old, rebuilt(dataset, tmp_path / "new"), at=2)
+    code, output = run_cli(["info", "--deep", "--release", str(old)])
+    assert replaced and code == 0
+    assert output.rstrip().endswith("The CSV, Parquet and SQLite forms of every table hold the same rows.")
+    assert "+local." in output.splitlines()[0]  # the rebuilt release's version: its data is not the tagged data

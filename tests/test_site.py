@@ -13,7 +13,6 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import html5lib
 import pytest
@@ -26,7 +25,7 @@ from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, 
 from syria_strikes.site.pages import linked, render_site
 from syria_strikes.swap import output_lock
 from tests.support.dataset import REPO, Dataset, file_contents, run_cli
-from tests.support.forgery import record_checksum, rewrite_parquet
+from tests.support.forgery import rebuilt, record_checksum, replaced_at_read, rewrite_parquet
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
 
@@ -409,26 +408,9 @@ def test_pages_and_downloads_are_of_one_release_when_a_build_replaces_it_meanwhi
     """The site read the release's files more than once (to verify, for each table's rows, for the
     downloads, for the summary): a build replacing the release in between gave pages of one release
     and downloads of the other. Here the replacement lands at the second read of events.parquet."""
-    from syria_strikes import loader
-    from syria_strikes.build import build
-    from syria_strikes.safefiles import read_file
-
-    dataset.set_cell("sources", 0, "title", "A title only the rebuilt release holds")
-    dataset.set_cell("events", 0, "summary", "A summary only the rebuilt release holds.")
-    old, new = tmp_path / "release", tmp_path / "new"
+    old = tmp_path / "release"
     shutil.copytree(release, old)
-    assert build(dataset.data_dir, new) == []
-    reads: list[Path] = []
-
-    def rebuilt_at_the_second_read(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, Any]:
-        if path.name == "events.parquet":
-            reads.append(path)
-            if len(reads) == 2:  # as the build's swap does, in renames
-                old.rename(tmp_path / "retired")
-                new.rename(old)
-        return read_file(path, folder, **kwargs)
-
-    monkeypatch.setattr(loader, "read_file", rebuilt_at_the_second_read)
+    replaced_at_read(monkeypatch, old, rebuilt(dataset, tmp_path / "new"), at=2)
     site = read_site(old, dataset.root / "seeds")
     downloads = {
         name: list(csv.DictReader(io.StringIO(site.release_files[f"{name}.csv"].decode("utf-8"))))

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.dataset import Dataset
+
 
 def record_checksum(release: Path, path: Path) -> None:
     """Record the file's bytes and checksum in the release's descriptor, as a forger would."""
@@ -46,21 +48,41 @@ def rebuilt_while_read(release: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     events all read REBUILT_SUMMARY and actors REBUILT_NAME, just before the loader first reads
     events.parquet: a reader then holds the old descriptor and meets the new file, and has read the
     old actors (they come first). Also the list that records the replacement."""
-    from syria_strikes import loader
-    from syria_strikes.safefiles import FileKey, read_file
-
     old, new = tmp_path / "release", tmp_path / "new"
     shutil.copytree(release, old)
     shutil.copytree(release, new)
     rewrite_parquet(new, "events", "summary", REBUILT_SUMMARY)
     rewrite_parquet(new, "actors", "name", REBUILT_NAME)
+    return old, replaced_at_read(monkeypatch, old, new)
+
+
+def replaced_at_read(monkeypatch: pytest.MonkeyPatch, old: Path, new: Path, at: int = 1) -> list[Path]:
+    """Replace the release ``old`` by ``new`` (in renames, as a build's swap does) just before the
+    loader reads events.parquet for the ``at``-th time; the list records the replacement."""
+    from syria_strikes import loader
+    from syria_strikes.safefiles import FileKey, read_file
+
+    reads: list[Path] = []
     replaced: list[Path] = []
 
     def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
-        if path.name == "events.parquet" and not replaced:
-            replaced.append(old.rename(tmp_path / "retired"))
-            new.rename(old)
+        if path.name == "events.parquet":
+            reads.append(path)
+            if len(reads) == at:
+                replaced.append(old.rename(old.with_name(f"{old.name}-retired")))
+                new.rename(old)
         return read_file(path, folder, **kwargs)
 
     monkeypatch.setattr(loader, "read_file", rebuilt_in_between)
-    return old, replaced
+    return replaced
+
+
+def rebuilt(dataset: Dataset, out: Path) -> Path:
+    """A sound release built into ``out`` from ``dataset`` with a source's title and an event's summary
+    changed: what a build replacing the session's release would put in its place."""
+    from syria_strikes.build import build
+
+    dataset.set_cell("sources", 0, "title", "A title only the rebuilt release holds")
+    dataset.set_cell("events", 0, "summary", REBUILT_SUMMARY)
+    assert build(dataset.data_dir, out) == []
+    return out
