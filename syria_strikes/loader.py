@@ -217,6 +217,13 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
         raise ReleaseError(
             f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {_remedy(path.parent)}"
         ) from None
+    try:  # Parquet's reader passes a string's bytes on unchecked: pandas then raises, polars panics
+        arrow.validate(full=True)
+    except pa.ArrowInvalid as error:
+        raise ReleaseError(
+            f"{path.name} in {path.parent} holds values no build writes, such as text that is not UTF-8 "
+            f"({error}); {_remedy(path.parent)}"
+        ) from None
     expected = arrow_schema(declared)
     if not _declared_index_widths(arrow.schema, expected).equals(expected, check_metadata=False):
         raise ReleaseError(

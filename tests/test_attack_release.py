@@ -184,6 +184,36 @@ def test_a_day_no_python_date_holds_is_refused(copied: Path, backend: str, days:
         load("events", root=copied, backend=backend)  # type: ignore[call-overload]
 
 
+def _with_text_not_utf8(release: Path) -> None:
+    """One event's summary made of bytes that are not UTF-8 (and an escape sequence), the checksum
+    recorded: Parquet's writer stores a string column's bytes as given, and its reader does not check."""
+    events = pq.read_table(release / "events.parquet")
+    position = events.schema.get_field_index("summary")
+    summaries = [None if text is None else text.encode() for text in events.column(position).to_pylist()]
+    summaries[0] = b"bad \xff\x1b[2J text"
+    forged = pa.array(summaries, type=pa.binary()).view(pa.string())
+    _rewritten(release, "events.parquet", events.set_column(position, events.schema.field(position), forged))
+
+
+@pytest.mark.parametrize("backend", ["pandas", "pyarrow", "polars"])
+def test_text_that_is_not_utf8_in_a_parquet_file_is_refused(copied: Path, backend: str) -> None:
+    """load() gave a UnicodeDecodeError (pandas), or a table whose first read of the cell panicked in
+    polars' Rust code."""
+    _with_text_not_utf8(copied)
+    with pytest.raises(syria_strikes.ReleaseError, match=r"events\.parquet in .* not UTF-8"):
+        load("events", root=copied, backend=backend)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("command", [["info", "--deep"], ["site", "--seeds", str(REPO / "seeds"), "--out"]])
+def test_text_that_is_not_utf8_in_a_parquet_file_is_one_line(copied: Path, tmp_path: Path, command: list[str]) -> None:
+    """``info --deep`` and ``site`` ended in a UnicodeDecodeError traceback."""
+    _with_text_not_utf8(copied)
+    argv = [*command, str(tmp_path / "site")] if command[0] == "site" else command
+    result = in_process(*argv, "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "events.parquet in" in result.stderr and "not UTF-8" in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Path) -> None:
     path = copied / "claims.parquet"
     assert len(load("claims", root=copied)) > 0
