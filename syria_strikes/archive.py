@@ -14,6 +14,8 @@ import hashlib
 import io
 import os
 import re
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -95,7 +97,8 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     new_sources = _appended_row(sources_path, existing, header, rows, known)
     new_readme = _readme_with(readme_path, listed_row(name, source_id, digest))
     try:
-        _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
+        with _interrupts_deferred():
+            _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
     except OSError as error:
         raise InputError(
             f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
@@ -201,6 +204,34 @@ def _readme_with(readme_path: Path, table_row: str) -> bytes:
         raise InputError(f"{readme_path}: has no table of files (rows such as | `000_key.txt` | ...) to add to")
     lines.insert(last + 1, table_row + "\n")
     return "".join(lines).encode("utf-8")
+
+
+# The signals that stop a command: they wait while the three files change (``_interrupts_deferred``).
+STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while the seed and its two registrations move into place, and
+    deliver them after: landing between the seed's link and the roll-back learning of it, one left a
+    seed no row names. The moves are a few renames; the command then stops with the archive whole.
+    Only the main thread may set handlers; elsewhere (a program calling ``archive``) nothing waits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {
+        number: signal.signal(number, lambda number, frame: caught.append(number))
+        for number in STOPPING
+        if signal.getsignal(number) not in (signal.SIG_IGN, None)
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in dict.fromkeys(caught):
+            signal.raise_signal(number)
 
 
 # What a file system without hard links (some network and FAT-like ones) says to os.link.

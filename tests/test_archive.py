@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import stat
 from pathlib import Path
 
@@ -136,6 +137,32 @@ def test_a_failure_while_moving_files_into_place_restores_everything(
     monkeypatch.setattr(archive_module.os, "replace", replace_then_fail)
     assert "cannot be written (Permission denied); nothing was changed" in _refused(dataset, capsys, document)
     assert not list(dataset.root.glob(".archive-staging-*"))
+
+
+def test_an_interrupt_while_the_files_are_moved_into_place_leaves_all_or_none_of_them(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C, SIGTERM or SIGHUP landing just after the seed was linked into seeds/ (before the roll-back
+    knew it was there) left a seed no sources row or README line names. The three files change while
+    interrupts wait; the interrupt then ends the command, the archive whole."""
+    real_link = os.link
+
+    def link_then_interrupted(source: str, target: str) -> None:
+        real_link(source, target)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(archive_module.os, "link", link_then_interrupted)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever the runner set
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _archive(dataset, document)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    seeds = sorted(path.name for path in (dataset.root / "seeds").iterdir() if path.name.startswith("003_"))
+    rows = [row["seed_path"] for row in dataset.rows("sources") if row["source_id"] == "src-seed-003"]
+    readme = (dataset.root / "seeds" / "README.md").read_text(encoding="utf-8")
+    assert len(seeds) == 1 and rows == [f"seeds/{seeds[0]}"] and f"`{seeds[0]}`" in readme
+    assert [path.name for path in dataset.root.rglob(".*") if path.suffix == ".tmp"] == []
 
 
 def test_an_existing_file_of_the_same_name_is_never_overwritten(

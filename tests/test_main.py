@@ -62,12 +62,13 @@ def test_an_interrupt_ends_the_command_with_one_line_and_exit_130() -> None:
     assert result.stderr.startswith("interrupted")
 
 
-# Where each command is stopped: a function it calls once its writing is under way, and a test
-# of the call's arguments (the archive's os.replace also runs for files it does not stop on).
+# Where each command is stopped: a function it calls once its writing is under way (the archive's,
+# just before its files change: while they move into place, a stop waits; see test_archive), and a
+# test of the call's arguments.
 TERMINATED_AT = {
     "build": ("syria_strikes.build", "write_release", "True"),
     "bundle": ("syria_strikes.bundle", "bundle_entries", "True"),
-    "archive": ("os", "replace", "str(args[1]).endswith('sources.csv')"),
+    "archive": ("syria_strikes.archive", "_readme_with", "True"),
 }
 
 
@@ -81,7 +82,8 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
     """``kill PID`` (SIGTERM, as a service manager, a CI timeout or a closed session sends) ended the
     process at once, past every clean-up: a build's staging folder stayed until the next build, a
     bundle's release in TMPDIR stayed for good, and an archive stopped between sources.csv and
-    seeds/README.md left a seed, its row and no README line. It now ends as Ctrl-C does, exit 143;
+    seeds/README.md left a seed, its row and no README line (now it waits for those moves; here it is
+    stopped as it prepares them). It now ends as Ctrl-C does, exit 143;
     SIGHUP (the terminal or SSH session closed) likewise, exit 129."""
     root = dataset.root
     for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
