@@ -1238,7 +1238,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "repeated_claim",
         "IDs and references",
-        "The same claim entered twice under two IDs (identical but for `claim_id` and `curator_note`)",
+        "The same claim entered twice under two IDs (identical but for `claim_id` and `curator_note`; free text "
+        "compared regardless of letter case, spacing and Unicode normalisation form)",
         "The line it repeats; one voice must not count twice in the derived views.",
         words=(
             "asserts exactly what line {first} asserts (same event, claimant, source, predicate, stance, value and "
@@ -1249,9 +1250,13 @@ RULES: tuple[Rule, ...] = (
         "repeated_row",
         "IDs and references",
         "An actor, source, event, relation or uncovered sentence entered twice under two IDs (identical but for "
-        "the ID and `curator_note`)",
+        "the ID and `curator_note`; free text compared regardless of letter case, spacing and Unicode "
+        "normalisation form: `ISRAELI AIR FORCE`, a doubled space, NFD beside NFC)",
         "The line it repeats; one strike, actor or document must not count twice.",
-        words="repeats line {first} in every column but {key} and curator_note; delete one of the two",
+        words=(
+            "repeats line {first} in every column but {key} and curator_note (free text read regardless of letter "
+            "case, spacing and Unicode form); delete one of the two"
+        ),
     ),
     Rule(
         "unique_value",

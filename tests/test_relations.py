@@ -8,6 +8,8 @@ shape of a reporting chain, reports older than their event, loops of parent acto
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -371,8 +373,31 @@ def test_an_actor_under_another_id_is_reported_and_one_that_differs_is_not() -> 
     world["actors"].append({**world["actors"][0], "actor_id": "act-a-again", "curator_note": "entered again"})
     problems = _check(world)
     assert _where(problems) == [("actors", len(world["actors"]) + 1, "actor_id", "act-a-again", "repeated_row")]
-    assert problems[0].message == "repeats line 2 in every column but actor_id and curator_note; delete one of the two"
+    assert problems[0].message.startswith("repeats line 2 in every column but actor_id and curator_note")
     world["actors"][-1]["name"] = "Another name"
+    assert _check(world) == []
+
+
+@pytest.mark.parametrize(
+    "spelt",
+    [str.upper, lambda name: name.replace(" ", "  "), lambda name: name.replace(" ", "\u00a0")],
+    ids=["capitals", "doubled spaces", "no-break spaces"],
+)
+def test_an_actor_typed_again_in_another_spelling_is_repeated(spelt: Callable[[str], str]) -> None:
+    world = _world()
+    world["actors"][0]["name"] = "Israeli Air Force"
+    again = {**world["actors"][0], "actor_id": "act-a-again", "name": spelt(world["actors"][0]["name"])}
+    assert again["name"] != world["actors"][0]["name"]
+    world["actors"].append(again)
+    assert _where(_check(world)) == [("actors", len(world["actors"]) + 1, "actor_id", "act-a-again", "repeated_row")]
+
+
+def test_an_actor_named_in_nfd_beside_nfc_is_repeated_and_another_accent_is_not() -> None:
+    world = _world()
+    world["actors"][0]["name"] = unicodedata.normalize("NFC", "T\u00fcrkiye")
+    world["actors"].append({**world["actors"][0], "actor_id": "act-a-again", "name": "Tu\u0308rkiye"})
+    assert [p.rule for p in _check(world)] == ["repeated_row"]
+    world["actors"][-1]["name"] = "Tu\u0301rkiye"
     assert _check(world) == []
 
 

@@ -29,6 +29,7 @@ from syria_strikes.columnar import (
     list_items,
     one_array,
     repeated_rows,
+    text_series,
 )
 from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
@@ -102,18 +103,24 @@ def _repeated_rows(
     every view: the same claim's voice, strike, actor, document or relation.
 
     Only rows that repeat another's ``quick_key`` columns can repeat it whole; only those are compared
-    in full (no key: every row is hashed).
+    in full (no key: every row is hashed). Free text is compared in one spelling (``_folded``), so a
+    row typed again in capitals or with other spacing is the same row.
     """
     key = declared.primary_key
     compared = [name for name in frame.columns if name not in (key, "curator_note")]
     distinct_ids = frame[~duplicated(frame[key])]
     if quick_key:
         distinct_ids = distinct_ids[repeated_rows(distinct_ids[list(quick_key)])]
-    hashes = pd.util.hash_pandas_object(distinct_ids[compared], index=False)
-    candidates = distinct_ids[hashes.duplicated(keep=False).to_numpy()]
+    # Free text is folded only in rows that repeat another's other columns: only those can repeat it whole.
+    fixed = [name for name in compared if name not in _free_text(declared)]
+    if fixed:
+        distinct_ids = distinct_ids[repeated_rows(distinct_ids[fixed])]
+    folded = _folded(distinct_ids[compared], declared)
+    hashes = pd.util.hash_pandas_object(folded, index=False)
+    candidates = folded[hashes.duplicated(keep=False).to_numpy()]
     if candidates.empty:
         return []
-    keyed = candidates[compared].astype("string").fillna("")
+    keyed = candidates.astype("string").fillna("")
     repeated = keyed.duplicated(keep="first")
     first_line = {
         tuple(row): line
@@ -123,6 +130,32 @@ def _repeated_rows(
         problem(rule_id, declared.name, int(line), key, str(frame.at[line, key]), first=first_line[tuple(row)], key=key)
         for line, row in zip(keyed.index[repeated], keyed[repeated].itertuples(index=False), strict=True)
     ]
+
+
+def _free_text(declared: Table) -> tuple[str, ...]:
+    """The columns of free text: no pattern, vocabulary or reference gives their cells one spelling."""
+    return tuple(
+        column.name
+        for column in declared.columns
+        if column.type in ("string", "list")
+        and column.pattern is None
+        and column.vocabulary is None
+        and column.references is None
+    )
+
+
+def _folded(frame: pd.DataFrame, declared: Table) -> pd.DataFrame:
+    """``frame`` with its free text (no pattern, vocabulary or reference governs it: names, titles,
+    summaries, notes) in one spelling: Unicode NFKC, lower case, each run of white space one space,
+    none at the edges. IDs and codes already have one spelling each; free text is kept as written
+    (NFD, a double space), so only the comparison folds it."""
+    folded = {}
+    for name in (name for name in _free_text(declared) if name in frame.columns):
+        strings = pc.utf8_lower(pc.utf8_normalize(arrow_strings(frame[name]), "NFKC"))
+        folded[name] = text_series(
+            pc.utf8_trim_whitespace(pc.replace_substring_regex(strings, r"\s+", " ")), frame.index
+        )
+    return frame.assign(**folded)
 
 
 def _references(frames: Frames, declared: Table) -> list[Problem]:

@@ -284,6 +284,25 @@ def claim_entered_twice(ds: Dataset) -> Expect:
     return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
 
 
+@structural("the same claim entered again, its value_text retyped in capitals")
+def claim_entered_again_in_capitals(ds: Dataset) -> Expect:
+    rows = ds.rows("claims")
+    index = ds.find("claims", value_text=lambda text: text != text.upper())
+    copy = {**rows[index], "claim_id": rows[index]["claim_id"].rsplit("-", 1)[0] + "-999"}
+    copy["value_text"] = copy["value_text"].upper()
+    ds.write_rows("claims", [*rows, copy])
+    return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
+
+
+@structural("an actor entered again under another ID, its name in capitals with a doubled space")
+def actor_entered_again_respelt(ds: Dataset) -> Expect:
+    rows = ds.rows("actors")
+    original = rows[ds.find("actors", name=lambda name: " " in name)]
+    respelt = original["name"].upper().replace(" ", "  ", 1)
+    ds.write_rows("actors", [*rows, {**original, "actor_id": f"{original['actor_id']}-again", "name": respelt}])
+    return Expect("actors", len(rows) + 2, "actor_id", "repeated_row")
+
+
 def _entered_twice(table: str, key: str, new_id: Callable[[str], str]) -> Callable[[Dataset], Expect]:
     """A row of ``table`` appended again under a new ID and another note: the same thing twice."""
 
