@@ -787,8 +787,9 @@ def _values(rng: np.random.Generator, predicates: np.ndarray, written: np.ndarra
     unit = np.where(counts, np.where(np.char.startswith(predicates, "munitions"), "munitions", "persons"), None)
     return {
         "value": np.where(counted & (mode == 0), written.astype(str), None).tolist(),
-        "value_low": np.where(counted & (mode == 1), written.astype(str), None).tolist(),
-        "value_high": np.where(counted & (mode == 2), written.astype(str), None).tolist(),
+        # An exact count is its own bounds (8, 8, 8); 'at least' gives the low bound alone, 'up to' the high.
+        "value_low": np.where(counted & np.isin(mode, (0, 1)), written.astype(str), None).tolist(),
+        "value_high": np.where(counted & np.isin(mode, (0, 2)), written.astype(str), None).tolist(),
         "unit": unit.tolist(),
         "value_actor_id": np.where(has_actor, attackers, None).tolist(),
         "value_text": value_text.tolist(),

@@ -83,6 +83,7 @@ RuleId = Literal[
     "attribution_applicable",
     "attributed_kind",
     "count_bounds",
+    "count_exact",
     "count_has_unit",
     "count_written",
     "rule_failed",
@@ -559,6 +560,13 @@ def _count_bounds(*, value_low: str | None, value: str | None, value_high: str |
     return (
         f"value_low {_shown(value_low)}, value {_shown(value)} and value_high {_shown(value_high)} are out of "
         "order; value_low <= value <= value_high"
+    )
+
+
+def _count_exact(*, value_low: str | None, value: str | None, value_high: str | None) -> str:
+    return (
+        f"value {_shown(value)} is an exact count, so value_low and value_high are {_shown(value)} too (they are "
+        f"{_shown(value_low)} and {_shown(value_high)}); 'at least eight' is value_low 8 with no value"
     )
 
 
@@ -1164,6 +1172,16 @@ RULES: tuple[Rule, ...] = (
         "Count bounds out of order (`value_low` > `value`)",
         _ROW_RULE,
         words=_count_bounds,
+    ),
+    Rule(
+        "count_exact",
+        "Values and types",
+        "An exact count (`value`) without `value_low` and `value_high` equal to it: 'eight' written (8, , ) here and "
+        "(8, 8, 8) there, which the derived views compare as two numbers",
+        "An exact count is its own bounds: give `value_low` and `value_high` the same number; 'at least eight' is "
+        "`value_low` 8 alone, with no `value`.",
+        yields_to=("count_bounds", "count_written", "count_only_for_counts"),
+        words=_count_exact,
     ),
     Rule(
         "count_has_unit",

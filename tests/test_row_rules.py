@@ -75,6 +75,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         },
         "claims": {
             "count_bounds",
+            "count_exact",
             "count_has_unit",
             "unit_matches_predicate",
             "count_only_for_counts",
@@ -93,6 +94,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     # The columns a rule that picks its column per row may name.
     chosen = {
         "count_bounds": ["value_low", "value_high"],
+        "count_exact": ["value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
         "strike_category": ["event_type", "country"],
         "victim_fields": ["victim_status", "victim_group"],
@@ -266,6 +268,29 @@ def test_count_bounds_in_order_or_missing_pass() -> None:
         "value_high": _counts(3, NA, NA, 4),
     }
     assert _passes("claims", "count_bounds", **counts) == [True, True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("low", "value", "high", "column"),
+    [(NA, 8, 8, "value_low"), (8, 8, NA, "value_high"), (NA, 8, NA, "value_low"), (8, 8, 9, "value_high")],
+)
+def test_an_exact_count_without_itself_as_both_bounds_names_the_bound_that_misses(
+    low: int | None, value: int | None, high: int | None, column: str
+) -> None:
+    counts = {"value_low": _counts(low), "value": _counts(value), "value_high": _counts(high)}
+    assert _passes("claims", "count_exact", **counts) == [False]
+    named, words = _failing_row("claims", "count_exact", **counts)
+    assert named == column
+    assert words.startswith("value 8 is an exact count")
+
+
+def test_an_exact_count_as_its_own_bounds_and_bounds_without_an_exact_count_pass() -> None:
+    counts = {
+        "value_low": _counts(8, 8, NA, NA),
+        "value": _counts(8, NA, NA, NA),
+        "value_high": _counts(8, NA, 5, NA),
+    }
+    assert _passes("claims", "count_exact", **counts) == [True, True, True, True]
 
 
 def test_a_unit_exactly_for_a_count_and_the_unit_of_its_predicate() -> None:

@@ -75,6 +75,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "attribution_applicable": {"event_type": "summit", "attribution_status": "alleged"},
     "attributed_actor": {"attribution_status": "unattributed", "attributed_actor_id": "israel"},
     "count_bounds": {"value": "4", "value_low": "5", "value_high": None},
+    "count_exact": {"value": "8", "value_low": None, "value_high": "8"},
     "count_has_unit": {"predicate": "attribution", "unit": "people"},
     "count_written": {
         "predicate": "fatalities",

@@ -83,6 +83,20 @@ def counts_in_order(frame: Frame) -> pd.Series:
     return _ordered(low, value) & _ordered(value, high) & _ordered(low, high)
 
 
+def exact_counts_bounded(frame: Frame) -> pd.Series:
+    """An exact count is its own bounds: value given, value_low and value_high hold it too, as the
+    curation guide writes 'eight' (8, 8, 8); the derived views compare the three as given, so one
+    exact eight written (8, , ) would differ from another written (8, 8, 8)."""
+    low, value, high = frame["value_low"], frame["value"], frame["value_high"]
+    return value.isna() | ((low == value).fillna(False) & (high == value).fillna(False)).astype(bool)
+
+
+def _exact_bound_column(row: pd.Series) -> str:
+    """The bound that does not hold the exact count: the low one unless only the high one misses."""
+    low, value = row["value_low"], row["value"]
+    return "value_high" if pd.notna(low) and low == value else "value_low"
+
+
 def _bound_column(row: pd.Series) -> str:
     """Name the bound that breaks the order: the low one unless only the high one is wrong."""
     low, value, high = row["value_low"], row["value"], row["value_high"]
@@ -329,6 +343,7 @@ ROW_RULES: tuple[RowRule, ...] = (
         ("value", "value_low", "value_high"),
         counts_in_order,
     ),
+    RowRule("claims", "count_exact", _exact_bound_column, ("value", "value_low", "value_high"), exact_counts_bounded),
     RowRule(
         "claims",
         "count_has_unit",
