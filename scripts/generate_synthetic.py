@@ -659,6 +659,10 @@ def _claims(
     codes = list(PREDICATE_WEIGHTS)
     weights = np.array(list(PREDICATE_WEIGHTS.values()), dtype=float)
     predicates = np.array(codes)[rng.choice(len(codes), n, p=weights / weights.sum())]
+    # An event is dated from its first claim's document, so that claim is the time claim the date rests
+    # on (rule date_claimed); the draws above are kept, so the rest stays as it was.
+    dating = np.r_[True, claim_events[1:] != claim_events[:-1]] if n else np.zeros(0, dtype=bool)
+    predicates = np.where(dating, "time", predicates)
     rows: dict[str, Cells] = {
         "claim_id": [f"clm-{d:03d}-{k:03d}" for d, k in zip(claim_documents.tolist(), sequence.tolist(), strict=True)],
         "event_id": events.ids[claim_events].tolist(),
@@ -670,6 +674,10 @@ def _claims(
         "hedging": np.array(HEDGES, dtype=object)[rng.integers(0, len(HEDGES), n)].tolist(),
     }
     rows |= _values(rng, predicates, documents.counts)
+    starts, ends = events.rows["date_start"], events.rows["date_end"]
+    for k in np.flatnonzero(dating).tolist():
+        e = int(claim_events[k])
+        rows["value_text"][k] = f"{starts[e] or '..'}/{ends[e]}"
     rows["quote"] = documents.quotes
     # A hedge is the document's own word (rule hedging_worded): one the quote does not hold is left out.
     rows["hedging"] = [

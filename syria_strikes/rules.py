@@ -694,6 +694,11 @@ def _parent_kind(*, kind: str, parent: str, parent_kind: str) -> str:
 
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
     days = f"{date_start or '..'}/{date_end or '..'}"
+    if not intervals:
+        return (
+            f"the event is dated {days} from {source}, which makes no time claim about it; record the claim whose "
+            "words date it, or date the event from the reference that does"
+        )
     return (
         f"the event is dated {days} from {source}, whose time claims about it give {', '.join(intervals)}; "
         "no day is in both"
@@ -1814,8 +1819,10 @@ RULES: tuple[Rule, ...] = (
         "date_claimed",
         "Data model",
         "An event dated from an archived document (`date_source_id`) on days that none of that document's `time` "
-        "claims about it allows: a date moved by a slip, or copied from another event",
+        "claims about it allows, or about which that document makes no `time` claim: a date moved by a slip, "
+        "copied from another event, or the time claim moved to another event",
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
+        yields_to=("reported_after_event", "archive_about_event"),
         words=_date_claimed,
     ),
     Rule(

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
-from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items
+from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import LIST_DELIMITER
 from syria_strikes.problems import Problem, problem
@@ -274,6 +274,30 @@ def _intervals(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return start, interval.end.to_numpy(dtype="datetime64[s]")
 
 
+def _dated_without_time_claims(dated: pd.DataFrame, timed: pd.DataFrame) -> list[Problem]:
+    """An event dated from an archived document that has no time claim about it: the date rests on
+    words nobody recorded (the time claim moved to another event, or never made). A time claim of
+    any form counts: one its own rules reject is theirs to report."""
+    said = pairs_isin((dated["event_id"], dated["date_source_id"]), (timed["event_id"], timed["source_id"])) | dated[
+        "event_id"
+    ].isna().to_numpy(dtype=bool)
+    unsaid = dated[~said]
+    return [
+        problem(
+            "date_claimed",
+            "events",
+            int(line),
+            "date_end",
+            _shown(unsaid.loc[[line], "date_end"]),
+            source=source,
+            intervals=[],
+            date_start=_shown(unsaid.loc[[line], "date_start"]),
+            date_end=_shown(unsaid.loc[[line], "date_end"]),
+        )
+        for line, source in zip(unsaid.index, unsaid["date_source_id"], strict=True)
+    ]
+
+
 def _date_claimed(frames: Frames) -> list[Problem]:
     """An event dated from an archived document overlaps a day one of that document's time claims
     about it gives: the date was worked out from those words. Time claims not of the interval form,
@@ -283,8 +307,9 @@ def _date_claimed(frames: Frames) -> list[Problem]:
     archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
     dated = events[events["date_source_id"].isin(archived).to_numpy(dtype=bool)]
     timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
+    problems = _dated_without_time_claims(dated, timed)
     if dated.empty or timed.empty:
-        return []
+        return problems
     start, end = _intervals(timed["value_text"].astype("string"))
     published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
     usable = ~np.isnat(start) & ~np.isnat(end) & (start <= end) & ~(start > published_end)
@@ -307,12 +332,11 @@ def _date_claimed(frames: Frames) -> list[Problem]:
     ).assign(first=first[in_order], last=last[in_order])
     compared = days.merge(said, on=["event_id", "date_source_id"])
     if compared.empty:
-        return []
+        return problems
     after_first = np.isnat(compared["first"].to_numpy()) | (compared["end"].to_numpy() >= compared["first"].to_numpy())
     before_last = np.isnat(compared["last"].to_numpy()) | (compared["start"].to_numpy() <= compared["last"].to_numpy())
     compared["overlaps"] = after_first & before_last
     apart = compared[~compared.groupby("line")["overlaps"].transform("any").to_numpy(dtype=bool)]
-    problems = []
     for _, group in apart.groupby("line", sort=True):
         row = group.iloc[0]
         problems.append(

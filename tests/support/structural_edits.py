@@ -199,6 +199,20 @@ def cited_report_ends_later(ds: Dataset) -> Expect:
     return Expect("sources", citing + 2, "cites_source_ids", "cited_ends_later", exact=False)
 
 
+@structural("the time claims dating an event from its seed moved to another event")
+def time_claims_moved_away(ds: Dataset) -> Expect:
+    index = ds.find("events", date_source_id=lambda source: source.startswith("src-seed-"))
+    event = ds.rows("events")[index]
+    claims = ds.rows("claims")
+    of_the_seed = [claim for claim in claims if claim["source_id"] == event["date_source_id"]]
+    elsewhere = next(claim["event_id"] for claim in of_the_seed if claim["event_id"] != event["event_id"])
+    for claim in of_the_seed:
+        if claim["predicate"] == "time" and claim["event_id"] == event["event_id"]:
+            claim["event_id"] = elsewhere
+    ds.write_rows("claims", claims)
+    return Expect("events", index + 2, "date_end", "date_claimed")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
