@@ -122,6 +122,8 @@ PERSON_PARENTS = (
 )
 # The reference row every site's coordinates rest on (coordinates are never read in a seed).
 GAZETTEER = "src-ref-synthetic-gazetteer"
+# The reference row every acknowledgement rests on (the attackers' own statements are not archived).
+STATEMENTS = "src-ref-synthetic-statements"
 FIRST_NAMES = ("Rami", "Vadim", "Oleg", "Yūsuf", "Nour", "Hassan", "Avichay", "Leila", "Maher", "Sara")
 LAST_NAMES = (
     "Abdel Rahman",
@@ -441,9 +443,8 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["attribution_status"] = status.tolist()
     attributed = np.isin(status, ["acknowledged", "alleged"])
     rows["attributed_actor_id"] = np.where(attributed, attacker, None).tolist()
-    rows["attribution_source_id"] = [
-        source if s == "acknowledged" else None for s, source in zip(status.tolist(), dated_in, strict=True)
-    ]
+    # An acknowledgement is the attacker's own word, which the seeds do not quote: a reference reports it.
+    rows["attribution_source_id"] = [STATEMENTS if s == "acknowledged" else None for s in status.tolist()]
     rows["record_kind"] = ["single"] * n
     rows["identification"] = ["stated_in_seed"] * n
     rows["curator_note"] = [None if k % 10 else "Synthetic event for the benchmark." for k in range(n)]
@@ -635,6 +636,14 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
         kind="reference",
         url="https://example.org/gazetteer",
         curator_note="Synthetic reference: the coordinates of every site are taken from it.",
+    )
+    _append(
+        rows,
+        source_id=STATEMENTS,
+        title="Synthetic collection of the attackers' statements acknowledging their strikes",
+        kind="reference",
+        url="https://example.org/statements",
+        curator_note="Synthetic reference: every acknowledged attribution rests on it.",
     )
     return rows, report_ids
 

@@ -155,6 +155,7 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "attribution_claimed",
     "date_claimed",
+    "acknowledged_claimed",
     "ended_by_reports",
     "place_claimed",
     "value_actor_named",
@@ -1824,6 +1825,26 @@ RULES: tuple[Rule, ...] = (
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
         yields_to=("reported_after_event", "archive_about_event"),
         words=_date_claimed,
+    ),
+    Rule(
+        "acknowledged_claimed",
+        "Data model",
+        "An event `acknowledged` on an archived document (`attribution_source_id`) in which the attributed actor "
+        "(or a force that is part of it, or the actor it is part of) asserts no attribution claim about it: "
+        "others' blame called an acknowledgement, or the status of a neighbouring row",
+        "Use `alleged`, or cite the document or reference in which the perpetrator itself claims the act.",
+        yields_to=(
+            "attribution_claimed",
+            "archive_about_event",
+            "attributed_kind",
+            "reported_after_event",
+            "curated_source",
+            "acknowledged_on_assumed_match",
+        ),
+        words=(
+            "{source} holds no attribution claim about this event asserted by {actor} or a force of its own; "
+            "an acknowledgement is the perpetrator's own word: use 'alleged' for others' blame"
+        ),
     ),
     Rule(
         "ended_by_reports",

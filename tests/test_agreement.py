@@ -76,3 +76,62 @@ def test_the_documents_about_an_event_are_those_with_a_claim_about_it_each_pair_
         ("evt-b", "src-1"),
         ("evt-b", "src-2"),
     ]
+
+
+def _acknowledgement(claimant: str, stance: str = "asserts", status: str = "acknowledged") -> list[tuple[int, str]]:
+    """The problems of an event acknowledged on its archived document, whose one attribution claim
+    ``claimant`` makes there with ``stance``."""
+    frames = {
+        "actors": typed_frame(
+            "actors",
+            [
+                {"actor_id": "act-israel", "name": "Israel", "kind": "state"},
+                {"actor_id": "act-iaf", "name": "IAF", "kind": "armed_forces", "parent_actor_id": "act-israel"},
+                {"actor_id": "act-sana", "name": "SANA", "kind": "media_outlet"},
+            ],
+        ),
+        "sources": typed_frame(
+            "sources",
+            [{"source_id": "src-seed-000", "kind": "archived_article", "seed_path": "seeds/000.txt", "sha256": "a"}],
+        ),
+        "events": typed_frame(
+            "events",
+            [
+                {
+                    "event_id": "evt-2020-strike",
+                    "attribution_status": status,
+                    "attributed_actor_id": "act-israel",
+                    "attribution_source_id": "src-seed-000",
+                }
+            ],
+        ),
+        "claims": typed_frame(
+            "claims",
+            [
+                {
+                    "claim_id": "clm-000-001",
+                    "event_id": "evt-2020-strike",
+                    "claimant_actor_id": claimant,
+                    "source_id": "src-seed-000",
+                    "predicate": "attribution",
+                    "stance": stance,
+                    "value_actor_id": "act-israel",
+                }
+            ],
+        ),
+    }
+    return [(p.row or 0, p.rule) for p in agreement._acknowledged_claimed(frames)]
+
+
+@pytest.mark.parametrize("claimant", ["act-israel", "act-iaf"])
+def test_an_acknowledgement_is_the_perpetrators_own_claim_or_one_of_its_forces(claimant: str) -> None:
+    assert _acknowledgement(claimant) == []
+
+
+@pytest.mark.parametrize(("claimant", "stance"), [("act-sana", "asserts"), ("act-israel", "denies")])
+def test_others_blame_or_a_denial_is_no_acknowledgement(claimant: str, stance: str) -> None:
+    assert _acknowledgement(claimant, stance) == [(2, "acknowledged_claimed")]
+
+
+def test_an_allegation_need_not_be_the_perpetrators_word() -> None:
+    assert _acknowledgement("act-sana", status="alleged") == []

@@ -213,6 +213,64 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _acknowledged_claimed(frames: Frames) -> list[Problem]:
+    """An event acknowledged on an archived document (attribution_source_id) is one the attributed
+    actor itself claims there: the document holds an attribution claim about it, asserted by that
+    actor, a force that is part of it, or the actor it is part of. Others' blame is an allegation.
+    An acknowledgement resting on a reference is not judged (its words are not archived), nor an
+    unknown actor (foreign_key's)."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    actors = _known_actors(frames["actors"])
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
+    acknowledged = events[
+        (
+            (events["attribution_status"] == "acknowledged")
+            & events["attribution_source_id"].isin(archived)
+            & events["attributed_actor_id"].isin(actors.index)
+        )
+        .fillna(False)
+        .to_numpy(dtype=bool)
+    ]
+    if acknowledged.empty:
+        return []
+    about = events_claimed(claims)
+    asserted = ((claims["predicate"] == "attribution") & (claims["stance"] == "asserts")).fillna(False)
+    said = about[about.index.isin(claims.index[asserted.to_numpy(dtype=bool)])]
+    claimants: dict[tuple[str, str], set[str]] = {}
+    for event, source, claimant in zip(
+        said.tolist(),
+        claims["source_id"].reindex(said.index).tolist(),
+        claims["claimant_actor_id"].reindex(said.index).tolist(),
+        strict=True,
+    ):
+        if isinstance(source, str) and isinstance(claimant, str):
+            claimants.setdefault((event, source), set()).add(claimant)
+    parents = actors["parent_actor_id"].dropna()
+    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
+    return [
+        problem(
+            "acknowledged_claimed",
+            "events",
+            int(line),
+            "attribution_status",
+            "acknowledged",
+            actor=actor,
+            source=source,
+        )
+        for line, event, source, actor in zip(
+            acknowledged.index.tolist(),
+            acknowledged["event_id"].tolist(),
+            acknowledged["attribution_source_id"].tolist(),
+            acknowledged["attributed_actor_id"].tolist(),
+            strict=True,
+        )
+        if not any(
+            _within(claimant, actor, parent) or _within(actor, claimant, parent)
+            for claimant in claimants.get((event, source), ())
+        )
+    ]
+
+
 def _place_claimed(frames: Frames) -> list[Problem]:
     """An event with place claims lies in a country one of them codes: its country cell typed as
     another valid code passes every rule of the cell. An event without place claims is not judged."""
@@ -368,6 +426,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
+    across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("place_claimed", {"events", "claims"}, _place_claimed),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

@@ -213,6 +213,14 @@ def time_claims_moved_away(ds: Dataset) -> Expect:
     return Expect("events", index + 2, "date_end", "date_claimed")
 
 
+@structural("an event others blame made 'acknowledged' on its seed")
+def blame_called_an_acknowledgement(ds: Dataset) -> Expect:
+    index = ds.find("events", attribution_status="alleged", date_source_id=lambda s: s.startswith("src-seed-"))
+    event = ds.rows("events")[index]
+    ds.set_cell("events", index, "attribution_source_id", event["date_source_id"])
+    return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_claimed")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
