@@ -167,6 +167,7 @@ RuleId = Literal[
     "reference_has_url",
     "seed_number",
     "relation_not_self",
+    "relation_kind",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
     "sentence_seed",
@@ -1968,6 +1969,19 @@ RULES: tuple[Rule, ...] = (
         "An actor related to itself in `actor_relations`",
         "An actor does not stand in a relation to itself.",
         words="an actor does not stand in a relation to itself",
+    ),
+    Rule(
+        "relation_kind",
+        "Data model",
+        "A relation whose actor's kind rules out the end it stands at: a person as the object of `leads` (the "
+        "United States leading Joe Biden), a person or a state as the subject of `owned_by` or the object of "
+        "`operates`: the subject and the object swapped",
+        "The kind and the end; the subject is the actor the relation is about ('Joe Biden leads the United States').",
+        yields_to=("relation_not_self",),
+        words=(
+            "is a {kind}, which cannot stand here in a '{relation}' relation (no one leads a person; a person or "
+            "a state is owned or operated by no one): are the subject and the object swapped?"
+        ),
     ),
     Rule(
         "relation_evidence",

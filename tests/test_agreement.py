@@ -135,3 +135,37 @@ def test_others_blame_or_a_denial_is_no_acknowledgement(claimant: str, stance: s
 
 def test_an_allegation_need_not_be_the_perpetrators_word() -> None:
     assert _acknowledgement("act-sana", status="alleged") == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "relation", "object_", "wrong"),
+    [
+        ("act-biden", "leads", "act-usa", None),
+        ("act-usa", "leads", "act-biden", "object_actor_id"),
+        ("act-tass", "owned_by", "act-usa", None),
+        ("act-usa", "owned_by", "act-tass", "subject_actor_id"),
+        ("act-biden", "owned_by", "act-tass", "subject_actor_id"),
+        ("act-usa", "operates", "act-tass", None),
+        ("act-tass", "operates", "act-usa", "object_actor_id"),
+        ("act-usa", "allied_with", "act-biden", None),
+    ],
+)
+def test_a_relation_whose_end_its_actors_kind_rules_out_is_reported_there(
+    subject: str, relation: str, object_: str, wrong: str | None
+) -> None:
+    frames = {
+        "actors": typed_frame(
+            "actors",
+            [
+                {"actor_id": "act-usa", "name": "United States", "kind": "state"},
+                {"actor_id": "act-biden", "name": "Joe Biden", "kind": "person"},
+                {"actor_id": "act-tass", "name": "TASS", "kind": "media_outlet"},
+            ],
+        ),
+        "actor_relations": typed_frame(
+            "actor_relations",
+            [{"relation_id": "rel-x", "subject_actor_id": subject, "relation": relation, "object_actor_id": object_}],
+        ),
+    }
+    found = agreement._relation_direction(frames)
+    assert [(p.column, p.rule) for p in found] == ([] if wrong is None else [(wrong, "relation_kind")])

@@ -191,6 +191,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2020-01-13",
     },
     "acknowledged_claimed": {"source": "src-seed-000", "actor": "act-israel"},
+    "relation_kind": {"relation": "leads", "kind": "person"},
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},
     "ended_by_reports": {"end": "9999-12-31", "latest": "2020-01-15"},

@@ -147,6 +147,35 @@ def _relation_named(frames: Frames) -> list[Problem]:
     ]
 
 
+# The ends a relation cannot have: (relation, column, kinds of actor that cannot stand there). No one
+# heads a person, a person or a state is owned by no one, and neither is operated as a unit or crew.
+IMPOSSIBLE_ENDS = (
+    ("leads", "object_actor_id", ("person",)),
+    ("owned_by", "subject_actor_id", ("person", "state")),
+    ("operates", "object_actor_id", ("person", "state")),
+)
+
+
+def _relation_direction(frames: Frames) -> list[Problem]:
+    """A relation whose actor stands at an end its kind rules out: 'the United States leads Joe
+    Biden', 'Russia is owned by TASS', the subject and object swapped. An unknown actor is
+    foreign_key's, an actor without a kind the cell rules'."""
+    relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
+    kinds = actors["kind"]
+    problems = []
+    for relation, column, impossible in IMPOSSIBLE_ENDS:
+        rows = relations[(relations["relation"] == relation).fillna(False).to_numpy(dtype=bool)]
+        kind = rows[column].map(kinds)
+        wrong = kind.isin(list(impossible)).fillna(False).to_numpy(dtype=bool)
+        problems += [
+            problem("relation_kind", "actor_relations", int(line), column, actor, relation=relation, kind=end_kind)
+            for line, actor, end_kind in zip(
+                rows.index[wrong].tolist(), rows[column][wrong].tolist(), kind[wrong].tolist(), strict=True
+            )
+        ]
+    return sorted(problems, key=lambda found: found.row or 0)
+
+
 def _within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
     """Whether ``actor`` is ``ancestor`` or part of it, walking parents at most once each."""
     seen: set[str] = set()
@@ -427,6 +456,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
+    across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("place_claimed", {"events", "claims"}, _place_claimed),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

@@ -221,6 +221,14 @@ def blame_called_an_acknowledgement(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_status", "acknowledged", "acknowledged_claimed")
 
 
+@structural("a 'leads' relation written the wrong way round")
+def leader_and_led_swapped(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", relation="leads")
+    row = ds.rows("actor_relations")[index]
+    ds.set_cell("actor_relations", index, "subject_actor_id", row["object_actor_id"])
+    return _set(ds, "actor_relations", index, "object_actor_id", row["subject_actor_id"], "relation_kind")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
