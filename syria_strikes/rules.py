@@ -11,6 +11,7 @@ rule is added here first, with its wording; ``Problem.rule`` accepts only the id
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -485,6 +486,10 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
     )
 
 
+# How alike a misspelt code must be to a listed one to be suggested (difflib's ratio).
+NEAR_CODE = 0.8
+
+
 def _enum(*, declared: Column, cell: object) -> str:
     from syria_strikes.text_policy import EDGE_CHARS
 
@@ -492,7 +497,11 @@ def _enum(*, declared: Column, cell: object) -> str:
     codes = declared.vocabulary.codes
     words = f"is not one of the allowed values: {', '.join(codes)}"
     folded = str(cell).strip(EDGE_CHARS).lower().replace(" ", "_").replace("-", "_")
-    return f"{words}; did you mean {folded!r}? codes are lowercase with '_'" if folded in codes else words
+    if folded in codes:
+        return f"{words}; did you mean {folded!r}? codes are lowercase with '_'"
+    # A misspelling ('goverment_body') is named by the one code it is closest to, if any is close.
+    near = difflib.get_close_matches(folded, codes, n=1, cutoff=NEAR_CODE)
+    return f"{words}; did you mean {near[0]!r}?" if near else words
 
 
 def _standard_code(*, declared: Column, cell: object) -> str:
@@ -1032,7 +1041,8 @@ RULES: tuple[Rule, ...] = (
         "enum",
         "Values and types",
         "Value outside its vocabulary; another case (`Asserts`); words for a code (`air strike`); `TRUE`/`FALSE`",
-        "Lists the allowed codes; for a case or spacing variant, \"did you mean 'asserts'?\".",
+        "Lists the allowed codes; for a case or spacing variant or a near misspelling (`goverment_body`), \"did "
+        "you mean 'government_body'?\".",
         words=_enum,
     ),
     Rule(

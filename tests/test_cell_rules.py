@@ -20,12 +20,19 @@ def test_a_valid_row_passes() -> None:
     assert check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set()) == []
 
 
+def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "kind": "planet"}])
+    [problem] = check_table(frame, ACTORS, set())
+    assert problem.message.endswith("person, unidentified")
+
+
 @pytest.mark.parametrize(
     ("column", "value", "rule", "words"),
     [
         ("name", None, "required", "is required but empty"),
         ("kind", "planet", "enum", "is not one of the allowed values: state, armed_forces"),
         ("kind", "Armed Forces", "enum", "did you mean 'armed_forces'?"),
+        ("kind", "goverment_body", "enum", "person, unidentified; did you mean 'government_body'?"),
         ("actor_id", "Act-other", "pattern", "it has uppercase letters; it reads as 'act-other' once fixed"),
         ("actor_id", "act-\u0661", "pattern", "U+0661 ARABIC-INDIC DIGIT ONE, a digit that is not 0-9"),
         ("country", "isr", "pattern", "does not have the required form ^[A-Z]{3}$ (for example ISR)"),
