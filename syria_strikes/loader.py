@@ -424,6 +424,11 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
             and resource["bytes"] >= 0
         ):
             return f"resource {position} lacks a file name, a sha256 hash or a byte count"
+    seen: set[str] = set()
+    for resource in resources:  # each file is checked against one entry: another could describe it otherwise
+        if resource["path"] in seen:
+            return f"it lists {resource['path']} twice, where a build lists each file once"
+        seen.add(resource["path"])
     return None
 
 

@@ -354,6 +354,21 @@ def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(
     assert "notes\\x0asyria-strikes 9.9.9" in result.stdout
 
 
+def test_a_file_listed_twice_in_the_descriptor_is_refused(copied: Path) -> None:
+    """Each file was verified against the first resource naming it, yet described by the last: a
+    second entry for claims.csv with another hash made ``info`` print that hash as the file's, exit 0,
+    and the site republish the descriptor."""
+    descriptor = _descriptor(copied)
+    twin = {**next(r for r in descriptor["resources"] if r["path"] == "claims.csv"), "name": "claims-again"}
+    descriptor["resources"].append({**twin, "hash": "sha256:" + "0" * 64})
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "lists claims.csv twice" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match=r"lists claims\.csv twice"):
+        load("claims", root=copied)
+
+
 def test_a_dataset_folder_given_as_a_release_is_named_as_such(dataset: Dataset) -> None:
     """The repository root holds a datapackage.json too, one with no checksums: it is no damaged
     release, and a build into it is refused, so the message must not advise one."""
