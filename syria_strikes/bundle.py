@@ -152,7 +152,10 @@ def _repository_file(root: Path, name: str) -> bytes:
 def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
     """Write the zip beside ``target`` and move it into place only if no other file is there."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, staging_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        handle, staging_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as error:  # name the file the user asked for, not the temporary one
+        raise OSError(error.errno, error.strerror, str(target)) from None
     staging = Path(staging_name)
     try:
         with os.fdopen(handle, "wb") as raw, zipfile.ZipFile(raw, "w") as archive:

@@ -18,7 +18,7 @@ import duckdb
 import frictionless
 import pytest
 
-from syria_strikes.bundle import FIXED_TIME, Bundle, make_bundle
+from syria_strikes.bundle import FIXED_TIME, Bundle, bundle_name, make_bundle
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
@@ -235,3 +235,22 @@ def test_a_temporary_folder_among_the_curated_files_is_refused_before_anything_i
     assert f"is inside {folder}/" in result.stderr and "TMPDIR" in result.stderr and result.stderr.count("\n") == 1
     assert fingerprint(dataset.root) == before
     assert not out.exists()
+
+
+def test_an_out_folder_that_cannot_be_written_is_named_as_the_user_gave_it(dataset: Dataset, tmp_path: Path) -> None:
+    """The message named the hidden temporary file the bundle failed to make in it
+    (``.syria-strikes-data-0.4.0.zip.kx_8gz_n``), a name the user never gave nor sees."""
+    from tests.support.unprivileged import forked_unprivileged
+
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    out = tmp_path / "dist"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = forked_unprivileged("bundle", "--out", str(out), cwd=dataset.root)
+    finally:
+        out.chmod(0o755)
+    assert result.returncode == 3, result.stderr
+    assert f"permission denied ({out / bundle_name(VERSION)})" in result.stderr and result.stderr.count("\n") == 1
+    assert list(out.iterdir()) == []
