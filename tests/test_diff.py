@@ -11,6 +11,7 @@ import pytest
 
 from syria_strikes.build import build
 from tests.support.dataset import REPO, Dataset, copy_dataset, run_cli
+from tests.support.forgery import REBUILT_SUMMARY, rebuilt, replaced_at_read
 
 
 def _diff(old: Path, new: Path, *extra: str) -> tuple[int, str]:
@@ -259,3 +260,17 @@ def test_a_release_table_changed_after_its_check_is_refused_not_compared(
     monkeypatch.setattr(info, "release_info", check_then_rewrite)
     assert _diff(copy, REPO / "data") == (1, "")
     assert capsys.readouterr().err.startswith(f"error: claims.csv in {copy} is damaged")
+
+
+def test_a_release_replaced_while_it_is_compared_is_compared_as_the_new_one(
+    dataset: Dataset, release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """diff verified a release's files, then read its tables again against the descriptor it had read:
+    a build replacing the release in between made a sound release read as a damaged one."""
+    old = tmp_path / "release"
+    shutil.copytree(release, old)
+    replaced = replaced_at_read(monkeypatch, old, rebuilt(dataset, tmp_path / "new"), at=2, name="events.csv")
+    code, output = run_cli(["diff", str(release), str(old)])
+    assert replaced and code == 0
+    assert "events" in output and REBUILT_SUMMARY not in output  # a changed row is named by its key
+    assert "sources" in output

@@ -56,9 +56,11 @@ def rebuilt_while_read(release: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     return old, replaced_at_read(monkeypatch, old, new)
 
 
-def replaced_at_read(monkeypatch: pytest.MonkeyPatch, old: Path, new: Path, at: int = 1) -> list[Path]:
+def replaced_at_read(
+    monkeypatch: pytest.MonkeyPatch, old: Path, new: Path, at: int = 1, name: str = "events.parquet"
+) -> list[Path]:
     """Replace the release ``old`` by ``new`` (in renames, as a build's swap does) just before the
-    loader reads events.parquet for the ``at``-th time; the list records the replacement."""
+    loader reads the file ``name`` of ``old`` for the ``at``-th time; the list records the replacement."""
     from syria_strikes import loader
     from syria_strikes.safefiles import FileKey, read_file
 
@@ -66,7 +68,7 @@ def replaced_at_read(monkeypatch: pytest.MonkeyPatch, old: Path, new: Path, at: 
     replaced: list[Path] = []
 
     def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
-        if path.name == "events.parquet":
+        if path.name == name and path.parent == old:
             reads.append(path)
             if len(reads) == at:
                 replaced.append(old.rename(old.with_name(f"{old.name}-retired")))
