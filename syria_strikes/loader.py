@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 from syria_strikes.column_types import TYPE_TABLE, arrow_schema, loader_dtype
 from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import require
-from syria_strikes.files import DESCRIPTOR
+from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
 from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
@@ -41,6 +41,8 @@ REINSTALL = "reinstall with `pip install --force-reinstall syria-strikes`"
 # A file this large is decoded on one thread per processor (at most four); smaller ones on one.
 PARALLEL_FROM_BYTES = 8 << 20
 DECODERS = min(max(os.cpu_count() or 1, 1), 4)
+# The most files a release descriptor may list: a build lists 16; a later one may list more.
+MOST_RESOURCES = 1024
 # The days a date column may hold: those of Python's dates, as the validator reads them.
 FIRST_DAY, LAST_DAY, EPOCH = date.min, date.max, date(1970, 1, 1)
 # Each version of a file verified in this process, with the hash and size it was verified against:
@@ -412,6 +414,8 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return "it lists no resources"
+    if len(resources) > MOST_RESOURCES:  # each file is looked up among them: thousands cost hours
+        return f"it lists {len(resources)} files, far more than a build writes ({len(release_file_names())})"
     for position, resource in enumerate(resources, start=1):
         if not (
             isinstance(resource, dict)

@@ -354,6 +354,19 @@ def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(
     assert "notes\\x0asyria-strikes 9.9.9" in result.stdout
 
 
+def test_a_descriptor_listing_thousands_of_files_is_refused_before_any_is_looked_for(copied: Path) -> None:
+    """Each file was looked up in the list of resources, for every resource: a descriptor of 16 MiB
+    listing 200,000 files kept info busy for hours (and then printed a line naming each)."""
+    descriptor = _descriptor(copied)
+    descriptor["resources"] += [{"path": f"x{i}.csv", "hash": "sha256:0", "bytes": 1} for i in range(3000)]
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert f"it lists {len(descriptor['resources'])} files" in result.stderr and result.stderr.count("\n") == 1
+    with pytest.raises(syria_strikes.ReleaseError, match="files, far more than a build writes"):
+        load("claims", root=copied)
+
+
 def test_a_file_listed_twice_in_the_descriptor_is_refused(copied: Path) -> None:
     """Each file was verified against the first resource naming it, yet described by the last: a
     second entry for claims.csv with another hash made ``info`` print that hash as the file's, exit 0,
