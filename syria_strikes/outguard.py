@@ -85,10 +85,16 @@ def check_output(
     (at any depth) that makes a folder not ``ours``, when the top of it does not show one.
     """
     try:
+        here = Path.cwd().resolve()
+    except FileNotFoundError:  # every relative path, and the guard of the current folder, start there
+        raise OutRefused(
+            "the current folder no longer exists (it was removed while the command ran in it); "
+            "run the command from an existing folder"
+        ) from None
+    try:
         target = out.resolve()
         curated = [(root / name).resolve() for name in ("data", "seeds")]
         root = root.resolve()
-        here = Path.cwd().resolve()
         home = Path.home().resolve()
         guarded = {path.resolve(): label for path, label in (kept or {}).items()}
     except (OSError, RuntimeError) as error:

@@ -142,3 +142,16 @@ def test_a_name_too_long_for_the_staging_folder_beside_it_is_refused(root: Path)
     written, instead of failing once the data is validated. A name whose siblings fit is allowed."""
     assert "too long" in _refused(root.parent / ("x" * 240), root)
     assert check_out(root.parent / ("y" * 200), root / "data", NAMES) == (root.parent / ("y" * 200)).resolve()
+
+
+def test_a_current_folder_removed_from_under_the_command_is_named_as_such(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder deleted meanwhile, the guard blamed ``--out`` ('cannot be resolved'), which
+    was a sound absolute path: the folder that cannot be found is the current one."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    words = _refused(root / "release", root)
+    assert "the current folder no longer exists" in words and "--out" not in words.split(";")[0], words
