@@ -53,7 +53,7 @@ def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> 
 
 def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool = False) -> Path:
     """``out`` with links resolved, when a build may write there; OutRefused otherwise."""
-    return check_output(
+    target = check_output(
         out,
         dataset_root(data_dir),  # as named: data/ may be a link, and seeds/ sits beside the link
         ours=lambda folder: is_release(folder, names, legacy=legacy),
@@ -61,6 +61,24 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
         expected=names,
         product="a syria-strikes release",
     )
+    release = _enclosing_release(target)
+    if release is not None:
+        raise OutRefused(
+            f"--out {out} is inside the release {release}, which the next build there replaces whole "
+            "(and refuses while it holds a folder of its own); name a folder outside it"
+        )
+    return target
+
+
+def _enclosing_release(target: Path) -> Path | None:
+    """The folder above ``target`` that a build wrote (it holds the build's mark), if any."""
+    for parent in target.parents:
+        try:
+            if (parent / MARKER).is_file():
+                return parent
+        except OSError:  # a folder above that cannot be looked into holds no mark we can see
+            continue
+    return None
 
 
 def check_output(

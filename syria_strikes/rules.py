@@ -1041,7 +1041,7 @@ RULES: tuple[Rule, ...] = (
         "enum",
         "Values and types",
         "Value outside its vocabulary; another case (`Asserts`); words for a code (`air strike`); `TRUE`/`FALSE`",
-        "Lists the allowed codes; for a case or spacing variant or a near misspelling (`goverment_body`), \"did "
+        'Lists the allowed codes; for a case or spacing variant or a near misspelling (`goverment_body`), "did '
         "you mean 'government_body'?\".",
         words=_enum,
     ),

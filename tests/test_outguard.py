@@ -79,6 +79,15 @@ def test_a_link_is_judged_by_where_it_leads(root: Path) -> None:
     assert "the seeds archive" in _refused(root / "innocent", root)
 
 
+@pytest.mark.parametrize("inside", ["sub", "sub/deeper"])
+def test_a_folder_inside_a_release_is_refused_and_nothing_is_made(root: Path, inside: str) -> None:
+    """The next build there would replace the release whole, and refuses it while it holds a folder."""
+    release = _release(root / "release")
+    words = _refused(release / inside, root)
+    assert f"inside the release {release}" in words
+    assert sorted(path.name for path in release.iterdir()) == sorted([MARKER, "claims.csv", "datapackage.json"])
+
+
 def test_a_release_needs_its_name_its_marker_and_nothing_else(root: Path) -> None:
     assert "not a syria-strikes release" in _refused(_release(root / "other", name="someone-else"), root)
     assert "not a syria-strikes release" in _refused(_release(root / "unmarked", marker=False), root)
