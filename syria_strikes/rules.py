@@ -126,6 +126,7 @@ RuleId = Literal[
     "seed_size",
     "seed_date",
     "seed_listed",
+    "seed_withdrawn",
     "seed_referenced",
     "dateline_written",
     "clean_text",
@@ -1560,6 +1561,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "seeds/README.md lists {listed} as the sha256 of {name}, the document as received; this row records "
             "another: restore the file as received, since a seed is never edited"
+        ),
+    ),
+    Rule(
+        "seed_withdrawn",
+        "Quotes and seeds",
+        "A file seeds/README.md lists, as `archive` received it, that seeds/ no longer holds and no source row "
+        "names: a document removed with its source row and claims",
+        "Restore the document, its source row and its claims; a document withdrawn on purpose is taken out of "
+        "the README's list too, so the change is seen in review.",
+        words=(
+            "seeds/README.md lists {name} as received, but seeds/ holds no such file and no source row names it; "
+            "restore the document with its rows, or take it out of the list on purpose"
         ),
     ),
     Rule(

@@ -104,7 +104,7 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         elif isinstance(source_id, str):  # a row without an ID (required's to report) is no claim's source
             texts[source_id] = text
     problems += _archive_dates(archived, texts)
-    problems += check_seed_list(archived, seeds_dir, root)
+    problems += check_seed_list(archived, seeds_dir, root, set(entries), seed_paths_readable)
     if seeds_dir.is_dir() and seed_paths_readable:
         for name in sorted(entries):
             place = seed_place(root, seeds_dir, f"seeds/{name}", entries)[0]

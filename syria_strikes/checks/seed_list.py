@@ -9,6 +9,7 @@ judged: it is documentation first, and ``validate`` reports only what it plainly
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -38,12 +39,22 @@ def listed_hashes(seeds_dir: Path, root: Path) -> dict[str, str]:
     return {match["name"]: match["sha256"] for match in LISTED_SEED.finditer(text)}
 
 
-def check_seed_list(archived: pd.DataFrame, seeds_dir: Path, root: Path) -> list[Problem]:
-    """One problem per archived source whose sha256 is not the one the README lists for its file."""
+def check_seed_list(
+    archived: pd.DataFrame, seeds_dir: Path, root: Path, entries: Collection[str], seed_paths_readable: bool = True
+) -> list[Problem]:
+    """One problem per archived source whose sha256 is not the one the README lists for its file, and
+    one per file the README lists that seeds/ (``entries``) no longer holds and no row names: a
+    document removed with its source row and claims. Files are not missed when a seed_path cell was
+    already reported, since that row may name one."""
     listed = listed_hashes(seeds_dir, root)
     if not listed:
         return []
-    problems = []
+    named = {Path(str(seed_path)).name for seed_path in archived["seed_path"].tolist()}
+    problems = [
+        problem("seed_withdrawn", "seeds", None, None, name, name=name)
+        for name in sorted(listed)
+        if seed_paths_readable and name not in named and name not in entries
+    ]
     for line, seed_path, sha256 in zip(
         archived.index.tolist(), archived["seed_path"].tolist(), archived["sha256"].tolist(), strict=True
     ):

@@ -426,6 +426,17 @@ def seed_nobody_cites(ds: Dataset) -> Expect:
     return Expect("seeds", None, None, "seed_referenced")
 
 
+@structural("a document removed with its rows, the seeds' list still naming it")
+def seed_withdrawn_unlisted(ds: Dataset) -> Expect:
+    """The README's table gains the line ``archive`` would have written for a document no longer there."""
+    readme = ds.root / "seeds" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    last = text.rindex("` |\n") + len("` |\n")
+    gone = f"| `999_0123456789abcdef.txt` | `src-seed-999` | 2021-07-25 | `{'0' * 64}` |\n"
+    readme.write_text(text[:last] + gone + text[last:], encoding="utf-8")
+    return Expect("seeds", None, None, "seed_withdrawn")
+
+
 @structural("seed path through a link that leaves seeds/")
 def seed_linked_outside(ds: Dataset) -> Expect:
     index = ARCHIVED_SOURCE(ds, "sources")
