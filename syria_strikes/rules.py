@@ -157,6 +157,7 @@ RuleId = Literal[
     "acknowledged_on_assumed_match",
     "attribution_claimed",
     "date_claimed",
+    "dated_against_claims",
     "acknowledged_claimed",
     "ended_by_reports",
     "place_claimed",
@@ -714,6 +715,16 @@ def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | No
     return (
         f"the event is dated {days} from {source}, whose time claims about it give {', '.join(intervals)}; "
         "no day is in both"
+    )
+
+
+def _dated_against_claims(
+    *, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None
+) -> str:
+    days = f"{date_start or '..'}/{date_end or '..'}"
+    return (
+        f"the event is dated {days} from {source}, but the time claims about it give {', '.join(intervals)}; no "
+        "day is in both: correct the dates, or record the discrepancy in curator_note if the reference is right"
     )
 
 
@@ -1849,6 +1860,18 @@ RULES: tuple[Rule, ...] = (
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
         yields_to=("reported_after_event", "archive_about_event"),
         words=_date_claimed,
+    ),
+    Rule(
+        "dated_against_claims",
+        "Data model",
+        "An event dated from a reference on days that none of the `time` claims about it allows: a date moved "
+        "by a slip (2019 for 2020), or a reference read for another event",
+        "The event's days and the claims' intervals; correct the dates, or, where the reference is followed "
+        "against the documents on purpose, record the discrepancy in curator_note.",
+        decision="warn",
+        then="valid; a reference may contradict the documents, the discrepancy recorded in curator_note",
+        yields_to=("reported_after_event", "ended_by_reports"),
+        words=_dated_against_claims,
     ),
     Rule(
         "acknowledged_claimed",

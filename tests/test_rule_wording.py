@@ -192,6 +192,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2020-01-13",
     },
     "acknowledged_claimed": {"source": "src-seed-000", "actor": "act-israel"},
+    "dated_against_claims": {
+        "source": "src-ref-urdupoint-2020-01-10-albu-kamal",
+        "intervals": ["2020-01-03/2020-01-10"],
+        "date_start": "2019-12-20",
+        "date_end": "2019-12-21",
+    },
     "relation_kind": {"relation": "leads", "kind": "person"},
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},

@@ -20,6 +20,7 @@ from syria_strikes.columnar import arrow_strings, first_by_key, first_match_date
 from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import LIST_DELIMITER
 from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import RuleId
 
 Frames = Mapping[str, pd.DataFrame]
 # Statuses that name the actor an attack is attributed to.
@@ -397,16 +398,42 @@ def _date_claimed(frames: Frames) -> list[Problem]:
     problems = _dated_without_time_claims(dated, timed)
     if dated.empty or timed.empty:
         return problems
+    apart = _days_apart(dated, _time_said(timed, sources), same_document=True)
+    return problems + _apart_problems("date_claimed", apart)
+
+
+def _dated_against_claims(frames: Frames) -> list[Problem]:
+    """An event dated from a reference overlaps a day one of the time claims about it gives: a
+    reference narrows what the documents say. It may contradict them, with the discrepancy recorded
+    in curator_note as the curation guide asks, so this only warns: a slip of the year is seen, and a
+    discrepancy on purpose stays valid. Time claims are judged as for date_claimed."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
+    dated = events[(~events["date_source_id"].isin(archived) & events["date_source_id"].notna()).to_numpy(dtype=bool)]
+    timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
+    if dated.empty or timed.empty:
+        return []
+    return _apart_problems("dated_against_claims", _days_apart(dated, _time_said(timed, sources), same_document=False))
+
+
+def _time_said(timed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The usable interval of each time claim, with the event it is about and the document it is read in."""
     start, end = _intervals(timed["value_text"].astype("string"))
     published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
     usable = ~np.isnat(start) & ~np.isnat(end) & (start <= end) & ~(start > published_end)
-    said = pd.DataFrame(
+    said: pd.DataFrame = pd.DataFrame(
         {
             "event_id": timed["event_id"].to_numpy(),
-            "date_source_id": timed["source_id"].to_numpy(),
+            "said_in": timed["source_id"].to_numpy(),
             "interval": timed["value_text"].to_numpy(),
         }
     ).assign(start=start, end=end)[usable]
+    return said
+
+
+def _days_apart(dated: pd.DataFrame, said: pd.DataFrame, *, same_document: bool) -> pd.DataFrame:
+    """The time claims about each event of ``dated`` (read in its date source when ``same_document``)
+    for the events that share no day with any of them, by line."""
     first = dated["date_start"].to_numpy(dtype="datetime64[s]")
     last = dated["date_end"].to_numpy(dtype="datetime64[s]")
     in_order = np.isnat(first) | np.isnat(last) | (first <= last)
@@ -417,18 +444,27 @@ def _date_claimed(frames: Frames) -> list[Problem]:
             "date_source_id": dated["date_source_id"].to_numpy()[in_order],
         }
     ).assign(first=first[in_order], last=last[in_order])
-    compared = days.merge(said, on=["event_id", "date_source_id"])
+    if same_document:
+        compared = days.merge(said, left_on=["event_id", "date_source_id"], right_on=["event_id", "said_in"])
+    else:
+        compared = days.merge(said, on="event_id")
     if compared.empty:
-        return problems
+        return compared
     after_first = np.isnat(compared["first"].to_numpy()) | (compared["end"].to_numpy() >= compared["first"].to_numpy())
     before_last = np.isnat(compared["last"].to_numpy()) | (compared["start"].to_numpy() <= compared["last"].to_numpy())
     compared["overlaps"] = after_first & before_last
-    apart = compared[~compared.groupby("line")["overlaps"].transform("any").to_numpy(dtype=bool)]
+    apart: pd.DataFrame = compared[~compared.groupby("line")["overlaps"].transform("any").to_numpy(dtype=bool)]
+    return apart
+
+
+def _apart_problems(rule_id: RuleId, apart: pd.DataFrame) -> list[Problem]:
+    """One problem per event line of ``apart``, naming its days and the intervals it shares none with."""
+    problems = []
     for _, group in apart.groupby("line", sort=True):
         row = group.iloc[0]
         problems.append(
             problem(
-                "date_claimed",
+                rule_id,
                 "events",
                 int(row["line"]),
                 "date_end",
@@ -455,6 +491,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
+    across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("place_claimed", {"events", "claims"}, _place_claimed),

@@ -229,6 +229,17 @@ def leader_and_led_swapped(ds: Dataset) -> Expect:
     return _set(ds, "actor_relations", index, "object_actor_id", row["subject_actor_id"], "relation_kind")
 
 
+@structural("event dated from a reference a year before its time claims allow")
+def reference_dated_a_year_early(ds: Dataset) -> Expect:
+    """Both days of the interval slip to 2019: a real interval, in order, that no time claim allows (the
+    event's ID, dated 2020, warns too: event_id_date)."""
+    index = ds.find("events", identification="matched_by_reference", date_precision="range")
+    event = ds.rows("events")[index]
+    ds.set_cell("events", index, "date_start", "2019" + event["date_start"][4:])
+    line = ds.set_cell("events", index, "date_end", "2019" + event["date_end"][4:])
+    return Expect("events", line, "date_end", "dated_against_claims", exact=False, decision="warn")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
