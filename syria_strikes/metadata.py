@@ -370,6 +370,8 @@ RELATION = Vocabulary(
         ("owned_by", "The subject is owned by the object ('state-owned')."),
     ),
 )
+# Relations that hold both ways: 'Iran allied with Syria' is 'Syria allied with Iran', one relation.
+SYMMETRIC_RELATIONS = ("allied_with", "cooperates_with")
 CODED_PREDICATES: dict[str, Vocabulary] = {
     "launch_platform": LAUNCH_PLATFORM,
     "weapon": WEAPON,

@@ -1298,7 +1298,8 @@ RULES: tuple[Rule, ...] = (
         "IDs and references",
         "An actor, source, event, relation or uncovered sentence entered twice under two IDs (identical but for "
         "the ID and `curator_note`; free text compared regardless of letter case, spacing and Unicode "
-        "normalisation form: `ISRAELI AIR FORCE`, a doubled space, NFD beside NFC)",
+        "normalisation form: `ISRAELI AIR FORCE`, a doubled space, NFD beside NFC; a relation that holds both "
+        "ways, `allied_with` or `cooperates_with`, whatever the order of its actors)",
         "The line it repeats; one strike, actor or document must not count twice.",
         words=(
             "repeats line {first} in every column but {key} and curator_note (free text read regardless of letter "

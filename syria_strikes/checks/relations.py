@@ -32,7 +32,7 @@ from syria_strikes.columnar import (
     text_series,
 )
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table, table
+from syria_strikes.metadata import LIST_DELIMITER, SYMMETRIC_RELATIONS, TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -93,7 +93,21 @@ def _repeated(frames: Frames, declared: Table) -> list[Problem]:
     repeats_a_unique_value = np.zeros(len(frame), dtype=bool)
     for name in unique:
         repeats_a_unique_value |= frame[name].notna().to_numpy() & duplicated(frame[name])
-    return _repeated_rows(frame[~repeats_a_unique_value], declared, "repeated_row")
+    return _repeated_rows(_pairs_in_one_order(frame[~repeats_a_unique_value]), declared, "repeated_row")
+
+
+def _pairs_in_one_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """An actor relation that holds both ways with its actors in one order (the smaller ID first), so
+    that 'Syria allied with Iran' entered beside 'Iran allied with Syria' is one relation twice."""
+    if "relation" not in frame.columns:
+        return frame
+    subject, object_ = frame["subject_actor_id"], frame["object_actor_id"]
+    swapped = (frame["relation"].isin(SYMMETRIC_RELATIONS) & (subject > object_)).fillna(False).to_numpy(dtype=bool)
+    if not swapped.any():
+        return frame
+    return frame.assign(
+        subject_actor_id=subject.where(~swapped, object_), object_actor_id=object_.where(~swapped, subject)
+    )
 
 
 def _repeated_rows(

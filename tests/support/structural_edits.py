@@ -240,6 +240,20 @@ def reference_dated_a_year_early(ds: Dataset) -> Expect:
     return Expect("events", line, "date_end", "dated_against_claims", exact=False, decision="warn")
 
 
+@structural("an alliance entered again with its two actors the other way round")
+def alliance_entered_again_reversed(ds: Dataset) -> Expect:
+    rows = ds.rows("actor_relations")
+    original = rows[ds.find("actor_relations", relation="allied_with")]
+    reversed_ = {
+        **original,
+        "relation_id": f"{original['relation_id']}-again",
+        "subject_actor_id": original["object_actor_id"],
+        "object_actor_id": original["subject_actor_id"],
+    }
+    ds.write_rows("actor_relations", [*rows, reversed_])
+    return Expect("actor_relations", len(rows) + 2, "relation_id", "repeated_row")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
