@@ -179,6 +179,7 @@ RuleId = Literal[
     "coverage_declared",
     "declared_unquoted",
     "declared_sentence",
+    "sentence_declared_once",
     # safety at the edges
     "file_inside",
     "file_regular",
@@ -2094,6 +2095,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the span is not one sentence by the rule in syria_strikes/sentences.py, so it declares nothing: "
             "use the offsets `syria-strikes coverage {source_id}` prints"
+        ),
+    ),
+    Rule(
+        "sentence_declared_once",
+        "Quotes and seeds",
+        "One sentence declared uncovered twice (the same source and offsets under two IDs), with another reason "
+        "or wording: a row pasted again and edited",
+        "The line it repeats; one sentence has one reason.",
+        yields_to=("repeated_row",),
+        words=(
+            "declares again the sentence line {first} declares (same source_id, sentence_start and sentence_end); "
+            "keep one row, with the reason that fits"
         ),
     ),
     # --- safety at the edges: files as untrusted input, bounded work (safefiles, datafiles, reading) ---

@@ -141,6 +141,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "seed_withdrawn": {"name": "003_0123456789abcdef.txt"},
+    "sentence_declared_once": {"first": 3},
     "clean_text": _cell("claims", "hedging", "said\u200b"),
     "mojibake": _cell("events", "summary", "Hom\u00e2\u20ac\u2122s"),
     "mixed_script": _cell("actors", "name", "Syri\u0430"),

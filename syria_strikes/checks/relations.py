@@ -417,6 +417,31 @@ def _event_name(events: pd.DataFrame, position: int) -> str:
     return f"on line {int(events.index[position])}" if is_missing(event_id) else str(event_id)
 
 
+def _declared_twice(uncovered: pd.DataFrame) -> list[Problem]:
+    """A sentence (a source's offsets) declared uncovered by a later row again: one sentence, one
+    reason. Rows missing a part of the span are not judged (the cell rules report them)."""
+    span = ["source_id", "sentence_start", "sentence_end"]
+    known = uncovered.dropna(subset=span)
+    again = known.duplicated(subset=span, keep="first").to_numpy(dtype=bool)
+    if not again.any():
+        return []
+    first_line = {
+        tuple(row): int(line)
+        for line, row in zip(known.index[~again], known.loc[~again, span].itertuples(index=False), strict=True)
+    }
+    return [
+        problem(
+            "sentence_declared_once",
+            "uncovered_sentences",
+            int(line),
+            "uncovered_id",
+            str(known.at[line, "uncovered_id"]),
+            first=first_line[tuple(row)],
+        )
+        for line, row in zip(known.index[again], known.loc[again, span].itertuples(index=False), strict=True)
+    ]
+
+
 def _cites_itself(sources: pd.DataFrame) -> list[Problem]:
     """A source whose cites_source_ids names its own row: a document does not cite itself."""
     rows, cited = list_item_rows(sources["cites_source_ids"])
@@ -646,6 +671,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("attributed_kind", {"events", "actors"}, _attributed_kind),
     across("reference_cited", {"claims", "sources"}, _reference_cited),
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
+    across("sentence_declared_once", {"uncovered_sentences"}, lambda f: _declared_twice(f["uncovered_sentences"])),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
     across("cites_cycle", {"sources"}, lambda f: _citation_loops(f["sources"])),

@@ -254,6 +254,16 @@ def alliance_entered_again_reversed(ds: Dataset) -> Expect:
     return Expect("actor_relations", len(rows) + 2, "relation_id", "repeated_row")
 
 
+@structural("an uncovered sentence declared again with another reason")
+def sentence_declared_again(ds: Dataset) -> Expect:
+    rows = ds.rows("uncovered_sentences")
+    original = rows[-1]
+    reason = "boilerplate" if original["reason"] != "boilerplate" else "dateline"
+    again = {**original, "uncovered_id": original["uncovered_id"].rsplit("-", 1)[0] + "-999", "reason": reason}
+    ds.write_rows("uncovered_sentences", [*rows, again])
+    return Expect("uncovered_sentences", len(rows) + 2, "uncovered_id", "sentence_declared_once")
+
+
 @structural("sources citing one another in a loop")
 def citation_loop(ds: Dataset) -> Expect:
     citing = ds.find("sources", cites_source_ids=lambda c: c != "")
