@@ -38,7 +38,7 @@ def test_planted_error_gives_exactly_one_clear_line(warm_dataset: Dataset, capsy
     assert problem_lines == [
         f"{shown(warm_dataset.path('claims'))}, line {line}, column stance, value 'assert': "
         "is not one of the allowed values: asserts, denies, disputes, questions, no_comment, cannot_verify, "
-        "reports [rule: enum]"
+        "reports; did you mean 'asserts'? [rule: enum]"
     ]
     assert output.err == ""
 
