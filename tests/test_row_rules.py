@@ -354,3 +354,48 @@ def test_a_row_whose_cells_already_failed_is_not_judged_again(events: pd.DataFra
     failed = {(int(line), "date_end")}
     assert check_table(damaged, EVENTS, failed) == []
     assert check_table(damaged, EVENTS, set()) != []
+
+
+def test_a_row_rule_whose_wording_raises_is_reported_on_its_row_not_a_traceback(
+    events: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rule_failed is the safety net: the table is not taken as valid, and the run goes on."""
+    from syria_strikes.checks import schema
+
+    def column_that_raises(row: pd.Series) -> str:
+        raise KeyError("no such column")
+
+    broken = [
+        RowRule(rule.table, rule.rule, column_that_raises, rule.reads, rule.passes)
+        if rule.rule == "date_order"
+        else rule
+        for rule in rules_for("events")
+    ]
+    monkeypatch.setattr(schema, "rules_for", lambda table: tuple(broken))
+    damaged = events.copy()
+    line = damaged.index[damaged["date_start"].notna()][0]
+    damaged.at[line, "date_end"] = pd.Timestamp("2000-01-01")
+    [failed] = check_table(damaged, EVENTS, set())
+    assert (failed.rule, failed.row) == ("rule_failed", line)
+    assert "rule date_order could not run here (KeyError('no such column'))" in failed.message
+
+
+def test_a_cell_rule_whose_wording_raises_is_reported_on_its_row_not_a_traceback(
+    events: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from syria_strikes.checks import schema
+
+    damaged = events.copy()
+    line = damaged.index[0]
+    damaged.at[line, "event_type"] = "no_such_type"
+    real_problem = schema.problem
+
+    def first_raises(rule: str, *args: object, **context: object) -> object:
+        if rule != "rule_failed":
+            raise ValueError("unexpected cell")
+        return real_problem(rule, *args, **context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(schema, "problem", first_raises)
+    [failed] = check_table(damaged, EVENTS, set())
+    assert (failed.rule, failed.row) == ("rule_failed", line)
+    assert "rule enum could not run here (ValueError('unexpected cell'))" in failed.message

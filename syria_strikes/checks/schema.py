@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 import pandas as pd
 import pandera.pandas as pa
@@ -16,6 +17,7 @@ from syria_strikes.column_types import forms
 from syria_strikes.columnar import cell_text, is_missing
 from syria_strikes.metadata import Table, table
 from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import RuleId
 from syria_strikes.rules import declared as declared_rule
 
 ROWS_PER_PART = 100_000
@@ -97,9 +99,7 @@ def _problems(
         failed.add((line, name))
         rule = declared_rule("required" if check == "not_nullable" else check)
         value = None if rule == "required" else frame.at[line, name]
-        problems.append(
-            problem(rule, declared.name, line, name, cell_text(value), declared=declared.column(name), cell=value)
-        )
+        problems.append(_reported(rule, declared.name, line, partial(_cell_problem, rule, declared, line, name, value)))
     reported_rows: set[tuple[int, str]] = set()
     for line, _, check in _failed_checks(failures[failures["check"].isin(list(row_rules))]):
         row_rule = row_rules[check]
@@ -108,9 +108,32 @@ def _problems(
         reported_rows.add((line, row_rule.rule))
         row = frame.loc[line]
         assert isinstance(row, pd.Series)  # the index holds each line once
-        at = row_rule.column_for(row)
-        problems.append(problem(row_rule.rule, declared.name, line, at, cell_text(row[at]), **row_rule.context(row)))
+        problems.append(
+            _reported(row_rule.rule, declared.name, line, partial(_row_problem, row_rule, declared, line, row))
+        )
     return problems
+
+
+def _cell_problem(rule: RuleId, declared: Table, line: int, name: str, value: object) -> Problem:
+    return problem(rule, declared.name, line, name, cell_text(value), declared=declared.column(name), cell=value)
+
+
+def _row_problem(row_rule: RowRule, declared: Table, line: int, row: pd.Series) -> Problem:
+    at = row_rule.column_for(row)
+    return problem(row_rule.rule, declared.name, line, at, cell_text(row[at]), **row_rule.context(row))
+
+
+def _reported(rule: str, table: str, line: int, report: Callable[[], Problem]) -> Problem:
+    """The problem a failed check reports; if wording it raises (the rule's column or words met a
+    cell they did not expect), that is itself a problem (rule_failed) on the row, never a traceback.
+    Running out of memory or stack is the command's to report."""
+    try:
+        return report()
+    except (MemoryError, RecursionError):
+        raise
+    # Any fault of a rule's wording is reported, whatever its kind.
+    except Exception as error:
+        return problem("rule_failed", table, line, None, None, check=rule, error=repr(error))
 
 
 def _raise_resource_error(failures: pd.DataFrame) -> None:
