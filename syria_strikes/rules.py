@@ -489,6 +489,18 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
     )
 
 
+def _claimant_named(*, actor: str, named: str | None, words: str) -> str:
+    if named is None:
+        return (
+            f"the attribution words {words!r} name no actor, and curator_note does not say that they mean the "
+            f"claimant {actor} (by its name or an alias); say in curator_note who speaks"
+        )
+    return (
+        f"the attribution words name {named!r}, not the claimant {actor} (by its name or an alias), and "
+        "curator_note does not name it either; the claimant is the actor the attribution words name"
+    )
+
+
 # How alike a misspelt code must be to a listed one to be suggested (difflib's ratio).
 NEAR_CODE = 0.8
 
@@ -1934,15 +1946,12 @@ RULES: tuple[Rule, ...] = (
         "claimant_named",
         "Data model",
         "A claim whose `attribution_quote` names an actor (by its name or an alias) other than its "
-        "`claimant_actor_id`, and whose `curator_note` does not name the claimant either: the words of one party "
-        "credited to another",
-        "The claimant is the actor the attribution words name; where it is another ('The two', 'The source'), "
+        "`claimant_actor_id`, or names no actor ('The source claimed'), and whose `curator_note` does not name "
+        "the claimant either: the words of one party credited to another",
+        "The claimant is the actor the attribution words name; where they name none ('The two', 'The source'), "
         "say in curator_note which actor it is.",
         yields_to=("attribution_anchored",),
-        words=(
-            "the attribution words name {named!r}, not the claimant {actor} (by its name or an alias), and "
-            "curator_note does not name it either; the claimant is the actor the attribution words name"
-        ),
+        words=_claimant_named,
     ),
     Rule(
         "relation_named",

@@ -204,7 +204,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "place_claimed": {"codes": ["SYR"]},
     "ended_by_reports": {"end": "9999-12-31", "latest": "2020-01-15"},
     "relation_named": {"actor": "act-russia"},
-    "claimant_named": {"actor": "act-haaretz", "named": "state SANA agency"},
+    "claimant_named": {
+        "actor": "act-haaretz",
+        "named": "state SANA agency",
+        "words": "According to the state SANA agency",
+    },
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},
     "parent_kind": {"kind": "state", "parent": "act-israel", "parent_kind": "state"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},

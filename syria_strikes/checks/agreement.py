@@ -119,8 +119,9 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
 def _claimant_named(frames: Frames) -> list[Problem]:
     """Attribution words that name an actor name the claimant ('According to the state SANA agency'
     is SANA's claim), unless the curator_note names it. Words that name no actor ('The two', 'The
-    source claimed') are not judged, nor a claim in its document's own voice (the claimant is the
-    publisher): its words are the document's hedge ('attributed to Israel')."""
+    source claimed') leave the note to say who speaks: else any actor could be put there. A claim in
+    its document's own voice (the claimant is the publisher) is not judged: its words are the
+    document's hedge ('attributed to Israel')."""
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
     publishers = first_by_key(sources, "source_id")["publisher_actor_id"]
     own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
@@ -131,9 +132,18 @@ def _claimant_named(frames: Frames) -> list[Problem]:
         return []
     anyone = _name_pattern(None, LIST_DELIMITER.join([*actors["name"].dropna(), *list_items(actors["aliases"])]))
     return [
-        problem("claimant_named", "claims", line, "claimant_actor_id", actor, actor=actor, named=found.group())
+        problem(
+            "claimant_named",
+            "claims",
+            line,
+            "claimant_actor_id",
+            actor,
+            actor=actor,
+            named=None if found is None else found.group(),
+            words=str(claims.at[line, "attribution_quote"]),
+        )
         for line, actor in unnamed
-        if (found := anyone.search(str(claims.at[line, "attribution_quote"]))) is not None
+        for found in [anyone.search(str(claims.at[line, "attribution_quote"]))]
     ]
 
 

@@ -892,6 +892,23 @@ DATA_MODEL = [
         row=Where(claimant_actor_id="act-sana"),
     ),
     CellEdit(
+        "claim whose attribution words name no one credited to another actor",
+        "claims",
+        "claimant_actor_id",
+        "act-usa",
+        rule="claimant_named",
+        row=Where(attribution_quote="The source claimed"),
+    ),
+    CellEdit(
+        "note no longer says who 'The source' is",
+        "claims",
+        "curator_note",
+        "The seed does not say through which report this official's words reached it.",
+        rule="claimant_named",
+        reported_in="claimant_actor_id",
+        row=Where(attribution_quote="The source claimed"),
+    ),
+    CellEdit(
         "relation moved to an actor its quote does not name",
         "actor_relations",
         "object_actor_id",
