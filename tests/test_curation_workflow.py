@@ -100,6 +100,7 @@ def test_a_new_curator_adds_a_document_with_the_commands_alone(dataset: Dataset,
             "unit": "munitions",
             "quote": "could not verify the number of missiles",
             **_attribution("The monitor could not verify"),
+            "curator_note": "'The monitor' is A made-up monitor, who speaks in the sentence before.",
         },
     )
     code, output = _cli(dataset, "locate", "--fix")

@@ -123,10 +123,12 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     its document's own voice (the claimant is the publisher) is not judged: its words are the
     document's hedge ('attributed to Israel')."""
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
-    publishers = first_by_key(sources, "source_id")["publisher_actor_id"]
-    own_voice = (claims["claimant_actor_id"] == claims["source_id"].map(publishers)).fillna(False)
+    publishers = claims["source_id"].map(first_by_key(sources, "source_id")["publisher_actor_id"])
+    own_voice = (claims["claimant_actor_id"] == publishers).fillna(False).to_numpy(dtype=bool)
+    # Whose voice a claim is in is unknown while its document's publisher is: foreign_key's to report.
+    publisher_known = publishers.isin(actors.index).to_numpy(dtype=bool)
     unnamed = _unnamed(
-        claims, "claimant_actor_id", actors, words="attribution_quote", among=~own_voice.to_numpy(dtype=bool)
+        claims, "claimant_actor_id", actors, words="attribution_quote", among=~own_voice & publisher_known
     )
     if not unnamed:
         return []
