@@ -94,6 +94,15 @@ def _crosswalk_section() -> list[str]:
     return [*lines, ""]
 
 
+# What a reader of the tables meets everywhere, said once for the markdown dictionary and the site's page.
+RECURRING_WORDS = (
+    "Two words recur. A seed is an archived document, kept byte for byte in `seeds/` and described by a "
+    "`sources` row of kind `archived_article` (seed 000 is `src-seed-000`); every claim quotes one verbatim. "
+    "An offset counts the characters (Unicode code points) of a seed's file from 0 at its first "
+    "character: a quote runs from its start offset up to, not including, its end offset."
+)
+
+
 def data_dictionary() -> str:
     lines = [
         "# Data dictionary",
@@ -104,10 +113,7 @@ def data_dictionary() -> str:
         "Types in the tables below are those of the CSV files and the Frictionless descriptor; "
         "the next section says what each becomes in pandas, Arrow and SQLite. An empty CSV cell means missing.",
         "",
-        "Two words recur. A *seed* is an archived document, kept byte for byte in `seeds/` and described by a "
-        "`sources` row of kind `archived_article` (seed 000 is `src-seed-000`); every claim quotes one verbatim. "
-        "An *offset* counts the characters (Unicode code points) of a seed's file from 0 at its first "
-        "character: a quote runs from its start offset up to, not including, its end offset.",
+        RECURRING_WORDS,
         "",
         *_types_section(),
     ]

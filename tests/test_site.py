@@ -821,3 +821,10 @@ def test_the_sources_list_counts_the_claims_that_passed_through_each_report(site
     row = page.split('href="sources/src-tass-2021-07-homs.html">', 1)[1].split("</tr>", 1)[0]
     assert row.endswith(f"<td>0</td><td>{relayed['src-tass-2021-07-homs']}</td>")
     assert relayed["src-tass-2021-07-homs"] > 0
+
+
+def test_the_dictionary_page_says_what_a_seed_and_an_offset_are(site: Path) -> None:
+    """Both words recur on every page; the markdown dictionary and this page say them from one text."""
+    page = (site / "dictionary.html").read_text(encoding="utf-8")
+    assert "A seed is an archived document, kept byte for byte in <code>seeds/</code>" in page
+    assert "An offset counts the characters (Unicode code points) of a seed&#39;s file" in page

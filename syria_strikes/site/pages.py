@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.dictionary import _constraints
+from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.files import spreadsheet_copies
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
@@ -67,7 +67,13 @@ def render_site(site: Site) -> dict[str, bytes]:
     page("actors.html", "list.html", **_actor_list(site))
     page("sources.html", "list.html", **_source_list(site))
     page("search.html", "search.html")
-    page("dictionary.html", "dictionary.html", tables=TABLES, vocabularies=VOCABULARIES)
+    page(
+        "dictionary.html",
+        "dictionary.html",
+        tables=TABLES,
+        vocabularies=VOCABULARIES,
+        recurring_words=code_spans(RECURRING_WORDS),
+    )
     downloads = _downloads(site.release_files, version)
     page("download.html", "download.html", files=downloads["listing"], citation=_citation(version))
 
