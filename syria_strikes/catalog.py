@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from syria_strikes.metadata import CODED_PREDICATES, TABLE_NAMES, Column, table
+
+
+class Description(str):
+    """A ``str`` that IPython and Jupyter show as its lines: the last expression of a notebook cell is
+    shown by its repr, which would print every line break as ``\\n``."""
+
+    __slots__ = ()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
 
 
 def tables() -> tuple[str, ...]:
@@ -10,8 +22,13 @@ def tables() -> tuple[str, ...]:
     return TABLE_NAMES
 
 
-def describe(name: str, column: str | None = None) -> str:
-    """Plain-text documentation of a table, or of one of its columns; e.g. ``print(describe("claims", "stance"))``."""
+def describe(name: str, column: str | None = None) -> Description:
+    """Plain-text documentation of a table, or of one of its columns; e.g. ``print(describe("claims", "stance"))``;
+    a notebook shows it as text without the ``print``."""
+    return Description(_described(name, column))
+
+
+def _described(name: str, column: str | None) -> str:
     declared = table(name)
     if column is None:
         lines = [f"{declared.name}: {declared.description}", f"primary key: {declared.primary_key}", ""]

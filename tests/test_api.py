@@ -81,3 +81,20 @@ def test_editors_see_the_frame_type_of_each_backend() -> None:
         'assert_type(syria_strikes.load("claims", backend="polars"), pl.DataFrame)',
         'syria_strikes.load("strikes")  # type: ignore[call-overload]',
     } <= lines
+
+
+def test_a_notebook_shows_a_description_as_its_lines_and_a_program_gets_a_plain_string() -> None:
+    """IPython shows a cell's last value through ``_repr_pretty_``; a plain string's repr there printed
+    every line break as a backslash and an n."""
+    shown: list[str] = []
+
+    class Printer:
+        def text(self, text: str) -> None:
+            shown.append(text)
+
+    described = syria_strikes.describe("claims", "stance")
+    described._repr_pretty_(Printer(), False)
+    assert shown == [str(described)]
+    assert "\n" in shown[0] and "\\n" not in shown[0]
+    assert isinstance(described, str) and described == str(described)
+    assert json.dumps(described) == json.dumps(str(described))
