@@ -22,6 +22,7 @@ from syria_strikes.errors import InputError, ReleaseError
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLES, Table
+from syria_strikes.rebuilds import once_more_if_rebuilt
 from syria_strikes.safefiles import read_file
 from syria_strikes.seedfiles import parse_rows, read_rows
 from syria_strikes.terminal import escape
@@ -80,14 +81,8 @@ def diff(old: Path, new: Path) -> DatasetDiff:
     """Compare two data folders or releases; raises InputError (bad folder or table) or ReleaseError
     (a release that does not match its checksums), each naming the file. A release's files are read
     twice (verified, then compared): one that fails while a side's descriptor changed in between was
-    replaced by a build, not damaged, and the comparison runs once more (``loader.across_rebuild``)."""
-    before = [_release_descriptor(path) for path in (old, new)]
-    try:
-        return _diff(old, new)
-    except ReleaseError as first:
-        if [_release_descriptor(path) for path in (old, new)] == before:
-            raise first from None
-    return _diff(old, new)
+    replaced by a build, not damaged, and the comparison runs once more (syria_strikes/rebuilds.py)."""
+    return once_more_if_rebuilt(lambda: [_release_descriptor(path) for path in (old, new)], lambda _: _diff(old, new))
 
 
 def _release_descriptor(path: Path) -> dict[str, Any] | None:

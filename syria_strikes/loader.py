@@ -29,6 +29,7 @@ from syria_strikes.extras import require
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
+from syria_strikes.rebuilds import once_more_if_rebuilt
 from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
 
 if TYPE_CHECKING:
@@ -193,21 +194,20 @@ def read_parquet(path: Path, declared: Table) -> pa.Table:
 
 
 def across_rebuild(folder: Path, read: Callable[[dict[str, Any]], Read]) -> Read:
-    """``read`` of the release in ``folder`` against its descriptor. A build replaces a release folder
-    in one step, but the descriptor and each file are read by path: a file that fails the descriptor's
-    checks while the descriptor on disk has changed since was read across a rebuild, not from a
-    damaged release, and the release is read once more."""
-    descriptor = release_descriptor(folder)
+    """``read`` of the release in ``folder`` against one reading of its descriptor, read once more
+    when it fails across a rebuild (syria_strikes/rebuilds.py)."""
+    return once_more_if_rebuilt(
+        lambda: _descriptor_or_none(folder),
+        lambda descriptor: read(descriptor if descriptor is not None else release_descriptor(folder)),
+    )
+
+
+def _descriptor_or_none(folder: Path) -> dict[str, Any] | None:
+    """The release descriptor in ``folder``, or None when there is none to read."""
     try:
-        return read(descriptor)
-    except ReleaseError as first:
-        try:
-            again = release_descriptor(folder)
-        except ReleaseError:
-            again = descriptor
-        if again == descriptor:
-            raise first from None
-    return read(again)
+        return release_descriptor(folder)
+    except ReleaseError:
+        return None
 
 
 def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
