@@ -17,9 +17,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
-from syria_strikes.loader import across_rebuild, release_folder, verify
+from syria_strikes.files import release_files
+from syria_strikes.loader import across_rebuild, release_folder, remedy, verify
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.terminal import escape
+from syria_strikes.version import __version__
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
     """``release_info`` of ``folder`` against one reading of its descriptor (``loader.across_rebuild``)."""
     resources = descriptor["resources"]
     rows: dict[str, int] = {}
-    damage = []
+    damage = _left_out(folder, descriptor)
     for resource in resources:
         try:
             data = verify(folder / resource["path"], descriptor)
@@ -110,6 +112,21 @@ def verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
         sizes={resource["path"]: resource["bytes"] for resource in resources},
         descriptor=descriptor,
     )
+
+
+def _left_out(folder: Path, descriptor: dict[str, Any]) -> list[str]:
+    """The files every build of this package's version writes that its release's descriptor does not
+    list, each in words: a table left out with its files is no smaller release but a damaged one.
+    Which files another version's build writes is not known here (a release may predate a table)."""
+    version = descriptor["version"]
+    if version.partition("+")[0] != __version__:
+        return []
+    listed = {resource["path"] for resource in descriptor["resources"]}
+    return [
+        f"the release at {folder} lists no {name}, which every build of {version} writes; {remedy(folder)}"
+        for name in release_files()
+        if name not in listed
+    ]
 
 
 def _rows(data: bytes, name: str) -> int:

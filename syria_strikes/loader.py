@@ -64,7 +64,7 @@ def release_folder(root: Root) -> Path:
     return Path(root)
 
 
-def _remedy(folder: Path) -> str:
+def remedy(folder: Path) -> str:
     """How to get a sound release back: the installed one is reinstalled; a folder the user named
     is built again (or fetched again) by them."""
     try:
@@ -217,20 +217,20 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
         arrow = decode_parquet(data)
     except (pa.ArrowException, OSError) as error:
         raise ReleaseError(
-            f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {_remedy(path.parent)}"
+            f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {remedy(path.parent)}"
         ) from None
     try:  # Parquet's reader passes a string's bytes on unchecked: pandas then raises, polars panics
         arrow.validate(full=True)
     except pa.ArrowInvalid as error:
         raise ReleaseError(
             f"{path.name} in {path.parent} holds values no build writes, such as text that is not UTF-8 "
-            f"({error}); {_remedy(path.parent)}"
+            f"({error}); {remedy(path.parent)}"
         ) from None
     expected = arrow_schema(declared)
     if not _declared_index_widths(arrow.schema, expected).equals(expected, check_metadata=False):
         raise ReleaseError(
             f"{path.name} in {path.parent} does not hold the columns and types that syria_strikes/metadata.py "
-            f"declares for {declared.name}, so it was written by another version; {_remedy(path.parent)}"
+            f"declares for {declared.name}, so it was written by another version; {remedy(path.parent)}"
         )
     for column in declared.columns:
         if column.vocabulary is not None:
@@ -238,14 +238,14 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
             if stray is not None:
                 raise ReleaseError(
                     f"{path.name} in {path.parent} holds {stray!r} in column {column.name}, which is not one of "
-                    f"its codes ({', '.join(column.vocabulary.codes)}); {_remedy(path.parent)}"
+                    f"its codes ({', '.join(column.vocabulary.codes)}); {remedy(path.parent)}"
                 )
         if column.type == "date":
             outside = _outside_calendar(arrow.column(column.name))
             if outside is not None:
                 raise ReleaseError(
                     f"{path.name} in {path.parent} holds a day {outside} in column {column.name}, where dates run "
-                    f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; {_remedy(path.parent)}"
+                    f"from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}; {remedy(path.parent)}"
                 )
     # Parquet names a list's items "element" where Arrow says "item": with the declared names, pandas
     # maps list columns to their extension dtype at once instead of through a Python list per cell.
@@ -254,7 +254,7 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
     except pa.ArrowInvalid as error:  # a dictionary longer than the declared index type can number
         raise ReleaseError(
             f"{path.name} in {path.parent} cannot be read with the types that syria_strikes/metadata.py "
-            f"declares for {declared.name} ({error}); {_remedy(path.parent)}"
+            f"declares for {declared.name} ({error}); {remedy(path.parent)}"
         ) from None
 
 
@@ -346,7 +346,7 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
             f"no built release at {folder}: "
             + (
                 f"in a source checkout run `python -m syria_strikes build`; otherwise {REINSTALL}"
-                if _remedy(folder) == REINSTALL
+                if remedy(folder) == REINSTALL
                 else f"it holds one in a folder of its own: pass {' or '.join(map(str, inside))}"
                 if inside
                 else "pass the folder a build wrote (`syria-strikes build --out DIR`) or an unpacked release"
@@ -355,7 +355,7 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
     except FileTooLarge:
         raise ReleaseError(
             f"{DESCRIPTOR} in {folder} holds more than {DESCRIPTOR_MOST_BYTES} bytes, more than any release "
-            f"descriptor; it is not read; {_remedy(folder)}"
+            f"descriptor; it is not read; {remedy(folder)}"
         ) from None
     except OSError as error:
         if _is_file(folder):
@@ -393,7 +393,7 @@ def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
     try:
         descriptor = parse_object(data)
     except JsonRefused as refused:
-        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {_remedy(folder)}") from None
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {remedy(folder)}") from None
     fault = _shape_fault(descriptor)
     if fault and (folder / "data").is_dir() and (folder / "seeds").is_dir():
         # A dataset's own descriptor records no checksums; a build into its folder is refused, so the
@@ -403,7 +403,7 @@ def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
             "`syria-strikes build --out NEW_FOLDER` and pass that folder"
         )
     if fault:
-        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {_remedy(folder)}")
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {remedy(folder)}")
     return descriptor
 
 
@@ -446,15 +446,15 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     resources = (descriptor if descriptor is not None else release_descriptor(folder))["resources"]
     expected = next((r for r in resources if r["path"] == path.name), None)
     if expected is None:
-        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}")
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {remedy(folder)}")
     try:  # never more than the recorded size and one byte: a file grown huge is not read whole
         data, key = read_file(path, folder, most=expected["bytes"])
     except FileNotFoundError:
-        raise ReleaseError(f"the release at {folder} lacks {path.name}; {_remedy(folder)}") from None
+        raise ReleaseError(f"the release at {folder} lacks {path.name}; {remedy(folder)}") from None
     except FileTooLarge:
         raise ReleaseError(
             f"{path.name} in {folder} is damaged or was modified: it holds more than the {expected['bytes']} bytes "
-            f"the release records; {_remedy(folder)}"
+            f"the release records; {remedy(folder)}"
         ) from None
     except OSError as error:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
@@ -465,7 +465,7 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     if digest != expected["hash"] or len(data) != expected["bytes"]:
         raise ReleaseError(
             f"{path.name} in {folder} is damaged or was modified: its checksum is {digest}, the release "
-            f"records {expected['hash']}; {_remedy(folder)}"
+            f"records {expected['hash']}; {remedy(folder)}"
         )
     _verified.add(verified)
     return data

@@ -405,3 +405,35 @@ def test_a_resource_path_that_names_no_file_is_a_malformed_descriptor(copied: Pa
     assert_clean_failure(result, 1)
     assert "lacks a file name" in result.stderr
     assert f"--out {copied.parent}`" not in result.stderr
+
+
+@pytest.mark.parametrize("left_out", [("claims.csv", "claims.parquet"), ("syria-strikes.sqlite",)])
+def test_a_file_every_build_writes_left_out_of_the_descriptor_is_named(copied: Path, left_out: tuple[str, ...]) -> None:
+    """A descriptor edited to leave a table out, its files removed, was verified as whole: ``info``
+    listed the other tables and exited 0, ``release_info()`` returned them, and ``diff`` counted the
+    table's rows as removed, as if the release predated it."""
+    descriptor = _descriptor(copied)
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["path"] not in left_out]
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for name in left_out:
+        (copied / name).unlink()
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert f"lists no {left_out[0]}, which every build of {descriptor['version']} writes" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+    with pytest.raises(syria_strikes.ReleaseError, match=f"lists no {left_out[0]}"):
+        syria_strikes.release_info(copied)
+    assert_clean_failure(in_process("diff", str(copied), str(REPO / "data")), 1)
+
+
+def test_a_release_of_another_version_is_verified_with_the_files_it_lists(copied: Path) -> None:
+    """Which files a build of another version writes is that version's business: a release that
+    predates a table is described with the files it lists (``diff`` compares such a release)."""
+    descriptor = _descriptor(copied)
+    descriptor["version"] = "0.0.1"
+    left_out = ("uncovered_sentences.csv", "uncovered_sentences.parquet")
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["path"] not in left_out]
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert result.returncode == 0, result.stderr
+    assert "uncovered_sentences" not in result.stdout and "claims.parquet" in result.stdout
