@@ -54,6 +54,9 @@ CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 2"
 RESULT_ENTRY = "result.json"
 RULES_ENTRY = "rules.json"
+# The most bytes an entry is read with: one holds a table's problems, far less than this. A larger
+# one (a sparse file of a terabyte) is no entry this cache wrote: ignored unread, then written again.
+ENTRY_MOST_BYTES = 256 << 20
 # The libraries whose behaviour decides what the rules report (regex: the Unicode sets of the cell rules).
 RULE_LIBRARIES = ("pandas", "pandera", "pyarrow", "frictionless", "numpy", "polars", "duckdb", "regex")
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# syria-strikes validation cache; safe to delete.\n"
@@ -322,10 +325,10 @@ class Store:
 def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
     """The bytes of a cache entry and the key of the file read, read as every file of the dataset
     is (syria_strikes.safefiles): a link, FIFO or device is never followed or opened in a way that
-    blocks. None for anything else."""
+    blocks, and a file larger than ``ENTRY_MOST_BYTES`` is not read. None for anything else."""
     try:
-        return read_file(path, path.parent)
-    except OSError:  # FileRefused is one
+        return read_file(path, path.parent, most=ENTRY_MOST_BYTES)
+    except OSError:  # FileRefused and FileTooLarge are ones
         return None
 
 

@@ -577,6 +577,33 @@ def test_a_cache_entry_that_is_a_link_is_neither_read_nor_written_through(
     assert entry.is_symlink()
 
 
+def test_an_entry_grown_larger_than_any_the_cache_writes_is_ignored_unread(
+    broken_with_cache: FilledCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries were read whole, whatever their size: a sparse file of a terabyte among them (in a
+    dataset unpacked from someone else's archive, the hidden folder and all) stopped every validate
+    with "too large for the memory available", naming no file; one smaller than the memory was read."""
+    dataset = broken_with_cache.dataset
+    entry = dataset.root / CACHE_DIR / RESULT_ENTRY
+    with entry.open("r+b") as handle:  # sparse: no disk space, and nothing in memory unless read
+        handle.truncate(cache.ENTRY_MOST_BYTES + 1)
+    largest: list[int] = []
+    read_file = cache.read_file
+
+    def recording(path: Path, folder: Path, **bounds: int) -> tuple[bytes, object]:
+        data, key = read_file(path, folder, **bounds)
+        largest.append(len(data))
+        return data, key
+
+    monkeypatch.setattr(cache, "read_file", recording)
+    outcome = validate(dataset.data_dir)
+    assert outcome.problems == broken_with_cache.problems != []
+    assert max(largest, default=0) <= cache.ENTRY_MOST_BYTES
+    monkeypatch.undo()
+    assert entry.stat().st_size < cache.ENTRY_MOST_BYTES  # written again, whole
+    assert validate(dataset.data_dir).source == "cache"
+
+
 def _hashed_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     hashed: list[str] = []
     digest = cache._file_digest
