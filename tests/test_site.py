@@ -362,6 +362,20 @@ def test_the_release_it_reads_is_no_place_for_the_site(
     assert file_contents(base) == before
 
 
+@pytest.mark.parametrize("out", ["archive", "archive/site"], ids=["the seeds folder", "inside it"])
+def test_a_seeds_folder_of_another_name_is_no_place_for_the_site(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], out: str
+) -> None:
+    """--seeds may name the archived documents by any folder name: only one named seeds/ was guarded,
+    so ``--seeds archive --out archive/site`` wrote the site among the documents it quotes."""
+    archive = tmp_path / "archive"
+    shutil.copytree(REPO / "seeds", archive)
+    before = _tree(tmp_path)
+    code, error = _run_site(tmp_path / out, archive, capsys, release=release)
+    assert code == 2 and "the seeds archive" in error, error
+    assert _tree(tmp_path) == before
+
+
 def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
     dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -114,7 +114,8 @@ def check_site_output(out: Path, seeds: Path, release: Path) -> Path:
 
     The guard is the build's (``syria_strikes.outguard``): the dataset (the folder holding
     ``seeds``), its data and seeds, the current and home folders and everything above them are
-    refused, and so are the release the site is read from, its insides and the folders above it.
+    refused, and so are the release the site is read from and the seeds folder, whatever its name,
+    their insides and the folders above them.
     """
     return check_output(
         out,
@@ -124,7 +125,7 @@ def check_site_output(out: Path, seeds: Path, release: Path) -> Path:
         strays=stray,
         writer="the site command",
         product="a site `syria-strikes site` wrote",
-        kept={release: "the release folder"},
+        kept={release: "the release folder", seeds: "the seeds archive"},
     )
 
 
