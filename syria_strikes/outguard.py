@@ -53,7 +53,7 @@ def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> 
 
 def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool = False) -> Path:
     """``out`` with links resolved, when a build may write there; OutRefused otherwise."""
-    target = check_output(
+    return check_output(
         out,
         dataset_root(data_dir),  # as named: data/ may be a link, and seeds/ sits beside the link
         ours=lambda folder: is_release(folder, names, legacy=legacy),
@@ -61,13 +61,6 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
         expected=names,
         product="a syria-strikes release",
     )
-    release = _enclosing_release(target)
-    if release is not None:
-        raise OutRefused(
-            f"--out {out} is inside the release {release}, which the next build there replaces whole "
-            "(and refuses while it holds a folder of its own); name a folder outside it"
-        )
-    return target
 
 
 def _enclosing_release(target: Path) -> Path | None:
@@ -98,8 +91,9 @@ def check_output(
 
     Refused whatever they hold: the root of the file system, the dataset folder ``root``, its
     data and seeds folders (where their links lead) and anything inside them, the current folder,
-    the home folder, any folder above the dataset or the current folder, and the folders in
-    ``kept`` (label by path), their insides and the folders above them. ``strays`` names the entry
+    the home folder, any folder above the dataset or the current folder, the folders in
+    ``kept`` (label by path), their insides and the folders above them, and the insides of a
+    release a build wrote. ``strays`` names the entry
     (at any depth) that makes a folder not ``ours``, when the top of it does not show one.
     """
     try:
@@ -118,6 +112,12 @@ def check_output(
     except (OSError, RuntimeError) as error:
         raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
     _refuse_protected(out, target, root, curated, here, home, guarded, writer)
+    release = _enclosing_release(target)
+    if release is not None:  # the build's, the bundle's and the site's output alike
+        raise OutRefused(
+            f"--out {out} is inside the release {release}, which the next build there replaces whole "
+            "(and refuses while it holds a folder of its own); name a folder outside it"
+        )
     _refuse_too_long(out, target, writer)
     try:
         status = os.stat(target)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -214,6 +215,20 @@ def test_bundle_refuses_an_out_among_or_above_the_curated_files(dataset: Dataset
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith(f"error: --out {out} ") and "nothing was touched" in result.stderr
     assert fingerprint(dataset.root) == before
+
+
+def test_bundle_refuses_an_out_inside_a_release(dataset: Dataset, release: Path, tmp_path: Path) -> None:
+    """A zip written into a folder inside a release left the release holding a folder of its own, so
+    the next build there refused to replace it; the build and the site refuse such an --out."""
+    from tests.support.attacks import fingerprint
+
+    copied = tmp_path / "release"
+    shutil.copytree(release, copied)
+    before = fingerprint(copied)
+    result = in_process("bundle", "--data-dir", str(dataset.data_dir), "--out", str(copied / "zips"))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"is inside the release {copied}" in result.stderr and "nothing was touched" in result.stderr
+    assert fingerprint(copied) == before
 
 
 @pytest.mark.parametrize("folder", ["data", "seeds"])

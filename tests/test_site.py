@@ -376,6 +376,19 @@ def test_a_seeds_folder_of_another_name_is_no_place_for_the_site(
     assert _tree(tmp_path) == before
 
 
+def test_another_release_is_no_place_for_the_site(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site written inside a release other than the one it reads left that release holding a
+    folder of its own, which the next build there refuses to replace."""
+    other = tmp_path / "other-release"
+    shutil.copytree(release, other)
+    before = _tree(tmp_path)
+    code, error = _run_site(other / "site", REPO / "seeds", capsys, release=release)
+    assert code == 2 and f"is inside the release {other}" in error, error
+    assert _tree(tmp_path) == before
+
+
 def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
     dataset: Dataset, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
