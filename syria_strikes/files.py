@@ -9,6 +9,7 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -99,13 +100,21 @@ def write_atomically(target: Path, content: bytes, *, like: os.stat_result | Non
     write_all_atomically([(target, content, like)], mode=mode)
 
 
-def write_all_atomically(files: list[tuple[Path, bytes, os.stat_result | None]], *, mode: int = 0o644) -> None:
+def write_all_atomically(
+    files: list[tuple[Path, bytes, os.stat_result | None]],
+    *,
+    mode: int = 0o644,
+    unchanged: Callable[[], object] = lambda: None,
+) -> None:
     """Write several files as ``write_atomically`` writes one, every temporary file first: a failure
-    while writing any of them (a full disk, a folder not writable) changes none of the targets."""
+    while writing any of them (a full disk, a folder not writable) changes none of the targets.
+    ``unchanged`` runs once they are all written, just before the first replaces its target: a caller
+    that read the targets raises there when one was saved by someone else since, and none is replaced."""
     written: list[tuple[str, Path]] = []
     try:
         for target, content, like in files:
             written.append((write_beside(target, content, like, mode), target))
+        unchanged()
         for temporary, target in written:
             os.replace(temporary, target)
     except BaseException:

@@ -114,17 +114,29 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
         write_all_atomically(
             [
                 (report.path.resolve(), _serialise(records).encode("utf-8"), report.path.stat())
-                for report, records in planned
+                for report, records, _ in planned
                 if report.changed
-            ]
+            ],
+            unchanged=lambda: _still_as_read([(report.path, read) for report, _, read in planned if report.changed]),
         )
-    return [report for report, _ in planned]
+    return [report for report, _, _ in planned]
+
+
+def _still_as_read(files: list[tuple[Path, str]]) -> None:
+    """InputError when a file to be rewritten no longer holds the text its offsets were worked out from:
+    a curator saved it meanwhile, and rewriting it would throw that edit away."""
+    for path, read in files:
+        if read_bytes(path, tables_home(path.parent)) != read.encode("utf-8"):
+            raise InputError(
+                f"{path}: was changed while --fix ran (saved from an editor?), so its offsets were worked out "
+                "from an older version; nothing was written; run `syria-strikes locate --fix` again"
+            )
 
 
 def _plan(
     table: SpanTable, path: Path, root: Path, seeds: dict[str, ArchivedSeed], texts: dict[str, str | InputError]
-) -> tuple[FixReport, list[list[str]]]:
-    """The report of one table and its records with the offsets set, nothing written yet."""
+) -> tuple[FixReport, list[list[str]], str]:
+    """The report of one table, its records with the offsets set, nothing written yet, and the text read."""
     text = _canonical_text(path, tables_home(path.parent))
     records, lines = _records(text, path)
     if not records:
@@ -151,7 +163,7 @@ def _plan(
             continue
         for span in worded:
             _fix_span(record, at[table.key], at, span, seed, line, report)
-    return report, records
+    return report, records, text
 
 
 def _fix_span(

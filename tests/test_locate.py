@@ -313,3 +313,26 @@ def test_fix_changes_neither_file_when_the_second_cannot_be_written(
     assert code == 3
     assert {name: dataset.raw(name) for name in before} == before
     assert sorted(path.name for path in dataset.data_dir.iterdir() if path.name.startswith(".")) == []
+
+
+def test_fix_keeps_an_edit_saved_while_it_ran(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix reads the tables, then every seed, then writes the tables back: a curator's edit saved from
+    an editor in between was replaced by the offsets worked out from the file as it was before."""
+    from syria_strikes import offsets
+
+    first, second = _unique_rows(dataset, 2)
+    dataset.set_cell("claims", first, "quote_start", "")
+    seed_text = offsets._seed_text
+    saved: list[bytes] = []
+
+    def curator_saves(*args: object) -> object:
+        if not saved:
+            dataset.set_cell("claims", second, "curator_note", "Saved from an editor while --fix ran.")
+            saved.append(dataset.raw("claims"))
+        return seed_text(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(offsets, "_seed_text", curator_saves)
+    code, output = _locate(dataset, "--fix")
+    assert code == 2, output
+    assert dataset.raw("claims") == saved[0]
+    assert sorted(path.name for path in dataset.data_dir.iterdir() if path.name.startswith(".")) == []
