@@ -95,10 +95,16 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
         raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
     known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
     new_sources = _appended_row(sources_path, existing, header, rows, known)
-    new_readme = _readme_with(readme_path, listed_row(name, source_id, digest))
+    readme = read_bytes(readme_path, root) if readme_path.exists() else b""
+    new_readme = _readme_with(readme_path, readme, listed_row(name, source_id, digest))
     try:
         with _interrupts_deferred():
-            _commit(data, seeds_dir / name, {sources_path: new_sources, readme_path: new_readme})
+            _commit(
+                data,
+                seeds_dir / name,
+                {sources_path: new_sources, readme_path: new_readme},
+                lambda: _still_as_read({sources_path: (existing, tables_home(data_dir)), readme_path: (readme, root)}),
+            )
     except OSError as error:
         raise InputError(
             f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
@@ -187,10 +193,19 @@ def _appended_row(
     return existing + line.getvalue().encode("utf-8")
 
 
-def _readme_with(readme_path: Path, table_row: str) -> bytes:
-    """seeds/README.md with ``table_row`` after the last row of its table of files."""
-    root = dataset_root(readme_path.parent)
-    data = read_bytes(readme_path, root) if readme_path.exists() else b""
+def _still_as_read(read: dict[Path, tuple[bytes, Path]]) -> None:
+    """InputError when a file the archive changes no longer holds the bytes it read (inside the folder
+    it was read in): a curator saved it meanwhile, and replacing it would throw that edit away."""
+    for path, (data, folder) in read.items():
+        if (read_bytes(path, folder) if path.exists() else b"") != data:
+            raise InputError(
+                f"{path}: was changed while the archive ran (saved from an editor?); nothing was changed; "
+                "archive the document again"
+            )
+
+
+def _readme_with(readme_path: Path, data: bytes, table_row: str) -> bytes:
+    """seeds/README.md, read as ``data``, with ``table_row`` after the last row of its table of files."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -263,10 +278,13 @@ def _place_new(target: Path, seed: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _commit(seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> None:
+def _commit(
+    seed: bytes, seed_target: Path, replacements: dict[Path, bytes], unchanged: Callable[[], None] = lambda: None
+) -> None:
     """Write every file beside its target, then move them into place; on failure, restore what was
     replaced and remove the new seed. Staged beside their targets, the files need no common file
-    system: data/ or seeds/ may be links to folders elsewhere."""
+    system: data/ or seeds/ may be links to folders elsewhere. ``unchanged`` runs once every file is
+    staged, before anything is placed: it raises when a target changed since it was read."""
     # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
     replacements = {target.resolve(): content for target, content in replacements.items()}
     staged: dict[Path, Path] = {}
@@ -275,6 +293,7 @@ def _commit(seed: bytes, seed_target: Path, replacements: dict[Path, bytes]) -> 
     try:
         for target, content in replacements.items():
             staged[target] = Path(write_beside(target, content, target.stat(), 0o644))
+        unchanged()
         _place_new(seed_target, seed)
         placed = True
         for target, path in staged.items():

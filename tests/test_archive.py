@@ -319,3 +319,28 @@ def test_a_data_folder_linked_to_another_file_system_is_archived_into(dataset: D
         assert (
             (tables / "sources.csv").read_text(encoding="utf-8").endswith(f"seeds/003_fixture-key.txt,{digest},,,,\n")
         )
+
+
+@pytest.mark.parametrize("saved", ["data/sources.csv", "seeds/README.md"])
+def test_an_edit_saved_while_the_archive_ran_is_kept_and_nothing_is_archived(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, saved: str
+) -> None:
+    """The archive reads sources.csv and seeds/README.md, then replaces them with its line added: an
+    edit a curator saved from an editor in between was thrown away with the old text."""
+    edited = dataset.root / saved
+    readme_with = archive_module._readme_with  # the last of the reads
+
+    def curator_saves(*args: object) -> bytes:
+        planned = readme_with(*args)  # type: ignore[arg-type]
+        edited.write_bytes(edited.read_bytes() + b"Saved from an editor while the archive ran.\n")
+        return planned
+
+    monkeypatch.setattr(archive_module, "_readme_with", curator_saves)
+    before = file_contents(dataset.root)
+    assert _archive(dataset, document) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and f"{saved}: was changed while the archive ran" in error, error
+    after = file_contents(dataset.root)
+    assert after.pop(saved).endswith(b"while the archive ran.\n")
+    before.pop(saved)
+    assert after == before
