@@ -129,6 +129,21 @@ def tree_version() -> str:
     return release_version(Path(__file__).resolve().parent.parent / "data")
 
 
+# How a dated build writes its date, and one such date.
+BUILD_DATE_FORMAT, BUILD_DATE_EXAMPLE = "%Y-%m-%dT%H:%M:%SZ", "2023-11-14T22:13:20Z"
+
+
+def is_build_date(created: object) -> bool:
+    """Whether ``created`` is a date as ``build_date`` writes it: a release's descriptor holds what
+    its author put there, and the loader hands it on as a str."""
+    if not isinstance(created, str):
+        return False
+    try:
+        return datetime.strptime(created, BUILD_DATE_FORMAT).strftime(BUILD_DATE_FORMAT) == created
+    except ValueError:
+        return False
+
+
 def build_date() -> str | None:
     """The build's date from ``SOURCE_DATE_EPOCH``, never from the clock, so a rebuild stays identical.
 
@@ -142,6 +157,6 @@ def build_date() -> str | None:
     if not (epoch.isascii() and epoch.isdigit()):  # str.isdigit also says yes to '²' and '١٢'
         raise refused
     try:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return datetime.fromtimestamp(int(epoch), tz=UTC).strftime(BUILD_DATE_FORMAT)
     except (OverflowError, OSError, ValueError):  # past the platform's time_t, or the year 9999
         raise refused from None

@@ -437,3 +437,26 @@ def test_a_release_of_another_version_is_verified_with_the_files_it_lists(copied
     result = in_process("info", "--release", str(copied))
     assert result.returncode == 0, result.stderr
     assert "uncovered_sentences" not in result.stdout and "claims.parquet" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "created", [{"date": "2024-01-01"}, 1700000000, True, "yesterday", "2023-11-14T22:13:20Z\n2099-01-01"]
+)
+def test_a_build_date_no_build_writes_is_a_malformed_descriptor(copied: Path, created: object) -> None:
+    """``created`` was passed on unchecked: ``release_info().build_date``, declared a str or None, came
+    back a dict, a number or a boolean, and ``info`` printed whatever text it held as the build date."""
+    descriptor = _descriptor(copied)
+    descriptor["created"] = created
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "is malformed: its build date" in result.stderr and result.stderr.count("\n") == 1
+    with pytest.raises(syria_strikes.ReleaseError, match="its build date"):
+        syria_strikes.release_info(copied)
+
+
+def test_the_build_date_a_dated_build_writes_is_read_back(copied: Path) -> None:
+    descriptor = _descriptor(copied)
+    descriptor["created"] = "2023-11-14T22:13:20Z"
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert syria_strikes.release_info(copied).build_date == "2023-11-14T22:13:20Z"
