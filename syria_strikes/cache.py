@@ -45,7 +45,7 @@ from typing import Any
 
 from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR
-from syria_strikes.metadata import TABLE_NAMES
+from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
@@ -90,7 +90,11 @@ class Digests:
     known: dict[str, list[Any]]
     fresh: dict[str, list[Any]] = field(default_factory=dict)
 
-    def of(self, path: str, status: os.stat_result) -> str:
+    def of(self, path: str, status: os.stat_result, most: int | None = None) -> str:
+        """The file's sha256; for a file of more than ``most`` bytes, which validation refuses unread
+        whatever it holds, only that (a sparse file of a terabyte is not read to hash it)."""
+        if most is not None and status.st_size > most:
+            return f"more than {most} bytes"
         identity = FileKey.of(Path(path), status).version()
         record = self.known.get(path)
         if isinstance(record, list) and len(record) == 7 and record[:5] == identity and isinstance(record[5], str):
@@ -119,14 +123,16 @@ def _file_digest(path: str) -> str:
         os.close(descriptor)
 
 
-def _listing(folder: str, digests: Digests, roots: tuple[Path, ...], read: Callable[[str], bool]) -> dict[str, str]:
+def _listing(
+    folder: str, digests: Digests, roots: tuple[Path, ...], read: Callable[[str], bool], most: int | None = None
+) -> dict[str, str]:
     """Every entry of a folder: a file the validator reads (``read`` says which, by name) by its
     sha256, anything else by its kind (and a link's target), so a new, removed, renamed or retyped
     entry changes the key as an edit does. Only the names of the other entries matter to the
     rules, so their content is never opened. A link that leads out of the dataset folder (each of
     ``roots``, the folder as named and as resolved) is keyed by its target's name alone: nothing
     outside the dataset is read, not even to hash it, and validation refuses such a link whatever
-    it leads to."""
+    it leads to. ``most`` is the bound of what validation reads of each file (``Digests.of``)."""
     try:
         with os.scandir(folder) as scan:
             entries = list(scan)
@@ -134,12 +140,17 @@ def _listing(folder: str, digests: Digests, roots: tuple[Path, ...], read: Calla
         return {"": f"unreadable: {type(error).__name__}"}
     listing: dict[str, str] = {}
     for entry in entries:
-        listing[entry.name] = _entry_key(entry, digests, roots, hashed=read(entry.name))
+        listing[entry.name] = _entry_key(entry, digests, roots, hashed=read(entry.name), most=most)
     return dict(sorted(listing.items()))
 
 
 def _entry_key(
-    entry: os.DirEntry[str] | Path, digests: Digests, roots: tuple[Path, ...], *, hashed: bool = True
+    entry: os.DirEntry[str] | Path,
+    digests: Digests,
+    roots: tuple[Path, ...],
+    *,
+    hashed: bool = True,
+    most: int | None = None,
 ) -> str:
     kind = ""
     try:
@@ -151,7 +162,7 @@ def _entry_key(
             return kind + _kind(entry)
         if not hashed:
             return kind + "a file"
-        return kind + digests.of(os.fspath(entry), entry.stat())
+        return kind + digests.of(os.fspath(entry), entry.stat(), most)
     except OSError as error:
         return kind + f"unreadable: {type(error).__name__}"
 
@@ -169,9 +180,9 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         roots = (root, tables_home(data_dir))
-        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True)
+        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True, SEED_MOST_BYTES)
         data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
-        descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots)}
+        descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots, most=DESCRIPTOR_MOST_BYTES)}
         folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
         return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
 

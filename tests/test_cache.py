@@ -650,3 +650,30 @@ def test_only_the_files_validation_reads_are_hashed(warm_dataset: Dataset, monke
 def test_a_device_is_never_hashed_as_a_file() -> None:
     with pytest.raises(OSError):
         cache._file_digest(os.devnull)
+
+
+@pytest.mark.parametrize(
+    "name", ["seeds/099_dropped_by_mistake.txt", "seeds/000_88ebea6c751ab514.txt", "datapackage.json"]
+)
+def test_a_file_larger_than_validation_reads_is_keyed_unread(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Validation refuses a seed above its bound (and a descriptor above its own) unread, whatever it
+    holds, yet the cache hashed every file in seeds/ first: a sparse file of a terabyte there kept
+    validate reading zeros for hours before it said a word."""
+    from syria_strikes.metadata import SEED_MOST_BYTES
+
+    huge = warm_dataset.root / name
+    huge.unlink(missing_ok=True)
+    with huge.open("wb") as handle:  # sparse: no disk space, and nothing in memory unless read
+        handle.truncate(SEED_MOST_BYTES + 1)
+    hashed = _hashed_paths(monkeypatch)
+    first = validate(warm_dataset.data_dir)
+    assert str(huge) not in hashed
+    assert first.problems == _cold(warm_dataset) != []
+    with huge.open("r+b") as handle:  # grown, still refused unread: the same answer
+        handle.truncate(2 * SEED_MOST_BYTES)
+    assert validate(warm_dataset.data_dir).source == "cache"
+    with huge.open("r+b") as handle:  # within the bound again: read, and judged afresh
+        handle.truncate(10)
+    assert validate(warm_dataset.data_dir).problems == _cold(warm_dataset)
