@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.extras import distribution_folders
-from syria_strikes.files import DESCRIPTOR
+from syria_strikes.files import DESCRIPTOR, HASH_BLOCK
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
@@ -83,16 +83,25 @@ RACY_NANOSECONDS = 2_000_000_000
 STAT_ENTRY = "stat.json"
 
 
+class Stopped(Exception):
+    """The run was interrupted while a file was hashed on another thread: the hashing ends there."""
+
+
 @dataclass
 class Digests:
-    """sha256 of files, reusing the hash of a file whose status has not changed since it was taken."""
+    """sha256 of files, reusing the hash of a file whose status has not changed since it was taken.
+    ``stopped`` is set when the run is interrupted: hashing on another thread then ends at its next
+    block, instead of keeping the process alive until every seed is hashed."""
 
     known: dict[str, list[Any]]
     fresh: dict[str, list[Any]] = field(default_factory=dict)
+    stopped: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
 
     def of(self, path: str, status: os.stat_result, most: int | None = None) -> str:
         """The file's sha256; for a file of more than ``most`` bytes, which validation refuses unread
         whatever it holds, only that (a sparse file of a terabyte is not read to hash it)."""
+        if self.stopped.is_set():
+            raise Stopped(path)
         if most is not None and status.st_size > most:
             return f"more than {most} bytes"
         identity = FileKey.of(Path(path), status).version()
@@ -101,7 +110,7 @@ class Digests:
             self.fresh[path] = record
             return record[5]
         taken = time.time_ns()
-        digest = _file_digest(path)
+        digest = _file_digest(path, self.stopped)
         if max(status.st_mtime_ns, status.st_ctime_ns) < taken - RACY_NANOSECONDS:
             self.fresh[path] = [*identity, digest, taken]
         return digest
@@ -111,14 +120,19 @@ class Digests:
         return self.fresh != self.known
 
 
-def _file_digest(path: str) -> str:
-    """The sha256 of a regular file, opened without blocking (a FIFO or device swapped in is refused)."""
+def _file_digest(path: str, stopped: threading.Event | None = None) -> str:
+    """The sha256 of a regular file, opened without blocking (a FIFO or device swapped in is refused),
+    a block at a time; ``Stopped`` once ``stopped`` is set."""
     descriptor = os.open(os.path.realpath(path), SAFE_OPEN)
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", path)
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        digest = hashlib.sha256()
+        while block := os.read(descriptor, HASH_BLOCK):
+            if stopped is not None and stopped.is_set():
+                raise Stopped(path)
+            digest.update(block)
+        return digest.hexdigest()
     finally:
         os.close(descriptor)
 
@@ -179,12 +193,16 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
 
     root = dataset_root(data_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        roots = (root, tables_home(data_dir))
-        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True, SEED_MOST_BYTES)
-        data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
-        descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots, most=DESCRIPTOR_MOST_BYTES)}
-        folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
-        return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
+        try:
+            roots = (root, tables_home(data_dir))
+            seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True, SEED_MOST_BYTES)
+            data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
+            descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots, most=DESCRIPTOR_MOST_BYTES)}
+            folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
+            return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
+        except BaseException:  # Ctrl-C or a kill: leaving the pool waits for its thread, so stop it first
+            digests.stopped.set()
+            raise
 
 
 def holds_descriptor(root: Path) -> bool:

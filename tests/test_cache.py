@@ -608,9 +608,9 @@ def _hashed_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     hashed: list[str] = []
     digest = cache._file_digest
 
-    def recording(path: str) -> str:
+    def recording(path: str, *stopped: object) -> str:
         hashed.append(path)
-        return digest(path)
+        return digest(path, *stopped)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "_file_digest", recording)
     return hashed
@@ -677,3 +677,31 @@ def test_a_file_larger_than_validation_reads_is_keyed_unread(
     with huge.open("r+b") as handle:  # within the bound again: read, and judged afresh
         handle.truncate(10)
     assert validate(warm_dataset.data_dir).problems == _cold(warm_dataset)
+
+
+def test_an_interrupt_stops_the_hashing_of_the_seeds_on_the_other_thread(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seeds are hashed on a second thread, and leaving its pool waits for that thread: Ctrl-C or a
+    kill while the tables were hashed raised at once on the main thread, yet the process hashed every
+    seed before it could end, and a second kill was ignored while the first one's clean-up ran."""
+    hashed = _hashed_paths(monkeypatch)
+    listing = cache._listing
+
+    def interrupted_on_this_thread(folder: str, *args: object) -> dict[str, str]:
+        if Path(folder) == warm_dataset.data_dir:
+            raise KeyboardInterrupt
+        return listing(folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "_listing", interrupted_on_this_thread)
+    digests = cache.Digests({})
+    with pytest.raises(KeyboardInterrupt):
+        cache.inputs(warm_dataset.data_dir, digests)
+    assert digests.stopped.is_set()
+    monkeypatch.setattr(cache, "_listing", listing)
+    stopped = cache.Digests({})
+    stopped.stopped.set()  # as the interrupt leaves it: the other thread hashes nothing more
+    hashed.clear()
+    with pytest.raises(cache.Stopped):
+        cache._listing(str(warm_dataset.root / "seeds"), stopped, (warm_dataset.root,), lambda name: True)
+    assert hashed == []
