@@ -192,9 +192,9 @@ def test_the_cache_hashes_nothing_a_link_leads_to_outside_the_dataset(
     hashed: list[Path] = []
     digest = cache._file_digest
 
-    def recorded(path: str) -> str:
+    def recorded(path: str, *stopped: object) -> str:
         hashed.append(Path(path).resolve())
-        return digest(path)
+        return digest(path, *stopped)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache, "_file_digest", recorded)
     outcome = cache.validate(warm_dataset.data_dir)
