@@ -19,12 +19,23 @@ from pathlib import Path
 
 from syria_strikes.files import write_atomically
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.safefiles import FileRefused, FileRule, read_file
+from syria_strikes.safefiles import FileRefused, FileRule, FileTooLarge, read_file
 from syria_strikes.version import __version__
 
 RECORD = Path(__file__).resolve().parent / "tagged-data.json"
 LABEL_DIGITS = 12
+
+
+class HashTooLarge(OSError):
+    """A file in seeds/ (``name``, dataset-relative) larger than any seed, ``most`` bytes: validation
+    refuses it unread, so no data holding it is ever released, and it is not read to hash it."""
+
+    def __init__(self, name: str, most: int) -> None:
+        super().__init__(f"{name} holds more than {most} bytes")
+        self.name = name
+        self.most = most
 
 
 class HashRefused(FileRefused):
@@ -45,7 +56,8 @@ def data_hash(
     names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given.
     ``known`` holds, by those names, bytes already read (the build's validated tables), and
     ``digests`` the SHA-256 (hex) of files already checked (the seeds validation held to their
-    sources' ``sha256``): the hash is then of exactly those, not of a second reading."""
+    sources' ``sha256``): the hash is then of exactly those, not of a second reading. A file in seeds/
+    larger than any seed raises HashTooLarge unread."""
     known = known or {}
     digests = digests or {}
     root = dataset_root(data_dir)
@@ -62,11 +74,14 @@ def data_hash(
         checked = digests.get(name)
         if checked is None:
             data = known.get(name)
+            table = name.startswith("data/")
             try:  # safely: a named pipe must not hang the hash, nor a link lead it out of the dataset
-                folder = tables_home(data_dir) if name.startswith("data/") else home
-                data = read_file(path, folder)[0] if data is None else data
+                folder = tables_home(data_dir) if table else home
+                data = read_file(path, folder, most=None if table else SEED_MOST_BYTES)[0] if data is None else data
             except FileRefused as refused:
                 raise HashRefused(refused.rule, refused.words, name) from None
+            except FileTooLarge:
+                raise HashTooLarge(name, SEED_MOST_BYTES) from None
             checked = hashlib.sha256(data).hexdigest()
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
         digest.update(f"{name}\0{checked}\n".encode("utf-8", "surrogateescape"))

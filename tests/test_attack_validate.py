@@ -133,6 +133,34 @@ def test_data_hash_names_a_seeds_folder_it_cannot_list(warm_dataset: Dataset, fo
     assert "[rule: file_readable]" in result.stdout and "sha256:" not in result.stdout
 
 
+def test_data_hash_names_a_file_in_seeds_larger_than_any_seed_unread(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file in seeds/ was read whole to hash it: a sparse file of a terabyte there stopped the
+    command with "too large for the memory available", naming no file, and one of a few gigabytes
+    was held in memory whole. Validation refuses such a seed unread, and so does the hash."""
+    from syria_strikes import safefiles, versioning
+    from syria_strikes.metadata import SEED_MOST_BYTES
+
+    huge = warm_dataset.root / "seeds" / "099_dropped_by_mistake.txt"
+    with huge.open("wb") as handle:  # sparse: no disk space, and nothing in memory unless read
+        handle.truncate(SEED_MOST_BYTES + 1)
+    largest: list[int] = []
+    read_file = safefiles.read_file
+
+    def recording(path: Path, folder: Path, **bounds: object) -> tuple[bytes, object]:
+        data, key = read_file(path, folder, **bounds)  # type: ignore[arg-type]
+        largest.append(len(data))
+        return data, key
+
+    monkeypatch.setattr(versioning, "read_file", recording)
+    result = in_process("data-hash", "--data-dir", str(warm_dataset.data_dir))
+    assert_clean_failure(result, 1)
+    assert "099_dropped_by_mistake.txt: the seed file holds more than" in result.stdout
+    assert "[rule: seed_size]" in result.stdout and "sha256:" not in result.stdout
+    assert max(largest, default=0) <= SEED_MOST_BYTES
+
+
 def test_data_hash_of_a_folder_without_the_tables_is_an_error(tmp_path: Path) -> None:
     """``data-hash --data-dir /etc`` printed the hash of nothing with exit 0."""
     (tmp_path / "passwd").write_text("root:x:0:0\n", encoding="utf-8")
