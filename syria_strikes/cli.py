@@ -512,6 +512,7 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return _run_fix(args, parser)
     if args.seed is None or not args.quotes:
         parser.error("locate needs a SEED and at least one QUOTE, or --fix")
+    _refuse_empty_seed(args.seed)
     if not all(args.quotes):
         parser.error("a QUOTE is empty: give the words copied from the seed")
     text = seed_text(args.seed, args.data_dir)
@@ -524,6 +525,12 @@ def _run_locate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         else:
             print(f"{escape(repr(location.quote))}: {escape(location.describe())}")
     return 0 if all(location.unique for location in locations) else 1
+
+
+def _refuse_empty_seed(seed: str | None) -> None:
+    """An empty SEED (an unset shell variable) would be looked up as a file named '' (the current folder)."""
+    if seed == "":
+        raise InputError("an empty SEED names nothing: give a seed file or the source_id of an archived seed")
 
 
 def _run_fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -581,6 +588,7 @@ def _run_archive(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 def _run_coverage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from syria_strikes.coverage_report import dataset_coverage, render_html, render_json, render_text
 
+    _refuse_empty_seed(args.seed)
     report = dataset_coverage(_data_dir(args, parser), args.seed)
     if args.format == "json":
         print(render_json(report, args.data_dir))

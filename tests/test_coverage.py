@@ -144,6 +144,14 @@ def test_an_unknown_seed_is_a_usage_error(dataset: Dataset, capsys: pytest.Captu
     assert error.endswith("; the archived sources are src-seed-000, src-seed-002\n")
 
 
+def test_an_empty_seed_is_a_usage_error_that_says_so(dataset: Dataset, capsys: pytest.CaptureFixture) -> None:
+    """An empty SEED (an unset shell variable) was looked up as a file named '' and reported with an
+    empty name before the colon."""
+    assert _coverage(dataset, "")[0] == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "an empty SEED names nothing" in error, error
+
+
 def test_a_seed_that_does_not_match_its_sha256_is_not_counted_and_fails(dataset: Dataset) -> None:
     """Coverage must not vouch for a document that is not the one the claims were quoted from."""
     seed = dataset.seed("002")

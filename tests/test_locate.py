@@ -56,6 +56,7 @@ def test_bad_input_gives_one_line_and_exit_2(dataset: Dataset, tmp_path: Path, c
         ([str(latin1), "x"], "is not valid UTF-8"),
         (["src-no-such-source", "x"], "no archived source"),
         (["src-seed-02", "x"], "has that source_id; the archived sources are src-seed-000, src-seed-002"),
+        (["", "x"], "an empty SEED names nothing"),  # was read as '.', "is not a file"
     ]:
         assert _locate(dataset, *argv)[0] == 2
         error = capsys.readouterr().err
