@@ -107,7 +107,8 @@ class Report(Protocol):
     ) -> None: ...
 
 
-_TABLE_FILE_NAME = re.compile(r"\bdata/[a-z_]+\.csv\b")
+# A table's file named in a message; not a value quoted from a file ("data/claims.csv"), shown as written.
+_TABLE_FILE_NAME = re.compile(r"(?<![\"'])\bdata/[a-z_]+\.csv\b")
 
 
 def path_namer(data_dir: Path | None) -> Callable[[str], str]:

@@ -85,3 +85,19 @@ def test_messages_name_files_as_given_with_data_dir_or_shorter_from_here(
     monkeypatch.chdir(warm_dataset.data_dir)
     code, output = run_cli(["validate", "--data-dir", "."])
     assert output.splitlines()[0] == expected.format("actors.csv [rule: foreign_key]")
+
+
+def test_a_quoted_value_that_reads_like_a_table_path_is_shown_as_written(warm_dataset: Dataset) -> None:
+    """File names in messages are rewritten as the user gave the data folder, but a value quoted from a
+    file is not a file name: the descriptor's path "data/claims.csv" was shown as the data folder's
+    path (``declared "/tmp/x/data/actors.csv"``), a value that no descriptor should hold."""
+    import json
+
+    descriptor_path = warm_dataset.root / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = "data/claims.csv"
+    descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    code, output = run_cli(["validate", "--data-dir", str(warm_dataset.data_dir)])
+    assert code == 1
+    line = next(line for line in output.splitlines() if "[rule: descriptor_current]" in line)
+    assert '(declared "data/actors.csv", the file has "data/claims.csv")' in line, line
