@@ -31,7 +31,7 @@ from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
 from syria_strikes.rebuilds import once_more_if_rebuilt
 from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
-from syria_strikes.versioning import BUILD_DATE_EXAMPLE, is_build_date
+from syria_strikes.versioning import BUILD_DATE_EXAMPLE, RELEASE_VERSION, is_build_date
 
 if TYPE_CHECKING:
     import polars as pl
@@ -412,6 +412,8 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
     """What is missing from a release descriptor that the loader and `info` read, if anything."""
     if not isinstance(descriptor.get("version"), str):
         return "it has no version"
+    if not RELEASE_VERSION.fullmatch(descriptor["version"]):  # handed on, and names the site's zip
+        return f"its version {descriptor['version']!r} is not one a build writes (such as 0.3.0 or 0.3.0+local.<hex>)"
     if "created" in descriptor and not is_build_date(descriptor["created"]):  # handed on as a str
         return f"its build date (created) is not one a build writes, such as {BUILD_DATE_EXAMPLE}"
     resources = descriptor.get("resources")

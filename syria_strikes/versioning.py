@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -144,6 +145,9 @@ def tree_version() -> str:
     return release_version(Path(__file__).resolve().parent.parent / "data")
 
 
+# A version as a build writes one (0.3.0, 0.3.0+local.3f2a…): letters and digits between single dots,
+# dashes and pluses, so that a zip named after it, and the folder inside it, are one plain name each.
+RELEASE_VERSION = re.compile(r"[0-9A-Za-z]+(?:[.+-][0-9A-Za-z]+)*")
 # How a dated build writes its date, and one such date.
 BUILD_DATE_FORMAT, BUILD_DATE_EXAMPLE = "%Y-%m-%dT%H:%M:%SZ", "2023-11-14T22:13:20Z"
 

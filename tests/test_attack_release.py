@@ -440,19 +440,32 @@ def test_a_release_of_another_version_is_verified_with_the_files_it_lists(copied
 
 
 @pytest.mark.parametrize(
-    "created", [{"date": "2024-01-01"}, 1700000000, True, "yesterday", "2023-11-14T22:13:20Z\n2099-01-01"]
+    ("key", "value", "words"),
+    [
+        *(
+            ("created", created, "its build date")
+            for created in ({"date": "2024-01-01"}, 1700000000, True, "yesterday", "2023-11-14T22:13:20Z\n2099-01-01")
+        ),
+        *(("version", version, "its version") for version in ("", "0.4.1 ", "0.3.0/../x", "0.3.0 <b>", "0.4.1\n")),
+    ],
 )
-def test_a_build_date_no_build_writes_is_a_malformed_descriptor(copied: Path, created: object) -> None:
-    """``created`` was passed on unchecked: ``release_info().build_date``, declared a str or None, came
-    back a dict, a number or a boolean, and ``info`` printed whatever text it held as the build date."""
+def test_a_build_date_or_version_no_build_writes_is_a_malformed_descriptor(
+    copied: Path, key: str, value: object, words: str
+) -> None:
+    """Both were handed on unchecked: ``release_info().build_date``, declared a str or None, came back a
+    dict, a number or a boolean; ``version`` came back empty or as '0.3.0/../x'; ``info`` printed either
+    as the release's; and '0.4.1 ' (a space after it) escaped the check of the files every build of
+    0.4.1 writes."""
     descriptor = _descriptor(copied)
-    descriptor["created"] = created
+    descriptor[key] = value
     (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     result = in_process("info", "--release", str(copied))
     assert_clean_failure(result, 1)
-    assert "is malformed: its build date" in result.stderr and result.stderr.count("\n") == 1
-    with pytest.raises(syria_strikes.ReleaseError, match="its build date"):
+    assert f"is malformed: {words}" in result.stderr and result.stderr.count("\n") == 1
+    with pytest.raises(syria_strikes.ReleaseError, match=words):
         syria_strikes.release_info(copied)
+    with pytest.raises(syria_strikes.ReleaseError, match=words):
+        load("claims", root=copied)
 
 
 def test_the_build_date_a_dated_build_writes_is_read_back(copied: Path) -> None:

@@ -580,7 +580,7 @@ def test_a_release_whose_version_is_no_version_stops_the_site(
     out = tmp_path / "site"
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1, error
-    assert error.startswith(f"error: the release at {copy} records the version {version!r}, which is not")
+    assert error.startswith(f"error: datapackage.json in {copy} is malformed: its version {version!r} is not one")
     assert error.count("\n") == 1
     assert not out.exists()
 
