@@ -26,7 +26,7 @@ from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.files import DESCRIPTOR, sha256_file, spreadsheet_copies
 from syria_strikes.metadata import REPOSITORY_URL, TABLES
-from syria_strikes.outguard import MARKER, OutRefused, check_output
+from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import FileRefused, read_file
@@ -94,7 +94,13 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
         raise BundleError(f"{', '.join(missing)} not found beside {data_dir}: run from the repository root")
     with tempfile.TemporaryDirectory(prefix="syria-strikes-bundle-", dir=_workspace_parent(root)) as workspace:
         release = Path(workspace) / "release"
-        problems = build(data_dir, release)
+        try:
+            problems = build(data_dir, release)
+        except OutRefused as refused:  # whatever else the build's guard finds in TMPDIR: one line, not a traceback
+            raise BundleError(
+                f"the temporary folder {workspace} (TMPDIR) cannot hold the release the bundle builds ({refused}); "
+                "set TMPDIR to another folder; nothing was touched"
+            ) from None
         if problems:
             return problems
         version = json.loads((release / DESCRIPTOR).read_text(encoding="utf-8"))["version"]
@@ -104,8 +110,19 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
 
 def _workspace_parent(root: Path) -> Path:
     """The temporary folder (TMPDIR) the release is built in before it is zipped, refused before
-    anything is made there when it lies among the curated files, where a build must never write."""
+    anything is made there when it lies among the curated files or in a release, where a build must
+    never write."""
     parent = Path(tempfile.gettempdir())
+    try:
+        release = enclosing_release(parent.resolve() / "workspace")  # TMPDIR itself, or a folder above it
+    except (OSError, RuntimeError, ValueError):
+        release = None
+    if release is not None:
+        raise BundleError(
+            f"the temporary folder {parent} (TMPDIR) is inside the release {release}, and the bundle builds its "
+            "release there before zipping it, where no build writes; set TMPDIR to a folder outside it; "
+            "nothing was touched"
+        )
     for name in ("data", "seeds"):
         try:
             inside = parent.resolve().is_relative_to((root / name).resolve())

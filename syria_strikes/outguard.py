@@ -63,7 +63,7 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
     )
 
 
-def _enclosing_release(target: Path) -> Path | None:
+def enclosing_release(target: Path) -> Path | None:
     """The folder above ``target`` that a build wrote (it holds the build's mark), if any."""
     for parent in target.parents:
         try:
@@ -112,7 +112,7 @@ def check_output(
     except (OSError, RuntimeError) as error:
         raise OutRefused(f"--out {out} cannot be resolved ({error}); name a folder that can") from None
     _refuse_protected(out, target, root, curated, here, home, guarded, writer)
-    release = _enclosing_release(target)
+    release = enclosing_release(target)
     if release is not None:  # the build's, the bundle's and the site's output alike
         raise OutRefused(
             f"--out {out} is inside the release {release}, which the next build there replaces whole "

@@ -252,6 +252,28 @@ def test_a_temporary_folder_among_the_curated_files_is_refused_before_anything_i
     assert not out.exists()
 
 
+def test_a_temporary_folder_inside_a_release_is_refused_before_anything_is_written(
+    dataset: Dataset, release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With TMPDIR inside a release, the build of the bundle's own release there was refused by the
+    build's guard (no build writes inside a release), and that refusal escaped as a traceback."""
+    from tests.support.attacks import assert_clean_failure, fingerprint
+
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    copied = tmp_path / "release"
+    shutil.copytree(release, copied)
+    monkeypatch.setattr(tempfile, "tempdir", str(copied))
+    before = fingerprint(copied)
+    out = tmp_path / "out"
+    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    assert_clean_failure(result, 2)
+    assert f"is inside the release {copied}" in result.stderr and "TMPDIR" in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1
+    assert fingerprint(copied) == before
+    assert not out.exists()
+
+
 def test_an_out_folder_that_cannot_be_written_is_named_as_the_user_gave_it(dataset: Dataset, tmp_path: Path) -> None:
     """The message named the hidden temporary file the bundle failed to make in it
     (``.syria-strikes-data-0.4.0.zip.kx_8gz_n``), a name the user never gave nor sees."""
