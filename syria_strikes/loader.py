@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from importlib.resources import files
 from itertools import islice
@@ -30,7 +31,7 @@ from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
 from syria_strikes.rebuilds import once_more_if_rebuilt
-from syria_strikes.safefiles import FileKey, FileTooLarge, read_file
+from syria_strikes.safefiles import FileKey, FileTooLarge, hash_file, read_file
 from syria_strikes.versioning import BUILD_DATE_EXAMPLE, RELEASE_VERSION, is_build_date
 
 if TYPE_CHECKING:
@@ -447,13 +448,40 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     time and inode) against the same recorded hash and size is not hashed again; a file replaced
     since is, and so is one whose descriptor now records another hash. A caller verifying several files
     passes the ``release_descriptor`` it read once."""
+    expected = _recorded(path, descriptor)
+    with _read_as_recorded(path, expected):  # never more than the recorded size and one byte
+        data, key = read_file(path, path.parent, most=expected["bytes"])
+    if (key, expected["hash"], expected["bytes"]) not in _verified:
+        _check_recorded(path, expected, "sha256:" + hashlib.sha256(data).hexdigest(), len(data), key)
+    return data
+
+
+def verify_unread(path: Path, descriptor: dict[str, Any] | None = None) -> None:
+    """``verify`` for a caller that needs none of the bytes (``info``): the file is hashed a block at a
+    time, never held whole, so a release listing a file of many gigabytes (a sparse one costs its
+    author nothing) is verified without taking as much memory."""
+    expected = _recorded(path, descriptor)
+    with _read_as_recorded(path, expected):
+        digest, size, key = hash_file(path, path.parent, most=expected["bytes"])
+    _check_recorded(path, expected, "sha256:" + digest, size, key)
+
+
+def _recorded(path: Path, descriptor: dict[str, Any] | None) -> dict[str, Any]:
+    """The resource of ``descriptor`` (or of the release's own) that describes the file ``path``."""
     folder = path.parent
     resources = (descriptor if descriptor is not None else release_descriptor(folder))["resources"]
-    expected = next((r for r in resources if r["path"] == path.name), None)
+    expected: dict[str, Any] | None = next((r for r in resources if r["path"] == path.name), None)
     if expected is None:
         raise ReleaseError(f"the release at {folder} lacks {path.name}; {remedy(folder)}")
-    try:  # never more than the recorded size and one byte: a file grown huge is not read whole
-        data, key = read_file(path, folder, most=expected["bytes"])
+    return expected
+
+
+@contextmanager
+def _read_as_recorded(path: Path, expected: dict[str, Any]) -> Iterator[None]:
+    """The errors of reading a release file, as ReleaseError naming it."""
+    folder = path.parent
+    try:
+        yield
     except FileNotFoundError:
         raise ReleaseError(f"the release at {folder} lacks {path.name}; {remedy(folder)}") from None
     except FileTooLarge:
@@ -463,14 +491,13 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
         ) from None
     except OSError as error:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
-    verified = (key, expected["hash"], expected["bytes"])
-    if verified in _verified:
-        return data
-    digest = "sha256:" + hashlib.sha256(data).hexdigest()
-    if digest != expected["hash"] or len(data) != expected["bytes"]:
+
+
+def _check_recorded(path: Path, expected: dict[str, Any], digest: str, size: int, key: FileKey) -> None:
+    """ReleaseError unless the file read as ``key`` has the recorded checksum and size; remembered if so."""
+    if digest != expected["hash"] or size != expected["bytes"]:
         raise ReleaseError(
-            f"{path.name} in {folder} is damaged or was modified: its checksum is {digest}, the release "
-            f"records {expected['hash']}; {remedy(folder)}"
+            f"{path.name} in {path.parent} is damaged or was modified: its checksum is {digest}, the release "
+            f"records {expected['hash']}; {remedy(path.parent)}"
         )
-    _verified.add(verified)
-    return data
+    _verified.add((key, expected["hash"], expected["bytes"]))

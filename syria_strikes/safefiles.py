@@ -10,11 +10,16 @@ open file itself is checked, so a swap between the check and the open is caught 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from syria_strikes.files import HASH_BLOCK
 
 # Opens a file without following a final link and without blocking on a FIFO or device.
 SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -115,6 +120,41 @@ def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | No
     ``most`` bounds what is read: a file whose size is more raises FileTooLarge unread, and one that
     grew past it while being read raises it too.
     """
+    with _opened(path, folder, checked=checked, most=most) as (descriptor, resolved):
+        try:
+            with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
+                data = handle.readall()  # sized from fstat: one allocation, not one per block
+            after = os.fstat(descriptor)
+        except OSError as error:
+            raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
+    if most is not None and len(data) > most:
+        raise FileTooLarge(most)
+    return data, FileKey.of(resolved, after)
+
+
+def hash_file(path: Path, folder: Path, *, most: int | None = None) -> tuple[str, int, FileKey]:
+    """``read_file`` for a caller that needs only the sha256 (hex) and the size: the file is read a
+    block at a time, never held whole, so a file of many gigabytes costs no memory."""
+    digest, size = hashlib.sha256(), 0
+    with _opened(path, folder, most=most) as (descriptor, resolved):
+        try:
+            while block := os.read(descriptor, HASH_BLOCK):
+                size += len(block)
+                if most is not None and size > most:
+                    raise FileTooLarge(most)
+                digest.update(block)
+            after = os.fstat(descriptor)
+        except OSError as error:
+            if isinstance(error, FileTooLarge):
+                raise
+            raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
+    return digest.hexdigest(), size, FileKey.of(resolved, after)
+
+
+@contextmanager
+def _opened(path: Path, folder: Path, *, checked: bool = False, most: int | None = None) -> Iterator[tuple[int, Path]]:
+    """A descriptor of the regular file ``path`` inside ``folder``, opened as ``read_file`` opens it,
+    with the path it was opened by; the errors are ``read_file``'s."""
     resolved = path if checked else inside(path, folder)
     try:
         before = os.stat(resolved)
@@ -133,23 +173,17 @@ def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | No
             raise FileRefused("file_inside", "was replaced by a symbolic link while being read") from None
         raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
     try:
-        status = os.fstat(descriptor)
+        try:
+            status = os.fstat(descriptor)
+        except OSError as error:
+            raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
         if not stat.S_ISREG(status.st_mode) or (status.st_ino, status.st_dev) != (before.st_ino, before.st_dev):
             raise FileRefused("file_regular", "was replaced by something other than a regular file while being read")
         if most is not None and status.st_size > most:
             raise FileTooLarge(most)
-        with os.fdopen(descriptor, "rb", buffering=0, closefd=False) as handle:
-            data = handle.readall()  # sized from fstat: one allocation, not one per block
-        after = os.fstat(descriptor)
-    except (FileRefused, FileTooLarge):
-        raise
-    except OSError as error:
-        raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
+        yield descriptor, resolved
     finally:
         os.close(descriptor)
-    if most is not None and len(data) > most:
-        raise FileTooLarge(most)
-    return data, FileKey.of(resolved, after)
 
 
 def list_folder(folder: Path) -> list[os.DirEntry[str]]:

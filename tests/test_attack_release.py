@@ -473,3 +473,41 @@ def test_the_build_date_a_dated_build_writes_is_read_back(copied: Path) -> None:
     descriptor["created"] = "2023-11-14T22:13:20Z"
     (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     assert syria_strikes.release_info(copied).build_date == "2023-11-14T22:13:20Z"
+
+
+def test_a_file_info_needs_no_bytes_of_is_verified_without_being_held_whole(
+    copied: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file a release lists was read whole into memory to check its sha256: a release listing a
+    sparse file of many gigabytes (its checksum known to its author, its zip a few kilobytes) made
+    ``info``, the command that verifies a download, take that much memory. Only the Parquet files,
+    whose rows it counts, are read whole now; a wrong checksum is still named."""
+    from syria_strikes import loader
+
+    padding = copied / "padding.bin"
+    with padding.open("wb") as handle:  # sparse: no disk space
+        handle.truncate(64 << 20)
+    digest = hashlib.sha256()
+    with padding.open("rb") as handle:
+        while block := handle.read(1 << 22):
+            digest.update(block)
+    descriptor = _descriptor(copied)
+    descriptor["resources"].append(
+        {"name": "padding", "path": padding.name, "hash": f"sha256:{digest.hexdigest()}", "bytes": 64 << 20}
+    )
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    held: list[str] = []
+    read_file = loader.read_file
+
+    def recording(path: Path, *args: object, **bounds: object) -> tuple[bytes, object]:
+        held.append(path.name)
+        return read_file(path, *args, **bounds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_file", recording)
+    assert in_process("info", "--release", str(copied)).returncode == 0
+    assert padding.name not in held and "syria-strikes.sqlite" not in held and "claims.parquet" in held
+    descriptor["resources"][-1]["hash"] = "sha256:" + "0" * 64
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "padding.bin in " in result.stderr and "is damaged or was modified" in result.stderr

@@ -60,22 +60,31 @@ def replaced_at_read(
     monkeypatch: pytest.MonkeyPatch, old: Path, new: Path, at: int = 1, name: str = "events.parquet"
 ) -> list[Path]:
     """Replace the release ``old`` by ``new`` (in renames, as a build's swap does) just before the
-    loader reads the file ``name`` of ``old`` for the ``at``-th time; the list records the replacement."""
+    loader reads (or hashes) the file ``name`` of ``old`` for the ``at``-th time; the list records the
+    replacement."""
     from syria_strikes import loader
-    from syria_strikes.safefiles import FileKey, read_file
+    from syria_strikes.safefiles import FileKey, hash_file, read_file
 
     reads: list[Path] = []
     replaced: list[Path] = []
 
-    def rebuilt_in_between(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
+    def rebuild_at(path: Path) -> None:
         if path.name == name and path.parent == old:
             reads.append(path)
             if len(reads) == at:
                 replaced.append(old.rename(old.with_name(f"{old.name}-retired")))
                 new.rename(old)
+
+    def read_after(path: Path, folder: Path, **kwargs: Any) -> tuple[bytes, FileKey]:
+        rebuild_at(path)
         return read_file(path, folder, **kwargs)
 
-    monkeypatch.setattr(loader, "read_file", rebuilt_in_between)
+    def hashed_after(path: Path, folder: Path, **kwargs: Any) -> tuple[str, int, FileKey]:
+        rebuild_at(path)
+        return hash_file(path, folder, **kwargs)
+
+    monkeypatch.setattr(loader, "read_file", read_after)
+    monkeypatch.setattr(loader, "hash_file", hashed_after)
     return replaced
 
 
