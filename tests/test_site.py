@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,13 +19,14 @@ import html5lib
 import pytest
 from markupsafe import escape
 
+from syria_strikes.bundle import Bundle, make_bundle
 from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
 from syria_strikes.swap import output_lock
-from tests.support.dataset import REPO, Dataset, file_contents, run_cli
+from tests.support.dataset import REPO, Dataset, add_repository_files, file_contents, run_cli
 from tests.support.forgery import rebuilt, record_checksum, replaced_at_read, rewrite_parquet
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
@@ -378,7 +380,7 @@ def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
 def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = dataset.root / "public" / "site"
+    out = add_repository_files(dataset).root / "public" / "site"
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
     (out / "stale.html").write_text("left from an old build\n", encoding="utf-8")
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
@@ -410,6 +412,7 @@ def test_pages_and_downloads_are_of_one_release_when_a_build_replaces_it_meanwhi
     and downloads of the other. Here the replacement lands at the second read of events.parquet."""
     old = tmp_path / "release"
     shutil.copytree(release, old)
+    add_repository_files(dataset)
     replaced_at_read(monkeypatch, old, rebuilt(dataset, tmp_path / "new"), at=2)
     site = read_site(old, dataset.root / "seeds")
     downloads = {
@@ -792,7 +795,7 @@ def test_the_site_names_the_version_its_release_records(release: Path) -> None:
     pages = render_site(site)
     assert b"syria-strikes 9.9.9+local.0123456789ab." in pages["index.html"]
     assert b"(version 9.9.9+local.0123456789ab) [Data set]. CC BY 4.0. https://github.com/" in pages["download.html"]
-    assert "download/syria-strikes-9.9.9+local.0123456789ab.zip" in pages
+    assert "download/syria-strikes-data-9.9.9+local.0123456789ab.zip" in pages
 
 
 def test_the_download_offers_each_table_as_a_copy_excel_reads_as_utf8(site: Path) -> None:
@@ -828,3 +831,50 @@ def test_the_dictionary_page_says_what_a_seed_and_an_offset_are(site: Path) -> N
     page = (site / "dictionary.html").read_text(encoding="utf-8")
     assert "A seed is an archived document, kept byte for byte in <code>seeds/</code>" in page
     assert "An offset counts the characters (Unicode code points) of a seed&#39;s file" in page
+
+
+def test_the_download_zip_is_the_bundle_with_its_readme_dictionary_citation_and_licences(
+    site: Path, tmp_path: Path
+) -> None:
+    """The site's zip held only the release's files: a reader who took it had no licence, no citation,
+    no README and no data dictionary, and its checksum was not the bundle's. It is now the very zip
+    `syria-strikes bundle` writes from the same data, byte for byte."""
+    made = make_bundle(REPO / "data", tmp_path)
+    assert isinstance(made, Bundle), made
+    offered = site / "download" / made.path.name
+    assert offered.read_bytes() == made.path.read_bytes()
+    top = made.path.name.removesuffix(".zip")
+    with zipfile.ZipFile(offered) as archive:
+        names = set(archive.namelist())
+        for name in ("README.md", "data-dictionary.md", "CITATION.cff", "LICENSE", "LICENSE-DATA"):
+            assert f"{top}/{name}" in names
+            assert archive.read(f"{top}/{name}") == (site / "download" / name).read_bytes()
+        assert archive.read(f"{top}/LICENSE-DATA") == (REPO / "LICENSE-DATA").read_bytes()
+    page = (site / "download.html").read_text(encoding="utf-8")
+    assert made.sha256 in page
+    assert '<a href="download/LICENSE-DATA">LICENSE-DATA</a>' in page
+    assert '<a href="download/CITATION.cff">CITATION.cff</a>' in page
+
+
+def test_the_citation_on_the_site_is_the_one_citation_cff_gives(release: Path) -> None:
+    # The page wrote its own year and title by hand; it now reads them from CITATION.cff, as the README does.
+    site = read_site(release, REPO / "seeds")
+    cff = site.repository["CITATION.cff"].decode("utf-8")
+    site.repository["CITATION.cff"] = cff.replace("date-released: 2026", "date-released: 2031").encode()
+    page = render_site(site)["download.html"].decode("utf-8")
+    assert "syria-strikes curators (2031). <cite>syria-strikes: claims about air and missile strikes" in page
+
+
+def test_seeds_without_the_licences_beside_them_stop_the_site_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The zip and the download page hand out the dataset's licences and citation; without them the
+    site would publish data a reader could neither cite nor know the terms of."""
+    seeds = tmp_path / "elsewhere" / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    out = tmp_path / "site"
+    code, error = _run_site(out, seeds, capsys)
+    assert code == 1
+    assert "CITATION.cff, LICENSE, LICENSE-DATA not found in" in error and "nothing was written" in error
+    assert error.count("\n") == 1
+    assert not out.exists()

@@ -8,10 +8,8 @@ depends on the clock or on hash order, so the same release gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
-import zipfile
 from dataclasses import asdict
 from datetime import date
 from importlib.resources import files
@@ -20,16 +18,25 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from syria_strikes.companions import (
+    DICTIONARY,
+    README,
+    bundle_name,
+    citation_parts,
+    companion_files,
+    zip_entries,
+    zipped,
+)
+from syria_strikes.coverage import coverage_sentence
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.files import spreadsheet_copies
-from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
+from syria_strikes.metadata import TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site, about
 from syria_strikes.site.timeline import height, timeline_rows
 
 STATIC = ("style.css", "search.js")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MEANINGS = {vocabulary.name: dict(vocabulary.values) for vocabulary in VOCABULARIES}
 
 
@@ -74,8 +81,9 @@ def render_site(site: Site) -> dict[str, bytes]:
         vocabularies=VOCABULARIES,
         recurring_words=code_spans(RECURRING_WORDS),
     )
-    downloads = _downloads(site.release_files, version)
-    page("download.html", "download.html", files=downloads["listing"], citation=_citation(version))
+    downloads = _downloads(site, version)
+    citation = site.repository["CITATION.cff"].decode("utf-8", errors="replace")
+    page("download.html", "download.html", files=downloads["listing"], citation=citation_parts(version, citation))
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
@@ -373,32 +381,36 @@ def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | No
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
 
 
-def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
-    """The release files (already verified) and a zip of them all, with the checksums the download page lists."""
+def _downloads(site: Site, version: str) -> dict[str, Any]:
+    """The release files (already verified), the files a reader needs beside them (README, data
+    dictionary, citation, licences) and the zip of them all, which is the very zip
+    ``syria-strikes bundle`` writes for the same data, with the checksums the download page lists."""
+    contents = site.release_files
     descriptor = json.loads(contents["datapackage.json"])
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
     spreadsheet = _spreadsheet_copies(contents)
-    contents = {**contents, **spreadsheet}
-    names = list(contents)
-    bundle_name = f"syria-strikes-{version}.zip"
-    buffer = io.BytesIO()
-    # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(f"syria-strikes-{version}/{name}", date_time=ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, contents[name])
-    bundle = {bundle_name: buffer.getvalue()}
+    companions = companion_files(version, coverage_sentence(site.counts), site.repository)
+    contents = {**contents, **spreadsheet, **companions}
+    zip_name = bundle_name(version)
+    bundle = {
+        zip_name: zipped(zip_entries(site.release_files, version, coverage_sentence(site.counts), site.repository))
+    }
     descriptions = {
-        bundle_name: "The whole release in one zip: every file below.",
+        zip_name: "Everything below in one zip: the data, its "
+        "spreadsheet copies, the README, the data dictionary, the citation and both licences.",
         "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
         **{
             name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
             "curly quotes correctly."
             for name in spreadsheet
         },
+        README: "What each file holds, how to open it and how to cite it.",
+        DICTIONARY: "What every column means and which values it allows (the dictionary page, as one file).",
+        "CITATION.cff": "How to cite this version, in the Citation File Format that GitHub and Zenodo read.",
+        "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
+        "LICENSE": "The licence of the code that built the data (MIT).",
     }
     listing = [
         {
@@ -420,11 +432,4 @@ def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
             for declared in TABLES
             if f"{declared.name}.csv" in contents
         }
-    )
-
-
-def _citation(version: str) -> str:
-    return (
-        f"syria-strikes curators (2026). syria-strikes: claims about air and missile strikes in Syria, with verbatim "
-        f"provenance (version {version}) [Data set]. CC BY 4.0. {REPOSITORY_URL}"
     )
