@@ -878,3 +878,17 @@ def test_seeds_without_the_licences_beside_them_stop_the_site_naming_them(
     assert "CITATION.cff, LICENSE, LICENSE-DATA not found in" in error and "nothing was written" in error
     assert error.count("\n") == 1
     assert not out.exists()
+
+
+def test_an_event_page_says_what_the_counts_span_in_words(site: Path) -> None:
+    """The page said 'range open to open munitions' where no account gives a number, and 'range 8 to
+    open persons' for 'eight' beside 'at least eight'."""
+    for page in (site / "events").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "range open" not in text and " to open " not in text, page.name
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    hit = homs.split('id="p-munitions_hit"', 1)[1].split("</p>", 1)[0]
+    assert hit.endswith("stances: asserts; no count given.")
+    albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
+    killed = albu_kamal.split('id="p-fatalities"', 1)[1].split("</p>", 1)[0]
+    assert killed.endswith("counts differ; at least 8 persons.")

@@ -28,6 +28,7 @@ from syria_strikes.companions import (
     zipped,
 )
 from syria_strikes.coverage import coverage_sentence
+from syria_strikes.derived import ACCOUNTS
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.files import spreadsheet_copies
 from syria_strikes.metadata import TABLES, VOCABULARIES
@@ -201,6 +202,26 @@ def count(claim: dict[str, Any]) -> str:
     return f"{text} {unit}".strip() + bounds
 
 
+def count_range(summary: dict[str, Any], claims: list[dict[str, Any]]) -> str | None:
+    """What the accounts' counts span, in words: the page said 'range open to open munitions' for a
+    predicate no account gave a number for, and 'range 8 to open' for 'at least 8'."""
+    unit = summary["unit"]
+    if unit is None:
+        return None
+    low, high = summary["low"], summary["high"]
+    if low is not None and high is not None:
+        return f"count {low} {unit}" if low == high else f"counts from {low} to {high} {unit}"
+    if low is not None:
+        return f"at least {low} {unit}"
+    if high is not None:
+        return f"at most {high} {unit}"
+    numbered = any(
+        claim["stance"] in ACCOUNTS and any(claim[name] is not None for name in ("value", "value_low", "value_high"))
+        for claim in claims
+    )
+    return "no single range: see each claim's count" if numbered else "no count given"
+
+
 def _or_dash(number: int | None) -> str:
     return "—" if number is None else str(number)
 
@@ -228,7 +249,14 @@ def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[
     for summary in site.summary.get(event["event_id"], []):
         members = [claim for claim in claims if claim["predicate"] == summary["predicate"]]
         shown = [_with_excerpt(site, claim, event["event_id"]) for claim in members]
-        groups.append({"predicate": summary["predicate"], "summary": summary, "claims": shown})
+        groups.append(
+            {
+                "predicate": summary["predicate"],
+                "summary": summary,
+                "claims": shown,
+                "range": count_range(summary, members),
+            }
+        )
     return {
         "e": event,
         "contested": contested.get(event["event_id"], []),
