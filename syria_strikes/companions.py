@@ -120,6 +120,12 @@ def citation_text(version: str, citation: str) -> str:
 def bundle_readme(version: str, covered: str, citation: str) -> str:
     """The README inside the zip, for readers with a spreadsheet, R or a database browser."""
     tables = "\n".join(f"| `{t.name}.csv` | {t.description} |" for t in TABLES)
+    list_columns = ", ".join(
+        f"`{declared.name}.{column.name}`"
+        for declared in TABLES
+        for column in declared.columns
+        if column.type == "list"
+    )
     return f"""# syria-strikes data {version}
 
 Claims about air and missile strikes in Syria and the events around them, each quoted verbatim
@@ -147,7 +153,30 @@ Source and documentation: {REPOSITORY_URL}
 | `LICENSE-DATA`, `LICENSE` | CC BY 4.0 for the data; MIT for the code that built it |
 
 The CSVs are UTF-8 without a byte-order mark, comma-separated, one header row; an empty cell
-means missing; list cells separate items with `|`. Join tables on their `*_id` columns.
+means missing. Only these columns hold lists, their items separated by `|`: {list_columns}; a `|`
+in any other cell is part of its text. Dates are written YYYY-MM-DD. Join tables on their `*_id`
+columns (`claimant_actor_id` is an `actor_id` of `actors.csv`, `source_id` a `source_id` of
+`sources.csv`, and so on).
+
+## Who claimed what, in which words
+
+Each row of `claims.csv` is one party's claim about one event. `claimant_actor_id` says who makes
+it (its name is in `actors.csv`); `predicate` what it is about (that the event happened, who
+carried it out, how many were killed ...); `stance` whether the claimant asserts it, denies,
+disputes or questions it, only reports it, among others; `quote` holds the claim's exact words and
+`attribution_quote` the words that name the claimant ("Syrian state media said"); `relayed_via`
+lists the reports it passed through on its way into the archived document. Where accounts
+disagree, rows with the same `event_id` and `predicate` differ in `stance`, in count (`value`,
+`value_low`, `value_high`), in the actor they name (`value_actor_id`) or in their codes
+(`value_code`). `data-dictionary.md` defines every column and code.
+
+## The archived documents
+
+The documents the claims quote are not in this zip: they remain their publishers'. The
+repository keeps each one, byte for byte, in its `seeds/` folder ({REPOSITORY_URL}/tree/main/seeds),
+at the path that `sources.csv` gives in `seed_path`, with its SHA-256 in `sha256`. A claim's
+`quote_start` and `quote_end` count characters (Unicode code points) of that file from 0; the
+quote runs up to, not including, its end.
 
 ## Open it
 
@@ -161,6 +190,9 @@ means missing; list cells separate items with `|`. Join tables on their `*_id` c
 Cite the version you used (details in `CITATION.cff`):
 
 > {citation_text(version, citation)}
+
+To point to one claim, event, actor or source, add its identifier (such as `clm-002-012`): the
+identifiers are never reused or renumbered from one version to the next.
 
 ## Licences
 

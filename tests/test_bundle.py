@@ -254,3 +254,19 @@ def test_an_out_folder_that_cannot_be_written_is_named_as_the_user_gave_it(datas
     assert result.returncode == 3, result.stderr
     assert f"permission denied ({out / bundle_name(VERSION)})" in result.stderr and result.stderr.count("\n") == 1
     assert list(out.iterdir()) == []
+
+
+def test_readme_tells_a_spreadsheet_reader_which_cells_are_lists_where_the_documents_are_and_how_to_cite_a_claim(
+    unzipped: Path,
+) -> None:
+    """The README said 'list cells separate items with |' without naming them, while a sentence of
+    uncovered_sentences.csv holds a '|' of its own; it never said where the quoted documents are, nor
+    which columns say who claimed what in which words."""
+    readme = (unzipped / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("Only these columns hold lists", 1)[1].split(";", 1)[0]
+    for declared in TABLES:
+        for column in declared.columns:
+            assert (f"`{declared.name}.{column.name}`" in listed) == (column.type == "list"), column.name
+    assert "`seeds/` folder (https://github.com/syria-strikes/syria-strikes/tree/main/seeds)" in readme
+    assert "`claimant_actor_id` says who makes" in readme and "`attribution_quote` the words" in readme
+    assert "add its identifier (such as `clm-002-012`)" in readme
