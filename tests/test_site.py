@@ -892,3 +892,15 @@ def test_an_event_page_says_what_the_counts_span_in_words(site: Path) -> None:
     albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
     killed = albu_kamal.split('id="p-fatalities"', 1)[1].split("</p>", 1)[0]
     assert killed.endswith("counts differ; at least 8 persons.")
+
+
+def test_claim_tables_of_actors_and_sources_mark_the_contested_claims(site: Path) -> None:
+    """Kulit's page listed his 'intercepted eight missiles' with nothing to say that others dispute it:
+    only the event page showed the disagreement."""
+    page = (site / "actors" / "act-vadim-kulit.html").read_text(encoding="utf-8")
+    rows = {row.split(".html#", 1)[1].split('"', 1)[0]: row for row in page.split("<tr>")[2:]}
+    mark = f'<a class="contested" href="../events/{HOMS}.html#p-munitions_intercepted">contested</a>'
+    assert mark in rows["clm-002-012"]
+    assert "contested" not in rows["clm-002-011"]  # the air-defence system: no one names another
+    source = (site / "sources" / "src-seed-000.html").read_text(encoding="utf-8")
+    assert 'href="../events/evt-2020-01-albu-kamal-strike.html#p-fatalities">contested</a>' in source

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from importlib.resources import files
@@ -121,8 +122,23 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
         coordinates=coordinates,
         constraints=lambda column: code_spans(_constraints(column)),
         linked=lambda text, root: linked(site, text, root),
+        contested_at=_contested_at(site),
     )
     return environment
+
+
+def _contested_at(site: Site) -> Callable[[dict[str, Any]], str | None]:
+    """The first event a claim is about where claims on its predicate disagree, or None: the tables
+    of an actor's or a source's claims showed Kulit's 'intercepted eight missiles' with nothing to
+    say that others dispute it, which only the event page made visible."""
+    contested = {
+        (event_id, row["predicate"]) for event_id, rows in site.summary.items() for row in rows if row["contested"]
+    }
+
+    def at(claim: dict[str, Any]) -> str | None:
+        return next((event_id for event_id in about(claim) if (event_id, claim["predicate"]) in contested), None)
+
+    return at
 
 
 def code_spans(text: str) -> Markup:
