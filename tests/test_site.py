@@ -904,3 +904,11 @@ def test_claim_tables_of_actors_and_sources_mark_the_contested_claims(site: Path
     assert "contested" not in rows["clm-002-011"]  # the air-defence system: no one names another
     source = (site / "sources" / "src-seed-000.html").read_text(encoding="utf-8")
     assert 'href="../events/evt-2020-01-albu-kamal-strike.html#p-fatalities">contested</a>' in source
+
+
+def test_the_home_page_says_what_a_predicate_and_contested_mean(site: Path) -> None:
+    # Every event page groups claims by predicate and every claims table has a Predicate column.
+    page = (site / "index.html").read_text(encoding="utf-8")
+    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Predicate</dt><dd>What a claim is about:" in terms
+    assert "<dt>Contested</dt>" in terms
