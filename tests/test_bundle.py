@@ -270,3 +270,11 @@ def test_readme_tells_a_spreadsheet_reader_which_cells_are_lists_where_the_docum
     assert "`seeds/` folder (https://github.com/syria-strikes/syria-strikes/tree/main/seeds)" in readme
     assert "`claimant_actor_id` says who makes" in readme and "`attribution_quote` the words" in readme
     assert "add its identifier (such as `clm-002-012`)" in readme
+
+
+def test_the_dictionary_in_the_zip_names_each_table_s_file_where_the_zip_holds_it(unzipped: Path) -> None:
+    # It said only `data/claims.csv`, a folder the zip does not have: there the tables sit at the top.
+    dictionary = (unzipped / "data-dictionary.md").read_text(encoding="utf-8")
+    for declared in TABLES:
+        assert f"`{declared.file_name}` in a release and its zip" in dictionary
+        assert (unzipped / declared.file_name).is_file()
