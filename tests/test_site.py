@@ -912,3 +912,12 @@ def test_the_home_page_says_what_a_predicate_and_contested_mean(site: Path) -> N
     terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
     assert "<dt>Predicate</dt><dd>What a claim is about:" in terms
     assert "<dt>Contested</dt>" in terms
+
+
+def test_the_cite_section_says_how_to_point_to_one_claim(site: Path) -> None:
+    # A journalist cites one claim, not the whole dataset; the page said only how to cite the version.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    cite = page.split('id="cite"', 1)[1]
+    assert "To point to one claim, add its identifier (such as <code>clm-002-012</code>)" in cite
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert '<h4 id="h-clm-002-012"><a href="#clm-002-012">clm-002-012</a>' in homs
