@@ -163,8 +163,10 @@ columns (`claimant_actor_id` is an `actor_id` of `actors.csv`, `source_id` a `so
 Each row of `claims.csv` is one party's claim about one event. `claimant_actor_id` says who makes
 it (its name is in `actors.csv`); `predicate` what it is about (that the event happened, who
 carried it out, how many were killed ...); `stance` whether the claimant asserts it, denies,
-disputes or questions it, only reports it, among others; `quote` holds the claim's exact words and
-`attribution_quote` the words that name the claimant ("Syrian state media said"); `relayed_via`
+disputes or questions it, only reports it, among others; `quote` holds the claim's exact words,
+`attribution_quote` the words that name the claimant ("Syrian state media said") and `hedging`
+the source's own hedging words, with " … " between words the document writes apart ("a number of
+… said"); `relayed_via`
 lists the reports it passed through on its way into the archived document. Where accounts
 disagree, rows with the same `event_id` and `predicate` differ in `stance`, in count (`value`,
 `value_low`, `value_high`), in the actor they name (`value_actor_id`) or in their codes

@@ -921,3 +921,10 @@ def test_the_cite_section_says_how_to_point_to_one_claim(site: Path) -> None:
     assert "To point to one claim, add its identifier (such as <code>clm-002-012</code>)" in cite
     homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
     assert '<h4 id="h-clm-002-012"><a href="#clm-002-012">clm-002-012</a>' in homs
+
+
+def test_the_home_page_says_what_the_dots_in_hedging_mean(site: Path) -> None:
+    # 'a number of … said' reads as if the document wrote the dots; it joins words written apart.
+    assert any(" … " in claim["hedging"] for claim in _rows("claims"))
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "words the document writes apart are joined by “ … ”" in page
