@@ -22,6 +22,7 @@ from markupsafe import escape
 from syria_strikes.bundle import Bundle, make_bundle
 from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
+from syria_strikes.metadata import TABLES
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
@@ -928,3 +929,22 @@ def test_the_home_page_says_what_the_dots_in_hedging_mean(site: Path) -> None:
     assert any(" … " in claim["hedging"] for claim in _rows("claims"))
     page = (site / "index.html").read_text(encoding="utf-8")
     assert "words the document writes apart are joined by “ … ”" in page
+
+
+def test_event_pages_explain_codes_without_naming_columns_a_reader_cannot_see(site: Path) -> None:
+    """'Who carried it out (value_actor_id).', 'date_start equals date_end', 'say why in
+    identification_note', and a time as '../2020-01-15': the vocabulary's wording for data users,
+    shown on pages that show no table. The dictionary page keeps the full wording."""
+    columns = {column.name for declared in TABLES for column in declared.columns if "_" in column.name}
+    for page in (site / "events").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for section in re.findall(r'<p class="meaning">(.*?)</p>|<dt>(?:When|Identified)</dt><dd>(.*?)</dd>', text):
+            words = " ".join(section)
+            assert not [column for column in columns if column in words], (page.name, words)
+        assert "<dd>../" not in text
+    t4 = (site / "events" / "evt-2020-01-14-t4-airbase-strike.html").read_text(encoding="utf-8")
+    assert '<p class="meaning">Who carried it out. ' in t4
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert "but the match is not certain.</dd>" in homs
+    dictionary = (site / "dictionary.html").read_text(encoding="utf-8")
+    assert "Who carried it out (value_actor_id)." in dictionary

@@ -32,7 +32,7 @@ from syria_strikes.coverage import coverage_sentence
 from syria_strikes.derived import ACCOUNTS
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.files import spreadsheet_copies
-from syria_strikes.metadata import TABLES, VOCABULARIES
+from syria_strikes.metadata import TABLES, TIME_INTERVAL, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site, about
@@ -116,9 +116,10 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
         site=site,
         version=version,
         words=words,
-        meaning=lambda vocabulary, code: _MEANINGS[vocabulary][code],
+        meaning=lambda vocabulary, code: plain_meaning(_MEANINGS[vocabulary][code]),
         dates=dates,
         count=count,
+        claimed_value=claimed_value,
         coordinates=coordinates,
         constraints=lambda column: code_spans(_constraints(column)),
         linked=lambda text, root: linked(site, text, root),
@@ -139,6 +140,22 @@ def _contested_at(site: Site) -> Callable[[dict[str, Any]], str | None]:
         return next((event_id for event_id in about(claim) if (event_id, claim["predicate"]) in contested), None)
 
     return at
+
+
+# Column names as a vocabulary's wording cites them for data users (value_actor_id, date_start): the
+# dictionary page keeps them; a reader of an event page has no column in sight.
+_CITED_COLUMN = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(c.name) for t in TABLES for c in t.columns if "_" in c.name})) + r")\b"
+)
+
+
+def plain_meaning(meaning: str) -> str:
+    """A code's meaning for a page that shows no table: without the parentheses and the clauses after
+    the first that cite a column ('Who carried it out (value_actor_id).' -> 'Who carried it out.')."""
+    text = re.sub(r"\s*\([^()]*\)", lambda part: "" if _CITED_COLUMN.search(part.group()) else part.group(), meaning)
+    first, *rest = re.split(r"([;:] )", text.rstrip("."))
+    pairs = zip(rest[::2], rest[1::2], strict=True)  # each clause after the first, behind its ': ' or '; '
+    return first + "".join(mark + clause for mark, clause in pairs if not _CITED_COLUMN.search(clause)) + "."
 
 
 def code_spans(text: str) -> Markup:
@@ -216,6 +233,23 @@ def count(claim: dict[str, Any]) -> str:
         text = f"{value}"
     bounds = f"; value {_or_dash(value)}, low {_or_dash(low)}, high {_or_dash(high)}"
     return f"{text} {unit}".strip() + bounds
+
+
+def claimed_value(claim: dict[str, Any]) -> str:
+    """The value as words: a time claim's 'start/end' days ('../2020-01-15' is open before) as the
+    event pages write dates, since the page shows no dictionary saying how the interval is written."""
+    text = str(claim["value_text"])
+    if claim["predicate"] == "time" and re.fullmatch(TIME_INTERVAL, text):
+        start, end = text.split("/")
+        try:
+            days = {
+                "date_start": None if start == ".." else date.fromisoformat(start),
+                "date_end": date.fromisoformat(end),
+            }
+        except ValueError:  # shaped as days but none (2020-02-30): shown as written
+            return text
+        return dates(days)
+    return text
 
 
 def count_range(summary: dict[str, Any], claims: list[dict[str, Any]]) -> str | None:
