@@ -948,3 +948,13 @@ def test_event_pages_explain_codes_without_naming_columns_a_reader_cannot_see(si
     assert "but the match is not certain.</dd>" in homs
     dictionary = (site / "dictionary.html").read_text(encoding="utf-8")
     assert "Who carried it out (value_actor_id)." in dictionary
+
+
+def test_a_date_known_only_from_above_reads_as_not_after_its_last_day(site: Path) -> None:
+    """date_end is the last day an event can have happened (the earlier T4 strikes: 'upper bound set
+    conservatively to 2020-01-14'), so 'before 2020-01-14' excluded the very day the data allows."""
+    undated = next(row for row in _rows("events") if row["date_precision"] == "before")
+    page = (site / "events" / f"{undated['event_id']}.html").read_text(encoding="utf-8")
+    assert f"<h1>{html.escape(undated['place_name'])}, not after {undated['date_end']}</h1>" in page
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<td>not after {undated['date_end']}</td>" in index and f"before {undated['date_end']}" not in index

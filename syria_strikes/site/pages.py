@@ -210,9 +210,11 @@ def words(code: str | None) -> str:
 
 
 def dates(event: dict[str, Any]) -> str:
+    """An interval of days in words; its end is the last day it can be ('not after', as a source's
+    publication is written: 'before 2020-01-14' read as if that day itself were excluded)."""
     start, end = event["date_start"], event["date_end"]
     if start is None:
-        return f"before {end.isoformat()}"
+        return f"not after {end.isoformat()}"
     if start == end:
         return str(start.isoformat())
     return f"{start.isoformat()} to {end.isoformat()}"
