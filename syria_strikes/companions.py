@@ -182,7 +182,9 @@ quote runs up to, not including, its end.
 
 ## Open it
 
-- Excel or LibreOffice: open `excel/claims.csv` (or any other table).
+- Excel or LibreOffice: open `excel/claims.csv` (or any other table). If Excel puts each row in
+  one column (it does where the language set uses a semicolon between list items, as in much of
+  Europe), import the file instead: Data > From Text/CSV, delimiter Comma.
 - R: `frictionless::read_package("datapackage.json")`, or `readr::read_csv("claims.csv")`.
 - SQL: `duckdb -c "SELECT * FROM 'claims.parquet'"` or `sqlite3 syria-strikes.sqlite`.
 - Check it: `frictionless validate datapackage.json` (rules and checksums).

@@ -270,6 +270,8 @@ def test_readme_tells_a_spreadsheet_reader_which_cells_are_lists_where_the_docum
     assert "`seeds/` folder (https://github.com/syria-strikes/syria-strikes/tree/main/seeds)" in readme
     assert "`claimant_actor_id` says who makes" in readme and "`attribution_quote` the words" in readme
     assert 'with " … " between words the document writes apart' in readme
+    # Excel where lists are separated by semicolons (much of Europe) opens a comma-separated file as one column.
+    assert "Data > From Text/CSV, delimiter Comma" in readme
     assert "add its identifier (such as `clm-002-012`)" in readme
 
 

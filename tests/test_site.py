@@ -806,6 +806,8 @@ def test_the_download_offers_each_table_as_a_copy_excel_reads_as_utf8(site: Path
         assert (site / "download" / "excel" / f"{table}.csv").read_bytes() == b"\xef\xbb\xbf" + plain
     page = (site / "download.html").read_text(encoding="utf-8")
     assert '<a href="download/excel/claims.csv">excel/claims.csv</a>' in page
+    # Excel where lists are separated by semicolons (much of Europe) opens a comma-separated file as one column.
+    assert "Data &gt; From Text/CSV, delimiter Comma" in page
 
 
 def test_the_dictionary_page_shows_patterns_as_code_not_backticks(site: Path) -> None:
