@@ -960,3 +960,11 @@ def test_a_date_known_only_from_above_reads_as_not_after_its_last_day(site: Path
     assert f"<h1>{html.escape(undated['place_name'])}, not after {undated['date_end']}</h1>" in page
     index = (site / "index.html").read_text(encoding="utf-8")
     assert f"<td>not after {undated['date_end']}</td>" in index and f"before {undated['date_end']}" not in index
+
+
+def test_every_page_links_to_the_repository(site: Path) -> None:
+    """The pages named the repository only as the citation's plain text: a reader could not reach the
+    archived documents' files or the code that builds the data."""
+    link = '<a href="https://github.com/syria-strikes/syria-strikes">github.com/syria-strikes/syria-strikes</a>'
+    for page in _pages(site):
+        assert link in page.read_text(encoding="utf-8"), page.name

@@ -32,7 +32,7 @@ from syria_strikes.coverage import coverage_sentence
 from syria_strikes.derived import ACCOUNTS
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.files import spreadsheet_copies
-from syria_strikes.metadata import TABLES, TIME_INTERVAL, VOCABULARIES
+from syria_strikes.metadata import REPOSITORY_URL, TABLES, TIME_INTERVAL, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
 from syria_strikes.site.model import Site, about
@@ -115,6 +115,7 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
     environment.globals.update(
         site=site,
         version=version,
+        repository=REPOSITORY_URL,
         words=words,
         meaning=lambda vocabulary, code: plain_meaning(_MEANINGS[vocabulary][code]),
         dates=dates,
