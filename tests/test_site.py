@@ -968,3 +968,14 @@ def test_every_page_links_to_the_repository(site: Path) -> None:
     link = '<a href="https://github.com/syria-strikes/syria-strikes">github.com/syria-strikes/syria-strikes</a>'
     for page in _pages(site):
         assert link in page.read_text(encoding="utf-8"), page.name
+
+
+def test_the_attribution_facts_say_who_names_whom(site: Path) -> None:
+    """'alleged: Israel' rested on 'the attribution claims below: clm-002-009, clm-002-016,
+    clm-002-021': who alleges it was only found by scrolling to each claim."""
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    facts = homs.split('id="f-attribution"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="#clm-002-016">clm-002-016</a> (Vadim Kulit asserts Israel)' in facts
+    assert '<a href="#clm-002-021">clm-002-021</a> (Unidentified publisher of seed 002 reports Israel)' in facts
+    albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
+    assert "(Syrian Human Rights Observatory asserts: unknown)" in albu_kamal
