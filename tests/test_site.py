@@ -269,6 +269,9 @@ def test_download_page_lists_true_checksums(site: Path) -> None:
     for path in downloads:
         assert hashlib.sha256(path.read_bytes()).hexdigest() in text, path.name
     assert 'id="cite"' in text
+    # sha256sum alone is a Linux command; a reader on a Mac or on Windows needs their own.
+    assert "<code>shasum -a 256 FILE</code> (macOS)" in text
+    assert "<code>certutil -hashfile FILE SHA256</code> (Windows)" in text
 
 
 def test_same_release_gives_the_same_bytes(site: Path, release: Path) -> None:
