@@ -7,39 +7,36 @@ depends on the clock or on hash order, so the same release gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date
 from importlib.resources import files
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.companions import (
-    DICTIONARY,
-    README,
-    bundle_name,
-    citation_parts,
-    companion_files,
-    zip_entries,
-    zipped,
-)
-from syria_strikes.coverage import coverage_sentence
-from syria_strikes.derived import ACCOUNTS
+from syria_strikes.companions import citation_parts
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
-from syria_strikes.files import spreadsheet_copies
-from syria_strikes.metadata import REPOSITORY_URL, TABLES, TIME_INTERVAL, VOCABULARIES
+from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
+from syria_strikes.site.downloads import offered_downloads
 from syria_strikes.site.model import Site, about
 from syria_strikes.site.timeline import height, timeline_rows
+from syria_strikes.site.wording import (
+    claimed_value,
+    coordinates,
+    count,
+    count_range,
+    dates,
+    meaning,
+    published_interval,
+    words,
+)
 
 STATIC = ("style.css", "search.js")
-_MEANINGS = {vocabulary.name: dict(vocabulary.values) for vocabulary in VOCABULARIES}
 
 
 def render_site(site: Site) -> dict[str, bytes]:
@@ -83,7 +80,7 @@ def render_site(site: Site) -> dict[str, bytes]:
         vocabularies=VOCABULARIES,
         recurring_words=code_spans(RECURRING_WORDS),
     )
-    downloads = _downloads(site, version)
+    downloads = offered_downloads(site, version)
     citation = site.repository["CITATION.cff"].decode("utf-8", errors="replace")
     page("download.html", "download.html", files=downloads["listing"], citation=citation_parts(version, citation))
 
@@ -117,7 +114,7 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
         version=version,
         repository=REPOSITORY_URL,
         words=words,
-        meaning=lambda vocabulary, code: plain_meaning(_MEANINGS[vocabulary][code]),
+        meaning=meaning,
         dates=dates,
         count=count,
         claimed_value=claimed_value,
@@ -141,22 +138,6 @@ def _contested_at(site: Site) -> Callable[[dict[str, Any]], str | None]:
         return next((event_id for event_id in about(claim) if (event_id, claim["predicate"]) in contested), None)
 
     return at
-
-
-# Column names as a vocabulary's wording cites them for data users (value_actor_id, date_start): the
-# dictionary page keeps them; a reader of an event page has no column in sight.
-_CITED_COLUMN = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(c.name) for t in TABLES for c in t.columns if "_" in c.name})) + r")\b"
-)
-
-
-def plain_meaning(meaning: str) -> str:
-    """A code's meaning for a page that shows no table: without the parentheses and the clauses after
-    the first that cite a column ('Who carried it out (value_actor_id).' -> 'Who carried it out.')."""
-    text = re.sub(r"\s*\([^()]*\)", lambda part: "" if _CITED_COLUMN.search(part.group()) else part.group(), meaning)
-    first, *rest = re.split(r"([;:] )", text.rstrip("."))
-    pairs = zip(rest[::2], rest[1::2], strict=True)  # each clause after the first, behind its ': ' or '; '
-    return first + "".join(mark + clause for mark, clause in pairs if not _CITED_COLUMN.search(clause)) + "."
 
 
 def code_spans(text: str) -> Markup:
@@ -205,88 +186,6 @@ def _page_of(site: Site, row_id: str) -> str | None:
     return None
 
 
-def words(code: str | None) -> str:
-    """A vocabulary code as words: 'munitions_intercepted' -> 'munitions intercepted'."""
-    return "—" if code is None else code.replace("_", " ")
-
-
-def dates(event: dict[str, Any]) -> str:
-    """An interval of days in words; its end is the last day it can be ('not after', as a source's
-    publication is written: 'before 2020-01-14' read as if that day itself were excluded)."""
-    start, end = event["date_start"], event["date_end"]
-    if start is None:
-        return f"not after {end.isoformat()}"
-    if start == end:
-        return str(start.isoformat())
-    return f"{start.isoformat()} to {end.isoformat()}"
-
-
-def count(claim: dict[str, Any]) -> str:
-    """The count as the claim gives it: exact, bounded, or open on one side."""
-    value, low, high, unit = claim["value"], claim["value_low"], claim["value_high"], claim["unit"] or ""
-    if value is not None and low in (None, value) and high in (None, value):
-        text = f"{value}"
-    elif low is not None and high is not None:
-        text = f"{low} to {high}" + (f" (stated {value})" if value is not None else "")
-    elif low is not None:
-        text = f"at least {low}"
-    elif high is not None:
-        text = f"at most {high}"
-    else:
-        text = f"{value}"
-    bounds = f"; value {_or_dash(value)}, low {_or_dash(low)}, high {_or_dash(high)}"
-    return f"{text} {unit}".strip() + bounds
-
-
-def claimed_value(claim: dict[str, Any]) -> str:
-    """The value as words: a time claim's 'start/end' days ('../2020-01-15' is open before) as the
-    event pages write dates, since the page shows no dictionary saying how the interval is written."""
-    text = str(claim["value_text"])
-    if claim["predicate"] == "time" and re.fullmatch(TIME_INTERVAL, text):
-        start, end = text.split("/")
-        try:
-            days = {
-                "date_start": None if start == ".." else date.fromisoformat(start),
-                "date_end": date.fromisoformat(end),
-            }
-        except ValueError:  # shaped as days but none (2020-02-30): shown as written
-            return text
-        return dates(days)
-    return text
-
-
-def count_range(summary: dict[str, Any], claims: list[dict[str, Any]]) -> str | None:
-    """What the accounts' counts span, in words: the page said 'range open to open munitions' for a
-    predicate no account gave a number for, and 'range 8 to open' for 'at least 8'."""
-    unit = summary["unit"]
-    if unit is None:
-        return None
-    low, high = summary["low"], summary["high"]
-    if low is not None and high is not None:
-        return f"count {low} {unit}" if low == high else f"counts from {low} to {high} {unit}"
-    if low is not None:
-        return f"at least {low} {unit}"
-    if high is not None:
-        return f"at most {high} {unit}"
-    numbered = any(
-        claim["stance"] in ACCOUNTS and any(claim[name] is not None for name in ("value", "value_low", "value_high"))
-        for claim in claims
-    )
-    return "no single range: see each claim's count" if numbered else "no count given"
-
-
-def _or_dash(number: int | None) -> str:
-    return "—" if number is None else str(number)
-
-
-def coordinates(event: dict[str, Any]) -> str:
-    latitude, longitude = event["latitude"], event["longitude"]
-    return (
-        f"{abs(latitude):g}° {'N' if latitude >= 0 else 'S'}, {abs(longitude):g}° {'E' if longitude >= 0 else 'W'}"
-        f" (latitude {latitude:g}, longitude {longitude:g})"
-    )
-
-
 def _contested(rows: list[dict[str, Any]]) -> list[str]:
     return [row["predicate"] for row in rows if row["contested"]]
 
@@ -329,19 +228,10 @@ def _with_excerpt(site: Site, claim: dict[str, Any], event_id: str) -> dict[str,
     return {**claim, "excerpt": shown, "also_about": also_about}
 
 
-def _published(start: date | None, end: date | None) -> str:
-    """When a source was published: either bound may be unknown alone, as validate allows."""
-    if start is None:
-        return "unknown" if end is None else f"not after {end.isoformat()}"
-    if end is None:
-        return f"not before {start.isoformat()}"
-    return dates({"date_start": start, "date_end": end})
-
-
 def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
     source_id = source["source_id"]
     start, end = source["published_start"], source["published_end"]
-    published = _published(start, end)
+    published = published_interval(start, end)
     used_for = [
         (event["event_id"], field)
         for event in site.timeline()
@@ -460,57 +350,3 @@ def search_index(site: Site) -> list[dict[str, Any]]:
 def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict[str, Any]:
     """One search entry; ``text`` is what the words are looked for in, the title and detail are shown."""
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
-
-
-def _downloads(site: Site, version: str) -> dict[str, Any]:
-    """The release files (already verified), the files a reader needs beside them (README, data
-    dictionary, citation, licences) and the zip of them all, which is the very zip
-    ``syria-strikes bundle`` writes for the same data, with the checksums the download page lists."""
-    contents = site.release_files
-    descriptor = json.loads(contents["datapackage.json"])
-    described = {
-        resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
-    }
-    spreadsheet = _spreadsheet_copies(contents)
-    companions = companion_files(version, coverage_sentence(site.counts), site.repository)
-    contents = {**contents, **spreadsheet, **companions}
-    zip_name = bundle_name(version)
-    bundle = {
-        zip_name: zipped(zip_entries(site.release_files, version, coverage_sentence(site.counts), site.repository))
-    }
-    descriptions = {
-        zip_name: "Everything below in one zip: the data, its "
-        "spreadsheet copies, the README, the data dictionary, the citation and both licences.",
-        "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
-        **{
-            name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
-            "curly quotes correctly."
-            for name in spreadsheet
-        },
-        README: "What each file holds, how to open it and how to cite it.",
-        DICTIONARY: "What every column means and which values it allows (the dictionary page, as one file).",
-        "CITATION.cff": "How to cite this version, in the Citation File Format that GitHub and Zenodo read.",
-        "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
-        "LICENSE": "The licence of the code that built the data (MIT).",
-    }
-    listing = [
-        {
-            "name": name,
-            "description": descriptions.get(name) or described.get(name, ""),
-            "bytes": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(),
-        }
-        for name, data in {**bundle, **contents}.items()
-    ]
-    return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
-
-
-def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
-    """The Excel copies of the tables the release holds, as the release bundle has them."""
-    return spreadsheet_copies(
-        {
-            f"{declared.name}.csv": contents[f"{declared.name}.csv"]
-            for declared in TABLES
-            if f"{declared.name}.csv" in contents
-        }
-    )
