@@ -982,3 +982,12 @@ def test_the_attribution_facts_say_who_names_whom(site: Path) -> None:
     assert '<a href="#clm-002-021">clm-002-021</a> (Unidentified publisher of seed 002 reports Israel)' in facts
     albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
     assert "(Syrian Human Rights Observatory asserts: unknown)" in albu_kamal
+
+
+def test_the_home_page_says_what_a_claim_s_characters_are(site: Path) -> None:
+    # Every claim ends 'Characters 520-576 of the archived document'; the dictionary page alone said what they count.
+    page = (site / "index.html").read_text(encoding="utf-8")
+    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Characters 520\u2013576</dt><dd>Where a quote sits in its archived document" in terms
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert '<p class="where">Characters 520\u2013576 of <a href="../sources/src-seed-002.html#ref-clm-002-010">' in homs
