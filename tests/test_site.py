@@ -991,3 +991,11 @@ def test_the_home_page_says_what_a_claim_s_characters_are(site: Path) -> None:
     assert "<dt>Characters 520\u2013576</dt><dd>Where a quote sits in its archived document" in terms
     homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
     assert '<p class="where">Characters 520\u2013576 of <a href="../sources/src-seed-002.html#ref-clm-002-010">' in homs
+
+
+def test_the_help_says_the_licences_are_read_beside_seeds() -> None:
+    # The site now zips the citation and licences it finds beside --seeds; the help said only "archived documents".
+    code, out = run_cli(["site", "--help"])
+    assert code == 0
+    words = " ".join(out.split())
+    assert "the CITATION.cff, LICENSE and LICENSE-DATA beside it go into the download zip" in words
