@@ -999,3 +999,12 @@ def test_the_help_says_the_licences_are_read_beside_seeds() -> None:
     assert code == 0
     words = " ".join(out.split())
     assert "the CITATION.cff, LICENSE and LICENSE-DATA beside it go into the download zip" in words
+
+
+def test_the_download_page_lists_the_readme_and_licences_before_the_data(site: Path) -> None:
+    # A newcomer reads the table from the top: what the files are and on which terms, then the files.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    order = re.findall(r'<tr><td><a href="download/([^"]+)">', page)
+    assert order[0].startswith("syria-strikes-data-") and order[0].endswith(".zip")
+    assert order[1:6] == ["README.md", "data-dictionary.md", "CITATION.cff", "LICENSE", "LICENSE-DATA"]
+    assert order.index("README.md") < order.index("claims.csv")

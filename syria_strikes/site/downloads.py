@@ -26,7 +26,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
     }
     spreadsheet = _spreadsheet_copies(contents)
     companions = companion_files(version, coverage_sentence(site.counts), site.repository)
-    contents = {**contents, **spreadsheet, **companions}
+    contents = {**companions, **contents, **spreadsheet}  # what to read first, then the data
     zip_name = bundle_name(version)
     bundle = {
         zip_name: zipped(zip_entries(site.release_files, version, coverage_sentence(site.counts), site.repository))
