@@ -1008,3 +1008,13 @@ def test_the_download_page_lists_the_readme_and_licences_before_the_data(site: P
     assert order[0].startswith("syria-strikes-data-") and order[0].endswith(".zip")
     assert order[1:6] == ["README.md", "data-dictionary.md", "CITATION.cff", "LICENSE", "LICENSE-DATA"]
     assert order.index("README.md") < order.index("claims.csv")
+
+
+def test_the_published_site_dates_its_release_as_the_release_workflow_dates_the_bundle() -> None:
+    """The site's zip is the bundle's bytes only for the same release: a release is dated when
+    SOURCE_DATE_EPOCH is set, and the release workflow set it for the bundle while the pages
+    workflow built an undated release, so the zip on the site had another checksum than the release's."""
+    dating = 'echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"'
+    for workflow, command in (("release.yml", "syria_strikes bundle"), ("pages.yml", "syria_strikes build")):
+        text = (REPO / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
+        assert dating in text and text.index(dating) < text.index(command), workflow
