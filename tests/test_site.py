@@ -1018,3 +1018,13 @@ def test_the_published_site_dates_its_release_as_the_release_workflow_dates_the_
     for workflow, command in (("release.yml", "syria_strikes bundle"), ("pages.yml", "syria_strikes build")):
         text = (REPO / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
         assert dating in text and text.index(dating) < text.index(command), workflow
+
+
+def test_the_dictionary_download_is_described_as_what_it_holds(site: Path) -> None:
+    # It was called 'the dictionary page, as one file', but it also holds the types per form and the crosswalk.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    row = page.split('<a href="download/data-dictionary.md">', 1)[1].split("</tr>", 1)[0]
+    dictionary = (site / "download" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert "## Crosswalk to ACLED and UCDP GED" in dictionary and "ACLED and UCDP GED" in row
+    assert "## Types in each form" in dictionary and "pandas, Arrow and SQLite" in row
+    assert "as one file" not in row

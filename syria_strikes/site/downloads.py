@@ -41,8 +41,9 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
             for name in spreadsheet
         },
         README: "What each file holds, how to open it and how to cite it.",
-        DICTIONARY: "What every column means and which values it allows (the dictionary page, as one file).",
-        "CITATION.cff": "How to cite this version, in the Citation File Format that GitHub and Zenodo read.",
+        DICTIONARY: "What every column means and which values it allows, as on the dictionary page, with what "
+        "each type becomes in pandas, Arrow and SQLite and how event types map to ACLED and UCDP GED.",
+        "CITATION.cff": "How to cite this version, in the Citation File Format (CFF).",
         "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
         "LICENSE": "The licence of the code that built the data (MIT).",
     }
