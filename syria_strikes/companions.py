@@ -4,7 +4,9 @@ A reader who downloads a release needs, beside its data, a README saying what ea
 the data dictionary, how to cite it (``CITATION.cff``) and under which terms (both licences).
 The bundle and the site's download page build their zip here, from the same entries by the same
 writer, so the two are one file with one checksum: entries sorted, stamped 1980-01-01 00:00, mode
-0644, deflated at level 9, with no comment and no extra fields.
+0644, deflated at level 9, with no comment and no extra fields. Deflate's output is zlib's: the same
+release gives the same bytes wherever Python links the same zlib (the release and pages workflows
+run on the same runner image), not across zlib builds.
 """
 
 from __future__ import annotations
