@@ -4,9 +4,9 @@ A reader who downloads a release needs, beside its data, a README saying what ea
 the data dictionary, how to cite it (``CITATION.cff``) and under which terms (both licences).
 The bundle and the site's download page build their zip here, from the same entries by the same
 writer, so the two are one file with one checksum: entries sorted, stamped 1980-01-01 00:00, mode
-0644, deflated at level 9, with no comment and no extra fields. Deflate's output is zlib's: the same
-release gives the same bytes wherever Python links the same zlib (the release and pages workflows
-run on the same runner image), not across zlib builds.
+0644, stored uncompressed, with no comment and no extra fields. Stored, not deflated: deflate's
+output is the zlib build's (zlib, zlib-ng, Apple's), so a deflated zip rebuilt elsewhere from the same
+release had other bytes and another checksum; Parquet is compressed already.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from syria_strikes.safefiles import FileRefused, read_file
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
-COMPRESSION = zipfile.ZIP_DEFLATED
-COMPRESS_LEVEL = 9
+COMPRESSION = zipfile.ZIP_STORED
 # Read from the dataset's root, beside data/ and seeds/.
 REPOSITORY_FILES = ("CITATION.cff", "LICENSE", "LICENSE-DATA")
 README = "README.md"
@@ -98,7 +97,7 @@ def zipped(entries: dict[str, bytes]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.create_system = 3  # Unix, so the mode below is read as one
             info.external_attr = FILE_MODE << 16
-            archive.writestr(info, entries[name], compress_type=COMPRESSION, compresslevel=COMPRESS_LEVEL)
+            archive.writestr(info, entries[name], compress_type=COMPRESSION)
     return buffer.getvalue()
 
 

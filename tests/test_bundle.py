@@ -101,7 +101,8 @@ def test_entries_are_sorted_with_fixed_time_and_mode(made: Bundle) -> None:
     assert [info.filename for info in infos] == sorted(info.filename for info in infos)
     assert {info.date_time for info in infos} == {FIXED_TIME}
     assert {info.external_attr >> 16 for info in infos} == {0o100644}
-    assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
+    # Stored: deflate's bytes depend on the zlib build, so a deflated bundle rebuilt elsewhere had another checksum.
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_STORED}
 
 
 def test_two_bundles_are_byte_identical_and_the_printed_sha256_is_the_file_s(made: Bundle, tmp_path: Path) -> None:
