@@ -1028,3 +1028,17 @@ def test_the_dictionary_download_is_described_as_what_it_holds(site: Path) -> No
     assert "## Crosswalk to ACLED and UCDP GED" in dictionary and "ACLED and UCDP GED" in row
     assert "## Types in each form" in dictionary and "pandas, Arrow and SQLite" in row
     assert "as one file" not in row
+
+
+def test_a_contested_predicate_links_to_the_claims_side_by_side(site: Path) -> None:
+    """'contested: launch platform, fatalities' was plain text on the home page and at the top of the
+    event page: the reader had to find the disagreeing claims among twenty others."""
+    albu_kamal = "evt-2020-01-albu-kamal-strike"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for predicate, shown in (("launch_platform", "launch platform"), ("fatalities", "fatalities")):
+        assert f'<a href="events/{albu_kamal}.html#p-{predicate}">{shown}</a>' in index
+    page = (site / "events" / f"{albu_kamal}.html").read_text(encoding="utf-8")
+    assert (
+        'the claims disagree on <a href="#p-launch_platform">launch platform</a>, '
+        '<a href="#p-fatalities">fatalities</a>.'
+    ) in page
