@@ -1042,3 +1042,20 @@ def test_a_contested_predicate_links_to_the_claims_side_by_side(site: Path) -> N
         'the claims disagree on <a href="#p-launch_platform">launch platform</a>, '
         '<a href="#p-fatalities">fatalities</a>.'
     ) in page
+
+
+def test_a_citation_without_a_title_stops_the_site_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page and the zip's README cite by CITATION.cff's title: without one, the site ended in a traceback.
+    root = tmp_path / "dataset"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    for name in ("LICENSE", "LICENSE-DATA"):
+        shutil.copy(REPO / name, root / name)
+    cff = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    (root / "CITATION.cff").write_text(re.sub(r"(?m)^title:.*\n", "", cff), encoding="utf-8")
+    out = tmp_path / "site"
+    code, error = _run_site(out, root / "seeds", capsys)
+    assert code == 1 and error.count("\n") == 1, error
+    assert "CITATION.cff has no 'title'" in error and "Traceback" not in error
+    assert not out.exists()

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from syria_strikes.companions import CompanionError, repository_files
+from syria_strikes.companions import CompanionError, citation_parts, repository_files
 from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
@@ -269,7 +269,9 @@ def _repository_files(seeds: Path) -> dict[str, bytes]:
     """The citation and licences of the dataset whose seeds/ the site reads: a download of the data
     without its licence and citation would leave a reader unable to reuse or cite it."""
     try:
-        return repository_files(seeds.parent)
+        files = repository_files(seeds.parent)
+        citation_parts("", files["CITATION.cff"].decode("utf-8", errors="replace"))  # its title and year, read now
+        return files
     except CompanionError as error:
         hint = (
             ": the download zip carries them beside the data; run from the root of a clone, or pass --seeds of one"
