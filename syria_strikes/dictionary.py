@@ -52,7 +52,9 @@ def _table_section(declared: Table) -> list[str]:
         "",
         declared.description,
         "",
-        f"File `{declared.path}`; primary key `{declared.primary_key}`.",
+        # The dictionary travels in the release zip too, where the tables sit at the top, not in data/.
+        f"File `{declared.path}` in the repository, `{declared.file_name}` in a release and its zip; primary key "
+        f"`{declared.primary_key}`.",
         "",
         "| column | type | description | constraints | example |",
         "|---|---|---|---|---|",

@@ -227,6 +227,20 @@ def test_search_for_kulit_finds_his_claims(browser, server: str) -> None:
     assert _errors(browser) == []
 
 
+def test_search_finds_curly_apostrophes_and_dashes_typed_straight(browser, server: str) -> None:
+    """The quotes keep the documents' curly apostrophes (Syria\u2019s) and dashes; a reader types
+    straight ones on a keyboard, and found none of the claims that quote those words."""
+    _errors(browser)  # start from an empty log
+    browser.get(server + "index.html")
+    curly = [c for c in _rows("claims") if "Syria\u2019s aerial" in c["quote"]]
+    assert curly
+    found = _search(browser, "Syria's aerial")
+    for claim in curly:
+        assert f"{server}events/{claim['event_id']}.html#{claim['claim_id']}" in found
+    assert _search(browser, "Putin-Biden") == _search(browser, "Putin\u2013Biden") != []
+    assert _errors(browser) == []
+
+
 def test_site_works_from_file_urls(browser, site: Path) -> None:
     _errors(browser)  # start from an empty log
     browser.get((site / "index.html").as_uri())

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,13 +19,15 @@ import html5lib
 import pytest
 from markupsafe import escape
 
+from syria_strikes.bundle import Bundle, make_bundle
 from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
+from syria_strikes.metadata import TABLES
 from syria_strikes.site.model import read_site
 from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
 from syria_strikes.swap import output_lock
-from tests.support.dataset import REPO, Dataset, file_contents, run_cli
+from tests.support.dataset import REPO, Dataset, add_repository_files, file_contents, run_cli
 from tests.support.forgery import rebuilt, record_checksum, replaced_at_read, rewrite_parquet
 from tests.support.interpreter import fresh_python
 from tests.support.site import HOMS, shared_site
@@ -266,6 +269,9 @@ def test_download_page_lists_true_checksums(site: Path) -> None:
     for path in downloads:
         assert hashlib.sha256(path.read_bytes()).hexdigest() in text, path.name
     assert 'id="cite"' in text
+    # sha256sum alone is a Linux command; a reader on a Mac or on Windows needs their own.
+    assert "<code>shasum -a 256 FILE</code> (macOS)" in text
+    assert "<code>certutil -hashfile FILE SHA256</code> (Windows)" in text
 
 
 def test_same_release_gives_the_same_bytes(site: Path, release: Path) -> None:
@@ -405,7 +411,7 @@ def test_a_data_folder_reached_through_a_link_is_no_place_for_the_site(
 def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = dataset.root / "public" / "site"
+    out = add_repository_files(dataset).root / "public" / "site"
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
     (out / "stale.html").write_text("left from an old build\n", encoding="utf-8")
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
@@ -437,6 +443,7 @@ def test_pages_and_downloads_are_of_one_release_when_a_build_replaces_it_meanwhi
     and downloads of the other. Here the replacement lands at the second read of events.parquet."""
     old = tmp_path / "release"
     shutil.copytree(release, old)
+    add_repository_files(dataset)
     replaced_at_read(monkeypatch, old, rebuilt(dataset, tmp_path / "new"), at=2)
     site = read_site(old, dataset.root / "seeds")
     downloads = {
@@ -819,7 +826,7 @@ def test_the_site_names_the_version_its_release_records(release: Path) -> None:
     pages = render_site(site)
     assert b"syria-strikes 9.9.9+local.0123456789ab." in pages["index.html"]
     assert b"(version 9.9.9+local.0123456789ab) [Data set]. CC BY 4.0. https://github.com/" in pages["download.html"]
-    assert "download/syria-strikes-9.9.9+local.0123456789ab.zip" in pages
+    assert "download/syria-strikes-data-9.9.9+local.0123456789ab.zip" in pages
 
 
 def test_the_download_offers_each_table_as_a_copy_excel_reads_as_utf8(site: Path) -> None:
@@ -829,6 +836,8 @@ def test_the_download_offers_each_table_as_a_copy_excel_reads_as_utf8(site: Path
         assert (site / "download" / "excel" / f"{table}.csv").read_bytes() == b"\xef\xbb\xbf" + plain
     page = (site / "download.html").read_text(encoding="utf-8")
     assert '<a href="download/excel/claims.csv">excel/claims.csv</a>' in page
+    # Excel where lists are separated by semicolons (much of Europe) opens a comma-separated file as one column.
+    assert "Data &gt; From Text/CSV, delimiter Comma" in page
 
 
 def test_the_dictionary_page_shows_patterns_as_code_not_backticks(site: Path) -> None:
@@ -855,3 +864,225 @@ def test_the_dictionary_page_says_what_a_seed_and_an_offset_are(site: Path) -> N
     page = (site / "dictionary.html").read_text(encoding="utf-8")
     assert "A seed is an archived document, kept byte for byte in <code>seeds/</code>" in page
     assert "An offset counts the characters (Unicode code points) of a seed&#39;s file" in page
+
+
+def test_the_download_zip_is_the_bundle_with_its_readme_dictionary_citation_and_licences(
+    site: Path, tmp_path: Path
+) -> None:
+    """The site's zip held only the release's files: a reader who took it had no licence, no citation,
+    no README and no data dictionary, and its checksum was not the bundle's. It is now the very zip
+    `syria-strikes bundle` writes from the same data, byte for byte."""
+    made = make_bundle(REPO / "data", tmp_path)
+    assert isinstance(made, Bundle), made
+    offered = site / "download" / made.path.name
+    assert offered.read_bytes() == made.path.read_bytes()
+    top = made.path.name.removesuffix(".zip")
+    with zipfile.ZipFile(offered) as archive:
+        names = set(archive.namelist())
+        for name in ("README.md", "data-dictionary.md", "CITATION.cff", "LICENSE", "LICENSE-DATA"):
+            assert f"{top}/{name}" in names
+            assert archive.read(f"{top}/{name}") == (site / "download" / name).read_bytes()
+        assert archive.read(f"{top}/LICENSE-DATA") == (REPO / "LICENSE-DATA").read_bytes()
+    page = (site / "download.html").read_text(encoding="utf-8")
+    assert made.sha256 in page
+    assert '<a href="download/LICENSE-DATA">LICENSE-DATA</a>' in page
+    assert '<a href="download/CITATION.cff">CITATION.cff</a>' in page
+
+
+def test_the_citation_on_the_site_is_the_one_citation_cff_gives(release: Path) -> None:
+    # The page wrote its own year and title by hand; it now reads them from CITATION.cff, as the README does.
+    site = read_site(release, REPO / "seeds")
+    cff = site.repository["CITATION.cff"].decode("utf-8")
+    site.repository["CITATION.cff"] = cff.replace("date-released: 2026", "date-released: 2031").encode()
+    page = render_site(site)["download.html"].decode("utf-8")
+    assert "syria-strikes curators (2031). <cite>syria-strikes: claims about air and missile strikes" in page
+
+
+def test_seeds_without_the_licences_beside_them_stop_the_site_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The zip and the download page hand out the dataset's licences and citation; without them the
+    site would publish data a reader could neither cite nor know the terms of."""
+    seeds = tmp_path / "elsewhere" / "seeds"
+    shutil.copytree(REPO / "seeds", seeds)
+    out = tmp_path / "site"
+    code, error = _run_site(out, seeds, capsys)
+    assert code == 1
+    assert "CITATION.cff, LICENSE, LICENSE-DATA not found in" in error and "nothing was written" in error
+    assert error.count("\n") == 1
+    assert not out.exists()
+
+
+def test_an_event_page_says_what_the_counts_span_in_words(site: Path) -> None:
+    """The page said 'range open to open munitions' where no account gives a number, and 'range 8 to
+    open persons' for 'eight' beside 'at least eight'."""
+    for page in (site / "events").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "range open" not in text and " to open " not in text, page.name
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    hit = homs.split('id="p-munitions_hit"', 1)[1].split("</p>", 1)[0]
+    assert hit.endswith("stances: asserts; no count given.")
+    albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
+    killed = albu_kamal.split('id="p-fatalities"', 1)[1].split("</p>", 1)[0]
+    assert killed.endswith("counts differ; at least 8 persons.")
+
+
+def test_claim_tables_of_actors_and_sources_mark_the_contested_claims(site: Path) -> None:
+    """Kulit's page listed his 'intercepted eight missiles' with nothing to say that others dispute it:
+    only the event page showed the disagreement."""
+    page = (site / "actors" / "act-vadim-kulit.html").read_text(encoding="utf-8")
+    rows = {row.split(".html#", 1)[1].split('"', 1)[0]: row for row in page.split("<tr>")[2:]}
+    mark = f'<a class="contested" href="../events/{HOMS}.html#p-munitions_intercepted">contested</a>'
+    assert mark in rows["clm-002-012"]
+    assert "contested" not in rows["clm-002-011"]  # the air-defence system: no one names another
+    source = (site / "sources" / "src-seed-000.html").read_text(encoding="utf-8")
+    assert 'href="../events/evt-2020-01-albu-kamal-strike.html#p-fatalities">contested</a>' in source
+
+
+def test_the_home_page_says_what_a_predicate_and_contested_mean(site: Path) -> None:
+    # Every event page groups claims by predicate and every claims table has a Predicate column.
+    page = (site / "index.html").read_text(encoding="utf-8")
+    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Predicate</dt><dd>What a claim is about:" in terms
+    assert "<dt>Contested</dt>" in terms
+
+
+def test_the_cite_section_says_how_to_point_to_one_claim(site: Path) -> None:
+    # A journalist cites one claim, not the whole dataset; the page said only how to cite the version.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    cite = page.split('id="cite"', 1)[1]
+    assert "To point to one claim, add its identifier (such as <code>clm-002-012</code>)" in cite
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert '<h4 id="h-clm-002-012"><a href="#clm-002-012">clm-002-012</a>' in homs
+
+
+def test_the_home_page_says_what_the_dots_in_hedging_mean(site: Path) -> None:
+    # 'a number of … said' reads as if the document wrote the dots; it joins words written apart.
+    assert any(" … " in claim["hedging"] for claim in _rows("claims"))
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "words the document writes apart are joined by “ … ”" in page
+
+
+def test_event_pages_explain_codes_without_naming_columns_a_reader_cannot_see(site: Path) -> None:
+    """'Who carried it out (value_actor_id).', 'date_start equals date_end', 'say why in
+    identification_note', and a time as '../2020-01-15': the vocabulary's wording for data users,
+    shown on pages that show no table. The dictionary page keeps the full wording."""
+    columns = {column.name for declared in TABLES for column in declared.columns if "_" in column.name}
+    for page in (site / "events").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for section in re.findall(r'<p class="meaning">(.*?)</p>|<dt>(?:When|Identified)</dt><dd>(.*?)</dd>', text):
+            words = " ".join(section)
+            assert not [column for column in columns if column in words], (page.name, words)
+        assert "<dd>../" not in text
+    t4 = (site / "events" / "evt-2020-01-14-t4-airbase-strike.html").read_text(encoding="utf-8")
+    assert '<p class="meaning">Who carried it out. ' in t4
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert "but the match is not certain.</dd>" in homs
+    dictionary = (site / "dictionary.html").read_text(encoding="utf-8")
+    assert "Who carried it out (value_actor_id)." in dictionary
+
+
+def test_a_date_known_only_from_above_reads_as_not_after_its_last_day(site: Path) -> None:
+    """date_end is the last day an event can have happened (the earlier T4 strikes: 'upper bound set
+    conservatively to 2020-01-14'), so 'before 2020-01-14' excluded the very day the data allows."""
+    undated = next(row for row in _rows("events") if row["date_precision"] == "before")
+    page = (site / "events" / f"{undated['event_id']}.html").read_text(encoding="utf-8")
+    assert f"<h1>{html.escape(undated['place_name'])}, not after {undated['date_end']}</h1>" in page
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<td>not after {undated['date_end']}</td>" in index and f"before {undated['date_end']}" not in index
+
+
+def test_every_page_links_to_the_repository(site: Path) -> None:
+    """The pages named the repository only as the citation's plain text: a reader could not reach the
+    archived documents' files or the code that builds the data."""
+    link = '<a href="https://github.com/syria-strikes/syria-strikes">github.com/syria-strikes/syria-strikes</a>'
+    for page in _pages(site):
+        assert link in page.read_text(encoding="utf-8"), page.name
+
+
+def test_the_attribution_facts_say_who_names_whom(site: Path) -> None:
+    """'alleged: Israel' rested on 'the attribution claims below: clm-002-009, clm-002-016,
+    clm-002-021': who alleges it was only found by scrolling to each claim."""
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    facts = homs.split('id="f-attribution"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="#clm-002-016">clm-002-016</a> (Vadim Kulit asserts Israel)' in facts
+    assert '<a href="#clm-002-021">clm-002-021</a> (Unidentified publisher of seed 002 reports Israel)' in facts
+    albu_kamal = (site / "events" / "evt-2020-01-albu-kamal-strike.html").read_text(encoding="utf-8")
+    assert "(Syrian Human Rights Observatory asserts: unknown)" in albu_kamal
+
+
+def test_the_home_page_says_what_a_claim_s_characters_are(site: Path) -> None:
+    # Every claim ends 'Characters 520-576 of the archived document'; the dictionary page alone said what they count.
+    page = (site / "index.html").read_text(encoding="utf-8")
+    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    assert "<dt>Characters 520\u2013576</dt><dd>Where a quote sits in its archived document" in terms
+    homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
+    assert '<p class="where">Characters 520\u2013576 of <a href="../sources/src-seed-002.html#ref-clm-002-010">' in homs
+
+
+def test_the_help_says_the_licences_are_read_beside_seeds() -> None:
+    # The site now zips the citation and licences it finds beside --seeds; the help said only "archived documents".
+    code, out = run_cli(["site", "--help"])
+    assert code == 0
+    words = " ".join(out.split())
+    assert "the CITATION.cff, LICENSE and LICENSE-DATA beside it go into the download zip" in words
+
+
+def test_the_download_page_lists_the_readme_and_licences_before_the_data(site: Path) -> None:
+    # A newcomer reads the table from the top: what the files are and on which terms, then the files.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    order = re.findall(r'<tr><td><a href="download/([^"]+)">', page)
+    assert order[0].startswith("syria-strikes-data-") and order[0].endswith(".zip")
+    assert order[1:6] == ["README.md", "data-dictionary.md", "CITATION.cff", "LICENSE", "LICENSE-DATA"]
+    assert order.index("README.md") < order.index("claims.csv")
+
+
+def test_the_published_site_dates_its_release_as_the_release_workflow_dates_the_bundle() -> None:
+    """The site's zip is the bundle's bytes only for the same release: a release is dated when
+    SOURCE_DATE_EPOCH is set, and the release workflow set it for the bundle while the pages
+    workflow built an undated release, so the zip on the site had another checksum than the release's."""
+    dating = 'echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"'
+    for workflow, command in (("release.yml", "syria_strikes bundle"), ("pages.yml", "syria_strikes build")):
+        text = (REPO / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
+        assert dating in text and text.index(dating) < text.index(command), workflow
+
+
+def test_the_dictionary_download_is_described_as_what_it_holds(site: Path) -> None:
+    # It was called 'the dictionary page, as one file', but it also holds the types per form and the crosswalk.
+    page = (site / "download.html").read_text(encoding="utf-8")
+    row = page.split('<a href="download/data-dictionary.md">', 1)[1].split("</tr>", 1)[0]
+    dictionary = (site / "download" / "data-dictionary.md").read_text(encoding="utf-8")
+    assert "## Crosswalk to ACLED and UCDP GED" in dictionary and "ACLED and UCDP GED" in row
+    assert "## Types in each form" in dictionary and "pandas, Arrow and SQLite" in row
+    assert "as one file" not in row
+
+
+def test_a_contested_predicate_links_to_the_claims_side_by_side(site: Path) -> None:
+    """'contested: launch platform, fatalities' was plain text on the home page and at the top of the
+    event page: the reader had to find the disagreeing claims among twenty others."""
+    albu_kamal = "evt-2020-01-albu-kamal-strike"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for predicate, shown in (("launch_platform", "launch platform"), ("fatalities", "fatalities")):
+        assert f'<a href="events/{albu_kamal}.html#p-{predicate}">{shown}</a>' in index
+    page = (site / "events" / f"{albu_kamal}.html").read_text(encoding="utf-8")
+    assert (
+        'the claims disagree on <a href="#p-launch_platform">launch platform</a>, '
+        '<a href="#p-fatalities">fatalities</a>.'
+    ) in page
+
+
+def test_a_citation_without_a_title_stops_the_site_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page and the zip's README cite by CITATION.cff's title: without one, the site ended in a traceback.
+    root = tmp_path / "dataset"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    for name in ("LICENSE", "LICENSE-DATA"):
+        shutil.copy(REPO / name, root / name)
+    cff = (REPO / "CITATION.cff").read_text(encoding="utf-8")
+    (root / "CITATION.cff").write_text(re.sub(r"(?m)^title:.*\n", "", cff), encoding="utf-8")
+    out = tmp_path / "site"
+    code, error = _run_site(out, root / "seeds", capsys)
+    assert code == 1 and error.count("\n") == 1, error
+    assert "CITATION.cff has no 'title'" in error and "Traceback" not in error
+    assert not out.exists()

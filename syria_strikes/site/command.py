@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=path_argument,
         default=Path("seeds"),
         metavar="DIR",
-        help="folder of the archived documents the claims quote (default: ./seeds)",
+        help="folder of the archived documents the claims quote; the CITATION.cff, LICENSE and LICENSE-DATA "
+        "beside it go into the download zip (default: ./seeds)",
     )
     parser.add_argument(
         "--out", type=path_argument, required=True, metavar="DIR", help="folder to write; replaced whole (e.g. site/)"

@@ -7,30 +7,36 @@ depends on the clock or on hash order, so the same release gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 import re
-import zipfile
+from collections.abc import Callable
 from dataclasses import asdict
-from datetime import date
 from importlib.resources import files
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
+from syria_strikes.companions import citation_parts
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
-from syria_strikes.files import spreadsheet_copies
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
+from syria_strikes.site.downloads import offered_downloads
 from syria_strikes.site.model import Site, about
 from syria_strikes.site.timeline import height, timeline_rows
+from syria_strikes.site.wording import (
+    claimed_value,
+    coordinates,
+    count,
+    count_range,
+    dates,
+    meaning,
+    published_interval,
+    words,
+)
 
 STATIC = ("style.css", "search.js")
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MEANINGS = {vocabulary.name: dict(vocabulary.values) for vocabulary in VOCABULARIES}
 
 
 def render_site(site: Site) -> dict[str, bytes]:
@@ -74,8 +80,9 @@ def render_site(site: Site) -> dict[str, bytes]:
         vocabularies=VOCABULARIES,
         recurring_words=code_spans(RECURRING_WORDS),
     )
-    downloads = _downloads(site.release_files, version)
-    page("download.html", "download.html", files=downloads["listing"], citation=_citation(version))
+    downloads = offered_downloads(site, version)
+    citation = site.repository["CITATION.cff"].decode("utf-8", errors="replace")
+    page("download.html", "download.html", files=downloads["listing"], citation=citation_parts(version, citation))
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
@@ -105,15 +112,32 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
     environment.globals.update(
         site=site,
         version=version,
+        repository=REPOSITORY_URL,
         words=words,
-        meaning=lambda vocabulary, code: _MEANINGS[vocabulary][code],
+        meaning=meaning,
         dates=dates,
         count=count,
+        claimed_value=claimed_value,
         coordinates=coordinates,
         constraints=lambda column: code_spans(_constraints(column)),
         linked=lambda text, root: linked(site, text, root),
+        contested_at=_contested_at(site),
     )
     return environment
+
+
+def _contested_at(site: Site) -> Callable[[dict[str, Any]], str | None]:
+    """The first event a claim is about where claims on its predicate disagree, or None: the tables
+    of an actor's or a source's claims showed Kulit's 'intercepted eight missiles' with nothing to
+    say that others dispute it, which only the event page made visible."""
+    contested = {
+        (event_id, row["predicate"]) for event_id, rows in site.summary.items() for row in rows if row["contested"]
+    }
+
+    def at(claim: dict[str, Any]) -> str | None:
+        return next((event_id for event_id in about(claim) if (event_id, claim["predicate"]) in contested), None)
+
+    return at
 
 
 def code_spans(text: str) -> Markup:
@@ -162,49 +186,6 @@ def _page_of(site: Site, row_id: str) -> str | None:
     return None
 
 
-def words(code: str | None) -> str:
-    """A vocabulary code as words: 'munitions_intercepted' -> 'munitions intercepted'."""
-    return "—" if code is None else code.replace("_", " ")
-
-
-def dates(event: dict[str, Any]) -> str:
-    start, end = event["date_start"], event["date_end"]
-    if start is None:
-        return f"before {end.isoformat()}"
-    if start == end:
-        return str(start.isoformat())
-    return f"{start.isoformat()} to {end.isoformat()}"
-
-
-def count(claim: dict[str, Any]) -> str:
-    """The count as the claim gives it: exact, bounded, or open on one side."""
-    value, low, high, unit = claim["value"], claim["value_low"], claim["value_high"], claim["unit"] or ""
-    if value is not None and low in (None, value) and high in (None, value):
-        text = f"{value}"
-    elif low is not None and high is not None:
-        text = f"{low} to {high}" + (f" (stated {value})" if value is not None else "")
-    elif low is not None:
-        text = f"at least {low}"
-    elif high is not None:
-        text = f"at most {high}"
-    else:
-        text = f"{value}"
-    bounds = f"; value {_or_dash(value)}, low {_or_dash(low)}, high {_or_dash(high)}"
-    return f"{text} {unit}".strip() + bounds
-
-
-def _or_dash(number: int | None) -> str:
-    return "—" if number is None else str(number)
-
-
-def coordinates(event: dict[str, Any]) -> str:
-    latitude, longitude = event["latitude"], event["longitude"]
-    return (
-        f"{abs(latitude):g}° {'N' if latitude >= 0 else 'S'}, {abs(longitude):g}° {'E' if longitude >= 0 else 'W'}"
-        f" (latitude {latitude:g}, longitude {longitude:g})"
-    )
-
-
 def _contested(rows: list[dict[str, Any]]) -> list[str]:
     return [row["predicate"] for row in rows if row["contested"]]
 
@@ -220,7 +201,14 @@ def _event_context(site: Site, event: dict[str, Any], contested: dict[str, list[
     for summary in site.summary.get(event["event_id"], []):
         members = [claim for claim in claims if claim["predicate"] == summary["predicate"]]
         shown = [_with_excerpt(site, claim, event["event_id"]) for claim in members]
-        groups.append({"predicate": summary["predicate"], "summary": summary, "claims": shown})
+        groups.append(
+            {
+                "predicate": summary["predicate"],
+                "summary": summary,
+                "claims": shown,
+                "range": count_range(summary, members),
+            }
+        )
     return {
         "e": event,
         "contested": contested.get(event["event_id"], []),
@@ -240,19 +228,10 @@ def _with_excerpt(site: Site, claim: dict[str, Any], event_id: str) -> dict[str,
     return {**claim, "excerpt": shown, "also_about": also_about}
 
 
-def _published(start: date | None, end: date | None) -> str:
-    """When a source was published: either bound may be unknown alone, as validate allows."""
-    if start is None:
-        return "unknown" if end is None else f"not after {end.isoformat()}"
-    if end is None:
-        return f"not before {start.isoformat()}"
-    return dates({"date_start": start, "date_end": end})
-
-
 def _source_context(site: Site, source: dict[str, Any]) -> dict[str, Any]:
     source_id = source["source_id"]
     start, end = source["published_start"], source["published_end"]
-    published = _published(start, end)
+    published = published_interval(start, end)
     used_for = [
         (event["event_id"], field)
         for event in site.timeline()
@@ -371,60 +350,3 @@ def search_index(site: Site) -> list[dict[str, Any]]:
 def _entry(kind: str, title: str, detail: str, url: str, searched: list[str | None]) -> dict[str, Any]:
     """One search entry; ``text`` is what the words are looked for in, the title and detail are shown."""
     return {"type": kind, "title": title, "detail": detail, "url": url, "text": " ".join(filter(None, searched))}
-
-
-def _downloads(contents: dict[str, bytes], version: str) -> dict[str, Any]:
-    """The release files (already verified) and a zip of them all, with the checksums the download page lists."""
-    descriptor = json.loads(contents["datapackage.json"])
-    described = {
-        resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
-    }
-    spreadsheet = _spreadsheet_copies(contents)
-    contents = {**contents, **spreadsheet}
-    names = list(contents)
-    bundle_name = f"syria-strikes-{version}.zip"
-    buffer = io.BytesIO()
-    # Stored, not deflated: zlib builds differ in their output, stored bytes do not; Parquet is compressed already.
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(f"syria-strikes-{version}/{name}", date_time=ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, contents[name])
-    bundle = {bundle_name: buffer.getvalue()}
-    descriptions = {
-        bundle_name: "The whole release in one zip: every file below.",
-        "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
-        **{
-            name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
-            "curly quotes correctly."
-            for name in spreadsheet
-        },
-    }
-    listing = [
-        {
-            "name": name,
-            "description": descriptions.get(name) or described.get(name, ""),
-            "bytes": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(),
-        }
-        for name, data in {**bundle, **contents}.items()
-    ]
-    return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
-
-
-def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
-    """The Excel copies of the tables the release holds, as the release bundle has them."""
-    return spreadsheet_copies(
-        {
-            f"{declared.name}.csv": contents[f"{declared.name}.csv"]
-            for declared in TABLES
-            if f"{declared.name}.csv" in contents
-        }
-    )
-
-
-def _citation(version: str) -> str:
-    return (
-        f"syria-strikes curators (2026). syria-strikes: claims about air and missile strikes in Syria, with verbatim "
-        f"provenance (version {version}) [Data set]. CC BY 4.0. {REPOSITORY_URL}"
-    )

@@ -109,6 +109,14 @@ def copy_dataset(target: Path) -> Dataset:
     return Dataset(target)
 
 
+def add_repository_files(dataset: Dataset) -> Dataset:
+    """The citation and licences beside data/ and seeds/, as in a clone: the bundle and the site
+    zip them with the data. ``copy_dataset`` leaves them out, so that their absence stays testable."""
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        shutil.copy(REPO / name, dataset.root / name)
+    return dataset
+
+
 def link_cache(cache: Path, target: Path) -> None:
     """A validation cache's entries linked, not copied: an entry is trusted only in the file it was
     written to, and a run replaces an entry by renaming a new file over it, never by writing into it."""

@@ -1,5 +1,7 @@
 // Client-side search over the index written at build time (search-index.js sets window.SEARCH_INDEX).
-// Every word of the query must occur in an entry's text; case does not matter. No framework.
+// Every word of the query must occur in an entry's text; case does not matter, nor which apostrophe,
+// quotation mark or dash is typed: the quotes keep the documents' curly ones (Syria’s), a keyboard
+// types straight ones (Syria's). No framework.
 (function () {
   "use strict";
   var LIMIT = 200;
@@ -13,9 +15,15 @@
     status.textContent = "Type a word above: a name, a place, a weapon, a word from a quote.";
     return;
   }
-  var words = query.toLowerCase().split(/\s+/);
+  function fold(text) {
+    return text.toLowerCase()
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u02bc`]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+  }
+  var words = fold(query).split(/\s+/);
   var found = window.SEARCH_INDEX.filter(function (entry) {
-    var haystack = entry.text.toLowerCase();
+    var haystack = fold(entry.text);
     return words.every(function (word) { return haystack.indexOf(word) !== -1; });
   });
   status.textContent = found.length + (found.length === 1 ? " result" : " results") + " for “" + query + "”" +

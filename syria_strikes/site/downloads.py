@@ -1,0 +1,70 @@
+"""The site's download folder: the release's files, their spreadsheet copies, the files a reader needs
+beside them, and the one zip of them all, which is the zip `syria-strikes bundle` writes for the same data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from syria_strikes.companions import DICTIONARY, README, bundle_name, companion_files, zip_entries, zipped
+from syria_strikes.coverage import coverage_sentence
+from syria_strikes.files import spreadsheet_copies
+from syria_strikes.metadata import TABLES
+from syria_strikes.site.model import Site
+
+
+def offered_downloads(site: Site, version: str) -> dict[str, Any]:
+    """The release files (already verified), the files a reader needs beside them (README, data
+    dictionary, citation, licences) and the zip of them all, which is the very zip
+    ``syria-strikes bundle`` writes for the same data, with the checksums the download page lists."""
+    contents = site.release_files
+    descriptor = json.loads(contents["datapackage.json"])
+    described = {
+        resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
+    }
+    spreadsheet = _spreadsheet_copies(contents)
+    companions = companion_files(version, coverage_sentence(site.counts), site.repository)
+    contents = {**companions, **contents, **spreadsheet}  # what to read first, then the data
+    zip_name = bundle_name(version)
+    bundle = {
+        zip_name: zipped(zip_entries(site.release_files, version, coverage_sentence(site.counts), site.repository))
+    }
+    descriptions = {
+        zip_name: "Everything below in one zip: the data, its "
+        "spreadsheet copies, the README, the data dictionary, the citation and both licences.",
+        "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
+        **{
+            name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
+            "curly quotes correctly."
+            for name in spreadsheet
+        },
+        README: "What each file holds, how to open it and how to cite it.",
+        DICTIONARY: "What every column means and which values it allows, as on the dictionary page, with what "
+        "each type becomes in pandas, Arrow and SQLite and how event types map to ACLED and UCDP GED.",
+        "CITATION.cff": "How to cite this version, in the Citation File Format (CFF).",
+        "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
+        "LICENSE": "The licence of the code that built the data (MIT).",
+    }
+    listing = [
+        {
+            "name": name,
+            "description": descriptions.get(name) or described.get(name, ""),
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+        for name, data in {**bundle, **contents}.items()
+    ]
+    return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
+
+
+def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
+    """The Excel copies of the tables the release holds, as the release bundle has them."""
+    return spreadsheet_copies(
+        {
+            f"{declared.name}.csv": contents[f"{declared.name}.csv"]
+            for declared in TABLES
+            if f"{declared.name}.csv" in contents
+        }
+    )
