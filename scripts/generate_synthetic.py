@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from syria_strikes.checks.aliases import written_whole
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, Table
 from syria_strikes.sentences import split_sentences
@@ -327,6 +328,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     actors = _actors(rng, sizes)
     events = _events(rng, sizes, claim_events, claim_documents)
     documents = _documents(rng, events, claim_events, claim_documents)
+    _keep_written_aliases(actors, documents.texts)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     _order_chains(claim_rows, sources)
@@ -384,6 +386,17 @@ def _actors(rng: np.random.Generator, sizes: Sizes) -> dict[str, Cells]:
     rows["curator_note"] = [None] * len(rows["actor_id"])
     rows["curator_note"][-1] = "Synthetic actor: a made-up spokesperson of a real organisation."
     return rows
+
+
+def _keep_written_aliases(actors: dict[str, Cells], texts: list[str]) -> None:
+    """Aliases are names as the seeds write them (rule alias_written): those the made-up texts do not
+    write are dropped, as a curator would not list them."""
+    listed = [alias for aliases in actors["aliases"] if aliases for alias in aliases.split("|")]
+    written = written_whole(sorted(set(listed)), texts)
+    actors["aliases"] = [
+        "|".join(alias for alias in aliases.split("|") if alias in written) or None if aliases else None
+        for aliases in actors["aliases"]
+    ]
 
 
 def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, claim_documents: np.ndarray) -> Events:

@@ -129,6 +129,8 @@ RuleId = Literal[
     "seed_withdrawn",
     "seed_referenced",
     "dateline_written",
+    "alias_written",
+    "language_written",
     "clean_text",
     "mojibake",
     "mixed_script",
@@ -486,6 +488,26 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
     return (
         f"holds {describe_char(value[at])} after {value[max(0, at - 20) : at]!r}, an invisible character: the text "
         "shows one spelling and holds another; delete it (it often comes with copy and paste)"
+    )
+
+
+def _alias_written(*, aliases: Sequence[str]) -> str:
+    shown = ", ".join(repr(alias) for alias in aliases[:SHOWN_POSITIONS]) + (
+        ", ..." if len(aliases) > SHOWN_POSITIONS else ""
+    )
+    which = "this alias" if len(aliases) == 1 else f"these {len(aliases)} aliases"
+    return (
+        f"no seed writes {which} as whole words: {shown}; an alias is a name as a seed writes it, "
+        "copied verbatim (an actor's name may be the curators' own words)"
+    )
+
+
+def _language_written(*, language: str, seed_path: str, share: float) -> str:
+    tagged = f"is {language!r}" if language else "is empty"
+    return (
+        f"{tagged}, but {seed_path} reads as English ({share:.0%} of its words are English function words such "
+        "as 'the', 'of', 'and'); count_written judges the numbers of English documents only, so the tag "
+        "switches it off: give the language the document is written in (en)"
     )
 
 
@@ -1614,6 +1636,26 @@ RULES: tuple[Rule, ...] = (
         "(`Jerusalem` for `Yerushalayim`) or copied from another row",
         "Copy the dateline as the document writes it, or leave the cell empty.",
         words="{seed_path} does not write this dateline; a dateline is given as the document writes it",
+    ),
+    Rule(
+        "alias_written",
+        "Quotes and seeds",
+        "An actor's alias that no seed writes (invented, translated, pasted from outside the documents, or "
+        "another actor's words): the naming rules (`claimant_named`, `value_actor_named`, `relation_named`) "
+        "accept any alias as the actor's name, so an unwritten alias let any words name any actor",
+        "Copy each alias as a seed writes it, as whole words (`Syria\u2019s aerial defense system`, curly "
+        "apostrophe and all); a name of your own goes in `name`, not among the aliases.",
+        words=_alias_written,
+    ),
+    Rule(
+        "language_written",
+        "Quotes and seeds",
+        "An archived source whose `language` is not English while its seed reads as English: `count_written` "
+        "holds counts to the number words of English documents only, so the tag silently switched it off",
+        "Give the language the document is written in (BCP 47, `en` for English).",
+        # A language cell that failed its own rules is left empty, which this rule would judge again.
+        yields_to=("pattern", "standard_code", "clean_text", "placeholder", "mojibake", "invisible_char", "max_length"),
+        words=_language_written,
     ),
     # --- cell contents (checks.cells, with the text policy of syria_strikes.text) ------------
     Rule(

@@ -140,6 +140,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_referenced": {"name": "a.html"},
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
+    "alias_written": {"aliases": ["IAF"]},
+    "language_written": {"language": "ar", "seed_path": "seeds/000_88ebea6c751ab514.txt", "share": 0.23},
     "seed_withdrawn": {"name": "003_0123456789abcdef.txt"},
     "sentence_declared_once": {"first": 3},
     "clean_text": _cell("claims", "hedging", "said\u200b"),

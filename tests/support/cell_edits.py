@@ -374,6 +374,38 @@ QUOTES_AND_SEED_PATHS = [
         rule="quote_anchored",
         row=Where(quote=containing("\u2013")),
     ),
+    CellEdit(
+        "actor alias known from outside the seeds ('IAF')",
+        "actors",
+        "aliases",
+        appended("|IAF"),
+        rule="alias_written",
+        row=Where(actor_id="act-israeli-air-force"),
+    ),
+    CellEdit(
+        "actor alias retyped in another case than the seed's",
+        "actors",
+        "aliases",
+        "Israeli air force",
+        rule="alias_written",
+        row=Where(aliases="Israeli Air Force"),
+    ),
+    CellEdit(
+        "English seed tagged with another language",
+        "sources",
+        "language",
+        "ar",
+        rule="language_written",
+        row=ARCHIVED_SOURCE,
+    ),
+    CellEdit(
+        "English seed whose language is left empty",
+        "sources",
+        "language",
+        "",
+        rule="language_written",
+        row=ARCHIVED_SOURCE,
+    ),
 ]
 
 # --- sentences of a seed that carry no claim -----------------------------------------------------
