@@ -100,6 +100,7 @@ ORGANISATIONS: tuple[tuple[str, str, str, str | None, str | None, str | None], .
     ),
     ("act-experts", "Unnamed experts", "unidentified", None, None, "experts"),
 )
+PUBLISHER_NAMES = {actor_id: name for actor_id, name, *_ in ORGANISATIONS}
 ATTACKERS = (
     "act-israel",
     "act-iaf",
@@ -628,9 +629,10 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
             curator_note="Synthetic document: the text is generated, its quotes sit at real offsets.",
         )
         for k, report in enumerate(reports):
-            publisher, _, kind, name = OUTLETS[outlets[d, k]]
+            publisher, _, kind, _ = OUTLETS[outlets[d, k]]
             # Numbered: two reports of one outlet cited by one seed are two documents, not one entered twice.
-            title = f"{name[:1].upper()}{name[1:]} report {k + 1} cited by seed {d:03d}"
+            # The title names the publisher by its actor name, as rule publisher_named asks.
+            title = f"{PUBLISHER_NAMES[publisher]} report {k + 1} cited by seed {d:03d}"
             dated = None if undated[d, k] else day
             _append(
                 rows,

@@ -166,6 +166,9 @@ RuleId = Literal[
     "value_actor_named",
     "relation_named",
     "claimant_named",
+    "name_shared",
+    "publisher_named",
+    "ended_by_date_source",
     "curated_source",
     "archive_about_event",
     "coordinates_source",
@@ -1963,6 +1966,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "ended_by_date_source",
+        "Data model",
+        "An event whose `date_end` is after the publication of the document it is dated from "
+        "(`date_source_id`), precision `month` aside: an end moved a day later than the reference allows "
+        "(Albu Kamal's night of 9/10 January ending on the 11th, a day after the report)",
+        "The end, the source and its day; a date worked out from a document ends by its publication.",
+        yields_to=("precision_day", "ended_by_reports"),
+        words=(
+            "the event ends on {end}, after {source}, which it is dated from, was published (by {published}); a "
+            "date worked out from a document cannot run past it"
+        ),
+    ),
+    Rule(
         "place_claimed",
         "Data model",
         "An event whose `country` is none of the countries its `place` claims code (`value_code`): another valid "
@@ -1970,6 +1986,31 @@ RULES: tuple[Rule, ...] = (
         "The event's country and the codes of its place claims; the event lies where a claim places it.",
         yields_to=("strike_category",),
         words=_place_claimed,
+    ),
+    Rule(
+        "name_shared",
+        "Data model",
+        "A name or alias of one actor given to another as well (`Israel Hayom` added to Syria's aliases, SANA "
+        "renamed `TASS`): the naming rules take any of an actor's names as naming it, so a shared spelling "
+        "names both, and a claim credited to either passes",
+        "The spelling, the actor that lists it first and its line. A spelling a seed uses for two actors is "
+        "listed for neither; `curator_note` says whom it means where it is quoted.",
+        words=(
+            "{spelling!r} is already a name or alias of {owner} (line {first}); a spelling names one actor: "
+            "remove it here, or from both and say in curator_note whom the words mean"
+        ),
+    ),
+    Rule(
+        "publisher_named",
+        "Data model",
+        "A cited report's or reference's `publisher_actor_id` whose name and aliases occur neither in its "
+        "`title` nor in its `curator_note` (SANA's report given to TASS): the publisher rests on the words "
+        "that cite the report, which the row says",
+        "Name the publisher in the title or the note, by its name or an alias, as the citing words do.",
+        words=(
+            "{actor} is named neither in the title nor in curator_note (by its name or an alias); a report's "
+            "publisher is the one the words citing it name: say which"
+        ),
     ),
     Rule(
         "value_actor_named",

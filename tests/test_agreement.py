@@ -169,3 +169,84 @@ def test_a_relation_whose_end_its_actors_kind_rules_out_is_reported_there(
     }
     found = agreement._relation_direction(frames)
     assert [(p.column, p.rule) for p in found] == ([] if wrong is None else [(wrong, "relation_kind")])
+
+
+# --- one spelling, one actor ----------------------------------------------------------------------
+def _shared(*rows: tuple[str, str, str | None]) -> list[tuple[int | None, str | None, object]]:
+    actors = typed_frame("actors", [{"actor_id": a, "name": n, "aliases": al} for a, n, al in rows])
+    return [(p.row, p.column, p.value) for p in agreement._names_shared({"actors": actors})]
+
+
+def test_a_spelling_of_one_actor_passes_even_listed_twice_by_it() -> None:
+    assert _shared(("act-tass", "TASS", "TASS"), ("act-sana", "SANA", "state news agency")) == []
+
+
+def test_an_alias_that_is_another_actors_name_is_reported_on_the_alias_whichever_comes_first() -> None:
+    rows = (("act-syria", "Syria", "Syria|Israel Hayom"), ("act-israel-hayom", "Israel Hayom", None))
+    assert _shared(*rows) == [(2, "aliases", "Syria|Israel Hayom")]
+    assert _shared(*reversed(rows)) == [(3, "aliases", "Syria|Israel Hayom")]
+
+
+def test_a_name_or_alias_given_to_two_actors_is_reported_once_on_the_later_row() -> None:
+    assert _shared(("act-sana", "TASS", "SANA"), ("act-tass", "TASS", "TASS")) == [(3, "name", "TASS")]
+    assert _shared(("act-a", "A", "the army"), ("act-b", "B", "the army|B")) == [(3, "aliases", "the army|B")]
+
+
+# --- the publisher of a report --------------------------------------------------------------------
+def _publishers(*rows: dict[str, object]) -> list[tuple[int | None, str | None]]:
+    frames = {"actors": typed_frame("actors", ACTORS), "sources": typed_frame("sources", list(rows))}
+    return [(p.row, p.rule) for p in agreement._publisher_named(frames)]
+
+
+def test_a_reports_publisher_is_named_in_its_title_or_note() -> None:
+    assert _publishers(
+        {"source_id": "src-a", "kind": "agency_report", "publisher_actor_id": "act-sana", "title": "SANA report"},
+        {
+            "source_id": "src-b",
+            "kind": "news_article",
+            "publisher_actor_id": "act-haaretz",
+            "title": "Report on the occupants",
+            "curator_note": "Seed 000: 'Haaretz reported'.",
+        },
+        {"source_id": "src-c", "kind": "agency_report", "publisher_actor_id": "act-sana", "title": "TASS report"},
+        {"source_id": "src-d", "kind": "agency_report", "publisher_actor_id": "act-nobody", "title": "A report"},
+    ) == [(4, "publisher_named")]
+
+
+def test_an_archived_documents_publisher_is_not_judged_by_its_title() -> None:
+    assert (
+        _publishers(
+            {"source_id": "src-seed-000", "kind": "archived_article", "publisher_actor_id": "act-sana", "title": "T"},
+            {
+                "source_id": "src-seed-001",
+                "publisher_actor_id": "act-sana",
+                "seed_path": "seeds/001_x.txt",
+                "title": "T",
+            },
+        )
+        == []
+    )
+
+
+# --- an event ends by its date source -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("end", "precision", "published", "reported"),
+    [
+        ("2020-01-10", "range", "2020-01-10", False),
+        ("2020-01-11", "range", "2020-01-10", True),
+        ("2020-01-31", "month", "2020-01-10", False),  # a month's interval is the calendar month
+        ("2020-01-11", "range", None, False),  # a source without a known day
+    ],
+)
+def test_an_event_ends_by_the_publication_of_the_document_it_is_dated_from(
+    end: str, precision: str, published: str | None, reported: bool
+) -> None:
+    frames = {
+        "events": typed_frame(
+            "events",
+            [{"event_id": "evt-x", "date_end": end, "date_precision": precision, "date_source_id": "src-ref-x"}],
+        ),
+        "sources": typed_frame("sources", [{"source_id": "src-ref-x", "published_end": published}]),
+    }
+    found = agreement._ended_by_date_source(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "ended_by_date_source")] if reported else [])

@@ -141,6 +141,13 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "alias_written": {"aliases": ["IAF"]},
+    "name_shared": {"spelling": "Israel Hayom", "owner": "act-israel-hayom", "first": 24},
+    "publisher_named": {"actor": "act-tass"},
+    "ended_by_date_source": {
+        "end": "2020-01-11",
+        "source": "src-ref-urdupoint-2020-01-10-albu-kamal",
+        "published": "2020-01-10",
+    },
     "language_written": {"language": "ar", "seed_path": "seeds/000_88ebea6c751ab514.txt", "share": 0.23},
     "seed_withdrawn": {"name": "003_0123456789abcdef.txt"},
     "sentence_declared_once": {"first": 3},

@@ -149,6 +149,71 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     ]
 
 
+def _names_shared(frames: Frames) -> list[Problem]:
+    """A spelling (name or alias) belongs to one actor: the naming rules take any of an actor's
+    spellings as naming it, so one shared by two actors names both, and a claim credited to either
+    passes. The actor it names keeps it, else the first to list it as an alias; each other row that
+    lists it is reported, once. Rows without an ID are foreign_key's or required's; an actor's name
+    again among its aliases is its own."""
+    actors = frames["actors"]
+    names = actors["name"].dropna()
+    aliases = list_items(actors["aliases"])
+    spellings = pd.DataFrame(
+        {
+            "line": np.concatenate([names.index.to_numpy(), aliases.index.to_numpy()]),
+            "column": ["name"] * len(names) + ["aliases"] * len(aliases),
+            "spelling": np.concatenate([names.to_numpy(dtype=object), aliases.to_numpy(dtype=object)]),
+        }
+    )
+    spellings["actor"] = actors["actor_id"].reindex(spellings["line"]).to_numpy()
+    # A name is its actor's before any alias is: an alias that is another actor's name is the one reported.
+    spellings = spellings.dropna().sort_values(["column", "line"], kind="stable", ascending=[False, True])
+    owner = spellings.groupby("spelling", sort=False)[["actor", "line"]].transform("first")
+    other = (spellings["actor"] != owner["actor"]).to_numpy(dtype=bool)
+    # Arrays, not Series: a Series set on an empty frame would bring its whole index with it.
+    shared = spellings[other].assign(owner=owner["actor"].to_numpy()[other], first=owner["line"].to_numpy()[other])
+    shared = shared.drop_duplicates("line").sort_values("line", kind="stable")
+    return [
+        problem(
+            "name_shared",
+            "actors",
+            int(line),
+            column,
+            str(actors.at[line, column]),
+            spelling=spelling,
+            owner=owner_id,
+            first=int(first),
+        )
+        for line, column, spelling, owner_id, first in zip(
+            shared["line"].tolist(),
+            shared["column"].tolist(),
+            shared["spelling"].tolist(),
+            shared["owner"].tolist(),
+            shared["first"].tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _publisher_named(frames: Frames) -> list[Problem]:
+    """A source row that is not archived (a report a seed cites, a reference) names its publisher in
+    its title or curator_note, by its name or an alias: the publisher rests on the words that cite
+    the report ('According to the state SANA agency'), and without them any outlet could be put
+    there. An archived document's publisher is its own: the document names it or no one does."""
+    sources = frames["sources"]
+    archived = (sources["seed_path"].notna() | (sources["kind"] == "archived_article")).fillna(True)
+    return [
+        problem("publisher_named", "sources", line, "publisher_actor_id", actor, actor=actor)
+        for line, actor in _unnamed(
+            sources,
+            "publisher_actor_id",
+            _known_actors(frames["actors"]),
+            words="title",
+            among=~archived.to_numpy(dtype=bool),
+        )
+    ]
+
+
 def _relation_named(frames: Frames) -> list[Problem]:
     """Both actors of a relation are ones its quote names ('Hashed al-Shaabi ... supported by Iran'),
     or, where the quote does not ('its ally'), its curator_note names."""
@@ -362,6 +427,30 @@ def _ended_by_reports(frames: Frames) -> list[Problem]:
     ]
 
 
+def _ended_by_date_source(frames: Frames) -> list[Problem]:
+    """An event ends by the day the document it is dated from was published: the interval is worked
+    out from that document's words, which cannot know a later day. Precision 'month' aside (its
+    interval is the calendar month by convention), and a source without a known day."""
+    events, sources = frames["events"], frames["sources"]
+    published = first_match_dates(arrow_strings(events["date_source_id"]), sources, "source_id", "published_end")
+    end = events["date_end"].to_numpy(dtype="datetime64[s]")
+    monthly = (events["date_precision"] == "month").fillna(False).to_numpy(dtype=bool)
+    late = np.flatnonzero((end > published) & ~monthly)
+    return [
+        problem(
+            "ended_by_date_source",
+            "events",
+            int(events.index[k]),
+            "date_end",
+            _day(pd.Timestamp(end[k])),
+            end=_day(pd.Timestamp(end[k])),
+            source=str(events["date_source_id"].iloc[k]),
+            published=_day(pd.Timestamp(published[k])),
+        )
+        for k in late.tolist()
+    ]
+
+
 def _day(value: pd.Timestamp) -> str:
     return f"{value:%Y-%m-%d}"
 
@@ -500,6 +589,9 @@ def _shown(days: pd.Series) -> str | None:
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
     across("relation_named", {"actor_relations", "actors"}, _relation_named),
+    across("name_shared", {"actors"}, _names_shared),
+    across("publisher_named", {"sources", "actors"}, _publisher_named),
+    across("ended_by_date_source", {"events", "sources"}, _ended_by_date_source),
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
