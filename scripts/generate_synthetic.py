@@ -27,7 +27,7 @@ import numpy as np
 
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.generate import generated_files
-from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, Table
+from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
 
 CLAIMS_PER_EVENT = 10
@@ -333,6 +333,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     _order_chains(claim_rows, sources)
+    _own_voice_relays(claim_rows, sources)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
@@ -718,15 +719,31 @@ def _claims(
     return rows
 
 
+def _own_voice_relays(claims: dict[str, Cells], sources: dict[str, Cells]) -> None:
+    """A claim its document's publisher makes in its own voice anchors attribution words only when
+    it relays without asserting (rule own_voice_reports): where the drawn claimant is the publisher,
+    the stance is 'reports'."""
+    publishers = dict(zip(sources["source_id"], sources["publisher_actor_id"], strict=True))
+    for k, (claimant, source) in enumerate(zip(claims["claimant_actor_id"], claims["source_id"], strict=True)):
+        if claimant == publishers[source]:
+            claims["stance"][k] = "reports"
+
+
 def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], claim_events: np.ndarray) -> None:
     """An event blames the actor its attribution claims name (rule attribution_claimed): those claims
-    name the event's attacker, and an event no such claim is about is left unattributed."""
+    name the event's attacker, and an event no such claim is about is left unattributed; the
+    attribution claims about an event without an attacker call the perpetrator unknown (rule
+    unattributed_claimed)."""
     blamed: set[int] = set()
     for k, (predicate, actor) in enumerate(zip(claims["predicate"], claims["value_actor_id"], strict=True)):
         attacker = events["attributed_actor_id"][int(claim_events[k])]
         if predicate == "attribution" and actor is not None and attacker is not None:
             claims["value_actor_id"][k] = attacker
             blamed.add(int(claim_events[k]))
+    for k, predicate in enumerate(claims["predicate"]):
+        if predicate == "attribution" and int(claim_events[k]) not in blamed:
+            claims["value_actor_id"][k] = None
+            claims["value_text"][k] = UNKNOWN_PERPETRATOR
     for e, attacker in enumerate(events["attributed_actor_id"]):
         if attacker is not None and e not in blamed:
             status = events["attribution_status"][e]

@@ -166,6 +166,8 @@ RuleId = Literal[
     "value_actor_named",
     "relation_named",
     "claimant_named",
+    "own_voice_reports",
+    "unattributed_claimed",
     "name_shared",
     "publisher_named",
     "ended_by_date_source",
@@ -1986,6 +1988,32 @@ RULES: tuple[Rule, ...] = (
         "The event's country and the codes of its place claims; the event lies where a claim places it.",
         yields_to=("strike_category",),
         words=_place_claimed,
+    ),
+    Rule(
+        "own_voice_reports",
+        "Data model",
+        "A claim in its document's own voice (claimant = publisher) with attribution words anchored but a "
+        "stance other than `reports` ('There are reports that ...' turned into `asserts`): own-voice words "
+        "are there only when the document relays without asserting",
+        "The stance; own-voice words mean the document only relays.",
+        yields_to=("attribution_anchored", "attribution_complete", "attribution_offsets"),
+        words=(
+            "the claim is in its document's own voice and anchors attribution words, which it does only when it "
+            "relays without asserting: the stance is 'reports', not {stance!r} (or the words name another "
+            "claimant)"
+        ),
+    ),
+    Rule(
+        "unattributed_claimed",
+        "Data model",
+        "An event called `unattributed` while every attribution claim about it names a perpetrator (the T4 "
+        "strike, which SANA blames on Israel): 'unattributed' is for sources that call the perpetrator unknown",
+        "The status; an event no source attributes has an attribution claim saying so (value_text `unknown`).",
+        words=(
+            "every attribution claim about this event names a perpetrator and none calls it unknown; "
+            "'unattributed' is for sources that call the perpetrator unknown: use 'alleged' (or 'acknowledged') "
+            "with the actor they name"
+        ),
     ),
     Rule(
         "name_shared",

@@ -250,3 +250,37 @@ def test_an_event_ends_by_the_publication_of_the_document_it_is_dated_from(
     }
     found = agreement._ended_by_date_source(frames)
     assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "ended_by_date_source")] if reported else [])
+
+
+# --- 'unattributed' rests on sources that call the perpetrator unknown ---------------------------
+def _attributions(status: str, *claims: tuple[str | None, str | None]) -> list[tuple[int | None, str]]:
+    frames = {
+        "events": typed_frame("events", [{"event_id": "evt-x", "attribution_status": status}]),
+        "claims": typed_frame(
+            "claims",
+            [
+                {"claim_id": f"clm-{k}", "event_id": "evt-x", "predicate": predicate, "value_text": text}
+                | ({"value_actor_id": "act-israel"} if text is None else {})
+                for k, (predicate, text) in enumerate(claims)
+            ],
+        ),
+    }
+    return [(p.row, p.rule) for p in agreement._unattributed_claimed(frames)]
+
+
+def test_an_event_every_source_blames_on_someone_is_not_unattributed() -> None:
+    assert _attributions("unattributed", ("attribution", None), ("occurred", None)) == [(2, "unattributed_claimed")]
+
+
+@pytest.mark.parametrize(
+    ("status", "claims"),
+    [
+        ("unattributed", (("attribution", None), ("attribution", "unknown"))),  # one source calls it unknown
+        ("unattributed", (("occurred", None),)),  # no attribution claim at all
+        ("alleged", (("attribution", None),)),
+    ],
+)
+def test_unattributed_is_judged_only_against_attribution_claims_that_all_name_someone(
+    status: str, claims: tuple[tuple[str, str | None], ...]
+) -> None:
+    assert _attributions(status, *claims) == []

@@ -499,3 +499,23 @@ def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dat
         ("cited_after_citing", "src-sana-2020-01-14-t4"),
         ("cited_ends_later", "src-haaretz-t4-occupants"),
     }
+
+
+# --- the document's own voice relays when it anchors attribution words ---------------------------
+@pytest.mark.parametrize(
+    ("claimant", "stance", "words", "reported"),
+    [
+        ("act-a", "reports", "There are reports that", False),
+        ("act-a", "asserts", "There are reports that", True),
+        ("act-a", "asserts", None, False),  # the own voice without words asserts
+        ("act-b", "asserts", "B said", False),  # another's voice: its words name the claimant
+    ],
+)
+def test_an_own_voice_claim_with_attribution_words_only_relays(
+    claimant: str, stance: str, words: str | None, reported: bool
+) -> None:
+    world = _world()
+    world["sources"][0]["publisher_actor_id"] = "act-a"
+    world["claims"][0].update(claimant_actor_id=claimant, stance=stance, attribution_quote=words, relayed_via=None)
+    found = [p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "own_voice_reports"]
+    assert [(p.row, p.column) for p in found] == ([(2, "stance")] if reported else [])

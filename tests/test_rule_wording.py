@@ -141,6 +141,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "alias_written": {"aliases": ["IAF"]},
+    "own_voice_reports": {"stance": "asserts"},
+    "unattributed_claimed": {},
     "name_shared": {"spelling": "Israel Hayom", "owner": "act-israel-hayom", "first": 24},
     "publisher_named": {"actor": "act-tass"},
     "ended_by_date_source": {

@@ -18,7 +18,7 @@ import pandas as pd
 from syria_strikes.checks.across import Across, across
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import LIST_DELIMITER
+from syria_strikes.metadata import LIST_DELIMITER, UNKNOWN_PERPETRATOR
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -202,6 +202,8 @@ def _publisher_named(frames: Frames) -> list[Problem]:
     there. An archived document's publisher is its own: the document names it or no one does."""
     sources = frames["sources"]
     archived = (sources["seed_path"].notna() | (sources["kind"] == "archived_article")).fillna(True)
+    # A row without an ID is required's to report, and no one cites it.
+    judged = ~archived.to_numpy(dtype=bool) & sources["source_id"].notna().to_numpy(dtype=bool)
     return [
         problem("publisher_named", "sources", line, "publisher_actor_id", actor, actor=actor)
         for line, actor in _unnamed(
@@ -209,7 +211,7 @@ def _publisher_named(frames: Frames) -> list[Problem]:
             "publisher_actor_id",
             _known_actors(frames["actors"]),
             words="title",
-            among=~archived.to_numpy(dtype=bool),
+            among=judged,
         )
     ]
 
@@ -318,6 +320,27 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
             continue
         problems.append(problem("attribution_claimed", "events", int(line), "attributed_actor_id", actor, actor=actor))
     return problems
+
+
+def _unattributed_claimed(frames: Frames) -> list[Problem]:
+    """An event called unattributed ('the sources call the perpetrator unknown') has an attribution
+    claim about it that does so (value_text 'unknown'), when it has attribution claims at all: with
+    every one naming a perpetrator, 'unattributed' drops the blame the sources lay."""
+    events, claims = frames["events"], frames["claims"]
+    unattributed = events[(events["attribution_status"] == "unattributed").fillna(False).to_numpy(dtype=bool)]
+    if unattributed.empty:
+        return []
+    about = events_claimed(claims)
+    attribution = claims.index[(claims["predicate"] == "attribution").fillna(False).to_numpy(dtype=bool)]
+    unknown = (claims["value_text"] == UNKNOWN_PERPETRATOR) & claims["value_actor_id"].isna()
+    called_unknown = claims.index[unknown.fillna(False).to_numpy(dtype=bool)]
+    blamed = set(about[about.index.isin(attribution)].tolist())
+    unsure = set(about[about.index.isin(attribution.intersection(called_unknown))].tolist())
+    wrong = unattributed[unattributed["event_id"].isin(sorted(blamed - unsure)).to_numpy(dtype=bool)]
+    return [
+        problem("unattributed_claimed", "events", int(line), "attribution_status", "unattributed")
+        for line in wrong.index.tolist()
+    ]
 
 
 def _acknowledged_claimed(frames: Frames) -> list[Problem]:
@@ -597,6 +620,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
     across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
+    across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("place_claimed", {"events", "claims"}, _place_claimed),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),

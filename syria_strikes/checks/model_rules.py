@@ -77,6 +77,23 @@ def _attribution_given(frames: Frames) -> list[Problem]:
     ]
 
 
+def _own_voice_reports(frames: Frames) -> list[Problem]:
+    """A claim in its document's own voice leaves the attribution words empty unless it only relays
+    ('There are reports that', 'attributed to'): own-voice words make the stance 'reports'. One
+    edited to 'asserts' would make the document vouch for what it passed on. Not judged while the
+    publisher or claimant is unknown (foreign_key's)."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    actors = first_by_key(frames["actors"], "actor_id").index
+    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
+    worded = claims["attribution_quote"].notna() & claims["stance"].notna()
+    wrong = (own_voice & worded & (claims["stance"] != "reports")).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("own_voice_reports", "claims", line, "stance", stance, stance=stance)
+        for line, stance in by_line(claims.loc[wrong, "stance"])
+    ]
+
+
 def _counts_written(frames: Frames) -> list[Problem]:
     """Each count of a count claim is a number its quote writes ("Numbers are never invented"),
     judged where the claim's document is in English, the one language whose number words are read.
@@ -376,6 +393,7 @@ def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Fra
 MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
     across("claim_events", {"claims"}, _other_events_distinct),
+    across("own_voice_reports", {"claims", "sources", "actors"}, _own_voice_reports),
     across("count_written", {"claims", "sources"}, _counts_written),
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),

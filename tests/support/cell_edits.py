@@ -415,6 +415,14 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(event_id="evt-2020-01-albu-kamal-strike"),
     ),
     CellEdit(
+        "claim the document only relays turned into its own assertion",
+        "claims",
+        "stance",
+        "asserts",
+        rule="own_voice_reports",
+        row=Where(stance="reports"),
+    ),
+    CellEdit(
         "English seed tagged with another language",
         "sources",
         "language",

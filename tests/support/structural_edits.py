@@ -74,6 +74,13 @@ def low_above_high(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value_low", "100", "count_bounds")
 
 
+@structural("event its sources blame called unattributed")
+def blamed_event_called_unattributed(ds: Dataset) -> Expect:
+    index = ds.find("events", attribution_status="alleged")
+    ds.set_cell("events", index, "attributed_actor_id", "")
+    return _set(ds, "events", index, "attribution_status", "unattributed", "unattributed_claimed")
+
+
 @structural("coordinates for a place that is not a site")
 def coordinates_for_a_governorate(ds: Dataset) -> Expect:
     index = ds.find("events", latitude="")
