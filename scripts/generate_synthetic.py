@@ -426,7 +426,9 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     attacker = np.array(ATTACKERS)[rng.integers(0, len(ATTACKERS), n)]
     places = rng.integers(0, len(PLACES), n)
     place_precision = np.array(PLACE_PRECISIONS)[rng.choice(6, n, p=[0.3, 0.3, 0.15, 0.15, 0.05, 0.05])]
-    jitter = rng.uniform(-0.05, 0.05, (n, 2))
+    # Drawn but not applied: a site has the gazetteer's one point (rule place_read_once); the draw
+    # stays so that every later draw, and so the rest of the dataset, is as it was.
+    rng.uniform(-0.05, 0.05, (n, 2))
     first_claim = np.searchsorted(claim_events, np.arange(n))
     dated_in = [f"src-seed-{d:03d}" for d in claim_documents[first_claim].tolist()]
     ids = [
@@ -448,7 +450,7 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["date_precision"] = precision.tolist()
     rows["date_source_id"] = dated_in
     rows["date_note"] = [f"“on {WEEKDAYS[(int(e.astype(int)) + 3) % 7]}” in the archived article." for e in ends]
-    rows |= _places(places, place_precision, jitter)
+    rows |= _places(places, place_precision)
     # Coordinates are outside knowledge, taken only from a reference: a site rests on the gazetteer row.
     rows["place_source_id"] = [
         GAZETTEER if level == "site" else source
@@ -477,7 +479,7 @@ def _event_id(precision: str, start: str, end: str, event_type: str, place: str,
     return f"evt-{day}-{place}-{event_type.replace('_', '-')}-{k:06d}"
 
 
-def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> dict[str, Cells]:
+def _places(places: np.ndarray, precision: np.ndarray) -> dict[str, Cells]:
     """Admin fields down to the precision the sources support; coordinates only for a known site."""
     depth = {"site": 3, "town": 3, "district": 2, "governorate": 1, "country": 0, "unknown": 0}
     rows: dict[str, Cells] = {
@@ -494,7 +496,7 @@ def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> di
             "longitude",
         )
     }
-    for k, (p, level) in enumerate(zip(places.tolist(), precision.tolist(), strict=True)):
+    for p, level in zip(places.tolist(), precision.tolist(), strict=True):
         name, _, aliases, admin1, admin2, locality, lat, lon = PLACES[p]
         known = depth[level]
         site = level == "site"
@@ -505,8 +507,8 @@ def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> di
         rows["admin1"].append(admin1 if known >= 1 else None)
         rows["admin2"].append(admin2 if known >= 2 else None)
         rows["locality"].append(locality if known >= 3 else None)
-        rows["latitude"].append(f"{lat + jitter[k, 0]:.5f}" if site else None)
-        rows["longitude"].append(f"{lon + jitter[k, 1]:.5f}" if site else None)
+        rows["latitude"].append(f"{lat:.5f}" if site else None)
+        rows["longitude"].append(f"{lon:.5f}" if site else None)
     return rows
 
 

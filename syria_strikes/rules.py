@@ -171,6 +171,7 @@ RuleId = Literal[
     "name_shared",
     "publisher_named",
     "ended_by_date_source",
+    "place_read_once",
     "curated_source",
     "archive_about_event",
     "coordinates_source",
@@ -513,6 +514,14 @@ def _language_written(*, language: str, seed_path: str, share: float) -> str:
         f"{tagged}, but {seed_path} reads as English ({share:.0%} of its words are English function words such "
         "as 'the', 'of', 'and'); count_written judges the numbers of English documents only, so the tag "
         "switches it off: give the language the document is written in (en)"
+    )
+
+
+def _place_read_once(*, first: int, given: str, source: str) -> str:
+    shown = repr(given) if given else "nothing"
+    return (
+        f"line {first} gives {shown} for the same place from the same source ({source}); a source "
+        "describes one place one way: copy the field from it again on both rows"
     )
 
 
@@ -1988,6 +1997,15 @@ RULES: tuple[Rule, ...] = (
         "The event's country and the codes of its place claims; the event lies where a claim places it.",
         yields_to=("strike_category",),
         words=_place_claimed,
+    ),
+    Rule(
+        "place_read_once",
+        "Data model",
+        "Two events at one place (same `place_name` and `place_precision`) whose place rests on the same "
+        "source, giving different coordinates, country or admin areas: the T4 base moved to another point "
+        "in Syria on one of its two events",
+        "The field, the line it differs from and that line's value; a source describes one place one way.",
+        words=_place_read_once,
     ),
     Rule(
         "own_voice_reports",

@@ -284,3 +284,33 @@ def test_unattributed_is_judged_only_against_attribution_claims_that_all_name_so
     status: str, claims: tuple[tuple[str, str | None], ...]
 ) -> None:
     assert _attributions(status, *claims) == []
+
+
+# --- one place, one description ---------------------------------------------------------------------
+SITE = {
+    "place_name": "Tiyas (T4) Military Airbase",
+    "place_precision": "site",
+    "place_source_id": "src-ref-tiyas",
+    "country": "SYR",
+    "admin1": "Homs",
+    "locality": "Tiyas",
+    "latitude": 34.5225,
+    "longitude": 37.62972,
+}
+
+
+def _places(*edits: dict[str, object]) -> list[tuple[int | None, str | None]]:
+    events = typed_frame("events", [{"event_id": f"evt-{k}", **SITE, **edit} for k, edit in enumerate(edits)])
+    return [(p.row, p.column) for p in agreement._place_read_once({"events": events})]
+
+
+def test_events_at_one_place_from_one_source_describe_it_one_way() -> None:
+    assert _places({}, {}, {}) == []
+    assert _places({}, {"latitude": 34.4951, "longitude": 36.8936}) == [(3, "latitude")]
+    assert _places({}, {}, {"admin1": "Hama"}) == [(4, "admin1")]
+    assert _places({}, {"admin2": "Tadmur"}) == [(3, "admin2")]  # a field given on one row only
+
+
+def test_another_source_or_precision_may_describe_a_place_otherwise() -> None:
+    assert _places({}, {"place_source_id": "src-ref-other", "latitude": 34.5}) == []
+    assert _places({}, {"place_precision": "town", "latitude": None, "longitude": None}) == []

@@ -425,6 +425,44 @@ def _place_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+# The fields a reference gives for a place, which two events at one place from one reference share.
+PLACE_FIELDS = ("country", "admin1", "admin2", "locality", "latitude", "longitude")
+
+
+def _place_read_once(frames: Frames) -> list[Problem]:
+    """Two events at the same place (place_name and place_precision) whose place rests on the same
+    source give the same country, admin areas and coordinates: the source describes that place one
+    way, so a field that differs was moved or retyped on one of them. The later row is reported, at
+    its first field that differs from the first such row's."""
+    events = frames["events"]
+    keys = ["place_name", "place_precision", "place_source_id"]
+    placed = events[events[keys].notna().all(axis=1).to_numpy(dtype=bool)]
+    if placed.empty:
+        return []
+    fields = placed[list(PLACE_FIELDS)].astype("string").fillna("")
+    first = fields.groupby([placed[key] for key in keys], sort=False).transform("first")
+    differs = (fields != first).to_numpy(dtype=bool)
+    lines = np.flatnonzero(differs.any(axis=1))
+    firsts = placed.reset_index(names="line").groupby(keys, sort=False)["line"].transform("first").to_numpy()
+    problems = []
+    for k in lines.tolist():
+        column = PLACE_FIELDS[int(np.argmax(differs[k]))]
+        value = placed[column].iloc[k]
+        problems.append(
+            problem(
+                "place_read_once",
+                "events",
+                int(placed.index[k]),
+                column,
+                None if pd.isna(value) else str(value),
+                first=int(firsts[k]),
+                given=str(first[column].iloc[k]),
+                source=str(placed["place_source_id"].iloc[k]),
+            )
+        )
+    return problems
+
+
 def _ended_by_reports(frames: Frames) -> list[Problem]:
     """An event ends by the day the latest document about it was published (a document whose claims
     are about it, or the one it is dated from): a report cannot know the event went on after it. Not
@@ -623,5 +661,6 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("place_claimed", {"events", "claims"}, _place_claimed),
+    across("place_read_once", {"events"}, _place_read_once),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

@@ -81,6 +81,19 @@ def blamed_event_called_unattributed(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_status", "unattributed", "unattributed_claimed")
 
 
+@structural("site moved to another point inside Syria on one of its two events")
+def site_moved_on_one_event(ds: Dataset) -> Expect:
+    index = ds.find("events", latitude=lambda cell: cell != "")
+    ds.set_cell("events", index, "latitude", "34.4951")
+    ds.set_cell("events", index, "longitude", "36.8936")
+    # The other event at the site, from the same reference, is the one found to disagree.
+    place = ds.rows("events")[index]["place_name"]
+    other = next(
+        k for k, row in enumerate(ds.rows("events")) if row["place_name"] == place and k != index and row["latitude"]
+    )
+    return Expect("events", other + 2, "latitude", "place_read_once")
+
+
 @structural("coordinates for a place that is not a site")
 def coordinates_for_a_governorate(ds: Dataset) -> Expect:
     index = ds.find("events", latitude="")
