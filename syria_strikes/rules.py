@@ -176,6 +176,7 @@ RuleId = Literal[
     "archive_about_event",
     "coordinates_source",
     "reference_has_url",
+    "wikidata_seen",
     "seed_number",
     "relation_not_self",
     "relation_kind",
@@ -514,6 +515,18 @@ def _language_written(*, language: str, seed_path: str, share: float) -> str:
         f"{tagged}, but {seed_path} reads as English ({share:.0%} of its words are English function words such "
         "as 'the', 'of', 'and'); count_written judges the numbers of English documents only, so the tag "
         "switches it off: give the language the document is written in (en)"
+    )
+
+
+def _wikidata_seen(*, item: str, seen: bool, noted: bool) -> str:
+    faults = []
+    if not seen:
+        faults.append(f"no reference row records the page of {item} (url https://www.wikidata.org/wiki/{item})")
+    if not noted:
+        faults.append("curator_note is empty")
+    return (
+        f"{' and '.join(faults)}; an item is given only when a curator saw it: add the reference row of its page "
+        "and say in curator_note why it is this actor, or leave the cell empty"
     )
 
 
@@ -1997,6 +2010,16 @@ RULES: tuple[Rule, ...] = (
         "The event's country and the codes of its place claims; the event lies where a claim places it.",
         yields_to=("strike_category",),
         words=_place_claimed,
+    ),
+    Rule(
+        "wikidata_seen",
+        "Data model",
+        "An actor's `wikidata_id` that no reference row records (a `reference` source whose `url` is the item's "
+        "page, `https://www.wikidata.org/wiki/Q…`), or given without a `curator_note`: an item filled from "
+        "memory or guessed, which the curation guide forbids",
+        "Add the reference row of the item's page you saw, and say in `curator_note` why it is this actor; "
+        "otherwise leave the cell empty.",
+        words=_wikidata_seen,
     ),
     Rule(
         "place_read_once",

@@ -519,3 +519,28 @@ def test_an_own_voice_claim_with_attribution_words_only_relays(
     world["claims"][0].update(claimant_actor_id=claimant, stance=stance, attribution_quote=words, relayed_via=None)
     found = [p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "own_voice_reports"]
     assert [(p.row, p.column) for p in found] == ([(2, "stance")] if reported else [])
+
+
+# --- a Wikidata item a curator saw ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("url", "note", "reported"),
+    [
+        ("https://www.wikidata.org/wiki/Q801", "Its page was seen.", False),
+        ("https://m.wikidata.org/wiki/Q801", "Its page was seen.", False),
+        ("https://www.wikidata.org/wiki/Q8010", "Its page was seen.", True),  # another item
+        ("https://en.wikipedia.org/wiki/Q801", "Its page was seen.", True),  # not Wikidata
+        ("https://www.wikidata.org/wiki/Q801", None, True),  # no note
+        (None, "Known from memory.", True),
+    ],
+)
+def test_a_wikidata_item_is_one_a_reference_row_records(url: str | None, note: str | None, reported: bool) -> None:
+    from syria_strikes.checks.model_rules import _wikidata_seen
+
+    frames = {
+        "actors": typed_frame(
+            "actors", [{"actor_id": "act-israel", "wikidata_id": "Q801", "curator_note": note}, {"actor_id": "act-b"}]
+        ),
+        "sources": typed_frame("sources", [{"source_id": "src-ref-wd", "kind": "reference", "url": url}]),
+    }
+    found = _wikidata_seen(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == ([(2, "wikidata_id", "wikidata_seen")] if reported else [])

@@ -365,6 +365,29 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     ]
 
 
+# The address of a Wikidata item's page, as a reference row records the item a curator saw.
+WIKIDATA_PAGE = r"^https?://(?:www\.|m\.)?wikidata\.org/wiki/(?P<item>Q[1-9][0-9]*)$"
+
+
+def _wikidata_seen(frames: Frames) -> list[Problem]:
+    """An actor's wikidata_id is an item a curator saw, never one filled from memory: a reference
+    row records its page (https://www.wikidata.org/wiki/Q...), the public address the project asks
+    of every field beyond the seeds, and the actor's curator_note says why it is that actor."""
+    actors, sources = frames["actors"], frames["sources"]
+    references = sources[(sources["kind"] == "reference").fillna(False).to_numpy(dtype=bool)]
+    seen = references["url"].dropna().str.extract(WIKIDATA_PAGE)["item"].dropna()
+    given = actors["wikidata_id"].notna().to_numpy(dtype=bool)
+    unseen = given & ~actors["wikidata_id"].isin(seen.tolist()).to_numpy(dtype=bool)
+    unnoted = given & actors["curator_note"].isna().to_numpy(dtype=bool)
+    return [
+        problem(
+            "wikidata_seen", "actors", line, "wikidata_id", item, item=item, seen=not unseen[k], noted=not unnoted[k]
+        )
+        for k, (line, item) in enumerate(zip(actors.index.tolist(), actors["wikidata_id"].tolist(), strict=True))
+        if unseen[k] or unnoted[k]
+    ]
+
+
 def _seed_number(cells: pd.Series, column: str) -> pa.ChunkedArray:
     """The seed number each cell carries (null where it carries none), found by RE2 in Arrow: a
     million claim IDs cost pandas' str.extract most of a second."""
@@ -403,6 +426,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relay_order", {"claims", "sources"}, _relays_in_order),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
+    across("wikidata_seen", {"actors", "sources"}, _wikidata_seen),
     across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
     across(

@@ -81,6 +81,13 @@ def blamed_event_called_unattributed(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "attribution_status", "unattributed", "unattributed_claimed")
 
 
+@structural("actor given a Wikidata item no reference row records")
+def wikidata_item_from_memory(ds: Dataset) -> Expect:
+    index = ds.find("actors", kind="state")
+    ds.set_cell("actors", index, "curator_note", "Its Wikidata item is known.")
+    return _set(ds, "actors", index, "wikidata_id", "Q801", "wikidata_seen")
+
+
 @structural("site moved to another point inside Syria on one of its two events")
 def site_moved_on_one_event(ds: Dataset) -> Expect:
     index = ds.find("events", latitude=lambda cell: cell != "")
@@ -344,6 +351,14 @@ def actors_sharing_a_wikidata_item(ds: Dataset) -> Expect:
     (or one of them names the wrong item). The item is a made-up number, never published."""
     first = ds.find("actors", kind="state")
     second = ds.find("actors", kind="state", actor_id=lambda a: a != ds.rows("actors")[first]["actor_id"])
+    # The item is one a reference row records, with notes, so that only the sharing is at fault.
+    sources = ds.rows("sources")
+    page = {column: "" for column in sources[0]}
+    page |= {"source_id": "src-ref-wikidata-q999999999", "title": "Wikidata item Q999999999", "kind": "reference"}
+    page |= {"url": "https://www.wikidata.org/wiki/Q999999999", "curator_note": "The item's page, as seen."}
+    ds.write_rows("sources", [*sources, page])
+    for index in (first, second):
+        ds.set_cell("actors", index, "curator_note", "Its Wikidata page was seen (src-ref-wikidata-q999999999).")
     ds.set_cell("actors", first, "wikidata_id", "Q999999999")
     return _set(ds, "actors", second, "wikidata_id", "Q999999999", "unique_value")
 
