@@ -1996,7 +1996,7 @@ RULES: tuple[Rule, ...] = (
         "(`date_source_id`), precision `month` aside: an end moved a day later than the reference allows "
         "(Albu Kamal's night of 9/10 January ending on the 11th, a day after the report)",
         "The end, the source and its day; a date worked out from a document ends by its publication.",
-        yields_to=("precision_day", "ended_by_reports"),
+        yields_to=("precision_day", "ended_by_reports", "reported_after_event"),
         words=(
             "the event ends on {end}, after {source}, which it is dated from, was published (by {published}); a "
             "date worked out from a document cannot run past it"
@@ -2037,7 +2037,7 @@ RULES: tuple[Rule, ...] = (
         "stance other than `reports` ('There are reports that ...' turned into `asserts`): own-voice words "
         "are there only when the document relays without asserting",
         "The stance; own-voice words mean the document only relays.",
-        yields_to=("attribution_anchored", "attribution_complete", "attribution_offsets"),
+        yields_to=("attribution_anchored", "attribution_complete", "attribution_offsets", "read_in_archive"),
         words=(
             "the claim is in its document's own voice and anchors attribution words, which it does only when it "
             "relays without asserting: the stance is 'reports', not {stance!r} (or the words name another "
@@ -2050,6 +2050,7 @@ RULES: tuple[Rule, ...] = (
         "An event called `unattributed` while every attribution claim about it names a perpetrator (the T4 "
         "strike, which SANA blames on Israel): 'unattributed' is for sources that call the perpetrator unknown",
         "The status; an event no source attributes has an attribution claim saying so (value_text `unknown`).",
+        yields_to=("attributed_actor",),
         words=(
             "every attribution claim about this event names a perpetrator and none calls it unknown; "
             "'unattributed' is for sources that call the perpetrator unknown: use 'alleged' (or 'acknowledged') "
@@ -2064,6 +2065,7 @@ RULES: tuple[Rule, ...] = (
         "names both, and a claim credited to either passes",
         "The spelling, the actor that lists it first and its line. A spelling a seed uses for two actors is "
         "listed for neither; `curator_note` says whom it means where it is quoted.",
+        yields_to=("repeated_row",),
         words=(
             "{spelling!r} is already a name or alias of {owner} (line {first}); a spelling names one actor: "
             "remove it here, or from both and say in curator_note whom the words mean"

@@ -186,7 +186,7 @@ def event_after_its_report(ds: Dataset) -> Expect:
 def claim_read_in_an_unarchived_source(ds: Dataset) -> Expect:
     sources = ds.rows("sources")
     unarchived = sources[ds.find("sources", seed_path="")]
-    report = {**unarchived, "source_id": "src-uncited-report", "title": "A report no document cites"}
+    report = {**unarchived, "source_id": "src-uncited-report", "title": unarchived["title"] + ", a copy no one cites"}
     ds.write_rows("sources", [*sources, report])
     return _set(ds, "claims", 0, "source_id", "src-uncited-report", "read_in_archive")
 
