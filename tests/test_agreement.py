@@ -308,7 +308,9 @@ def test_events_at_one_place_from_one_source_describe_it_one_way() -> None:
     assert _places({}, {}, {}) == []
     assert _places({}, {"latitude": 34.4951, "longitude": 36.8936}) == [(3, "latitude")]
     assert _places({}, {}, {"admin1": "Hama"}) == [(4, "admin1")]
-    assert _places({}, {"admin2": "Tadmur"}) == [(3, "admin2")]  # a field given on one row only
+    assert _places({}, {"admin2": "Tadmur"}) == []  # a field given on one row only is not compared
+    assert _places({}, {"latitude": None, "longitude": 36.0}) == []  # coordinates are compared as a pair
+    assert _places({}, {}, {"longitude": 36.0}) == [(4, "longitude")]
 
 
 def test_another_source_or_precision_may_describe_a_place_otherwise() -> None:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
+from syria_strikes.checks.rows import inside_country
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import LIST_DELIMITER, UNKNOWN_PERPETRATOR
@@ -433,15 +434,25 @@ def _place_read_once(frames: Frames) -> list[Problem]:
     """Two events at the same place (place_name and place_precision) whose place rests on the same
     source give the same country, admin areas and coordinates: the source describes that place one
     way, so a field that differs was moved or retyped on one of them. The later row is reported, at
-    its first field that differs from the first such row's."""
+    its first field that differs from the first such row's; a field given on one row only is not
+    compared (a cell that failed its own rules is left empty, and is theirs to report)."""
     events = frames["events"]
     keys = ["place_name", "place_precision", "place_source_id"]
     placed = events[events[keys].notna().all(axis=1).to_numpy(dtype=bool)]
     if placed.empty:
         return []
-    fields = placed[list(PLACE_FIELDS)].astype("string").fillna("")
+    fields = placed[list(PLACE_FIELDS)].astype("string")
     first = fields.groupby([placed[key] for key in keys], sort=False).transform("first")
-    differs = (fields != first).to_numpy(dtype=bool)
+    # A field empty on either row is not compared: a cell that failed its own rules is left empty.
+    # Coordinates are compared as a pair, since a rule of the pair reports (and empties) one of them.
+    # Coordinates outside their country are coordinates_in_country's to report, which empties neither:
+    # a group with such a row compares no coordinates.
+    pair = ["latitude", "longitude"]
+    astray = ~inside_country(placed).to_numpy(dtype=bool)
+    astray_first = pd.Series(astray, index=placed.index).groupby([placed[key] for key in keys]).transform("any")
+    unpaired = fields[pair].isna().any(axis=1) | first[pair].isna().any(axis=1) | astray_first
+    fields.loc[unpaired.to_numpy(dtype=bool), pair] = pd.NA
+    differs = (fields != first).fillna(False).to_numpy(dtype=bool)
     lines = np.flatnonzero(differs.any(axis=1))
     firsts = placed.reset_index(names="line").groupby(keys, sort=False)["line"].transform("first").to_numpy()
     problems = []
