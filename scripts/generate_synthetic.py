@@ -25,8 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from syria_strikes.checks.aliases import written_whole
 from syria_strikes.generate import generated_files
-from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, Table
+from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
 
 CLAIMS_PER_EVENT = 10
@@ -99,6 +100,7 @@ ORGANISATIONS: tuple[tuple[str, str, str, str | None, str | None, str | None], .
     ),
     ("act-experts", "Unnamed experts", "unidentified", None, None, "experts"),
 )
+PUBLISHER_NAMES = {actor_id: name for actor_id, name, *_ in ORGANISATIONS}
 ATTACKERS = (
     "act-israel",
     "act-iaf",
@@ -327,9 +329,11 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     actors = _actors(rng, sizes)
     events = _events(rng, sizes, claim_events, claim_documents)
     documents = _documents(rng, events, claim_events, claim_documents)
+    _keep_written_aliases(actors, documents.texts)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
     _order_chains(claim_rows, sources)
+    _own_voice_relays(claim_rows, sources)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
@@ -386,6 +390,17 @@ def _actors(rng: np.random.Generator, sizes: Sizes) -> dict[str, Cells]:
     return rows
 
 
+def _keep_written_aliases(actors: dict[str, Cells], texts: list[str]) -> None:
+    """Aliases are names as the seeds write them (rule alias_written): those the made-up texts do not
+    write are dropped, as a curator would not list them."""
+    listed = [alias for aliases in actors["aliases"] if aliases for alias in aliases.split("|")]
+    written = written_whole(sorted(set(listed)), texts)
+    actors["aliases"] = [
+        "|".join(alias for alias in aliases.split("|") if alias in written) or None if aliases else None
+        for aliases in actors["aliases"]
+    ]
+
+
 def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, claim_documents: np.ndarray) -> Events:
     n = sizes.events
     span = int((LAST_DAY - FIRST_DAY).astype(int))
@@ -411,7 +426,9 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     attacker = np.array(ATTACKERS)[rng.integers(0, len(ATTACKERS), n)]
     places = rng.integers(0, len(PLACES), n)
     place_precision = np.array(PLACE_PRECISIONS)[rng.choice(6, n, p=[0.3, 0.3, 0.15, 0.15, 0.05, 0.05])]
-    jitter = rng.uniform(-0.05, 0.05, (n, 2))
+    # Drawn but not applied: a site has the gazetteer's one point (rule place_read_once); the draw
+    # stays so that every later draw, and so the rest of the dataset, is as it was.
+    rng.uniform(-0.05, 0.05, (n, 2))
     first_claim = np.searchsorted(claim_events, np.arange(n))
     dated_in = [f"src-seed-{d:03d}" for d in claim_documents[first_claim].tolist()]
     ids = [
@@ -433,7 +450,7 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["date_precision"] = precision.tolist()
     rows["date_source_id"] = dated_in
     rows["date_note"] = [f"“on {WEEKDAYS[(int(e.astype(int)) + 3) % 7]}” in the archived article." for e in ends]
-    rows |= _places(places, place_precision, jitter)
+    rows |= _places(places, place_precision)
     # Coordinates are outside knowledge, taken only from a reference: a site rests on the gazetteer row.
     rows["place_source_id"] = [
         GAZETTEER if level == "site" else source
@@ -462,7 +479,7 @@ def _event_id(precision: str, start: str, end: str, event_type: str, place: str,
     return f"evt-{day}-{place}-{event_type.replace('_', '-')}-{k:06d}"
 
 
-def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> dict[str, Cells]:
+def _places(places: np.ndarray, precision: np.ndarray) -> dict[str, Cells]:
     """Admin fields down to the precision the sources support; coordinates only for a known site."""
     depth = {"site": 3, "town": 3, "district": 2, "governorate": 1, "country": 0, "unknown": 0}
     rows: dict[str, Cells] = {
@@ -479,7 +496,7 @@ def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> di
             "longitude",
         )
     }
-    for k, (p, level) in enumerate(zip(places.tolist(), precision.tolist(), strict=True)):
+    for p, level in zip(places.tolist(), precision.tolist(), strict=True):
         name, _, aliases, admin1, admin2, locality, lat, lon = PLACES[p]
         known = depth[level]
         site = level == "site"
@@ -490,8 +507,8 @@ def _places(places: np.ndarray, precision: np.ndarray, jitter: np.ndarray) -> di
         rows["admin1"].append(admin1 if known >= 1 else None)
         rows["admin2"].append(admin2 if known >= 2 else None)
         rows["locality"].append(locality if known >= 3 else None)
-        rows["latitude"].append(f"{lat + jitter[k, 0]:.5f}" if site else None)
-        rows["longitude"].append(f"{lon + jitter[k, 1]:.5f}" if site else None)
+        rows["latitude"].append(f"{lat:.5f}" if site else None)
+        rows["longitude"].append(f"{lon:.5f}" if site else None)
     return rows
 
 
@@ -615,9 +632,10 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
             curator_note="Synthetic document: the text is generated, its quotes sit at real offsets.",
         )
         for k, report in enumerate(reports):
-            publisher, _, kind, name = OUTLETS[outlets[d, k]]
+            publisher, _, kind, _ = OUTLETS[outlets[d, k]]
             # Numbered: two reports of one outlet cited by one seed are two documents, not one entered twice.
-            title = f"{name[:1].upper()}{name[1:]} report {k + 1} cited by seed {d:03d}"
+            # The title names the publisher by its actor name, as rule publisher_named asks.
+            title = f"{PUBLISHER_NAMES[publisher]} report {k + 1} cited by seed {d:03d}"
             dated = None if undated[d, k] else day
             _append(
                 rows,
@@ -703,15 +721,31 @@ def _claims(
     return rows
 
 
+def _own_voice_relays(claims: dict[str, Cells], sources: dict[str, Cells]) -> None:
+    """A claim its document's publisher makes in its own voice anchors attribution words only when
+    it relays without asserting (rule own_voice_reports): where the drawn claimant is the publisher,
+    the stance is 'reports'."""
+    publishers = dict(zip(sources["source_id"], sources["publisher_actor_id"], strict=True))
+    for k, (claimant, source) in enumerate(zip(claims["claimant_actor_id"], claims["source_id"], strict=True)):
+        if claimant == publishers[source]:
+            claims["stance"][k] = "reports"
+
+
 def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], claim_events: np.ndarray) -> None:
     """An event blames the actor its attribution claims name (rule attribution_claimed): those claims
-    name the event's attacker, and an event no such claim is about is left unattributed."""
+    name the event's attacker, and an event no such claim is about is left unattributed; the
+    attribution claims about an event without an attacker call the perpetrator unknown (rule
+    unattributed_claimed)."""
     blamed: set[int] = set()
     for k, (predicate, actor) in enumerate(zip(claims["predicate"], claims["value_actor_id"], strict=True)):
         attacker = events["attributed_actor_id"][int(claim_events[k])]
         if predicate == "attribution" and actor is not None and attacker is not None:
             claims["value_actor_id"][k] = attacker
             blamed.add(int(claim_events[k]))
+    for k, predicate in enumerate(claims["predicate"]):
+        if predicate == "attribution" and int(claim_events[k]) not in blamed:
+            claims["value_actor_id"][k] = None
+            claims["value_text"][k] = UNKNOWN_PERPETRATOR
     for e, attacker in enumerate(events["attributed_actor_id"]):
         if attacker is not None and e not in blamed:
             status = events["attribution_status"][e]

@@ -129,6 +129,8 @@ RuleId = Literal[
     "seed_withdrawn",
     "seed_referenced",
     "dateline_written",
+    "alias_written",
+    "language_written",
     "clean_text",
     "mojibake",
     "mixed_script",
@@ -164,10 +166,17 @@ RuleId = Literal[
     "value_actor_named",
     "relation_named",
     "claimant_named",
+    "own_voice_reports",
+    "unattributed_claimed",
+    "name_shared",
+    "publisher_named",
+    "ended_by_date_source",
+    "place_read_once",
     "curated_source",
     "archive_about_event",
     "coordinates_source",
     "reference_has_url",
+    "wikidata_seen",
     "seed_number",
     "relation_not_self",
     "relation_kind",
@@ -486,6 +495,46 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
     return (
         f"holds {describe_char(value[at])} after {value[max(0, at - 20) : at]!r}, an invisible character: the text "
         "shows one spelling and holds another; delete it (it often comes with copy and paste)"
+    )
+
+
+def _alias_written(*, aliases: Sequence[str]) -> str:
+    shown = ", ".join(repr(alias) for alias in aliases[:SHOWN_POSITIONS]) + (
+        ", ..." if len(aliases) > SHOWN_POSITIONS else ""
+    )
+    which = "this alias" if len(aliases) == 1 else f"these {len(aliases)} aliases"
+    return (
+        f"no seed writes {which} as whole words: {shown}; an alias is a name as a seed writes it, "
+        "copied verbatim (an actor's name may be the curators' own words)"
+    )
+
+
+def _language_written(*, language: str, seed_path: str, share: float) -> str:
+    tagged = f"is {language!r}" if language else "is empty"
+    return (
+        f"{tagged}, but {seed_path} reads as English ({share:.0%} of its words are English function words such "
+        "as 'the', 'of', 'and'); count_written judges the numbers of English documents only, so the tag "
+        "switches it off: give the language the document is written in (en)"
+    )
+
+
+def _wikidata_seen(*, item: str, seen: bool, noted: bool) -> str:
+    faults = []
+    if not seen:
+        faults.append(f"no reference row records the page of {item} (url https://www.wikidata.org/wiki/{item})")
+    if not noted:
+        faults.append("curator_note is empty")
+    return (
+        f"{' and '.join(faults)}; an item is given only when a curator saw it: add the reference row of its page "
+        "and say in curator_note why it is this actor, or leave the cell empty"
+    )
+
+
+def _place_read_once(*, first: int, given: str, source: str) -> str:
+    shown = repr(given) if given else "nothing"
+    return (
+        f"line {first} gives {shown} for the same place from the same source ({source}); a source "
+        "describes one place one way: copy the field from it again on both rows"
     )
 
 
@@ -1615,6 +1664,26 @@ RULES: tuple[Rule, ...] = (
         "Copy the dateline as the document writes it, or leave the cell empty.",
         words="{seed_path} does not write this dateline; a dateline is given as the document writes it",
     ),
+    Rule(
+        "alias_written",
+        "Quotes and seeds",
+        "An actor's alias that no seed writes (invented, translated, pasted from outside the documents, or "
+        "another actor's words): the naming rules (`claimant_named`, `value_actor_named`, `relation_named`) "
+        "accept any alias as the actor's name, so an unwritten alias let any words name any actor",
+        "Copy each alias as a seed writes it, as whole words (`Syria\u2019s aerial defense system`, curly "
+        "apostrophe and all); a name of your own goes in `name`, not among the aliases.",
+        words=_alias_written,
+    ),
+    Rule(
+        "language_written",
+        "Quotes and seeds",
+        "An archived source whose `language` is not English while its seed reads as English: `count_written` "
+        "holds counts to the number words of English documents only, so the tag silently switched it off",
+        "Give the language the document is written in (BCP 47, `en` for English).",
+        # A language cell that failed its own rules is left empty, which this rule would judge again.
+        yields_to=("pattern", "standard_code", "clean_text", "placeholder", "mojibake", "invisible_char", "max_length"),
+        words=_language_written,
+    ),
     # --- cell contents (checks.cells, with the text policy of syria_strikes.text) ------------
     Rule(
         "clean_text",
@@ -1921,6 +1990,19 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "ended_by_date_source",
+        "Data model",
+        "An event whose `date_end` is after the publication of the document it is dated from "
+        "(`date_source_id`), precision `month` aside: an end moved a day later than the reference allows "
+        "(Albu Kamal's night of 9/10 January ending on the 11th, a day after the report)",
+        "The end, the source and its day; a date worked out from a document ends by its publication.",
+        yields_to=("precision_day", "ended_by_reports", "reported_after_event"),
+        words=(
+            "the event ends on {end}, after {source}, which it is dated from, was published (by {published}); a "
+            "date worked out from a document cannot run past it"
+        ),
+    ),
+    Rule(
         "place_claimed",
         "Data model",
         "An event whose `country` is none of the countries its `place` claims code (`value_code`): another valid "
@@ -1928,6 +2010,78 @@ RULES: tuple[Rule, ...] = (
         "The event's country and the codes of its place claims; the event lies where a claim places it.",
         yields_to=("strike_category",),
         words=_place_claimed,
+    ),
+    Rule(
+        "wikidata_seen",
+        "Data model",
+        "An actor's `wikidata_id` that no reference row records (a `reference` source whose `url` is the item's "
+        "page, `https://www.wikidata.org/wiki/Q…`), or given without a `curator_note`: an item filled from "
+        "memory or guessed, which the curation guide forbids",
+        "Add the reference row of the item's page you saw, and say in `curator_note` why it is this actor; "
+        "otherwise leave the cell empty.",
+        words=_wikidata_seen,
+    ),
+    Rule(
+        "place_read_once",
+        "Data model",
+        "Two events at one place (same `place_name` and `place_precision`) whose place rests on the same "
+        "source, giving different coordinates, country or admin areas: the T4 base moved to another point "
+        "in Syria on one of its two events",
+        "The field, the line it differs from and that line's value; a source describes one place one way.",
+        words=_place_read_once,
+    ),
+    Rule(
+        "own_voice_reports",
+        "Data model",
+        "A claim in its document's own voice (claimant = publisher) with attribution words anchored but a "
+        "stance other than `reports` ('There are reports that ...' turned into `asserts`): own-voice words "
+        "are there only when the document relays without asserting",
+        "The stance; own-voice words mean the document only relays.",
+        yields_to=("attribution_anchored", "attribution_complete", "attribution_offsets", "read_in_archive"),
+        words=(
+            "the claim is in its document's own voice and anchors attribution words, which it does only when it "
+            "relays without asserting: the stance is 'reports', not {stance!r} (or the words name another "
+            "claimant)"
+        ),
+    ),
+    Rule(
+        "unattributed_claimed",
+        "Data model",
+        "An event called `unattributed` while every attribution claim about it names a perpetrator (the T4 "
+        "strike, which SANA blames on Israel): 'unattributed' is for sources that call the perpetrator unknown",
+        "The status; an event no source attributes has an attribution claim saying so (value_text `unknown`).",
+        yields_to=("attributed_actor",),
+        words=(
+            "every attribution claim about this event names a perpetrator and none calls it unknown; "
+            "'unattributed' is for sources that call the perpetrator unknown: use 'alleged' (or 'acknowledged') "
+            "with the actor they name"
+        ),
+    ),
+    Rule(
+        "name_shared",
+        "Data model",
+        "A name or alias of one actor given to another as well (`Israel Hayom` added to Syria's aliases, SANA "
+        "renamed `TASS`): the naming rules take any of an actor's names as naming it, so a shared spelling "
+        "names both, and a claim credited to either passes",
+        "The spelling, the actor that lists it first and its line. A spelling a seed uses for two actors is "
+        "listed for neither; `curator_note` says whom it means where it is quoted.",
+        yields_to=("repeated_row",),
+        words=(
+            "{spelling!r} is already a name or alias of {owner} (line {first}); a spelling names one actor: "
+            "remove it here, or from both and say in curator_note whom the words mean"
+        ),
+    ),
+    Rule(
+        "publisher_named",
+        "Data model",
+        "A cited report's or reference's `publisher_actor_id` whose name and aliases occur neither in its "
+        "`title` nor in its `curator_note` (SANA's report given to TASS): the publisher rests on the words "
+        "that cite the report, which the row says",
+        "Name the publisher in the title or the note, by its name or an alias, as the citing words do.",
+        words=(
+            "{actor} is named neither in the title nor in curator_note (by its name or an alias); a report's "
+            "publisher is the one the words citing it name: say which"
+        ),
     ),
     Rule(
         "value_actor_named",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from syria_strikes.checks.agreement import AGREEMENT_RULES
+from syria_strikes.checks.aliases import check_aliases
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
@@ -24,7 +25,7 @@ from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
-from syria_strikes.checks.written import check_datelines
+from syria_strikes.checks.written import check_datelines, check_languages
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -216,7 +217,13 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
             partial(check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences")),
         ),
         "datelines": (frozenset({"sources"}), partial(check_datelines, frames["sources"])),
+        "languages": (frozenset({"sources"}), partial(check_languages, frames["sources"])),
     }
+    if "actors" in frames:
+        checks["aliases"] = (
+            frozenset({"sources", "actors"}),
+            partial(check_aliases, frames["actors"], frames["sources"]),
+        )
     if "claims" in frames:
         checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))
         checks["hedging"] = (frozenset({"sources", "claims"}), partial(check_hedging, frames["claims"]))

@@ -169,3 +169,150 @@ def test_a_relation_whose_end_its_actors_kind_rules_out_is_reported_there(
     }
     found = agreement._relation_direction(frames)
     assert [(p.column, p.rule) for p in found] == ([] if wrong is None else [(wrong, "relation_kind")])
+
+
+# --- one spelling, one actor ----------------------------------------------------------------------
+def _shared(*rows: tuple[str, str, str | None]) -> list[tuple[int | None, str | None, object]]:
+    actors = typed_frame("actors", [{"actor_id": a, "name": n, "aliases": al} for a, n, al in rows])
+    return [(p.row, p.column, p.value) for p in agreement._names_shared({"actors": actors})]
+
+
+def test_a_spelling_of_one_actor_passes_even_listed_twice_by_it() -> None:
+    assert _shared(("act-tass", "TASS", "TASS"), ("act-sana", "SANA", "state news agency")) == []
+
+
+def test_an_alias_that_is_another_actors_name_is_reported_on_the_alias_whichever_comes_first() -> None:
+    rows = (("act-syria", "Syria", "Syria|Israel Hayom"), ("act-israel-hayom", "Israel Hayom", None))
+    assert _shared(*rows) == [(2, "aliases", "Syria|Israel Hayom")]
+    assert _shared(*reversed(rows)) == [(3, "aliases", "Syria|Israel Hayom")]
+
+
+def test_a_name_or_alias_given_to_two_actors_is_reported_once_on_the_later_row() -> None:
+    assert _shared(("act-sana", "TASS", "SANA"), ("act-tass", "TASS", "TASS")) == [(3, "name", "TASS")]
+    assert _shared(("act-a", "A", "the army"), ("act-b", "B", "the army|B")) == [(3, "aliases", "the army|B")]
+
+
+# --- the publisher of a report --------------------------------------------------------------------
+def _publishers(*rows: dict[str, object]) -> list[tuple[int | None, str | None]]:
+    frames = {"actors": typed_frame("actors", ACTORS), "sources": typed_frame("sources", list(rows))}
+    return [(p.row, p.rule) for p in agreement._publisher_named(frames)]
+
+
+def test_a_reports_publisher_is_named_in_its_title_or_note() -> None:
+    assert _publishers(
+        {"source_id": "src-a", "kind": "agency_report", "publisher_actor_id": "act-sana", "title": "SANA report"},
+        {
+            "source_id": "src-b",
+            "kind": "news_article",
+            "publisher_actor_id": "act-haaretz",
+            "title": "Report on the occupants",
+            "curator_note": "Seed 000: 'Haaretz reported'.",
+        },
+        {"source_id": "src-c", "kind": "agency_report", "publisher_actor_id": "act-sana", "title": "TASS report"},
+        {"source_id": "src-d", "kind": "agency_report", "publisher_actor_id": "act-nobody", "title": "A report"},
+    ) == [(4, "publisher_named")]
+
+
+def test_an_archived_documents_publisher_is_not_judged_by_its_title() -> None:
+    assert (
+        _publishers(
+            {"source_id": "src-seed-000", "kind": "archived_article", "publisher_actor_id": "act-sana", "title": "T"},
+            {
+                "source_id": "src-seed-001",
+                "publisher_actor_id": "act-sana",
+                "seed_path": "seeds/001_x.txt",
+                "title": "T",
+            },
+        )
+        == []
+    )
+
+
+# --- an event ends by its date source -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("end", "precision", "published", "reported"),
+    [
+        ("2020-01-10", "range", "2020-01-10", False),
+        ("2020-01-11", "range", "2020-01-10", True),
+        ("2020-01-31", "month", "2020-01-10", False),  # a month's interval is the calendar month
+        ("2020-01-11", "range", None, False),  # a source without a known day
+    ],
+)
+def test_an_event_ends_by_the_publication_of_the_document_it_is_dated_from(
+    end: str, precision: str, published: str | None, reported: bool
+) -> None:
+    frames = {
+        "events": typed_frame(
+            "events",
+            [{"event_id": "evt-x", "date_end": end, "date_precision": precision, "date_source_id": "src-ref-x"}],
+        ),
+        "sources": typed_frame("sources", [{"source_id": "src-ref-x", "published_end": published}]),
+    }
+    found = agreement._ended_by_date_source(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "ended_by_date_source")] if reported else [])
+
+
+# --- 'unattributed' rests on sources that call the perpetrator unknown ---------------------------
+def _attributions(status: str, *claims: tuple[str | None, str | None]) -> list[tuple[int | None, str]]:
+    frames = {
+        "events": typed_frame("events", [{"event_id": "evt-x", "attribution_status": status}]),
+        "claims": typed_frame(
+            "claims",
+            [
+                {"claim_id": f"clm-{k}", "event_id": "evt-x", "predicate": predicate, "value_text": text}
+                | ({"value_actor_id": "act-israel"} if text is None else {})
+                for k, (predicate, text) in enumerate(claims)
+            ],
+        ),
+    }
+    return [(p.row, p.rule) for p in agreement._unattributed_claimed(frames)]
+
+
+def test_an_event_every_source_blames_on_someone_is_not_unattributed() -> None:
+    assert _attributions("unattributed", ("attribution", None), ("occurred", None)) == [(2, "unattributed_claimed")]
+
+
+@pytest.mark.parametrize(
+    ("status", "claims"),
+    [
+        ("unattributed", (("attribution", None), ("attribution", "unknown"))),  # one source calls it unknown
+        ("unattributed", (("occurred", None),)),  # no attribution claim at all
+        ("alleged", (("attribution", None),)),
+    ],
+)
+def test_unattributed_is_judged_only_against_attribution_claims_that_all_name_someone(
+    status: str, claims: tuple[tuple[str, str | None], ...]
+) -> None:
+    assert _attributions(status, *claims) == []
+
+
+# --- one place, one description ---------------------------------------------------------------------
+SITE = {
+    "place_name": "Tiyas (T4) Military Airbase",
+    "place_precision": "site",
+    "place_source_id": "src-ref-tiyas",
+    "country": "SYR",
+    "admin1": "Homs",
+    "locality": "Tiyas",
+    "latitude": 34.5225,
+    "longitude": 37.62972,
+}
+
+
+def _places(*edits: dict[str, object]) -> list[tuple[int | None, str | None]]:
+    events = typed_frame("events", [{"event_id": f"evt-{k}", **SITE, **edit} for k, edit in enumerate(edits)])
+    return [(p.row, p.column) for p in agreement._place_read_once({"events": events})]
+
+
+def test_events_at_one_place_from_one_source_describe_it_one_way() -> None:
+    assert _places({}, {}, {}) == []
+    assert _places({}, {"latitude": 34.4951, "longitude": 36.8936}) == [(3, "latitude")]
+    assert _places({}, {}, {"admin1": "Hama"}) == [(4, "admin1")]
+    assert _places({}, {"admin2": "Tadmur"}) == []  # a field given on one row only is not compared
+    assert _places({}, {"latitude": None, "longitude": 36.0}) == []  # coordinates are compared as a pair
+    assert _places({}, {}, {"longitude": 36.0}) == [(4, "longitude")]
+
+
+def test_another_source_or_precision_may_describe_a_place_otherwise() -> None:
+    assert _places({}, {"place_source_id": "src-ref-other", "latitude": 34.5}) == []
+    assert _places({}, {"place_precision": "town", "latitude": None, "longitude": None}) == []

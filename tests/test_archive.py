@@ -55,10 +55,14 @@ def test_archive_copies_registers_and_locks_the_document(dataset: Dataset, docum
     assert readme_after.replace(f"| `003_fixture-key.txt` | `src-seed-003` |  | `{digest}` |\n", "") == readme_before
     # The line is the one seed_listed reads the hash back from.
     assert listed_hashes(dataset.root / "seeds", dataset.root)["003_fixture-key.txt"] == digest
-    # What is left to the curator is what the validator asks for, on that row only.
+    # What is left to the curator is what the validator asks for, on that row only: the title, and
+    # the language of a document that reads as English.
     code, problems = dataset.validate()
     assert code == 1
-    assert {(p["file"], p["column"], p["rule"]) for p in problems} == {("data/sources.csv", "title", "required")}
+    assert {(p["file"], p["column"], p["rule"]) for p in problems} == {
+        ("data/sources.csv", "title", "required"),
+        ("data/sources.csv", "language", "language_written"),
+    }
 
 
 def test_the_default_key_is_the_start_of_the_hash(dataset: Dataset, document: Path) -> None:
@@ -272,7 +276,7 @@ def test_a_file_system_without_hard_links_still_gets_the_seed_and_never_an_overw
     seed = dataset.root / "seeds" / "003_fixture-key.txt"
     assert seed.read_bytes() == document.read_bytes()
     assert not os.stat(seed).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-    assert {problem["rule"] for problem in dataset.validate()[1]} == {"required"}
+    assert {problem["rule"] for problem in dataset.validate()[1]} == {"required", "language_written"}
     taken = dataset.root / "seeds" / "004_taken.txt"
     taken.write_bytes(b"someone's file")
     with pytest.raises(FileExistsError):

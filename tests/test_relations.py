@@ -499,3 +499,48 @@ def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dat
         ("cited_after_citing", "src-sana-2020-01-14-t4"),
         ("cited_ends_later", "src-haaretz-t4-occupants"),
     }
+
+
+# --- the document's own voice relays when it anchors attribution words ---------------------------
+@pytest.mark.parametrize(
+    ("claimant", "stance", "words", "reported"),
+    [
+        ("act-a", "reports", "There are reports that", False),
+        ("act-a", "asserts", "There are reports that", True),
+        ("act-a", "asserts", None, False),  # the own voice without words asserts
+        ("act-b", "asserts", "B said", False),  # another's voice: its words name the claimant
+    ],
+)
+def test_an_own_voice_claim_with_attribution_words_only_relays(
+    claimant: str, stance: str, words: str | None, reported: bool
+) -> None:
+    world = _world()
+    world["sources"][0]["publisher_actor_id"] = "act-a"
+    world["claims"][0].update(claimant_actor_id=claimant, stance=stance, attribution_quote=words, relayed_via=None)
+    found = [p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "own_voice_reports"]
+    assert [(p.row, p.column) for p in found] == ([(2, "stance")] if reported else [])
+
+
+# --- a Wikidata item a curator saw ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("url", "note", "reported"),
+    [
+        ("https://www.wikidata.org/wiki/Q801", "Its page was seen.", False),
+        ("https://m.wikidata.org/wiki/Q801", "Its page was seen.", False),
+        ("https://www.wikidata.org/wiki/Q8010", "Its page was seen.", True),  # another item
+        ("https://en.wikipedia.org/wiki/Q801", "Its page was seen.", True),  # not Wikidata
+        ("https://www.wikidata.org/wiki/Q801", None, True),  # no note
+        (None, "Known from memory.", True),
+    ],
+)
+def test_a_wikidata_item_is_one_a_reference_row_records(url: str | None, note: str | None, reported: bool) -> None:
+    from syria_strikes.checks.model_rules import _wikidata_seen
+
+    frames = {
+        "actors": typed_frame(
+            "actors", [{"actor_id": "act-israel", "wikidata_id": "Q801", "curator_note": note}, {"actor_id": "act-b"}]
+        ),
+        "sources": typed_frame("sources", [{"source_id": "src-ref-wd", "kind": "reference", "url": url}]),
+    }
+    found = _wikidata_seen(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == ([(2, "wikidata_id", "wikidata_seen")] if reported else [])

@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.across import Across, across
+from syria_strikes.checks.rows import inside_country
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import LIST_DELIMITER
+from syria_strikes.metadata import LIST_DELIMITER, UNKNOWN_PERPETRATOR
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -149,6 +150,73 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     ]
 
 
+def _names_shared(frames: Frames) -> list[Problem]:
+    """A spelling (name or alias) belongs to one actor: the naming rules take any of an actor's
+    spellings as naming it, so one shared by two actors names both, and a claim credited to either
+    passes. The actor it names keeps it, else the first to list it as an alias; each other row that
+    lists it is reported, once. Rows without an ID are foreign_key's or required's; an actor's name
+    again among its aliases is its own."""
+    actors = frames["actors"]
+    names = actors["name"].dropna()
+    aliases = list_items(actors["aliases"])
+    spellings = pd.DataFrame(
+        {
+            "line": np.concatenate([names.index.to_numpy(), aliases.index.to_numpy()]),
+            "column": ["name"] * len(names) + ["aliases"] * len(aliases),
+            "spelling": np.concatenate([names.to_numpy(dtype=object), aliases.to_numpy(dtype=object)]),
+        }
+    )
+    spellings["actor"] = actors["actor_id"].reindex(spellings["line"]).to_numpy()
+    # A name is its actor's before any alias is: an alias that is another actor's name is the one reported.
+    spellings = spellings.dropna().sort_values(["column", "line"], kind="stable", ascending=[False, True])
+    owner = spellings.groupby("spelling", sort=False)[["actor", "line"]].transform("first")
+    other = (spellings["actor"] != owner["actor"]).to_numpy(dtype=bool)
+    # Arrays, not Series: a Series set on an empty frame would bring its whole index with it.
+    shared = spellings[other].assign(owner=owner["actor"].to_numpy()[other], first=owner["line"].to_numpy()[other])
+    shared = shared.drop_duplicates("line").sort_values("line", kind="stable")
+    return [
+        problem(
+            "name_shared",
+            "actors",
+            int(line),
+            column,
+            str(actors.at[line, column]),
+            spelling=spelling,
+            owner=owner_id,
+            first=int(first),
+        )
+        for line, column, spelling, owner_id, first in zip(
+            shared["line"].tolist(),
+            shared["column"].tolist(),
+            shared["spelling"].tolist(),
+            shared["owner"].tolist(),
+            shared["first"].tolist(),
+            strict=True,
+        )
+    ]
+
+
+def _publisher_named(frames: Frames) -> list[Problem]:
+    """A source row that is not archived (a report a seed cites, a reference) names its publisher in
+    its title or curator_note, by its name or an alias: the publisher rests on the words that cite
+    the report ('According to the state SANA agency'), and without them any outlet could be put
+    there. An archived document's publisher is its own: the document names it or no one does."""
+    sources = frames["sources"]
+    archived = (sources["seed_path"].notna() | (sources["kind"] == "archived_article")).fillna(True)
+    # A row without an ID is required's to report, and no one cites it.
+    judged = ~archived.to_numpy(dtype=bool) & sources["source_id"].notna().to_numpy(dtype=bool)
+    return [
+        problem("publisher_named", "sources", line, "publisher_actor_id", actor, actor=actor)
+        for line, actor in _unnamed(
+            sources,
+            "publisher_actor_id",
+            _known_actors(frames["actors"]),
+            words="title",
+            among=judged,
+        )
+    ]
+
+
 def _relation_named(frames: Frames) -> list[Problem]:
     """Both actors of a relation are ones its quote names ('Hashed al-Shaabi ... supported by Iran'),
     or, where the quote does not ('its ally'), its curator_note names."""
@@ -255,6 +323,27 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _unattributed_claimed(frames: Frames) -> list[Problem]:
+    """An event called unattributed ('the sources call the perpetrator unknown') has an attribution
+    claim about it that does so (value_text 'unknown'), when it has attribution claims at all: with
+    every one naming a perpetrator, 'unattributed' drops the blame the sources lay."""
+    events, claims = frames["events"], frames["claims"]
+    unattributed = events[(events["attribution_status"] == "unattributed").fillna(False).to_numpy(dtype=bool)]
+    if unattributed.empty:
+        return []
+    about = events_claimed(claims)
+    attribution = claims.index[(claims["predicate"] == "attribution").fillna(False).to_numpy(dtype=bool)]
+    unknown = (claims["value_text"] == UNKNOWN_PERPETRATOR) & claims["value_actor_id"].isna()
+    called_unknown = claims.index[unknown.fillna(False).to_numpy(dtype=bool)]
+    blamed = set(about[about.index.isin(attribution)].tolist())
+    unsure = set(about[about.index.isin(attribution.intersection(called_unknown))].tolist())
+    wrong = unattributed[unattributed["event_id"].isin(sorted(blamed - unsure)).to_numpy(dtype=bool)]
+    return [
+        problem("unattributed_claimed", "events", int(line), "attribution_status", "unattributed")
+        for line in wrong.index.tolist()
+    ]
+
+
 def _acknowledged_claimed(frames: Frames) -> list[Problem]:
     """An event acknowledged on an archived document (attribution_source_id) is one the attributed
     actor itself claims there: the document holds an attribution claim about it, asserted by that
@@ -337,6 +426,54 @@ def _place_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+# The fields a reference gives for a place, which two events at one place from one reference share.
+PLACE_FIELDS = ("country", "admin1", "admin2", "locality", "latitude", "longitude")
+
+
+def _place_read_once(frames: Frames) -> list[Problem]:
+    """Two events at the same place (place_name and place_precision) whose place rests on the same
+    source give the same country, admin areas and coordinates: the source describes that place one
+    way, so a field that differs was moved or retyped on one of them. The later row is reported, at
+    its first field that differs from the first such row's; a field given on one row only is not
+    compared (a cell that failed its own rules is left empty, and is theirs to report)."""
+    events = frames["events"]
+    keys = ["place_name", "place_precision", "place_source_id"]
+    placed = events[events[keys].notna().all(axis=1).to_numpy(dtype=bool)]
+    if placed.empty:
+        return []
+    fields = placed[list(PLACE_FIELDS)].astype("string")
+    first = fields.groupby([placed[key] for key in keys], sort=False).transform("first")
+    # A field empty on either row is not compared: a cell that failed its own rules is left empty.
+    # Coordinates are compared as a pair, since a rule of the pair reports (and empties) one of them.
+    # Coordinates outside their country are coordinates_in_country's to report, which empties neither:
+    # a group with such a row compares no coordinates.
+    pair = ["latitude", "longitude"]
+    astray = ~inside_country(placed).to_numpy(dtype=bool)
+    astray_first = pd.Series(astray, index=placed.index).groupby([placed[key] for key in keys]).transform("any")
+    unpaired = fields[pair].isna().any(axis=1) | first[pair].isna().any(axis=1) | astray_first
+    fields.loc[unpaired.to_numpy(dtype=bool), pair] = pd.NA
+    differs = (fields != first).fillna(False).to_numpy(dtype=bool)
+    lines = np.flatnonzero(differs.any(axis=1))
+    firsts = placed.reset_index(names="line").groupby(keys, sort=False)["line"].transform("first").to_numpy()
+    problems = []
+    for k in lines.tolist():
+        column = PLACE_FIELDS[int(np.argmax(differs[k]))]
+        value = placed[column].iloc[k]
+        problems.append(
+            problem(
+                "place_read_once",
+                "events",
+                int(placed.index[k]),
+                column,
+                None if pd.isna(value) else str(value),
+                first=int(firsts[k]),
+                given=str(first[column].iloc[k]),
+                source=str(placed["place_source_id"].iloc[k]),
+            )
+        )
+    return problems
+
+
 def _ended_by_reports(frames: Frames) -> list[Problem]:
     """An event ends by the day the latest document about it was published (a document whose claims
     are about it, or the one it is dated from): a report cannot know the event went on after it. Not
@@ -359,6 +496,30 @@ def _ended_by_reports(frames: Frames) -> list[Problem]:
         for line, end, last in zip(
             late["line"].tolist(), late["date_end"].tolist(), late["latest"].tolist(), strict=True
         )
+    ]
+
+
+def _ended_by_date_source(frames: Frames) -> list[Problem]:
+    """An event ends by the day the document it is dated from was published: the interval is worked
+    out from that document's words, which cannot know a later day. Precision 'month' aside (its
+    interval is the calendar month by convention), and a source without a known day."""
+    events, sources = frames["events"], frames["sources"]
+    published = first_match_dates(arrow_strings(events["date_source_id"]), sources, "source_id", "published_end")
+    end = events["date_end"].to_numpy(dtype="datetime64[s]")
+    monthly = (events["date_precision"] == "month").fillna(False).to_numpy(dtype=bool)
+    late = np.flatnonzero((end > published) & ~monthly)
+    return [
+        problem(
+            "ended_by_date_source",
+            "events",
+            int(events.index[k]),
+            "date_end",
+            _day(pd.Timestamp(end[k])),
+            end=_day(pd.Timestamp(end[k])),
+            source=str(events["date_source_id"].iloc[k]),
+            published=_day(pd.Timestamp(published[k])),
+        )
+        for k in late.tolist()
     ]
 
 
@@ -500,12 +661,17 @@ def _shown(days: pd.Series) -> str | None:
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
     across("relation_named", {"actor_relations", "actors"}, _relation_named),
+    across("name_shared", {"actors"}, _names_shared),
+    across("publisher_named", {"sources", "actors"}, _publisher_named),
+    across("ended_by_date_source", {"events", "sources"}, _ended_by_date_source),
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
     across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
     across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
+    across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("place_claimed", {"events", "claims"}, _place_claimed),
+    across("place_read_once", {"events"}, _place_read_once),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

@@ -77,6 +77,23 @@ def _attribution_given(frames: Frames) -> list[Problem]:
     ]
 
 
+def _own_voice_reports(frames: Frames) -> list[Problem]:
+    """A claim in its document's own voice leaves the attribution words empty unless it only relays
+    ('There are reports that', 'attributed to'): own-voice words make the stance 'reports'. One
+    edited to 'asserts' would make the document vouch for what it passed on. Not judged while the
+    publisher or claimant is unknown (foreign_key's)."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    actors = first_by_key(frames["actors"], "actor_id").index
+    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
+    worded = claims["attribution_quote"].notna() & claims["stance"].notna()
+    wrong = (own_voice & worded & (claims["stance"] != "reports")).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("own_voice_reports", "claims", line, "stance", stance, stance=stance)
+        for line, stance in by_line(claims.loc[wrong, "stance"])
+    ]
+
+
 def _counts_written(frames: Frames) -> list[Problem]:
     """Each count of a count claim is a number its quote writes ("Numbers are never invented"),
     judged where the claim's document is in English, the one language whose number words are read.
@@ -348,6 +365,29 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     ]
 
 
+# The address of a Wikidata item's page, as a reference row records the item a curator saw.
+WIKIDATA_PAGE = r"^https?://(?:www\.|m\.)?wikidata\.org/wiki/(?P<item>Q[1-9][0-9]*)$"
+
+
+def _wikidata_seen(frames: Frames) -> list[Problem]:
+    """An actor's wikidata_id is an item a curator saw, never one filled from memory: a reference
+    row records its page (https://www.wikidata.org/wiki/Q...), the public address the project asks
+    of every field beyond the seeds, and the actor's curator_note says why it is that actor."""
+    actors, sources = frames["actors"], frames["sources"]
+    references = sources[(sources["kind"] == "reference").fillna(False).to_numpy(dtype=bool)]
+    seen = references["url"].dropna().str.extract(WIKIDATA_PAGE)["item"].dropna()
+    given = actors["wikidata_id"].notna().to_numpy(dtype=bool)
+    unseen = given & ~actors["wikidata_id"].isin(seen.tolist()).to_numpy(dtype=bool)
+    unnoted = given & actors["curator_note"].isna().to_numpy(dtype=bool)
+    return [
+        problem(
+            "wikidata_seen", "actors", line, "wikidata_id", item, item=item, seen=not unseen[k], noted=not unnoted[k]
+        )
+        for k, (line, item) in enumerate(zip(actors.index.tolist(), actors["wikidata_id"].tolist(), strict=True))
+        if unseen[k] or unnoted[k]
+    ]
+
+
 def _seed_number(cells: pd.Series, column: str) -> pa.ChunkedArray:
     """The seed number each cell carries (null where it carries none), found by RE2 in Arrow: a
     million claim IDs cost pandas' str.extract most of a second."""
@@ -376,6 +416,7 @@ def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Fra
 MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
     across("claim_events", {"claims"}, _other_events_distinct),
+    across("own_voice_reports", {"claims", "sources", "actors"}, _own_voice_reports),
     across("count_written", {"claims", "sources"}, _counts_written),
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
@@ -385,6 +426,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relay_order", {"claims", "sources"}, _relays_in_order),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
+    across("wikidata_seen", {"actors", "sources"}, _wikidata_seen),
     across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
     across(

@@ -147,7 +147,7 @@ def _placed_in(frame: Frame) -> pd.Series:
     return frame["country"].where(~strike, STRIKE_COUNTRY)
 
 
-def _inside_country(frame: Frame) -> pd.Series:
+def inside_country(frame: Frame) -> pd.Series:
     """Coordinates of an event whose country has a declared extent lie in it; others pass."""
     latitude, longitude, placed = frame["latitude"], frame["longitude"], _placed_in(frame)
     result = pd.Series(True, index=frame.index)
@@ -303,7 +303,7 @@ ROW_RULES: tuple[RowRule, ...] = (
         "coordinates_in_country",
         _outside_column,
         ("latitude", "longitude", "country", "category"),
-        _inside_country,
+        inside_country,
     ),
     RowRule(
         "events",

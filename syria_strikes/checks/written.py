@@ -3,12 +3,18 @@
 A source's ``dateline`` is the dateline as written; it is not anchored at offsets, so a dateline
 translated, spelt anew ('Jerusalem' for 'Yerushalayim') or copied from another row passed every
 rule of its cell. Each is looked for in its own seed alone, so the work is linear in the seeds.
+A source's ``language`` is the language its seed is written in: one that reads as English is tagged
+so, since the rules that read number words (count_written) judge English documents alone.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from syria_strikes.checks.model_rules import ENGLISH
 from syria_strikes.problems import Problem, problem
 
 
@@ -22,4 +28,45 @@ def check_datelines(sources: pd.DataFrame, texts: dict[str, str]) -> list[Proble
             judged.index, judged["source_id"], judged["dateline"], judged["seed_path"], strict=True
         )
         if str(dateline) not in texts[source]
+    ]
+
+
+# Words that make up about a fifth of running English text and are not words of the other languages
+# written in Latin script that a document here may be in (French, German, Spanish, Turkish ...).
+ENGLISH_FUNCTION_WORDS = r"(?i)\b(?:the|of|and|to|that|said|with|was|were|has|have|by|from|which|its|this)\b"
+# The share of a text's words that marks it as English: about 0.2 in English news, under 0.02 in
+# German or Dutch, whose 'was' and 'of' are the only words of the list they write.
+ENGLISH_SHARE = 0.1
+
+
+def check_languages(sources: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
+    """One problem per archived source tagged with another language than English (or none) whose
+    seed reads as English: count_written judges English documents only, so the tag would silently
+    switch it off. Only such sources' texts are read, so data in English costs nothing."""
+    judged = sources[
+        (
+            ~sources["language"].str.match(ENGLISH).fillna(False).astype(bool) & sources["source_id"].isin(list(texts))
+        ).to_numpy(dtype=bool)
+    ]
+    if judged.empty:
+        return []
+    seeds = pa.array([texts[source] for source in judged["source_id"]], pa.large_string())
+    words = pc.count_substring_regex(seeds, r"[\pL\pN]+").to_numpy().astype(np.float64)
+    english = pc.count_substring_regex(seeds, ENGLISH_FUNCTION_WORDS).to_numpy()
+    share = np.divide(english, words, out=np.zeros_like(words), where=words > 0)
+    return [
+        problem(
+            "language_written",
+            "sources",
+            int(line),
+            "language",
+            None if pd.isna(language) else str(language),
+            language="" if pd.isna(language) else str(language),
+            seed_path=seed_path,
+            share=float(part),
+        )
+        for line, language, seed_path, part in zip(
+            judged.index, judged["language"], judged["seed_path"], share.tolist(), strict=True
+        )
+        if part >= ENGLISH_SHARE
     ]

@@ -74,6 +74,33 @@ def low_above_high(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value_low", "100", "count_bounds")
 
 
+@structural("event its sources blame called unattributed")
+def blamed_event_called_unattributed(ds: Dataset) -> Expect:
+    index = ds.find("events", attribution_status="alleged")
+    ds.set_cell("events", index, "attributed_actor_id", "")
+    return _set(ds, "events", index, "attribution_status", "unattributed", "unattributed_claimed")
+
+
+@structural("actor given a Wikidata item no reference row records")
+def wikidata_item_from_memory(ds: Dataset) -> Expect:
+    index = ds.find("actors", kind="state")
+    ds.set_cell("actors", index, "curator_note", "Its Wikidata item is known.")
+    return _set(ds, "actors", index, "wikidata_id", "Q801", "wikidata_seen")
+
+
+@structural("site moved to another point inside Syria on one of its two events")
+def site_moved_on_one_event(ds: Dataset) -> Expect:
+    index = ds.find("events", latitude=lambda cell: cell != "")
+    ds.set_cell("events", index, "latitude", "34.4951")
+    ds.set_cell("events", index, "longitude", "36.8936")
+    # The other event at the site, from the same reference, is the one found to disagree.
+    place = ds.rows("events")[index]["place_name"]
+    other = next(
+        k for k, row in enumerate(ds.rows("events")) if row["place_name"] == place and k != index and row["latitude"]
+    )
+    return Expect("events", other + 2, "latitude", "place_read_once")
+
+
 @structural("coordinates for a place that is not a site")
 def coordinates_for_a_governorate(ds: Dataset) -> Expect:
     index = ds.find("events", latitude="")
@@ -159,7 +186,7 @@ def event_after_its_report(ds: Dataset) -> Expect:
 def claim_read_in_an_unarchived_source(ds: Dataset) -> Expect:
     sources = ds.rows("sources")
     unarchived = sources[ds.find("sources", seed_path="")]
-    report = {**unarchived, "source_id": "src-uncited-report", "title": "A report no document cites"}
+    report = {**unarchived, "source_id": "src-uncited-report", "title": unarchived["title"] + ", a copy no one cites"}
     ds.write_rows("sources", [*sources, report])
     return _set(ds, "claims", 0, "source_id", "src-uncited-report", "read_in_archive")
 
@@ -324,6 +351,14 @@ def actors_sharing_a_wikidata_item(ds: Dataset) -> Expect:
     (or one of them names the wrong item). The item is a made-up number, never published."""
     first = ds.find("actors", kind="state")
     second = ds.find("actors", kind="state", actor_id=lambda a: a != ds.rows("actors")[first]["actor_id"])
+    # The item is one a reference row records, with notes, so that only the sharing is at fault.
+    sources = ds.rows("sources")
+    page = {column: "" for column in sources[0]}
+    page |= {"source_id": "src-ref-wikidata-q999999999", "title": "Wikidata item Q999999999", "kind": "reference"}
+    page |= {"url": "https://www.wikidata.org/wiki/Q999999999", "curator_note": "The item's page, as seen."}
+    ds.write_rows("sources", [*sources, page])
+    for index in (first, second):
+        ds.set_cell("actors", index, "curator_note", "Its Wikidata page was seen (src-ref-wikidata-q999999999).")
     ds.set_cell("actors", first, "wikidata_id", "Q999999999")
     return _set(ds, "actors", second, "wikidata_id", "Q999999999", "unique_value")
 
