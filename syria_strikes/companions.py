@@ -29,6 +29,8 @@ REPOSITORY_FILES = ("CITATION.cff", "LICENSE", "LICENSE-DATA")
 README = "README.md"
 DICTIONARY = "data-dictionary.md"
 COMPANION_FILES = (README, DICTIONARY, *REPOSITORY_FILES)
+# What the zip's name and its one top folder start with, before the version.
+BUNDLE_PREFIX = "syria-strikes-data-"
 
 
 class CompanionError(Exception):
@@ -41,7 +43,7 @@ class CompanionError(Exception):
 
 def bundle_name(version: str) -> str:
     """The zip's file name; e.g. ``bundle_name("0.1.0") == "syria-strikes-data-0.1.0.zip"``."""
-    return f"syria-strikes-data-{version}.zip"
+    return f"{BUNDLE_PREFIX}{version}.zip"
 
 
 def missing_repository_files(root: Path) -> tuple[str, ...]:
@@ -71,7 +73,7 @@ def zip_entries(
 ) -> dict[str, bytes]:
     """Every file of the zip by its path inside it, all under one top folder: the release's files,
     their spreadsheet copies, the README, the data dictionary, the citation and the licences."""
-    top = f"syria-strikes-data-{version}/"
+    top = f"{BUNDLE_PREFIX}{version}/"
     entries = {top + name: data for name, data in sorted(release_files.items())}
     tables = {declared.file_name: release_files[declared.file_name] for declared in TABLES}
     entries.update({top + name: data for name, data in spreadsheet_copies(tables).items()})

@@ -19,7 +19,8 @@ import duckdb
 import frictionless
 import pytest
 
-from syria_strikes.bundle import FIXED_TIME, Bundle, bundle_name, make_bundle
+from syria_strikes.bundle import Bundle, make_bundle
+from syria_strikes.companions import FIXED_TIME, bundle_name
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
