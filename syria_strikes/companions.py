@@ -24,8 +24,9 @@ from syria_strikes.safefiles import FileRefused, read_file
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
 COMPRESSION = zipfile.ZIP_STORED
+CITATION = "CITATION.cff"
 # Read from the dataset's root, beside data/ and seeds/.
-REPOSITORY_FILES = ("CITATION.cff", "LICENSE", "LICENSE-DATA")
+REPOSITORY_FILES = (CITATION, "LICENSE", "LICENSE-DATA")
 README = "README.md"
 DICTIONARY = "data-dictionary.md"
 COMPANION_FILES = (README, DICTIONARY, *REPOSITORY_FILES)
@@ -83,12 +84,17 @@ def zip_entries(
 
 def companion_files(version: str, covered: str, repository: dict[str, bytes]) -> dict[str, bytes]:
     """The README, the data dictionary and the repository's citation and licences, by file name."""
-    citation = repository["CITATION.cff"].decode("utf-8", errors="replace")
     return {
-        README: bundle_readme(version, covered, citation).encode(),
+        README: bundle_readme(version, covered, citation_of(repository)).encode(),
         DICTIONARY: data_dictionary().encode("utf-8"),
         **repository,
     }
+
+
+def citation_of(repository: dict[str, bytes]) -> str:
+    """CITATION.cff's text from ``repository_files``; a byte that is not UTF-8 must not stop a build
+    whose README and download page quote only its title and year."""
+    return repository[CITATION].decode("utf-8", errors="replace")
 
 
 def zipped(entries: dict[str, bytes]) -> bytes:

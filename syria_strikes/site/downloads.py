@@ -8,7 +8,7 @@ import hashlib
 import json
 from typing import Any
 
-from syria_strikes.companions import DICTIONARY, README, bundle_name, companion_files, zip_entries, zipped
+from syria_strikes.companions import CITATION, DICTIONARY, README, bundle_name, companion_files, zip_entries, zipped
 from syria_strikes.coverage import coverage_sentence
 from syria_strikes.files import spreadsheet_copies
 from syria_strikes.metadata import TABLES
@@ -43,7 +43,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
         README: "What each file holds, how to open it and how to cite it.",
         DICTIONARY: "What every column means and which values it allows, as on the dictionary page, with what "
         "each type becomes in pandas, Arrow and SQLite and how event types map to ACLED and UCDP GED.",
-        "CITATION.cff": "How to cite this version, in the Citation File Format (CFF).",
+        CITATION: "How to cite this version, in the Citation File Format (CFF).",
         "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
         "LICENSE": "The licence of the code that built the data (MIT).",
     }

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from syria_strikes.companions import CompanionError, citation_parts, repository_files
+from syria_strikes.companions import CompanionError, citation_of, citation_parts, repository_files
 from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
@@ -259,7 +259,7 @@ def _repository_files(seeds: Path) -> dict[str, bytes]:
     without its licence and citation would leave a reader unable to reuse or cite it."""
     try:
         files = repository_files(seeds.parent)
-        citation_parts("", files["CITATION.cff"].decode("utf-8", errors="replace"))  # its title and year, read now
+        citation_parts("", citation_of(files))  # its title and year, read now
         return files
     except CompanionError as error:
         hint = (

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.companions import citation_parts
+from syria_strikes.companions import citation_of, citation_parts
 from syria_strikes.dictionary import RECURRING_WORDS, _constraints
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
@@ -81,8 +81,8 @@ def render_site(site: Site) -> dict[str, bytes]:
         recurring_words=code_spans(RECURRING_WORDS),
     )
     downloads = offered_downloads(site, version)
-    citation = site.repository["CITATION.cff"].decode("utf-8", errors="replace")
-    page("download.html", "download.html", files=downloads["listing"], citation=citation_parts(version, citation))
+    citation = citation_parts(version, citation_of(site.repository))
+    page("download.html", "download.html", files=downloads["listing"], citation=citation)
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
