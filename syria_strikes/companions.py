@@ -72,14 +72,28 @@ def repository_files(root: Path) -> dict[str, bytes]:
 def zip_entries(
     release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
 ) -> dict[str, bytes]:
-    """Every file of the zip by its path inside it, all under one top folder: the release's files,
-    their spreadsheet copies, the README, the data dictionary, the citation and the licences."""
-    top = f"{BUNDLE_PREFIX}{version}/"
-    entries = {top + name: data for name, data in sorted(release_files.items())}
+    """``zip_files`` by their paths inside the zip, all under one top folder named after the version."""
+    return in_top_folder(zip_files(release_files, version, covered, repository), version)
+
+
+def zip_files(
+    release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
+) -> dict[str, bytes]:
+    """Every file of the zip by its name under the top folder: the release's files, their spreadsheet
+    copies, the README, the data dictionary, the citation and the licences. The site's download
+    folder offers these same files one by one."""
     tables = {declared.file_name: release_files[declared.file_name] for declared in TABLES}
-    entries.update({top + name: data for name, data in spreadsheet_copies(tables).items()})
-    entries.update({top + name: data for name, data in companion_files(version, covered, repository).items()})
-    return entries
+    return {
+        **dict(sorted(release_files.items())),
+        **spreadsheet_copies(tables),
+        **companion_files(version, covered, repository),
+    }
+
+
+def in_top_folder(files: dict[str, bytes], version: str) -> dict[str, bytes]:
+    """``files`` by their paths inside the zip: one top folder, so that unpacking it litters nothing."""
+    top = f"{BUNDLE_PREFIX}{version}/"
+    return {top + name: data for name, data in files.items()}
 
 
 def companion_files(version: str, covered: str, repository: dict[str, bytes]) -> dict[str, bytes]:
