@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.extras import distribution_folders
-from syria_strikes.files import DESCRIPTOR, HASH_BLOCK
+from syria_strikes.files import DESCRIPTOR, sha256_blocks
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
@@ -127,12 +127,12 @@ def _file_digest(path: str, stopped: threading.Event | None = None) -> str:
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", path)
-        digest = hashlib.sha256()
-        while block := os.read(descriptor, HASH_BLOCK):
+
+        def unless_stopped(size: int) -> None:
             if stopped is not None and stopped.is_set():
                 raise Stopped(path)
-            digest.update(block)
-        return digest.hexdigest()
+
+        return sha256_blocks(descriptor, unless_stopped)[0]
     finally:
         os.close(descriptor)
 
