@@ -25,6 +25,8 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
 COMPRESSION = zipfile.ZIP_STORED
 CITATION = "CITATION.cff"
+# The fields of CITATION.cff that ``citation_parts`` cites by.
+CITED_FIELDS = ("title", "date-released")
 # Read from the dataset's root, beside data/ and seeds/.
 REPOSITORY_FILES = (CITATION, "LICENSE", "LICENSE-DATA")
 README = "README.md"
@@ -66,6 +68,8 @@ def repository_files(root: Path) -> dict[str, bytes]:
             raise CompanionError(f"{name} not found in {root}", (name,)) from None
         except FileRefused as refused:
             raise CompanionError(f"{root / name}: {refused.words} [rule: {refused.rule}]") from None
+    for field in CITED_FIELDS:  # read now, so that a citation the README cannot give is named before any work
+        cff_field(citation_of(contents), field, where=root / CITATION)
     return contents
 
 
@@ -228,9 +232,10 @@ The data is licensed under CC BY 4.0 (`LICENSE-DATA`); the code that built it un
 """
 
 
-def cff_field(citation: str, field: str) -> str:
-    """One top-level value of CITATION.cff, so that no README or page restates it by hand."""
+def cff_field(citation: str, field: str, where: Path | str = CITATION) -> str:
+    """One top-level value of CITATION.cff, so that no README or page restates it by hand; ``where``
+    names the file in the error."""
     match = re.search(rf'^{re.escape(field)}:\s*"?(.*?)"?\s*$', citation, flags=re.MULTILINE)
     if match is None:
-        raise CompanionError(f"CITATION.cff has no {field!r}")
+        raise CompanionError(f"{where} has no {field!r}, which the zip's README and the download page cite")
     return match.group(1)

@@ -1084,5 +1084,5 @@ def test_a_citation_without_a_title_stops_the_site_in_one_line(
     out = tmp_path / "site"
     code, error = _run_site(out, root / "seeds", capsys)
     assert code == 1 and error.count("\n") == 1, error
-    assert "CITATION.cff has no 'title'" in error and "Traceback" not in error
+    assert f"{root / 'CITATION.cff'} has no 'title'" in error and "Traceback" not in error
     assert not out.exists()

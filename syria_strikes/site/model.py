@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from syria_strikes.companions import CompanionError, citation_of, citation_parts, repository_files
+from syria_strikes.companions import CompanionError, repository_files
 from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
@@ -258,9 +258,7 @@ def _repository_files(seeds: Path) -> dict[str, bytes]:
     """The citation and licences of the dataset whose seeds/ the site reads: a download of the data
     without its licence and citation would leave a reader unable to reuse or cite it."""
     try:
-        files = repository_files(seeds.parent)
-        citation_parts("", citation_of(files))  # its title and year, read now
-        return files
+        return repository_files(seeds.parent)
     except CompanionError as error:
         hint = (
             ": the download zip carries them beside the data; run from the root of a clone, or pass --seeds of one"
