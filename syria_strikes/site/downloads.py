@@ -31,7 +31,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
-    zipped_files = zip_files(site.release_files, version, coverage_sentence(site.counts), site.repository)
+    zipped_files = zip_files(site.release_files, version, coverage_sentence(site.counts), site.repository_files)
     spreadsheet = {name: data for name, data in zipped_files.items() if name.startswith("excel/")}
     companions = {name: zipped_files[name] for name in COMPANION_FILES}
     contents = {**companions, **site.release_files, **spreadsheet}  # what to read first, then the data

@@ -55,7 +55,7 @@ class Site:
     summary: dict[str, list[dict[str, Any]]]
     counts: Coverage
     # CITATION.cff and both licences, from beside seeds/: the download zip carries them, as the bundle does.
-    repository: dict[str, bytes]
+    repository_files: dict[str, bytes]
     declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
     claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -126,7 +126,7 @@ def _read_site(release: Path, seeds: Path) -> Site:
         documents=_documents(sources, seeds),
         summary=_summary(arrow),
         counts=coverage(arrow),
-        repository=_repository_files(seeds),
+        repository_files=_repository_files(seeds),
         declared_uncovered={
             (row["source_id"], row["sentence_start"], row["sentence_end"]): row
             for row in tables.get("uncovered_sentences", [])

@@ -81,7 +81,7 @@ def render_site(site: Site) -> dict[str, bytes]:
         recurring_words=code_spans(RECURRING_WORDS),
     )
     downloads = offered_downloads(site, version)
-    citation = citation_parts(version, citation_of(site.repository))
+    citation = citation_parts(version, citation_of(site.repository_files))
     page("download.html", "download.html", files=downloads["listing"], citation=citation)
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
