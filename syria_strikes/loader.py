@@ -205,7 +205,8 @@ def across_rebuild(folder: Path, read: Callable[[dict[str, Any]], Read]) -> Read
 
 
 def _descriptor_or_none(folder: Path) -> dict[str, Any] | None:
-    """The release descriptor in ``folder``, or None when there is none to read."""
+    """The release descriptor in ``folder``, or None when it cannot be read (absent, malformed, too
+    large): a descriptor caught mid-rebuild is compared, not reported; the read reports it."""
     try:
         return release_descriptor(folder)
     except ReleaseError:
