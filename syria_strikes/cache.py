@@ -187,7 +187,8 @@ TABLE_FILES = frozenset(f"{name}.csv" for name in TABLE_NAMES)
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     """The sha256 of every file validation reads: the declared tables in data/, the seeds and the
     descriptor; every other entry of data/ by its name and kind, and seeds/ itself by its kind (the
-    same files through a link out of the dataset are refused). The seeds are hashed on a second
+    same files through a link out of the dataset are refused). A seed or descriptor larger than
+    validation reads is keyed by that alone, unread (``Digests.of``). The seeds are hashed on a second
     thread while the tables are hashed on this one: hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 
