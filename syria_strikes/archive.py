@@ -26,7 +26,7 @@ from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.seedfiles import parse_rows, read_bytes, require_columns
+from syria_strikes.seedfiles import holds_as_read, parse_rows, read_bytes, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 SEED_NAME = re.compile(r"([0-9]{3,})_")
@@ -197,7 +197,7 @@ def _still_as_read(read: dict[Path, tuple[bytes, Path]]) -> None:
     """InputError when a file the archive changes no longer holds the bytes it read (inside the folder
     it was read in): a curator saved it meanwhile, and replacing it would throw that edit away."""
     for path, (data, folder) in read.items():
-        if (read_bytes(path, folder) if path.exists() else b"") != data:
+        if not holds_as_read(path, folder, data):
             raise InputError(
                 f"{path}: was changed while the archive ran (saved from an editor?); nothing was changed; "
                 "archive the document again"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from syria_strikes.build import build
 from syria_strikes.companions import (
-    FIXED_TIME,
+    BUNDLE_PREFIX,
     CompanionError,
     bundle_name,
     missing_repository_files,
@@ -35,8 +35,6 @@ from syria_strikes.files import DESCRIPTOR, sha256_file
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
-
-__all__ = ["FIXED_TIME", "Bundle", "BundleError", "bundle_entries", "bundle_name", "make_bundle"]
 
 
 class BundleError(Exception):
@@ -69,7 +67,7 @@ def check_out_dir(out: Path, data_dir: Path) -> Path:
     return out
 
 
-BUNDLE_FILE = re.compile(r"\.?syria-strikes-data-.+\.zip(\.[^/]*)?")
+BUNDLE_FILE = re.compile(rf"\.?{re.escape(BUNDLE_PREFIX)}.+\.zip(\.[^/]*)?")
 
 
 def holds_only_bundles(folder: Path) -> bool:

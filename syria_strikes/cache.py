@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.extras import distribution_folders
-from syria_strikes.files import DESCRIPTOR, HASH_BLOCK
+from syria_strikes.files import DESCRIPTOR, sha256_blocks
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
@@ -127,12 +127,12 @@ def _file_digest(path: str, stopped: threading.Event | None = None) -> str:
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", path)
-        digest = hashlib.sha256()
-        while block := os.read(descriptor, HASH_BLOCK):
+
+        def unless_stopped(size: int) -> None:
             if stopped is not None and stopped.is_set():
                 raise Stopped(path)
-            digest.update(block)
-        return digest.hexdigest()
+
+        return sha256_blocks(descriptor, unless_stopped)[0]
     finally:
         os.close(descriptor)
 
@@ -187,7 +187,8 @@ TABLE_FILES = frozenset(f"{name}.csv" for name in TABLE_NAMES)
 def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     """The sha256 of every file validation reads: the declared tables in data/, the seeds and the
     descriptor; every other entry of data/ by its name and kind, and seeds/ itself by its kind (the
-    same files through a link out of the dataset are refused). The seeds are hashed on a second
+    same files through a link out of the dataset are refused). A seed or descriptor larger than
+    validation reads is keyed by that alone, unread (``Digests.of``). The seeds are hashed on a second
     thread while the tables are hashed on this one: hashing releases the interpreter lock."""
     from concurrent.futures import ThreadPoolExecutor
 

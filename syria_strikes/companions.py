@@ -24,11 +24,16 @@ from syria_strikes.safefiles import FileRefused, read_file
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o100644
 COMPRESSION = zipfile.ZIP_STORED
+CITATION = "CITATION.cff"
+# The fields of CITATION.cff that ``citation_parts`` cites by.
+CITED_FIELDS = ("title", "date-released")
 # Read from the dataset's root, beside data/ and seeds/.
-REPOSITORY_FILES = ("CITATION.cff", "LICENSE", "LICENSE-DATA")
+REPOSITORY_FILES = (CITATION, "LICENSE", "LICENSE-DATA")
 README = "README.md"
 DICTIONARY = "data-dictionary.md"
 COMPANION_FILES = (README, DICTIONARY, *REPOSITORY_FILES)
+# What the zip's name and its one top folder start with, before the version.
+BUNDLE_PREFIX = "syria-strikes-data-"
 
 
 class CompanionError(Exception):
@@ -41,7 +46,7 @@ class CompanionError(Exception):
 
 def bundle_name(version: str) -> str:
     """The zip's file name; e.g. ``bundle_name("0.1.0") == "syria-strikes-data-0.1.0.zip"``."""
-    return f"syria-strikes-data-{version}.zip"
+    return f"{BUNDLE_PREFIX}{version}.zip"
 
 
 def missing_repository_files(root: Path) -> tuple[str, ...]:
@@ -63,30 +68,51 @@ def repository_files(root: Path) -> dict[str, bytes]:
             raise CompanionError(f"{name} not found in {root}", (name,)) from None
         except FileRefused as refused:
             raise CompanionError(f"{root / name}: {refused.words} [rule: {refused.rule}]") from None
+    for field in CITED_FIELDS:  # read now, so that a citation the README cannot give is named before any work
+        cff_field(citation_of(contents), field, where=root / CITATION)
     return contents
 
 
 def zip_entries(
     release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
 ) -> dict[str, bytes]:
-    """Every file of the zip by its path inside it, all under one top folder: the release's files,
-    their spreadsheet copies, the README, the data dictionary, the citation and the licences."""
-    top = f"syria-strikes-data-{version}/"
-    entries = {top + name: data for name, data in sorted(release_files.items())}
+    """``zip_files`` by their paths inside the zip, all under one top folder named after the version."""
+    return in_top_folder(zip_files(release_files, version, covered, repository), version)
+
+
+def zip_files(
+    release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
+) -> dict[str, bytes]:
+    """Every file of the zip by its name under the top folder: the release's files, their spreadsheet
+    copies, the README, the data dictionary, the citation and the licences. The site's download
+    folder offers these same files one by one."""
     tables = {declared.file_name: release_files[declared.file_name] for declared in TABLES}
-    entries.update({top + name: data for name, data in spreadsheet_copies(tables).items()})
-    entries.update({top + name: data for name, data in companion_files(version, covered, repository).items()})
-    return entries
+    return {
+        **dict(sorted(release_files.items())),
+        **spreadsheet_copies(tables),
+        **companion_files(version, covered, repository),
+    }
+
+
+def in_top_folder(files: dict[str, bytes], version: str) -> dict[str, bytes]:
+    """``files`` by their paths inside the zip: one top folder, so that unpacking it litters nothing."""
+    top = f"{BUNDLE_PREFIX}{version}/"
+    return {top + name: data for name, data in files.items()}
 
 
 def companion_files(version: str, covered: str, repository: dict[str, bytes]) -> dict[str, bytes]:
     """The README, the data dictionary and the repository's citation and licences, by file name."""
-    citation = repository["CITATION.cff"].decode("utf-8", errors="replace")
     return {
-        README: bundle_readme(version, covered, citation).encode(),
+        README: bundle_readme(version, covered, citation_of(repository)).encode(),
         DICTIONARY: data_dictionary().encode("utf-8"),
         **repository,
     }
+
+
+def citation_of(repository: dict[str, bytes]) -> str:
+    """CITATION.cff's text from ``repository_files``; a byte that is not UTF-8 must not stop a build
+    whose README and download page quote only its title and year."""
+    return repository[CITATION].decode("utf-8", errors="replace")
 
 
 def zipped(entries: dict[str, bytes]) -> bytes:
@@ -206,9 +232,10 @@ The data is licensed under CC BY 4.0 (`LICENSE-DATA`); the code that built it un
 """
 
 
-def cff_field(citation: str, field: str) -> str:
-    """One top-level value of CITATION.cff, so that no README or page restates it by hand."""
+def cff_field(citation: str, field: str, where: Path | str = CITATION) -> str:
+    """One top-level value of CITATION.cff, so that no README or page restates it by hand; ``where``
+    names the file in the error."""
     match = re.search(rf'^{re.escape(field)}:\s*"?(.*?)"?\s*$', citation, flags=re.MULTILINE)
     if match is None:
-        raise CompanionError(f"CITATION.cff has no {field!r}")
+        raise CompanionError(f"{where} has no {field!r}, which the zip's README and the download page cite")
     return match.group(1)

@@ -22,7 +22,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def _constraints(column: Column) -> str:
+def column_constraints(column: Column) -> str:
+    """A column's rules in words, as the data dictionary and the site's dictionary page both give them."""
     notes = []
     if column.required:
         notes.append("required")
@@ -62,7 +63,7 @@ def _table_section(declared: Table) -> list[str]:
     for column in declared.columns:
         kind = f"{column.type} (enum `{column.vocabulary.name}`)" if column.vocabulary else column.type
         lines.append(
-            f"| `{column.name}` | {kind} | {_cell(column.description)} | {_cell(_constraints(column))} "
+            f"| `{column.name}` | {kind} | {_cell(column.description)} | {_cell(column_constraints(column))} "
             f"| `{_cell(column.example)}` |"
         )
     for column in declared.columns:

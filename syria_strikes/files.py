@@ -86,11 +86,21 @@ class HashingWriter(io.RawIOBase):
 
 def sha256_file(path: Path) -> str:
     """SHA-256 of a file, read a block at a time so a large file never sits in memory."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while block := handle.read(HASH_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
+        return sha256_blocks(handle.fileno())[0]
+
+
+def sha256_blocks(descriptor: int, check: Callable[[int], object] = lambda size: None) -> tuple[str, int]:
+    """The SHA-256 (hex) and byte count of what an open file descriptor holds from where it stands,
+    read a block at a time so a file of many gigabytes costs no memory. ``check`` is given the count
+    read so far before each block is hashed: a caller stops the reading by raising there (a size bound
+    passed, an interrupt)."""
+    digest, size = hashlib.sha256(), 0
+    while block := os.read(descriptor, HASH_BLOCK):
+        size += len(block)
+        check(size)
+        digest.update(block)
+    return digest.hexdigest(), size
 
 
 def write_atomically(target: Path, content: bytes, *, like: os.stat_result | None = None, mode: int = 0o644) -> None:

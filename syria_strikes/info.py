@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import release_files
-from syria_strikes.loader import across_rebuild, release_folder, remedy, verify, verify_unread
+from syria_strikes.loader import across_rebuild, release_folder, remedy, verify, verify_in_blocks
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.terminal import escape
 from syria_strikes.version import __version__
@@ -99,7 +99,7 @@ def verified_info(folder: Path, descriptor: dict[str, Any]) -> ReleaseInfo:
             if counted:
                 rows[stem] = _rows(verify(folder / resource["path"], descriptor), resource["path"])
             else:
-                verify_unread(folder / resource["path"], descriptor)
+                verify_in_blocks(folder / resource["path"], descriptor)
         except ReleaseError as error:
             damage.append(str(error))
     if damage:

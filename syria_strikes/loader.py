@@ -205,7 +205,8 @@ def across_rebuild(folder: Path, read: Callable[[dict[str, Any]], Read]) -> Read
 
 
 def _descriptor_or_none(folder: Path) -> dict[str, Any] | None:
-    """The release descriptor in ``folder``, or None when there is none to read."""
+    """The release descriptor in ``folder``, or None when it cannot be read (absent, malformed, too
+    large): a descriptor caught mid-rebuild is compared, not reported; the read reports it."""
     try:
         return release_descriptor(folder)
     except ReleaseError:
@@ -449,19 +450,19 @@ def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:
     since is, and so is one whose descriptor now records another hash. A caller verifying several files
     passes the ``release_descriptor`` it read once."""
     expected = _recorded(path, descriptor)
-    with _read_as_recorded(path, expected):  # never more than the recorded size and one byte
+    with _as_release_errors(path, expected):  # never more than the recorded size and one byte
         data, key = read_file(path, path.parent, most=expected["bytes"])
     if (key, expected["hash"], expected["bytes"]) not in _verified:
         _check_recorded(path, expected, "sha256:" + hashlib.sha256(data).hexdigest(), len(data), key)
     return data
 
 
-def verify_unread(path: Path, descriptor: dict[str, Any] | None = None) -> None:
+def verify_in_blocks(path: Path, descriptor: dict[str, Any] | None = None) -> None:
     """``verify`` for a caller that needs none of the bytes (``info``): the file is hashed a block at a
     time, never held whole, so a release listing a file of many gigabytes (a sparse one costs its
     author nothing) is verified without taking as much memory."""
     expected = _recorded(path, descriptor)
-    with _read_as_recorded(path, expected):
+    with _as_release_errors(path, expected):
         digest, size, key = hash_file(path, path.parent, most=expected["bytes"])
     _check_recorded(path, expected, "sha256:" + digest, size, key)
 
@@ -477,8 +478,9 @@ def _recorded(path: Path, descriptor: dict[str, Any] | None) -> dict[str, Any]:
 
 
 @contextmanager
-def _read_as_recorded(path: Path, expected: dict[str, Any]) -> Iterator[None]:
-    """The errors of reading a release file, as ReleaseError naming it."""
+def _as_release_errors(path: Path, expected: dict[str, Any]) -> Iterator[None]:
+    """The errors of reading a release file as ReleaseError naming it, worded alike whether the file
+    is read whole (``verify``) or hashed in blocks (``verify_in_blocks``)."""
     folder = path.parent
     try:
         yield

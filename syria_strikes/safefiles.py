@@ -10,7 +10,6 @@ open file itself is checked, so a swap between the check and the open is caught 
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from syria_strikes.files import HASH_BLOCK
+from syria_strikes.files import sha256_blocks
 
 # Opens a file without following a final link and without blocking on a FIFO or device.
 SAFE_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -135,20 +134,20 @@ def read_file(path: Path, folder: Path, *, checked: bool = False, most: int | No
 def hash_file(path: Path, folder: Path, *, most: int | None = None) -> tuple[str, int, FileKey]:
     """``read_file`` for a caller that needs only the sha256 (hex) and the size: the file is read a
     block at a time, never held whole, so a file of many gigabytes costs no memory."""
-    digest, size = hashlib.sha256(), 0
+
+    def within_most(size: int) -> None:  # a file that grew past the bound while being read
+        if most is not None and size > most:
+            raise FileTooLarge(most)
+
     with _opened(path, folder, most=most) as (descriptor, resolved):
         try:
-            while block := os.read(descriptor, HASH_BLOCK):
-                size += len(block)
-                if most is not None and size > most:
-                    raise FileTooLarge(most)
-                digest.update(block)
+            digest, size = sha256_blocks(descriptor, within_most)
             after = os.fstat(descriptor)
         except OSError as error:
             if isinstance(error, FileTooLarge):
                 raise
             raise FileRefused("file_readable", f"cannot be read: {_reason(error)}") from None
-    return digest.hexdigest(), size, FileKey.of(resolved, after)
+    return digest, size, FileKey.of(resolved, after)
 
 
 @contextmanager

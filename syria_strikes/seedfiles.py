@@ -36,6 +36,13 @@ def decode_seed(path: Path, data: bytes) -> str:
         ) from None
 
 
+def holds_as_read(path: Path, folder: Path, read: bytes) -> bool:
+    """Whether ``path`` (a dataset file inside ``folder``) still holds the bytes a command read before
+    it replaces the file: an edit a curator saved meanwhile must not be thrown away. A file that is
+    gone holds nothing."""
+    return (read_bytes(path, folder) if path.exists() else b"") == read
+
+
 def read_bytes(path: Path, folder: Path | None = None, most: int | None = None) -> bytes:
     """The bytes of a regular file. A file of a dataset (a table, a seed) passes ``folder``, the
     dataset's root: a link leading out of it, a FIFO or a device is refused, never read, as

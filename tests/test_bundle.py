@@ -19,14 +19,15 @@ import duckdb
 import frictionless
 import pytest
 
-from syria_strikes.bundle import FIXED_TIME, Bundle, bundle_name, make_bundle
+from syria_strikes.bundle import Bundle, make_bundle
+from syria_strikes.companions import FIXED_TIME, bundle_name
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
 from tests.support.attacks import in_process
-from tests.support.dataset import REPO, Dataset
+from tests.support.dataset import REPO, Dataset, add_repository_files
 
 VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
 TOP = f"syria-strikes-data-{VERSION}"
@@ -160,8 +161,7 @@ def test_the_licences_are_the_dataset_s_when_data_is_a_link_to_a_folder_elsewher
 ) -> None:
     """seeds/ and the licences sit beside data/ as it is named; a link to tables elsewhere does not
     make the files beside those tables (someone else's licence) the dataset's."""
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
@@ -192,8 +192,7 @@ def test_out_naming_a_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_invalid_data_writes_no_bundle(dataset: Dataset, tmp_path: Path) -> None:
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     dataset.set_cell("claims", 0, "stance", "assert")
     out = tmp_path / "out"
     result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
@@ -207,8 +206,7 @@ def test_bundle_refuses_an_out_among_or_above_the_curated_files(dataset: Dataset
     """``bundle --out seeds`` wrote a zip into the archive, which then failed validation."""
     from tests.support.attacks import fingerprint
 
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     (dataset.root / "other").mkdir()
     (dataset.root / "other" / "notes.txt").write_text("mine", encoding="utf-8")
     before = fingerprint(dataset.root)
@@ -241,8 +239,7 @@ def test_a_temporary_folder_among_the_curated_files_is_refused_before_anything_i
     that escaped as a traceback, after a folder had been made among the seeds."""
     from tests.support.attacks import assert_clean_failure, fingerprint
 
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     monkeypatch.setattr(tempfile, "tempdir", str(dataset.root / folder))
     before = fingerprint(dataset.root)
     out = tmp_path / "out"
@@ -260,8 +257,7 @@ def test_a_temporary_folder_inside_a_release_is_refused_before_anything_is_writt
     build's guard (no build writes inside a release), and that refusal escaped as a traceback."""
     from tests.support.attacks import assert_clean_failure, fingerprint
 
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     copied = tmp_path / "release"
     shutil.copytree(release, copied)
     monkeypatch.setattr(tempfile, "tempdir", str(copied))
@@ -280,8 +276,7 @@ def test_an_out_folder_that_cannot_be_written_is_named_as_the_user_gave_it(datas
     (``.syria-strikes-data-0.4.0.zip.kx_8gz_n``), a name the user never gave nor sees."""
     from tests.support.unprivileged import forked_unprivileged
 
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        (dataset.root / name).write_bytes((REPO / name).read_bytes())
+    add_repository_files(dataset)
     out = tmp_path / "dist"
     out.mkdir()
     out.chmod(0o555)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.dataset import REPO, Dataset, file_contents
+from tests.support.dataset import Dataset, add_repository_files, file_contents
 from tests.support.interpreter import fresh_python
 
 
@@ -86,8 +86,7 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
     stopped as it prepares them). It now ends as Ctrl-C does, exit 143;
     SIGHUP (the terminal or SSH session closed) likewise, exit 129."""
     root = dataset.root
-    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
-        shutil.copy(REPO / name, root / name)
+    add_repository_files(dataset)
     shutil.copytree(release, root / "release")
     (tmp_path / "document.txt").write_text("A made-up document for the test suite.\n", encoding="utf-8")
     (tmp_path / "tmp").mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -34,12 +35,15 @@ def test_a_link_inside_the_folder_is_followed(folder: Path) -> None:
     assert read_file(folder / "alias.csv", folder)[0] == b"a,b\n1,2\n"
 
 
-def test_a_link_to_a_secret_outside_is_refused_without_reading_it(folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("opens", ["read_file", "hash_file"])
+def test_a_link_to_a_secret_outside_is_refused_without_reading_it(folder: Path, tmp_path: Path, opens: str) -> None:
+    from syria_strikes import safefiles
+
     secret = tmp_path / "secret.env"
     secret.write_text(SECRET, encoding="utf-8")
     (folder / "claims.csv").symlink_to(secret)
     with pytest.raises(FileRefused) as refused:
-        read_file(folder / "claims.csv", folder)
+        getattr(safefiles, opens)(folder / "claims.csv", folder)
     assert refused.value.rule == "file_inside"
     assert "hunter2" not in str(refused.value)
 
@@ -128,3 +132,38 @@ def test_a_path_named_outside_is_not_called_a_link(folder: Path, tmp_path: Path)
     (folder / "link.txt").symlink_to(outside)
     with pytest.raises(FileRefused, match="symbolic link that leads outside"):
         read_file(folder / "link.txt", folder)
+
+
+def test_hashing_a_file_answers_as_reading_it_whole_does(folder: Path) -> None:
+    from syria_strikes.safefiles import hash_file
+
+    data, key = read_file(folder / "plain.csv", folder)
+    assert hash_file(folder / "plain.csv", folder) == (hashlib.sha256(data).hexdigest(), len(data), key)
+
+
+def test_hashing_refuses_a_file_past_its_bound(folder: Path) -> None:
+    from syria_strikes.safefiles import FileTooLarge, hash_file
+
+    assert hash_file(folder / "plain.csv", folder, most=8)[1] == 8
+    with pytest.raises(FileTooLarge):
+        hash_file(folder / "plain.csv", folder, most=7)
+
+
+def test_hashing_stops_at_the_bound_a_file_grew_past_while_it_was_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file within its bound when opened may grow while it is hashed: the count read is held to it too."""
+    from syria_strikes import safefiles
+    from syria_strikes.files import HASH_BLOCK
+
+    grown = folder / "grown.bin"
+    grown.write_bytes(b"x" * (2 * HASH_BLOCK))
+    real_fstat = os.fstat
+
+    def small_at_open(descriptor: int) -> os.stat_result:  # as if it grew after the size was checked
+        status = real_fstat(descriptor)
+        return os.stat_result((*status[:6], 10, *status[7:]))
+
+    monkeypatch.setattr(os, "fstat", small_at_open)
+    with pytest.raises(safefiles.FileTooLarge):
+        safefiles.hash_file(grown, folder, most=HASH_BLOCK)

@@ -892,8 +892,8 @@ def test_the_download_zip_is_the_bundle_with_its_readme_dictionary_citation_and_
 def test_the_citation_on_the_site_is_the_one_citation_cff_gives(release: Path) -> None:
     # The page wrote its own year and title by hand; it now reads them from CITATION.cff, as the README does.
     site = read_site(release, REPO / "seeds")
-    cff = site.repository["CITATION.cff"].decode("utf-8")
-    site.repository["CITATION.cff"] = cff.replace("date-released: 2026", "date-released: 2031").encode()
+    cff = site.repository_files["CITATION.cff"].decode("utf-8")
+    site.repository_files["CITATION.cff"] = cff.replace("date-released: 2026", "date-released: 2031").encode()
     page = render_site(site)["download.html"].decode("utf-8")
     assert "syria-strikes curators (2031). <cite>syria-strikes: claims about air and missile strikes" in page
 
@@ -1084,5 +1084,5 @@ def test_a_citation_without_a_title_stops_the_site_in_one_line(
     out = tmp_path / "site"
     code, error = _run_site(out, root / "seeds", capsys)
     assert code == 1 and error.count("\n") == 1, error
-    assert "CITATION.cff has no 'title'" in error and "Traceback" not in error
+    assert f"{root / 'CITATION.cff'} has no 'title'" in error and "Traceback" not in error
     assert not out.exists()

@@ -8,10 +8,18 @@ import hashlib
 import json
 from typing import Any
 
-from syria_strikes.companions import DICTIONARY, README, bundle_name, companion_files, zip_entries, zipped
+from syria_strikes.companions import (
+    CITATION,
+    COMPANION_FILES,
+    DICTIONARY,
+    README,
+    bundle_name,
+    in_top_folder,
+    zip_files,
+    zipped,
+)
 from syria_strikes.coverage import coverage_sentence
-from syria_strikes.files import spreadsheet_copies
-from syria_strikes.metadata import TABLES
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.site.model import Site
 
 
@@ -19,22 +27,20 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
     """The release files (already verified), the files a reader needs beside them (README, data
     dictionary, citation, licences) and the zip of them all, which is the very zip
     ``syria-strikes bundle`` writes for the same data, with the checksums the download page lists."""
-    contents = site.release_files
-    descriptor = json.loads(contents["datapackage.json"])
+    descriptor = json.loads(site.release_files[DESCRIPTOR])
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
-    spreadsheet = _spreadsheet_copies(contents)
-    companions = companion_files(version, coverage_sentence(site.counts), site.repository)
-    contents = {**companions, **contents, **spreadsheet}  # what to read first, then the data
+    zipped_files = zip_files(site.release_files, version, coverage_sentence(site.counts), site.repository_files)
+    spreadsheet = {name: data for name, data in zipped_files.items() if name.startswith("excel/")}
+    companions = {name: zipped_files[name] for name in COMPANION_FILES}
+    contents = {**companions, **site.release_files, **spreadsheet}  # what to read first, then the data
     zip_name = bundle_name(version)
-    bundle = {
-        zip_name: zipped(zip_entries(site.release_files, version, coverage_sentence(site.counts), site.repository))
-    }
+    bundle = {zip_name: zipped(in_top_folder(zipped_files, version))}
     descriptions = {
         zip_name: "Everything below in one zip: the data, its "
         "spreadsheet copies, the README, the data dictionary, the citation and both licences.",
-        "datapackage.json": "The Frictionless descriptor: tables, columns, checksums.",
+        DESCRIPTOR: "The Frictionless descriptor: tables, columns, checksums.",
         **{
             name: f"{name.removeprefix('excel/')} with a UTF-8 byte-order mark, so that Excel shows accents and "
             "curly quotes correctly."
@@ -43,7 +49,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
         README: "What each file holds, how to open it and how to cite it.",
         DICTIONARY: "What every column means and which values it allows, as on the dictionary page, with what "
         "each type becomes in pandas, Arrow and SQLite and how event types map to ACLED and UCDP GED.",
-        "CITATION.cff": "How to cite this version, in the Citation File Format (CFF).",
+        CITATION: "How to cite this version, in the Citation File Format (CFF).",
         "LICENSE-DATA": "The data's licence: Creative Commons Attribution 4.0 International (CC BY 4.0).",
         "LICENSE": "The licence of the code that built the data (MIT).",
     }
@@ -57,14 +63,3 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
         for name, data in {**bundle, **contents}.items()
     ]
     return {"listing": listing, "files": {f"download/{name}": data for name, data in {**bundle, **contents}.items()}}
-
-
-def _spreadsheet_copies(contents: dict[str, bytes]) -> dict[str, bytes]:
-    """The Excel copies of the tables the release holds, as the release bundle has them."""
-    return spreadsheet_copies(
-        {
-            f"{declared.name}.csv": contents[f"{declared.name}.csv"]
-            for declared in TABLES
-            if f"{declared.name}.csv" in contents
-        }
-    )

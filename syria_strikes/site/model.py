@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from syria_strikes.companions import CompanionError, citation_parts, repository_files
+from syria_strikes.companions import CompanionError, repository_files
 from syria_strikes.coverage import Coverage, coverage
 from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
@@ -55,7 +55,7 @@ class Site:
     summary: dict[str, list[dict[str, Any]]]
     counts: Coverage
     # CITATION.cff and both licences, from beside seeds/: the download zip carries them, as the bundle does.
-    repository: dict[str, bytes]
+    repository_files: dict[str, bytes]
     declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
     claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -126,7 +126,7 @@ def _read_site(release: Path, seeds: Path) -> Site:
         documents=_documents(sources, seeds),
         summary=_summary(arrow),
         counts=coverage(arrow),
-        repository=_repository_files(seeds),
+        repository_files=_repository_files(seeds),
         declared_uncovered={
             (row["source_id"], row["sentence_start"], row["sentence_end"]): row
             for row in tables.get("uncovered_sentences", [])
@@ -258,9 +258,7 @@ def _repository_files(seeds: Path) -> dict[str, bytes]:
     """The citation and licences of the dataset whose seeds/ the site reads: a download of the data
     without its licence and citation would leave a reader unable to reuse or cite it."""
     try:
-        files = repository_files(seeds.parent)
-        citation_parts("", files["CITATION.cff"].decode("utf-8", errors="replace"))  # its title and year, read now
-        return files
+        return repository_files(seeds.parent)
     except CompanionError as error:
         hint = (
             ": the download zip carries them beside the data; run from the root of a clone, or pass --seeds of one"

@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.companions import citation_parts
-from syria_strikes.dictionary import RECURRING_WORDS, _constraints
+from syria_strikes.companions import citation_of, citation_parts
+from syria_strikes.dictionary import RECURRING_WORDS, column_constraints
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
 from syria_strikes.site.documents import Excerpt, bare_sentences, excerpt, marked_paragraphs
@@ -81,8 +81,8 @@ def render_site(site: Site) -> dict[str, bytes]:
         recurring_words=code_spans(RECURRING_WORDS),
     )
     downloads = offered_downloads(site, version)
-    citation = site.repository["CITATION.cff"].decode("utf-8", errors="replace")
-    page("download.html", "download.html", files=downloads["listing"], citation=citation_parts(version, citation))
+    citation = citation_parts(version, citation_of(site.repository_files))
+    page("download.html", "download.html", files=downloads["listing"], citation=citation)
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
@@ -119,7 +119,7 @@ def _environment(site: Site, version: str) -> jinja2.Environment:
         count=count,
         claimed_value=claimed_value,
         coordinates=coordinates,
-        constraints=lambda column: code_spans(_constraints(column)),
+        constraints=lambda column: code_spans(column_constraints(column)),
         linked=lambda text, root: linked(site, text, root),
         contested_at=_contested_at(site),
     )

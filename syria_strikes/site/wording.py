@@ -122,8 +122,6 @@ def coordinates(event: dict[str, Any]) -> str:
 
 def published_interval(start: date | None, end: date | None) -> str:
     """When a source was published: either bound may be unknown alone, as validate allows."""
-    if start is None:
-        return "unknown" if end is None else f"not after {end.isoformat()}"
     if end is None:
-        return f"not before {start.isoformat()}"
-    return dates({"date_start": start, "date_end": end})
+        return "unknown" if start is None else f"not before {start.isoformat()}"
+    return dates({"date_start": start, "date_end": end})  # 'not after' when only the end is known
