@@ -25,7 +25,6 @@ from syria_strikes.companions import (
     BUNDLE_PREFIX,
     CompanionError,
     bundle_name,
-    missing_repository_files,
     repository_files,
     zip_entries,
     zipped,
@@ -83,9 +82,10 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     """Validate and build from ``data_dir``, then write the zip into ``out``; problems stop it."""
     check_out_dir(out, data_dir)
     root = dataset_root(data_dir)  # beside data/ as named, as seeds/ is: not beside the folder a link leads to
-    missing = missing_repository_files(root)
-    if missing:
-        raise BundleError(f"{', '.join(missing)} not found beside {data_dir}: run from the repository root")
+    try:  # read before the build, so that a missing or unreadable citation is said before minutes of work
+        repository = repository_files(root)
+    except CompanionError as error:
+        raise _refused(error) from None
     with tempfile.TemporaryDirectory(prefix="syria-strikes-bundle-", dir=_workspace_parent(root)) as workspace:
         release = Path(workspace) / "release"
         try:
@@ -98,7 +98,7 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
         if problems:
             return problems
         version = json.loads((release / DESCRIPTOR).read_text(encoding="utf-8"))["version"]
-        entries = bundle_entries(release, root, version)
+        entries = bundle_entries(release, version, repository)
     return write_zip(entries, out / bundle_name(version))
 
 
@@ -131,18 +131,21 @@ def _workspace_parent(root: Path) -> Path:
     return parent
 
 
-def bundle_entries(release: Path, root: Path, version: str) -> dict[str, bytes]:
-    """Every file of the zip by its path inside it, all under one top folder."""
+def bundle_entries(release: Path, version: str, repository: dict[str, bytes]) -> dict[str, bytes]:
+    """Every file of the zip by its path inside it, all under one top folder; ``repository`` holds
+    the citation and licences (``companions.repository_files``)."""
     files = {
         path.name: path.read_bytes()
         for path in sorted(release.iterdir())
         if path.is_file() and path.name != MARKER  # the build's own mark, not part of the data
     }
-    try:
-        return zip_entries(files, version, coverage_sentence(coverage_of(release)), repository_files(root))
-    except CompanionError as error:
-        hint = ": run from the repository root" if error.missing else ""
-        raise BundleError(f"{error}{hint}; nothing was written") from None
+    return zip_entries(files, version, coverage_sentence(coverage_of(release)), repository)
+
+
+def _refused(error: CompanionError) -> BundleError:
+    """The one line a bundle ends with when the citation or a licence cannot be put in the zip."""
+    hint = ": run from the repository root" if error.missing else ""
+    return BundleError(f"{error}{hint}; nothing was written")
 
 
 def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:

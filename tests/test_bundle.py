@@ -19,7 +19,7 @@ import duckdb
 import frictionless
 import pytest
 
-from syria_strikes.bundle import Bundle, make_bundle
+from syria_strikes.bundle import Bundle, BundleError, make_bundle
 from syria_strikes.companions import FIXED_TIME, bundle_name
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.loader import release_dir
@@ -138,8 +138,25 @@ def test_a_copy_without_its_licences_is_refused_before_building(dataset: Dataset
     out = tmp_path / "out"
     result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
     assert result.returncode == 2
-    assert "CITATION.cff, LICENSE, LICENSE-DATA not found beside" in result.stderr
+    assert "CITATION.cff, LICENSE, LICENSE-DATA not found in" in result.stderr
     assert not out.exists()
+
+
+def test_a_citation_the_readme_cannot_cite_is_refused_before_building(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The citation and licences are read before the build: a citation without a title was named only
+    once every table was validated and every form of the release written."""
+    add_repository_files(dataset)
+    (dataset.root / "CITATION.cff").write_text("cff-version: 1.2.0\n", encoding="utf-8")
+
+    def no_build(*_: object) -> None:
+        raise AssertionError("built before the citation was read")
+
+    monkeypatch.setattr("syria_strikes.bundle.build", no_build)
+    with pytest.raises(BundleError, match=r"CITATION\.cff has no 'title'.*; nothing was written$"):
+        make_bundle(dataset.data_dir, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_licence_linked_out_of_the_dataset_is_never_zipped(dataset: Dataset, tmp_path: Path) -> None:
