@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from syria_strikes.checks.seed_list import listed_row
+from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
@@ -95,7 +95,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
         raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
     known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
     new_sources = _appended_row(sources_path, existing, header, rows, known)
-    readme = read_bytes(readme_path, root) if readme_path.exists() else b""
+    readme = _read_readme(readme_path, root)
     new_readme = _readme_with(readme_path, readme, listed_row(name, source_id, digest))
     try:
         with _interrupts_deferred():
@@ -103,7 +103,12 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
                 data,
                 seeds_dir / name,
                 {sources_path: new_sources, readme_path: new_readme},
-                lambda: _still_as_read({sources_path: (existing, tables_home(data_dir)), readme_path: (readme, root)}),
+                lambda: _still_as_read(
+                    {
+                        sources_path: (existing, tables_home(data_dir), None),
+                        readme_path: (readme, root, README_MOST_BYTES),
+                    }
+                ),
             )
     except OSError as error:
         raise InputError(
@@ -193,11 +198,20 @@ def _appended_row(
     return existing + line.getvalue().encode("utf-8")
 
 
-def _still_as_read(read: dict[Path, tuple[bytes, Path]]) -> None:
+def _read_readme(readme_path: Path, root: Path) -> bytes:
+    """seeds/README.md's bytes (none when there is no such file), read no further than validate reads
+    it: a list of seeds is small, and a sparse file of gigabytes there is refused unread."""
+    if not readme_path.exists():
+        return b""
+    return read_bytes(readme_path, root, most=README_MOST_BYTES, holds="any list of seeds")
+
+
+def _still_as_read(read: dict[Path, tuple[bytes, Path, int | None]]) -> None:
     """InputError when a file the archive changes no longer holds the bytes it read (inside the folder
-    it was read in): a curator saved it meanwhile, and replacing it would throw that edit away."""
-    for path, (data, folder) in read.items():
-        if (read_bytes(path, folder) if path.exists() else b"") != data:
+    it was read in, within the bound it was read with): a curator saved it meanwhile, and replacing
+    it would throw that edit away."""
+    for path, (data, folder, most) in read.items():
+        if (read_bytes(path, folder, most=most) if path.exists() else b"") != data:
             raise InputError(
                 f"{path}: was changed while the archive ran (saved from an editor?); nothing was changed; "
                 "archive the document again"

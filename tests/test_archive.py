@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from syria_strikes import archive as archive_module
-from syria_strikes.checks.seed_list import listed_hashes
+from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_hashes
 from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.unprivileged import forked_unprivileged
@@ -114,6 +114,19 @@ def test_a_seeds_readme_that_is_not_utf8_is_refused_before_anything_is_written(
     readme.write_bytes(readme.read_bytes() + "caf\u00e9\n".encode("cp1252"))
     error = _refused(dataset, capsys, document)
     assert "README.md: is not UTF-8 (byte " in error and "0xe9" in error
+
+
+def test_a_seeds_readme_larger_than_any_list_of_seeds_is_refused_unread(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """seeds/README.md was read whole: a sparse file of many gigabytes there (its table intact at the
+    start) was held in memory before the archive could add its line. It is refused at the bound
+    validate reads it with, in one line naming the file and the limit."""
+    readme = dataset.root / "seeds" / "README.md"
+    os.truncate(readme, README_MOST_BYTES + 1)  # sparse: its table still at the start, the rest NUL bytes
+    error = _refused(dataset, capsys, document)
+    assert f"{readme}: holds more than {README_MOST_BYTES} bytes" in error and "list of seeds" in error, error
+    assert "archived document" not in error
 
 
 def test_a_bad_key_is_refused(dataset: Dataset, document: Path, capsys: pytest.CaptureFixture) -> None:
