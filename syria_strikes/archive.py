@@ -24,6 +24,7 @@ from pathlib import Path
 from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
+from syria_strikes.leftovers import Temporary, remove_leftovers
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import parse_rows, read_bytes, require_columns
@@ -83,6 +84,9 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
+    # An archive killed while writing left its temporary files beside sources.csv, README.md and the seed.
+    for folder in dict.fromkeys((sources_path.resolve().parent, readme_path.resolve().parent, seeds_dir.resolve())):
+        remove_leftovers(folder)
     existing = read_bytes(sources_path, tables_home(data_dir))  # once: parsed, then appended to
     header, rows = parse_rows(sources_path, existing)
     require_columns(sources_path, header, KNOWN_COLUMNS)
@@ -271,10 +275,10 @@ def _place_new(target: Path, seed: bytes) -> None:
     """Put the seed at ``target``, read-only, failing rather than replace a file of that name:
     written beside it and hard-linked where the file system has hard links, else created exclusively
     and written. A failure leaves nothing behind."""
-    temporary = Path(write_beside(target, seed, None, READ_ONLY))
+    temporary = write_beside(target, seed, None, READ_ONLY)
     try:
         try:
-            os.link(temporary, target)
+            os.link(temporary.path, target)
             return
         except OSError as error:
             if error.errno not in NO_HARD_LINKS:
@@ -289,7 +293,8 @@ def _place_new(target: Path, seed: bytes) -> None:
             target.unlink(missing_ok=True)  # the file this call created, half written
             raise
     finally:
-        temporary.unlink(missing_ok=True)
+        temporary.path.unlink(missing_ok=True)
+        temporary.close()
 
 
 def _commit(
@@ -301,18 +306,18 @@ def _commit(
     staged, before anything is placed: it raises when a target changed since it was read."""
     # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
     replacements = {target.resolve(): content for target, content in replacements.items()}
-    staged: dict[Path, Path] = {}
+    staged: dict[Path, Temporary] = {}
     originals: dict[Path, bytes] = {}
     placed = False
     try:
         for target, content in replacements.items():
-            staged[target] = Path(write_beside(target, content, target.stat(), 0o644))
+            staged[target] = write_beside(target, content, target.stat(), 0o644)
         unchanged()
         _place_new(seed_target, seed)
         placed = True
-        for target, path in staged.items():
+        for target, temporary in staged.items():
             originals[target] = target.read_bytes()
-            os.replace(path, target)
+            os.replace(temporary.path, target)
     except BaseException:
         for target, content in originals.items():
             target.write_bytes(content)
@@ -320,5 +325,6 @@ def _commit(
             seed_target.unlink(missing_ok=True)
         raise
     finally:
-        for path in staged.values():
-            path.unlink(missing_ok=True)
+        for temporary in staged.values():
+            temporary.path.unlink(missing_ok=True)
+            temporary.close()

@@ -20,6 +20,7 @@ from typing import Any
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_all_atomically
+from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, span_cells
 
@@ -102,6 +103,9 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
     could be read and judged, and every file is written beside its target before any replaces the
     curator's. Each keeps its mode, owner and group; a link stays a link, the file it leads to rewritten."""
     root = dataset_root(data_dir)
+    if write:  # a --fix killed while writing left its temporary files beside the tables
+        for folder in dict.fromkeys((data_dir / f"{table.name}.csv").resolve().parent for table in SPAN_TABLES):
+            remove_leftovers(folder)
     seeds = {seed.source_id: seed for seed in archived_rows(data_dir)}
     texts: dict[str, str | InputError] = {}
     planned = []

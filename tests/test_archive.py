@@ -15,6 +15,7 @@ from syria_strikes import archive as archive_module
 from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_hashes
 from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
+from tests.support.killed import aged, killed_at, temporary_files
 from tests.support.unprivileged import forked_unprivileged
 
 # A made-up document used only by these tests; it is never part of the real seeds/.
@@ -357,3 +358,21 @@ def test_an_edit_saved_while_the_archive_ran_is_kept_and_nothing_is_archived(
     assert after.pop(saved).endswith(b"while the archive ran.\n")
     before.pop(saved)
     assert after == before
+
+
+def test_the_next_archive_removes_the_temporary_files_a_killed_one_left(dataset: Dataset, document: Path) -> None:
+    """An archive killed (not interrupted: SIGKILL waits for nothing) once sources.csv, README.md and the
+    seed were written beside their targets left three hidden files for the curator to remove by
+    hand, one of them read-only in seeds/. The next archive removes them and archives as if none
+    had been killed."""
+    killed_at("link", "archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    assert not list((dataset.root / "seeds").glob("003_*"))
+    leftovers = aged(temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds"))
+    assert sorted(path.name.split(".syria-strikes-")[0] for path in leftovers) == [
+        f".003_{hashlib.sha256(document.read_bytes()).hexdigest()[:16]}.txt",
+        ".README.md",
+        ".sources.csv",
+    ]
+    assert _archive(dataset, document) == 0
+    assert temporary_files(dataset.data_dir) == temporary_files(dataset.root / "seeds") == []
+    assert len(list((dataset.root / "seeds").glob("003_*"))) == 1
