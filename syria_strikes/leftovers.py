@@ -50,11 +50,11 @@ class Temporary:
             os.close(self.descriptor)
 
 
-def temporary_beside(target: Path, suffix: str = ".tmp") -> Temporary:
+def temporary_beside(target: Path) -> Temporary:
     """A new, empty file beside ``target`` (so on its file system), named as only this does, locked."""
     import tempfile  # only when writing: a command that reads alone does not pay for it
 
-    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.{MARK}-", suffix=suffix, dir=target.parent)
+    descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.{MARK}-", suffix=".tmp", dir=target.parent)
     if fcntl is not None:
         # On a file system without locks this fails, and then no file there is ever taken for a leftover.
         with contextlib.suppress(OSError):
