@@ -24,7 +24,7 @@ from pathlib import Path
 from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
-from syria_strikes.leftovers import Temporary, remove_leftovers
+from syria_strikes.leftovers import LEFTOVER, Temporary, remove_leftovers
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import parse_rows, read_bytes, require_columns
@@ -84,9 +84,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
-    # An archive killed while writing left its temporary files beside sources.csv, README.md and the seed.
-    for folder in dict.fromkeys((sources_path.resolve().parent, readme_path.resolve().parent, seeds_dir.resolve())):
-        remove_leftovers(folder)
+    remove_leftovers(seeds_dir.resolve())  # the seed's temporary copy a killed archive left
     existing = read_bytes(sources_path, tables_home(data_dir))  # once: parsed, then appended to
     header, rows = parse_rows(sources_path, existing)
     require_columns(sources_path, header, KNOWN_COLUMNS)
@@ -101,6 +99,10 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     new_sources = _appended_row(sources_path, existing, header, rows, known)
     readme = _read_readme(readme_path, root)
     new_readme = _readme_with(readme_path, readme, listed_row(name, source_id, digest))
+    # An archive killed while writing left its temporary files beside sources.csv and README.md: removed
+    # once both were read, so through no link that leads out of the dataset.
+    for folder in dict.fromkeys((sources_path.resolve().parent, readme_path.resolve().parent)):
+        remove_leftovers(folder)
     try:
         with _interrupts_deferred():
             _commit(
@@ -171,6 +173,7 @@ def _refuse_duplicate(document: Path, size: int, digest: str, seeds_dir: Path, r
             existing.is_file()
             and not existing.is_symlink()  # validate reports a link; its target is not ours to read
             and existing.name != "README.md"
+            and not LEFTOVER.fullmatch(existing.name)  # a killed archive's copy (of this very document?)
             and existing.lstat().st_size == size
             # read as validate reads a seed: one that cannot be read (or turned into a FIFO since it
             # was listed) stops the command with its rule, instead of an OSError or a wait for ever

@@ -103,9 +103,6 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
     could be read and judged, and every file is written beside its target before any replaces the
     curator's. Each keeps its mode, owner and group; a link stays a link, the file it leads to rewritten."""
     root = dataset_root(data_dir)
-    if write:  # a --fix killed while writing left its temporary files beside the tables
-        for folder in dict.fromkeys((data_dir / f"{table.name}.csv").resolve().parent for table in SPAN_TABLES):
-            remove_leftovers(folder)
     seeds = {seed.source_id: seed for seed in archived_rows(data_dir)}
     texts: dict[str, str | InputError] = {}
     planned = []
@@ -114,6 +111,9 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
         if table is not CLAIMS and not path.exists() and not path.is_symlink():
             continue
         planned.append(_plan(table, path, root, seeds, texts))
+    if write:  # a --fix killed while writing left its temporary files beside the tables it read
+        for folder in dict.fromkeys(report.path.resolve().parent for report, _, _ in planned):
+            remove_leftovers(folder)
     if write:  # every file is written before any replaces the curator's: a failure changes none
         write_all_atomically(
             [

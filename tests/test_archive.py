@@ -13,6 +13,7 @@ import pytest
 
 from syria_strikes import archive as archive_module
 from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_hashes
+from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.killed import aged, killed_at, temporary_files
@@ -363,16 +364,40 @@ def test_an_edit_saved_while_the_archive_ran_is_kept_and_nothing_is_archived(
 def test_the_next_archive_removes_the_temporary_files_a_killed_one_left(dataset: Dataset, document: Path) -> None:
     """An archive killed (not interrupted: SIGKILL waits for nothing) once sources.csv, README.md and the
     seed were written beside their targets left three hidden files for the curator to remove by
-    hand, one of them read-only in seeds/. The next archive removes them and archives as if none
-    had been killed."""
+    hand, one of them read-only in seeds/, and the seed's copy made archiving the document again
+    fail as a duplicate. The document is archived at once; the files are removed by the next
+    archive once they cannot be a live run's."""
     killed_at("link", "archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
     assert not list((dataset.root / "seeds").glob("003_*"))
-    leftovers = aged(temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds"))
+    leftovers = temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds")
     assert sorted(path.name.split(".syria-strikes-")[0] for path in leftovers) == [
         f".003_{hashlib.sha256(document.read_bytes()).hexdigest()[:16]}.txt",
         ".README.md",
         ".sources.csv",
     ]
     assert _archive(dataset, document) == 0
-    assert temporary_files(dataset.data_dir) == temporary_files(dataset.root / "seeds") == []
     assert len(list((dataset.root / "seeds").glob("003_*"))) == 1
+    assert temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds") == leftovers  # too fresh
+    aged(leftovers)
+    other = document.with_name("other.txt")
+    other.write_text("Another document, archived a minute later.\n", encoding="utf-8")
+    assert _archive(dataset, other) == 0
+    assert temporary_files(dataset.data_dir) == temporary_files(dataset.root / "seeds") == []
+
+
+def test_an_archive_refused_for_a_readme_linked_out_of_the_dataset_removes_nothing_there(
+    dataset: Dataset, document: Path, tmp_path: Path
+) -> None:
+    """Leftovers are removed only beside files the archive has read as its own: a README.md that is
+    a link out of the dataset is refused, and the folder it leads to is not touched."""
+    elsewhere = tmp_path / "decoy-folder"
+    elsewhere.mkdir()
+    readme = dataset.root / "seeds" / "README.md"
+    (elsewhere / "README.md").write_bytes(readme.read_bytes())
+    readme.unlink()
+    readme.symlink_to(elsewhere / "README.md")
+    abandoned = temporary_beside(elsewhere / "README.md")
+    abandoned.close()
+    aged([abandoned.path])
+    assert _archive(dataset, document) == 2
+    assert abandoned.path.exists()
