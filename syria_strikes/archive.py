@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from syria_strikes.checks.seed_list import listed_row
+from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
+from syria_strikes.leftovers import LEFTOVER, Temporary, remove_leftovers
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import holds_as_read, parse_rows, read_bytes, require_columns
@@ -83,6 +84,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     seeds_dir = root / "seeds"
     sources_path = data_dir / "sources.csv"
     readme_path = seeds_dir / "README.md"
+    remove_leftovers(seeds_dir.resolve())  # the seed's temporary copy a killed archive left
     existing = read_bytes(sources_path, tables_home(data_dir))  # once: parsed, then appended to
     header, rows = parse_rows(sources_path, existing)
     require_columns(sources_path, header, KNOWN_COLUMNS)
@@ -95,15 +97,24 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
         raise InputError(f"{seeds_dir / name}: already exists; it is never overwritten")
     known = {"source_id": source_id, "kind": "archived_article", "seed_path": seed_path, "sha256": digest}
     new_sources = _appended_row(sources_path, existing, header, rows, known)
-    readme = read_bytes(readme_path, root) if readme_path.exists() else b""
+    readme = _read_readme(readme_path, root)
     new_readme = _readme_with(readme_path, readme, listed_row(name, source_id, digest))
+    # An archive killed while writing left its temporary files beside sources.csv and README.md: removed
+    # once both were read, so through no link that leads out of the dataset.
+    for folder in dict.fromkeys((sources_path.resolve().parent, readme_path.resolve().parent)):
+        remove_leftovers(folder)
     try:
         with _interrupts_deferred():
             _commit(
                 data,
                 seeds_dir / name,
                 {sources_path: new_sources, readme_path: new_readme},
-                lambda: _still_as_read({sources_path: (existing, tables_home(data_dir)), readme_path: (readme, root)}),
+                lambda: _still_as_read(
+                    {
+                        sources_path: (existing, tables_home(data_dir), None),
+                        readme_path: (readme, root, README_MOST_BYTES),
+                    }
+                ),
             )
     except OSError as error:
         raise InputError(
@@ -162,6 +173,7 @@ def _refuse_duplicate(document: Path, size: int, digest: str, seeds_dir: Path, r
             existing.is_file()
             and not existing.is_symlink()  # validate reports a link; its target is not ours to read
             and existing.name != "README.md"
+            and not LEFTOVER.fullmatch(existing.name)  # a killed archive's copy (of this very document?)
             and existing.lstat().st_size == size
             # read as validate reads a seed: one that cannot be read (or turned into a FIFO since it
             # was listed) stops the command with its rule, instead of an OSError or a wait for ever
@@ -193,11 +205,20 @@ def _appended_row(
     return existing + line.getvalue().encode("utf-8")
 
 
-def _still_as_read(read: dict[Path, tuple[bytes, Path]]) -> None:
+def _read_readme(readme_path: Path, root: Path) -> bytes:
+    """seeds/README.md's bytes (none when there is no such file), read no further than validate reads
+    it: a list of seeds is small, and a sparse file of gigabytes there is refused unread."""
+    if not readme_path.exists():
+        return b""
+    return read_bytes(readme_path, root, most=README_MOST_BYTES, holds="any list of seeds")
+
+
+def _still_as_read(read: dict[Path, tuple[bytes, Path, int | None]]) -> None:
     """InputError when a file the archive changes no longer holds the bytes it read (inside the folder
-    it was read in): a curator saved it meanwhile, and replacing it would throw that edit away."""
-    for path, (data, folder) in read.items():
-        if not holds_as_read(path, folder, data):
+    it was read in, within the bound it was read with): a curator saved it meanwhile, and replacing
+    it would throw that edit away."""
+    for path, (data, folder, most) in read.items():
+        if not holds_as_read(path, folder, data, most):
             raise InputError(
                 f"{path}: was changed while the archive ran (saved from an editor?); nothing was changed; "
                 "archive the document again"
@@ -257,10 +278,10 @@ def _place_new(target: Path, seed: bytes) -> None:
     """Put the seed at ``target``, read-only, failing rather than replace a file of that name:
     written beside it and hard-linked where the file system has hard links, else created exclusively
     and written. A failure leaves nothing behind."""
-    temporary = Path(write_beside(target, seed, None, READ_ONLY))
+    temporary = write_beside(target, seed, None, READ_ONLY)
     try:
         try:
-            os.link(temporary, target)
+            os.link(temporary.path, target)
             return
         except OSError as error:
             if error.errno not in NO_HARD_LINKS:
@@ -275,7 +296,8 @@ def _place_new(target: Path, seed: bytes) -> None:
             target.unlink(missing_ok=True)  # the file this call created, half written
             raise
     finally:
-        temporary.unlink(missing_ok=True)
+        temporary.path.unlink(missing_ok=True)
+        temporary.close()
 
 
 def _commit(
@@ -287,18 +309,18 @@ def _commit(
     staged, before anything is placed: it raises when a target changed since it was read."""
     # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
     replacements = {target.resolve(): content for target, content in replacements.items()}
-    staged: dict[Path, Path] = {}
+    staged: dict[Path, Temporary] = {}
     originals: dict[Path, bytes] = {}
     placed = False
     try:
         for target, content in replacements.items():
-            staged[target] = Path(write_beside(target, content, target.stat(), 0o644))
+            staged[target] = write_beside(target, content, target.stat(), 0o644)
         unchanged()
         _place_new(seed_target, seed)
         placed = True
-        for target, path in staged.items():
+        for target, temporary in staged.items():
             originals[target] = target.read_bytes()
-            os.replace(path, target)
+            os.replace(temporary.path, target)
     except BaseException:
         for target, content in originals.items():
             target.write_bytes(content)
@@ -306,5 +328,6 @@ def _commit(
             seed_target.unlink(missing_ok=True)
         raise
     finally:
-        for path in staged.values():
-            path.unlink(missing_ok=True)
+        for temporary in staged.values():
+            temporary.path.unlink(missing_ok=True)
+            temporary.close()

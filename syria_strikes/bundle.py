@@ -31,6 +31,7 @@ from syria_strikes.companions import (
 )
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.files import DESCRIPTOR, sha256_file
+from syria_strikes.leftovers import remove_leftovers, temporary_beside
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
@@ -149,17 +150,19 @@ def _refused(error: CompanionError) -> BundleError:
 
 
 def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
-    """Write the zip beside ``target`` and move it into place only if no other file is there."""
+    """Write the zip beside ``target`` and move it into place only if no other file is there. The
+    temporary zips that bundles killed meanwhile left beside it are removed first."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target.parent)
     try:
-        handle, staging_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        staging = temporary_beside(target)  # locked until removed: no other run takes it for a leftover
     except OSError as error:  # name the file the user asked for, not the temporary one
         raise OSError(error.errno, error.strerror, str(target)) from None
-    staging = Path(staging_name)
     try:
-        with os.fdopen(handle, "wb") as raw:
+        with os.fdopen(staging.descriptor, "wb", closefd=False) as raw:
             raw.write(zipped(entries))
-        digest = sha256_file(staging)
+        staging.written()
+        digest = sha256_file(staging.path)
         if target.exists():
             if target.is_file() and sha256_file(target) == digest:
                 return Bundle(target, digest, written=False)
@@ -167,11 +170,12 @@ def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
                 f"{target} already exists and differs from this bundle; it was left as it is: "
                 "move it away or pass another --out"
             )
-        os.chmod(staging, 0o644)
-        _move_without_replacing(staging, target)
+        os.chmod(staging.path, 0o644)
+        _move_without_replacing(staging.path, target)
         return Bundle(target, digest, written=True)
     finally:
-        staging.unlink(missing_ok=True)
+        staging.path.unlink(missing_ok=True)
+        staging.close()
 
 
 def _move_without_replacing(staging: Path, target: Path) -> None:

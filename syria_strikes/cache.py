@@ -45,6 +45,7 @@ from typing import Any
 
 from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR, sha256_blocks
+from syria_strikes.leftovers import remove_leftovers, temporary_beside
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.problems import Problem
@@ -290,6 +291,8 @@ class Store:
             return store
         if not stat.S_ISDIR(status.st_mode):
             store._refuse("it is a link or a file, not a folder; remove it")
+        else:  # a run killed while writing an entry left its temporary file; no run reads it
+            remove_leftovers(store.folder)
         return store
 
     def _refuse(self, reason: str) -> None:
@@ -372,14 +375,12 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
     """Write an entry naming its own file (``_home``) to a temporary file beside ``target``, then
     rename it over ``target``: a reader sees the old entry or the new one, never half of one. The
     rename keeps the inode and the modification time."""
-    import tempfile  # only when writing: the unchanged case reads alone
-
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = temporary_beside(target)  # locked until renamed: no other run takes it for a leftover
     try:
-        with os.fdopen(descriptor, "wb") as handle:
+        with os.fdopen(temporary.descriptor, "wb", closefd=False) as handle:
             written = os.fstat(handle.fileno())
             # Windows sets times by path alone (os.utime takes no descriptor there).
-            stamped: int | str = handle.fileno() if os.utime in os.supports_fd else temporary
+            stamped: int | Path = handle.fileno() if os.utime in os.supports_fd else temporary.path
             mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
             # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
             # the entry is then written again naming the time the file system kept.
@@ -396,10 +397,13 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
                     break
                 mtime_ns = kept
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        temporary.written()
+        os.replace(temporary.path, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.path.unlink(missing_ok=True)
         raise
+    finally:
+        temporary.close()
 
 
 @dataclass

@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
+from syria_strikes.leftovers import Temporary, temporary_beside
 from syria_strikes.metadata import TABLES
 
 DESCRIPTOR = "datapackage.json"
@@ -120,36 +120,42 @@ def write_all_atomically(
     while writing any of them (a full disk, a folder not writable) changes none of the targets.
     ``unchanged`` runs once they are all written, just before the first replaces its target: a caller
     that read the targets raises there when one was saved by someone else since, and none is replaced."""
-    written: list[tuple[str, Path]] = []
+    written: list[tuple[Temporary, Path]] = []
     try:
         for target, content, like in files:
             written.append((write_beside(target, content, like, mode), target))
         unchanged()
         for temporary, target in written:
-            os.replace(temporary, target)
+            os.replace(temporary.path, target)
     except BaseException:
         for temporary, _ in written:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.path.unlink(missing_ok=True)
         raise
+    finally:
+        for temporary, _ in written:
+            temporary.close()
 
 
-def write_beside(target: Path, content: bytes, like: os.stat_result | None, mode: int) -> str:
+def write_beside(target: Path, content: bytes, like: os.stat_result | None, mode: int) -> Temporary:
     """A temporary file beside ``target`` (so on its file system) holding ``content``, on disk, with
-    the mode it will keep: ``like``'s, or ``mode``. The caller renames or links it into place."""
+    the mode it will keep: ``like``'s, or ``mode``. The caller renames or links it into place, then
+    closes it: until then it is locked, so no other run takes it for a killed run's leftover."""
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        temporary = temporary_beside(target)
     except OSError as error:  # name the file the user knows, not the temporary one
         raise OSError(error.errno, error.strerror, str(target)) from None
     try:
-        with os.fdopen(descriptor, "wb") as handle:
+        with os.fdopen(temporary.descriptor, "wb", closefd=False) as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, like.st_mode & 0o7777 if like is not None else mode)
+        os.chmod(temporary.path, like.st_mode & 0o7777 if like is not None else mode)
         if like is not None and (like.st_uid, like.st_gid) != (os.getuid(), os.getgid()):
             with contextlib.suppress(PermissionError):
-                os.chown(temporary, like.st_uid, like.st_gid)
+                os.chown(temporary.path, like.st_uid, like.st_gid)
+        temporary.written()
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.path.unlink(missing_ok=True)
+        temporary.close()
         raise
     return temporary

@@ -19,6 +19,7 @@ from syria_strikes.datapackage import package_descriptor, table_schema
 from syria_strikes.dictionary import data_dictionary
 from syria_strikes.errors import InputError
 from syria_strikes.files import DESCRIPTOR, to_json, write_all_atomically
+from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
 from syria_strikes.sqlite import schema_sql
@@ -100,7 +101,9 @@ def _current(path: Path) -> bytes | None:
 def write_generated(root: Path) -> list[str]:
     """Rewrite the stale generated files with the very contents they were found stale against."""
     files = generated_files()
-    written = stale_files(root, files)
+    written = stale_files(root, files)  # every folder written to checked to stay inside root
+    for folder in dict.fromkeys((root / path).parent for path in files):
+        remove_leftovers(folder)  # a generate killed before its renames left its temporary files there
     made: list[Path] = []
     try:
         for path in written:

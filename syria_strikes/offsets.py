@@ -20,6 +20,7 @@ from typing import Any
 from syria_strikes.anchoring import locate
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_all_atomically
+from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import ArchivedSeed, archived_rows, holds_as_read, read_bytes, span_cells
 
@@ -110,6 +111,9 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
         if table is not CLAIMS and not path.exists() and not path.is_symlink():
             continue
         planned.append(_plan(table, path, root, seeds, texts))
+    if write:  # a --fix killed while writing left its temporary files beside the tables it read
+        for folder in dict.fromkeys(report.path.resolve().parent for report, _, _ in planned):
+            remove_leftovers(folder)
     if write:  # every file is written before any replaces the curator's: a failure changes none
         write_all_atomically(
             [

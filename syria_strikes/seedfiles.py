@@ -36,18 +36,20 @@ def decode_seed(path: Path, data: bytes) -> str:
         ) from None
 
 
-def holds_as_read(path: Path, folder: Path, read: bytes) -> bool:
-    """Whether ``path`` (a dataset file inside ``folder``) still holds the bytes a command read before
-    it replaces the file: an edit a curator saved meanwhile must not be thrown away. A file that is
-    gone holds nothing."""
-    return (read_bytes(path, folder) if path.exists() else b"") == read
+def holds_as_read(path: Path, folder: Path, read: bytes, most: int | None = None) -> bool:
+    """Whether ``path`` (a dataset file inside ``folder``) still holds the bytes a command read, within
+    the bound it read them with, before it replaces the file: an edit a curator saved meanwhile must
+    not be thrown away. A file that is gone holds nothing."""
+    return (read_bytes(path, folder, most=most) if path.exists() else b"") == read
 
 
-def read_bytes(path: Path, folder: Path | None = None, most: int | None = None) -> bytes:
+def read_bytes(
+    path: Path, folder: Path | None = None, most: int | None = None, holds: str = "the text of one archived document"
+) -> bytes:
     """The bytes of a regular file. A file of a dataset (a table, a seed) passes ``folder``, the
     dataset's root: a link leading out of it, a FIFO or a device is refused, never read, as
     validate refuses it; a file the user names on the command line passes none. A file of more
-    than ``most`` bytes is refused unread."""
+    than ``most`` bytes is refused unread, as more than ``holds``."""
     if folder is not None:
         try:
             return read_file(path, folder, most=most)[0]
@@ -56,21 +58,21 @@ def read_bytes(path: Path, folder: Path | None = None, most: int | None = None) 
         except FileRefused as refused:
             raise InputError(f"{path}: {refused.words} [rule: {refused.rule}]") from None
         except FileTooLarge:
-            raise InputError(f"{path}: {_too_large(most)}") from None
+            raise InputError(f"{path}: {_too_large(most, holds)}") from None
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
         raise InputError(f"{path}: is not a file")
     try:
         if most is not None and path.stat().st_size > most:
-            raise InputError(f"{path}: {_too_large(most)}")
+            raise InputError(f"{path}: {_too_large(most, holds)}")
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
 
 
-def _too_large(most: int | None) -> str:
-    return f"holds more than {most} bytes, more than the text of one archived document; it is not read"
+def _too_large(most: int | None, holds: str) -> str:
+    return f"holds more than {most} bytes, more than {holds}; it is not read"
 
 
 def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[dict[str, str]]]:

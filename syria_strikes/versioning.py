@@ -20,6 +20,7 @@ from pathlib import Path
 
 from syria_strikes.files import write_atomically
 from syria_strikes.jsonfile import JsonRefused, parse_object
+from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.safefiles import FileRefused, FileRule, FileTooLarge, read_file
@@ -136,6 +137,7 @@ def record_data(data_dir: Path, record: Path = RECORD, known: Mapping[str, bytes
     """Record ``data_dir`` (with seeds/) as the data of ``__version__``; the release process runs it.
     ``known`` as for ``data_hash``: the tables as they were validated."""
     entry = {"version": __version__, "data": data_hash(data_dir, known)}
+    remove_leftovers(record.parent)  # a record killed before its rename left its temporary file there
     write_atomically(record, (json.dumps(entry, indent=2) + "\n").encode("utf-8"))
     return entry
 

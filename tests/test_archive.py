@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from syria_strikes import archive as archive_module
-from syria_strikes.checks.seed_list import listed_hashes
+from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_hashes
+from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
 from tests.support.dataset import Dataset, file_contents, run_cli
+from tests.support.killed import aged, killed_at, temporary_files
 from tests.support.unprivileged import forked_unprivileged
 
 # A made-up document used only by these tests; it is never part of the real seeds/.
@@ -118,6 +120,19 @@ def test_a_seeds_readme_that_is_not_utf8_is_refused_before_anything_is_written(
     readme.write_bytes(readme.read_bytes() + "caf\u00e9\n".encode("cp1252"))
     error = _refused(dataset, capsys, document)
     assert "README.md: is not UTF-8 (byte " in error and "0xe9" in error
+
+
+def test_a_seeds_readme_larger_than_any_list_of_seeds_is_refused_unread(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """seeds/README.md was read whole: a sparse file of many gigabytes there (its table intact at the
+    start) was held in memory before the archive could add its line. It is refused at the bound
+    validate reads it with, in one line naming the file and the limit."""
+    readme = dataset.root / "seeds" / "README.md"
+    os.truncate(readme, README_MOST_BYTES + 1)  # sparse: its table still at the start, the rest NUL bytes
+    error = _refused(dataset, capsys, document)
+    assert f"{readme}: holds more than {README_MOST_BYTES} bytes" in error and "list of seeds" in error, error
+    assert "archived document" not in error
 
 
 def test_a_bad_key_is_refused(dataset: Dataset, document: Path, capsys: pytest.CaptureFixture) -> None:
@@ -348,3 +363,45 @@ def test_an_edit_saved_while_the_archive_ran_is_kept_and_nothing_is_archived(
     assert after.pop(saved).endswith(b"while the archive ran.\n")
     before.pop(saved)
     assert after == before
+
+
+def test_the_next_archive_removes_the_temporary_files_a_killed_one_left(dataset: Dataset, document: Path) -> None:
+    """An archive killed (not interrupted: SIGKILL waits for nothing) once sources.csv, README.md and the
+    seed were written beside their targets left three hidden files for the curator to remove by
+    hand, one of them read-only in seeds/, and the seed's copy made archiving the document again
+    fail as a duplicate. The document is archived at once; the files are removed by the next
+    archive once they cannot be a live run's."""
+    killed_at("link", "archive", str(document), "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    assert not list((dataset.root / "seeds").glob("003_*"))
+    leftovers = temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds")
+    assert sorted(path.name.split(".syria-strikes-")[0] for path in leftovers) == [
+        f".003_{hashlib.sha256(document.read_bytes()).hexdigest()[:16]}.txt",
+        ".README.md",
+        ".sources.csv",
+    ]
+    assert _archive(dataset, document) == 0
+    assert len(list((dataset.root / "seeds").glob("003_*"))) == 1
+    assert temporary_files(dataset.data_dir) + temporary_files(dataset.root / "seeds") == leftovers  # too fresh
+    aged(leftovers)
+    other = document.with_name("other.txt")
+    other.write_text("Another document, archived a minute later.\n", encoding="utf-8")
+    assert _archive(dataset, other) == 0
+    assert temporary_files(dataset.data_dir) == temporary_files(dataset.root / "seeds") == []
+
+
+def test_an_archive_refused_for_a_readme_linked_out_of_the_dataset_removes_nothing_there(
+    dataset: Dataset, document: Path, tmp_path: Path
+) -> None:
+    """Leftovers are removed only beside files the archive has read as its own: a README.md that is
+    a link out of the dataset is refused, and the folder it leads to is not touched."""
+    elsewhere = tmp_path / "decoy-folder"
+    elsewhere.mkdir()
+    readme = dataset.root / "seeds" / "README.md"
+    (elsewhere / "README.md").write_bytes(readme.read_bytes())
+    readme.unlink()
+    readme.symlink_to(elsewhere / "README.md")
+    abandoned = temporary_beside(elsewhere / "README.md")
+    abandoned.close()
+    aged([abandoned.path])
+    assert _archive(dataset, document) == 2
+    assert abandoned.path.exists()

@@ -9,6 +9,7 @@ import pytest
 
 from tests.support.attacks import assert_clean_failure, fingerprint, in_process
 from tests.support.dataset import Dataset
+from tests.support.killed import aged, killed_at, temporary_files
 
 
 def test_generate_refuses_a_folder_that_is_not_a_dataset(tmp_path: Path) -> None:
@@ -109,3 +110,17 @@ def test_a_disk_full_half_way_leaves_every_generated_file_as_it_was(
     assert "the disk is full" in result.stderr
     assert len(calls) == 2
     assert fingerprint(dataset.root) == before
+
+
+def test_the_next_generate_removes_the_temporary_files_a_killed_one_left(dataset: Dataset) -> None:
+    """A generate killed once every stale file was written beside itself, before the first rename,
+    left one hidden ``.tmp`` file per stale file beside the descriptor and in docs/ for the curator
+    to remove by hand. The next generate removes them."""
+    (dataset.root / "datapackage.json").write_text("stale\n", encoding="utf-8")
+    killed_at("replace", "generate", "--root", str(dataset.root), cwd=dataset.root)
+    assert (dataset.root / "datapackage.json").read_text(encoding="utf-8") == "stale\n"
+    leftovers = aged(temporary_files(dataset.root) + temporary_files(dataset.root / "docs"))
+    assert leftovers[0].name.startswith(".datapackage.json.syria-strikes-")
+    result = in_process("generate", "--root", str(dataset.root))
+    assert result.returncode == 0, result.stderr
+    assert temporary_files(dataset.root) == temporary_files(dataset.root / "docs") == []

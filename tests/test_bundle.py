@@ -28,6 +28,7 @@ from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, add_repository_files
+from tests.support.killed import aged, killed_at
 
 VERSION = release_version(REPO / "data")  # the code's version, labelled when the data is not the tagged data
 TOP = f"syria-strikes-data-{VERSION}"
@@ -331,3 +332,19 @@ def test_the_dictionary_in_the_zip_names_each_table_s_file_where_the_zip_holds_i
     for declared in TABLES:
         assert f"`{declared.file_name}` in a release and its zip" in dictionary
         assert (unzipped / declared.file_name).is_file()
+
+
+def test_the_next_bundle_removes_the_temporary_zip_a_killed_one_left(made: Bundle, tmp_path: Path) -> None:
+    """A bundle killed between writing the zip beside its name and linking it there left a hidden,
+    complete-looking ``.syria-strikes-data-*.zip.*`` beside the target for the user to delete by hand.
+    The next bundle into that folder removes it; another file of a bundle-like name stays."""
+    killed_at("link", "bundle", "--out", str(tmp_path), cwd=REPO)
+    assert not (tmp_path / made.path.name).exists()
+    (leftover,) = aged(list(tmp_path.iterdir()))
+    assert leftover.name.startswith(f".{made.path.name}.")
+    kept = tmp_path / f".{made.path.name}.k3j9x0ab"  # named as an older version named its own: not told apart
+    kept.write_bytes(b"an older run's, or someone's")
+    result = _command("bundle", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / made.path.name).read_bytes() == made.path.read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([made.path.name, kept.name])

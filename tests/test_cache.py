@@ -27,11 +27,13 @@ from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
+from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, link_cache, run_cli
 from tests.support.interpreter import fresh_python
+from tests.support.killed import aged, killed_at, temporary_files
 from tests.support.unprivileged import forked_unprivileged
 
 
@@ -710,3 +712,22 @@ def test_an_interrupt_stops_the_hashing_of_the_seeds_on_the_other_thread(
     with pytest.raises(cache.Stopped):
         cache._listing(str(warm_dataset.root / "seeds"), stopped, (warm_dataset.root,), lambda name: True)
     assert hashed == []
+
+
+def test_the_next_run_removes_the_temporary_entry_a_killed_run_left(dataset: Dataset) -> None:
+    """A validate killed between writing an entry beside its place and renaming it over left a hidden
+    ``.<entry>.*.tmp`` in .syria-strikes-cache/ for good: no run ever looked at it again. The next
+    run removes it, whether it reads its answer from the cache or not."""
+    killed_at("replace", "validate", "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    (leftover,) = aged(temporary_files(dataset.root / CACHE_DIR))
+    assert leftover.name.startswith(".") and ".syria-strikes-" in leftover.name
+    older = dataset.root / CACHE_DIR / f".{RESULT_ENTRY}.k3j9x0ab.tmp"  # named as no run of this version names one
+    older.write_bytes(b"not this version's")
+    aged([older])
+    assert validate(dataset.data_dir).problems == []
+    assert temporary_files(dataset.root / CACHE_DIR) == [older]
+    abandoned = temporary_beside(dataset.root / CACHE_DIR / RESULT_ENTRY)  # as a killed run leaves one
+    abandoned.close()
+    aged([abandoned.path])
+    assert validate(dataset.data_dir).source == "cache"
+    assert temporary_files(dataset.root / CACHE_DIR) == [older]

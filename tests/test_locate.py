@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.dataset import Dataset, run_cli
+from tests.support.killed import aged, killed_at, temporary_files
 
 SEED = "seeds/000_88ebea6c751ab514.txt"
 
@@ -337,3 +338,23 @@ def test_fix_keeps_an_edit_saved_while_it_ran(dataset: Dataset, monkeypatch: pyt
     assert code == 2, output
     assert dataset.raw("claims") == saved[0]
     assert sorted(path.name for path in dataset.data_dir.iterdir() if path.name.startswith(".")) == []
+
+
+def test_fix_removes_the_temporary_file_a_killed_fix_left_and_nothing_else(dataset: Dataset) -> None:
+    """A --fix killed between writing claims.csv beside itself and renaming it over left a hidden
+    ``.claims.csv.*.tmp`` in data/ for the curator to find and remove by hand. The next --fix removes
+    it; a file named as another tool names its temporary files stays."""
+    (index,) = _unique_rows(dataset, 1)
+    dataset.set_cell("claims", index, "quote_start", "")
+    before = dataset.raw("claims")
+    killed_at("replace", "locate", "--fix", "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    assert dataset.raw("claims") == before
+    (leftover,) = aged(temporary_files(dataset.data_dir))
+    assert leftover.name.startswith(".claims.csv.")
+    someone_elses = dataset.data_dir / ".claims.csv.k3j9x0ab.tmp"  # an editor's, or an older version's
+    someone_elses.write_bytes(b"not ours")
+    aged([someone_elses])
+    code, _ = _locate(dataset, "--fix")
+    assert code == 0
+    assert temporary_files(dataset.data_dir) == [someone_elses]
+    assert dataset.validate() == (0, [])

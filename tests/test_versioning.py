@@ -10,9 +10,11 @@ import pytest
 
 from syria_strikes import __version__
 from syria_strikes.build import build
+from syria_strikes.leftovers import temporary_beside
 from syria_strikes.versioning import data_hash, record_data, release_version
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset
+from tests.support.killed import aged
 
 
 def _record(tmp_path: Path, dataset: Dataset) -> Path:
@@ -177,3 +179,14 @@ def test_record_validates_cold_whatever_the_cache_says(
     code, output = run_cli(["data-hash", "--record", "--data-dir", str(warm_dataset.data_dir)])
     assert code == 1 and "rule: enum" in output
     assert not record.exists()
+
+
+def test_recording_removes_the_temporary_record_a_killed_recording_left(dataset: Dataset, tmp_path: Path) -> None:
+    """`data-hash --record` writes the record beside itself and renames it over: one killed in between
+    left a hidden ``.tagged-data.json.*.tmp`` in the package's folder, to be shipped or removed by hand."""
+    record = tmp_path / "tagged-data.json"
+    abandoned = temporary_beside(record)  # as a killed run leaves it: its lock died with it
+    abandoned.close()
+    aged([abandoned.path])
+    record_data(dataset.data_dir, record)
+    assert sorted(tmp_path.iterdir()) == sorted([record, dataset.root])
