@@ -34,6 +34,13 @@ DICTIONARY = "data-dictionary.md"
 COMPANION_FILES = (README, DICTIONARY, *REPOSITORY_FILES)
 # What the zip's name and its one top folder start with, before the version.
 BUNDLE_PREFIX = "syria-strikes-data-"
+POINT_TO_ONE = "To point to one claim, event, actor or source, add its identifier (such as `clm-002-012`)."
+# Advice the zip's README and the site's download page both give, written once.
+EXCEL_IMPORT = (
+    "If Excel puts each row in one column (it does where the language set uses a semicolon between "
+    "list items, as in much of Europe), import the file instead: Data > From Text/CSV, delimiter Comma."
+)
+IDENTIFIERS_KEPT = "Identifiers are never reused or renumbered from one version to the next."
 
 
 class CompanionError(Exception):
@@ -209,9 +216,7 @@ quote runs up to, not including, its end.
 
 ## Open it
 
-- Excel or LibreOffice: open `excel/claims.csv` (or any other table). If Excel puts each row in
-  one column (it does where the language set uses a semicolon between list items, as in much of
-  Europe), import the file instead: Data > From Text/CSV, delimiter Comma.
+{_paragraph("- Excel or LibreOffice: open `excel/claims.csv` (or any other table). " + EXCEL_IMPORT)}
 - R: `frictionless::read_package("datapackage.json")`, or `readr::read_csv("claims.csv")`.
 - SQL: `duckdb -c "SELECT * FROM 'claims.parquet'"` or `sqlite3 syria-strikes.sqlite`.
 - Check it: `frictionless validate datapackage.json` (rules and checksums).
@@ -222,14 +227,20 @@ Cite the version you used (details in `CITATION.cff`):
 
 > {citation_text(version, citation)}
 
-To point to one claim, event, actor or source, add its identifier (such as `clm-002-012`): the
-identifiers are never reused or renumbered from one version to the next.
+{_paragraph(f"{POINT_TO_ONE} {IDENTIFIERS_KEPT}")}
 
 ## Licences
 
 The data is licensed under CC BY 4.0 (`LICENSE-DATA`); the code that built it under MIT
 (`LICENSE`). The archived documents the claims quote remain their publishers'.
 """
+
+
+def _paragraph(text: str) -> str:
+    """``text`` wrapped as the rest of the README is, a list item's lines indented under it."""
+    import textwrap
+
+    return textwrap.fill(text, width=98, subsequent_indent="  " if text.startswith("- ") else "")
 
 
 def cff_field(citation: str, field: str, where: Path | str = CITATION) -> str:

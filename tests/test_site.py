@@ -20,6 +20,7 @@ import pytest
 from markupsafe import escape
 
 from syria_strikes.bundle import Bundle, make_bundle
+from syria_strikes.companions import EXCEL_IMPORT, IDENTIFIERS_KEPT
 from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.metadata import TABLES
@@ -1086,3 +1087,12 @@ def test_a_citation_without_a_title_stops_the_site_in_one_line(
     assert code == 1 and error.count("\n") == 1, error
     assert f"{root / 'CITATION.cff'} has no 'title'" in error and "Traceback" not in error
     assert not out.exists()
+
+
+def test_the_download_page_and_the_zips_readme_give_the_same_advice(site: Path) -> None:
+    """Opening the CSVs in an Excel set to semicolons, and identifiers kept from version to version,
+    are written once (syria_strikes/companions.py) for the page and the README it offers."""
+    page = html.unescape((site / "download.html").read_text(encoding="utf-8"))
+    readme = " ".join((site / "download" / "README.md").read_text(encoding="utf-8").split())
+    for advice in (EXCEL_IMPORT, IDENTIFIERS_KEPT):
+        assert advice in page and advice in readme

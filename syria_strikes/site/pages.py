@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.companions import citation_of, citation_parts
+from syria_strikes.companions import EXCEL_IMPORT, IDENTIFIERS_KEPT, citation_of, citation_parts
 from syria_strikes.dictionary import RECURRING_WORDS, column_constraints
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
@@ -82,7 +82,14 @@ def render_site(site: Site) -> dict[str, bytes]:
     )
     downloads = offered_downloads(site, version)
     citation = citation_parts(version, citation_of(site.repository_files))
-    page("download.html", "download.html", files=downloads["listing"], citation=citation)
+    page(
+        "download.html",
+        "download.html",
+        files=downloads["listing"],
+        citation=citation,
+        excel_import=EXCEL_IMPORT,
+        identifiers_kept=IDENTIFIERS_KEPT,
+    )
 
     output = {path: text.encode("utf-8") for path, text in pages.items()}
     for name in STATIC:
