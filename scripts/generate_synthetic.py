@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from syria_strikes.checks.agreement import AnyActor
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
@@ -332,6 +333,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     _keep_written_aliases(actors, documents.texts)
     sources, report_ids = _sources(rng, sizes, documents)
     claim_rows = _claims(rng, sizes, events, documents, actors["actor_id"], report_ids, claim_events, claim_documents)
+    _credit_the_named(claim_rows, actors)
     _order_chains(claim_rows, sources)
     _own_voice_relays(claim_rows, sources)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
@@ -721,6 +723,23 @@ def _claims(
     return rows
 
 
+def _credit_the_named(claims: dict[str, Cells], actors: dict[str, Cells]) -> None:
+    """The words decide who speaks (rule claimant_named): a claim whose attribution words name an
+    actor ('According to SANA', 'the army') is credited to the first they name; the drawn claimant
+    stays only where they name none, and the note says who it is (_name_value_actors)."""
+    owners = {
+        spelling: actor
+        for actor, name, aliases in zip(actors["actor_id"], actors["name"], actors["aliases"], strict=True)
+        for spelling in [name, *(aliases.split("|") if aliases else [])]
+        if spelling
+    }
+    anyone = AnyActor(list(owners))
+    for k, words in enumerate(claims["attribution_quote"]):
+        named = anyone.first(words) if words else None
+        if named is not None:
+            claims["claimant_actor_id"][k] = owners[named]
+
+
 def _own_voice_relays(claims: dict[str, Cells], sources: dict[str, Cells]) -> None:
     """A claim its document's publisher makes in its own voice anchors attribution words only when
     it relays without asserting (rule own_voice_reports): where the drawn claimant is the publisher,
@@ -774,8 +793,8 @@ def _keep_claims_distinct(claims: dict[str, Cells]) -> None:
 
 
 def _name_value_actors(claims: dict[str, Cells], names: dict[str | None, str | None]) -> None:
-    """The synthetic words name no actor of the claim, so its note says which the claimant is and
-    which actor it names (rules claimant_named, value_actor_named)."""
+    """The synthetic words may name no actor of the claim, so its note says which the claimant is
+    and which actor it names (rules claimant_named, value_actor_named)."""
     for k, (claimant, actor) in enumerate(zip(claims["claimant_actor_id"], claims["value_actor_id"], strict=True)):
         named = f"; the actor it names is {names[actor]}" if actor is not None else ""
         claims["curator_note"][k] = f"Synthetic claim by {names[claimant]}{named}."

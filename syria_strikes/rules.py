@@ -545,8 +545,8 @@ def _claimant_named(*, actor: str, named: str | None, words: str) -> str:
             f"claimant {actor} (by its name or an alias); say in curator_note who speaks"
         )
     return (
-        f"the attribution words name {named!r}, not the claimant {actor} (by its name or an alias), and "
-        "curator_note does not name it either; the claimant is the actor the attribution words name"
+        f"the attribution words name {named!r}, not the claimant {actor} (by its name or an alias); the "
+        "claimant is the actor the attribution words name, whatever curator_note says"
     )
 
 
@@ -2100,10 +2100,10 @@ RULES: tuple[Rule, ...] = (
         "claimant_named",
         "Data model",
         "A claim whose `attribution_quote` names an actor (by its name or an alias) other than its "
-        "`claimant_actor_id`, or names no actor ('The source claimed'), and whose `curator_note` does not name "
-        "the claimant either: the words of one party credited to another",
-        "The claimant is the actor the attribution words name; where they name none ('The two', 'The source'), "
-        "say in curator_note which actor it is.",
+        "`claimant_actor_id`, whatever its `curator_note` says, or names no actor ('The source claimed') and "
+        "whose `curator_note` does not name the claimant: the words of one party credited to another",
+        "The claimant is the actor the attribution words name, and a note cannot make it another; only where "
+        "they name none ('The two', 'The source') say in curator_note which actor it is.",
         yields_to=("attribution_anchored",),
         words=_claimant_named,
     ),

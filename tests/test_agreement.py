@@ -316,3 +316,42 @@ def test_events_at_one_place_from_one_source_describe_it_one_way() -> None:
 def test_another_source_or_precision_may_describe_a_place_otherwise() -> None:
     assert _places({}, {"place_source_id": "src-ref-other", "latitude": 34.5}) == []
     assert _places({}, {"place_precision": "town", "latitude": None, "longitude": None}) == []
+
+
+# --- the attribution words, not the note, say who speaks -------------------------------------------
+
+
+def _claimant_problems(rows: list[tuple[str, str, str | None]]) -> list[tuple[int, str | None]]:
+    """(line, actor named by the words) of each claimant_named problem of claims in a document AP
+    publishes, so that no claim is in its document's own voice."""
+    frames = {
+        "actors": typed_frame("actors", [*ACTORS, {"actor_id": "act-ap", "name": "AP", "kind": "media"}]),
+        "sources": typed_frame("sources", [{"source_id": "src-seed-000", "publisher_actor_id": "act-ap"}]),
+        "claims": typed_frame("claims", [{**row, "source_id": "src-seed-000"} for row in _claims(rows)]),
+    }
+    return [
+        (p.row or 0, p.message.split("'")[1] if "name '" in p.message else None)
+        for p in agreement._claimant_named(frames)
+    ]
+
+
+def test_a_note_does_not_credit_another_actors_words_to_the_actor_it_names() -> None:
+    assert _claimant_problems([("act-haaretz", "according to SANA", "Haaretz, quoting SANA")]) == [(2, "SANA")]
+
+
+def test_a_note_says_who_speaks_where_the_words_name_no_actor() -> None:
+    assert _claimant_problems([("act-haaretz", "The source claimed", "The source is Haaretz")]) == []
+    assert _claimant_problems([("act-haaretz", "The source claimed", "A newspaper")]) == [(2, None)]
+
+
+def test_words_naming_the_claimant_and_another_actor_name_the_claimant() -> None:
+    assert _claimant_problems([("act-haaretz", "Haaretz, citing SANA, said", None)]) == []
+
+
+def test_the_first_actor_named_is_found_at_the_start_of_a_word_the_longest_spelling_there() -> None:
+    anyone = agreement.AnyActor(["Israel", "Israeli Air Force", "SANA", "«Al»"])
+    assert anyone.first("the Israeli Air Force and SANA") == "Israeli Air Force"
+    assert anyone.first("an Israeli strike") == "Israel"
+    assert anyone.first("PRESANA said") is None
+    assert anyone.first("as «Al» and SANA said") == "«Al»"
+    assert anyone.first("SANA quoting «Al»") == "SANA"

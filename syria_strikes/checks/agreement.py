@@ -76,8 +76,25 @@ def _unnamed(
 ) -> list[tuple[int, str]]:
     """The (line, actor) of each row (of those ``among`` keeps) whose ``column`` names a known actor
     that neither its ``words`` nor its curator_note names; an actor that is not known is
-    foreign_key's to report. Rows are judged a slice at a time, and a note is read only where the
-    words miss: the cells become Python strings, and a million at once held several hundred MiB."""
+    foreign_key's to report."""
+    return [
+        (line, actor)
+        for line, actor, _, note, spellings in _missed(frame, column, actors, words, among)
+        if not _named(note, spellings)
+    ]
+
+
+def _missed(
+    frame: pd.DataFrame,
+    column: str,
+    actors: pd.DataFrame,
+    words: str,
+    among: np.ndarray | None,
+) -> list[tuple[int, str, str, object, tuple[str, ...]]]:
+    """The (line, actor, words, note, the actor's spellings) of each row (of those ``among`` keeps)
+    whose ``column`` names a known actor its ``words`` do not name. Rows are judged a slice at a
+    time, and a note is read only where the words miss: the cells become Python strings, and a
+    million at once held several hundred MiB."""
     mask = (frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)
     if among is not None:
         mask = mask & among
@@ -86,26 +103,62 @@ def _unnamed(
         for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
     }
     lines, named, texts, notes = frame.index, frame[column], frame[words], frame["curator_note"]
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str, object, tuple[str, ...]]] = []
     judged = np.flatnonzero(mask)
     for start in range(0, len(judged), ROWS_AT_ONCE):
         part = judged[start : start + ROWS_AT_ONCE]
         ids = named.iloc[part].tolist()
+        said = texts.iloc[part].tolist()
         missed = [
-            at
-            for at, (actor, text) in enumerate(zip(ids, texts.iloc[part].tolist(), strict=True))
-            if not _named(text, spellings[actor])
+            at for at, (actor, text) in enumerate(zip(ids, said, strict=True)) if not _named(text, spellings[actor])
         ]
         if not missed:
             continue
         part = part[missed]
-        ids = [ids[at] for at in missed]
         found += [
-            (int(line), actor)
-            for line, actor, note in zip(lines[part].tolist(), ids, notes.iloc[part].tolist(), strict=True)
-            if not _named(note, spellings[actor])
+            (int(line), ids[at], said[at], note, spellings[ids[at]])
+            for at, line, note in zip(missed, lines[part].tolist(), notes.iloc[part].tolist(), strict=True)
         ]
     return found
+
+
+class AnyActor:
+    """Finds the first spelling of any actor a text names, as ``_name_pattern`` would over all of
+    them, without one regular expression of thousands of alternatives tried at every character: a
+    spelling that starts with a word character starts where a run of them does, and its own first
+    run is either that run or, if the spelling is one run, a prefix of it."""
+
+    def __init__(self, spellings: list[str]) -> None:
+        self.by_first_run: dict[str, list[str]] = {}
+        odd: list[str] = []
+        for spelling in spellings:
+            run = _RUN.match(spelling)
+            if run is None:
+                odd.append(spelling)
+            else:
+                self.by_first_run.setdefault(run.group(), []).append(spelling)
+        for candidates in self.by_first_run.values():
+            candidates.sort(key=len, reverse=True)
+        self.lengths = sorted({len(run) for run in self.by_first_run}, reverse=True)
+        self.odd = _name_pattern(None, LIST_DELIMITER.join(odd))
+
+    def first(self, text: str) -> str | None:
+        """The leftmost spelling ``text`` names (the longest of those starting there), or None."""
+        odd = self.odd.search(text)
+        for run in _RUN.finditer(text):
+            if odd is not None and odd.start() <= run.start():
+                break
+            word, at = run.group(), run.start()
+            for length in self.lengths:
+                if length <= len(word):
+                    for spelling in self.by_first_run.get(word[:length], ()):
+                        if text.startswith(spelling, at):
+                            return spelling
+        return None if odd is None else odd.group()
+
+
+# A run of word characters: every one starts a word.
+_RUN = re.compile(r"\w+")
 
 
 def _value_actor_named(frames: Frames) -> list[Problem]:
@@ -119,35 +172,28 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
 
 def _claimant_named(frames: Frames) -> list[Problem]:
     """Attribution words that name an actor name the claimant ('According to the state SANA agency'
-    is SANA's claim), unless the curator_note names it. Words that name no actor ('The two', 'The
-    source claimed') leave the note to say who speaks: else any actor could be put there. A claim in
-    its document's own voice (the claimant is the publisher) is not judged: its words are the
-    document's hedge ('attributed to Israel')."""
+    is SANA's claim), whatever the curator_note says: the words decide, else a note could credit
+    one party's words to any actor it mentions. Words that name no actor ('The two', 'The source
+    claimed') leave the note to say who speaks. A claim in its document's own voice (the claimant
+    is the publisher) is not judged: its words are the document's hedge ('attributed to Israel')."""
     claims, sources, actors = frames["claims"], frames["sources"], _known_actors(frames["actors"])
     publishers = claims["source_id"].map(first_by_key(sources, "source_id")["publisher_actor_id"])
     own_voice = (claims["claimant_actor_id"] == publishers).fillna(False).to_numpy(dtype=bool)
     # Whose voice a claim is in is unknown while its document's publisher is: foreign_key's to report.
     publisher_known = publishers.isin(actors.index).to_numpy(dtype=bool)
-    unnamed = _unnamed(
-        claims, "claimant_actor_id", actors, words="attribution_quote", among=~own_voice & publisher_known
-    )
-    if not unnamed:
+    missed = _missed(claims, "claimant_actor_id", actors, "attribution_quote", ~own_voice & publisher_known)
+    if not missed:
         return []
-    anyone = _name_pattern(None, LIST_DELIMITER.join([*actors["name"].dropna(), *list_items(actors["aliases"])]))
-    return [
-        problem(
-            "claimant_named",
-            "claims",
-            line,
-            "claimant_actor_id",
-            actor,
-            actor=actor,
-            named=None if found is None else found.group(),
-            words=str(claims.at[line, "attribution_quote"]),
+    anyone = AnyActor([*actors["name"].dropna(), *list_items(actors["aliases"])])
+    found: list[Problem] = []
+    for line, actor, words, note, spellings in missed:
+        named = anyone.first(words)
+        if named is None and _named(note, spellings):
+            continue
+        found.append(
+            problem("claimant_named", "claims", line, "claimant_actor_id", actor, actor=actor, named=named, words=words)
         )
-        for line, actor in unnamed
-        for found in [anyone.search(str(claims.at[line, "attribution_quote"]))]
-    ]
+    return found
 
 
 def _names_shared(frames: Frames) -> list[Problem]:

@@ -956,6 +956,14 @@ DATA_MODEL = [
         row=Where(claimant_actor_id="act-sana"),
     ),
     CellEdit(
+        "claim credited to the actor its note names, not the one its attribution words name",
+        "claims",
+        "claimant_actor_id",
+        "act-rami-abdel-rahman",
+        rule="claimant_named",
+        row=Where(claim_id="clm-000-022"),
+    ),
+    CellEdit(
         "claim whose attribution words name no one credited to another actor",
         "claims",
         "claimant_actor_id",
