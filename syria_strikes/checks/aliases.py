@@ -55,16 +55,16 @@ def written_whole(names: list[str], texts: list[str]) -> set[str]:
     """The names that some text writes as whole words: neither the character before nor the one
     after is a letter, digit or '_', as Python's regular expressions read \\w ('Israel' is not
     written whole in 'Israeli')."""
-    wanted: dict[int, dict[int, str]] = {}
+    wanted: dict[int, dict[int, list[str]]] = {}  # names by length and hash: two names may share one
     for name in names:
         if name:
-            wanted.setdefault(len(name), {})[_hash(name)] = name
+            wanted.setdefault(len(name), {}).setdefault(_hash(name), []).append(name)
     firsts = np.unique(np.array([ord(name[0]) for name in names if name], dtype=np.uint32))
     found: set[str] = set()
     for texts_at_once in _batches(texts):
         batch = _Batch(texts_at_once, firsts)
         for length, hashes in wanted.items():
-            found |= {hashes[hashed] for hashed in _found(batch, length, hashes)}
+            found |= _found(batch, length, hashes)
     return found
 
 
@@ -83,6 +83,7 @@ class _Batch:
 
     def __init__(self, texts: list[str], firsts: np.ndarray) -> None:
         joined = _BETWEEN + _BETWEEN.join(texts) + _BETWEEN
+        self.joined = joined
         self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         n = len(self.codes)
         weighted = self.codes.astype(np.uint64) * _powers(_BASE, n)
@@ -126,11 +127,22 @@ def _batches(texts: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _found(batch: _Batch, length: int, hashes: dict[int, str]) -> set[int]:
-    """The hashes of ``hashes`` that some stretch of ``length`` characters has, starting a word
-    and ending one. The hash of the stretch from a is (S[a+k] - S[a]) * B**-a."""
+def _found(batch: _Batch, length: int, hashes: dict[int, list[str]]) -> set[str]:
+    """The names of ``hashes`` that some stretch of ``length`` characters writes, starting a word and
+    ending one. The hash of the stretch from a is (S[a+k] - S[a]) * B**-a; a stretch whose hash is a
+    name's is compared with the name, character for character, since two texts can share a hash
+    (strings built to collide under a hash modulo 2**64 are known), until one of its stretches is it."""
     starts = batch.starts[batch.starts + length < len(batch.codes)]
     runs = (batch.sums[starts + length] - batch.sums[starts]) * batch.inverse[starts]
     hit = pc.is_in(pa.array(runs), value_set=pa.array(list(hashes), pa.uint64())).to_numpy(zero_copy_only=False)
     whole = hit & ~batch.word[batch.codes[starts + length]]
-    return set(runs[whole].tolist())
+    hashed, at = runs[whole], starts[whole]
+    found: set[str] = set()
+    distinct, first = np.unique(hashed, return_index=True)
+    for value, index in zip(distinct.tolist(), first.tolist(), strict=True):
+        for name in hashes[value]:
+            # The first stretch is the name but for a collision; only then are the others compared.
+            places = [at[index]] if batch.joined.startswith(name, int(at[index])) else at[hashed == value].tolist()
+            if any(batch.joined.startswith(name, int(place)) for place in places):
+                found.add(name)
+    return found
