@@ -940,10 +940,15 @@ def test_claim_tables_of_actors_and_sources_mark_the_contested_claims(site: Path
     assert 'href="../events/evt-2020-01-albu-kamal-strike.html#p-fatalities">contested</a>' in source
 
 
+def _home_terms(site: Path) -> str:
+    """The list of terms the home page defines."""
+    page = (site / "index.html").read_text(encoding="utf-8")
+    return page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+
+
 def test_the_home_page_says_what_a_predicate_and_contested_mean(site: Path) -> None:
     # Every event page groups claims by predicate and every claims table has a Predicate column.
-    page = (site / "index.html").read_text(encoding="utf-8")
-    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    terms = _home_terms(site)
     assert "<dt>Predicate</dt><dd>What a claim is about:" in terms
     assert "<dt>Contested</dt>" in terms
 
@@ -1014,8 +1019,7 @@ def test_the_attribution_facts_say_who_names_whom(site: Path) -> None:
 
 def test_the_home_page_says_what_a_claim_s_characters_are(site: Path) -> None:
     # Every claim ends 'Characters 520-576 of the archived document'; the dictionary page alone said what they count.
-    page = (site / "index.html").read_text(encoding="utf-8")
-    terms = page.split('<dl class="terms">', 1)[1].split("</dl>", 1)[0]
+    terms = _home_terms(site)
     assert "<dt>Characters 520\u2013576</dt><dd>Where a quote sits in its archived document" in terms
     homs = (site / "events" / f"{HOMS}.html").read_text(encoding="utf-8")
     assert '<p class="where">Characters 520\u2013576 of <a href="../sources/src-seed-002.html#ref-clm-002-010">' in homs
