@@ -45,6 +45,7 @@ from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
 from syria_strikes.outguard import RELEASE_MARKER, OutRefused, check_out
 from syria_strikes.paths import is_checkout_data
+from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem, rejections
 from syria_strikes.sqlite import datasette_metadata, write_database
 from syria_strikes.swap import OutputBusy, operated_path, replacing
@@ -147,8 +148,7 @@ class Staged:
         self.validated = validated
         # Left before the staging folder, so the writes end before the folder goes; writes not yet
         # begun are cancelled, so a rejected or interrupted build does not wait for them.
-        self.pool = pool = ThreadPoolExecutor(max_workers=WRITERS)
-        self._stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        self.pool = pool = self._stack.enter_context(stopping_pool(WRITERS))
         self.tables = {declared.name: to_arrow(frames[declared.name], declared) for declared in TABLES}
         folder, stamps = self.folder, self.stamps
         sql_tables = {name: sql_ready(arrow) for name, arrow in self.tables.items()}

@@ -48,6 +48,7 @@ from syria_strikes.files import DESCRIPTOR, sha256_blocks
 from syria_strikes.leftovers import remove_leftovers, temporary_beside
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
+from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
 
@@ -191,20 +192,15 @@ def inputs(data_dir: Path, digests: Digests) -> dict[str, dict[str, str]]:
     same files through a link out of the dataset are refused). A seed or descriptor larger than
     validation reads is keyed by that alone, unread (``Digests.of``). The seeds are hashed on a second
     thread while the tables are hashed on this one: hashing releases the interpreter lock."""
-    from concurrent.futures import ThreadPoolExecutor
-
     root = dataset_root(data_dir)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            roots = (root, tables_home(data_dir))
-            seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True, SEED_MOST_BYTES)
-            data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
-            descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots, most=DESCRIPTOR_MOST_BYTES)}
-            folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
-            return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
-        except BaseException:  # Ctrl-C or a kill: leaving the pool waits for its thread, so stop it first
-            digests.stopped.set()
-            raise
+    # Ctrl-C or a kill: the pool waits for its thread, so the seed hashing is told to stop first.
+    with stopping_pool(1, on_stop=digests.stopped.set) as pool:
+        roots = (root, tables_home(data_dir))
+        seeds = pool.submit(_listing, str(root / "seeds"), digests, roots, lambda name: True, SEED_MOST_BYTES)
+        data = _listing(str(data_dir), digests, roots, TABLE_FILES.__contains__)
+        descriptor = {DESCRIPTOR: _entry_key(root / DESCRIPTOR, digests, roots, most=DESCRIPTOR_MOST_BYTES)}
+        folder = {"seeds": _entry_key(root / "seeds", digests, roots, hashed=False)}
+        return {"data": data, "seeds": seeds.result(), "folders": folder, "descriptor": descriptor}
 
 
 def holds_descriptor(root: Path) -> bool:

@@ -318,7 +318,8 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
         return whole.read(use_threads=False)
 
     import threading
-    from concurrent.futures import ThreadPoolExecutor
+
+    from syria_strikes.pools import stopping_pool
 
     own = threading.local()  # a reader per thread: the footer of many row groups is parsed once a thread
 
@@ -330,7 +331,7 @@ def decode_parquet(data: bytes, threads: int | None = None) -> pa.Table:
         part = own.reader.read(columns=[name], use_threads=False)
         return part.column(name) if name in part.column_names else None
 
-    with ThreadPoolExecutor(max_workers=min(threads, len(names))) as pool:
+    with stopping_pool(min(threads, len(names))) as pool:
         columns = list(pool.map(decode, names))
     if any(column is None for column in columns):  # the table one thread gives, whatever it holds
         return whole.read(use_threads=False)

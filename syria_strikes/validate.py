@@ -7,9 +7,8 @@ the rules across tables and the provenance checks do not report the same fault a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, as_completed
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +29,7 @@ from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
+from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem, one_per_fault, rejections, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.reading.recall import read_table_recalled
@@ -48,18 +48,6 @@ SEED_CHECK = "seeds"
 SOURCES = frozenset({"sources"})
 QuoteCheck = Callable[[dict[str, str]], list[Problem]]
 Cells = set[tuple[int, str]]
-
-
-@contextmanager
-def cancelled_on_interrupt(pool: Executor) -> Iterator[None]:
-    """Drop the tasks ``pool`` has not started when the block is left by an exception (Ctrl-C, a
-    kill): leaving a pool otherwise runs every queued task first, so a validation of large data
-    went on for seconds after it was told to stop. Entered after the pool, so it is left before."""
-    try:
-        yield
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
 
 
 def read_and_check(
@@ -91,7 +79,7 @@ def read_and_check(
     memory: TableCache | Cold = tables if tables is not None else Cold()
     sizes = {declared.name: _size(data_dir, declared) for declared in TABLES}
     workers = WORKERS if sum(sizes.values()) >= PARALLEL_FROM_BYTES else 1
-    with ThreadPoolExecutor(max_workers=workers) as pool, cancelled_on_interrupt(pool):
+    with stopping_pool(workers) as pool:
         descriptor = pool.submit(memory.check_descriptor, root)
         reads = {
             pool.submit(_read, data_dir, declared, validated, recall=tables is not None): declared

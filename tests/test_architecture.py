@@ -52,3 +52,14 @@ def test_every_module_sits_in_a_declared_layer() -> None:
         module for module in modules if not any(module == top or module.startswith(top + ".") for top in declared)
     )
     assert unplaced == [], f"add these modules to [tool.importlinter] layers in pyproject.toml: {unplaced}"
+
+
+def test_every_thread_pool_is_made_by_the_one_seam() -> None:
+    """Pools made elsewhere stopped each in its own way on Ctrl-C (syria_strikes/pools.py says why)."""
+    package = REPO / "syria_strikes"
+    makers = sorted(
+        str(path.relative_to(REPO))
+        for path in package.rglob("*.py")
+        if path.name != "pools.py" and "ThreadPoolExecutor(" in path.read_text(encoding="utf-8")
+    )
+    assert makers == [], f"make these pools with syria_strikes.pools.stopping_pool: {makers}"

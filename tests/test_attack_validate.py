@@ -443,24 +443,3 @@ def test_a_profile_the_descriptor_names_is_never_fetched_nor_read(
         assert "wJalrXUtnFEMI" not in result.stdout + result.stderr
         assert "descriptor_current" in result.stdout
     assert asked == []
-
-
-def test_an_interrupt_drops_the_checks_not_yet_begun() -> None:
-    """Leaving a thread pool runs every task queued on it first: ``kill`` or Ctrl-C during a validation
-    of large data raised at once, yet the process read and checked on for seconds (3.5 s of a 9.5 s run
-    on 200,000 claims) before it ended. The validation's pool now drops what it has not begun."""
-    import threading
-    from concurrent.futures import ThreadPoolExecutor
-
-    from syria_strikes.validate import cancelled_on_interrupt
-
-    gate, ran = threading.Event(), []
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        try:
-            with cancelled_on_interrupt(pool):
-                pool.submit(gate.wait)  # the one thread is busy with this task
-                queued = [pool.submit(ran.append, index) for index in range(3)]
-                raise KeyboardInterrupt
-        except KeyboardInterrupt:
-            gate.set()
-    assert ran == [] and all(future.cancelled() for future in queued)
