@@ -381,7 +381,7 @@ def _run_bundle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from syria_strikes.versioning import RECORD, HashRefused, HashTooLarge, data_hash, recorded, version_of
+    from syria_strikes.versioning import RECORD, HashRefused, data_hash, recorded, version_of
 
     data_dir = _data_dir(args, parser)
     _require_tables(data_dir)
@@ -389,15 +389,10 @@ def _run_data_hash(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         if args.record:
             return _record(data_dir, RECORD)
         current = data_hash(data_dir)  # once: a second reading could meet files changed since
-    except (HashRefused, HashTooLarge) as refused:
+    except HashRefused as refused:
         from syria_strikes.problems import problem, render_text
 
-        found = (
-            problem("seed_size", refused.name, None, None, None, most=refused.most)
-            if isinstance(refused, HashTooLarge)
-            else problem(refused.rule, refused.name, None, None, None, what=refused.what, reason=refused.reason)
-        )
-        _emit(render_text([found], data_dir))
+        _emit(render_text([problem(refused.rule, refused.name, None, None, None, **refused.details)], data_dir))
         return INVALID
     tagged, version = recorded(), version_of(current)
     _emit(current)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from syria_strikes.files import write_atomically
 from syria_strikes.jsonfile import JsonRefused, parse_object
@@ -30,25 +31,18 @@ RECORD = Path(__file__).resolve().parent / "tagged-data.json"
 LABEL_DIGITS = 12
 
 
-class HashTooLarge(OSError):
-    """A file in seeds/ (``name``, dataset-relative) larger than any seed, ``most`` bytes: validation
-    refuses it unread, so no data holding it is ever released, and it is not read to hash it."""
+class HashRefused(OSError):
+    """A file or folder of the data (``name``, dataset-relative) that is not hashed, with the rule it
+    breaks and the ``details`` that rule's wording reads: one that must not or cannot be read (a
+    ``file_*`` rule; ``what`` says file or folder, ``reason`` why), or a file in seeds/ larger than any
+    seed (``seed_size``; ``most`` bytes), left unread as validation leaves it, so no data holding it
+    is ever released."""
 
-    def __init__(self, name: str, most: int) -> None:
-        super().__init__(f"{name} holds more than {most} bytes")
+    def __init__(self, rule: FileRule | Literal["seed_size"], name: str, words: str, **details: object) -> None:
+        super().__init__(f"{name} {words}")
+        self.rule = rule
         self.name = name
-        self.most = most
-
-
-class HashRefused(FileRefused):
-    """A file (or a folder of seeds, ``what`` says which) of the data that must not or cannot be
-    read; ``name`` is its dataset-relative path."""
-
-    def __init__(self, rule: FileRule, words: str, name: str, what: str = "the file") -> None:
-        super().__init__(rule, f"{name} {words}")
-        self.reason = words
-        self.name = name
-        self.what = what
+        self.details = details
 
 
 def data_hash(
@@ -59,7 +53,7 @@ def data_hash(
     ``known`` holds, by those names, bytes already read (the build's validated tables), and
     ``digests`` the SHA-256 (hex) of files already checked (the seeds validation held to their
     sources' ``sha256``): the hash is then of exactly those, not of a second reading. A file in seeds/
-    larger than any seed raises HashTooLarge unread."""
+    larger than any seed raises HashRefused (``seed_size``) unread."""
     known = known or {}
     digests = digests or {}
     root = dataset_root(data_dir)
@@ -81,9 +75,10 @@ def data_hash(
                 folder = tables_home(data_dir) if table else home
                 data = read_file(path, folder, most=None if table else SEED_MOST_BYTES)[0] if data is None else data
             except FileRefused as refused:
-                raise HashRefused(refused.rule, refused.words, name) from None
+                raise HashRefused(refused.rule, name, refused.words, what="the file", reason=refused.words) from None
             except FileTooLarge:
-                raise HashTooLarge(name, SEED_MOST_BYTES) from None
+                words = f"holds more than {SEED_MOST_BYTES} bytes"
+                raise HashRefused("seed_size", name, words, most=SEED_MOST_BYTES) from None
             checked = hashlib.sha256(data).hexdigest()
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
         digest.update(f"{name}\0{checked}\n".encode("utf-8", "surrogateescape"))
@@ -101,7 +96,7 @@ def _seed_files(seeds: Path) -> list[Path]:
         name = Path(error.filename).relative_to(seeds.parent).as_posix()
         reason = "permission denied; give the user running the command read access"
         words = f"cannot be listed: {reason if isinstance(error, PermissionError) else error.strerror}"
-        raise HashRefused("file_readable", words, name, what="the folder")
+        raise HashRefused("file_readable", name, words, what="the folder", reason=words)
 
     found = []
     for folder, folders, files in os.walk(seeds, onerror=unlisted):
