@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syria_strikes.checks import agreement
 from tests.support.frames import typed_frame
@@ -355,3 +359,23 @@ def test_the_first_actor_named_is_found_at_the_start_of_a_word_the_longest_spell
     assert anyone.first("PRESANA said") is None
     assert anyone.first("as «Al» and SANA said") == "«Al»"
     assert anyone.first("SANA quoting «Al»") == "SANA"
+
+
+# Words and pieces of words that overlap (a name inside a longer word, two names sharing a first word).
+_SPELLING_PARTS = ["Israel", "Israeli Air Force", "Israeli", "Is", "SANA", "SAN", "«Al»", "Al", "A B", "A", "B C"]
+_TEXT_PARTS = ["Israel", "Israeli", "i", "Air Force", " ", "SANA", "SAN", "_", "«Al»", "Al", "A", "B", "C", ", ", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    spellings=st.lists(st.sampled_from(_SPELLING_PARTS), min_size=1, max_size=8, unique=True),
+    texts=st.lists(st.lists(st.sampled_from(_TEXT_PARTS), max_size=12).map("".join), min_size=1, max_size=6),
+)
+def test_the_first_actor_named_is_the_one_the_plain_pattern_finds(spellings: list[str], texts: list[str]) -> None:
+    """``AnyActor`` keeps the candidates of each word it met: one instance asked about many texts, some
+    again, answers each as one regular expression of every spelling (longest first) would."""
+    anyone = agreement.AnyActor(spellings)
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
+    for text in [*texts, *texts]:
+        match = plain.search(text)
+        assert anyone.first(text) == (None if match is None else match.group()), text
