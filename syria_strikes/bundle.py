@@ -32,6 +32,7 @@ from syria_strikes.companions import (
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.files import DESCRIPTOR, sha256_file
 from syria_strikes.leftovers import remove_leftovers, temporary_beside
+from syria_strikes.loader import derived_files
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
@@ -140,7 +141,9 @@ def bundle_entries(release: Path, version: str, repository: dict[str, bytes]) ->
         for path in sorted(release.iterdir())
         if path.is_file() and path.name != MARKER  # the build's own mark, not part of the data
     }
-    return zip_entries(files, version, coverage_sentence(coverage_of(release)), repository)
+    return zip_entries(
+        files, derived_files(files, release), version, coverage_sentence(coverage_of(release)), repository
+    )
 
 
 def _refused(error: CompanionError) -> BundleError:

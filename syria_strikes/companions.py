@@ -41,6 +41,16 @@ EXCEL_IMPORT = (
     "list items, as in much of Europe), import the file instead: Data > From Text/CSV, delimiter Comma."
 )
 IDENTIFIERS_KEPT = "Identifiers are never reused or renumbered from one version to the next."
+# The event summary as a CSV file (``derived.summary_csv``): made from claims.csv and events.csv,
+# not one of the release's tables, and described once for the zip's README and the download page.
+SUMMARY_FILE = "event-summary.csv"
+SUMMARY_WORDS = (
+    "Where the accounts of each event agree and where they disagree: one row per event and predicate, "
+    "with how many claims and claimants, their stances, whether they are contested and why, and the "
+    "range of the counts given. Made from claims.csv and events.csv; it adds nothing to them."
+)
+# Every file ``loader.derived_files`` makes, by name.
+DERIVED_FILES = (SUMMARY_FILE,)
 
 
 class CompanionError(Exception):
@@ -81,22 +91,32 @@ def repository_files(root: Path) -> dict[str, bytes]:
 
 
 def zip_entries(
-    release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
+    release_files: dict[str, bytes],
+    derived: dict[str, bytes],
+    version: str,
+    covered: str,
+    repository: dict[str, bytes],
 ) -> dict[str, bytes]:
     """``zip_files`` by their paths inside the zip, all under one top folder named after the version."""
-    return in_top_folder(zip_files(release_files, version, covered, repository), version)
+    return in_top_folder(zip_files(release_files, derived, version, covered, repository), version)
 
 
 def zip_files(
-    release_files: dict[str, bytes], version: str, covered: str, repository: dict[str, bytes]
+    release_files: dict[str, bytes],
+    derived: dict[str, bytes],
+    version: str,
+    covered: str,
+    repository: dict[str, bytes],
 ) -> dict[str, bytes]:
-    """Every file of the zip by its name under the top folder: the release's files, their spreadsheet
-    copies, the README, the data dictionary, the citation and the licences. The site's download
-    folder offers these same files one by one."""
-    tables = {declared.file_name: release_files[declared.file_name] for declared in TABLES}
+    """Every file of the zip by its name under the top folder: the release's files, the CSVs derived
+    from them (``loader.derived_files``), the spreadsheet copies of both, the README, the data
+    dictionary, the citation and the licences. The site's download folder offers these same files
+    one by one."""
+    spreadsheets = {declared.file_name: release_files[declared.file_name] for declared in TABLES}
     return {
         **dict(sorted(release_files.items())),
-        **spreadsheet_copies(tables),
+        **dict(sorted(derived.items())),
+        **spreadsheet_copies({**spreadsheets, **derived}),
         **companion_files(version, covered, repository),
     }
 
@@ -175,6 +195,7 @@ Source and documentation: {REPOSITORY_URL}
 | file | what it holds |
 |---|---|
 {tables}
+| `{SUMMARY_FILE}` | {SUMMARY_WORDS} |
 | `*.parquet` | the same tables with their types (dates, integers, lists), for DuckDB, R's arrow, Spark, Polars |
 | `syria-strikes.sqlite` | every table in one SQLite database, with keys, constraints, search indexes and named views |
 | `datasette-metadata.json` | titles and facets for browsing the database with Datasette |
@@ -205,6 +226,14 @@ lists the reports it passed through on its way into the archived document. Where
 disagree, rows with the same `event_id` and `predicate` differ in `stance`, in count (`value`,
 `value_low`, `value_high`), in the actor they name (`value_actor_id`) or in their codes
 (`value_code`). `data-dictionary.md` defines every column and code.
+
+`{SUMMARY_FILE}` has done that comparison for you: for each event (`event_id`) and predicate,
+`contested` is true when the accounts disagree, and `stances_differ`, `counts_differ`,
+`actors_differ`, `codes_differ` and `times_differ` say how. A claim that only reports what others
+say, or makes no comment, takes no side and contests nothing. `low` and `high` span the counts the
+accounts give, and stay empty where one leaves that side open ("at least eight" has no highest).
+An event without claims has one row with an empty `predicate`. Every column is explained at
+{REPOSITORY_URL}/blob/main/docs/derived-views.md.
 
 ## The archived documents
 

@@ -271,3 +271,15 @@ def single_strikes(events: pd.DataFrame) -> pd.DataFrame:
     if "record_kind" in events.columns:
         strike &= (events["record_kind"].astype("string") == "single").fillna(False)
     return events[strike.to_numpy(dtype=bool)]
+
+
+def summary_csv(claims: pd.DataFrame, events: pd.DataFrame) -> bytes:
+    """``event_summary`` as a CSV file, for readers without Python: the zip and the site's downloads
+    carry it beside the tables. It is written as the tables are: UTF-8 without a byte-order mark,
+    comma-separated, one header row, an empty cell for missing, true or false for yes or no."""
+    summary = event_summary(claims, events)
+    for column in summary.columns:
+        if summary[column].dtype == bool:
+            summary[column] = summary[column].map({True: "true", False: "false"})
+    text: str = summary.to_csv(index=False, lineterminator="\n")
+    return text.encode("utf-8")

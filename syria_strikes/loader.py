@@ -171,6 +171,20 @@ def event_summary(*, root: Root = None) -> pd.DataFrame:
     return summarise(to_pandas(arrows["claims"], "claims"), to_pandas(arrows["events"], "events"))
 
 
+def derived_files(release_files: dict[str, bytes], release: Path) -> dict[str, bytes]:
+    """The files the zip and the site's downloads carry beside the release's own, made from its
+    verified bytes ``release_files``: the event summary as CSV (``companions.SUMMARY_FILE``), so that a
+    reader without Python sees where the accounts of each event disagree."""
+    from syria_strikes.companions import SUMMARY_FILE
+    from syria_strikes.derived import summary_csv
+
+    frames = {
+        name: to_pandas(parquet_table(release_files[f"{name}.parquet"], release / f"{name}.parquet", table(name)), name)
+        for name in ("claims", "events")
+    }
+    return {SUMMARY_FILE: summary_csv(frames["claims"], frames["events"])}
+
+
 # Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the
 # extension dtypes of the type table; ``to_pandas`` casts whatever else differs.
 _EXTENSION_DTYPES = {

@@ -7,6 +7,7 @@ refusal goes through ``python -m syria_strikes`` for the exit status a shell see
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
 import shutil
 import subprocess
@@ -17,12 +18,13 @@ from pathlib import Path
 
 import duckdb
 import frictionless
+import pandas as pd
 import pytest
 
 from syria_strikes.bundle import Bundle, BundleError, make_bundle
-from syria_strikes.companions import FIXED_TIME, bundle_name
+from syria_strikes.companions import FIXED_TIME, SUMMARY_FILE, bundle_name
 from syria_strikes.coverage import coverage_of, coverage_sentence
-from syria_strikes.loader import release_dir
+from syria_strikes.loader import event_summary, release_dir
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import MARKER
 from syria_strikes.versioning import release_version
@@ -68,6 +70,22 @@ def test_bundle_is_named_by_version_and_holds_every_file(made: Bundle, unzipped:
     assert expected | {"LICENSE", "LICENSE-DATA"} <= names
     assert "Attribution 4.0 International" in (unzipped / "LICENSE-DATA").read_text(encoding="utf-8")
     assert (unzipped / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_the_event_summary_is_a_csv_a_spreadsheet_reader_can_open(unzipped: Path) -> None:
+    """Where accounts disagree, without Python: the file holds ``event_summary()`` row for row, with
+    the contested interception claims about Homs among them, and an Excel copy with a byte-order mark."""
+    summary_file = unzipped / SUMMARY_FILE
+    with summary_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    expected = event_summary(root=release_dir())
+    assert list(rows[0]) == list(expected.columns) and len(rows) == len(expected)
+    assert [row["event_id"] for row in rows] == expected["event_id"].tolist()
+    assert [row["contested"] for row in rows] == ["true" if value else "false" for value in expected["contested"]]
+    assert [row["low"] for row in rows] == ["" if pd.isna(value) else str(value) for value in expected["low"]]
+    homs = [row for row in rows if row["event_id"] == "evt-2021-07-22-homs-strike" and row["contested"] == "true"]
+    assert [(row["predicate"], row["stances_differ"]) for row in homs] == [("munitions_intercepted", "true")]
+    assert (unzipped / "excel" / SUMMARY_FILE).read_bytes() == b"\xef\xbb\xbf" + summary_file.read_bytes()
 
 
 def test_unzipped_bundle_passes_frictionless_validate(unzipped: Path) -> None:

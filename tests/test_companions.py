@@ -11,6 +11,8 @@ import pytest
 
 from syria_strikes.companions import (
     COMPANION_FILES,
+    DERIVED_FILES,
+    SUMMARY_FILE,
     CompanionError,
     bundle_name,
     cff_field,
@@ -20,6 +22,7 @@ from syria_strikes.companions import (
     zipped,
 )
 from syria_strikes.files import release_files
+from syria_strikes.loader import derived_files
 from syria_strikes.metadata import TABLES
 from tests.support.dataset import REPO
 
@@ -34,12 +37,16 @@ def _repository() -> dict[str, bytes]:
     return {"CITATION.cff": CITATION.encode(), "LICENSE": b"MIT\n", "LICENSE-DATA": b"CC BY 4.0\n"}
 
 
-def test_the_zip_holds_the_release_its_excel_copies_and_its_companions() -> None:
-    files = zip_files(_release(), "1.2.3", "3 events.", _repository())
-    assert set(files) == set(_release()) | {f"excel/{t.file_name}" for t in TABLES} | set(COMPANION_FILES)
+def test_the_zip_holds_the_release_the_derived_files_their_excel_copies_and_the_companions() -> None:
+    derived = {SUMMARY_FILE: b"event_id\n"}
+    files = zip_files(_release(), derived, "1.2.3", "3 events.", _repository())
+    excel = {f"excel/{t.file_name}" for t in TABLES} | {f"excel/{SUMMARY_FILE}"}
+    assert set(files) == set(_release()) | set(derived) | excel | set(COMPANION_FILES)
     assert files["excel/claims.csv"] == b"\xef\xbb\xbf" + _release()["claims.csv"]
+    assert files[f"excel/{SUMMARY_FILE}"] == b"\xef\xbb\xbfevent_id\n"
     readme = files["README.md"].decode()
     assert "This release holds 3 events." in readme and "*A title*" in readme and "(2031)" in readme
+    assert f"| `{SUMMARY_FILE}` |" in readme
 
 
 def test_every_entry_sits_in_the_folder_the_zip_is_named_after() -> None:
@@ -73,3 +80,10 @@ def test_absent_citation_and_licences_are_all_named() -> None:
     with pytest.raises(CompanionError) as raised:
         repository_files(REPO / "seeds")
     assert raised.value.missing == ("CITATION.cff", "LICENSE", "LICENSE-DATA")
+
+
+def test_the_derived_files_are_the_ones_declared(release: Path) -> None:
+    """The site's output guard knows the zip's files by these names: one made and not declared would
+    be a file of the user's to it, and stop the next site."""
+    files = {path.name: path.read_bytes() for path in release.iterdir() if path.is_file()}
+    assert tuple(derived_files(files, release)) == DERIVED_FILES

@@ -13,6 +13,8 @@ from syria_strikes.companions import (
     COMPANION_FILES,
     DICTIONARY,
     README,
+    SUMMARY_FILE,
+    SUMMARY_WORDS,
     bundle_name,
     in_top_folder,
     zip_files,
@@ -20,6 +22,7 @@ from syria_strikes.companions import (
 )
 from syria_strikes.coverage import coverage_sentence
 from syria_strikes.files import DESCRIPTOR
+from syria_strikes.loader import derived_files
 from syria_strikes.site.model import Site
 
 
@@ -31,10 +34,13 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
-    zipped_files = zip_files(site.release_files, version, coverage_sentence(site.counts), site.repository_files)
+    derived = derived_files(site.release_files, site.release)
+    zipped_files = zip_files(
+        site.release_files, derived, version, coverage_sentence(site.counts), site.repository_files
+    )
     spreadsheet = {name: data for name, data in zipped_files.items() if name.startswith("excel/")}
     companions = {name: zipped_files[name] for name in COMPANION_FILES}
-    contents = {**companions, **site.release_files, **spreadsheet}  # what to read first, then the data
+    contents = {**companions, **derived, **site.release_files, **spreadsheet}  # what to read first, then the data
     zip_name = bundle_name(version)
     bundle = {zip_name: zipped(in_top_folder(zipped_files, version))}
     descriptions = {
@@ -47,6 +53,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
             for name in spreadsheet
         },
         README: "What each file holds, how to open it and how to cite it.",
+        SUMMARY_FILE: SUMMARY_WORDS,
         DICTIONARY: "What every column means and which values it allows, as on the dictionary page, with what "
         "each type becomes in pandas, Arrow and SQLite and how event types map to ACLED and UCDP GED.",
         CITATION: "How to cite this version, in the Citation File Format (CFF).",

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from syria_strikes.companions import COMPANION_FILES
+from syria_strikes.companions import COMPANION_FILES, DERIVED_FILES
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.metadata import TABLES
@@ -49,8 +49,8 @@ SITE_FOLDERS = frozenset({"events", "actors", "sources", "download"})
 SITE_ENTRIES |= SITE_FOLDERS
 # What download/ holds: the release's files (and its descriptor), the README, dictionary, citation and
 # licences that go with them, a zip of them all, and excel/ copies.
-DOWNLOADS = release_file_names() | {DESCRIPTOR} | frozenset(COMPANION_FILES)
-EXCEL_COPIES = frozenset(f"{table.name}.csv" for table in TABLES)
+DOWNLOADS = release_file_names() | {DESCRIPTOR} | frozenset(COMPANION_FILES) | frozenset(DERIVED_FILES)
+EXCEL_COPIES = frozenset(f"{table.name}.csv" for table in TABLES) | frozenset(DERIVED_FILES)
 SITE_ZIP = re.compile(r"syria-strikes-[^/]+\.zip")
 
 
