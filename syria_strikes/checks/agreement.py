@@ -9,8 +9,9 @@ it rests on tell it is wrong. A rule that needs a table which could not be read 
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -90,11 +91,11 @@ def _missed(
     actors: pd.DataFrame,
     words: str,
     among: np.ndarray | None,
-) -> list[tuple[int, str, str, object, tuple[str, ...]]]:
+) -> Iterator[tuple[int, str, str, object, tuple[str, ...]]]:
     """The (line, actor, words, note, the actor's spellings) of each row (of those ``among`` keeps)
     whose ``column`` names a known actor its ``words`` do not name. Rows are judged a slice at a
-    time, and a note is read only where the words miss: the cells become Python strings, and a
-    million at once held several hundred MiB."""
+    time, one slice's rows given before the next is read, and a note is read only where the words
+    miss: the cells become Python strings, and a million at once held several hundred MiB."""
     mask = (frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)
     if among is not None:
         mask = mask & among
@@ -103,7 +104,6 @@ def _missed(
         for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
     }
     lines, named, texts, notes = frame.index, frame[column], frame[words], frame["curator_note"]
-    found: list[tuple[int, str, str, object, tuple[str, ...]]] = []
     judged = np.flatnonzero(mask)
     for start in range(0, len(judged), ROWS_AT_ONCE):
         part = judged[start : start + ROWS_AT_ONCE]
@@ -115,11 +115,8 @@ def _missed(
         if not missed:
             continue
         part = part[missed]
-        found += [
-            (int(line), ids[at], said[at], note, spellings[ids[at]])
-            for at, line, note in zip(missed, lines[part].tolist(), notes.iloc[part].tolist(), strict=True)
-        ]
-    return found
+        for at, line, note in zip(missed, lines[part].tolist(), notes.iloc[part].tolist(), strict=True):
+            yield int(line), ids[at], said[at], note, spellings[ids[at]]
 
 
 class AnyActor:
@@ -196,12 +193,13 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     # Whose voice a claim is in is unknown while its document's publisher is: foreign_key's to report.
     publisher_known = publishers.isin(actors.index).to_numpy(dtype=bool)
     missed = _missed(claims, "claimant_actor_id", actors, "attribution_quote", ~own_voice & publisher_known)
-    if not missed:
+    first_missed = next(missed, None)
+    if first_missed is None:
         return []
     anyone = AnyActor([*actors["name"].dropna(), *list_items(actors["aliases"])])
     found: list[Problem] = []
     first_named: dict[str, str | None] = {}  # attribution words repeat from claim to claim
-    for line, actor, words, note, spellings in missed:
+    for line, actor, words, note, spellings in itertools.chain([first_missed], missed):
         if words not in first_named:
             first_named[words] = anyone.first(words)
         named = first_named[words]
