@@ -47,7 +47,7 @@ SUMMARY_FILE = "event-summary.csv"
 SUMMARY_WORDS = (
     "Where the accounts of each event agree and where they disagree: one row per event and predicate, "
     "with how many claims and claimants, their stances, whether they are contested and why, and the "
-    "range of the counts given. Made from claims.csv and events.csv; it adds nothing to them."
+    "range of the counts given. Made from the claims and events tables; it adds nothing to them."
 )
 # Every file ``loader.derived_files`` makes, by name.
 DERIVED_FILES = (SUMMARY_FILE,)
@@ -231,7 +231,8 @@ disagree, rows with the same `event_id` and `predicate` differ in `stance`, in c
 `contested` is true when the accounts disagree, and `stances_differ`, `counts_differ`,
 `actors_differ`, `codes_differ` and `times_differ` say how. A claim that only reports what others
 say, or makes no comment, takes no side and contests nothing. `low` and `high` span the counts the
-accounts give, and stay empty where one leaves that side open ("at least eight" has no highest).
+accounts give; they stay empty where one leaves that side open ("at least eight" has no highest),
+and both do where the accounts count different victims (combatants and civilians are no range).
 An event without claims has one row with an empty `predicate`. Every column is explained at
 {REPOSITORY_URL}/blob/main/docs/derived-views.md.
 

@@ -198,9 +198,12 @@ def _claimant_named(frames: Frames) -> list[Problem]:
         return []
     anyone = AnyActor([*actors["name"].dropna(), *list_items(actors["aliases"])])
     found: list[Problem] = []
-    first_named: dict[str, str | None] = {}  # attribution words repeat from claim to claim
+    # Attribution words repeat from claim to claim; the answers kept are bounded, as the slices are.
+    first_named: dict[str, str | None] = {}
     for line, actor, words, note, spellings in itertools.chain([first_missed], missed):
         if words not in first_named:
+            if len(first_named) >= ROWS_AT_ONCE:
+                first_named.clear()
             first_named[words] = anyone.first(words)
         named = first_named[words]
         if named is None and _named(note, spellings):
