@@ -236,6 +236,13 @@ def test_home_page_counts_events_as_the_readme_does(site: Path, release: Path) -
     assert f"{counts.claims} claims by {counts.claimants} claimants" in text
 
 
+def test_home_page_links_the_event_summary_a_spreadsheet_opens(site: Path) -> None:
+    """Where accounts disagree, for a reader who never opens an event page nor Python."""
+    links = _parse(site / "index.html").links
+    assert "download/event-summary.csv" in links
+    assert (site / "download" / "event-summary.csv").read_text(encoding="utf-8").startswith("event_id,")
+
+
 def test_coverage_lists_the_sentences_without_claims(site: Path) -> None:
     text = (site / "sources" / "src-seed-002.html").read_text(encoding="utf-8")
     assert "carry no claim" in text

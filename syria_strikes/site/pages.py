@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from syria_strikes.companions import EXCEL_IMPORT, IDENTIFIERS_KEPT, citation_of, citation_parts
+from syria_strikes.companions import EXCEL_IMPORT, IDENTIFIERS_KEPT, SUMMARY_FILE, citation_of, citation_parts
 from syria_strikes.dictionary import RECURRING_WORDS, column_constraints
 from syria_strikes.metadata import REPOSITORY_URL, TABLES, VOCABULARIES
 from syria_strikes.sentences import split_sentences
@@ -52,7 +52,14 @@ def render_site(site: Site) -> dict[str, bytes]:
     contested = {event_id: _contested(rows) for event_id, rows in site.summary.items()}
     counts = {event_id: len(claims) for event_id, claims in site.claims_by_event.items()}
     rows = timeline_rows(site.timeline(), counts, contested)
-    page("index.html", "index.html", counts=_numbers(site, contested), timeline=rows, timeline_height=height(rows))
+    page(
+        "index.html",
+        "index.html",
+        counts=_numbers(site, contested),
+        timeline=rows,
+        timeline_height=height(rows),
+        summary_file=SUMMARY_FILE,
+    )
     for event in site.events.values():
         page(f"events/{event['event_id']}.html", "event.html", **_event_context(site, event, contested))
     for actor in site.actors.values():
