@@ -51,6 +51,33 @@ SUMMARY_WORDS = (
 )
 # Every file ``loader.derived_files`` makes, by name.
 DERIVED_FILES = (SUMMARY_FILE,)
+# The summary's columns in the order the file gives them, each with what it holds, for the zip's
+# README: a reader of the zip may have no network to read docs/derived-views.md. No '|' here: it
+# would split a cell of the README's table.
+SUMMARY_COLUMNS = (
+    ("event_id", "the event (`events.csv`)"),
+    ("category", "strike or context event, as in `events.csv`"),
+    ("record_kind", "one event, or an aggregate of events the sources do not tell apart, as in `events.csv`"),
+    ("identification", "how surely the event is matched to a dated real-world event, as in `events.csv`"),
+    ("event_claims", "claims about the event (repeated on each of its rows)"),
+    ("event_claimants", "distinct claimants about the event"),
+    ("contested_predicates", "the event's contested predicates, separated by a vertical bar; empty when none"),
+    ("event_contested", "true when any predicate of the event is contested"),
+    ("predicate", "what the claims of this row are about; empty for an event without claims"),
+    ("claims", "claims about the event with this predicate"),
+    ("claimants", "distinct claimants among them"),
+    ("stances", "their distinct stances, separated by a vertical bar"),
+    ("stances_differ", "two or more claimants take different sides"),
+    ("counts_differ", "accounts give different numbers (for the same victim status)"),
+    ("actors_differ", "accounts name different actors (who carried it out, who helped)"),
+    ("codes_differ", "accounts give codes with nothing in common (planes against drones)"),
+    ("times_differ", "accounts give times that do not overlap"),
+    ("contested", "true when any of the five reasons above holds"),
+    ("unit", "what the counts count"),
+    ("low", "the lowest count an account gives; empty as said above"),
+    ("high", "the highest count an account gives; empty as said above"),
+    ("victim_statuses", "the victim statuses the counts are of, separated by a vertical bar"),
+)
 
 
 class CompanionError(Exception):
@@ -174,6 +201,7 @@ def citation_text(version: str, citation: str) -> str:
 def bundle_readme(version: str, covered: str, citation: str) -> str:
     """The README inside the zip, for readers with a spreadsheet, R or a database browser."""
     tables = "\n".join(f"| `{t.name}.csv` | {t.description} |" for t in TABLES)
+    summary_columns = "\n".join(f"| `{name}` | {meaning} |" for name, meaning in SUMMARY_COLUMNS)
     list_columns = ", ".join(
         f"`{declared.name}.{column.name}`"
         for declared in TABLES
@@ -233,8 +261,12 @@ disagree, rows with the same `event_id` and `predicate` differ in `stance`, in c
 say, or makes no comment, takes no side and contests nothing. `low` and `high` span the counts the
 accounts give; they stay empty where one leaves that side open ("at least eight" has no highest),
 and both do where the accounts count different victims (combatants and civilians are no range).
-An event without claims has one row with an empty `predicate`. Every column is explained at
-{REPOSITORY_URL}/blob/main/docs/derived-views.md.
+An event without claims has one row with an empty `predicate`. Its columns, in order (more at
+{REPOSITORY_URL}/blob/main/docs/derived-views.md):
+
+| column | what it holds |
+|---|---|
+{summary_columns}
 
 ## The archived documents
 

@@ -12,6 +12,7 @@ import pytest
 from syria_strikes.companions import (
     COMPANION_FILES,
     DERIVED_FILES,
+    SUMMARY_COLUMNS,
     SUMMARY_FILE,
     CompanionError,
     bundle_name,
@@ -87,3 +88,12 @@ def test_the_derived_files_are_the_ones_declared(release: Path) -> None:
     be a file of the user's to it, and stop the next site."""
     files = {path.name: path.read_bytes() for path in release.iterdir() if path.is_file()}
     assert tuple(derived_files(files, release)) == DERIVED_FILES
+
+
+def test_the_readme_names_every_column_of_the_summary_in_its_order(release: Path) -> None:
+    files = {path.name: path.read_bytes() for path in release.iterdir() if path.is_file()}
+    header = derived_files(files, release)[SUMMARY_FILE].decode("utf-8").splitlines()[0]
+    assert header.split(",") == [name for name, _ in SUMMARY_COLUMNS]
+    readme = zip_files(_release(), {}, "1.2.3", "3 events.", _repository())["README.md"].decode()
+    assert all(f"| `{name}` |" in readme for name in header.split(","))
+    assert all("|" not in meaning for _, meaning in SUMMARY_COLUMNS), "a '|' splits a cell of the README's table"
