@@ -25,8 +25,9 @@ from syria_strikes.companions import (
     BUNDLE_PREFIX,
     CompanionError,
     bundle_name,
+    in_top_folder,
     repository_files,
-    zip_entries,
+    zip_files,
     zipped,
 )
 from syria_strikes.coverage import coverage_of, coverage_sentence
@@ -141,9 +142,8 @@ def bundle_entries(release: Path, version: str, repository: dict[str, bytes]) ->
         for path in sorted(release.iterdir())
         if path.is_file() and path.name != MARKER  # the build's own mark, not part of the data
     }
-    return zip_entries(
-        files, derived_files(files, release), version, coverage_sentence(coverage_of(release)), repository
-    )
+    covered = coverage_sentence(coverage_of(release))
+    return in_top_folder(zip_files(files, derived_files(files, release), version, covered, repository), version)
 
 
 def _refused(error: CompanionError) -> BundleError:

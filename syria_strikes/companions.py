@@ -117,17 +117,6 @@ def repository_files(root: Path) -> dict[str, bytes]:
     return contents
 
 
-def zip_entries(
-    release_files: dict[str, bytes],
-    derived: dict[str, bytes],
-    version: str,
-    covered: str,
-    repository: dict[str, bytes],
-) -> dict[str, bytes]:
-    """``zip_files`` by their paths inside the zip, all under one top folder named after the version."""
-    return in_top_folder(zip_files(release_files, derived, version, covered, repository), version)
-
-
 def zip_files(
     release_files: dict[str, bytes],
     derived: dict[str, bytes],
