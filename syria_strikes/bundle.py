@@ -13,6 +13,7 @@ different one is an error.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -31,8 +32,8 @@ from syria_strikes.companions import (
     zipped,
 )
 from syria_strikes.coverage import coverage_of, coverage_sentence
-from syria_strikes.files import DESCRIPTOR, sha256_file
-from syria_strikes.leftovers import remove_leftovers, temporary_beside
+from syria_strikes.files import DESCRIPTOR, sha256_file, write_beside
+from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.loader import derived_files
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
@@ -157,15 +158,10 @@ def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
     temporary zips that bundles killed meanwhile left beside it are removed first."""
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target.parent)
+    data = zipped(entries)
+    digest = hashlib.sha256(data).hexdigest()
+    staging = write_beside(target, data, None, 0o644)  # locked until removed: no other run takes it for a leftover
     try:
-        staging = temporary_beside(target)  # locked until removed: no other run takes it for a leftover
-    except OSError as error:  # name the file the user asked for, not the temporary one
-        raise OSError(error.errno, error.strerror, str(target)) from None
-    try:
-        with os.fdopen(staging.descriptor, "wb", closefd=False) as raw:
-            raw.write(zipped(entries))
-        staging.written()
-        digest = sha256_file(staging.path)
         if target.exists():
             if target.is_file() and sha256_file(target) == digest:
                 return Bundle(target, digest, written=False)
@@ -173,7 +169,6 @@ def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
                 f"{target} already exists and differs from this bundle; it was left as it is: "
                 "move it away or pass another --out"
             )
-        os.chmod(staging.path, 0o644)
         _move_without_replacing(staging.path, target)
         return Bundle(target, digest, written=True)
     finally:
