@@ -27,7 +27,7 @@ from syria_strikes.files import write_beside
 from syria_strikes.leftovers import LEFTOVER, Temporary, remove_leftovers
 from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.seedfiles import holds_as_read, parse_rows, read_bytes, require_columns
+from syria_strikes.seedfiles import parse_rows, read_bytes, require_as_read, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 SEED_NAME = re.compile(r"([0-9]{3,})_")
@@ -217,12 +217,8 @@ def _still_as_read(read: dict[Path, tuple[bytes, Path, int | None]]) -> None:
     """InputError when a file the archive changes no longer holds the bytes it read (inside the folder
     it was read in, within the bound it was read with): a curator saved it meanwhile, and replacing
     it would throw that edit away."""
-    for path, (data, folder, most) in read.items():
-        if not holds_as_read(path, folder, data, most):
-            raise InputError(
-                f"{path}: was changed while the archive ran (saved from an editor?); nothing was changed; "
-                "archive the document again"
-            )
+    files = [(path, folder, data, most) for path, (data, folder, most) in read.items()]
+    require_as_read(files, "the archive", "; nothing was changed; archive the document again")
 
 
 def _readme_with(readme_path: Path, data: bytes, table_row: str) -> bytes:

@@ -22,7 +22,7 @@ from syria_strikes.errors import InputError
 from syria_strikes.files import write_all_atomically
 from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.seedfiles import ArchivedSeed, archived_rows, holds_as_read, read_bytes, span_cells
+from syria_strikes.seedfiles import ArchivedSeed, archived_rows, read_bytes, require_as_read, span_cells
 
 
 @dataclass(frozen=True)
@@ -129,12 +129,12 @@ def fix_offsets(data_dir: Path, *, write: bool = True) -> list[FixReport]:
 def _still_as_read(files: list[tuple[Path, str]]) -> None:
     """InputError when a file to be rewritten no longer holds the text its offsets were worked out from:
     a curator saved it meanwhile, and rewriting it would throw that edit away."""
-    for path, read in files:
-        if not holds_as_read(path, tables_home(path.parent), read.encode("utf-8")):
-            raise InputError(
-                f"{path}: was changed while --fix ran (saved from an editor?), so its offsets were worked out "
-                "from an older version; nothing was written; run `syria-strikes locate --fix` again"
-            )
+    require_as_read(
+        [(path, tables_home(path.parent), read.encode("utf-8"), None) for path, read in files],
+        "--fix",
+        ", so its offsets were worked out from an older version; nothing was written; "
+        "run `syria-strikes locate --fix` again",
+    )
 
 
 def _plan(

@@ -43,6 +43,15 @@ def holds_as_read(path: Path, folder: Path, read: bytes, most: int | None = None
     return (read_bytes(path, folder, most=most) if path.exists() else b"") == read
 
 
+def require_as_read(files: list[tuple[Path, Path, bytes, int | None]], ran: str, then: str) -> None:
+    """InputError naming the first of ``files`` (path, the folder it was read in, the bytes read, the
+    bound it was read with) that no longer holds what was read: ``ran`` says which run, ``then`` what
+    it did about it and what to do."""
+    for path, folder, read, most in files:
+        if not holds_as_read(path, folder, read, most):
+            raise InputError(f"{path}: was changed while {ran} ran (saved from an editor?){then}")
+
+
 def read_bytes(
     path: Path, folder: Path | None = None, most: int | None = None, holds: str = "the text of one archived document"
 ) -> bytes:
