@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from importlib.resources import files
@@ -173,16 +173,24 @@ def event_summary(*, root: Root = None) -> pd.DataFrame:
 
 def derived_files(release_files: dict[str, bytes], release: Path) -> dict[str, bytes]:
     """The files the zip and the site's downloads carry beside the release's own, made from its
-    verified bytes ``release_files``: the event summary as CSV (``companions.SUMMARY_FILE``), so that a
-    reader without Python sees where the accounts of each event disagree."""
+    verified bytes ``release_files``: see ``derived_from_tables``."""
+    names: tuple[TableName, ...] = ("claims", "events")
+    return derived_from_tables(
+        {
+            name: parquet_table(release_files[f"{name}.parquet"], release / f"{name}.parquet", table(name))
+            for name in names
+        }
+    )
+
+
+def derived_from_tables(tables: Mapping[TableName, pa.Table]) -> dict[str, bytes]:
+    """``derived_files`` from the release's tables already decoded (the site has them): the event
+    summary as CSV (``companions.SUMMARY_FILE``), so that a reader without Python sees where the
+    accounts of each event disagree."""
     from syria_strikes.companions import SUMMARY_FILE
     from syria_strikes.derived import summary_csv
 
-    frames = {
-        name: to_pandas(parquet_table(release_files[f"{name}.parquet"], release / f"{name}.parquet", table(name)), name)
-        for name in ("claims", "events")
-    }
-    return {SUMMARY_FILE: summary_csv(frames["claims"], frames["events"])}
+    return {SUMMARY_FILE: summary_csv(to_pandas(tables["claims"], "claims"), to_pandas(tables["events"], "events"))}
 
 
 # Arrow types that pandas would otherwise turn into numpy or object columns, mapped to the

@@ -22,7 +22,6 @@ from syria_strikes.companions import (
 )
 from syria_strikes.coverage import coverage_sentence
 from syria_strikes.files import DESCRIPTOR
-from syria_strikes.loader import derived_files
 from syria_strikes.site.model import Site
 
 
@@ -34,7 +33,7 @@ def offered_downloads(site: Site, version: str) -> dict[str, Any]:
     described = {
         resource["path"]: resource.get("description", resource.get("title", "")) for resource in descriptor["resources"]
     }
-    derived = derived_files(site.release_files, site.release)
+    derived = site.derived_files
     zipped_files = zip_files(
         site.release_files, derived, version, coverage_sentence(site.counts), site.repository_files
     )

@@ -23,7 +23,14 @@ from syria_strikes.derived import REASONS, event_summary
 from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.format_agreement import disagreements
-from syria_strikes.loader import across_rebuild, parquet_table, parsed_descriptor, to_pandas, verify
+from syria_strikes.loader import (
+    across_rebuild,
+    derived_from_tables,
+    parquet_table,
+    parsed_descriptor,
+    to_pandas,
+    verify,
+)
 from syria_strikes.metadata import (
     DESCRIPTOR_MOST_BYTES,
     LIST_DELIMITER,
@@ -56,6 +63,8 @@ class Site:
     counts: Coverage
     # CITATION.cff and both licences, from beside seeds/: the download zip carries them, as the bundle does.
     repository_files: dict[str, bytes]
+    # The files made from the tables that the zip carries beside them (loader.derived_files).
+    derived_files: dict[str, bytes]
     declared_uncovered: dict[tuple[str, int, int], dict[str, Any]] = field(default_factory=dict)
     claims_by_event: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     claims_by_claimant: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -127,6 +136,7 @@ def _read_site(release: Path, seeds: Path) -> Site:
         summary=_summary(arrow),
         counts=coverage(arrow),
         repository_files=_repository_files(seeds),
+        derived_files=derived_from_tables(arrow),
         declared_uncovered={
             (row["source_id"], row["sentence_start"], row["sentence_end"]): row
             for row in tables.get("uncovered_sentences", [])
