@@ -538,6 +538,16 @@ def _place_read_once(*, first: int, given: str, source: str) -> str:
     )
 
 
+def _seed_referenced(*, name: str, leftover: bool = False) -> str:
+    """``leftover``: the name is one only an interrupted write gives, so the advice is to clear it away."""
+    if leftover:
+        return (
+            f"seeds/{name} is a temporary file that an archive stopped before it finished left behind, not a "
+            "seed; the next archive removes it once it is a minute old, or remove it yourself"
+        )
+    return f"seeds/{name} is not the seed_path of any row in data/sources.csv; add a source row for it or remove it"
+
+
 def _claimant_named(*, actor: str, named: str | None, words: str) -> str:
     if named is None:
         return (
@@ -1653,8 +1663,10 @@ RULES: tuple[Rule, ...] = (
         "seed_referenced",
         "Quotes and seeds",
         "File in `seeds/` that no source names",
-        "Add its source row or remove it.",
-        words="seeds/{name} is not the seed_path of any row in data/sources.csv; add a source row for it or remove it",
+        "Add its source row or remove it. A file named `.<name>.syria-strikes-XXXXXXXX.tmp` is a temporary file "
+        "that an `archive` stopped before it finished left behind: the next `archive` removes it once it is a "
+        "minute old.",
+        words=_seed_referenced,
     ),
     Rule(
         "dateline_written",

@@ -237,6 +237,21 @@ def test_a_file_no_source_names_is_reported_unless_a_seed_path_could_not_be_read
     )
 
 
+def test_a_killed_archives_temporary_file_is_named_as_such_not_as_a_seed_without_a_source(tmp_path: Path) -> None:
+    """The advice for an unnamed file is to add its source row; for a temporary file an archive
+    stopped before it finished left in seeds/, that advice would be wrong."""
+    sources = _seeded(tmp_path)
+    leftover = ".001_0123456789abcdef.txt.syria-strikes-k2m_9x0q.tmp"
+    for name in (leftover, "001.txt"):
+        (tmp_path / "seeds" / name).write_text("a document", encoding="utf-8")
+    problems, _ = check_seeds(sources, tmp_path, True)
+    words = {p.value: p.message for p in problems if p.rule == "seed_referenced"}
+    assert sorted(words) == sorted([leftover, "001.txt"])
+    assert "an archive stopped before it finished left behind" in words[leftover]
+    assert "add a source row" not in words[leftover]
+    assert "add a source row for it or remove it" in words["001.txt"]
+
+
 def _claims(quote: str, start: int, end: int) -> pd.DataFrame:
     return typed_frame(
         "claims",

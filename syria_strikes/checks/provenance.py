@@ -19,6 +19,7 @@ from syria_strikes.anchoring import mismatch_context
 from syria_strikes.checks.graphemes import Boundaries
 from syria_strikes.checks.seed_list import SEEDS_README, check_seed_list
 from syria_strikes.columnar import cell_text, isin
+from syria_strikes.leftovers import LEFTOVER
 from syria_strikes.metadata import SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
@@ -109,7 +110,8 @@ def check_seeds(sources: pd.DataFrame, root: Path, seed_paths_readable: bool) ->
         for name in sorted(entries):
             place = seed_place(root, seeds_dir, f"seeds/{name}", entries)[0]
             if name != SEEDS_README and _key(root, f"seeds/{name}", place) not in referenced:
-                problems.append(problem("seed_referenced", "seeds", None, None, name, name=name))
+                leftover = LEFTOVER.fullmatch(name) is not None
+                problems.append(problem("seed_referenced", "seeds", None, None, name, name=name, leftover=leftover))
     return problems, texts
 
 
