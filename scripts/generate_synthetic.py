@@ -742,12 +742,14 @@ def _credit_the_named(claims: dict[str, Cells], actors: dict[str, Cells]) -> Non
 
 def _own_voice_relays(claims: dict[str, Cells], sources: dict[str, Cells]) -> None:
     """A claim its document's publisher makes in its own voice anchors attribution words only when
-    it relays without asserting (rule own_voice_reports): where the drawn claimant is the publisher,
-    the stance is 'reports'."""
+    it relays without asserting (rule own_voice_reports), and passed through no report (rule
+    own_voice_chain): where the drawn claimant is the publisher, the stance is 'reports' and the
+    chain is empty."""
     publishers = dict(zip(sources["source_id"], sources["publisher_actor_id"], strict=True))
     for k, (claimant, source) in enumerate(zip(claims["claimant_actor_id"], claims["source_id"], strict=True)):
         if claimant == publishers[source]:
             claims["stance"][k] = "reports"
+            claims["relayed_via"][k] = None
 
 
 def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], claim_events: np.ndarray) -> None:

@@ -167,6 +167,7 @@ RuleId = Literal[
     "relation_named",
     "claimant_named",
     "own_voice_reports",
+    "own_voice_chain",
     "unattributed_claimed",
     "name_shared",
     "publisher_named",
@@ -2054,6 +2055,19 @@ RULES: tuple[Rule, ...] = (
             "the claim is in its document's own voice and anchors attribution words, which it does only when it "
             "relays without asserting: the stance is 'reports', not {stance!r} (or the words name another "
             "claimant)"
+        ),
+    ),
+    Rule(
+        "own_voice_chain",
+        "Data model",
+        "A claim in its document's own voice (claimant = publisher) with a reporting chain: the document "
+        "states it, or relays it without naming who said it, so it passed through no report on its way",
+        "Empty `relayed_via`; a claim that passed through a report the document names has the claimant that "
+        "report quotes.",
+        yields_to=("foreign_key", "list_items", "relay_chain"),
+        words=(
+            "the claim is in its document's own voice, which passes through no report: relayed_via is empty (or "
+            "the claimant is the one {first!r} quotes)"
         ),
     ),
     Rule(

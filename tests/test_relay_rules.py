@@ -45,3 +45,32 @@ def test_each_report_relays_the_one_before_it() -> None:
         ("src-seed", "src-missing|src-wire"),  # line 6: a report that is no row is not judged
     ]
     assert _judged("relay_order", chains) == [(3, "src-ministry"), (4, "src-wire")]
+
+
+def test_a_claim_in_its_documents_own_voice_passed_through_no_report() -> None:
+    """own_voice_chain: the publisher's own claim has an empty chain; another claimant's may have one;
+    an unknown publisher or claimant is foreign_key's to report, not judged here."""
+    sources = [
+        {"source_id": "src-seed", "publisher_actor_id": "act-paper", "cites_source_ids": "src-wire"},
+        {"source_id": "src-wire", "publisher_actor_id": "act-wire"},
+        {"source_id": "src-odd", "publisher_actor_id": "act-nobody"},
+    ]
+    actors = [{"actor_id": "act-paper"}, {"actor_id": "act-wire"}, {"actor_id": "act-army"}]
+    claims = [
+        ("act-paper", "src-seed", "src-wire"),  # line 2: the paper's own voice, with a chain
+        ("act-paper", "src-seed", None),  # line 3: the paper's own voice, no chain
+        ("act-army", "src-seed", "src-wire"),  # line 4: the army, quoted by the wire
+        ("act-nobody", "src-odd", "src-wire"),  # line 5: a publisher that is no actor: not judged
+    ]
+    rows = [
+        {"claim_id": f"clm-{at}", "claimant_actor_id": claimant, "source_id": source, "relayed_via": via}
+        for at, (claimant, source, via) in enumerate(claims)
+    ]
+    frames = {
+        "sources": typed_frame("sources", sources),
+        "actors": typed_frame("actors", actors),
+        "claims": typed_frame("claims", rows),
+    }
+    found = model_rules._own_voice_chain(frames)
+    assert [(p.row, p.column, p.value) for p in found] == [(2, "relayed_via", "src-wire")]
+    assert "own voice" in found[0].message

@@ -94,6 +94,21 @@ def _own_voice_reports(frames: Frames) -> list[Problem]:
     ]
 
 
+def _own_voice_chain(frames: Frames) -> list[Problem]:
+    """A claim in its document's own voice has an empty reporting chain: the document says it, or
+    relays it without naming who said it, so no report carried it. Not judged while the publisher or
+    claimant is unknown (foreign_key's)."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    actors = first_by_key(frames["actors"], "actor_id").index
+    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
+    wrong = (own_voice & claims["relayed_via"].notna()).fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("own_voice_chain", "claims", line, "relayed_via", chain, first=chain.split("|")[0])
+        for line, chain in by_line(claims.loc[wrong, "relayed_via"])
+    ]
+
+
 def _counts_written(frames: Frames) -> list[Problem]:
     """Each count of a count claim is a number its quote writes ("Numbers are never invented"),
     judged where the claim's document is in English, the one language whose number words are read.
@@ -419,6 +434,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
     across("claim_events", {"claims"}, _other_events_distinct),
     across("own_voice_reports", {"claims", "sources", "actors"}, _own_voice_reports),
+    across("own_voice_chain", {"claims", "sources", "actors"}, _own_voice_chain),
     across("count_written", {"claims", "sources"}, _counts_written),
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),

@@ -312,6 +312,23 @@ def relay_chain_reversed(ds: Dataset) -> Expect:
     return Expect("claims", line, "relayed_via", "relay_order")
 
 
+@structural("claim in its document's own voice given a report it passed through")
+def own_voice_relayed(ds: Dataset) -> Expect:
+    """A report the document cites, so that only the own voice makes the chain wrong."""
+    publishers = {row["source_id"]: row["publisher_actor_id"] for row in ds.rows("sources")}
+    cited = {row["source_id"]: row["cites_source_ids"] for row in ds.rows("sources")}
+    claims = ds.rows("claims")
+    index = next(
+        at
+        for at, claim in enumerate(claims)
+        if claim["claimant_actor_id"] == publishers[claim["source_id"]]
+        and claim["relayed_via"] == ""
+        and cited[claim["source_id"]] != ""
+    )
+    report = cited[claims[index]["source_id"]].split("|")[0]
+    return _set(ds, "claims", index, "relayed_via", report, "own_voice_chain")
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
