@@ -650,6 +650,11 @@ def _count_bounds(*, value_low: str | None, value: str | None, value_high: str |
 
 
 def _count_exact(*, value_low: str | None, value: str | None, value_high: str | None) -> str:
+    if value is None:
+        return (
+            f"value_low and value_high are both {_shown(value_low)}: that is an exact count, so value is "
+            f"{_shown(value_low)} too; 'at least eight' is value_low 8 alone"
+        )
     return (
         f"value {_shown(value)} is an exact count, so value_low and value_high are {_shown(value)} too (they are "
         f"{_shown(value_low)} and {_shown(value_high)}); 'at least eight' is value_low 8 with no value"
@@ -1278,10 +1283,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "count_exact",
         "Values and types",
-        "An exact count (`value`) without `value_low` and `value_high` equal to it: 'eight' written (8, , ) here and "
-        "(8, 8, 8) there, which the derived views compare as two numbers",
-        "An exact count is its own bounds: give `value_low` and `value_high` the same number; 'at least eight' is "
-        "`value_low` 8 alone, with no `value`.",
+        "An exact count (`value`) without `value_low` and `value_high` equal to it, or bounds that meet without "
+        "`value`: 'eight' written (8, , ) or ( , 8, 8) here and (8, 8, 8) there, which the derived views compare as "
+        "two numbers",
+        "An exact count is its own bounds: give `value`, `value_low` and `value_high` the same number; 'at least "
+        "eight' is `value_low` 8 alone, with no `value`.",
         yields_to=("count_bounds", "count_written", "count_only_for_counts"),
         words=_count_exact,
     ),

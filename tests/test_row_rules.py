@@ -286,11 +286,21 @@ def test_an_exact_count_without_itself_as_both_bounds_names_the_bound_that_misse
 
 def test_an_exact_count_as_its_own_bounds_and_bounds_without_an_exact_count_pass() -> None:
     counts = {
-        "value_low": _counts(8, 8, NA, NA),
-        "value": _counts(8, NA, NA, NA),
-        "value_high": _counts(8, NA, 5, NA),
+        "value_low": _counts(8, 8, NA, NA, 5),
+        "value": _counts(8, NA, NA, NA, NA),
+        "value_high": _counts(8, NA, 5, NA, 8),
     }
-    assert _passes("claims", "count_exact", **counts) == [True, True, True, True]
+    assert _passes("claims", "count_exact", **counts) == [True, True, True, True, True]
+
+
+def test_bounds_that_meet_without_the_exact_count_name_value() -> None:
+    """( , 8, 8) is the exact count 8 written without it: the derived views would compare it with
+    (8, 8, 8) as another number."""
+    counts = {"value_low": _counts(8), "value": _counts(NA), "value_high": _counts(8)}
+    assert _passes("claims", "count_exact", **counts) == [False]
+    named, words = _failing_row("claims", "count_exact", **counts)
+    assert named == "value"
+    assert words.startswith("value_low and value_high are both 8: that is an exact count, so value is 8 too")
 
 
 def test_a_unit_exactly_for_a_count_and_the_unit_of_its_predicate() -> None:

@@ -86,14 +86,20 @@ def counts_in_order(frame: Frame) -> pd.Series:
 def exact_counts_bounded(frame: Frame) -> pd.Series:
     """An exact count is its own bounds: value given, value_low and value_high hold it too, as the
     curation guide writes 'eight' (8, 8, 8); the derived views compare the three as given, so one
-    exact eight written (8, , ) would differ from another written (8, 8, 8)."""
+    exact eight written (8, , ) would differ from another written (8, 8, 8). Bounds that meet
+    ( , 8, 8) are an exact count too, so they give it as value."""
     low, value, high = frame["value_low"], frame["value"], frame["value_high"]
-    return value.isna() | ((low == value).fillna(False) & (high == value).fillna(False)).astype(bool)
+    bounds_meet = (low == high).fillna(False).astype(bool)
+    given = ((low == value).fillna(False) & (high == value).fillna(False)).astype(bool)
+    return (value.isna() & ~bounds_meet) | given
 
 
 def _exact_bound_column(row: pd.Series) -> str:
-    """The bound that does not hold the exact count: the low one unless only the high one misses."""
+    """The bound that does not hold the exact count: the low one unless only the high one misses;
+    value itself when bounds that meet leave it empty."""
     low, value = row["value_low"], row["value"]
+    if pd.isna(value):
+        return "value"
     return "value_high" if pd.notna(low) and low == value else "value_low"
 
 

@@ -72,6 +72,7 @@ VALUES_AND_TYPES = [
     CellEdit("value outside its enum", "claims", "stance", "assert", rule="enum"),
     CellEdit("negative count", "claims", "value", "-3", rule="minimum", row=COUNT_CLAIM),
     CellEdit("exact count without its lower bound", "claims", "value_low", "", rule="count_exact", row=COUNT_CLAIM),
+    CellEdit("exact count written as its bounds alone", "claims", "value", "", rule="count_exact", row=COUNT_CLAIM),
     CellEdit("negative latitude beyond -90", "events", "latitude", "-95.5", rule="minimum"),
     # A count no longer the number its quote writes ("killed eight ..." with value 9, bounds kept).
     CellEdit("count raised beyond its quote", "claims", "value_high", "9", rule="count_written", row=COUNT_CLAIM),
