@@ -754,15 +754,16 @@ def _own_voice_relays(claims: dict[str, Cells], sources: dict[str, Cells]) -> No
 
 def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], claim_events: np.ndarray) -> None:
     """An event blames the actor its attribution claims name (rule attribution_claimed): those claims
-    name the event's attacker, and an event no such claim is about is left unattributed; the
-    attribution claims about an event without an attacker call the perpetrator unknown (rule
-    unattributed_claimed)."""
+    name the event's attacker, and an event no such claim blames (asserts or reports) is left
+    unattributed; the attribution claims about an event without an attacker call the perpetrator
+    unknown (rule unattributed_claimed)."""
     blamed: set[int] = set()
     for k, (predicate, actor) in enumerate(zip(claims["predicate"], claims["value_actor_id"], strict=True)):
         attacker = events["attributed_actor_id"][int(claim_events[k])]
         if predicate == "attribution" and actor is not None and attacker is not None:
             claims["value_actor_id"][k] = attacker
-            blamed.add(int(claim_events[k]))
+            if claims["stance"][k] in ("asserts", "reports"):
+                blamed.add(int(claim_events[k]))
     for k, predicate in enumerate(claims["predicate"]):
         if predicate == "attribution" and int(claim_events[k]) not in blamed:
             claims["value_actor_id"][k] = None

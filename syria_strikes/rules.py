@@ -1945,12 +1945,14 @@ RULES: tuple[Rule, ...] = (
         "attribution_claimed",
         "Data model",
         "An event `alleged` or `acknowledged` to be the work of an actor that no `attribution` claim about it names "
-        "(nor a force that is part of it): another actor pasted in, or the rows of two events swapped",
-        "Name the actor an attribution claim about the event names, or record the claim that names it.",
+        "(nor a force that is part of it) and blames (`asserts` or `reports`): another actor pasted in, the rows of "
+        "two events swapped, or the one claim that blamed it turned into a denial",
+        "Name the actor an attribution claim about the event blames, or record the claim that blames it; a "
+        "denial, a doubt or a refusal to comment names an actor without blaming it.",
         yields_to=("attributed_kind",),
         words=(
-            "no attribution claim about this event names {actor} or a force that is part of it; the actor an "
-            "event is attributed to is one a document blames"
+            "no attribution claim about this event names {actor} or a force that is part of it and blames it "
+            "(asserts or reports it); the actor an event is attributed to is one a document blames"
         ),
     ),
     Rule(

@@ -290,6 +290,40 @@ def test_unattributed_is_judged_only_against_attribution_claims_that_all_name_so
     assert _attributions(status, *claims) == []
 
 
+@pytest.mark.parametrize(
+    ("stances", "blamed"),
+    [
+        (("asserts",), True),
+        (("reports",), True),  # relayed: 'the airstrikes attributed to Israel'
+        (("denies",), False),
+        (("no_comment",), False),
+        (("questions", "cannot_verify", "disputes"), False),
+        (("denies", "asserts"), True),  # one source blames, another denies
+    ],
+)
+def test_an_event_is_attributed_only_to_an_actor_a_claim_blames(stances: tuple[str, ...], blamed: bool) -> None:
+    """attribution_claimed: a denial, a doubt or a refusal to comment names the actor without blaming it."""
+    claims = [
+        {
+            "claim_id": f"clm-{at}",
+            "event_id": "evt-a",
+            "predicate": "attribution",
+            "stance": stance,
+            "value_actor_id": "act-israel",
+        }
+        for at, stance in enumerate(stances)
+    ]
+    frames = {
+        "events": typed_frame(
+            "events", [{"event_id": "evt-a", "attribution_status": "alleged", "attributed_actor_id": "act-israel"}]
+        ),
+        "claims": typed_frame("claims", claims),
+        "actors": typed_frame("actors", [{"actor_id": "act-israel", "name": "Israel", "kind": "state"}]),
+    }
+    found = [(p.row, p.rule, p.value) for p in agreement._attribution_claimed(frames)]
+    assert found == ([] if blamed else [(2, "attribution_claimed", "act-israel")])
+
+
 # --- one place, one description ---------------------------------------------------------------------
 SITE = {
     "place_name": "Tiyas (T4) Military Airbase",

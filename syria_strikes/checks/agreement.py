@@ -27,6 +27,9 @@ from syria_strikes.rules import RuleId
 Frames = Mapping[str, pd.DataFrame]
 # Statuses that name the actor an attack is attributed to.
 NAMING_STATUSES = ("alleged", "acknowledged")
+# The stances of a claim that lays blame: stating it, or relaying it ('attributed to Israel'); a
+# denial, a doubt or a refusal to comment names an actor without blaming it.
+BLAMING_STANCES = ("asserts", "reports")
 # Rows whose words are read into Python strings at once, so that the memory it takes stays bounded.
 ROWS_AT_ONCE = 1 << 16
 
@@ -351,10 +354,11 @@ def documents_about(claims: pd.DataFrame) -> pd.DataFrame:
 
 def _attribution_claimed(frames: Frames) -> list[Problem]:
     """An event attributed to an actor (alleged or acknowledged) has an attribution claim about it
-    that names that actor, or a force that is part of it: the attribution rests on a document's
-    words. Not judged here: an unknown actor (foreign_key's), a media outlet (attributed_kind's), an
-    event no claim is about (event_claimed's), and one with an attribution claim that names neither
-    an actor nor value_text (actor_value's)."""
+    that names that actor, or a force that is part of it, and blames it (asserts or reports it): the
+    attribution rests on a document's words, which a denial of them does not give. Not judged
+    here: an unknown actor (foreign_key's), a media outlet (attributed_kind's), an event no claim is
+    about (event_claimed's), and one with an attribution claim that names neither an actor nor
+    value_text (actor_value's)."""
     events, claims, actors = frames["events"], frames["claims"], _known_actors(frames["actors"])
     named = events[
         (events["attribution_status"].isin(NAMING_STATUSES) & events["attributed_actor_id"].isin(actors.index))
@@ -369,7 +373,8 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     unjudged = set(about[about.index.isin(claims.index[unnamed])].tolist()) | (
         set(named["event_id"].tolist()) - set(about.tolist())
     )
-    blamed = about[about.index.isin(claims.index[attribution])]
+    blaming = attribution & claims["stance"].isin(BLAMING_STANCES).fillna(False).to_numpy(dtype=bool)
+    blamed = about[about.index.isin(claims.index[blaming])]
     actor_of = claims["value_actor_id"].loc[blamed.index].to_numpy()
     by_event: dict[str, set[str]] = {}
     for event, actor in zip(blamed.tolist(), actor_of.tolist(), strict=True):

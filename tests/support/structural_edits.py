@@ -329,6 +329,28 @@ def own_voice_relayed(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "relayed_via", report, "own_voice_chain")
 
 
+@structural("the only claim blaming an event's perpetrator turned into a denial")
+def blame_denied(ds: Dataset) -> Expect:
+    """An event alleged to be an actor's whose one attribution claim naming that actor asserts it;
+    denied, it names the actor without blaming it."""
+    claims = ds.rows("claims")
+    for line, event in enumerate(ds.rows("events"), start=2):
+        if event["attribution_status"] != "alleged":
+            continue
+        blaming = [
+            at
+            for at, claim in enumerate(claims)
+            if claim["event_id"] == event["event_id"]
+            and claim["predicate"] == "attribution"
+            and claim["value_actor_id"] == event["attributed_actor_id"]
+            and claim["stance"] in ("asserts", "reports")
+        ]
+        if len(blaming) == 1 and claims[blaming[0]]["stance"] == "asserts":
+            ds.set_cell("claims", blaming[0], "stance", "denies")
+            return Expect("events", line, "attributed_actor_id", "attribution_claimed")
+    raise AssertionError("no alleged event rests on one asserting claim")
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
