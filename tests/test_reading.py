@@ -193,3 +193,17 @@ def test_another_tables_header_is_named_once_and_the_table_not_read_further() ->
 
     assert check_header(header, table("claims"), report) is None
     assert found == [(1, None, "header_other_table", {"table": "claims", "other": "events"})]
+
+
+def test_a_header_name_past_the_csv_modules_field_limit_is_reported_not_raised() -> None:
+    """The csv module raises on a field over 128 KiB (a file of one huge line, such as deeply
+    nested JSON saved as a table): the header is judged as any unknown column would be."""
+    found: list[tuple[object, ...]] = []
+    name = "[" * 70_000 + "]" * 70_000
+
+    def report(row: int, column: str | None, value: object, rule: str, **context: object) -> None:
+        found.append((row, column, rule))
+
+    assert check_header(f"{name},claim_id", table("claims"), report) is not None
+    assert (1, name, "header_declared") in found
+    assert (1, "claim_id", "header_complete") not in found

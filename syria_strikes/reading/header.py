@@ -89,7 +89,12 @@ def _guess(name: str, candidates: list[str]) -> str | None:
 
 
 def _csv_fields(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+    """The fields of a header line; one past the csv module's 128 KiB field limit is no column's
+    name, so such a line is split without it (changing the limit would change it for every thread)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return line.split(delimiter)
 
 
 def _other_delimiter(line: str, declared: list[str], report: Report) -> bool:
