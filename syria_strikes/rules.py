@@ -2272,7 +2272,8 @@ RULES: tuple[Rule, ...] = (
         "Sentences of a seed that no claim quotes and `data/uncovered_sentences.csv` does not declare",
         "Quote them in claims, or declare those that assert nothing; `syria-strikes coverage SOURCE_ID` lists them.",
         decision="warn",
-        then="valid; the seed may still be under curation",
+        then="valid; the seed may still be under curation. Not judged for a seed with a claim whose quote is not at "
+        "its offsets: what that claim covers is unknown until `quote_anchored` is mended",
         words=_coverage_declared,
     ),
     Rule(
@@ -2281,6 +2282,7 @@ RULES: tuple[Rule, ...] = (
         "An uncovered sentence that a claim quotes",
         "Remove the row: the sentence is covered.",
         decision="warn",
+        then="valid; judged only where every claim of the seed has its quote at its offsets",
         words="a claim quotes this sentence, so it is not uncovered: remove the row",
     ),
     Rule(

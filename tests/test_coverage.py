@@ -115,6 +115,19 @@ def test_declaring_a_quoted_sentence_warns(dataset: Dataset) -> None:
     assert [(w["rule"], w["row"]) for w in report["warnings"]] == [("declared_unquoted", len(rows) + 1)]
 
 
+def test_a_misplaced_quote_does_not_make_validate_call_a_declared_sentence_quoted(dataset: Dataset) -> None:
+    """A quote moved over the archive's header line: what it covers is unknown until quote_anchored
+    is mended, so validate must not advise removing the header's declared row, nor judge the seed."""
+    header = dataset.rows("uncovered_sentences")[0]
+    assert header["reason"] == "archive_header" and int(header["sentence_start"]) < 5 < int(header["sentence_end"])
+    rows = dataset.rows("claims")
+    index = next(i for i, r in enumerate(rows) if r["source_id"] == header["source_id"])
+    dataset.set_cell("claims", index, "quote_start", "5")
+    report = json.loads(run_cli(["validate", "--data-dir", str(dataset.data_dir), "--format", "json"])[1])
+    assert [(p["rule"], p["row"]) for p in report["problems"]] == [("quote_anchored", index + 2)]
+    assert report["warnings"] == []
+
+
 class _Spans(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
