@@ -8,6 +8,7 @@ the real files are reported, since edits made in them would never be checked.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,8 @@ def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | 
 
 def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:
     """Every entry of data/ that looks like a copy of a table: any other '.csv' (whatever its case
-    or trailing spaces), and any name holding a table's name, such as 'claims.csv.bak',
-    'claims.tsv' or 'claims (1).csv'. Hidden files (an editor's lock or swap file) are left alone."""
+    or trailing spaces), any name holding a table's name, such as 'claims.csv.bak', 'claims.tsv' or
+    'claims (1).csv', and any folder. Hidden files (an editor's lock or swap file) are left alone."""
     declared = {f"{name}.csv" for name in table_names}
     try:
         entries = list_folder(data_dir)
@@ -47,12 +48,21 @@ def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:
     except FileRefused as refused:
         return [problem(refused.rule, "data/", None, None, None, what="the folder", reason=refused.words)]
     return [
-        problem("file_declared", f"data/{entry.name}", None, None, entry.name, tables=declared)
-        for entry in entries
+        problem("file_declared", f"data/{entry.name}", None, None, entry.name, tables=declared, folder=folder)
+        for entry, folder in ((entry, _is_folder(entry)) for entry in entries)
         if entry.name not in declared
         and not entry.name.startswith(".")
-        and _looks_like_a_table(entry.name, table_names)
+        and (folder or _looks_like_a_table(entry.name, table_names))
     ]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder in data/ (not a link to one) may hold copies of tables, edited where validation never
+    looks ('data/old/claims.csv'): it is reported whatever it holds, so nothing inside is read."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _looks_like_a_table(name: str, table_names: list[str]) -> bool:

@@ -251,7 +251,12 @@ class Accepted:
 
 # --- wording: the functions behind rules whose words depend on the fault --------------------
 # Reading: the file's bytes, records and header (syria_strikes.reading).
-def _file_declared(*, tables: Collection[str]) -> str:
+def _file_declared(*, tables: Collection[str], folder: bool = False) -> str:
+    if folder:
+        return (
+            f"is a folder; data/ holds only the tables ({', '.join(sorted(tables))}), and validation reads "
+            "nothing inside it: move your edits into the right file and the folder out of data/"
+        )
     return (
         f"is not one of the tables ({', '.join(sorted(tables))}); move your edits into the right "
         "file and remove this one from data/"
@@ -912,7 +917,8 @@ RULES: tuple[Rule, ...] = (
         "file_declared",
         "Structure",
         "A copy of a table in `data/`: another CSV (`claims (1).csv`, `Claims.CSV`, `claims .csv` with a "
-        "trailing space) or another extension (`claims.csv.bak`, `claims.tsv`); hidden files are left alone",
+        "trailing space), another extension (`claims.csv.bak`, `claims.tsv`) or a folder, which may hold copies "
+        "(`data/old/claims.csv`); hidden files and folders are left alone",
         "Move the edits into the real file and remove the copy; the validator never reads it.",
         words=_file_declared,
     ),

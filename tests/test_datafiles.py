@@ -48,6 +48,17 @@ def test_stray_copies_are_reported(root: Path, name: str) -> None:
     ]
 
 
+def test_a_folder_in_data_is_reported_unread_and_a_hidden_one_or_a_link_left_alone(root: Path) -> None:
+    """A copy of a table in a folder ('data/old/claims.csv') is edited where validation never looks."""
+    (root / "data" / "old").mkdir()
+    (root / "data" / "old" / "claims.csv").write_text("x\n", encoding="utf-8")
+    (root / "data" / ".git").mkdir()
+    (root / "data" / "elsewhere").symlink_to(root / "data" / ".git")
+    found = stray_files(root / "data", TABLES)
+    assert [(p.table, p.rule, p.value) for p in found] == [("data/old", "file_declared", "old")]
+    assert "is a folder" in found[0].message and "claims.csv" in found[0].message
+
+
 @pytest.mark.parametrize(
     ("content", "rule"),
     [('{"name": "a", "name": "b"}', "descriptor_json"), ("[1]", "descriptor_json"), (None, "file_regular")],

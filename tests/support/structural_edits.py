@@ -787,6 +787,13 @@ def stray_copy_of_a_table(ds: Dataset) -> Expect:
     return Expect("data/claims (1).csv", None, None, "file_declared")
 
 
+@structural("copy of a table kept in a folder of data/")
+def table_copied_into_a_folder(ds: Dataset) -> Expect:
+    (ds.data_dir / "old").mkdir()
+    (ds.data_dir / "old" / "claims.csv").write_bytes(ds.raw("claims"))
+    return Expect("data/old", None, None, "file_declared")
+
+
 @structural("no line break after the last row")
 def last_line_unterminated(ds: Dataset) -> Expect:
     content = ds.raw("actors").rstrip(b"\n")
