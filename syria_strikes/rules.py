@@ -494,10 +494,10 @@ def _mixed_script(*, declared: Column, cell: object) -> str:
 
 
 def _invisible_char(*, declared: Column, cell: object) -> str:
-    from syria_strikes.text_policy import INVISIBLE_INSIDE, describe_char
+    from syria_strikes.text_policy import describe_char, first_invisible
 
     value = str(cell)
-    at = next(index for index, char in enumerate(value) if char in INVISIBLE_INSIDE)
+    at = first_invisible(value) or 0
     return (
         f"holds {describe_char(value[at])} after {value[max(0, at - 20) : at]!r}, an invisible character: the text "
         "shows one spelling and holds another; delete it (it often comes with copy and paste)"
@@ -1742,9 +1742,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "invisible_char",
         "Cell contents",
-        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, outside the columns a "
-        "seed's text fills (`T\u200b4`): the text shows one spelling and holds another",
-        "Names the character and where it is; delete it (joiners and direction marks stay accepted).",
+        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, or a joiner or direction "
+        "mark between two Latin, Greek or Cyrillic letters, outside the columns a seed's text fills (`T\u200b4`, "
+        "`Ho\u200cms`): the text shows one spelling and holds another",
+        "Names the character and where it is; delete it (joiners and direction marks stay accepted where other "
+        "scripts and emoji need them).",
         words=_invisible_char,
     ),
     Rule(

@@ -175,7 +175,31 @@ _CONTROL_NAMES = {
 # space or a soft hyphen inside a name makes it differ from the name it shows. Joiners (U+200C, U+200D),
 # direction marks and variation selectors stay accepted inside text: scripts and emoji need them.
 INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
-INVISIBLE_INSIDE_CLASS = _class(INVISIBLE_INSIDE)
+# ...except joiners and direction marks between two letters of the look-alike scripts (Latin, Greek,
+# Cyrillic: 'Ho\u200cms'): none of those scripts joins its letters, and two of their letters run left to
+# right whatever mark stands between them, so there it only makes the word differ from the one it shows.
+JOINERS_AND_MARKS = "\u061c\u200c\u200d\u200e\u200f"
+_LOOKALIKE_LETTER = "[\\p{Latin}\\p{Greek}\\p{Cyrillic}]"
+INVISIBLE_INSIDE_CLASS = (
+    f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){_class(JOINERS_AND_MARKS)}+(?:{_LOOKALIKE_LETTER})"
+)
+
+
+def first_invisible(value: str) -> int | None:
+    """Where INVISIBLE_INSIDE_CLASS first finds an invisible character in ``value``: the message's pointer."""
+    import regex  # the curator's stack (the validate extra), as the check itself needs
+
+    found = regex.search(
+        INVISIBLE_INSIDE_CLASS.replace("\\p{Latin}", "\\p{Script=Latin}")
+        .replace("\\p{Greek}", "\\p{Script=Greek}")
+        .replace("\\p{Cyrillic}", "\\p{Script=Cyrillic}"),
+        value,
+    )
+    if found is None:
+        return None
+    return next(
+        index for index in range(found.start(), found.end()) if value[index] in INVISIBLE_INSIDE + JOINERS_AND_MARKS
+    )
 
 
 # Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF): a letter

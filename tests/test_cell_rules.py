@@ -56,6 +56,10 @@ def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
         ("aliases", "IAF|Air Force|IAF", "list_repeats", "names 'IAF' more than once"),
         ("aliases", "a|||b", "list_items", "has an empty item"),
         ("name", "x" * 301, "max_length", "is 301 characters long; the limit for this column is 300"),
+        ("name", "Ho\u200cms", "invisible_char", "holds U+200C ZERO WIDTH NON-JOINER after 'Ho'"),
+        ("name", "Isr\u200dael", "invisible_char", "holds U+200D ZERO WIDTH JOINER after 'Isr'"),
+        ("name", "Abu Kama\u200fl", "invisible_char", "holds U+200F RIGHT-TO-LEFT MARK after 'Abu Kama'"),
+        ("name", "\u0421\u0438\u200c\u0440\u0438\u044f", "invisible_char", "U+200C ZERO WIDTH NON-JOINER"),
     ],
     ids=lambda value: value[:20] if isinstance(value, str) else None,
 )
@@ -64,6 +68,20 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
     problems = check_table(frame, ACTORS, set())
     assert [(p.row, p.column, p.value, p.rule) for p in problems] == [(3, column, value, rule)]
     assert words in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian: the non-joiner belongs to the word
+        "\u0633\u0648\u0631\u064a\u0627\u200f (Syria)",  # a mark after right-to-left letters
+        "Syria \u200f\u0633\u0648\u0631\u064a\u0627",  # a mark before them
+        "\U0001f469\u200d\U0001f692",  # an emoji sequence
+    ],
+)
+def test_joiners_and_marks_that_scripts_and_emoji_need_pass(name: str) -> None:
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "name": name}])
+    assert check_table(frame, ACTORS, set()) == []
 
 
 @pytest.mark.parametrize(

@@ -516,6 +516,14 @@ CELL_CONTENTS = [
         rule="invisible_char",
     ),
     CellEdit(
+        "zero-width non-joiner inside a Latin place name",
+        "events",
+        "admin1",
+        lambda row, column: row[column][:2] + "\u200c" + row[column][2:],
+        rule="invisible_char",
+        row=Where(admin1=filled),
+    ),
+    CellEdit(
         "soft hyphen inside a note",
         "events",
         "curator_note",
