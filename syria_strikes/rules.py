@@ -134,6 +134,7 @@ RuleId = Literal[
     "clean_text",
     "mojibake",
     "mixed_script",
+    "lookalike_form",
     "invisible_char",
     "max_length",
     "descriptor_present",
@@ -490,6 +491,18 @@ def _mixed_script(*, declared: Column, cell: object) -> str:
     return (
         f"the word {word!r} mixes scripts: {describe_char(odd)} among letters of another script looks the same "
         "and matches nothing; retype the word in one script"
+    )
+
+
+def _lookalike_form(*, declared: Column, cell: object) -> str:
+    from syria_strikes.text_policy import describe_char, first_lookalike_form
+
+    value = str(cell)
+    at = first_lookalike_form(value) or 0
+    plain = unicodedata.normalize("NFKC", value[at])
+    return (
+        f"holds {describe_char(value[at])}, a look-alike of {plain!r}: it reads the same and matches nothing "
+        f"typed plainly; retype the text with {plain!r}"
     )
 
 
@@ -1738,6 +1751,15 @@ RULES: tuple[Rule, ...] = (
         "(`Syri\u0430` with a Cyrillic `\u0430`): a look-alike spelling that reads the same and matches nothing",
         "Names the word and the odd letter; retype the word in one script.",
         words=_mixed_script,
+    ),
+    Rule(
+        "lookalike_form",
+        "Cell contents",
+        "A letter, digit or sign in a fullwidth or mathematical form outside the columns a seed's text fills "
+        "(`\uff28\uff4f\uff4d\uff53`, `\U0001d407\U0001d428\U0001d426\U0001d42c` for `Homs`): it reads the same "
+        "and matches nothing typed plainly",
+        "Names the character and the plain one it stands for; retype it plainly.",
+        words=_lookalike_form,
     ),
     Rule(
         "invisible_char",

@@ -185,6 +185,17 @@ INVISIBLE_INSIDE_CLASS = (
 )
 
 
+# Letters, digits and signs in a form Unicode keeps only for compatibility, that NFKC turns into plain
+# ones: fullwidth ASCII (U+FF01-FF5E: 'Homs' as U+FF28 U+FF4F U+FF4D U+FF53) and the mathematical
+# alphanumerics (U+1D400-1D7FF). They look like the plain character and match nothing typed with it.
+LOOKALIKE_FORMS = _chars((0xFF01, 0xFF5E), (0x1D400, 0x1D7FF))
+LOOKALIKE_FORMS_CLASS = _class(LOOKALIKE_FORMS)
+
+
+def first_lookalike_form(value: str) -> int | None:
+    return next((index for index, char in enumerate(value) if char in LOOKALIKE_FORMS), None)
+
+
 def first_invisible(value: str) -> int | None:
     """Where INVISIBLE_INSIDE_CLASS first finds an invisible character in ``value``: the message's pointer."""
     import regex  # the curator's stack (the validate extra), as the check itself needs

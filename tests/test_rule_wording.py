@@ -160,6 +160,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "mojibake": _cell("events", "summary", "Hom\u00e2\u20ac\u2122s"),
     "mixed_script": _cell("actors", "name", "Syri\u0430"),
     "invisible_char": _cell("events", "summary", "Strike on T\u200b4"),
+    "lookalike_form": _cell("events", "admin1", "\uff28oms"),
     "max_length": _cell("events", "summary", "x" * 301),
     "descriptor_present": {},
     "descriptor_json": {"error": "Expecting value: line 1 column 1 (char 0)"},

@@ -29,6 +29,7 @@ from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
     INVISIBLE_INSIDE_CLASS,
     LIST_GAP,
+    LOOKALIKE_FORMS_CLASS,
     MIXED_SCRIPT,
     MOJIBAKE_HINT,
     NOT_VALUE,
@@ -85,6 +86,8 @@ def _nothing_found(pattern: str) -> ArrowTest:
 _one_script_a_word = _nothing_found(MIXED_SCRIPT)
 # Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them.
 _nothing_invisible = _nothing_found(INVISIBLE_INSIDE_CLASS)
+# Cells without a fullwidth or mathematical look-alike of a plain letter, digit or sign.
+_no_lookalike_form = _nothing_found(LOOKALIKE_FORMS_CLASS)
 
 
 def _listed_in(standard: CodeStandard) -> ArrowTest:
@@ -124,6 +127,7 @@ def column_checks(column: Column) -> list[pa.Check]:
             if column.pattern is None:  # an ID's letters are its pattern's to judge
                 checks.append(_cell_check(cellwise(_one_script_a_word), error="mixed_script"))
                 checks.append(_cell_check(cellwise(_nothing_invisible), error="invisible_char"))
+                checks.append(_cell_check(cellwise(_no_lookalike_form), error="lookalike_form"))
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))

@@ -516,6 +516,14 @@ CELL_CONTENTS = [
         rule="invisible_char",
     ),
     CellEdit(
+        "place name typed in fullwidth letters",
+        "events",
+        "admin1",
+        lambda row, column: "".join(chr(ord(char) + 0xFEE0) if "!" <= char <= "~" else char for char in row[column]),
+        rule="lookalike_form",
+        row=Where(admin1=filled),
+    ),
+    CellEdit(
         "zero-width non-joiner inside a Latin place name",
         "events",
         "admin1",
