@@ -27,6 +27,7 @@ import numpy as np
 
 from syria_strikes.checks.agreement import AnyActor
 from syria_strikes.checks.aliases import written_whole
+from syria_strikes.checks.relations import ONE_PROPOSITION
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
@@ -337,6 +338,7 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     _order_chains(claim_rows, sources)
     _own_voice_relays(claim_rows, sources)
     _attribute_as_claimed(events.rows, claim_rows, claim_events)
+    _one_stance_a_sentence(claim_rows)
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
     _keep_claims_distinct(claim_rows)
@@ -777,6 +779,18 @@ def _attribute_as_claimed(events: dict[str, Cells], claims: dict[str, Cells], cl
             events["attribution_status"][e] = "unattributed"
             events["attributed_actor_id"][e] = None
             events["attribution_source_id"][e] = None
+
+
+def _one_stance_a_sentence(claims: dict[str, Cells]) -> None:
+    """Claims drawn on the same words of the same claimant about the same value take one stance (rule
+    one_stance): the first that blames (asserts or reports), so that every event blamed stays blamed
+    (rule attribution_claimed), or else the first."""
+    stances: dict[tuple[object, ...], object] = {}
+    keys = [tuple(claims[name][k] for name in ONE_PROPOSITION) for k in range(len(claims["claim_id"]))]
+    for key, stance in zip(keys, claims["stance"], strict=True):
+        if key not in stances or (stance in ("asserts", "reports") and stances[key] not in ("asserts", "reports")):
+            stances[key] = stance
+    claims["stance"] = [stances[key] for key in keys]
 
 
 def _keep_claims_distinct(claims: dict[str, Cells]) -> None:

@@ -95,6 +95,7 @@ RuleId = Literal[
     "pattern",
     "unique_id",
     "repeated_claim",
+    "one_stance",
     "repeated_row",
     "unique_value",
     "foreign_key",
@@ -1389,6 +1390,17 @@ RULES: tuple[Rule, ...] = (
         words=(
             "asserts exactly what line {first} asserts (same event, claimant, source, predicate, stance, value and "
             "quote); delete one of the two"
+        ),
+    ),
+    Rule(
+        "one_stance",
+        "IDs and references",
+        "Two claims of the same words (same source and quote offsets) by the same claimant about the same event, "
+        "predicate and value with different stances: one sentence read both as asserting and as denying",
+        "The line it contradicts; give the stance the words take, once.",
+        words=(
+            "takes the stance {stance!r} on what line {first} takes {stance_first!r} in the same words (same "
+            "source, offsets, claimant, event, predicate and value); the words take one stance: keep the right one"
         ),
     ),
     Rule(

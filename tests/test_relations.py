@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import pytest
 
+from syria_strikes.checks import relations
 from syria_strikes.checks.across import judged, runnable
 from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
@@ -362,10 +363,21 @@ def test_the_same_claim_under_another_id_is_reported() -> None:
     assert problems[0].message.startswith("asserts exactly what line 2 asserts")
 
 
-def test_a_claim_that_differs_in_one_assertion_is_not_repeated() -> None:
+@pytest.mark.parametrize(
+    ("column", "value"), [("predicate", "location"), ("value_text", "near Homs"), ("event_id", "evt-2020-01-14-other")]
+)
+def test_a_claim_that_differs_in_one_assertion_is_not_repeated(column: str, value: str | None) -> None:
+    """Nor one sentence read two ways: a stance of its own is the claim's, in another assertion."""
+    world = _world()
+    world["events"].append({**world["events"][0], "event_id": "evt-2020-01-14-other"})
+    world["claims"].append({**world["claims"][0], "claim_id": "clm-001-003", column: value, "stance": "questions"})
+    assert [p.rule for p in _check(world) if p.rule in ("repeated_claim", "one_stance")] == []
+
+
+def test_a_claim_that_differs_only_in_its_stance_reads_one_sentence_two_ways() -> None:
     world = _world()
     world["claims"].append({**world["claims"][0], "claim_id": "clm-001-003", "stance": "questions"})
-    assert _check(world) == []
+    assert _where(_check(world)) == [("claims", 4, "stance", "questions", "one_stance")]
 
 
 def test_an_actor_under_another_id_is_reported_and_one_that_differs_is_not() -> None:
@@ -544,3 +556,31 @@ def test_a_wikidata_item_is_one_a_reference_row_records(url: str | None, note: s
     }
     found = _wikidata_seen(frames)
     assert [(p.row, p.column, p.rule) for p in found] == ([(2, "wikidata_id", "wikidata_seen")] if reported else [])
+
+
+def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
+    """one_stance: a copy that denies what its original asserts is reported at the copy; other
+    words, another claimant or another value may take another stance; a blanked stance is not judged."""
+    base = {
+        "claim_id": "clm-000-001",
+        "event_id": "evt-a",
+        "claimant_actor_id": "act-sana",
+        "source_id": "src-seed-000",
+        "predicate": "attribution",
+        "stance": "asserts",
+        "value_actor_id": "act-israel",
+        "quote_start": 10,
+        "quote_end": 40,
+    }
+    rows = [
+        base,
+        {**base, "claim_id": "clm-000-002", "stance": "denies"},  # line 3: the same words denied
+        {**base, "claim_id": "clm-000-003", "stance": "denies", "claimant_actor_id": "act-idf"},  # another voice
+        {**base, "claim_id": "clm-000-004", "stance": "denies", "value_actor_id": "act-usa"},  # another value
+        {**base, "claim_id": "clm-000-005", "stance": "denies", "quote_start": 11},  # other words
+        {**base, "claim_id": "clm-000-006", "stance": None},  # reported by its own cell rule
+        {**base, "claim_id": "clm-000-007"},  # the same stance again: repeated_claim's
+    ]
+    found = relations._one_stance(typed_frame("claims", rows))
+    assert [(p.row, p.column, p.value, p.rule) for p in found] == [(3, "stance", "denies", "one_stance")]
+    assert "line 2 takes 'asserts'" in found[0].message

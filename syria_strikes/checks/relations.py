@@ -146,6 +146,52 @@ def _repeated_rows(
     ]
 
 
+# What one claim asserts, but for its stance: the same words of the same claimant about the same value.
+ONE_PROPOSITION = (
+    *QUICK_KEY,
+    "event_id",
+    "value",
+    "value_low",
+    "value_high",
+    "value_text",
+    "value_actor_id",
+    "value_code",
+    "unit",
+)
+
+
+def _one_stance(claims: pd.DataFrame) -> list[Problem]:
+    """The same words (source and offsets) of the same claimant about the same event and value take
+    one stance: a copy that denies what its original asserts records both readings of one sentence.
+    Each row whose stance differs from the first such row's is reported; a stance already reported
+    (blanked) is not judged."""
+    judged = claims[claims["stance"].notna().to_numpy(dtype=bool)]
+    judged = judged[repeated_rows(judged[list(QUICK_KEY)])]
+    if judged.empty:
+        return []
+    keys = judged[list(ONE_PROPOSITION)].astype("string").fillna("")
+    first: dict[tuple[str, ...], tuple[int, str]] = {}
+    problems = []
+    for line, key, stance in zip(
+        keys.index.tolist(), keys.itertuples(index=False, name=None), judged["stance"].tolist(), strict=True
+    ):
+        seen = first.setdefault(key, (int(line), stance))
+        if seen[1] != stance:
+            problems.append(
+                problem(
+                    "one_stance",
+                    "claims",
+                    int(line),
+                    "stance",
+                    stance,
+                    stance=stance,
+                    first=seen[0],
+                    stance_first=seen[1],
+                )
+            )
+    return problems
+
+
 def _free_text(declared: Table) -> tuple[str, ...]:
     """The columns of free text: no pattern, vocabulary or reference gives their cells one spelling."""
     return tuple(
@@ -665,6 +711,7 @@ RELATION_RULES: tuple[Across, ...] = (
         lambda f: _repeated_rows(f["claims"], table("claims"), "repeated_claim", QUICK_KEY),
         needs={"claims", "sources"},
     ),
+    across("one_stance", {"claims"}, lambda f: _one_stance(f["claims"])),
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
     across("time_after_report", {"claims", "sources"}, _time_after_report),

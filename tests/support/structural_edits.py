@@ -423,6 +423,16 @@ def claim_entered_twice(ds: Dataset) -> Expect:
     return Expect("claims", len(rows) + 2, "claim_id", "repeated_claim")
 
 
+@structural("a claim entered again, denying what the same words assert")
+def claim_entered_again_denying(ds: Dataset) -> Expect:
+    """Not a repeated claim (the stance differs): the same sentence read two ways."""
+    rows = ds.rows("claims")
+    index = ds.find("claims", stance="asserts", predicate="attribution")
+    copy = {**rows[index], "claim_id": rows[index]["claim_id"].rsplit("-", 1)[0] + "-999", "stance": "denies"}
+    ds.write_rows("claims", [*rows, copy])
+    return Expect("claims", len(rows) + 2, "stance", "one_stance")
+
+
 @structural("the same claim entered again, its value_text retyped in capitals")
 def claim_entered_again_in_capitals(ds: Dataset) -> Expect:
     rows = ds.rows("claims")
