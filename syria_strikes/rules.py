@@ -127,6 +127,7 @@ RuleId = Literal[
     "seed_size",
     "seed_date",
     "seed_listed",
+    "seed_list_row",
     "seed_withdrawn",
     "seed_referenced",
     "dateline_written",
@@ -1683,6 +1684,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "seeds/README.md lists {listed} as the sha256 of {name}, the document as received; this row records "
             "another: restore the file as received, since a seed is never edited"
+        ),
+    ),
+    Rule(
+        "seed_list_row",
+        "Quotes and seeds",
+        "A line of seeds/README.md's table that names another `source_id` for a file than the row whose seed it is, "
+        "or a day of publication outside that row's publication interval: the list a reader of `seeds/` trusts "
+        "contradicts the data (an empty cell says nothing)",
+        "The README's cell and the row's; mend the one that is wrong.",
+        yields_to=("seed_listed",),
+        words=(
+            "seeds/README.md lists {name} with {listed!r}, which {column} contradicts; mend the README's line "
+            "or this row, whichever is wrong"
         ),
     ),
     Rule(

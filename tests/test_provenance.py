@@ -292,3 +292,27 @@ def test_a_quote_differing_in_a_look_alike_says_which(edit: Callable[[str], str]
 
 def test_a_quote_of_a_source_without_trusted_text_is_not_checked() -> None:
     assert check_quotes(_claims("anything", 0, 8), {}) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "published", "expected"),
+    [
+        ("`src-archive`", "2020-01-15", []),
+        ("", "", []),  # archive leaves the day to fill; an empty cell says nothing
+        ("`src-archive`", "mid-January", []),  # a note, not a day
+        ("`src-other`", "2020-01-15", [("sources", 2, "source_id", "seed_list_row")]),
+        ("`src-archive`", "2020-01-14", [("sources", 2, "published_start", "seed_list_row")]),
+        ("`src-archive`", "2020-01-16", [("sources", 2, "published_end", "seed_list_row")]),
+    ],
+)
+def test_the_seeds_list_agrees_with_the_row_of_each_file_it_lists(
+    tmp_path: Path, source: str, published: str, expected: list[tuple]
+) -> None:
+    sources = _seeded(tmp_path)
+    sources["published_start"] = pd.to_datetime(pd.Series(["2020-01-15", None], index=sources.index))
+    sources["published_end"] = pd.to_datetime(pd.Series(["2020-01-15", None], index=sources.index))
+    digest = sources.loc[2, "sha256"]
+    head = "| file | source_id | published | sha256 |\n|---|---|---|---|\n"
+    (tmp_path / "seeds" / "README.md").write_text(f"{head}| `000.txt` | {source} | {published} | `{digest}` |\n")
+    problems, _ = check_seeds(sources, tmp_path, True)
+    assert _where(problems) == expected

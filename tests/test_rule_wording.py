@@ -138,6 +138,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_utf8": {"byte": 3},
     "seed_date": {"dated": "2020-01-15", "column": "published_start"},
     "seed_referenced": {"name": "a.html"},
+    "seed_list_row": {"name": "000_88ebea6c751ab514.txt", "listed": "2020-01-16", "column": "published_end"},
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "alias_written": {"aliases": ["IAF"]},

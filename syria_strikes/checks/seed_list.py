@@ -10,16 +10,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from syria_strikes.columnar import cell_text
 from syria_strikes.problems import Problem, problem
 from syria_strikes.safefiles import read_file
 
 SEEDS_README = "README.md"
 # A line of the README's table of files: | `000_key.txt` | `src-seed-000` | 2020-01-15 | `<sha256>` |
-LISTED_SEED = re.compile(r"^\| `(?P<name>[^`|]+)` \| [^|]* \| [^|]* \| `(?P<sha256>[0-9a-f]{64})` \|", re.MULTILINE)
+LISTED_SEED = re.compile(
+    r"^\| `(?P<name>[^`|]+)` \| (?P<source>[^|]*) \| (?P<published>[^|]*) \| `(?P<sha256>[0-9a-f]{64})` \|",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A file's line in the README's table: its source_id and day of publication as the curator wrote
+    them (either may be empty: ``archive`` leaves the day to fill), and its sha256 as received."""
+
+    sha256: str
+    source_id: str
+    published: str
+
+
 README_MOST_BYTES = 1 << 20
 
 
@@ -31,12 +48,20 @@ def listed_row(name: str, source_id: str, sha256: str) -> str:
 
 def listed_hashes(seeds_dir: Path, root: Path) -> dict[str, str]:
     """Each file name the README's table lists, with the sha256 it gives; empty when it cannot be read."""
+    return {name: listed.sha256 for name, listed in listed_seeds(seeds_dir, root).items()}
+
+
+def listed_seeds(seeds_dir: Path, root: Path) -> dict[str, Listed]:
+    """Each file name the README's table lists, with its line; empty when it cannot be read."""
     try:
         data = read_file(seeds_dir / SEEDS_README, root, most=README_MOST_BYTES)[0]
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):  # FileRefused and FileTooLarge included
         return {}
-    return {match["name"]: match["sha256"] for match in LISTED_SEED.finditer(text)}
+    return {
+        match["name"]: Listed(match["sha256"], match["source"].strip().strip("`"), match["published"].strip())
+        for match in LISTED_SEED.finditer(text)
+    }
 
 
 def check_seed_list(
@@ -46,9 +71,10 @@ def check_seed_list(
     one per file the README lists that seeds/ (``entries``) no longer holds and no row names: a
     document removed with its source row and claims. Files are not missed when a seed_path cell was
     already reported, since that row may name one."""
-    listed = listed_hashes(seeds_dir, root)
-    if not listed:
+    lines = listed_seeds(seeds_dir, root)
+    if not lines:
         return []
+    listed = {name: line.sha256 for name, line in lines.items()}
     named = {Path(str(seed_path)).name for seed_path in archived["seed_path"].tolist()}
     problems = [
         problem("seed_withdrawn", "seeds", None, None, name, name=name)
@@ -63,4 +89,41 @@ def check_seed_list(
             problems.append(
                 problem("seed_listed", "sources", int(line), "sha256", sha256, name=name, listed=listed[name])
             )
+    return problems + _listed_as_recorded(archived, lines)
+
+
+def _listed_as_recorded(archived: pd.DataFrame, lines: dict[str, Listed]) -> list[Problem]:
+    """A README line that names another source_id for a file than the row whose seed it is, or a day of
+    publication outside that row's publication interval: what a reader of seeds/ is told contradicts
+    the data. An empty cell, or a day not written YYYY-MM-DD, says nothing to contradict."""
+    problems = []
+    columns = ["source_id", "seed_path", "published_start", "published_end"]
+    for line, source_id, seed_path, start, end in zip(
+        archived.index.tolist(), *(archived[name].tolist() for name in columns), strict=True
+    ):
+        name = Path(str(seed_path)).name
+        listed = lines.get(name)
+        if listed is None or not isinstance(source_id, str):
+            continue
+        day = (
+            pd.to_datetime(listed.published, format="%Y-%m-%d", errors="coerce")
+            if DAY.fullmatch(listed.published)
+            else None
+        )
+        cell: str | None
+        if listed.source_id and listed.source_id != source_id:
+            column, cell, given = "source_id", source_id, listed.source_id
+        elif day is not None and pd.notna(day) and pd.notna(start) and day < start:
+            column, cell, given = "published_start", cell_text(start), listed.published
+        elif day is not None and pd.notna(day) and pd.notna(end) and day > end:
+            column, cell, given = "published_end", cell_text(end), listed.published
+        else:
+            continue
+        problems.append(
+            problem("seed_list_row", "sources", int(line), column, cell, name=name, listed=given, column=column)
+        )
     return problems
+
+
+# A day as the README's table writes it; anything else in that cell is a note, not a date.
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -556,6 +556,34 @@ def seed_withdrawn_unlisted(ds: Dataset) -> Expect:
     return Expect("seeds", None, None, "seed_withdrawn")
 
 
+def _readme_line_edited(ds: Dataset, cell: str, edit: Callable[[str], str]) -> int:
+    """The first archived source's line of the README's table with one cell (``source`` or ``published``)
+    edited; gives the source's index."""
+    index = ARCHIVED_SOURCE(ds, "sources")
+    row = ds.rows("sources")[index]
+    readme = ds.root / "seeds" / "README.md"
+    name = row["seed_path"].removeprefix("seeds/")
+    text = readme.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith(f"| `{name}` |"))
+    cells = old.split(" | ")
+    at = {"source": 1, "published": 2}[cell]
+    cells[at] = edit(cells[at])
+    readme.write_text(text.replace(old, " | ".join(cells)), encoding="utf-8")
+    return index
+
+
+@structural("the seeds' list giving a document's publication a day after its row does")
+def seed_list_dated_a_day_late(ds: Dataset) -> Expect:
+    index = _readme_line_edited(ds, "published", lambda day: (date.fromisoformat(day) + timedelta(days=1)).isoformat())
+    return Expect("sources", index + 2, "published_end", "seed_list_row")
+
+
+@structural("the seeds' list naming another source for a document")
+def seed_list_names_another_source(ds: Dataset) -> Expect:
+    index = _readme_line_edited(ds, "source", lambda source: "`src-seed-999`")
+    return Expect("sources", index + 2, "source_id", "seed_list_row")
+
+
 @structural("seed path through a link that leaves seeds/")
 def seed_linked_outside(ds: Dataset) -> Expect:
     index = ARCHIVED_SOURCE(ds, "sources")
