@@ -72,6 +72,7 @@ RuleId = Literal[
     "maximum",
     "date_order",
     "event_id_date",
+    "relation_id_names",
     "precision_day",
     "precision_month",
     "precision_range",
@@ -1201,6 +1202,20 @@ RULES: tuple[Rule, ...] = (
         decision="warn",
         then="valid; the dates may have been corrected since the ID was made",
         words=_event_id_date,
+    ),
+    Rule(
+        "relation_id_names",
+        "Values and types",
+        "An actor relation whose ID names another relation than its `relation` (`rel-hashd-backed-by-iran` with "
+        "`leads`): the relation, or the row, typed or pasted wrong",
+        "IDs are stable: if the relation was corrected since the ID was made, keep the ID and say so in "
+        "`curator_note`; otherwise correct the relation.",
+        decision="warn",
+        then="valid; the relation may have been corrected since the ID was made",
+        words=(
+            "the ID does not name the relation {relation!r}; if the relation was corrected since the ID was made, "
+            "keep the ID (IDs are stable) and say so in curator_note, else correct it"
+        ),
     ),
     Rule(
         "precision_day",

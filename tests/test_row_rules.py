@@ -89,12 +89,12 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "attribution_complete",
             "attribution_offsets",
         },
-        "actor_relations": {"relation_not_self", "quote_offsets"},
+        "actor_relations": {"relation_not_self", "quote_offsets", "relation_id_names"},
     }
     # The columns a rule that picks its column per row may name.
     chosen = {
         "count_bounds": ["value_low", "value_high"],
-        "count_exact": ["value_low", "value_high"],
+        "count_exact": ["value", "value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
         "strike_category": ["event_type", "country"],
         "victim_fields": ["victim_status", "victim_group"],
@@ -409,3 +409,21 @@ def test_a_cell_rule_whose_wording_raises_is_reported_on_its_row_not_a_traceback
     [failed] = check_table(damaged, EVENTS, set())
     assert (failed.rule, failed.row) == ("rule_failed", line)
     assert "rule enum could not run here (ValueError('unexpected cell'))" in failed.message
+
+
+@pytest.mark.parametrize(
+    ("relation_id", "relation", "passes"),
+    [
+        ("rel-hashd-backed-by-iran", "backed_by", True),
+        ("rel-hashd-backed-by-iran", "leads", False),  # the ID reads backed by
+        ("rel-soleimani-leads-quds-force", "operates", False),
+        ("rel-synthetic-7", "leads", True),  # an ID that names no relation is not judged
+        ("rel-hashd-backed-by-iran", None, True),  # an empty relation is required's
+    ],
+)
+def test_a_relation_id_that_names_a_relation_names_the_rows(
+    relation_id: str, relation: str | None, passes: bool
+) -> None:
+    assert _passes(
+        "actor_relations", "relation_id_names", relation_id=_texts(relation_id), relation=_texts(relation)
+    ) == [passes]

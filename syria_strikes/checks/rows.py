@@ -26,6 +26,7 @@ from syria_strikes.metadata import (
     ISO_COUNTRY,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
+    RELATION,
     STRIKE_COUNTRY,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
@@ -109,6 +110,21 @@ def _bound_column(row: pd.Series) -> str:
     if pd.notna(value) and pd.notna(high) and value > high and not (pd.notna(low) and low > value):
         return "value_high"
     return "value_low"
+
+
+def _id_names_relation(frame: Frame) -> pd.Series:
+    """A relation's ID that reads subject, relation, object ('rel-hashd-backed-by-iran') names the row's
+    relation: naming another, the relation (or the ID) was typed wrong, or the row pasted from another.
+    An ID that names no relation is not judged."""
+    spelt = {code: f"-{code.replace('_', '-')}-" for code in RELATION.codes}
+
+    def names_it(key: object, relation: object) -> bool:
+        if not isinstance(key, str) or not isinstance(relation, str) or relation not in spelt:
+            return True
+        return spelt[relation] in key or not any(written in key for written in spelt.values())
+
+    named = [names_it(key, relation) for key, relation in zip(frame["relation_id"], frame["relation"], strict=True)]
+    return pd.Series(named, index=frame.index, dtype=bool)
 
 
 def _is(series: pd.Series, codes: tuple[str, ...] | list[str]) -> pd.Series:
@@ -256,6 +272,7 @@ ROW_RULES: tuple[RowRule, ...] = (
         ("event_id", "date_start", "date_end"),
         _id_date_overlaps,
     ),
+    RowRule("actor_relations", "relation_id_names", "relation_id", ("relation_id", "relation"), _id_names_relation),
     RowRule(
         "events",
         "precision_day",

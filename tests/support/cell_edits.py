@@ -516,6 +516,16 @@ CELL_CONTENTS = [
         rule="invisible_char",
     ),
     CellEdit(
+        "relation other than the one its ID names",
+        "actor_relations",
+        "relation",
+        "affiliated_with",
+        rule="relation_id_names",
+        reported_in="relation_id",
+        decision="warn",
+        row=Where(relation="backed_by"),
+    ),
+    CellEdit(
         "place name typed in fullwidth letters",
         "events",
         "admin1",
