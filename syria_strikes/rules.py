@@ -1708,7 +1708,7 @@ RULES: tuple[Rule, ...] = (
         "or a day of publication outside that row's publication interval: the list a reader of `seeds/` trusts "
         "contradicts the data (an empty cell says nothing)",
         "The README's cell and the row's; mend the one that is wrong.",
-        yields_to=("seed_listed",),
+        yields_to=("seed_listed", "seed_date", "published_order", "seed_number", "unique_value"),
         words=(
             "seeds/README.md lists {name} with {listed!r}, which {column} contradicts; mend the README's line "
             "or this row, whichever is wrong"
@@ -2143,7 +2143,7 @@ RULES: tuple[Rule, ...] = (
         "states it, or relays it without naming who said it, so it passed through no report on its way",
         "Empty `relayed_via`; a claim that passed through a report the document names has the claimant that "
         "report quotes.",
-        yields_to=("foreign_key", "list_items", "relay_chain"),
+        yields_to=("foreign_key", "list_items", "relay_chain", "read_in_archive"),
         words=(
             "the claim is in its document's own voice, which passes through no report: relayed_via is empty (or "
             "the claimant is the one {first!r} quotes)"
