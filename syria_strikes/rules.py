@@ -29,8 +29,10 @@ from syria_strikes.metadata import (
     EARLIEST_DATE,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
+    RELATION,
     SEED_MOST_BYTES,
     STRIKE_COUNTRY,
+    SYMMETRIC_RELATIONS,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     Column,
@@ -560,6 +562,19 @@ def _place_read_once(*, first: int, given: str, source: str) -> str:
     )
 
 
+def _relation_id_names(
+    *, relation_id: str | None, relation: str | None, subject_actor_id: str | None, object_actor_id: str | None
+) -> str:
+    if relation_id_misread(relation_id, relation, subject_actor_id, object_actor_id) == "swapped":
+        said = f"the ID reads {object_actor_id} {relation} {subject_actor_id}, the row the other way round"
+    else:
+        said = f"the ID does not name the relation {relation!r}"
+    return (
+        f"{said}; if the row was corrected since the ID was made, keep the ID (IDs are stable) and say so in "
+        "curator_note, else correct the row"
+    )
+
+
 def _seed_referenced(*, name: str, leftover: bool = False) -> str:
     """``leftover``: the name is one only an interrupted write gives, so the advice is to clear it away."""
     if leftover:
@@ -680,6 +695,28 @@ def _count_exact(*, value_low: str | None, value: str | None, value_high: str | 
         f"value {_shown(value)} is an exact count, so value_low and value_high are {_shown(value)} too (they are "
         f"{_shown(value_low)} and {_shown(value_high)}); 'at least eight' is value_low 8 with no value"
     )
+
+
+def relation_id_misread(key: object, relation: object, subject: object, object_: object) -> str | None:
+    """What a relation's ID that reads subject, relation, object ('rel-hashd-backed-by-iran') says
+    against its row: 'relation' when it names another relation, 'swapped' when its two sides name the
+    row's object and subject the other way round (a relation that reads the same both ways aside),
+    None when it agrees or says nothing (an ID that names no relation). A side names an actor when
+    each of its words is a word of the actor's ID ('hashd' of act-hashd-al-shaabi)."""
+    if not isinstance(key, str) or not isinstance(relation, str) or relation not in RELATION.codes:
+        return None
+    spelt = {code: f"-{code.replace('_', '-')}-" for code in RELATION.codes}
+    if spelt[relation] not in key:
+        return "relation" if any(written in key for written in spelt.values()) else None
+    if relation in SYMMETRIC_RELATIONS or not isinstance(subject, str) or not isinstance(object_, str):
+        return None
+    left, right = key.removeprefix("rel-").split(spelt[relation], 1)
+
+    def names(side: str, actor: str) -> bool:
+        return set(side.split("-")) <= set(actor.removeprefix("act-").split("-"))
+
+    swapped = names(left, object_) and names(right, subject) and not (names(left, subject) and names(right, object_))
+    return "swapped" if swapped else None
 
 
 COUNTS = ("value", "value_low", "value_high")
@@ -1207,15 +1244,13 @@ RULES: tuple[Rule, ...] = (
         "relation_id_names",
         "Values and types",
         "An actor relation whose ID names another relation than its `relation` (`rel-hashd-backed-by-iran` with "
-        "`leads`): the relation, or the row, typed or pasted wrong",
-        "IDs are stable: if the relation was corrected since the ID was made, keep the ID and say so in "
-        "`curator_note`; otherwise correct the relation.",
+        "`leads`), or its subject and object the other way round (not for `allied_with`, `cooperates_with`): the "
+        "relation, or the row, typed, swapped or pasted wrong",
+        "IDs are stable: if the row was corrected since the ID was made, keep the ID and say so in "
+        "`curator_note`; otherwise correct the row.",
         decision="warn",
         then="valid; the relation may have been corrected since the ID was made",
-        words=(
-            "the ID does not name the relation {relation!r}; if the relation was corrected since the ID was made, "
-            "keep the ID (IDs are stable) and say so in curator_note, else correct it"
-        ),
+        words=_relation_id_names,
     ),
     Rule(
         "precision_day",

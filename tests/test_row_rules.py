@@ -412,18 +412,30 @@ def test_a_cell_rule_whose_wording_raises_is_reported_on_its_row_not_a_traceback
 
 
 @pytest.mark.parametrize(
-    ("relation_id", "relation", "passes"),
+    ("relation_id", "relation", "subject", "object_", "passes"),
     [
-        ("rel-hashd-backed-by-iran", "backed_by", True),
-        ("rel-hashd-backed-by-iran", "leads", False),  # the ID reads backed by
-        ("rel-soleimani-leads-quds-force", "operates", False),
-        ("rel-synthetic-7", "leads", True),  # an ID that names no relation is not judged
-        ("rel-hashd-backed-by-iran", None, True),  # an empty relation is required's
+        ("rel-hashd-backed-by-iran", "backed_by", "act-hashd-al-shaabi", "act-iran", True),
+        ("rel-hashd-backed-by-iran", "leads", "act-hashd-al-shaabi", "act-iran", False),  # the ID reads backed by
+        ("rel-hashd-backed-by-iran", "backed_by", "act-iran", "act-hashd-al-shaabi", False),  # swapped
+        ("rel-iran-allied-with-syria", "allied_with", "act-syria", "act-iran", True),  # reads the same both ways
+        (
+            "rel-rebel-media-affiliated-with-rebels",
+            "affiliated_with",
+            "act-rebel-affiliated-media",
+            "act-syrian-rebels",
+            True,
+        ),
+        ("rel-synthetic-7", "leads", "act-a", "act-b", True),  # an ID that names no relation is not judged
+        ("rel-hashd-backed-by-iran", None, "act-iran", "act-hashd-al-shaabi", True),  # an empty relation: required's
     ],
 )
-def test_a_relation_id_that_names_a_relation_names_the_rows(
-    relation_id: str, relation: str | None, passes: bool
+def test_a_relation_id_that_names_a_relation_names_the_rows_in_its_order(
+    relation_id: str, relation: str | None, subject: str, object_: str, passes: bool
 ) -> None:
-    assert _passes(
-        "actor_relations", "relation_id_names", relation_id=_texts(relation_id), relation=_texts(relation)
-    ) == [passes]
+    columns = {
+        "relation_id": _texts(relation_id),
+        "relation": _texts(relation),
+        "subject_actor_id": _texts(subject),
+        "object_actor_id": _texts(object_),
+    }
+    assert _passes("actor_relations", "relation_id_names", **columns) == [passes]

@@ -145,7 +145,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "own_voice_reports": {"stance": "asserts"},
     "own_voice_chain": {"first": "src-tass-2021-07-homs"},
     "one_stance": {"stance": "denies", "first": 9, "stance_first": "asserts"},
-    "relation_id_names": {"relation_id": "rel-hashd-backed-by-iran", "relation": "leads"},
+    "relation_id_names": {
+        "relation_id": "rel-hashd-backed-by-iran",
+        "relation": "backed_by",
+        "subject_actor_id": "act-iran",
+        "object_actor_id": "act-hashd-al-shaabi",
+    },
     "wikidata_seen": {"item": "Q801", "seen": False, "noted": True},
     "place_read_once": {"first": 2, "given": "34.4951", "source": "src-ref-wikipedia-tiyas-airbase"},
     "unattributed_claimed": {},

@@ -26,12 +26,11 @@ from syria_strikes.metadata import (
     ISO_COUNTRY,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
-    RELATION,
     STRIKE_COUNTRY,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
 )
-from syria_strikes.rules import RuleId
+from syria_strikes.rules import RuleId, relation_id_misread
 
 Frame = pd.DataFrame
 
@@ -113,17 +112,10 @@ def _bound_column(row: pd.Series) -> str:
 
 
 def _id_names_relation(frame: Frame) -> pd.Series:
-    """A relation's ID that reads subject, relation, object ('rel-hashd-backed-by-iran') names the row's
-    relation: naming another, the relation (or the ID) was typed wrong, or the row pasted from another.
-    An ID that names no relation is not judged."""
-    spelt = {code: f"-{code.replace('_', '-')}-" for code in RELATION.codes}
-
-    def names_it(key: object, relation: object) -> bool:
-        if not isinstance(key, str) or not isinstance(relation, str) or relation not in spelt:
-            return True
-        return spelt[relation] in key or not any(written in key for written in spelt.values())
-
-    named = [names_it(key, relation) for key, relation in zip(frame["relation_id"], frame["relation"], strict=True)]
+    """A relation's ID that reads subject, relation, object names the row's relation and actors in
+    that order (``rules.relation_id_misread``): else the row was typed, swapped or pasted wrong."""
+    columns = ("relation_id", "relation", "subject_actor_id", "object_actor_id")
+    named = [relation_id_misread(*cells) is None for cells in zip(*(frame[name] for name in columns), strict=True)]
     return pd.Series(named, index=frame.index, dtype=bool)
 
 
@@ -272,7 +264,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         ("event_id", "date_start", "date_end"),
         _id_date_overlaps,
     ),
-    RowRule("actor_relations", "relation_id_names", "relation_id", ("relation_id", "relation"), _id_names_relation),
+    RowRule(
+        "actor_relations",
+        "relation_id_names",
+        "relation_id",
+        ("relation_id", "relation", "subject_actor_id", "object_actor_id"),
+        _id_names_relation,
+    ),
     RowRule(
         "events",
         "precision_day",

@@ -351,6 +351,15 @@ def blame_denied(ds: Dataset) -> Expect:
     raise AssertionError("no alleged event rests on one asserting claim")
 
 
+@structural("actor relation with its subject and object swapped")
+def relation_swapped(ds: Dataset) -> Expect:
+    index = ds.find("actor_relations", relation="backed_by")
+    row = ds.rows("actor_relations")[index]
+    ds.set_cell("actor_relations", index, "subject_actor_id", row["object_actor_id"])
+    line = ds.set_cell("actor_relations", index, "object_actor_id", row["subject_actor_id"])
+    return Expect("actor_relations", line, "relation_id", "relation_id_names", decision="warn")
+
+
 @structural("parent actors form a loop")
 def parent_loop(ds: Dataset) -> Expect:
     child = ds.find("actors", parent_actor_id=lambda p: p != "")
