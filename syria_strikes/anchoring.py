@@ -166,8 +166,14 @@ def _most_similar(text: str, quote: str) -> NearMatch | None:
     candidates = []
     for start in {max(0, anchor + shift) for shift in range(-2, 3)}:
         for end in {min(len(text), start + max(1, len(quote) + shift)) for shift in range(-3, 4)}:
-            ratio = difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio()
-            candidates.append((ratio, -abs(end - start - len(quote)), -start, end))
+            matcher = difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False)
+            # Both bounds are cheap and at least the ratio, whose cost grows with the product of the
+            # lengths (seconds for a long run of one letter): a stretch they rule out is never chosen.
+            if matcher.real_quick_ratio() < FUZZY_MIN_RATIO or matcher.quick_ratio() < FUZZY_MIN_RATIO:
+                continue
+            candidates.append((matcher.ratio(), -abs(end - start - len(quote)), -start, end))
+    if not candidates:
+        return None
     ratio, _, negative_start, end = max(candidates)
     if ratio < FUZZY_MIN_RATIO:
         return None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from syria_strikes import anchoring
 from syria_strikes.anchoring import locate
 
 TEXT = "Officials said \u201cthe caf\u00e9 was hit\u201d. Officials said it twice.\u00a0Then\u2013nothing."
@@ -75,3 +79,37 @@ def test_nothing_close_says_so() -> None:
     location = locate(TEXT, "zzzz qqqq")
     assert location.near is None
     assert "nothing in the seed comes close" in location.describe()
+
+
+def _most_similar_plain(text: str, quote: str) -> anchoring.NearMatch | None:
+    """_most_similar without its pruning: every stretch's full ratio."""
+    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
+    block = matcher.find_longest_match(0, len(text), 0, len(quote))
+    if block.size == 0:
+        return None
+    anchor = block.a - block.b
+    candidates = []
+    for start in {max(0, anchor + shift) for shift in range(-2, 3)}:
+        for end in {min(len(text), start + max(1, len(quote) + shift)) for shift in range(-3, 4)}:
+            ratio = difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio()
+            candidates.append((ratio, -abs(end - start - len(quote)), -start, end))
+    ratio, _, negative_start, end = max(candidates)
+    if ratio < anchoring.FUZZY_MIN_RATIO:
+        return None
+    return anchoring._near(text, quote, -negative_start, end, "its wording")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab c.\u2019", min_size=1, max_size=60),
+    cut=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+    typos=st.lists(st.tuples(st.integers(0, 60), st.sampled_from("abx ")), max_size=4),
+)
+def test_the_most_similar_stretch_is_the_one_every_full_ratio_picks(
+    text: str, cut: tuple[int, int], typos: list[tuple[int, str]]
+) -> None:
+    """The cheap bounds only skip stretches that could not be chosen: the answer is the plain one's."""
+    quote = list(text[min(cut) : max(cut)] or text)
+    for at, char in typos:
+        quote[at % len(quote)] = char
+    assert anchoring._most_similar(text, "".join(quote)) == _most_similar_plain(text, "".join(quote))
