@@ -288,12 +288,12 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
     try:
         found = args.data_dir.is_dir()
     except OSError as error:  # a name longer than the system allows: the user's to shorten
-        parser.error(f"no data folder at {args.data_dir} ({error.strerror}); pass --data-dir DIR")
+        parser.error(f"no data folder at {escape(str(args.data_dir))} ({error.strerror}); pass --data-dir DIR")
     if not found:
         from syria_strikes.metadata import REPOSITORY_URL
 
         parser.error(
-            f"no data folder at {args.data_dir}: run from the root of a clone of {REPOSITORY_URL} "
+            f"no data folder at {escape(str(args.data_dir))}: run from the root of a clone of {REPOSITORY_URL} "
             "(the installed package holds no data/) or pass --data-dir DIR"
         )
     folder: Path = args.data_dir

@@ -144,6 +144,18 @@ def test_a_line_break_in_a_path_argument_is_printed_escaped(
     assert not [line for line in output.out.splitlines() if line.startswith("forged")], output.out
 
 
+@pytest.mark.parametrize("name", ["validate", "data-hash", "coverage"])
+def test_a_line_break_in_a_missing_data_folder_is_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The usage error that no data folder is there names the path as one field too."""
+    with pytest.raises(SystemExit):
+        main([name, "--data-dir", str(tmp_path / "x\nerror: forged")])
+    err = capsys.readouterr().err
+    assert "x\\x0aerror: forged" in err
+    assert not [line for line in err.splitlines() if line.startswith("error: forged")], err
+
+
 def test_a_data_folder_path_too_long_for_the_system_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
