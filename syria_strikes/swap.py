@@ -11,9 +11,11 @@ folder as the command's own, so a clean-up never removes a folder it did not mak
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -22,10 +24,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from syria_strikes.terminal import escape
+
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
 STAGING, RETIRED, KEPT = "staging", "retired", "release"
+# The token of a run's sibling folder: 16 lowercase hex digits, and nothing else is one.
+TOKEN_BYTES = 8
+TOKEN = re.compile(f"[0-9a-f]{{{2 * TOKEN_BYTES}}}")
 
 
 @dataclass(frozen=True)
@@ -46,14 +53,18 @@ def sibling(out: Path, kind: str, token: str = "") -> Path:
 
 
 def _sibling_of(out: Path, name: str, kinds: tuple[str, ...]) -> bool:
-    """Whether ``name`` is one of ``out``'s hidden siblings of these kinds. The token holds no dot: a
-    name that goes on (``.release.retired-2024.release-3f2a…``) is a sibling of another output,
-    ``release.retired-2024``, not of ``release``."""
+    """Whether ``name`` is one of ``out``'s hidden siblings of these kinds: its token is exactly what
+    ``new_token`` makes, so a folder a user named alike (``.release.retired-2024backup``, a copy kept
+    by hand) is never taken for a run's and removed or moved."""
     for kind in kinds:
         prefix = sibling(out, kind).name
-        if name.startswith(prefix) and "." not in name[len(prefix) :]:
+        if name.startswith(prefix) and TOKEN.fullmatch(name[len(prefix) :]):
             return True
     return False
+
+
+def new_token() -> str:
+    return secrets.token_hex(TOKEN_BYTES)
 
 
 @contextmanager
@@ -71,11 +82,13 @@ def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda:
         recover(place, marker)
         clean_leftovers(place, marker)
         staging = new_staging(place, marker)
+        swapped = False
         try:
             yield staging
             swap_into_place(staging, place, marker)
+            swapped = True
         finally:
-            if os.path.lexists(staging):
+            if not swapped and os.path.lexists(staging):
                 remove_folder(staging, marker)
 
 
@@ -85,22 +98,45 @@ def output_lock(out: Path) -> Iterator[None]:
     import fcntl
 
     path = out.with_name(f".{out.name}.lock")
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    try:
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o644)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(descriptor)
             raise OutputBusy(
                 f"another syria-strikes command is writing {out} right now; wait for it to finish and run again"
             ) from None
+        except BaseException:
+            os.close(descriptor)
+            raise
+        # The holder before us removes the file as it lets go: a lock on a file no longer at the path
+        # guards nothing, so open the path afresh.
+        if _same_file(descriptor, path):
+            break
+        os.close(descriptor)
+    try:
         yield
     finally:
-        os.close(descriptor)  # closing releases the lock; the file stays, so no race on re-creating it
+        # Removed while still held, so the folder is left as it was found; a run waiting on the old
+        # file sees it gone and opens a new one (above).
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        os.close(descriptor)
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        at_path = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(descriptor)
+    return (at_path.st_dev, at_path.st_ino) == (held.st_dev, held.st_ino)
 
 
 def new_staging(out: Path, marker: Marker) -> Path:
     """An empty staging folder beside ``out``, marked at once so a clean-up can recognise it."""
-    staging = sibling(out, STAGING, secrets.token_hex(8))
+    staging = sibling(out, STAGING, new_token())
     staging.mkdir(mode=0o755)
     staging.chmod(0o755)  # whatever the umask: the published folder is readable by all
     (staging / marker.name).write_text(marker.text, encoding="utf-8")
@@ -128,10 +164,32 @@ def clean_leftovers(out: Path, marker: Marker) -> list[Path]:
         if entry.is_symlink() and _sibling_of(out, entry.name, ("link",)):
             path.unlink()  # a link made for a flip that never happened
             removed.append(path)
-        elif path != current and entry.is_dir(follow_symlinks=False) and _ours(path, marker):
-            remove_folder(path, marker)
+        elif (
+            path != current
+            and entry.is_dir(follow_symlinks=False)
+            and _ours(path, marker)
+            and _removed_or_told(path, marker, out)
+        ):
             removed.append(path)
     return removed
+
+
+def _removed_or_told(folder: Path, marker: Marker, out: Path) -> bool:
+    """Remove a folder a run left or replaced; when the system refuses (a folder made read-only), say
+    where it stays instead of failing a run whose new output is, or will be, complete."""
+    try:
+        if not (folder / marker.name).is_file():
+            (folder / marker.name).write_text(marker.text, encoding="utf-8")
+        remove_folder(folder, marker)
+        return True
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(
+            f"warning: the earlier {escape(out.name)} could not be removed ({reason}); it is left in "
+            f"{escape(str(folder))}: remove it yourself",
+            file=sys.stderr,
+        )
+        return False
 
 
 def _ours(folder: Path, marker: Marker) -> bool:
@@ -195,8 +253,7 @@ def swap_into_place(staging: Path, out: Path, marker: Marker) -> None:
         os.rename(staging, out)
     elif _link_target(out) is None and exchange(staging, out):
         # ``staging`` now holds the old folder: mark it as the command's own, then remove it.
-        (staging / marker.name).write_text(marker.text, encoding="utf-8")
-        remove_folder(staging, marker)
+        _removed_or_told(staging, marker, out)
     else:
         _flip_link(staging, out, marker)
     _sync(out.parent)
@@ -206,17 +263,16 @@ def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
     """Link mode: the folder lives in ``.<out>.release-<token>`` and ``out`` is a link to it,
     replaced by one rename. An old folder that is a real folder moves beside it first; if the
     run is killed in between, the next run puts it back (``recover``), so nothing is lost."""
-    kept = sibling(out, KEPT, secrets.token_hex(8))
+    kept = sibling(out, KEPT, new_token())
     os.rename(staging, kept)
-    link = sibling(out, "link", secrets.token_hex(8))
+    link = sibling(out, "link", new_token())
     os.symlink(kept.name, link)
     previous = _link_target(out)
     if previous is None:
-        previous = sibling(out, RETIRED, secrets.token_hex(8))
+        previous = sibling(out, RETIRED, new_token())
         os.rename(out, previous)
     os.replace(link, out)
-    (previous / marker.name).write_text(marker.text, encoding="utf-8")
-    remove_folder(previous, marker)
+    _removed_or_told(previous, marker, out)
 
 
 def recover(out: Path, marker: Marker) -> None:

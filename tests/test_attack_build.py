@@ -120,7 +120,7 @@ def test_a_killed_build_leaves_a_complete_release_and_the_next_build_cleans_up(
     assert in_process("info", "--release", str(out)).returncode == 0  # old or new, complete and verified
     assert in_process("build", "--out", str(out), cwd=clone.root).returncode == 0
     assert _staging(out) == []
-    assert sorted(path.name for path in clone.root.glob(".release.*")) == [".release.lock"]
+    assert sorted(path.name for path in clone.root.glob(".release.*")) == []
 
 
 def test_a_second_build_is_refused_while_one_holds_the_output(clone: Dataset, release: Path) -> None:
@@ -176,7 +176,7 @@ def test_a_full_disk_ends_with_a_message_and_the_old_release_intact(
     assert_clean_failure(result, 3)
     assert "the disk is full" in result.stderr
     assert fingerprint(out) == before
-    assert sorted(path.name for path in tiny_disk.iterdir()) == [".release.lock", "release"]
+    assert sorted(path.name for path in tiny_disk.iterdir()) == ["release"]
 
 
 def test_a_full_stdout_ends_with_a_message() -> None:
@@ -236,4 +236,4 @@ def test_a_folder_name_any_file_system_holds_is_built_into(clone: Dataset, name:
     assert_clean_failure(result, 0)
     out = clone.root / name
     assert in_process("info", "--release", str(out)).returncode == 0
-    assert [path.name for path in clone.root.iterdir() if path.name.startswith(f".{name}.")] == [f".{name}.lock"]
+    assert [path.name for path in clone.root.iterdir() if path.name.startswith(f".{name}.")] == []

@@ -60,7 +60,7 @@ def test_a_rule_across_tables_that_rejects_throws_the_begun_release_away(
     assert [problem.rule for problem in problems] == ["foreign_key"]
     assert begun and not begun[0].parent.exists()  # the staging folder was made, written in, and removed
     assert file_contents(out) == before
-    assert _hidden(dataset.root) == [".release.lock"]
+    assert _hidden(dataset.root) == []
 
 
 def test_a_rejected_cell_begins_nothing(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:

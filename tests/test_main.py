@@ -117,11 +117,8 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
     result = fresh_python(code)
     assert result.returncode == 128 + getattr(signal, ending), result.stderr
     assert result.stderr.startswith(word) and result.stderr.count("\n") == 1, result.stderr
-    after = {path: data for path, data in file_contents(root).items() if not path.startswith(".release.lock")}
-    assert after == before
-    assert sorted(path.name for path in root.iterdir() if path.name.startswith(".")) == (
-        [".release.lock"] if command == "build" else []
-    )
+    assert file_contents(root) == before
+    assert sorted(path.name for path in root.iterdir() if path.name.startswith(".")) == []
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
@@ -167,4 +164,4 @@ def test_a_second_termination_does_not_cut_the_clean_up_of_the_first_short(datas
     )
     result = fresh_python(code)
     assert result.returncode == 143, result.stderr
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [".release.lock"]
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == []

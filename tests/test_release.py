@@ -116,7 +116,7 @@ def test_interrupted_build_leaves_the_previous_release_untouched(
     with pytest.raises(KeyboardInterrupt):
         build(dataset.data_dir, out)
     assert file_contents(out) == before
-    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == [".release.lock"]
+    assert sorted(path.name for path in out.parent.iterdir() if path.name.startswith(".")) == []
 
 
 def test_the_release_holds_the_bytes_that_were_validated_not_an_edit_made_meanwhile(

@@ -425,7 +425,7 @@ def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
     # no staging or retired folder left; the lock file stays, as a build's does
-    assert sorted(path.name for path in out.parent.iterdir()) == [".site.lock", "site"]
+    assert sorted(path.name for path in out.parent.iterdir()) == ["site"]
 
 
 def test_a_site_being_written_by_another_run_is_one_line_and_kept(

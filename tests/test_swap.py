@@ -95,15 +95,19 @@ def test_a_link_of_the_user_to_another_outputs_release_is_the_users(
 def test_leftovers_of_killed_builds_are_removed_and_nothing_else(tmp_path: Path) -> None:
     out = _release(tmp_path / "release", "current")
     staging = _staged(out, "half written")
-    retired = _release(tmp_path / ".release.retired-1a2b", "old")
-    empty = tmp_path / ".release.staging-empty"
+    retired = _release(tmp_path / f".release.retired-{'1a2b' * 4}", "old")
+    empty = tmp_path / f".release.staging-{'0' * 16}"
     empty.mkdir()
     foreign = tmp_path / ".release.staging-not-ours"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("someone's", encoding="utf-8")
-    other = _release(tmp_path / ".other.staging-1", "another output's")
+    other = _release(tmp_path / f".other.staging-{'1' * 16}", "another output's")
+    # A copy of the release kept by hand under a name like a run's: marked, but not a run's token.
+    kept = _release(tmp_path / ".release.retired-2024backup", "kept by hand")
+    (kept / "NOTES.txt").write_text("my notes", encoding="utf-8")
     assert sorted(clean_leftovers(out, RELEASE_MARKER)) == sorted([staging, retired, empty])
-    assert _beside(out) == sorted([foreign.name, other.name])
+    assert _beside(out) == sorted([foreign.name, other.name, kept.name])
+    assert (kept / "NOTES.txt").read_text(encoding="utf-8") == "my notes"
     assert _contents(out) == "current"
 
 
@@ -125,7 +129,7 @@ def test_the_folders_of_an_output_named_like_a_leftover_are_not_leftovers(
 
 def test_a_release_moved_aside_by_a_killed_build_is_put_back(tmp_path: Path) -> None:
     out = tmp_path / "release"
-    _release(tmp_path / ".release.retired-1a2b", "old")
+    _release(tmp_path / f".release.retired-{'1a2b' * 4}", "old")
     recover(out, RELEASE_MARKER)
     assert _contents(out) == "old"
     recover(out, RELEASE_MARKER)
@@ -146,6 +150,19 @@ def test_a_folder_of_someone_else_named_like_a_moved_release_is_never_put_in_pla
     assert (foreign / "notes.txt").read_text(encoding="utf-8") == "someone's"
 
 
+def test_a_marked_folder_moved_aside_by_hand_is_neither_put_back_nor_removed(tmp_path: Path) -> None:
+    """A user's own move of a release (``mv release .release.retired-keep``) keeps its marker, but its
+    name carries no run's token: putting it back would have the run replace, and so remove, it."""
+    out = tmp_path / "release"
+    kept = _release(tmp_path / ".release.retired-keep", "moved aside by hand")
+    (kept / "NOTES.txt").write_text("my notes", encoding="utf-8")
+    with replacing(out, RELEASE_MARKER) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+    assert _contents(out) == "new"
+    assert _contents(kept) == "moved aside by hand"
+    assert (kept / "NOTES.txt").read_text(encoding="utf-8") == "my notes"
+
+
 def test_one_writer_at_a_time(tmp_path: Path) -> None:
     out = tmp_path / "release"
     held = output_lock(out)
@@ -164,10 +181,49 @@ def test_replacing_swaps_in_what_the_block_wrote_and_nothing_when_it_fails(tmp_p
         (staging / "datapackage.json").write_text("half", encoding="utf-8")
         raise RuntimeError
     assert _contents(out) == "old"
-    assert _beside(out) == [".release.lock"]
+    assert _beside(out) == []
     checked = []
     with replacing(out, RELEASE_MARKER, recheck=lambda: checked.append(True)) as staging:
         (staging / "datapackage.json").write_text("new", encoding="utf-8")
     assert checked == [True]
     assert _contents(out) == "new" and (out / MARKER).is_file()
-    assert _beside(out) == [".release.lock"]
+    assert _beside(out) == []
+
+
+def test_the_lock_file_goes_with_its_run_and_a_later_run_takes_a_new_one(tmp_path: Path) -> None:
+    """A run leaves the folder as it found it: the lock file beside the output is removed as the
+    lock is let go, and the next run locks a file of its own."""
+    out = tmp_path / "release"
+    with output_lock(out):
+        assert _beside(out) == [".release.lock"]
+        with pytest.raises(OutputBusy), output_lock(out):
+            pass
+    assert _beside(out) == []
+    with output_lock(out):
+        assert _beside(out) == [".release.lock"]
+    assert _beside(out) == []
+
+
+def test_an_old_output_that_cannot_be_removed_is_left_with_a_warning_and_the_new_one_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A release made read-only: once swapped out it cannot be deleted. The new release is in place,
+    so the run says where the old one stays instead of claiming it changed nothing; the next run
+    says so again and still writes."""
+    out = _release(tmp_path / "release", "old, read-only")
+    removing = swap.remove_folder
+
+    def refused(folder: Path, marker: swap.Marker) -> None:
+        if (folder / "datapackage.json").read_text(encoding="utf-8") == "old, read-only":
+            raise PermissionError(13, "Permission denied", str(folder / "datapackage.json"))
+        removing(folder, marker)
+
+    monkeypatch.setattr(swap, "remove_folder", refused)
+    for new in ("new", "newer"):
+        with replacing(out, RELEASE_MARKER) as staging:
+            (staging / "datapackage.json").write_text(new, encoding="utf-8")
+        assert _contents(out) == new
+        [left] = [path for path in tmp_path.iterdir() if path.name.startswith(".release.staging-")]
+        assert _contents(left) == "old, read-only"
+        err = capsys.readouterr().err
+        assert f"warning: the earlier release could not be removed (Permission denied); it is left in {left}" in err
