@@ -25,7 +25,7 @@ from syria_strikes.coverage import coverage_of
 from syria_strikes.errors import ReleaseError
 from syria_strikes.metadata import TABLES
 from syria_strikes.site.model import read_site
-from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, stray, write_all_or_nothing
+from syria_strikes.site.output import MARKER, MARKER_TEXT, SITE_ENTRIES, site_marker, stray, write_all_or_nothing
 from syria_strikes.site.pages import linked, render_site
 from syria_strikes.swap import output_lock
 from tests.support.dataset import REPO, Dataset, add_repository_files, file_contents, run_cli
@@ -284,10 +284,10 @@ def test_download_page_lists_true_checksums(site: Path) -> None:
 
 def test_same_release_gives_the_same_bytes(site: Path, release: Path) -> None:
     """A second reading and rendering of the release gives every file of the written site, byte for
-    byte (the writer adds only its constant marker file, and writes the rendered bytes as given)."""
+    byte (the writer adds only its marker file, listing them, and writes the rendered bytes as given)."""
     again = render_site(read_site(release, REPO / "seeds"))
     written = {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
-    assert written.pop(MARKER) == MARKER_TEXT.encode()
+    assert written.pop(MARKER) == site_marker(again).text.encode()
     assert written == again
 
 
@@ -421,11 +421,39 @@ def test_a_site_it_wrote_is_replaced_and_a_new_folder_created(
 ) -> None:
     out = add_repository_files(dataset).root / "public" / "site"
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    # A page an earlier run wrote (its marker lists it) that this run does not write goes.
     (out / "stale.html").write_text("left from an old build\n", encoding="utf-8")
+    with (out / MARKER).open("a", encoding="utf-8") as marker:
+        marker.write("stale.html\n")
     assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
     assert not (out / "stale.html").exists() and (out / "index.html").is_file()
-    # no staging or retired folder left; the lock file stays, as a build's does
+    # no staging or retired folder left, nor the lock file
     assert sorted(path.name for path in out.parent.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("added", ["google1234abcd.html", "events/custom.css", "download/syria-strikes-data-0.4.0.zip"])
+def test_a_page_or_zip_the_site_did_not_write_is_refused_and_kept(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], added: str
+) -> None:
+    """Named like the site's own (a verification page, a stylesheet, an older zip), a file saved into
+    it by hand is not the site's to replace: the folder is replaced whole, so the run refuses."""
+    out = add_repository_files(dataset).root / "public" / "site"
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    (out / added).write_text("the user's\n", encoding="utf-8")
+    code, error = _run_site(out, dataset.root / "seeds", capsys)
+    assert code == 2 and f"({added!r})" in error, error
+    assert (out / added).read_text(encoding="utf-8") == "the user's\n"
+
+
+def test_a_site_of_an_older_version_without_its_list_is_judged_by_the_names_a_site_writes(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = add_repository_files(dataset).root / "public" / "site"
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    (out / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    (out / "stale.html").write_text("left from an old build\n", encoding="utf-8")
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    assert not (out / "stale.html").exists()
 
 
 def test_a_site_being_written_by_another_run_is_one_line_and_kept(

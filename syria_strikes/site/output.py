@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from syria_strikes.companions import COMPANION_FILES, DERIVED_FILES
@@ -21,11 +21,11 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.metadata import TABLES
 from syria_strikes.outguard import check_output
+from syria_strikes.safefiles import read_file
 from syria_strikes.swap import Marker, replacing
 
 MARKER = ".syria-strikes-site"
 MARKER_TEXT = "This folder was written by `syria-strikes site`; the command replaces it whole.\n"
-SITE_MARKER = Marker(MARKER, MARKER_TEXT)
 # Everything the site writes at its top (a test keeps it equal to what is written). A marked folder
 # may also hold pages an older version wrote; anything else (a .git, a CNAME, notes) is not ours.
 PAGE_SUFFIXES = (".html", ".js", ".json", ".css")
@@ -54,6 +54,16 @@ EXCEL_COPIES = frozenset(f"{table.name}.csv" for table in TABLES) | frozenset(DE
 SITE_ZIP = re.compile(r"syria-strikes-[^/]+\.zip")
 
 
+# The marker lists every file the site wrote, after this line: only those are the site's to replace.
+WRITTEN = "Files it wrote:\n"
+MARKER_MOST_BYTES = 1 << 20
+
+
+def site_marker(paths: Iterable[str]) -> Marker:
+    """The marker of a site holding ``paths``: its sentence, and the list of them."""
+    return Marker(MARKER, MARKER_TEXT + WRITTEN + "".join(f"{path}\n" for path in sorted(paths)))
+
+
 def is_site(folder: Path) -> bool:
     """Whether ``folder`` is a site this command wrote: its marker, and nothing but what a site holds."""
     try:
@@ -63,8 +73,13 @@ def is_site(folder: Path) -> bool:
 
 
 def stray(folder: Path) -> str | None:
-    """The first entry at or below the top of ``folder`` that a site does not write, by its path in it:
-    the folder is replaced whole, so a file saved into download/ or events/ would go with it."""
+    """The first entry at or below the top of ``folder`` that the site there did not write, by its path
+    in it: the folder is replaced whole, so a page, stylesheet or zip saved into it would go with it.
+    A site lists what it wrote in its marker; one of an older version, without the list, is judged by
+    the names a site writes."""
+    written = _written(folder)
+    if written is not None:
+        return _not_written(folder, written)
     for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
         if not _site_entry(entry):
             return entry.name
@@ -73,6 +88,40 @@ def stray(folder: Path) -> str | None:
             if inner is not None:
                 return f"{entry.name}/{inner}"
     return None
+
+
+def _written(folder: Path) -> frozenset[str] | None:
+    """The files the marker says the site wrote; None for a marker without the list (or unreadable)."""
+    try:
+        text = read_file(folder / MARKER, folder, most=MARKER_MOST_BYTES)[0].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.startswith(MARKER_TEXT + WRITTEN):
+        return None
+    return frozenset(text[len(MARKER_TEXT + WRITTEN) :].splitlines())
+
+
+def _not_written(folder: Path, written: frozenset[str]) -> str | None:
+    """The first file, link or other entry below ``folder`` that is not one of ``written`` (nor the
+    marker), or a folder that holds none of them."""
+    folders = {str(PurePosixPath(path).parent) for path in written} - {"."}
+    folders |= {str(parent) for path in folders for parent in PurePosixPath(path).parents} - {"."}
+    for top, names, files in os.walk(folder, onerror=_unreadable):
+        names.sort()
+        relative = PurePosixPath(os.path.relpath(top, folder))
+        for name in sorted(names):
+            path = str(relative / name) if str(relative) != "." else name
+            if path not in folders or os.path.islink(os.path.join(top, name)):
+                return path
+        for name in sorted(files):
+            path = str(relative / name) if str(relative) != "." else name
+            if path != MARKER and (path not in written or os.path.islink(os.path.join(top, name))):
+                return path
+    return None
+
+
+def _unreadable(error: OSError) -> None:
+    raise error
 
 
 def _stray_inside(folder: Path, name: str) -> str | None:
@@ -143,7 +192,7 @@ def write_all_or_nothing(
                 f"the release names a page {relative!r} outside the site, or that no file can be (an ID with "
                 "'..', a leading '/' or a NUL byte); it is not a release a build wrote"
             )
-    with replacing(target, SITE_MARKER, recheck) as staging:
+    with replacing(target, site_marker(contents), recheck) as staging:
         for relative, data in contents.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
