@@ -64,6 +64,7 @@ def check_out_dir(out: Path, data_dir: Path) -> Path:
             writer="a bundle",
             product="bundles",
             replaces="writes only into a folder of its own",
+            kept={data_dir: "the data folder"},
         )
     except OutRefused as refused:
         raise BundleError(f"{refused}; nothing was touched") from None

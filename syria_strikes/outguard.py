@@ -60,6 +60,7 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
         writer="a build",
         expected=names,
         product="a syria-strikes release",
+        kept={data_dir: "the data folder"},  # whatever its name: --data-dir tables guards tables/
     )
 
 

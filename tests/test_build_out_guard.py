@@ -43,3 +43,18 @@ def test_a_release_the_build_wrote_is_replaced(clone: Path, monkeypatch: pytest.
     first = _tree(clone / "release")
     assert main(["build", "--out", "release"]) == 0
     assert _tree(clone / "release") == first
+
+
+@pytest.mark.parametrize("command", ["build", "bundle"])
+def test_a_data_folder_of_another_name_is_guarded_as_data_is(
+    clone: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--data-dir may name the tables' folder anything: an output inside it is refused as one inside
+    data/ is, before anything is written."""
+    (clone / "data").rename(clone / "tables")
+    monkeypatch.chdir(clone)
+    before = _tree(clone)
+    assert main([command, "--data-dir", "tables", "--out", "tables/out"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: --out tables/out is inside the data folder"), error
+    assert _tree(clone) == before
