@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -251,12 +252,24 @@ def swap_into_place(staging: Path, out: Path, marker: Marker) -> None:
     _sync_tree(staging)
     if not os.path.lexists(out):
         os.rename(staging, out)
-    elif _link_target(out) is None and exchange(staging, out):
+    elif _link_target(out) is None and _keep_folder_attributes(out, staging) and exchange(staging, out):
         # ``staging`` now holds the old folder: mark it as the command's own, then remove it.
         _removed_or_told(staging, marker, out)
     else:
         _flip_link(staging, out, marker)
     _sync(out.parent)
+
+
+def _keep_folder_attributes(out: Path, staging: Path) -> bool:
+    """Give the new folder the mode, owner and extended attributes (ACLs) of the folder it replaces:
+    an empty folder named as ``--out`` (``/var/www/html``, a shared folder) is the user's, and a new
+    output takes its place. The owner is kept where the system allows it. Always True."""
+    status = os.stat(out, follow_symlinks=False)
+    if stat.S_ISDIR(status.st_mode):
+        with contextlib.suppress(OSError):  # only the owner, or root, may give a folder away
+            os.chown(staging, status.st_uid, status.st_gid)
+        shutil.copystat(out, staging, follow_symlinks=False)
+    return True
 
 
 def _flip_link(staging: Path, out: Path, marker: Marker) -> None:

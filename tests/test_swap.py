@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,20 @@ def test_an_old_output_that_cannot_be_removed_is_left_with_a_warning_and_the_new
         assert _contents(left) == "old, read-only"
         err = capsys.readouterr().err
         assert f"warning: the earlier release could not be removed (Permission denied); it is left in {left}" in err
+
+
+def test_an_empty_folder_replaced_keeps_its_mode_and_owner(tmp_path: Path) -> None:
+    """``site --out /var/www/html``: the folder is the user's, its mode (setgid, sticky, group write)
+    and owner go to the new one in its place (the owner where the system lets this run give it)."""
+    out = tmp_path / "shared"
+    out.mkdir()
+    os.chmod(out, 0o3775)
+    if os.geteuid() == 0:
+        os.chown(out, 65534, 65534)
+    before = os.stat(out)
+    with replacing(out, RELEASE_MARKER) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+    after = os.stat(out)
+    assert _contents(out) == "new" and after.st_ino != before.st_ino
+    assert stat.S_IMODE(after.st_mode) == 0o3775
+    assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
