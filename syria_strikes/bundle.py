@@ -57,7 +57,7 @@ def check_out_dir(out: Path, data_dir: Path) -> Path:
     folder) or that holds anything but earlier bundles: a zip dropped among curated files, or into
     seeds/, would break the dataset."""
     try:
-        check_output(
+        return check_output(
             out,
             dataset_root(data_dir),
             ours=holds_only_bundles,
@@ -68,7 +68,6 @@ def check_out_dir(out: Path, data_dir: Path) -> Path:
         )
     except OutRefused as refused:
         raise BundleError(f"{refused}; nothing was touched") from None
-    return out
 
 
 BUNDLE_FILE = re.compile(rf"\.?{re.escape(BUNDLE_PREFIX)}.+\.zip(\.[^/]*)?")
@@ -85,7 +84,7 @@ def holds_only_bundles(folder: Path) -> bool:
 
 def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     """Validate and build from ``data_dir``, then write the zip into ``out``; problems stop it."""
-    check_out_dir(out, data_dir)
+    out = check_out_dir(out, data_dir)  # where a link leads: a link to a folder not made yet is made there
     root = dataset_root(data_dir)  # beside data/ as named, as seeds/ is: not beside the folder a link leads to
     try:  # read before the build, so that a missing or unreadable citation is said before minutes of work
         repository = repository_files(root)

@@ -123,6 +123,10 @@ def check_output(
     try:
         status = os.stat(target)
     except FileNotFoundError:
+        # Nothing at the resolved path, yet something may be at ``out``: /dev/stdout leads through
+        # /proc to a pipe that has no path of its own.
+        if os.path.exists(out) and not os.path.isdir(out):
+            raise OutRefused(f"--out {out} is a file, not a folder; name a new folder") from None
         return target
     except OSError as error:
         raise OutRefused(f"--out {out} cannot be examined ({error.strerror}); name another folder") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -58,3 +59,35 @@ def test_a_data_folder_of_another_name_is_guarded_as_data_is(
     error = capsys.readouterr().err
     assert error.startswith("error: --out tables/out is inside the data folder"), error
     assert _tree(clone) == before
+
+
+@pytest.mark.parametrize("command", ["build", "site", "bundle"])
+def test_an_out_that_leads_to_a_pipe_is_a_file_not_a_folder(
+    clone: Path, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/dev/stdout piped leads through /proc to a pipe with no path of its own: it was taken for a
+    new folder, and the run failed after validating with a system error naming a /proc path."""
+    read, write = os.pipe()
+    link = tmp_path / "stdout"
+    link.symlink_to(f"/proc/{os.getpid()}/fd/{write}")
+    monkeypatch.chdir(clone)
+    try:
+        assert main([command, "--out", str(link)]) == 2
+    finally:
+        os.close(read)
+        os.close(write)
+    assert f"--out {link} is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_bundle_into_a_link_to_a_folder_not_made_yet_makes_it_there(
+    clone: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As build does: the bundle stopped with 'File exists' after a whole build."""
+    link = tmp_path / "dist"
+    link.symlink_to(tmp_path / "elsewhere" / "dist")
+    monkeypatch.chdir(clone)
+    for name in ("CITATION.cff", "LICENSE", "LICENSE-DATA"):
+        shutil.copy2(REPO / name, clone / name)
+    assert main(["bundle", "--out", str(link)]) == 0
+    [made] = (tmp_path / "elsewhere" / "dist").iterdir()
+    assert made.name.startswith("syria-strikes-data-") and made.suffix == ".zip"
