@@ -70,6 +70,12 @@ def check_targets(root: Path, files: dict[str, str] | None = None) -> None:
                 f"{target} is a folder, and generate writes a file of that name; move the folder away; "
                 "nothing was written"
             )
+        above = next((parent for parent in target.relative_to(root).parents if (root / parent).is_file()), None)
+        if above is not None:  # the file could not be written into it: the run would stop half way
+            raise InputError(
+                f"{root / above} is a file, and generate writes {name} into a folder of that name; move the "
+                "file away; nothing was written"
+            )
         try:
             folder = target.parent.resolve()
         except (OSError, RuntimeError) as error:  # a loop of links

@@ -3,6 +3,7 @@ runs in this process, its streams captured)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,18 @@ def test_generate_refuses_a_folder_where_it_writes_a_file_before_writing_anythin
     result = in_process("generate", "--root", str(dataset.root))
     assert_clean_failure(result, 2)
     assert "data-dictionary.md is a folder" in result.stderr and "nothing was written" in result.stderr
+    assert fingerprint(dataset.root) == before
+
+
+def test_generate_refuses_a_file_where_it_writes_into_a_folder_before_writing_anything(dataset: Dataset) -> None:
+    """A file named schemas where the schemas' folder belongs: the command stopped with exit 3 and
+    a system error naming a schema file."""
+    shutil.rmtree(dataset.root / "schemas", ignore_errors=True)
+    (dataset.root / "schemas").write_text("not a folder\n", encoding="utf-8")
+    before = fingerprint(dataset.root)
+    result = in_process("generate", "--root", str(dataset.root))
+    assert_clean_failure(result, 2)
+    assert "schemas is a file, and generate writes schemas/" in result.stderr
     assert fingerprint(dataset.root) == before
 
 
