@@ -786,7 +786,8 @@ def _one_stance_a_sentence(claims: dict[str, Cells]) -> None:
     one_stance): the first that blames (asserts or reports), so that every event blamed stays blamed
     (rule attribution_claimed), or else the first."""
     stances: dict[tuple[object, ...], object] = {}
-    keys = [tuple(claims[name][k] for name in ONE_PROPOSITION) for k in range(len(claims["claim_id"]))]
+    columns = [name for name in ONE_PROPOSITION if name in claims]  # a column not drawn is empty in every row
+    keys = [tuple(claims[name][k] for name in columns) for k in range(len(claims["claim_id"]))]
     for key, stance in zip(keys, claims["stance"], strict=True):
         if key not in stances or (stance in ("asserts", "reports") and stances[key] not in ("asserts", "reports")):
             stances[key] = stance

@@ -706,11 +706,12 @@ def relation_id_misread(key: object, relation: object, subject: object, object_:
     if not isinstance(key, str) or not isinstance(relation, str) or relation not in RELATION.codes:
         return None
     spelt = {code: f"-{code.replace('_', '-')}-" for code in RELATION.codes}
-    if spelt[relation] not in key:
-        return "relation" if any(written in key for written in spelt.values()) else None
+    body = f"-{key.removeprefix('rel-')}-"  # 'rel-backed-by-iran-hashd' names its relation first
+    if spelt[relation] not in body:
+        return "relation" if any(written in body for written in spelt.values()) else None
     if relation in SYMMETRIC_RELATIONS or not isinstance(subject, str) or not isinstance(object_, str):
         return None
-    left, right = key.removeprefix("rel-").split(spelt[relation], 1)
+    left, right = (side.strip("-") for side in body.split(spelt[relation], 1))
 
     def names(side: str, actor: str) -> bool:
         return set(side.split("-")) <= set(actor.removeprefix("act-").split("-"))
@@ -1745,8 +1746,8 @@ RULES: tuple[Rule, ...] = (
         "The README's cell and the row's; mend the one that is wrong.",
         yields_to=("seed_listed", "seed_date", "published_order", "seed_number", "unique_value"),
         words=(
-            "seeds/README.md lists {name} with {listed!r}, which {column} contradicts; mend the README's line "
-            "or this row, whichever is wrong"
+            "seeds/README.md lists {name} with {listed!r}, which contradicts this row's {column}; mend the "
+            "README's line or this row, whichever is wrong"
         ),
     ),
     Rule(
@@ -1831,9 +1832,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "lookalike_form",
         "Cell contents",
-        "A letter, digit or sign in a fullwidth or mathematical form outside the columns a seed's text fills "
-        "(`\uff28\uff4f\uff4d\uff53`, `\U0001d407\U0001d428\U0001d426\U0001d42c` for `Homs`): it reads the same "
-        "and matches nothing typed plainly",
+        "A letter or digit in a compatibility form (fullwidth, mathematical, circled, a ligature such as `\ufb02`, "
+        "a Roman numeral) outside the columns written as a seed writes them (`\uff28\uff4f\uff4d\uff53`, "
+        "`\U0001d407\U0001d428\U0001d426\U0001d42c` for `Homs`): it reads the same and matches nothing typed plainly. "
+        "Chinese, Japanese and Korean text may write fullwidth and circled forms; superscripts and ordinal "
+        "indicators (`m\u00b2`, `n\u00ba`) are accepted",
         "Names the character and the plain one it stands for; retype it plainly.",
         words=_lookalike_form,
     ),
@@ -2174,14 +2177,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "own_voice_chain",
         "Data model",
-        "A claim in its document's own voice (claimant = publisher) with a reporting chain: the document "
-        "states it, or relays it without naming who said it, so it passed through no report on its way",
+        "A claim in its document's own voice (claimant = publisher) whose reporting chain names another "
+        "outlet's report: the document states it, or relays it without naming who said it, so no other "
+        "outlet carried it (its publisher's own earlier report may)",
         "Empty `relayed_via`; a claim that passed through a report the document names has the claimant that "
         "report quotes.",
         yields_to=("foreign_key", "list_items", "relay_chain", "read_in_archive"),
         words=(
-            "the claim is in its document's own voice, which passes through no report: relayed_via is empty (or "
-            "the claimant is the one {first!r} quotes)"
+            "the claimant {claimant} publishes {source}, so the claim is in the document's own voice, yet "
+            "relayed_via names {first}, a report by {publisher}: empty relayed_via, or make the claimant the one "
+            "that report quotes"
         ),
     ),
     Rule(

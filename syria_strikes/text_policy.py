@@ -109,6 +109,9 @@ VERBATIM_COLUMNS = frozenset({"quote"})
 
 # Columns a seed's exact text fills: the anchoring rules judge them against the seed, which may say anything.
 SEED_TEXT_COLUMNS = frozenset({"quote", "attribution_quote", "sentence"})
+# Columns written as a seed writes them, which a rule holds to the seed (dateline_written,
+# hedging_worded, alias_written): a form the seed writes is right there, and one it does not is caught.
+AS_THE_SEED_WRITES = frozenset({"dateline", "hedging", "aliases"})
 # UTF-8 text read as Windows-1252 and saved again as UTF-8 ("Ã©" for "é", "â€" before the rest of a curly quote): a
 # character that starts a UTF-8 sequence as Windows-1252 shows it, then one that continues it. A match
 # is only a hint, cheap to test on a whole column; ``mojibake`` confirms that the characters decode.
@@ -185,15 +188,52 @@ INVISIBLE_INSIDE_CLASS = (
 )
 
 
-# Letters, digits and signs in a form Unicode keeps only for compatibility, that NFKC turns into plain
-# ones: fullwidth ASCII (U+FF01-FF5E: 'Homs' as U+FF28 U+FF4F U+FF4D U+FF53) and the mathematical
-# alphanumerics (U+1D400-1D7FF). They look like the plain character and match nothing typed with it.
-LOOKALIKE_FORMS = _chars((0xFF01, 0xFF5E), (0x1D400, 0x1D7FF))
+# Letters and digits in a form Unicode keeps only for compatibility, that NFKC turns into plain ASCII
+# ones: fullwidth (U+FF21 for 'A'), mathematical (U+1D400-1D7FF), circled and squared letters, ligatures
+# copied from a PDF (U+FB02 for 'fl'), letterlike symbols, Roman numerals. They look like the plain
+# letters and match nothing typed with them. Superscripts, subscripts and ordinal indicators ('m\u00b2',
+# 'n\u00ba') are left alone: text writes them on purpose.
+def _lookalike_forms() -> str:
+    kept_on_purpose = ("SUPERSCRIPT", "SUBSCRIPT", "MODIFIER", "ORDINAL", "SQUARE ")
+    forms = []
+    # The blocks that hold such forms (Latin-1 to CJK compatibility, alphabetic presentation forms,
+    # halfwidth and fullwidth forms, mathematical alphanumerics, enclosed alphanumerics, segmented
+    # digits): scanned at import, so not the whole of Unicode.
+    blocks = (
+        (0x80, 0x3400),
+        (0xFB00, 0xFB50),
+        (0xFF00, 0xFFF0),
+        (0x1D400, 0x1D800),
+        (0x1F100, 0x1F200),
+        (0x1FBF0, 0x1FC00),
+    )
+    for code in (code for start, end in blocks for code in range(start, end)):
+        char = chr(code)
+        plain = unicodedata.normalize("NFKC", char)
+        if plain != char and plain.isascii() and plain.isalnum():
+            name = unicodedata.name(char, "")
+            if not any(word in name for word in kept_on_purpose):
+                forms.append(char)
+    return "".join(forms)
+
+
+LOOKALIKE_FORMS = _lookalike_forms()
 LOOKALIKE_FORMS_CLASS = _class(LOOKALIKE_FORMS)
+# The mathematical alphanumerics are a look-alike in any text; the other forms are the way Chinese,
+# Japanese and Korean text writes Latin letters and digits (fullwidth, circled), so a cell holding any
+# of those scripts' characters may use them.
+MATHEMATICAL_FORMS_CLASS = _class(_chars((0x1D400, 0x1D7FF)))
+CJK_CLASS = "[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}\\p{Bopomofo}]"
 
 
 def first_lookalike_form(value: str) -> int | None:
-    return next((index for index, char in enumerate(value) if char in LOOKALIKE_FORMS), None)
+    """Where the check of lookalike_form finds a look-alike in ``value``: the message's pointer."""
+    import regex  # the curator's stack (the validate extra), as the check itself needs
+
+    judged = (
+        _chars((0x1D400, 0x1D7FF)) if regex.search(CJK_CLASS.replace("\\p{", "\\p{Script="), value) else LOOKALIKE_FORMS
+    )
+    return next((index for index, char in enumerate(value) if char in judged), None)
 
 
 def first_invisible(value: str) -> int | None:

@@ -299,9 +299,10 @@ def test_unattributed_is_judged_only_against_attribution_claims_that_all_name_so
         (("no_comment",), False),
         (("questions", "cannot_verify", "disputes"), False),
         (("denies", "asserts"), True),  # one source blames, another denies
+        ((None,), True),  # a stance blanked by its own problem is not judged: required's or enum's to report
     ],
 )
-def test_an_event_is_attributed_only_to_an_actor_a_claim_blames(stances: tuple[str, ...], blamed: bool) -> None:
+def test_an_event_is_attributed_only_to_an_actor_a_claim_blames(stances: tuple[str | None, ...], blamed: bool) -> None:
     """attribution_claimed: a denial, a doubt or a refusal to comment names the actor without blaming it."""
     claims = [
         {

@@ -63,7 +63,10 @@ def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
             "U+FF28 FULLWIDTH LATIN CAPITAL LETTER H, a look-alike of 'H'",
         ),
         ("name", "Isra\U0001d41ecl", "lookalike_form", "U+1D41E MATHEMATICAL BOLD SMALL E, a look-alike of 'e'"),
-        ("name", "Syria\uff01", "lookalike_form", "a look-alike of '!'"),
+        ("name", "\ufb02eet", "lookalike_form", "U+FB02 LATIN SMALL LIGATURE FL, a look-alike of 'fl'"),
+        ("name", "\u24bdoms", "lookalike_form", "U+24BD CIRCLED LATIN CAPITAL LETTER H, a look-alike of 'H'"),
+        ("name", "Su-\u2166", "lookalike_form", "U+2166 ROMAN NUMERAL SEVEN, a look-alike of 'VII'"),
+        ("name", "\u65b0\u534e\U0001d407", "lookalike_form", "MATHEMATICAL BOLD CAPITAL H"),
         ("name", "Ho\u200cms", "invisible_char", "holds U+200C ZERO WIDTH NON-JOINER after 'Ho'"),
         ("name", "Isr\u200dael", "invisible_char", "holds U+200D ZERO WIDTH JOINER after 'Isr'"),
         ("name", "Abu Kama\u200fl", "invisible_char", "holds U+200F RIGHT-TO-LEFT MARK after 'Abu Kama'"),
@@ -85,9 +88,12 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
         "\u0633\u0648\u0631\u064a\u0627\u200f (Syria)",  # a mark after right-to-left letters
         "Syria \u200f\u0633\u0648\u0631\u064a\u0627",  # a mark before them
         "\U0001f469\u200d\U0001f692",  # an emoji sequence
+        "\u65b0\u534e\u793e\u5927\u9a6c\u58eb\u9769\uff13\u6708\uff11\u65e5\u7535",  # fullwidth digits in Chinese
+        "\u65b0\u534e\u793e\uff08Xinhua\uff09",  # fullwidth brackets
+        "2 km\u00b2, n\u00ba 4",  # superscripts and ordinal indicators written on purpose
     ],
 )
-def test_joiners_and_marks_that_scripts_and_emoji_need_pass(name: str) -> None:
+def test_what_other_scripts_and_emoji_write_passes(name: str) -> None:
     frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "name": name}])
     assert check_table(frame, ACTORS, set()) == []
 
@@ -207,3 +213,10 @@ def test_running_out_of_memory_in_a_rule_is_the_commands_to_report_never_rule_fa
             check_table(typed_frame("actors", [VALID_ACTOR]), ACTORS, set())
     finally:
         schema.pandera_schema.cache_clear()
+
+
+def test_a_column_written_as_the_seed_writes_it_is_left_to_the_rule_that_holds_it_to_the_seed() -> None:
+    """An alias is the seed's spelling (alias_written judges it): a fullwidth one the seed writes is
+    right, and one it does not write is that rule's to report."""
+    frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "aliases": "\uff28oms"}])
+    assert check_table(frame, ACTORS, set()) == []

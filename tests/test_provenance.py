@@ -303,6 +303,12 @@ def test_a_quote_of_a_source_without_trusted_text_is_not_checked() -> None:
         ("`src-other`", "2020-01-15", [("sources", 2, "source_id", "seed_list_row")]),
         ("`src-archive`", "2020-01-14", [("sources", 2, "published_start", "seed_list_row")]),
         ("`src-archive`", "2020-01-16", [("sources", 2, "published_end", "seed_list_row")]),
+        ("[`src-archive`](../data/sources.csv)", "`2020-01-15`", []),  # a link, backticks
+        ("`src-archive` (the agency, via an outlet)", "2020-01-15 (Wed)", []),  # notes
+        ("**src-other**", "2020-01-15", [("sources", 2, "source_id", "seed_list_row")]),
+        ("`src-archive`", "`2020-01-16`", [("sources", 2, "published_end", "seed_list_row")]),
+        ("`src-archive`", "2020-01-16 (Thu)", [("sources", 2, "published_end", "seed_list_row")]),
+        ("`src-archive-2`", "2020-01-15", [("sources", 2, "source_id", "seed_list_row")]),
     ],
 )
 def test_the_seeds_list_agrees_with_the_row_of_each_file_it_lists(

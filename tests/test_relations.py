@@ -578,6 +578,7 @@ def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
         {**base, "claim_id": "clm-000-003", "stance": "denies", "claimant_actor_id": "act-idf"},  # another voice
         {**base, "claim_id": "clm-000-004", "stance": "denies", "value_actor_id": "act-usa"},  # another value
         {**base, "claim_id": "clm-000-005", "stance": "denies", "quote_start": 11},  # other words
+        {**base, "claim_id": "clm-000-008", "stance": "denies", "victim_status": "civilian"},  # other victims
         {**base, "claim_id": "clm-000-006", "stance": None},  # reported by its own cell rule
         {**base, "claim_id": "clm-000-007"},  # the same stance again: repeated_claim's
     ]

@@ -51,8 +51,10 @@ def test_a_claim_in_its_documents_own_voice_passed_through_no_report() -> None:
     """own_voice_chain: the publisher's own claim has an empty chain; another claimant's may have one;
     an unknown publisher or claimant is foreign_key's to report, not judged here."""
     sources = [
-        {"source_id": "src-seed", "publisher_actor_id": "act-paper", "cites_source_ids": "src-wire"},
+        {"source_id": "src-seed", "publisher_actor_id": "act-paper", "cites_source_ids": "src-wire|src-earlier"},
         {"source_id": "src-wire", "publisher_actor_id": "act-wire"},
+        {"source_id": "src-earlier", "publisher_actor_id": "act-paper"},  # the paper's own earlier report
+        {"source_id": "src-unsigned"},  # a report whose publisher is not known
         {"source_id": "src-odd", "publisher_actor_id": "act-nobody"},
     ]
     actors = [{"actor_id": "act-paper"}, {"actor_id": "act-wire"}, {"actor_id": "act-army"}]
@@ -61,6 +63,9 @@ def test_a_claim_in_its_documents_own_voice_passed_through_no_report() -> None:
         ("act-paper", "src-seed", None),  # line 3: the paper's own voice, no chain
         ("act-army", "src-seed", "src-wire"),  # line 4: the army, quoted by the wire
         ("act-nobody", "src-odd", "src-wire"),  # line 5: a publisher that is no actor: not judged
+        ("act-paper", "src-seed", "src-earlier"),  # line 6: 'as we reported on Friday'
+        ("act-paper", "src-seed", "src-unsigned"),  # line 7: whose report is not known: not judged
+        ("act-paper", "src-seed", "src-earlier|src-wire"),  # line 8: another outlet further on
     ]
     rows = [
         {"claim_id": f"clm-{at}", "claimant_actor_id": claimant, "source_id": source, "relayed_via": via}
@@ -72,5 +77,9 @@ def test_a_claim_in_its_documents_own_voice_passed_through_no_report() -> None:
         "claims": typed_frame("claims", rows),
     }
     found = model_rules._own_voice_chain(frames)
-    assert [(p.row, p.column, p.value) for p in found] == [(2, "relayed_via", "src-wire")]
-    assert "own voice" in found[0].message
+    assert [(p.row, p.column, p.value) for p in found] == [
+        (2, "relayed_via", "src-wire"),
+        (8, "relayed_via", "src-earlier|src-wire"),
+    ]
+    assert found[1].message.startswith("the claimant act-paper publishes src-seed, so the claim is in the document's")
+    assert "relayed_via names src-wire, a report by act-wire" in found[1].message

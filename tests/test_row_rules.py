@@ -426,6 +426,8 @@ def test_a_cell_rule_whose_wording_raises_is_reported_on_its_row_not_a_traceback
             True,
         ),
         ("rel-synthetic-7", "leads", "act-a", "act-b", True),  # an ID that names no relation is not judged
+        ("rel-backed-by-iran-hashd", "backed_by", "act-hashd-al-shaabi", "act-iran", True),  # the relation first
+        ("rel-backed-by-iran-hashd", "leads", "act-hashd-al-shaabi", "act-iran", False),
         ("rel-hashd-backed-by-iran", None, "act-iran", "act-hashd-al-shaabi", True),  # an empty relation: required's
     ],
 )

@@ -143,7 +143,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "alias_written": {"aliases": ["IAF"]},
     "own_voice_reports": {"stance": "asserts"},
-    "own_voice_chain": {"first": "src-tass-2021-07-homs"},
+    "own_voice_chain": {
+        "claimant": "act-seed-002-publisher",
+        "source": "src-seed-002",
+        "first": "src-tass-2021-07-homs",
+        "publisher": "act-tass",
+    },
     "one_stance": {"stance": "denies", "first": 9, "stance_first": "asserts"},
     "relation_id_names": {
         "relation_id": "rel-hashd-backed-by-iran",

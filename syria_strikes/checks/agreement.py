@@ -373,7 +373,9 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     unjudged = set(about[about.index.isin(claims.index[unnamed])].tolist()) | (
         set(named["event_id"].tolist()) - set(about.tolist())
     )
-    blaming = attribution & claims["stance"].isin(BLAMING_STANCES).fillna(False).to_numpy(dtype=bool)
+    # A stance left empty by its own problem (required's, enum's) is not judged: it may be the one that blames.
+    stance = claims["stance"]
+    blaming = attribution & (stance.isna() | stance.isin(BLAMING_STANCES).fillna(False)).to_numpy(dtype=bool)
     blamed = about[about.index.isin(claims.index[blaming])]
     actor_of = claims["value_actor_id"].loc[blamed.index].to_numpy()
     by_event: dict[str, set[str]] = {}

@@ -27,9 +27,12 @@ from syria_strikes.columnar import (
 from syria_strikes.metadata import CodeStandard, Column
 from syria_strikes.rules import RuleId
 from syria_strikes.text_policy import (
+    AS_THE_SEED_WRITES,
+    CJK_CLASS,
     INVISIBLE_INSIDE_CLASS,
     LIST_GAP,
     LOOKALIKE_FORMS_CLASS,
+    MATHEMATICAL_FORMS_CLASS,
     MIXED_SCRIPT,
     MOJIBAKE_HINT,
     NOT_VALUE,
@@ -86,8 +89,19 @@ def _nothing_found(pattern: str) -> ArrowTest:
 _one_script_a_word = _nothing_found(MIXED_SCRIPT)
 # Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them.
 _nothing_invisible = _nothing_found(INVISIBLE_INSIDE_CLASS)
-# Cells without a fullwidth or mathematical look-alike of a plain letter, digit or sign.
-_no_lookalike_form = _nothing_found(LOOKALIKE_FORMS_CLASS)
+
+
+def _no_lookalike_form(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Cells without a compatibility form of a plain letter or digit: a mathematical one anywhere, the
+    others (fullwidth, circled ...) outside text of the scripts that write them (text_policy)."""
+    if every_cell_ascii(strings):
+        return pc.is_valid(strings)
+    forms = matches(strings, LOOKALIKE_FORMS_CLASS)
+    if not pc.any(forms).as_py():
+        return pc.invert(forms)
+    asian = matches(strings, CJK_CLASS)
+    mathematical = matches(strings, MATHEMATICAL_FORMS_CLASS)
+    return pc.invert(pc.or_(mathematical, pc.and_(forms, pc.invert(asian))))
 
 
 def _listed_in(standard: CodeStandard) -> ArrowTest:
@@ -127,7 +141,8 @@ def column_checks(column: Column) -> list[pa.Check]:
             if column.pattern is None:  # an ID's letters are its pattern's to judge
                 checks.append(_cell_check(cellwise(_one_script_a_word), error="mixed_script"))
                 checks.append(_cell_check(cellwise(_nothing_invisible), error="invisible_char"))
-                checks.append(_cell_check(cellwise(_no_lookalike_form), error="lookalike_form"))
+                if column.name not in AS_THE_SEED_WRITES:
+                    checks.append(_cell_check(cellwise(_no_lookalike_form), error="lookalike_form"))
     if column.vocabulary is not None:
         codes = pyarrow.array(column.vocabulary.codes, type=pyarrow.large_string())
         checks.append(_cell_check(cellwise(lambda a: pc.is_in(a, value_set=codes)), error="enum"))

@@ -95,18 +95,38 @@ def _own_voice_reports(frames: Frames) -> list[Problem]:
 
 
 def _own_voice_chain(frames: Frames) -> list[Problem]:
-    """A claim in its document's own voice has an empty reporting chain: the document says it, or
-    relays it without naming who said it, so no report carried it. Not judged while the publisher or
-    claimant is unknown (foreign_key's)."""
-    claims = frames["claims"]
-    publisher = _publisher_of(claims, frames["sources"])
+    """A claim in its document's own voice passed through no other outlet's report: the document says
+    it, or relays it without naming who said it. Its publisher's own earlier report ('as we reported
+    on Friday') may carry it. Not judged while the publisher or claimant is unknown (foreign_key's),
+    nor for a report whose publisher is not known."""
+    claims, sources = frames["claims"], frames["sources"]
+    publisher = _publisher_of(claims, sources)
     actors = first_by_key(frames["actors"], "actor_id").index
     own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
-    wrong = (own_voice & claims["relayed_via"].notna()).fillna(False).to_numpy(dtype=bool)
-    return [
-        problem("own_voice_chain", "claims", line, "relayed_via", chain, first=chain.split("|")[0])
-        for line, chain in by_line(claims.loc[wrong, "relayed_via"])
-    ]
+    chained = (own_voice & claims["relayed_via"].notna()).fillna(False).to_numpy(dtype=bool)
+    if not chained.any():
+        return []
+    published_by = first_by_key(sources, "source_id")["publisher_actor_id"].dropna()
+    by = dict(zip(map(str, published_by.index), map(str, published_by.tolist()), strict=True))
+    problems = []
+    rows = claims.loc[chained, ["claimant_actor_id", "source_id", "relayed_via"]]
+    for line, claimant, source, chain in zip(rows.index.tolist(), *(rows[name].tolist() for name in rows), strict=True):
+        other = next((report for report in str(chain).split("|") if by.get(report, claimant) != claimant), None)
+        if other is not None:
+            problems.append(
+                problem(
+                    "own_voice_chain",
+                    "claims",
+                    int(line),
+                    "relayed_via",
+                    chain,
+                    claimant=claimant,
+                    source=source,
+                    first=other,
+                    publisher=by[other],
+                )
+            )
+    return problems
 
 
 def _counts_written(frames: Frames) -> list[Problem]:

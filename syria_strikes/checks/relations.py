@@ -157,6 +157,9 @@ ONE_PROPOSITION = (
     "value_actor_id",
     "value_code",
     "unit",
+    "victim_status",
+    "victim_group",
+    "other_event_ids",
 )
 
 

@@ -93,9 +93,10 @@ def check_seed_list(
 
 
 def _listed_as_recorded(archived: pd.DataFrame, lines: dict[str, Listed]) -> list[Problem]:
-    """A README line that names another source_id for a file than the row whose seed it is, or a day of
-    publication outside that row's publication interval: what a reader of seeds/ is told contradicts
-    the data. An empty cell, or a day not written YYYY-MM-DD, says nothing to contradict."""
+    """A README line whose source cell names source IDs, none of them the row's whose seed the file is,
+    or whose published cell writes a day (YYYY-MM-DD, in backticks or with a note) outside that row's
+    publication interval: what a reader of seeds/ is told contradicts the data. A cell that names
+    no ID or writes no day says nothing to contradict."""
     problems = []
     columns = ["source_id", "seed_path", "published_start", "published_end"]
     for line, source_id, seed_path, start, end in zip(
@@ -105,17 +106,14 @@ def _listed_as_recorded(archived: pd.DataFrame, lines: dict[str, Listed]) -> lis
         listed = lines.get(name)
         if listed is None or not isinstance(source_id, str):
             continue
-        day = (
-            pd.to_datetime(listed.published, format="%Y-%m-%d", errors="coerce")
-            if DAY.fullmatch(listed.published)
-            else None
-        )
+        named = [found.group() for found in LISTED_ID.finditer(listed.source_id)]
+        days = [day for day in map(_day, DAY.findall(listed.published)) if day is not None]
         cell: str | None
-        if listed.source_id and listed.source_id != source_id:
+        if named and source_id not in named:
             column, cell, given = "source_id", source_id, listed.source_id
-        elif day is not None and pd.notna(day) and pd.notna(start) and day < start:
+        elif pd.notna(start) and any(day < start for day in days):
             column, cell, given = "published_start", cell_text(start), listed.published
-        elif day is not None and pd.notna(day) and pd.notna(end) and day > end:
+        elif pd.notna(end) and any(day > end for day in days):
             column, cell, given = "published_end", cell_text(end), listed.published
         else:
             continue
@@ -125,5 +123,11 @@ def _listed_as_recorded(archived: pd.DataFrame, lines: dict[str, Listed]) -> lis
     return problems
 
 
-# A day as the README's table writes it; anything else in that cell is a note, not a date.
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+def _day(written: str) -> pd.Timestamp | None:
+    day = pd.to_datetime(written, format="%Y-%m-%d", errors="coerce")
+    return None if pd.isna(day) else day
+
+
+# A day and a source ID as the README's cells write them, among backticks, links or notes.
+DAY = re.compile(r"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+LISTED_ID = re.compile(r"(?<![a-z0-9-])src-[a-z0-9]+(?:-[a-z0-9]+)*(?![a-z0-9-])")
