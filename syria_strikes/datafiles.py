@@ -48,21 +48,24 @@ def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:
     except FileRefused as refused:
         return [problem(refused.rule, "data/", None, None, None, what="the folder", reason=refused.words)]
     return [
-        problem("file_declared", f"data/{entry.name}", None, None, entry.name, tables=declared, folder=folder)
-        for entry, folder in ((entry, _is_folder(entry)) for entry in entries)
+        problem("file_declared", f"data/{entry.name}", None, None, entry.name, tables=declared, kind=kind)
+        for entry, kind in ((entry, _kind(entry)) for entry in entries)
         if entry.name not in declared
         and not entry.name.startswith(".")
-        and (folder or _looks_like_a_table(entry.name, table_names))
+        and (kind is not None or _looks_like_a_table(entry.name, table_names))
     ]
 
 
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    """A folder in data/ (not a link to one) may hold copies of tables, edited where validation never
-    looks ('data/old/claims.csv'): it is reported whatever it holds, so nothing inside is read."""
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """'a folder' or 'a link' for an entry of data/ that may hold or lead to copies of tables, edited
+    where validation never looks ('data/old/claims.csv'): reported whatever it holds or leads to, so
+    nothing inside or beyond it is read; None for a file."""
     try:
-        return entry.is_dir(follow_symlinks=False)
+        if entry.is_symlink():
+            return "a link"
+        return "a folder" if entry.is_dir(follow_symlinks=False) else None
     except OSError:
-        return False
+        return None
 
 
 def _looks_like_a_table(name: str, table_names: list[str]) -> bool:

@@ -257,11 +257,13 @@ class Accepted:
 
 # --- wording: the functions behind rules whose words depend on the fault --------------------
 # Reading: the file's bytes, records and header (syria_strikes.reading).
-def _file_declared(*, tables: Collection[str], folder: bool = False) -> str:
-    if folder:
+def _file_declared(*, tables: Collection[str], kind: str | None = None) -> str:
+    """``kind``: 'a folder' or 'a link' (other than a table's own file), whatever it holds or leads to."""
+    if kind is not None:
         return (
-            f"is a folder; data/ holds only the tables ({', '.join(sorted(tables))}), and validation reads "
-            "nothing inside it: move your edits into the right file and the folder out of data/"
+            f"is {kind}; data/ holds only the tables ({', '.join(sorted(tables))}), and validation reads "
+            f"nothing {'inside' if kind == 'a folder' else 'through'} it: move any edits made there into the right "
+            "file, and it out of data/"
         )
     return (
         f"is not one of the tables ({', '.join(sorted(tables))}); move your edits into the right "
@@ -568,7 +570,9 @@ def _relation_id_names(
     if relation_id_misread(relation_id, relation, subject_actor_id, object_actor_id) == "swapped":
         said = f"the ID reads {object_actor_id} {relation} {subject_actor_id}, the row the other way round"
     else:
-        said = f"the ID does not name the relation {relation!r}"
+        body = f"-{str(relation_id).removeprefix('rel-')}-"
+        named = next((code for code in RELATION.codes if f"-{code.replace('_', '-')}-" in body), None)
+        said = f"the ID names the relation {named!r}, not {relation!r}"
     return (
         f"{said}; if the row was corrected since the ID was made, keep the ID (IDs are stable) and say so in "
         "curator_note, else correct the row"
@@ -580,7 +584,7 @@ def _seed_referenced(*, name: str, leftover: bool = False) -> str:
     if leftover:
         return (
             f"seeds/{name} is a temporary file that an archive stopped before it finished left behind, not a "
-            "seed; the next archive removes it once it is a minute old, or remove it yourself"
+            "seed; remove it (the next archive removes it once it is a minute old, except on Windows)"
         )
     return f"seeds/{name} is not the seed_path of any row in data/sources.csv; add a source row for it or remove it"
 
@@ -971,8 +975,8 @@ RULES: tuple[Rule, ...] = (
         "file_declared",
         "Structure",
         "A copy of a table in `data/`: another CSV (`claims (1).csv`, `Claims.CSV`, `claims .csv` with a "
-        "trailing space), another extension (`claims.csv.bak`, `claims.tsv`) or a folder, which may hold copies "
-        "(`data/old/claims.csv`); hidden files and folders are left alone",
+        "trailing space), another extension (`claims.csv.bak`, `claims.tsv`), or a folder or link, which may hold "
+        "or lead to copies (`data/old/claims.csv`); hidden files and folders are left alone",
         "Move the edits into the real file and remove the copy; the validator never reads it.",
         words=_file_declared,
     ),

@@ -48,15 +48,20 @@ def test_stray_copies_are_reported(root: Path, name: str) -> None:
     ]
 
 
-def test_a_folder_in_data_is_reported_unread_and_a_hidden_one_or_a_link_left_alone(root: Path) -> None:
+def test_a_folder_or_link_in_data_is_reported_unread_and_a_hidden_one_left_alone(root: Path) -> None:
     """A copy of a table in a folder ('data/old/claims.csv') is edited where validation never looks."""
     (root / "data" / "old").mkdir()
     (root / "data" / "old" / "claims.csv").write_text("x\n", encoding="utf-8")
     (root / "data" / ".git").mkdir()
-    (root / "data" / "elsewhere").symlink_to(root / "data" / ".git")
+    (root / "data" / ".hidden-link").symlink_to(root / "data" / ".git")
+    (root / "data" / "elsewhere").symlink_to(root / "data" / "old")
     found = stray_files(root / "data", TABLES)
-    assert [(p.table, p.rule, p.value) for p in found] == [("data/old", "file_declared", "old")]
-    assert "is a folder" in found[0].message and "claims.csv" in found[0].message
+    assert [(p.table, p.rule, p.value) for p in found] == [
+        ("data/elsewhere", "file_declared", "elsewhere"),
+        ("data/old", "file_declared", "old"),
+    ]
+    assert "is a link" in found[0].message and "reads nothing through it" in found[0].message
+    assert "is a folder" in found[1].message and "claims.csv" in found[1].message
 
 
 @pytest.mark.parametrize(
