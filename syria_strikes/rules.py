@@ -1848,8 +1848,9 @@ RULES: tuple[Rule, ...] = (
         "invisible_char",
         "Cell contents",
         "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, or a joiner or direction "
-        "mark between two Latin, Greek or Cyrillic letters, outside the columns a seed's text fills (`T\u200b4`, "
-        "`Ho\u200cms`): the text shows one spelling and holds another",
+        "mark between two Latin, Greek or Cyrillic letters or in a cell with no other script nor emoji, outside the "
+        "columns a seed's text fills (`T\u200b4`, `Ho\u200cms`, `T\u200c4`): the text shows one spelling and holds "
+        "another",
         "Names the character and where it is; delete it (joiners and direction marks stay accepted where other "
         "scripts and emoji need them).",
         words=_invisible_char,

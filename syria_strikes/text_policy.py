@@ -182,10 +182,24 @@ INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
 # Cyrillic: 'Ho\u200cms'): none of those scripts joins its letters, and two of their letters run left to
 # right whatever mark stands between them, so there it only makes the word differ from the one it shows.
 JOINERS_AND_MARKS = "\u061c\u200c\u200d\u200e\u200f"
+JOINERS_AND_MARKS_CLASS = _class(JOINERS_AND_MARKS)
 _LOOKALIKE_LETTER = "[\\p{Latin}\\p{Greek}\\p{Cyrillic}]"
 INVISIBLE_INSIDE_CLASS = (
-    f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){_class(JOINERS_AND_MARKS)}+(?:{_LOOKALIKE_LETTER})"
+    f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){JOINERS_AND_MARKS_CLASS}+(?:{_LOOKALIKE_LETTER})"
 )
+# ...and anywhere in a cell with nothing that needs them ('T\u200c4', 'al\u200e-Shaabi'): a character of
+# another script than Latin, Greek and Cyrillic (Arabic, Hebrew, Persian, Indic ...), or an emoji.
+NEEDS_JOINERS_CLASS = "[^\\p{Latin}\\p{Greek}\\p{Cyrillic}\\p{Common}\\p{Inherited}]|" + _class(
+    _chars((0x2600, 0x27BF), (0x1F000, 0x1FAFF))
+)
+
+
+def _in_regex(pattern: str) -> str:
+    """An RE2 pattern of script classes as the ``regex`` module writes them (\\p{Script=Latin})."""
+    scripts = ("Latin", "Greek", "Cyrillic", "Common", "Inherited", "Han", "Hiragana", "Katakana", "Hangul", "Bopomofo")
+    for script in scripts:
+        pattern = pattern.replace(f"\\p{{{script}}}", f"\\p{{Script={script}}}")
+    return pattern
 
 
 # Letters and digits in a form Unicode keeps only for compatibility, that NFKC turns into plain ASCII
@@ -230,9 +244,7 @@ def first_lookalike_form(value: str) -> int | None:
     """Where the check of lookalike_form finds a look-alike in ``value``: the message's pointer."""
     import regex  # the curator's stack (the validate extra), as the check itself needs
 
-    judged = (
-        _chars((0x1D400, 0x1D7FF)) if regex.search(CJK_CLASS.replace("\\p{", "\\p{Script="), value) else LOOKALIKE_FORMS
-    )
+    judged = _chars((0x1D400, 0x1D7FF)) if regex.search(_in_regex(CJK_CLASS), value) else LOOKALIKE_FORMS
     return next((index for index, char in enumerate(value) if char in judged), None)
 
 
@@ -240,14 +252,11 @@ def first_invisible(value: str) -> int | None:
     """Where INVISIBLE_INSIDE_CLASS first finds an invisible character in ``value``: the message's pointer."""
     import regex  # the curator's stack (the validate extra), as the check itself needs
 
-    found = regex.search(
-        INVISIBLE_INSIDE_CLASS.replace("\\p{Latin}", "\\p{Script=Latin}")
-        .replace("\\p{Greek}", "\\p{Script=Greek}")
-        .replace("\\p{Cyrillic}", "\\p{Script=Cyrillic}"),
-        value,
-    )
+    found = regex.search(_in_regex(INVISIBLE_INSIDE_CLASS), value)
     if found is None:
-        return None
+        if regex.search(_in_regex(NEEDS_JOINERS_CLASS), value):
+            return None
+        return next((index for index, char in enumerate(value) if char in JOINERS_AND_MARKS), None)
     return next(
         index for index in range(found.start(), found.end()) if value[index] in INVISIBLE_INSIDE + JOINERS_AND_MARKS
     )

@@ -30,11 +30,13 @@ from syria_strikes.text_policy import (
     AS_THE_SEED_WRITES,
     CJK_CLASS,
     INVISIBLE_INSIDE_CLASS,
+    JOINERS_AND_MARKS_CLASS,
     LIST_GAP,
     LOOKALIKE_FORMS_CLASS,
     MATHEMATICAL_FORMS_CLASS,
     MIXED_SCRIPT,
     MOJIBAKE_HINT,
+    NEEDS_JOINERS_CLASS,
     NOT_VALUE,
     NOT_VALUES,
     SEED_TEXT_COLUMNS,
@@ -87,8 +89,19 @@ def _nothing_found(pattern: str) -> ArrowTest:
 
 # Cells where no Latin, Greek or Cyrillic letter stands next to one of another of these scripts.
 _one_script_a_word = _nothing_found(MIXED_SCRIPT)
+
+
 # Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them.
-_nothing_invisible = _nothing_found(INVISIBLE_INSIDE_CLASS)
+def _nothing_invisible(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Cells without an invisible character no word needs, nor a joiner or direction mark where
+    nothing needs one (text_policy)."""
+    if every_cell_ascii(strings):
+        return pc.is_valid(strings)
+    found = matches(strings, INVISIBLE_INSIDE_CLASS)
+    marks = matches(strings, JOINERS_AND_MARKS_CLASS)
+    if pc.any(marks).as_py():
+        found = pc.or_(found, pc.and_(marks, pc.invert(matches(strings, NEEDS_JOINERS_CLASS))))
+    return pc.invert(found)
 
 
 def _no_lookalike_form(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
