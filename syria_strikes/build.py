@@ -43,7 +43,7 @@ from syria_strikes.files import (
 )
 from syria_strikes.geojson import geojson_text
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Column, Table
-from syria_strikes.outguard import RELEASE_MARKER, OutRefused, check_out
+from syria_strikes.outguard import RELEASE_MARKER, OutRefused, check_out, is_release
 from syria_strikes.paths import is_checkout_data
 from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem, rejections
@@ -90,7 +90,12 @@ def build(data_dir: Path, out: Path, *, legacy: bool = False) -> list[Problem]:
         with ExitStack() as stack:
             staged = Staged(
                 stack,
-                lambda: replacing(out, RELEASE_MARKER, recheck=lambda: check_out(out, data_dir, names, legacy=legacy)),
+                lambda: replacing(
+                    out,
+                    RELEASE_MARKER,
+                    recheck=lambda: check_out(out, data_dir, names, legacy=legacy),
+                    ours=lambda folder: is_release(folder, names, legacy=legacy),
+                ),
             )
             frames, problems = read_and_check(
                 data_dir,

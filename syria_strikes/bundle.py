@@ -90,7 +90,9 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
         repository = repository_files(root)
     except CompanionError as error:
         raise _refused(error) from None
-    with tempfile.TemporaryDirectory(prefix="syria-strikes-bundle-", dir=_workspace_parent(root)) as workspace:
+    with tempfile.TemporaryDirectory(
+        prefix="syria-strikes-bundle-", dir=_workspace_parent(root, data_dir)
+    ) as workspace:
         release = Path(workspace) / "release"
         try:
             problems = build(data_dir, release)
@@ -106,7 +108,7 @@ def make_bundle(data_dir: Path, out: Path) -> Bundle | list[Problem]:
     return write_zip(entries, out / bundle_name(version))
 
 
-def _workspace_parent(root: Path) -> Path:
+def _workspace_parent(root: Path, data_dir: Path) -> Path:
     """The temporary folder (TMPDIR) the release is built in before it is zipped, refused before
     anything is made there when it lies among the curated files or in a release, where a build must
     never write."""
@@ -121,9 +123,10 @@ def _workspace_parent(root: Path) -> Path:
             "release there before zipping it, where no build writes; set TMPDIR to a folder outside it; "
             "nothing was touched"
         )
-    for name in ("data", "seeds"):
+    # data/ and seeds/, and the tables' folder whatever --data-dir names it
+    for name, folder in (("data", root / "data"), ("seeds", root / "seeds"), (data_dir.name, data_dir)):
         try:
-            inside = parent.resolve().is_relative_to((root / name).resolve())
+            inside = parent.resolve().is_relative_to(folder.resolve())
         except (OSError, RuntimeError):
             inside = False
         if inside:

@@ -31,6 +31,9 @@ AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
 STAGING, RETIRED, KEPT = "staging", "retired", "release"
+# What a lock file this tool made holds: a run that finds it left by a killed run may remove it, and
+# a file of that name holding anything else (the user's) is never removed.
+LOCK_TEXT = b"syria-strikes: the lock of one run writing the folder beside this file\n"
 # The token of a run's sibling folder: 16 lowercase hex digits, and nothing else is one.
 TOKEN_BYTES = 8
 TOKEN = re.compile(f"[0-9a-f]{{{2 * TOKEN_BYTES}}}")
@@ -69,12 +72,19 @@ def new_token() -> str:
 
 
 @contextmanager
-def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda: None) -> Iterator[Path]:
+def replacing(
+    out: Path,
+    marker: Marker,
+    recheck: Callable[[], object] = lambda: None,
+    ours: Callable[[Path], bool] = lambda folder: True,
+) -> Iterator[Path]:
     """Yield an empty, marked staging folder; when the block ends normally, swap it in for ``out``.
 
     Under the lock, ``recheck`` runs first (the output may have changed since it was checked),
     then the leftovers of killed runs are recovered or removed. If the block raises, the staging
-    folder is removed and ``out`` is as it was.
+    folder is removed and ``out`` is as it was. The folder swapped out is removed only when it is
+    still empty or ``ours`` (what ``recheck`` accepted): files saved into it while the run wrote
+    are the user's, and it is left, with a warning, instead.
     """
     place = operated_path(out)
     place.parent.mkdir(parents=True, exist_ok=True)
@@ -85,8 +95,9 @@ def replacing(out: Path, marker: Marker, recheck: Callable[[], object] = lambda:
         staging = new_staging(place, marker)
         swapped = False
         try:
+            _take_attributes_of_an_empty_folder(place, staging)
             yield staging
-            swap_into_place(staging, place, marker)
+            swap_into_place(staging, place, marker, ours)
             swapped = True
         finally:
             if not swapped and os.path.lexists(staging):
@@ -100,7 +111,7 @@ def output_lock(out: Path) -> Iterator[None]:
 
     path = out.with_name(f".{out.name}.lock")
     while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        descriptor, ours = _open_lock_file(path, out)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -116,14 +127,39 @@ def output_lock(out: Path) -> Iterator[None]:
         if _same_file(descriptor, path):
             break
         os.close(descriptor)
+    # A lock file a killed run of this tool made says so; it is ours to remove once we hold it.
+    ours = ours or os.pread(descriptor, len(LOCK_TEXT) + 1, 0) == LOCK_TEXT
     try:
         yield
     finally:
-        # Removed while still held, so the folder is left as it was found; a run waiting on the old
-        # file sees it gone and opens a new one (above).
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        # A lock file this run made is removed while still held, so the folder is left as it was
+        # found; a run waiting on it sees it gone and opens a new one (above). A file that was there
+        # before (an older version's lock file, or the user's) is left.
+        if ours:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
         os.close(descriptor)
+
+
+def _open_lock_file(path: Path, out: Path) -> tuple[int, bool]:
+    """The lock file's descriptor, and whether this run created it (and wrote LOCK_TEXT in it)."""
+    flags = os.O_RDWR | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        try:
+            descriptor = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return os.open(path, flags | os.O_NONBLOCK), False
+        os.write(descriptor, LOCK_TEXT)
+        return descriptor, True
+    except FileNotFoundError:  # removed between the two opens by the run that held it
+        return _open_lock_file(path, out)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+            raise OutputBusy(
+                f"{path} stands where the lock of {out} goes and is not a file (a link or a folder); move it away "
+                "and run again"
+            ) from None
+        raise
 
 
 def _same_file(descriptor: int, path: Path) -> bool:
@@ -162,22 +198,27 @@ def clean_leftovers(out: Path, marker: Marker) -> list[Path]:
         entries = sorted((entry for entry in listing if _sibling_of(out, entry.name, kinds)), key=lambda e: e.name)
     for entry in entries:
         path = Path(entry.path)
-        if entry.is_symlink() and _sibling_of(out, entry.name, ("link",)):
-            path.unlink()  # a link made for a flip that never happened
+        if (
+            entry.is_symlink()
+            and _sibling_of(out, entry.name, ("link",))
+            and _sibling_of(out, os.readlink(path), (KEPT,))
+        ):
+            path.unlink()  # a link made for a flip that never happened: it names a release folder beside it
             removed.append(path)
         elif (
             path != current
             and entry.is_dir(follow_symlinks=False)
             and _ours(path, marker)
-            and _removed_or_told(path, marker, out)
+            and _removed_or_told(path, marker, out, "a folder an earlier run left")
         ):
             removed.append(path)
     return removed
 
 
-def _removed_or_told(folder: Path, marker: Marker, out: Path) -> bool:
+def _removed_or_told(folder: Path, marker: Marker, out: Path, what: str = "") -> bool:
     """Remove a folder a run left or replaced; when the system refuses (a folder made read-only), say
-    where it stays instead of failing a run whose new output is, or will be, complete."""
+    where what is left of it stays instead of failing a run whose new output is, or will be, complete."""
+    what = what or f"the {out.name} replaced"
     try:
         if not (folder / marker.name).is_file():
             (folder / marker.name).write_text(marker.text, encoding="utf-8")
@@ -185,12 +226,12 @@ def _removed_or_told(folder: Path, marker: Marker, out: Path) -> bool:
         return True
     except OSError as error:
         reason = error.strerror or str(error)
-        print(
-            f"warning: the earlier {escape(out.name)} could not be removed ({reason}); it is left in "
-            f"{escape(str(folder))}: remove it yourself",
-            file=sys.stderr,
-        )
+        _warn(f"{what} could not be removed entirely ({reason}); what is left of it is in {escape(str(folder))}")
         return False
+
+
+def _warn(sentence: str) -> None:
+    print(f"warning: {sentence}: remove it yourself", file=sys.stderr)
 
 
 def _ours(folder: Path, marker: Marker) -> bool:
@@ -247,32 +288,55 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def swap_into_place(staging: Path, out: Path, marker: Marker) -> None:
+def swap_into_place(
+    staging: Path, out: Path, marker: Marker, ours: Callable[[Path], bool] = lambda folder: True
+) -> None:
     """Make the complete folder in ``staging`` appear at ``out`` in one atomic step."""
     _sync_tree(staging)
     if not os.path.lexists(out):
         os.rename(staging, out)
-    elif _link_target(out) is None and _keep_folder_attributes(out, staging) and exchange(staging, out):
-        # ``staging`` now holds the old folder: mark it as the command's own, then remove it.
-        _removed_or_told(staging, marker, out)
+    elif _link_target(out) is None and exchange(staging, out):
+        # ``staging`` now holds the old folder: removed if it is still what the run may replace.
+        _removed_unless_changed(staging, marker, out, ours)
     else:
-        _flip_link(staging, out, marker)
+        _flip_link(staging, out, marker, ours)
     _sync(out.parent)
 
 
-def _keep_folder_attributes(out: Path, staging: Path) -> bool:
-    """Give the new folder the mode, owner and extended attributes (ACLs) of the folder it replaces:
-    an empty folder named as ``--out`` (``/var/www/html``, a shared folder) is the user's, and a new
-    output takes its place. The owner is kept where the system allows it. Always True."""
-    status = os.stat(out, follow_symlinks=False)
-    if stat.S_ISDIR(status.st_mode):
+def _removed_unless_changed(folder: Path, marker: Marker, out: Path, ours: Callable[[Path], bool]) -> bool:
+    """Remove the folder swapped out, unless files were saved into it while the run wrote (it was
+    judged before): those are the user's, so the folder stays, and the run says where."""
+    try:
+        replaceable = not any(entry.name != marker.name for entry in os.scandir(folder)) or ours(folder)
+    except OSError:
+        replaceable = False
+    if not replaceable:
+        _warn(
+            f"files were saved into {escape(str(out))} while this run wrote it; the folder they are in was "
+            f"replaced, and is left in {escape(str(folder))}: move them back"
+        )
+        return False
+    return _removed_or_told(folder, marker, out)
+
+
+def _take_attributes_of_an_empty_folder(out: Path, staging: Path) -> None:
+    """Give the new folder the mode, owner, group and extended attributes (ACLs) of the empty folder
+    it will replace, before anything is written in it (so that files take its group and default
+    ACL): an empty folder named as ``--out`` (``/var/www/html``, a shared folder) is the user's. A
+    folder a run wrote keeps the run's own mode. The owner is kept where the system allows it."""
+    try:
+        status = os.stat(out, follow_symlinks=False)
+        empty = stat.S_ISDIR(status.st_mode) and not any(os.scandir(out))
+    except OSError:
+        return
+    if empty:
         with contextlib.suppress(OSError):  # only the owner, or root, may give a folder away
             os.chown(staging, status.st_uid, status.st_gid)
         shutil.copystat(out, staging, follow_symlinks=False)
-    return True
+        os.utime(staging)  # its times are its own
 
 
-def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
+def _flip_link(staging: Path, out: Path, marker: Marker, ours: Callable[[Path], bool] = lambda folder: True) -> None:
     """Link mode: the folder lives in ``.<out>.release-<token>`` and ``out`` is a link to it,
     replaced by one rename. An old folder that is a real folder moves beside it first; if the
     run is killed in between, the next run puts it back (``recover``), so nothing is lost."""
@@ -285,7 +349,7 @@ def _flip_link(staging: Path, out: Path, marker: Marker) -> None:
         previous = sibling(out, RETIRED, new_token())
         os.rename(out, previous)
     os.replace(link, out)
-    _removed_or_told(previous, marker, out)
+    _removed_unless_changed(previous, marker, out, ours)
 
 
 def recover(out: Path, marker: Marker) -> None:

@@ -266,20 +266,24 @@ def test_bundle_refuses_an_out_inside_a_release(dataset: Dataset, release: Path,
     assert fingerprint(copied) == before
 
 
-@pytest.mark.parametrize("folder", ["data", "seeds"])
+@pytest.mark.parametrize("folder", ["data", "seeds", "tables"])
 def test_a_temporary_folder_among_the_curated_files_is_refused_before_anything_is_written(
     dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
     """The bundle builds its release in the temporary folder (TMPDIR) before zipping it: with TMPDIR
     set to the dataset's seeds/, the build's guard refused that release folder with an exception
-    that escaped as a traceback, after a folder had been made among the seeds."""
+    that escaped as a traceback, after a folder had been made among the seeds. 'tables' is the data
+    folder under another name, given as --data-dir."""
     from tests.support.attacks import assert_clean_failure, fingerprint
 
     add_repository_files(dataset)
+    data_dir = dataset.data_dir
+    if folder == "tables":
+        data_dir = data_dir.rename(dataset.root / "tables")
     monkeypatch.setattr(tempfile, "tempdir", str(dataset.root / folder))
     before = fingerprint(dataset.root)
     out = tmp_path / "out"
-    result = _command("bundle", "--data-dir", str(dataset.data_dir), "--out", str(out))
+    result = _command("bundle", "--data-dir", str(data_dir), "--out", str(out))
     assert_clean_failure(result, 2)
     assert f"is inside {folder}/" in result.stderr and "TMPDIR" in result.stderr and result.stderr.count("\n") == 1
     assert fingerprint(dataset.root) == before

@@ -445,6 +445,22 @@ def test_a_page_or_zip_the_site_did_not_write_is_refused_and_kept(
     assert (out / added).read_text(encoding="utf-8") == "the user's\n"
 
 
+@pytest.mark.parametrize("damage", [b"\xff", b"truncated"])
+def test_a_site_whose_marker_list_cannot_be_read_is_not_taken_for_one_it_wrote(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], damage: bytes
+) -> None:
+    """Judged by the names a site writes, a page saved into it would be replaced: a marker neither
+    listing the files nor an older version's is no proof, so the run refuses."""
+    out = add_repository_files(dataset).root / "public" / "site"
+    assert _run_site(out, dataset.root / "seeds", capsys)[0] == 0
+    marker = out / MARKER
+    marker.write_bytes(marker.read_bytes() + damage if damage == b"\xff" else MARKER_TEXT.encode() + damage)
+    (out / "google1234abcd.html").write_text("the user's\n", encoding="utf-8")
+    code, error = _run_site(out, dataset.root / "seeds", capsys)
+    assert code == 2, error
+    assert (out / "google1234abcd.html").read_text(encoding="utf-8") == "the user's\n"
+
+
 def test_a_site_of_an_older_version_without_its_list_is_judged_by_the_names_a_site_writes(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:

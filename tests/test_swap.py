@@ -227,7 +227,11 @@ def test_an_old_output_that_cannot_be_removed_is_left_with_a_warning_and_the_new
         [left] = [path for path in tmp_path.iterdir() if path.name.startswith(".release.staging-")]
         assert _contents(left) == "old, read-only"
         err = capsys.readouterr().err
-        assert f"warning: the earlier release could not be removed (Permission denied); it is left in {left}" in err
+        which = "the release replaced" if new == "new" else "a folder an earlier run left"
+        assert (
+            f"warning: {which} could not be removed entirely (Permission denied); what is left of it "
+            f"is in {left}: remove it yourself"
+        ) in err
 
 
 def test_an_empty_folder_replaced_keeps_its_mode_and_owner(tmp_path: Path) -> None:
@@ -245,3 +249,48 @@ def test_an_empty_folder_replaced_keeps_its_mode_and_owner(tmp_path: Path) -> No
     assert _contents(out) == "new" and after.st_ino != before.st_ino
     assert stat.S_IMODE(after.st_mode) == 0o3775
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
+    # given before the files were written: they take the folder's group, as its setgid bit asks
+    assert os.stat(out / "datapackage.json").st_gid == before.st_gid
+
+
+def test_files_saved_into_the_output_while_a_run_writes_are_kept_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output is judged before the run writes; a file saved into it meanwhile is the user's: the
+    folder swapped out is left, named, instead of removed with it."""
+    out = _release(tmp_path / "release", "old")
+
+    def ours(folder: Path) -> bool:
+        return sorted(path.name for path in folder.iterdir()) == sorted([MARKER, "datapackage.json"])
+
+    with replacing(out, RELEASE_MARKER, ours=ours) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+        (out / "notes.txt").write_text("saved meanwhile", encoding="utf-8")
+    assert _contents(out) == "new"
+    [left] = [path for path in tmp_path.iterdir() if path.name.startswith(".release.staging-")]
+    assert (left / "notes.txt").read_text(encoding="utf-8") == "saved meanwhile"
+    assert f"files were saved into {out} while this run wrote it" in capsys.readouterr().err
+
+
+def test_a_file_named_like_the_lock_is_kept_unless_a_killed_run_of_this_tool_left_it(tmp_path: Path) -> None:
+    out = tmp_path / "release"
+    lock = tmp_path / ".release.lock"
+    lock.write_text("the user's notes\n", encoding="utf-8")
+    with output_lock(out):
+        pass
+    assert lock.read_text(encoding="utf-8") == "the user's notes\n"
+    lock.write_bytes(swap.LOCK_TEXT)  # what a killed run leaves
+    with output_lock(out):
+        pass
+    assert not lock.exists()
+
+
+def test_a_users_link_named_like_a_link_mode_link_is_kept(tmp_path: Path) -> None:
+    out = _release(tmp_path / "release", "current")
+    (tmp_path / "mine").mkdir()
+    users = tmp_path / f".release.link-{'0' * 16}"
+    users.symlink_to("mine")
+    ours = tmp_path / f".release.link-{'1' * 16}"
+    ours.symlink_to(f".release.release-{'2' * 16}")  # what a flip killed before its rename leaves
+    clean_leftovers(out, RELEASE_MARKER)
+    assert users.is_symlink() and not ours.is_symlink()

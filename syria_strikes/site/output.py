@@ -56,7 +56,8 @@ SITE_ZIP = re.compile(r"syria-strikes-[^/]+\.zip")
 
 # The marker lists every file the site wrote, after this line: only those are the site's to replace.
 WRITTEN = "Files it wrote:\n"
-MARKER_MOST_BYTES = 1 << 20
+# A site of a million claims lists some 150,000 files: a few MiB.
+MARKER_MOST_BYTES = 1 << 28
 
 
 def site_marker(paths: Iterable[str]) -> Marker:
@@ -91,13 +92,16 @@ def stray(folder: Path) -> str | None:
 
 
 def _written(folder: Path) -> frozenset[str] | None:
-    """The files the marker says the site wrote; None for a marker without the list (or unreadable)."""
+    """The files the marker says the site wrote; None for the marker of an older version, which lists
+    none. A marker that cannot be read, or is neither, lists nothing: every file is then a stray."""
     try:
         text = read_file(folder / MARKER, folder, most=MARKER_MOST_BYTES)[0].decode("utf-8")
     except (OSError, UnicodeDecodeError):
+        return frozenset()
+    if text == MARKER_TEXT:
         return None
     if not text.startswith(MARKER_TEXT + WRITTEN):
-        return None
+        return frozenset()
     return frozenset(text[len(MARKER_TEXT + WRITTEN) :].splitlines())
 
 
@@ -192,7 +196,7 @@ def write_all_or_nothing(
                 f"the release names a page {relative!r} outside the site, or that no file can be (an ID with "
                 "'..', a leading '/' or a NUL byte); it is not a release a build wrote"
             )
-    with replacing(target, site_marker(contents), recheck) as staging:
+    with replacing(target, site_marker(contents), recheck, ours=is_site) as staging:
         for relative, data in contents.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
