@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return USAGE_ERROR
     try:
-        code: int = args.run(args, parser)
+        # A usage error in a command shows that command's usage, not the list of commands.
+        code: int = args.run(args, getattr(args, "command_parser", parser))
         _flush()
     except BrokenPipeError:
         return _reader_gone()
@@ -271,6 +272,8 @@ def _parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="write the static provenance site from a release")
     add_arguments(site)
     site.set_defaults(run=lambda args, parser: run(args))
+    for command in commands.choices.values():
+        command.set_defaults(command_parser=command)
     return parser
 
 

@@ -148,12 +148,15 @@ def test_a_line_break_in_a_path_argument_is_printed_escaped(
 def test_a_line_break_in_a_missing_data_folder_is_printed_escaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
-    """The usage error that no data folder is there names the path as one field too."""
+    """The usage error that no data folder is there names the path as one field too, under the
+    command's usage."""
     with pytest.raises(SystemExit):
         main([name, "--data-dir", str(tmp_path / "x\nerror: forged")])
     err = capsys.readouterr().err
     assert "x\\x0aerror: forged" in err
     assert not [line for line in err.splitlines() if line.startswith("error: forged")], err
+    # the command's own usage and name, not the list of every command
+    assert err.startswith(f"usage: syria-strikes {name} ") and f"syria-strikes {name}: error: no data folder" in err
 
 
 def test_a_data_folder_path_too_long_for_the_system_is_a_usage_error(
