@@ -144,22 +144,33 @@ def output_lock(out: Path) -> Iterator[None]:
 def _open_lock_file(path: Path, out: Path) -> tuple[int, bool]:
     """The lock file's descriptor, and whether this run created it (and wrote LOCK_TEXT in it)."""
     flags = os.O_RDWR | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
-    try:
+    while True:
         try:
             descriptor = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
-            return os.open(path, flags | os.O_NONBLOCK), False
-        os.write(descriptor, LOCK_TEXT)
-        return descriptor, True
-    except FileNotFoundError:  # removed between the two opens by the run that held it
-        return _open_lock_file(path, out)
-    except OSError as error:
-        if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
-            raise OutputBusy(
-                f"{path} stands where the lock of {out} goes and is not a file (a link or a folder); move it away "
-                "and run again"
-            ) from None
-        raise
+            pass
+        else:
+            os.write(descriptor, LOCK_TEXT)
+            return descriptor, True
+        try:
+            descriptor = os.open(path, flags | os.O_NONBLOCK)
+        except FileNotFoundError:  # removed between the two opens by the run that held it: again
+            continue
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):
+                raise _not_a_lock_file(path, out) from None
+            raise
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # a named pipe or a device
+            os.close(descriptor)
+            raise _not_a_lock_file(path, out)
+        return descriptor, False
+
+
+def _not_a_lock_file(path: Path, out: Path) -> OutputBusy:
+    return OutputBusy(
+        f"{escape(str(path))} stands where the lock of {escape(str(out))} goes and is not a file (a link, a folder "
+        "or a pipe); move it away and run again"
+    )
 
 
 def _same_file(descriptor: int, path: Path) -> bool:

@@ -294,3 +294,18 @@ def test_a_users_link_named_like_a_link_mode_link_is_kept(tmp_path: Path) -> Non
     ours.symlink_to(f".release.release-{'2' * 16}")  # what a flip killed before its rename leaves
     clean_leftovers(out, RELEASE_MARKER)
     assert users.is_symlink() and not ours.is_symlink()
+
+
+@pytest.mark.parametrize("kind", ["link", "folder", "pipe"])
+def test_something_else_where_the_lock_file_goes_is_refused_and_kept(tmp_path: Path, kind: str) -> None:
+    out = tmp_path / "release"
+    lock = tmp_path / ".release.lock"
+    if kind == "link":
+        lock.symlink_to(tmp_path / "elsewhere")
+    elif kind == "folder":
+        lock.mkdir()
+    else:
+        os.mkfifo(lock)
+    with pytest.raises(OutputBusy, match="stands where the lock of .* goes and is not a file"), output_lock(out):
+        pass
+    assert os.path.lexists(lock)
