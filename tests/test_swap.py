@@ -306,6 +306,6 @@ def test_something_else_where_the_lock_file_goes_is_refused_and_kept(tmp_path: P
         lock.mkdir()
     else:
         os.mkfifo(lock)
-    with pytest.raises(OutputBusy, match="stands where the lock of .* goes and is not a file"), output_lock(out):
+    with pytest.raises(OutputBusy, match=r"stands where the lock of .* goes and is not a file"), output_lock(out):
         pass
     assert os.path.lexists(lock)
