@@ -92,16 +92,24 @@ def replacing(
         recheck()
         recover(place, marker)
         clean_leftovers(place, marker)
-        staging = new_staging(place, marker)
+        staging = new_staging(place, marker, like=place)
+        old: Path | None = None
         swapped = False
         try:
-            _take_attributes_of_an_empty_folder(place, staging)
             yield staging
-            swap_into_place(staging, place, marker, ours)
+            _give_mode_of_an_empty_folder(place, staging)
+            old = put_in_place(staging, place, marker)
             swapped = True
         finally:
             if not swapped and os.path.lexists(staging):
-                remove_folder(staging, marker)
+                # A staging folder that cannot be removed is a run's leftover, removed next time; the
+                # error that stopped the run is the one to report.
+                with contextlib.suppress(OSError):
+                    remove_folder(staging, marker)
+        # Swapped: from here an interruption leaves the folder swapped out as it is, never removed.
+        if old is not None:
+            _removed_unless_changed(old, marker, place, ours)
+        _sync(place.parent)
 
 
 @contextmanager
@@ -150,7 +158,13 @@ def _open_lock_file(path: Path, out: Path) -> tuple[int, bool]:
         except FileExistsError:
             pass
         else:
-            os.write(descriptor, LOCK_TEXT)
+            try:
+                os.write(descriptor, LOCK_TEXT)
+            except BaseException:
+                os.close(descriptor)
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                raise
             return descriptor, True
         try:
             descriptor = os.open(path, flags | os.O_NONBLOCK)
@@ -182,11 +196,15 @@ def _same_file(descriptor: int, path: Path) -> bool:
     return (at_path.st_dev, at_path.st_ino) == (held.st_dev, held.st_ino)
 
 
-def new_staging(out: Path, marker: Marker) -> Path:
-    """An empty staging folder beside ``out``, marked at once so a clean-up can recognise it."""
+def new_staging(out: Path, marker: Marker, like: Path | None = None) -> Path:
+    """An empty staging folder beside ``out``, marked at once so a clean-up can recognise it; it takes
+    the owner, group and extended attributes of ``like`` when that is an empty folder (the user's)."""
     staging = sibling(out, STAGING, new_token())
     staging.mkdir(mode=0o755)
     staging.chmod(0o755)  # whatever the umask: the published folder is readable by all
+    if like is not None:
+        with contextlib.suppress(OSError):  # a courtesy to the user's folder, not a condition of the run
+            _take_attributes_of_an_empty_folder(like, staging)
     (staging / marker.name).write_text(marker.text, encoding="utf-8")
     return staging
 
@@ -241,8 +259,8 @@ def _removed_or_told(folder: Path, marker: Marker, out: Path, what: str = "") ->
         return False
 
 
-def _warn(sentence: str) -> None:
-    print(f"warning: {sentence}: remove it yourself", file=sys.stderr)
+def _warn(sentence: str, advice: str = "remove it yourself") -> None:
+    print(f"warning: {sentence}: {advice}", file=sys.stderr)
 
 
 def _ours(folder: Path, marker: Marker) -> bool:
@@ -302,16 +320,24 @@ def exchange(first: Path, second: Path) -> bool:
 def swap_into_place(
     staging: Path, out: Path, marker: Marker, ours: Callable[[Path], bool] = lambda folder: True
 ) -> None:
-    """Make the complete folder in ``staging`` appear at ``out`` in one atomic step."""
+    """Make the complete folder in ``staging`` appear at ``out`` in one atomic step, and remove the
+    folder it replaced unless that changed since it was judged (``ours``)."""
+    old = put_in_place(staging, out, marker)
+    if old is not None:
+        _removed_unless_changed(old, marker, out, ours)
+    _sync(out.parent)
+
+
+def put_in_place(staging: Path, out: Path, marker: Marker) -> Path | None:
+    """Make the complete folder in ``staging`` appear at ``out`` in one atomic step; the path that
+    now holds the folder it replaced, if any."""
     _sync_tree(staging)
     if not os.path.lexists(out):
         os.rename(staging, out)
-    elif _link_target(out) is None and exchange(staging, out):
-        # ``staging`` now holds the old folder: removed if it is still what the run may replace.
-        _removed_unless_changed(staging, marker, out, ours)
-    else:
-        _flip_link(staging, out, marker, ours)
-    _sync(out.parent)
+        return None
+    if _link_target(out) is None and exchange(staging, out):
+        return staging  # it now holds the old folder
+    return _flip_link(staging, out, marker)
 
 
 def _removed_unless_changed(folder: Path, marker: Marker, out: Path, ours: Callable[[Path], bool]) -> bool:
@@ -322,32 +348,53 @@ def _removed_unless_changed(folder: Path, marker: Marker, out: Path, ours: Calla
     except OSError:
         replaceable = False
     if not replaceable:
+        # Without the marker it is no run's leftover: no later run removes it.
+        with contextlib.suppress(OSError):
+            (folder / marker.name).unlink(missing_ok=True)
         _warn(
             f"files were saved into {escape(str(out))} while this run wrote it; the folder they are in was "
-            f"replaced, and is left in {escape(str(folder))}: move them back"
+            f"replaced, and is left in {escape(str(folder))}",
+            "move them back",
         )
         return False
     return _removed_or_told(folder, marker, out)
 
 
-def _take_attributes_of_an_empty_folder(out: Path, staging: Path) -> None:
-    """Give the new folder the mode, owner, group and extended attributes (ACLs) of the empty folder
-    it will replace, before anything is written in it (so that files take its group and default
-    ACL): an empty folder named as ``--out`` (``/var/www/html``, a shared folder) is the user's. A
-    folder a run wrote keeps the run's own mode. The owner is kept where the system allows it."""
+def _empty_folder(path: Path) -> os.stat_result | None:
     try:
-        status = os.stat(out, follow_symlinks=False)
-        empty = stat.S_ISDIR(status.st_mode) and not any(os.scandir(out))
+        status = os.stat(path, follow_symlinks=False)
+        return status if stat.S_ISDIR(status.st_mode) and not any(os.scandir(path)) else None
     except OSError:
+        return None
+
+
+def _take_attributes_of_an_empty_folder(out: Path, staging: Path) -> None:
+    """Give the new folder the owner, group, extended attributes (ACLs) and set-group-ID bit of the
+    empty folder it will replace, before anything is written in it, so that its files take that
+    group and default ACL: an empty folder named as ``--out`` (``/var/www/html``, a shared folder) is
+    the user's. Its full mode is given once the files are written (``_give_mode_of_an_empty_folder``):
+    a read-only one would not let them be. The owner, or else the group, is given where the system
+    allows it. A folder a run wrote keeps the run's own mode."""
+    status = _empty_folder(out)
+    if status is None:
         return
-    if empty:
-        with contextlib.suppress(OSError):  # only the owner, or root, may give a folder away
-            os.chown(staging, status.st_uid, status.st_gid)
-        shutil.copystat(out, staging, follow_symlinks=False)
-        os.utime(staging)  # its times are its own
+    try:
+        os.chown(staging, status.st_uid, status.st_gid)
+    except OSError:  # only root may give a folder away; a member of the group may give it that
+        with contextlib.suppress(OSError):
+            os.chown(staging, -1, status.st_gid)
+    shutil.copystat(out, staging, follow_symlinks=False)
+    os.chmod(staging, stat.S_IMODE(status.st_mode) | stat.S_IRWXU)
+    os.utime(staging)  # its times are its own
 
 
-def _flip_link(staging: Path, out: Path, marker: Marker, ours: Callable[[Path], bool] = lambda folder: True) -> None:
+def _give_mode_of_an_empty_folder(out: Path, staging: Path) -> None:
+    status = _empty_folder(out)
+    if status is not None:
+        os.chmod(staging, stat.S_IMODE(status.st_mode))
+
+
+def _flip_link(staging: Path, out: Path, marker: Marker) -> Path:
     """Link mode: the folder lives in ``.<out>.release-<token>`` and ``out`` is a link to it,
     replaced by one rename. An old folder that is a real folder moves beside it first; if the
     run is killed in between, the next run puts it back (``recover``), so nothing is lost."""
@@ -360,7 +407,7 @@ def _flip_link(staging: Path, out: Path, marker: Marker, ours: Callable[[Path], 
         previous = sibling(out, RETIRED, new_token())
         os.rename(out, previous)
     os.replace(link, out)
-    _removed_unless_changed(previous, marker, out, ours)
+    return previous
 
 
 def recover(out: Path, marker: Marker) -> None:

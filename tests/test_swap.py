@@ -269,7 +269,28 @@ def test_files_saved_into_the_output_while_a_run_writes_are_kept_with_a_warning(
     assert _contents(out) == "new"
     [left] = [path for path in tmp_path.iterdir() if path.name.startswith(".release.staging-")]
     assert (left / "notes.txt").read_text(encoding="utf-8") == "saved meanwhile"
-    assert f"files were saved into {out} while this run wrote it" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"files were saved into {out} while this run wrote it" in err and err.rstrip().endswith("move them back")
+    # nor does the next run take it for a leftover of its own
+    with replacing(out, RELEASE_MARKER, ours=ours) as staging:
+        (staging / "datapackage.json").write_text("newer", encoding="utf-8")
+    assert (left / "notes.txt").read_text(encoding="utf-8") == "saved meanwhile"
+
+
+def test_an_interruption_once_the_folders_are_swapped_removes_neither(tmp_path: Path) -> None:
+    """Judging the folder swapped out takes a while (a whole site): interrupted then, the run must not
+    remove it as if it were its own unfinished staging folder."""
+    out = _release(tmp_path / "release", "old")
+
+    def interrupted(folder: Path) -> bool:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt), replacing(out, RELEASE_MARKER, ours=interrupted) as staging:
+        (staging / "datapackage.json").write_text("new", encoding="utf-8")
+        (out / "notes.txt").write_text("saved meanwhile", encoding="utf-8")
+    assert _contents(out) == "new"
+    [left] = [path for path in tmp_path.iterdir() if path.name.startswith(".release.staging-")]
+    assert (left / "notes.txt").read_text(encoding="utf-8") == "saved meanwhile"
 
 
 def test_a_file_named_like_the_lock_is_kept_unless_a_killed_run_of_this_tool_left_it(tmp_path: Path) -> None:
