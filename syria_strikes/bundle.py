@@ -38,6 +38,7 @@ from syria_strikes.loader import derived_files
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
+from syria_strikes.terminal import escape
 
 
 class BundleError(Exception):
@@ -124,14 +125,14 @@ def _workspace_parent(root: Path, data_dir: Path) -> Path:
             "nothing was touched"
         )
     # data/ and seeds/, and the tables' folder whatever --data-dir names it
-    for name, folder in (("data", root / "data"), ("seeds", root / "seeds"), (data_dir.name, data_dir)):
+    for name, folder in (("data/", root / "data"), ("seeds/", root / "seeds"), (escape(f"{data_dir}/"), data_dir)):
         try:
             inside = parent.resolve().is_relative_to(folder.resolve())
         except (OSError, RuntimeError):
             inside = False
         if inside:
             raise BundleError(
-                f"the temporary folder {parent} (TMPDIR) is inside {name}/, which holds curated files, and the "
+                f"the temporary folder {parent} (TMPDIR) is inside {name}, which holds curated files, and the "
                 "bundle builds its release there before zipping it; set TMPDIR to a folder outside the dataset; "
                 "nothing was touched"
             )

@@ -39,7 +39,8 @@ def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | 
 def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:
     """Every entry of data/ that looks like a copy of a table: any other '.csv' (whatever its case
     or trailing spaces), any name holding a table's name, such as 'claims.csv.bak', 'claims.tsv' or
-    'claims (1).csv', and any folder. Hidden files (an editor's lock or swap file) are left alone."""
+    'claims (1).csv', and any folder or link but a table's own file. Hidden files and folders (an
+    editor's lock or swap file) are left alone."""
     declared = {f"{name}.csv" for name in table_names}
     try:
         entries = list_folder(data_dir)

@@ -1452,11 +1452,12 @@ RULES: tuple[Rule, ...] = (
         "one_stance",
         "IDs and references",
         "Two claims of the same words (same source and quote offsets) by the same claimant about the same event, "
-        "predicate and value with different stances: one sentence read both as asserting and as denying",
+        "predicate, value and victims with different stances: one sentence read both as asserting and as denying",
         "The line it contradicts; give the stance the words take, once.",
         words=(
             "takes the stance {stance!r} on what line {first} takes {stance_first!r} in the same words (same "
-            "source, offsets, claimant, event, predicate and value); the words take one stance: keep the right one"
+            "source, offsets, claimant, event, predicate, value and victims); the words take one stance: keep the "
+            "right one"
         ),
     ),
     Rule(
@@ -1771,8 +1772,8 @@ RULES: tuple[Rule, ...] = (
         "Quotes and seeds",
         "File in `seeds/` that no source names",
         "Add its source row or remove it. A file named `.<name>.syria-strikes-XXXXXXXX.tmp` is a temporary file "
-        "that an `archive` stopped before it finished left behind: the next `archive` removes it once it is a "
-        "minute old.",
+        "that an `archive` stopped before it finished left behind: remove it (the next `archive` removes it once "
+        "it is a minute old, except on Windows).",
         words=_seed_referenced,
     ),
     Rule(
@@ -1839,8 +1840,8 @@ RULES: tuple[Rule, ...] = (
         "A letter or digit in a compatibility form (fullwidth, mathematical, circled, a ligature such as `\ufb02`, "
         "a Roman numeral) outside the columns written as a seed writes them (`\uff28\uff4f\uff4d\uff53`, "
         "`\U0001d407\U0001d428\U0001d426\U0001d42c` for `Homs`): it reads the same and matches nothing typed plainly. "
-        "Chinese, Japanese and Korean text may write fullwidth and circled forms; superscripts and ordinal "
-        "indicators (`m\u00b2`, `n\u00ba`) are accepted",
+        "In Chinese, Japanese and Korean text only the mathematical forms are refused (it writes fullwidth and "
+        "circled ones); superscripts, ordinal indicators and signs such as `\u2116` and `\u2122` are accepted",
         "Names the character and the plain one it stands for; retype it plainly.",
         words=_lookalike_form,
     ),

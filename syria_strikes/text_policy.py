@@ -208,6 +208,8 @@ def _in_regex(pattern: str) -> str:
 # letters and match nothing typed with them. Superscripts, subscripts and ordinal indicators ('m\u00b2',
 # 'n\u00ba') are left alone: text writes them on purpose.
 def _lookalike_forms() -> str:
+    """Letters and digits (and letter-like numbers, circled and squared letters), not signs such as
+    U+2116 NUMERO SIGN or U+2122 TRADE MARK SIGN, which text writes on purpose."""
     kept_on_purpose = ("SUPERSCRIPT", "SUBSCRIPT", "MODIFIER", "ORDINAL", "SQUARE ")
     forms = []
     # The blocks that hold such forms (Latin-1 to CJK compatibility, alphabetic presentation forms,
@@ -226,7 +228,8 @@ def _lookalike_forms() -> str:
         plain = unicodedata.normalize("NFKC", char)
         if plain != char and plain.isascii() and plain.isalnum():
             name = unicodedata.name(char, "")
-            if not any(word in name for word in kept_on_purpose):
+            letter_like = unicodedata.category(char)[0] in "LN" or "LATIN" in name or "DIGIT" in name
+            if letter_like and not any(word in name for word in kept_on_purpose):
                 forms.append(char)
     return "".join(forms)
 
@@ -236,7 +239,8 @@ LOOKALIKE_FORMS_CLASS = _class(LOOKALIKE_FORMS)
 # The mathematical alphanumerics are a look-alike in any text; the other forms are the way Chinese,
 # Japanese and Korean text writes Latin letters and digits (fullwidth, circled), so a cell holding any
 # of those scripts' characters may use them.
-MATHEMATICAL_FORMS_CLASS = _class(_chars((0x1D400, 0x1D7FF)))
+MATHEMATICAL_FORMS = "".join(char for char in LOOKALIKE_FORMS if 0x1D400 <= ord(char) <= 0x1D7FF)
+MATHEMATICAL_FORMS_CLASS = _class(MATHEMATICAL_FORMS)
 CJK_CLASS = "[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}\\p{Bopomofo}]"
 
 
@@ -244,7 +248,7 @@ def first_lookalike_form(value: str) -> int | None:
     """Where the check of lookalike_form finds a look-alike in ``value``: the message's pointer."""
     import regex  # the curator's stack (the validate extra), as the check itself needs
 
-    judged = _chars((0x1D400, 0x1D7FF)) if regex.search(_in_regex(CJK_CLASS), value) else LOOKALIKE_FORMS
+    judged = MATHEMATICAL_FORMS if regex.search(_in_regex(CJK_CLASS), value) else LOOKALIKE_FORMS
     return next((index for index, char in enumerate(value) if char in judged), None)
 
 

@@ -94,6 +94,7 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
         "\u65b0\u534e\u793e\u5927\u9a6c\u58eb\u9769\uff13\u6708\uff11\u65e5\u7535",  # fullwidth digits in Chinese
         "\u65b0\u534e\u793e\uff08Xinhua\uff09",  # fullwidth brackets
         "2 km\u00b2, n\u00ba 4",  # superscripts and ordinal indicators written on purpose
+        "\u2116 5, Brand\u2122",  # signs, not letters
     ],
 )
 def test_what_other_scripts_and_emoji_write_passes(name: str) -> None:
@@ -223,3 +224,19 @@ def test_a_column_written_as_the_seed_writes_it_is_left_to_the_rule_that_holds_i
     right, and one it does not write is that rule's to report."""
     frame = typed_frame("actors", [VALID_ACTOR, {**VALID_ACTOR, "actor_id": "act-other", "aliases": "\uff28oms"}])
     assert check_table(frame, ACTORS, set()) == []
+
+
+def test_the_lookalike_message_points_at_what_the_check_refused() -> None:
+    """Every form the check refuses, alone in a Latin cell and beside Chinese, is the one the message
+    names: a form the check refused but the message did not know was shown as the cell's first letter."""
+    from syria_strikes.text_policy import LOOKALIKE_FORMS, MATHEMATICAL_FORMS, first_lookalike_form
+
+    cells = [f"ab{char}c" for char in LOOKALIKE_FORMS] + [f"\u65b0{char}" for char in LOOKALIKE_FORMS]
+    frame = typed_frame(
+        "actors", [{**VALID_ACTOR, "actor_id": f"act-x{at}", "name": cell} for at, cell in enumerate(cells)]
+    )
+    refused = {p.value for p in check_table(frame, ACTORS, set()) if p.rule == "lookalike_form"}
+    assert refused == {f"ab{char}c" for char in LOOKALIKE_FORMS} | {f"\u65b0{char}" for char in MATHEMATICAL_FORMS}
+    for cell in refused:
+        at = first_lookalike_form(cell)
+        assert at is not None and cell[at] in LOOKALIKE_FORMS

@@ -581,6 +581,8 @@ def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
         {**base, "claim_id": "clm-000-008", "stance": "denies", "victim_status": "civilian"},  # other victims
         {**base, "claim_id": "clm-000-006", "stance": None},  # reported by its own cell rule
         {**base, "claim_id": "clm-000-007"},  # the same stance again: repeated_claim's
+        {**base, "claim_id": "clm-000-009", "quote_start": None, "quote_end": None},  # no offsets: other words
+        {**base, "claim_id": "clm-000-010", "quote_start": None, "quote_end": None, "stance": "denies"},
     ]
     found = relations._one_stance(typed_frame("claims", rows))
     assert [(p.row, p.column, p.value, p.rule) for p in found] == [(3, "stance", "denies", "one_stance")]

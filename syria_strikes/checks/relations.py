@@ -168,7 +168,10 @@ def _one_stance(claims: pd.DataFrame) -> list[Problem]:
     one stance: a copy that denies what its original asserts records both readings of one sentence.
     Each row whose stance differs from the first such row's is reported; a stance already reported
     (blanked) is not judged."""
-    judged = claims[claims["stance"].notna().to_numpy(dtype=bool)]
+    # Offsets left empty (or blanked by their own problem) say nothing of which words a claim reads.
+    judged = claims[
+        (claims["stance"].notna() & claims["quote_start"].notna() & claims["quote_end"].notna()).to_numpy(dtype=bool)
+    ]
     judged = judged[repeated_rows(judged[list(QUICK_KEY)])]
     if judged.empty:
         return []
