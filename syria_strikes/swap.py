@@ -249,6 +249,9 @@ def _removed_or_told(folder: Path, marker: Marker, out: Path, what: str = "") ->
     where what is left of it stays instead of failing a run whose new output is, or will be, complete."""
     what = what or f"the {out.name} replaced"
     try:
+        if not any(os.scandir(folder)):  # an empty folder (a user's --out) needs no marker to go
+            folder.rmdir()
+            return True
         if not (folder / marker.name).is_file():
             (folder / marker.name).write_text(marker.text, encoding="utf-8")
         remove_folder(folder, marker)
