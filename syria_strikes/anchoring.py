@@ -153,9 +153,11 @@ def _near(text: str, quote: str, start: int, end: int, reason: str) -> NearMatch
     return NearMatch(start, end, reason, _named_differences(text[start:end], quote))
 
 
-def _most_similar(text: str, quote: str) -> NearMatch | None:
+def _most_similar(text: str, quote: str, *, pruned: bool = True) -> NearMatch | None:
     """The stretch of the seed most like the quote, by difflib's matching blocks; for typos and
-    missing words. Large seeds are skipped: the comparison grows with the product of the lengths."""
+    missing words. Large seeds are skipped: the comparison grows with the product of the lengths.
+    ``pruned`` skips, by two cheap upper bounds of the ratio, the stretches that could not be chosen;
+    a test holds its answers to those of the plain path (False)."""
     if len(text) > FUZZY_TEXT_LIMIT or len(quote) > FUZZY_TEXT_LIMIT:
         return None
     matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
@@ -169,7 +171,7 @@ def _most_similar(text: str, quote: str) -> NearMatch | None:
             matcher = difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False)
             # Both bounds are cheap and at least the ratio, whose cost grows with the product of the
             # lengths (seconds for a long run of one letter): a stretch they rule out is never chosen.
-            if matcher.real_quick_ratio() < FUZZY_MIN_RATIO or matcher.quick_ratio() < FUZZY_MIN_RATIO:
+            if pruned and (matcher.real_quick_ratio() < FUZZY_MIN_RATIO or matcher.quick_ratio() < FUZZY_MIN_RATIO):
                 continue
             candidates.append((matcher.ratio(), -abs(end - start - len(quote)), -start, end))
     if not candidates:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 
 import pytest
@@ -81,24 +80,6 @@ def test_nothing_close_says_so() -> None:
     assert "nothing in the seed comes close" in location.describe()
 
 
-def _most_similar_plain(text: str, quote: str) -> anchoring.NearMatch | None:
-    """_most_similar without its pruning: every stretch's full ratio."""
-    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    block = matcher.find_longest_match(0, len(text), 0, len(quote))
-    if block.size == 0:
-        return None
-    anchor = block.a - block.b
-    candidates = []
-    for start in {max(0, anchor + shift) for shift in range(-2, 3)}:
-        for end in {min(len(text), start + max(1, len(quote) + shift)) for shift in range(-3, 4)}:
-            ratio = difflib.SequenceMatcher(None, text[start:end], quote, autojunk=False).ratio()
-            candidates.append((ratio, -abs(end - start - len(quote)), -start, end))
-    ratio, _, negative_start, end = max(candidates)
-    if ratio < anchoring.FUZZY_MIN_RATIO:
-        return None
-    return anchoring._near(text, quote, -negative_start, end, "its wording")
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(alphabet="ab c.\u2019", min_size=1, max_size=60),
@@ -112,4 +93,5 @@ def test_the_most_similar_stretch_is_the_one_every_full_ratio_picks(
     quote = list(text[min(cut) : max(cut)] or text)
     for at, char in typos:
         quote[at % len(quote)] = char
-    assert anchoring._most_similar(text, "".join(quote)) == _most_similar_plain(text, "".join(quote))
+    plain = anchoring._most_similar(text, "".join(quote), pruned=False)
+    assert anchoring._most_similar(text, "".join(quote)) == plain
