@@ -98,7 +98,7 @@ def replacing(
         try:
             yield staging
             _give_mode_of_an_empty_folder(place, staging)
-            old = put_in_place(staging, place, marker)
+            old = put_in_place(staging, place)
             swapped = True
         finally:
             if not swapped and os.path.lexists(staging):
@@ -107,9 +107,7 @@ def replacing(
                 with contextlib.suppress(OSError):
                     remove_folder(staging, marker)
         # Swapped: from here an interruption leaves the folder swapped out as it is, never removed.
-        if old is not None:
-            _removed_unless_changed(old, marker, place, ours)
-        _sync(place.parent)
+        _after_the_swap(old, marker, place, ours)
 
 
 @contextmanager
@@ -325,13 +323,17 @@ def swap_into_place(
 ) -> None:
     """Make the complete folder in ``staging`` appear at ``out`` in one atomic step, and remove the
     folder it replaced unless that changed since it was judged (``ours``)."""
-    old = put_in_place(staging, out, marker)
+    _after_the_swap(put_in_place(staging, out), marker, out, ours)
+
+
+def _after_the_swap(old: Path | None, marker: Marker, out: Path, ours: Callable[[Path], bool]) -> None:
+    """Remove the folder swapped out, unless it changed since it was judged, and make the swap durable."""
     if old is not None:
         _removed_unless_changed(old, marker, out, ours)
     _sync(out.parent)
 
 
-def put_in_place(staging: Path, out: Path, marker: Marker) -> Path | None:
+def put_in_place(staging: Path, out: Path) -> Path | None:
     """Make the complete folder in ``staging`` appear at ``out`` in one atomic step; the path that
     now holds the folder it replaced, if any."""
     _sync_tree(staging)
@@ -340,7 +342,7 @@ def put_in_place(staging: Path, out: Path, marker: Marker) -> Path | None:
         return None
     if _link_target(out) is None and exchange(staging, out):
         return staging  # it now holds the old folder
-    return _flip_link(staging, out, marker)
+    return _flip_link(staging, out)
 
 
 def _removed_unless_changed(folder: Path, marker: Marker, out: Path, ours: Callable[[Path], bool]) -> bool:
@@ -397,7 +399,7 @@ def _give_mode_of_an_empty_folder(out: Path, staging: Path) -> None:
         os.chmod(staging, stat.S_IMODE(status.st_mode))
 
 
-def _flip_link(staging: Path, out: Path, marker: Marker) -> Path:
+def _flip_link(staging: Path, out: Path) -> Path:
     """Link mode: the folder lives in ``.<out>.release-<token>`` and ``out`` is a link to it,
     replaced by one rename. An old folder that is a real folder moves beside it first; if the
     run is killed in between, the next run puts it back (``recover``), so nothing is lost."""
