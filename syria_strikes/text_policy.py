@@ -290,7 +290,7 @@ def mixed_script(value: str) -> tuple[str, str] | None:
     whose script fewer of the word's letters are in; None when no word mixes them."""
     import regex  # the curator's stack (the validate extra), as the check itself needs
 
-    pair = regex.search(_adjacent_scripts("\\p{{Script={}}}"), value)
+    pair = regex.search(_in_regex(MIXED_SCRIPT), value)
     if pair is None:
         return None
     word = next((w.group() for w in regex.finditer(r"\w+", value) if w.start() <= pair.start() < w.end()), pair.group())

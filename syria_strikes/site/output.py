@@ -112,13 +112,13 @@ def _not_written(folder: Path, written: frozenset[str]) -> str | None:
     folders |= {str(parent) for path in folders for parent in PurePosixPath(path).parents} - {"."}
     for top, names, files in os.walk(folder, onerror=_unreadable):
         names.sort()
-        relative = PurePosixPath(os.path.relpath(top, folder))
+        relative = PurePosixPath(os.path.relpath(top, folder))  # '.' at the top, which joins to nothing
         for name in sorted(names):
-            path = str(relative / name) if str(relative) != "." else name
+            path = str(relative / name)
             if path not in folders or os.path.islink(os.path.join(top, name)):
                 return path
         for name in sorted(files):
-            path = str(relative / name) if str(relative) != "." else name
+            path = str(relative / name)
             if path != MARKER and (path not in written or os.path.islink(os.path.join(top, name))):
                 return path
     return None
