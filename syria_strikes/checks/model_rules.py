@@ -29,7 +29,7 @@ from syria_strikes.columnar import (
     list_items,
     pairs_isin,
 )
-from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, SEED_NUMBERS
+from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, LIST_DELIMITER, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import COUNTS, unwritten_count
 
@@ -48,9 +48,23 @@ def check_model_anchors(frames: Frames, texts: dict[str, str]) -> list[Problem]:
     return problems
 
 
+def _publishers(sources: pd.DataFrame) -> pd.Series:
+    """Each source's publisher, by source_id (a repeated ID is unique_key's: its first row counts)."""
+    return first_by_key(sources, "source_id")["publisher_actor_id"]
+
+
 def _publisher_of(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    publishers = first_by_key(sources, "source_id")["publisher_actor_id"]
-    return claims["source_id"].map(publishers)
+    return claims["source_id"].map(_publishers(sources))
+
+
+def _in_own_voice(frames: Frames) -> pd.Series:
+    """Claims whose claimant is their document's publisher, a known actor; False where either is
+    unknown (foreign_key's to report)."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    actors = first_by_key(frames["actors"], "actor_id").index
+    own_voice: pd.Series = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
+    return own_voice
 
 
 def _attribution_given(frames: Frames) -> list[Problem]:
@@ -83,9 +97,7 @@ def _own_voice_reports(frames: Frames) -> list[Problem]:
     edited to 'asserts' would make the document vouch for what it passed on. Not judged while the
     publisher or claimant is unknown (foreign_key's)."""
     claims = frames["claims"]
-    publisher = _publisher_of(claims, frames["sources"])
-    actors = first_by_key(frames["actors"], "actor_id").index
-    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
+    own_voice = _in_own_voice(frames)
     worded = claims["attribution_quote"].notna() & claims["stance"].notna()
     wrong = (own_voice & worded & (claims["stance"] != "reports")).fillna(False).to_numpy(dtype=bool)
     return [
@@ -99,19 +111,17 @@ def _own_voice_chain(frames: Frames) -> list[Problem]:
     it, or relays it without naming who said it. Its publisher's own earlier report ('as we reported
     on Friday') may carry it. Not judged while the publisher or claimant is unknown (foreign_key's),
     nor for a report whose publisher is not known."""
-    claims, sources = frames["claims"], frames["sources"]
-    publisher = _publisher_of(claims, sources)
-    actors = first_by_key(frames["actors"], "actor_id").index
-    own_voice = (claims["claimant_actor_id"] == publisher).fillna(False) & publisher.isin(actors)
-    chained = (own_voice & claims["relayed_via"].notna()).fillna(False).to_numpy(dtype=bool)
+    claims = frames["claims"]
+    chained = (_in_own_voice(frames) & claims["relayed_via"].notna()).fillna(False).to_numpy(dtype=bool)
     if not chained.any():
         return []
-    published_by = first_by_key(sources, "source_id")["publisher_actor_id"].dropna()
+    published_by = _publishers(frames["sources"]).dropna()
     by = dict(zip(map(str, published_by.index), map(str, published_by.tolist()), strict=True))
     problems = []
     rows = claims.loc[chained, ["claimant_actor_id", "source_id", "relayed_via"]]
     for line, claimant, source, chain in zip(rows.index.tolist(), *(rows[name].tolist() for name in rows), strict=True):
-        other = next((report for report in str(chain).split("|") if by.get(report, claimant) != claimant), None)
+        reports = str(chain).split(LIST_DELIMITER)
+        other = next((report for report in reports if by.get(report, claimant) != claimant), None)
         if other is not None:
             problems.append(
                 problem(
