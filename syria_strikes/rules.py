@@ -1848,12 +1848,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "invisible_char",
         "Cell contents",
-        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, or a joiner or direction "
-        "mark between two Latin, Greek or Cyrillic letters or in a cell with no other script nor emoji, outside the "
-        "columns a seed's text fills (`T\u200b4`, `Ho\u200cms`, `T\u200c4`): the text shows one spelling and holds "
-        "another",
-        "Names the character and where it is; delete it (joiners and direction marks stay accepted where other "
-        "scripts and emoji need them).",
+        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, or an invisible character "
+        "that other scripts and emoji need (a joiner, direction mark, variation selector, tag, Hangul filler, the "
+        "combining grapheme joiner) between two Latin, Greek or Cyrillic letters or in a cell with no other script "
+        "nor emoji, outside the columns a seed's text fills (`T\u200b4`, `Ho\u200cms`, `Ho\u3164ms`, `T\u200c4`): "
+        "the text shows one spelling and holds another",
+        "Names the character and where it is; delete it (joiners, variation selectors and the like stay accepted "
+        "where other scripts and emoji need them).",
         words=_invisible_char,
     ),
     Rule(

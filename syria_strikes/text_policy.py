@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from syria_strikes.unicode_sets import invisible_chars
+from syria_strikes.unicode_sets import invisible_chars, pictographs
 
 
 def _chars(*ranges: tuple[int, int]) -> str:
@@ -43,7 +43,7 @@ CONTROL_CHARS = _chars((0x00, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0x202A, 0x
 # Unicode database's default-ignorable and format (Cf) characters (soft hyphen, zero-width space and
 # joiners, direction marks, word joiner, byte-order mark, U+061C, U+3164, variation selectors, tag
 # characters) and U+2800 (see unicode_sets). Inside text, non-breaking spaces and joiners can be
-# legitimate, so only the edges are policed there.
+# legitimate: there the invisible ones are judged by where they stand (INVISIBLE_WHERE_NEEDED below).
 INVISIBLE_CHARS = invisible_chars()
 EDGE_CHARS = (
     _chars(
@@ -175,22 +175,33 @@ _CONTROL_NAMES = {
 
 
 # Invisible characters that no word needs, refused inside a cell as well as at its edges: a zero-width
-# space or a soft hyphen inside a name makes it differ from the name it shows. Joiners (U+200C, U+200D),
-# direction marks and variation selectors stay accepted inside text: scripts and emoji need them.
+# space or a soft hyphen inside a name makes it differ from the name it shows.
 INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
-# ...except joiners and direction marks between two letters of the look-alike scripts (Latin, Greek,
-# Cyrillic: 'Ho\u200cms'): none of those scripts joins its letters, and two of their letters run left to
-# right whatever mark stands between them, so there it only makes the word differ from the one it shows.
-JOINERS_AND_MARKS = "\u061c\u200c\u200d\u200e\u200f"
-JOINERS_AND_MARKS_CLASS = _class(JOINERS_AND_MARKS)
+# Every other invisible character is one that some script or emoji needs inside its text: joiners
+# (U+200C, U+200D), direction marks, variation selectors, tag characters, Hangul fillers, the Arabic
+# number signs, the combining grapheme joiner, the format controls of historic scripts. (The controls
+# that reorder text are refused anywhere, as CONTROL_CHARS.) Each is refused between two letters of the
+# look-alike scripts (Latin, Greek, Cyrillic: 'Ho\u200cms', 'Ho\u3164ms'): none of those scripts joins
+# its letters, selects their variants or fills a syllable, and two of their letters run left to right
+# whatever mark stands between them, so there it only makes the word differ from the one it shows.
+INVISIBLE_WHERE_NEEDED = "".join(
+    char for char in INVISIBLE_CHARS if char not in INVISIBLE_INSIDE and char not in CONTROL_CHARS
+)
+INVISIBLE_WHERE_NEEDED_CLASS = _class(INVISIBLE_WHERE_NEEDED)
 _LOOKALIKE_LETTER = "[\\p{Latin}\\p{Greek}\\p{Cyrillic}]"
 INVISIBLE_INSIDE_CLASS = (
-    f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){JOINERS_AND_MARKS_CLASS}+(?:{_LOOKALIKE_LETTER})"
+    f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){INVISIBLE_WHERE_NEEDED_CLASS}+(?:{_LOOKALIKE_LETTER})"
 )
-# ...and anywhere in a cell with nothing that needs them ('T\u200c4', 'al\u200e-Shaabi'): a character of
-# another script than Latin, Greek and Cyrillic (Arabic, Hebrew, Persian, Indic ...), or an emoji.
-NEEDS_JOINERS_CLASS = "[^\\p{Latin}\\p{Greek}\\p{Cyrillic}\\p{Common}\\p{Inherited}]|" + _class(
-    _chars((0x2600, 0x27BF), (0x1F000, 0x1FAFF))
+# ...and anywhere in a cell with nothing that needs them ('T\u200c4', 'al\u200e-Shaabi', 'Homs\ufe0f'): a
+# character of another script than Latin, Greek and Cyrillic (Arabic, Hebrew, Persian, Korean, Indic
+# ...), or an emoji or a symbol written as one ('\u00a9\ufe0f', a keycap). The invisible characters
+# themselves are left out: many belong to a script (U+061C and the number signs to Arabic, the fillers
+# to Hangul) and would otherwise vouch for themselves.
+NEEDS_INVISIBLE_CLASS = (
+    "[^\\p{Latin}\\p{Greek}\\p{Cyrillic}\\p{Common}\\p{Inherited}"
+    + _class(INVISIBLE_WHERE_NEEDED)[1:-1]
+    + "]|"
+    + _class(_chars((0x2600, 0x27BF), (0x1F000, 0x1FAFF)) + pictographs())
 )
 
 
@@ -258,11 +269,13 @@ def first_invisible(value: str) -> int | None:
 
     found = regex.search(_in_regex(INVISIBLE_INSIDE_CLASS), value)
     if found is None:
-        if regex.search(_in_regex(NEEDS_JOINERS_CLASS), value):
+        if regex.search(_in_regex(NEEDS_INVISIBLE_CLASS), value):
             return None
-        return next((index for index, char in enumerate(value) if char in JOINERS_AND_MARKS), None)
+        return next((index for index, char in enumerate(value) if char in INVISIBLE_WHERE_NEEDED), None)
     return next(
-        index for index in range(found.start(), found.end()) if value[index] in INVISIBLE_INSIDE + JOINERS_AND_MARKS
+        index
+        for index in range(found.start(), found.end())
+        if value[index] in INVISIBLE_INSIDE + INVISIBLE_WHERE_NEEDED
     )
 
 

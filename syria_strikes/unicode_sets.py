@@ -52,5 +52,14 @@ def invisible_chars() -> str:
     return ranges + BLANK_SYMBOLS
 
 
+@cache
+def pictographs() -> str:
+    """Every Extended_Pictographic character (emoji and the symbols written as emoji: U+00A9, U+2122,
+    arrows ...) and the combining keycap U+20E3: what a variation selector or joiner may follow in a
+    cell of Latin text."""
+    runs = regex.finditer(r"\p{Extended_Pictographic}+", every_char())
+    return "".join(run.group() for run in runs) + "\u20e3"
+
+
 def is_invisible(char: str) -> bool:
     return IGNORABLE.fullmatch(char) is not None or char in BLANK_SYMBOLS

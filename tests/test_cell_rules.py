@@ -74,6 +74,13 @@ def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
         ("name", "Isr\u200dael", "invisible_char", "holds U+200D ZERO WIDTH JOINER after 'Isr'"),
         ("name", "Abu Kama\u200fl", "invisible_char", "holds U+200F RIGHT-TO-LEFT MARK after 'Abu Kama'"),
         ("name", "\u0421\u0438\u200c\u0440\u0438\u044f", "invisible_char", "U+200C ZERO WIDTH NON-JOINER"),
+        ("name", "Ho\u3164ms", "invisible_char", "holds U+3164 HANGUL FILLER after 'Ho'"),
+        ("name", "Ho\ufe0fms", "invisible_char", "holds U+FE0F VARIATION SELECTOR-16 after 'Ho'"),
+        ("name", "Homs\ufe0f airbase", "invisible_char", "holds U+FE0F VARIATION SELECTOR-16 after 'Homs'"),
+        ("name", "Isr\u034fael", "invisible_char", "holds U+034F COMBINING GRAPHEME JOINER after 'Isr'"),
+        ("name", "Ho\U000e0067ms", "invisible_char", "holds U+E0067 TAG LATIN SMALL LETTER G after 'Ho'"),
+        ("name", "T\u061c4 airbase", "invisible_char", "holds U+061C ARABIC LETTER MARK after 'T'"),
+        ("name", "Homs \u06001", "invisible_char", "holds U+0600 ARABIC NUMBER SIGN after 'Homs '"),
     ],
     ids=lambda value: value[:20] if isinstance(value, str) else None,
 )
@@ -91,6 +98,11 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
         "\u0633\u0648\u0631\u064a\u0627\u200f (Syria)",  # a mark after right-to-left letters
         "Syria \u200f\u0633\u0648\u0631\u064a\u0627",  # a mark before them
         "\U0001f469\u200d\U0001f692",  # an emoji sequence
+        "\u2764\ufe0f Homs, \u00a9\ufe0f AFP, 1\ufe0f\u20e3",  # emoji presentation of symbols, a keycap
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Scotland",  # a tag sequence
+        "\u845b\U000e0100\u57ce",  # an ideographic variation sequence
+        "\ud55c\u3164\uae00",  # a Hangul filler among Hangul
+        "\u0661\u0600\u0662",  # an Arabic number sign before Arabic digits
         "\u65b0\u534e\u793e\u5927\u9a6c\u58eb\u9769\uff13\u6708\uff11\u65e5\u7535",  # fullwidth digits in Chinese
         "\u65b0\u534e\u793e\uff08Xinhua\uff09",  # fullwidth brackets
         "2 km\u00b2, n\u00ba 4",  # superscripts and ordinal indicators written on purpose

@@ -30,13 +30,13 @@ from syria_strikes.text_policy import (
     AS_THE_SEED_WRITES,
     CJK_CLASS,
     INVISIBLE_INSIDE_CLASS,
-    JOINERS_AND_MARKS_CLASS,
+    INVISIBLE_WHERE_NEEDED_CLASS,
     LIST_GAP,
     LOOKALIKE_FORMS_CLASS,
     MATHEMATICAL_FORMS_CLASS,
     MIXED_SCRIPT,
     MOJIBAKE_HINT,
-    NEEDS_JOINERS_CLASS,
+    NEEDS_INVISIBLE_CLASS,
     NOT_VALUE,
     NOT_VALUES,
     SEED_TEXT_COLUMNS,
@@ -93,14 +93,14 @@ _one_script_a_word = _nothing_found(MIXED_SCRIPT)
 
 # Cells without a zero-width space, soft hyphen, word joiner or the like anywhere in them.
 def _nothing_invisible(strings: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
-    """Cells without an invisible character no word needs, nor a joiner or direction mark where
-    nothing needs one (text_policy)."""
+    """Cells without an invisible character no word needs, nor one that a script or emoji needs
+    (a joiner, a variation selector ...) where nothing needs it (text_policy)."""
     if every_cell_ascii(strings):
         return pc.is_valid(strings)
     found = matches(strings, INVISIBLE_INSIDE_CLASS)
-    marks = matches(strings, JOINERS_AND_MARKS_CLASS)
+    marks = matches(strings, INVISIBLE_WHERE_NEEDED_CLASS)
     if pc.any(marks).as_py():
-        found = pc.or_(found, pc.and_(marks, pc.invert(matches(strings, NEEDS_JOINERS_CLASS))))
+        found = pc.or_(found, pc.and_(marks, pc.invert(matches(strings, NEEDS_INVISIBLE_CLASS))))
     return pc.invert(found)
 
 

@@ -542,6 +542,22 @@ CELL_CONTENTS = [
         row=Where(admin1=filled),
     ),
     CellEdit(
+        "Hangul filler inside a Latin place name",
+        "events",
+        "admin1",
+        lambda row, column: row[column][:2] + "\u3164" + row[column][2:],
+        rule="invisible_char",
+        row=Where(admin1=filled),
+    ),
+    CellEdit(
+        "variation selector in a note of Latin text",
+        "events",
+        "curator_note",
+        replaced_once("Israel ", "Israel\ufe0f "),
+        rule="invisible_char",
+        row=Where(curator_note=containing("Israel ")),
+    ),
+    CellEdit(
         "soft hyphen inside a note",
         "events",
         "curator_note",
