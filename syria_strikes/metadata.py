@@ -953,7 +953,8 @@ ACTOR_RELATIONS = Table(
         Column(
             "evidence_claim_id",
             "string",
-            "The claim whose quote carries the relation, when there is one; its quote must hold the relation's.",
+            "The claim whose quote carries the relation, when there is one: read in the same document, at words "
+            "overlapping the relation's quote.",
             "clm-000-029",
             pattern=CLAIM_ID,
             references="claims",
