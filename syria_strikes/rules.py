@@ -2231,21 +2231,24 @@ RULES: tuple[Rule, ...] = (
         "that cite the report, which the row says",
         "Name the publisher in the title or the note, by its name or an alias, as the citing words do.",
         words=(
-            "{actor} is named neither in the title nor in curator_note (by its name or an alias); a report's "
-            "publisher is the one the words citing it name: say which"
+            "{actor} is named neither in the title nor in curator_note (by its name or an alias, not inside "
+            "another actor's); a report's publisher is the one the words citing it name: say which"
         ),
     ),
     Rule(
         "value_actor_named",
         "Data model",
         "A claim's `value_actor_id` naming an actor whose name and aliases occur neither in its quote nor in its "
-        "`curator_note`: the wrong actor picked, another row's actor, the blame moved to another party",
+        "`curator_note`: the wrong actor picked, another row's actor, the blame moved to another party. A spelling "
+        "inside a longer one of another actor names that actor ('Syria' in 'Syrian Human Rights Observatory'), as "
+        "it does for `claimant_named`, `publisher_named` and `relation_named`; a relation's actor may stand inside "
+        "the other's name ('Iranian-backed Iraqi militias')",
         "Name the actor the quote speaks of; where the quote does not name it (a mistranslation, 'the two'), say "
         "in curator_note which actor it is.",
         yields_to=("quote_anchored",),
         words=(
-            "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; value_actor_id "
-            "names the actor the quote speaks of"
+            "{actor} is named neither in the quote (by its name or an alias, not inside another actor's) nor "
+            "in curator_note; value_actor_id names the actor the quote speaks of"
         ),
     ),
     Rule(
@@ -2268,8 +2271,8 @@ RULES: tuple[Rule, ...] = (
         "actor it is.",
         yields_to=("quote_anchored",),
         words=(
-            "{actor} is named neither in the quote (by its name or an alias) nor in curator_note; a relation links "
-            "the actors its words name"
+            "{actor} is named neither in the quote (by its name or an alias, not inside another actor's) nor "
+            "in curator_note; a relation links the actors its words name"
         ),
     ),
     Rule(

@@ -360,11 +360,13 @@ def test_another_source_or_precision_may_describe_a_place_otherwise() -> None:
 # --- the attribution words, not the note, say who speaks -------------------------------------------
 
 
-def _claimant_problems(rows: list[tuple[str, str, str | None]]) -> list[tuple[int, str | None]]:
+def _claimant_problems(
+    rows: list[tuple[str, str, str | None]], actors: list[dict[str, str]] = ACTORS
+) -> list[tuple[int, str | None]]:
     """(line, actor named by the words) of each claimant_named problem of claims in a document AP
     publishes, so that no claim is in its document's own voice."""
     frames = {
-        "actors": typed_frame("actors", [*ACTORS, {"actor_id": "act-ap", "name": "AP", "kind": "media"}]),
+        "actors": typed_frame("actors", [*actors, {"actor_id": "act-ap", "name": "AP", "kind": "media"}]),
         "sources": typed_frame("sources", [{"source_id": "src-seed-000", "publisher_actor_id": "act-ap"}]),
         "claims": typed_frame("claims", [{**row, "source_id": "src-seed-000"} for row in _claims(rows)]),
     }
@@ -385,6 +387,40 @@ def test_a_note_says_who_speaks_where_the_words_name_no_actor() -> None:
 
 def test_words_naming_the_claimant_and_another_actor_name_the_claimant() -> None:
     assert _claimant_problems([("act-haaretz", "Haaretz, citing SANA, said", None)]) == []
+
+
+def _names(*spellings: tuple[str, str]) -> agreement.ActorNames:
+    rows = [{"actor_id": actor, "name": name, "kind": "state"} for actor, name in spellings]
+    return agreement.ActorNames(agreement._known_actors(typed_frame("actors", rows)))
+
+
+def test_a_name_inside_a_longer_name_of_another_actor_names_that_actor_only() -> None:
+    names = _names(
+        ("act-syria", "Syria"),
+        ("act-sohr", "Syrian Human Rights Observatory"),
+        ("act-hayom", "Israel Hayom"),
+        ("act-israel", "Israel"),
+    )
+    assert not names.names("the Syrian Human Rights Observatory said", "act-syria")
+    assert names.names("the Syrian Human Rights Observatory said", "act-sohr")
+    assert not names.names("Israel Hayom announced", "act-israel")
+    assert names.names("Israel Hayom announced that Israel struck", "act-israel")
+    assert names.names("an Israeli attack", "act-israel")  # a word it starts, not another actor's name
+    assert names.names("Syrian air defences", "act-syria")
+
+
+def test_an_actor_inside_the_name_of_the_relations_other_actor_is_named() -> None:
+    names = _names(("act-iran", "Iran"), ("act-militias", "Iranian-backed Iraqi militias"), ("act-x", "X"))
+    assert names.names("A number of Iranian-backed Iraqi militias", "act-iran", beside="act-militias")
+    assert not names.names("A number of Iranian-backed Iraqi militias", "act-iran", beside="act-x")
+
+
+def test_a_claim_moved_to_a_name_inside_its_claimants_name_is_reported() -> None:
+    actors = [*ACTORS, {"actor_id": "act-syria", "name": "Syria", "kind": "state"}]
+    actors.append({"actor_id": "act-sohr", "name": "Syrian Human Rights Observatory", "kind": "ngo"})
+    words = "the Syrian Human Rights Observatory said"
+    assert _claimant_problems([("act-sohr", words, None)], actors) == []
+    assert _claimant_problems([("act-syria", words, None)], actors) == [(2, "Syrian Human Rights Observatory")]
 
 
 def test_the_first_actor_named_is_found_at_the_start_of_a_word_the_longest_spelling_there() -> None:

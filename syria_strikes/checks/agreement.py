@@ -9,6 +9,7 @@ it rests on tell it is wrong. A rule that needs a table which could not be read 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator, Mapping
@@ -55,20 +56,75 @@ def _spellings(name: object, aliases: object) -> tuple[str, ...]:
     return tuple(spellings)
 
 
-def _named(text: object, spellings: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of the spellings at the start of a word, as ``_name_pattern``
-    matches it: found by plain search, the preceding character judged only at a hit (no regex to
-    compile for each of thousands of actors)."""
-    if not isinstance(text, str):
+class ActorNames:
+    """Which actor a text names: one of its spellings starting a word ('Israel' names it in 'an Israeli
+    attack'), unless the spelling is part of a longer spelling of another actor written there
+    ('Syria' in 'Syrian Human Rights Observatory', 'Israel' in 'Israel Hayom'): those words name
+    the other actor, and a claim moved to the shorter name would otherwise pass."""
+
+    def __init__(self, actors: pd.DataFrame) -> None:
+        self.of = {
+            actor: _spellings(name, aliases)
+            for actor, name, aliases in zip(
+                actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True
+            )
+        }
+        # Each spelling's place in the longer spellings of actors that hold it where a word starts:
+        # (the longer spelling, where the shorter starts in it, its actor). Found among the sorted
+        # tails of every spelling from each of its word starts, so no pair of spellings is compared.
+        tails = sorted(
+            (spelling[start:], start, spelling, actor)
+            for actor, spellings in self.of.items()
+            for spelling in spellings
+            for start in _word_starts(spelling)
+        )
+        keys = [tail for tail, *_ in tails]
+        self.held: dict[str, list[tuple[str, int, str]]] = {}
+        for spelling in {spelling for spellings in self.of.values() for spelling in spellings}:
+            at = bisect.bisect_left(keys, spelling)
+            while at < len(keys) and keys[at].startswith(spelling):
+                _, start, longer, actor = tails[at]
+                if len(longer) > len(spelling):
+                    self.held.setdefault(spelling, []).append((longer, start, actor))
+                at += 1
+
+    def names(self, text: object, actor: str, beside: object = None) -> bool:
+        """Whether ``text`` names ``actor``: found by plain search, the preceding character judged only
+        at a hit (no regex to compile for each of thousands of actors). A spelling of the actor
+        ``beside`` may hold it: a relation read from a name ('Iranian-backed Iraqi militias' backed by
+        Iran) names both actors in the one spelling."""
+        if not isinstance(text, str):
+            return False
+        for spelling in self.of.get(actor, ()):
+            at = text.find(spelling)
+            while at >= 0:
+                if _starts_word(text, at) and not self._held_by_another(text, at, spelling, (actor, beside)):
+                    return True
+                at = text.find(spelling, at + 1)
         return False
-    for spelling in spellings:
-        at = text.find(spelling)
-        while at >= 0:
-            before = text[at - 1] if at else " "
-            if not (before.isalnum() or before == "_"):
-                return True
-            at = text.find(spelling, at + 1)
-    return False
+
+    def _held_by_another(self, text: str, at: int, spelling: str, allowed: tuple[object, ...]) -> bool:
+        return any(
+            owner not in allowed
+            and start <= at
+            and text.startswith(longer, at - start)
+            and _starts_word(text, at - start)
+            for longer, start, owner in self.held.get(spelling, ())
+        )
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """Whether no word character stands before ``at``: a spelling found there starts a word."""
+    return at == 0 or not _is_word_char(text[at - 1])
+
+
+def _word_starts(spelling: str) -> list[int]:
+    """Where words start in a spelling: at its first character, and at each word character after one that is not."""
+    return [0, *(at for at in range(1, len(spelling)) if _is_word_char(spelling[at]) and _starts_word(spelling, at))]
 
 
 def _unnamed(
@@ -77,49 +133,51 @@ def _unnamed(
     actors: pd.DataFrame,
     words: str = "quote",
     among: np.ndarray | None = None,
+    beside: str | None = None,
 ) -> list[tuple[int, str]]:
     """The (line, actor) of each row (of those ``among`` keeps) whose ``column`` names a known actor
     that neither its ``words`` nor its curator_note names; an actor that is not known is
-    foreign_key's to report."""
+    foreign_key's to report. The actor in ``beside`` may hold it in its own spelling."""
+    names = ActorNames(actors)
     return [
         (line, actor)
-        for line, actor, _, note, spellings in _missed(frame, column, actors, words, among)
-        if not _named(note, spellings)
+        for line, actor, _, note, other in _missed(frame, column, names, words, among, beside)
+        if not names.names(note, actor, other)
     ]
 
 
 def _missed(
     frame: pd.DataFrame,
     column: str,
-    actors: pd.DataFrame,
+    names: ActorNames,
     words: str,
     among: np.ndarray | None,
-) -> Iterator[tuple[int, str, str, object, tuple[str, ...]]]:
-    """The (line, actor, words, note, the actor's spellings) of each row (of those ``among`` keeps)
+    beside: str | None = None,
+) -> Iterator[tuple[int, str, str, object, str | None]]:
+    """The (line, actor, words, note, the actor ``beside`` it) of each row (of those ``among`` keeps)
     whose ``column`` names a known actor its ``words`` do not name. Rows are judged a slice at a
     time, one slice's rows given before the next is read, and a note is read only where the words
     miss: the cells become Python strings, and a million at once held several hundred MiB."""
-    mask = (frame[column].isin(actors.index) & frame[words].notna()).to_numpy(dtype=bool)
+    mask = (frame[column].isin(list(names.of)) & frame[words].notna()).to_numpy(dtype=bool)
     if among is not None:
         mask = mask & among
-    spellings = {
-        actor: _spellings(name, aliases)
-        for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
-    }
     lines, named, texts, notes = frame.index, frame[column], frame[words], frame["curator_note"]
     judged = np.flatnonzero(mask)
     for start in range(0, len(judged), ROWS_AT_ONCE):
         part = judged[start : start + ROWS_AT_ONCE]
         ids = named.iloc[part].tolist()
         said = texts.iloc[part].tolist()
+        others = [None] * len(part) if beside is None else frame[beside].iloc[part].tolist()
         missed = [
-            at for at, (actor, text) in enumerate(zip(ids, said, strict=True)) if not _named(text, spellings[actor])
+            at
+            for at, (actor, text, other) in enumerate(zip(ids, said, others, strict=True))
+            if not names.names(text, actor, other)
         ]
         if not missed:
             continue
         part = part[missed]
         for at, line, note in zip(missed, lines[part].tolist(), notes.iloc[part].tolist(), strict=True):
-            yield int(line), ids[at], said[at], note, spellings[ids[at]]
+            yield int(line), ids[at], said[at], note, others[at]
 
 
 class AnyActor:
@@ -195,7 +253,8 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     own_voice = (claims["claimant_actor_id"] == publishers).fillna(False).to_numpy(dtype=bool)
     # Whose voice a claim is in is unknown while its document's publisher is: foreign_key's to report.
     publisher_known = publishers.isin(actors.index).to_numpy(dtype=bool)
-    missed = _missed(claims, "claimant_actor_id", actors, "attribution_quote", ~own_voice & publisher_known)
+    names = ActorNames(actors)
+    missed = _missed(claims, "claimant_actor_id", names, "attribution_quote", ~own_voice & publisher_known)
     first_missed = next(missed, None)
     if first_missed is None:
         return []
@@ -203,13 +262,13 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     found: list[Problem] = []
     # Attribution words repeat from claim to claim; the answers kept are bounded, as the slices are.
     first_named: dict[str, str | None] = {}
-    for line, actor, words, note, spellings in itertools.chain([first_missed], missed):
+    for line, actor, words, note, _ in itertools.chain([first_missed], missed):
         if words not in first_named:
             if len(first_named) >= ROWS_AT_ONCE:
                 first_named.clear()
             first_named[words] = anyone.first(words)
         named = first_named[words]
-        if named is None and _named(note, spellings):
+        if named is None and names.names(note, actor):
             continue
         found.append(
             problem("claimant_named", "claims", line, "claimant_actor_id", actor, actor=actor, named=named, words=words)
@@ -290,8 +349,8 @@ def _relation_named(frames: Frames) -> list[Problem]:
     relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
     return [
         problem("relation_named", "actor_relations", line, column, actor, actor=actor)
-        for column in ("subject_actor_id", "object_actor_id")
-        for line, actor in _unnamed(relations, column, actors)
+        for column, other in (("subject_actor_id", "object_actor_id"), ("object_actor_id", "subject_actor_id"))
+        for line, actor in _unnamed(relations, column, actors, beside=other)
     ]
 
 
