@@ -28,7 +28,7 @@ def check_descriptor(root: Path) -> list[Problem]:
         return [refused]
     if on_disk is None:
         return [problem("descriptor_present", DESCRIPTOR, None, None, None)]
-    if on_disk == expected:
+    if same_json(on_disk, expected):
         return []
     import frictionless
 
@@ -48,19 +48,31 @@ def check_descriptor(root: Path) -> list[Problem]:
 MISSING = object()
 
 
+def same_json(left: object, right: object) -> bool:
+    """JSON equality that tells the types apart: Python's == takes ``1`` and ``1.0`` for ``true``,
+    where frictionless refuses a number in place of a boolean."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict) and isinstance(right, dict):
+        return left.keys() == right.keys() and all(same_json(value, right[key]) for key, value in left.items())
+    if isinstance(left, list) and isinstance(right, list):
+        return len(left) == len(right) and all(same_json(a, b) for a, b in zip(left, right, strict=True))
+    return left == right
+
+
 def first_difference(expected: object, found: object, where: str = "") -> tuple[str, object, object]:
     """Where two JSON values first differ (a path such as resources[0].schema.fields[2].type) and the
     value on each side there; MISSING stands for a key or item one side lacks. The two must differ."""
     if isinstance(expected, dict) and isinstance(found, dict):
         for key in [*expected, *(key for key in found if key not in expected)]:
-            if expected.get(key, MISSING) != found.get(key, MISSING):
+            if not same_json(expected.get(key, MISSING), found.get(key, MISSING)):
                 step = f"{where}.{key}" if where else str(key)
                 return first_difference(expected.get(key, MISSING), found.get(key, MISSING), step)
     if isinstance(expected, list) and isinstance(found, list):
         for index in range(max(len(expected), len(found))):
             left = expected[index] if index < len(expected) else MISSING
             right = found[index] if index < len(found) else MISSING
-            if left != right:
+            if not same_json(left, right):
                 return first_difference(left, right, f"{where}[{index}]")
     return where or "the top level", expected, found
 

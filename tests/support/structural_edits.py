@@ -1206,6 +1206,29 @@ def descriptor_with_a_misspelt_type(ds: Dataset) -> Expect:
     return Expect("datapackage.json", None, None, "frictionless_descriptor", exact=False)
 
 
+@structural("descriptor with a number where a boolean belongs")
+def descriptor_with_a_number_for_a_boolean(ds: Dataset) -> Expect:
+    """Python's == takes 1 for true: the descriptor read as current, and frictionless never saw it."""
+    _edit_descriptor(
+        ds, lambda descriptor: descriptor["resources"][0]["schema"]["fields"][0]["constraints"].update(required=1)
+    )
+    return Expect("datapackage.json", None, None, "descriptor_current", exact=False)
+
+
+@structural("descriptor with a length written as a decimal")
+def descriptor_with_a_decimal_length(ds: Dataset) -> Expect:
+    def decimal(descriptor: dict[str, Any]) -> None:
+        constraints = next(
+            field["constraints"]
+            for field in descriptor["resources"][0]["schema"]["fields"]
+            if "maxLength" in field.get("constraints", {})
+        )
+        constraints["maxLength"] = float(constraints["maxLength"])
+
+    _edit_descriptor(ds, decimal)
+    return Expect("datapackage.json", None, None, "descriptor_current")
+
+
 @structural("descriptor deleted")
 def descriptor_deleted(ds: Dataset) -> Expect:
     (ds.root / "datapackage.json").unlink()
