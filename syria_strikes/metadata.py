@@ -204,6 +204,9 @@ SEED_NUMBERS = {
 }
 # The country every event of category 'strike' is in ("an air or missile strike in Syria").
 STRIKE_COUNTRY = "SYR"
+# The event types that are an air or missile strike whatever else is known: one in Syria is category
+# 'strike'. A rocket attack or a targeted killing may be carried out from the ground, so it is not here.
+AIR_OR_MISSILE_EVENT_TYPES = ("air_strike", "missile_strike", "air_or_missile_strike")
 DATE_PRECISION = Vocabulary(
     "date_precision",
     "How exactly the date interval [date_start, date_end] is known.",

@@ -20,6 +20,7 @@ from typing import Any, Literal, get_args
 
 from syria_strikes.anchoring import Location
 from syria_strikes.metadata import (
+    AIR_OR_MISSILE_EVENT_TYPES,
     CASUALTY_PREDICATES,
     CODED_PREDICATES,
     COUNT_PREDICATES,
@@ -1320,11 +1321,15 @@ RULES: tuple[Rule, ...] = (
         "strike_category",
         "Values and types",
         f"An event of category `strike` whose `event_type` is not an attack ({', '.join(NON_ATTACK_EVENT_TYPES)}) "
-        f"or whose `country` is not {STRIKE_COUNTRY}",
+        f"or whose `country` is not {STRIKE_COUNTRY}, or an air or missile strike "
+        f"({', '.join(AIR_OR_MISSILE_EVENT_TYPES)}) in {STRIKE_COUNTRY} filed as `context`, which leaves it out "
+        "of every count of strikes",
         _ROW_RULE,
         words=(
             f"category 'strike' is an attack in Syria: event_type is not {' or '.join(NON_ATTACK_EVENT_TYPES)} "
-            f"and country, when given, is {STRIKE_COUNTRY}; an event elsewhere or of another kind is category 'context'"
+            f"and country, when given, is {STRIKE_COUNTRY}; an event elsewhere or of another kind is category "
+            f"'context', and an event of type {' or '.join(AIR_OR_MISSILE_EVENT_TYPES)} in {STRIKE_COUNTRY} is "
+            "category 'strike'"
         ),
     ),
     Rule(

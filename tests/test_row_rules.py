@@ -96,7 +96,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         "count_bounds": ["value_low", "value_high"],
         "count_exact": ["value", "value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
-        "strike_category": ["event_type", "country"],
+        "strike_category": ["category", "event_type", "country"],
         "victim_fields": ["victim_status", "victim_group"],
         "attribution_complete": ["attribution_quote", "attribution_start", "attribution_end"],
     }
@@ -206,6 +206,18 @@ def test_a_strike_is_an_attack_in_syria() -> None:
     assert _passes("events", "strike_category", **columns) == [True, False, False, True, True]
     assert _failing_row("events", "strike_category", **{k: v[1:2] for k, v in columns.items()})[0] == "event_type"
     assert _failing_row("events", "strike_category", **{k: v[2:3] for k, v in columns.items()})[0] == "country"
+
+
+def test_an_air_or_missile_strike_in_syria_is_not_context() -> None:
+    """Filed as context it would drop out of every count of strikes; a rocket attack, a targeted killing
+    or an event whose country is not known may be context."""
+    columns = {
+        "category": _texts("context", "context", "context", "context", "context"),
+        "event_type": _texts("air_strike", "missile_strike", "rocket_attack", "air_strike", "air_strike"),
+        "country": _texts("SYR", "SYR", "SYR", "IRQ", NA),
+    }
+    assert _passes("events", "strike_category", **columns) == [False, False, True, True, True]
+    assert _failing_row("events", "strike_category", **{k: v[:1] for k, v in columns.items()})[0] == "category"
 
 
 def test_not_applicable_exactly_when_the_event_is_not_an_attack() -> None:

@@ -17,6 +17,7 @@ from syria_strikes.columnar import cell_text, is_missing
 from syria_strikes.intervals import time_intervals
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
+    AIR_OR_MISSILE_EVENT_TYPES,
     CASUALTY_PREDICATES,
     CODED_PREDICATES,
     COUNT_PREDICATES,
@@ -179,7 +180,10 @@ def _outside_column(row: pd.Series) -> str:
 
 
 def _strike_column(row: pd.Series) -> str:
-    """Name the event_type when it is not an attack, else the country."""
+    """Name the category of a strike in Syria filed as context; of a strike, the event_type when it is
+    not an attack, else the country."""
+    if row["category"] != "strike":
+        return "category"
     return "event_type" if row["event_type"] in NON_ATTACK_EVENT_TYPES else "country"
 
 
@@ -339,10 +343,17 @@ ROW_RULES: tuple[RowRule, ...] = (
         _strike_column,
         ("category", "event_type", "country"),
         lambda f: (
-            ~_is(f["category"], ["strike"])
-            | (
-                ~_is(f["event_type"], NON_ATTACK_EVENT_TYPES)
-                & (f["country"].isna() | _is(f["country"], [STRIKE_COUNTRY]))
+            (
+                ~_is(f["category"], ["strike"])
+                | (
+                    ~_is(f["event_type"], NON_ATTACK_EVENT_TYPES)
+                    & (f["country"].isna() | _is(f["country"], [STRIKE_COUNTRY]))
+                )
+            )
+            & ~(
+                _is(f["category"], ["context"])
+                & _is(f["event_type"], AIR_OR_MISSILE_EVENT_TYPES)
+                & _is(f["country"], [STRIKE_COUNTRY])
             )
         ),
     ),

@@ -949,6 +949,14 @@ DATA_MODEL = [
         row=Where(category="strike", country="SYR", latitude=""),
     ),
     CellEdit(
+        "strike in Syria filed as context, out of the counts of strikes",
+        "events",
+        "category",
+        "context",
+        rule="strike_category",
+        row=Where(category="strike", country="SYR", event_type=one_of(("air_strike", "missile_strike"))),
+    ),
+    CellEdit(
         "strike coded as a state visit",
         "events",
         "event_type",
