@@ -873,9 +873,14 @@ def _dated_against_claims(
 # --- wording of the place rules (checks.rows) ----------------------------------------------------
 def _coordinates_in_country(*, latitude: str, longitude: str, country: str | None, category: str = "") -> str:
     """Say the box the point missed and, when one slip explains it, which. No country: a strike, in Syria."""
-    country = country or STRIKE_COUNTRY
-    box = COUNTRY_EXTENTS[country]
+    country = country or (STRIKE_COUNTRY if category in ("strike", "") else None)
+    box = None if country is None else COUNTRY_EXTENTS.get(country)
     lat, lon = float(latitude), float(longitude)
+    if box is None:  # only 0,0 is judged where no extent is declared
+        return (
+            f"latitude {latitude}, longitude {longitude} lie in no country: 0,0 is what a spreadsheet leaves "
+            "for a missing value; leave both cells empty if the site is unknown"
+        )
 
     def inside(y: float, x: float) -> bool:
         return box.south <= y <= box.north and box.west <= x <= box.east
@@ -1305,7 +1310,8 @@ RULES: tuple[Rule, ...] = (
         "Values and types",
         "Coordinates of an event in Syria (`country` SYR, or a strike with no country) outside Syria's extent, "
         "widened by 0.2 degrees: latitude "
-        "and longitude swapped, a minus sign lost or added, 0,0 left for a missing value",
+        "and longitude swapped, a minus sign lost or added, 0,0 left for a missing value; and 0,0 for an event "
+        "in any country",
         "Names the box and the slip that explains the point (swapped, sign, 0,0); the box is "
         "`COUNTRY_EXTENTS` in `syria_strikes/metadata.py`.",
         words=_coordinates_in_country,

@@ -182,19 +182,29 @@ def test_coordinates_only_for_a_site() -> None:
 
 
 def test_coordinates_of_an_event_in_syria_lie_in_syria() -> None:
-    """Swapped, sign-flipped and 0,0 points fail; another country's and a half-given point are not judged."""
+    """Swapped, sign-flipped and 0,0 points fail; another country's and a half-given point are not judged,
+    except 0,0, which is in no country."""
     columns = {
         "latitude": pd.Series([34.52, 37.63, 34.52, 0.0, 37.63, 34.52, 0.0, 0.0], dtype="Float64"),
         "longitude": pd.Series([37.63, 34.52, -37.63, 0.0, 34.52, NA, 0.0, 0.0], dtype="Float64"),
         "country": _texts("SYR", "SYR", "SYR", "SYR", "IRQ", "SYR", NA, NA),
         "category": _texts("strike", "strike", "strike", "strike", "context", "strike", "strike", "context"),
     }
-    expected = [True, False, False, False, True, True, False, True]  # a strike with no country is in Syria
+    expected = [True, False, False, False, True, True, False, False]  # a strike with no country is in Syria
     assert _passes("events", "coordinates_in_country", **columns) == expected
     column, words = _failing_row("events", "coordinates_in_country", **{k: v[1:2] for k, v in columns.items()})
     assert (column, words.endswith("latitude and longitude look exchanged")) == ("latitude", True)
     column, words = _failing_row("events", "coordinates_in_country", **{k: v[2:3] for k, v in columns.items()})
     assert (column, "a minus sign looks wrong" in words) == ("longitude", True)
+    column, words = _failing_row("events", "coordinates_in_country", **{k: v[7:8] for k, v in columns.items()})
+    assert (column, "lie in no country" in words) == ("latitude", True)
+    iraq = {
+        "latitude": pd.Series([0.0], dtype="Float64"),
+        "longitude": pd.Series([0.0], dtype="Float64"),
+        "country": _texts("IRQ"),
+        "category": _texts("context"),
+    }
+    assert _passes("events", "coordinates_in_country", **iraq) == [False]
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

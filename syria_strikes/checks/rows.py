@@ -163,9 +163,10 @@ def _placed_in(frame: Frame) -> pd.Series:
 
 
 def inside_country(frame: Frame) -> pd.Series:
-    """Coordinates of an event whose country has a declared extent lie in it; others pass."""
+    """Coordinates of an event whose country has a declared extent lie in it; others pass, except 0,0,
+    which is in no country (it is what a spreadsheet leaves for a missing value)."""
     latitude, longitude, placed = frame["latitude"], frame["longitude"], _placed_in(frame)
-    result = pd.Series(True, index=frame.index)
+    result = ~(latitude.eq(0) & longitude.eq(0)).fillna(False).astype(bool)
     for country, box in COUNTRY_EXTENTS.items():
         judged = _is(placed, [country]) & latitude.notna() & longitude.notna()
         inside = latitude.between(box.south, box.north) & longitude.between(box.west, box.east)
@@ -174,9 +175,10 @@ def inside_country(frame: Frame) -> pd.Series:
 
 
 def _outside_column(row: pd.Series) -> str:
-    """Name the longitude when the latitude is in the box (so only the longitude is out), else the latitude."""
-    box = COUNTRY_EXTENTS[str(row["country"]) if pd.notna(row["country"]) else STRIKE_COUNTRY]
-    return "longitude" if box.south <= row["latitude"] <= box.north else "latitude"
+    """Name the longitude when the latitude is in the box (so only the longitude is out), else the latitude
+    (as at 0,0 in a country without a box)."""
+    box = COUNTRY_EXTENTS.get(str(row["country"]) if pd.notna(row["country"]) else STRIKE_COUNTRY)
+    return "longitude" if box is not None and box.south <= row["latitude"] <= box.north else "latitude"
 
 
 def _strike_column(row: pd.Series) -> str:

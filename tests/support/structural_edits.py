@@ -88,6 +88,14 @@ def wikidata_item_from_memory(ds: Dataset) -> Expect:
     return _set(ds, "actors", index, "wikidata_id", "Q801", "wikidata_seen")
 
 
+@structural("0,0 left for the coordinates of an event outside Syria")
+def zero_zero_outside_syria(ds: Dataset) -> Expect:
+    """No extent is declared for Iraq, but 0,0 is in no country."""
+    index = ds.find("events", country="IRQ", latitude="")
+    ds.set_cell("events", index, "longitude", "0")
+    return _set(ds, "events", index, "latitude", "0", "coordinates_in_country")
+
+
 @structural("site moved to another point inside Syria on one of its two events")
 def site_moved_on_one_event(ds: Dataset) -> Expect:
     index = ds.find("events", latitude=lambda cell: cell != "")
