@@ -230,6 +230,15 @@ PLACE_PRECISION = Vocabulary(
         ("unknown", "The sources do not place the event."),
     ),
 )
+# The place columns each place_precision leaves empty: a place known only to a governorate names no
+# district or locality, one known only to the country or a wider region no area within it.
+PLACE_FIELDS_FINER_THAN = {
+    "district": ("locality",),
+    "governorate": ("admin2", "locality"),
+    "country": ("admin1", "admin2", "locality"),
+    "region": ("admin1", "admin2", "locality"),
+    "unknown": ("admin1", "admin2", "locality"),
+}
 ATTRIBUTION_STATUS = Vocabulary(
     "attribution_status",
     "Where the question 'who did it' stands in the sources: a status, never a verdict.",

@@ -83,6 +83,7 @@ RuleId = Literal[
     "coordinates_pair",
     "coordinates_site",
     "coordinates_in_country",
+    "place_precision_fields",
     "attributed_actor",
     "strike_category",
     "attribution_applicable",
@@ -1304,6 +1305,19 @@ RULES: tuple[Rule, ...] = (
         "Coordinates on a place that is not a `site`",
         _ROW_RULE,
         words="coordinates are given only when place_precision is 'site'",
+    ),
+    Rule(
+        "place_precision_fields",
+        "Values and types",
+        "An event's `admin1`, `admin2` or `locality` finer than its `place_precision` allows: a locality on a "
+        "place known to the district, a district or governorate on one known only to the country, a region or "
+        "not at all. The precision downgraded, or the place fields filled from somewhere the precision says "
+        "nothing came from",
+        _ROW_RULE,
+        words=(
+            "place_precision {place_precision!r} leaves this column empty: a place known only to that precision "
+            "names no smaller area; raise the precision to what the sources give, or empty the column"
+        ),
     ),
     Rule(
         "coordinates_in_country",

@@ -67,6 +67,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "coordinates_pair",
             "coordinates_site",
             "coordinates_in_country",
+            "place_precision_fields",
             "attributed_actor",
             "strike_category",
             "attribution_applicable",
@@ -97,6 +98,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         "count_exact": ["value", "value_low", "value_high"],
         "coordinates_in_country": ["latitude", "longitude"],
         "strike_category": ["category", "event_type", "country"],
+        "place_precision_fields": ["admin1", "admin2", "locality"],
         "victim_fields": ["victim_status", "victim_group"],
         "attribution_complete": ["attribution_quote", "attribution_start", "attribution_end"],
     }
@@ -205,6 +207,19 @@ def test_coordinates_of_an_event_in_syria_lie_in_syria() -> None:
         "category": _texts("context"),
     }
     assert _passes("events", "coordinates_in_country", **iraq) == [False]
+
+
+def test_a_place_names_no_area_smaller_than_its_precision() -> None:
+    columns = {
+        "place_precision": _texts("town", "district", "district", "governorate", "country", "unknown", "region"),
+        "admin1": _texts("Homs", "Homs", "Homs", "Homs", NA, NA, "Homs"),
+        "admin2": _texts("Al-Qusayr", "Al-Qusayr", "Al-Qusayr", "Al-Qusayr", NA, NA, NA),
+        "locality": _texts("Qusayr", NA, "Qusayr", NA, NA, "Qusayr", NA),
+    }
+    assert _passes("events", "place_precision_fields", **columns) == [True, True, False, False, True, False, False]
+    assert _failing_row("events", "place_precision_fields", **{k: v[2:3] for k, v in columns.items()})[0] == "locality"
+    column, words = _failing_row("events", "place_precision_fields", **{k: v[3:4] for k, v in columns.items()})
+    assert (column, words.startswith("place_precision 'governorate' leaves this column empty")) == ("admin2", True)
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

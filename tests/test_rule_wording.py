@@ -67,6 +67,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "coordinates_pair": {"latitude": "34.5", "longitude": None},
     "coordinates_site": {"latitude": "34.5", "place_precision": "town"},
     "coordinates_in_country": {"latitude": "37.6", "longitude": "34.5", "country": "SYR"},
+    "place_precision_fields": {"place_precision": "country", "admin1": "Homs", "admin2": None, "locality": None},
     "strike_category": {"category": "strike", "event_type": "summit", "country": "SYR"},
     "curated_source": {"source": "src-sana-1", "kind": "agency_report"},
     "coordinates_source": {"source": "src-seed-000"},

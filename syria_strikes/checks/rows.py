@@ -27,6 +27,7 @@ from syria_strikes.metadata import (
     ISO_COUNTRY,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
+    PLACE_FIELDS_FINER_THAN,
     STRIKE_COUNTRY,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
@@ -181,6 +182,23 @@ def _outside_column(row: pd.Series) -> str:
     return "longitude" if box is not None and box.south <= row["latitude"] <= box.north else "latitude"
 
 
+def _finer_than_precision(frame: Frame) -> pd.Series:
+    """Rows whose place_precision leaves empty every place column finer than itself."""
+    result = pd.Series(True, index=frame.index)
+    for precision, columns in PLACE_FIELDS_FINER_THAN.items():
+        given = pd.Series(False, index=frame.index)
+        for column in columns:
+            given |= _present(frame[column])
+        result &= ~(_is(frame["place_precision"], [precision]) & given)
+    return result
+
+
+def _finest_place_column(row: pd.Series) -> str:
+    """The finest place column given that the precision leaves empty."""
+    columns = PLACE_FIELDS_FINER_THAN[str(row["place_precision"])]
+    return next(column for column in reversed(columns) if not is_missing(row[column]))
+
+
 def _strike_column(row: pd.Series) -> str:
     """Name the category of a strike in Syria filed as context; of a strike, the event_type when it is
     not an attack, else the country."""
@@ -324,6 +342,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         "latitude",
         ("latitude", "place_precision"),
         lambda f: ~_present(f["latitude"]) | (f["place_precision"] == "site"),
+    ),
+    RowRule(
+        "events",
+        "place_precision_fields",
+        _finest_place_column,
+        ("place_precision", "admin1", "admin2", "locality"),
+        _finer_than_precision,
     ),
     RowRule(
         "events",

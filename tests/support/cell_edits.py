@@ -941,6 +941,15 @@ DATA_MODEL = [
         row=LOCATED_EVENT,
     ),
     CellEdit(
+        "place precision lowered to the country on an event placed in a town",
+        "events",
+        "place_precision",
+        "country",
+        rule="place_precision_fields",
+        reported_in="locality",
+        row=Where(place_precision="town", admin1="", locality=filled),
+    ),
+    CellEdit(
         "strike placed in another country",
         "events",
         "country",
