@@ -393,6 +393,8 @@ CODED_PREDICATES: dict[str, Vocabulary] = {
 VALUE_CODE_PREDICATES = (*CODED_PREDICATES, "place")
 CASUALTY_PREDICATES = ("fatalities", "injuries")
 UNKNOWN_PERPETRATOR = "unknown"
+# The code of every coded predicate's vocabulary for a claim that names none.
+UNKNOWN_CODE = "unknown"
 
 
 @dataclass(frozen=True)

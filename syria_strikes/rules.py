@@ -34,6 +34,7 @@ from syria_strikes.metadata import (
     SEED_MOST_BYTES,
     STRIKE_COUNTRY,
     SYMMETRIC_RELATIONS,
+    UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     Column,
@@ -816,6 +817,12 @@ def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
 
 
 def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
+    codes = (value_code or "").split(LIST_DELIMITER)
+    if predicate != "place" and len(codes) > 1 and UNKNOWN_CODE in codes:
+        return (
+            f"lists {UNKNOWN_CODE!r} beside other codes: it stands for a claim that names none, so it stands "
+            f"alone; keep the codes the claim names"
+        )
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
 
 
@@ -1933,8 +1940,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "value_code_vocabulary",
         "Data model",
-        "A code outside its predicate's vocabulary (`missiles`); a place coded with a name instead of an ISO "
-        "3166-1 alpha-3 code",
+        "A code outside its predicate's vocabulary (`missiles`); `unknown` listed beside another code "
+        "(`missile|unknown`); a place coded with a name instead of an ISO 3166-1 alpha-3 code",
         "The allowed codes.",
         words=_value_code_vocabulary,
     ),

@@ -222,6 +222,16 @@ def test_a_place_names_no_area_smaller_than_its_precision() -> None:
     assert (column, words.startswith("place_precision 'governorate' leaves this column empty")) == ("admin2", True)
 
 
+def test_unknown_stands_alone_among_the_codes_of_a_claim() -> None:
+    columns = {
+        "predicate": _texts("weapon", "weapon", "weapon", "launch_platform", "place"),
+        "value_code": _texts("missile|rocket", "unknown", "missile|unknown", "unknown|drone", "SYR"),
+    }
+    assert _passes("claims", "value_code_vocabulary", **columns) == [True, True, False, False, True]
+    column, words = _failing_row("claims", "value_code_vocabulary", **{k: v[2:3] for k, v in columns.items()})
+    assert (column, words.startswith("lists 'unknown' beside other codes")) == ("value_code", True)
+
+
 def test_a_strike_is_an_attack_in_syria() -> None:
     columns = {
         "category": _texts("strike", "strike", "strike", "context", "strike"),

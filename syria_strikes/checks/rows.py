@@ -29,6 +29,7 @@ from syria_strikes.metadata import (
     NON_ATTACK_EVENT_TYPES,
     PLACE_FIELDS_FINER_THAN,
     STRIKE_COUNTRY,
+    UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
 )
@@ -126,12 +127,15 @@ def _is(series: pd.Series, codes: tuple[str, ...] | list[str]) -> pd.Series:
 
 
 def _code_fits(predicate: object, cell: object) -> bool:
-    """Every '|'-separated code of the cell belongs to the predicate's code list."""
+    """Every '|'-separated code of the cell belongs to the predicate's code list, and 'unknown' (the
+    claim names none) stands alone: beside a code it says the claim names one and names none."""
     if is_missing(cell) or predicate not in VALUE_CODE_PREDICATES:
         return True
     items = str(cell).split(LIST_DELIMITER)
     if predicate == "place":
         return all(re.fullmatch(COUNTRY_CODE, item) and item in ISO_COUNTRY.codes for item in items)
+    if len(items) > 1 and UNKNOWN_CODE in items:
+        return False
     return all(item in CODED_PREDICATES[str(predicate)].codes for item in items)
 
 

@@ -801,6 +801,14 @@ DATA_MODEL = [
         row=Where(predicate="weapon"),
     ),
     CellEdit(
+        "'unknown' listed beside the codes a claim names",
+        "claims",
+        "value_code",
+        appended("|unknown"),
+        rule="value_code_vocabulary",
+        row=Where(predicate="weapon", value_code=lambda code: code not in ("", "unknown")),
+    ),
+    CellEdit(
         "place coded with a country name instead of its code",
         "claims",
         "value_code",
