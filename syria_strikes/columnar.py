@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.metadata import LIST_DELIMITER
+from syria_strikes.written_numbers import DESIGNATION
 
 ArrowTest = Callable[[pa.ChunkedArray], pa.ChunkedArray]
 CellTest = Callable[[pd.Series], pd.Series]
@@ -197,8 +198,10 @@ def counts_in_digits(quotes: pa.ChunkedArray, counts: np.ndarray) -> np.ndarray:
     rows = np.flatnonzero(counted)
     if len(rows) == 0:
         return found
-    # Digits only, as one space-separated string per row: a plain split is faster than a regex one.
-    only_digits = pc.replace_substring_regex(pc.fill_null(quotes.filter(pa.array(counted)), ""), r"[^0-9]+", " ")
+    # Digits only, as one space-separated string per row: a plain split is faster than a regex one. The
+    # digits of a designation ('F-16') go first, as written_numbers reads them.
+    named = pc.replace_substring_regex(pc.fill_null(quotes.filter(pa.array(counted)), ""), DESIGNATION, " ")
+    only_digits = pc.replace_substring_regex(named, r"[^0-9]+", " ")
     runs = pc.split_pattern(only_digits, " ")
     digits = pc.list_flatten(runs)
     length = pc.utf8_length(digits)

@@ -1410,7 +1410,8 @@ RULES: tuple[Rule, ...] = (
         "count_written",
         "Values and types",
         "A count (`value`, `value_low`, `value_high`) that its quote does not write, in digits or in English "
-        "words (9 beside 'eight missiles'); judged for documents whose `language` is English",
+        "words (9 beside 'eight missiles'; the digits of a model or place, 'F-16', 'T4', write no count); judged "
+        "for documents whose `language` is English",
         "Names the count and its column: give the number the quote writes ('at least eight' is `value_low` 8, "
         "'more than twenty' is `value_low` 20), or quote the words that give it.",
         then="not reported for a quote that is not at its offsets (`quote_anchored`): its words prove nothing",

@@ -48,6 +48,10 @@ _TWO = frozenset({"pair", "couple", "both", "twice", "double"})
 _ONE = frozenset({"single", "once", "lone", "sole", "a", "an"})
 _NONE = frozenset({"no", "none", "nobody", "nothing"})
 
+# Digits after a letter, or a letter and a hyphen, name a model or a place, not a count: the 16 of 'F-16
+# jets', the 4 of 'T4', the 300 of 'S-300'. They are read as no number, here and in columnar's digits.
+DESIGNATION = r"[A-Za-z]-?[0-9]+"
+_DESIGNATION = re.compile(DESIGNATION)
 # Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
 _DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u2009\u202f]\d{3})*")
@@ -61,7 +65,9 @@ _MOST_DIGITS = 18
 
 @lru_cache(maxsize=4096)
 def written_numbers(text: str) -> frozenset[int]:
-    """Every whole number ``text`` writes, in digits or in English words."""
+    """Every whole number ``text`` writes, in digits or in English words; digits that name a model or a
+    place ('F-16') are none."""
+    text = _DESIGNATION.sub(" ", text)
     found: set[int | None] = set()
     for match in _DIGITS.finditer(text):
         found.update(_whole(run) for run in (re.sub(r"\D", "", match.group()), *re.findall(r"\d+", match.group())))

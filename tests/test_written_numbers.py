@@ -59,6 +59,10 @@ def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> 
         ("one hundred", 101),
         ("two thousand five hundred", 200_500),
         ("1.5 thousand", 15000),
+        ("eight missiles fired by Israeli F-16 jets", 16),  # a model, not a count
+        ("the T4 airbase", 4),
+        ("the S-300 system", 300),
+        ("the BUK-M2E missile system", 2),
     ],
 )
 def test_a_number_not_written_is_not_read(text: str, number: int) -> None:

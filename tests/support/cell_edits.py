@@ -75,6 +75,14 @@ VALUES_AND_TYPES = [
     CellEdit("exact count written as its bounds alone", "claims", "value", "", rule="count_exact", row=COUNT_CLAIM),
     CellEdit("negative latitude beyond -90", "events", "latitude", "-95.5", rule="minimum"),
     # A count no longer the number its quote writes ("killed eight ..." with value 9, bounds kept).
+    CellEdit(
+        "count read from a model number ('F-16')",
+        "claims",
+        "value_low",
+        "16",
+        rule="count_written",
+        row=Where(predicate="munitions_fired", quote=containing("F-16"), value_low=filled),
+    ),
     CellEdit("count raised beyond its quote", "claims", "value_high", "9", rule="count_written", row=COUNT_CLAIM),
     CellEdit(
         "bound lowered beyond its quote",
