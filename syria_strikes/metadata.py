@@ -124,10 +124,13 @@ ACTOR_ID = f"^act-{SLUG}$"
 SOURCE_ID = f"^src-{SLUG}$"
 # An event whose date the sources do not bound from below is "undated" rather than dated by its upper bound.
 EVENT_ID = f"^evt-([0-9]{{4}}(-[0-9]{{2}}){{0,2}}|undated)-{SLUG}$"
-CLAIM_ID = "^clm-[0-9]{3,}-[0-9]{3,}$"
+# Each number of a claim or uncovered-sentence ID is three digits, or more without a leading zero: with
+# zeros allowed, clm-000-0001 stood beside clm-000-001 as another ID for the same number.
+_ID_NUMBER = "(?:[0-9]{3}|[1-9][0-9]{3,})"
+CLAIM_ID = f"^clm-{_ID_NUMBER}-{_ID_NUMBER}$"
 RELATION_ID = f"^rel-{SLUG}$"
 WIKIDATA_ID = "^Q[1-9][0-9]*$"
-UNCOVERED_ID = "^unc-[0-9]{3,}-[0-9]{3,}$"
+UNCOVERED_ID = f"^unc-{_ID_NUMBER}-{_ID_NUMBER}$"
 COUNTRY_CODE = "^[A-Z]{3}$"
 ISO_COUNTRY = CodeStandard("ISO 3166-1 alpha-3", COUNTRIES)
 SHA256 = "^[0-9a-f]{64}$"

@@ -7,11 +7,13 @@ tell the curator what is wrong and what to do.
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 import pytest
 
+from syria_strikes.checks.cells import pattern_matches
 from syria_strikes.checks.schema import check_table
-from syria_strikes.metadata import ACTORS, table
+from syria_strikes.metadata import ACTORS, CLAIM_ID, table
 from syria_strikes.text_policy import describe_char, id_skeleton
 from tests.support.frames import VALID_ACTOR, typed_frame
 
@@ -252,3 +254,21 @@ def test_the_lookalike_message_points_at_what_the_check_refused() -> None:
     for cell in refused:
         at = first_lookalike_form(cell)
         assert at is not None and cell[at] in LOOKALIKE_FORMS
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "valid"),
+    [
+        ("clm-000-001", True),
+        ("clm-000-1000", True),
+        ("clm-1000-001", True),
+        ("clm-000-0001", False),  # another spelling of clm-000-001
+        ("clm-0000-001", False),
+        ("clm-000-01", False),
+    ],
+)
+def test_an_id_number_is_three_digits_or_more_without_a_leading_zero(claim_id: str, valid: bool) -> None:
+    frame = typed_frame("uncovered_sentences", [{"uncovered_id": claim_id.replace("clm", "unc")}])
+    problems = [p.rule for p in check_table(frame, table("uncovered_sentences"), set()) if p.column == "uncovered_id"]
+    assert problems == ([] if valid else ["pattern"])
+    assert bool(pattern_matches(pd.Series([claim_id], dtype="str"), CLAIM_ID).iloc[0]) is valid

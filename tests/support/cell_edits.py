@@ -116,6 +116,14 @@ VALUES_AND_TYPES = [
 # --- IDs and references ---------------------------------------------------------------------------
 IDS_AND_REFERENCES = [
     CellEdit("trailing space in an ID", "claims", "claim_id", appended(" "), rule="clean_text"),
+    CellEdit(
+        "claim ID numbered past three digits with a leading zero (another spelling of a number in use)",
+        "claims",
+        "claim_id",
+        lambda row, column: row[column][:-3] + "0" + row[column][-3:],
+        rule="pattern",
+        row=Where(claim_id="clm-000-072"),
+    ),
     CellEdit("leading space in a referenced ID", "events", "event_id", prepended(" "), rule="clean_text"),
     CellEdit("ID that breaks its pattern", "claims", "claim_id", "claim-1", rule="pattern"),
     # Every row citing the source is then dangling too; no reference left empty may match the blank ID.
