@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from syria_strikes.checks.agreement import AnyActor
+from syria_strikes.checks.agreement import AnyActor, within
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.checks.relations import ONE_PROPOSITION
 from syria_strikes.generate import generated_files
@@ -342,7 +342,12 @@ def generate(out: Path, claims: int, seed: int = 0) -> Sizes:
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
     _name_value_actors(claim_rows, names)
     _keep_claims_distinct(claim_rows)
-    relations = _relations(claim_rows, actors["actor_id"], names)
+    parents = {
+        str(actor): str(parent)
+        for actor, parent in zip(actors["actor_id"], actors["parent_actor_id"], strict=True)
+        if actor and parent
+    }
+    relations = _relations(claim_rows, actors["actor_id"], names, parents)
     uncovered = _archive_headers(documents)
     tables = {"actors": actors, "sources": sources, "events": events.rows, "claims": claim_rows}
     _write(out, {**tables, "actor_relations": relations, "uncovered_sentences": uncovered}, documents)
@@ -886,13 +891,23 @@ def _values(rng: np.random.Generator, predicates: np.ndarray, written: np.ndarra
     }
 
 
-def _relations(claims: dict[str, Cells], actor_ids: Cells, names: dict[str | None, str | None]) -> dict[str, Cells]:
+def _relations(
+    claims: dict[str, Cells],
+    actor_ids: Cells,
+    names: dict[str | None, str | None],
+    parents: dict[str, str],
+) -> dict[str, Cells]:
     """One relation per hundred claims, its evidence the claim and its words the claim's quote; the
-    quotes name no actor, so the note says which two it links (rule relation_named)."""
+    quotes name no actor, so the note says which two it links (rule relation_named). The other actor
+    is the first that is neither part of the claimant nor a whole it is part of (rule relation_within)."""
     rows: dict[str, Cells] = {name: [] for name in _table("actor_relations").column_names}
     for k in range(0, len(claims["claim_id"]), CLAIMS_PER_DOCUMENT):
         subject = claims["claimant_actor_id"][k]
-        other = actor_ids[0] if actor_ids[0] != subject else actor_ids[1]
+        other = next(
+            actor
+            for actor in actor_ids
+            if not within(str(actor), str(subject), parents) and not within(str(subject), str(actor), parents)
+        )
         _append(
             rows,
             relation_id=f"rel-synthetic-{k // CLAIMS_PER_DOCUMENT}",

@@ -189,6 +189,7 @@ RuleId = Literal[
     "wikidata_seen",
     "seed_number",
     "relation_not_self",
+    "relation_within",
     "relation_kind",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
@@ -2368,6 +2369,18 @@ RULES: tuple[Rule, ...] = (
         "An actor related to itself in `actor_relations`",
         "An actor does not stand in a relation to itself.",
         words="an actor does not stand in a relation to itself",
+    ),
+    Rule(
+        "relation_within",
+        "Data model",
+        "A relation other than `leads` between an actor and its own whole or part by `parent_actor_id` (the "
+        "Israeli Air Force `backed_by` Israel, its parent): being part of an actor is `parent_actor_id`, never a "
+        "relation, so the row repeats the parent or contradicts it",
+        "Delete the relation, or correct the parent if the actor is not part of the other.",
+        words=(
+            "{part} is part of {whole} by parent_actor_id: being part of an actor is parent_actor_id, never a "
+            "relation; delete this relation, or correct the parent if {part} is not part of {whole}"
+        ),
     ),
     Rule(
         "relation_kind",

@@ -450,3 +450,33 @@ def test_the_first_actor_named_is_the_one_the_plain_pattern_finds(spellings: lis
     for text in [*texts, *texts]:
         match = plain.search(text)
         assert anyone.first(text) == (None if match is None else match.group()), text
+
+
+def _relations_within(rows: list[tuple[str, str, str]]) -> list[tuple[int, str, str]]:
+    """(line, part, whole) of each relation_within problem among relations of a small hierarchy."""
+    actors = [
+        {"actor_id": "act-israel", "name": "Israel", "kind": "state"},
+        {"actor_id": "act-idf", "name": "IDF", "kind": "armed_forces", "parent_actor_id": "act-israel"},
+        {"actor_id": "act-iaf", "name": "IAF", "kind": "armed_forces", "parent_actor_id": "act-idf"},
+        {"actor_id": "act-iran", "name": "Iran", "kind": "state"},
+    ]
+    relations = [
+        {"relation_id": f"rel-{at}", "subject_actor_id": a, "relation": kind, "object_actor_id": b}
+        for at, (a, kind, b) in enumerate(rows)
+    ]
+    frames = {"actors": typed_frame("actors", actors), "actor_relations": typed_frame("actor_relations", relations)}
+    said = [(p.row or 0, re.match(r"(\S+) is part of (\S+) by", p.message)) for p in agreement._relation_within(frames)]
+    return [(line, words[1], words[2]) for line, words in said if words is not None]
+
+
+def test_a_relation_between_an_actor_and_its_whole_or_part_is_reported() -> None:
+    found = _relations_within(
+        [
+            ("act-iaf", "backed_by", "act-israel"),  # its grandparent
+            ("act-israel", "operates", "act-iaf"),  # its part
+            ("act-iaf", "allied_with", "act-iran"),  # unrelated
+            ("act-idf", "leads", "act-israel"),  # a head may be recorded as part of what it heads
+            ("act-iaf", "backed_by", "act-iaf"),  # itself: relation_not_self's
+        ]
+    )
+    assert found == [(2, "act-iaf", "act-israel"), (3, "act-iaf", "act-israel")]

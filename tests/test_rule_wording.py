@@ -229,6 +229,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2019-12-21",
     },
     "relation_kind": {"relation": "leads", "kind": "person"},
+    "relation_within": {"part": "act-iaf", "whole": "act-israel"},
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},
     "ended_by_reports": {"end": "9999-12-31", "latest": "2020-01-15"},

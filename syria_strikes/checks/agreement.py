@@ -354,6 +354,32 @@ def _relation_named(frames: Frames) -> list[Problem]:
     ]
 
 
+def _relation_within(frames: Frames) -> list[Problem]:
+    """Two actors of a relation of which one is part of the other by parent_actor_id ('the Israeli Air
+    Force backed by Israel'): being part of an actor is parent_actor_id, never a relation, so such a
+    row says nothing the parent does not, or contradicts it ('state-owned' TASS is not part of the
+    state it is owned by). A head may be recorded as part of what it heads, so `leads` is left alone.
+    An actor related to itself is relation_not_self's."""
+    relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
+    parents = actors["parent_actor_id"].dropna()
+    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
+    judged = relations[(relations["relation"] != "leads").fillna(False).to_numpy(dtype=bool)]
+    problems = []
+    for line, subject, object_ in zip(
+        judged.index.tolist(), judged["subject_actor_id"].tolist(), judged["object_actor_id"].tolist(), strict=True
+    ):
+        if not isinstance(subject, str) or not isinstance(object_, str) or subject == object_:
+            continue
+        if within(subject, object_, parent) or within(object_, subject, parent):
+            whole, part = (object_, subject) if within(subject, object_, parent) else (subject, object_)
+            problems.append(
+                problem(
+                    "relation_within", "actor_relations", int(line), "object_actor_id", object_, part=part, whole=whole
+                )
+            )
+    return problems
+
+
 # The ends a relation cannot have: (relation, column, kinds of actor that cannot stand there). No one
 # heads a person, a person or a state is owned by no one, and neither is operated as a unit or crew.
 IMPOSSIBLE_ENDS = (
@@ -383,7 +409,7 @@ def _relation_direction(frames: Frames) -> list[Problem]:
     return sorted(problems, key=lambda found: found.row or 0)
 
 
-def _within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
+def within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
     """Whether ``actor`` is ``ancestor`` or part of it, walking parents at most once each."""
     seen: set[str] = set()
     current: str | None = actor
@@ -447,7 +473,7 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     for line, event, actor in zip(
         named.index.tolist(), named["event_id"].tolist(), named["attributed_actor_id"].tolist(), strict=True
     ):
-        if event in unjudged or any(_within(claimed, actor, parent) for claimed in by_event.get(event, ())):
+        if event in unjudged or any(within(claimed, actor, parent) for claimed in by_event.get(event, ())):
             continue
         problems.append(problem("attribution_claimed", "events", int(line), "attributed_actor_id", actor, actor=actor))
     return problems
@@ -526,7 +552,7 @@ def _acknowledged_claimed(frames: Frames) -> list[Problem]:
             strict=True,
         )
         if not any(
-            _within(claimant, actor, parent) or _within(actor, claimant, parent)
+            within(claimant, actor, parent) or within(actor, claimant, parent)
             for claimant in claimants.get((event, source), ())
         )
     ]
@@ -801,6 +827,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
+    across("relation_within", {"actor_relations", "actors"}, _relation_within),
     across("place_claimed", {"events", "claims"}, _place_claimed),
     across("place_read_once", {"events"}, _place_read_once),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),

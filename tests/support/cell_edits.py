@@ -1106,6 +1106,14 @@ DATA_MODEL = [
         row=Where(source_id="src-israel-hayom-2021-07-homs"),
     ),
     CellEdit(
+        "relation moved to the state its actor is part of",
+        "actor_relations",
+        "object_actor_id",
+        "act-iran",
+        rule="relation_within",
+        row=Where(relation_id="rel-irgc-cooperates-with-russian-air-force"),
+    ),
+    CellEdit(
         "open end of a range written as a far date",
         "events",
         "date_end",
