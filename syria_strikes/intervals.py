@@ -3,6 +3,7 @@ start may be '..', open before. The validator's rules and the derived summaries 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,14 @@ from syria_strikes.metadata import TIME_INTERVAL
 # TIME_INTERVAL with its two parts named, for Arrow's extract_regex.
 _PARTS = TIME_INTERVAL.replace("^(", "^(?P<start>", 1).replace("/", "/(?P<end>", 1).replace("$", ")$")
 _NOT_A_DAY = np.datetime64("NaT", "s")
+# The days of the week, in the order of date.weekday(), as English writes them.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def weekdays_named(text: str) -> set[int]:
+    """The days of the week ``text`` names as words ('on Tuesday'), as date.weekday() numbers them."""
+    return {WEEKDAYS.index(found.capitalize()) for found in _WEEKDAY.findall(text)}
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,7 @@ RuleId = Literal[
     "victim_fields",
     "time_interval",
     "time_after_report",
+    "time_weekday",
     "attribution_unknown",
     "attribution_complete",
     "attribution_offsets",
@@ -739,6 +740,16 @@ def unwritten_count(quote: str, counts: Mapping[str, int | str | None]) -> str |
         if count is not None and int(count) not in numbers:
             return name
     return None
+
+
+def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
+    from syria_strikes.intervals import WEEKDAYS, weekdays_named
+
+    named = " or ".join(WEEKDAYS[day] for day in sorted(weekdays_named(quote or "")))
+    return (
+        f"the quote names {named}, a day the interval {value_text} does not hold; count the day again from the "
+        "document's publication day"
+    )
 
 
 def _unit_matches_predicate(*, predicate: str | None, unit: str | None) -> str:
@@ -1967,6 +1978,14 @@ RULES: tuple[Rule, ...] = (
             "a time claim's value_text is the interval 'YYYY-MM-DD/YYYY-MM-DD' ('../YYYY-MM-DD' when open "
             "before), real days, start not after end"
         ),
+    ),
+    Rule(
+        "time_weekday",
+        "Data model",
+        "A `time` claim whose quote names a day of the week ('on Tuesday') and whose closed interval, shorter "
+        "than a week, holds none of the days it names: a Monday given for 'on Tuesday'",
+        "Names the days the quote names; count the day again from the document's publication day.",
+        words=_time_weekday,
     ),
     Rule(
         "time_after_report",

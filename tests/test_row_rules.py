@@ -86,6 +86,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "value_code_vocabulary",
             "victim_fields",
             "time_interval",
+            "time_weekday",
             "attribution_unknown",
             "attribution_complete",
             "attribution_offsets",
@@ -230,6 +231,31 @@ def test_unknown_stands_alone_among_the_codes_of_a_claim() -> None:
     assert _passes("claims", "value_code_vocabulary", **columns) == [True, True, False, False, True]
     column, words = _failing_row("claims", "value_code_vocabulary", **{k: v[2:3] for k, v in columns.items()})
     assert (column, words.startswith("lists 'unknown' beside other codes")) == ("value_code", True)
+
+
+def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
+    columns = {
+        "predicate": _texts("time", "time", "time", "time", "time", "place", "time"),
+        "quote": _texts(
+            "on Tuesday", "on Tuesday", "on Monday or TUESDAY", "last week", "on Tuesday", "Monday", "on Friday"
+        ),
+        # 2020-01-14 is a Tuesday
+        "value_text": _texts(
+            "2020-01-14/2020-01-14",
+            "2020-01-13/2020-01-13",
+            "2020-01-14/2020-01-14",
+            "2020-01-13/2020-01-13",
+            "../2020-01-15",
+            "x",
+            "2020-01-01/2020-01-31",
+        ),
+    }
+    assert _passes("claims", "time_weekday", **columns) == [True, False, True, True, True, True, True]
+    column, words = _failing_row("claims", "time_weekday", **{k: v[1:2] for k, v in columns.items()})
+    assert (column, words.startswith("the quote names Tuesday, a day the interval 2020-01-13/2020-01-13")) == (
+        "value_text",
+        True,
+    )
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

@@ -185,6 +185,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
+    "time_weekday": {"predicate": "time", "quote": "on Tuesday", "value_text": "2020-01-13/2020-01-13"},
     "attributed_kind": {"actor": "act-sana", "kind": "media_outlet"},
     "relay_cited": {"report": "src-sana-2020-01-14-t4", "source": "src-seed-000"},
     "relay_order": {"report": "src-sana-2020-01-14-t4", "before": "src-syrian-state-media-2020-01-14-t4"},

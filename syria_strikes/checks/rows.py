@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from syria_strikes.columnar import cell_text, is_missing
-from syria_strikes.intervals import time_intervals
+from syria_strikes.intervals import time_intervals, weekdays_named
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     AIR_OR_MISSILE_EVENT_TYPES,
@@ -158,6 +158,30 @@ def _time_interval(frame: Frame) -> pd.Series:
     if not timed.any():  # only time claims are parsed: the rest of a large table is not
         return result
     result[timed] = time_intervals(frame.loc[timed, "value_text"]).ordered
+    return result
+
+
+def _weekday_kept(frame: Frame) -> pd.Series:
+    """A time claim whose quote names a day of the week ('on Tuesday') and whose interval is closed and
+    shorter than a week holds one of the days it names: the calendar alone tells a Monday given for
+    'on Tuesday'."""
+    timed = _is(frame["predicate"], ["time"]) & _present(frame["quote"]) & _present(frame["value_text"])
+    result = pd.Series(True, index=frame.index)
+    if not timed.any():
+        return result
+    intervals = time_intervals(frame.loc[timed, "value_text"])
+    closed = intervals.ordered & ~intervals.open_start
+    for line, quote, start, end in zip(
+        closed.index[closed].tolist(),
+        frame.loc[closed.index[closed], "quote"].tolist(),
+        intervals.start[closed].tolist(),
+        intervals.end[closed].tolist(),
+        strict=True,
+    ):
+        named = weekdays_named(str(quote))
+        if named and (end - start).days < 7:
+            held = {(start + pd.Timedelta(days=k)).weekday() for k in range((end - start).days + 1)}
+            result[line] = bool(held & named)
     return result
 
 
@@ -484,6 +508,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_text",
         ("predicate", "value_text"),
         _time_interval,
+    ),
+    RowRule(
+        "claims",
+        "time_weekday",
+        "value_text",
+        ("predicate", "quote", "value_text"),
+        _weekday_kept,
     ),
     RowRule(
         "claims",
