@@ -609,10 +609,12 @@ SOURCES = Table(
         Column(
             "url",
             "string",
-            "Address of the document, only when the curators saw it; never with a user name or password.",
+            "Address of the document, only when the curators saw it; never with a user name or password. One "
+            "row a document: two rows with one address are one document entered twice.",
             "https://example.org/article",
             pattern=r"^https?://[^\x00-\x20/?#@]+(?:[/?#][^\x00-\x20]*)?$",
             max_length=LONG_TEXT,
+            unique=True,
         ),
         _note(
             "the source",

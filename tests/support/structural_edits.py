@@ -96,6 +96,13 @@ def zero_zero_outside_syria(ds: Dataset) -> Expect:
     return _set(ds, "events", index, "latitude", "0", "coordinates_in_country")
 
 
+@structural("one reference entered twice, under two IDs with one address")
+def reference_address_repeated(ds: Dataset) -> Expect:
+    rows = ds.rows("sources")
+    first, second = [index for index, row in enumerate(rows) if row["kind"] == "reference" and row["url"]][:2]
+    return _set(ds, "sources", second, "url", rows[first]["url"], "unique_value")
+
+
 @structural("site moved to another point inside Syria on one of its two events")
 def site_moved_on_one_event(ds: Dataset) -> Expect:
     index = ds.find("events", latitude=lambda cell: cell != "")
