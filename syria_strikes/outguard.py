@@ -58,10 +58,19 @@ def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool 
         dataset_root(data_dir),  # as named: data/ may be a link, and seeds/ sits beside the link
         ours=lambda folder: is_release(folder, names, legacy=legacy),
         writer="a build",
-        expected=names,
+        expected=names | {MARKER, DESCRIPTOR},
+        strays=lambda folder: _release_stray(folder, names | {MARKER, DESCRIPTOR}),
         product="a syria-strikes release",
         kept={data_dir: "the data folder"},  # whatever its name: --data-dir tables guards tables/
     )
+
+
+def _release_stray(folder: Path, expected: frozenset[str]) -> str | None:
+    """The first entry that makes ``folder`` no release: a name a build does not write, or a folder or
+    link that bears one ('claims.csv' made a folder); None when every entry is a file a build writes."""
+    with os.scandir(folder) as listing:
+        entries = sorted((entry.name, entry.is_file(follow_symlinks=False)) for entry in listing)
+    return next((name for name, is_file in entries if name not in expected or not is_file), None)
 
 
 def enclosing_release(target: Path) -> Path | None:

@@ -46,6 +46,23 @@ def test_a_release_the_build_wrote_is_replaced(clone: Path, monkeypatch: pytest.
     assert _tree(clone / "release") == first
 
 
+def test_the_refusal_of_a_release_names_what_is_not_the_releases(
+    clone: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not the release's own marker and descriptor, which sort first: the file saved into it, or a
+    folder that bears a release file's name."""
+    monkeypatch.chdir(clone)
+    assert main(["build", "--out", "release"]) == 0
+    (clone / "release" / "zz-notes.txt").write_text("notes\n", encoding="utf-8")
+    assert main(["build", "--out", "release"]) == 2
+    assert "release ('zz-notes.txt')" in capsys.readouterr().err
+    (clone / "release" / "zz-notes.txt").unlink()
+    (clone / "release" / "claims.csv").unlink()
+    (clone / "release" / "claims.csv").mkdir()
+    assert main(["build", "--out", "release"]) == 2
+    assert "release ('claims.csv')" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["build", "bundle"])
 def test_a_data_folder_of_another_name_is_guarded_as_data_is(
     clone: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
