@@ -516,6 +516,11 @@ def _as_release_errors(path: Path, expected: dict[str, Any]) -> Iterator[None]:
         ) from None
     except OSError as error:
         raise ReleaseError(f"{path.name} in {folder} {error}") from None
+    except MemoryError:  # the size the descriptor records is read whole, and a descriptor may record any
+        raise ReleaseError(
+            f"{path.name} in {folder} is too large to load into the memory available ({expected['bytes']:,} bytes, "
+            f"as the release records); if no release of that size was built, it was modified: {remedy(folder)}"
+        ) from None
 
 
 def _check_recorded(path: Path, expected: dict[str, Any], digest: str, size: int, key: FileKey) -> None:

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -236,6 +237,26 @@ def test_a_file_grown_larger_is_refused_without_being_read_whole(copied: Path) -
     with path.open("r+b") as handle:
         handle.truncate(recorded + (64 << 20))
     with pytest.raises(syria_strikes.ReleaseError, match=rf"claims\.parquet .* holds more than the {recorded} bytes"):
+        load("claims", root=copied)
+
+
+def test_a_file_whose_record_is_larger_than_memory_is_a_release_error(
+    copied: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A descriptor may record any size, and the file is read whole up to it: a size no memory holds
+    (a sparse 64 GiB file recorded as such) ended load with a bare MemoryError. Whether the allocation
+    fails depends on the machine, so the read is made to fail as it did."""
+    from syria_strikes import loader
+
+    read_file = loader.read_file
+
+    def too_large(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.suffix == ".parquet":
+            raise MemoryError
+        return read_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "read_file", too_large)
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet .* too large to load into the memory"):
         load("claims", root=copied)
 
 
