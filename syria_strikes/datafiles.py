@@ -34,6 +34,26 @@ def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | 
         return None, [problem("file_present", table_name, None, None, None, file=path.name)]
     except FileRefused as refused:
         return None, [problem(refused.rule, table_name, None, None, None, what="the file", reason=refused.words)]
+    except MemoryError:  # a sparse file of many gigabytes costs its author nothing
+        size = _size_of(path)
+        return None, [
+            problem(
+                "file_readable",
+                table_name,
+                None,
+                None,
+                None,
+                what="the file",
+                reason=f"is too large to read into the memory available ({size}); check that it is the table's file",
+            )
+        ]
+
+
+def _size_of(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size:,} bytes"
+    except OSError:
+        return "its size cannot be read"
 
 
 def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:

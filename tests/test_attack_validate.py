@@ -443,3 +443,25 @@ def test_a_profile_the_descriptor_names_is_never_fetched_nor_read(
         assert "wJalrXUtnFEMI" not in result.stdout + result.stderr
         assert "descriptor_current" in result.stdout
     assert asked == []
+
+
+def test_a_table_too_large_for_memory_is_named_as_its_files_problem(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sparse file of many gigabytes costs its author nothing; reading it ended validation with a system
+    failure that named no file. Whether the allocation fails depends on the machine, so the read is made
+    to fail as it did."""
+    from syria_strikes import datafiles
+
+    read_file = datafiles.read_file
+
+    def too_large(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "uncovered_sentences.csv":
+            raise MemoryError
+        return read_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(datafiles, "read_file", too_large)
+    code, problems = dataset.validate()
+    assert code == 1
+    assert [(p["table"], p["rule"]) for p in problems] == [("uncovered_sentences", "file_readable")]
+    assert "too large to read into the memory available" in problems[0]["message"]
