@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -19,7 +18,7 @@ import syria_strikes
 from syria_strikes.column_types import arrow_schema
 from syria_strikes.loader import load
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, table
-from tests.support.attacks import assert_clean_failure, in_process
+from tests.support.attacks import assert_clean_failure, in_process, out_of_memory_reading
 from tests.support.dataset import REPO, Dataset
 
 
@@ -244,18 +243,10 @@ def test_a_file_whose_record_is_larger_than_memory_is_a_release_error(
     copied: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A descriptor may record any size, and the file is read whole up to it: a size no memory holds
-    (a sparse 64 GiB file recorded as such) ended load with a bare MemoryError. Whether the allocation
-    fails depends on the machine, so the read is made to fail as it did."""
+    (a sparse 64 GiB file recorded as such) ended load with a bare MemoryError."""
     from syria_strikes import loader
 
-    read_file = loader.read_file
-
-    def too_large(path: Path, *args: Any, **kwargs: Any) -> Any:
-        if path.suffix == ".parquet":
-            raise MemoryError
-        return read_file(path, *args, **kwargs)
-
-    monkeypatch.setattr(loader, "read_file", too_large)
+    out_of_memory_reading(monkeypatch, loader, lambda path: path.suffix == ".parquet")
     with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet .* too large to load into the memory"):
         load("claims", root=copied)
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from syria_strikes.checks.provenance import check_quotes
-from tests.support.attacks import assert_clean_failure, in_process
+from tests.support.attacks import assert_clean_failure, in_process, out_of_memory_reading
 from tests.support.dataset import Dataset, copy_dataset, link_cache
 from tests.support.forked import forked
 from tests.support.unprivileged import forked_unprivileged
@@ -449,18 +449,10 @@ def test_a_table_too_large_for_memory_is_named_as_its_files_problem(
     dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A sparse file of many gigabytes costs its author nothing; reading it ended validation with a system
-    failure that named no file. Whether the allocation fails depends on the machine, so the read is made
-    to fail as it did."""
+    failure that named no file."""
     from syria_strikes import datafiles
 
-    read_file = datafiles.read_file
-
-    def too_large(path: Path, *args: Any, **kwargs: Any) -> Any:
-        if path.name == "uncovered_sentences.csv":
-            raise MemoryError
-        return read_file(path, *args, **kwargs)
-
-    monkeypatch.setattr(datafiles, "read_file", too_large)
+    out_of_memory_reading(monkeypatch, datafiles, lambda path: path.name == "uncovered_sentences.csv")
     code, problems = dataset.validate()
     assert code == 1
     assert [(p["table"], p["rule"]) for p in problems] == [("uncovered_sentences", "file_readable")]

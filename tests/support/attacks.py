@@ -9,8 +9,12 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
 
 from syria_strikes.cli import main
 from tests.support.dataset import REPO
@@ -72,3 +76,16 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int) ->
     assert result.returncode == code, output
     assert "Traceback" not in output
     assert "\x1b" not in output
+
+
+def out_of_memory_reading(monkeypatch: pytest.MonkeyPatch, module: ModuleType, fails: Callable[[Path], bool]) -> None:
+    """``module``'s read_file fails as reading a sparse file of many gigabytes whole does, for the paths
+    ``fails`` picks: whether the allocation fails depends on the machine, so it is made to."""
+    read_file = module.read_file
+
+    def too_large(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if fails(path):
+            raise MemoryError
+        return read_file(path, *args, **kwargs)
+
+    monkeypatch.setattr(module, "read_file", too_large)
