@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import shutil
 import sys
 from collections.abc import Sequence
@@ -31,7 +32,10 @@ from syria_strikes.checks.relations import ONE_PROPOSITION
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
+from syria_strikes.written_numbers import BOUND_BEFORE
 
+# A quote that writes a bound ('at least 8'), as the validator finds one (rule count_bound).
+_BOUNDED = re.compile(BOUND_BEFORE, re.IGNORECASE)
 CLAIMS_PER_EVENT = 10
 CLAIMS_PER_DOCUMENT = 100
 CLAIMS_PER_PERSON = 100
@@ -709,7 +713,8 @@ def _claims(
         "stance": np.array(STANCES)[rng.integers(0, len(STANCES), n)].tolist(),
         "hedging": np.array(HEDGES, dtype=object)[rng.integers(0, len(HEDGES), n)].tolist(),
     }
-    rows |= _values(rng, predicates, documents.counts)
+    bounded = np.array([_BOUNDED.search(quote) is not None for quote in documents.quotes], dtype=bool)
+    rows |= _values(rng, predicates, documents.counts, bounded)
     starts, ends = events.rows["date_start"], events.rows["date_end"]
     for k in np.flatnonzero(dating).tolist():
         e = int(claim_events[k])
@@ -861,15 +866,19 @@ def _relays(rng: np.random.Generator, report_ids: np.ndarray, claim_documents: n
     ]
 
 
-def _values(rng: np.random.Generator, predicates: np.ndarray, written: np.ndarray) -> dict[str, Cells]:
+def _values(
+    rng: np.random.Generator, predicates: np.ndarray, written: np.ndarray, bounded: np.ndarray
+) -> dict[str, Cells]:
     """Counts (exact, 'at least', 'up to', or 'a number of') for count predicates, each the number
     the claim's quote writes, an actor or 'unidentified' for actor predicates, normalised words for
-    the rest: what the row rules demand."""
+    the rest: what the row rules demand. A quote that writes its number as a bound ('at least') is
+    never given it as an exact count (rule count_bound)."""
     n = len(predicates)
     counts = np.isin(predicates, COUNT_PREDICATES)
     counted = counts & (written >= 0)
     named = np.isin(predicates, ACTOR_PREDICATES)
     mode = rng.integers(0, 4, n)
+    mode = np.where(bounded & (mode == 0), 1, mode)
     has_actor = named & (rng.random(n) < 0.85)
     attackers = np.array(ATTACKERS, dtype=object)[rng.integers(0, len(ATTACKERS), n)]
     worded = rng.random(n) < 0.7

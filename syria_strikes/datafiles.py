@@ -35,25 +35,14 @@ def read_table_file(path: Path, table_name: str, folder: Path) -> tuple[bytes | 
     except FileRefused as refused:
         return None, [problem(refused.rule, table_name, None, None, None, what="the file", reason=refused.words)]
     except MemoryError:  # a sparse file of many gigabytes costs its author nothing
-        size = _size_of(path)
-        return None, [
-            problem(
-                "file_readable",
-                table_name,
-                None,
-                None,
-                None,
-                what="the file",
-                reason=f"is too large to read into the memory available ({size}); check that it is the table's file",
-            )
-        ]
+        return None, [problem("file_readable", table_name, None, None, None, what="the file", size=_size_of(path))]
 
 
-def _size_of(path: Path) -> str:
+def _size_of(path: Path) -> int | None:
     try:
-        return f"{path.stat().st_size:,} bytes"
+        return path.stat().st_size
     except OSError:
-        return "its size cannot be read"
+        return None
 
 
 def stray_files(data_dir: Path, table_names: list[str]) -> list[Problem]:

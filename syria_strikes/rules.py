@@ -93,6 +93,7 @@ RuleId = Literal[
     "count_exact",
     "count_has_unit",
     "count_written",
+    "count_bound",
     "rule_failed",
     "unit_matches_predicate",
     "count_only_for_counts",
@@ -740,6 +741,14 @@ def unwritten_count(quote: str, counts: Mapping[str, int | str | None]) -> str |
         if count is not None and int(count) not in numbers:
             return name
     return None
+
+
+def _file_readable(*, what: str, reason: str | None = None, size: int | None = None) -> str:
+    """``size``: the bytes of a file too large to read into memory (None when they cannot be read)."""
+    if reason is not None:
+        return f"{what} {reason}"
+    held = "" if size is None else f" ({size:,} bytes)"
+    return f"{what} is too large to read into the memory available{held}; check that it is the table's file"
 
 
 def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
@@ -1432,6 +1441,20 @@ RULES: tuple[Rule, ...] = (
             "('at least eight' is value_low 8)"
         ),
         yields_to=("quote_anchored",),
+    ),
+    Rule(
+        "count_bound",
+        "Values and types",
+        "An exact count (`value`) that its quote writes only after words that make it a bound ('At least "
+        "eight', 'up to five', 'more than twenty'); judged for documents whose `language` is English",
+        "Names the words: a bound is `value_low` ('at least', 'more than') or `value_high` ('up to', 'nearly') "
+        "alone, with no `value`.",
+        then="not reported for a quote that is not at its offsets (`quote_anchored`): its words prove nothing",
+        words=(
+            "the quote writes this number only as a bound ({words!r} ...); 'at least eight' is value_low 8 and "
+            "'up to five' value_high 5, alone: leave value empty"
+        ),
+        yields_to=("quote_anchored", "count_written", "count_exact"),
     ),
     Rule(
         "unit_matches_predicate",
@@ -2515,10 +2538,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "file_readable",
         "Structure",
-        "A file or folder that cannot be read: no permission, or an input/output error",
+        "A file or folder that cannot be read: no permission, an input/output error, or more bytes than the "
+        "memory available holds (a sparse file of many gigabytes)",
         "Says why (permission denied: give the user running the command read access); never a traceback.",
         then="file not read",
-        words="{what} {reason}",
+        words=_file_readable,
     ),
     Rule(
         "header_width",

@@ -144,3 +144,53 @@ def _joins_tens(current: int, value: int) -> bool:
 def _joins_hundreds(current: int) -> bool:
     """ "two hundred" then "five" (or "twenty") is 205 (or 220)."""
     return current >= 100 and current % 100 == 0
+
+
+# Words that make the number after them a bound, not an exact count ("Numbers are never invented",
+# docs/curation.md): "at least eight" is value_low 8 alone, "up to five" value_high 5 alone. Not
+# "over" and "under", which are as often places ("flew over 8 villages").
+BOUND_WORDS = (
+    "at least",
+    "more than",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "up to",
+    "as many as",
+    "at most",
+    "no more than",
+    "fewer than",
+    "less than",
+    "nearly",
+    "almost",
+)
+# Case-blind: RE2 (columnar) reads it with ignore_case, Python's re with IGNORECASE.
+BOUND_BEFORE = r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in BOUND_WORDS) + r")\s+"
+_BOUND_JUST_BEFORE = re.compile(BOUND_BEFORE + r"$", re.IGNORECASE)
+
+
+def bound_written(text: str, number: int) -> str | None:
+    """The words that make ``number`` a bound ('at least'), when every place ``text`` writes it (in
+    digits, or in words up to ninety-nine) follows such words; None when it writes it anywhere as a
+    plain number, or nowhere."""
+    bounds = []
+    for found in _spelled(number).finditer(text):
+        bound = _BOUND_JUST_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        if bound is None:
+            return None
+        bounds.append(" ".join(bound.group().split()))
+    return bounds[0] if bounds else None
+
+
+@lru_cache(maxsize=1024)
+def _spelled(number: int) -> re.Pattern[str]:
+    """The ways a count is written: its digits, grouped by thousands or not, and its English words
+    up to ninety-nine ('eight', 'twenty-one')."""
+    forms = [str(number), re.escape(f"{number:,}").replace(",", "[,.\u0020\u00a0\u2009\u202f]")]
+    if number < 20:
+        forms.append(_UNITS[number])
+    elif number < 100:
+        tens = next(word for word, value in _NUMBER_WORDS.items() if value == number - number % 10)
+        forms.append(tens if number % 10 == 0 else f"{tens}[-\\s]+{_UNITS[number % 10]}")
+    return re.compile(r"(?<![\w.,])(?:" + "|".join(forms) + r")(?!\w|[.,]\d)", re.IGNORECASE)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syria_strikes.written_numbers import written_numbers
+from syria_strikes.written_numbers import bound_written, written_numbers
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,22 @@ def test_a_run_of_more_digits_than_any_count_has_is_no_number_and_no_error() -> 
     than 4300, and a quote that long is max_length's to report, not a fault of the rule."""
     assert written_numbers("killed " + "9" * 5000 + " and 8") == {8}
     assert 7 in written_numbers("0" * 30 + "7")  # leading zeros: as the Arrow reading of a short run
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "words"),
+    [
+        ("At least eight Iraqi hashish fighters have been killed", 8, "At least"),
+        ("more than 1,200 people", 1200, "more than"),
+        ("up to twenty-one missiles", 21, "up to"),
+        ("nearly 16 died", 16, "nearly"),
+        ("killed eight people", 8, None),  # written plainly
+        ("at least two civilians among eight killed", 8, None),  # the bound is another number's
+        ("killed 8, including at least 8 children", 8, None),  # written plainly once
+        ("flew over 8 villages", 8, None),  # 'over' is as often a place
+        ("at least 8.5 tonnes", 8, None),  # another number
+        ("no count here", 8, None),
+    ],
+)
+def test_a_number_written_only_as_a_bound_is_found_with_its_words(text: str, number: int, words: str | None) -> None:
+    assert bound_written(text, number) == words

@@ -32,6 +32,7 @@ from syria_strikes.columnar import (
 from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, LIST_DELIMITER, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import COUNTS, unwritten_count
+from syria_strikes.written_numbers import BOUND_BEFORE, bound_written
 
 Frames = Mapping[str, pd.DataFrame]
 # A language tag whose number words syria_strikes.written_numbers reads: en, en-GB, EN-us ...
@@ -168,6 +169,38 @@ def _counts_written(frames: Frames) -> list[Problem]:
         column = unwritten_count(quote, given)
         if column is not None:
             problems.append(problem("count_written", "claims", int(claims.index[k]), column, str(given[column])))
+    return problems
+
+
+def _counts_bound(frames: Frames) -> list[Problem]:
+    """An exact count (value) is not a number its quote writes only as a bound: 'At least eight' is
+    value_low 8 alone ("Numbers are never invented"). Judged in English documents, for the rows whose
+    quote holds a bounding word at all, found in Arrow first."""
+    claims, sources = frames["claims"], frames["sources"]
+    english = isin(
+        claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
+    )
+    judged = (
+        english
+        & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
+        & claims["value"].notna().to_numpy(dtype=bool)
+        & claims["quote"].notna().to_numpy(dtype=bool)
+        & counts_in_order(claims).to_numpy(dtype=bool)
+    )
+    if not judged.any():
+        return []
+    quotes = arrow_strings(claims["quote"])
+    bounded = pc.fill_null(pc.match_substring_regex(quotes, BOUND_BEFORE, ignore_case=True), False)
+    rows = np.flatnonzero(judged & bounded.to_numpy(zero_copy_only=False))
+    problems = []
+    for k, quote, value in zip(
+        rows.tolist(), claims["quote"].iloc[rows].tolist(), claims["value"].iloc[rows].tolist(), strict=True
+    ):
+        words = bound_written(str(quote), int(value))
+        if words is not None:
+            problems.append(
+                problem("count_bound", "claims", int(claims.index[k]), "value", str(int(value)), words=words)
+            )
     return problems
 
 
@@ -466,6 +499,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("own_voice_reports", {"claims", "sources", "actors"}, _own_voice_reports),
     across("own_voice_chain", {"claims", "sources", "actors"}, _own_voice_chain),
     across("count_written", {"claims", "sources"}, _counts_written),
+    across("count_bound", {"claims", "sources"}, _counts_bound),
     across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
     across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
     across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),

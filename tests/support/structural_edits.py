@@ -67,6 +67,13 @@ def _edit_descriptor(ds: Dataset, edit: Callable[[dict[str, Any]], None]) -> Non
 
 
 # --- several cells of a row -----------------------------------------------------------------------
+@structural("'At least eight' recorded as an exact count")
+def bound_recorded_as_exact(ds: Dataset) -> Expect:
+    index = ds.find("claims", quote=lambda quote: quote.startswith("At least eight"))
+    ds.set_cell("claims", index, "value_high", "8")
+    return _set(ds, "claims", index, "value", "8", "count_bound")
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
