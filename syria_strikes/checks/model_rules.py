@@ -140,22 +140,27 @@ def _own_voice_chain(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _english_counts(claims: pd.DataFrame, sources: pd.DataFrame) -> np.ndarray:
+    """The count claims with a quote and counts in order, read in an English document: the one
+    language whose number words are read."""
+    english = isin(
+        claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
+    )
+    return (
+        english
+        & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
+        & claims["quote"].notna().to_numpy(dtype=bool)
+        & counts_in_order(claims).to_numpy(dtype=bool)
+    )
+
+
 def _counts_written(frames: Frames) -> list[Problem]:
     """Each count of a count claim is a number its quote writes ("Numbers are never invented"),
     judged where the claim's document is in English, the one language whose number words are read.
     Counts out of order are count_bounds' to report, not this rule's too. Digits are found in Arrow
     for every row at once; only a count not found among them is read again, one quote at a time."""
     claims = frames["claims"]
-    sources = frames["sources"]
-    english = isin(
-        claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
-    )
-    judged = (
-        english
-        & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
-        & claims["quote"].notna().to_numpy(dtype=bool)
-        & counts_in_order(claims).to_numpy(dtype=bool)
-    )
+    judged = _english_counts(claims, frames["sources"])
     counts = np.column_stack([claims[name].to_numpy(dtype="int64", na_value=-1) for name in COUNTS])
     counts[~judged] = -1
     quotes = arrow_strings(claims["quote"])
@@ -176,17 +181,8 @@ def _counts_bound(frames: Frames) -> list[Problem]:
     """An exact count (value) is not a number its quote writes only as a bound: 'At least eight' is
     value_low 8 alone ("Numbers are never invented"). Judged in English documents, for the rows whose
     quote holds a bounding word at all, found in Arrow first."""
-    claims, sources = frames["claims"], frames["sources"]
-    english = isin(
-        claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
-    )
-    judged = (
-        english
-        & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
-        & claims["value"].notna().to_numpy(dtype=bool)
-        & claims["quote"].notna().to_numpy(dtype=bool)
-        & counts_in_order(claims).to_numpy(dtype=bool)
-    )
+    claims = frames["claims"]
+    judged = _english_counts(claims, frames["sources"]) & claims["value"].notna().to_numpy(dtype=bool)
     if not judged.any():
         return []
     quotes = arrow_strings(claims["quote"])
