@@ -146,12 +146,13 @@ def _english_counts(claims: pd.DataFrame, sources: pd.DataFrame) -> np.ndarray:
     english = isin(
         claims["source_id"], sources.loc[sources["language"].str.match(ENGLISH).fillna(False), "source_id"].dropna()
     )
-    return (
+    judged: np.ndarray = (
         english
         & claims["predicate"].isin(COUNT_PREDICATES).to_numpy(dtype=bool)
         & claims["quote"].notna().to_numpy(dtype=bool)
         & counts_in_order(claims).to_numpy(dtype=bool)
     )
+    return judged
 
 
 def _counts_written(frames: Frames) -> list[Problem]:
