@@ -1977,7 +1977,7 @@ RULES: tuple[Rule, ...] = (
         "value_code_vocabulary",
         "Data model",
         "A code outside its predicate's vocabulary (`missiles`); `unknown` listed beside another code "
-        "(`missile|unknown`); a place coded with a name instead of an ISO 3166-1 alpha-3 code",
+        "(`unknown` beside `missile`); a place coded with a name instead of an ISO 3166-1 alpha-3 code",
         "The allowed codes.",
         words=_value_code_vocabulary,
     ),

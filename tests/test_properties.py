@@ -192,6 +192,8 @@ SLUG = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_
     "-".join
 )
 DIGITS = st.text("0123456789", min_size=1, max_size=6)
+# A claim's or uncovered sentence's number: three digits, or more without a leading zero.
+ID_NUMBER = st.one_of(st.text("0123456789", min_size=3, max_size=3), st.integers(1000, 10**6).map(str))
 VALID_IDS = st.one_of(
     SLUG.map(lambda slug: (ACTOR_ID, f"act-{slug}")),
     SLUG.map(lambda slug: (SOURCE_ID, f"src-{slug}")),
@@ -200,7 +202,7 @@ VALID_IDS = st.one_of(
         st.lists(st.text("0123456789", min_size=2, max_size=2), max_size=2),
         SLUG,
     ).map(lambda p: (EVENT_ID, "-".join(["evt", p[0], *p[1], p[2]]))),
-    st.tuples(DIGITS, DIGITS).map(lambda p: (CLAIM_ID, f"clm-{p[0]:0>3}-{p[1]:0>3}")),
+    st.tuples(ID_NUMBER, ID_NUMBER).map(lambda p: (CLAIM_ID, f"clm-{p[0]}-{p[1]}")),
 )
 # Digits that are not 0-9 (Arabic-Indic, Devanagari, fullwidth...): what \d would wrongly accept.
 OTHER_DIGITS = st.characters(categories=["Nd"], exclude_characters="0123456789")

@@ -125,7 +125,8 @@ def site_moved_on_one_event(ds: Dataset) -> Expect:
 
 @structural("coordinates for a place that is not a site")
 def coordinates_for_a_governorate(ds: Dataset) -> Expect:
-    index = ds.find("events", latitude="")
+    """A governorate's event that names no district or locality, so that only its coordinates are wrong."""
+    index = ds.find("events", latitude="", admin2="", locality="")
     ds.set_cell("events", index, "place_precision", "governorate")
     ds.set_cell("events", index, "longitude", "37.6")
     return _set(ds, "events", index, "latitude", "34.5", "coordinates_site")
