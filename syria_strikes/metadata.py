@@ -324,6 +324,13 @@ STANCE = Vocabulary(
         ("reports", "Relays it without asserting it ('attributed to', 'there are reports that', 'reportedly')."),
     ),
 )
+# Hedges that settle the stance whatever else the claim says (docs/curation.md): "unable to verify" is
+# cannot_verify; "did not mention" and "declined to comment" are no_comment. Case-blind regular expressions.
+STANCE_HEDGES = {
+    "cannot_verify": r"\b(?:unable|not able) to (?:independently )?verify\b|\b(?:cannot|could not|can't|couldn't) "
+    r"(?:independently )?verify\b",
+    "no_comment": r"\bdid not mention\b|\b(?:declined|refused) to comment\b|\bwould not comment\b|\bno comment\b",
+}
 UNIT = Vocabulary(
     "unit",
     "What a count in value, value_low and value_high counts.",

@@ -32,6 +32,7 @@ from syria_strikes.metadata import (
     NON_ATTACK_EVENT_TYPES,
     RELATION,
     SEED_MOST_BYTES,
+    STANCE_HEDGES,
     STRIKE_COUNTRY,
     SYMMETRIC_RELATIONS,
     UNKNOWN_CODE,
@@ -162,6 +163,7 @@ RuleId = Literal[
     "attribution_anchored",
     "attribution_given",
     "hedging_worded",
+    "stance_worded",
     "attribution_paragraph",
     "claim_events",
     "identification_noted",
@@ -749,6 +751,13 @@ def _file_readable(*, what: str, reason: str | None = None, size: int | None = N
         return f"{what} {reason}"
     held = "" if size is None else f" ({size:,} bytes)"
     return f"{what} is too large to read into the memory available{held}; check that it is the table's file"
+
+
+def _stance_worded(*, hedging: str | None, stance: str | None) -> str:
+    given = next(
+        (code for code, pattern in STANCE_HEDGES.items() if re.search(pattern, hedging or "", re.IGNORECASE)), "?"
+    )
+    return f"the hedge {hedging!r} makes the stance {given!r}, not {stance!r}; the hedge's words settle it"
 
 
 def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
@@ -2079,6 +2088,15 @@ RULES: tuple[Rule, ...] = (
             "{quote_start}); a "
             "document names who speaks beside what they say"
         ),
+    ),
+    Rule(
+        "stance_worded",
+        "Data model",
+        "A claim whose `hedging` settles its stance but whose `stance` is another: 'unable to verify' is "
+        "`cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment` (an unverified image "
+        "recorded as asserted)",
+        "Names the stance the hedge gives.",
+        words=_stance_worded,
     ),
     Rule(
         "hedging_worded",

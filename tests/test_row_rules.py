@@ -87,6 +87,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "victim_fields",
             "time_interval",
             "time_weekday",
+            "stance_worded",
             "attribution_unknown",
             "attribution_complete",
             "attribution_offsets",
@@ -254,6 +255,21 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
     column, words = _failing_row("claims", "time_weekday", **{k: v[1:2] for k, v in columns.items()})
     assert (column, words.startswith("the quote names Tuesday, a day the interval 2020-01-13/2020-01-13")) == (
         "value_text",
+        True,
+    )
+
+
+def test_a_hedge_that_settles_the_stance_gives_it() -> None:
+    columns = {
+        "hedging": _texts(
+            "UNABLE TO INDEPENDENTLY VERIFY", "unable to verify", "did not mention", "declined to comment", "said", NA
+        ),
+        "stance": _texts("cannot_verify", "asserts", "no_comment", "denies", "asserts", "asserts"),
+    }
+    assert _passes("claims", "stance_worded", **columns) == [True, False, True, False, True, True]
+    column, words = _failing_row("claims", "stance_worded", **{k: v[3:4] for k, v in columns.items()})
+    assert (column, words.startswith("the hedge 'declined to comment' makes the stance 'no_comment'")) == (
+        "stance",
         True,
     )
 

@@ -28,6 +28,7 @@ from syria_strikes.metadata import (
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     PLACE_FIELDS_FINER_THAN,
+    STANCE_HEDGES,
     STRIKE_COUNTRY,
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
@@ -182,6 +183,20 @@ def _weekday_kept(frame: Frame) -> pd.Series:
         if named and (end - start).days < 7:
             held = {(start + pd.Timedelta(days=k)).weekday() for k in range((end - start).days + 1)}
             result[line] = bool(held & named)
+    return result
+
+
+def _stance_as_hedged(frame: Frame) -> pd.Series:
+    """A claim whose hedge settles its stance ('UNABLE TO INDEPENDENTLY VERIFY') takes that stance."""
+    result = pd.Series(True, index=frame.index)
+    hedged = _present(frame["hedging"])
+    if not hedged.any():
+        return result
+    hedges = frame.loc[hedged, "hedging"].astype(str)
+    for stance, pattern in STANCE_HEDGES.items():
+        says = hedges.str.contains(pattern, case=False, regex=True)
+        wrong = says & (frame.loc[hedged, "stance"] != stance).fillna(False)
+        result[wrong.index[wrong.to_numpy(dtype=bool)]] = False
     return result
 
 
@@ -508,6 +523,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_text",
         ("predicate", "value_text"),
         _time_interval,
+    ),
+    RowRule(
+        "claims",
+        "stance_worded",
+        "stance",
+        ("hedging", "stance"),
+        _stance_as_hedged,
     ),
     RowRule(
         "claims",

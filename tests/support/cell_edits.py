@@ -1024,6 +1024,14 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "an image Reuters cannot verify recorded as asserted",
+        "claims",
+        "stance",
+        "asserts",
+        rule="stance_worded",
+        row=Where(hedging=containing("UNABLE TO INDEPENDENTLY VERIFY")),
+    ),
+    CellEdit(
         "hedge swapped for a word the document does not use",
         "claims",
         "hedging",
