@@ -163,6 +163,7 @@ RuleId = Literal[
     "attribution_anchored",
     "attribution_given",
     "hedging_worded",
+    "victim_group_worded",
     "stance_worded",
     "attribution_paragraph",
     "claim_events",
@@ -2097,6 +2098,18 @@ RULES: tuple[Rule, ...] = (
         "recorded as asserted)",
         "Names the stance the hedge gives.",
         words=_stance_worded,
+    ),
+    Rule(
+        "victim_group_worded",
+        "Data model",
+        "A casualty claim's `victim_group` (the victims as the source words them) that the paragraph of its "
+        "quote does not hold, in any letter case: 'militia officers' recoded 'civilians'",
+        "Copy the victims' words from the document.",
+        yields_to=("quote_anchored",),
+        words=(
+            "is not in the paragraph of the quote; victim_group holds the victims as the document words them "
+            "('militia officers'), and victim_status says who they are"
+        ),
     ),
     Rule(
         "hedging_worded",

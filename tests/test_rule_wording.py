@@ -86,6 +86,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "value_high": None,
     },
     "count_bound": {"words": "At least"},
+    "victim_group_worded": {},
     "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},
     "unit_matches_predicate": {"predicate": "killed", "unit": "projectiles"},
     "count_only_for_counts": {"predicate": "attribution", "value": "4", "value_low": None, "value_high": None},

@@ -1024,6 +1024,14 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "militia officers recoded as civilians",
+        "claims",
+        "victim_group",
+        "civilians",
+        rule="victim_group_worded",
+        row=Where(victim_group=containing("militia officers")),
+    ),
+    CellEdit(
         "an image Reuters cannot verify recorded as asserted",
         "claims",
         "stance",
