@@ -178,6 +178,7 @@ RuleId = Literal[
     "ended_by_reports",
     "place_claimed",
     "value_actor_named",
+    "value_text_actor",
     "relation_named",
     "claimant_named",
     "own_voice_reports",
@@ -759,6 +760,18 @@ def _stance_worded(*, hedging: str | None, stance: str | None) -> str:
         (code for code, pattern in STANCE_HEDGES.items() if re.search(pattern, hedging or "", re.IGNORECASE)), "?"
     )
     return f"the hedge {hedging!r} makes the stance {given!r}, not {stance!r}; the hedge's words settle it"
+
+
+def _value_text_actor(*, actor: str, other: str | None) -> str:
+    if other is None:
+        return (
+            f"says the perpetrator is unknown, while value_actor_id names {actor}; an attribution names an actor or "
+            "is coded 'unknown', not both"
+        )
+    return (
+        f"is a name of {other}, while value_actor_id names {actor}; the two cells name the one actor the quote "
+        "speaks of"
+    )
 
 
 def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
@@ -2357,6 +2370,15 @@ RULES: tuple[Rule, ...] = (
             "{actor} is named neither in the quote (by its name or an alias, not inside another actor's) nor "
             "in curator_note; value_actor_id names the actor the quote speaks of"
         ),
+    ),
+    Rule(
+        "value_text_actor",
+        "Data model",
+        "A claim naming an actor in `value_actor_id` whose `value_text` is, whole and in any letter case, a name "
+        "or alias of another actor ('Iran' beside `act-israel`), or `unknown` on an attribution: the two cells "
+        "say different things",
+        "Names both actors; keep the one the quote speaks of in both cells.",
+        words=_value_text_actor,
     ),
     Rule(
         "claimant_named",

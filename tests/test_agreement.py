@@ -480,3 +480,19 @@ def test_a_relation_between_an_actor_and_its_whole_or_part_is_reported() -> None
         ]
     )
     assert found == [(2, "act-iaf", "act-israel"), (3, "act-iaf", "act-israel")]
+
+
+def test_value_text_names_no_other_actor_than_value_actor_id() -> None:
+    actors = [
+        {"actor_id": "act-israel", "name": "Israel", "kind": "state"},
+        {"actor_id": "act-iran", "name": "Iran", "kind": "state", "aliases": "Tehran"},
+    ]
+    claims = [
+        {"claim_id": "clm-0", "predicate": "attribution", "value_actor_id": "act-israel", "value_text": "israel"},
+        {"claim_id": "clm-1", "predicate": "attribution", "value_actor_id": "act-israel", "value_text": "TEHRAN"},
+        {"claim_id": "clm-2", "predicate": "attribution", "value_actor_id": "act-israel", "value_text": "unknown"},
+        {"claim_id": "clm-3", "predicate": "target", "value_actor_id": "act-israel", "value_text": "unknown"},
+        {"claim_id": "clm-4", "predicate": "target", "value_actor_id": "act-israel", "value_text": "Iranian bases"},
+    ]
+    frames = {"actors": typed_frame("actors", actors), "claims": typed_frame("claims", claims)}
+    assert [(p.row, p.value) for p in agreement._value_text_actor(frames)] == [(3, "TEHRAN"), (4, "unknown")]

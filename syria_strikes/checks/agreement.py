@@ -242,6 +242,38 @@ def _value_actor_named(frames: Frames) -> list[Problem]:
     ]
 
 
+def _value_text_actor(frames: Frames) -> list[Problem]:
+    """A claim that names an actor in value_actor_id does not word another in value_text: a value_text
+    that is, whole and in any letter case, a name or alias of another actor ('Iran' beside act-israel),
+    or 'unknown' on an attribution, says the claim names someone else, or no one."""
+    claims, actors = frames["claims"], _known_actors(frames["actors"])
+    given = claims[(claims["value_actor_id"].notna() & claims["value_text"].notna()).to_numpy(dtype=bool)]
+    if given.empty:
+        return []
+    owners: dict[str, str] = {}
+    for actor, spellings in ActorNames(actors).of.items():
+        for spelling in spellings:
+            owners.setdefault(spelling.casefold(), str(actor))
+    problems = []
+    for line, predicate, actor, text in zip(
+        given.index.tolist(),
+        given["predicate"].tolist(),
+        given["value_actor_id"].tolist(),
+        given["value_text"].tolist(),
+        strict=True,
+    ):
+        owner = owners.get(str(text).casefold())
+        if owner is not None and owner != actor and owner in actors.index and actor in actors.index:
+            problems.append(
+                problem("value_text_actor", "claims", int(line), "value_text", text, actor=actor, other=owner)
+            )
+        elif predicate == "attribution" and text == UNKNOWN_PERPETRATOR:
+            problems.append(
+                problem("value_text_actor", "claims", int(line), "value_text", text, actor=actor, other=None)
+            )
+    return problems
+
+
 def _claimant_named(frames: Frames) -> list[Problem]:
     """Attribution words that name an actor name the claimant ('According to the state SANA agency'
     is SANA's claim), whatever the curator_note says: the words decide, else a note could credit
@@ -816,6 +848,7 @@ def _shown(days: pd.Series) -> str | None:
 # --- the rules, declared with what they read -----------------------------------------------
 AGREEMENT_RULES: tuple[Across, ...] = (
     across("value_actor_named", {"claims", "actors"}, _value_actor_named),
+    across("value_text_actor", {"claims", "actors"}, _value_text_actor),
     across("relation_named", {"actor_relations", "actors"}, _relation_named),
     across("name_shared", {"actors"}, _names_shared),
     across("publisher_named", {"sources", "actors"}, _publisher_named),

@@ -1024,6 +1024,22 @@ DATA_MODEL = [
         row=Where(predicate="site_occupant"),
     ),
     CellEdit(
+        "value text naming another actor than the value actor",
+        "claims",
+        "value_text",
+        "Iran",
+        rule="value_text_actor",
+        row=Where(predicate="attribution", value_actor_id="act-israel"),
+    ),
+    CellEdit(
+        "attribution naming an actor and coded unknown",
+        "claims",
+        "value_text",
+        "unknown",
+        rule="value_text_actor",
+        row=Where(predicate="attribution", value_actor_id="act-israel"),
+    ),
+    CellEdit(
         "militia officers recoded as civilians",
         "claims",
         "victim_group",
