@@ -512,11 +512,11 @@ def _mixed_script(*, declared: Column, cell: object) -> str:
 
 
 def _lookalike_form(*, declared: Column, cell: object) -> str:
-    from syria_strikes.text_policy import describe_char, first_lookalike_form
+    from syria_strikes.text_policy import PHONETIC_LOOKALIKES, describe_char, first_lookalike_form
 
     value = str(cell)
     at = first_lookalike_form(value) or 0
-    plain = unicodedata.normalize("NFKC", value[at])
+    plain = PHONETIC_LOOKALIKES.get(value[at]) or unicodedata.normalize("NFKC", value[at])
     return (
         f"holds {describe_char(value[at])}, a look-alike of {plain!r}: it reads the same and matches nothing "
         f"typed plainly; retype the text with {plain!r}"

@@ -245,12 +245,46 @@ def _lookalike_forms() -> str:
     return "".join(forms)
 
 
-LOOKALIKE_FORMS = _lookalike_forms()
+# Latin letters of phonetic notation that pass for plain ones and have no compatibility form to tell
+# them by: the small capitals ('Syri\u1d00') and the IPA letters alpha, script g and iota ('Isr\u0251el').
+# No name or note is written with them. The dotless i is left out: Turkish writes it.
+PHONETIC_LOOKALIKES = {
+    "\u0251": "a",
+    "\u0261": "g",
+    "\u0269": "i",
+    "\u1d00": "A",
+    "\u0299": "B",
+    "\u1d04": "C",
+    "\u1d05": "D",
+    "\u1d07": "E",
+    "\ua730": "F",
+    "\u0262": "G",
+    "\u029c": "H",
+    "\u026a": "I",
+    "\u1d0a": "J",
+    "\u1d0b": "K",
+    "\u029f": "L",
+    "\u1d0d": "M",
+    "\u0274": "N",
+    "\u1d0f": "O",
+    "\u1d18": "P",
+    "\u0280": "R",
+    "\ua731": "S",
+    "\u1d1b": "T",
+    "\u1d1c": "U",
+    "\u1d20": "V",
+    "\u1d21": "W",
+    "\u028f": "Y",
+    "\u1d22": "Z",
+}
+LOOKALIKE_FORMS = _lookalike_forms() + "".join(PHONETIC_LOOKALIKES)
 LOOKALIKE_FORMS_CLASS = _class(LOOKALIKE_FORMS)
-# The mathematical alphanumerics are a look-alike in any text; the other forms are the way Chinese,
-# Japanese and Korean text writes Latin letters and digits (fullwidth, circled), so a cell holding any
-# of those scripts' characters may use them.
-MATHEMATICAL_FORMS = "".join(char for char in LOOKALIKE_FORMS if 0x1D400 <= ord(char) <= 0x1D7FF)
+# The mathematical alphanumerics and the phonetic letters are a look-alike in any text; the other forms
+# are the way Chinese, Japanese and Korean text writes Latin letters and digits (fullwidth, circled), so
+# a cell holding any of those scripts' characters may use them.
+MATHEMATICAL_FORMS = "".join(
+    char for char in LOOKALIKE_FORMS if 0x1D400 <= ord(char) <= 0x1D7FF or char in PHONETIC_LOOKALIKES
+)
 MATHEMATICAL_FORMS_CLASS = _class(MATHEMATICAL_FORMS)
 CJK_CLASS = "[\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}\\p{Bopomofo}]"
 
@@ -279,10 +313,11 @@ def first_invisible(value: str) -> int | None:
     )
 
 
-# Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF): a letter
-# of one next to a letter of another inside a word is how a look-alike spelling is planted.
+# Scripts whose letters look alike (Latin 'a' and Cyrillic U+0430, Latin 'o' and Greek U+03BF or Armenian
+# U+0585, Cherokee U+13AA and Latin 'A'): a letter of one next to a letter of another inside a word is how
+# a look-alike spelling is planted.
 # RE2's script classes for the check; ``mixed_script`` finds the same pair with ``regex`` for the message.
-LOOKALIKE_SCRIPTS = ("Latin", "Greek", "Cyrillic")
+LOOKALIKE_SCRIPTS = ("Latin", "Greek", "Cyrillic", "Armenian", "Cherokee")
 
 
 def _adjacent_scripts(script_class: str) -> str:

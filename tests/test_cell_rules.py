@@ -77,6 +77,9 @@ def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
         ("name", "Abu Kama\u200fl", "invisible_char", "holds U+200F RIGHT-TO-LEFT MARK after 'Abu Kama'"),
         ("name", "\u0421\u0438\u200c\u0440\u0438\u044f", "invisible_char", "U+200C ZERO WIDTH NON-JOINER"),
         ("name", "Ho\u3164ms", "invisible_char", "holds U+3164 HANGUL FILLER after 'Ho'"),
+        ("name", "Deir ez-Z\u0585r", "mixed_script", "ARMENIAN SMALL LETTER OH"),
+        ("name", "Isr\u0251el", "lookalike_form", "U+0251 LATIN SMALL LETTER ALPHA, a look-alike of 'a'"),
+        ("name", "Syri\u1d00", "lookalike_form", "U+1D00 LATIN LETTER SMALL CAPITAL A, a look-alike of 'A'"),
         ("name", "Ho\ufe0fms", "invisible_char", "holds U+FE0F VARIATION SELECTOR-16 after 'Ho'"),
         ("name", "Homs\ufe0f airbase", "invisible_char", "holds U+FE0F VARIATION SELECTOR-16 after 'Homs'"),
         ("name", "Isr\u034fael", "invisible_char", "holds U+034F COMBINING GRAPHEME JOINER after 'Isr'"),
@@ -105,6 +108,8 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
         "\u845b\U000e0100\u57ce",  # an ideographic variation sequence
         "\ud55c\u3164\uae00",  # a Hangul filler among Hangul
         "\u0661\u0600\u0662",  # an Arabic number sign before Arabic digits
+        "\u0540\u0561\u0575\u0561\u057d\u057f\u0561\u0576 (Armenia)",  # Armenian text beside Latin words
+        "K\u0131l\u0131\u00e7daro\u011flu",  # Turkish writes the dotless i
         "\u65b0\u534e\u793e\u5927\u9a6c\u58eb\u9769\uff13\u6708\uff11\u65e5\u7535",  # fullwidth digits in Chinese
         "\u65b0\u534e\u793e\uff08Xinhua\uff09",  # fullwidth brackets
         "2 km\u00b2, n\u00ba 4",  # superscripts and ordinal indicators written on purpose

@@ -582,6 +582,22 @@ CELL_CONTENTS = [
         row=Where(curator_note=containing("Israel")),
     ),
     CellEdit(
+        "Armenian look-alike letter in a place name",
+        "events",
+        "admin1",
+        replaced_once("o", "\u0585"),
+        rule="mixed_script",
+        row=Where(admin1=containing("o")),
+    ),
+    CellEdit(
+        "IPA alpha for 'a' in an actor's name",
+        "actors",
+        "name",
+        replaced_once("a", "\u0251"),
+        rule="lookalike_form",
+        row=Where(actor_id="act-israel"),
+    ),
+    CellEdit(
         "Cyrillic look-alike letter in an actor's name",
         "actors",
         "name",
