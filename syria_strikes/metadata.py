@@ -169,6 +169,16 @@ SOURCE_KIND = Vocabulary(
         ("reference", "An outside source a curator used for a curated event field."),
     ),
 )
+# The kinds of actor that publish each kind of source (an unidentified actor may publish any): a news
+# agency's report comes from a media outlet, an NGO's statement from an NGO or one of its people. Kinds
+# not listed (an archived article, a caption, imagery, a reference) may come from any actor.
+PUBLISHER_KINDS = {
+    "agency_report": ("media_outlet", "unidentified"),
+    "news_article": ("media_outlet", "unidentified"),
+    "media_reports": ("media_outlet", "unidentified"),
+    "official_statement": ("state", "armed_forces", "military_unit", "government_body", "person", "unidentified"),
+    "ngo_statement": ("ngo", "person", "unidentified"),
+}
 EVENT_CATEGORY = Vocabulary(
     "event_category",
     "Separates strikes from the events around them, so that counts of strikes stay clean.",

@@ -186,6 +186,7 @@ RuleId = Literal[
     "unattributed_claimed",
     "name_shared",
     "publisher_named",
+    "publisher_kind",
     "ended_by_date_source",
     "place_read_once",
     "curated_source",
@@ -772,6 +773,18 @@ def _value_text_actor(*, actor: str, other: str | None) -> str:
         f"is a name of {other}, while value_actor_id names {actor}; the two cells name the one actor the quote "
         "speaks of"
     )
+
+
+def _publisher_kind(*, publisher: str, publisher_kind: str, allowed: Sequence[str]) -> str:
+    return (
+        f"{publisher} is a {publisher_kind}, which does not publish this kind of source (it comes from "
+        f"{_or(allowed)}); correct the kind or the publisher"
+    )
+
+
+def _or(words: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
@@ -2354,6 +2367,15 @@ RULES: tuple[Rule, ...] = (
             "{actor} is named neither in the title nor in curator_note (by its name or an alias, not inside "
             "another actor's); a report's publisher is the one the words citing it name: say which"
         ),
+    ),
+    Rule(
+        "publisher_kind",
+        "Data model",
+        "A source whose `kind` its publisher's kind of actor does not publish: an NGO's statement filed as an "
+        "`official_statement`, a state's as an `ngo_statement`, a news agency's report from an actor that is "
+        "no media outlet (an unidentified publisher may publish any)",
+        "Names the publisher and its kind; correct the source's kind or its publisher.",
+        words=_publisher_kind,
     ),
     Rule(
         "value_actor_named",

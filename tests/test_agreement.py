@@ -496,3 +496,25 @@ def test_value_text_names_no_other_actor_than_value_actor_id() -> None:
     ]
     frames = {"actors": typed_frame("actors", actors), "claims": typed_frame("claims", claims)}
     assert [(p.row, p.value) for p in agreement._value_text_actor(frames)] == [(3, "TEHRAN"), (4, "unknown")]
+
+
+def test_a_sources_publisher_is_of_a_kind_that_publishes_it() -> None:
+    actors = [
+        {"actor_id": "act-sohr", "name": "SOHR", "kind": "ngo"},
+        {"actor_id": "act-sana", "name": "SANA", "kind": "media_outlet"},
+        {"actor_id": "act-source", "name": "a military source", "kind": "unidentified"},
+    ]
+    sources = [
+        {"source_id": "src-0", "kind": "ngo_statement", "publisher_actor_id": "act-sohr"},
+        {"source_id": "src-1", "kind": "official_statement", "publisher_actor_id": "act-sohr"},
+        {"source_id": "src-2", "kind": "agency_report", "publisher_actor_id": "act-sana"},
+        {"source_id": "src-3", "kind": "ngo_statement", "publisher_actor_id": "act-sana"},
+        {"source_id": "src-4", "kind": "official_statement", "publisher_actor_id": "act-source"},
+        {"source_id": "src-5", "kind": "imagery", "publisher_actor_id": "act-sohr"},
+        {"source_id": "src-6", "kind": "official_statement", "publisher_actor_id": "act-unknown"},
+    ]
+    frames = {"actors": typed_frame("actors", actors), "sources": typed_frame("sources", sources)}
+    assert [(p.row, p.value) for p in agreement._publisher_kind(frames)] == [
+        (3, "official_statement"),
+        (5, "ngo_statement"),
+    ]

@@ -86,6 +86,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "value_high": None,
     },
     "count_bound": {"words": "At least"},
+    "publisher_kind": {"publisher": "act-sohr", "publisher_kind": "ngo", "allowed": ("state", "government_body")},
     "value_text_actor": {"actor": "act-israel", "other": "act-iran"},
     "victim_group_worded": {},
     "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},

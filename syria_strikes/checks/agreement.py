@@ -21,7 +21,7 @@ from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.rows import inside_country
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import LIST_DELIMITER, UNKNOWN_PERPETRATOR
+from syria_strikes.metadata import LIST_DELIMITER, PUBLISHER_KINDS, UNKNOWN_PERPETRATOR
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -373,6 +373,37 @@ def _publisher_named(frames: Frames) -> list[Problem]:
             among=judged,
         )
     ]
+
+
+def _publisher_kind(frames: Frames) -> list[Problem]:
+    """A source's publisher is an actor of a kind that publishes such a source (PUBLISHER_KINDS): an
+    NGO's report filed as an official statement, or a statement by a state filed as an NGO's, passed.
+    An unknown publisher is foreign_key's, one without a kind the cell rules'."""
+    sources, actors = frames["sources"], _known_actors(frames["actors"])
+    kinds = sources["publisher_actor_id"].map(actors["kind"])
+    problems = []
+    for line, kind, publisher, publisher_kind in zip(
+        sources.index.tolist(),
+        sources["kind"].tolist(),
+        sources["publisher_actor_id"].tolist(),
+        kinds.tolist(),
+        strict=True,
+    ):
+        allowed = PUBLISHER_KINDS.get(str(kind))
+        if allowed is not None and isinstance(publisher_kind, str) and publisher_kind not in allowed:
+            problems.append(
+                problem(
+                    "publisher_kind",
+                    "sources",
+                    int(line),
+                    "kind",
+                    kind,
+                    publisher=publisher,
+                    publisher_kind=publisher_kind,
+                    allowed=allowed,
+                )
+            )
+    return problems
 
 
 def _relation_named(frames: Frames) -> list[Problem]:
@@ -852,6 +883,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("relation_named", {"actor_relations", "actors"}, _relation_named),
     across("name_shared", {"actors"}, _names_shared),
     across("publisher_named", {"sources", "actors"}, _publisher_named),
+    across("publisher_kind", {"sources", "actors"}, _publisher_kind),
     across("ended_by_date_source", {"events", "sources"}, _ended_by_date_source),
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),

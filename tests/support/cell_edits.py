@@ -1056,6 +1056,14 @@ DATA_MODEL = [
         row=Where(predicate="attribution", value_actor_id="act-israel"),
     ),
     CellEdit(
+        "an NGO's statement filed as an official one",
+        "sources",
+        "kind",
+        "official_statement",
+        rule="publisher_kind",
+        row=Where(publisher_actor_id="act-sohr"),
+    ),
+    CellEdit(
         "militia officers recoded as civilians",
         "claims",
         "victim_group",
