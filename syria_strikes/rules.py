@@ -793,7 +793,7 @@ def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str |
     named = " or ".join(WEEKDAYS[day] for day in sorted(weekdays_named(quote or "")))
     return (
         f"the quote names {named}, a day the interval {value_text} does not hold; count the day again from the "
-        "document's publication day"
+        "document's publication day, or say in curator_note why the quote's day is not the claim's"
     )
 
 
@@ -2042,8 +2042,12 @@ RULES: tuple[Rule, ...] = (
         "time_weekday",
         "Data model",
         "A `time` claim whose quote names a day of the week ('on Tuesday') and whose closed interval, shorter "
-        "than a week, holds none of the days it names: a Monday given for 'on Tuesday'",
-        "Names the days the quote names; count the day again from the document's publication day.",
+        "than a week, holds none of the days it names: a Monday given for 'on Tuesday'. A warning: a quote may "
+        "name a day for another reason ('the Sunday Times', 'the army said Wednesday'), or its source may name "
+        "the wrong one",
+        "Names the days the quote names; count the day again from the document's publication day, or say in "
+        "curator_note why the quote's day is not the claim's.",
+        decision="warn",
         words=_time_weekday,
     ),
     Rule(

@@ -274,7 +274,7 @@ def test_a_source_without_an_id_is_the_source_of_no_empty_cell(kind: str) -> Non
     """A source row whose source_id is blank (required's to report) is cited by no one: looked up by
     ID, it was the source of every event field left empty, reported with a value no report could print."""
     world = _world()
-    keyless = {"source_id": None, "title": "No ID", "kind": kind, "publisher_actor_id": "act-a"}
+    keyless = {"source_id": None, "title": "No ID", "kind": kind}
     world["sources"].append(
         keyless | ({"seed_path": "seeds/001.txt", "sha256": "cd"} if kind == "archived_article" else {})
     )

@@ -7,8 +7,12 @@ rows that fail, and checks the column and the words a failing row is reported wi
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syria_strikes.checks.rows import RowRule, rules_for
 from syria_strikes.checks.schema import check_table
@@ -530,3 +534,33 @@ def test_a_relation_id_that_names_a_relation_names_the_rows_in_its_order(
         "object_actor_id": _texts(object_),
     }
     assert _passes("actor_relations", "relation_id_names", **columns) == [passes]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=date(2019, 12, 20), max_value=date(2020, 1, 20)),
+            st.integers(min_value=0, max_value=9),
+            st.lists(st.sampled_from(["on", "Monday", "tuesday", "SUNDAY", "week", "Fridays", "x"]), max_size=4),
+        ),
+        max_size=12,
+    )
+)
+def test_the_weekdays_found_at_once_are_those_a_plain_reading_finds(
+    rows: list[tuple[date, int, list[str]]],
+) -> None:
+    """The seven-bit reading of every row at once against the plain one: the days named, as whole
+    words in any case, and the days the interval holds."""
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    columns = {
+        "predicate": _texts(*["time"] * len(rows)),
+        "quote": _texts(*[" ".join(words) for _, _, words in rows]),
+        "value_text": _texts(*[f"{start}/{start + timedelta(days=days)}" for start, days, _ in rows]),
+    }
+    plain = []
+    for start, days, words in rows:
+        named = {names.index(word.capitalize()) for word in words if word.capitalize() in names}
+        held = {(start + timedelta(days=k)).weekday() for k in range(days + 1)}
+        plain.append(not named or days >= 7 or bool(named & held))
+    assert _passes("claims", "time_weekday", **columns) == plain

@@ -1170,15 +1170,6 @@ DATA_MODEL = [
         row=Where(relation_id="rel-irgc-cooperates-with-russian-air-force"),
     ),
     CellEdit(
-        "'on Tuesday' dated to a Monday",
-        "claims",
-        "value_text",
-        "2020-01-13/2020-01-13",
-        rule="time_weekday",
-        row=Where(predicate="time", quote="on Tuesday"),
-        exact=False,
-    ),
-    CellEdit(
         "open end of a range written as a far date",
         "events",
         "date_end",

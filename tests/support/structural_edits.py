@@ -74,6 +74,23 @@ def bound_recorded_as_exact(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value", "8", "count_bound")
 
 
+@structural("'on Tuesday' dated to a Monday, its event moved to match")
+def tuesday_dated_to_a_monday(ds: Dataset) -> Expect:
+    """Only the calendar tells: the event's ID still names the Tuesday, which warns too."""
+    index = ds.find("claims", predicate="time", quote="on Tuesday")
+    event = ds.find("events", event_id=ds.rows("claims")[index]["event_id"])
+    ds.set_cell("events", event, "date_start", "2020-01-13")
+    ds.set_cell("events", event, "date_end", "2020-01-13")
+    return Expect(
+        "claims",
+        ds.set_cell("claims", index, "value_text", "2020-01-13/2020-01-13"),
+        "value_text",
+        "time_weekday",
+        exact=False,
+        decision="warn",
+    )
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
