@@ -48,9 +48,10 @@ _TWO = frozenset({"pair", "couple", "both", "twice", "double"})
 _ONE = frozenset({"single", "once", "lone", "sole", "a", "an"})
 _NONE = frozenset({"no", "none", "nobody", "nothing"})
 
-# Digits after a letter, or a letter and a hyphen, name a model or a place, not a count: the 16 of 'F-16
-# jets', the 4 of 'T4', the 300 of 'S-300'. They are read as no number, here and in columnar's digits.
-DESIGNATION = r"[A-Za-z]-?[0-9]+"
+# Digits after a capital letter, or a capital and a hyphen, name a model or a place, not a count: the 16
+# of 'F-16 jets', the 4 of 'T4', the 300 of 'S-300'. They are read as no number, here and in columnar's
+# digits. A small letter is left out: 'x4', 'dead-3' and 'killed12' write counts.
+DESIGNATION = r"[A-Z]-?[0-9]+"
 _DESIGNATION = re.compile(DESIGNATION)
 # Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.

@@ -42,6 +42,9 @@ from syria_strikes.written_numbers import bound_written, written_numbers
         ("half a dozen rockets", 6),
         ("a half-dozen rockets", 6),
         ("11\u2009000 shells", 11_000),
+        ("Israeli F-16 x4", 4),  # a small letter names no model
+        ("dead-3, injured-7", 3),
+        ("killed12 people", 12),
     ],
 )
 def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> None:
