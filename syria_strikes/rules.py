@@ -2404,6 +2404,7 @@ RULES: tuple[Rule, ...] = (
         "or alias of another actor ('Iran' beside `act-israel`), or `unknown` on an attribution: the two cells "
         "say different things",
         "Names both actors; keep the one the quote speaks of in both cells.",
+        yields_to=("value_actor_named",),
         words=_value_text_actor,
     ),
     Rule(
@@ -2494,13 +2495,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "relation_within",
         "Data model",
-        "A relation other than `leads` between an actor and its own whole or part by `parent_actor_id` (the "
+        "A relation other than `leads` and `operates` between an actor and its own whole or part by "
+        "`parent_actor_id`, directly or through its parents (the "
         "Israeli Air Force `backed_by` Israel, its parent): being part of an actor is `parent_actor_id`, never a "
         "relation, so the row repeats the parent or contradicts it",
         "Delete the relation, or correct the parent if the actor is not part of the other.",
         words=(
-            "{part} is part of {whole} by parent_actor_id: being part of an actor is parent_actor_id, never a "
-            "relation; delete this relation, or correct the parent if {part} is not part of {whole}"
+            "{part} is part of {whole} (by parent_actor_id, directly or through its parents): being part of an actor "
+            "is parent_actor_id, never a relation; delete this relation, or correct the parents if {part} is not "
+            "part of {whole}"
         ),
     ),
     Rule(

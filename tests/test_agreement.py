@@ -409,10 +409,27 @@ def test_a_name_inside_a_longer_name_of_another_actor_names_that_actor_only() ->
     assert names.names("Syrian air defences", "act-syria")
 
 
-def test_an_actor_inside_the_name_of_the_relations_other_actor_is_named() -> None:
-    names = _names(("act-iran", "Iran"), ("act-militias", "Iranian-backed Iraqi militias"), ("act-x", "X"))
-    assert names.names("A number of Iranian-backed Iraqi militias", "act-iran", beside="act-militias")
-    assert not names.names("A number of Iranian-backed Iraqi militias", "act-iran", beside="act-x")
+def test_an_actor_inside_the_name_of_the_relations_other_actor_is_named_where_it_carries_the_relation() -> None:
+    names = _names(
+        ("act-iran", "Iran"),
+        ("act-militias", "Iranian-backed Iraqi militias"),
+        ("act-x", "X"),
+        ("act-israel", "Israel"),
+        ("act-toi", "the Times of Israel"),
+    )
+    words = "A number of Iranian-backed Iraqi militias"
+    assert names.names(words, "act-iran", beside="act-militias", relation="backed_by")
+    assert not names.names(words, "act-iran", beside="act-x", relation="backed_by")
+    assert not names.names(words, "act-iran", beside="act-militias", relation="leads")  # not the name's relation
+    assert not names.names("the Times of Israel", "act-israel", beside="act-toi", relation="owned_by")
+
+
+def test_a_longer_name_holds_a_shorter_one_only_word_for_word_and_a_possessive_names_its_owner() -> None:
+    names = _names(("act-syria", "Syria"), ("act-media", "Syrian media"), ("act-air", "Syria\u2019s aerial defense"))
+    assert not names.names("Syrian media said", "act-syria")
+    assert names.names("Syrian mediators said", "act-syria")  # 'Syrian media' is not written there
+    assert names.names("Russia assisted Syria\u2019s aerial defense", "act-syria")
+    assert names.names("Russia assisted Syria\u2019s aerial defense", "act-air")
 
 
 def test_a_claim_moved_to_a_name_inside_its_claimants_name_is_reported() -> None:
@@ -465,7 +482,9 @@ def _relations_within(rows: list[tuple[str, str, str]]) -> list[tuple[int, str, 
         for at, (a, kind, b) in enumerate(rows)
     ]
     frames = {"actors": typed_frame("actors", actors), "actor_relations": typed_frame("actor_relations", relations)}
-    said = [(p.row or 0, re.match(r"(\S+) is part of (\S+) by", p.message)) for p in agreement._relation_within(frames)]
+    said = [
+        (p.row or 0, re.match(r"(\S+) is part of (\S+) \(by", p.message)) for p in agreement._relation_within(frames)
+    ]
     return [(line, words[1], words[2]) for line, words in said if words is not None]
 
 
@@ -473,7 +492,8 @@ def test_a_relation_between_an_actor_and_its_whole_or_part_is_reported() -> None
     found = _relations_within(
         [
             ("act-iaf", "backed_by", "act-israel"),  # its grandparent
-            ("act-israel", "operates", "act-iaf"),  # its part
+            ("act-israel", "backed_by", "act-iaf"),  # its part
+            ("act-idf", "operates", "act-iaf"),  # a force may operate a unit of its own
             ("act-iaf", "allied_with", "act-iran"),  # unrelated
             ("act-idf", "leads", "act-israel"),  # a head may be recorded as part of what it heads
             ("act-iaf", "backed_by", "act-iaf"),  # itself: relation_not_self's

@@ -56,11 +56,25 @@ def _spellings(name: object, aliases: object) -> tuple[str, ...]:
     return tuple(spellings)
 
 
+# The words of a relation that a name may carry ('Iranian-backed Iraqi militias', 'media outlets affiliated
+# with rebels'): there the name of one actor of the relation holds the other's, and names both.
+RELATION_WORDS = {
+    "backed_by": ("backed", "supported", "sponsored"),
+    "affiliated_with": ("affiliated",),
+    "owned_by": ("owned",),
+    "allied_with": ("allied", "ally", "allies"),
+    "cooperates_with": ("cooperat", "joint"),
+    "operates": ("operat",),
+    "leads": ("led", "lead", "head"),
+}
+
+
 class ActorNames:
     """Which actor a text names: one of its spellings starting a word ('Israel' names it in 'an Israeli
-    attack'), unless the spelling is part of a longer spelling of another actor written there
-    ('Syria' in 'Syrian Human Rights Observatory', 'Israel' in 'Israel Hayom'): those words name
-    the other actor, and a claim moved to the shorter name would otherwise pass."""
+    attack'), unless the spelling is part of a longer spelling of another actor written there, word
+    for word ('Syria' in 'Syrian Human Rights Observatory', 'Israel' in 'Israel Hayom'): those words
+    name the other actor, and a claim moved to the shorter name would otherwise pass. A possessive
+    names its owner ('Syria' in 'Syria's aerial defense system')."""
 
     def __init__(self, actors: pd.DataFrame) -> None:
         self.of = {
@@ -69,48 +83,75 @@ class ActorNames:
                 actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True
             )
         }
-        # Each spelling's place in the longer spellings of actors that hold it where a word starts:
-        # (the longer spelling, where the shorter starts in it, its actor). Found among the sorted
-        # tails of every spelling from each of its word starts, so no pair of spellings is compared.
-        tails = sorted(
-            (spelling[start:], start, spelling, actor)
-            for actor, spellings in self.of.items()
-            for spelling in spellings
-            for start in _word_starts(spelling)
-        )
+        owners: dict[str, set[str]] = {}
+        for actor, spellings in self.of.items():
+            for spelling in spellings:
+                owners.setdefault(spelling, set()).add(str(actor))
+        # Each spelling's places in the longer spellings that hold it where a word starts: by where it
+        # starts in them, their lengths (longest first) and their owners by text. Found among the sorted
+        # tails of every spelling from each of its word starts, so no pair of spellings is compared; a
+        # hit is then judged by slicing the text once per length, not once per longer spelling.
+        tails = sorted((spelling[start:], start, spelling) for spelling in owners for start in _word_starts(spelling))
         keys = [tail for tail, *_ in tails]
-        self.held: dict[str, list[tuple[str, int, str]]] = {}
-        for spelling in {spelling for spellings in self.of.values() for spelling in spellings}:
+        self.held: dict[str, dict[int, tuple[list[int], dict[str, set[str]]]]] = {}
+        for spelling in owners:
             at = bisect.bisect_left(keys, spelling)
             while at < len(keys) and keys[at].startswith(spelling):
-                _, start, longer, actor = tails[at]
+                _, start, longer = tails[at]
                 if len(longer) > len(spelling):
-                    self.held.setdefault(spelling, []).append((longer, start, actor))
+                    lengths, by_text = self.held.setdefault(spelling, {}).setdefault(start, ([], {}))
+                    if len(longer) not in lengths:
+                        lengths.append(len(longer))
+                        lengths.sort(reverse=True)
+                    by_text[longer] = owners[longer]
                 at += 1
 
-    def names(self, text: object, actor: str, beside: object = None) -> bool:
+    def names(self, text: object, actor: str, beside: object = None, relation: object = None) -> bool:
         """Whether ``text`` names ``actor``: found by plain search, the preceding character judged only
         at a hit (no regex to compile for each of thousands of actors). A spelling of the actor
-        ``beside`` may hold it: a relation read from a name ('Iranian-backed Iraqi militias' backed by
-        Iran) names both actors in the one spelling."""
+        ``beside`` that carries the words of ``relation`` may hold it: a relation read from a name
+        ('Iranian-backed Iraqi militias' backed by Iran) names both actors in the one spelling."""
         if not isinstance(text, str):
             return False
         for spelling in self.of.get(actor, ()):
             at = text.find(spelling)
             while at >= 0:
-                if _starts_word(text, at) and not self._held_by_another(text, at, spelling, (actor, beside)):
+                if _starts_word(text, at) and (
+                    _possessive(text, at + len(spelling))
+                    or not self._held_by_another(text, at, spelling, actor, beside, relation)
+                ):
                     return True
                 at = text.find(spelling, at + 1)
         return False
 
-    def _held_by_another(self, text: str, at: int, spelling: str, allowed: tuple[object, ...]) -> bool:
-        return any(
-            owner not in allowed
-            and start <= at
-            and text.startswith(longer, at - start)
-            and _starts_word(text, at - start)
-            for longer, start, owner in self.held.get(spelling, ())
-        )
+    def _held_by_another(self, text: str, at: int, spelling: str, actor: str, beside: object, relation: object) -> bool:
+        for start, (lengths, by_text) in self.held.get(spelling, {}).items():
+            first = at - start
+            if first < 0 or not _starts_word(text, first):
+                continue
+            for length in lengths:
+                owners = by_text.get(text[first : first + length])
+                if owners is None or not _ends_word(text, first + length):
+                    continue
+                carries = _carries_relation(text[first : first + length], relation)
+                if any(owner != actor and not (owner == beside and carries) for owner in owners):
+                    return True
+        return False
+
+
+def _possessive(text: str, end: int) -> bool:
+    """Whether the spelling ending at ``end`` is followed by a possessive 's."""
+    return text[end : end + 2] in ("\u2019s", "'s") and _ends_word(text, end + 2)
+
+
+def _carries_relation(spelling: str, relation: object) -> bool:
+    """Whether ``spelling`` writes one of the words of ``relation`` ('Iranian-backed' for backed_by)."""
+    words = RELATION_WORDS.get(str(relation), ())
+    return any(re.search(rf"\b{word}", spelling, re.IGNORECASE) for word in words)
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end >= len(text) or not _is_word_char(text[end])
 
 
 def _is_word_char(char: str) -> bool:
@@ -141,8 +182,8 @@ def _unnamed(
     names = ActorNames(actors)
     return [
         (line, actor)
-        for line, actor, _, note, other in _missed(frame, column, names, words, among, beside)
-        if not names.names(note, actor, other)
+        for line, actor, _, note, other, relation in _missed(frame, column, names, words, among, beside)
+        if not names.names(note, actor, other, relation)
     ]
 
 
@@ -153,8 +194,8 @@ def _missed(
     words: str,
     among: np.ndarray | None,
     beside: str | None = None,
-) -> Iterator[tuple[int, str, str, object, str | None]]:
-    """The (line, actor, words, note, the actor ``beside`` it) of each row (of those ``among`` keeps)
+) -> Iterator[tuple[int, str, str, object, str | None, str | None]]:
+    """The (line, actor, words, note, the actor ``beside`` it and the relation) of each row (of those ``among`` keeps)
     whose ``column`` names a known actor its ``words`` do not name. Rows are judged a slice at a
     time, one slice's rows given before the next is read, and a note is read only where the words
     miss: the cells become Python strings, and a million at once held several hundred MiB."""
@@ -168,16 +209,17 @@ def _missed(
         ids = named.iloc[part].tolist()
         said = texts.iloc[part].tolist()
         others = [None] * len(part) if beside is None else frame[beside].iloc[part].tolist()
+        relations = [None] * len(part) if beside is None else frame["relation"].iloc[part].tolist()
         missed = [
             at
-            for at, (actor, text, other) in enumerate(zip(ids, said, others, strict=True))
-            if not names.names(text, actor, other)
+            for at, (actor, text, other, relation) in enumerate(zip(ids, said, others, relations, strict=True))
+            if not names.names(text, actor, other, relation)
         ]
         if not missed:
             continue
         part = part[missed]
         for at, line, note in zip(missed, lines[part].tolist(), notes.iloc[part].tolist(), strict=True):
-            yield int(line), ids[at], said[at], note, others[at]
+            yield int(line), ids[at], said[at], note, others[at], relations[at]
 
 
 class AnyActor:
@@ -294,7 +336,7 @@ def _claimant_named(frames: Frames) -> list[Problem]:
     found: list[Problem] = []
     # Attribution words repeat from claim to claim; the answers kept are bounded, as the slices are.
     first_named: dict[str, str | None] = {}
-    for line, actor, words, note, _ in itertools.chain([first_missed], missed):
+    for line, actor, words, note, _, _ in itertools.chain([first_missed], missed):
         if words not in first_named:
             if len(first_named) >= ROWS_AT_ONCE:
                 first_named.clear()
@@ -421,12 +463,13 @@ def _relation_within(frames: Frames) -> list[Problem]:
     """Two actors of a relation of which one is part of the other by parent_actor_id ('the Israeli Air
     Force backed by Israel'): being part of an actor is parent_actor_id, never a relation, so such a
     row says nothing the parent does not, or contradicts it ('state-owned' TASS is not part of the
-    state it is owned by). A head may be recorded as part of what it heads, so `leads` is left alone.
+    state it is owned by). A head may be recorded as part of what it heads, and a force may operate a
+    unit of its own, so `leads` and `operates` are left alone.
     An actor related to itself is relation_not_self's."""
     relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
     parents = actors["parent_actor_id"].dropna()
     parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
-    judged = relations[(relations["relation"] != "leads").fillna(False).to_numpy(dtype=bool)]
+    judged = relations[(~relations["relation"].isin(["leads", "operates"])).fillna(False).to_numpy(dtype=bool)]
     problems = []
     for line, subject, object_ in zip(
         judged.index.tolist(), judged["subject_actor_id"].tolist(), judged["object_actor_id"].tolist(), strict=True

@@ -1160,6 +1160,7 @@ DATA_MODEL = [
         "act-israel",
         rule="publisher_named",
         row=Where(source_id="src-israel-hayom-2021-07-homs"),
+        exact=False,
     ),
     CellEdit(
         "relation moved to the state its actor is part of",
@@ -1168,6 +1169,7 @@ DATA_MODEL = [
         "act-iran",
         rule="relation_within",
         row=Where(relation_id="rel-irgc-cooperates-with-russian-air-force"),
+        exact=False,
     ),
     CellEdit(
         "open end of a range written as a far date",
