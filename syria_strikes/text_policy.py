@@ -176,7 +176,9 @@ _CONTROL_NAMES = {
 
 # Invisible characters that no word needs, refused inside a cell as well as at its edges: a zero-width
 # space or a soft hyphen inside a name makes it differ from the name it shows.
-INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"
+# The Hangul compatibility fillers too: modern Korean text does not write them, and a name made of one
+# or padded with one shows as blank.
+INVISIBLE_INSIDE = "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff\u3164\uffa0"
 # Every other invisible character is one that some script or emoji needs inside its text: joiners
 # (U+200C, U+200D), direction marks, variation selectors, tag characters, Hangul fillers, the Arabic
 # number signs, the combining grapheme joiner, the format controls of historic scripts. (The controls
@@ -189,8 +191,12 @@ INVISIBLE_WHERE_NEEDED = "".join(
 )
 INVISIBLE_WHERE_NEEDED_CLASS = _class(INVISIBLE_WHERE_NEEDED)
 _LOOKALIKE_LETTER = "[\\p{Latin}\\p{Greek}\\p{Cyrillic}]"
+# A variation selector right after one of their letters selects nothing, whatever else the cell holds
+# ('Homs\ufe0f airbase \U0001f525'): no letter of these scripts has variants to select.
+VARIATION_SELECTORS = _chars((0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
 INVISIBLE_INSIDE_CLASS = (
     f"{_class(INVISIBLE_INSIDE)}|(?:{_LOOKALIKE_LETTER}){INVISIBLE_WHERE_NEEDED_CLASS}+(?:{_LOOKALIKE_LETTER})"
+    f"|(?:{_LOOKALIKE_LETTER}){_class(VARIATION_SELECTORS)}"
 )
 # ...and anywhere in a cell with nothing that needs them ('T\u200c4', 'al\u200e-Shaabi', 'Homs\ufe0f'): a
 # character of another script than Latin, Greek and Cyrillic (Arabic, Hebrew, Persian, Korean, Indic

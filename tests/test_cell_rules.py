@@ -77,6 +77,8 @@ def test_a_code_like_none_of_the_vocabulary_gets_no_guess() -> None:
         ("name", "Abu Kama\u200fl", "invisible_char", "holds U+200F RIGHT-TO-LEFT MARK after 'Abu Kama'"),
         ("name", "\u0421\u0438\u200c\u0440\u0438\u044f", "invisible_char", "U+200C ZERO WIDTH NON-JOINER"),
         ("name", "Ho\u3164ms", "invisible_char", "holds U+3164 HANGUL FILLER after 'Ho'"),
+        ("name", "\ud55c\u3164\uae00", "invisible_char", "holds U+3164 HANGUL FILLER"),  # blank in Korean too
+        ("name", "Homs\ufe0f airbase \U0001f525", "invisible_char", "VARIATION SELECTOR-16 after 'Homs'"),
         ("name", "Deir ez-Z\u0585r", "mixed_script", "ARMENIAN SMALL LETTER OH"),
         ("name", "Isr\u0251el", "lookalike_form", "U+0251 LATIN SMALL LETTER ALPHA, a look-alike of 'a'"),
         ("name", "Syri\u1d00", "lookalike_form", "U+1D00 LATIN LETTER SMALL CAPITAL A, a look-alike of 'A'"),
@@ -106,7 +108,6 @@ def test_a_bad_cell_gives_one_problem_in_plain_words(column: str, value: str | N
         "\u2764\ufe0f Homs, \u00a9\ufe0f AFP, 1\ufe0f\u20e3",  # emoji presentation of symbols, a keycap
         "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f Scotland",  # a tag sequence
         "\u845b\U000e0100\u57ce",  # an ideographic variation sequence
-        "\ud55c\u3164\uae00",  # a Hangul filler among Hangul
         "\u0661\u0600\u0662",  # an Arabic number sign before Arabic digits
         "\u0540\u0561\u0575\u0561\u057d\u057f\u0561\u0576 (Armenia)",  # Armenian text beside Latin words
         "K\u0131l\u0131\u00e7daro\u011flu",  # Turkish writes the dotless i
