@@ -29,6 +29,7 @@ import numpy as np
 from syria_strikes.checks.agreement import AnyActor, within
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.checks.relations import ONE_PROPOSITION
+from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
@@ -938,7 +939,8 @@ def _table(name: str) -> Table:
 
 
 def _write(out: Path, tables: dict[str, dict[str, Cells]], documents: Documents) -> None:
-    """CSV as the curators write it (minimal quoting, LF, no BOM), seeds as UTF-8 bytes, the descriptor."""
+    """CSV as the curators write it (minimal quoting, LF, no BOM), seeds as UTF-8 bytes with the README's
+    table of them as ``archive`` writes it, the descriptor."""
     (out / "data").mkdir(parents=True)
     (out / "seeds").mkdir()
     for table in TABLES:
@@ -951,6 +953,16 @@ def _write(out: Path, tables: dict[str, dict[str, Cells]], documents: Documents)
             writer.writerows(zip(*(columns[name] for name in table.column_names), strict=True))
     for name, text in zip(documents.names, documents.texts, strict=True):
         (out / "seeds" / name).write_bytes(text.encode("utf-8"))
+    sources = tables["sources"]
+    listed = [
+        listed_row(Path(str(seed_path)).name, str(source_id), str(sha256))
+        for source_id, seed_path, sha256 in zip(
+            sources["source_id"], sources["seed_path"], sources["sha256"], strict=True
+        )
+        if seed_path
+    ]
+    readme = "# seeds/: synthetic documents\n\n| file | source_id | published | sha256 |\n|---|---|---|---|\n"
+    (out / "seeds" / SEEDS_README).write_text(readme + "\n".join(listed) + "\n", encoding="utf-8", newline="\n")
     (out / "datapackage.json").write_text(generated_files()["datapackage.json"], encoding="utf-8", newline="\n")
 
 

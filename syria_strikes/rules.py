@@ -135,6 +135,7 @@ RuleId = Literal[
     "seed_size",
     "seed_date",
     "seed_listed",
+    "seed_unlisted",
     "seed_list_row",
     "seed_withdrawn",
     "seed_referenced",
@@ -1832,6 +1833,18 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the seed's first line dates the document {dated}, before its publication interval starts: "
             "{column} is wrong, as the document was out by the day its archive's header gives"
+        ),
+    ),
+    Rule(
+        "seed_unlisted",
+        "Quotes and seeds",
+        "An archived source whose file has no line in seeds/README.md's table, in the form `archive` writes "
+        "(| `file` | `source_id` | day | `sha256` |, the hash in small letters): a line dropped or reworded, or "
+        "the README removed or saved in another encoding, would let a seed edited by hand through",
+        "Restore the README's line as `archive` wrote it.",
+        words=(
+            "seeds/README.md holds no line for {name} in the form archive writes (| `{name}` | `source_id` | day | "
+            "`sha256` |): restore it, since the README's hash is what shows the document was not edited"
         ),
     ),
     Rule(

@@ -209,6 +209,13 @@ def test_an_unreadable_seeds_folder_is_a_problem_per_seed(warm_dataset: Dataset)
     assert _unprivileged_validate(warm_dataset) == {("sources", "seed_path", "file_readable")}
 
 
+def test_an_unreadable_seeds_readme_is_one_problem_not_a_list_without_lines(warm_dataset: Dataset) -> None:
+    """Read as a list with no line, it would report every seed unlisted, and tell the curator to restore
+    lines that are there."""
+    (warm_dataset.root / "seeds" / "README.md").chmod(0o000)
+    assert _unprivileged_validate(warm_dataset) == {("seeds/README.md", None, "file_readable")}
+
+
 def test_the_cache_hashes_nothing_a_link_leads_to_outside_the_dataset(
     warm_dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,12 +2,13 @@
 
 A seed edited by hand with its sha256 updated in data/sources.csv to match passes the hash check,
 and every quote the edit leaves in place stays anchored; the README's line still holds the hash
-the document was received with. A README that cannot be read, or holds no line for a seed, is not
-judged: it is documentation first, and ``validate`` reports only what it plainly contradicts.
+the document was received with. Every archived source's file has its line there, in the form
+``archive`` writes: a line dropped or reworded, or a README removed, would let the edit through.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import pandas as pd
 
 from syria_strikes.columnar import cell_text
 from syria_strikes.problems import Problem, problem
-from syria_strikes.safefiles import read_file
+from syria_strikes.safefiles import FileRefused, read_file
 
 SEEDS_README = "README.md"
 # A line of the README's table of files: | `000_key.txt` | `src-seed-000` | 2020-01-15 | `<sha256>` |
@@ -37,7 +38,8 @@ class Listed:
     published: str
 
 
-README_MOST_BYTES = 1 << 20
+# A line a seed, some 130 bytes: room for a hundred thousand documents.
+README_MOST_BYTES = 16 << 20
 
 
 def listed_row(name: str, source_id: str, sha256: str) -> str:
@@ -53,10 +55,20 @@ def listed_hashes(seeds_dir: Path, root: Path) -> dict[str, str]:
 
 def listed_seeds(seeds_dir: Path, root: Path) -> dict[str, Listed]:
     """Each file name the README's table lists, with its line; empty when it cannot be read."""
+    read = _listing(seeds_dir, root)
+    return {} if isinstance(read, FileRefused) else read
+
+
+def _listing(seeds_dir: Path, root: Path) -> dict[str, Listed] | FileRefused:
+    """listed_seeds, or the refusal when the README cannot be read for want of permission or through an
+    input/output error: a file_readable problem, not a list without lines. A README missing, not a
+    regular file, too large or not UTF-8 lists nothing."""
     try:
         data = read_file(seeds_dir / SEEDS_README, root, most=README_MOST_BYTES)[0]
         text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):  # FileRefused and FileTooLarge included
+    except FileRefused as refused:
+        return refused if refused.rule == "file_readable" else {}
+    except (OSError, UnicodeDecodeError):  # FileTooLarge and FileNotFoundError included
         return {}
     return {
         match["name"]: Listed(match["sha256"], match["source"].strip().strip("`"), match["published"].strip())
@@ -71,9 +83,15 @@ def check_seed_list(
     one per file the README lists that seeds/ (``entries``) no longer holds and no row names: a
     document removed with its source row and claims. Files are not missed when a seed_path cell was
     already reported, since that row may name one."""
-    lines = listed_seeds(seeds_dir, root)
+    read = _listing(seeds_dir, root)
+    if isinstance(read, FileRefused):  # once, and not when the seeds' folder itself cannot be read
+        if not os.access(seeds_dir, os.R_OK | os.X_OK):
+            return []
+        return [problem("file_readable", f"seeds/{SEEDS_README}", None, None, None, what="the file", reason=read.words)]
+    lines = read
+    unlisted = unlisted_seeds(archived, lines)
     if not lines:
-        return []
+        return unlisted
     listed = {name: line.sha256 for name, line in lines.items()}
     named = {Path(str(seed_path)).name for seed_path in archived["seed_path"].tolist()}
     problems = [
@@ -89,7 +107,16 @@ def check_seed_list(
             problems.append(
                 problem("seed_listed", "sources", int(line), "sha256", sha256, name=name, listed=listed[name])
             )
-    return problems + _listed_as_recorded(archived, lines)
+    return unlisted + problems + _listed_as_recorded(archived, lines)
+
+
+def unlisted_seeds(archived: pd.DataFrame, lines: Collection[str]) -> list[Problem]:
+    """One problem per archived source whose file the README's table (``lines``, by file name) has no line for."""
+    return [
+        problem("seed_unlisted", "sources", int(line), "seed_path", seed_path, name=Path(seed_path).name)
+        for line, seed_path in zip(archived.index.tolist(), archived["seed_path"].tolist(), strict=True)
+        if isinstance(seed_path, str) and Path(seed_path).name not in lines
+    ]
 
 
 def _listed_as_recorded(archived: pd.DataFrame, lines: dict[str, Listed]) -> list[Problem]:

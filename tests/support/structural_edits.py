@@ -999,6 +999,37 @@ def seed_edited_with_its_hash(ds: Dataset) -> Expect:
     return _set(ds, "sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest(), "seed_listed")
 
 
+def _seed_edited_and_readme(ds: Dataset, edit_readme: Callable[[str, str], str]) -> Expect:
+    """Seed 002 edited by hand, its row's sha256 updated, and its README line edited by ``edit_readme``
+    (given the README and the file's name)."""
+    seed = ds.seed("002")
+    seed.chmod(0o644)
+    seed.write_bytes(seed.read_bytes() + b"   \n")
+    readme = ds.root / "seeds" / "README.md"
+    readme.write_text(edit_readme(readme.read_text(encoding="utf-8"), seed.name), encoding="utf-8")
+    index = ds.find("sources", seed_path=f"seeds/{seed.name}")
+    ds.set_cell("sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest())
+    return Expect("sources", index + 2, "seed_path", "seed_unlisted")
+
+
+@structural("seed edited by hand, its hash updated and its README line dropped")
+def seed_edited_and_its_readme_line_dropped(ds: Dataset) -> Expect:
+    return _seed_edited_and_readme(
+        ds, lambda readme, name: "".join(line for line in readme.splitlines(keepends=True) if name not in line)
+    )
+
+
+@structural("seed edited by hand, its hash updated and its README line's hash upper-cased")
+def seed_edited_and_its_readme_hash_reworded(ds: Dataset) -> Expect:
+    def upper(readme: str, name: str) -> str:
+        return "".join(
+            line.upper().replace(name.upper(), name) if name in line else line
+            for line in readme.splitlines(keepends=True)
+        )
+
+    return _seed_edited_and_readme(ds, upper)
+
+
 @structural("quotes of two claims in different paragraphs swapped")
 def quotes_swapped_between_claims(ds: Dataset) -> Expect:
     """Two claims of one document trade their quotes with the offsets: every quote stays anchored,
