@@ -1965,11 +1965,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "invisible_char",
         "Cell contents",
-        "A zero-width space, soft hyphen, word joiner or byte-order mark inside a cell, or an invisible character "
-        "that other scripts and emoji need (a joiner, direction mark, variation selector, tag, Hangul filler, the "
-        "combining grapheme joiner) between two Latin, Greek or Cyrillic letters or in a cell with no other script "
-        "nor emoji, outside the columns a seed's text fills (`T\u200b4`, `Ho\u200cms`, `Ho\u3164ms`, `T\u200c4`): "
-        "the text shows one spelling and holds another",
+        "A zero-width space, soft hyphen, word joiner, byte-order mark or Hangul filler inside a cell; a variation "
+        "selector right after a Latin, Greek or Cyrillic letter; or an invisible character that other scripts and "
+        "emoji need (a joiner, direction mark, variation selector, tag, the combining grapheme joiner) between two "
+        "such letters or in a cell with no other script nor emoji, outside the columns a seed's text fills "
+        "(`T\u200b4`, `Ho\u200cms`, `Ho\u3164ms`, `T\u200c4`): the text shows one spelling and holds another",
         "Names the character and where it is; delete it (joiners, variation selectors and the like stay accepted "
         "where other scripts and emoji need them).",
         words=_invisible_char,
