@@ -1838,9 +1838,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "seed_unlisted",
         "Quotes and seeds",
-        "An archived source whose file has no line in seeds/README.md's table, in the form `archive` writes "
-        "(| `file` | `source_id` | day | `sha256` |, the hash in small letters): a line dropped or reworded, or "
-        "the README removed or saved in another encoding, would let a seed edited by hand through",
+        "An archived source whose file has no line in seeds/README.md's table, in the form `archive` writes (file "
+        "name, source_id, day and sha256 in small letters, each in its cell): a line dropped or reworded, or the "
+        "README removed or saved in another encoding, would let a seed edited by hand through",
         "Restore the README's line as `archive` wrote it.",
         words=(
             "seeds/README.md holds no line for {name} in the form archive writes (| `{name}` | `source_id` | day | "
