@@ -1842,6 +1842,7 @@ RULES: tuple[Rule, ...] = (
         "name, source_id, day and sha256 in small letters, each in its cell): a line dropped or reworded, or the "
         "README removed or saved in another encoding, would let a seed edited by hand through",
         "Restore the README's line as `archive` wrote it.",
+        yields_to=("seed_present", "seed_inside", "seed_number", "unique_value", "seed_hash"),
         words=(
             "seeds/README.md holds no line for {name} in the form archive writes (| `{name}` | `source_id` | day | "
             "`sha256` |): restore it, since the README's hash is what shows the document was not edited"
