@@ -873,13 +873,13 @@ def _values(
     """Counts (exact, 'at least', 'up to', or 'a number of') for count predicates, each the number
     the claim's quote writes, an actor or 'unidentified' for actor predicates, normalised words for
     the rest: what the row rules demand. A quote that writes its number as a bound ('at least') is
-    never given it as an exact count (rule count_bound)."""
+    given it as a lower bound alone (rule count_bound)."""
     n = len(predicates)
     counts = np.isin(predicates, COUNT_PREDICATES)
     counted = counts & (written >= 0)
     named = np.isin(predicates, ACTOR_PREDICATES)
     mode = rng.integers(0, 4, n)
-    mode = np.where(bounded & (mode == 0), 1, mode)
+    mode = np.where(bounded & np.isin(mode, (0, 2)), 1, mode)  # 'at least' is a lower bound alone
     has_actor = named & (rng.random(n) < 0.85)
     attackers = np.array(ATTACKERS, dtype=object)[rng.integers(0, len(ATTACKERS), n)]
     worded = rng.random(n) < 0.7

@@ -150,22 +150,9 @@ def _joins_hundreds(current: int) -> bool:
 # Words that make the number after them a bound, not an exact count ("Numbers are never invented",
 # docs/curation.md): "at least eight" is value_low 8 alone, "up to five" value_high 5 alone. Not
 # "over" and "under", which are as often places ("flew over 8 villages").
-BOUND_WORDS = (
-    "at least",
-    "more than",
-    "upwards of",
-    "in excess of",
-    "no fewer than",
-    "no less than",
-    "up to",
-    "as many as",
-    "at most",
-    "no more than",
-    "fewer than",
-    "less than",
-    "nearly",
-    "almost",
-)
+LOWER_BOUND_WORDS = ("at least", "more than", "upwards of", "in excess of", "no fewer than", "no less than")
+UPPER_BOUND_WORDS = ("up to", "as many as", "at most", "no more than", "fewer than", "less than", "nearly", "almost")
+BOUND_WORDS = LOWER_BOUND_WORDS + UPPER_BOUND_WORDS
 # Case-blind: RE2 (columnar) reads it with ignore_case, Python's re with IGNORECASE.
 BOUND_BEFORE = r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in BOUND_WORDS) + r")\s+"
 _BOUND_JUST_BEFORE = re.compile(BOUND_BEFORE + r"$", re.IGNORECASE)
@@ -195,3 +182,8 @@ def _spelled(number: int) -> re.Pattern[str]:
         tens = next(word for word, value in _NUMBER_WORDS.items() if value == number - number % 10)
         forms.append(tens if number % 10 == 0 else f"{tens}[-\\s]+{_UNITS[number % 10]}")
     return re.compile(r"(?<![\w.,])(?:" + "|".join(forms) + r")(?!\w|[.,]\d)", re.IGNORECASE)
+
+
+def bounds_lower(words: str) -> bool:
+    """Whether the bounding ``words`` bound_written gives ('At least') make the number a lower bound."""
+    return " ".join(words.casefold().split()) in LOWER_BOUND_WORDS

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syria_strikes.written_numbers import bound_written, written_numbers
+from syria_strikes.written_numbers import bound_written, bounds_lower, written_numbers
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,10 @@ def test_a_run_of_more_digits_than_any_count_has_is_no_number_and_no_error() -> 
 )
 def test_a_number_written_only_as_a_bound_is_found_with_its_words(text: str, number: int, words: str | None) -> None:
     assert bound_written(text, number) == words
+
+
+@pytest.mark.parametrize(
+    ("words", "lower"), [("At least", True), ("more  than", True), ("up to", False), ("Nearly", False)]
+)
+def test_the_bounding_words_tell_a_lower_bound_from_an_upper_one(words: str, lower: bool) -> None:
+    assert bounds_lower(words) is lower

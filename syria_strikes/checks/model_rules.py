@@ -32,7 +32,7 @@ from syria_strikes.columnar import (
 from syria_strikes.metadata import COUNT_PREDICATES, CURATED_FIELD_SOURCE_KINDS, LIST_DELIMITER, SEED_NUMBERS
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import COUNTS, unwritten_count
-from syria_strikes.written_numbers import BOUND_BEFORE, bound_written
+from syria_strikes.written_numbers import BOUND_BEFORE, bound_written, bounds_lower
 
 Frames = Mapping[str, pd.DataFrame]
 # A language tag whose number words syria_strikes.written_numbers reads: en, en-GB, EN-us ...
@@ -179,25 +179,31 @@ def _counts_written(frames: Frames) -> list[Problem]:
 
 
 def _counts_bound(frames: Frames) -> list[Problem]:
-    """An exact count (value) is not a number its quote writes only as a bound: 'At least eight' is
-    value_low 8 alone ("Numbers are never invented"). Judged in English documents, for the rows whose
-    quote holds a bounding word at all, found in Arrow first."""
+    """A count is given in the column its quote's words make it ("Numbers are never invented"): a
+    number written only as a bound is no exact value ('At least eight' is value_low 8 alone), one
+    written only after 'at least' is no upper bound, one only after 'up to' no lower bound. Judged
+    in English documents, for the rows whose quote holds a bounding word at all, found in Arrow first."""
     claims = frames["claims"]
-    judged = _english_counts(claims, frames["sources"]) & claims["value"].notna().to_numpy(dtype=bool)
+    judged = _english_counts(claims, frames["sources"])
     if not judged.any():
         return []
     quotes = arrow_strings(claims["quote"])
     bounded = pc.fill_null(pc.match_substring_regex(quotes, BOUND_BEFORE, ignore_case=True), False)
     rows = np.flatnonzero(judged & bounded.to_numpy(zero_copy_only=False))
     problems = []
-    for k, quote, value in zip(
-        rows.tolist(), claims["quote"].iloc[rows].tolist(), claims["value"].iloc[rows].tolist(), strict=True
-    ):
-        words = bound_written(str(quote), int(value))
-        if words is not None:
+    counts = {name: claims[name].iloc[rows].tolist() for name in COUNTS}
+    for at, (k, quote) in enumerate(zip(rows.tolist(), claims["quote"].iloc[rows].tolist(), strict=True)):
+        given = {name: counts[name][at] for name in COUNTS}
+        for column, count in given.items():
+            if pd.isna(count) or (column != "value" and not pd.isna(given["value"])):
+                continue  # an exact count's own bounds are judged with it
+            words = bound_written(str(quote), int(count))
+            if words is None or (column != "value" and (column == "value_low") == bounds_lower(words)):
+                continue
             problems.append(
-                problem("count_bound", "claims", int(claims.index[k]), "value", str(int(value)), words=words)
+                problem("count_bound", "claims", int(claims.index[k]), column, str(int(count)), words=words)
             )
+            break
     return problems
 
 

@@ -91,6 +91,13 @@ def tuesday_dated_to_a_monday(ds: Dataset) -> Expect:
     )
 
 
+@structural("'At least eight' recorded as an upper bound")
+def lower_bound_recorded_as_upper(ds: Dataset) -> Expect:
+    index = ds.find("claims", quote=lambda quote: quote.startswith("At least eight"))
+    ds.set_cell("claims", index, "value_low", "")
+    return _set(ds, "claims", index, "value_high", "8", "count_bound")
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
