@@ -757,11 +757,16 @@ def _file_readable(*, what: str, reason: str | None = None, size: int | None = N
     return f"{what} is too large to read into the memory available{held}; check that it is the table's file"
 
 
-def _stance_worded(*, hedging: str | None, stance: str | None) -> str:
-    given = next(
-        (code for code, pattern in STANCE_HEDGES.items() if re.search(pattern, hedging or "", re.IGNORECASE)), "?"
-    )
-    return f"the hedge {hedging!r} makes the stance {given!r}, not {stance!r}; the hedge's words settle it"
+def _stance_worded(*, hedging: str | None, attribution_quote: str | None, quote: str | None, stance: str | None) -> str:
+    for words, which in ((hedging, "hedge"), (attribution_quote, "attribution words"), (quote, "quote")):
+        for code, pattern in STANCE_HEDGES.items():
+            found = re.search(pattern, words or "", re.IGNORECASE)
+            if found is not None and code != stance:
+                return (
+                    f"the {which} say {found.group()!r}, which makes the stance {code!r}, not {stance!r}; the "
+                    "claim's own words settle it"
+                )
+    return f"the claim's words make another stance than {stance!r}"
 
 
 def _value_text_actor(*, actor: str, other: str | None) -> str:
@@ -2137,9 +2142,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "stance_worded",
         "Data model",
-        "A claim whose `hedging` settles its stance but whose `stance` is another: 'unable to verify' is "
-        "`cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment` (an unverified image "
-        "recorded as asserted)",
+        "A claim whose `hedging`, attribution words or quote settle its stance but whose `stance` is another: "
+        "'unable to verify' is `cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment` (an "
+        "unverified image recorded as asserted, with its hedge emptied or not)",
         "Names the stance the hedge gives.",
         words=_stance_worded,
     ),

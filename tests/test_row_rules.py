@@ -263,19 +263,16 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
     )
 
 
-def test_a_hedge_that_settles_the_stance_gives_it() -> None:
+def test_words_that_settle_the_stance_give_it_from_the_hedge_the_attribution_words_or_the_quote() -> None:
     columns = {
-        "hedging": _texts(
-            "UNABLE TO INDEPENDENTLY VERIFY", "unable to verify", "did not mention", "declined to comment", "said", NA
-        ),
+        "hedging": _texts("UNABLE TO INDEPENDENTLY VERIFY", "unable to verify", "did not mention", NA, "said", NA),
+        "attribution_quote": _texts(NA, NA, NA, "declined to comment", NA, NA),
+        "quote": _texts("x", "x", "x", "x", "the base was hit", "REUTERS IS UNABLE TO INDEPENDENTLY VERIFY THIS IMAGE"),
         "stance": _texts("cannot_verify", "asserts", "no_comment", "denies", "asserts", "asserts"),
     }
-    assert _passes("claims", "stance_worded", **columns) == [True, False, True, False, True, True]
+    assert _passes("claims", "stance_worded", **columns) == [True, False, True, False, True, False]
     column, words = _failing_row("claims", "stance_worded", **{k: v[3:4] for k, v in columns.items()})
-    assert (column, words.startswith("the hedge 'declined to comment' makes the stance 'no_comment'")) == (
-        "stance",
-        True,
-    )
+    assert (column, words.startswith("the attribution words say 'declined to comment'")) == ("stance", True)
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

@@ -90,7 +90,12 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "publisher_kind": {"publisher": "act-sohr", "publisher_kind": "ngo", "allowed": ("state", "government_body")},
     "value_text_actor": {"actor": "act-israel", "other": "act-iran"},
     "victim_group_worded": {},
-    "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},
+    "stance_worded": {
+        "hedging": None,
+        "attribution_quote": None,
+        "quote": "REUTERS IS UNABLE TO INDEPENDENTLY VERIFY THIS IMAGE",
+        "stance": "asserts",
+    },
     "unit_matches_predicate": {"predicate": "killed", "unit": "projectiles"},
     "count_only_for_counts": {"predicate": "attribution", "value": "4", "value_low": None, "value_high": None},
     "actor_value": {"predicate": "attribution", "value_actor_id": None, "value_text": None},

@@ -189,17 +189,25 @@ def _weekday_kept(frame: Frame) -> pd.Series:
 
 
 def _stance_as_hedged(frame: Frame) -> pd.Series:
-    """A claim whose hedge settles its stance ('UNABLE TO INDEPENDENTLY VERIFY') takes that stance."""
+    """A claim whose words settle its stance ('UNABLE TO INDEPENDENTLY VERIFY', 'did not mention') takes
+    that stance, whether the words are in its hedge, its attribution words or its quote: emptying the
+    hedge would otherwise let the stance go."""
     result = pd.Series(True, index=frame.index)
-    hedged = _present(frame["hedging"])
-    if not hedged.any():
+    worded = _present(frame["hedging"]) | _present(frame["attribution_quote"]) | _present(frame["quote"])
+    if not worded.any():
         return result
-    hedges = frame.loc[hedged, "hedging"].astype(str)
+    words = _settling_words(frame.loc[worded])
     for stance, pattern in STANCE_HEDGES.items():
-        says = hedges.str.contains(pattern, case=False, regex=True)
-        wrong = says & (frame.loc[hedged, "stance"] != stance).fillna(False)
+        says = words.str.contains(pattern, case=False, regex=True)
+        wrong = says & (frame.loc[worded, "stance"] != stance).fillna(False)
         result[wrong.index[wrong.to_numpy(dtype=bool)]] = False
     return result
+
+
+def _settling_words(frame: Frame) -> pd.Series:
+    """A claim's hedge, attribution words and quote, one line of text each."""
+    parts = [frame[column].fillna("").astype(str) for column in ("hedging", "attribution_quote", "quote")]
+    return parts[0] + "\n" + parts[1] + "\n" + parts[2]
 
 
 def _placed_in(frame: Frame) -> pd.Series:
@@ -530,7 +538,7 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "claims",
         "stance_worded",
         "stance",
-        ("hedging", "stance"),
+        ("hedging", "attribution_quote", "quote", "stance"),
         _stance_as_hedged,
     ),
     RowRule(

@@ -98,6 +98,13 @@ def lower_bound_recorded_as_upper(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value_high", "8", "count_bound")
 
 
+@structural("an image Reuters cannot verify recorded as asserted, its hedge emptied")
+def unverified_image_asserted_without_its_hedge(ds: Dataset) -> Expect:
+    index = ds.find("claims", hedging="UNABLE TO INDEPENDENTLY VERIFY")
+    ds.set_cell("claims", index, "hedging", "")
+    return _set(ds, "claims", index, "stance", "asserts", "stance_worded")
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
