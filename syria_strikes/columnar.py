@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.metadata import LIST_DELIMITER
-from syria_strikes.written_numbers import DESIGNATION
+from syria_strikes.written_numbers import NOT_COUNTS
 
 ArrowTest = Callable[[pa.ChunkedArray], pa.ChunkedArray]
 CellTest = Callable[[pd.Series], pd.Series]
@@ -199,8 +199,8 @@ def counts_in_digits(quotes: pa.ChunkedArray, counts: np.ndarray) -> np.ndarray:
     if len(rows) == 0:
         return found
     # Digits only, as one space-separated string per row: a plain split is faster than a regex one. The
-    # digits of a designation ('F-16') go first, as written_numbers reads them.
-    named = pc.replace_substring_regex(pc.fill_null(quotes.filter(pa.array(counted)), ""), DESIGNATION, " ")
+    # digits of a designation ('F-16') or a date go first, as written_numbers reads them.
+    named = pc.replace_substring_regex(pc.fill_null(quotes.filter(pa.array(counted)), ""), NOT_COUNTS, " ")
     only_digits = pc.replace_substring_regex(named, r"[^0-9]+", " ")
     runs = pc.split_pattern(only_digits, " ")
     digits = pc.list_flatten(runs)

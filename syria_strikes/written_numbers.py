@@ -52,7 +52,36 @@ _NONE = frozenset({"no", "none", "nobody", "nothing"})
 # of 'F-16 jets', the 4 of 'T4', the 300 of 'S-300'. They are read as no number, here and in columnar's
 # digits. A small letter is left out: 'x4', 'dead-3' and 'killed12' write counts.
 DESIGNATION = r"[A-Z]-?[0-9]+"
-_DESIGNATION = re.compile(DESIGNATION)
+# A day of a date, and its year: 'on February 24, 2020', '24 February 2020', '2020-02-24' write no count
+# of 24 or 2020. Month names as English writes them, capitalised or in capitals.
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH = "|".join(
+    [
+        *(f"{month[:3]}(?:{month[3:]})?\\.?" for month in _MONTHS),
+        *(f"{month.upper()[:3]}(?:{month.upper()[3:]})?" for month in _MONTHS),
+    ]
+)
+DATE = (
+    rf"\b(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?\b"
+    rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+[0-9]{{4}})?\b"
+    r"|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+)
+# What is read as no number at all, here and in columnar's digits.
+NOT_COUNTS = f"{DESIGNATION}|{DATE}"
+_NOT_COUNTS = re.compile(NOT_COUNTS)
 # Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
 _DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u2009\u202f]\d{3})*")
@@ -67,8 +96,8 @@ _MOST_DIGITS = 18
 @lru_cache(maxsize=4096)
 def written_numbers(text: str) -> frozenset[int]:
     """Every whole number ``text`` writes, in digits or in English words; digits that name a model or a
-    place ('F-16') are none."""
-    text = _DESIGNATION.sub(" ", text)
+    place ('F-16') or write a date ('February 24, 2020') are none."""
+    text = _NOT_COUNTS.sub(" ", text)
     found: set[int | None] = set()
     for match in _DIGITS.finditer(text):
         found.update(_whole(run) for run in (re.sub(r"\D", "", match.group()), *re.findall(r"\d+", match.group())))

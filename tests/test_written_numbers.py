@@ -66,6 +66,10 @@ def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> 
         ("the T4 airbase", 4),
         ("the S-300 system", 300),
         ("the BUK-M2E missile system", 2),
+        ("on February 24, 2020", 24),  # a day and a year, no count
+        ("on February 24, 2020", 2020),
+        ("24 Feb. 2020", 24),
+        ("on 2020-02-24", 24),
     ],
 )
 def test_a_number_not_written_is_not_read(text: str, number: int) -> None:

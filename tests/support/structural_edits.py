@@ -105,6 +105,17 @@ def unverified_image_asserted_without_its_hedge(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "stance", "asserts", "stance_worded")
 
 
+@structural("count read from the day of a date ('February 24, 2020')")
+def count_read_from_a_date(ds: Dataset) -> Expect:
+    """A claim of munitions fired added on the caption's date: 24 is a day, not a count."""
+    rows = ds.rows("claims")
+    dated = next(row for row in rows if row["quote"] == "on February 24, 2020")
+    added = {**dated, "claim_id": "clm-002-900", "predicate": "munitions_fired", "unit": "munitions", "value_text": ""}
+    added |= {"value_low": "24", "curator_note": ""}
+    ds.write_rows("claims", [*rows, added])
+    return Expect("claims", len(rows) + 2, "value_low", "count_written", exact=False)
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
