@@ -33,7 +33,7 @@ from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
 from syria_strikes.sentences import split_sentences
-from syria_strikes.written_numbers import BOUND_BEFORE
+from syria_strikes.written_numbers import BOUND_BEFORE, MONTHS
 
 # A quote that writes a bound ('at least 8'), as the validator finds one (rule count_bound).
 _BOUNDED = re.compile(BOUND_BEFORE, re.IGNORECASE)
@@ -242,20 +242,6 @@ SENTENCES: tuple[tuple[str, str, str], ...] = (
         "only {n} of the missiles could have been intercepted on {date}",
         " over {place}.",
     ),
-)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 
 PREDICATE_WEIGHTS = {

@@ -54,7 +54,7 @@ _NONE = frozenset({"no", "none", "nobody", "nothing"})
 DESIGNATION = r"[A-Z]-?[0-9]+"
 # A day of a date, and its year: 'on February 24, 2020', '24 February 2020', '2020-02-24' write no count
 # of 24 or 2020. Month names as English writes them, capitalised or in capitals.
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -70,8 +70,8 @@ _MONTHS = (
 )
 _MONTH = "|".join(
     [
-        *(f"{month[:3]}(?:{month[3:]})?\\.?" for month in _MONTHS),
-        *(f"{month.upper()[:3]}(?:{month.upper()[3:]})?" for month in _MONTHS),
+        *(f"{month[:3]}(?:{month[3:]})?\\.?" for month in MONTHS),
+        *(f"{month.upper()[:3]}(?:{month.upper()[3:]})?" for month in MONTHS),
     ]
 )
 DATE = (
