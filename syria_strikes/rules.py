@@ -120,6 +120,7 @@ RuleId = Literal[
     "cites_cycle",
     "reference_cited",
     "event_claimed",
+    "report_cited",
     "parent_not_self",
     "parent_cycle",
     "parent_country",
@@ -1710,6 +1711,20 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{source} is a reference, an outside source a curator read for a curated event field; a chain or a "
             "citation names the report the document itself names, in a row of its own kind"
+        ),
+    ),
+    Rule(
+        "report_cited",
+        "IDs and references",
+        "A report (a source row neither `archived_article` nor `reference`) that no source's `cites_source_ids` "
+        "names: it is known only from the document that names it, so a row no one cites rests on nothing, and a "
+        "citation dropped from a document passed. A warning",
+        "Cite the report on the row of the document that names it, or remove the row. A warning: a citing "
+        "cell already refused is read as empty, and every report it cited would be refused again.",
+        decision="warn",
+        words=(
+            "no source cites {source} (cites_source_ids): a report is known only from the document that names it; "
+            "cite it on that document's row, or remove this row"
         ),
     ),
     Rule(

@@ -587,3 +587,21 @@ def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     found = relations._one_stance(typed_frame("claims", rows))
     assert [(p.row, p.column, p.value, p.rule) for p in found] == [(3, "stance", "denies", "one_stance")]
     assert "line 2 takes 'asserts'" in found[0].message
+
+
+def test_a_report_no_source_cites_is_warned_and_an_archive_or_reference_is_not() -> None:
+    from syria_strikes.checks.relations import _uncited_reports
+
+    sources = typed_frame(
+        "sources",
+        [
+            {"source_id": "src-seed-000", "kind": "archived_article", "cites_source_ids": "src-wire"},
+            {"source_id": "src-wire", "kind": "agency_report"},
+            {"source_id": "src-lost", "kind": "news_article"},
+            {"source_id": "src-ref-x", "kind": "reference"},
+            {"source_id": None, "kind": "news_article"},
+        ],
+    )
+    assert [(p.row, p.value, p.rule) for p in _uncited_reports({"sources": sources})] == [
+        (4, "src-lost", "report_cited")
+    ]

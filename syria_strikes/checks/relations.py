@@ -452,6 +452,24 @@ def _reference_cited(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _uncited_reports(frames: Frames) -> list[Problem]:
+    """A report (a source neither archived nor a reference) is cited by some source: it is known only
+    from the document that names it, so one no row cites rests on nothing, and a citation dropped from a
+    document passed. A row whose kind or ID failed its cell rules is theirs to report."""
+    sources = frames["sources"]
+    kinds = sources["kind"].astype("string")
+    reports = sources[
+        (kinds.notna() & ~kinds.isin(["archived_article", "reference"])).fillna(False).to_numpy(dtype=bool)
+        & sources["source_id"].notna().to_numpy(dtype=bool)
+    ]
+    cited = set(list_item_rows(sources["cites_source_ids"])[1].to_pylist())
+    return [
+        problem("report_cited", "sources", line, "source_id", source, source=source)
+        for line, source in by_line(reports["source_id"])
+        if source not in cited
+    ]
+
+
 def _unclaimed_events(frames: Frames) -> list[Problem]:
     """An event groups what documents say: one that no claim is about rests on no document's words."""
     claims, events = frames["claims"], frames["events"]
@@ -724,6 +742,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("attributed_kind", {"events", "actors"}, _attributed_kind),
     across("reference_cited", {"claims", "sources"}, _reference_cited),
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
+    across("report_cited", {"sources"}, _uncited_reports),
     across("sentence_declared_once", {"uncovered_sentences"}, lambda f: _declared_twice(f["uncovered_sentences"])),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),

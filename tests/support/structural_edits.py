@@ -116,6 +116,17 @@ def count_read_from_a_date(ds: Dataset) -> Expect:
     return Expect("claims", len(rows) + 2, "value_low", "count_written", exact=False)
 
 
+@structural("a report's citation dropped from the document that names it")
+def report_citation_dropped(ds: Dataset) -> Expect:
+    """The imagery seed 002 names is relayed by no claim: with its citation gone, no row stands on it."""
+    rows = ds.rows("sources")
+    report = next(index for index, row in enumerate(rows) if row["source_id"] == "src-imagery-2021-07-homs")
+    citing = next(index for index, row in enumerate(rows) if "src-imagery-2021-07-homs" in row["cites_source_ids"])
+    kept = [item for item in rows[citing]["cites_source_ids"].split("|") if item != "src-imagery-2021-07-homs"]
+    ds.set_cell("sources", citing, "cites_source_ids", "|".join(kept))
+    return Expect("sources", report + 2, "source_id", "report_cited", decision="warn")
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
