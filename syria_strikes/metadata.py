@@ -341,6 +341,11 @@ STANCE_HEDGES = {
     r"(?:independently )?verify\b",
     "no_comment": r"\bdid not mention\b|\b(?:declined|refused) to comment\b|\bwould not comment\b|\bno comment\b",
 }
+# ...and the hedges that settle it only as hedges: 'questioned' and 'denied' in a quote may be anyone's.
+STANCE_HEDGES_ONLY = {
+    "questions": r"\b(?:questioned|casts? doubt|cast doubt|doubted)\b",
+    "denies": r"\b(?:denied|denies|denying)\b",
+}
 UNIT = Vocabulary(
     "unit",
     "What a count in value, value_low and value_high counts.",

@@ -33,6 +33,7 @@ from syria_strikes.metadata import (
     RELATION,
     SEED_MOST_BYTES,
     STANCE_HEDGES,
+    STANCE_HEDGES_ONLY,
     STRIKE_COUNTRY,
     SYMMETRIC_RELATIONS,
     UNKNOWN_CODE,
@@ -759,8 +760,12 @@ def _file_readable(*, what: str, reason: str | None = None, size: int | None = N
 
 
 def _stance_worded(*, hedging: str | None, attribution_quote: str | None, quote: str | None, stance: str | None) -> str:
-    for words, which in ((hedging, "hedge"), (attribution_quote, "attribution words"), (quote, "quote")):
-        for code, pattern in STANCE_HEDGES.items():
+    for words, which, settling in (
+        (hedging, "hedge", {**STANCE_HEDGES, **STANCE_HEDGES_ONLY}),
+        (attribution_quote, "attribution words", STANCE_HEDGES),
+        (quote, "quote", STANCE_HEDGES),
+    ):
+        for code, pattern in settling.items():
             found = re.search(pattern, words or "", re.IGNORECASE)
             if found is not None and code != stance:
                 return (
@@ -2159,7 +2164,8 @@ RULES: tuple[Rule, ...] = (
         "Data model",
         "A claim whose `hedging`, attribution words or quote settle its stance but whose `stance` is another: "
         "'unable to verify' is `cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment` (an "
-        "unverified image recorded as asserted, with its hedge emptied or not)",
+        "unverified image recorded as asserted, with its hedge emptied or not); and a hedge 'questioned' or "
+        "'cast doubt' is `questions`, 'denied' is `denies`",
         "Names the stance the hedge gives.",
         words=_stance_worded,
     ),

@@ -271,6 +271,14 @@ def test_words_that_settle_the_stance_give_it_from_the_hedge_the_attribution_wor
         "stance": _texts("cannot_verify", "asserts", "no_comment", "denies", "asserts", "asserts"),
     }
     assert _passes("claims", "stance_worded", **columns) == [True, False, True, False, True, False]
+    only_hedges = {
+        "hedging": _texts("have questioned", NA, "denied", NA),
+        "attribution_quote": _texts(NA, NA, NA, "officials denied"),
+        "quote": _texts("x", "experts have questioned it", "x", "the strike took place"),
+        "stance": _texts("asserts", "asserts", "denies", "asserts"),
+    }
+    # 'questioned' and 'denied' settle the stance in the hedge only: in a quote they may be anyone's
+    assert _passes("claims", "stance_worded", **only_hedges) == [False, True, True, True]
     column, words = _failing_row("claims", "stance_worded", **{k: v[3:4] for k, v in columns.items()})
     assert (column, words.startswith("the attribution words say 'declined to comment'")) == ("stance", True)
 

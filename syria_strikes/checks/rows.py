@@ -30,6 +30,7 @@ from syria_strikes.metadata import (
     NON_ATTACK_EVENT_TYPES,
     PLACE_FIELDS_FINER_THAN,
     STANCE_HEDGES,
+    STANCE_HEDGES_ONLY,
     STRIKE_COUNTRY,
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
@@ -197,10 +198,12 @@ def _stance_as_hedged(frame: Frame) -> pd.Series:
     if not worded.any():
         return result
     words = _settling_words(frame.loc[worded])
-    for stance, pattern in STANCE_HEDGES.items():
-        says = words.str.contains(pattern, case=False, regex=True)
-        wrong = says & (frame.loc[worded, "stance"] != stance).fillna(False)
-        result[wrong.index[wrong.to_numpy(dtype=bool)]] = False
+    hedges = frame.loc[worded, "hedging"].fillna("").astype(str)
+    for texts, settling in ((words, STANCE_HEDGES), (hedges, STANCE_HEDGES_ONLY)):
+        for stance, pattern in settling.items():
+            says = texts.str.contains(pattern, case=False, regex=True)
+            wrong = says & (frame.loc[worded, "stance"] != stance).fillna(False)
+            result[wrong.index[wrong.to_numpy(dtype=bool)]] = False
     return result
 
 

@@ -1072,6 +1072,14 @@ DATA_MODEL = [
         row=Where(victim_group=containing("militia officers")),
     ),
     CellEdit(
+        "experts who 'have questioned' recorded as asserting",
+        "claims",
+        "stance",
+        "asserts",
+        rule="stance_worded",
+        row=Where(hedging="have questioned"),
+    ),
+    CellEdit(
         "an image Reuters cannot verify recorded as asserted",
         "claims",
         "stance",
