@@ -122,6 +122,7 @@ RuleId = Literal[
     "reference_cited",
     "event_claimed",
     "report_cited",
+    "url_repeated",
     "parent_not_self",
     "parent_cycle",
     "parent_country",
@@ -1717,6 +1718,16 @@ RULES: tuple[Rule, ...] = (
             "{source} is a reference, an outside source a curator read for a curated event field; a chain or a "
             "citation names the report the document itself names, in a row of its own kind"
         ),
+    ),
+    Rule(
+        "url_repeated",
+        "IDs and references",
+        "Two sources whose `url` names one address written two ways: `http` and `https`, the host in capitals, "
+        "a trailing slash, `utm_` tracking parameters. One document entered twice; a fragment keeps two entries "
+        "of one page apart",
+        "Names the first row; keep one row for the document and cite it wherever the other was cited.",
+        yields_to=("unique_value",),
+        words="names the address of line {first}, written another way; one document is one row",
     ),
     Rule(
         "report_cited",

@@ -605,3 +605,19 @@ def test_a_report_no_source_cites_is_warned_and_an_archive_or_reference_is_not()
     assert [(p.row, p.value, p.rule) for p in _uncited_reports({"sources": sources})] == [
         (4, "src-lost", "report_cited")
     ]
+
+
+def test_one_address_written_two_ways_is_one_document() -> None:
+    from syria_strikes.checks.relations import _urls_repeated
+
+    urls = [
+        "https://example.org/a",
+        "HTTP://Example.org/a/",  # the same page
+        "https://example.org/a?utm_source=x",  # the same page, tracked
+        "https://example.org/a#update-3",  # an entry of the page
+        "https://example.org/b",
+    ]
+    sources = typed_frame(
+        "sources", [{"source_id": f"src-{k}", "kind": "reference", "url": url} for k, url in enumerate(urls)]
+    )
+    assert [(p.row, p.rule) for p in _urls_repeated({"sources": sources})] == [(3, "url_repeated"), (4, "url_repeated")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from difflib import get_close_matches
 from functools import partial
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy as np
 import pandas as pd
@@ -470,6 +471,31 @@ def _uncited_reports(frames: Frames) -> list[Problem]:
     ]
 
 
+def _urls_repeated(frames: Frames) -> list[Problem]:
+    """Two sources at one address written two ways ('http://' and 'https://', a host in capitals, a
+    trailing slash, 'utm_' tracking parameters) are one document entered twice; the url column's own
+    uniqueness sees only the same text. A fragment ('#update-3') keeps two entries of one page apart."""
+    sources = frames["sources"]
+    first: dict[str, int] = {}
+    problems = []
+    for line, url in by_line(sources["url"].dropna()):
+        key = _address(str(url))
+        if key in first and first[key] != line:
+            problems.append(problem("url_repeated", "sources", line, "url", url, first=first[key]))
+        first.setdefault(key, line)
+    return problems
+
+
+def _address(url: str) -> str:
+    """The document an address names: scheme-blind, the host in small letters, without a trailing
+    slash or tracking parameters."""
+    parts = urlsplit(url)
+    query = urlencode(
+        [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if not key.startswith("utm_")]
+    )
+    return f"{parts.netloc.lower()}{parts.path.rstrip('/')}?{query}#{parts.fragment}"
+
+
 def _unclaimed_events(frames: Frames) -> list[Problem]:
     """An event groups what documents say: one that no claim is about rests on no document's words."""
     claims, events = frames["claims"], frames["events"]
@@ -743,6 +769,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("reference_cited", {"claims", "sources"}, _reference_cited),
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
     across("report_cited", {"sources"}, _uncited_reports),
+    across("url_repeated", {"sources"}, _urls_repeated),
     across("sentence_declared_once", {"uncovered_sentences"}, lambda f: _declared_twice(f["uncovered_sentences"])),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),

@@ -163,6 +163,13 @@ def reference_address_repeated(ds: Dataset) -> Expect:
     return _set(ds, "sources", second, "url", rows[first]["url"], "unique_value")
 
 
+@structural("one reference entered twice, its address written with a trailing slash")
+def reference_address_respelt(ds: Dataset) -> Expect:
+    rows = ds.rows("sources")
+    first, second = [index for index, row in enumerate(rows) if row["kind"] == "reference" and row["url"]][:2]
+    return _set(ds, "sources", second, "url", rows[first]["url"].rstrip("/") + "/", "url_repeated")
+
+
 @structural("site moved to another point inside Syria on one of its two events")
 def site_moved_on_one_event(ds: Dataset) -> Expect:
     index = ds.find("events", latitude=lambda cell: cell != "")
