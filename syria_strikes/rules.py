@@ -657,6 +657,8 @@ def _pattern(*, declared: Column, cell: object) -> str:
         words += f"; it contains {describe_char(odd)}, {kind}"
     elif re.fullmatch(declared.pattern, value.lower()):
         words += "; it has uppercase letters"
+    elif re.fullmatch(r"[a-z]+(?:-[0-9]+)+", value) and re.search(r"-0[0-9]{3,}", value):
+        words += "; each number is three digits, or more without a leading zero (0001 is 001 written again)"
     skeleton = id_skeleton(value)
     if skeleton != value and re.fullmatch(declared.pattern, skeleton):
         words += f"; it reads as {skeleton!r} once fixed"
