@@ -278,6 +278,8 @@ def test_an_id_number_is_three_digits_or_more_without_a_leading_zero(claim_id: s
     problems = [p.rule for p in check_table(frame, table("uncovered_sentences"), set()) if p.column == "uncovered_id"]
     assert problems == ([] if valid else ["pattern"])
     if claim_id == "clm-000-0001":
-        message = check_table(frame, table("uncovered_sentences"), set())[0].message
+        [message] = [
+            p.message for p in check_table(frame, table("uncovered_sentences"), set()) if p.column == "uncovered_id"
+        ]
         assert "each number is three digits, or more without a leading zero" in message
     assert bool(pattern_matches(pd.Series([claim_id], dtype="str"), CLAIM_ID).iloc[0]) is valid
