@@ -1482,8 +1482,8 @@ RULES: tuple[Rule, ...] = (
         "count_written",
         "Values and types",
         "A count (`value`, `value_low`, `value_high`) that its quote does not write, in digits or in English "
-        "words (9 beside 'eight missiles'; the digits of a model or place, 'F-16', 'T4', write no count); judged "
-        "for documents whose `language` is English",
+        "words (9 beside 'eight missiles'; the digits of a model or place, 'F-16', 'T4', and the day of a date, "
+        "'February 24,', write no count); judged for documents whose `language` is English",
         "Names the count and its column: give the number the quote writes ('at least eight' is `value_low` 8, "
         "'more than twenty' is `value_low` 20), or quote the words that give it.",
         then="not reported for a quote that is not at its offsets (`quote_anchored`): its words prove nothing",
@@ -1496,14 +1496,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "count_bound",
         "Values and types",
-        "An exact count (`value`) that its quote writes only after words that make it a bound ('At least "
-        "eight', 'up to five', 'more than twenty'); judged for documents whose `language` is English",
+        "A count in a column its quote's words rule out: an exact `value` the quote writes only after words "
+        "that make it a bound ('At least eight', 'up to five'), a `value_high` only after 'at least' or 'more "
+        "than', a `value_low` only after 'up to' or 'nearly'; judged for documents whose `language` is English",
         "Names the words: a bound is `value_low` ('at least', 'more than') or `value_high` ('up to', 'nearly') "
         "alone, with no `value`.",
         then="not reported for a quote that is not at its offsets (`quote_anchored`): its words prove nothing",
         words=(
-            "the quote writes this number only as a bound ({words!r} ...); 'at least eight' is value_low 8 and "
-            "'up to five' value_high 5, alone: leave value empty"
+            "the quote writes this number only as a bound ({words!r} ...), which this column does not hold: "
+            "'at least eight' is value_low 8 and 'up to five' value_high 5, alone"
         ),
         yields_to=("quote_anchored", "count_written", "count_exact"),
     ),

@@ -72,11 +72,18 @@ _MONTH = "|".join(
     [
         *(f"{month[:3]}(?:{month[3:]})?\\.?" for month in MONTHS),
         *(f"{month.upper()[:3]}(?:{month.upper()[3:]})?" for month in MONTHS),
+        "Sept\\.?",
+        "SEPT",
     ]
 )
+# Spaces as both engines read them: RE2's \s is ASCII only, and pasted text writes no-break spaces.
+_SPACE = "[\\s\u00a0\u202f]+"  # the two spaces written as themselves: RE2 reads no \\u escape
+# A day is read as a date only where nothing else can be meant: 'February 24,' or 'Feb. 24th' or 'Feb.
+# 24' ending the quote, '24 February', '2020-02-24'. 'In March 12 civilians were killed' writes a count,
+# and so does the 2000 of 'On May 5, 2000 people': years stay numbers.
 DATE = (
-    rf"\b(?:{_MONTH})\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?\b"
-    rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+[0-9]{{4}})?\b"
+    rf"\b(?:{_MONTH}){_SPACE}[0-9]{{1,2}}(?:(?:st|nd|rd|th)\b|,|\.|$)"
+    rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th)?{_SPACE}(?:of{_SPACE})?(?:{_MONTH})\b"
     r"|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
 )
 # What is read as no number at all, here and in columnar's digits.
@@ -179,8 +186,27 @@ def _joins_hundreds(current: int) -> bool:
 # Words that make the number after them a bound, not an exact count ("Numbers are never invented",
 # docs/curation.md): "at least eight" is value_low 8 alone, "up to five" value_high 5 alone. Not
 # "over" and "under", which are as often places ("flew over 8 villages").
-LOWER_BOUND_WORDS = ("at least", "more than", "upwards of", "in excess of", "no fewer than", "no less than")
-UPPER_BOUND_WORDS = ("up to", "as many as", "at most", "no more than", "fewer than", "less than", "nearly", "almost")
+LOWER_BOUND_WORDS = (
+    "at least",
+    "more than",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "not fewer than",
+    "not less than",
+)
+UPPER_BOUND_WORDS = (
+    "up to",
+    "as many as",
+    "at most",
+    "no more than",
+    "not more than",
+    "fewer than",
+    "less than",
+    "nearly",
+    "almost",
+)
 BOUND_WORDS = LOWER_BOUND_WORDS + UPPER_BOUND_WORDS
 # Case-blind: RE2 (columnar) reads it with ignore_case, Python's re with IGNORECASE.
 BOUND_BEFORE = r"\b(?:" + "|".join(word.replace(" ", r"\s+") for word in BOUND_WORDS) + r")\s+"

@@ -43,6 +43,9 @@ from syria_strikes.written_numbers import bound_written, bounds_lower, written_n
         ("a half-dozen rockets", 6),
         ("11\u2009000 shells", 11_000),
         ("Israeli F-16 x4", 4),  # a small letter names no model
+        ("In March 12 civilians were killed", 12),  # a date only where nothing else can be meant
+        ("On May 5, 2000 people were killed", 2000),  # years stay numbers
+        ("On 3 May 1500 residents were killed", 1500),
         ("dead-3, injured-7", 3),
         ("killed12 people", 12),
     ],
@@ -67,7 +70,7 @@ def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> 
         ("the S-300 system", 300),
         ("the BUK-M2E missile system", 2),
         ("on February 24, 2020", 24),  # a day and a year, no count
-        ("on February 24, 2020", 2020),
+        ("a strike on 24\u00a0February", 24),  # a no-break space, as pasted text writes it
         ("24 Feb. 2020", 24),
         ("on 2020-02-24", 24),
     ],
@@ -96,6 +99,8 @@ def test_a_run_of_more_digits_than_any_count_has_is_no_number_and_no_error() -> 
         ("more than 1,200 people", 1200, "more than"),
         ("up to twenty-one missiles", 21, "up to"),
         ("nearly 16 died", 16, "nearly"),
+        ("Not more than 10 people were killed", 10, "Not more than"),  # not the 'more than' inside it
+        ("Not less than 10 people", 10, "Not less than"),
         ("killed eight people", 8, None),  # written plainly
         ("at least two civilians among eight killed", 8, None),  # the bound is another number's
         ("killed 8, including at least 8 children", 8, None),  # written plainly once
@@ -109,7 +114,8 @@ def test_a_number_written_only_as_a_bound_is_found_with_its_words(text: str, num
 
 
 @pytest.mark.parametrize(
-    ("words", "lower"), [("At least", True), ("more  than", True), ("up to", False), ("Nearly", False)]
+    ("words", "lower"),
+    [("At least", True), ("more  than", True), ("up to", False), ("Nearly", False), ("Not more than", False)],
 )
 def test_the_bounding_words_tell_a_lower_bound_from_an_upper_one(words: str, lower: bool) -> None:
     assert bounds_lower(words) is lower
