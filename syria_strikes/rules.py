@@ -169,6 +169,7 @@ RuleId = Literal[
     "hedging_worded",
     "victim_group_worded",
     "stance_worded",
+    "stance_quoted",
     "attribution_paragraph",
     "claim_events",
     "identification_noted",
@@ -762,19 +763,24 @@ def _file_readable(*, what: str, reason: str | None = None, size: int | None = N
     return f"{what} is too large to read into the memory available{held}; check that it is the table's file"
 
 
-def _stance_worded(*, hedging: str | None, attribution_quote: str | None, quote: str | None, stance: str | None) -> str:
-    for words, which, settling in (
-        (hedging, "hedge", {**STANCE_HEDGES, **STANCE_HEDGES_ONLY}),
-        (attribution_quote, "attribution words", STANCE_HEDGES),
-        (quote, "quote", STANCE_HEDGES),
-    ):
+def _stance_worded(*, hedging: str | None, stance: str | None) -> str:
+    return _stance_settled([(hedging, "hedge", {**STANCE_HEDGES, **STANCE_HEDGES_ONLY})], stance)
+
+
+def _stance_quoted(*, attribution_quote: str | None, quote: str | None, stance: str | None) -> str:
+    words = _stance_settled(
+        [(attribution_quote, "attribution words", STANCE_HEDGES), (quote, "quote", STANCE_HEDGES)], stance
+    )
+    return f"{words}, unless they are about something else: say so in curator_note"
+
+
+def _stance_settled(texts: list[tuple[str | None, str, dict[str, str]]], stance: str | None) -> str:
+    for words, which, settling in texts:
         for code, pattern in settling.items():
             found = re.search(pattern, words or "", re.IGNORECASE)
             if found is not None and code != stance:
-                return (
-                    f"the {which} say {found.group()!r}, which makes the stance {code!r}, not {stance!r}; the "
-                    "claim's own words settle it"
-                )
+                says = "say" if which.endswith("words") else "says"
+                return f"the {which} {says} {found.group()!r}, which makes the stance {code!r}, not {stance!r}"
     return f"the claim's words make another stance than {stance!r}"
 
 
@@ -2176,12 +2182,21 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "stance_worded",
         "Data model",
-        "A claim whose `hedging`, attribution words or quote settle its stance but whose `stance` is another: "
-        "'unable to verify' is `cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment` (an "
-        "unverified image recorded as asserted, with its hedge emptied or not); and a hedge 'questioned' or "
-        "'cast doubt' is `questions`, 'denied' is `denies`",
-        "Names the stance the hedge gives.",
+        "A claim whose `hedging` settles its stance but whose `stance` is another: 'unable to verify' is "
+        "`cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment`; 'questioned' or 'cast "
+        "doubt' is `questions`; 'denied' is `denies` (an unverified image recorded as asserted)",
+        "Names the words and the stance they give.",
         words=_stance_worded,
+    ),
+    Rule(
+        "stance_quoted",
+        "Data model",
+        "A claim whose attribution words or quote hold words that settle a stance ('unable to verify', 'did "
+        "not mention', 'declined to comment') but whose `stance` is another, its hedge emptied or not. A "
+        "warning: in a quote such words may be about something else ('did not mention casualties')",
+        "Names the words; give the stance they settle, or say in curator_note what they are about.",
+        decision="warn",
+        words=_stance_quoted,
     ),
     Rule(
         "victim_group_worded",

@@ -92,8 +92,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "publisher_kind": {"publisher": "act-sohr", "publisher_kind": "ngo", "allowed": ("state", "government_body")},
     "value_text_actor": {"actor": "act-israel", "other": "act-iran"},
     "victim_group_worded": {},
-    "stance_worded": {
-        "hedging": None,
+    "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},
+    "stance_quoted": {
         "attribution_quote": None,
         "quote": "REUTERS IS UNABLE TO INDEPENDENTLY VERIFY THIS IMAGE",
         "stance": "asserts",
