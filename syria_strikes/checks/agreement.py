@@ -59,10 +59,10 @@ def _spellings(name: object, aliases: object) -> tuple[str, ...]:
 # The words of a relation that a name may carry ('Iranian-backed Iraqi militias', 'media outlets affiliated
 # with rebels'): there the name of one actor of the relation holds the other's, and names both.
 RELATION_WORDS = {
-    "backed_by": ("backed", "supported", "sponsored"),
-    "affiliated_with": ("affiliated",),
-    "owned_by": ("owned",),
-    "allied_with": ("allied", "ally", "allies"),
+    "backed_by": ("backed", "supported", "sponsored", "funded", "aligned", "linked", "pro-", "prox"),
+    "affiliated_with": ("affiliated", "aligned", "linked", "pro-"),
+    "owned_by": ("owned", "run"),
+    "allied_with": ("allied", "ally", "allies", "aligned", "pro-"),
     "cooperates_with": ("cooperat", "joint"),
     "operates": ("operat",),
     "leads": ("led", "lead", "head"),
@@ -73,8 +73,8 @@ class ActorNames:
     """Which actor a text names: one of its spellings starting a word ('Israel' names it in 'an Israeli
     attack'), unless the spelling is part of a longer spelling of another actor written there, word
     for word ('Syria' in 'Syrian Human Rights Observatory', 'Israel' in 'Israel Hayom'): those words
-    name the other actor, and a claim moved to the shorter name would otherwise pass. A possessive
-    names its owner ('Syria' in 'Syria's aerial defense system')."""
+    name the other actor, and a claim moved to the shorter name would otherwise pass. A possessive is
+    no exception: 'Syria's aerial defense system', an alias of the air defence, names the air defence."""
 
     def __init__(self, actors: pd.DataFrame) -> None:
         self.of = {
@@ -116,10 +116,7 @@ class ActorNames:
         for spelling in self.of.get(actor, ()):
             at = text.find(spelling)
             while at >= 0:
-                if _starts_word(text, at) and (
-                    _possessive(text, at + len(spelling))
-                    or not self._held_by_another(text, at, spelling, actor, beside, relation)
-                ):
+                if _starts_word(text, at) and not self._held_by_another(text, at, spelling, actor, beside, relation):
                     return True
                 at = text.find(spelling, at + 1)
         return False
@@ -137,11 +134,6 @@ class ActorNames:
                 if any(owner != actor and not (owner == beside and carries) for owner in owners):
                     return True
         return False
-
-
-def _possessive(text: str, end: int) -> bool:
-    """Whether the spelling ending at ``end`` is followed by a possessive 's."""
-    return text[end : end + 2] in ("\u2019s", "'s") and _ends_word(text, end + 2)
 
 
 def _carries_relation(spelling: str, relation: object) -> bool:
