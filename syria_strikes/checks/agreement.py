@@ -114,26 +114,39 @@ class ActorNames:
         if not isinstance(text, str):
             return False
         for spelling in self.of.get(actor, ()):
+            held = self.held.get(spelling)  # most spellings no longer one holds: no check at each hit
             at = text.find(spelling)
             while at >= 0:
-                if _starts_word(text, at) and not self._held_by_another(text, at, spelling, actor, beside, relation):
+                if (at == 0 or not _is_word_char(text[at - 1])) and (
+                    held is None or not _held_by_another(held, text, at, actor, beside, relation)
+                ):
                     return True
                 at = text.find(spelling, at + 1)
         return False
 
-    def _held_by_another(self, text: str, at: int, spelling: str, actor: str, beside: object, relation: object) -> bool:
-        for start, (lengths, by_text) in self.held.get(spelling, {}).items():
-            first = at - start
-            if first < 0 or not _starts_word(text, first):
+
+def _held_by_another(
+    held: dict[int, tuple[list[int], dict[str, set[str]]]],
+    text: str,
+    at: int,
+    actor: str,
+    beside: object,
+    relation: object,
+) -> bool:
+    """Whether a longer spelling of another actor (``held``: where the found one starts in them, their
+    lengths and owners) is written word for word around the spelling found at ``at``."""
+    for start, (lengths, by_text) in held.items():
+        first = at - start
+        if first < 0 or not _starts_word(text, first):
+            continue
+        for length in lengths:
+            owners = by_text.get(text[first : first + length])
+            if owners is None or not _ends_word(text, first + length):
                 continue
-            for length in lengths:
-                owners = by_text.get(text[first : first + length])
-                if owners is None or not _ends_word(text, first + length):
-                    continue
-                carries = _carries_relation(text[first : first + length], relation)
-                if any(owner != actor and not (owner == beside and carries) for owner in owners):
-                    return True
-        return False
+            carries = _carries_relation(text[first : first + length], relation)
+            if any(owner != actor and not (owner == beside and carries) for owner in owners):
+                return True
+    return False
 
 
 def _carries_relation(spelling: str, relation: object) -> bool:
