@@ -88,7 +88,9 @@ DATE = (
 )
 # What is read as no number at all, here and in columnar's digits.
 NOT_COUNTS = f"{DESIGNATION}|{DATE}"
-_NOT_COUNTS = re.compile(NOT_COUNTS)
+# ASCII word boundaries and classes, as RE2 reads them in columnar: a '\\b' between an Arabic digit
+# and a letter is one to RE2 and none to Python's Unicode reading.
+_NOT_COUNTS = re.compile(NOT_COUNTS, re.ASCII)
 # Digits with or without thousands separators (comma, full stop, space, thin and no-break spaces), and
 # any other run of digits on its own: "1,200" gives 1200, and 1 and 200 as well.
 _DIGITS = re.compile(r"\d+(?:[,.\u0020\u00a0\u2009\u202f]\d{3})*")
