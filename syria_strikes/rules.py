@@ -897,9 +897,12 @@ def _value_code_given(*, predicate: str | None, value_code: str | None) -> str:
 def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> str:
     codes = (value_code or "").split(LIST_DELIMITER)
     if predicate != "place" and len(codes) > 1 and UNKNOWN_CODE in codes:
+        allowed = CODED_PREDICATES[predicate].codes if predicate in CODED_PREDICATES else ()
+        unknown_codes = [code for code in codes if code not in allowed]
+        more = f" ({', '.join(map(repr, unknown_codes))} no code of {predicate!r} either)" if unknown_codes else ""
         return (
-            f"lists {UNKNOWN_CODE!r} beside other codes: it stands for a claim that names none, so it stands "
-            f"alone; keep the codes the claim names"
+            f"lists {UNKNOWN_CODE!r} beside other codes{more}: it stands for a claim that names none, so it "
+            "stands alone; keep the codes the claim names"
         )
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
 

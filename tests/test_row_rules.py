@@ -237,6 +237,10 @@ def test_unknown_stands_alone_among_the_codes_of_a_claim() -> None:
     assert _passes("claims", "value_code_vocabulary", **columns) == [True, True, False, False, True]
     column, words = _failing_row("claims", "value_code_vocabulary", **{k: v[2:3] for k, v in columns.items()})
     assert (column, words.startswith("lists 'unknown' beside other codes")) == ("value_code", True)
+    words = _failing_row(
+        "claims", "value_code_vocabulary", predicate=_texts("weapon"), value_code=_texts("missiles|unknown")
+    )[1]
+    assert "('missiles' no code of 'weapon' either)" in words
 
 
 def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:

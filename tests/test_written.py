@@ -93,6 +93,7 @@ GERMAN = "Der Angriff traf den Stützpunkt, und die Armee sagte, was die Luftabw
     [
         ("en", ENGLISH, False),
         ("en-GB", ENGLISH, False),
+        ("eng", ENGLISH, False),  # the ISO 639-3 code the tag's standard list also holds
         ("ar", ENGLISH, True),
         (None, ENGLISH, True),
         ("fr", FRENCH, False),

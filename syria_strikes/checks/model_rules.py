@@ -36,7 +36,9 @@ from syria_strikes.written_numbers import BOUND_BEFORE, bound_written, bounds_lo
 
 Frames = Mapping[str, pd.DataFrame]
 # A language tag whose number words syria_strikes.written_numbers reads: en, en-GB, EN-us ...
-ENGLISH = r"(?i)en(?:-|$)"
+# English as a language tag writes it: 'en' or 'en-GB', and 'eng', the ISO 639-3 code the tag's
+# standard list also holds.
+ENGLISH = r"(?i)eng?(?:-|$)"
 ATTRIBUTION = Anchor("claims", "attribution_quote", "attribution_start", "attribution_end", "attribution_anchored")
 RELATION_QUOTE = Anchor("actor_relations", "quote", "quote_start", "quote_end", "quote_anchored")
 
