@@ -202,6 +202,7 @@ RuleId = Literal[
     "seed_number",
     "relation_not_self",
     "relation_within",
+    "relation_reversed",
     "relation_kind",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
@@ -2563,6 +2564,15 @@ RULES: tuple[Rule, ...] = (
         "An actor related to itself in `actor_relations`",
         "An actor does not stand in a relation to itself.",
         words="an actor does not stand in a relation to itself",
+    ),
+    Rule(
+        "relation_reversed",
+        "Data model",
+        "Two relations read in the same words (source and offsets), of the same kind that is not symmetric, "
+        "with subject and object swapped: 'Iran backed by Syria' beside 'Syria backed by Iran'. One sentence "
+        "says one direction",
+        "Names the first row; keep the direction the words give.",
+        words="reads the words of line {first} the other way round; one sentence gives the relation one direction",
     ),
     Rule(
         "relation_within",

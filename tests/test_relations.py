@@ -621,3 +621,30 @@ def test_one_address_written_two_ways_is_one_document() -> None:
         "sources", [{"source_id": f"src-{k}", "kind": "reference", "url": url} for k, url in enumerate(urls)]
     )
     assert [(p.row, p.rule) for p in _urls_repeated({"sources": sources})] == [(3, "url_repeated"), (4, "url_repeated")]
+
+
+def test_a_relation_read_both_ways_on_one_sentence_is_reported_unless_it_reads_the_same_both_ways() -> None:
+    from syria_strikes.checks.relations import _relations_reversed
+
+    def relation(k: int, subject: str, kind: str, object_: str) -> dict[str, object]:
+        return {
+            "relation_id": f"rel-{k}",
+            "subject_actor_id": subject,
+            "relation": kind,
+            "object_actor_id": object_,
+            "source_id": "src-seed-000",
+            "quote_start": 10,
+            "quote_end": 40,
+        }
+
+    relations = typed_frame(
+        "actor_relations",
+        [
+            relation(0, "act-syria", "backed_by", "act-iran"),
+            relation(1, "act-iran", "backed_by", "act-syria"),  # the other way round
+            relation(2, "act-iran", "allied_with", "act-syria"),
+            relation(3, "act-syria", "allied_with", "act-iran"),  # reads the same both ways
+            relation(4, "act-syria", "leads", "act-iran"),  # another kind
+        ],
+    )
+    assert [(p.row, p.rule) for p in _relations_reversed(relations)] == [(3, "relation_reversed")]

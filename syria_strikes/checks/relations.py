@@ -471,6 +471,27 @@ def _uncited_reports(frames: Frames) -> list[Problem]:
     ]
 
 
+def _relations_reversed(relations: pd.DataFrame) -> list[Problem]:
+    """The same words (source and offsets) give a relation that is not symmetric one direction: a copy
+    with subject and object swapped ('Iran backed by Syria' beside 'Syria backed by Iran') says both.
+    The later row is reported; rows with a cell left empty (or already reported) are not judged."""
+    columns = ["source_id", "quote_start", "quote_end", "relation", "subject_actor_id", "object_actor_id"]
+    first: dict[tuple[object, ...], int] = {}
+    problems = []
+    rows = relations[columns].dropna()
+    for line, *cells in zip(rows.index.tolist(), *(rows[column].tolist() for column in columns), strict=True):
+        source, start, end, relation, subject, object_ = cells
+        if relation in SYMMETRIC_RELATIONS or subject == object_:
+            continue
+        swapped = first.get((source, start, end, relation, object_, subject))
+        if swapped is not None:
+            problems.append(
+                problem("relation_reversed", "actor_relations", int(line), "subject_actor_id", subject, first=swapped)
+            )
+        first.setdefault((source, start, end, relation, subject, object_), int(line))
+    return problems
+
+
 def _urls_repeated(frames: Frames) -> list[Problem]:
     """Two sources at one address written two ways ('http://' and 'https://', a host in capitals, a
     trailing slash, 'utm_' tracking parameters) are one document entered twice; the url column's own
@@ -770,6 +791,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
     across("report_cited", {"sources"}, _uncited_reports),
     across("url_repeated", {"sources"}, _urls_repeated),
+    across("relation_reversed", {"actor_relations"}, lambda f: _relations_reversed(f["actor_relations"])),
     across("sentence_declared_once", {"uncovered_sentences"}, lambda f: _declared_twice(f["uncovered_sentences"])),
     across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
     across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),

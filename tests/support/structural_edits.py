@@ -128,6 +128,21 @@ def report_citation_dropped(ds: Dataset) -> Expect:
     return Expect("sources", report + 2, "source_id", "report_cited", decision="warn")
 
 
+@structural("a relation copied with subject and object swapped on the same words")
+def relation_reversed_on_its_words(ds: Dataset) -> Expect:
+    rows = ds.rows("actor_relations")
+    original = next(row for row in rows if row["relation_id"] == "rel-syria-backed-by-iran")
+    swapped = {
+        **original,
+        "relation_id": "rel-iran-backed-by-syria",
+        "subject_actor_id": original["object_actor_id"],
+        "object_actor_id": original["subject_actor_id"],
+        "evidence_claim_id": "",
+    }
+    ds.write_rows("actor_relations", [*rows, swapped])
+    return Expect("actor_relations", len(rows) + 2, "subject_actor_id", "relation_reversed")
+
+
 @structural("low greater than high")
 def low_above_high(ds: Dataset) -> Expect:
     index = COUNT_CLAIM(ds, "claims")
