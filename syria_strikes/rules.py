@@ -192,6 +192,7 @@ RuleId = Literal[
     "name_shared",
     "publisher_named",
     "publisher_kind",
+    "publisher_given",
     "ended_by_date_source",
     "place_read_once",
     "curated_source",
@@ -2443,6 +2444,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "{actor} is named neither in the title nor in curator_note (by its name or an alias, not inside "
             "another actor's); a report's publisher is the one the words citing it name: say which"
+        ),
+    ),
+    Rule(
+        "publisher_given",
+        "Data model",
+        "A report (not archived, not a reference) with no `publisher_actor_id` whose title names an actor, by "
+        "its name or an alias: the publisher is empty only when the document does not say (SANA's report with "
+        "its publisher emptied). A warning: a title may name an actor that is not the publisher",
+        "Names the actor; give it as the publisher, or say in curator_note why the title's actor is not it.",
+        decision="warn",
+        words=(
+            "the title names {named!r}, yet no publisher is given; the publisher is empty only when the "
+            "document does not say who published the report"
         ),
     ),
     Rule(

@@ -542,3 +542,15 @@ def test_a_sources_publisher_is_of_a_kind_that_publishes_it() -> None:
         (3, "official_statement"),
         (5, "ngo_statement"),
     ]
+
+
+def test_a_report_whose_title_names_an_actor_gives_a_publisher() -> None:
+    actors = [{"actor_id": "act-sana", "name": "SANA", "kind": "media_outlet"}]
+    sources = [
+        {"source_id": "src-0", "kind": "agency_report", "title": "SANA report on the strike"},
+        {"source_id": "src-1", "kind": "agency_report", "title": "SANA report", "publisher_actor_id": "act-sana"},
+        {"source_id": "src-2", "kind": "imagery", "title": "Images of explosions (unattributed)"},
+        {"source_id": "src-3", "kind": "reference", "title": "SANA: a reference"},
+    ]
+    frames = {"actors": typed_frame("actors", actors), "sources": typed_frame("sources", sources)}
+    assert [(p.row, p.rule) for p in agreement._publisher_left_out(frames)] == [(2, "publisher_given")]

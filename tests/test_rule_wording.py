@@ -86,6 +86,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "value_high": None,
     },
     "count_bound": {"words": "At least"},
+    "publisher_given": {"named": "SANA"},
     "relation_reversed": {"first": 5},
     "url_repeated": {"first": 17},
     "report_cited": {"source": "src-imagery-2021-07-homs"},

@@ -453,6 +453,29 @@ def _publisher_kind(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _publisher_left_out(frames: Frames) -> list[Problem]:
+    """A report (not archived, not a reference) with no publisher whose title names an actor: the
+    publisher is empty only when the document does not say, and a title that names one says."""
+    sources, actors = frames["sources"], _known_actors(frames["actors"])
+    reports = sources[
+        (
+            sources["publisher_actor_id"].isna()
+            & sources["title"].notna()
+            & ~sources["kind"].isin(["archived_article", "reference"])
+            & sources["kind"].notna()
+        ).to_numpy(dtype=bool)
+    ]
+    if reports.empty:
+        return []
+    anyone = AnyActor([*actors["name"].dropna(), *list_items(actors["aliases"])])
+    problems = []
+    for line, title in zip(reports.index.tolist(), reports["title"].tolist(), strict=True):
+        named = anyone.first(str(title))
+        if named is not None:
+            problems.append(problem("publisher_given", "sources", int(line), "publisher_actor_id", None, named=named))
+    return problems
+
+
 def _relation_named(frames: Frames) -> list[Problem]:
     """Both actors of a relation are ones its quote names ('Hashed al-Shaabi ... supported by Iran'),
     or, where the quote does not ('its ally'), its curator_note names."""
@@ -932,6 +955,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("name_shared", {"actors"}, _names_shared),
     across("publisher_named", {"sources", "actors"}, _publisher_named),
     across("publisher_kind", {"sources", "actors"}, _publisher_kind),
+    across("publisher_given", {"sources", "actors"}, _publisher_left_out),
     across("ended_by_date_source", {"events", "sources"}, _ended_by_date_source),
     across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
     across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),

@@ -1056,6 +1056,16 @@ DATA_MODEL = [
         row=Where(predicate="attribution", value_actor_id="act-israel"),
     ),
     CellEdit(
+        "a report's publisher emptied while its title names it",
+        "sources",
+        "publisher_actor_id",
+        "",
+        rule="publisher_given",
+        decision="warn",
+        row=Where(source_id="src-sana-2020-01-14-t4"),
+        exact=False,
+    ),
+    CellEdit(
         "an NGO's statement filed as an official one",
         "sources",
         "kind",
