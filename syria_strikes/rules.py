@@ -2206,13 +2206,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "victim_group_worded",
         "Data model",
-        "A casualty claim's `victim_group` (the victims as the source words them) that the paragraph of its "
-        "quote does not hold, in any letter case: 'militia officers' recoded 'civilians'",
-        "Copy the victims' words from the document.",
-        yields_to=("quote_anchored",),
+        "A casualty claim's `victim_group` (the victims as the source words them) that its quote does not hold, "
+        "in any letter case: 'militia officers' recoded 'civilians'",
+        "Copy the victims' words from the quote, or quote the words that name them.",
         words=(
-            "is not in the paragraph of the quote; victim_group holds the victims as the document words them "
-            "('militia officers'), and victim_status says who they are"
+            "is not words of the quote; victim_group holds the victims as the quote words them ('militia "
+            "officers'), and victim_status says who they are"
         ),
     ),
     Rule(

@@ -19,7 +19,7 @@ from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.aliases import check_aliases
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
-from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging, check_victim_group
+from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import check_table, table_parts
@@ -215,7 +215,6 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
     if "claims" in frames:
         checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))
         checks["hedging"] = (frozenset({"sources", "claims"}), partial(check_hedging, frames["claims"]))
-        checks["victim_group"] = (frozenset({"sources", "claims"}), partial(check_victim_group, frames["claims"]))
         checks["attribution_paragraph"] = (
             frozenset({"sources", "claims"}),
             partial(check_attribution_paragraph, frames["claims"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging, check_victim_group
+from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
 from tests.support.frames import typed_frame
 
 LINE_ENDINGS = {"LF": "\n", "CR LF": "\r\n", "CR": "\r"}
@@ -104,17 +104,3 @@ def test_a_blank_line_holding_a_space_parts_paragraphs_for_the_attribution_words
     claims = typed_frame("claims", [_spaced_claim("claimed", quote, CLAIMED), _spaced_claim("said", quote, SAID)])
     found = check_attribution_paragraph(claims, {"src-seed": SPACED})
     assert [(p.row, p.rule) for p in found] == [(3, "attribution_paragraph")]
-
-
-@pytest.mark.parametrize(
-    ("group", "reported"),
-    [("military source", False), ("MILITARY Source", False), ("civilians", True), ("Officials", True)],
-)
-def test_victims_are_worded_as_the_quotes_paragraph_words_them(group: str, reported: bool) -> None:
-    """In any letter case; words of the other paragraph do not count."""
-    text = _text("\n")
-    claims = _claim(text, hedging="said", quote="the base was hit", attribution="A military source said")
-    claims["victim_group"] = pd.Series([group], dtype=claims["victim_group"].dtype, index=claims.index)
-    problems = check_victim_group(claims, {"src-seed-000": text})
-    expected = [(2, "victim_group", "victim_group_worded", group)] if reported else []
-    assert [(p.row, p.column, p.rule, p.value) for p in problems] == expected

@@ -91,6 +91,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "victim_fields",
             "time_interval",
             "time_weekday",
+            "victim_group_worded",
             "stance_worded",
             "stance_quoted",
             "attribution_unknown",
@@ -294,6 +295,16 @@ def test_words_that_settle_the_stance_give_it_in_the_hedge_and_warn_in_the_attri
     }
     # 'denied' settles the stance in the hedge only: in other words it may be anyone's
     assert _passes("claims", "stance_quoted", **quoted) == [False, False, True, True]
+
+
+def test_victims_are_worded_as_the_quote_words_them() -> None:
+    columns = {
+        "victim_group": _texts("militia officers", "MILITIA Officers", "civilians", "officers", NA),
+        "quote": _texts(
+            "killed eight militia officers", "killed eight militia officers", "killed eight militia officers", NA, "x"
+        ),
+    }
+    assert _passes("claims", "victim_group_worded", **columns) == [True, True, False, True, True]
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

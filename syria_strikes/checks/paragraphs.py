@@ -63,29 +63,6 @@ def check_hedging(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     return problems
 
 
-def check_victim_group(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
-    """One problem per casualty claim whose victim_group (the victims as the source words them) the
-    paragraph of its quote does not hold, in any letter case: 'militia officers' recoded 'civilians'
-    passed. A claim whose source has no trusted text, or whose quote has no offset, is another rule's."""
-    judged = claims[
-        (
-            claims["victim_group"].notna() & claims["source_id"].isin(list(texts)) & claims["quote_start"].notna()
-        ).to_numpy(dtype=bool)
-    ]
-    problems = []
-    split: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
-    for line, group, source, quote_start in zip(
-        judged.index, judged["victim_group"], judged["source_id"], judged["quote_start"], strict=True
-    ):
-        text = texts[source]
-        if source not in split:
-            spans = paragraph_spans(text)
-            split[source] = (spans, [end for _, end in spans])
-        if str(group).casefold() not in _paragraph(*split[source], text, int(quote_start)).casefold():
-            problems.append(problem("victim_group_worded", "claims", int(line), "victim_group", group))
-    return problems
-
-
 def check_attribution_paragraph(claims: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One warning per claim whose attribution words start in another paragraph than its quote's
     first and last characters. Offsets the anchoring rules reject are theirs to report. Paragraphs

@@ -189,6 +189,21 @@ def _weekday_kept(frame: Frame) -> pd.Series:
     return result
 
 
+def _victims_quoted(frame: Frame) -> pd.Series:
+    """A casualty claim's victim_group (the victims as the source words them) is words of its quote, in
+    any letter case: 'militia officers' recoded 'civilians', or words of the next sentence, passed."""
+    given = _present(frame["victim_group"]) & _present(frame["quote"])
+    result = pd.Series(True, index=frame.index)
+    for line, group, quote in zip(
+        given.index[given].tolist(),
+        frame.loc[given, "victim_group"].tolist(),
+        frame.loc[given, "quote"].tolist(),
+        strict=True,
+    ):
+        result[line] = str(group).casefold() in str(quote).casefold()
+    return result
+
+
 def _stance_as_hedged(frame: Frame) -> pd.Series:
     """A claim whose hedge settles its stance ('UNABLE TO INDEPENDENTLY VERIFY', 'did not mention',
     'have questioned') takes that stance."""
@@ -538,6 +553,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_text",
         ("predicate", "value_text"),
         _time_interval,
+    ),
+    RowRule(
+        "claims",
+        "victim_group_worded",
+        "victim_group",
+        ("victim_group", "quote"),
+        _victims_quoted,
     ),
     RowRule(
         "claims",
