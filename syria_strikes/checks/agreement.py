@@ -48,6 +48,14 @@ def _name_pattern(name: object, aliases: object) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True))) + ")")
 
 
+def _spellings_by_actor(actors: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each known actor's name and aliases, by ID."""
+    return {
+        actor: _spellings(name, aliases)
+        for actor, name, aliases in zip(actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True)
+    }
+
+
 def _spellings(name: object, aliases: object) -> tuple[str, ...]:
     """The actor's name and its aliases."""
     spellings = [name] if isinstance(name, str) else []
@@ -77,12 +85,7 @@ class ActorNames:
     no exception: 'Syria's aerial defense system', an alias of the air defence, names the air defence."""
 
     def __init__(self, actors: pd.DataFrame) -> None:
-        self.of = {
-            actor: _spellings(name, aliases)
-            for actor, name, aliases in zip(
-                actors.index, actors["name"].tolist(), actors["aliases"].tolist(), strict=True
-            )
-        }
+        self.of = _spellings_by_actor(actors)
         owners: dict[str, set[str]] = {}
         for actor, spellings in self.of.items():
             for spelling in spellings:
@@ -298,7 +301,7 @@ def _value_text_actor(frames: Frames) -> list[Problem]:
     if given.empty:
         return []
     owners: dict[str, str] = {}
-    for actor, spellings in ActorNames(actors).of.items():
+    for actor, spellings in _spellings_by_actor(actors).items():
         for spelling in spellings:
             owners.setdefault(spelling.casefold(), str(actor))
     problems = []
@@ -310,7 +313,7 @@ def _value_text_actor(frames: Frames) -> list[Problem]:
         strict=True,
     ):
         owner = owners.get(str(text).casefold())
-        if owner is not None and owner != actor and owner in actors.index and actor in actors.index:
+        if owner is not None and owner != actor and actor in actors.index:
             problems.append(
                 problem("value_text_actor", "claims", int(line), "value_text", text, actor=actor, other=owner)
             )
@@ -495,8 +498,7 @@ def _relation_within(frames: Frames) -> list[Problem]:
     unit of its own, so `leads` and `operates` are left alone.
     An actor related to itself is relation_not_self's."""
     relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
-    parents = actors["parent_actor_id"].dropna()
-    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
+    parent = _parents(actors)
     judged = relations[(~relations["relation"].isin(["leads", "operates"])).fillna(False).to_numpy(dtype=bool)]
     problems = []
     for line, subject, object_ in zip(
@@ -541,6 +543,12 @@ def _relation_direction(frames: Frames) -> list[Problem]:
             )
         ]
     return sorted(problems, key=lambda found: found.row or 0)
+
+
+def _parents(actors: pd.DataFrame) -> dict[str, str]:
+    """Each known actor's parent, by ID (``actors`` indexed by actor_id, as _known_actors gives them)."""
+    parents = actors["parent_actor_id"].dropna()
+    return dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
 
 
 def within(actor: str, ancestor: str, parent: Mapping[str, str]) -> bool:
@@ -601,8 +609,7 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     for event, actor in zip(blamed.tolist(), actor_of.tolist(), strict=True):
         if isinstance(actor, str):
             by_event.setdefault(event, set()).add(actor)
-    parents = actors["parent_actor_id"].dropna()
-    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
+    parent = _parents(actors)
     problems = []
     for line, event, actor in zip(
         named.index.tolist(), named["event_id"].tolist(), named["attributed_actor_id"].tolist(), strict=True
@@ -666,8 +673,7 @@ def _acknowledged_claimed(frames: Frames) -> list[Problem]:
     ):
         if isinstance(source, str) and isinstance(claimant, str):
             claimants.setdefault((event, source), set()).add(claimant)
-    parents = actors["parent_actor_id"].dropna()
-    parent = dict(zip(map(str, parents.index), map(str, parents.tolist()), strict=True))
+    parent = _parents(actors)
     return [
         problem(
             "acknowledged_claimed",
