@@ -193,15 +193,15 @@ def _victims_quoted(frame: Frame) -> pd.Series:
     """A casualty claim's victim_group (the victims as the source words them) is words of its quote, in
     any letter case: 'militia officers' recoded 'civilians', or words of the next sentence, passed."""
     given = _present(frame["victim_group"]) & _present(frame["quote"])
-    result = pd.Series(True, index=frame.index)
-    for line, group, quote in zip(
-        given.index[given].tolist(),
-        frame.loc[given, "victim_group"].tolist(),
-        frame.loc[given, "quote"].tolist(),
-        strict=True,
-    ):
-        result[line] = str(group).casefold() in str(quote).casefold()
-    return result
+    quoted: list[bool] = [
+        str(group).casefold() in str(quote).casefold()
+        for group, quote in zip(
+            frame.loc[given, "victim_group"].tolist(), frame.loc[given, "quote"].tolist(), strict=True
+        )
+    ]
+    # One assignment: a row at a time cost pandas' indexing for each casualty claim.
+    judged = pd.Series(quoted, index=given.index[given.to_numpy(dtype=bool)], dtype=bool)
+    return judged.reindex(frame.index, fill_value=True)
 
 
 def _stance_as_hedged(frame: Frame) -> pd.Series:
