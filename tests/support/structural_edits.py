@@ -1051,23 +1051,25 @@ def event_attributed_by_an_older_source(ds: Dataset) -> Expect:
 def seed_edited_with_its_hash(ds: Dataset) -> Expect:
     """Spaces added to the end of a seed, its row's sha256 set to the new bytes': every quote stays
     anchored and the hash matches; only the README's line keeps the hash of the document as received."""
+    return Expect("sources", _seed_002_edited(ds) + 2, "sha256", "seed_listed")
+
+
+def _seed_002_edited(ds: Dataset) -> int:
+    """Spaces added to the end of seed 002 and its row's sha256 set to the new bytes'; gives the row."""
     seed = ds.seed("002")
     seed.chmod(0o644)
     seed.write_bytes(seed.read_bytes() + b"   \n")
     index = ds.find("sources", seed_path=f"seeds/{seed.name}")
-    return _set(ds, "sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest(), "seed_listed")
+    ds.set_cell("sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest())
+    return index
 
 
 def _seed_edited_and_readme(ds: Dataset, edit_readme: Callable[[str, str], str]) -> Expect:
     """Seed 002 edited by hand, its row's sha256 updated, and its README line edited by ``edit_readme``
     (given the README and the file's name)."""
-    seed = ds.seed("002")
-    seed.chmod(0o644)
-    seed.write_bytes(seed.read_bytes() + b"   \n")
+    index = _seed_002_edited(ds)
     readme = ds.root / "seeds" / "README.md"
-    readme.write_text(edit_readme(readme.read_text(encoding="utf-8"), seed.name), encoding="utf-8")
-    index = ds.find("sources", seed_path=f"seeds/{seed.name}")
-    ds.set_cell("sources", index, "sha256", hashlib.sha256(seed.read_bytes()).hexdigest())
+    readme.write_text(edit_readme(readme.read_text(encoding="utf-8"), ds.seed("002").name), encoding="utf-8")
     return Expect("sources", index + 2, "seed_path", "seed_unlisted")
 
 
