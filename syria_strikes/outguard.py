@@ -36,19 +36,13 @@ def is_release(folder: Path, names: frozenset[str], *, legacy: bool = False) -> 
     existed), and nothing else is in it that the swap would throw away: every entry is a file a
     build writes, none a folder or a link that merely bears such a name."""
     try:
-        with os.scandir(folder) as listing:
-            found = {entry.name: entry.is_file(follow_symlinks=False) for entry in listing}
+        if _release_stray(folder, names | {MARKER, DESCRIPTOR}) is not None:
+            return False
         descriptor = parse_object(read_file(folder / DESCRIPTOR, folder, most=DESCRIPTOR_MOST_BYTES)[0])
     except (OSError, JsonRefused):
         return False
-    if not all(found.values()):
-        return False
-    entries = set(found)
-    if descriptor.get("name") != PACKAGE_NAME:
-        return False
-    if MARKER not in entries and not legacy:
-        return False
-    return entries <= names | {MARKER, DESCRIPTOR}
+    # Every entry is a regular file by now, the marker included when it is there.
+    return descriptor.get("name") == PACKAGE_NAME and (legacy or (folder / MARKER).is_file())
 
 
 def check_out(out: Path, data_dir: Path, names: frozenset[str], *, legacy: bool = False) -> Path:
