@@ -8,6 +8,7 @@ library because the loader reads it at run time and ``import syria_strikes`` mus
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -414,6 +415,51 @@ CODED_PREDICATES: dict[str, Vocabulary] = {
     "weapon": WEAPON,
     "air_defence_system": AIR_DEFENCE_SYSTEM,
 }
+# The words that name each code of a coded predicate, as value_text writes them (any letter case): a
+# value_text that names codes must carry exactly those codes ('rockets' coded missile, 'Unknown planes'
+# coded unknown). A value_text naming none ('Tomahawks') is not judged.
+CODE_WORDS: dict[str, dict[str, str]] = {
+    "launch_platform": {
+        "aircraft": r"\b(?:war)?planes?\b|\bjets?\b|(?<!unmanned )\baircraft\b|\bhelicopters?\b|\bbombers?\b",
+        "drone": r"\bdrones?\b|\bUAVs?\b|\bunmanned (?:aerial vehicles?|aircraft)\b",
+        "ship": r"\b(?:war)?ships?\b|\bsubmarines?\b|\bfrigates?\b|\bvessels?\b",
+        "ground_launcher": r"\blaunchers?\b",
+    },
+    "weapon": {
+        "missile": r"\bmissiles?\b",
+        "rocket": r"\brockets?\b",
+        "bomb": r"\bbombs?\b",
+        "drone": r"\bdrones?\b|\bUAVs?\b",
+    },
+    "air_defence_system": {"buk_m2e": r"\bBUK\b"},
+}
+# The names of the countries of the region and of the states in its wars, as a place's value_text
+# writes them: a place whose value_text names countries is coded as one of them ('in Syria' coded IRQ).
+# Adjectives ('Iraqi bases', 'near the Iraqi border') are not read: they name a country's people or
+# things, which may stand anywhere.
+COUNTRY_NAMES: dict[str, str] = {
+    "SYR": r"\bSyria\b",
+    "IRQ": r"\bIraq\b",
+    "ISR": r"\bIsrael\b",
+    "IRN": r"\bIran\b",
+    "LBN": r"\bLebanon\b",
+    "JOR": r"\bJordan\b",
+    "TUR": r"\bTurkey\b|\bT\u00fcrkiye\b",
+    "RUS": r"\bRussia\b",
+    "USA": r"\bUnited States\b",
+    "SAU": r"\bSaudi Arabia\b",
+    "EGY": r"\bEgypt\b",
+    "CYP": r"\bCyprus\b",
+}
+
+
+def codes_worded(predicate: str, text: str) -> frozenset[str]:
+    """The codes of a coded predicate whose words ``text`` holds (CODE_WORDS and, for a place,
+    COUNTRY_NAMES): the rules and their wording read them alike."""
+    words = COUNTRY_NAMES if predicate == "place" else CODE_WORDS.get(predicate, {})
+    return frozenset(code for code, pattern in words.items() if re.search(pattern, text, re.IGNORECASE))
+
+
 # place claims carry a country code in value_code; they are coded too, against COUNTRY_CODE.
 VALUE_CODE_PREDICATES = (*CODED_PREDICATES, "place")
 CASUALTY_PREDICATES = ("fatalities", "injuries")

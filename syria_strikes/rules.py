@@ -40,6 +40,7 @@ from syria_strikes.metadata import (
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     Column,
+    codes_worded,
 )
 from syria_strikes.written_numbers import written_numbers
 
@@ -157,6 +158,8 @@ RuleId = Literal[
     "descriptor_current",
     "value_code_given",
     "value_code_vocabulary",
+    "value_code_worded",
+    "place_code_worded",
     "victim_fields",
     "time_interval",
     "time_after_report",
@@ -907,6 +910,20 @@ def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> 
             "stands alone; keep the codes the claim names"
         )
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
+
+
+def _value_code_worded(*, predicate: str | None, value_text: str | None, value_code: str | None) -> str:
+    worded = sorted(codes_worded(predicate or "", value_text or ""))
+    if predicate == "place":
+        countries = f"countr{'ies' if len(worded) > 1 else 'y'} {_or(worded)}"
+        return (
+            f"value_text {value_text!r} names the {countries}, and a place is coded as a country it names, not "
+            f"{value_code}: correct the code, or say in curator_note why the place lies elsewhere"
+        )
+    return (
+        f"value_text {value_text!r} names the code{'s' if len(worded) > 1 else ''} {'|'.join(worded)}, not "
+        f"{value_code}; code what the words name, or correct the words"
+    )
 
 
 def _event_id_date(*, event_id: str | None, date_start: str | None, date_end: str | None) -> str:
@@ -2080,6 +2097,26 @@ RULES: tuple[Rule, ...] = (
         "(`unknown` beside `missile`); a place coded with a name instead of an ISO 3166-1 alpha-3 code",
         "The allowed codes.",
         words=_value_code_vocabulary,
+    ),
+    Rule(
+        "value_code_worded",
+        "Data model",
+        "A `launch_platform`, `weapon` or `air_defence_system` claim whose `value_text` names codes (in "
+        "`CODE_WORDS`: 'rockets', 'planes', 'drones') other than its `value_code`: 'rockets' coded `missile`, "
+        "'Unknown planes' coded `unknown`; a `value_text` naming none ('Tomahawks') is not judged",
+        "Names the codes the words name.",
+        yields_to=("value_code_given", "value_code_vocabulary"),
+        words=_value_code_worded,
+    ),
+    Rule(
+        "place_code_worded",
+        "Data model",
+        "A `place` claim whose `value_text` names countries ('Syria', 'Iraq'; not 'Iraqi') none of which is its "
+        "`value_code`: 'in Syria' coded IRQ. A warning: a place may be named from across a border",
+        "Names the countries the words name.",
+        decision="warn",
+        yields_to=("value_code_given", "value_code_vocabulary"),
+        words=_value_code_worded,
     ),
     Rule(
         "victim_fields",

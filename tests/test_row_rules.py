@@ -88,6 +88,8 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "quote_offsets",
             "value_code_given",
             "value_code_vocabulary",
+            "value_code_worded",
+            "place_code_worded",
             "victim_fields",
             "time_interval",
             "time_weekday",
@@ -242,6 +244,41 @@ def test_unknown_stands_alone_among_the_codes_of_a_claim() -> None:
         "claims", "value_code_vocabulary", predicate=_texts("weapon"), value_code=_texts("missiles|unknown")
     )[1]
     assert "('missiles' no code of 'weapon' either)" in words
+
+
+def test_a_code_is_what_the_words_of_value_text_name() -> None:
+    columns = {
+        "predicate": _texts(
+            "weapon", "weapon", "weapon", "launch_platform", "launch_platform", "launch_platform", "weapon", "place"
+        ),
+        "value_text": _texts(
+            "drones and missiles",
+            "rockets",
+            "missiles",
+            "Unknown planes",
+            "unmanned aircraft",
+            "F-16 JETS",
+            "Tomahawks",
+            "Syria",
+        ),
+        "value_code": _texts(
+            "drone|missile", "missile", "drone|missile", "unknown", "drone", "aircraft", "missile", "IRQ"
+        ),
+    }
+    assert _passes("claims", "value_code_worded", **columns) == [True, False, False, False, True, True, True, True]
+    column, words = _failing_row("claims", "value_code_worded", **{k: v[1:2] for k, v in columns.items()})
+    assert (column, words.startswith("value_text 'rockets' names the code rocket, not missile")) == ("value_code", True)
+
+
+def test_a_place_is_coded_as_a_country_its_words_name_and_adjectives_are_not_read() -> None:
+    columns = {
+        "predicate": _texts("place", "place", "place", "place", "place", "weapon"),
+        "value_text": _texts("in Syria", "Syria, near the Iraqi border", "Iraqi bases", "Homs", "SYRIA", "Syria"),
+        "value_code": _texts("IRQ", "SYR", "IRQ", "SYR", "SYR", "missile"),
+    }
+    assert _passes("claims", "place_code_worded", **columns) == [False, True, True, True, True, True]
+    column, words = _failing_row("claims", "place_code_worded", **{k: v[:1] for k, v in columns.items()})
+    assert (column, words.startswith("value_text 'in Syria' names the country SYR")) == ("value_code", True)
 
 
 def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:

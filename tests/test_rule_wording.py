@@ -198,6 +198,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     # the data model
     "value_code_given": {"predicate": "launch_platform", "value_code": None},
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
+    "value_code_worded": {"predicate": "weapon", "value_text": "rockets", "value_code": "missile"},
+    "place_code_worded": {"predicate": "place", "value_text": "in Syria", "value_code": "IRQ"},
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
     "time_weekday": {"predicate": "time", "quote": "on Tuesday", "value_text": "2020-01-13/2020-01-13"},

@@ -35,6 +35,7 @@ from syria_strikes.metadata import (
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
+    codes_worded,
 )
 from syria_strikes.rules import RuleId, relation_id_misread
 
@@ -151,6 +152,31 @@ def _codes_allowed(frame: Frame) -> pd.Series:
     pairs = list(zip(rows["predicate"], rows["value_code"], strict=True))
     fits = {pair: _code_fits(*pair) for pair in set(pairs)}
     result[coded] = [fits[pair] for pair in pairs]
+    return pd.Series(result, index=frame.index)
+
+
+def _code_worded(predicate: object, text: object, cell: object) -> bool:
+    """A value_text that names codes carries exactly those (a place: one of the countries it names);
+    one that names none is not judged."""
+    if is_missing(cell) or is_missing(text) or predicate not in VALUE_CODE_PREDICATES:
+        return True
+    worded = codes_worded(str(predicate), str(text))
+    codes = set(str(cell).split(LIST_DELIMITER))
+    if not worded:
+        return True
+    return codes <= worded if predicate == "place" else codes == worded
+
+
+def _codes_worded(frame: Frame, places: bool) -> pd.Series:
+    """Each distinct (predicate, value_text, codes) triple of the coded rows is judged once: the
+    words repeat, and the rest pass in one vectorised step."""
+    kinds = ["place"] if places else list(CODED_PREDICATES)
+    coded = (frame["value_code"].notna() & frame["value_text"].notna() & _is(frame["predicate"], kinds)).to_numpy()
+    result = np.ones(len(frame), dtype=bool)
+    rows = frame.loc[coded, ["predicate", "value_text", "value_code"]]
+    triples = list(zip(rows["predicate"], rows["value_text"], rows["value_code"], strict=True))
+    fits = {triple: _code_worded(*triple) for triple in set(triples)}
+    result[coded] = [fits[triple] for triple in triples]
     return pd.Series(result, index=frame.index)
 
 
@@ -536,6 +562,20 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_code",
         ("predicate", "value_code"),
         _codes_allowed,
+    ),
+    RowRule(
+        "claims",
+        "value_code_worded",
+        "value_code",
+        ("predicate", "value_text", "value_code"),
+        lambda f: _codes_worded(f, places=False),
+    ),
+    RowRule(
+        "claims",
+        "place_code_worded",
+        "value_code",
+        ("predicate", "value_text", "value_code"),
+        lambda f: _codes_worded(f, places=True),
     ),
     RowRule(
         "claims",
