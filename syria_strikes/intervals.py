@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,48 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 def weekdays_named(text: str) -> set[int]:
     """The days of the week ``text`` names as words ('on Tuesday'), as date.weekday() numbers them."""
     return {WEEKDAYS.index(found.capitalize()) for found in _WEEKDAY.findall(text)}
+
+
+# A quote that is nothing but a time word relative to its document's day ('on Tuesday', 'last week'):
+# the days it gives are read against the publication day, as the curation guide reads them.
+RELATIVE_WORDS = (
+    r"(?:on )?(?P<weekday>" + "|".join(WEEKDAYS) + r")|(?P<day>today|yesterday)"
+    r"|(?P<which>this|last) (?P<span>week|month|year)"
+)
+_RELATIVE = re.compile(RELATIVE_WORDS, re.IGNORECASE)
+
+
+def relative_days(quote: str, published: date) -> tuple[date, date] | None:
+    """The days a quote that is only a relative time word gives, read in a document of ``published``;
+    None for any other quote. A week may start on Sunday or Monday, so a week's days cover both: 'last
+    week' on Wednesday 2020-01-15 is 2020-01-05..2020-01-12. A weekday is the latest on or before the
+    day ('on Tuesday' on a Wednesday is the day before)."""
+    found = _RELATIVE.fullmatch(quote.strip())
+    if found is None:
+        return None
+    if found["weekday"]:
+        back = (published.weekday() - WEEKDAYS.index(found["weekday"].capitalize())) % 7
+        return published - timedelta(days=back), published - timedelta(days=back)
+    if found["day"]:
+        back = 0 if found["day"].lower() == "today" else 1
+        return published - timedelta(days=back), published - timedelta(days=back)
+    last = found["which"].lower() == "last"
+    span = found["span"].lower()
+    if span == "week":
+        monday = published - timedelta(days=published.weekday())
+        sunday = published - timedelta(days=(published.weekday() + 1) % 7)
+        if last:
+            return min(monday, sunday) - timedelta(days=7), max(monday, sunday) - timedelta(days=1)
+        return min(monday, sunday), published
+    if span == "month":
+        first = published.replace(day=1)
+        if last:
+            end = first - timedelta(days=1)
+            return end.replace(day=1), end
+        return first, published
+    if last:
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+    return date(published.year, 1, 1), published
 
 
 @dataclass(frozen=True)

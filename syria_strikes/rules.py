@@ -163,6 +163,7 @@ RuleId = Literal[
     "victim_fields",
     "time_interval",
     "time_after_report",
+    "time_relative",
     "time_weekday",
     "attribution_unknown",
     "attribution_complete",
@@ -2160,6 +2161,23 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the interval starts on {start:%Y-%m-%d}, after {source} was published (by {published:%Y-%m-%d}); "
             "a document reports only a time that has begun"
+        ),
+    ),
+    Rule(
+        "time_relative",
+        "Data model",
+        "A `time` claim whose quote is only a time word relative to its document's day ('on Tuesday', "
+        "'yesterday', 'this week', 'last month', 'last year') and whose interval is not the days that word gives "
+        "in a document published on one day: 'this week' given as the week before, 'on Tuesday' widened to seven "
+        "days. A week may start on Sunday or Monday, so a week covers both. A warning: words quoted from a "
+        "statement of another day count from that day",
+        "Gives the days the word gives from the document's publication day; or say in curator_note which day "
+        "it counts from.",
+        decision="warn",
+        words=(
+            "the quote {quote!r}, in {source} of {published:%Y-%m-%d}, gives {first:%Y-%m-%d}/{last:%Y-%m-%d}; "
+            "count from the document's day, and where the words count from another (a statement quoted from an "
+            "earlier day) let curator_note say which"
         ),
     ),
     Rule(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from syria_strikes.intervals import time_intervals
+from syria_strikes.intervals import relative_days, time_intervals
 from syria_strikes.metadata import TIME_INTERVAL
 
 CASES = [
@@ -65,3 +66,37 @@ def test_the_cells_keep_their_index() -> None:
     assert all(
         list(part.index) == [7, 3] for part in (read.shaped, read.open_start, read.start, read.end, read.ordered)
     )
+
+
+WEDNESDAY, SUNDAY = date(2020, 1, 15), date(2020, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("quote", "published", "days"),
+    [
+        ("on Tuesday", WEDNESDAY, ("2020-01-14", "2020-01-14")),
+        ("Wednesday", WEDNESDAY, ("2020-01-15", "2020-01-15")),
+        ("on Thursday", WEDNESDAY, ("2020-01-09", "2020-01-09")),
+        ("today", WEDNESDAY, ("2020-01-15", "2020-01-15")),
+        ("YESTERDAY", WEDNESDAY, ("2020-01-14", "2020-01-14")),
+        ("this week", WEDNESDAY, ("2020-01-12", "2020-01-15")),
+        ("last week", WEDNESDAY, ("2020-01-05", "2020-01-12")),
+        ("this week", SUNDAY, ("2020-01-06", "2020-01-12")),
+        ("last week", SUNDAY, ("2019-12-30", "2020-01-11")),
+        ("this month", WEDNESDAY, ("2020-01-01", "2020-01-15")),
+        ("last month", WEDNESDAY, ("2019-12-01", "2019-12-31")),
+        ("last month", date(2020, 3, 31), ("2020-02-01", "2020-02-29")),
+        ("this year", WEDNESDAY, ("2020-01-01", "2020-01-15")),
+        ("last year", WEDNESDAY, ("2019-01-01", "2019-12-31")),
+    ],
+)
+def test_a_relative_time_word_gives_days_counted_from_the_publication_day(
+    quote: str, published: date, days: tuple[str, str]
+) -> None:
+    """A week starts on Sunday or Monday, so a week's days cover both."""
+    assert relative_days(quote, published) == tuple(map(date.fromisoformat, days))
+
+
+@pytest.mark.parametrize("quote", ["said on Tuesday", "last weeks", "next week", "on Tuesday night", ""])
+def test_a_quote_that_is_not_only_a_relative_time_word_gives_no_days(quote: str) -> None:
+    assert relative_days(quote, WEDNESDAY) is None

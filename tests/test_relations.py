@@ -494,6 +494,55 @@ def test_a_time_claim_starting_after_its_document_was_published_is_reported(inte
     assert _where(problems) == ([("claims", 3, "value_text", interval, "time_after_report")] if reported else [])
 
 
+@pytest.mark.parametrize(
+    ("quote", "interval", "reported"),
+    [
+        ("on Tuesday", "2020-01-14/2020-01-14", False),
+        ("on Tuesday", "2020-01-08/2020-01-14", True),
+        (" Yesterday ", "2020-01-14/2020-01-14", False),
+        ("this week", "2020-01-12/2020-01-15", False),
+        ("this week", "2020-01-05/2020-01-11", True),
+        ("last week", "2020-01-05/2020-01-12", False),
+        ("last month", "2019-12-01/2019-12-31", False),
+        ("last month", "2019-11-01/2019-12-31", True),
+        ("last month", "../2019-12-31", True),
+        ("said on Tuesday", "2020-01-08/2020-01-14", False),
+        ("this week", "2020-01-20/2020-01-12", False),
+    ],
+    ids=[
+        "a weekday",
+        "a weekday widened",
+        "yesterday, spaced",
+        "this week",
+        "this week as the week before",
+        "last week",
+        "last month",
+        "last month widened",
+        "last month open before",
+        "more words than the time word",
+        "out of order",
+    ],
+)
+def test_a_relative_time_word_gives_the_days_it_gives_in_its_document(
+    quote: str, interval: str, reported: bool
+) -> None:
+    """src-archive was published on Wednesday 2020-01-15. A quote with more than the time word, or an
+    interval out of order (time_interval's), is not judged."""
+    world = _world()
+    world["claims"][1].update(predicate="time", stance="asserts", value_actor_id=None, value_text=interval, quote=quote)
+    problems = [p for p in _check(world) if p.rule == "time_relative"]
+    assert _where(problems) == ([("claims", 3, "value_text", interval, "time_relative")] if reported else [])
+
+
+def test_a_relative_time_word_is_not_judged_in_a_document_of_several_days() -> None:
+    world = _world()
+    world["sources"][0].update(published_start="2020-01-14")
+    world["claims"][1].update(
+        predicate="time", stance="asserts", value_actor_id=None, value_text="2020-01-01/2020-01-02", quote="today"
+    )
+    assert [p for p in _check(world) if p.rule == "time_relative"] == []
+
+
 def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dataset: Dataset) -> None:
     """One cited report first published after the citing document, another only ending after it: both
     are reported, one rule each, on the same row (neither hides the other)."""

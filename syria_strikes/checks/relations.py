@@ -32,7 +32,7 @@ from syria_strikes.columnar import (
     repeated_rows,
     text_series,
 )
-from syria_strikes.intervals import time_intervals
+from syria_strikes.intervals import RELATIVE_WORDS, relative_days, time_intervals
 from syria_strikes.metadata import LIST_DELIMITER, SYMMETRIC_RELATIONS, TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
@@ -424,6 +424,47 @@ def _time_after_report(frames: Frames) -> list[Problem]:
     ]
 
 
+def _time_relative(frames: Frames) -> list[Problem]:
+    """A time claim whose quote is only a relative time word ('on Tuesday', 'this week', 'last month')
+    gives the days that word gives in its document, dated to one day: 'this week' given as the week
+    before, or 'on Tuesday' widened to seven days, passed. Only such quotes are read, found in Arrow."""
+    claims, sources = frames["claims"], frames["sources"]
+    timed = claims[(claims["predicate"].astype("string") == "time").fillna(False).to_numpy(dtype=bool)]
+    worded = pc.fill_null(
+        pc.match_substring_regex(arrow_strings(timed["quote"]), f"^\\s*(?:{RELATIVE_WORDS})\\s*$", ignore_case=True),
+        False,
+    ).to_numpy(zero_copy_only=False)
+    timed = timed[worded]
+    if timed.empty:
+        return []
+    interval = time_intervals(timed["value_text"])
+    keys = arrow_strings(timed["source_id"])
+    first = first_match_dates(keys, sources, "source_id", "published_start")
+    last = first_match_dates(keys, sources, "source_id", "published_end")
+    starts = interval.start.to_numpy(dtype="datetime64[D]")
+    ends = interval.end.to_numpy(dtype="datetime64[D]")
+    problems = []
+    for k in map(int, np.flatnonzero(interval.ordered.to_numpy(dtype=bool) & (first == last))):
+        published = pd.Timestamp(last[k]).date()
+        days = relative_days(str(timed["quote"].iat[k]), published)
+        if days is not None and (starts[k], ends[k]) != tuple(np.datetime64(day, "D") for day in days):
+            problems.append(
+                problem(
+                    "time_relative",
+                    "claims",
+                    int(timed.index[k]),
+                    "value_text",
+                    str(timed["value_text"].iat[k]),
+                    quote=str(timed["quote"].iat[k]).strip(),
+                    first=days[0],
+                    last=days[1],
+                    source=timed["source_id"].iat[k],
+                    published=published,
+                )
+            )
+    return problems
+
+
 def _attributed_kind(frames: Frames) -> list[Problem]:
     """An event's perpetrator is not a media outlet or an NGO: such an actor is the one who made the
     attribution, a claimant, mistaken for the one it names."""
@@ -786,6 +827,7 @@ RELATION_RULES: tuple[Across, ...] = (
     across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
     across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
     across("time_after_report", {"claims", "sources"}, _time_after_report),
+    across("time_relative", {"claims", "sources"}, _time_relative),
     across("attributed_kind", {"events", "actors"}, _attributed_kind),
     across("reference_cited", {"claims", "sources"}, _reference_cited),
     across("event_claimed", {"claims", "events"}, _unclaimed_events),
