@@ -144,6 +144,7 @@ RuleId = Literal[
     "seed_withdrawn",
     "seed_referenced",
     "dateline_written",
+    "dateline_archived",
     "alias_written",
     "language_written",
     "clean_text",
@@ -1961,6 +1962,17 @@ RULES: tuple[Rule, ...] = (
         "that an `archive` stopped before it finished left behind: remove it (the next `archive` removes it once "
         "it is a minute old, except on Windows).",
         words=_seed_referenced,
+    ),
+    Rule(
+        "dateline_archived",
+        "Quotes and seeds",
+        "A `dateline` on a source with no seed: no archived document writes it, so nothing can check it",
+        "Give a dateline only as an archived document writes it; leave the cell empty on a reference.",
+        yields_to=("archived_has_seed",),
+        words=(
+            "the source has no seed_path, so no archived document writes this dateline; a dateline is copied "
+            "from the source's own archived document, or left empty"
+        ),
     ),
     Rule(
         "dateline_written",

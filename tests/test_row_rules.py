@@ -60,7 +60,13 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
     names = {table: {rule.rule for rule in rules_for(table)} for table in tables}
     assert names == {
         "actors": {"parent_not_self"},
-        "sources": {"published_order", "seed_hash_pair", "archived_has_seed", "reference_has_url"},
+        "sources": {
+            "published_order",
+            "seed_hash_pair",
+            "archived_has_seed",
+            "dateline_archived",
+            "reference_has_url",
+        },
         "events": {
             "date_order",
             "event_id_date",
@@ -390,6 +396,14 @@ def test_an_attributed_actor_exactly_when_the_attack_is_attributed() -> None:
 def test_seed_path_and_sha256_go_together() -> None:
     columns = {"seed_path": _texts("seeds/a.txt", NA, "seeds/a.txt", NA), "sha256": _texts("ab", "ab", NA, NA)}
     assert _passes("sources", "seed_hash_pair", **columns) == [True, False, False, True]
+
+
+def test_a_dateline_only_on_a_source_with_a_seed() -> None:
+    columns = {
+        "dateline": _texts("Yerushalayim", "Damascus", NA, NA),
+        "seed_path": _texts("seeds/a.txt", NA, "seeds/a.txt", NA),
+    }
+    assert _passes("sources", "dateline_archived", **columns) == [True, False, True, True]
 
 
 def test_a_seed_exactly_for_an_archived_article() -> None:

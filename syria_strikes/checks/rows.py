@@ -374,6 +374,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         lambda f: (f["kind"] == "archived_article") == _present(f["seed_path"]),
     ),
     RowRule(
+        "sources",
+        "dateline_archived",
+        "dateline",
+        ("dateline", "seed_path"),
+        lambda f: ~_present(f["dateline"]) | _present(f["seed_path"]),
+    ),
+    RowRule(
         "events",
         "date_order",
         "date_end",

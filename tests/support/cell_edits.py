@@ -301,6 +301,14 @@ ROW_RULES = [
     ),
     CellEdit("archived source without its hash", "sources", "sha256", "", rule="seed_hash_pair", row=ARCHIVED_SOURCE),
     CellEdit(
+        "a dateline on a reported source no seed archives",
+        "sources",
+        "dateline",
+        "Damascus",
+        rule="dateline_archived",
+        row=Where(seed_path=""),
+    ),
+    CellEdit(
         "archived source of the wrong kind",
         "sources",
         "kind",
