@@ -49,9 +49,10 @@ _ONE = frozenset({"single", "once", "lone", "sole", "a", "an"})
 _NONE = frozenset({"no", "none", "nobody", "nothing"})
 
 # Digits after a capital letter, or a capital and a hyphen, name a model or a place, not a count: the 16
-# of 'F-16 jets', the 4 of 'T4', the 300 of 'S-300'. They are read as no number, here and in columnar's
-# digits. A small letter is left out: 'x4', 'dead-3' and 'killed12' write counts.
-DESIGNATION = r"[A-Z]-?[0-9]+"
+# of 'F-16 jets', the 4 of 'T4', the 300 of 'S-300'; so do digits after a hyphen and a capital with one or
+# two small letters, as Russian aircraft are named: 'Su-24', 'Tu-22M3', 'Mi-8'. They are read as no number,
+# here and in columnar's digits. A small letter alone is left out: 'x4', 'dead-3' and 'killed12' write counts.
+DESIGNATION = r"[A-Z](?:[a-z]{1,2}-|-)?[0-9]+"
 # A day of a date, and its year: 'on February 24, 2020', '24 February 2020', '2020-02-24' write no count
 # of 24 or 2020. Month names as English writes them, capitalised or in capitals.
 MONTHS = (

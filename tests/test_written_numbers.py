@@ -48,6 +48,7 @@ from syria_strikes.written_numbers import bound_written, bounds_lower, written_n
         ("On 3 May 1500 residents were killed", 1500),
         ("dead-3, injured-7", 3),
         ("killed12 people", 12),
+        ("Killed-12 and wounded-3", 12),  # more than two small letters name no model
     ],
 )
 def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> None:
@@ -68,6 +69,10 @@ def test_a_number_written_in_digits_or_words_is_read(text: str, number: int) -> 
         ("eight missiles fired by Israeli F-16 jets", 16),  # a model, not a count
         ("the T4 airbase", 4),
         ("the S-300 system", 300),
+        ("two Su-24 jets", 24),  # a capital, one or two small letters and a hyphen: a Russian model
+        ("a Tu-22M3 bomber", 22),
+        ("a Mi-8 helicopter", 8),
+        ("the MiG-29", 29),
         ("the BUK-M2E missile system", 2),
         ("on February 24, 2020", 24),  # a day and a year, no count
         ("a strike on 24\u00a0February", 24),  # a no-break space, as pasted text writes it
