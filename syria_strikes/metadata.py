@@ -346,6 +346,7 @@ STANCE_HEDGES = {
 STANCE_HEDGES_ONLY = {
     "questions": r"\b(?:questioned|casts? doubt|cast doubt|doubted)\b",
     "denies": r"\b(?:denied|denies|denying)\b",
+    "reports": r"\breports? that\b|\battributed to\b|\breportedly\b",
 }
 UNIT = Vocabulary(
     "unit",

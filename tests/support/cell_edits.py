@@ -1142,6 +1142,15 @@ DATA_MODEL = [
         row=Where(victim_group=containing("militia officers")),
     ),
     CellEdit(
+        "strikes 'attributed to' Israel recorded as asserted",
+        "claims",
+        "stance",
+        "asserts",
+        rule="stance_worded",
+        row=Where(hedging="attributed to"),
+        exact=False,  # own_voice_reports sees the document asserting it too
+    ),
+    CellEdit(
         "experts who 'have questioned' recorded as asserting",
         "claims",
         "stance",
