@@ -155,6 +155,14 @@ ACTOR_KIND = Vocabulary(
         ("unidentified", "An actor the source leaves unnamed: 'experts', 'a military source'."),
     ),
 )
+# The kinds that are always part of another actor, and the kinds that whole may have: armed forces
+# belong to a state (a service to its armed forces, forces to a ministry of defence), a unit to armed
+# forces or to a body such as a ministry of defence, a government body to a state.
+PART_OF_KINDS: dict[str, tuple[str, ...]] = {
+    "armed_forces": ("state", "armed_forces", "government_body"),
+    "military_unit": ("armed_forces", "military_unit", "government_body"),
+    "government_body": ("state", "government_body"),
+}
 SOURCE_KIND = Vocabulary(
     "source_kind",
     "What sort of document or report a source row describes.",

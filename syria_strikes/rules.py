@@ -30,6 +30,7 @@ from syria_strikes.metadata import (
     EARLIEST_DATE,
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
+    PART_OF_KINDS,
     RELATION,
     SEED_MOST_BYTES,
     STANCE_HEDGES,
@@ -128,6 +129,7 @@ RuleId = Literal[
     "parent_cycle",
     "parent_country",
     "parent_kind",
+    "parent_fits_kind",
     "quote_offsets",
     "quote_anchored",
     "seed_inside",
@@ -955,6 +957,16 @@ def _parent_kind(*, kind: str, parent: str, parent_kind: str) -> str:
     if kind == "state":
         return f"a state is part of no actor, but this one names {parent} as its parent; check its kind and its parent"
     return f"{parent} is a {parent_kind}, and no actor is part of a person; check this actor's parent"
+
+
+_CHECK_KIND = "check its kind and its parent"
+
+
+def _parent_fits_kind(*, kind: str, parent: str | None = None, parent_kind: str | None = None) -> str:
+    fits = f"an actor of kind {kind} is part of an actor of kind {_or(PART_OF_KINDS[kind])}"
+    if parent is None:
+        return f"{fits}, but this one names no parent; {_CHECK_KIND}"
+    return f"{fits}, but {parent} is of kind {parent_kind}; {_CHECK_KIND}"
 
 
 def _date_claimed(*, source: str, intervals: Sequence[str], date_start: str | None, date_end: str | None) -> str:
@@ -1810,6 +1822,17 @@ RULES: tuple[Rule, ...] = (
             "the actor's country is {country}, but its parent {parent} is of {parent_country}; an actor is part of "
             "an actor of its own country"
         ),
+    ),
+    Rule(
+        "parent_fits_kind",
+        "IDs and references",
+        "Armed forces, a military unit or a government body that is part of no actor, or of an actor of a kind "
+        "it cannot be part of (`PART_OF_KINDS`: armed forces of a state, of armed forces or of a ministry; a unit "
+        "of armed forces, of a unit or of a ministry; a government body of a state or of another body): an armed "
+        "group made armed forces, a person made a unit, a unit made part of a state",
+        "Both kinds and the kinds its parent may have; check the actor's kind and its parent.",
+        yields_to=("parent_kind", "parent_not_self", "parent_cycle"),
+        words=_parent_fits_kind,
     ),
     Rule(
         "parent_kind",

@@ -339,6 +339,7 @@ def test_coordinates_rest_on_a_reference(kind: str, located: bool) -> None:
 def test_parent_actors_that_loop_are_each_reported() -> None:
     world = _world()
     world["actors"][0]["kind"] = "armed_group"  # a state with a parent would be parent_kind's fault too
+    world["actors"][1]["kind"] = "armed_group"  # and armed forces of an armed group parent_fits_kind's
     world["actors"][0]["parent_actor_id"] = "act-b"
     problems = _check(world)
     assert _where(problems) == [
@@ -350,6 +351,7 @@ def test_parent_actors_that_loop_are_each_reported() -> None:
 def test_an_actor_that_is_its_own_parent_is_left_to_the_row_rule() -> None:
     world = _world()
     world["actors"][0]["kind"] = "armed_group"  # a state with a parent would be parent_kind's fault too
+    world["actors"][1]["kind"] = "armed_group"  # and armed forces of an armed group parent_fits_kind's
     world["actors"][0]["parent_actor_id"] = "act-a"
     assert _check(world) == []
 
@@ -541,6 +543,41 @@ def test_a_relative_time_word_is_not_judged_in_a_document_of_several_days() -> N
         predicate="time", stance="asserts", value_actor_id=None, value_text="2020-01-01/2020-01-02", quote="today"
     )
     assert [p for p in _check(world) if p.rule == "time_relative"] == []
+
+
+def _parts(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:
+    return _where([p for p in _check(world) if p.rule == "parent_fits_kind"])
+
+
+def test_armed_forces_a_unit_and_a_government_body_are_part_of_a_whole_of_a_kind_they_fit() -> None:
+    """act-b, armed forces of the state act-a, fits; a unit of act-b or of a ministry fits too."""
+    world = _world()
+    world["actors"] += [
+        {"actor_id": "act-c", "name": "C", "kind": "military_unit", "parent_actor_id": "act-b"},
+        {"actor_id": "act-d", "name": "D", "kind": "government_body", "parent_actor_id": "act-a"},
+        {"actor_id": "act-e", "name": "E", "kind": "military_unit", "parent_actor_id": "act-d"},
+        {"actor_id": "act-f", "name": "F", "kind": "armed_group"},
+    ]
+    assert _parts(world) == []
+    world["actors"][1].update(parent_actor_id=None)  # armed forces of no state
+    world["actors"][2].update(parent_actor_id="act-a")  # a unit made part of a state
+    world["actors"][3].update(parent_actor_id="act-f")  # a ministry of an armed group
+    assert _parts(world) == [
+        ("actors", 3, "parent_actor_id", None, "parent_fits_kind"),
+        ("actors", 4, "parent_actor_id", "act-a", "parent_fits_kind"),
+        ("actors", 5, "parent_actor_id", "act-f", "parent_fits_kind"),
+    ]
+
+
+def test_a_state_made_an_armed_group_leaves_its_armed_forces_part_of_no_state() -> None:
+    world = _world()
+    world["actors"][0].update(kind="armed_group")
+    [found] = [p for p in _check(world) if p.rule == "parent_fits_kind"]
+    assert (found.row, found.message) == (
+        3,
+        "an actor of kind armed_forces is part of an actor of kind state, armed_forces or government_body, but act-a "
+        "is of kind armed_group; check its kind and its parent",
+    )
 
 
 def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dataset: Dataset) -> None:

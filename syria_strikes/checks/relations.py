@@ -33,7 +33,7 @@ from syria_strikes.columnar import (
     text_series,
 )
 from syria_strikes.intervals import RELATIVE_WORDS, relative_days, time_intervals
-from syria_strikes.metadata import LIST_DELIMITER, SYMMETRIC_RELATIONS, TABLES, Table, table
+from syria_strikes.metadata import LIST_DELIMITER, PART_OF_KINDS, SYMMETRIC_RELATIONS, TABLES, Table, table
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -768,6 +768,38 @@ def _impossible_kinds(own: object, parents: object) -> bool:
     return own == "state" or parents == "person"
 
 
+def _parts_of_their_whole(actors: pd.DataFrame) -> list[Problem]:
+    """Armed forces, units and government bodies are parts (metadata.PART_OF_KINDS): each names a parent
+    of a kind it can be part of. A kind swapped for another valid one (an armed group made armed forces,
+    a person made a unit, a unit moved under a ministry) passed every other rule. A parent that is no
+    actor is foreign_key's."""
+    unique = first_by_key(actors, "actor_id")
+    kinds = dict(zip(unique.index.tolist(), unique["kind"].tolist(), strict=True))
+    problems = []
+    for line, kind, parent in zip(
+        actors.index.tolist(), actors["kind"].tolist(), actors["parent_actor_id"].tolist(), strict=True
+    ):
+        wholes = PART_OF_KINDS.get(kind) if isinstance(kind, str) else None
+        if wholes is None:
+            continue
+        if not isinstance(parent, str):
+            problems.append(problem("parent_fits_kind", "actors", int(line), "parent_actor_id", None, kind=kind))
+        elif parent in kinds and kinds[parent] not in wholes:
+            problems.append(
+                problem(
+                    "parent_fits_kind",
+                    "actors",
+                    int(line),
+                    "parent_actor_id",
+                    parent,
+                    kind=kind,
+                    parent=parent,
+                    parent_kind=kinds[parent],
+                )
+            )
+    return problems
+
+
 def _on_loops(parent: dict[str, str]) -> set[str]:
     """Every actor on a loop of two or more parents (an actor that is its own parent is another
     rule's). Each actor is walked once, so a chain 40,000 parents deep costs 40,000 steps, not
@@ -849,4 +881,5 @@ RELATION_RULES: tuple[Across, ...] = (
         {"actors"},
         lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds),
     ),
+    across("parent_fits_kind", {"actors"}, lambda f: _parts_of_their_whole(f["actors"])),
 )
