@@ -29,6 +29,7 @@ import numpy as np
 from syria_strikes.checks.agreement import AnyActor, within
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.checks.relations import ONE_PROPOSITION
+from syria_strikes.checks.rows import victims_worded
 from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
@@ -707,6 +708,11 @@ def _claims(
         e = int(claim_events[k])
         rows["value_text"][k] = f"{starts[e] or '..'}/{ends[e]}"
     rows["quote"] = documents.quotes
+    # Victims the quote words only as combatants ('fighters') are combatants (rule victim_status_worded).
+    rows["victim_status"] = [
+        "combatant" if status == "unknown" and not victims_worded(status, None, quote) else status
+        for status, quote in zip(rows["victim_status"], rows["quote"], strict=True)
+    ]
     # A hedge is the document's own word (rule hedging_worded): one the quote does not hold is left out.
     rows["hedging"] = [
         hedge if hedge is not None and hedge in quote else None

@@ -404,6 +404,14 @@ VICTIM_STATUS = Vocabulary(
         ("unknown", "The claim does not say, or mixes them."),
     ),
 )
+# The words that say who a casualty claim's victims are (case-blind regular expressions, read in
+# victim_group, or in the quote when it is empty): only combatant words make them combatants, only
+# civilian words civilians, and 'civilian' is given only where the words say so (VICTIM_STATUS).
+VICTIM_WORDS = {
+    "combatant": r"\b(?:fighters?|officers?|troops|soldiers?|militias?|militiam[ae]n|combatants?|gunmen|"
+    r"commanders?|servicem[ae]n|personnel|guards?|operatives?)\b",
+    "civilian": r"\bcivilians?\b",
+}
 RELATION = Vocabulary(
     "relation",
     "How the subject actor stands to the object actor. Being part of an actor is parent_actor_id, never a relation.",

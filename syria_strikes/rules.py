@@ -40,6 +40,7 @@ from syria_strikes.metadata import (
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
+    VICTIM_WORDS,
     Column,
     codes_worded,
 )
@@ -175,6 +176,7 @@ RuleId = Literal[
     "attribution_given",
     "hedging_worded",
     "victim_group_worded",
+    "victim_status_worded",
     "stance_worded",
     "stance_quoted",
     "attribution_paragraph",
@@ -791,6 +793,22 @@ def _stance_settled(texts: list[tuple[str | None, str, dict[str, str]]], stance:
                 says = "say" if which.endswith("words") else "says"
                 return f"the {which} {says} {found.group()!r}, which makes the stance {code!r}, not {stance!r}"
     return f"the claim's words make another stance than {stance!r}"
+
+
+def _victim_status_worded(*, victim_status: str | None, victim_group: str | None, quote: str | None) -> str:
+    text, column = (victim_group, "victim_group") if victim_group is not None else (quote, "quote")
+    said = {
+        kind: found.group()
+        for kind, pattern in VICTIM_WORDS.items()
+        if (found := re.search(pattern, text or "", re.IGNORECASE)) is not None
+    }
+    if victim_status == "civilian":
+        return (
+            f"the {column} does not call the victims civilians; victim_status is civilian only where the words do, "
+            "and unknown where they do not say"
+        )
+    kind = "combatant" if "combatant" in said else "civilian"
+    return f"the {column} says {said.get(kind, '')!r}, which makes the victims {kind}s, not {victim_status}"
 
 
 def _value_text_actor(*, actor: str, other: str | None) -> str:
@@ -2273,6 +2291,16 @@ RULES: tuple[Rule, ...] = (
             "{quote_start}); a "
             "document names who speaks beside what they say"
         ),
+    ),
+    Rule(
+        "victim_status_worded",
+        "Data model",
+        "A casualty claim whose `victim_status` its words (`victim_group`, or the quote when that is empty) "
+        "contradict (`VICTIM_WORDS`): victims worded only as combatants ('militia officers', 'fighters') coded "
+        "civilian or unknown, victims worded only as civilians coded combatant, or civilian where no word says so",
+        "Names the words and the status they give.",
+        yields_to=("victim_fields",),
+        words=_victim_status_worded,
     ),
     Rule(
         "stance_worded",

@@ -100,6 +100,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "time_interval",
             "time_weekday",
             "victim_group_worded",
+            "victim_status_worded",
             "stance_worded",
             "stance_quoted",
             "attribution_unknown",
@@ -352,6 +353,60 @@ def test_victims_are_worded_as_the_quote_words_them() -> None:
         ),
     }
     assert _passes("claims", "victim_group_worded", **columns) == [True, True, False, True, True]
+
+
+VICTIM_ROWS = [
+    # victim_status, victim_group, quote, passes
+    ("combatant", "Iraqi militia officers", "x", True),
+    ("civilian", "Iraqi militia officers", "x", False),
+    ("unknown", "Iraqi hashish FIGHTERS", "x", False),
+    ("unknown", NA, "killed eight fighters", False),
+    ("unknown", "fighters and civilians", "x", True),
+    ("combatant", "civilians", "x", False),
+    ("civilian", "five civilians", "x", True),
+    ("civilian", "people", "killed five civilians", False),  # the group is read, not the quote
+    ("civilian", NA, "killed five people", False),
+    ("unknown", "people", "x", True),
+    ("combatant", "people", "x", True),
+    (NA, NA, "fighters", True),
+]
+
+
+def test_victims_are_coded_as_their_words_call_them() -> None:
+    columns = {
+        name: _texts(*(row[k] for row in VICTIM_ROWS))
+        for k, name in enumerate(("victim_status", "victim_group", "quote"))
+    }
+    assert _passes("claims", "victim_status_worded", **columns) == [row[3] for row in VICTIM_ROWS]
+    column, words = _failing_row("claims", "victim_status_worded", **{k: v[1:2] for k, v in columns.items()})
+    assert (column, words) == (
+        "victim_status",
+        "the victim_group does not call the victims civilians; victim_status is civilian only where the words do, "
+        "and unknown where they do not say",
+    )
+    words = _failing_row("claims", "victim_status_worded", **{k: v[3:4] for k, v in columns.items()})[1]
+    assert words == "the quote says 'fighters', which makes the victims combatants, not unknown"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["combatant", "civilian", "unknown", None]),
+            st.sampled_from(["officers", "Civilians", "troops and civilians", "people", "", None]),
+            st.sampled_from(["eight militiamen", "civilians", "x", None]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_victims_rule_on_every_row_at_once_is_the_plain_reading(rows: list[tuple[str | None, ...]]) -> None:
+    from syria_strikes.checks.rows import victims_worded
+
+    columns = {
+        name: _texts(*(row[k] for row in rows)) for k, name in enumerate(("victim_status", "victim_group", "quote"))
+    }
+    assert _passes("claims", "victim_status_worded", **columns) == [victims_worded(*row) for row in rows]
 
 
 def test_a_strike_is_an_attack_in_syria() -> None:

@@ -35,6 +35,7 @@ from syria_strikes.metadata import (
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
+    VICTIM_WORDS,
     codes_worded,
 )
 from syria_strikes.rules import RuleId, relation_id_misread
@@ -228,6 +229,40 @@ def _victims_quoted(frame: Frame) -> pd.Series:
     # One assignment: a row at a time cost pandas' indexing for each casualty claim.
     judged = pd.Series(quoted, index=given.index[given.to_numpy(dtype=bool)], dtype=bool)
     return judged.reindex(frame.index, fill_value=True)
+
+
+def victims_worded(status: object, group: object, quote: object) -> bool:
+    """The plain reading of victim_status_worded, one row; ``_victims_as_worded`` reads every row at once."""
+    text = group if isinstance(group, str) else quote
+    if not isinstance(status, str) or not isinstance(text, str):
+        return True
+    said = [kind for kind, pattern in VICTIM_WORDS.items() if re.search(pattern, text, re.IGNORECASE)]
+    if status == "civilian":
+        return "civilian" in said
+    if status == "combatant":
+        return said != ["civilian"]
+    return status != "unknown" or said != ["combatant"]
+
+
+def _victims_as_worded(frame: Frame) -> pd.Series:
+    """A casualty claim's victim_status is what its words say (metadata.VICTIM_WORDS): 'militia officers'
+    recoded civilian or unknown passed. Each pattern is tried on every row at once, in Arrow."""
+    texts = pc.coalesce(arrow_strings(frame["victim_group"]), arrow_strings(frame["quote"]))
+    says = {
+        kind: pc.fill_null(pc.match_substring_regex(texts, pattern, ignore_case=True), False).to_numpy(
+            zero_copy_only=False
+        )
+        for kind, pattern in VICTIM_WORDS.items()
+    }
+    status = frame["victim_status"].astype("string")
+    civilian = (status == "civilian").fillna(False).to_numpy(dtype=bool)
+    combatant = (status == "combatant").fillna(False).to_numpy(dtype=bool)
+    unknown = (status == "unknown").fillna(False).to_numpy(dtype=bool)
+    only_combatant = says["combatant"] & ~says["civilian"]
+    only_civilian = says["civilian"] & ~says["combatant"]
+    worded = texts.is_valid().to_numpy(zero_copy_only=False)
+    wrong = worded & ((civilian & ~says["civilian"]) | (combatant & only_civilian) | (unknown & only_combatant))
+    return pd.Series(~wrong, index=frame.index)
 
 
 def _stance_as_hedged(frame: Frame) -> pd.Series:
@@ -607,6 +642,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "victim_group",
         ("victim_group", "quote"),
         _victims_quoted,
+    ),
+    RowRule(
+        "claims",
+        "victim_status_worded",
+        "victim_status",
+        ("victim_status", "victim_group", "quote"),
+        _victims_as_worded,
     ),
     RowRule(
         "claims",

@@ -1160,6 +1160,22 @@ DATA_MODEL = [
         row=Where(predicate="place", value_text=containing("Syria")),
     ),
     CellEdit(
+        "killed militia officers given as civilians",
+        "claims",
+        "victim_status",
+        "civilian",
+        rule="victim_status_worded",
+        row=Where(victim_group=containing("militia officers")),
+    ),
+    CellEdit(
+        "killed fighters given as victims of unknown status",
+        "claims",
+        "victim_status",
+        "unknown",
+        rule="victim_status_worded",
+        row=Where(victim_group=containing("fighters")),
+    ),
+    CellEdit(
         "militia officers recoded as civilians",
         "claims",
         "victim_group",
