@@ -167,6 +167,7 @@ RuleId = Literal[
     "victim_fields",
     "time_interval",
     "time_after_report",
+    "time_ends_after_report",
     "time_relative",
     "time_weekday",
     "attribution_unknown",
@@ -2214,6 +2215,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the interval starts on {start:%Y-%m-%d}, after {source} was published (by {published:%Y-%m-%d}); "
             "a document reports only a time that has begun"
+        ),
+    ),
+    Rule(
+        "time_ends_after_report",
+        "Data model",
+        "A `time` claim whose interval starts by its document's latest publication day but ends after it: a "
+        "week widened past the document's own day. A warning: a document may announce a time still to come",
+        "The end and the publication day; a document's words about a time that has begun rarely reach past "
+        "its own day.",
+        decision="warn",
+        words=(
+            "the interval ends on {end:%Y-%m-%d}, after {source} was published (by {published:%Y-%m-%d}); end it "
+            "by that day unless the words speak of a time still to come"
         ),
     ),
     Rule(

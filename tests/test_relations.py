@@ -497,6 +497,27 @@ def test_a_time_claim_starting_after_its_document_was_published_is_reported(inte
 
 
 @pytest.mark.parametrize(
+    ("interval", "reported"),
+    [
+        ("2020-01-10/2020-01-15", False),
+        ("2020-01-10/2020-01-17", True),
+        ("../2020-01-16", True),
+        ("2020-01-01/2020-01-31", False),
+        ("2019-12-01/2020-01-31", True),
+        ("2020-01-16/2020-01-20", False),
+    ],
+    ids=["ends on the day", "ends after", "open before", "a whole month", "two months", "starts after"],
+)
+def test_a_time_claim_ending_after_its_document_was_published_is_warned_of(interval: str, reported: bool) -> None:
+    """src-archive was published on 2020-01-15. A whole month may end after it, as an event dated to
+    the month may; an interval that starts after it is time_after_report's alone."""
+    world = _world()
+    world["claims"][1].update(predicate="time", stance="asserts", value_actor_id=None, value_text=interval)
+    problems = [p for p in _check(world) if p.rule == "time_ends_after_report"]
+    assert _where(problems) == ([("claims", 3, "value_text", interval, "time_ends_after_report")] if reported else [])
+
+
+@pytest.mark.parametrize(
     ("quote", "interval", "reported"),
     [
         ("on Tuesday", "2020-01-14/2020-01-14", False),

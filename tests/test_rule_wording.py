@@ -208,6 +208,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "attributed_kind": {"actor": "act-sana", "kind": "media_outlet"},
     "relay_cited": {"report": "src-sana-2020-01-14-t4", "source": "src-seed-000"},
     "relay_order": {"report": "src-sana-2020-01-14-t4", "before": "src-syrian-state-media-2020-01-14-t4"},
+    "time_ends_after_report": {
+        "end": pd.Timestamp("2020-01-17"),
+        "source": "src-seed-000",
+        "published": pd.Timestamp("2020-01-15"),
+    },
     "time_relative": {
         "quote": "this week",
         "first": pd.Timestamp("2020-01-12").date(),

@@ -401,26 +401,40 @@ def _curated_before_event(frames: Frames) -> list[Problem]:
 
 def _time_after_report(frames: Frames) -> list[Problem]:
     """A time claim's interval cannot start after the document that carries it was published: 'on
-    Tuesday' in a Wednesday's article is the day before, not the Tuesday after. An interval open
-    before ('..'), or not of its form or order (``time_interval`` reports that), is not judged."""
+    Tuesday' in a Wednesday's article is the day before, not the Tuesday after. One that starts by then
+    but ends after it is warned of (time_ends_after_report): a week widened past the document's day.
+    An interval not of its form or order (``time_interval`` reports that) is not judged; an open start
+    ('..') is judged by its end alone."""
     claims, sources = frames["claims"], frames["sources"]
     timed = claims[(claims["predicate"].astype("string") == "time").fillna(False).to_numpy(dtype=bool)]
     interval = time_intervals(timed["value_text"])
     start, end = interval.start, interval.end
     published_end = first_match_dates(arrow_strings(timed["source_id"]), sources, "source_id", "published_end")
-    began = start.where(start <= end).to_numpy(dtype="datetime64[s]")  # out of order: time_interval's
+    ordered = interval.ordered.to_numpy(dtype=bool)  # out of order: time_interval's
+    began = start.where(ordered).to_numpy(dtype="datetime64[s]")
+    ended = end.where(ordered).to_numpy(dtype="datetime64[s]")
+    late = began > published_end
+    # A whole month ('in April', given as 2012-04-01/2012-04-30) may end after its document, as an event
+    # dated to the month may (ended_by_reports): the words name the month, not its last day.
+    whole_month = (
+        start.dt.is_month_start
+        & end.dt.is_month_end
+        & (start.dt.year == end.dt.year)
+        & (start.dt.month == end.dt.month)
+    ).to_numpy(dtype=bool)
+    ended = np.where(whole_month, np.datetime64("NaT", "s"), ended)
     return [
         problem(
-            "time_after_report",
+            "time_after_report" if late[k] else "time_ends_after_report",
             "claims",
             int(timed.index[k]),
             "value_text",
             str(timed["value_text"].iat[k]),
-            start=pd.Timestamp(began[k]),
+            **({"start": pd.Timestamp(began[k])} if late[k] else {"end": pd.Timestamp(ended[k])}),
             source=timed["source_id"].iat[k],
             published=pd.Timestamp(published_end[k]),
         )
-        for k in map(int, np.flatnonzero(began > published_end))
+        for k in map(int, np.flatnonzero(late | (ended > published_end)))
     ]
 
 

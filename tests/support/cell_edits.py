@@ -1108,6 +1108,15 @@ DATA_MODEL = [
         row=Where(publisher_actor_id="act-sohr"),
     ),
     CellEdit(
+        "'about a week after' an earlier Friday widened past the document's own day",
+        "claims",
+        "value_text",
+        "2020-01-03/2020-01-17",
+        rule="time_ends_after_report",
+        decision="warn",
+        row=Where(predicate="time", quote=containing("about a week after")),
+    ),
+    CellEdit(
         "'on Tuesday' widened to the seven days before the document",
         "claims",
         "value_text",
