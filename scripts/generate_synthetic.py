@@ -32,7 +32,15 @@ from syria_strikes.checks.relations import ONE_PROPOSITION
 from syria_strikes.checks.rows import victims_worded
 from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
-from syria_strikes.metadata import ACTOR_PREDICATES, COUNT_PREDICATES, PREDICATE, TABLES, UNKNOWN_PERPETRATOR, Table
+from syria_strikes.metadata import (
+    ACTOR_PREDICATES,
+    COUNT_PREDICATES,
+    PREDICATE,
+    STANCE_WORDS,
+    TABLES,
+    UNKNOWN_PERPETRATOR,
+    Table,
+)
 from syria_strikes.sentences import split_sentences
 from syria_strikes.written_numbers import BOUND_BEFORE, MONTHS
 
@@ -708,6 +716,11 @@ def _claims(
         e = int(claim_events[k])
         rows["value_text"][k] = f"{starts[e] or '..'}/{ends[e]}"
     rows["quote"] = documents.quotes
+    # A stance that stands on words keeps them in the quote, else the claim asserts (rule stance_unworded).
+    rows["stance"] = [
+        stance if stance not in STANCE_WORDS or re.search(STANCE_WORDS[stance], quote, re.IGNORECASE) else "asserts"
+        for stance, quote in zip(rows["stance"], rows["quote"], strict=True)
+    ]
     # Victims the quote words only as combatants ('fighters') are combatants (rule victim_status_worded).
     rows["victim_status"] = [
         "combatant" if status == "unknown" and not victims_worded(status, None, quote) else status

@@ -356,6 +356,16 @@ STANCE_HEDGES_ONLY = {
     "denies": r"\b(?:denied|denies|denying)\b",
     "reports": r"\breports? that\b|\battributed to\b|\breportedly\b",
 }
+# The words a stance other than 'asserts' and 'disputes' stands on, in the hedge, the attribution words
+# or the quote (case-blind): broader than the hedges that settle a stance, since they only need to be
+# there. 'disputes' offers another account, which no word list names.
+STANCE_WORDS = {
+    "denies": r"\bden(?:y|ies|ied|ying|ial)\b|\brejects?\b|\brejected\b|\bdismiss(?:es|ed)?\b|\bnot true\b|\bfalse\b",
+    "questions": r"\bquestion(?:s|ed|ing)?\b|\bdoubts?\b|\bdoubted\b|\bsceptic|\bskeptic",
+    "no_comment": STANCE_HEDGES["no_comment"] + r"|\bdid not (?:say|respond|comment|address)\b|\bsilent\b",
+    "cannot_verify": STANCE_HEDGES["cannot_verify"] + r"|\bunverified\b|\bnot (?:been )?(?:independently )?verified\b",
+    "reports": r"\breport(?:s|ed|edly)?\b|\battributed to\b|\balleged(?:ly)?\b|\bclaimed\b",
+}
 UNIT = Vocabulary(
     "unit",
     "What a count in value, value_low and value_high counts.",

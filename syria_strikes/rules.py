@@ -180,6 +180,7 @@ RuleId = Literal[
     "victim_status_worded",
     "stance_worded",
     "stance_quoted",
+    "stance_unworded",
     "attribution_paragraph",
     "claim_events",
     "identification_noted",
@@ -2192,6 +2193,21 @@ RULES: tuple[Rule, ...] = (
         words=(
             "a time claim's value_text is the interval 'YYYY-MM-DD/YYYY-MM-DD' ('../YYYY-MM-DD' when open "
             "before), real days, start not after end"
+        ),
+    ),
+    Rule(
+        "stance_unworded",
+        "Data model",
+        "A claim whose stance stands on words (`denies`, `questions`, `no_comment`, `cannot_verify`, `reports`; "
+        "`STANCE_WORDS`) none of which its hedge, attribution words or quote holds: 'According to Haaretz' "
+        "recorded as a denial. A relay is worded by any attribution words ('SANA said'). A warning: a source may "
+        "word a stance in a way the list does not know",
+        "Names the stance; give the stance the words give, or quote the words that give it.",
+        decision="warn",
+        words=(
+            "no word of the hedge, the attribution words or the quote gives the stance {stance!r} (such as "
+            "'denied', 'questioned', 'did not mention', 'unable to verify', 'reports that'); give the stance the "
+            "words give, or quote the words that give this one"
         ),
     ),
     Rule(

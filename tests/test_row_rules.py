@@ -103,6 +103,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "victim_status_worded",
             "stance_worded",
             "stance_quoted",
+            "stance_unworded",
             "attribution_unknown",
             "attribution_complete",
             "attribution_offsets",
@@ -343,6 +344,26 @@ def test_words_that_settle_the_stance_give_it_in_the_hedge_and_warn_in_the_attri
     }
     # 'denied' settles the stance in the hedge only: in other words it may be anyone's
     assert _passes("claims", "stance_quoted", **quoted) == [False, False, True, True]
+
+
+def test_a_stance_that_stands_on_words_has_them() -> None:
+    columns = {
+        "stance": _texts("denies", "denies", "questions", "no_comment", "reports", "reports", "asserts", "disputes"),
+        "hedging": _texts("said", NA, NA, "did not mention", NA, NA, NA, NA),
+        "attribution_quote": _texts(
+            "According to Haaretz", "officials said", "Experts have QUESTIONED", "The two", "SANA said", NA, NA, NA
+        ),
+        "quote": _texts("the base", "it was not true", "x", "x", "x", "x", "x", "x"),
+    }
+    assert _passes("claims", "stance_unworded", **columns) == [False, True, True, True, True, False, True, True]
+    column, words = _failing_row("claims", "stance_unworded", **{k: v[:1] for k, v in columns.items()})
+    assert (
+        column,
+        words.startswith("no word of the hedge, the attribution words or the quote gives the stance 'denies'"),
+    ) == (
+        "stance",
+        True,
+    )
 
 
 def test_victims_are_worded_as_the_quote_words_them() -> None:

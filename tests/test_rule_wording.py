@@ -96,6 +96,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "victim_group_worded": {},
     "victim_status_worded": {"victim_status": "civilian", "victim_group": "militia officers", "quote": "x"},
     "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},
+    "stance_unworded": {"stance": "denies", "hedging": None, "attribution_quote": "According to X", "quote": "x"},
     "stance_quoted": {
         "attribution_quote": None,
         "quote": "REUTERS IS UNABLE TO INDEPENDENTLY VERIFY THIS IMAGE",

@@ -31,6 +31,7 @@ from syria_strikes.metadata import (
     PLACE_FIELDS_FINER_THAN,
     STANCE_HEDGES,
     STANCE_HEDGES_ONLY,
+    STANCE_WORDS,
     STRIKE_COUNTRY,
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
@@ -276,6 +277,28 @@ def _stance_as_quoted(frame: Frame) -> pd.Series:
     not: an emptied hedge let 'UNABLE TO INDEPENDENTLY VERIFY THIS IMAGE' pass as asserted, but such words
     in a quote may be about something else ('did not mention casualties'), hence a warning."""
     return _stance_as_written(frame, ("attribution_quote", "quote"), STANCE_HEDGES)
+
+
+def _stance_has_words(frame: Frame) -> pd.Series:
+    """A claim whose stance needs words (metadata.STANCE_WORDS: denies, questions, no_comment, cannot_verify,
+    reports) has them in its hedge, attribution words or quote: 'According to Haaretz' recorded as a
+    denial passed. A relay ('reports') is worded by any attribution words too. Each pattern is tried on
+    every cell at once, in Arrow."""
+    stances = frame["stance"].astype("string")
+    wrong = np.zeros(len(frame), dtype=bool)
+    for stance, pattern in STANCE_WORDS.items():
+        taking = (stances == stance).fillna(False).to_numpy(dtype=bool)
+        if not taking.any():
+            continue
+        # Whoever's words a claim relays, naming them ('SANA said') words the relay.
+        worded = np.zeros(len(frame), dtype=bool)
+        if stance == "reports":
+            worded |= _present(frame["attribution_quote"]).to_numpy(dtype=bool)
+        for column in ("hedging", "attribution_quote", "quote"):
+            says = pc.match_substring_regex(arrow_strings(frame[column]), pattern, ignore_case=True)
+            worded = worded | pc.fill_null(says, False).to_numpy(zero_copy_only=False)
+        wrong |= taking & ~worded
+    return pd.Series(~wrong, index=frame.index)
 
 
 def _stance_as_written(frame: Frame, columns: tuple[str, ...], settling: dict[str, str]) -> pd.Series:
@@ -663,6 +686,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "stance",
         ("attribution_quote", "quote", "stance"),
         _stance_as_quoted,
+    ),
+    RowRule(
+        "claims",
+        "stance_unworded",
+        "stance",
+        ("stance", "hedging", "attribution_quote", "quote"),
+        _stance_has_words,
     ),
     RowRule(
         "claims",

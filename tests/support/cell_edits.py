@@ -1193,6 +1193,15 @@ DATA_MODEL = [
         row=Where(victim_group=containing("militia officers")),
     ),
     CellEdit(
+        "what Haaretz reports recorded as its denial",
+        "claims",
+        "stance",
+        "denies",
+        rule="stance_unworded",
+        decision="warn",
+        row=Where(attribution_quote=containing("According to Haaretz")),
+    ),
+    CellEdit(
         "strikes 'attributed to' Israel recorded as asserted",
         "claims",
         "stance",
