@@ -29,13 +29,14 @@ import numpy as np
 from syria_strikes.checks.agreement import AnyActor, within
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.checks.relations import ONE_PROPOSITION
-from syria_strikes.checks.rows import victims_worded
+from syria_strikes.checks.rows import predicate_worded, victims_worded
 from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     COUNT_PREDICATES,
     PREDICATE,
+    PREDICATE_WORDS,
     STANCE_WORDS,
     TABLES,
     UNKNOWN_PERPETRATOR,
@@ -699,6 +700,13 @@ def _claims(
     # on (rule date_claimed); the draws above are kept, so the rest stays as it was.
     dating = np.r_[True, claim_events[1:] != claim_events[:-1]] if n else np.zeros(0, dtype=bool)
     predicates = np.where(dating, "time", predicates)
+    # A count claim quotes its predicate's words (rule predicate_worded): one drawn on a sentence that words
+    # another count takes that one, and one drawn on a sentence wording none says only that it occurred.
+    for k in np.flatnonzero(np.isin(predicates, list(PREDICATE_WORDS))).tolist():
+        quote = documents.quotes[k]
+        if not predicate_worded(predicates[k], "asserts", quote):
+            worded = [code for code, words in PREDICATE_WORDS.items() if re.search(words, quote, re.IGNORECASE)]
+            predicates[k] = worded[0] if worded else "occurred"
     rows: dict[str, Cells] = {
         "claim_id": [f"clm-{d:03d}-{k:03d}" for d, k in zip(claim_documents.tolist(), sequence.tolist(), strict=True)],
         "event_id": events.ids[claim_events].tolist(),

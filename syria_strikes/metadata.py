@@ -414,6 +414,17 @@ VICTIM_STATUS = Vocabulary(
         ("unknown", "The claim does not say, or mixes them."),
     ),
 )
+# The words a count claim's quote counts with, per count predicate (case-blind): a claim that asserts or
+# reports a count quotes its predicate's words ('4 missiles reached the target area' is munitions_hit,
+# never munitions_intercepted). A claim that disputes or questions may quote another account's words.
+PREDICATE_WORDS = {
+    "munitions_fired": r"\bfir(?:e|es|ed|ing)\b|\blaunch(?:es|ed|ing)?\b|\bdropped\b|\bsalvos?\b|\bbarrages?\b",
+    "munitions_intercepted": r"\bintercept|\bshot down\b|\bshoot(?:ing)? down\b|\bdowned\b|\bcrushed\b|\bthwart"
+    r"|\brepel|\brepuls|\bdestroyed\b|\bneutrali[sz]",
+    "munitions_hit": r"\breach(?:es|ed|ing)?\b|\bhit(?:s|ting)?\b|\bstruck\b|\blanded\b|\bimpact|\bfell\b",
+    "fatalities": r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\blives\b|\bbodies\b|\bmartyr|\btoll\b",
+    "injuries": r"\binjur|\bwound|\bhurt\b|\bcasualt",
+}
 # The words that say who a casualty claim's victims are (case-blind regular expressions, read in
 # victim_group, or in the quote when it is empty): only combatant words make them combatants, only
 # civilian words civilians, and 'civilian' is given only where the words say so (VICTIM_STATUS).

@@ -178,6 +178,7 @@ RuleId = Literal[
     "hedging_worded",
     "victim_group_worded",
     "victim_status_worded",
+    "predicate_worded",
     "stance_worded",
     "stance_quoted",
     "stance_unworded",
@@ -2320,6 +2321,20 @@ RULES: tuple[Rule, ...] = (
             "the attribution words start at {attribution_start}, in another paragraph than the quote (from "
             "{quote_start}); a "
             "document names who speaks beside what they say"
+        ),
+    ),
+    Rule(
+        "predicate_worded",
+        "Data model",
+        "A count claim (`munitions_fired`, `munitions_intercepted`, `munitions_hit`, `fatalities`, `injuries`) that "
+        "asserts or reports its count and whose quote holds none of its predicate's words (`PREDICATE_WORDS`): "
+        "'killed eight' recorded as injuries, '4 missiles reached the target area' as interceptions. A warning: a "
+        "source may word a count in a way the list does not know",
+        "Names the predicate; give the predicate the quote's words give.",
+        decision="warn",
+        words=(
+            "the quote {quote!r} holds no word of {predicate!r} (such as 'fired', 'intercepted', 'reached', "
+            "'killed', 'injured'); give the predicate its words give"
         ),
     ),
     Rule(

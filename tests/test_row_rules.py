@@ -101,6 +101,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "time_weekday",
             "victim_group_worded",
             "victim_status_worded",
+            "predicate_worded",
             "stance_worded",
             "stance_quoted",
             "stance_unworded",
@@ -374,6 +375,50 @@ def test_victims_are_worded_as_the_quote_words_them() -> None:
         ),
     }
     assert _passes("claims", "victim_group_worded", **columns) == [True, True, False, True, True]
+
+
+PREDICATE_ROWS = [
+    # predicate, stance, quote, passes
+    ("munitions_hit", "asserts", "4 missiles reached the target area", True),
+    ("munitions_intercepted", "asserts", "4 missiles reached the target area", False),
+    ("injuries", "reports", "killed eight militia officers", False),
+    ("fatalities", "reports", "KILLED eight", True),
+    ("munitions_intercepted", "disputes", "indicate the airstrikes hit their targets", True),
+    ("munitions_fired", "asserts", "eight missiles fired by jets", True),
+    ("occurred", "asserts", "x", True),
+    ("injuries", "asserts", NA, True),
+]
+
+
+def test_a_count_asserted_or_reported_quotes_its_predicates_words() -> None:
+    columns = {
+        name: _texts(*(row[k] for row in PREDICATE_ROWS)) for k, name in enumerate(("predicate", "stance", "quote"))
+    }
+    assert _passes("claims", "predicate_worded", **columns) == [row[3] for row in PREDICATE_ROWS]
+    column, words = _failing_row("claims", "predicate_worded", **{k: v[2:3] for k, v in columns.items()})
+    assert (column, words.startswith("the quote 'killed eight militia officers' holds no word of 'injuries'")) == (
+        "predicate",
+        True,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["munitions_fired", "munitions_hit", "fatalities", "injuries", "occurred", None]),
+            st.sampled_from(["asserts", "reports", "disputes", None]),
+            st.sampled_from(["Eight were Wounded", "missiles hit", "fired 3", "x", "", None]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_predicate_rule_on_every_row_at_once_is_the_plain_reading(rows: list[tuple[str | None, ...]]) -> None:
+    from syria_strikes.checks.rows import predicate_worded
+
+    columns = {name: _texts(*(row[k] for row in rows)) for k, name in enumerate(("predicate", "stance", "quote"))}
+    assert _passes("claims", "predicate_worded", **columns) == [predicate_worded(*row) for row in rows]
 
 
 VICTIM_ROWS = [

@@ -53,7 +53,8 @@ def test_duckdb_queries_the_release_parquet(synthetic: Path, tmp_path: Path) -> 
         f"SELECT e.category, count(*) AS claims, sum(len(c.relayed_via)) AS hops "
         f"FROM read_parquet('{claims}') AS c JOIN read_parquet('{events}') AS e USING (event_id) "
         f"WHERE c.predicate IN ('fatalities', 'occurred', 'attribution', 'weapon', 'target', 'damage', "
-        f"'munitions_fired', 'munitions_intercepted', 'injuries', 'time') GROUP BY e.category ORDER BY e.category"
+        f"'munitions_fired', 'munitions_intercepted', 'munitions_hit', 'injuries', 'time') GROUP BY e.category "
+        f"ORDER BY e.category"
     ).fetchall()
     assert [category for category, _, _ in rows] == ["context", "strike"]
     assert sum(count for _, count, _ in rows) == CLAIMS

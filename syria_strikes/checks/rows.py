@@ -29,6 +29,7 @@ from syria_strikes.metadata import (
     LIST_DELIMITER,
     NON_ATTACK_EVENT_TYPES,
     PLACE_FIELDS_FINER_THAN,
+    PREDICATE_WORDS,
     STANCE_HEDGES,
     STANCE_HEDGES_ONLY,
     STANCE_WORDS,
@@ -230,6 +231,35 @@ def _victims_quoted(frame: Frame) -> pd.Series:
     # One assignment: a row at a time cost pandas' indexing for each casualty claim.
     judged = pd.Series(quoted, index=given.index[given.to_numpy(dtype=bool)], dtype=bool)
     return judged.reindex(frame.index, fill_value=True)
+
+
+# The stances whose quote is the claimant's account of the count: one that disputes or questions may
+# quote the account it disputes ('indicate the airstrikes ... hit their targets' against interceptions).
+COUNTING_STANCES = ("asserts", "reports")
+
+
+def predicate_worded(predicate: object, stance: object, quote: object) -> bool:
+    """The plain reading of predicate_worded, one row; ``_predicates_worded`` reads every row at once."""
+    if predicate not in PREDICATE_WORDS or stance not in COUNTING_STANCES or not isinstance(quote, str):
+        return True
+    return re.search(PREDICATE_WORDS[str(predicate)], quote, re.IGNORECASE) is not None
+
+
+def _predicates_worded(frame: Frame) -> pd.Series:
+    """A count claim that asserts or reports its count quotes its predicate's words
+    (metadata.PREDICATE_WORDS): 'killed eight' recorded as injuries, or '4 missiles reached the target
+    area' as interceptions, passed. Each pattern is tried on every quote at once, in Arrow."""
+    predicates = frame["predicate"].astype("string")
+    counting = _is(frame["stance"], COUNTING_STANCES).to_numpy(dtype=bool)
+    quotes = arrow_strings(frame["quote"])
+    wrong = np.zeros(len(frame), dtype=bool)
+    for predicate, pattern in PREDICATE_WORDS.items():
+        taking = (predicates == predicate).fillna(False).to_numpy(dtype=bool) & counting
+        if not taking.any():
+            continue
+        says = pc.fill_null(pc.match_substring_regex(quotes, pattern, ignore_case=True), True)
+        wrong |= taking & ~says.to_numpy(zero_copy_only=False)
+    return pd.Series(~wrong, index=frame.index)
 
 
 def victims_worded(status: object, group: object, quote: object) -> bool:
@@ -665,6 +695,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "victim_group",
         ("victim_group", "quote"),
         _victims_quoted,
+    ),
+    RowRule(
+        "claims",
+        "predicate_worded",
+        "predicate",
+        ("predicate", "stance", "quote"),
+        _predicates_worded,
     ),
     RowRule(
         "claims",
