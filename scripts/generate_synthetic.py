@@ -461,10 +461,11 @@ def _events(rng: np.random.Generator, sizes: Sizes, claim_events: np.ndarray, cl
     rows["date_source_id"] = dated_in
     rows["date_note"] = [f"“on {WEEKDAYS[(int(e.astype(int)) + 3) % 7]}” in the archived article." for e in ends]
     rows |= _places(places, place_precision)
-    # Coordinates are outside knowledge, taken only from a reference: a site rests on the gazetteer row.
+    # Coordinates and administrative areas are outside knowledge, taken only from a reference that writes
+    # them (rule place_written): a site, or a place known to an area, rests on the gazetteer row.
     rows["place_source_id"] = [
-        GAZETTEER if level == "site" else source
-        for level, source in zip(place_precision.tolist(), dated_in, strict=True)
+        GAZETTEER if level == "site" or admin1 is not None else source
+        for level, admin1, source in zip(place_precision.tolist(), rows["admin1"], dated_in, strict=True)
     ]
     rows["place_note"] = [None if k % 4 else "Place as the archived article names it." for k in range(n)]
     rows["attribution_status"] = status.tolist()
@@ -663,7 +664,9 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
         title="Synthetic gazetteer of the sites' coordinates",
         kind="reference",
         url="https://example.org/gazetteer",
-        curator_note="Synthetic reference: the coordinates of every site are taken from it.",
+        curator_note="Synthetic reference: the coordinates of every site are taken from it, and the places "
+        + "; ".join(f"{locality}, {admin2}, {admin1}" for _, _, _, admin1, admin2, locality, *_ in PLACES)
+        + ".",
     )
     _append(
         rows,

@@ -148,6 +148,7 @@ RuleId = Literal[
     "seed_referenced",
     "dateline_written",
     "dateline_archived",
+    "place_written",
     "alias_written",
     "language_written",
     "clean_text",
@@ -2016,6 +2017,21 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the source has no seed_path, so no archived document writes this dateline; a dateline is copied "
             "from the source's own archived document, or left empty"
+        ),
+    ),
+    Rule(
+        "place_written",
+        "Quotes and seeds",
+        "An event's `admin1`, `admin2` or `locality` that its `place_source_id` does not write, in any letter "
+        "case: for a reference, its title and `curator_note` (which say what the curators read at its "
+        "address); for an archived document, the quotes of its claims about the event: 'Aleppo' for "
+        "'Damascus', 'Hama' for 'Homs'",
+        "Copy the place as the source writes it: quote the document's words in a claim about the event, or say "
+        "in the reference's curator_note where it gives the place.",
+        words=(
+            "{source}, the event's place source, does not write this place (in its title and curator_note for a "
+            "reference, in its claims' quotes about the event for an archived document); copy the place as the "
+            "source writes it"
         ),
     ),
     Rule(

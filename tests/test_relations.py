@@ -601,6 +601,45 @@ def test_a_state_made_an_armed_group_leaves_its_armed_forces_part_of_no_state() 
     )
 
 
+def _places(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:
+    return _where([p for p in _check(world) if p.rule == "place_written"])
+
+
+def test_an_event_place_is_written_by_its_archived_source_in_a_claims_quote_about_the_event() -> None:
+    """The world's first claim, from src-archive about the event, quotes 'a strike'."""
+    world = _world()
+    world["claims"][0].update(quote="a strike in Homs")
+    world["events"][0].update(admin1="HOMS", locality="Tiyas")
+    assert _places(world) == [("events", 2, "locality", "Tiyas", "place_written")]
+    world["claims"][0].update(event_id="evt-2020-01-15-other")  # a claim about another event writes nothing here
+    assert [column for _, _, column, _, _ in _places(world)] == ["admin1", "locality"]
+
+
+def test_an_event_place_is_written_by_its_reference_in_its_title_or_curator_note() -> None:
+    world = _world()
+    world["sources"].append(
+        {
+            "source_id": "src-ref-gazetteer",
+            "title": "Gazetteer: Tiyas",
+            "kind": "reference",
+            "url": "https://example.org/t4",
+            "curator_note": "Homs Governorate.",
+        }
+    )
+    world["events"][0].update(place_source_id="src-ref-gazetteer", admin1="Homs", admin2="Hama", locality="tiyas")
+    assert _places(world) == [("events", 2, "admin2", "Hama", "place_written")]
+
+
+def test_an_event_place_is_not_judged_without_the_claims_or_a_source_row() -> None:
+    world = _world()
+    world["events"][0].update(admin1="Homs")
+    del world["claims"]
+    assert _places(world) == []
+    world = _world()
+    world["events"][0].update(place_source_id="src-nowhere", admin1="Homs")
+    assert _places(world) == []
+
+
 def test_two_reports_of_one_citation_list_are_each_judged_by_their_own_fault(dataset: Dataset) -> None:
     """One cited report first published after the citing document, another only ending after it: both
     are reported, one rule each, on the same row (neither hides the other)."""

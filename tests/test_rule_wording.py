@@ -153,6 +153,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_hash_pair": {"seed_path": "seeds/a.html", "sha256": None},
     "archived_has_seed": {"kind": "press_release", "seed_path": "seeds/a.html"},
     "dateline_archived": {"dateline": "Damascus", "seed_path": None},
+    "place_written": {"source": "src-ref-wikipedia-tiyas-airbase"},
     "seed_present": {"near": "000_88ebea6c751ab514.txt"},
     "seed_hash": {"seed_path": "seeds/a.html", "digest": "0" * 64},
     "seed_utf8": {"byte": 3},

@@ -327,6 +327,23 @@ ROW_RULES = [
     ),
     CellEdit("archived source without its hash", "sources", "sha256", "", rule="seed_hash_pair", row=ARCHIVED_SOURCE),
     CellEdit(
+        "an event's governorate written as one its place source does not name",
+        "events",
+        "admin1",
+        "Hama",
+        rule="place_written",
+        row=Where(admin1="Homs"),
+        exact=False,  # place_read_once: another event reads the same place from that source
+    ),
+    CellEdit(
+        "an event's town moved to one its archived place source does not name",
+        "events",
+        "locality",
+        "Aleppo",
+        rule="place_written",
+        row=Where(locality="Damascus"),
+    ),
+    CellEdit(
         "a dateline on a reported source no seed archives",
         "sources",
         "dateline",
