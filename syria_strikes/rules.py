@@ -2360,7 +2360,7 @@ RULES: tuple[Rule, ...] = (
         "contradict (`VICTIM_WORDS`): victims worded only as combatants ('militia officers', 'fighters') coded "
         "civilian or unknown, victims worded only as civilians coded combatant, or civilian where no word says so",
         "Names the words and the status they give.",
-        yields_to=("victim_fields",),
+        yields_to=("victim_fields", "victim_group_worded"),
         words=_victim_status_worded,
     ),
     Rule(

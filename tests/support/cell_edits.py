@@ -489,6 +489,7 @@ QUOTES_AND_SEED_PATHS = [
         "asserts",
         rule="own_voice_reports",
         row=Where(stance="reports"),
+        exact=False,  # stance_worded too: the hedge 'reports that' makes the stance reports
     ),
     CellEdit(
         "English seed tagged with another language",
