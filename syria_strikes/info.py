@@ -133,7 +133,8 @@ def _left_out(folder: Path, descriptor: dict[str, Any]) -> list[str]:
 def _rows(data: bytes, name: str) -> int:
     try:
         return int(pq.read_metadata(pa.BufferReader(data)).num_rows)
-    except (pa.ArrowException, OSError) as error:
+    # A column name that is not UTF-8 fails in pyarrow's Python as UnicodeDecodeError, a ValueError.
+    except (pa.ArrowException, OSError, ValueError) as error:
         raise ReleaseError(f"{name} of the release cannot be read as Parquet ({error})") from None
 
 

@@ -240,7 +240,8 @@ def parquet_table(data: bytes, path: Path, declared: Table) -> pa.Table:
     schema; ReleaseError when they hold another, or a value no build writes."""
     try:
         arrow = decode_parquet(data)
-    except (pa.ArrowException, OSError) as error:
+    # A column name that is not UTF-8 fails in pyarrow's Python as UnicodeDecodeError, a ValueError.
+    except (pa.ArrowException, OSError, ValueError) as error:
         raise ReleaseError(
             f"{path.name} in {path.parent} cannot be read as Parquet ({error}); {remedy(path.parent)}"
         ) from None

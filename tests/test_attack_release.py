@@ -214,6 +214,36 @@ def test_text_that_is_not_utf8_in_a_parquet_file_is_one_line(copied: Path, tmp_p
     assert "events.parquet in" in result.stderr and "not UTF-8" in result.stderr and result.stderr.count("\n") == 1
 
 
+def _with_a_column_name_not_utf8(release: Path) -> None:
+    """A byte of claims.parquet's footer changed so a column's name is not UTF-8, the checksum recorded."""
+    path = release / "claims.parquet"
+    data = bytearray(path.read_bytes())
+    data[data.index(b"\x11attribution_start") + 1] = 0x9E
+    path.write_bytes(bytes(data))
+    descriptor = _descriptor(release)
+    for resource in descriptor["resources"]:
+        if resource["path"] == "claims.parquet":
+            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    (release / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_a_column_name_that_is_not_utf8_is_a_release_error(copied: Path) -> None:
+    """pyarrow reads the names in Python: load() raised a bare UnicodeDecodeError."""
+    _with_a_column_name_not_utf8(copied)
+    with pytest.raises(syria_strikes.ReleaseError, match=r"claims\.parquet in .* cannot be read as Parquet"):
+        load("claims", root=copied)
+
+
+@pytest.mark.parametrize("command", [["info"], ["info", "--deep"]])
+def test_a_column_name_that_is_not_utf8_is_one_line(copied: Path, command: list[str]) -> None:
+    """``info`` ended in a UnicodeDecodeError traceback."""
+    _with_a_column_name_not_utf8(copied)
+    result = in_process(*command, "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "claims.parquet" in result.stderr and "cannot be read as Parquet" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def test_a_file_replaced_after_a_first_load_is_caught(copied: Path, tmp_path: Path) -> None:
     path = copied / "claims.parquet"
     assert len(load("claims", root=copied)) > 0
