@@ -67,15 +67,30 @@ def release_folder(root: Root) -> Path:
 
 
 def remedy(folder: Path) -> str:
-    """How to get a sound release back: the installed one is reinstalled; a folder the user named
-    is built again (or fetched again) by them."""
-    try:
-        installed = folder.resolve() == release_dir().resolve()
-    except (OSError, RuntimeError):
-        installed = False
-    if installed:
-        return REINSTALL
+    """How to get a sound release back: the installed one is built again in a source checkout, else
+    reinstalled; a folder the user named is built again (or fetched again) by them."""
+    if _installed(folder):
+        return _rebuild_or_reinstall()
     return f"build it again with `syria-strikes build --out {folder}`, or download the release again"
+
+
+def _installed(folder: Path) -> bool:
+    """Whether ``folder`` is the package's own release."""
+    try:
+        return folder.resolve() == release_dir().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _rebuild_or_reinstall() -> str:
+    """The package's own release comes back by a build in a source checkout (an editable install, whose
+    package folder sits beside pyproject.toml), where reinstalling would replace the checkout's install."""
+    checkout = release_dir().parent.parent / "pyproject.toml"
+    try:
+        in_checkout = checkout.is_file()
+    except OSError:
+        in_checkout = False
+    return f"run `python -m syria_strikes build` in {checkout.parent}" if in_checkout else REINSTALL
 
 
 @overload
@@ -373,7 +388,7 @@ def release_descriptor(folder: Path) -> dict[str, Any]:
             f"no built release at {folder}: "
             + (
                 f"in a source checkout run `python -m syria_strikes build`; otherwise {REINSTALL}"
-                if remedy(folder) == REINSTALL
+                if _installed(folder)
                 else f"it holds one in a folder of its own: pass {' or '.join(map(str, inside))}"
                 if inside
                 else "pass the folder a build wrote (`syria-strikes build --out DIR`) or an unpacked release"

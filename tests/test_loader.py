@@ -335,3 +335,17 @@ def test_a_root_too_long_for_the_system_is_a_release_error(tmp_path: Path, shape
     for read in (lambda: syria_strikes.load("claims", root=root), lambda: syria_strikes.release_info(root)):
         with pytest.raises(ReleaseError, match="cannot be read: file name too long"):
             read()
+
+
+def test_the_remedy_for_the_package_release_is_a_build_in_a_checkout_and_a_reinstall_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reinstalling from PyPI would replace a checkout's editable install."""
+    from syria_strikes import loader
+
+    assert loader.remedy(loader.release_dir()) == f"run `python -m syria_strikes build` in {REPO}"
+    site_release = tmp_path / "site-packages" / "syria_strikes" / "release"
+    site_release.mkdir(parents=True)
+    monkeypatch.setattr(loader, "release_dir", lambda: site_release)
+    assert loader.remedy(site_release) == loader.REINSTALL
+    assert loader.remedy(tmp_path).startswith("build it again with `syria-strikes build --out")
