@@ -51,14 +51,23 @@ class _Parser(argparse.ArgumentParser):
     """argparse quotes arguments back in its errors; escape them like every other output."""
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        super()._print_message(escape_lines(message) if message else message, file)
+        """As argparse's, but a failed write is raised, not passed over: help lost to a full disk is an error."""
+        if message:
+            (file or sys.stderr).write(escape_lines(message))
 
 
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")  # a narrow console shows odd cells escaped
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help and --version print, then exit 0: their output must be written too
+        if done.code not in (0, None):
+            raise
+        return _printed()
+    except OSError as error:  # the help, the version or a usage error could not be written
+        return _printed(error)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return USAGE_ERROR
@@ -83,6 +92,21 @@ def main(argv: list[str] | None = None) -> int:
         _complain(str(error))
         return USAGE_ERROR
     return code
+
+
+def _printed(failed: OSError | None = None) -> int:
+    """OK once what was printed reached standard output; else the error (``failed``, or the flush's),
+    as a command's would be."""
+    try:
+        if failed is not None:
+            raise failed
+        _flush()
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            return _reader_gone()
+        _complain(_system_words(error))
+        return SYSTEM_ERROR
+    return OK
 
 
 def _flush() -> None:

@@ -193,6 +193,26 @@ def test_a_full_stdout_ends_with_a_message() -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["validate", "--help"]])
+def test_help_or_the_version_lost_to_a_full_stdout_ends_with_a_message(argv: list[str]) -> None:
+    """argparse passed over a failed write and exited 0."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "syria_strikes", *argv], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert result.returncode == 3
+    assert "the disk is full" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_version_to_a_closed_stdout_ends_with_a_message() -> None:
+    closed = subprocess.run(
+        f"{sys.executable} -m syria_strikes --version >&-", shell=True, stderr=subprocess.PIPE, text=True, check=False
+    )
+    assert closed.returncode == 3
+    assert "standard output is closed" in closed.stderr
+
+
 def test_a_closed_stdout_ends_with_a_message() -> None:
     assert in_process("info").returncode == 0
     closed = subprocess.run(
