@@ -630,6 +630,20 @@ def test_an_event_place_is_written_by_its_reference_in_its_title_or_curator_note
     assert _places(world) == [("events", 2, "admin2", "Hama", "place_written")]
 
 
+def test_an_event_place_is_not_judged_on_cells_blanked_for_their_own_fault() -> None:
+    """A seed_path blanked by its own rule leaves the source archived, not a reference whose note is read;
+    a quote blanked by its own rule may have written the place. One fault, one message."""
+    world = _world()
+    world["events"][0].update(admin1="Homs")
+    world["claims"][0].update(quote="a strike in Homs")
+    world["sources"][0].update(seed_path=None)
+    assert _places(world) == []
+    world = _world()
+    world["events"][0].update(admin1="Homs")
+    world["claims"][0].update(quote=None)
+    assert _places(world) == []
+
+
 def test_an_event_place_is_not_judged_without_the_claims_or_a_source_row() -> None:
     world = _world()
     world["events"][0].update(admin1="Homs")

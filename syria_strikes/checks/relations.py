@@ -826,12 +826,18 @@ def _places_written(frames: Frames) -> list[Problem]:
     events, sources = frames["events"], frames["sources"]
     claims = frames.get("claims")
     written: dict[tuple[str, str], list[str]] = {}
+    blanked: set[tuple[str, str]] = set()  # a quote blanked for its own fault may have written the place
     if claims is not None:
         for event, source, quote in zip(claims["event_id"], claims["source_id"], claims["quote"], strict=True):
-            if isinstance(event, str) and isinstance(source, str) and isinstance(quote, str):
-                written.setdefault((event, source), []).append(quote)
+            if isinstance(event, str) and isinstance(source, str):
+                if isinstance(quote, str):
+                    written.setdefault((event, source), []).append(quote)
+                else:
+                    blanked.add((event, source))
     unique = first_by_key(sources, "source_id")
-    archived = dict(zip(unique.index.tolist(), unique["seed_path"].notna().tolist(), strict=True))
+    # By kind, not by seed_path: a seed_path blanked for its own fault leaves the source archived.
+    kinds = unique["kind"].astype("string")
+    archived = dict(zip(unique.index.tolist(), (kinds == "archived_article").fillna(False).tolist(), strict=True))
     noted = {
         source: " ".join(cell for cell in (title, note) if isinstance(cell, str))
         for source, title, note in zip(
@@ -846,10 +852,10 @@ def _places_written(frames: Frames) -> list[Problem]:
         *(events[column] for column in WRITTEN_PLACE_COLUMNS),
         strict=True,
     ):
-        if not isinstance(source, str) or source not in archived:
-            continue  # no place source, or none of sources: other rules'
+        if not isinstance(source, str) or source not in archived or pd.isna(kinds.get(source)):
+            continue  # no place source, none of sources, or one of no kind: other rules'
         if archived[source]:
-            if claims is None:
+            if claims is None or (event, source) in blanked:
                 continue
             text = " ".join(written.get((event, source), [])).casefold()
         else:
