@@ -167,19 +167,25 @@ def test_a_data_folder_path_too_long_for_the_system_is_a_usage_error(
     with pytest.raises(SystemExit) as exit_:
         main(["validate", "--data-dir", str(tmp_path / ("x" * 300))])
     assert exit_.value.code == 2
-    assert "no data folder at" in capsys.readouterr().err
+    assert "the path is longer than the system allows" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["diff", "archive", "locate", "generate"])
+@pytest.mark.parametrize("name", ["diff", "archive", "locate", "generate", "info", "info deep", "site", "validate"])
+@pytest.mark.parametrize("shape", ["one long name", "deep"])
 def test_any_path_too_long_for_the_system_is_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, shape: str
 ) -> None:
-    long = str(tmp_path / ("x" * 300))
+    """``info`` and ``site`` said the release could not be read, and exited 1."""
+    long = str(tmp_path / ("x" * 300 if shape == "one long name" else "/".join(["x"] * 3000)))
     argv = {
         "diff": ["diff", long, str(REPO / "data")],
         "archive": ["archive", long, "--data-dir", str(REPO / "data")],
         "locate": ["locate", long, "words", "--data-dir", str(REPO / "data")],
         "generate": ["generate", "--root", long],
+        "info": ["info", "--release", long],
+        "info deep": ["info", "--deep", "--release", long],
+        "site": ["site", "--release", long, "--out", str(tmp_path / "site")],
+        "validate": ["validate", "--data-dir", long],
     }[name]
     assert run_cli(argv)[0] == 2
     assert "longer than the system allows" in capsys.readouterr().err
