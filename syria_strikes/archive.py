@@ -116,10 +116,8 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
                     }
                 ),
             )
-    except OSError as error:
-        raise InputError(
-            f"{error.filename or root}: cannot be written ({error.strerror}); nothing was changed"
-        ) from None
+    except OSError as error:  # the system's refusal (exit 3, as for every command), naming the file
+        raise OSError(error.errno, error.strerror, str(error.filename or root)) from None
     return Archived(seed_path, source_id, digest, tuple(column for column in TO_FILL if column in header))
 
 

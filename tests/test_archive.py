@@ -154,7 +154,12 @@ def test_a_failure_while_moving_files_into_place_restores_everything(
         real_replace(source, target)
 
     monkeypatch.setattr(archive_module.os, "replace", replace_then_fail)
-    assert "cannot be written (Permission denied); nothing was changed" in _refused(dataset, capsys, document)
+    before = file_contents(dataset.root)
+    assert _archive(dataset, document) == 3  # the system's refusal, as for every command
+    assert file_contents(dataset.root) == before
+    error = capsys.readouterr().err
+    assert error.startswith("error: permission denied (") and error.count("\n") == 1
+    assert "the command stopped and changed nothing it had not finished" in error
     assert not list(dataset.root.glob(".archive-staging-*"))
 
 
@@ -319,8 +324,11 @@ def test_a_seed_that_cannot_be_written_whole_is_not_left_behind(
 
     monkeypatch.setattr(archive_module.os, "link", no_hard_links)
     monkeypatch.setattr(archive_module.os, "fsync", full_on_the_seed)
-    error = _refused(dataset, capsys, document)
-    assert "No space left on device" in error and "nothing was changed" in error
+    before = file_contents(dataset.root)
+    assert _archive(dataset, document) == 3  # the system's refusal, as for every command
+    assert file_contents(dataset.root) == before
+    error = capsys.readouterr().err
+    assert error.startswith("error: the disk is full") and "changed nothing it had not finished" in error
 
 
 @pytest.mark.skipif(
