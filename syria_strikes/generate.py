@@ -91,15 +91,16 @@ def stale_files(root: Path, files: dict[str, str] | None = None) -> list[str]:
     """The generated files (``files``, worked out once by the caller, or now) whose copy in ``root`` differs."""
     files = generated_files() if files is None else files
     check_targets(root, files)
-    return [path for path, content in files.items() if _current(root / path) != content.encode()]
+    return [path for path, content in files.items() if _current(root / path, len(content.encode())) != content.encode()]
 
 
-def _current(path: Path) -> bytes | None:
-    """The file's bytes, or None when it is missing, not a regular file, or unreadable: all stale."""
+def _current(path: Path, size: int) -> bytes | None:
+    """The file's bytes, or None when it is missing, not a regular file, unreadable, or not of the
+    ``size`` it must have (stale unread: a sparse file of many gigabytes would not fit in memory)."""
     if path.is_symlink() or not path.is_file():
         return None
     try:
-        return path.read_bytes()
+        return path.read_bytes() if path.stat().st_size == size else None
     except OSError:
         return None
 

@@ -68,6 +68,8 @@ def read_bytes(
             raise InputError(f"{path}: {refused.words} [rule: {refused.rule}]") from None
         except FileTooLarge:
             raise InputError(f"{path}: {_too_large(most, holds)}") from None
+        except MemoryError:  # a sparse file of many gigabytes costs its author nothing
+            raise InputError(f"{path}: {_beyond_memory(path)}") from None
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if not path.is_file():
@@ -78,6 +80,20 @@ def read_bytes(
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    except MemoryError:
+        raise InputError(f"{path}: {_beyond_memory(path)}") from None
+
+
+def _beyond_memory(path: Path) -> str:
+    """The words validate gives a table too large for memory (rule file_readable), with its size."""
+    try:
+        size = f" ({path.stat().st_size:,} bytes)"
+    except OSError:
+        size = ""
+    return (
+        f"the file is too large to read into the memory available{size}; check that it is the right file "
+        "[rule: file_readable]"
+    )
 
 
 def _too_large(most: int | None, holds: str) -> str:

@@ -79,6 +79,9 @@ def data_hash(
             except FileTooLarge:
                 words = f"holds more than {SEED_MOST_BYTES} bytes"
                 raise HashRefused("seed_size", name, words, most=SEED_MOST_BYTES) from None
+            except MemoryError:  # a sparse table of many gigabytes costs its author nothing
+                words = "is too large to read into the memory available"
+                raise HashRefused("file_readable", name, words, what="the file", reason=words) from None
             checked = hashlib.sha256(data).hexdigest()
         # A name that is not UTF-8 is hashed by its bytes on disk (what ``os.fsdecode`` turned into surrogates).
         digest.update(f"{name}\0{checked}\n".encode("utf-8", "surrogateescape"))

@@ -137,3 +137,23 @@ def test_the_next_generate_removes_the_temporary_files_a_killed_one_left(dataset
     result = in_process("generate", "--root", str(dataset.root))
     assert result.returncode == 0, result.stderr
     assert temporary_files(dataset.root) == temporary_files(dataset.root / "docs") == []
+
+
+def test_a_generated_file_grown_huge_is_stale_unread(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sparse file of many gigabytes ended `generate --check` with 'the input is too large for the memory
+    available', naming no file: a file of another size than its content is stale without being read."""
+    (dataset.root / "docs").mkdir(exist_ok=True)
+    in_process("generate", "--root", str(dataset.root))
+    huge = dataset.root / "docs" / "data-policy.md"
+    with huge.open("r+b") as handle:
+        handle.truncate(1 << 40)  # a terabyte, sparse
+    read = Path.read_bytes
+
+    def never_huge(path: Path) -> bytes:
+        assert path != huge, "the huge file was read"
+        return read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", never_huge)
+    result = in_process("generate", "--check", "--root", str(dataset.root))
+    assert result.returncode == 1
+    assert "docs/data-policy.md is out of date" in result.stdout + result.stderr

@@ -21,7 +21,7 @@ import pytest
 
 from syria_strikes.checks.provenance import check_quotes
 from tests.support.attacks import assert_clean_failure, in_process, out_of_memory_reading
-from tests.support.dataset import Dataset, copy_dataset, link_cache
+from tests.support.dataset import Dataset, copy_dataset, file_contents, link_cache
 from tests.support.forked import forked
 from tests.support.unprivileged import forked_unprivileged
 
@@ -464,3 +464,26 @@ def test_a_table_too_large_for_memory_is_named_as_its_files_problem(
     assert code == 1
     assert [(p["table"], p["rule"]) for p in problems] == [("uncovered_sentences", "file_readable")]
     assert "too large to read into the memory available" in problems[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["coverage"], ["locate", "--fix"], ["diff", "data", "data"], ["data-hash"]],
+    ids=["coverage", "locate --fix", "diff", "data-hash"],
+)
+def test_a_table_too_large_for_memory_is_named_by_the_curators_commands(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """They ended with 'the input is too large for the memory available', naming no file, and exit 3."""
+    from syria_strikes import seedfiles, versioning
+
+    for module in (seedfiles, versioning):
+        out_of_memory_reading(monkeypatch, module, lambda path: path.name == "claims.csv")
+    monkeypatch.chdir(dataset.root)
+    before = file_contents(dataset.root)
+    result = in_process(*argv)
+    assert result.returncode == (1 if argv == ["data-hash"] else 2)
+    assert "claims.csv" in result.stderr + result.stdout
+    assert "too large to read into the memory available" in result.stderr + result.stdout
+    assert "[rule: file_readable]" in result.stderr + result.stdout
+    assert file_contents(dataset.root) == before
