@@ -26,7 +26,7 @@ import pyarrow.parquet as pq
 
 from syria_strikes.annotations import CLAIM_COLUMNS, write_annotations
 from syria_strikes.column_types import arrow_schema, forms
-from syria_strikes.datapackage import package_descriptor, resource_descriptor
+from syria_strikes.datapackage import package_descriptor, release_resources
 from syria_strikes.files import (
     ANNOTATIONS,
     DATABASE,
@@ -52,13 +52,6 @@ from syria_strikes.swap import OutputBusy, operated_path, replacing
 from syria_strikes.validate import read_and_check
 from syria_strikes.versioning import build_date, data_hash, version_of
 
-MEDIATYPES = {
-    "jsonld": "application/ld+json",
-    "parquet": "application/vnd.apache.parquet",
-    "sqlite": "application/vnd.sqlite3",
-    "json": "application/json",
-    "geojson": "application/geo+json",
-}
 WRITERS = 4
 
 
@@ -256,63 +249,7 @@ def describe_release(stamps: dict[str, dict[str, Any]], version: str) -> dict[st
 
     ``version`` carries a local label when the data is not the tagged data (``versioning``).
     """
-    resources = []
-    for declared in TABLES:
-        path = declared.file_name
-        resources.append({**resource_descriptor(declared, path=path), **stamps[path]})
-    for declared in TABLES:
-        resources.append(
-            _file_resource(
-                f"{declared.name}-parquet",
-                f"{declared.name}.parquet",
-                stamps,
-                f"{declared.title} as Parquet (zstd), with Arrow types.",
-            )
-        )
-    resources.append(
-        _file_resource(
-            "database", DATABASE, stamps, "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."
-        )
-    )
-    resources.append(
-        _file_resource(
-            "claims-annotations",
-            ANNOTATIONS,
-            stamps,
-            "Every claim as a W3C Web Annotation (JSON-LD): the quote with 32 characters of context and its "
-            "offsets in the archived seed, the predicate, stance and claimant in the body.",
-        )
-    )
-    resources.append(
-        _file_resource(
-            "datasette-metadata",
-            DATASETTE,
-            stamps,
-            "Titles, descriptions and label columns for browsing the database with Datasette.",
-        )
-    )
-    resources.append(
-        _file_resource(
-            "events-geojson",
-            GEOJSON,
-            stamps,
-            "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
-        )
-    )
-    return package_descriptor(resources, version, build_date())
-
-
-def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:
-    extension = path.rsplit(".", 1)[1]
-    return {
-        "name": name,
-        "type": "file",
-        "path": path,
-        "format": extension,
-        "mediatype": MEDIATYPES[extension],
-        "description": description,
-        **stamps[path],
-    }
+    return package_descriptor(release_resources(stamps), version, build_date())
 
 
 def sql_ready(arrow: pa.Table) -> pa.Table:

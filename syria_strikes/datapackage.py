@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from syria_strikes.column_types import forms
+from syria_strikes.files import ANNOTATIONS, DATABASE, DATASETTE, GEOJSON
 from syria_strikes.metadata import LIST_DELIMITER, REPOSITORY_URL, TABLES, Column, Table
 from syria_strikes.version import __version__
 
@@ -117,4 +118,68 @@ def package_descriptor(
         ],
         "contributors": [{"title": "syria-strikes curators", "roles": ["author", "curator"]}],
         "resources": resources if resources is not None else [resource_descriptor(t) for t in TABLES],
+    }
+
+
+MEDIATYPES = {
+    "jsonld": "application/ld+json",
+    "parquet": "application/vnd.apache.parquet",
+    "sqlite": "application/vnd.sqlite3",
+    "json": "application/json",
+    "geojson": "application/geo+json",
+}
+
+
+def release_resources(stamps: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The resources of a release's descriptor, each file with its ``stamps`` (bytes and hash): what a
+    build writes, and what a release's descriptor is checked against."""
+    resources = [
+        {**resource_descriptor(declared, path=declared.file_name), **stamps[declared.file_name]} for declared in TABLES
+    ]
+    resources += [
+        _file_resource(
+            f"{declared.name}-parquet",
+            f"{declared.name}.parquet",
+            stamps,
+            f"{declared.title} as Parquet (zstd), with Arrow types.",
+        )
+        for declared in TABLES
+    ]
+    return [
+        *resources,
+        _file_resource(
+            "database", DATABASE, stamps, "All tables in SQLite, with primary keys, foreign keys and CHECK constraints."
+        ),
+        _file_resource(
+            "claims-annotations",
+            ANNOTATIONS,
+            stamps,
+            "Every claim as a W3C Web Annotation (JSON-LD): the quote with 32 characters of context and its "
+            "offsets in the archived seed, the predicate, stance and claimant in the body.",
+        ),
+        _file_resource(
+            "datasette-metadata",
+            DATASETTE,
+            stamps,
+            "Titles, descriptions and label columns for browsing the database with Datasette.",
+        ),
+        _file_resource(
+            "events-geojson",
+            GEOJSON,
+            stamps,
+            "The events as RFC 7946 GeoJSON: a point where the site is located, a null geometry otherwise.",
+        ),
+    ]
+
+
+def _file_resource(name: str, path: str, stamps: dict[str, dict[str, Any]], description: str) -> dict[str, Any]:
+    extension = path.rsplit(".", 1)[1]
+    return {
+        "name": name,
+        "type": "file",
+        "path": path,
+        "format": extension,
+        "mediatype": MEDIATYPES[extension],
+        "description": description,
+        **stamps[path],
     }

@@ -446,7 +446,39 @@ def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
         )
     if fault:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {fault}; {remedy(folder)}")
+    relabelled = _tables_not_tagged(descriptor, folder)
+    if relabelled:
+        raise ReleaseError(f"{DESCRIPTOR} in {folder} {relabelled}; {remedy(folder)}")
     return descriptor
+
+
+def _tables_not_tagged(descriptor: dict[str, Any], folder: Path) -> str | None:
+    """A release labelled with this package's tagged version, no local label, holds the tagged tables: the
+    CSV files of the package's own release, when that one is the tagged release too. A build of other data
+    is labelled '+local'; one relabelled by hand, or whose table was edited and its hash recorded, would
+    be cited as the tagged data. Parquet and SQLite files may differ in bytes between library versions,
+    and are held to the tables by `info --deep`."""
+    from syria_strikes.version import __version__
+
+    if descriptor["version"] != __version__ or _installed(folder):
+        return None
+    try:
+        packaged = release_descriptor(release_dir())
+    except (ReleaseError, OSError):  # no sound package release to compare with: nothing is claimed
+        return None
+    if packaged["version"] != __version__:
+        return None
+    tagged = {resource["path"]: resource["hash"] for resource in packaged["resources"]}
+    for resource in descriptor["resources"]:
+        name = resource["path"]
+        if name.endswith(".csv") and name in tagged and resource["hash"] != tagged[name]:
+            return (
+                f"labels the release {__version__}, the tagged data, but its {name} is not that version's "
+                f"(sha256 {resource['hash'].removeprefix('sha256:')[:12]}..., where {__version__} has "
+                f"{tagged[name].removeprefix('sha256:')[:12]}...): a build of other data is labelled "
+                f"'{__version__}+local', and this one was relabelled or edited"
+            )
+    return None
 
 
 def _shape_fault(descriptor: dict[str, Any]) -> str | None:
@@ -479,7 +511,44 @@ def _shape_fault(descriptor: dict[str, Any]) -> str | None:
         if resource["path"] in seen:
             return f"it lists {resource['path']} twice, where a build lists each file once"
         seen.add(resource["path"])
-    return None
+    return _built_otherwise(descriptor)
+
+
+def _built_otherwise(descriptor: dict[str, Any]) -> str | None:
+    """How a descriptor of this package's version differs from the one its build writes for the same
+    files, version label and build date, if it does: edited by hand, its vocabularies, its files or its
+    words say what the data does not (an enum replaced, a file no build writes listed with its hash). A
+    release of another version is not known here; one that leaves out files is named as damaged by `info`."""
+    from syria_strikes.checks.descriptor import MISSING, first_difference, same_json
+    from syria_strikes.datapackage import package_descriptor, release_resources
+    from syria_strikes.version import __version__
+
+    version = descriptor["version"]
+    if version.partition("+")[0] != __version__:
+        return None
+    stamps = {
+        resource["path"]: {"bytes": resource["bytes"], "hash": resource["hash"]} for resource in descriptor["resources"]
+    }
+    extra = sorted(stamps.keys() - release_file_names())
+    if extra:
+        return f"it lists {extra[0]!r}, which no build of {version} writes"
+    if stamps.keys() != release_file_names():
+        return None
+    built = package_descriptor(release_resources(stamps), version, descriptor.get("created"))
+    if same_json(built, descriptor):
+        return None
+    where, wrote, found = first_difference(built, descriptor)
+    shown = {"a build writes": wrote, "the file has": found}
+    said = "; ".join(f"{side} {'nothing' if value is MISSING else _json_shown(value)}" for side, value in shown.items())
+    return f"it differs from what a build of {version} writes at {where} ({said})"
+
+
+def _json_shown(value: object) -> str:
+    """A JSON value as a message shows it, cut short."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:

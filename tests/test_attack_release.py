@@ -372,6 +372,7 @@ def test_a_resource_path_with_a_nul_byte_is_named(copied: Path) -> None:
     """A descriptor written by hand may name a file no file system can hold; it is a damaged release,
     reported as one, not a ValueError from the path."""
     descriptor = _descriptor(copied)
+    descriptor["version"] = "0.5.0"  # of another version, whose files are not known here: each is looked for
     next(r for r in descriptor["resources"] if r["path"] == "claims.parquet")["path"] = "claims\x00.parquet"
     (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     result = in_process("info", "--release", str(copied))
@@ -387,6 +388,7 @@ def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(
     name = "notes\nsyria-strikes 9.9.9"
     (copied / name).write_bytes(b"x")
     descriptor = _descriptor(copied)
+    descriptor["version"] = "0.5.0"  # of another version, whose files are not known here: each is listed
     digest = "sha256:" + hashlib.sha256(b"x").hexdigest()
     descriptor["resources"].append({"name": "notes", "path": name, "hash": digest, "bytes": 1})
     (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -394,6 +396,59 @@ def test_a_line_break_in_a_file_name_of_the_release_cannot_forge_a_line_of_info(
     assert result.returncode == 0, result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("syria-strikes 9.9.9")]
     assert "notes\\x0asyria-strikes 9.9.9" in result.stdout
+
+
+def test_a_file_no_build_of_this_version_writes_is_refused(copied: Path) -> None:
+    """``info`` listed it and exited 0, where ``site`` refused the same release."""
+    (copied / "evil.txt").write_bytes(b"x")
+    descriptor = _descriptor(copied)
+    digest = "sha256:" + hashlib.sha256(b"x").hexdigest()
+    descriptor["resources"].append({"name": "evil", "path": "evil.txt", "hash": digest, "bytes": 1})
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
+    assert "it lists 'evil.txt', which no build of 0.6.0 writes" in result.stderr
+    with pytest.raises(syria_strikes.ReleaseError, match="which no build of"):
+        syria_strikes.release_info(copied)
+
+
+def test_a_descriptor_edited_by_hand_is_named_where_it_differs_from_the_build(copied: Path) -> None:
+    """Every vocabulary replaced by ['evil'] passed: the descriptor is the schema users of Frictionless
+    and R validate against, and diff reported vocabulary added."""
+    descriptor = _descriptor(copied)
+    for resource in descriptor["resources"]:
+        for field in resource.get("schema", {}).get("fields", []):
+            if "enum" in field.get("constraints", {}):
+                field["constraints"]["enum"] = ["evil"]
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for command in (["info"], ["diff", str(copied), str(copied)]):
+        result = in_process(*command, "--release", str(copied)) if command == ["info"] else in_process(*command)
+        assert_clean_failure(result, 1)
+        assert "differs from what a build of 0.6.0 writes at resources[0].schema.fields[2].constraints.enum" in (
+            result.stderr
+        )
+    with pytest.raises(syria_strikes.ReleaseError, match="differs from what a build"):
+        load("actors", root=copied)
+
+
+def test_a_local_build_relabelled_as_the_tagged_version_is_refused(copied: Path) -> None:
+    """A build of other data is labelled '+local'; relabelled by hand as the tagged version, it was
+    cited as that version's data."""
+    path = copied / "actors.csv"
+    path.write_bytes(path.read_bytes().replace(b"Syria", b"Syrja", 1))
+    descriptor = _descriptor(copied)
+    for resource in descriptor["resources"]:
+        if resource["path"] == "actors.csv":
+            resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+            resource["bytes"] = path.stat().st_size
+    (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert descriptor["version"] == syria_strikes.__version__
+    with pytest.raises(
+        syria_strikes.ReleaseError, match=r"labels the release .*, the tagged data, but its actors\.csv"
+    ):
+        syria_strikes.release_info(copied)
+    result = in_process("info", "--release", str(copied))
+    assert_clean_failure(result, 1)
 
 
 def test_a_descriptor_listing_thousands_of_files_is_refused_before_any_is_looked_for(copied: Path) -> None:
@@ -534,6 +589,7 @@ def test_a_file_info_needs_no_bytes_of_is_verified_without_being_held_whole(
         while block := handle.read(1 << 22):
             digest.update(block)
     descriptor = _descriptor(copied)
+    descriptor["version"] = "0.5.0"  # of another version, whose files are not known here: each is verified
     descriptor["resources"].append(
         {"name": "padding", "path": padding.name, "hash": f"sha256:{digest.hexdigest()}", "bytes": 64 << 20}
     )

@@ -617,10 +617,7 @@ def test_a_release_listing_a_file_no_build_writes_stops_the_site_naming_it(
     out = tmp_path / "site"
     code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
     assert code == 1, error
-    assert (
-        error.startswith(f"error: the release at {copy} lists {name!r}, which no build writes")
-        and error.count("\n") == 1
-    )
+    assert error.startswith("error: ") and f"lists {name!r}, which no build" in error and error.count("\n") == 1
     assert not out.exists()
 
 

@@ -20,6 +20,8 @@ def record_checksum(release: Path, path: Path) -> None:
     resource = next(r for r in descriptor["resources"] if r["path"] == path.name)
     resource["hash"] = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     resource["bytes"] = path.stat().st_size
+    if path.suffix == ".csv":  # tables other than the tagged ones are a local build's, as a build labels them
+        descriptor["version"] = descriptor["version"].partition("+")[0] + "+local." + resource["hash"][7:19]
     descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
