@@ -33,11 +33,12 @@ from syria_strikes.companions import (
 )
 from syria_strikes.coverage import coverage_of, coverage_sentence
 from syria_strikes.files import DESCRIPTOR, sha256_file, write_beside
-from syria_strikes.leftovers import remove_leftovers
+from syria_strikes.leftovers import Temporary, remove_leftovers
 from syria_strikes.loader import derived_files
 from syria_strikes.outguard import MARKER, OutRefused, check_output, enclosing_release
 from syria_strikes.paths import dataset_root
 from syria_strikes.problems import Problem
+from syria_strikes.safefiles import folders_made
 from syria_strikes.terminal import escape
 
 
@@ -160,11 +161,16 @@ def _refused(error: CompanionError) -> BundleError:
 def write_zip(entries: dict[str, bytes], target: Path) -> Bundle:
     """Write the zip beside ``target`` and move it into place only if no other file is there. The
     temporary zips that bundles killed meanwhile left beside it are removed first."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target.parent)
-    data = zipped(entries)
-    digest = hashlib.sha256(data).hexdigest()
-    staging = write_beside(target, data, None, 0o644)  # locked until removed: no other run takes it for a leftover
+    with folders_made(target.parent):  # a bundle that fails leaves no folder it made
+        remove_leftovers(target.parent)
+        data = zipped(entries)
+        digest = hashlib.sha256(data).hexdigest()
+        staging = write_beside(target, data, None, 0o644)  # locked until removed: no other run takes it for a leftover
+        return _placed(staging, target, digest)
+
+
+def _placed(staging: Temporary, target: Path, digest: str) -> Bundle:
+    """The staged zip moved to ``target``, unless a file is there: the same bundle, or another one."""
     try:
         if target.exists():
             if target.is_file() and sha256_file(target) == digest:

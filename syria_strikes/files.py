@@ -154,8 +154,10 @@ def write_beside(target: Path, content: bytes, like: os.stat_result | None, mode
             with contextlib.suppress(PermissionError):
                 os.chown(temporary.path, like.st_uid, like.st_gid)
         temporary.written()
-    except BaseException:
+    except BaseException as error:
         temporary.path.unlink(missing_ok=True)
         temporary.close()
+        if isinstance(error, OSError) and not error.filename:  # a full disk, named by the file the user knows
+            raise OSError(error.errno, error.strerror, str(target)) from None
         raise
     return temporary

@@ -22,6 +22,7 @@ from syria_strikes.files import DESCRIPTOR, to_json, write_all_atomically
 from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
+from syria_strikes.safefiles import make_folders
 from syria_strikes.sqlite import schema_sql
 
 
@@ -114,7 +115,7 @@ def write_generated(root: Path) -> list[str]:
     made: list[Path] = []
     try:
         for path in written:
-            made += _make_folders((root / path).parent)
+            made += make_folders((root / path).parent)
         # Every file is written beside its target before any replaces it: a full disk half way leaves
         # the descriptor, the schemas and the docs all as they were, never some of them regenerated.
         write_all_atomically([(root / path, files[path].encode(), None) for path in written])
@@ -124,14 +125,3 @@ def write_generated(root: Path) -> list[str]:
                 folder.rmdir()
         raise
     return written
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Make ``folder`` and its missing parents; the folders made, outermost first."""
-    missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for made in reversed(missing):
-        made.mkdir(exist_ok=True)
-    return list(reversed(missing))

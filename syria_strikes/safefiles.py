@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -194,3 +194,27 @@ def list_folder(folder: Path) -> list[os.DirEntry[str]]:
         raise
     except OSError as error:
         raise FileRefused("file_readable", f"cannot be listed: {_reason(error)}") from None
+
+
+def make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; the folders made, outermost first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(exist_ok=True)
+    return list(reversed(missing))
+
+
+@contextmanager
+def folders_made(folder: Path) -> Iterator[list[Path]]:
+    """``make_folders``, undone if the block fails: a command that wrote nothing leaves no empty folder."""
+    made = make_folders(folder)
+    try:
+        yield made
+    except BaseException:
+        for each in reversed(made):
+            with suppress(OSError):  # no longer empty, or gone: left as it is
+                each.rmdir()
+        raise

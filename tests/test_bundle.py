@@ -15,6 +15,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import frictionless
@@ -151,6 +152,30 @@ def test_a_different_zip_of_the_same_name_is_never_replaced(tmp_path: Path) -> N
     assert "already exists and differs" in result.stderr
     assert existing.read_bytes() == b"someone else's file"
     assert sorted(path.name for path in tmp_path.iterdir()) == [existing.name]
+
+
+def test_a_full_disk_names_the_bundle_and_leaves_no_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It ended with 'the disk is full', naming no path, and left behind the empty folder it had made."""
+    from syria_strikes import bundle, files
+
+    def full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    write_beside = bundle.write_beside
+
+    def on_a_full_disk(*args: Any) -> Any:  # the release is built; the zip meets the full disk
+        with monkeypatch.context() as patched:
+            patched.setattr(files.os, "fsync", full)
+            return write_beside(*args)
+
+    monkeypatch.setattr(bundle, "write_beside", on_a_full_disk)
+    out = tmp_path / "new" / "dist"
+    result = _command("bundle", "--out", str(out))
+    assert result.returncode == 3
+    assert result.stderr.startswith("error: the disk is full (") and str(out / f"{TOP}.zip") in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_copy_without_its_licences_is_refused_before_building(dataset: Dataset, tmp_path: Path) -> None:
