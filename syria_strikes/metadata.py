@@ -209,6 +209,13 @@ EVENT_TYPE = Vocabulary(
         ("summit", "A meeting of heads of state or government."),
     ),
 )
+# The launch platforms an attack of a type is delivered from: an event of the type whose platform claims
+# name only other platforms is coded against its claims ('F-16 jets' on a missile_strike).
+EVENT_TYPE_PLATFORMS: dict[str, tuple[str, ...]] = {
+    "air_strike": ("aircraft", "drone"),
+    "missile_strike": ("ground_launcher", "ship"),
+    "rocket_attack": ("ground_launcher", "ship"),
+}
 # Event types that are not attacks: an event of category 'strike' is never one, and only they take
 # attribution_status 'not_applicable' ("the event is not an attack").
 NON_ATTACK_EVENT_TYPES = ("state_visit", "summit")

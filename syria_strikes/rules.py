@@ -195,6 +195,7 @@ RuleId = Literal[
     "acknowledged_claimed",
     "ended_by_reports",
     "place_claimed",
+    "event_type_claimed",
     "value_actor_named",
     "value_text_actor",
     "relation_named",
@@ -956,6 +957,14 @@ def _event_id_date(*, event_id: str | None, date_start: str | None, date_end: st
     return (
         f"the ID names a date the event's dates {date_start or '..'}/{date_end or '..'} leave out; if they were "
         "corrected since the ID was made, keep the ID (IDs are stable) and say so in date_note, else correct them"
+    )
+
+
+def _event_type_claimed(*, kind: str, platforms: Sequence[str], fits: Sequence[str]) -> str:
+    return (
+        f"the event's launch_platform claims name {_or(platforms).replace(' or ', ' and ')}, and a {kind} is "
+        f"delivered from {_or(fits)}; code the type the claims give, or air_or_missile_strike when the sources "
+        "do not settle it"
     )
 
 
@@ -2547,6 +2556,18 @@ RULES: tuple[Rule, ...] = (
         "Add the reference row of the item's page you saw, and say in `curator_note` why it is this actor; "
         "otherwise leave the cell empty.",
         words=_wikidata_seen,
+    ),
+    Rule(
+        "event_type_claimed",
+        "Data model",
+        "An attack whose `event_type` names its platforms (`EVENT_TYPE_PLATFORMS`: aircraft or drones for an "
+        "air strike, a ground launcher or ship for a missile strike or rocket attack) while its asserted or "
+        "relayed `launch_platform` claims name only others: an air strike, its 'F-16 jets' claimed, recoded as a "
+        "missile strike. A warning: the sources may disagree, and `air_or_missile_strike` records that",
+        "Names the platforms the claims give; code the type they give, or `air_or_missile_strike` when the "
+        "sources do not settle it.",
+        decision="warn",
+        words=_event_type_claimed,
     ),
     Rule(
         "place_read_once",

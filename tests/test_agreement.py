@@ -554,3 +554,39 @@ def test_a_report_whose_title_names_an_actor_gives_a_publisher() -> None:
     ]
     frames = {"actors": typed_frame("actors", actors), "sources": typed_frame("sources", sources)}
     assert [(p.row, p.rule) for p in agreement._publisher_left_out(frames)] == [(2, "publisher_given")]
+
+
+def _typed_against(kind: str, *claims: tuple[str, str | None]) -> list[tuple[int | None, str | None, object]]:
+    """The event_type_claimed problems of one event of ``kind`` with launch_platform claims (stance, codes)."""
+    frames = {
+        "events": typed_frame("events", [{"event_id": "evt-x", "event_type": kind}]),
+        "claims": typed_frame(
+            "claims",
+            [
+                {"claim_id": f"clm-{k}", "event_id": "evt-x", "predicate": "launch_platform", "stance": stance}
+                | ({"value_code": codes} if codes is not None else {})
+                for k, (stance, codes) in enumerate(claims)
+            ],
+        ),
+    }
+    return [(p.row, p.column, p.value) for p in agreement._platforms_claimed(frames)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "claims", "reported"),
+    [
+        ("air_strike", [("asserts", "aircraft"), ("asserts", "drone")], False),
+        ("missile_strike", [("asserts", "aircraft")], True),
+        ("rocket_attack", [("reports", "aircraft|drone")], True),
+        ("missile_strike", [("asserts", "aircraft"), ("asserts", "ground_launcher")], False),  # sources disagree
+        ("missile_strike", [("denies", "aircraft")], False),  # a denial names no platform it was launched from
+        ("missile_strike", [("asserts", "unknown")], False),
+        ("air_or_missile_strike", [("asserts", "aircraft")], False),
+        ("air_strike", [("asserts", "ship")], True),
+        ("air_strike", [], False),
+    ],
+)
+def test_an_attacks_type_fits_the_platforms_its_claims_name(
+    kind: str, claims: list[tuple[str, str | None]], reported: bool
+) -> None:
+    assert _typed_against(kind, *claims) == ([(2, "event_type", kind)] if reported else [])

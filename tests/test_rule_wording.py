@@ -267,6 +267,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "relation_within": {"part": "act-iaf", "whole": "act-israel"},
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},
+    "event_type_claimed": {"kind": "missile_strike", "platforms": ["aircraft"], "fits": ("ground_launcher", "ship")},
     "ended_by_reports": {"end": "9999-12-31", "latest": "2020-01-15"},
     "relation_named": {"actor": "act-russia"},
     "claimant_named": {

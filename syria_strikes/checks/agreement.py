@@ -21,7 +21,13 @@ from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.rows import inside_country
 from syria_strikes.columnar import arrow_strings, first_by_key, first_match_dates, list_items, pairs_isin
 from syria_strikes.intervals import time_intervals
-from syria_strikes.metadata import LIST_DELIMITER, PUBLISHER_KINDS, UNKNOWN_PERPETRATOR
+from syria_strikes.metadata import (
+    EVENT_TYPE_PLATFORMS,
+    LIST_DELIMITER,
+    PUBLISHER_KINDS,
+    UNKNOWN_CODE,
+    UNKNOWN_PERPETRATOR,
+)
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -698,6 +704,42 @@ def _acknowledged_claimed(frames: Frames) -> list[Problem]:
     ]
 
 
+def _platforms_claimed(frames: Frames) -> list[Problem]:
+    """An attack whose type names its platforms (metadata.EVENT_TYPE_PLATFORMS) has a platform claim
+    (asserting or relaying it) that names one of them, when any names a platform at all: an air strike
+    recoded as a missile strike, its 'F-16 jets' claimed, passed every rule of the cell. Claims naming
+    none ('unknown') are not counted; an event without platform claims is not judged."""
+    events, claims = frames["events"], frames["claims"]
+    platformed = claims[
+        ((claims["predicate"] == "launch_platform") & claims["stance"].isin(BLAMING_STANCES))
+        .fillna(False)
+        .to_numpy(dtype=bool)
+    ]
+    named: dict[str, set[str]] = {}
+    for event, codes in zip(platformed["event_id"].tolist(), platformed["value_code"].tolist(), strict=True):
+        if isinstance(event, str) and isinstance(codes, str):
+            named.setdefault(event, set()).update(code for code in codes.split(LIST_DELIMITER) if code != UNKNOWN_CODE)
+    problems = []
+    for line, event, kind in zip(
+        events.index.tolist(), events["event_id"].tolist(), events["event_type"].tolist(), strict=True
+    ):
+        platforms = EVENT_TYPE_PLATFORMS.get(kind) if isinstance(kind, str) else None
+        if platforms and named.get(event) and not named[event] & set(platforms):
+            problems.append(
+                problem(
+                    "event_type_claimed",
+                    "events",
+                    int(line),
+                    "event_type",
+                    kind,
+                    kind=kind,
+                    platforms=sorted(named[event]),
+                    fits=platforms,
+                )
+            )
+    return problems
+
+
 def _place_claimed(frames: Frames) -> list[Problem]:
     """An event with place claims lies in a country one of them codes: its country cell typed as
     another valid code passes every rule of the cell. An event without place claims is not judged."""
@@ -972,6 +1014,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("relation_within", {"actor_relations", "actors"}, _relation_within),
     across("place_claimed", {"events", "claims"}, _place_claimed),
+    across("event_type_claimed", {"events", "claims"}, _platforms_claimed),
     across("place_read_once", {"events"}, _place_read_once),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
 )

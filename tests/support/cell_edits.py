@@ -327,6 +327,15 @@ ROW_RULES = [
     ),
     CellEdit("archived source without its hash", "sources", "sha256", "", rule="seed_hash_pair", row=ARCHIVED_SOURCE),
     CellEdit(
+        "an air strike whose jets are claimed recoded as a missile strike",
+        "events",
+        "event_type",
+        "missile_strike",
+        rule="event_type_claimed",
+        decision="warn",
+        row=Where(event_type="air_strike", category="strike", summary=containing("Homs")),
+    ),
+    CellEdit(
         "an event's governorate written as one its place source does not name",
         "events",
         "admin1",
