@@ -2037,6 +2037,7 @@ RULES: tuple[Rule, ...] = (
         "'Damascus', 'Hama' for 'Homs'",
         "Copy the place as the source writes it: quote the document's words in a claim about the event, or say "
         "in the reference's curator_note where it gives the place.",
+        yields_to=("curated_source", "archive_about_event", "coordinates_source"),
         words=(
             "{source}, the event's place source, does not write this place (in its title and curator_note for a "
             "reference, in its claims' quotes about the event for an archived document); copy the place as the "
