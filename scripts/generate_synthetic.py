@@ -29,7 +29,7 @@ import numpy as np
 from syria_strikes.checks.agreement import AnyActor, within
 from syria_strikes.checks.aliases import written_whole
 from syria_strikes.checks.relations import ONE_PROPOSITION
-from syria_strikes.checks.rows import predicate_worded, victims_worded
+from syria_strikes.checks.rows import predicate_worded
 from syria_strikes.checks.seed_list import SEEDS_README, listed_row
 from syria_strikes.generate import generated_files
 from syria_strikes.metadata import (
@@ -731,11 +731,6 @@ def _claims(
     rows["stance"] = [
         stance if stance not in STANCE_WORDS or re.search(STANCE_WORDS[stance], quote, re.IGNORECASE) else "asserts"
         for stance, quote in zip(rows["stance"], rows["quote"], strict=True)
-    ]
-    # Victims the quote words only as combatants ('fighters') are combatants (rule victim_status_worded).
-    rows["victim_status"] = [
-        "combatant" if status == "unknown" and not victims_worded(status, None, quote) else status
-        for status, quote in zip(rows["victim_status"], rows["quote"], strict=True)
     ]
     # A hedge is the document's own word (rule hedging_worded): one the quote does not hold is left out.
     rows["hedging"] = [

@@ -432,14 +432,16 @@ PREDICATE_WORDS = {
     "fatalities": r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\blives\b|\bbodies\b|\bmartyr|\btoll\b",
     "injuries": r"\binjur|\bwound|\bhurt\b|\bcasualt",
 }
-# The words that say who a casualty claim's victims are (case-blind regular expressions, read in
-# victim_group, or in the quote when it is empty): only combatant words make them combatants, only
-# civilian words civilians, and 'civilian' is given only where the words say so (VICTIM_STATUS).
+# The words that say who a casualty claim's victims are, read in its victim_group (case-blind regular
+# expressions): words only of combatants make them combatants, whatever else the claim says, and words
+# only of civilians make them no combatants. Words that serve others too ('officers' of the police,
+# 'personnel' of a hospital, 'guards') are not read, nor are those VICTIM_WORDS_NOT_COMBATANTS names.
 VICTIM_WORDS = {
-    "combatant": r"\b(?:fighters?|officers?|troops|soldiers?|militias?|militiam[ae]n|combatants?|gunmen|"
-    r"commanders?|servicem[ae]n|personnel|guards?|operatives?)\b",
-    "civilian": r"\bcivilians?\b",
+    "combatant": r"\b(?:fighters?|troops|soldiers?|militias?|militiam[ae]n|combatants?|gunmen|servicem[ae]n"
+    r"|insurgents?|jihadists?)\b",
+    "civilian": r"\bcivilians?\b|\bnon-?combatants?\b",
 }
+VICTIM_WORDS_NOT_COMBATANTS = r"\bnon-?combatants?\b|\bfire-? ?fighters?\b"
 RELATION = Vocabulary(
     "relation",
     "How the subject actor stands to the object actor. Being part of an actor is parent_actor_id, never a relation.",

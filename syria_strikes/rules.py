@@ -41,6 +41,7 @@ from syria_strikes.metadata import (
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     VICTIM_WORDS,
+    VICTIM_WORDS_NOT_COMBATANTS,
     Column,
     codes_worded,
 )
@@ -800,20 +801,12 @@ def _stance_settled(texts: list[tuple[str | None, str, dict[str, str]]], stance:
     return f"the claim's words make another stance than {stance!r}"
 
 
-def _victim_status_worded(*, victim_status: str | None, victim_group: str | None, quote: str | None) -> str:
-    text, column = (victim_group, "victim_group") if victim_group is not None else (quote, "quote")
-    said = {
-        kind: found.group()
-        for kind, pattern in VICTIM_WORDS.items()
-        if (found := re.search(pattern, text or "", re.IGNORECASE)) is not None
-    }
-    if victim_status == "civilian":
-        return (
-            f"the {column} does not call the victims civilians; victim_status is civilian only where the words do, "
-            "and unknown where they do not say"
-        )
-    kind = "combatant" if "combatant" in said else "civilian"
-    return f"the {column} says {said.get(kind, '')!r}, which makes the victims {kind}s, not {victim_status}"
+def _victim_status_worded(*, victim_status: str | None, victim_group: str | None) -> str:
+    kind = "civilian" if victim_status == "combatant" else "combatant"
+    fighting = re.sub(VICTIM_WORDS_NOT_COMBATANTS, " ", victim_group or "", flags=re.IGNORECASE)
+    found = re.search(VICTIM_WORDS[kind], fighting if kind == "combatant" else victim_group or "", re.IGNORECASE)
+    said = found.group() if found is not None else ""
+    return f"victim_group says {said!r}, which makes the victims {kind}s, not {victim_status}"
 
 
 def _value_text_actor(*, actor: str, other: str | None) -> str:
@@ -2366,9 +2359,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "victim_status_worded",
         "Data model",
-        "A casualty claim whose `victim_status` its words (`victim_group`, or the quote when that is empty) "
-        "contradict (`VICTIM_WORDS`): victims worded only as combatants ('militia officers', 'fighters') coded "
-        "civilian or unknown, victims worded only as civilians coded combatant, or civilian where no word says so",
+        "A casualty claim whose `victim_status` its `victim_group` contradicts (`VICTIM_WORDS`): victims worded "
+        "only as combatants ('militia officers', 'fighters') coded civilian or unknown, victims worded only as "
+        "civilians coded combatant. Words that serve others too ('police officers', 'medical personnel') are "
+        "not read, nor is the quote, whose other words may name the target or the attacker",
         "Names the words and the status they give.",
         yields_to=("victim_fields", "victim_group_worded"),
         words=_victim_status_worded,

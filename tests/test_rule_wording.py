@@ -95,7 +95,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "value_text_actor": {"actor": "act-israel", "other": "act-iran"},
     "victim_group_worded": {},
     "predicate_worded": {"predicate": "injuries", "stance": "asserts", "quote": "killed eight"},
-    "victim_status_worded": {"victim_status": "civilian", "victim_group": "militia officers", "quote": "x"},
+    "victim_status_worded": {"victim_status": "civilian", "victim_group": "militia officers"},
     "stance_worded": {"hedging": "UNABLE TO INDEPENDENTLY VERIFY", "stance": "asserts"},
     "stance_unworded": {"stance": "denies", "hedging": None, "attribution_quote": "According to X", "quote": "x"},
     "stance_quoted": {

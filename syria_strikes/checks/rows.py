@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.columnar import arrow_strings, cell_text, is_missing
@@ -38,6 +39,7 @@ from syria_strikes.metadata import (
     UNKNOWN_PERPETRATOR,
     VALUE_CODE_PREDICATES,
     VICTIM_WORDS,
+    VICTIM_WORDS_NOT_COMBATANTS,
     codes_worded,
 )
 from syria_strikes.rules import RuleId, relation_id_misread
@@ -248,52 +250,53 @@ def predicate_worded(predicate: object, stance: object, quote: object) -> bool:
 def _predicates_worded(frame: Frame) -> pd.Series:
     """A count claim that asserts or reports its count quotes its predicate's words
     (metadata.PREDICATE_WORDS): 'killed eight' recorded as injuries, or '4 missiles reached the target
-    area' as interceptions, passed. Each pattern is tried on every quote at once, in Arrow."""
+    area' as interceptions, passed. Each pattern is tried, in Arrow, on its predicate's quotes alone."""
     predicates = frame["predicate"].astype("string")
     counting = _is(frame["stance"], COUNTING_STANCES).to_numpy(dtype=bool)
     quotes = arrow_strings(frame["quote"])
     wrong = np.zeros(len(frame), dtype=bool)
     for predicate, pattern in PREDICATE_WORDS.items():
-        taking = (predicates == predicate).fillna(False).to_numpy(dtype=bool) & counting
-        if not taking.any():
+        rows = np.flatnonzero((predicates == predicate).fillna(False).to_numpy(dtype=bool) & counting)
+        if not len(rows):
             continue
-        says = pc.fill_null(pc.match_substring_regex(quotes, pattern, ignore_case=True), True)
-        wrong |= taking & ~says.to_numpy(zero_copy_only=False)
+        says = pc.match_substring_regex(quotes.take(pa.array(rows)), pattern, ignore_case=True)
+        wrong[rows] = ~pc.fill_null(says, True).to_numpy(zero_copy_only=False)
     return pd.Series(~wrong, index=frame.index)
 
 
-def victims_worded(status: object, group: object, quote: object) -> bool:
+def victims_worded(status: object, group: object) -> bool:
     """The plain reading of victim_status_worded, one row; ``_victims_as_worded`` reads every row at once."""
-    text = group if isinstance(group, str) else quote
-    if not isinstance(status, str) or not isinstance(text, str):
+    if not isinstance(status, str) or not isinstance(group, str):
         return True
-    said = [kind for kind, pattern in VICTIM_WORDS.items() if re.search(pattern, text, re.IGNORECASE)]
-    if status == "civilian":
-        return "civilian" in said
+    combatant = re.search(
+        VICTIM_WORDS["combatant"], re.sub(VICTIM_WORDS_NOT_COMBATANTS, " ", group, flags=re.IGNORECASE), re.IGNORECASE
+    )
+    civilian = re.search(VICTIM_WORDS["civilian"], group, re.IGNORECASE)
     if status == "combatant":
-        return said != ["civilian"]
-    return status != "unknown" or said != ["combatant"]
+        return not (civilian and not combatant)
+    return not (combatant and not civilian)  # civilian or unknown: 'fighters' alone say otherwise
 
 
 def _victims_as_worded(frame: Frame) -> pd.Series:
-    """A casualty claim's victim_status is what its words say (metadata.VICTIM_WORDS): 'militia officers'
-    recoded civilian or unknown passed. Each pattern is tried on every row at once, in Arrow."""
-    texts = pc.coalesce(arrow_strings(frame["victim_group"]), arrow_strings(frame["quote"]))
-    says = {
-        kind: pc.fill_null(pc.match_substring_regex(texts, pattern, ignore_case=True), False).to_numpy(
-            zero_copy_only=False
-        )
-        for kind, pattern in VICTIM_WORDS.items()
-    }
-    status = frame["victim_status"].astype("string")
-    civilian = (status == "civilian").fillna(False).to_numpy(dtype=bool)
-    combatant = (status == "combatant").fillna(False).to_numpy(dtype=bool)
-    unknown = (status == "unknown").fillna(False).to_numpy(dtype=bool)
-    only_combatant = says["combatant"] & ~says["civilian"]
-    only_civilian = says["civilian"] & ~says["combatant"]
-    worded = texts.is_valid().to_numpy(zero_copy_only=False)
-    wrong = worded & ((civilian & ~says["civilian"]) | (combatant & only_civilian) | (unknown & only_combatant))
-    return pd.Series(~wrong, index=frame.index)
+    """A casualty claim's victim_status is what its victim_group's words say (metadata.VICTIM_WORDS):
+    'militia officers' recoded civilian or unknown passed. The quote is not read: its other words may name
+    the target or the attacker. Each pattern is tried, in Arrow, on the rows with a group alone."""
+    rows = np.flatnonzero((_present(frame["victim_status"]) & _present(frame["victim_group"])).to_numpy(dtype=bool))
+    passes = np.ones(len(frame), dtype=bool)
+    if not len(rows):
+        return pd.Series(passes, index=frame.index)
+    groups = arrow_strings(frame["victim_group"]).take(pa.array(rows))
+    fighting = pc.replace_substring_regex(groups, f"(?i){VICTIM_WORDS_NOT_COMBATANTS}", " ")
+    combatant = pc.match_substring_regex(fighting, VICTIM_WORDS["combatant"], ignore_case=True).to_numpy(
+        zero_copy_only=False
+    )
+    civilian = pc.match_substring_regex(groups, VICTIM_WORDS["civilian"], ignore_case=True).to_numpy(
+        zero_copy_only=False
+    )
+    status = frame["victim_status"].astype("string").to_numpy(dtype=object)[rows]
+    wrong = np.where(status == "combatant", civilian & ~combatant, combatant & ~civilian)
+    passes[rows] = ~wrong
+    return pd.Series(passes, index=frame.index)
 
 
 def _stance_as_hedged(frame: Frame) -> pd.Series:
@@ -312,22 +315,23 @@ def _stance_as_quoted(frame: Frame) -> pd.Series:
 def _stance_has_words(frame: Frame) -> pd.Series:
     """A claim whose stance needs words (metadata.STANCE_WORDS: denies, questions, no_comment, cannot_verify,
     reports) has them in its hedge, attribution words or quote: 'According to Haaretz' recorded as a
-    denial passed. A relay ('reports') is worded by any attribution words too. Each pattern is tried on
-    every cell at once, in Arrow."""
+    denial passed. A relay ('reports') is worded by any attribution words too. Each pattern is tried, in
+    Arrow, on the rows taking its stance alone."""
     stances = frame["stance"].astype("string")
     wrong = np.zeros(len(frame), dtype=bool)
     for stance, pattern in STANCE_WORDS.items():
-        taking = (stances == stance).fillna(False).to_numpy(dtype=bool)
-        if not taking.any():
+        rows = np.flatnonzero((stances == stance).fillna(False).to_numpy(dtype=bool))
+        if not len(rows):
             continue
+        taken = pa.array(rows)
         # Whoever's words a claim relays, naming them ('SANA said') words the relay.
-        worded = np.zeros(len(frame), dtype=bool)
+        worded = np.zeros(len(rows), dtype=bool)
         if stance == "reports":
-            worded |= _present(frame["attribution_quote"]).to_numpy(dtype=bool)
+            worded |= _present(frame["attribution_quote"]).to_numpy(dtype=bool)[rows]
         for column in ("hedging", "attribution_quote", "quote"):
-            says = pc.match_substring_regex(arrow_strings(frame[column]), pattern, ignore_case=True)
+            says = pc.match_substring_regex(arrow_strings(frame[column]).take(taken), pattern, ignore_case=True)
             worded = worded | pc.fill_null(says, False).to_numpy(zero_copy_only=False)
-        wrong |= taking & ~worded
+        wrong[rows] = ~worded
     return pd.Series(~wrong, index=frame.index)
 
 
@@ -707,7 +711,7 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "claims",
         "victim_status_worded",
         "victim_status",
-        ("victim_status", "victim_group", "quote"),
+        ("victim_status", "victim_group"),
         _victims_as_worded,
     ),
     RowRule(
