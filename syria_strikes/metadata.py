@@ -361,7 +361,6 @@ STANCE_HEDGES = {
 STANCE_HEDGES_ONLY = {
     "questions": r"\b(?:questioned|casts? doubt|cast doubt|doubted)\b",
     "denies": r"\b(?:denied|denies|denying)\b",
-    "reports": r"\breports? that\b|\battributed to\b|\breportedly\b",
 }
 # The words a stance other than 'asserts' and 'disputes' stands on, in the hedge, the attribution words
 # or the quote (case-blind): broader than the hedges that settle a stance, since they only need to be

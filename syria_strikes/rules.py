@@ -2372,8 +2372,7 @@ RULES: tuple[Rule, ...] = (
         "Data model",
         "A claim whose `hedging` settles its stance but whose `stance` is another: 'unable to verify' is "
         "`cannot_verify`; 'did not mention' and 'declined to comment' are `no_comment`; 'questioned' or 'cast "
-        "doubt' is `questions`; 'denied' is `denies`; 'reports that', 'attributed to' and 'reportedly' are "
-        "`reports` (an unverified image, or strikes 'attributed to Israel', recorded as asserted)",
+        "doubt' is `questions`; 'denied' is `denies` (an unverified image recorded as asserted)",
         "Names the words and the stance they give.",
         words=_stance_worded,
     ),

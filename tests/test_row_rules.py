@@ -325,14 +325,14 @@ def test_words_that_settle_the_stance_give_it_in_the_hedge_and_warn_in_the_attri
             "denied",
             "said",
             NA,
-            "attributed to",
-            "There are \u201creports that",
+            "attributed to",  # whose words they are decides: a document relays them, Damascus asserts them
+            "denied reports that",
         ),
         "stance": _texts(
-            "cannot_verify", "asserts", "no_comment", "asserts", "denies", "asserts", "asserts", "asserts", "reports"
+            "cannot_verify", "asserts", "no_comment", "asserts", "denies", "asserts", "asserts", "asserts", "denies"
         ),
     }
-    assert _passes("claims", "stance_worded", **hedged) == [True, False, True, False, True, True, True, False, True]
+    assert _passes("claims", "stance_worded", **hedged) == [True, False, True, False, True, True, True, True, True]
     column, words = _failing_row("claims", "stance_worded", **{k: v[3:4] for k, v in hedged.items()})
     assert (column, words.startswith("the hedge says 'questioned', which makes the stance 'questions'")) == (
         "stance",

@@ -498,7 +498,6 @@ QUOTES_AND_SEED_PATHS = [
         "asserts",
         rule="own_voice_reports",
         row=Where(stance="reports"),
-        exact=False,  # stance_worded too: the hedge 'reports that' makes the stance reports
     ),
     CellEdit(
         "English seed tagged with another language",
@@ -1251,9 +1250,8 @@ DATA_MODEL = [
         "claims",
         "stance",
         "asserts",
-        rule="stance_worded",
+        rule="own_voice_reports",
         row=Where(hedging="attributed to"),
-        exact=False,  # own_voice_reports sees the document asserting it too
     ),
     CellEdit(
         "experts who 'have questioned' recorded as asserting",
