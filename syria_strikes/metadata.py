@@ -462,12 +462,13 @@ CODED_PREDICATES: dict[str, Vocabulary] = {
     "air_defence_system": AIR_DEFENCE_SYSTEM,
 }
 # The words that name each code of a coded predicate, as value_text writes them (any letter case): a
-# value_text that names codes must carry exactly those codes ('rockets' coded missile, 'Unknown planes'
-# coded unknown). A value_text naming none ('Tomahawks') is not judged.
+# code whose words value_text holds is one of value_code's ('rockets' coded missile, 'Unknown planes'
+# coded unknown). A value_text naming none ('Tomahawks') is not judged, nor a code no word names.
 CODE_WORDS: dict[str, dict[str, str]] = {
     "launch_platform": {
-        "aircraft": r"\b(?:war)?planes?\b|\bjets?\b|(?<!unmanned )\baircraft\b|\bhelicopters?\b|\bbombers?\b",
-        "drone": r"\bdrones?\b|\bUAVs?\b|\bunmanned (?:aerial vehicles?|aircraft)\b",
+        "aircraft": r"\b(?:war|air|aero)?planes?\b|\bjets?\b|\baircrafts?\b|\bhelicopters?\b|\bchoppers?\b"
+        r"|\bgunships?\b|\bbombers?\b",
+        "drone": r"\bdrones?\b|\bUAVs?\b",
         "ship": r"\b(?:war)?ships?\b|\bsubmarines?\b|\bfrigates?\b|\bvessels?\b",
         "ground_launcher": r"\blaunchers?\b",
     },
@@ -477,12 +478,18 @@ CODE_WORDS: dict[str, dict[str, str]] = {
         "bomb": r"\bbombs?\b",
         "drone": r"\bdrones?\b|\bUAVs?\b",
     },
-    "air_defence_system": {"buk_m2e": r"\bBUK\b"},
+    "air_defence_system": {"buk_m2e": r"\bBUK-M2E?\b"},
 }
+# Words read before CODE_WORDS: an aircraft without a crew is a drone ('unmanned aircraft', 'drone
+# planes'), and a modifier names no second code ('bomb-laden drone', 'drone-launched missiles').
+CODE_WORDS_READ_AS = (
+    (r"\b(?:unmanned|remotely[ -]piloted|pilotless|drone)[ -](?:aerial vehicles?|aircrafts?|planes?)\b", "drone"),
+    (r"\b[\w]+-(?:laden|launched|armed|carrying|powered|guided|borne|fired|made)\b", " "),
+)
 # The names of the countries of the region and of the states in its wars, as a place's value_text
 # writes them: a place whose value_text names countries is coded as one of them ('in Syria' coded IRQ).
-# Adjectives ('Iraqi bases', 'near the Iraqi border') are not read: they name a country's people or
-# things, which may stand anywhere.
+# Adjectives ('Iraqi bases', 'near the Iraqi border') are not read, nor a country named as an owner or
+# a neighbour (COUNTRY_NAMES_NOT_PLACES: "Iran's consulate", 'Iran-backed', 'the border with Iraq').
 COUNTRY_NAMES: dict[str, str] = {
     "SYR": r"\bSyria\b",
     "IRQ": r"\bIraq\b",
@@ -499,10 +506,21 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+COUNTRY_NAMES_NOT_PLACES = (
+    r"\b\w+['\u2019]s\b|\b\w+-(?:backed|controlled|occupied|run|linked|led|held|allied|based|made)\b"
+    r"|\bborders? with(?: the)? \w+(?: \w+)?"
+)
+
+
 def codes_worded(predicate: str, text: str) -> frozenset[str]:
     """The codes of a coded predicate whose words ``text`` holds (CODE_WORDS and, for a place,
     COUNTRY_NAMES): the rules and their wording read them alike."""
-    words = COUNTRY_NAMES if predicate == "place" else CODE_WORDS.get(predicate, {})
+    if predicate == "place":
+        words, text = COUNTRY_NAMES, re.sub(COUNTRY_NAMES_NOT_PLACES, " ", text, flags=re.IGNORECASE)
+    else:
+        words = CODE_WORDS.get(predicate, {})
+        for pattern, read_as in CODE_WORDS_READ_AS:
+            text = re.sub(pattern, read_as, text, flags=re.IGNORECASE)
     return frozenset(code for code, pattern in words.items() if re.search(pattern, text, re.IGNORECASE))
 
 

@@ -940,9 +940,10 @@ def _value_code_worded(*, predicate: str | None, value_text: str | None, value_c
             f"value_text {value_text!r} names the {countries}, and a place is coded as a country it names, not "
             f"{value_code}: correct the code, or say in curator_note why the place lies elsewhere"
         )
+    missing = [code for code in worded if code not in (value_code or "").split(LIST_DELIMITER)]
     return (
-        f"value_text {value_text!r} names the code{'s' if len(worded) > 1 else ''} {'|'.join(worded)}, not "
-        f"{value_code}; code what the words name, or correct the words"
+        f"value_text {value_text!r} names the code{'s' if len(missing) > 1 else ''} {'|'.join(missing)}, which "
+        f"value_code {value_code} leaves out; code what the words name, or correct the words"
     )
 
 
@@ -2177,9 +2178,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "value_code_worded",
         "Data model",
-        "A `launch_platform`, `weapon` or `air_defence_system` claim whose `value_text` names codes (in "
-        "`CODE_WORDS`: 'rockets', 'planes', 'drones') other than its `value_code`: 'rockets' coded `missile`, "
-        "'Unknown planes' coded `unknown`; a `value_text` naming none ('Tomahawks') is not judged",
+        "A `launch_platform`, `weapon` or `air_defence_system` claim whose `value_text` names a code (in "
+        "`CODE_WORDS`: 'rockets', 'planes', 'drones') its `value_code` leaves out: 'rockets' coded `missile`, "
+        "'Unknown planes' coded `unknown`. A `value_text` naming none ('Tomahawks') is not judged, nor a code no "
+        "word names; 'unmanned aircraft' is a drone, and 'bomb-laden' names no bomb",
         "Names the codes the words name.",
         yields_to=("value_code_given", "value_code_vocabulary"),
         words=_value_code_worded,

@@ -161,15 +161,15 @@ def _codes_allowed(frame: Frame) -> pd.Series:
 
 
 def _code_worded(predicate: object, text: object, cell: object) -> bool:
-    """A value_text that names codes carries exactly those (a place: one of the countries it names);
-    one that names none is not judged."""
+    """A value_text that names codes has them among its codes (a place: is coded as one of the
+    countries it names); one that names none is not judged, nor a code no word of it names."""
     if is_missing(cell) or is_missing(text) or predicate not in VALUE_CODE_PREDICATES:
         return True
     worded = codes_worded(str(predicate), str(text))
     codes = set(str(cell).split(LIST_DELIMITER))
     if not worded:
         return True
-    return codes <= worded if predicate == "place" else codes == worded
+    return bool(codes & worded) if predicate == "place" else worded <= codes
 
 
 def _codes_worded(frame: Frame, places: bool) -> pd.Series:
