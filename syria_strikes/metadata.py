@@ -155,14 +155,17 @@ ACTOR_KIND = Vocabulary(
         ("unidentified", "An actor the source leaves unnamed: 'experts', 'a military source'."),
     ),
 )
-# The kinds that are always part of another actor, and the kinds that whole may have: armed forces
-# belong to a state (a service to its armed forces, forces to a ministry of defence), a unit to armed
-# forces or to a body such as a ministry of defence, a government body to a state.
+# The kinds that are part of another actor, and the kinds that whole may have: armed forces belong to a
+# state (a service to its armed forces, forces to a ministry of defence); a unit to armed forces, to a
+# body such as a ministry, to an armed group (Hezbollah's units), or to the state when no source names
+# its forces; a government body to a state, to another body, or to the armed group that rules where no
+# state does. Armed forces and a unit are always part of one (rule part_without_whole warns otherwise).
 PART_OF_KINDS: dict[str, tuple[str, ...]] = {
     "armed_forces": ("state", "armed_forces", "government_body"),
-    "military_unit": ("armed_forces", "military_unit", "government_body"),
-    "government_body": ("state", "government_body"),
+    "military_unit": ("armed_forces", "military_unit", "government_body", "state", "armed_group"),
+    "government_body": ("state", "government_body", "armed_group"),
 }
+ALWAYS_PART_KINDS = ("armed_forces", "military_unit")
 SOURCE_KIND = Vocabulary(
     "source_kind",
     "What sort of document or report a source row describes.",

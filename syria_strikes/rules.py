@@ -132,6 +132,7 @@ RuleId = Literal[
     "parent_country",
     "parent_kind",
     "parent_fits_kind",
+    "part_without_whole",
     "quote_offsets",
     "quote_anchored",
     "seed_inside",
@@ -987,10 +988,8 @@ def _parent_kind(*, kind: str, parent: str, parent_kind: str) -> str:
 _CHECK_KIND = "check its kind and its parent"
 
 
-def _parent_fits_kind(*, kind: str, parent: str | None = None, parent_kind: str | None = None) -> str:
+def _parent_fits_kind(*, kind: str, parent: str, parent_kind: str) -> str:
     fits = f"an actor of kind {kind} is part of an actor of kind {_or(PART_OF_KINDS[kind])}"
-    if parent is None:
-        return f"{fits}, but this one names no parent; {_CHECK_KIND}"
     return f"{fits}, but {parent} is of kind {parent_kind}; {_CHECK_KIND}"
 
 
@@ -1851,13 +1850,24 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "parent_fits_kind",
         "IDs and references",
-        "Armed forces, a military unit or a government body that is part of no actor, or of an actor of a kind "
-        "it cannot be part of (`PART_OF_KINDS`: armed forces of a state, of armed forces or of a ministry; a unit "
-        "of armed forces, of a unit or of a ministry; a government body of a state or of another body): an armed "
-        "group made armed forces, a person made a unit, a unit made part of a state",
+        "Armed forces, a military unit or a government body that is part of an actor of a kind it cannot be part "
+        "of (`PART_OF_KINDS`): armed forces of an armed group or a person, a unit of a person or an outlet, a "
+        "government body of armed forces",
         "Both kinds and the kinds its parent may have; check the actor's kind and its parent.",
         yields_to=("parent_kind", "parent_not_self", "parent_cycle"),
         words=_parent_fits_kind,
+    ),
+    Rule(
+        "part_without_whole",
+        "IDs and references",
+        "Armed forces or a military unit that is part of no actor: an armed group recoded as armed forces, a "
+        "person recoded as a unit. A warning: the sources may name no state or force it belongs to",
+        "Name the state, force or body it is part of as parent_actor_id, or check its kind.",
+        decision="warn",
+        words=(
+            "an actor of kind {kind} is part of a state, armed forces or another body, but this one names no "
+            "parent; name it, or check its kind"
+        ),
     ),
     Rule(
         "parent_kind",

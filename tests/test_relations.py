@@ -567,30 +567,36 @@ def test_a_relative_time_word_is_not_judged_in_a_document_of_several_days() -> N
 
 
 def _parts(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:
-    return _where([p for p in _check(world) if p.rule == "parent_fits_kind"])
+    return _where([p for p in _check(world) if p.rule in ("parent_fits_kind", "part_without_whole")])
 
 
 def test_armed_forces_a_unit_and_a_government_body_are_part_of_a_whole_of_a_kind_they_fit() -> None:
-    """act-b, armed forces of the state act-a, fits; a unit of act-b or of a ministry fits too."""
+    """act-b, armed forces of the state act-a, fits; so do a unit of act-b, of a ministry, of an armed
+    group or of the state, and a body of the armed group that rules where no state does."""
     world = _world()
     world["actors"] += [
         {"actor_id": "act-c", "name": "C", "kind": "military_unit", "parent_actor_id": "act-b"},
         {"actor_id": "act-d", "name": "D", "kind": "government_body", "parent_actor_id": "act-a"},
         {"actor_id": "act-e", "name": "E", "kind": "military_unit", "parent_actor_id": "act-d"},
         {"actor_id": "act-f", "name": "F", "kind": "armed_group"},
+        {"actor_id": "act-g", "name": "G", "kind": "military_unit", "parent_actor_id": "act-f"},
+        {"actor_id": "act-h", "name": "H", "kind": "government_body", "parent_actor_id": "act-f"},
+        {"actor_id": "act-i", "name": "I", "kind": "military_unit", "parent_actor_id": "act-a"},
+        {"actor_id": "act-j", "name": "J", "kind": "government_body"},  # a de facto authority: not judged
+        {"actor_id": "act-k", "name": "K", "kind": "media_outlet"},
     ]
     assert _parts(world) == []
-    world["actors"][1].update(parent_actor_id=None)  # armed forces of no state
-    world["actors"][2].update(parent_actor_id="act-a")  # a unit made part of a state
-    world["actors"][3].update(parent_actor_id="act-f")  # a ministry of an armed group
+    world["actors"][1].update(parent_actor_id=None)  # armed forces of no state: a warning
+    world["actors"][2].update(parent_actor_id="act-k")  # a unit of a news outlet
+    world["actors"][3].update(parent_actor_id="act-b")  # a ministry of armed forces
     assert _parts(world) == [
-        ("actors", 3, "parent_actor_id", None, "parent_fits_kind"),
-        ("actors", 4, "parent_actor_id", "act-a", "parent_fits_kind"),
-        ("actors", 5, "parent_actor_id", "act-f", "parent_fits_kind"),
+        ("actors", 3, "parent_actor_id", None, "part_without_whole"),
+        ("actors", 4, "parent_actor_id", "act-k", "parent_fits_kind"),
+        ("actors", 5, "parent_actor_id", "act-b", "parent_fits_kind"),
     ]
 
 
-def test_a_state_made_an_armed_group_leaves_its_armed_forces_part_of_no_state() -> None:
+def test_a_state_made_an_armed_group_leaves_its_armed_forces_part_of_an_actor_of_the_wrong_kind() -> None:
     world = _world()
     world["actors"][0].update(kind="armed_group")
     [found] = [p for p in _check(world) if p.rule == "parent_fits_kind"]
@@ -599,6 +605,12 @@ def test_a_state_made_an_armed_group_leaves_its_armed_forces_part_of_no_state() 
         "an actor of kind armed_forces is part of an actor of kind state, armed_forces or government_body, but act-a "
         "is of kind armed_group; check its kind and its parent",
     )
+
+
+def test_a_parent_of_no_kind_is_left_to_the_rule_of_its_cell() -> None:
+    world = _world()
+    world["actors"][0].update(kind=None)
+    assert _parts(world) == []
 
 
 def _places(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:

@@ -277,7 +277,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},
     "parent_kind": {"kind": "state", "parent": "act-israel", "parent_kind": "state"},
-    "parent_fits_kind": {"kind": "military_unit", "parent": "act-syria", "parent_kind": "state"},
+    "parent_fits_kind": {"kind": "military_unit", "parent": "act-sana", "parent_kind": "media_outlet"},
+    "part_without_whole": {"kind": "armed_forces"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},
     "relation_evidence": {"claim_id": "clm-000-029", "source": "src-seed-002"},
     # the uncovered sentences

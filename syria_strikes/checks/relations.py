@@ -33,7 +33,15 @@ from syria_strikes.columnar import (
     text_series,
 )
 from syria_strikes.intervals import RELATIVE_WORDS, relative_days, time_intervals
-from syria_strikes.metadata import LIST_DELIMITER, PART_OF_KINDS, SYMMETRIC_RELATIONS, TABLES, Table, table
+from syria_strikes.metadata import (
+    ALWAYS_PART_KINDS,
+    LIST_DELIMITER,
+    PART_OF_KINDS,
+    SYMMETRIC_RELATIONS,
+    TABLES,
+    Table,
+    table,
+)
 from syria_strikes.problems import Problem, problem
 from syria_strikes.rules import RuleId
 
@@ -784,9 +792,10 @@ def _impossible_kinds(own: object, parents: object) -> bool:
 
 def _parts_of_their_whole(actors: pd.DataFrame) -> list[Problem]:
     """Armed forces, units and government bodies are parts (metadata.PART_OF_KINDS): each names a parent
-    of a kind it can be part of. A kind swapped for another valid one (an armed group made armed forces,
-    a person made a unit, a unit moved under a ministry) passed every other rule. A parent that is no
-    actor is foreign_key's."""
+    of a kind it can be part of, and armed forces and a unit name one (ALWAYS_PART_KINDS). A kind swapped
+    for another valid one (an armed group made armed forces, a person made a unit, a unit moved under a
+    person or an outlet) passed every other rule. A parent that is no actor, or of no kind, is another
+    rule's."""
     unique = first_by_key(actors, "actor_id")
     kinds = dict(zip(unique.index.tolist(), unique["kind"].tolist(), strict=True))
     problems = []
@@ -797,8 +806,9 @@ def _parts_of_their_whole(actors: pd.DataFrame) -> list[Problem]:
         if wholes is None:
             continue
         if not isinstance(parent, str):
-            problems.append(problem("parent_fits_kind", "actors", int(line), "parent_actor_id", None, kind=kind))
-        elif parent in kinds and kinds[parent] not in wholes:
+            if kind in ALWAYS_PART_KINDS:
+                problems.append(problem("part_without_whole", "actors", int(line), "parent_actor_id", None, kind=kind))
+        elif isinstance(kinds.get(parent), str) and kinds[parent] not in wholes:
             problems.append(
                 problem(
                     "parent_fits_kind",
