@@ -2038,9 +2038,11 @@ RULES: tuple[Rule, ...] = (
         "An event's `admin1`, `admin2` or `locality` that its `place_source_id` does not write, in any letter "
         "case: for a reference, its title and `curator_note` (which say what the curators read at its "
         "address); for an archived document, the quotes of its claims about the event: 'Aleppo' for "
-        "'Damascus', 'Hama' for 'Homs'",
+        "'Damascus', 'Hama' for 'Homs'. Spellings are compared without letter case, accents, hyphens or "
+        "apostrophes. A warning: a document may spell a place otherwise ('Deir al-Zour')",
         "Copy the place as the source writes it: quote the document's words in a claim about the event, or say "
         "in the reference's curator_note where it gives the place.",
+        decision="warn",
         yields_to=("curated_source", "archive_about_event", "coordinates_source"),
         words=(
             "{source}, the event's place source, does not write this place (in its title and curator_note for a "

@@ -614,7 +614,9 @@ def test_a_parent_of_no_kind_is_left_to_the_rule_of_its_cell() -> None:
 
 
 def _places(world: Rows) -> list[tuple[str, int | None, str | None, object, str]]:
-    return _where([p for p in _check(world) if p.rule == "place_written"])
+    from syria_strikes.checks.agreement import AGREEMENT_RULES
+
+    return _where([p for p in judged(AGREEMENT_RULES, _frames(world)) if p.rule == "place_written"])
 
 
 def test_an_event_place_is_written_by_its_archived_source_in_a_claims_quote_about_the_event() -> None:
@@ -640,6 +642,15 @@ def test_an_event_place_is_written_by_its_reference_in_its_title_or_curator_note
     )
     world["events"][0].update(place_source_id="src-ref-gazetteer", admin1="Homs", admin2="Hama", locality="tiyas")
     assert _places(world) == [("events", 2, "admin2", "Hama", "place_written")]
+
+
+def test_an_event_place_is_compared_folded_and_written_by_a_claim_about_several_events() -> None:
+    world = _world()
+    world["claims"][0].update(
+        quote="a strike in \u1e24om\u1e63", event_id="evt-2020-01-15-other", other_event_ids=EVENT
+    )
+    world["events"][0].update(admin1="Homs")
+    assert _places(world) == []
 
 
 def test_an_event_place_is_not_judged_on_cells_blanked_for_their_own_fault() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 
 import numpy as np
@@ -740,6 +741,69 @@ def _platforms_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+# The place cells an event's place source must write, as it writes them (any letter case).
+WRITTEN_PLACE_COLUMNS = ("admin1", "admin2", "locality")
+
+
+def _places_written(frames: Frames) -> list[Problem]:
+    """One warning per event place cell (admin1, admin2, locality) that its place_source_id does not
+    write: for a reference, its title and curator_note, which say what the curators read at its
+    address; for an archived document, the quotes of its claims about the event (its event_id or
+    other_event_ids), which the quote rules hold to its seed. 'Aleppo' for 'Damascus', or 'Hama' for
+    'Homs', passed every other rule. Spellings are compared folded (``_folded``); a transliteration the
+    source spells otherwise ('Deir al-Zour') is why this warns."""
+    events, sources = frames["events"], frames["sources"]
+    claims = frames.get("claims")
+    written: dict[tuple[str, str], list[str]] = {}
+    blanked: set[tuple[str, str]] = set()  # a quote blanked for its own fault may have written the place
+    if claims is not None:
+        about = events_claimed(claims)
+        for line, event in zip(about.index.tolist(), about.tolist(), strict=True):
+            source, quote = claims.at[line, "source_id"], claims.at[line, "quote"]
+            if isinstance(event, str) and isinstance(source, str):
+                if isinstance(quote, str):
+                    written.setdefault((event, source), []).append(quote)
+                else:
+                    blanked.add((event, source))
+    unique = first_by_key(sources, "source_id")
+    # By kind, not by seed_path: a seed_path blanked for its own fault leaves the source archived.
+    kinds = unique["kind"].astype("string")
+    archived = dict(zip(unique.index.tolist(), (kinds == "archived_article").fillna(False).tolist(), strict=True))
+    noted = {
+        source: " ".join(cell for cell in (title, note) if isinstance(cell, str))
+        for source, title, note in zip(
+            unique.index.tolist(), unique["title"].tolist(), unique["curator_note"].tolist(), strict=True
+        )
+    }
+    problems = []
+    for line, event, source, *cells in zip(
+        events.index,
+        events["event_id"],
+        events["place_source_id"],
+        *(events[column] for column in WRITTEN_PLACE_COLUMNS),
+        strict=True,
+    ):
+        if not isinstance(source, str) or source not in archived or pd.isna(kinds.get(source)):
+            continue  # no place source, none of sources, or one of no kind: other rules'
+        if archived[source]:
+            if claims is None or (event, source) in blanked:
+                continue
+            text = _folded(" ".join(written.get((event, source), [])))
+        else:
+            text = _folded(noted[source])
+        for column, cell in zip(WRITTEN_PLACE_COLUMNS, cells, strict=True):
+            if isinstance(cell, str) and _folded(cell) not in text:
+                problems.append(problem("place_written", "events", int(line), column, cell, source=source))
+    return problems
+
+
+def _folded(text: str) -> str:
+    """A place's spelling without letter case, accents, hyphens or apostrophes: 'Deir ez-Zor' is 'deir ez
+    zor', 'Ḥomṣ' is 'homs', 'Hom's' is 'hom s'."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    return " " + " ".join(re.sub(r"[-\u2010\u2011'\u2019`]", " ", plain.casefold()).split()) + " "
+
+
 def _place_claimed(frames: Frames) -> list[Problem]:
     """An event with place claims lies in a country one of them codes: its country cell typed as
     another valid code passes every rule of the cell. An event without place claims is not judged."""
@@ -1014,6 +1078,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("relation_within", {"actor_relations", "actors"}, _relation_within),
     across("place_claimed", {"events", "claims"}, _place_claimed),
+    across("place_written", {"events", "sources", "claims"}, _places_written, needs={"events", "sources"}),
     across("event_type_claimed", {"events", "claims"}, _platforms_claimed),
     across("place_read_once", {"events"}, _place_read_once),
     across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),

@@ -824,58 +824,6 @@ def _parts_of_their_whole(actors: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-# The place cells an event's place source must write, as it writes them (any letter case).
-WRITTEN_PLACE_COLUMNS = ("admin1", "admin2", "locality")
-
-
-def _places_written(frames: Frames) -> list[Problem]:
-    """One problem per event place cell (admin1, admin2, locality) that its place_source_id does not
-    write: for a reference, its title and curator_note, which say what the curators read at its
-    address; for an archived document, the quotes of its claims about the event, which the quote
-    rules hold to its seed. 'Aleppo' for 'Damascus', or 'Hama' for 'Homs', passed every other rule."""
-    events, sources = frames["events"], frames["sources"]
-    claims = frames.get("claims")
-    written: dict[tuple[str, str], list[str]] = {}
-    blanked: set[tuple[str, str]] = set()  # a quote blanked for its own fault may have written the place
-    if claims is not None:
-        for event, source, quote in zip(claims["event_id"], claims["source_id"], claims["quote"], strict=True):
-            if isinstance(event, str) and isinstance(source, str):
-                if isinstance(quote, str):
-                    written.setdefault((event, source), []).append(quote)
-                else:
-                    blanked.add((event, source))
-    unique = first_by_key(sources, "source_id")
-    # By kind, not by seed_path: a seed_path blanked for its own fault leaves the source archived.
-    kinds = unique["kind"].astype("string")
-    archived = dict(zip(unique.index.tolist(), (kinds == "archived_article").fillna(False).tolist(), strict=True))
-    noted = {
-        source: " ".join(cell for cell in (title, note) if isinstance(cell, str))
-        for source, title, note in zip(
-            unique.index.tolist(), unique["title"].tolist(), unique["curator_note"].tolist(), strict=True
-        )
-    }
-    problems = []
-    for line, event, source, *cells in zip(
-        events.index,
-        events["event_id"],
-        events["place_source_id"],
-        *(events[column] for column in WRITTEN_PLACE_COLUMNS),
-        strict=True,
-    ):
-        if not isinstance(source, str) or source not in archived or pd.isna(kinds.get(source)):
-            continue  # no place source, none of sources, or one of no kind: other rules'
-        if archived[source]:
-            if claims is None or (event, source) in blanked:
-                continue
-            text = " ".join(written.get((event, source), [])).casefold()
-        else:
-            text = noted[source].casefold()
-        for column, cell in zip(WRITTEN_PLACE_COLUMNS, cells, strict=True):
-            if isinstance(cell, str) and cell.casefold() not in text:
-                problems.append(problem("place_written", "events", int(line), column, cell, source=source))
-    return problems
-
-
 def _on_loops(parent: dict[str, str]) -> set[str]:
     """Every actor on a loop of two or more parents (an actor that is its own parent is another
     rule's). Each actor is walked once, so a chain 40,000 parents deep costs 40,000 steps, not
@@ -958,5 +906,4 @@ RELATION_RULES: tuple[Across, ...] = (
         lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds),
     ),
     across("parent_fits_kind", {"actors"}, lambda f: _parts_of_their_whole(f["actors"])),
-    across("place_written", {"events", "sources", "claims"}, _places_written, needs={"events", "sources"}),
 )

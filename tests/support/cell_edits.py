@@ -343,8 +343,8 @@ ROW_RULES = [
         "admin1",
         "Hama",
         rule="place_written",
-        row=Where(admin1="Homs"),
-        exact=False,  # place_read_once: another event reads the same place from that source
+        decision="warn",
+        row=Where(admin1="Homs", admin2=filled),  # one event reads its place from that reference
     ),
     CellEdit(
         "an event's town moved to one its archived place source does not name",
@@ -352,6 +352,7 @@ ROW_RULES = [
         "locality",
         "Aleppo",
         rule="place_written",
+        decision="warn",
         row=Where(locality="Damascus"),
     ),
     CellEdit(
