@@ -634,10 +634,10 @@ def test_an_event_place_is_written_by_its_reference_in_its_title_or_curator_note
     world["sources"].append(
         {
             "source_id": "src-ref-gazetteer",
-            "title": "Gazetteer: Tiyas",
+            "title": "Gazetteer",
             "kind": "reference",
             "url": "https://example.org/t4",
-            "curator_note": "Homs Governorate.",
+            "curator_note": "Tiyas, Homs Governorate.",
         }
     )
     world["events"][0].update(place_source_id="src-ref-gazetteer", admin1="Homs", admin2="Hama", locality="tiyas")

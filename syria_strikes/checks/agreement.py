@@ -798,10 +798,10 @@ def _places_written(frames: Frames) -> list[Problem]:
 
 
 def _folded(text: str) -> str:
-    """A place's spelling without letter case, accents, hyphens or apostrophes: 'Deir ez-Zor' is 'deir ez
-    zor', 'Ḥomṣ' is 'homs', 'Hom's' is 'hom s'."""
+    """A place's words without letter case, accents or punctuation, between spaces so that a name is
+    found only whole: 'Deir ez-Zor' is ' deir ez zor ', 'Ḥomṣ,' is ' homs ', 'Hom's' is ' hom s '."""
     plain = "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
-    return " " + " ".join(re.sub(r"[-\u2010\u2011'\u2019`]", " ", plain.casefold()).split()) + " "
+    return " " + " ".join(re.sub(r"[\W_]+", " ", plain.casefold()).split()) + " "
 
 
 def _place_claimed(frames: Frames) -> list[Problem]:
