@@ -23,9 +23,14 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
+# Each day's name folded, to its date.weekday() number: a case-blind match may hold letters that fold to
+# ASCII (a long s in 'Tuesday') or do not (a dotted capital I in 'Friday'), which name no day here.
+_DAY_NUMBERS = {day.casefold(): number for number, day in enumerate(WEEKDAYS)}
+
+
 def weekdays_named(text: str) -> set[int]:
     """The days of the week ``text`` names as words ('on Tuesday'), as date.weekday() numbers them."""
-    return {WEEKDAYS.index(found.capitalize()) for found in _WEEKDAY.findall(text)}
+    return {_DAY_NUMBERS[day] for found in _WEEKDAY.findall(text) if (day := found.casefold()) in _DAY_NUMBERS}
 
 
 # A quote that is nothing but a time word relative to its document's day ('on Tuesday', 'last week'):
@@ -43,10 +48,10 @@ def relative_days(quote: str, published: date) -> tuple[date, date] | None:
     week' on Wednesday 2020-01-15 is 2020-01-05..2020-01-12. A weekday is the latest on or before the
     day ('on Tuesday' on a Wednesday is the day before)."""
     found = _RELATIVE.fullmatch(quote.strip())
-    if found is None:
+    if found is None or not found.group().isascii():  # 'last week' with a long s is no time word of ours
         return None
     if found["weekday"]:
-        back = (published.weekday() - WEEKDAYS.index(found["weekday"].capitalize())) % 7
+        back = (published.weekday() - _DAY_NUMBERS[found["weekday"].casefold()]) % 7
         return published - timedelta(days=back), published - timedelta(days=back)
     if found["day"]:
         back = 0 if found["day"].lower() == "today" else 1

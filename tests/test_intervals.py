@@ -100,3 +100,13 @@ def test_a_relative_time_word_gives_days_counted_from_the_publication_day(
 @pytest.mark.parametrize("quote", ["said on Tuesday", "last weeks", "next week", "on Tuesday night", ""])
 def test_a_quote_that_is_not_only_a_relative_time_word_gives_no_days(quote: str) -> None:
     assert relative_days(quote, WEDNESDAY) is None
+
+
+@pytest.mark.parametrize("quote", ["on Tue\u017fday", "on Fr\u0130day", "la\u017ft week"])
+def test_letters_a_case_blind_match_takes_for_ascii_name_no_day_and_raise_nothing(quote: str) -> None:
+    """RE2 and Python match 'Tue\u017fday' (a long s) case-blind; looking the day up then raised
+    ValueError, and the rules that read it failed."""
+    assert relative_days(quote, WEDNESDAY) is None
+    from syria_strikes.intervals import weekdays_named
+
+    assert weekdays_named(quote) <= {1}
