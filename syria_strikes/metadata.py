@@ -369,10 +369,17 @@ STANCE_HEDGES_ONLY = {
 # or the quote (case-blind): broader than the hedges that settle a stance, since they only need to be
 # there. 'disputes' offers another account, which no word list names.
 STANCE_WORDS = {
-    "denies": r"\bden(?:y|ies|ied|ying|ial)\b|\brejects?\b|\brejected\b|\bdismiss(?:es|ed)?\b|\bnot true\b|\bfalse\b",
-    "questions": r"\bquestion(?:s|ed|ing)?\b|\bdoubts?\b|\bdoubted\b|\bsceptic|\bskeptic",
-    "no_comment": STANCE_HEDGES["no_comment"] + r"|\bdid not (?:say|respond|comment|address)\b|\bsilent\b",
-    "cannot_verify": STANCE_HEDGES["cannot_verify"] + r"|\bunverified\b|\bnot (?:been )?(?:independently )?verified\b",
+    "denies": r"\bden(?:y|ies|ied|ying|ial)\b|\brejects?\b|\brejected\b|\bdismiss(?:es|ed)?\b|\bnot true\b|\bfalse\b"
+    r"|\buntrue\b|\bbaseless\b|\bnot (?:involved|responsible)\b|\bdid not (?:carry out|conduct|launch)\b"
+    r"|\bhad not\b|\bnever\b",
+    "questions": r"\bquestion(?:s|ed|ing)?\b|\bdoubts?\b|\bdoubted\b|\bsceptic|\bskeptic|\bdisputed?\b",
+    "no_comment": STANCE_HEDGES["no_comment"]
+    + r"|\bdid not (?:immediately )?(?:say|respond|comment|address|reply)\b|\bsilent\b|\bno (?:immediate )?comment\b"
+    r"|\b(?:does|do|would) not comment\b|\bneither confirm(?:ed|s)? nor den(?:y|ied|ies)\b"
+    r"|\brarely (?:acknowledges|comments)\b",
+    "cannot_verify": STANCE_HEDGES["cannot_verify"]
+    + r"|\bunverified\b|\bnot (?:be |been )?(?:independently )?(?:verified|confirmed)\b"
+    r"|\b(?:could|can) not (?:independently )?(?:verify|confirm)\b",
     "reports": r"\breport(?:s|ed|edly)?\b|\battributed to\b|\balleged(?:ly)?\b|\bclaimed\b",
 }
 UNIT = Vocabulary(
@@ -427,11 +434,15 @@ VICTIM_STATUS = Vocabulary(
 # reports a count quotes its predicate's words ('4 missiles reached the target area' is munitions_hit,
 # never munitions_intercepted). A claim that disputes or questions may quote another account's words.
 PREDICATE_WORDS = {
-    "munitions_fired": r"\bfir(?:e|es|ed|ing)\b|\blaunch(?:es|ed|ing)?\b|\bdropped\b|\bsalvos?\b|\bbarrages?\b",
-    "munitions_intercepted": r"\bintercept|\bshot down\b|\bshoot(?:ing)? down\b|\bdowned\b|\bcrushed\b|\bthwart"
-    r"|\brepel|\brepuls|\bdestroyed\b|\bneutrali[sz]",
-    "munitions_hit": r"\breach(?:es|ed|ing)?\b|\bhit(?:s|ting)?\b|\bstruck\b|\blanded\b|\bimpact|\bfell\b",
-    "fatalities": r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\blives\b|\bbodies\b|\bmartyr|\btoll\b",
+    "munitions_fired": r"\bfir(?:e|es|ed|ing)\b|\blaunch(?:es|ed|ing)?\b|\bdropp(?:ed|ing)\b|\bsalvos?\b|\bbarrages?\b"
+    r"|\bstruck\b|\btargeted\b|\bused\b|\bshot\b",
+    "munitions_intercepted": r"\bintercept|\bshot\b.*\bdown\b|\bshoot(?:ing)? down\b|\bdown(?:ed|ing)\b"
+    r"|\bbr(?:ought|inging) down\b"
+    r"|\bcrushed\b|\bthwart|\brepel|\brepuls|\bdestroy|\bneutrali[sz]",
+    "munitions_hit": r"\breach(?:es|ed|ing)?\b|\bhit(?:s|ting)?\b|\bstr(?:uck|iking)\b|\bland(?:ed|ing)\b|\bimpact"
+    r"|\bfell\b|\bexplod",
+    "fatalities": r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\blives\b|\bbodies\b|\bmartyr|\btoll\b|\bfatalit"
+    r"|\bslain\b|\bperish|\beliminat|\bassassinat",
     "injuries": r"\binjur|\bwound|\bhurt\b|\bcasualt",
 }
 # The words that say who a casualty claim's victims are, read in its victim_group (case-blind regular

@@ -371,6 +371,19 @@ def test_a_stance_that_stands_on_words_has_them() -> None:
         "quote": _texts("the base", "it was not true", "x", "x", "x", "x", "x", "x"),
     }
     assert _passes("claims", "stance_unworded", **columns) == [False, True, True, True, True, False, True, True]
+    wire = {  # the wire services' words for silence, unverifiability and denial
+        "stance": _texts("no_comment", "no_comment", "cannot_verify", "denies", "no_comment"),
+        "hedging": _texts(NA, NA, NA, NA, NA),
+        "attribution_quote": _texts(NA, NA, NA, NA, NA),
+        "quote": _texts(
+            "Israel did not immediately respond to a request for comment",
+            "The military would neither confirm nor deny",
+            "The claims could not be independently verified",
+            "It said its forces did not carry out the strike",
+            "x",
+        ),
+    }
+    assert _passes("claims", "stance_unworded", **wire) == [True, True, True, True, False]
     column, words = _failing_row("claims", "stance_unworded", **{k: v[:1] for k, v in columns.items()})
     assert (
         column,
@@ -399,6 +412,9 @@ PREDICATE_ROWS = [
     ("fatalities", "reports", "KILLED eight", True),
     ("munitions_intercepted", "disputes", "indicate the airstrikes hit their targets", True),
     ("munitions_fired", "asserts", "eight missiles fired by jets", True),
+    ("munitions_intercepted", "asserts", "bringing down 7 of the 10 missiles", True),
+    ("fatalities", "asserts", "the strike caused 12 fatalities", True),
+    ("munitions_fired", "asserts", "the US struck the base with 59 Tomahawk missiles", True),
     ("occurred", "asserts", "x", True),
     ("injuries", "asserts", NA, True),
 ]
