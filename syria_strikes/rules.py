@@ -2024,8 +2024,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "dateline_archived",
         "Quotes and seeds",
-        "A `dateline` on a source with no seed: no archived document writes it, so nothing can check it",
+        "A `dateline` on a source with no seed: no archived document of its own writes it, so nothing checks it. "
+        "A warning: a citing document may reproduce the report's dateline ('DAMASCUS (SANA)')",
         "Give a dateline only as an archived document writes it; leave the cell empty on a reference.",
+        decision="warn",
         yields_to=("archived_has_seed",),
         words=(
             "the source has no seed_path, so no archived document writes this dateline; a dateline is copied "

@@ -361,6 +361,7 @@ ROW_RULES = [
         "dateline",
         "Damascus",
         rule="dateline_archived",
+        decision="warn",
         row=Where(seed_path=""),
     ),
     CellEdit(
