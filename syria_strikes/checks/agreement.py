@@ -754,17 +754,29 @@ def _places_written(frames: Frames) -> list[Problem]:
     source spells otherwise ('Deir al-Zour') is why this warns."""
     events, sources = frames["events"], frames["sources"]
     claims = frames.get("claims")
+    placed = events[events[list(WRITTEN_PLACE_COLUMNS)].notna().any(axis=1).to_numpy(dtype=bool)]
     written: dict[tuple[str, str], list[str]] = {}
     blanked: set[tuple[str, str]] = set()  # a quote blanked for its own fault may have written the place
-    if claims is not None:
+    if claims is not None and len(placed):
         about = events_claimed(claims)
-        for line, event in zip(about.index.tolist(), about.tolist(), strict=True):
-            source, quote = claims.at[line, "source_id"], claims.at[line, "quote"]
-            if isinstance(event, str) and isinstance(source, str):
-                if isinstance(quote, str):
-                    written.setdefault((event, source), []).append(quote)
-                else:
-                    blanked.add((event, source))
+        quoted = pd.DataFrame(
+            {
+                "event_id": about.to_numpy(),
+                "source_id": claims["source_id"].reindex(about.index).to_numpy(),
+                "quote": claims["quote"].reindex(about.index).to_numpy(),
+            }
+        )
+        # Only the claims of an event about its own place source are read: a merge, not a loop over claims.
+        wanted = pd.DataFrame(
+            {"event_id": placed["event_id"].to_numpy(), "source_id": placed["place_source_id"].to_numpy()}
+        )
+        for event, source, quote in quoted.merge(
+            wanted.dropna().drop_duplicates(), on=["event_id", "source_id"]
+        ).itertuples(index=False):
+            if isinstance(quote, str):
+                written.setdefault((event, source), []).append(quote)
+            else:
+                blanked.add((event, source))
     unique = first_by_key(sources, "source_id")
     # By kind, not by seed_path: a seed_path blanked for its own fault leaves the source archived.
     kinds = unique["kind"].astype("string")
@@ -777,10 +789,10 @@ def _places_written(frames: Frames) -> list[Problem]:
     }
     problems = []
     for line, event, source, *cells in zip(
-        events.index,
-        events["event_id"],
-        events["place_source_id"],
-        *(events[column] for column in WRITTEN_PLACE_COLUMNS),
+        placed.index,
+        placed["event_id"],
+        placed["place_source_id"],
+        *(placed[column] for column in WRITTEN_PLACE_COLUMNS),
         strict=True,
     ):
         if not isinstance(source, str) or source not in archived or pd.isna(kinds.get(source)):
