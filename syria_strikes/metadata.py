@@ -468,6 +468,9 @@ RELATION = Vocabulary(
         ("owned_by", "The subject is owned by the object ('state-owned')."),
     ),
 )
+# Relations whose subject has the country of the state it stands to: a head of state leads their own
+# state, and an outlet a state owns is that state's.
+SAME_COUNTRY_RELATIONS = ("leads", "owned_by")
 # Relations that hold both ways: 'Iran allied with Syria' is 'Syria allied with Iran', one relation.
 SYMMETRIC_RELATIONS = ("allied_with", "cooperates_with")
 CODED_PREDICATES: dict[str, Vocabulary] = {

@@ -221,6 +221,7 @@ RuleId = Literal[
     "relation_within",
     "relation_reversed",
     "relation_kind",
+    "relation_country",
     "relation_evidence",
     # sentences that carry no claim (checks.seed_coverage)
     "sentence_seed",
@@ -2810,6 +2811,17 @@ RULES: tuple[Rule, ...] = (
             "{part} is part of {whole} (by parent_actor_id, directly or through its parents): being part of an actor "
             "is parent_actor_id, never a relation; delete this relation, or correct the parents if {part} is not "
             "part of {whole}"
+        ),
+    ),
+    Rule(
+        "relation_country",
+        "Data model",
+        "A relation that makes its subject a state's own (`leads`, `owned_by`; `SAME_COUNTRY_RELATIONS`) whose "
+        "subject's `country` is not the state's: Joe Biden's country typed RUS, TASS's typed SYR",
+        "Names both countries; correct the actor's country, or the relation's ends.",
+        words=(
+            "{subject} {relation} {state}, so its country is {state_country}, not {country}; correct the actor's "
+            "country, or the relation's ends"
         ),
     ),
     Rule(

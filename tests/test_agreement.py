@@ -590,3 +590,44 @@ def test_an_attacks_type_fits_the_platforms_its_claims_name(
     kind: str, claims: list[tuple[str, str | None]], reported: bool
 ) -> None:
     assert _typed_against(kind, *claims) == ([(2, "event_type", kind)] if reported else [])
+
+
+def _countries(relation: str, subject_country: str | None, object_kind: str = "state") -> list[tuple[int | None, str]]:
+    frames = {
+        "actors": typed_frame(
+            "actors",
+            [
+                {"actor_id": "act-p", "name": "P", "kind": "person", "country": subject_country},
+                {"actor_id": "act-s", "name": "S", "kind": object_kind, "country": "USA"},
+            ],
+        ),
+        "actor_relations": typed_frame(
+            "actor_relations",
+            [
+                {
+                    "relation_id": "rel-p-x-s",
+                    "subject_actor_id": "act-p",
+                    "relation": relation,
+                    "object_actor_id": "act-s",
+                }
+            ],
+        ),
+    }
+    return [(p.row, p.rule) for p in agreement._relation_countries(frames)]
+
+
+@pytest.mark.parametrize(
+    ("relation", "subject_country", "object_kind", "reported"),
+    [
+        ("leads", "USA", "state", False),
+        ("leads", "RUS", "state", True),
+        ("owned_by", "RUS", "state", True),
+        ("leads", None, "state", False),
+        ("leads", "RUS", "ngo", False),  # a foreigner may head an organisation
+        ("allied_with", "RUS", "state", False),
+    ],
+)
+def test_the_head_or_the_outlet_of_a_state_has_its_country(
+    relation: str, subject_country: str | None, object_kind: str, reported: bool
+) -> None:
+    assert _countries(relation, subject_country, object_kind) == ([(2, "relation_country")] if reported else [])

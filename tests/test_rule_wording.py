@@ -264,6 +264,13 @@ SAMPLES: dict[str, dict[str, Any]] = {
         "date_end": "2019-12-21",
     },
     "relation_kind": {"relation": "leads", "kind": "person"},
+    "relation_country": {
+        "relation": "leads",
+        "subject": "act-joe-biden",
+        "country": "RUS",
+        "state": "act-usa",
+        "state_country": "USA",
+    },
     "relation_within": {"part": "act-iaf", "whole": "act-israel"},
     "value_actor_named": {"actor": "act-usa"},
     "place_claimed": {"codes": ["SYR"]},

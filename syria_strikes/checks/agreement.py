@@ -26,6 +26,7 @@ from syria_strikes.metadata import (
     EVENT_TYPE_PLATFORMS,
     LIST_DELIMITER,
     PUBLISHER_KINDS,
+    SAME_COUNTRY_RELATIONS,
     UNKNOWN_CODE,
     UNKNOWN_PERPETRATOR,
 )
@@ -518,6 +519,40 @@ def _relation_within(frames: Frames) -> list[Problem]:
             problems.append(
                 problem(
                     "relation_within", "actor_relations", int(line), "object_actor_id", object_, part=part, whole=whole
+                )
+            )
+    return problems
+
+
+def _relation_countries(frames: Frames) -> list[Problem]:
+    """A relation that makes its subject the state's own (metadata.SAME_COUNTRY_RELATIONS: leads,
+    owned_by) with a state as its object gives the subject that state's country: Joe Biden's country
+    typed RUS, or TASS's SYR, passed every rule of the cell. An actor without a country is not judged."""
+    relations, actors = frames["actor_relations"], _known_actors(frames["actors"])
+    countries, kinds = actors["country"], actors["kind"]
+    rows = relations[relations["relation"].isin(list(SAME_COUNTRY_RELATIONS)).fillna(False).to_numpy(dtype=bool)]
+    problems = []
+    for line, relation, subject, object_ in zip(
+        rows.index.tolist(),
+        rows["relation"].tolist(),
+        rows["subject_actor_id"].tolist(),
+        rows["object_actor_id"].tolist(),
+        strict=True,
+    ):
+        own, states = countries.get(subject), countries.get(object_)
+        if kinds.get(object_) == "state" and isinstance(own, str) and isinstance(states, str) and own != states:
+            problems.append(
+                problem(
+                    "relation_country",
+                    "actor_relations",
+                    int(line),
+                    "subject_actor_id",
+                    subject,
+                    relation=relation,
+                    subject=subject,
+                    country=own,
+                    state=object_,
+                    state_country=states,
                 )
             )
     return problems
@@ -1088,6 +1123,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
+    across("relation_country", {"actor_relations", "actors"}, _relation_countries),
     across("relation_within", {"actor_relations", "actors"}, _relation_within),
     across("place_claimed", {"events", "claims"}, _place_claimed),
     across("place_written", {"events", "sources", "claims"}, _places_written, needs={"events", "sources"}),

@@ -106,6 +106,15 @@ def unverified_image_asserted_without_its_hedge(ds: Dataset) -> Expect:
     return Expect("claims", line, "stance", "stance_quoted", decision="warn")
 
 
+@structural("a head of state given another state's country")
+def head_of_state_given_another_country(ds: Dataset) -> Expect:
+    """Joe Biden leads the United States: his country typed RUS passed every rule of its cell."""
+    relation = ds.find("actor_relations", relation="leads", object_actor_id="act-usa")
+    leader = ds.rows("actor_relations")[relation]["subject_actor_id"]
+    ds.set_cell("actors", ds.find("actors", actor_id=leader), "country", "RUS")
+    return Expect("actor_relations", relation + 2, "subject_actor_id", "relation_country")
+
+
 @structural("count read from the day of a date ('February 24, 2020')")
 def count_read_from_a_date(ds: Dataset) -> Expect:
     """A claim of munitions fired added on the caption's date: 24 is a day, not a count."""
