@@ -1148,3 +1148,22 @@ def test_the_download_page_and_the_zips_readme_give_the_same_advice(site: Path) 
     readme = " ".join((site / "download" / "README.md").read_text(encoding="utf-8").split())
     for advice in (EXCEL_IMPORT, IDENTIFIERS_KEPT):
         assert advice in page and advice in readme
+
+
+def test_a_full_disk_names_the_site_folder_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It ended with 'the disk is full', naming no path."""
+    write_bytes = Path.write_bytes
+
+    def full(path: Path, data: bytes) -> int:
+        if path.suffix == ".html":
+            raise OSError(28, "No space left on device")
+        return write_bytes(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys)
+    assert code == 3
+    assert error.startswith(f"error: the disk is full ({out}/") and error.count("\n") == 1
+    assert not out.exists()

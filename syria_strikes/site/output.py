@@ -199,5 +199,8 @@ def write_all_or_nothing(
     with replacing(target, site_marker(contents), recheck, ours=is_site) as staging:
         for relative, data in contents.items():
             path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            except OSError as error:  # a full disk, named by the folder the user gave, not the staging one
+                raise OSError(error.errno, error.strerror, str(target / relative)) from None
