@@ -579,10 +579,12 @@ def _language_written(*, language: str, seed_path: str, share: float) -> str:
     )
 
 
-def _wikidata_seen(*, item: str, seen: bool, noted: bool) -> str:
+def _wikidata_seen(*, item: str, seen: bool, noted: bool, titled: bool = True) -> str:
     faults = []
     if not seen:
         faults.append(f"no reference row records the page of {item} (url https://www.wikidata.org/wiki/{item})")
+    if not titled:
+        faults.append(f"the reference row of {item}'s page is titled for another actor, not this one")
     if not noted:
         faults.append("curator_note is empty")
     return (
@@ -2562,8 +2564,9 @@ RULES: tuple[Rule, ...] = (
         "wikidata_seen",
         "Data model",
         "An actor's `wikidata_id` that no reference row records (a `reference` source whose `url` is the item's "
-        "page, `https://www.wikidata.org/wiki/Q…`), or given without a `curator_note`: an item filled from "
-        "memory or guessed, which the curation guide forbids",
+        "page, `https://www.wikidata.org/wiki/Q…`, not titled for another actor), or given without a "
+        "`curator_note`: an item filled from memory or guessed, which the curation guide forbids, or the page of "
+        "another entity ('Wikidata: Israel (Q801)' given to Iran)",
         "Add the reference row of the item's page you saw, and say in `curator_note` why it is this actor; "
         "otherwise leave the cell empty.",
         words=_wikidata_seen,

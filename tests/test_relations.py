@@ -741,6 +741,45 @@ def test_a_wikidata_item_is_one_a_reference_row_records(url: str | None, note: s
     assert [(p.row, p.column, p.rule) for p in found] == ([(2, "wikidata_id", "wikidata_seen")] if reported else [])
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "reported"),
+    [
+        ("Israel", "Wikidata: Israel (Q801)", False),
+        ("Iran", "Wikidata: Israel (Q801)", True),  # the page of another actor
+        ("Iran", "Wikidata: the Islamic Republic of IRAN (Q801)", False),
+        ("Iran", "Wikidata item Q801", False),  # a title naming no actor
+        ("Iran", "Wikidata: Israeli Air Force (Q801)", False),  # 'Israel' is no whole word of it
+    ],
+)
+def test_a_wikidata_items_reference_row_is_titled_for_the_actor(name: str, title: str, reported: bool) -> None:
+    from syria_strikes.checks.model_rules import _wikidata_seen
+
+    frames = {
+        "actors": typed_frame(
+            "actors",
+            [
+                {"actor_id": "act-x", "name": name, "wikidata_id": "Q801", "curator_note": "Seen."},
+                {"actor_id": "act-israel", "name": "Israel"},
+            ],
+        ),
+        "sources": typed_frame(
+            "sources",
+            [
+                {
+                    "source_id": "src-ref-wd",
+                    "kind": "reference",
+                    "url": "https://www.wikidata.org/wiki/Q801",
+                    "title": title,
+                }
+            ],
+        ),
+    }
+    found = _wikidata_seen(frames)
+    assert [(p.row, p.rule) for p in found] == ([(2, "wikidata_seen")] if reported else [])
+    if reported:
+        assert found[0].message.startswith("the reference row of Q801's page is titled for another actor, not this one")
+
+
 def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     """one_stance: a copy that denies what its original asserts is reported at the copy; other
     words, another claimant or another value may take another stance; a blanked stance is not judged."""

@@ -8,6 +8,7 @@ quotes) are checked by ``check_model_anchors`` once the seed texts are known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import partial
 
@@ -457,20 +458,64 @@ WIKIDATA_PAGE = r"^https?://(?:www\.|m\.)?wikidata\.org/wiki/(?P<item>Q[1-9][0-9
 def _wikidata_seen(frames: Frames) -> list[Problem]:
     """An actor's wikidata_id is an item a curator saw, never one filled from memory: a reference
     row records its page (https://www.wikidata.org/wiki/Q...), the public address the project asks
-    of every field beyond the seeds, and the actor's curator_note says why it is that actor."""
+    of every field beyond the seeds, and the actor's curator_note says why it is that actor. A
+    reference of the page titled for another actor and not this one ('Wikidata: Israel (Q801)' given
+    to Iran) records another entity's item."""
     actors, sources = frames["actors"], frames["sources"]
     references = sources[(sources["kind"] == "reference").fillna(False).to_numpy(dtype=bool)]
-    seen = references["url"].dropna().str.extract(WIKIDATA_PAGE)["item"].dropna()
-    given = actors["wikidata_id"].notna().to_numpy(dtype=bool)
-    unseen = given & ~actors["wikidata_id"].isin(seen.tolist()).to_numpy(dtype=bool)
-    unnoted = given & actors["curator_note"].isna().to_numpy(dtype=bool)
-    return [
-        problem(
-            "wikidata_seen", "actors", line, "wikidata_id", item, item=item, seen=not unseen[k], noted=not unnoted[k]
-        )
-        for k, (line, item) in enumerate(zip(actors.index.tolist(), actors["wikidata_id"].tolist(), strict=True))
-        if unseen[k] or unnoted[k]
-    ]
+    pages = references["url"].str.extract(WIKIDATA_PAGE)["item"]
+    titles: dict[str, list[str]] = {}
+    for item, title in zip(pages.tolist(), references["title"].tolist(), strict=True):
+        if isinstance(item, str):
+            titles.setdefault(item, []).append(title if isinstance(title, str) else "")
+    names = _actor_spellings(actors)
+    problems = []
+    for line, actor, item, note in zip(
+        actors.index.tolist(),
+        actors["actor_id"].tolist(),
+        actors["wikidata_id"].tolist(),
+        actors["curator_note"].tolist(),
+        strict=True,
+    ):
+        if not isinstance(item, str):
+            continue
+        seen = item in titles
+        titled = not seen or any(_titled_for(title, actor, names) for title in titles[item])
+        if not seen or not titled or not isinstance(note, str):
+            problems.append(
+                problem(
+                    "wikidata_seen",
+                    "actors",
+                    line,
+                    "wikidata_id",
+                    item,
+                    item=item,
+                    seen=seen,
+                    noted=isinstance(note, str),
+                    titled=titled,
+                )
+            )
+    return problems
+
+
+def _actor_spellings(actors: pd.DataFrame) -> dict[str, re.Pattern[str]]:
+    """Each actor's name and aliases as one whole-word, case-blind pattern."""
+    spellings: dict[str, re.Pattern[str]] = {}
+    for actor, name, aliases in zip(
+        actors["actor_id"].tolist(), actors["name"].tolist(), actors["aliases"].tolist(), strict=True
+    ):
+        words = [name, *(aliases.split(LIST_DELIMITER) if isinstance(aliases, str) else [])]
+        written = [re.escape(word) for word in words if isinstance(word, str) and word]
+        if isinstance(actor, str) and written:
+            spellings[actor] = re.compile(r"\b(?:" + "|".join(written) + r")\b", re.IGNORECASE)
+    return spellings
+
+
+def _titled_for(title: str, actor: str, names: dict[str, re.Pattern[str]]) -> bool:
+    """Whether a reference's title may be the actor's page: it names the actor, or names no other."""
+    if actor in names and names[actor].search(title):
+        return True
+    return not any(pattern.search(title) for other, pattern in names.items() if other != actor)
 
 
 def _seed_number(cells: pd.Series, column: str) -> pa.ChunkedArray:

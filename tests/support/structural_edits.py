@@ -173,6 +173,24 @@ def wikidata_item_from_memory(ds: Dataset) -> Expect:
     return _set(ds, "actors", index, "wikidata_id", "Q801", "wikidata_seen")
 
 
+@structural("actor given the Wikidata item of another entity, whose reference row is titled for it")
+def wikidata_item_of_another_entity(ds: Dataset) -> Expect:
+    """Q801 is Israel's item: a reference row of its page titled 'Wikidata: Israel (Q801)' recorded it for Iran."""
+    sources = ds.rows("sources")
+    reference = dict.fromkeys(sources[0], "")
+    reference.update(
+        source_id="src-ref-wikidata-q801",
+        title="Wikidata: Israel (Q801)",
+        kind="reference",
+        url="https://www.wikidata.org/wiki/Q801",
+        curator_note="The item's page, seen by the curators.",
+    )
+    ds.write_rows("sources", [*sources, reference])
+    index = ds.find("actors", actor_id="act-iran")
+    ds.set_cell("actors", index, "curator_note", "Its Wikidata item was seen.")
+    return _set(ds, "actors", index, "wikidata_id", "Q801", "wikidata_seen")
+
+
 @structural("0,0 left for the coordinates of an event outside Syria")
 def zero_zero_outside_syria(ds: Dataset) -> Expect:
     """No extent is declared for Iraq, but 0,0 is in no country."""
