@@ -37,19 +37,22 @@ def weekdays_named(text: str) -> set[int]:
 # the days it gives are read against the publication day, as the curation guide reads them.
 RELATIVE_WORDS = (
     r"(?:on )?(?P<weekday>" + "|".join(WEEKDAYS) + r")|(?P<day>today|yesterday)"
-    r"|(?P<which>this|last) (?P<span>week|month|year)"
+    r"|(?P<which>this|last) (?P<span>week|month|year)|(?P<past>in the past|previously|earlier)"
 )
 _RELATIVE = re.compile(RELATIVE_WORDS, re.IGNORECASE)
 
 
-def relative_days(quote: str, published: date) -> tuple[date, date] | None:
+def relative_days(quote: str, published: date) -> tuple[date | None, date] | None:
     """The days a quote that is only a relative time word gives, read in a document of ``published``;
     None for any other quote. A week may start on Sunday or Monday, so a week's days cover both: 'last
     week' on Wednesday 2020-01-15 is 2020-01-05..2020-01-12. A weekday is the latest on or before the
-    day ('on Tuesday' on a Wednesday is the day before)."""
+    day ('on Tuesday' on a Wednesday is the day before). 'in the past' gives no first day (None): any
+    time up to the document's."""
     found = _RELATIVE.fullmatch(quote.strip())
     if found is None or not found.group().isascii():  # 'last week' with a long s is no time word of ours
         return None
+    if found["past"]:
+        return None, published
     if found["weekday"]:
         back = (published.weekday() - _DAY_NUMBERS[found["weekday"].casefold()]) % 7
         return published - timedelta(days=back), published - timedelta(days=back)

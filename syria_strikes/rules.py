@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal, get_args
 
 from syria_strikes.anchoring import Location
@@ -844,6 +845,15 @@ def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str |
     return (
         f"the quote names {named}, a day the interval {value_text} does not hold; count the day again from the "
         "document's publication day, or say in curator_note why the quote's day is not the claim's"
+    )
+
+
+def _time_relative(*, quote: str, source: str, published: date, first: date | None, last: date) -> str:
+    start = ".." if first is None else f"{first:%Y-%m-%d}"
+    return (
+        f"the quote {quote!r}, in {source} of {published:%Y-%m-%d}, gives {start}/{last:%Y-%m-%d}; count from the "
+        "document's day, and where the words count from another (a statement quoted from an earlier day) let "
+        "curator_note say which"
     )
 
 
@@ -2289,18 +2299,15 @@ RULES: tuple[Rule, ...] = (
         "time_relative",
         "Data model",
         "A `time` claim whose quote is only a time word relative to its document's day ('on Tuesday', "
-        "'yesterday', 'this week', 'last month', 'last year') and whose interval is not the days that word gives "
+        "'yesterday', 'this week', 'last month', 'last year'; 'in the past', which gives no first day) and whose "
+        "interval is not the days that word gives "
         "in a document published on one day: 'this week' given as the week before, 'on Tuesday' widened to seven "
         "days. A week may start on Sunday or Monday, so a week covers both. A warning: words quoted from a "
         "statement of another day count from that day",
         "Gives the days the word gives from the document's publication day; or say in curator_note which day "
         "it counts from.",
         decision="warn",
-        words=(
-            "the quote {quote!r}, in {source} of {published:%Y-%m-%d}, gives {first:%Y-%m-%d}/{last:%Y-%m-%d}; "
-            "count from the document's day, and where the words count from another (a statement quoted from an "
-            "earlier day) let curator_note say which"
-        ),
+        words=_time_relative,
     ),
     Rule(
         "attribution_unknown",

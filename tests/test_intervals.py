@@ -88,13 +88,15 @@ WEDNESDAY, SUNDAY = date(2020, 1, 15), date(2020, 1, 12)
         ("last month", date(2020, 3, 31), ("2020-02-01", "2020-02-29")),
         ("this year", WEDNESDAY, ("2020-01-01", "2020-01-15")),
         ("last year", WEDNESDAY, ("2019-01-01", "2019-12-31")),
+        ("in the past", WEDNESDAY, (None, "2020-01-15")),  # no first day
+        ("Previously", WEDNESDAY, (None, "2020-01-15")),
     ],
 )
 def test_a_relative_time_word_gives_days_counted_from_the_publication_day(
-    quote: str, published: date, days: tuple[str, str]
+    quote: str, published: date, days: tuple[str | None, str]
 ) -> None:
     """A week starts on Sunday or Monday, so a week's days cover both."""
-    assert relative_days(quote, published) == tuple(map(date.fromisoformat, days))
+    assert relative_days(quote, published) == tuple(None if day is None else date.fromisoformat(day) for day in days)
 
 
 @pytest.mark.parametrize("quote", ["said on Tuesday", "last weeks", "next week", "on Tuesday night", ""])

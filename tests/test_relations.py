@@ -531,6 +531,9 @@ def test_a_time_claim_ending_after_its_document_was_published_is_warned_of(inter
         ("last month", "../2019-12-31", True),
         ("said on Tuesday", "2020-01-08/2020-01-14", False),
         ("this week", "2020-01-20/2020-01-12", False),
+        ("in the past", "../2020-01-15", False),
+        ("in the past", "2019-01-01/2020-01-15", True),
+        ("in the past", "../2020-01-14", True),
     ],
     ids=[
         "a weekday",
@@ -544,6 +547,9 @@ def test_a_time_claim_ending_after_its_document_was_published_is_warned_of(inter
         "last month open before",
         "more words than the time word",
         "out of order",
+        "in the past",
+        "in the past given a first day",
+        "in the past ended early",
     ],
 )
 def test_a_relative_time_word_gives_the_days_it_gives_in_its_document(

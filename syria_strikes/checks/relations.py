@@ -469,7 +469,11 @@ def _time_relative(frames: Frames) -> list[Problem]:
     for k in map(int, np.flatnonzero(interval.ordered.to_numpy(dtype=bool) & (first == last))):
         published = pd.Timestamp(last[k]).date()
         days = relative_days(str(timed["quote"].iat[k]), published)
-        if days is not None and (starts[k], ends[k]) != tuple(np.datetime64(day, "D") for day in days):
+        if days is None:
+            continue
+        opened = days[0] is None  # 'in the past': the interval is open before ('..')
+        kept_start = bool(np.isnat(starts[k])) if opened else bool(starts[k] == np.datetime64(days[0], "D"))
+        if not kept_start or ends[k] != np.datetime64(days[1], "D"):
             problems.append(
                 problem(
                     "time_relative",

@@ -1156,6 +1156,15 @@ DATA_MODEL = [
         row=Where(predicate="time", quote="on Tuesday"),
     ),
     CellEdit(
+        "'in the past' given a first day no word gives",
+        "claims",
+        "value_text",
+        "2019-01-01/2020-01-15",
+        rule="time_relative",
+        decision="warn",
+        row=Where(predicate="time", quote="in the past"),
+    ),
+    CellEdit(
         "'last month' widened to two months",
         "claims",
         "value_text",
