@@ -62,29 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as done:  # --help and --version print, then exit 0: their output must be written too
-        if done.code not in (0, None):
-            raise
-        return _printed()
-    except OSError as error:  # the help, the version or a usage error could not be written
-        return _printed(error)
-    if not hasattr(args, "run"):
-        parser.print_help(sys.stderr)
-        return USAGE_ERROR
-    try:
+        if not hasattr(args, "run"):
+            parser.print_help(sys.stderr)
+            return USAGE_ERROR
         # A usage error in a command shows that command's usage, not the list of commands.
         code: int = args.run(args, getattr(args, "command_parser", parser))
         _flush()
-    except BrokenPipeError:
-        return _reader_gone()
-    except (OSError, RecursionError, MemoryError) as error:
-        if isinstance(error, OSError) and error.errno == errno.EPIPE:
-            return _reader_gone()
-        if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:  # a path the user gave
-            _complain(f"a path is longer than the system allows ({error.filename}); give a shorter one")
-            return USAGE_ERROR
-        _complain(_system_words(error))
-        return SYSTEM_ERROR
+    except SystemExit as done:  # --help and --version print, then exit 0: their output must be written too
+        if done.code not in (0, None):
+            raise
+        return _written_or_failed()
+    except (OSError, RecursionError, MemoryError) as error:  # a BrokenPipeError is an OSError too
+        return _failed(error)
     except MissingExtra as error:
         _complain(str(error))
         return USAGE_ERROR
@@ -94,19 +83,25 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _printed(failed: OSError | None = None) -> int:
-    """OK once what was printed reached standard output; else the error (``failed``, or the flush's),
-    as a command's would be."""
+def _written_or_failed() -> int:
+    """OK once what was printed reached standard output, else the flush's failure."""
     try:
-        if failed is not None:
-            raise failed
         _flush()
     except OSError as error:
-        if error.errno == errno.EPIPE:
-            return _reader_gone()
-        _complain(_system_words(error))
-        return SYSTEM_ERROR
+        return _failed(error)
     return OK
+
+
+def _failed(error: OSError | RecursionError | MemoryError) -> int:
+    """The exit code of a command the system stopped, its reason said in one line: a reader gone
+    (quietly), a path longer than the system allows (the user's to shorten), or the system's refusal."""
+    if isinstance(error, OSError) and error.errno == errno.EPIPE:
+        return _reader_gone()
+    if isinstance(error, OSError) and error.errno == errno.ENAMETOOLONG:  # a path the user gave
+        _complain(f"a path is longer than the system allows ({error.filename}); give a shorter one")
+        return USAGE_ERROR
+    _complain(_system_words(error))
+    return SYSTEM_ERROR
 
 
 def _flush() -> None:
