@@ -22,7 +22,7 @@ from syria_strikes.files import DESCRIPTOR, to_json, write_all_atomically
 from syria_strikes.leftovers import remove_leftovers
 from syria_strikes.metadata import CROSSWALK, CROSSWALK_COLUMNS, TABLES
 from syria_strikes.policy import data_policy
-from syria_strikes.safefiles import make_folders
+from syria_strikes.safefiles import folders_made
 from syria_strikes.sqlite import schema_sql
 
 
@@ -112,16 +112,10 @@ def write_generated(root: Path) -> list[str]:
     written = stale_files(root, files)  # every folder written to checked to stay inside root
     for folder in dict.fromkeys((root / path).parent for path in files):
         remove_leftovers(folder)  # a generate killed before its renames left its temporary files there
-    made: list[Path] = []
-    try:
-        for path in written:
-            made += make_folders((root / path).parent)
+    with contextlib.ExitStack() as undone_on_failure:  # a failed generate leaves no folder it made
+        for folder in dict.fromkeys((root / path).parent for path in written):
+            undone_on_failure.enter_context(folders_made(folder))
         # Every file is written beside its target before any replaces it: a full disk half way leaves
         # the descriptor, the schemas and the docs all as they were, never some of them regenerated.
         write_all_atomically([(root / path, files[path].encode(), None) for path in written])
-    except BaseException:
-        for folder in reversed(made):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
     return written

@@ -196,7 +196,7 @@ def list_folder(folder: Path) -> list[os.DirEntry[str]]:
         raise FileRefused("file_readable", f"cannot be listed: {_reason(error)}") from None
 
 
-def make_folders(folder: Path) -> list[Path]:
+def _make_folders(folder: Path) -> list[Path]:
     """Make ``folder`` and its missing parents; the folders made, outermost first."""
     missing = []
     while not folder.exists():
@@ -209,8 +209,9 @@ def make_folders(folder: Path) -> list[Path]:
 
 @contextmanager
 def folders_made(folder: Path) -> Iterator[list[Path]]:
-    """``make_folders``, undone if the block fails: a command that wrote nothing leaves no empty folder."""
-    made = make_folders(folder)
+    """Make ``folder`` and its missing parents, undone if the block fails: a command that wrote
+    nothing leaves no empty folder."""
+    made = _make_folders(folder)
     try:
         yield made
     except BaseException:
