@@ -519,8 +519,9 @@ def _built_otherwise(descriptor: dict[str, Any]) -> str | None:
     files, version label and build date, if it does: edited by hand, its vocabularies, its files or its
     words say what the data does not (an enum replaced, a file no build writes listed with its hash). A
     release of another version is not known here; one that leaves out files is named as damaged by `info`."""
-    from syria_strikes.checks.descriptor import MISSING, first_difference, same_json
+    from syria_strikes.checks.descriptor import first_difference, same_json
     from syria_strikes.datapackage import package_descriptor, release_resources
+    from syria_strikes.rules import json_shown
     from syria_strikes.version import __version__
 
     version = descriptor["version"]
@@ -538,17 +539,10 @@ def _built_otherwise(descriptor: dict[str, Any]) -> str | None:
     if same_json(built, descriptor):
         return None
     where, wrote, found = first_difference(built, descriptor)
-    shown = {"a build writes": wrote, "the file has": found}
-    said = "; ".join(f"{side} {'nothing' if value is MISSING else _json_shown(value)}" for side, value in shown.items())
-    return f"it differs from what a build of {version} writes at {where} ({said})"
-
-
-def _json_shown(value: object) -> str:
-    """A JSON value as a message shows it, cut short."""
-    import json
-
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return (
+        f"it differs from what a build of {version} writes at {where} (a build writes {json_shown(wrote)}; "
+        f"the file has {json_shown(found)})"
+    )
 
 
 def verify(path: Path, descriptor: dict[str, Any] | None = None) -> bytes:

@@ -1085,7 +1085,7 @@ def _seed_hash(*, seed_path: str, digest: str, owner: tuple[int, str] | None = N
 SHOWN_JSON = 60
 
 
-def _json_value(value: object) -> str:
+def json_shown(value: object) -> str:
     """A JSON value as the message shows it, cut short; a key or item one side lacks is 'nothing'."""
     import json  # only a stale descriptor is worded with it
 
@@ -1096,7 +1096,7 @@ def _json_value(value: object) -> str:
 
 
 def _descriptor_current(*, where: str = "", declared: object = None, found: object = None) -> str:
-    at = f" at {where} (declared {_json_value(declared)}, the file has {_json_value(found)})" if where else ""
+    at = f" at {where} (declared {json_shown(declared)}, the file has {json_shown(found)})" if where else ""
     return (
         f"differs from what syria_strikes/metadata.py declares{at}; run `python -m syria_strikes generate` and "
         "commit the result"
