@@ -46,10 +46,14 @@ def test_an_interrupt_ends_the_command_with_one_line_and_exit_130() -> None:
     """Ctrl-C while the command works: the writers have put back what they began (staging folders,
     temporary files, archive's rollback), so the process says so in one line, as a shell expects."""
     code = (
-        "import os, signal, sys, time\n"
+        "import signal, sys, time\n"
+        # Python's own handler, whatever the suite inherited (a background job starts with SIGINT
+        # ignored), raised in this thread: os.kill may hand it to one of pyarrow's threads, and the
+        # sleep below then ran its full minute uninterrupted.
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import syria_strikes.cache\n"
         "def interrupted(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    signal.raise_signal(signal.SIGINT)\n"
         "    time.sleep(60)\n"
         "syria_strikes.cache.validate = interrupted\n"
         "sys.argv = ['syria-strikes', 'validate']\n"
@@ -104,7 +108,7 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
         "def terminated(*args, **kwargs):\n"
         "    result = real(*args, **kwargs)\n"
         f"    if {when}:\n"
-        f"        os.kill(os.getpid(), signal.{ending})\n"
+        f"        signal.raise_signal(signal.{ending})\n"
         "        time.sleep(60)\n"
         "    return result\n"
         f"target.{name} = terminated\n"
@@ -126,11 +130,11 @@ def test_a_hang_up_the_caller_ignores_leaves_the_command_running(tmp_path: Path)
     """``nohup syria-strikes build &`` asks for the command to outlive its terminal: a signal the caller
     set to be ignored stays ignored, so closing the session does not stop the build."""
     code = (
-        "import os, signal, sys\n"
+        "import signal, sys\n"
         "import syria_strikes.cache\n"
         "real = syria_strikes.cache.validate\n"
         "def hung_up(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    signal.raise_signal(signal.SIGHUP)\n"
         "    return real(*args, **kwargs)\n"
         "syria_strikes.cache.validate = hung_up\n"
         "signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup leaves it\n"
@@ -151,10 +155,10 @@ def test_a_second_termination_does_not_cut_the_clean_up_of_the_first_short(datas
         "import syria_strikes.build, syria_strikes.swap\n"
         "real_write, real_remove = syria_strikes.build.write_release, syria_strikes.swap.remove_folder\n"
         "def write(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    signal.raise_signal(signal.SIGTERM)\n"
         "    time.sleep(60)\n"
         "def remove(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    signal.raise_signal(signal.SIGHUP)\n"
         "    return real_remove(*args, **kwargs)\n"
         "syria_strikes.build.write_release, syria_strikes.swap.remove_folder = write, remove\n"
         f"os.chdir({str(dataset.root)!r})\n"
