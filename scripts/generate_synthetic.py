@@ -665,7 +665,10 @@ def _sources(rng: np.random.Generator, sizes: Sizes, documents: Documents) -> tu
         kind="reference",
         url="https://example.org/gazetteer",
         curator_note="Synthetic reference: the coordinates of every site are taken from it, and the places "
-        + "; ".join(f"{locality}, {admin2}, {admin1}" for _, _, _, admin1, admin2, locality, *_ in PLACES)
+        + "; ".join(
+            f"{locality}, {admin2}, {admin1} ({lat:.5f} N {lon:.5f} E)"
+            for _, _, _, admin1, admin2, locality, lat, lon in PLACES
+        )
         + ".",
     )
     _append(

@@ -215,6 +215,7 @@ RuleId = Literal[
     "curated_source",
     "archive_about_event",
     "coordinates_source",
+    "coordinates_written",
     "reference_has_url",
     "wikidata_seen",
     "seed_number",
@@ -2771,6 +2772,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the event has coordinates, but {source} is the archived document, which gives none: coordinates come "
             "only from a reference, so place_source_id names the reference row that gives them (or leave them empty)"
+        ),
+    ),
+    Rule(
+        "coordinates_written",
+        "Data model",
+        "An event's `latitude` or `longitude` that the reference it is placed from (`place_source_id`) does not "
+        "write in its `title` or `curator_note`: degrees typed over, rounded, moved to the other hemisphere or "
+        "swapped with the other axis",
+        "Copy the degrees the reference gives, and write them in its `curator_note` ('34.52250 N 37.62972 E').",
+        yields_to=("coordinates_source", "coordinates_pair", "coordinates_site", "coordinates_in_country"),
+        words=(
+            "{source}, the reference this event is placed from, does not write this {column} in its title or "
+            "curator_note: copy the degrees it gives, and write them in its note ('34.52250 N 37.62972 E')"
         ),
     ),
     Rule(

@@ -786,6 +786,44 @@ def test_a_wikidata_items_reference_row_is_titled_for_the_actor(name: str, title
         assert found[0].message.startswith("the reference row of Q801's page is titled for another actor, not this one")
 
 
+@pytest.mark.parametrize(
+    ("note", "latitude", "longitude", "reported"),
+    [
+        ("Gives coordinates 34.52250 N 37.62972 E.", 34.5225, 37.62972, []),
+        ("Gives 34.5225, 37.62972.", 34.5225, 37.62972, []),  # no hemisphere: either axis
+        ("Gives coordinates 34.52250 N 37.62972 E.", 34.52, 37.62972, ["latitude"]),  # rounded
+        ("Gives coordinates 34.52250 N 37.62972 E.", 37.62972, 34.5225, ["latitude", "longitude"]),  # swapped
+        ("Gives coordinates 34.52250 N 37.62972 E.", 34.5225, -37.62972, ["longitude"]),  # other hemisphere
+        ("Gives coordinates 33.9 S 18.4 E.", -33.9, 18.4, []),  # the southern hemisphere, written with its letter
+        ("Gives coordinates 33.9 S 18.4 E.", 33.9, 18.4, ["latitude"]),
+        ("Seen at its address.", 34.5225, 37.62972, ["latitude", "longitude"]),  # writes no degrees
+    ],
+)
+def test_an_events_coordinates_are_those_its_reference_writes(
+    note: str, latitude: float, longitude: float, reported: list[str]
+) -> None:
+    from syria_strikes.checks.model_rules import _coordinates_written
+
+    frames = {
+        "events": typed_frame(
+            "events",
+            [
+                {"event_id": "evt-a", "latitude": latitude, "longitude": longitude, "place_source_id": "src-ref"},
+                {"event_id": "evt-b", "latitude": 1.0, "longitude": 1.0, "place_source_id": "src-archive"},
+            ],
+        ),
+        "sources": typed_frame(
+            "sources",
+            [
+                {"source_id": "src-ref", "kind": "reference", "title": "Wikipedia: a base", "curator_note": note},
+                {"source_id": "src-archive", "kind": "archived_article"},
+            ],
+        ),
+    }
+    found = _coordinates_written(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == [(2, column, "coordinates_written") for column in reported]
+
+
 def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     """one_stance: a copy that denies what its original asserts is reported at the copy; other
     words, another claimant or another value may take another stance; a blanked stance is not judged."""

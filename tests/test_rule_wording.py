@@ -71,6 +71,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "strike_category": {"category": "strike", "event_type": "summit", "country": "SYR"},
     "curated_source": {"source": "src-sana-1", "kind": "agency_report"},
     "coordinates_source": {"source": "src-seed-000"},
+    "coordinates_written": {"source": "src-ref-wikipedia-tiyas-airbase", "column": "latitude"},
     "seed_number": {"number": "002", "source": "src-seed-000", "expected": "000"},
     "reference_has_url": {"kind": "reference", "url": None},
     "attribution_applicable": {"event_type": "summit", "attribution_status": "alleged"},

@@ -451,6 +451,45 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     ]
 
 
+# A decimal degree as a note writes it ('34.52250 N', '-3.7', '37.62972°E'): the sign, the number and
+# the hemisphere, which tells a latitude (N, S) from a longitude (E, W) and gives the sign.
+DEGREES = re.compile(r"(?<![\w.])([-\u2212]?)(\d{1,3}(?:\.\d+)?)\s*°?\s*([NSEW])?(?![\w])")
+HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
+
+
+def _degrees_written(text: str, column: str) -> set[float]:
+    """The values ``column`` may take from the degrees ``text`` writes: a number with the other axis'
+    hemisphere is not one of them, a number with none may be either."""
+    values = set()
+    for sign, number, hemisphere in DEGREES.findall(text):
+        if hemisphere and hemisphere not in HEMISPHERES[column]:
+            continue
+        negative = bool(sign) != (hemisphere in ("S", "W"))
+        values.add(-float(number) if negative else float(number))
+    return values
+
+
+def _coordinates_written(frames: Frames) -> list[Problem]:
+    """An event's coordinates are those its place source writes: a reference's title or
+    ``curator_note`` gives the degrees the curator read at its address. A value typed over, rounded,
+    moved to the other hemisphere or swapped with the other axis rests on nothing a reader can check.
+    A place source that is archived, or not known, is coordinates_source's and the references' rules'."""
+    events, sources = frames["events"], frames["sources"]
+    references = first_by_key(sources[(sources["kind"] == "reference").fillna(False).to_numpy(dtype=bool)], "source_id")
+    written = (references["title"].fillna("") + " " + references["curator_note"].fillna("")).to_dict()
+    problems = []
+    for column in HEMISPHERES:
+        placed = events[(events[column].notna() & events["place_source_id"].isin(list(written))).to_numpy(bool)]
+        for line, value, source in zip(placed.index, placed[column], placed["place_source_id"], strict=True):
+            if float(value) not in _degrees_written(written[source], column):
+                problems.append(
+                    problem(
+                        "coordinates_written", "events", int(line), column, str(value), source=source, column=column
+                    )
+                )
+    return problems
+
+
 # The address of a Wikidata item's page, as a reference row records the item a curator saw.
 WIKIDATA_PAGE = r"^https?://(?:www\.|m\.)?wikidata\.org/wiki/(?P<item>Q[1-9][0-9]*)$"
 
@@ -558,6 +597,7 @@ MODEL_RULES: tuple[Across, ...] = (
     across("relay_order", {"claims", "sources"}, _relays_in_order),
     across("curated_source", {"events", "sources"}, _curated_field_sources),
     across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
+    across("coordinates_written", {"events", "sources"}, _coordinates_written),
     across("wikidata_seen", {"actors", "sources"}, _wikidata_seen),
     across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),
     across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),

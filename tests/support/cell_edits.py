@@ -35,6 +35,12 @@ DAY_EVENT = Where(date_precision="day")
 LOCATED_EVENT = Where(latitude=filled)
 
 
+def _first_decimal_typed_over(degrees: str) -> str:
+    """'37.62972' becomes '37.12972': a slip of one key that moves the place some 50 km."""
+    whole, decimals = degrees.split(".")
+    return f"{whole}.{(int(decimals[0]) + 5) % 10}{decimals[1:]}"
+
+
 def referenced_event(ds: Dataset, table: str) -> int:
     """An event that claims point at, so that damage to its key would cascade if handled badly."""
     referenced = {row["event_id"] for row in ds.rows("claims")}
@@ -1043,6 +1049,24 @@ DATA_MODEL = [
         "src-seed-000",
         rule="coordinates_source",
         row=LOCATED_EVENT,
+    ),
+    CellEdit(
+        "latitude rounded by a spreadsheet to fewer digits than its reference gives",
+        "events",
+        "latitude",
+        lambda row, column: str(round(float(row[column]), 2)),
+        rule="coordinates_written",
+        row=LOCATED_EVENT,
+        exact=False,
+    ),
+    CellEdit(
+        "a digit of the longitude typed over, still inside the country",
+        "events",
+        "longitude",
+        lambda row, column: _first_decimal_typed_over(row[column]),
+        rule="coordinates_written",
+        row=LOCATED_EVENT,
+        exact=False,
     ),
     CellEdit(
         "place precision lowered to the country on an event placed in a town",
