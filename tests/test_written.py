@@ -1,5 +1,5 @@
-"""Cells that promise words as a seed writes them, held to the seeds: actors' aliases, and the
-language a seed is tagged with."""
+"""Cells that promise words as a seed writes them, held to the seeds: actors' aliases, a source's
+dateline, and the language a seed is tagged with."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from syria_strikes.checks import aliases
 from syria_strikes.checks.aliases import check_aliases, written_whole
-from syria_strikes.checks.written import check_languages
+from syria_strikes.checks.written import check_languages, dateline_stands
 from tests.support.frames import typed_frame
 
 SEEDS = {
@@ -130,3 +130,21 @@ def test_aliases_are_not_judged_while_an_archived_source_has_lost_its_seed_path(
     # A source that is not archived has no seed: a text under its ID counts for nothing.
     referenced = sources.assign(kind=["archived_article", "reference"])
     assert [p.rule for p in check_aliases(actors, referenced, SEEDS)] == ["alias_written"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "stands"),
+    [
+        ("Yerushalayim", True),  # in the archive's header line
+        ("DAMASCUS", True),  # opening a line, as a wire story writes it
+        ("Homs", False),  # a place the story names further on
+        ("Jerusalem", False),  # written nowhere
+        ("Damascus", False),  # the case the document writes is kept
+    ],
+)
+def test_a_dateline_is_written_where_a_dateline_stands(dateline: str, stands: bool) -> None:
+    text = (
+        " date 2021-07-25 Yerushalayim -\n\n"
+        "  DAMASCUS, July 22 (Reuters) - Syria said it thwarted an attack near the city of Homs.\n"
+    )
+    assert dateline_stands(dateline, text) is stands

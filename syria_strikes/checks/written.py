@@ -1,8 +1,9 @@
 """Cells that promise to hold words as a seed writes them, held to the seeds' texts.
 
-A source's ``dateline`` is the dateline as written; it is not anchored at offsets, so a dateline
-translated, spelt anew ('Jerusalem' for 'Yerushalayim') or copied from another row passed every
-rule of its cell. Each is looked for in its own seed alone, so the work is linear in the seeds.
+A source's ``dateline`` is the dateline as written, where a dateline stands; it is not anchored at
+offsets, so a dateline translated, spelt anew ('Jerusalem' for 'Yerushalayim'), copied from another
+row or taken from a place the story names passed every rule of its cell. Each is looked for in its
+own seed alone, so the work is linear in the seeds.
 A source's ``language`` is the language its seed is written in: one that reads as English is tagged
 so, since the rules that read number words (count_written) judge English documents alone.
 """
@@ -18,16 +19,24 @@ from syria_strikes.checks.model_rules import ENGLISH
 from syria_strikes.problems import Problem, problem
 
 
+def dateline_stands(dateline: str, text: str) -> bool:
+    """Whether ``text`` writes ``dateline`` where a dateline stands: in the archive's header line, or
+    opening a line ('DAMASCUS, Jan 14 (Reuters) -'). A place the story names further on is not its
+    dateline ('Homs' in 'near the city of Homs')."""
+    header, _, _ = text.partition("\n")
+    return dateline in header or any(line.lstrip().startswith(dateline) for line in text.splitlines())
+
+
 def check_datelines(sources: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
-    """One problem per archived source whose dateline its seed's text does not hold. A source
-    whose seed could not be trusted is the seed rules' to report."""
+    """One problem per archived source whose dateline its seed does not write where a dateline
+    stands. A source whose seed could not be trusted is the seed rules' to report."""
     judged = sources[(sources["dateline"].notna() & sources["source_id"].isin(list(texts))).to_numpy(dtype=bool)]
     return [
         problem("dateline_written", "sources", int(line), "dateline", dateline, seed_path=seed_path)
         for line, source, dateline, seed_path in zip(
             judged.index, judged["source_id"], judged["dateline"], judged["seed_path"], strict=True
         )
-        if str(dateline) not in texts[source]
+        if not dateline_stands(str(dateline), texts[source])
     ]
 
 

@@ -411,6 +411,22 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(dateline=filled),
     ),
     CellEdit(
+        "dateline taken from a place the story names",
+        "sources",
+        "dateline",
+        "Homs",
+        rule="dateline_written",
+        row=Where(dateline=filled),
+    ),
+    CellEdit(
+        "dateline given to a document whose header writes none",
+        "sources",
+        "dateline",
+        "Damascus",
+        rule="dateline_written",
+        row=Where(seed_path=filled, dateline=""),
+    ),
+    CellEdit(
         "seed path escaping seeds/ with ../",
         "sources",
         "seed_path",
