@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from syria_strikes.columnar import arrow_strings, one_array
 from syria_strikes.metadata import TIME_INTERVAL
+from syria_strikes.written_numbers import MONTHS
 
 # TIME_INTERVAL with its two parts named, for Arrow's extract_regex.
 _PARTS = TIME_INTERVAL.replace("^(", "^(?P<start>", 1).replace("/", "/(?P<end>", 1).replace("$", ")$")
@@ -31,6 +32,40 @@ _DAY_NUMBERS = {day.casefold(): number for number, day in enumerate(WEEKDAYS)}
 def weekdays_named(text: str) -> set[int]:
     """The days of the week ``text`` names as words ('on Tuesday'), as date.weekday() numbers them."""
     return {_DAY_NUMBERS[day] for found in _WEEKDAY.findall(text) if (day := found.casefold()) in _DAY_NUMBERS}
+
+
+# The months as English writes them, whole or cut short ('Feb.', 'Sept'), to their numbers.
+_MONTHS = {
+    name: number
+    for number, month in enumerate(MONTHS, start=1)
+    for name in {month.casefold(), month[:3].casefold(), *(["sept"] if number == 9 else [])}
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A whole calendar day: 'February 24, 2020', '24 February 2020', '24th of Feb. 2020', '2020-02-24'.
+_WRITTEN_DAY = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<month2>{_MONTH}),?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def days_written(text: str) -> list[tuple[str, date]]:
+    """Each whole calendar day ``text`` writes, with its words: a day with no year, or none the
+    calendar has (February 30), is not one."""
+    found = []
+    for match in _WRITTEN_DAY.finditer(text):
+        try:
+            if match["iso"]:
+                day = date.fromisoformat(match["iso"])
+            else:
+                month = (match["month"] or match["month2"]).rstrip(".").casefold()
+                day = date(int(match["year"] or match["year2"]), _MONTHS[month], int(match["day"] or match["day2"]))
+        except (ValueError, KeyError):
+            continue
+        found.append((match.group(), day))
+    return found
 
 
 # A quote that is nothing but a time word relative to its document's day ('on Tuesday', 'last week'):

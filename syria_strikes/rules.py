@@ -174,6 +174,7 @@ RuleId = Literal[
     "time_ends_after_report",
     "time_relative",
     "time_weekday",
+    "time_day_written",
     "attribution_unknown",
     "attribution_complete",
     "attribution_offsets",
@@ -846,6 +847,17 @@ def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str |
     return (
         f"the quote names {named}, a day the interval {value_text} does not hold; count the day again from the "
         "document's publication day, or say in curator_note why the quote's day is not the claim's"
+    )
+
+
+def _time_day_written(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
+    from syria_strikes.intervals import days_written
+
+    written = _or([f"{words!r} ({day.isoformat()})" for words, day in days_written(quote or "")])
+    return (
+        f"the quote writes {written}, which neither starts nor ends the interval {value_text}; a day the quote "
+        "writes is where the claim's interval starts or ends: correct the interval, or say in curator_note why "
+        "the day is not one of its ends"
     )
 
 
@@ -2275,6 +2287,16 @@ RULES: tuple[Rule, ...] = (
         "curator_note why the quote's day is not the claim's.",
         decision="warn",
         words=_time_weekday,
+    ),
+    Rule(
+        "time_day_written",
+        "Data model",
+        "A `time` claim whose quote writes a whole calendar day ('on February 24, 2020', '2020-02-24') that "
+        "neither starts nor ends its interval: a day typed over in `value_text`. A warning: a quote may count "
+        "from the day it writes ('a week after January 3, 2020')",
+        "Start or end the interval on the day the quote writes, or say in curator_note why it does not.",
+        decision="warn",
+        words=_time_day_written,
     ),
     Rule(
         "time_after_report",

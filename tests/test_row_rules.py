@@ -99,6 +99,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "victim_fields",
             "time_interval",
             "time_weekday",
+            "time_day_written",
             "victim_group_worded",
             "victim_status_worded",
             "predicate_worded",
@@ -327,6 +328,36 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
         "value_text",
         True,
     )
+
+
+def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:
+    columns = {
+        "predicate": _texts("time", "time", "time", "time", "time", "place", "time", "time"),
+        "quote": _texts(
+            "on February 24, 2020",
+            "on February 24, 2020",
+            "between 3 January 2020 and the 10th of Jan. 2020",
+            "from 2020-01-03",
+            "on February 30, 2020",  # no day the calendar has
+            "on February 24, 2020",
+            "in May 2020",  # no whole day
+            "on February 24, 2020",
+        ),
+        "value_text": _texts(
+            "../2020-02-24",
+            "../2020-03-24",
+            "2020-01-03/2020-01-10",
+            "2020-01-03/2020-01-05",
+            "../2020-03-24",
+            "Homs",
+            "2020-05-01/2020-05-31",
+            "2020-02-20/2020-02-23",
+        ),
+    }
+    assert _passes("claims", "time_day_written", **columns) == [True, False, True, True, True, True, True, False]
+    column, words = _failing_row("claims", "time_day_written", **{k: v[1:2] for k, v in columns.items()})
+    assert column == "value_text"
+    assert words.startswith("the quote writes 'February 24, 2020' (2020-02-24), which neither starts nor ends")
 
 
 def test_words_that_settle_the_stance_give_it_in_the_hedge_and_warn_in_the_attribution_or_quote() -> None:

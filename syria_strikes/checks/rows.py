@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.columnar import arrow_strings, cell_text, is_missing
-from syria_strikes.intervals import WEEKDAYS, time_intervals
+from syria_strikes.intervals import WEEKDAYS, days_written, time_intervals
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     AIR_OR_MISSILE_EVENT_TYPES,
@@ -217,6 +217,29 @@ def _weekday_kept(frame: Frame) -> pd.Series:
         held |= (length >= k).astype(np.int64) << ((start + k + 3) % 7)
     judged = closed & (named != 0) & (length < 7)
     result[timed[timed].index[judged & ((named & held) == 0)]] = False
+    return result
+
+
+def _days_kept(frame: Frame) -> pd.Series:
+    """A time claim whose quote writes a whole calendar day ('on February 24, 2020') starts or ends
+    its interval on that day: a day typed over in value_text ('../2020-03-24') passed, as every
+    interval in order does. Only the rows whose quote writes a day with its year are read."""
+    timed = _is(frame["predicate"], ["time"]) & _present(frame["quote"]) & _present(frame["value_text"])
+    result = pd.Series(True, index=frame.index)
+    if not timed.any():
+        return result
+    quotes = frame.loc[timed, "quote"]
+    dated = pc.fill_null(pc.match_substring_regex(arrow_strings(quotes), r"\d{4}"), False)
+    quotes = quotes[dated.to_numpy(zero_copy_only=False)]
+    if quotes.empty:
+        return result
+    intervals = time_intervals(frame.loc[quotes.index, "value_text"])
+    for line, quote, ordered, start, end in zip(
+        quotes.index, quotes, intervals.ordered, intervals.start, intervals.end, strict=True
+    ):
+        ends = {moment.date() for moment in (start, end) if not pd.isna(moment)}
+        if ordered and any(day not in ends for _, day in days_written(str(quote))):
+            result[line] = False
     return result
 
 
@@ -741,6 +764,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_text",
         ("predicate", "quote", "value_text"),
         _weekday_kept,
+    ),
+    RowRule(
+        "claims",
+        "time_day_written",
+        "value_text",
+        ("predicate", "quote", "value_text"),
+        _days_kept,
     ),
     RowRule(
         "claims",

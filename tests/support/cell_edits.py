@@ -411,6 +411,15 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(dateline=filled),
     ),
     CellEdit(
+        "a day the quote writes typed over in the interval",
+        "claims",
+        "value_text",
+        lambda row, column: row[column].replace("-02-", "-03-"),
+        rule="time_day_written",
+        row=Where(predicate="time", quote=containing("February")),
+        decision="warn",
+    ),
+    CellEdit(
         "dateline taken from a place the story names",
         "sources",
         "dateline",
