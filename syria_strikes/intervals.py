@@ -68,6 +68,27 @@ def days_written(text: str) -> list[tuple[str, date]]:
     return found
 
 
+# A day a page's address writes: '/2020/01/15/', '2020-01-15', or eight digits that open a run of digits
+# ('/202107221083442492-...', a date and then a serial number).
+URL_DAY = re.compile(
+    r"/(?P<y1>(?:19|20)\d\d)/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)(?:/|$)"
+    r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?!\d)"
+    r"|(?<![\d\w])(?P<y3>(?:19|20)\d\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)"
+)
+
+
+def url_days(url: str) -> list[date]:
+    """The days ``url`` writes, as URL_DAY finds them; digits the calendar has no day for are none."""
+    found = []
+    for match in URL_DAY.finditer(url):
+        year, month, day = (next(match[f"{part}{k}"] for k in "123" if match[f"{part}{k}"]) for part in "ymd")
+        try:
+            found.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
 # A quote that is nothing but a time word relative to its document's day ('on Tuesday', 'last week'):
 # the days it gives are read against the publication day, as the curation guide reads them.
 RELATIVE_WORDS = (

@@ -151,6 +151,7 @@ RuleId = Literal[
     "seed_referenced",
     "dateline_written",
     "dateline_archived",
+    "url_dated",
     "place_written",
     "alias_written",
     "language_written",
@@ -847,6 +848,17 @@ def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str |
     return (
         f"the quote names {named}, a day the interval {value_text} does not hold; count the day again from the "
         "document's publication day, or say in curator_note why the quote's day is not the claim's"
+    )
+
+
+def _url_dated(*, url: str | None, published_start: str | None, published_end: str | None) -> str:
+    from syria_strikes.intervals import url_days
+
+    days = _or([day.isoformat() for day in url_days(url or "")])
+    interval = f"{published_start or '..'}/{published_end or '..'}"
+    return (
+        f"the address writes {days}, outside the publication interval {interval}; a page's address gives the day "
+        "it was published: correct the interval or the address, or say in curator_note why they differ"
     )
 
 
@@ -2287,6 +2299,16 @@ RULES: tuple[Rule, ...] = (
         "curator_note why the quote's day is not the claim's.",
         decision="warn",
         words=_time_weekday,
+    ),
+    Rule(
+        "url_dated",
+        "Data model",
+        "A source whose `url` writes a day ('/2020/01/15/', '2020-01-15', '20210722...') outside its publication "
+        "interval (`published_start`, `published_end`): an address typed over, or a day copied from another "
+        "row. A warning: a page updated later may keep the address of its first day",
+        "Correct the interval or the address, or say in curator_note why they differ.",
+        decision="warn",
+        words=_url_dated,
     ),
     Rule(
         "time_day_written",

@@ -65,6 +65,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "seed_hash_pair",
             "archived_has_seed",
             "dateline_archived",
+            "url_dated",
             "reference_has_url",
         },
         "events": {
@@ -328,6 +329,27 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
         "value_text",
         True,
     )
+
+
+def test_a_day_a_sources_address_writes_lies_in_its_publication_interval() -> None:
+    day = pd.Series(pd.to_datetime(["2021-07-22"] * 6 + [None]), dtype="datetime64[s]")
+    columns = {
+        "url": _texts(
+            "https://example.org/military/202107221083442492-systems/",
+            "https://example.org/military/202107191083442492-systems/",
+            "https://example.org/world/2021/07/23/strike",
+            "https://example.org/news/2021-07-21-strike",
+            "https://example.org/news/22072021/175034",  # day first: not read
+            "https://example.org/article/120210719",  # digits inside a serial number: not read
+            "https://example.org/world/2021/07/23/strike",  # no interval
+        ),
+        "published_start": day,
+        "published_end": day,
+    }
+    assert _passes("sources", "url_dated", **columns) == [True, False, False, False, True, True, True]
+    column, words = _failing_row("sources", "url_dated", **{k: v[1:2] for k, v in columns.items()})
+    assert column == "url"
+    assert words.startswith("the address writes 2021-07-19, outside the publication interval 2021-07-22/2021-07-22")
 
 
 def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:

@@ -209,6 +209,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},
     "time_interval": {"predicate": "time", "value_text": "2020-01-14/2020-01-13"},
     "time_weekday": {"predicate": "time", "quote": "on Tuesday", "value_text": "2020-01-13/2020-01-13"},
+    "url_dated": {
+        "url": "https://example.org/202107191083442492-x",
+        "published_start": "2021-07-22",
+        "published_end": "2021-07-22",
+    },
     "time_day_written": {"predicate": "time", "quote": "on February 24, 2020", "value_text": "../2020-03-24"},
     "attributed_kind": {"actor": "act-sana", "kind": "media_outlet"},
     "relay_cited": {"report": "src-sana-2020-01-14-t4", "source": "src-seed-000"},

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from syria_strikes.columnar import arrow_strings, cell_text, is_missing
-from syria_strikes.intervals import WEEKDAYS, days_written, time_intervals
+from syria_strikes.intervals import WEEKDAYS, days_written, time_intervals, url_days
 from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     AIR_OR_MISSILE_EVENT_TYPES,
@@ -239,6 +239,24 @@ def _days_kept(frame: Frame) -> pd.Series:
     ):
         ends = {moment.date() for moment in (start, end) if not pd.isna(moment)}
         if ordered and any(day not in ends for _, day in days_written(str(quote))):
+            result[line] = False
+    return result
+
+
+def _url_dated(frame: Frame) -> pd.Series:
+    """A day a source's address writes lies in its publication interval: an address typed over, or
+    a publication day copied from another row, passed. Only addresses that write digits are read."""
+    given = _present(frame["url"]) & (_present(frame["published_start"]) | _present(frame["published_end"]))
+    result = pd.Series(True, index=frame.index)
+    if not given.any():
+        return result
+    rows = frame.loc[given, ["url", "published_start", "published_end"]]
+    for line, url, start, end in zip(
+        rows.index, rows["url"], rows["published_start"], rows["published_end"], strict=True
+    ):
+        first = None if pd.isna(start) else start.date()
+        last = None if pd.isna(end) else end.date()
+        if any((first is not None and day < first) or (last is not None and day > last) for day in url_days(str(url))):
             result[line] = False
     return result
 
@@ -487,6 +505,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         "seed_path",
         ("kind", "seed_path"),
         lambda f: (f["kind"] == "archived_article") == _present(f["seed_path"]),
+    ),
+    RowRule(
+        "sources",
+        "url_dated",
+        "url",
+        ("url", "published_start", "published_end"),
+        _url_dated,
     ),
     RowRule(
         "sources",

@@ -411,6 +411,15 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(dateline=filled),
     ),
     CellEdit(
+        "a day a source's address writes typed over",
+        "sources",
+        "url",
+        lambda row, column: row[column].replace("20210722", "20210719"),
+        rule="url_dated",
+        row=Where(url=containing("20210722")),
+        decision="warn",
+    ),
+    CellEdit(
         "a day the quote writes typed over in the interval",
         "claims",
         "value_text",
