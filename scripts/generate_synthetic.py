@@ -271,7 +271,7 @@ VALUE_TEXTS = {
     "occurred": "strike took place",
     "target": "military base",
     "site_occupant": "Iranian forces",
-    "weapon": "drones and missiles",
+    "weapon": "missiles",
     "launch_platform": "fighter jets",
     "air_defence_engaged": "air defence activated",
     "air_defence_system": "Pantsir-S1",
@@ -910,7 +910,7 @@ def _values(
         "unit": unit.tolist(),
         "value_actor_id": np.where(has_actor, attackers, None).tolist(),
         "value_text": value_text.tolist(),
-        "value_code": np.where(predicates == "weapon", "drone|missile", None).tolist(),
+        "value_code": np.where(predicates == "weapon", "missile", None).tolist(),
         "victim_status": np.where(np.isin(predicates, ["fatalities", "injuries"]), "unknown", None).tolist(),
     }
 

@@ -168,6 +168,7 @@ RuleId = Literal[
     "value_code_given",
     "value_code_vocabulary",
     "value_code_worded",
+    "value_text_quoted",
     "place_code_worded",
     "victim_fields",
     "time_interval",
@@ -969,6 +970,15 @@ def _value_code_vocabulary(*, predicate: str | None, value_code: str | None) -> 
             "stands alone; keep the codes the claim names"
         )
     return f"is not a code list of predicate {predicate!r}; allowed: {_allowed_codes(predicate)}"
+
+
+def _value_text_quoted(*, predicate: str | None, value_text: str | None, quote: str | None) -> str:
+    written = sorted(codes_worded(predicate or "", value_text or "") - codes_worded(predicate or "", quote or ""))
+    quoted = sorted(codes_worded(predicate or "", quote or ""))
+    return (
+        f"value_text {value_text!r} names {_or(written)}, which the quote does not; the quote names {_or(quoted)}: "
+        "value_text gives the quote's words, so correct it (and the code) to what the quote says"
+    )
 
 
 def _value_code_worded(*, predicate: str | None, value_text: str | None, value_code: str | None) -> str:
@@ -2241,6 +2251,16 @@ RULES: tuple[Rule, ...] = (
         "Names the codes the words name.",
         yields_to=("value_code_given", "value_code_vocabulary"),
         words=_value_code_worded,
+    ),
+    Rule(
+        "value_text_quoted",
+        "Data model",
+        "A `launch_platform`, `weapon`, `air_defence_system` or `place` claim whose `value_text` names a code "
+        "(`CODE_WORDS`, a country in `COUNTRY_NAMES`) that its quote does not, while the quote names another: "
+        "'eight missiles fired' given as 'rockets' and coded `rocket`, 'in Syria' given as 'in Lebanon'. A quote "
+        "naming none is not judged",
+        "Give in `value_text` what the quote names, and code that.",
+        words=_value_text_quoted,
     ),
     Rule(
         "place_code_worded",

@@ -96,6 +96,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "value_code_given",
             "value_code_vocabulary",
             "value_code_worded",
+            "value_text_quoted",
             "place_code_worded",
             "victim_fields",
             "time_interval",
@@ -329,6 +330,36 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
         "value_text",
         True,
     )
+
+
+def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:
+    columns = {
+        "predicate": _texts("weapon", "weapon", "weapon", "launch_platform", "place", "place", "weapon", "target"),
+        "value_text": _texts(
+            "missiles",
+            "rockets",
+            "rockets",
+            "planes (unknown)",
+            "Syria, near the Iraqi border",
+            "in Lebanon",
+            "drones and missiles",
+            "rockets",
+        ),
+        "quote": _texts(
+            "eight missiles fired",
+            "eight missiles fired",
+            "the attack",  # names no code: not judged
+            "Unknown planes",
+            "in Syria near the Iraqi border",
+            "in Syria",
+            "drones and missiles have committed aggression",
+            "eight missiles fired",  # not a coded predicate
+        ),
+    }
+    assert _passes("claims", "value_text_quoted", **columns) == [True, False, True, True, True, False, True, True]
+    column, words = _failing_row("claims", "value_text_quoted", **{k: v[1:2] for k, v in columns.items()})
+    assert column == "value_text"
+    assert words.startswith("value_text 'rockets' names rocket, which the quote does not; the quote names missile")
 
 
 def test_a_day_a_sources_address_writes_lies_in_its_publication_interval() -> None:

@@ -185,6 +185,29 @@ def _codes_worded(frame: Frame, places: bool) -> pd.Series:
     return pd.Series(result, index=frame.index)
 
 
+def _text_quoted(predicate: object, text: object, quote: object) -> bool:
+    """A coded claim's value_text names no code (CODE_WORDS, a country) that its quote leaves out
+    while the quote names another: 'eight missiles fired' given as 'rockets'. A quote that names none
+    is not judged."""
+    if is_missing(text) or is_missing(quote) or predicate not in VALUE_CODE_PREDICATES:
+        return True
+    quoted = codes_worded(str(predicate), str(quote))
+    return not quoted or codes_worded(str(predicate), str(text)) <= quoted
+
+
+def _texts_quoted(frame: Frame) -> pd.Series:
+    """Each distinct (predicate, value_text, quote) triple of the coded rows is judged once."""
+    coded = (
+        frame["value_text"].notna() & frame["quote"].notna() & _is(frame["predicate"], list(VALUE_CODE_PREDICATES))
+    ).to_numpy()
+    result = np.ones(len(frame), dtype=bool)
+    rows = frame.loc[coded, ["predicate", "value_text", "quote"]]
+    triples = list(zip(rows["predicate"], rows["value_text"], rows["quote"], strict=True))
+    fits = {triple: _text_quoted(*triple) for triple in set(triples)}
+    result[coded] = [fits[triple] for triple in triples]
+    return pd.Series(result, index=frame.index)
+
+
 def _time_interval(frame: Frame) -> pd.Series:
     """A time claim's value_text is 'start/end' (start may be '..'), with start <= end."""
     timed = _is(frame["predicate"], ["time"])
@@ -716,6 +739,13 @@ MODEL_RULES: tuple[RowRule, ...] = (
         "value_code",
         ("predicate", "value_text", "value_code"),
         lambda f: _codes_worded(f, places=False),
+    ),
+    RowRule(
+        "claims",
+        "value_text_quoted",
+        "value_text",
+        ("predicate", "value_text", "quote"),
+        _texts_quoted,
     ),
     RowRule(
         "claims",

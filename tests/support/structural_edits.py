@@ -91,6 +91,20 @@ def tuesday_dated_to_a_monday(ds: Dataset) -> Expect:
     )
 
 
+@structural("'missiles' given as 'rockets' and coded so")
+def missiles_given_as_rockets(ds: Dataset) -> Expect:
+    index = ds.find("claims", predicate="weapon", value_code="missile", quote=lambda quote: "missiles" in quote)
+    ds.set_cell("claims", index, "value_code", "rocket")
+    return _set(ds, "claims", index, "value_text", "rockets", "value_text_quoted")
+
+
+@structural("'in Syria' given as 'in Lebanon' and coded so")
+def syria_given_as_lebanon(ds: Dataset) -> Expect:
+    index = ds.find("claims", predicate="place", value_code="SYR", quote=lambda quote: "Syria" in quote)
+    ds.set_cell("claims", index, "value_code", "LBN")
+    return _set(ds, "claims", index, "value_text", "in Lebanon", "value_text_quoted", exact=False)
+
+
 @structural("'At least eight' recorded as an upper bound")
 def lower_bound_recorded_as_upper(ds: Dataset) -> Expect:
     index = ds.find("claims", quote=lambda quote: quote.startswith("At least eight"))
