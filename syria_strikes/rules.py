@@ -196,6 +196,7 @@ RuleId = Literal[
     "acknowledged_has_source",
     "acknowledged_on_assumed_match",
     "attribution_claimed",
+    "target_not_attacker",
     "date_claimed",
     "dated_against_claims",
     "acknowledged_claimed",
@@ -2251,6 +2252,19 @@ RULES: tuple[Rule, ...] = (
         "Names the codes the words name.",
         yields_to=("value_code_given", "value_code_vocabulary"),
         words=_value_code_worded,
+    ),
+    Rule(
+        "target_not_attacker",
+        "Data model",
+        "A `target` claim whose `value_actor_id` is the actor its event is attributed to "
+        "(`attributed_actor_id`), or part of it: the attacker given as its own target. A warning: a claimant "
+        "may say a side struck its own",
+        "Name the actor the claim says was targeted, or say in curator_note why it is the attacker.",
+        decision="warn",
+        words=(
+            "the event is attributed to {attacker}, and this claim gives it (or a part of it) as the target; name the "
+            "actor the quote says was targeted, or say in curator_note why it is the attacker"
+        ),
     ),
     Rule(
         "value_text_quoted",

@@ -824,6 +824,37 @@ def test_an_events_coordinates_are_those_its_reference_writes(
     assert [(p.row, p.column, p.rule) for p in found] == [(2, column, "coordinates_written") for column in reported]
 
 
+@pytest.mark.parametrize(
+    ("target", "reported"),
+    [("act-c", False), ("act-a", True), ("act-b", True)],  # another actor; the attacker; a part of it
+)
+def test_a_target_is_not_the_actor_its_event_is_attributed_to(target: str, reported: bool) -> None:
+    from syria_strikes.checks.agreement import _target_not_attacker
+
+    frames = {
+        "claims": typed_frame(
+            "claims",
+            [
+                {"claim_id": "clm-000-001", "event_id": EVENT, "predicate": "target", "value_actor_id": target},
+                {"claim_id": "clm-000-002", "event_id": EVENT, "predicate": "attribution", "value_actor_id": "act-a"},
+            ],
+        ),
+        "events": typed_frame("events", [{"event_id": EVENT, "attributed_actor_id": "act-a"}]),
+        "actors": typed_frame(
+            "actors",
+            [
+                {"actor_id": "act-a", "name": "A"},
+                {"actor_id": "act-b", "name": "B", "parent_actor_id": "act-a"},
+                {"actor_id": "act-c", "name": "C"},
+            ],
+        ),
+    }
+    found = _target_not_attacker(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == (
+        [(2, "value_actor_id", "target_not_attacker")] if reported else []
+    )
+
+
 def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     """one_stance: a copy that denies what its original asserts is reported at the copy; other
     words, another claimant or another value may take another stance; a blanked stance is not judged."""

@@ -205,6 +205,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "value_code_given": {"predicate": "launch_platform", "value_code": None},
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
     "value_code_worded": {"predicate": "weapon", "value_text": "rockets", "value_code": "missile"},
+    "target_not_attacker": {"attacker": "act-usa"},
     "value_text_quoted": {"predicate": "weapon", "value_text": "rockets", "quote": "eight missiles fired"},
     "place_code_worded": {"predicate": "place", "value_text": "in Syria", "value_code": "IRQ"},
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},

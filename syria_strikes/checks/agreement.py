@@ -662,6 +662,26 @@ def _attribution_claimed(frames: Frames) -> list[Problem]:
     return problems
 
 
+def _target_not_attacker(frames: Frames) -> list[Problem]:
+    """A target claim names no actor its event is attributed to, nor a part of one: the attacker
+    given as its own target ('the United States killed ... Soleimani' with the United States as the
+    target) passed, since the quote names it."""
+    claims, events = frames["claims"], frames["events"]
+    targets = claims[(claims["predicate"] == "target").fillna(False).to_numpy(bool) & claims["value_actor_id"].notna()]
+    if targets.empty:
+        return []
+    attackers = first_by_key(events, "event_id")["attributed_actor_id"].dropna()
+    parent = _parents(_known_actors(frames["actors"]))
+    problems = []
+    for line, event, target in zip(targets.index, targets["event_id"], targets["value_actor_id"], strict=True):
+        attacker = attackers.get(event)
+        if isinstance(attacker, str) and within(str(target), attacker, parent):
+            problems.append(
+                problem("target_not_attacker", "claims", int(line), "value_actor_id", str(target), attacker=attacker)
+            )
+    return problems
+
+
 def _unattributed_claimed(frames: Frames) -> list[Problem]:
     """An event called unattributed ('the sources call the perpetrator unknown') has an attribution
     claim about it that does so (value_text 'unknown'), when it has attribution claims at all: with
@@ -1122,6 +1142,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
+    across("target_not_attacker", {"claims", "events", "actors"}, _target_not_attacker),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("relation_country", {"actor_relations", "actors"}, _relation_countries),
     across("relation_within", {"actor_relations", "actors"}, _relation_within),

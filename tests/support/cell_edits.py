@@ -420,6 +420,15 @@ QUOTES_AND_SEED_PATHS = [
         decision="warn",
     ),
     CellEdit(
+        "the attacker given as the target of its own strike",
+        "claims",
+        "value_actor_id",
+        "act-usa",
+        rule="target_not_attacker",
+        row=Where(predicate="target", value_actor_id="act-qassem-soleimani"),
+        decision="warn",
+    ),
+    CellEdit(
         "a day the quote writes typed over in the interval",
         "claims",
         "value_text",
