@@ -154,6 +154,7 @@ RuleId = Literal[
     "url_dated",
     "place_written",
     "alias_written",
+    "place_alias_written",
     "language_written",
     "clean_text",
     "mojibake",
@@ -565,14 +566,31 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
     )
 
 
-def _alias_written(*, aliases: Sequence[str]) -> str:
+def _names_unwritten(aliases: Sequence[str], noun: str, where: str, why: str) -> str:
+    """The words of alias_written and place_alias_written: the names nothing ``where`` names writes, then why."""
     shown = ", ".join(repr(alias) for alias in aliases[:SHOWN_POSITIONS]) + (
         ", ..." if len(aliases) > SHOWN_POSITIONS else ""
     )
-    which = "this alias" if len(aliases) == 1 else f"these {len(aliases)} aliases"
-    return (
-        f"no seed writes {which} as whole words: {shown}; an alias is a name as a seed writes it, "
-        "copied verbatim (an actor's name may be the curators' own words)"
+    which = f"this {noun}" if len(aliases) == 1 else f"these {len(aliases)} {noun}es"
+    return f"{where} writes {which} as whole words: {shown}; {why}"
+
+
+def _alias_written(*, aliases: Sequence[str]) -> str:
+    return _names_unwritten(
+        aliases,
+        "alias",
+        "no seed",
+        "an alias is a name as a seed writes it, copied verbatim (an actor's name may be the curators' own words)",
+    )
+
+
+def _place_alias_written(*, aliases: Sequence[str]) -> str:
+    return _names_unwritten(
+        aliases,
+        "place alias",
+        "no quote (nor the words naming a claimant or a relation, nor a sentence left without a claim)",
+        "a place alias is a name of the place as a quote writes it, copied verbatim (the curators' own name goes "
+        "in place_name)",
     )
 
 
@@ -2122,6 +2140,16 @@ RULES: tuple[Rule, ...] = (
         "Copy each alias as a seed writes it, as whole words (`Syria\u2019s aerial defense system`, curly "
         "apostrophe and all); a name of your own goes in `name`, not among the aliases.",
         words=_alias_written,
+    ),
+    Rule(
+        "place_alias_written",
+        "Quotes and seeds",
+        "An event's place alias that none of the words quoted from the seeds writes (quotes, the words naming a "
+        "claimant or a relation, sentences left without a claim): another place's name, a spelling of your own, "
+        "a name pasted from outside the documents. `place_aliases` are the place's names as the documents write "
+        "them, the words a reader looks for",
+        "Copy each place alias as a quote writes it, as whole words; the curators' own name goes in `place_name`.",
+        words=_place_alias_written,
     ),
     Rule(
         "language_written",

@@ -164,6 +164,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "seed_listed": {"name": "002_86ac48df2dcecc3b.txt", "listed": "739c" + "0" * 60},
     "dateline_written": {"seed_path": "seeds/002_86ac48df2dcecc3b.txt"},
     "alias_written": {"aliases": ["IAF"]},
+    "place_alias_written": {"aliases": ["Shayrat"]},
     "own_voice_reports": {"stance": "asserts"},
     "own_voice_chain": {
         "claimant": "act-seed-002-publisher",

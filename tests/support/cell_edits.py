@@ -513,6 +513,14 @@ QUOTES_AND_SEED_PATHS = [
         row=Where(actor_id="act-israeli-air-force"),
     ),
     CellEdit(
+        "another airbase's name among a place's aliases",
+        "events",
+        "place_aliases",
+        appended("|Shayrat"),
+        rule="place_alias_written",
+        row=Where(place_aliases=filled),
+    ),
+    CellEdit(
         "actor alias retyped in another case than the seed's",
         "actors",
         "aliases",
