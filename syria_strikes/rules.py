@@ -2278,7 +2278,8 @@ RULES: tuple[Rule, ...] = (
         "'Unknown planes' coded `unknown`. A `value_text` naming none ('Tomahawks') is not judged, nor a code no "
         "word names; 'unmanned aircraft' is a drone, and 'bomb-laden' names no bomb",
         "Names the codes the words name.",
-        yields_to=("value_code_given", "value_code_vocabulary"),
+        # A value_text its quote contradicts is the fault: coding what it names would hide it.
+        yields_to=("value_code_given", "value_code_vocabulary", "value_text_quoted"),
         words=_value_code_worded,
     ),
     Rule(
@@ -2311,7 +2312,8 @@ RULES: tuple[Rule, ...] = (
         "`value_code`: 'in Syria' coded IRQ. A warning: a place may be named from across a border",
         "Names the countries the words name.",
         decision="warn",
-        yields_to=("value_code_given", "value_code_vocabulary"),
+        # A value_text its quote contradicts is the fault: coding what it names would hide it.
+        yields_to=("value_code_given", "value_code_vocabulary", "value_text_quoted"),
         words=_value_code_worded,
     ),
     Rule(

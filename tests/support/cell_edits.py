@@ -1257,12 +1257,11 @@ DATA_MODEL = [
         row=Where(predicate="weapon", value_text="rockets"),
     ),
     CellEdit(
-        "a platform's words written over its code: 'planes' on a claim coded drone",
+        "a platform's words written over its quote's: 'planes' on a claim quoting drones",
         "claims",
         "value_text",
         "planes",
-        rule="value_code_worded",
-        reported_in="value_code",
+        rule="value_text_quoted",
         row=Where(predicate="launch_platform", value_code="drone"),
     ),
     CellEdit(

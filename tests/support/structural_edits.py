@@ -232,12 +232,13 @@ def site_moved_on_one_event(ds: Dataset) -> Expect:
     index = ds.find("events", latitude=lambda cell: cell != "")
     ds.set_cell("events", index, "latitude", "34.4951")
     ds.set_cell("events", index, "longitude", "36.8936")
-    # The other event at the site, from the same reference, is the one found to disagree.
+    # The other event at the site, from the same reference, is the one found to disagree; the moved one
+    # is also found to differ from the degrees its reference writes (coordinates_written).
     place = ds.rows("events")[index]["place_name"]
     other = next(
         k for k, row in enumerate(ds.rows("events")) if row["place_name"] == place and k != index and row["latitude"]
     )
-    return Expect("events", other + 2, "latitude", "place_read_once")
+    return Expect("events", other + 2, "latitude", "place_read_once", exact=False)
 
 
 @structural("coordinates for a place that is not a site")
