@@ -433,6 +433,7 @@ VICTIM_STATUS = Vocabulary(
 # The words a count claim's quote counts with, per count predicate (case-blind): a claim that asserts or
 # reports a count quotes its predicate's words ('4 missiles reached the target area' is munitions_hit,
 # never munitions_intercepted). A claim that disputes or questions may quote another account's words.
+# A site_occupant claim likewise quotes words that put someone at the site ('the base is home to').
 PREDICATE_WORDS = {
     "munitions_fired": r"\bfir(?:e|es|ed|ing)\b|\blaunch(?:es|ed|ing)?\b|\bdropp(?:ed|ing)\b|\bsalvos?\b|\bbarrages?\b"
     r"|\bstruck\b|\btargeted\b|\bused\b|\bshot\b",
@@ -444,6 +445,8 @@ PREDICATE_WORDS = {
     "fatalities": r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\blives\b|\bbodies\b|\bmartyr|\btoll\b|\bfatalit"
     r"|\bslain\b|\bperish|\beliminat|\bassassinat",
     "injuries": r"\binjur|\bwound|\bhurt\b|\bcasualt",
+    "site_occupant": r"\bhome to\b|\bhous(?:e|es|ed|ing)\b|\bhost(?:s|ed|ing)?\b|\bstationed\b|\bbased\b"
+    r"|\bdeploy|\bpresen(?:ce|t)\b|\boccup(?:y|ies|ied|ying)\b|\bused by\b|\bgarrison|\bquarter",
 }
 # The words that say who a casualty claim's victims are, read in its victim_group (case-blind regular
 # expressions): words only of combatants make them combatants, whatever else the claim says, and words

@@ -2484,15 +2484,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "predicate_worded",
         "Data model",
-        "A count claim (`munitions_fired`, `munitions_intercepted`, `munitions_hit`, `fatalities`, `injuries`) that "
-        "asserts or reports its count and whose quote holds none of its predicate's words (`PREDICATE_WORDS`): "
-        "'killed eight' recorded as injuries, '4 missiles reached the target area' as interceptions. A warning: a "
-        "source may word a count in a way the list does not know",
+        "A count claim (`munitions_fired`, `munitions_intercepted`, `munitions_hit`, `fatalities`, `injuries`) or a "
+        "`site_occupant` claim that asserts or reports and whose quote holds none of its predicate's words "
+        "(`PREDICATE_WORDS`): 'killed eight' recorded as injuries, '4 missiles reached the target area' as "
+        "interceptions, forces 'joining forces with' another recorded as based at the site. A warning: a source "
+        "may word it in a way the list does not know",
         "Names the predicate; give the predicate the quote's words give.",
         decision="warn",
         words=(
             "the quote {quote!r} holds no word of {predicate!r} (such as 'fired', 'intercepted', 'reached', "
-            "'killed', 'injured'); give the predicate its words give"
+            "'killed', 'injured', 'home to'); give the predicate its words give"
         ),
     ),
     Rule(

@@ -501,6 +501,9 @@ PREDICATE_ROWS = [
     ("munitions_fired", "asserts", "the US struck the base with 59 Tomahawk missiles", True),
     ("occurred", "asserts", "x", True),
     ("injuries", "asserts", NA, True),
+    ("site_occupant", "asserts", "the base is home to Syrian regime troops", True),
+    ("site_occupant", "reports", "Russian forces stationed at the airport", True),
+    ("site_occupant", "asserts", "Revolutionary Guards who are joining forces with the Russian Air Force", False),
 ]
 
 

@@ -312,7 +312,7 @@ def predicate_worded(predicate: object, stance: object, quote: object) -> bool:
 
 
 def _predicates_worded(frame: Frame) -> pd.Series:
-    """A count claim that asserts or reports its count quotes its predicate's words
+    """A count or site_occupant claim that asserts or reports quotes its predicate's words
     (metadata.PREDICATE_WORDS): 'killed eight' recorded as injuries, or '4 missiles reached the target
     area' as interceptions, passed. Each pattern is tried, in Arrow, on its predicate's quotes alone."""
     predicates = frame["predicate"].astype("string")

@@ -1300,6 +1300,16 @@ DATA_MODEL = [
         row=Where(quote=containing("reached the target area")),
     ),
     CellEdit(
+        "forces 'joining forces with' another recorded as based at the site",
+        "claims",
+        "predicate",
+        "site_occupant",
+        rule="predicate_worded",
+        decision="warn",
+        exact=False,
+        row=Where(predicate="context", quote=containing("joining forces")),
+    ),
+    CellEdit(
         "killed militia officers given as civilians",
         "claims",
         "victim_status",
