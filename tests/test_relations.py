@@ -797,6 +797,13 @@ def test_a_wikidata_items_reference_row_is_titled_for_the_actor(name: str, title
         ("Gives coordinates 33.9 S 18.4 E.", -33.9, 18.4, []),  # the southern hemisphere, written with its letter
         ("Gives coordinates 33.9 S 18.4 E.", 33.9, 18.4, ["latitude"]),
         ("Seen at its address.", 34.5225, 37.62972, ["latitude", "longitude"]),  # writes no degrees
+        ("Gives 34°31\u203221\u2033N 37°37\u203247\u2033E.", 34.5225, 37.62972, []),  # degrees, minutes and seconds
+        ("Gives 34°31'21\"N 37°37'47\"E.", 34.5225, 37.62972, []),
+        ("Gives 34°31.350\u2032N 37°37.783\u2032E.", 34.5225, 37.62972, []),  # degrees and decimal minutes
+        ("Gives 34°31\u203221\u2033N 37°37\u203247\u2033E.", 34.5236, 37.62972, ["latitude"]),  # four seconds off
+        ("Gives 34,52250 N 37,62972 E.", 34.5225, 37.62972, []),  # decimal commas
+        ("Gives N34.52250 E37.62972.", 34.5225, 37.62972, []),  # the hemisphere before the number
+        ("Gives 34.5225ºN, 37.62972ºE.", 34.5225, 37.62972, []),
     ],
 )
 def test_an_events_coordinates_are_those_its_reference_writes(

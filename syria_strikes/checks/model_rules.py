@@ -451,21 +451,52 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
     ]
 
 
-# A decimal degree as a note writes it ('34.52250 N', '-3.7', '37.62972°E'): the sign, the number and
-# the hemisphere, which tells a latitude (N, S) from a longitude (E, W) and gives the sign.
-DEGREES = re.compile(r"(?<![\w.])([-\u2212]?)(\d{1,3}(?:\.\d+)?)\s*°?\s*([NSEW])?(?![\w])")
+# Degrees as a note writes them: decimal ('34.52250', '34,5225', '-3.7', '34.5225°'), or in degrees,
+# minutes and seconds ("34°31'21\"" and its prime signs, "34°31.350'"), with a hemisphere letter after the number
+# ('34.52250 N') or before it ('N34.52250'), which tells a latitude (N, S) from a longitude (E, W).
+_PART = r"\d{1,3}(?:[.,]\d+)?"
+DEGREES = re.compile(
+    r"(?<!\d)(?<!\d\.)(?P<sign>[-\u2212])?(?P<degrees>" + _PART + r")\s*[°º˚]?"
+    r"(?:\s*(?P<minutes>" + _PART + r")\s*['\u2032\u2019]"
+    r"(?:\s*(?P<seconds>" + _PART + r")\s*(?:[\"\u2033\u201d]|''|\u2032\u2032))?)?(?!\.?\d)"
+)
+_HEMISPHERE_BEFORE = re.compile(r"(?<![\w])([NSEW])\s*$")
+_HEMISPHERE_AFTER = re.compile(r"^\s*([NSEW])(?![\w])")
 HEMISPHERES = {"latitude": "NS", "longitude": "EW"}
 
 
-def _degrees_written(text: str, column: str) -> set[float]:
-    """The values ``column`` may take from the degrees ``text`` writes: a number with the other axis'
-    hemisphere is not one of them, a number with none may be either."""
-    values = set()
-    for sign, number, hemisphere in DEGREES.findall(text):
+def _decimal(text: str) -> tuple[float, int]:
+    """A written number and how many decimals it writes ('34,5225': a decimal comma)."""
+    whole, _, decimals = text.replace(",", ".").partition(".")
+    return float(f"{whole}.{decimals or 0}"), len(decimals)
+
+
+def _degrees_written(text: str, column: str) -> list[tuple[float, float]]:
+    """The values ``column`` may take from the degrees ``text`` writes, each with half the unit of its last
+    digit (a second written whole stands for any value within half a second of it). A number with the
+    other axis' hemisphere is not one of them; one with none may be either. The hemisphere letters stand
+    after the numbers ('34.5 N 37.6 E') unless the first number has one before it ('N 34.5 E 37.6')."""
+    found = list(DEGREES.finditer(text))
+    letters_first = bool(found) and _HEMISPHERE_BEFORE.search(text[: found[0].start()]) is not None
+    values = []
+    for match in found:
+        beside = (
+            _HEMISPHERE_BEFORE.search(text[: match.start()])
+            if letters_first
+            else _HEMISPHERE_AFTER.match(text[match.end() :])
+        )
+        hemisphere = beside.group(1) if beside else ""
         if hemisphere and hemisphere not in HEMISPHERES[column]:
             continue
-        negative = bool(sign) != (hemisphere in ("S", "W"))
-        values.add(-float(number) if negative else float(number))
+        value, places = _decimal(match["degrees"])
+        unit = 10.0**-places
+        for part, per_degree in (("minutes", 60), ("seconds", 3600)):
+            if match[part]:
+                amount, places = _decimal(match[part])
+                value += amount / per_degree
+                unit = 10.0**-places / per_degree
+        negative = bool(match["sign"]) != (hemisphere in ("S", "W"))
+        values.append((-value if negative else value, unit / 2))
     return values
 
 
@@ -481,7 +512,10 @@ def _coordinates_written(frames: Frames) -> list[Problem]:
     for column in HEMISPHERES:
         placed = events[(events[column].notna() & events["place_source_id"].isin(list(written))).to_numpy(bool)]
         for line, value, source in zip(placed.index, placed[column], placed["place_source_id"], strict=True):
-            if float(value) not in _degrees_written(written[source], column):
+            if not any(
+                abs(float(value) - degrees) <= half + 1e-9
+                for degrees, half in _degrees_written(written[source], column)
+            ):
                 problems.append(
                     problem(
                         "coordinates_written", "events", int(line), column, str(value), source=source, column=column
