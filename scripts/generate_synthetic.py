@@ -512,7 +512,7 @@ def _places(places: np.ndarray, precision: np.ndarray) -> dict[str, Cells]:
         known = depth[level]
         site = level == "site"
         rows["place_name"].append(name if level != "unknown" else "Unspecified location")
-        # The alias the sentences write ({alias}): a place alias is a name the quotes write (rule place_alias_written).
+        # The alias the sentences write ({alias}): a place alias is a name the seeds write (rule place_alias_written).
         rows["place_aliases"].append(aliases.split("|")[0] if level != "unknown" else None)
         rows["place_precision"].append(level)
         rows["country"].append("SYR" if level != "unknown" else None)

@@ -567,7 +567,7 @@ def _invisible_char(*, declared: Column, cell: object) -> str:
 
 
 def _names_unwritten(aliases: Sequence[str], noun: str, where: str, why: str) -> str:
-    """The words of alias_written and place_alias_written: the names nothing ``where`` names writes, then why."""
+    """The words of alias_written and place_alias_written: the names that ``where`` (no seed) writes, then why."""
     shown = ", ".join(repr(alias) for alias in aliases[:SHOWN_POSITIONS]) + (
         ", ..." if len(aliases) > SHOWN_POSITIONS else ""
     )
@@ -588,8 +588,8 @@ def _place_alias_written(*, aliases: Sequence[str]) -> str:
     return _names_unwritten(
         aliases,
         "place alias",
-        "no quote (nor the words naming a claimant or a relation, nor a sentence left without a claim)",
-        "a place alias is a name of the place as a quote writes it, copied verbatim (the curators' own name goes "
+        "no seed",
+        "a place alias is a name of the place as a seed writes it, copied verbatim (the curators' own name goes "
         "in place_name)",
     )
 
@@ -2144,11 +2144,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place_alias_written",
         "Quotes and seeds",
-        "An event's place alias that none of the words quoted from the seeds writes (quotes, the words naming a "
-        "claimant or a relation, sentences left without a claim): another place's name, a spelling of your own, "
-        "a name pasted from outside the documents. `place_aliases` are the place's names as the documents write "
-        "them, the words a reader looks for",
-        "Copy each place alias as a quote writes it, as whole words; the curators' own name goes in `place_name`.",
+        "An event's place alias that no seed writes (another place's name, a spelling of your own, a name "
+        "pasted from outside the documents): `place_aliases` are the place's names as the documents write them, "
+        "the words a reader looks for",
+        "Copy each place alias as a seed writes it, as whole words; the curators' own name goes in `place_name`.",
         words=_place_alias_written,
     ),
     Rule(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from syria_strikes.checks.agreement import AGREEMENT_RULES
-from syria_strikes.checks.aliases import check_aliases
+from syria_strikes.checks.aliases import check_aliases, check_place_aliases
 from syria_strikes.checks.descriptor import check_descriptor
 from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
@@ -211,6 +211,11 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
         checks["aliases"] = (
             frozenset({"sources", "actors"}),
             partial(check_aliases, frames["actors"], frames["sources"]),
+        )
+    if "events" in frames:
+        checks["place_aliases"] = (
+            frozenset({"sources", "events"}),
+            partial(check_place_aliases, frames["events"], frames["sources"]),
         )
     if "claims" in frames:
         checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))

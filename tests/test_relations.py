@@ -862,44 +862,6 @@ def test_a_target_is_not_the_actor_its_event_is_attributed_to(target: str, repor
     )
 
 
-@pytest.mark.parametrize("cells_at_once", [1 << 12, 1])  # one block; a block per cell, as at scale
-def test_a_place_alias_is_written_in_the_words_quoted_from_the_seeds(
-    cells_at_once: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from syria_strikes.checks import agreement
-    from syria_strikes.checks.agreement import _place_aliases_quoted
-
-    monkeypatch.setattr(agreement, "CELLS_AT_ONCE", cells_at_once)
-
-    frames = {
-        "events": typed_frame(
-            "events",
-            [
-                {"event_id": "evt-a", "place_aliases": "T4 airport|Homs"},  # a quote; the attribution words
-                {"event_id": "evt-b", "place_aliases": "Yerushalayim|the Golan"},  # a sentence; a relation's quote
-                {"event_id": "evt-c", "place_aliases": "Shayrat|T4 air|T4"},  # written nowhere; not whole words
-                {"event_id": "evt-d"},
-            ],
-        ),
-        "claims": typed_frame(
-            "claims",
-            [
-                {"claim_id": "clm-000-001", "quote": "the T4 airport", "attribution_quote": "state media in Homs said"},
-                {"claim_id": "clm-000-002", "quote": "T4 airports", "attribution_quote": None},
-            ],
-        ),
-        "actor_relations": typed_frame("actor_relations", [{"relation_id": "rel-a", "quote": "troops in the Golan"}]),
-        "uncovered_sentences": typed_frame(
-            "uncovered_sentences", [{"uncovered_id": "unc-000-001", "sentence": "date 2021-07-25 Yerushalayim -"}]
-        ),
-    }
-    found = _place_aliases_quoted(frames)
-    assert [(p.row, p.column, p.rule) for p in found] == [(4, "place_aliases", "place_alias_written")]
-    assert "these 2 place aliases as whole words: 'Shayrat', 'T4 air';" in found[0].message
-    del frames["actor_relations"], frames["uncovered_sentences"]  # only the claims' words are read then
-    assert [p.row for p in _place_aliases_quoted(frames)] == [3, 4]
-
-
 def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     """one_stance: a copy that denies what its original asserts is reported at the copy; other
     words, another claimant or another value may take another stance; a blanked stance is not judged."""

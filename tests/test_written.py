@@ -1,12 +1,12 @@
-"""Cells that promise words as a seed writes them, held to the seeds: actors' aliases, a source's
-dateline, and the language a seed is tagged with."""
+"""Cells that promise words as a seed writes them, held to the seeds: actors' and places' aliases, a
+source's dateline, and the language a seed is tagged with."""
 
 from __future__ import annotations
 
 import pytest
 
 from syria_strikes.checks import aliases
-from syria_strikes.checks.aliases import check_aliases, written_whole
+from syria_strikes.checks.aliases import check_aliases, check_place_aliases, written_whole
 from syria_strikes.checks.written import check_languages, dateline_stands
 from tests.support.frames import typed_frame
 
@@ -148,3 +148,17 @@ def test_a_dateline_is_written_where_a_dateline_stands(dateline: str, stands: bo
         "  DAMASCUS, July 22 (Reuters) - Syria said it thwarted an attack near the city of Homs.\n"
     )
     assert dateline_stands(dateline, text) is stands
+
+
+def test_a_place_alias_no_seed_writes_is_reported_with_the_event() -> None:
+    events = typed_frame(
+        "events",
+        [
+            {"event_id": "evt-a", "place_aliases": "aerial defense system|Israeli jets"},  # both written
+            {"event_id": "evt-b", "place_aliases": "Israeli jets|Shayrat|jets fired"},
+            {"event_id": "evt-c"},
+        ],
+    )
+    found = check_place_aliases(events, SOURCES, SEEDS)
+    assert [(p.row, p.column, p.rule) for p in found] == [(3, "place_aliases", "place_alias_written")]
+    assert found[0].message.startswith("no seed writes these 2 place aliases as whole words: 'Shayrat', 'jets fired'")

@@ -17,8 +17,6 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.rows import inside_country
@@ -866,60 +864,6 @@ def _places_written(frames: Frames) -> list[Problem]:
     return problems
 
 
-# Cells searched at once for the aliases not yet found: most are found in the first block.
-CELLS_AT_ONCE = 1 << 12
-
-
-def _place_aliases_quoted(frames: Frames) -> list[Problem]:
-    """An event's place aliases are names of the place as the documents write them, so each is
-    written, as whole words, in the words the dataset quotes from them: a quote, the words naming a
-    claimant or an actor relation, or a sentence left without a claim. Every sentence of a seed is
-    one of those, so the seeds themselves need not be read. Another airbase's name added to an
-    event's aliases passed."""
-    events = frames["events"]
-    aliases = list_items(events["place_aliases"])
-    if aliases.empty:
-        return []
-    anchored = [
-        (frames["claims"], ("quote", "attribution_quote")),
-        (frames.get("actor_relations"), ("quote",)),
-        (frames.get("uncovered_sentences"), ("sentence",)),
-    ]
-    columns = [arrow_strings(frame[column]) for frame, names in anchored if frame is not None for column in names]
-    written = _written_in_cells(set(aliases.tolist()), columns)
-    unwritten = aliases[~aliases.isin(list(written)).to_numpy(dtype=bool)]
-    grouped = unwritten.groupby(level=0, sort=True).agg(list)
-    return [
-        problem(
-            "place_alias_written",
-            "events",
-            int(line),
-            "place_aliases",
-            str(events["place_aliases"].at[line]),
-            aliases=named,
-        )
-        for line, named in zip(grouped.index.tolist(), grouped.tolist(), strict=True)
-    ]
-
-
-def _written_in_cells(names: set[str], columns: list[pa.ChunkedArray]) -> set[str]:
-    """The names some cell writes as whole words (neither neighbour a letter, digit or '_'). Arrow finds
-    the cells holding a name, a block at a time; a name found is not looked for again, so only the names
-    no cell writes make the search read every cell."""
-    found: set[str] = set()
-    for column in columns:
-        for start in range(0, len(column), CELLS_AT_ONCE):
-            block = column.slice(start, CELLS_AT_ONCE)
-            for name in sorted(names - found):
-                holding = pc.fill_null(pc.match_substring(block, name), False).to_numpy(zero_copy_only=False)
-                whole = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
-                if any(whole.search(block[int(at)].as_py()) for at in np.flatnonzero(holding)):
-                    found.add(name)
-            if found == names:
-                return found
-    return found
-
-
 def _folded(text: str) -> str:
     """A place's words without letter case, accents or punctuation, between spaces so that a name is
     found only whole: 'Deir ez-Zor' is ' deir ez zor ', 'Ḥomṣ,' is ' homs ', 'Hom's' is ' hom s '."""
@@ -1198,12 +1142,6 @@ AGREEMENT_RULES: tuple[Across, ...] = (
     across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
     across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
     across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
-    across(
-        "place_alias_written",
-        {"events", "claims", "actor_relations", "uncovered_sentences"},
-        _place_aliases_quoted,
-        needs={"events", "claims"},
-    ),
     across("target_not_attacker", {"claims", "events", "actors"}, _target_not_attacker),
     across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
     across("relation_country", {"actor_relations", "actors"}, _relation_countries),

@@ -1,5 +1,5 @@
-"""An actor's aliases are names as the seeds write them (docs/data-dictionary.md): each one is
-written, as whole words, in some archived seed.
+"""An actor's aliases and an event's place aliases are names as the seeds write them
+(docs/data-dictionary.md): each one is written, as whole words, in some archived seed.
 
 The naming rules (claimant_named, value_actor_named, relation_named) accept an actor's name or any
 alias where a quote or note names it, so an alias no seed writes (invented, or pasted from outside)
@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from syria_strikes.columnar import list_items
 from syria_strikes.problems import Problem, problem
+from syria_strikes.rules import RuleId
 
 # Seed characters hashed at once: the arrays of one batch stay a few tens of MiB.
 CHARS_AT_ONCE = 1 << 22
@@ -33,20 +34,32 @@ _MASK = (1 << 64) - 1
 def check_aliases(actors: pd.DataFrame, sources: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
     """One problem per actor row with an alias that no seed writes. Not judged while an archived
     source's seed could not be trusted (the seed rules report it): the alias may be written there."""
+    return _unwritten(actors, "actors", "aliases", "alias_written", sources, texts)
+
+
+def check_place_aliases(events: pd.DataFrame, sources: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
+    """One problem per event with a place alias that no seed writes ('Shayrat' added to T4's): a
+    place's names as written are the words a reader looks for in the documents."""
+    return _unwritten(events, "events", "place_aliases", "place_alias_written", sources, texts)
+
+
+def _unwritten(
+    frame: pd.DataFrame, table: str, column: str, rule_id: RuleId, sources: pd.DataFrame, texts: dict[str, str]
+) -> list[Problem]:
     # A source is archived by its kind or its seed path: either alone may be a cell left empty for a fault.
     archived_rows = (sources["seed_path"].notna() | (sources["kind"] == "archived_article")).fillna(True)
     archived = set(sources.loc[archived_rows.to_numpy(dtype=bool), "source_id"].dropna().tolist())
     if not archived <= texts.keys():
         return []
-    aliases = list_items(actors["aliases"])
+    aliases = list_items(frame[column])
     if aliases.empty:
         return []
     written = written_whole(aliases.unique().tolist(), [texts[source] for source in sorted(archived)])
     unwritten = aliases[~aliases.isin(list(written)).to_numpy(dtype=bool)]
     grouped = unwritten.groupby(level=0, sort=True).agg(list)
-    cells = actors["aliases"]
+    cells = frame[column]
     return [
-        problem("alias_written", "actors", int(line), "aliases", str(cells.at[line]), aliases=named)
+        problem(rule_id, table, int(line), column, str(cells.at[line]), aliases=named)
         for line, named in zip(grouped.index.tolist(), grouped.tolist(), strict=True)
     ]
 
