@@ -2297,10 +2297,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "value_text_quoted",
         "Data model",
-        "A `launch_platform`, `weapon`, `air_defence_system` or `place` claim whose `value_text` names a code "
-        "(`CODE_WORDS`, a country in `COUNTRY_NAMES`) that its quote does not, while the quote names another: "
-        "'eight missiles fired' given as 'rockets' and coded `rocket`, 'in Syria' given as 'in Lebanon'. A quote "
-        "naming none is not judged",
+        "A `launch_platform`, `weapon` or `air_defence_system` claim whose `value_text` names a code (`CODE_WORDS`) "
+        "that its quote does not, while the quote names another: 'eight missiles fired' given as 'rockets' and "
+        "coded `rocket`. A quote naming none is not judged, nor a `value_text` with words of its own that the quote "
+        "writes ('F-16 jets', 'Tomahawk missiles')",
         "Give in `value_text` what the quote names, and code that.",
         words=_value_text_quoted,
     ),

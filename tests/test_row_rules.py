@@ -334,15 +334,18 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
 
 def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:
     columns = {
-        "predicate": _texts("weapon", "weapon", "weapon", "launch_platform", "place", "place", "weapon", "target"),
+        "predicate": _texts(
+            "weapon", "weapon", "weapon", "launch_platform", "launch_platform", "weapon", "weapon", "place", "target"
+        ),
         "value_text": _texts(
             "missiles",
             "rockets",
             "rockets",
             "planes (unknown)",
-            "Syria, near the Iraqi border",
-            "in Lebanon",
+            "F-16 jets",
+            "Tomahawk missiles",
             "drones and missiles",
+            "in Lebanon",
             "rockets",
         ),
         "quote": _texts(
@@ -350,13 +353,14 @@ def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:
             "eight missiles fired",
             "the attack",  # names no code: not judged
             "Unknown planes",
-            "in Syria near the Iraqi border",
-            "in Syria",
+            "Israeli F-16s fired missiles at a drone base",  # 'F-16' is the value_text's own word
+            "Tomahawks hit a rocket factory",
             "drones and missiles have committed aggression",
+            "Iran fired rockets at American soldiers in Iraqi bases",  # a place: its countries may be actors
             "eight missiles fired",  # not a coded predicate
         ),
     }
-    assert _passes("claims", "value_text_quoted", **columns) == [True, False, True, True, True, False, True, True]
+    assert _passes("claims", "value_text_quoted", **columns) == [True, False, True, True, True, True, True, True, True]
     column, words = _failing_row("claims", "value_text_quoted", **{k: v[1:2] for k, v in columns.items()})
     assert column == "value_text"
     assert words.startswith("value_text 'rockets' names rocket, which the quote does not; the quote names missile")

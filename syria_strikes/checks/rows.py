@@ -21,6 +21,7 @@ from syria_strikes.metadata import (
     ACTOR_PREDICATES,
     AIR_OR_MISSILE_EVENT_TYPES,
     CASUALTY_PREDICATES,
+    CODE_WORDS,
     CODED_PREDICATES,
     COUNT_PREDICATES,
     COUNT_UNITS,
@@ -185,20 +186,31 @@ def _codes_worded(frame: Frame, places: bool) -> pd.Series:
     return pd.Series(result, index=frame.index)
 
 
+# Words of a value_text that name nothing of their own beside its code words ('drones and missiles').
+_LINKING_WORDS = frozenset({"and", "or", "the", "a", "an", "of", "unknown", "unidentified"})
+
+
 def _text_quoted(predicate: object, text: object, quote: object) -> bool:
-    """A coded claim's value_text names no code (CODE_WORDS, a country) that its quote leaves out
-    while the quote names another: 'eight missiles fired' given as 'rockets'. A quote that names none
-    is not judged."""
-    if is_missing(text) or is_missing(quote) or predicate not in VALUE_CODE_PREDICATES:
+    """A platform, weapon or air defence claim's value_text names no code (CODE_WORDS) that its quote
+    leaves out while the quote names another: 'eight missiles fired' given as 'rockets'. A value_text
+    with words of its own that the quote writes ('F-16 jets' for 'F-16s fired missiles at a drone
+    base', 'Tomahawk missiles') rests on those, and a quote that names no code is not judged."""
+    if is_missing(text) or is_missing(quote) or predicate not in CODED_PREDICATES:
         return True
     quoted = codes_worded(str(predicate), str(quote))
-    return not quoted or codes_worded(str(predicate), str(text)) <= quoted
+    if not quoted or codes_worded(str(predicate), str(text)) <= quoted:
+        return True
+    bare = str(text)
+    for pattern in CODE_WORDS[str(predicate)].values():
+        bare = re.sub(pattern, " ", bare, flags=re.IGNORECASE)
+    own = [word for word in re.findall(r"\w[\w-]*", bare.casefold()) if word not in _LINKING_WORDS]
+    return any(word in str(quote).casefold() for word in own)
 
 
 def _texts_quoted(frame: Frame) -> pd.Series:
     """Each distinct (predicate, value_text, quote) triple of the coded rows is judged once."""
     coded = (
-        frame["value_text"].notna() & frame["quote"].notna() & _is(frame["predicate"], list(VALUE_CODE_PREDICATES))
+        frame["value_text"].notna() & frame["quote"].notna() & _is(frame["predicate"], list(CODED_PREDICATES))
     ).to_numpy()
     result = np.ones(len(frame), dtype=bool)
     rows = frame.loc[coded, ["predicate", "value_text", "quote"]]

@@ -98,13 +98,6 @@ def missiles_given_as_rockets(ds: Dataset) -> Expect:
     return _set(ds, "claims", index, "value_text", "rockets", "value_text_quoted")
 
 
-@structural("'in Syria' given as 'in Lebanon' and coded so")
-def syria_given_as_lebanon(ds: Dataset) -> Expect:
-    index = ds.find("claims", predicate="place", value_code="SYR", quote=lambda quote: "Syria" in quote)
-    ds.set_cell("claims", index, "value_code", "LBN")
-    return _set(ds, "claims", index, "value_text", "in Lebanon", "value_text_quoted", exact=False)
-
-
 @structural("'At least eight' recorded as an upper bound")
 def lower_bound_recorded_as_upper(ds: Dataset) -> Expect:
     index = ds.find("claims", quote=lambda quote: quote.startswith("At least eight"))
