@@ -2123,12 +2123,14 @@ RULES: tuple[Rule, ...] = (
         "dateline_written",
         "Quotes and seeds",
         "An archived source whose `dateline` its seed does not write where a dateline stands (in the archive's "
-        "header line, or opening a line): a dateline translated, spelt anew (`Jerusalem` for `Yerushalayim`), "
+        "header line, opening a line after any bullet or bracket, or set off by a credit and a dash as in "
+        "'BEIRUT, Jan 14 (Reuters) -'): a dateline translated, spelt anew (`Jerusalem` for `Yerushalayim`), "
         "copied from another row, or a place the story names (`Homs` in 'near the city of Homs')",
         "Copy the dateline as the document writes it, or leave the cell empty.",
         words=(
-            "{seed_path} does not write this dateline where a dateline stands (in its header line, or opening a "
-            "line); a dateline is given as the document writes it there"
+            "{seed_path} does not write this dateline where a dateline stands (in its header line, opening a line, "
+            "or set off by a credit and a dash: 'BEIRUT, Jan 14 (Reuters) -'); a dateline is given as the document "
+            "writes it there"
         ),
     ),
     Rule(

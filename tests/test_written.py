@@ -140,12 +140,17 @@ def test_aliases_are_not_judged_while_an_archived_source_has_lost_its_seed_path(
         ("Homs", False),  # a place the story names further on
         ("Jerusalem", False),  # written nowhere
         ("Damascus", False),  # the case the document writes is kept
+        ("BEIRUT", True),  # set off by a credit and a dash after a byline
+        ("AMMAN", True),  # opening a line after a bullet and a right-to-left mark
+        ("Latakia", False),  # named in a sentence, followed by no dash
     ],
 )
 def test_a_dateline_is_written_where_a_dateline_stands(dateline: str, stands: bool) -> None:
     text = (
         " date 2021-07-25 Yerushalayim -\n\n"
         "  DAMASCUS, July 22 (Reuters) - Syria said it thwarted an attack near the city of Homs.\n"
+        "By Suleiman Al-Khalidi BEIRUT, Jan 14 (Reuters) - Jets struck.\n"
+        "\u200f\u2022 AMMAN \u2014 Officials in Latakia, a port, said so.\n"
     )
     assert dateline_stands(dateline, text) is stands
 

@@ -10,6 +10,8 @@ so, since the rules that read number words (count_written) judge English documen
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -17,14 +19,28 @@ import pyarrow.compute as pc
 
 from syria_strikes.checks.model_rules import ENGLISH
 from syria_strikes.problems import Problem, problem
+from syria_strikes.text_policy import INVISIBLE_CHARS
+
+# What may stand before a dateline on its line: bullets, brackets and quotation marks ('• DAMASCUS —',
+# '(DAMASCUS) —'), and the formatting marks a web page leaves (a right-to-left mark before 'دمشق').
+_BEFORE_DATELINE = "•·*▪►\u2013\u2014-([{\"'\u201c\u2018«"
+# A dateline set off as wire stories do, wherever it stands on its line: a day and a credit may follow
+# it before the dash ('By Suleiman Al-Khalidi BEIRUT, Jan 14 (Reuters) -', '... / BEIRUT (Reuters) -').
+_SET_OFF = r"(?:,[^\n.;:!?()]{0,40})?\s*\)?\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2010-\u2015:]"
 
 
 def dateline_stands(dateline: str, text: str) -> bool:
-    """Whether ``text`` writes ``dateline`` where a dateline stands: in the archive's header line, or
-    opening a line ('DAMASCUS, Jan 14 (Reuters) -'). A place the story names further on is not its
-    dateline ('Homs' in 'near the city of Homs')."""
-    header, _, _ = text.partition("\n")
-    return dateline in header or any(line.lstrip().startswith(dateline) for line in text.splitlines())
+    """Whether ``text`` writes ``dateline`` where a dateline stands: in the archive's header line,
+    opening a line ('DAMASCUS, Jan 14 (Reuters) -'), or set off by a credit and a dash as wire stories
+    do. A place the story names in its sentences is not its dateline ('Homs' in 'near the city of Homs')."""
+    visible = "".join(char for char in text if char not in INVISIBLE_CHARS or char == "\n")
+    header, _, _ = visible.partition("\n")
+    set_off = re.compile(re.escape(dateline) + _SET_OFF)
+    return (
+        dateline in header
+        or any(line.lstrip().lstrip(_BEFORE_DATELINE).lstrip().startswith(dateline) for line in visible.splitlines())
+        or set_off.search(visible) is not None
+    )
 
 
 def check_datelines(sources: pd.DataFrame, texts: dict[str, str]) -> list[Problem]:
