@@ -68,17 +68,31 @@ def days_written(text: str) -> list[tuple[str, date]]:
     return found
 
 
-# A day a page's address writes: '/2020/01/15/', '2020-01-15', or eight digits that open a run of digits
-# ('/202107221083442492-...', a date and then a serial number).
+# A day a page's address writes: '/2020/01/15/', '2020-01-15', or eight digits alone ('/20200115/'); a
+# longer run of digits is a serial number or a video's ID, whatever its first eight digits look like.
 URL_DAY = re.compile(
     r"/(?P<y1>(?:19|20)\d\d)/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)(?:/|$)"
     r"|(?<!\d)(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?!\d)"
-    r"|(?<![\d\w])(?P<y3>(?:19|20)\d\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)"
+    r"|(?<![\d\w])(?P<y3>(?:19|20)\d\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)(?!\d)"
+)
+# The address of a page in a web archive, whose first digits are the day of the copy, not of the page:
+# the page's own address follows ('https://web.archive.org/web/20200116093012/https://...').
+ARCHIVED_PAGE = re.compile(
+    r"^https?://(?:web\.)?archive\.org/web/[^/]*/(?P<page>.*)$"
+    r"|^https?://archive\.(?:ph|today|is|li|md|vn|fo)/(?:[^/]*/)?(?P<page2>https?://.*)$",
+    re.IGNORECASE,
 )
 
 
 def url_days(url: str) -> list[date]:
-    """The days ``url`` writes, as URL_DAY finds them; digits the calendar has no day for are none."""
+    """The days ``url`` writes, as URL_DAY finds them, in the page's own address when it is a web
+    archive's copy (none when the copy's address does not give it); digits the calendar has no day for
+    are none."""
+    archived = ARCHIVED_PAGE.match(url)
+    if archived is not None:
+        url = archived["page"] or archived["page2"] or ""
+    elif re.match(r"^https?://archive\.(?:ph|today|is|li|md|vn|fo)/", url, re.IGNORECASE):
+        return []
     found = []
     for match in URL_DAY.finditer(url):
         year, month, day = (next(match[f"{part}{k}"] for k in "123" if match[f"{part}{k}"]) for part in "ymd")

@@ -874,8 +874,14 @@ def _time_weekday(*, predicate: str | None, quote: str | None, value_text: str |
 def _url_dated(*, url: str | None, published_start: str | None, published_end: str | None) -> str:
     from syria_strikes.intervals import url_days
 
-    days = _or([day.isoformat() for day in url_days(url or "")])
-    interval = f"{published_start or '..'}/{published_end or '..'}"
+    first, last = published_start or "..", published_end or ".."
+    outside = [
+        day.isoformat()
+        for day in url_days(url or "")
+        if (first != ".." and day.isoformat() < first) or (last != ".." and day.isoformat() > last)
+    ]
+    days = _or(outside or ["a day"])
+    interval = f"{first}/{last}"
     return (
         f"the address writes {days}, outside the publication interval {interval}; a page's address gives the day "
         "it was published: correct the interval or the address, or say in curator_note why they differ"
@@ -2368,9 +2374,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "url_dated",
         "Data model",
-        "A source whose `url` writes a day ('/2020/01/15/', '2020-01-15', '20210722...') outside its publication "
-        "interval (`published_start`, `published_end`): an address typed over, or a day copied from another "
-        "row. A warning: a page updated later may keep the address of its first day",
+        "A source whose `url` writes a day ('/2020/01/15/', '2020-01-15', '/20200115/'; in a web archive's copy, "
+        "the page's own address) outside its publication interval (`published_start`, `published_end`): an "
+        "address typed over, or a day copied from another row. A warning: a page updated later may keep the "
+        "address of its first day",
         "Correct the interval or the address, or say in curator_note why they differ.",
         decision="warn",
         words=_url_dated,

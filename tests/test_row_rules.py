@@ -367,24 +367,28 @@ def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:
 
 
 def test_a_day_a_sources_address_writes_lies_in_its_publication_interval() -> None:
-    day = pd.Series(pd.to_datetime(["2021-07-22"] * 6 + [None]), dtype="datetime64[s]")
-    columns = {
-        "url": _texts(
-            "https://example.org/military/202107221083442492-systems/",
-            "https://example.org/military/202107191083442492-systems/",
-            "https://example.org/world/2021/07/23/strike",
-            "https://example.org/news/2021-07-21-strike",
-            "https://example.org/news/22072021/175034",  # day first: not read
-            "https://example.org/article/120210719",  # digits inside a serial number: not read
-            "https://example.org/world/2021/07/23/strike",  # no interval
-        ),
-        "published_start": day,
-        "published_end": day,
-    }
-    assert _passes("sources", "url_dated", **columns) == [True, False, False, False, True, True, True]
-    column, words = _failing_row("sources", "url_dated", **{k: v[1:2] for k, v in columns.items()})
+    urls = [
+        ("https://example.org/world/2021/07/22/strike", True),
+        ("https://example.org/world/2021/07/23/strike", False),
+        ("https://example.org/news/2021-07-21-strike", False),
+        ("https://example.org/news/20210719/strike", False),  # eight digits alone
+        ("https://example.org/military/202107191083442492-systems/", True),  # a serial number
+        ("https://example.org/watch/?v=2012091823456789", True),  # a video's ID
+        ("https://example.org/news/22072021/175034", True),  # day first: not read
+        ("https://web.archive.org/web/20210801093012/https://example.org/world/2021/07/22/strike", True),
+        ("https://web.archive.org/web/20210801093012/https://example.org/world/2021/07/23/strike", False),
+        ("https://archive.ph/20210801093012/https://example.org/world/2021/07/22/strike", True),
+        ("https://archive.ph/Xy12z", True),  # the copy's own address writes no day of the page
+    ]
+    day = pd.Series(pd.to_datetime(["2021-07-22"] * len(urls)), dtype="datetime64[s]")
+    columns = {"url": _texts(*(url for url, _ in urls)), "published_start": day, "published_end": day}
+    assert _passes("sources", "url_dated", **columns) == [passes for _, passes in urls]
+    column, words = _failing_row("sources", "url_dated", **{k: v[8:9] for k, v in columns.items()})
     assert column == "url"
-    assert words.startswith("the address writes 2021-07-19, outside the publication interval 2021-07-22/2021-07-22")
+    assert words.startswith("the address writes 2021-07-23, outside the publication interval 2021-07-22/2021-07-22")
+    none = pd.Series([pd.NaT], dtype="datetime64[s]")
+    undated = {"url": _texts(urls[1][0]), "published_start": none, "published_end": none}
+    assert _passes("sources", "url_dated", **undated) == [True]
 
 
 def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:

@@ -414,9 +414,9 @@ QUOTES_AND_SEED_PATHS = [
         "a day a source's address writes typed over",
         "sources",
         "url",
-        lambda row, column: row[column].replace("20210722", "20210719"),
+        lambda row, column: row[column].replace("/2020/01/15/", "/2020/01/16/"),
         rule="url_dated",
-        row=Where(url=containing("20210722")),
+        row=Where(url=containing("/2020/01/15/")),
         decision="warn",
     ),
     CellEdit(
