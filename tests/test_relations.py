@@ -862,6 +862,22 @@ def test_a_target_is_not_the_actor_its_event_is_attributed_to(target: str, repor
     )
 
 
+@pytest.mark.parametrize(("kind", "reported"), [("media_outlet", True), ("state", False), (None, False)])
+def test_a_perpetrator_of_no_kind_is_judged_by_its_own_rules_never_a_rule_that_fails(
+    kind: str | None, reported: bool
+) -> None:
+    """An actor's kind left empty, or blanked for failing its vocabulary, made attributed_kind fail with
+    'boolean value of NA is ambiguous' (rule_failed, naming no row) instead of leaving it to those rules."""
+    from syria_strikes.checks.relations import _attributed_kind
+
+    frames = {
+        "events": typed_frame("events", [{"event_id": EVENT, "attributed_actor_id": "act-a"}]),
+        "actors": typed_frame("actors", [{"actor_id": "act-a", "name": "A", "kind": kind}]),
+    }
+    found = _attributed_kind(frames)
+    assert [(p.row, p.rule) for p in found] == ([(2, "attributed_kind")] if reported else [])
+
+
 def test_the_same_words_of_the_same_claimant_take_one_stance() -> None:
     """one_stance: a copy that denies what its original asserts is reported at the copy; other
     words, another claimant or another value may take another stance; a blanked stance is not judged."""

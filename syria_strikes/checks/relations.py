@@ -496,7 +496,12 @@ def _attributed_kind(frames: Frames) -> list[Problem]:
     attribution, a claimant, mistaken for the one it names."""
     events, actors = frames["events"], frames["actors"]
     unique = first_by_key(actors, "actor_id")
-    kinds = dict(zip(unique.index.tolist(), unique["kind"].astype("string").tolist(), strict=True))
+    # A kind left empty, or blanked for failing its own rules, is no kind: NA compared is neither.
+    kinds = {
+        actor: kind
+        for actor, kind in zip(unique.index.tolist(), unique["kind"].tolist(), strict=True)
+        if isinstance(kind, str)
+    }
     return [
         problem("attributed_kind", "events", line, "attributed_actor_id", actor, actor=actor, kind=kinds[actor])
         for line, actor in by_line(events["attributed_actor_id"].dropna())

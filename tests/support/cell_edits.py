@@ -1257,6 +1257,14 @@ DATA_MODEL = [
         row=Where(predicate="weapon", value_text="rockets"),
     ),
     CellEdit(
+        "an attacker's kind left empty",
+        "actors",
+        "kind",
+        "",
+        rule="required",
+        row=Where(actor_id="act-israel"),
+    ),
+    CellEdit(
         "a platform's words written over its quote's: 'planes' on a claim quoting drones",
         "claims",
         "value_text",
