@@ -318,6 +318,14 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
             f"no data folder at {escape(str(args.data_dir))}: run from the root of a clone of {REPOSITORY_URL} "
             "(the installed package holds no data/) or pass --data-dir DIR"
         )
+    from syria_strikes.outguard import MARKER
+
+    if (args.data_dir / MARKER).is_file():  # a release's tables: archive would append to its checksummed file
+        parser.error(
+            f"{escape(str(args.data_dir))} is a release written by `syria-strikes build`, not a dataset's data "
+            "folder: pass --data-dir DIR of the dataset (the data/ beside seeds/), or read the release with "
+            "`syria-strikes info --release`"
+        )
     folder: Path = args.data_dir
     return folder
 

@@ -413,3 +413,21 @@ def test_an_archive_refused_for_a_readme_linked_out_of_the_dataset_removes_nothi
     aged([abandoned.path])
     assert _archive(dataset, document) == 2
     assert abandoned.path.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["archive", "DOCUMENT"], ["validate"], ["build", "--out", "OUT"], ["coverage"], ["data-hash"], ["locate", "x"]],
+)
+def test_a_release_is_refused_as_a_data_folder_before_anything_is_written(
+    dataset: Dataset, document: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """`--out release` is the build's own example: passed back as --data-dir, archive appended its row to
+    the release's checksummed sources.csv and its seed to the dataset's seeds/, leaving both invalid."""
+    release = dataset.root / "release"
+    assert run_cli(["build", "--data-dir", str(dataset.data_dir), "--out", str(release)])[0] == 0
+    before = file_contents(dataset.root)
+    argv = [{"DOCUMENT": str(document), "OUT": str(tmp_path / "other")}.get(word, word) for word in command]
+    assert run_cli([*argv, "--data-dir", str(release)])[0] == 2
+    assert file_contents(dataset.root) == before
+    assert not (tmp_path / "other").exists()
