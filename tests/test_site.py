@@ -962,6 +962,27 @@ def test_seeds_without_the_licences_beside_them_stop_the_site_naming_them(
     assert not out.exists()
 
 
+def test_the_licences_are_read_beside_the_seeds_folder_named_not_where_its_link_leads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--seeds named a link to another dataset's seeds: the site published that dataset's licence,
+    a file the user never named, in its pages' downloads and zip."""
+    other = tmp_path / "other"
+    shutil.copytree(REPO / "seeds", other / "seeds")
+    (other / "LICENSE").write_text("ANOTHER PROJECT'S LICENCE\n", encoding="utf-8")
+    for name in ("LICENSE-DATA", "CITATION.cff"):
+        shutil.copy(REPO / name, other / name)
+    named = tmp_path / "named"
+    named.mkdir()
+    for name in ("LICENSE", "LICENSE-DATA", "CITATION.cff"):
+        shutil.copy(REPO / name, named / name)
+    (named / "seeds").symlink_to(other / "seeds")
+    out = tmp_path / "site"
+    code, error = _run_site(out, named / "seeds", capsys)
+    assert code == 0, error
+    assert (out / "download" / "LICENSE").read_bytes() == (REPO / "LICENSE").read_bytes()
+
+
 def test_an_event_page_says_what_the_counts_span_in_words(site: Path) -> None:
     """The page said 'range open to open munitions' where no account gives a number, and 'range 8 to
     open persons' for 'eight' beside 'at least eight'."""

@@ -45,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         release = (args.release or release_dir()).resolve()
-        seeds = args.seeds.resolve()
+        # The last name as given, links above it followed: the citation and licences are read beside
+        # the seeds folder the user named, not beside the one a link to it leads to.
+        given: Path = args.seeds
+        followed = given.resolve()  # a loop of links is refused here
+        seeds = followed if given.name in ("", ".", "..") else given.parent.resolve() / given.name
     except (OSError, RuntimeError) as error:  # a loop of links
         _complain(f"--release or --seeds cannot be followed ({error}); name a real folder")
         return USAGE_ERROR
