@@ -15,6 +15,8 @@ from pathlib import Path
 from syria_strikes.errors import InputError
 from syria_strikes.metadata import REPOSITORY_URL, SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
+from syria_strikes.reading.table import encoding_fault
+from syria_strikes.rules import rule
 from syria_strikes.safefiles import FileRefused, FileTooLarge, read_file
 from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
@@ -106,8 +108,15 @@ def read_rows(path: Path, folder: Path | None = None) -> tuple[list[str], list[d
 
 
 def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]]:
-    """``read_rows`` of bytes already read (and verified) by the caller; ``path`` names them in errors."""
-    text = data.decode("utf-8-sig", errors="replace")
+    """``read_rows`` of bytes already read (and verified) by the caller; ``path`` names them in errors.
+    Bytes that are not UTF-8 are refused as validate refuses them: read with replacement characters,
+    two tables differing only in one accented letter compared equal."""
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    fault = encoding_fault(body)
+    if fault is not None:
+        line, _, context = fault
+        raise InputError(f"{path}, line {line}: {rule('utf8').message(**context)} [rule: utf8]")
+    text = body.decode("utf-8")
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
     try:

@@ -167,6 +167,24 @@ def test_a_row_of_the_wrong_width_is_named_not_a_traceback(
     assert f"claims.csv, line {rows + 2}: has " in error and "[rule: field_count]" in error
 
 
+@pytest.mark.parametrize(("encoding", "says"), [("cp1252", "Windows-1252"), ("utf-16", "UTF-16")])
+def test_a_table_that_is_not_utf8_is_named_never_read_as_no_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, says: str
+) -> None:
+    """Read with replacement characters, 'Syrié' and 'Syriè' in two Windows-1252 files both became
+    'Syri\ufffd': diff said there was no difference."""
+    sides = []
+    for name, letter in (("a", "\u00e9"), ("b", "\u00e8")):
+        side = copy_dataset(tmp_path / name)
+        text = side.path("actors").read_text(encoding="utf-8").replace(",Syria,state", f",Syri{letter},state", 1)
+        side.path("actors").write_bytes(text.encode(encoding))
+        sides.append(side.root)
+    code, output = _diff(*sides)
+    error = capsys.readouterr().err
+    assert (code, output) == (2, "")
+    assert "actors.csv, line " in error and says in error and "[rule: utf8]" in error
+
+
 @pytest.mark.parametrize("kind", ["missing", "folder", "fifo"])
 def test_a_table_on_one_side_only_is_an_error_naming_it(
     dataset: Dataset, kind: str, capsys: pytest.CaptureFixture[str]

@@ -172,18 +172,32 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> None:
+    line, value, context = _encoding(raw, error)
+    report(line, None, value, "utf8", **context)
+
+
+def encoding_fault(raw: bytes) -> tuple[int, str, dict[str, Any]] | None:
+    """The line, the bytes shown and the context of the utf8 rule's wording when ``raw`` (without a
+    byte-order mark of UTF-8) is not UTF-8 text, as validate reports it; None when it is. For the
+    commands that read a table on their own (diff, archive)."""
+    error = _utf8_error(raw)
+    if error is not None:
+        return _encoding(raw, error)
+    if _looks_utf16(raw):
+        return 1, repr(raw[:8])[2:-1], {"byte": raw.index(b"\x00"), "looks_cp1252": False, "looks_utf16": True}
+    return None
+
+
+def _encoding(raw: bytes, error: UnicodeDecodeError) -> tuple[int, str, dict[str, Any]]:
     line = raw[: error.start].count(b"\n") + 1
     if _looks_utf16(raw):
-        report(line, None, repr(raw[:8])[2:-1], "utf8", byte=error.start, looks_cp1252=False, looks_utf16=True)
-        return
+        return line, repr(raw[:8])[2:-1], {"byte": error.start, "looks_cp1252": False, "looks_utf16": True}
     try:
         raw.decode("cp1252")
         looks_cp1252 = True
     except UnicodeDecodeError:
         looks_cp1252 = False
-    report(
-        line, None, repr(raw[error.start : error.end + 8])[2:-1], "utf8", byte=error.start, looks_cp1252=looks_cp1252
-    )
+    return line, repr(raw[error.start : error.end + 8])[2:-1], {"byte": error.start, "looks_cp1252": looks_cp1252}
 
 
 # --- records --------------------------------------------------------------------------------
