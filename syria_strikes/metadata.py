@@ -446,7 +446,9 @@ PREDICATE_WORDS = {
     r"|\bslain\b|\bperish|\beliminat|\bassassinat",
     "injuries": r"\binjur|\bwound|\bhurt\b|\bcasualt",
     "site_occupant": r"\bhome to\b|\bhous(?:e|es|ed|ing)\b|\bhost(?:s|ed|ing)?\b|\bstationed\b|\bbased\b"
-    r"|\bdeploy|\bpresen(?:ce|t)\b|\boccup(?:y|ies|ied|ying)\b|\bused by\b|\bgarrison|\bquarter",
+    r"|\bdeploy|\bpresen(?:ce|t)\b|\boccup(?:y|ies|ied|ying)\b|\bused by\b|\bgarrison|\bquarter"
+    r"|\boperat(?:e|es|ed|ing)\b|\bcontroll?(?:s|ed|ing)?\b|\b(?:run|held|manned) by\b|\bbelong"
+    r"|\bposted\b|\bposition(?:s|ed)?\b|\bfacilit(?:y|ies)\b|\bbase (?:of|for)\b|\b\w+-(?:run|held|controlled)\b",
 }
 # The words that say who a casualty claim's victims are, read in its victim_group (case-blind regular
 # expressions): words only of combatants make them combatants, whatever else the claim says, and words

@@ -511,6 +511,9 @@ PREDICATE_ROWS = [
     ("injuries", "asserts", NA, True),
     ("site_occupant", "asserts", "the base is home to Syrian regime troops", True),
     ("site_occupant", "reports", "Russian forces stationed at the airport", True),
+    ("site_occupant", "asserts", "Iranian Revolutionary Guards operate from the T4 base", True),
+    ("site_occupant", "asserts", "the base is controlled by Hezbollah", True),
+    ("site_occupant", "asserts", "an IRGC-run facility", True),
     ("site_occupant", "asserts", "Revolutionary Guards who are joining forces with the Russian Air Force", False),
 ]
 
