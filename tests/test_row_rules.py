@@ -393,7 +393,7 @@ def test_a_day_a_sources_address_writes_lies_in_its_publication_interval() -> No
 
 def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:
     columns = {
-        "predicate": _texts("time", "time", "time", "time", "time", "place", "time", "time"),
+        "predicate": _texts("time", "time", "time", "time", "time", "place", "time", "time", "time", "time"),
         "quote": _texts(
             "on February 24, 2020",
             "on February 24, 2020",
@@ -403,6 +403,8 @@ def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:
             "on February 24, 2020",
             "in May 2020",  # no whole day
             "on February 24, 2020",
+            "at 22:30 GMT on February 23, 2020",  # another clock than the place's
+            "On February 25, 2020, a day after the strike",  # counted from the day written
         ),
         "value_text": _texts(
             "../2020-02-24",
@@ -413,9 +415,22 @@ def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:
             "Homs",
             "2020-05-01/2020-05-31",
             "2020-02-20/2020-02-23",
+            "2020-02-24/2020-02-24",
+            "2020-02-24/2020-02-24",
         ),
     }
-    assert _passes("claims", "time_day_written", **columns) == [True, False, True, True, True, True, True, False]
+    assert _passes("claims", "time_day_written", **columns) == [
+        True,
+        False,
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+        True,
+        True,
+    ]
     column, words = _failing_row("claims", "time_day_written", **{k: v[1:2] for k, v in columns.items()})
     assert column == "value_text"
     assert words.startswith("the quote writes 'February 24, 2020' (2020-02-24), which neither starts nor ends")

@@ -255,10 +255,19 @@ def _weekday_kept(frame: Frame) -> pd.Series:
     return result
 
 
+# Words that count from a day the quote writes ('a day after February 24, 2020') or give it in another
+# clock than the place's ('22:30 GMT on February 23'): the claim's days are then not the day written.
+COUNTED_FROM_THE_DAY = (
+    r"(?i)\b(?:after|before|later|earlier|since|until|till|ago|following|prior|preceding|next|previous|eve)\b"
+    r"|\b(?:GMT|UTC|Zulu)\b|\b\d{1,2}[:.h]\d{2}\b"
+)
+
+
 def _days_kept(frame: Frame) -> pd.Series:
     """A time claim whose quote writes a whole calendar day ('on February 24, 2020') starts or ends
     its interval on that day: a day typed over in value_text ('../2020-03-24') passed, as every
-    interval in order does. Only the rows whose quote writes a day with its year are read."""
+    interval in order does. Only the rows whose quote writes a day with its year are read, and not
+    those that count from it or give an hour (COUNTED_FROM_THE_DAY)."""
     timed = _is(frame["predicate"], ["time"]) & _present(frame["quote"]) & _present(frame["value_text"])
     result = pd.Series(True, index=frame.index)
     if not timed.any():
@@ -273,7 +282,11 @@ def _days_kept(frame: Frame) -> pd.Series:
         quotes.index, quotes, intervals.ordered, intervals.start, intervals.end, strict=True
     ):
         ends = {moment.date() for moment in (start, end) if not pd.isna(moment)}
-        if ordered and any(day not in ends for _, day in days_written(str(quote))):
+        if (
+            ordered
+            and not re.search(COUNTED_FROM_THE_DAY, str(quote))
+            and any(day not in ends for _, day in days_written(str(quote)))
+        ):
             result[line] = False
     return result
 
