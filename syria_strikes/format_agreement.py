@@ -5,7 +5,8 @@ A build writes all three from one validated reading, so they always agree; the c
 datapackage.json say only that each file is the one the descriptor lists. A release put together by
 hand, its checksums recomputed, can hold a CSV that says one thing and a Parquet file that says
 another: the loader, the site's pages and a spreadsheet user would then each see other data.
-``syria-strikes info --deep`` and ``site`` read the CSV as validate reads it, and compare.
+``syria-strikes info --deep`` and ``site`` read the CSV as validate reads it, and compare. The SQLite
+file's tables, views, search indexes and triggers are held to the definitions a build writes.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def disagreements(folder: Path, read: Callable[[str], bytes]) -> list[str]:
     with _read_only(read(DATABASE)) as database:
         if isinstance(database, str):
             found.append(f"{DATABASE} in {folder}: {database}")
+        else:
+            schema = _schema_difference(database)
+            if schema is not None:
+                found.append(f"{DATABASE} in {folder}: {schema}")
         for declared in TABLES:
             parquet_name = f"{declared.name}.parquet"
             parquet = parquet_table(read(parquet_name), folder / parquet_name, declared)
@@ -111,6 +116,51 @@ def _sql_rows_difference(database: sqlite3.Connection, declared: Table, expected
     if total != expected.num_rows:
         return f"its table {declared.name} has {total} rows, the Parquet file {expected.num_rows}"
     return None
+
+
+def _schema_difference(database: sqlite3.Connection) -> str | None:
+    """The first table, view, index or trigger whose definition is not the one a build writes, or that
+    a build does not write: the rows agree, but a view redefined ('claims_named' as no rows), or a
+    trigger added, would show datasette's users other data than the release's tables hold."""
+    built = _built_schema()
+    try:
+        written = _schema(built)
+    finally:
+        built.close()
+    held = _schema(database)
+    for name in sorted(written.keys() | held.keys()):
+        if name not in held:
+            return f"it lacks the {written[name][0]} {name!r} a build writes"
+        if name not in written:
+            return f"it holds a {held[name][0]} {name!r} that no build writes"
+        if held[name] != written[name]:
+            return f"its {held[name][0]} {name!r} is not defined as a build defines it"
+    return None
+
+
+def _schema(database: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    rows = database.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    return {str(name): (str(kind), str(sql)) for kind, name, sql in rows}
+
+
+def _built_schema() -> sqlite3.Connection:
+    """An empty database with the tables, views and search indexes a build creates."""
+    import tempfile
+
+    from syria_strikes.datasette import add_search_and_views
+    from syria_strikes.sqlite import schema_sql
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / DATABASE
+        connection = sqlite3.connect(path)
+        try:
+            connection.executescript(schema_sql())
+        finally:
+            connection.close()
+        add_search_and_views(path)
+        copy = sqlite3.connect(":memory:")
+        copy.deserialize(path.read_bytes())
+        return copy
 
 
 @contextmanager

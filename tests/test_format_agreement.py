@@ -123,6 +123,27 @@ def test_a_view_in_place_of_a_table_is_not_run(copied: Path) -> None:
     assert f"{DATABASE} and events.parquet in {copied} differ: it holds no table events" in _disagreements(copied)
 
 
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        (
+            "DROP VIEW claims_named; CREATE VIEW claims_named AS SELECT * FROM claims WHERE 0;",
+            "its view 'claims_named' is not defined as a build defines it",
+        ),
+        (
+            "CREATE TRIGGER hide AFTER INSERT ON claims BEGIN DELETE FROM claims; END;",
+            "it holds a trigger 'hide' that no build writes",
+        ),
+        ("DROP VIEW actors_named;", "it lacks the view 'actors_named' a build writes"),
+    ],
+)
+def test_a_view_or_trigger_a_build_does_not_write_is_named(copied: Path, sql: str, words: str) -> None:
+    """The tables' rows agree, but datasette's users read the views: 'claims_named' redefined to hold
+    no rows, its checksum recorded again, passed info --deep."""
+    _edit_database(copied, sql)
+    assert f"{DATABASE} in {copied}: {words}" in _disagreements(copied)
+
+
 def test_info_deep_reports_a_disagreement_and_fails(copied: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rewrite_parquet(copied, "claims", "hedging", "confirmed", slice(0, 1))
     code, _ = run_cli(["info", "--release", str(copied)])
