@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -312,7 +313,7 @@ def render_markdown(result: DatasetDiff) -> str:
     for table in result.tables:
         if table.empty:
             continue
-        lines.append(f"- `{table.name}`: {_counts(table)}.")
+        lines.append(f"- {code_span(table.name)}: {_counts(table)}.")
         if table.columns_added:
             lines.append(f"  - columns added: {_codes(table.columns_added)}")
         if table.columns_removed:
@@ -322,10 +323,10 @@ def render_markdown(result: DatasetDiff) -> str:
         if table.removed:
             lines.append(f"  - removed: {_codes(table.removed)}")
         if table.changed:
-            shown = [f"`{key}` ({', '.join(columns)})" for key, columns in table.changed[:LISTED]]
+            shown = [f"{code_span(key)} ({', '.join(columns)})" for key, columns in table.changed[:LISTED]]
             lines.append(f"  - changed: {', '.join(shown)}{_more(len(table.changed))}")
     for name, codes in result.vocabulary_added.items():
-        lines.append(f"- Vocabulary `{name}`: added {_codes(codes)}.")
+        lines.append(f"- Vocabulary {code_span(name)}: added {_codes(codes)}.")
     return _lines(lines) + "\n"
 
 
@@ -334,7 +335,16 @@ def _counts(table: TableDiff) -> str:
 
 
 def _codes(values: list[str]) -> str:
-    return ", ".join(f"`{value}`" for value in values[:LISTED]) + _more(len(values))
+    return ", ".join(code_span(value) for value in values[:LISTED]) + _more(len(values))
+
+
+def code_span(value: str) -> str:
+    """``value`` as Markdown code, fenced by more backticks than it holds in a row: an ID holding a
+    backtick closed a one-backtick span, and what followed it ('<b>x</b>') was read as HTML."""
+    runs = [len(run) for run in re.findall(r"`+", value)]
+    fence = "`" * (max(runs, default=0) + 1)
+    padded = f" {value} " if value.startswith("`") or value.endswith("`") else value  # one space each side is dropped
+    return f"{fence}{padded}{fence}"
 
 
 def _more(count: int) -> str:

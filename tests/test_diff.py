@@ -84,6 +84,16 @@ def test_markdown_is_a_changelog_section_body(changed: Dataset) -> None:
     assert output.splitlines()[-1] == "- Vocabulary `claims.predicate`: added `brand_new_predicate`."
 
 
+def test_a_key_holding_backticks_stays_inside_its_code_span(dataset: Dataset) -> None:
+    """An ID with a backtick closed its one-backtick span, and the rest ('<b>x</b>') was read as HTML
+    in the CHANGELOG the output is pasted into."""
+    rows = dataset.rows("actors")
+    dataset.write_rows("actors", [*rows, {**rows[0], "actor_id": "act-md|`<b>x</b>`"}])
+    code, output = _diff(REPO / "data", dataset.data_dir, "--format", "markdown")
+    assert code == 0
+    assert "  - added: `` act-md|`<b>x</b>` ``" in output.splitlines()
+
+
 def test_a_declared_code_first_used_is_no_new_vocabulary(dataset: Dataset) -> None:
     # 'headline' is declared in both descriptors and used by no row of OLD: the vocabulary did not change.
     assert "headline" not in {row["reason"] for row in dataset.rows("uncovered_sentences")}
