@@ -414,11 +414,17 @@ def _releases_inside(folder: Path, most: int = 3) -> list[Path]:
     found: list[Path] = []
     try:
         for entry in sorted(islice(folder.iterdir(), 1000)):
-            if len(found) < most and entry.is_dir() and (entry / DESCRIPTOR).is_file():
+            if len(found) < most and entry.is_dir() and (entry / DESCRIPTOR).is_file() and not _dataset(entry):
                 found.append(entry)
     except OSError:  # not a folder, or one that cannot be listed: the message says what a release is
         return []
     return found
+
+
+def _dataset(folder: Path) -> bool:
+    """Whether ``folder`` is a dataset (data/ and seeds/ beside its descriptor), which no release is:
+    offered as the release to pass, a clone was then refused as one."""
+    return (folder / "data").is_dir() and (folder / "seeds").is_dir()
 
 
 def _is_file(path: Path) -> bool:
@@ -437,7 +443,7 @@ def parsed_descriptor(data: bytes, folder: Path) -> dict[str, Any]:
     except JsonRefused as refused:
         raise ReleaseError(f"{DESCRIPTOR} in {folder} is malformed: {refused}; {remedy(folder)}") from None
     fault = _shape_fault(descriptor)
-    if fault and (folder / "data").is_dir() and (folder / "seeds").is_dir():
+    if fault and _dataset(folder):
         # A dataset's own descriptor records no checksums; a build into its folder is refused, so the
         # remedy of a damaged release would send the user to a command that cannot run.
         raise ReleaseError(

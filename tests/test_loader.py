@@ -17,7 +17,7 @@ from syria_strikes.errors import ReleaseError
 from syria_strikes.extras import installed
 from syria_strikes.loader import decode_parquet, release_dir
 from syria_strikes.metadata import LIST_DELIMITER, TABLES, Table
-from tests.support.dataset import REPO
+from tests.support.dataset import REPO, copy_dataset
 from tests.support.forgery import REBUILT_NAME, REBUILT_SUMMARY, rebuilt_while_read
 from tests.support.interpreter import fresh_python
 
@@ -325,6 +325,15 @@ def test_the_folder_a_bundle_was_unzipped_into_names_the_release_inside(release:
             read()
     with pytest.raises(ReleaseError, match="pass the folder a build wrote"):
         syria_strikes.load("claims", root=unzipped / "notes")
+
+
+def test_a_dataset_clone_inside_the_folder_is_not_offered_as_its_release(tmp_path: Path) -> None:
+    """A clone holds a datapackage.json too: offered as 'the release inside', it was then refused as a
+    dataset folder when passed."""
+    copy_dataset(tmp_path / "projects" / "clone")
+    with pytest.raises(ReleaseError) as refused:
+        syria_strikes.load("claims", root=tmp_path / "projects")
+    assert "holds one" not in str(refused.value) and "pass the folder a build wrote" in str(refused.value)
 
 
 @pytest.mark.parametrize("shape", ["one long name", "deep"])
