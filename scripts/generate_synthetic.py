@@ -37,6 +37,7 @@ from syria_strikes.metadata import (
     COUNT_PREDICATES,
     PREDICATE,
     PREDICATE_WORDS,
+    RELATION_WORDS,
     STANCE_WORDS,
     TABLES,
     UNKNOWN_PERPETRATOR,
@@ -922,11 +923,21 @@ def _relations(
     names: dict[str | None, str | None],
     parents: dict[str, str],
 ) -> dict[str, Cells]:
-    """One relation per hundred claims, its evidence the claim and its words the claim's quote; the
+    """At most one relation per hundred claims, its evidence the first of them whose quote words an
+    affiliation ('Rebel-affiliated media said ...'; rule relation_worded) and its words that quote; the
     quotes name no actor, so the note says which two it links (rule relation_named). The other actor
     is the first that is neither part of the claimant nor a whole it is part of (rule relation_within)."""
     rows: dict[str, Cells] = {name: [] for name in _table("actor_relations").column_names}
-    for k in range(0, len(claims["claim_id"]), CLAIMS_PER_DOCUMENT):
+    affiliation = re.compile(RELATION_WORDS["affiliated_with"], re.IGNORECASE)
+    for first in range(0, len(claims["claim_id"]), CLAIMS_PER_DOCUMENT):
+        worded = [
+            k
+            for k in range(first, min(first + CLAIMS_PER_DOCUMENT, len(claims["claim_id"])))
+            if affiliation.search(str(claims["quote"][k]))
+        ]
+        if not worded:
+            continue
+        k = worded[0]
         subject = claims["claimant_actor_id"][k]
         other = next(
             actor
@@ -935,16 +946,16 @@ def _relations(
         )
         _append(
             rows,
-            relation_id=f"rel-synthetic-{k // CLAIMS_PER_DOCUMENT}",
+            relation_id=f"rel-synthetic-{first // CLAIMS_PER_DOCUMENT}",
             subject_actor_id=subject,
-            relation="allied_with",
+            relation="affiliated_with",
             object_actor_id=other,
             source_id=claims["source_id"][k],
             evidence_claim_id=claims["claim_id"][k],
             quote=claims["quote"][k],
             quote_start=claims["quote_start"][k],
             quote_end=claims["quote_end"][k],
-            curator_note=f"Synthetic relation: {names[subject]} is allied with {names[other]}.",
+            curator_note=f"Synthetic relation: {names[subject]} is affiliated with {names[other]}.",
         )
     return rows
 

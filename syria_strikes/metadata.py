@@ -450,6 +450,22 @@ PREDICATE_WORDS = {
     r"|\boperat(?:e|es|ed|ing)\b|\bcontroll?(?:s|ed|ing)?\b|\b(?:run|held|manned) by\b|\bbelong"
     r"|\bposted\b|\bposition(?:s|ed)?\b|\bfacilit(?:y|ies)\b|\bbase (?:of|for)\b|\b\w+-(?:run|held|controlled)\b",
 }
+# The words a relation's quote states it with, per relation (case-blind): 'close strategic allies' is an
+# alliance, never backing; 'state-owned' is ownership, never leadership.
+RELATION_WORDS = {
+    "backed_by": r"\bback(?:s|ed|ing)?\b|-backed\b|\bsupport|\bsponsor|\bfund|\barm(?:s|ed|ing)\b|\bprox(?:y|ies)\b"
+    r"|\baid(?:s|ed)?\b|\bassist|\bhelp|\bpatron",
+    "allied_with": r"\ball(?:y|ies|ied|iance)\b|\bpartner|\bfriend",
+    "affiliated_with": r"\baffiliat|\blinked\b|\btied\b|\bassociated\b|\bclose to\b|\baligned\b|\bloyal|\bmouthpiece"
+    r"|\bwing\b",
+    "cooperates_with": r"\bco-?operat|\bjoin(?:s|ed|ing)? forces\b|\bwork(?:s|ed|ing)? (?:with|together|alongside)\b"
+    r"|\bcoordinat|\bcollaborat|\bjointly\b|\balongside\b|\btogether\b",
+    "operates": r"\boperat|\bcrew|\bmann(?:ed|ing)\b|\bruns?\b|\bfl(?:y|ies|ew|own)\b|\bpilot",
+    "leads": r"\blead|\bled\b|\bhead|\bdirector|\bchief|\bpresident|\bcommand|\bprime minister|\bking\b|\bminister"
+    r"|\bchair|\bruler|\bsecretary|\bspokes",
+    "owned_by": r"\bown(?:s|ed|er|ership)?\b|-owned\b|\bproperty of\b|\bsubsidiar|\bstate-run\b|\brun by\b"
+    r"|\bcontrolled by\b",
+}
 # The words that say who a casualty claim's victims are, read in its victim_group (case-blind regular
 # expressions): words only of combatants make them combatants, whatever else the claim says, and words
 # only of civilians make them no combatants. Words that serve others too ('officers' of the police,

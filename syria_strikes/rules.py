@@ -187,6 +187,7 @@ RuleId = Literal[
     "victim_group_worded",
     "victim_status_worded",
     "predicate_worded",
+    "relation_worded",
     "stance_worded",
     "stance_quoted",
     "stance_unworded",
@@ -2502,6 +2503,19 @@ RULES: tuple[Rule, ...] = (
         words=(
             "the quote {quote!r} holds no word of {predicate!r} (such as 'fired', 'intercepted', 'reached', "
             "'killed', 'injured', 'home to'); give the predicate its words give"
+        ),
+    ),
+    Rule(
+        "relation_worded",
+        "Data model",
+        "An actor relation whose quote holds none of its relation's words (`RELATION_WORDS`): 'close strategic "
+        "allies' recorded as backing, 'state-owned' as leadership, 'director of' as an affiliation. A warning: a "
+        "document may word a relation in a way the list does not know",
+        "Give the relation the quote's words give, or quote the words that give this one.",
+        decision="warn",
+        words=(
+            "the quote {quote!r} holds no word of {relation!r} (such as 'backed', 'allies', 'affiliated', 'joining "
+            "forces', 'heads', 'state-owned'); give the relation its words give"
         ),
     ),
     Rule(

@@ -112,7 +112,7 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "attribution_complete",
             "attribution_offsets",
         },
-        "actor_relations": {"relation_not_self", "quote_offsets", "relation_id_names"},
+        "actor_relations": {"relation_not_self", "quote_offsets", "relation_id_names", "relation_worded"},
     }
     # The columns a rule that picks its column per row may name.
     chosen = {
@@ -330,6 +330,26 @@ def test_a_weekday_the_quote_names_is_a_day_the_interval_holds() -> None:
         "value_text",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("relation", "quote", "passes"),
+    [
+        ("allied_with", "Iran and Syria are close strategic allies", True),
+        ("backed_by", "Iran and Syria are close strategic allies", False),
+        ("backed_by", "A number of Iranian-backed Iraqi militias", True),
+        ("leads", "Russia\u2019s state-owned TASS news agency", False),
+        ("owned_by", "Russia\u2019s state-owned TASS news agency", True),
+        ("affiliated_with", "Rami Abdel Rahman, director of the Syrian Human Rights Observatory", False),
+        ("leads", "Rami Abdel Rahman, director of the Syrian Human Rights Observatory", True),
+        ("operates", "Vadim Kulit, who heads the Reconciliation Center", False),
+        ("cooperates_with", "Revolutionary Guards who are joining forces with the Russian Air Force", True),
+        ("leads", "Iranian General Qassem Soleimani", False),  # a rank is no leadership
+        ("leads", None, True),  # a quote left empty is another rule's
+    ],
+)
+def test_a_relations_quote_holds_its_words(relation: str, quote: str | None, passes: bool) -> None:
+    assert _passes("actor_relations", "relation_worded", relation=_texts(relation), quote=_texts(quote)) == [passes]
 
 
 def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:

@@ -207,6 +207,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "value_code_vocabulary": {"predicate": "weapon", "value_code": "missiles"},
     "value_code_worded": {"predicate": "weapon", "value_text": "rockets", "value_code": "missile"},
     "target_not_attacker": {"attacker": "act-usa"},
+    "relation_worded": {"relation": "backed_by", "quote": "Iran and Syria are close strategic allies"},
     "value_text_quoted": {"predicate": "weapon", "value_text": "rockets", "quote": "eight missiles fired"},
     "place_code_worded": {"predicate": "place", "value_text": "in Syria", "value_code": "IRQ"},
     "victim_fields": {"predicate": "fatalities", "victim_status": None, "victim_group": "officers"},

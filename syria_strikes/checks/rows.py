@@ -32,6 +32,7 @@ from syria_strikes.metadata import (
     NON_ATTACK_EVENT_TYPES,
     PLACE_FIELDS_FINER_THAN,
     PREDICATE_WORDS,
+    RELATION_WORDS,
     STANCE_HEDGES,
     STANCE_HEDGES_ONLY,
     STANCE_WORDS,
@@ -353,6 +354,22 @@ def _predicates_worded(frame: Frame) -> pd.Series:
     return pd.Series(~wrong, index=frame.index)
 
 
+def _relations_worded(frame: Frame) -> pd.Series:
+    """A relation's quote holds its relation's words (metadata.RELATION_WORDS): an alliance ('close
+    strategic allies') recorded as backing, or ownership ('state-owned') as leadership, passed. Each
+    pattern is tried, in Arrow, on its relation's quotes alone."""
+    relations = frame["relation"].astype("string")
+    quotes = arrow_strings(frame["quote"])
+    wrong = np.zeros(len(frame), dtype=bool)
+    for relation, pattern in RELATION_WORDS.items():
+        rows = np.flatnonzero((relations == relation).fillna(False).to_numpy(dtype=bool))
+        if not len(rows):
+            continue
+        says = pc.match_substring_regex(quotes.take(pa.array(rows)), pattern, ignore_case=True)
+        wrong[rows] = ~pc.fill_null(says, True).to_numpy(zero_copy_only=False)
+    return pd.Series(~wrong, index=frame.index)
+
+
 def victims_worded(status: object, group: object) -> bool:
     """The plain reading of victim_status_worded, one row; ``_victims_as_worded`` reads every row at once."""
     if not isinstance(status, str) or not isinstance(group, str):
@@ -581,6 +598,13 @@ ROW_RULES: tuple[RowRule, ...] = (
         "event_id",
         ("event_id", "date_start", "date_end"),
         _id_date_overlaps,
+    ),
+    RowRule(
+        "actor_relations",
+        "relation_worded",
+        "relation",
+        ("relation", "quote"),
+        _relations_worded,
     ),
     RowRule(
         "actor_relations",

@@ -1257,6 +1257,16 @@ DATA_MODEL = [
         row=Where(predicate="weapon", value_text="rockets"),
     ),
     CellEdit(
+        "an alliance recorded as backing",
+        "actor_relations",
+        "relation",
+        "backed_by",
+        rule="relation_worded",
+        decision="warn",
+        exact=False,
+        row=Where(relation="allied_with", quote=containing("allies")),
+    ),
+    CellEdit(
         "an attacker's kind left empty",
         "actors",
         "kind",
