@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from syria_strikes.errors import InputError
 from syria_strikes.extras import MissingExtra, require
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import RELEASE_MARKER_FILE, dataset_root
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -318,9 +318,8 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
             f"no data folder at {escape(str(args.data_dir))}: run from the root of a clone of {REPOSITORY_URL} "
             "(the installed package holds no data/) or pass --data-dir DIR"
         )
-    from syria_strikes.outguard import MARKER
-
-    if (args.data_dir / MARKER).is_file():  # a release's tables: archive would append to its checksummed file
+    # A release's tables: archive would append to its checksummed sources.csv.
+    if (args.data_dir / RELEASE_MARKER_FILE).is_file():
         parser.error(
             f"{escape(str(args.data_dir))} is a release written by `syria-strikes build`, not a dataset's data "
             "folder: pass --data-dir DIR of the dataset (the data/ beside seeds/), or read the release with "

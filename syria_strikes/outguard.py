@@ -16,11 +16,11 @@ from pathlib import Path
 from syria_strikes.files import DESCRIPTOR
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES
-from syria_strikes.paths import dataset_root
+from syria_strikes.paths import RELEASE_MARKER_FILE, dataset_root
 from syria_strikes.safefiles import read_file
 from syria_strikes.swap import STAGING, Marker, sibling
 
-MARKER = ".syria-strikes-release"
+MARKER = RELEASE_MARKER_FILE
 MARKER_TEXT = "This folder is a release written by `syria-strikes build`; the next build replaces it whole.\n"
 RELEASE_MARKER = Marker(MARKER, MARKER_TEXT)
 PACKAGE_NAME = "syria-strikes"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The file a build leaves in the release folder it wrote (syria_strikes.outguard): here, so that a
+# command can tell a release from a data folder without loading the build's guard.
+RELEASE_MARKER_FILE = ".syria-strikes-release"
+
 
 def dataset_root(data_dir: Path) -> Path:
     """The folder holding data/, seeds/ and datapackage.json. ``Path('.').parent`` is '.' itself,
