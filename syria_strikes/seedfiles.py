@@ -11,12 +11,11 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from syria_strikes.errors import InputError
 from syria_strikes.metadata import REPOSITORY_URL, SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
-from syria_strikes.reading.table import encoding_fault
-from syria_strikes.rules import rule
 from syria_strikes.safefiles import FileRefused, FileTooLarge, read_file
 from syria_strikes.seedtrust import SeedFault, archived_seed_text
 
@@ -111,9 +110,17 @@ def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]
     """``read_rows`` of bytes already read (and verified) by the caller; ``path`` names them in errors.
     Bytes that are not UTF-8 are refused as validate refuses them: read with replacement characters,
     two tables differing only in one accented letter compared equal."""
+    # Only for bytes that are not UTF-8: the reading package loads pyarrow and the rules' regex, which
+    # the light install of diff, locate and archive does not have.
     body = data.removeprefix(b"\xef\xbb\xbf")
-    fault = encoding_fault(body)
+    try:
+        body.decode("utf-8")
+        fault = None if b"\x00" not in body[:64] else _encoding_fault(body)
+    except UnicodeDecodeError:
+        fault = _encoding_fault(body)
     if fault is not None:
+        from syria_strikes.rules import rule
+
         line, _, context = fault
         raise InputError(f"{path}, line {line}: {rule('utf8').message(**context)} [rule: utf8]")
     text = body.decode("utf-8")
@@ -132,6 +139,12 @@ def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]
     except csv.Error as error:
         raise InputError(f"{path}: cannot be read as CSV ({error}); run `syria-strikes validate`") from None
     return list(reader.fieldnames or []), rows
+
+
+def _encoding_fault(body: bytes) -> tuple[int, str, dict[str, Any]] | None:
+    from syria_strikes.reading.table import encoding_fault
+
+    return encoding_fault(body)
 
 
 def require_columns(path: Path, header: list[str], columns: tuple[str, ...]) -> None:

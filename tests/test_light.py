@@ -97,3 +97,16 @@ def test_project_urls_are_the_one_repository_address() -> None:
     urls = _project()["urls"]
     assert urls["Repository"] == REPOSITORY_URL
     assert all(url.startswith(REPOSITORY_URL) for url in urls.values())
+
+
+def test_the_curators_diff_runs_without_the_validators_regex() -> None:
+    """diff's reading of a table refused bytes that are not UTF-8 through the reading package, which
+    loads regex (the validate extra): on the light install it ended in ModuleNotFoundError."""
+    code = (
+        _block("regex", *CURATOR_STACK)
+        + "from syria_strikes.cli import main\n"
+        + f"print(main(['diff', {str(REPO)!r}, {str(REPO)!r}]))\n"
+    )
+    result = fresh_python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "0"
