@@ -660,6 +660,7 @@ CELL_CONTENTS = [
         rule="relation_id_names",
         reported_in="relation_id",
         decision="warn",
+        exact=False,  # the quote ('supported by Iran') words no affiliation either: relation_worded
         row=Where(relation="backed_by"),
     ),
     CellEdit(
