@@ -143,6 +143,9 @@ def test_aliases_are_not_judged_while_an_archived_source_has_lost_its_seed_path(
         ("BEIRUT", True),  # set off by a credit and a dash after a byline
         ("AMMAN", True),  # opening a line after a bullet and a right-to-left mark
         ("Latakia", False),  # named in a sentence, followed by no dash
+        ("London", False),  # a word joined to the next by a hyphen ('London-based')
+        ("Iranian", False),  # opening a line, but the sentence goes on ('Iranian officials said')
+        ("DAMAS", False),  # the start of a word
     ],
 )
 def test_a_dateline_is_written_where_a_dateline_stands(dateline: str, stands: bool) -> None:
@@ -151,6 +154,8 @@ def test_a_dateline_is_written_where_a_dateline_stands(dateline: str, stands: bo
         "  DAMASCUS, July 22 (Reuters) - Syria said it thwarted an attack near the city of Homs.\n"
         "By Suleiman Al-Khalidi BEIRUT, Jan 14 (Reuters) - Jets struck.\n"
         "\u200f\u2022 AMMAN \u2014 Officials in Latakia, a port, said so.\n"
+        "The London-based Observatory said so.\n"
+        "Iranian officials said so.\n"
     )
     assert dateline_stands(dateline, text) is stands
 

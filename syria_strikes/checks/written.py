@@ -26,7 +26,7 @@ from syria_strikes.text_policy import INVISIBLE_CHARS
 _BEFORE_DATELINE = "•·*▪►\u2013\u2014-([{\"'\u201c\u2018«"
 # A dateline set off as wire stories do, wherever it stands on its line: a day and a credit may follow
 # it before the dash ('By Suleiman Al-Khalidi BEIRUT, Jan 14 (Reuters) -', '... / BEIRUT (Reuters) -').
-_SET_OFF = r"(?:,[^\n.;:!?()]{0,40})?\s*\)?\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2010-\u2015:]"
+_SET_OFF = r"(?!\w)(?:,[^\n.;:!?()]{0,40})?\s*\)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:\s[-:]|[\u2010-\u2015])"
 
 
 def dateline_stands(dateline: str, text: str) -> bool:
@@ -35,11 +35,14 @@ def dateline_stands(dateline: str, text: str) -> bool:
     do. A place the story names in its sentences is not its dateline ('Homs' in 'near the city of Homs')."""
     visible = "".join(char for char in text if char not in INVISIBLE_CHARS or char == "\n")
     header, _, _ = visible.partition("\n")
-    set_off = re.compile(re.escape(dateline) + _SET_OFF)
+    whole = r"(?<!\w)" + re.escape(dateline)
+    # Opening its line, a dateline is followed by what sets one off ('DAMASCUS, Jan 14', 'BEIRUT (Reuters)',
+    # 'دمشق-سانا'), not by the rest of a sentence ('Iranian officials said', 'Iranian-backed militias').
+    opening = re.compile(whole + r"(?=[ \t]*(?:$|[,(:\u2010-\u2015]|-(?![a-z])|[ \t]-))", re.MULTILINE)
     return (
         dateline in header
-        or any(line.lstrip().lstrip(_BEFORE_DATELINE).lstrip().startswith(dateline) for line in visible.splitlines())
-        or set_off.search(visible) is not None
+        or any(opening.match(line.lstrip().lstrip(_BEFORE_DATELINE).lstrip()) for line in visible.splitlines())
+        or re.search(whole + _SET_OFF, visible) is not None
     )
 
 
