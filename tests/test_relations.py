@@ -803,6 +803,7 @@ def test_a_wikidata_items_reference_row_is_titled_for_the_actor(name: str, title
         ("Gives 34°31\u203221\u2033N 37°37\u203247\u2033E.", 34.5236, 37.62972, ["latitude"]),  # four seconds off
         ("Gives 34,52250 N 37,62972 E.", 34.5225, 37.62972, []),  # decimal commas
         ("Gives N34.52250 E37.62972.", 34.5225, 37.62972, []),  # the hemisphere before the number
+        ("S-200 site. Gives 35.05 N 36.33 E.", 35.05, 36.33, []),  # a model's name is no southern latitude
         ("Gives 34.5225ºN, 37.62972ºE.", 34.5225, 37.62972, []),
     ],
 )

@@ -456,7 +456,7 @@ def _coordinates_from_a_reference(frames: Frames) -> list[Problem]:
 # ('34.52250 N') or before it ('N34.52250'), which tells a latitude (N, S) from a longitude (E, W).
 _PART = r"\d{1,3}(?:[.,]\d+)?"
 DEGREES = re.compile(
-    r"(?<!\d)(?<!\d\.)(?P<sign>[-\u2212])?(?P<degrees>" + _PART + r")\s*[°º˚]?"
+    r"(?<!\d)(?<!\d\.)(?:(?<![^\W\d_])(?P<sign>[-\u2212]))?(?P<degrees>" + _PART + r")\s*[°º˚]?"
     r"(?:\s*(?P<minutes>" + _PART + r")\s*['\u2032\u2019]"
     r"(?:\s*(?P<seconds>" + _PART + r")\s*(?:[\"\u2033\u201d]|''|\u2032\u2032))?)?(?!\.?\d)"
 )

@@ -205,7 +205,9 @@ def _text_quoted(predicate: object, text: object, quote: object) -> bool:
     for pattern in CODE_WORDS[str(predicate)].values():
         bare = re.sub(pattern, " ", bare, flags=re.IGNORECASE)
     own = [word for word in re.findall(r"\w[\w-]*", bare.casefold()) if word not in _LINKING_WORDS]
-    return any(word in str(quote).casefold() for word in own)
+    # As the start of a whole word of the quote: 'F-16' in 'F-16s', 'Tomahawk' in 'Tomahawks', never 'two'
+    # in 'network'.
+    return any(re.search(rf"(?<!\w){re.escape(word)}", str(quote), re.IGNORECASE) for word in own)
 
 
 def _texts_quoted(frame: Frame) -> pd.Series:
