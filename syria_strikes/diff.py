@@ -323,7 +323,10 @@ def render_markdown(result: DatasetDiff) -> str:
         if table.removed:
             lines.append(f"  - removed: {_codes(table.removed)}")
         if table.changed:
-            shown = [f"{code_span(key)} ({', '.join(columns)})" for key, columns in table.changed[:LISTED]]
+            shown = [
+                f"{code_span(key)} ({', '.join(code_span(column) for column in columns)})"
+                for key, columns in table.changed[:LISTED]
+            ]
             lines.append(f"  - changed: {', '.join(shown)}{_more(len(table.changed))}")
     for name, codes in result.vocabulary_added.items():
         lines.append(f"- Vocabulary {code_span(name)}: added {_codes(codes)}.")

@@ -892,7 +892,9 @@ def _url_dated(*, url: str | None, published_start: str | None, published_end: s
 def _time_day_written(*, predicate: str | None, quote: str | None, value_text: str | None) -> str:
     from syria_strikes.intervals import days_written
 
-    written = _or([f"{words!r} ({day.isoformat()})" for words, day in days_written(quote or "")])
+    ends = set((value_text or "").split("/"))
+    days = [(words, day) for words, day in days_written(quote or "") if day.isoformat() not in ends]
+    written = _or([f"{words!r} ({day.isoformat()})" for words, day in days] or ["a day"])
     return (
         f"the quote writes {written}, which neither starts nor ends the interval {value_text}; a day the quote "
         "writes is where the claim's interval starts or ends: correct the interval, or say in curator_note why "

@@ -94,6 +94,19 @@ def test_a_key_holding_backticks_stays_inside_its_code_span(dataset: Dataset) ->
     assert "  - added: `` act-md|`<b>x</b>` ``" in output.splitlines()
 
 
+def test_a_changed_column_named_with_markup_stays_inside_its_code_span(tmp_path: Path) -> None:
+    """Column names of the changed rows were listed bare: a shared column '<b>x</b>' was raw HTML."""
+    sides = []
+    for name, cell in (("a", "1"), ("b", "2")):
+        side = copy_dataset(tmp_path / name)
+        rows = side.rows("actors")
+        side.write_rows("actors", [{**row, "<b>x</b>": cell} for row in rows], [*rows[0], "<b>x</b>"])
+        sides.append(side.root)
+    code, output = _diff(*sides, "--format", "markdown")
+    assert code == 0
+    assert "(`<b>x</b>`)" in output and "(<b>x</b>)" not in output
+
+
 def test_a_declared_code_first_used_is_no_new_vocabulary(dataset: Dataset) -> None:
     # 'headline' is declared in both descriptors and used by no row of OLD: the vocabulary did not change.
     assert "headline" not in {row["reason"] for row in dataset.rows("uncovered_sentences")}

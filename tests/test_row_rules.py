@@ -476,6 +476,15 @@ def test_a_day_the_quote_writes_starts_or_ends_the_interval() -> None:
     column, words = _failing_row("claims", "time_day_written", **{k: v[1:2] for k, v in columns.items()})
     assert column == "value_text"
     assert words.startswith("the quote writes 'February 24, 2020' (2020-02-24), which neither starts nor ends")
+    # Only the days that are no end of the interval are named.
+    column, words = _failing_row(
+        "claims",
+        "time_day_written",
+        predicate=_texts("time"),
+        quote=_texts("between February 20, 2020 and February 24, 2020"),
+        value_text=_texts("2020-02-20/2020-02-23"),
+    )
+    assert words.startswith("the quote writes 'February 24, 2020' (2020-02-24), which neither")
 
 
 def test_words_that_settle_the_stance_give_it_in_the_hedge_and_warn_in_the_attribution_or_quote() -> None:
