@@ -342,34 +342,30 @@ def predicate_worded(predicate: object, stance: object, quote: object) -> bool:
 def _predicates_worded(frame: Frame) -> pd.Series:
     """A count or site_occupant claim that asserts or reports quotes its predicate's words
     (metadata.PREDICATE_WORDS): 'killed eight' recorded as injuries, or '4 missiles reached the target
-    area' as interceptions, passed. Each pattern is tried, in Arrow, on its predicate's quotes alone."""
-    predicates = frame["predicate"].astype("string")
+    area' as interceptions, passed."""
     counting = _is(frame["stance"], COUNTING_STANCES).to_numpy(dtype=bool)
-    quotes = arrow_strings(frame["quote"])
-    wrong = np.zeros(len(frame), dtype=bool)
-    for predicate, pattern in PREDICATE_WORDS.items():
-        rows = np.flatnonzero((predicates == predicate).fillna(False).to_numpy(dtype=bool) & counting)
+    return _quotes_worded(frame["predicate"], frame["quote"], PREDICATE_WORDS, counting)
+
+
+def _quotes_worded(labels: pd.Series, quote: pd.Series, words: dict[str, str], judged: np.ndarray) -> pd.Series:
+    """Whether each ``judged`` row's quote holds the words of its label (a predicate, a relation) that
+    ``words`` lists; each pattern is tried, in Arrow, on its label's quotes alone."""
+    codes = labels.astype("string")
+    quotes = arrow_strings(quote)
+    wrong = np.zeros(len(labels), dtype=bool)
+    for label, pattern in words.items():
+        rows = np.flatnonzero((codes == label).fillna(False).to_numpy(dtype=bool) & judged)
         if not len(rows):
             continue
         says = pc.match_substring_regex(quotes.take(pa.array(rows)), pattern, ignore_case=True)
         wrong[rows] = ~pc.fill_null(says, True).to_numpy(zero_copy_only=False)
-    return pd.Series(~wrong, index=frame.index)
+    return pd.Series(~wrong, index=labels.index)
 
 
 def _relations_worded(frame: Frame) -> pd.Series:
     """A relation's quote holds its relation's words (metadata.RELATION_WORDS): an alliance ('close
-    strategic allies') recorded as backing, or ownership ('state-owned') as leadership, passed. Each
-    pattern is tried, in Arrow, on its relation's quotes alone."""
-    relations = frame["relation"].astype("string")
-    quotes = arrow_strings(frame["quote"])
-    wrong = np.zeros(len(frame), dtype=bool)
-    for relation, pattern in RELATION_WORDS.items():
-        rows = np.flatnonzero((relations == relation).fillna(False).to_numpy(dtype=bool))
-        if not len(rows):
-            continue
-        says = pc.match_substring_regex(quotes.take(pa.array(rows)), pattern, ignore_case=True)
-        wrong[rows] = ~pc.fill_null(says, True).to_numpy(zero_copy_only=False)
-    return pd.Series(~wrong, index=frame.index)
+    strategic allies') recorded as backing, or ownership ('state-owned') as leadership, passed."""
+    return _quotes_worded(frame["relation"], frame["quote"], RELATION_WORDS, np.ones(len(frame), dtype=bool))
 
 
 def victims_worded(status: object, group: object) -> bool:

@@ -125,13 +125,10 @@ def _decode(table: Table, report: Report, raw: bytes) -> bytes | None:
     if has_bom:
         report(1, None, None, "no_bom")
         raw = raw[len(BOM) :]
-    error = _utf8_error(raw)
-    if error is not None:
-        _report_encoding(raw, error, report)
-        return None
-    if _looks_utf16(raw):  # ASCII text as UTF-16 without its byte-order mark is valid UTF-8, NULs between
-        byte = raw.index(b"\x00")
-        report(1, None, repr(raw[:8])[2:-1], "utf8", byte=byte, looks_cp1252=False, looks_utf16=True)
+    fault = encoding_fault(raw)
+    if fault is not None:
+        line, value, context = fault
+        report(line, None, value, "utf8", **context)
         return None
     if b"\r" in raw:
         line = raw[: raw.index(b"\r")].count(b"\n") + 1
@@ -171,11 +168,6 @@ def _looks_utf16(raw: bytes) -> bool:
     return len(sample) >= 2 and (set(sample[1::2]) == {0} or set(sample[0::2]) == {0})
 
 
-def _report_encoding(raw: bytes, error: UnicodeDecodeError, report: Report) -> None:
-    line, value, context = _encoding(raw, error)
-    report(line, None, value, "utf8", **context)
-
-
 def encoding_fault(raw: bytes) -> tuple[int, str, dict[str, Any]] | None:
     """The line, the bytes shown and the context of the utf8 rule's wording when ``raw`` (without a
     byte-order mark of UTF-8) is not UTF-8 text, as validate reports it; None when it is. For the
@@ -183,7 +175,7 @@ def encoding_fault(raw: bytes) -> tuple[int, str, dict[str, Any]] | None:
     error = _utf8_error(raw)
     if error is not None:
         return _encoding(raw, error)
-    if _looks_utf16(raw):
+    if _looks_utf16(raw):  # ASCII text as UTF-16 without its byte-order mark is valid UTF-8, NULs between
         return 1, repr(raw[:8])[2:-1], {"byte": raw.index(b"\x00"), "looks_cp1252": False, "looks_utf16": True}
     return None
 
