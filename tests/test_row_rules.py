@@ -408,6 +408,23 @@ def test_a_coded_claims_value_text_names_what_its_quote_names() -> None:
     assert words.startswith("value_text 'rockets' names rocket, which the quote does not; the quote names missile")
 
 
+def test_the_quotes_found_at_once_to_name_a_code_are_judged_as_each_row_alone_is() -> None:
+    """value_text_quoted lets Arrow pass over quotes that name no code word; each row must get the
+    answer the plain reading of that row (rows._text_quoted) gives."""
+    from syria_strikes.checks.rows import _text_quoted
+
+    predicates = ["weapon", "launch_platform", "air_defence_system", "place", "target", None]
+    texts = ["rockets", "missiles", "F-16 jets", "drones and missiles", "BUK-M2E", "unknown planes", None]
+    quotes = ["eight missiles fired", "Unknown planes", "the attack", "unmanned aircraft struck", "a drone base", None]
+    rows = [(p, t, q) for p in predicates for t in texts for q in quotes]
+    columns = {
+        "predicate": _texts(*(p for p, _, _ in rows)),
+        "value_text": _texts(*(t for _, t, _ in rows)),
+        "quote": _texts(*(q for _, _, q in rows)),
+    }
+    assert _passes("claims", "value_text_quoted", **columns) == [_text_quoted(*row) for row in rows]
+
+
 def test_a_day_a_sources_address_writes_lies_in_its_publication_interval() -> None:
     urls = [
         ("https://example.org/world/2021/07/22/strike", True),

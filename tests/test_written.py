@@ -4,6 +4,8 @@ source's dateline, and the language a seed is tagged with."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from syria_strikes.checks import aliases
 from syria_strikes.checks.aliases import check_aliases, check_place_aliases, written_whole
@@ -172,3 +174,16 @@ def test_a_place_alias_no_seed_writes_is_reported_with_the_event() -> None:
     found = check_place_aliases(events, SOURCES, SEEDS)
     assert [(p.row, p.column, p.rule) for p in found] == [(3, "place_aliases", "place_alias_written")]
     assert found[0].message.startswith("no seed writes these 2 place aliases as whole words: 'Shayrat', 'jets fired'")
+
+
+@settings(max_examples=200)
+@given(
+    names=st.lists(st.sampled_from(["Homs", "T4", "T4 base", "al-Shaabi", "Iran", "_x", "é"]), max_size=5),
+    texts=st.lists(st.text(alphabet="Homs T4basel-Shaabiran_xé.,\n", max_size=40), max_size=4),
+)
+def test_names_looked_for_one_at_a_time_are_found_as_the_hashing_search_finds_them(
+    names: list[str], texts: list[str]
+) -> None:
+    """A few place aliases are found by str.find (aliases._found_whole), many by hashing every seed
+    (written_whole): both must find the same names as whole words."""
+    assert aliases._found_whole(names, texts) == written_whole(names, texts)

@@ -54,7 +54,9 @@ def _unwritten(
     aliases = list_items(frame[column])
     if aliases.empty:
         return []
-    written = written_whole(aliases.unique().tolist(), [texts[source] for source in sorted(archived)])
+    names = aliases.unique().tolist()
+    seeds = [texts[source] for source in sorted(archived)]
+    written = written_whole(names, seeds) if len(names) > FEW_NAMES else _found_whole(names, seeds)
     unwritten = aliases[~aliases.isin(list(written)).to_numpy(dtype=bool)]
     grouped = unwritten.groupby(level=0, sort=True).agg(list)
     cells = frame[column]
@@ -62,6 +64,36 @@ def _unwritten(
         problem(rule_id, table, int(line), column, str(cells.at[line]), aliases=named)
         for line, named in zip(grouped.index.tolist(), grouped.tolist(), strict=True)
     ]
+
+
+# Up to this many distinct names, each is looked for on its own, the search stopping at its first whole
+# occurrence: a handful of place aliases found in the first seeds would otherwise pay for hashing all of them.
+FEW_NAMES = 32
+
+
+def _found_whole(names: list[str], texts: list[str]) -> set[str]:
+    """written_whole, one name at a time: the same names, found by str.find."""
+    found = set()
+    for name in names:
+        if name and any(_whole_in(name, text) for text in texts):
+            found.add(name)
+    return found
+
+
+def _whole_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` with no letter, digit or '_' on either side, as written_whole reads it."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + len(name) : at + len(name) + 1]
+        if not _word_char(before) and not _word_char(after):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
 
 
 def written_whole(names: list[str], texts: list[str]) -> set[str]:

@@ -511,11 +511,10 @@ def _coordinates_written(frames: Frames) -> list[Problem]:
     problems = []
     for column in HEMISPHERES:
         placed = events[(events[column].notna() & events["place_source_id"].isin(list(written))).to_numpy(bool)]
+        # Each reference's degrees are read once, however many events it places.
+        read = {source: _degrees_written(written[source], column) for source in set(placed["place_source_id"])}
         for line, value, source in zip(placed.index, placed[column], placed["place_source_id"], strict=True):
-            if not any(
-                abs(float(value) - degrees) <= half + 1e-9
-                for degrees, half in _degrees_written(written[source], column)
-            ):
+            if not any(abs(float(value) - degrees) <= half + 1e-9 for degrees, half in read[source]):
                 problems.append(
                     problem(
                         "coordinates_written", "events", int(line), column, str(value), source=source, column=column

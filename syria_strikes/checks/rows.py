@@ -22,6 +22,7 @@ from syria_strikes.metadata import (
     AIR_OR_MISSILE_EVENT_TYPES,
     CASUALTY_PREDICATES,
     CODE_WORDS,
+    CODE_WORDS_READ_AS,
     CODED_PREDICATES,
     COUNT_PREDICATES,
     COUNT_UNITS,
@@ -211,10 +212,22 @@ def _text_quoted(predicate: object, text: object, quote: object) -> bool:
 
 
 def _texts_quoted(frame: Frame) -> pd.Series:
-    """Each distinct (predicate, value_text, quote) triple of the coded rows is judged once."""
-    coded = (
+    """Each distinct (predicate, value_text, quote) triple of the coded rows whose quote holds a code word
+    at all is judged once; Arrow finds those quotes, so a large table's others cost one pass."""
+    given = (
         frame["value_text"].notna() & frame["quote"].notna() & _is(frame["predicate"], list(CODED_PREDICATES))
-    ).to_numpy()
+    ).to_numpy(dtype=bool)
+    quotes = arrow_strings(frame["quote"])
+    predicates = frame["predicate"].astype("string")
+    coded = np.zeros(len(frame), dtype=bool)  # a quote that names no code is not judged (_text_quoted)
+    for predicate, words in CODE_WORDS.items():
+        at = np.flatnonzero((predicates == predicate).fillna(False).to_numpy(dtype=bool) & given)
+        if len(at):
+            # The words read as a code too ('unmanned aircraft' is a drone: CODE_WORDS_READ_AS).
+            read_as = [pattern for pattern, code in CODE_WORDS_READ_AS if code.strip()]
+            naming = "|".join([*words.values(), *read_as])
+            says = pc.match_substring_regex(quotes.take(pa.array(at)), naming, ignore_case=True)
+            coded[at] = pc.fill_null(says, False).to_numpy(zero_copy_only=False)
     result = np.ones(len(frame), dtype=bool)
     rows = frame.loc[coded, ["predicate", "value_text", "quote"]]
     triples = list(zip(rows["predicate"], rows["value_text"], rows["quote"], strict=True))

@@ -29,19 +29,22 @@ _BEFORE_DATELINE = "•·*▪►\u2013\u2014-([{\"'\u201c\u2018«"
 _SET_OFF = r"(?!\w)(?:,[^\n.;:!?()]{0,40})?\s*\)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:\s[-:]|[\u2010-\u2015])"
 
 
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS.replace("\n", "")))
+
+
 def dateline_stands(dateline: str, text: str) -> bool:
     """Whether ``text`` writes ``dateline`` where a dateline stands: in the archive's header line,
     opening a line ('DAMASCUS, Jan 14 (Reuters) -'), or set off by a credit and a dash as wire stories
     do. A place the story names in its sentences is not its dateline ('Homs' in 'near the city of Homs')."""
-    visible = "".join(char for char in text if char not in INVISIBLE_CHARS or char == "\n")
-    header, _, _ = visible.partition("\n")
+    if dateline in text.partition("\n")[0]:
+        return True
+    visible = text.translate(_INVISIBLE)
     whole = r"(?<!\w)" + re.escape(dateline)
     # Opening its line, a dateline is followed by what sets one off ('DAMASCUS, Jan 14', 'BEIRUT (Reuters)',
     # 'دمشق-سانا'), not by the rest of a sentence ('Iranian officials said', 'Iranian-backed militias').
     opening = re.compile(whole + r"(?=[ \t]*(?:$|[,(:\u2010-\u2015]|-(?![a-z])|[ \t]-))", re.MULTILINE)
     return (
-        dateline in header
-        or any(opening.match(line.lstrip().lstrip(_BEFORE_DATELINE).lstrip()) for line in visible.splitlines())
+        any(opening.match(line.lstrip().lstrip(_BEFORE_DATELINE).lstrip()) for line in visible.splitlines())
         or re.search(whole + _SET_OFF, visible) is not None
     )
 
