@@ -180,11 +180,19 @@ def _codes_worded(frame: Frame, places: bool) -> pd.Series:
     words repeat, and the rest pass in one vectorised step."""
     kinds = ["place"] if places else list(CODED_PREDICATES)
     coded = (frame["value_code"].notna() & frame["value_text"].notna() & _is(frame["predicate"], kinds)).to_numpy()
+    return _each_distinct(frame, coded, ("predicate", "value_text", "value_code"), _code_worded)
+
+
+def _each_distinct(
+    frame: Frame, judged: np.ndarray, columns: tuple[str, str, str], passes: Callable[[object, object, object], bool]
+) -> pd.Series:
+    """``passes`` of each ``judged`` row's cells in ``columns``, asked once per distinct triple (the words
+    repeat); every other row passes."""
     result = np.ones(len(frame), dtype=bool)
-    rows = frame.loc[coded, ["predicate", "value_text", "value_code"]]
-    triples = list(zip(rows["predicate"], rows["value_text"], rows["value_code"], strict=True))
-    fits = {triple: _code_worded(*triple) for triple in set(triples)}
-    result[coded] = [fits[triple] for triple in triples]
+    rows = frame.loc[judged, list(columns)]
+    triples = list(zip(*(rows[column] for column in columns), strict=True))
+    fits = {triple: passes(*triple) for triple in set(triples)}
+    result[judged] = [fits[triple] for triple in triples]
     return pd.Series(result, index=frame.index)
 
 
@@ -220,20 +228,15 @@ def _texts_quoted(frame: Frame) -> pd.Series:
     quotes = arrow_strings(frame["quote"])
     predicates = frame["predicate"].astype("string")
     coded = np.zeros(len(frame), dtype=bool)  # a quote that names no code is not judged (_text_quoted)
+    # The words read as a code too ('unmanned aircraft' is a drone: CODE_WORDS_READ_AS).
+    read_as = [pattern for pattern, code in CODE_WORDS_READ_AS if code.strip()]
     for predicate, words in CODE_WORDS.items():
         at = np.flatnonzero((predicates == predicate).fillna(False).to_numpy(dtype=bool) & given)
         if len(at):
-            # The words read as a code too ('unmanned aircraft' is a drone: CODE_WORDS_READ_AS).
-            read_as = [pattern for pattern, code in CODE_WORDS_READ_AS if code.strip()]
             naming = "|".join([*words.values(), *read_as])
             says = pc.match_substring_regex(quotes.take(pa.array(at)), naming, ignore_case=True)
             coded[at] = pc.fill_null(says, False).to_numpy(zero_copy_only=False)
-    result = np.ones(len(frame), dtype=bool)
-    rows = frame.loc[coded, ["predicate", "value_text", "quote"]]
-    triples = list(zip(rows["predicate"], rows["value_text"], rows["quote"], strict=True))
-    fits = {triple: _text_quoted(*triple) for triple in set(triples)}
-    result[coded] = [fits[triple] for triple in triples]
-    return pd.Series(result, index=frame.index)
+    return _each_distinct(frame, coded, ("predicate", "value_text", "quote"), _text_quoted)
 
 
 def _time_interval(frame: Frame) -> pd.Series:
