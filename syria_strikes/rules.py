@@ -319,19 +319,25 @@ def _not_empty(*, only_bom: bool, columns: Sequence[str]) -> str:
     return f"the file {what}; it needs the header line {','.join(columns)} and at least one row"
 
 
-def _utf8(*, byte: int, looks_cp1252: bool, looks_utf16: bool = False) -> str:
-    """``looks_utf16``: the file is UTF-16, which Excel writes for 'Unicode Text' (its bytes may all be
-    valid UTF-8, every other one a NUL)."""
-    if looks_utf16:
+def _utf8(*, byte: int, found: str, bad: str) -> str:
+    """``found``: what the bytes look like ('UTF-16', 'UTF-32', 'CESU-8', 'Windows-1252', or '' when
+    nothing known); ``bad``: the first bad bytes in hex, from ``byte`` (none for a wide encoding,
+    which is the whole file's)."""
+    if found == "UTF-16":
+        return "the file is UTF-16, which Excel writes for 'Unicode Text', not UTF-8: save it as 'CSV UTF-8' instead"
+    if found == "UTF-32":
+        return "the file is UTF-32, not UTF-8: save it as UTF-8 ('CSV UTF-8' in Excel) instead"
+    where = f"byte {byte} ({bad}) is not valid UTF-8"
+    if found == "CESU-8":
         return (
-            f"the file is UTF-16 (from byte {byte}), which Excel writes for 'Unicode Text', not UTF-8: save it as "
-            "'CSV UTF-8' instead"
+            f"bytes from {byte} ({bad}) write a character beyond U+FFFF, such as an emoji, as two UTF-16 halves "
+            "(CESU-8, as Java's modified UTF-8 and some databases export it), not as UTF-8: re-save the file as "
+            "standard UTF-8"
         )
-    if looks_cp1252:
-        hint = "; the file looks like Windows-1252, which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
-    else:
-        hint = "; re-save the file as UTF-8"
-    return f"byte {byte} is not valid UTF-8{hint}"
+    if found == "Windows-1252":
+        excel = "which Excel writes for plain 'CSV': save it as 'CSV UTF-8' instead"
+        return f"{where}; the file looks like Windows-1252, {excel}"
+    return f"{where}; re-save the file as UTF-8"
 
 
 def _blank_line(*, trailing: int = 0) -> str:
@@ -1233,9 +1239,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "utf8",
         "Structure",
-        'Not UTF-8 (Windows-1252 from Excel\'s plain "CSV", Latin-1, UTF-16 from its "Unicode Text")',
-        'Line and byte of the first bad byte; save as "CSV UTF-8" (the message says when the bytes look like '
-        "Windows-1252 or UTF-16).",
+        'Not UTF-8 (Windows-1252 from Excel\'s plain "CSV", Latin-1, UTF-16 from its "Unicode Text", UTF-32, CESU-8)',
+        'Line, byte and hex of the first bad bytes, with the line\'s text around them; save as "CSV UTF-8" (the '
+        "message says when the bytes look like Windows-1252, UTF-16, UTF-32 or CESU-8).",
         then="table not read further",
         words=_utf8,
     ),

@@ -142,7 +142,7 @@ def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]
 
 
 def _encoding_fault(body: bytes) -> tuple[int, str, dict[str, Any]] | None:
-    from syria_strikes.reading.table import encoding_fault
+    from syria_strikes.reading.encoding import encoding_fault
 
     return encoding_fault(body)
 

@@ -30,7 +30,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "not_empty": {"only_bom": True, "columns": ["actor_id", "name"]},
     "has_rows": {},
     "no_bom": {},
-    "utf8": {"byte": 12, "looks_cp1252": True, "looks_utf16": False},
+    "utf8": {"byte": 12, "found": "Windows-1252", "bad": "E9"},
     "lf_line_endings": {},
     "final_newline": {},
     "blank_line": {"trailing": 2},

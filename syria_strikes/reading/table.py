@@ -27,6 +27,7 @@ from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
 from syria_strikes.reading.csvform import check_canonical_form
+from syria_strikes.reading.encoding import encoding_fault
 from syria_strikes.reading.header import check_header
 from syria_strikes.rules import RuleId, declared
 
@@ -138,58 +139,6 @@ def _decode(table: Table, report: Report, raw: bytes) -> bytes | None:
         report(raw.count(b"\n") + 1, None, None, "final_newline")
         raw += b"\n"
     return raw
-
-
-def _utf8_error(raw: bytes) -> UnicodeDecodeError | None:
-    """Python's error for bytes that are not UTF-8, else None. Arrow checks the bytes in place, some
-    fifteen times faster than decoding them; Python decodes only to locate a fault Arrow found."""
-    offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int64))
-    try:
-        pa.LargeStringArray.from_buffers(1, offsets, pa.py_buffer(raw)).validate(full=True)
-        return None
-    except pa.ArrowInvalid:
-        pass
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return error
-    return None
-
-
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-UTF16_SAMPLE = 64
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    """A byte-order mark of UTF-16, or NUL as every other byte of the file's start (UTF-16 without one)."""
-    if raw.startswith(UTF16_BOMS):
-        return True
-    sample = raw[:UTF16_SAMPLE]
-    return len(sample) >= 2 and (set(sample[1::2]) == {0} or set(sample[0::2]) == {0})
-
-
-def encoding_fault(raw: bytes) -> tuple[int, str, dict[str, Any]] | None:
-    """The line, the bytes shown and the context of the utf8 rule's wording when ``raw`` (without a
-    byte-order mark of UTF-8) is not UTF-8 text, as validate reports it; None when it is. For the
-    commands that read a table on their own (diff, archive)."""
-    error = _utf8_error(raw)
-    if error is not None:
-        return _encoding(raw, error)
-    if _looks_utf16(raw):  # ASCII text as UTF-16 without its byte-order mark is valid UTF-8, NULs between
-        return 1, repr(raw[:8])[2:-1], {"byte": raw.index(b"\x00"), "looks_cp1252": False, "looks_utf16": True}
-    return None
-
-
-def _encoding(raw: bytes, error: UnicodeDecodeError) -> tuple[int, str, dict[str, Any]]:
-    line = raw[: error.start].count(b"\n") + 1
-    if _looks_utf16(raw):
-        return line, repr(raw[:8])[2:-1], {"byte": error.start, "looks_cp1252": False, "looks_utf16": True}
-    try:
-        raw.decode("cp1252")
-        looks_cp1252 = True
-    except UnicodeDecodeError:
-        looks_cp1252 = False
-    return line, repr(raw[error.start : error.end + 8])[2:-1], {"byte": error.start, "looks_cp1252": looks_cp1252}
 
 
 # --- records --------------------------------------------------------------------------------
