@@ -12,8 +12,9 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
   frictionless.
 - Some tables changed: each unchanged table's cell and row problems, and the descriptor check's
   verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
-  rules run again. Each rule across tables declares the tables it reads and is handed no other
-  (syria_strikes/checks/across.py): its problems are read back while none of those changed. The
+  rules run again. Each rule across tables declares the tables it reads and is handed no other,
+  and for most tables the columns it reads, cut to those (syria_strikes/checks/across.py): its
+  problems are read back while none of those tables, or of those columns and their lines, changed. The
   check of the seed files, and each check of words quoted from them, is read back likewise while
   neither its tables nor anything in seeds/ changed; the seeds are read only when one must run.
 
@@ -37,7 +38,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -417,6 +418,9 @@ class TableCache:
     # The rules across tables: what the last run found, by rule name, as [key, problems].
     rules_known: dict[str, Any] | None = None
     rules_found: dict[str, list[Any]] = field(default_factory=dict)
+    # The digest of a column of a table as the rules are handed it (None: of its lines), given by
+    # the validator once the tables are read; without it a rule is keyed by its tables' files.
+    column_digest: Callable[[str, str | None], str] | None = None
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -455,15 +459,30 @@ class TableCache:
             return
         self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
 
-    def _rule_key(self, name: str, reads: Iterable[str], present: Iterable[str], seeds: bool) -> str | None:
-        """A rule across tables is keyed by the sha256 of each table it reads, or by that table's
-        absence: a rule is handed those tables and nothing else (syria_strikes/checks/across.py).
+    def _rule_key(
+        self,
+        name: str,
+        reads: Iterable[str],
+        present: Iterable[str],
+        seeds: bool,
+        columns: Mapping[str, frozenset[str] | None] | None = None,
+    ) -> str | None:
+        """A rule across tables is keyed by what it is handed (syria_strikes/checks/across.py): of a
+        table whose columns it declares, the digest of each of those columns and of the lines of the
+        rows; of a table it reads whole, the sha256 of its file; of a table not at hand, its absence.
         A check of the seeds or of the words quoted from them is keyed by seeds/ as well."""
         if seeds and self.seeds is None:
             return None
         readable = set(present)
-        digests: dict[str, str | None] = {}
+        digests: dict[str, Any] = {}
         for table in sorted(reads):
+            wanted = None if columns is None else columns.get(table)
+            if table in readable and wanted is not None and self.column_digest is not None:
+                digests[table] = {
+                    "lines": self.column_digest(table, None),
+                    "columns": {column: self.column_digest(table, column) for column in sorted(wanted)},
+                }
+                continue
             digest = self._digest(table) if table in readable else None
             if table in readable and digest is None:
                 return None
@@ -471,10 +490,16 @@ class TableCache:
         return _key("rule", name, digests, self.seeds if seeds else None)
 
     def rule(
-        self, name: str, reads: Iterable[str], present: Iterable[str], *, seeds: bool = False
+        self,
+        name: str,
+        reads: Iterable[str],
+        present: Iterable[str],
+        *,
+        seeds: bool = False,
+        columns: Mapping[str, frozenset[str] | None] | None = None,
     ) -> list[Problem] | None:
         """The problems a rule across tables found in the same tables (and seeds), if known."""
-        key = self._rule_key(name, reads, present, seeds)
+        key = self._rule_key(name, reads, present, seeds, columns)
         if key is None:
             return None
         if self.rules_known is None:
@@ -491,9 +516,16 @@ class TableCache:
         return problems
 
     def put_rule(
-        self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem], *, seeds: bool = False
+        self,
+        name: str,
+        reads: Iterable[str],
+        present: Iterable[str],
+        problems: list[Problem],
+        *,
+        seeds: bool = False,
+        columns: Mapping[str, frozenset[str] | None] | None = None,
     ) -> None:
-        key, encoded = self._rule_key(name, reads, present, seeds), _encode_problems(problems)
+        key, encoded = self._rule_key(name, reads, present, seeds, columns), _encode_problems(problems)
         if key is not None and encoded is not None:
             self.rules_found[name] = [key, encoded]
 

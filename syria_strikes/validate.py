@@ -7,7 +7,7 @@ the rules across tables and the provenance checks do not report the same fault a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, as_completed
 from functools import partial
 from pathlib import Path
@@ -25,6 +25,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import check_table, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
+from syria_strikes.column_digests import column_digest, lines_digest
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -48,6 +49,8 @@ SEED_CHECK = "seeds"
 SOURCES = frozenset({"sources"})
 QuoteCheck = Callable[[dict[str, str]], list[Problem]]
 Cells = set[tuple[int, str]]
+# The columns each table a check reads is cut to (None: the whole table); None: every table whole.
+ColumnsRead = Mapping[str, frozenset[str] | None] | None
 
 
 def read_and_check(
@@ -131,14 +134,18 @@ def read_and_check(
         if cells_passed is not None and len(frames) == len(TABLES) and not rejections(problems):
             cells_passed(frames)
         later = [descriptor]
-        # (name, tables read, keyed by the seeds too, the run's future) of each check across files
-        running: list[tuple[str, frozenset[str], bool, Future[list[Problem]]]] = []
+        if tables is not None:
+            tables.column_digest = ColumnDigests(frames)
+        # (name, tables read, keyed by the seeds too, the columns read, the run's future) of each
+        # check across files
+        running: list[tuple[str, frozenset[str], bool, ColumnsRead, Future[list[Problem]]]] = []
         for rule in (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES):
             if not rule.applies(frames):
                 continue
-            remembered = memory.rule(rule.name, rule.reads, frames.keys())
+            columns = {name: rule.columns_of(name) for name in rule.reads}
+            remembered = memory.rule(rule.name, rule.reads, frames.keys(), columns=columns)
             if remembered is None:
-                running.append((rule.name, rule.reads, False, pool.submit(rule.run, frames)))
+                running.append((rule.name, rule.reads, False, columns, pool.submit(rule.run, frames)))
             else:
                 problems += remembered
         if "sources" in frames:
@@ -159,12 +166,12 @@ def read_and_check(
                 if seed_texts is not None:
                     seed_texts.update(texts)
                 for name, (tables_read, quote_check) in quoted.items():
-                    running.append((name, tables_read, True, pool.submit(quote_check, texts)))
+                    running.append((name, tables_read, True, None, pool.submit(quote_check, texts)))
                 del seeds, texts  # the seed texts go as soon as the quote checks are done with them
-        for name, tables_read, seeded, future in running:
+        for name, tables_read, seeded, cut_to, future in running:
             found = future.result()
             problems += found
-            memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded)
+            memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded, columns=cut_to)
         for future in later:
             problems += future.result()
     return frames, sort_problems(one_per_fault(problems))
@@ -180,16 +187,51 @@ class Cold:
     def put(self, table: str, problems: list[Problem], failed: Cells) -> None:
         pass
 
-    def rule(self, name: str, reads: Iterable[str], present: Iterable[str], *, seeds: bool = False) -> None:
+    def rule(
+        self,
+        name: str,
+        reads: Iterable[str],
+        present: Iterable[str],
+        *,
+        seeds: bool = False,
+        columns: ColumnsRead = None,
+    ) -> None:
         return None
 
     def put_rule(
-        self, name: str, reads: Iterable[str], present: Iterable[str], problems: list[Problem], *, seeds: bool = False
+        self,
+        name: str,
+        reads: Iterable[str],
+        present: Iterable[str],
+        problems: list[Problem],
+        *,
+        seeds: bool = False,
+        columns: ColumnsRead = None,
     ) -> None:
         pass
 
     def check_descriptor(self, root: Path) -> list[Problem]:
         return check_descriptor(root)
+
+
+class ColumnDigests:
+    """The digest of each column (and of the lines) of the tables as the rules are handed them,
+    taken once, when a rule's cache key first asks for it: the key of a rule that declares its
+    columns (syria_strikes/checks/across.py)."""
+
+    def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
+        self.frames = frames
+        self.known: dict[tuple[str, str | None], str] = {}
+
+    def __call__(self, table: str, column: str | None) -> str:
+        if (table, column) not in self.known:
+            frame = self.frames[table]
+            if column is None:
+                digest = lines_digest(frame.index)
+            else:
+                digest = column_digest(frame[column]) if column in frame.columns else "absent"
+            self.known[table, column] = digest
+        return self.known[table, column]
 
 
 def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:

@@ -1,5 +1,5 @@
-"""Each rule across tables looks at no table but those it declares: the validation cache answers a
-rule again while those tables' files are unchanged, so an undeclared read would go stale."""
+"""Each rule across tables looks at no table, and no column, but those it declares: the validation
+cache answers a rule again while those are unchanged, so an undeclared read would go stale."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from syria_strikes import validate
-from syria_strikes.checks.across import Across
+from syria_strikes.checks.across import Across, across
 from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
-from syria_strikes.metadata import TABLES
+from syria_strikes.metadata import TABLES, table
 from syria_strikes.problems import problem
 from syria_strikes.reading import read_table
 from tests.support.dataset import REPO, Dataset
@@ -72,6 +72,39 @@ def test_a_rule_is_handed_its_declared_tables_and_no_other(frames: dict[str, pd.
     rule.run(frames)
     rule.run({"claims": frames["claims"]})
     assert handed == [{"claims", "events"}, {"claims"}]
+
+
+def test_a_rule_that_declares_columns_is_handed_those_alone(frames: dict[str, pd.DataFrame]) -> None:
+    """A table whose columns are not declared is handed whole."""
+    handed: list[dict[str, list[str]]] = []
+
+    def note(given: Mapping[str, pd.DataFrame]) -> list:
+        handed.append({name: list(frame.columns) for name, frame in given.items()})
+        return []
+
+    rule = across("probe", {"claims", "events"}, note, columns={"claims": {"stance", "claim_id"}})
+    rule.run(frames)
+    assert handed == [{"claims": ["claim_id", "stance"], "events": list(frames["events"].columns)}]
+    assert rule.columns_of("claims") == {"claim_id", "stance"} and rule.columns_of("events") is None
+
+
+def test_a_rule_that_reaches_for_an_undeclared_column_fails_instead_of_going_stale(
+    frames: dict[str, pd.DataFrame],
+) -> None:
+    rule = across("probe", {"claims"}, lambda f: list(f["claims"]["quote"]) and [], columns={"claims": {"claim_id"}})
+    assert [p.rule for p in rule.run(frames)] == ["rule_failed"]
+
+
+def test_columns_are_declared_only_for_tables_read() -> None:
+    with pytest.raises(ValueError, match="declares columns of tables it does not read: \\['events'\\]"):
+        across("probe", {"claims"}, lambda f: [], columns={"events": {"event_id"}})
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
+def test_every_declared_column_is_a_column_of_its_table(rule: Across) -> None:
+    """A misspelt column would hand the rule nothing under that name: it would fail on every run."""
+    for name, columns in rule.columns:
+        assert columns and columns <= set(table(name).column_names), f"{rule.name}: {sorted(columns)}"
 
 
 def test_the_checks_of_seeds_and_quotes_are_named_apart_from_the_rules(frames: dict[str, pd.DataFrame]) -> None:

@@ -24,6 +24,8 @@ def _assert_caught(expected: Expect, code: int, report: dict[str, Any]) -> None:
     """A rejected fault is judged among the problems (it may leave a warning behind, such as a
     sentence no longer declared), a warned one among the warnings, with validate still passing."""
     assert expected.decision == rule(expected.rule).decision, "the kind's decision is not its rule's"
+    stopped = [p for p in (*report["problems"], *report.get("warnings", [])) if p["rule"] == "rule_failed"]
+    assert stopped == [], "a rule failed: one that declares its columns may have read another"
     problems = expected.findings(report)
     assert code == expected.exit_code, problems
     located = [

@@ -1,8 +1,9 @@
-"""A rule across tables, declared with the tables it reads.
+"""A rule across tables, declared with the tables it reads and, for most, the columns of each.
 
-A rule is handed those tables and no others, so its answer depends on their files alone: the
-validation cache may answer it again while none of them changed (syria_strikes/cache.py), and a
-rule that reached for a table it does not declare would fail its tests instead of going stale.
+A rule is handed those tables and no others, and of a table whose columns it declares only those
+columns, so its answer depends on them alone: the validation cache may answer it again while none
+of them changed (syria_strikes/cache.py). A rule that reached for a table or column it does not
+declare would fail (rule_failed) instead of going stale.
 """
 
 from __future__ import annotations
@@ -27,15 +28,31 @@ class Across:
     needs: frozenset[str]
     reads: frozenset[str]
     judge: Callable[[Frames], list[Problem]]
+    # The columns read, by table; a table of ``reads`` not named here is read whole.
+    columns: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def applies(self, frames: Frames) -> bool:
         return self.needs <= frames.keys()
+
+    def columns_of(self, table: str) -> frozenset[str] | None:
+        """The columns of ``table`` the rule reads; None when it reads them all."""
+        return dict(self.columns).get(table)
+
+    def handed(self, frames: Frames) -> dict[str, pd.DataFrame]:
+        """The tables the rule is given: those it reads that are at hand, each cut to its columns."""
+        given = {}
+        for name in sorted(self.reads):
+            if name not in frames:
+                continue
+            frame, columns = frames[name], self.columns_of(name)
+            given[name] = frame if columns is None else frame[[c for c in frame.columns if c in columns]]
+        return given
 
     def run(self, frames: Frames) -> list[Problem]:
         """The rule's problems; a rule that raises is itself a problem (rule_failed), never a pass
         and never a traceback. Running out of memory or stack is the command's to report."""
         try:
-            return self.judge({name: frames[name] for name in sorted(self.reads) if name in frames})
+            return self.judge(self.handed(frames))
         except (MemoryError, RecursionError):
             raise
         # Any fault of a rule is reported, whatever its kind.
@@ -44,10 +61,19 @@ class Across:
 
 
 def across(
-    name: str, reads: set[str], judge: Callable[[Frames], list[Problem]], needs: set[str] | None = None
+    name: str,
+    reads: set[str],
+    judge: Callable[[Frames], list[Problem]],
+    needs: set[str] | None = None,
+    columns: Mapping[str, Iterable[str]] | None = None,
 ) -> Across:
-    """Declare a rule; it runs once every table it reads could be read, unless ``needs`` names others."""
-    return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge)
+    """Declare a rule; it runs once every table it reads could be read, unless ``needs`` names others.
+    ``columns`` gives, by table, the columns the rule reads; a table it leaves out is read whole."""
+    declared = tuple(sorted((table, frozenset(names)) for table, names in (columns or {}).items()))
+    unknown = {table for table, _ in declared} - set(reads)
+    if unknown:
+        raise ValueError(f"{name} declares columns of tables it does not read: {sorted(unknown)}")
+    return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge, declared)
 
 
 def runnable(rules: Iterable[Across], frames: Frames) -> list[Callable[[], list[Problem]]]:

@@ -1128,27 +1128,205 @@ def _shown(days: pd.Series) -> str | None:
 
 # --- the rules, declared with what they read -----------------------------------------------
 AGREEMENT_RULES: tuple[Across, ...] = (
-    across("value_actor_named", {"claims", "actors"}, _value_actor_named),
-    across("value_text_actor", {"claims", "actors"}, _value_text_actor),
-    across("relation_named", {"actor_relations", "actors"}, _relation_named),
-    across("name_shared", {"actors"}, _names_shared),
-    across("publisher_named", {"sources", "actors"}, _publisher_named),
-    across("publisher_kind", {"sources", "actors"}, _publisher_kind),
-    across("publisher_given", {"sources", "actors"}, _publisher_left_out),
-    across("ended_by_date_source", {"events", "sources"}, _ended_by_date_source),
-    across("claimant_named", {"claims", "sources", "actors"}, _claimant_named),
-    across("attribution_claimed", {"events", "claims", "actors"}, _attribution_claimed),
-    across("date_claimed", {"events", "claims", "sources"}, _date_claimed),
-    across("dated_against_claims", {"events", "claims", "sources"}, _dated_against_claims),
-    across("acknowledged_claimed", {"events", "claims", "sources", "actors"}, _acknowledged_claimed),
-    across("unattributed_claimed", {"events", "claims"}, _unattributed_claimed),
-    across("target_not_attacker", {"claims", "events", "actors"}, _target_not_attacker),
-    across("relation_kind", {"actor_relations", "actors"}, _relation_direction),
-    across("relation_country", {"actor_relations", "actors"}, _relation_countries),
-    across("relation_within", {"actor_relations", "actors"}, _relation_within),
-    across("place_claimed", {"events", "claims"}, _place_claimed),
-    across("place_written", {"events", "sources", "claims"}, _places_written, needs={"events", "sources"}),
-    across("event_type_claimed", {"events", "claims"}, _platforms_claimed),
-    across("place_read_once", {"events"}, _place_read_once),
-    across("ended_by_reports", {"events", "claims", "sources"}, _ended_by_reports),
+    across(
+        "value_actor_named",
+        {"claims", "actors"},
+        _value_actor_named,
+        columns={"actors": {"actor_id", "aliases", "name"}, "claims": {"curator_note", "quote", "value_actor_id"}},
+    ),
+    across(
+        "value_text_actor",
+        {"claims", "actors"},
+        _value_text_actor,
+        columns={"actors": {"actor_id", "aliases", "name"}, "claims": {"predicate", "value_actor_id", "value_text"}},
+    ),
+    across(
+        "relation_named",
+        {"actor_relations", "actors"},
+        _relation_named,
+        columns={
+            "actor_relations": {"curator_note", "object_actor_id", "quote", "relation", "subject_actor_id"},
+            "actors": {"actor_id", "aliases", "name"},
+        },
+    ),
+    across("name_shared", {"actors"}, _names_shared, columns={"actors": {"actor_id", "aliases", "name"}}),
+    across(
+        "publisher_named",
+        {"sources", "actors"},
+        _publisher_named,
+        columns={
+            "actors": {"actor_id", "aliases", "name"},
+            "sources": {"curator_note", "kind", "publisher_actor_id", "seed_path", "source_id", "title"},
+        },
+    ),
+    across(
+        "publisher_kind",
+        {"sources", "actors"},
+        _publisher_kind,
+        columns={"actors": {"actor_id", "kind"}, "sources": {"kind", "publisher_actor_id"}},
+    ),
+    across(
+        "publisher_given",
+        {"sources", "actors"},
+        _publisher_left_out,
+        columns={"actors": {"actor_id", "aliases", "name"}, "sources": {"kind", "publisher_actor_id", "title"}},
+    ),
+    across(
+        "ended_by_date_source",
+        {"events", "sources"},
+        _ended_by_date_source,
+        columns={"events": {"date_end", "date_precision", "date_source_id"}, "sources": {"published_end", "source_id"}},
+    ),
+    across(
+        "claimant_named",
+        {"claims", "sources", "actors"},
+        _claimant_named,
+        columns={
+            "actors": {"actor_id", "aliases", "name"},
+            "claims": {"attribution_quote", "claimant_actor_id", "curator_note", "source_id"},
+            "sources": {"publisher_actor_id", "source_id"},
+        },
+    ),
+    across(
+        "attribution_claimed",
+        {"events", "claims", "actors"},
+        _attribution_claimed,
+        columns={
+            "actors": {"actor_id", "parent_actor_id"},
+            "claims": {"event_id", "other_event_ids", "predicate", "stance", "value_actor_id", "value_text"},
+            "events": {"attributed_actor_id", "attribution_status", "event_id"},
+        },
+    ),
+    across(
+        "date_claimed",
+        {"events", "claims", "sources"},
+        _date_claimed,
+        columns={
+            "claims": {"event_id", "predicate", "source_id", "value_text"},
+            "events": {"date_end", "date_source_id", "date_start", "event_id"},
+            "sources": {"published_end", "seed_path", "source_id"},
+        },
+    ),
+    across(
+        "dated_against_claims",
+        {"events", "claims", "sources"},
+        _dated_against_claims,
+        columns={
+            "claims": {"event_id", "predicate", "source_id", "value_text"},
+            "events": {"date_end", "date_source_id", "date_start", "event_id"},
+            "sources": {"published_end", "seed_path", "source_id"},
+        },
+    ),
+    across(
+        "acknowledged_claimed",
+        {"events", "claims", "sources", "actors"},
+        _acknowledged_claimed,
+        columns={
+            "actors": {"actor_id", "parent_actor_id"},
+            "claims": {"claimant_actor_id", "event_id", "other_event_ids", "predicate", "source_id", "stance"},
+            "events": {"attributed_actor_id", "attribution_source_id", "attribution_status", "event_id"},
+            "sources": {"seed_path", "source_id"},
+        },
+    ),
+    across(
+        "unattributed_claimed",
+        {"events", "claims"},
+        _unattributed_claimed,
+        columns={
+            "claims": {"event_id", "other_event_ids", "predicate", "value_actor_id", "value_text"},
+            "events": {"attribution_status", "event_id"},
+        },
+    ),
+    across(
+        "target_not_attacker",
+        {"claims", "events", "actors"},
+        _target_not_attacker,
+        columns={
+            "actors": {"actor_id", "parent_actor_id"},
+            "claims": {"event_id", "predicate", "value_actor_id"},
+            "events": {"attributed_actor_id", "event_id"},
+        },
+    ),
+    across(
+        "relation_kind",
+        {"actor_relations", "actors"},
+        _relation_direction,
+        columns={
+            "actor_relations": {"object_actor_id", "relation", "subject_actor_id"},
+            "actors": {"actor_id", "kind"},
+        },
+    ),
+    across(
+        "relation_country",
+        {"actor_relations", "actors"},
+        _relation_countries,
+        columns={
+            "actor_relations": {"object_actor_id", "relation", "subject_actor_id"},
+            "actors": {"actor_id", "country", "kind"},
+        },
+    ),
+    across(
+        "relation_within",
+        {"actor_relations", "actors"},
+        _relation_within,
+        columns={
+            "actor_relations": {"object_actor_id", "relation", "subject_actor_id"},
+            "actors": {"actor_id", "parent_actor_id"},
+        },
+    ),
+    across(
+        "place_claimed",
+        {"events", "claims"},
+        _place_claimed,
+        columns={
+            "claims": {"event_id", "other_event_ids", "predicate", "value_code"},
+            "events": {"country", "event_id"},
+        },
+    ),
+    across(
+        "place_written",
+        {"events", "sources", "claims"},
+        _places_written,
+        needs={"events", "sources"},
+        columns={
+            "claims": {"event_id", "other_event_ids", "quote", "source_id"},
+            "events": {"admin1", "admin2", "event_id", "locality", "place_source_id"},
+            "sources": {"curator_note", "kind", "source_id", "title"},
+        },
+    ),
+    across(
+        "event_type_claimed",
+        {"events", "claims"},
+        _platforms_claimed,
+        columns={"claims": {"event_id", "predicate", "stance", "value_code"}, "events": {"event_id", "event_type"}},
+    ),
+    across(
+        "place_read_once",
+        {"events"},
+        _place_read_once,
+        columns={
+            "events": {
+                "admin1",
+                "admin2",
+                "category",
+                "country",
+                "latitude",
+                "locality",
+                "longitude",
+                "place_name",
+                "place_precision",
+                "place_source_id",
+            }
+        },
+    ),
+    across(
+        "ended_by_reports",
+        {"events", "claims", "sources"},
+        _ended_by_reports,
+        columns={
+            "claims": {"event_id", "other_event_ids", "source_id"},
+            "events": {"date_end", "date_precision", "date_source_id", "event_id"},
+            "sources": {"published_end", "source_id"},
+        },
+    ),
 )

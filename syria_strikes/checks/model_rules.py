@@ -616,27 +616,151 @@ def _seed_numbers(table_name: str, column: str, archive_column: str, frames: Fra
 
 # --- the rules, declared with what they read -----------------------------------------------
 MODEL_RULES: tuple[Across, ...] = (
-    across("attribution_given", {"claims", "sources", "actors"}, _attribution_given),
-    across("claim_events", {"claims"}, _other_events_distinct),
-    across("own_voice_reports", {"claims", "sources", "actors"}, _own_voice_reports),
-    across("own_voice_chain", {"claims", "sources", "actors"}, _own_voice_chain),
-    across("count_written", {"claims", "sources"}, _counts_written),
-    across("count_bound", {"claims", "sources"}, _counts_bound),
-    across("relation_evidence", {"actor_relations", "claims", "sources"}, _relation_evidence),
-    across("read_in_archive:actor_relations", {"actor_relations", "sources"}, _relation_read_in_archive),
-    across("acknowledged_on_assumed_match", {"events", "sources"}, _acknowledged_on_assumed_match),
-    across("identification_dated", {"events", "sources"}, _identification_dated),
-    across("relay_cited", {"claims", "sources"}, _relays_cited),
-    across("relay_order", {"claims", "sources"}, _relays_in_order),
-    across("curated_source", {"events", "sources"}, _curated_field_sources),
-    across("coordinates_source", {"events", "sources"}, _coordinates_from_a_reference),
-    across("coordinates_written", {"events", "sources"}, _coordinates_written),
-    across("wikidata_seen", {"actors", "sources"}, _wikidata_seen),
-    across("archive_about_event", {"events", "claims", "sources"}, _archive_about_event),
-    across("seed_number:claims", {"claims"}, partial(_seed_numbers, "claims", "claim_id", "source_id")),
+    across(
+        "attribution_given",
+        {"claims", "sources", "actors"},
+        _attribution_given,
+        columns={
+            "actors": {"actor_id"},
+            "claims": {"attribution_quote", "claimant_actor_id", "source_id", "stance"},
+            "sources": {"publisher_actor_id", "source_id"},
+        },
+    ),
+    across("claim_events", {"claims"}, _other_events_distinct, columns={"claims": {"event_id", "other_event_ids"}}),
+    across(
+        "own_voice_reports",
+        {"claims", "sources", "actors"},
+        _own_voice_reports,
+        columns={
+            "actors": {"actor_id"},
+            "claims": {"attribution_quote", "claimant_actor_id", "source_id", "stance"},
+            "sources": {"publisher_actor_id", "source_id"},
+        },
+    ),
+    across(
+        "own_voice_chain",
+        {"claims", "sources", "actors"},
+        _own_voice_chain,
+        columns={
+            "actors": {"actor_id"},
+            "claims": {"claimant_actor_id", "relayed_via", "source_id"},
+            "sources": {"publisher_actor_id", "source_id"},
+        },
+    ),
+    across(
+        "count_written",
+        {"claims", "sources"},
+        _counts_written,
+        columns={
+            "claims": {"predicate", "quote", "source_id", "value", "value_high", "value_low"},
+            "sources": {"language", "source_id"},
+        },
+    ),
+    across(
+        "count_bound",
+        {"claims", "sources"},
+        _counts_bound,
+        columns={
+            "claims": {"predicate", "quote", "source_id", "value", "value_high", "value_low"},
+            "sources": {"language", "source_id"},
+        },
+    ),
+    across(
+        "relation_evidence",
+        {"actor_relations", "claims", "sources"},
+        _relation_evidence,
+        columns={
+            "actor_relations": {"evidence_claim_id", "quote_end", "quote_start", "source_id"},
+            "claims": {"claim_id", "quote_end", "quote_start", "source_id"},
+            "sources": {"kind", "source_id"},
+        },
+    ),
+    across(
+        "read_in_archive:actor_relations",
+        {"actor_relations", "sources"},
+        _relation_read_in_archive,
+        columns={"actor_relations": {"source_id"}, "sources": {"kind", "source_id"}},
+    ),
+    across(
+        "acknowledged_on_assumed_match",
+        {"events", "sources"},
+        _acknowledged_on_assumed_match,
+        columns={
+            "events": {"attribution_source_id", "attribution_status", "identification"},
+            "sources": {"kind", "source_id"},
+        },
+    ),
+    across(
+        "identification_dated",
+        {"events", "sources"},
+        _identification_dated,
+        columns={"events": {"date_source_id", "identification"}, "sources": {"kind", "source_id"}},
+    ),
+    across(
+        "relay_cited",
+        {"claims", "sources"},
+        _relays_cited,
+        columns={"claims": {"relayed_via", "source_id"}, "sources": {"cites_source_ids", "source_id"}},
+    ),
+    across(
+        "relay_order",
+        {"claims", "sources"},
+        _relays_in_order,
+        columns={"claims": {"relayed_via"}, "sources": {"cites_source_ids", "source_id"}},
+    ),
+    across(
+        "curated_source",
+        {"events", "sources"},
+        _curated_field_sources,
+        columns={
+            "events": {"attribution_source_id", "date_source_id", "place_source_id"},
+            "sources": {"kind", "source_id"},
+        },
+    ),
+    across(
+        "coordinates_source",
+        {"events", "sources"},
+        _coordinates_from_a_reference,
+        columns={"events": {"latitude", "longitude", "place_source_id"}, "sources": {"kind", "seed_path", "source_id"}},
+    ),
+    across(
+        "coordinates_written",
+        {"events", "sources"},
+        _coordinates_written,
+        columns={
+            "events": {"latitude", "longitude", "place_source_id"},
+            "sources": {"curator_note", "kind", "source_id", "title"},
+        },
+    ),
+    across(
+        "wikidata_seen",
+        {"actors", "sources"},
+        _wikidata_seen,
+        columns={
+            "actors": {"actor_id", "aliases", "curator_note", "name", "wikidata_id"},
+            "sources": {"kind", "title", "url"},
+        },
+    ),
+    across(
+        "archive_about_event",
+        {"events", "claims", "sources"},
+        _archive_about_event,
+        columns={
+            "claims": {"event_id", "other_event_ids", "source_id"},
+            "events": {"attribution_source_id", "date_source_id", "event_id", "place_source_id"},
+            "sources": {"seed_path", "source_id"},
+        },
+    ),
+    across(
+        "seed_number:claims",
+        {"claims"},
+        partial(_seed_numbers, "claims", "claim_id", "source_id"),
+        columns={"claims": {"claim_id", "source_id"}},
+    ),
     across(
         "seed_number:uncovered_sentences",
         {"uncovered_sentences"},
         partial(_seed_numbers, "uncovered_sentences", "uncovered_id", "source_id"),
+        columns={"uncovered_sentences": {"source_id", "uncovered_id"}},
     ),
 )

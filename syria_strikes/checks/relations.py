@@ -859,17 +859,38 @@ def _referenced(declared: Table) -> set[str]:
     return {column.references for column in declared.columns if column.references is not None}
 
 
+def _unique_columns(declared: Table) -> set[str]:
+    """The columns unique_key reads: the primary key and every column declared unique."""
+    return {column.name for column in declared.columns if column.unique or column.name == declared.primary_key}
+
+
+def _reference_columns(declared: Table) -> dict[str, set[str]]:
+    """The columns references reads: the table's referencing columns, each referenced table's key."""
+    columns: dict[str, set[str]] = {declared.name: set()}
+    for column in declared.columns:
+        if column.references is not None:
+            columns[declared.name].add(column.name)
+            columns.setdefault(column.references, set()).add(table(column.references).primary_key)
+    return {name: names for name, names in columns.items() if names}
+
+
 RELATION_RULES: tuple[Across, ...] = (
     *(
         rule
         for declared in TABLES
         for rule in (
-            across(f"unique_key:{declared.name}", {declared.name}, partial(_unique_keys, declared=declared)),
+            across(
+                f"unique_key:{declared.name}",
+                {declared.name},
+                partial(_unique_keys, declared=declared),
+                columns={declared.name: _unique_columns(declared)},
+            ),
             across(
                 f"references:{declared.name}",
                 {declared.name, *_referenced(declared)},
                 partial(_references, declared=declared),
                 needs={declared.name},
+                columns=_reference_columns(declared),
             ),
         )
     ),
@@ -879,40 +900,153 @@ RELATION_RULES: tuple[Across, ...] = (
         for declared in TABLES
         if declared.name != "claims"
     ),
-    across("read_in_archive:claims", {"claims", "sources"}, _claims_read_in_archived_sources),
+    across(
+        "read_in_archive:claims",
+        {"claims", "sources"},
+        _claims_read_in_archived_sources,
+        columns={"claims": {"source_id"}, "sources": {"kind", "source_id"}},
+    ),
     # Declared as they ran before: only once sources could be read too.
-    across("relay_chain", {"claims"}, lambda f: _relay_chain_shape(f["claims"]), needs={"claims", "sources"}),
+    across(
+        "relay_chain",
+        {"claims"},
+        lambda f: _relay_chain_shape(f["claims"]),
+        needs={"claims", "sources"},
+        columns={"claims": {"relayed_via", "source_id"}},
+    ),
     across(
         "repeated_claims",
         {"claims"},
         lambda f: _repeated_rows(f["claims"], table("claims"), "repeated_claim", QUICK_KEY),
         needs={"claims", "sources"},
     ),
-    across("one_stance", {"claims"}, lambda f: _one_stance(f["claims"])),
-    across("reported_after_event", {"claims", "sources", "events"}, _reported_after_event),
-    across("reported_after_event:events", {"events", "sources"}, _curated_before_event),
-    across("time_after_report", {"claims", "sources"}, _time_after_report),
-    across("time_relative", {"claims", "sources"}, _time_relative),
-    across("attributed_kind", {"events", "actors"}, _attributed_kind),
-    across("reference_cited", {"claims", "sources"}, _reference_cited),
-    across("event_claimed", {"claims", "events"}, _unclaimed_events),
-    across("report_cited", {"sources"}, _uncited_reports),
-    across("url_repeated", {"sources"}, _urls_repeated),
-    across("relation_reversed", {"actor_relations"}, lambda f: _relations_reversed(f["actor_relations"])),
-    across("sentence_declared_once", {"uncovered_sentences"}, lambda f: _declared_twice(f["uncovered_sentences"])),
-    across("cited_after_citing", {"sources", "claims"}, _cited_after_citing, needs={"sources"}),
-    across("cites_self", {"sources"}, lambda f: _cites_itself(f["sources"])),
-    across("cites_cycle", {"sources"}, lambda f: _citation_loops(f["sources"])),
-    across("parent_cycles", {"actors"}, lambda f: _parent_cycles(f["actors"])),
+    across(
+        "one_stance",
+        {"claims"},
+        lambda f: _one_stance(f["claims"]),
+        columns={"claims": {*QUICK_KEY, *ONE_PROPOSITION, "stance"}},
+    ),
+    across(
+        "reported_after_event",
+        {"claims", "sources", "events"},
+        _reported_after_event,
+        columns={
+            "claims": {"event_id", "other_event_ids", "relayed_via", "source_id"},
+            "events": {"date_start", "event_id"},
+            "sources": {"published_end", "source_id"},
+        },
+    ),
+    across(
+        "reported_after_event:events",
+        {"events", "sources"},
+        _curated_before_event,
+        columns={
+            "events": {"attribution_source_id", "date_source_id", "date_start", "event_id"},
+            "sources": {"published_end", "source_id"},
+        },
+    ),
+    across(
+        "time_after_report",
+        {"claims", "sources"},
+        _time_after_report,
+        columns={"claims": {"predicate", "source_id", "value_text"}, "sources": {"published_end", "source_id"}},
+    ),
+    across(
+        "time_relative",
+        {"claims", "sources"},
+        _time_relative,
+        columns={
+            "claims": {"predicate", "quote", "source_id", "value_text"},
+            "sources": {"published_end", "published_start", "source_id"},
+        },
+    ),
+    across(
+        "attributed_kind",
+        {"events", "actors"},
+        _attributed_kind,
+        columns={"actors": {"actor_id", "kind"}, "events": {"attributed_actor_id"}},
+    ),
+    across(
+        "reference_cited",
+        {"claims", "sources"},
+        _reference_cited,
+        columns={"claims": {"relayed_via"}, "sources": {"cites_source_ids", "kind", "source_id"}},
+    ),
+    across(
+        "event_claimed",
+        {"claims", "events"},
+        _unclaimed_events,
+        columns={"claims": {"event_id", "other_event_ids"}, "events": {"event_id"}},
+    ),
+    across(
+        "report_cited", {"sources"}, _uncited_reports, columns={"sources": {"cites_source_ids", "kind", "source_id"}}
+    ),
+    across("url_repeated", {"sources"}, _urls_repeated, columns={"sources": {"url"}}),
+    across(
+        "relation_reversed",
+        {"actor_relations"},
+        lambda f: _relations_reversed(f["actor_relations"]),
+        columns={
+            "actor_relations": {
+                "object_actor_id",
+                "quote_end",
+                "quote_start",
+                "relation",
+                "source_id",
+                "subject_actor_id",
+            }
+        },
+    ),
+    across(
+        "sentence_declared_once",
+        {"uncovered_sentences"},
+        lambda f: _declared_twice(f["uncovered_sentences"]),
+        columns={"uncovered_sentences": {"sentence_end", "sentence_start", "source_id", "uncovered_id"}},
+    ),
+    across(
+        "cited_after_citing",
+        {"sources", "claims"},
+        _cited_after_citing,
+        needs={"sources"},
+        columns={
+            "claims": {"relayed_via", "source_id"},
+            "sources": {"cites_source_ids", "published_end", "published_start", "source_id"},
+        },
+    ),
+    across(
+        "cites_self",
+        {"sources"},
+        lambda f: _cites_itself(f["sources"]),
+        columns={"sources": {"cites_source_ids", "source_id"}},
+    ),
+    across(
+        "cites_cycle",
+        {"sources"},
+        lambda f: _citation_loops(f["sources"]),
+        columns={"sources": {"cites_source_ids", "source_id"}},
+    ),
+    across(
+        "parent_cycles",
+        {"actors"},
+        lambda f: _parent_cycles(f["actors"]),
+        columns={"actors": {"actor_id", "parent_actor_id"}},
+    ),
     across(
         "parent_country",
         {"actors"},
         lambda f: _against_parent(f["actors"], "country", "parent_country", _other_countries),
+        columns={"actors": {"actor_id", "country", "parent_actor_id"}},
     ),
     across(
         "parent_kind",
         {"actors"},
         lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds),
+        columns={"actors": {"actor_id", "kind", "parent_actor_id"}},
     ),
-    across("parent_fits_kind", {"actors"}, lambda f: _parts_of_their_whole(f["actors"])),
+    across(
+        "parent_fits_kind",
+        {"actors"},
+        lambda f: _parts_of_their_whole(f["actors"]),
+        columns={"actors": {"actor_id", "kind", "parent_actor_id"}},
+    ),
 )
