@@ -1,0 +1,49 @@
+"""syria_strikes.column_digests: a rule's cache key changes whenever a column it reads, or the lines
+of the rows, changed; an unchanged column read again keeps its digest."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from syria_strikes.column_digests import column_digest, lines_digest
+
+
+def _text(*cells: str | None) -> pd.Series:
+    return pd.Series(list(cells), dtype="str")
+
+
+def test_the_same_cells_read_again_have_the_same_digest() -> None:
+    assert column_digest(_text("a", None, "b")) == column_digest(_text("a", None, "b"))
+    counts = pd.Series([1, None, 3], dtype="Int64")
+    assert column_digest(counts) == column_digest(counts.copy())
+
+
+def test_a_changed_missing_or_moved_cell_changes_the_digest() -> None:
+    digests = {
+        column_digest(cells)
+        for cells in (
+            _text("a", None, "b"),
+            _text("a", "", "b"),
+            _text("a", None, "c"),
+            _text("a", "b", None),
+            _text("ab", None, ""),
+            _text("a", None),
+        )
+    }
+    assert len(digests) == 6
+
+
+def test_the_type_is_part_of_the_digest() -> None:
+    assert column_digest(pd.Series([1, 2], dtype="Int64")) != column_digest(pd.Series([1.0, 2.0], dtype="Float64"))
+
+
+def test_a_slice_is_judged_by_its_own_cells() -> None:
+    """A slice shares its buffers with the whole column: its offset and length tell it apart."""
+    whole = _text("a", "b", "c", "d")
+    assert column_digest(whole.iloc[1:3]) != column_digest(whole.iloc[0:2])
+    assert column_digest(whole.iloc[1:3]) != column_digest(whole)
+
+
+def test_the_lines_digest_follows_the_lines() -> None:
+    assert lines_digest(pd.RangeIndex(2, 5)) == lines_digest(pd.Index([2, 3, 4]))
+    assert lines_digest(pd.Index([2, 3, 4])) != lines_digest(pd.Index([2, 4, 5]))
