@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from syria_strikes.errors import InputError
 from syria_strikes.extras import MissingExtra, require
+from syria_strikes.files import DESCRIPTOR
 from syria_strikes.paths import RELEASE_MARKER_FILE, dataset_root
 
 if TYPE_CHECKING:
@@ -318,11 +319,19 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
             f"no data folder at {escape(str(args.data_dir))}: run from the root of a clone of {REPOSITORY_URL} "
             "(the installed package holds no data/) or pass --data-dir DIR"
         )
-    # A release's tables: archive would append to its checksummed sources.csv.
-    if (args.data_dir / RELEASE_MARKER_FILE).is_file():
+    # A release's tables: archive would append to its checksummed sources.csv. A release keeps its
+    # tables beside its descriptor, and so does an unzipped bundle, which carries no build marker; a
+    # dataset's descriptor sits beside data/, never in it.
+    if (args.data_dir / "data").is_dir() and (args.data_dir / DESCRIPTOR).is_file():
         parser.error(
-            f"{escape(str(args.data_dir))} is a release written by `syria-strikes build`, not a dataset's data "
-            "folder: pass --data-dir DIR of the dataset (the data/ beside seeds/), or read the release with "
+            f"{escape(str(args.data_dir))} is a dataset's root, which holds data/ beside seeds/ and "
+            f"{DESCRIPTOR}: pass --data-dir {escape(str(args.data_dir / 'data'))}"
+        )
+    if (args.data_dir / RELEASE_MARKER_FILE).is_file() or os.path.lexists(args.data_dir / DESCRIPTOR):
+        parser.error(
+            f"{escape(str(args.data_dir))} holds {DESCRIPTOR} beside its tables, as a release written by "
+            "`syria-strikes build` or an unzipped bundle does: it is not a dataset's data folder. Pass --data-dir "
+            "DIR of the dataset (the data/ beside seeds/ and datapackage.json), or read the release with "
             "`syria-strikes info --release`"
         )
     folder: Path = args.data_dir

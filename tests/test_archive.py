@@ -15,6 +15,8 @@ from syria_strikes import archive as archive_module
 from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_hashes
 from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import SEED_MOST_BYTES
+from syria_strikes.paths import RELEASE_MARKER_FILE
+from tests.support.attacks import in_process
 from tests.support.dataset import Dataset, file_contents, run_cli
 from tests.support.killed import aged, killed_at, temporary_files
 from tests.support.unprivileged import forked_unprivileged
@@ -431,3 +433,43 @@ def test_a_release_is_refused_as_a_data_folder_before_anything_is_written(
     assert run_cli([*argv, "--data-dir", str(release)])[0] == 2
     assert file_contents(dataset.root) == before
     assert not (tmp_path / "other").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["archive", "DOCUMENT"],
+        ["validate"],
+        ["build", "--out", "OUT"],
+        ["coverage"],
+        ["data-hash"],
+        ["locate", "--fix"],
+    ],
+)
+def test_an_unzipped_bundle_is_refused_as_a_data_folder_before_anything_is_written(
+    dataset: Dataset, document: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """The zip carries no build marker: its tables sit beside their descriptor, which a dataset keeps
+    beside data/. Archive appended its row to the unzipped release's checksummed sources.csv."""
+    release = tmp_path / "release"
+    assert run_cli(["build", "--data-dir", str(dataset.data_dir), "--out", str(release)])[0] == 0
+    unzipped = tmp_path / "syria-strikes-data"
+    shutil.copytree(release, unzipped, ignore=shutil.ignore_patterns(RELEASE_MARKER_FILE))
+    assert (unzipped / "sources.csv").is_file() and not (unzipped / RELEASE_MARKER_FILE).exists()
+    before = file_contents(dataset.root), file_contents(unzipped)
+    argv = [{"DOCUMENT": str(document), "OUT": str(tmp_path / "other")}.get(word, word) for word in command]
+    ran = in_process(*argv, "--data-dir", str(unzipped))
+    assert ran.returncode == 2 and "an unzipped bundle" in ran.stderr
+    assert (file_contents(dataset.root), file_contents(unzipped)) == before
+    assert not (tmp_path / "other").exists()
+
+
+def test_a_dataset_root_given_as_its_data_folder_is_told_which_folder_to_pass(dataset: Dataset) -> None:
+    before = file_contents(dataset.root)
+    ran = in_process("archive", str(dataset.root / "seeds" / "README.md"), "--data-dir", str(dataset.root))
+    assert ran.returncode == 2
+    assert (
+        f"is a dataset's root, which holds data/ beside seeds/ and datapackage.json: pass --data-dir {dataset.data_dir}"
+        in ran.stderr
+    )
+    assert file_contents(dataset.root) == before
