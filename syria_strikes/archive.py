@@ -17,7 +17,7 @@ import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,7 +304,7 @@ def _commit(
     # A link (read as inside the dataset) stays a link: the file it leads to is the one replaced.
     replacements = {target.resolve(): content for target, content in replacements.items()}
     staged: dict[Path, Temporary] = {}
-    originals: dict[Path, bytes] = {}
+    replaced: dict[Path, bytes] = {}
     placed = False
     try:
         for target, content in replacements.items():
@@ -313,15 +313,30 @@ def _commit(
         _place_new(seed_target, seed)
         placed = True
         for target, temporary in staged.items():
-            originals[target] = target.read_bytes()
+            original = target.read_bytes()
             os.replace(temporary.path, target)
+            replaced[target] = original
     except BaseException:
-        for target, content in originals.items():
-            target.write_bytes(content)
-        if placed:
-            seed_target.unlink(missing_ok=True)
+        _undo(seed_target if placed else None, replaced)
         raise
     finally:
         for temporary in staged.values():
             temporary.path.unlink(missing_ok=True)
             temporary.close()
+
+
+def _undo(seed_target: Path | None, replaced: dict[Path, bytes]) -> None:
+    """Remove the new seed, then put back each file that was replaced, as it was placed: beside it,
+    then renamed over it. Each step is tried whatever became of the others: a file that could not be
+    replaced (immutable, say) was never touched, and a failed step must not leave the seed behind."""
+    if seed_target is not None:
+        with suppress(OSError):
+            seed_target.unlink(missing_ok=True)
+    for target, content in replaced.items():
+        with suppress(OSError):
+            restored = write_beside(target, content, target.stat(), 0o644)
+            try:
+                os.replace(restored.path, target)
+            finally:
+                restored.path.unlink(missing_ok=True)
+                restored.close()

@@ -165,6 +165,35 @@ def test_a_failure_while_moving_files_into_place_restores_everything(
     assert not list(dataset.root.glob(".archive-staging-*"))
 
 
+def test_a_file_that_cannot_be_replaced_is_left_untouched_and_the_new_seed_removed(
+    dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """An immutable sources.csv refuses the rename and any write. The roll-back wrote the file it had
+    never replaced back in place, failed as well, and stopped before removing the new seed: validate
+    then failed on a seed nothing names, and archiving the document again was refused."""
+    refused = (dataset.data_dir / "sources.csv").resolve()
+    real_replace, real_write = os.replace, Path.write_bytes
+
+    def immutable(target: object) -> None:
+        if Path(str(target)).resolve() == refused:
+            raise PermissionError(1, "Operation not permitted", str(target))
+
+    def replace(source: Path, target: Path) -> None:
+        immutable(target)
+        real_replace(source, target)
+
+    def write_bytes(path: Path, data: bytes) -> int:
+        immutable(path)
+        return real_write(path, data)
+
+    monkeypatch.setattr(archive_module.os, "replace", replace)
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    before = file_contents(dataset.root)
+    assert _archive(dataset, document) == 3
+    assert file_contents(dataset.root) == before
+    assert "the command stopped and changed nothing it had not finished" in capsys.readouterr().err
+
+
 def test_an_interrupt_while_the_files_are_moved_into_place_leaves_all_or_none_of_them(
     dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
