@@ -65,6 +65,17 @@ def test_data_hash_check_fails_on_edited_data(dataset: Dataset) -> None:
     assert f"a release of it is {__version__}+local." in result.stdout
 
 
+def test_hidden_files_beside_the_tables_are_not_hashed_as_validate_does_not_read_them(dataset: Dataset) -> None:
+    """An editor's lock ('.#claims.csv', a link to nowhere) made data-hash and build fail with exit 3,
+    and macOS's '._claims.csv' labelled the tagged data as a local version."""
+    (dataset.data_dir / ".#claims.csv").symlink_to("curator@laptop.4242:1700000000")
+    (dataset.data_dir / "._claims.csv").write_bytes(b"\x00\x05\x16\x07")
+    result = in_process("data-hash", "--check", "--data-dir", str(dataset.data_dir), cwd=REPO)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert f"the data recorded for {__version__}" in result.stdout
+    assert data_hash(dataset.data_dir) == data_hash(REPO / "data")
+
+
 def test_data_hash_prints_the_hash_its_verdict_is_of(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     """The data is hashed once: the hash printed and the version judged cannot be of two readings,
     one of them taken after a file changed."""
