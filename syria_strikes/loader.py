@@ -30,6 +30,7 @@ from syria_strikes.extras import require
 from syria_strikes.files import DESCRIPTOR, release_file_names
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, TABLE_NAMES, Table, TableName, table
+from syria_strikes.paths import RELEASE_MARKER_FILE
 from syria_strikes.rebuilds import once_more_if_rebuilt
 from syria_strikes.safefiles import FileKey, FileTooLarge, hash_file, read_file
 from syria_strikes.versioning import BUILD_DATE_EXAMPLE, RELEASE_VERSION, is_build_date
@@ -71,7 +72,17 @@ def remedy(folder: Path) -> str:
     reinstalled; a folder the user named is built again (or fetched again) by them."""
     if _installed(folder):
         return _rebuild_or_reinstall()
+    if not _marked(folder):  # an unzipped bundle, or a copy: a build refuses to replace it
+        return "unzip or download the release again, or build one in a new folder: `syria-strikes build --out DIR`"
     return f"build it again with `syria-strikes build --out {folder}`, or download the release again"
+
+
+def _marked(folder: Path) -> bool:
+    """Whether ``folder`` bears the mark of a build, which the next build may replace."""
+    try:
+        return (folder / RELEASE_MARKER_FILE).is_file()
+    except OSError:
+        return False
 
 
 def _installed(folder: Path) -> bool:

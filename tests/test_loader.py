@@ -357,4 +357,9 @@ def test_the_remedy_for_the_package_release_is_a_build_in_a_checkout_and_a_reins
     site_release.mkdir(parents=True)
     monkeypatch.setattr(loader, "release_dir", lambda: site_release)
     assert loader.remedy(site_release) == loader.REINSTALL
-    assert loader.remedy(tmp_path).startswith("build it again with `syria-strikes build --out")
+    unzipped = tmp_path / "syria-strikes-data-0.6.0"
+    unzipped.mkdir()
+    # An unzipped bundle has no build's mark: the build it was told to run refused to replace it.
+    assert loader.remedy(unzipped).startswith("unzip or download the release again")
+    (unzipped / ".syria-strikes-release").write_text("marked\n", encoding="utf-8")
+    assert loader.remedy(unzipped).startswith("build it again with `syria-strikes build --out")
