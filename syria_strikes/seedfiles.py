@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -203,12 +204,14 @@ def seed_text(seed: str, data_dir: Path) -> str:
     validate trusts it: offsets printed from an edited seed would be copied into claims that do not
     quote it)."""
     path = Path(seed)
-    if not path.exists() and seed.startswith("src-") and not (data_dir / "sources.csv").is_file():
+    # Whatever sources.csv is (a folder or a named pipe is reported as such when read), it is there.
+    listed = os.path.lexists(data_dir / "sources.csv")
+    if not path.exists() and seed.startswith("src-") and not listed:
         raise InputError(
             f"{seed}: no such file, and no {data_dir / 'sources.csv'} to find it in as a source_id: run from "
             f"the root of a clone of {REPOSITORY_URL} (the installed package holds no data/) or pass --data-dir DIR"
         )
-    if path.exists() or not (data_dir / "sources.csv").is_file():
+    if path.exists() or not listed:
         return read_seed(path)
     archived = archived_rows(data_dir)
     by_id = {row.source_id: row for row in archived}.get(seed)

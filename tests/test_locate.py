@@ -69,6 +69,22 @@ def test_bad_input_gives_one_line_and_exit_2(dataset: Dataset, tmp_path: Path, c
     assert "a QUOTE is empty" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("kind", ["a named pipe (FIFO)", "a folder"])
+def test_a_sources_table_that_is_no_file_is_named_as_such_not_as_missing(
+    dataset: Dataset, capsys: pytest.CaptureFixture, kind: str
+) -> None:
+    """It said 'no data/sources.csv ... run from the root of a clone', sending the curator elsewhere."""
+    sources = dataset.path("sources")
+    sources.unlink()
+    if kind == "a folder":
+        sources.mkdir()
+    else:
+        os.mkfifo(sources)
+    assert run_cli(["locate", "src-seed-000", "Homs", "--data-dir", str(dataset.data_dir)])[0] == 2
+    error = capsys.readouterr().err
+    assert f"sources.csv: is {kind}, not a regular file" in error and "[rule: file_regular]" in error
+
+
 def test_fix_names_a_byte_order_mark_instead_of_a_missing_column(
     dataset: Dataset, capsys: pytest.CaptureFixture[str]
 ) -> None:
