@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from syria_strikes.extras import distribution_folders
-from syria_strikes.files import DESCRIPTOR, sha256_blocks
+from syria_strikes.files import DESCRIPTOR, sha256_blocks, write_beside
 from syria_strikes.leftovers import remove_leftovers, temporary_beside
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, SEED_MOST_BYTES, TABLE_NAMES
 from syria_strikes.paths import dataset_root, tables_home
@@ -274,6 +274,7 @@ class Store:
     folder: Path
     note: str | None = None
     writable: bool = True
+    prepared: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -339,17 +340,27 @@ class Store:
 
     def _prepare(self) -> None:
         """Create the folder, telling git and backup tools to leave it alone; a link or file in
-        its place is refused, never followed."""
+        its place is refused, never followed. Those two files are written again, by a rename, when
+        they are missing or not as written: a full disk once left '.gitignore' empty for good."""
+        if self.prepared:
+            return
         try:
             self.folder.mkdir()
         except FileExistsError:
             if not stat.S_ISDIR(os.lstat(self.folder).st_mode):
                 raise NotADirectoryError(errno.ENOTDIR, "it is a link or a file, not a folder; remove it") from None
-            return
         for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-            with os.fdopen(os.open(self.folder / name, flags, 0o644), "w", encoding="ascii") as handle:
-                handle.write(text)
+            target, content = self.folder / name, text.encode("ascii")
+            read = _read_regular(target)
+            if read is not None and read[0] == content:
+                continue
+            written = write_beside(target, content, None, 0o644)
+            try:
+                os.replace(written.path, target)
+            finally:
+                written.path.unlink(missing_ok=True)
+                written.close()
+        self.prepared = True
 
 
 def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:

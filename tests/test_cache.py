@@ -354,6 +354,27 @@ def test_validation_writes_nothing_but_its_cache(warm_dataset: Dataset) -> None:
     assert not [path for path in (warm_dataset.root / CACHE_DIR).iterdir() if path.name.endswith(".tmp")]
 
 
+def test_the_files_that_keep_git_and_backups_out_are_written_again_when_damaged(
+    warm_dataset: Dataset, tmp_path: Path
+) -> None:
+    """A full disk left '.gitignore' empty and no CACHEDIR.TAG, and later runs never mended them; a
+    link in their place is replaced, never written through."""
+    folder = warm_dataset.root / CACHE_DIR
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("not the cache's\n", encoding="ascii")
+    (folder / ".gitignore").write_bytes(b"")
+    (folder / "CACHEDIR.TAG").unlink()
+    (folder / "CACHEDIR.TAG").symlink_to(outside)
+    _break_a_cell(warm_dataset)  # something to write
+    validate(warm_dataset.data_dir)
+    assert (folder / ".gitignore").read_text(encoding="ascii") == "*\n"
+    assert not (folder / "CACHEDIR.TAG").is_symlink()
+    assert (
+        (folder / "CACHEDIR.TAG").read_text(encoding="ascii").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    assert outside.read_text(encoding="ascii") == "not the cache's\n"
+
+
 def test_no_cache_neither_reads_nor_writes_it(dataset: Dataset) -> None:
     code, _ = run_cli(["validate", "--data-dir", str(dataset.data_dir), "--no-cache"])
     assert code == 0
