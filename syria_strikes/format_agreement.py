@@ -6,7 +6,9 @@ datapackage.json say only that each file is the one the descriptor lists. A rele
 hand, its checksums recomputed, can hold a CSV that says one thing and a Parquet file that says
 another: the loader, the site's pages and a spreadsheet user would then each see other data.
 ``syria-strikes info --deep`` and ``site`` read the CSV as validate reads it, and compare. The SQLite
-file's tables, views, search indexes and triggers are held to the definitions a build writes.
+file's tables, views, search indexes and triggers are held to the definitions a build writes, its
+vocabularies and search indexes to their rows, and the files a build derives from the tables (the
+GeoJSON, Datasette's metadata, the annotations) to what it would write from these.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def disagreements(folder: Path, read: Callable[[str], bytes]) -> list[str]:
     from syria_strikes.reading import read_table
 
     found = []
+    schema: str | None = None
     with _read_only(read(DATABASE)) as database:
         if isinstance(database, str):
             found.append(f"{DATABASE} in {folder}: {database}")
@@ -39,6 +42,7 @@ def disagreements(folder: Path, read: Callable[[str], bytes]) -> list[str]:
             schema = _schema_difference(database)
             if schema is not None:
                 found.append(f"{DATABASE} in {folder}: {schema}")
+        arrows: dict[str, pa.Table] = {}
         for declared in TABLES:
             parquet_name = f"{declared.name}.parquet"
             parquet = parquet_table(read(parquet_name), folder / parquet_name, declared)
@@ -60,6 +64,77 @@ def disagreements(folder: Path, read: Callable[[str], bytes]) -> list[str]:
             against_sql = None if isinstance(database, str) else _sql_difference(database, declared, sql_ready(parquet))
             if against_sql is not None:
                 found.append(f"{DATABASE} and {declared.name}.parquet in {folder} differ: {against_sql}")
+                continue
+            arrows[declared.name] = from_csv
+        # The indexes and vocabularies are judged once the tables agree: an index of rows that differ
+        # differs too, and saying so twice would name one fault as two.
+        if not isinstance(database, str) and schema is None and len(arrows) == len(TABLES):
+            found += [f"{DATABASE} in {folder}: {difference}" for difference in _derived_sql_differences(database)]
+    if len(arrows) == len(TABLES):
+        found += [f"{name} in {folder}: {difference}" for name, difference in _derived_file_differences(arrows, read)]
+    return found
+
+
+def _derived_sql_differences(database: sqlite3.Connection) -> list[str]:
+    """What the SQLite file holds beside the tables, held to what a build writes: the vocabularies'
+    rows, and each search index holding exactly its table's words (a datasette user searching an
+    emptied index finds nothing, while every row is there)."""
+    from syria_strikes.datasette import SEARCHED
+    from syria_strikes.sqlite import vocabulary_rows
+
+    found = []
+    try:
+        rows = database.execute("SELECT vocabulary, code, meaning FROM vocabularies ORDER BY rowid").fetchall()
+    except sqlite3.Error as error:
+        rows = [("unreadable", str(error), "")]
+    if [tuple(row) for row in rows] != vocabulary_rows():
+        found.append("its table vocabularies does not hold the codes and meanings a build writes")
+    # The check runs on a private copy: FTS5 compares an index with its content only when that is a
+    # table, so the claims' view (already held to the build's definition) is made one there.
+    copy = sqlite3.connect(":memory:")
+    try:
+        copy.execute("PRAGMA trusted_schema = OFF")
+        copy.deserialize(database.serialize())
+        copy.execute('CREATE TABLE "claims_named rows" AS SELECT * FROM "claims_named"')
+        copy.execute('DROP VIEW "claims_named"')
+        copy.execute('ALTER TABLE "claims_named rows" RENAME TO "claims_named"')
+        for name in (*SEARCHED, "claims"):
+            try:
+                copy.execute(f'INSERT INTO "{name}_fts" ("{name}_fts", rank) VALUES (\'integrity-check\', 1)')
+            except sqlite3.Error:
+                found.append(f"its search index {name}_fts does not hold the words of the rows it indexes")
+    except sqlite3.Error as error:
+        found.append(f"its search indexes cannot be checked ({error})")
+    finally:
+        copy.close()
+    return found
+
+
+def _derived_file_differences(arrows: dict[str, pa.Table], read: Callable[[str], bytes]) -> list[tuple[str, str]]:
+    """Each file a build derives from the tables, held to what the build would write from these:
+    the map's GeoJSON, Datasette's metadata, and the claims' annotations (but for the seed's words
+    around each quote, which only the seeds could tell)."""
+    from syria_strikes.annotations import CLAIM_COLUMNS, first_difference
+    from syria_strikes.files import ANNOTATIONS, DATASETTE, GEOJSON, to_json
+    from syria_strikes.geojson import geojson_text
+    from syria_strikes.sqlite import datasette_metadata
+
+    found = []
+    for name, expected in (
+        (GEOJSON, geojson_text(arrows["events"], arrows["claims"]).encode("utf-8")),
+        (DATASETTE, to_json(datasette_metadata()).encode("utf-8")),
+    ):
+        if read(name) != expected:
+            found.append((name, "it is not the file a build writes from the release's tables"))
+    claims = {name: arrows["claims"].column(name).to_pylist() for name in CLAIM_COLUMNS}
+    sources = arrows["sources"].select(["source_id", "url", "seed_path"]).to_pylist()
+    targets = {row["source_id"]: row["url"] or row["seed_path"] for row in sources if row["seed_path"] is not None}
+    if not set(claims["source_id"]) <= targets.keys():
+        found.append((ANNOTATIONS, "a claim's source is no archived source, which a build never writes"))
+        return found
+    difference = first_difference(read(ANNOTATIONS), claims, targets)
+    if difference is not None:
+        found.append((ANNOTATIONS, difference))
     return found
 
 

@@ -151,6 +151,9 @@ def render_info(info: ReleaseInfo, output_format: str = "text", disagreements: l
     verdict = (
         f"{len(disagreements)} difference(s) between the forms of its tables (below)"
         if disagreements
-        else "The CSV, Parquet and SQLite forms of every table hold the same rows."
+        else (
+            "The CSV, Parquet and SQLite forms of every table hold the same rows, and the files derived from "
+            "them are those a build writes."
+        )
     )
     return f"{info}\n{verdict}"

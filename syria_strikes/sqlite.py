@@ -94,7 +94,7 @@ def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
         connection.close()
     import adbc_driver_sqlite.dbapi as adbc_sqlite
 
-    codes = [(vocabulary.name, code, meaning) for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
+    codes = vocabulary_rows()
     vocabularies = pa.Table.from_arrays(
         [pa.array(column) for column in zip(*codes, strict=True)], names=["vocabulary", "code", "meaning"]
     )
@@ -105,6 +105,11 @@ def _write_database(path: Path, tables: dict[str, pa.Table]) -> None:
             cursor.adbc_ingest(declared.name, tables[declared.name], mode="append")
         cursor.adbc_ingest("vocabularies", vocabularies, mode="append")
     add_search_and_views(path)
+
+
+def vocabulary_rows() -> list[tuple[str, str, str]]:
+    """The rows of the ``vocabularies`` table: each vocabulary's codes and their meanings."""
+    return [(vocabulary.name, code, meaning) for vocabulary in VOCABULARIES for code, meaning in vocabulary.values]
 
 
 def _uri(path: Path) -> str:

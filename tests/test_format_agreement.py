@@ -144,6 +144,72 @@ def test_a_view_or_trigger_a_build_does_not_write_is_named(copied: Path, sql: st
     assert f"{DATABASE} in {copied}: {words}" in _disagreements(copied)
 
 
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        (
+            "UPDATE vocabularies SET meaning = 'a meaning no build writes' WHERE rowid = 1;",
+            "its table vocabularies does not hold the codes and meanings a build writes",
+        ),
+        (
+            "INSERT INTO claims_fts (claims_fts) VALUES ('delete-all');",
+            "its search index claims_fts does not hold the words of the rows it indexes",
+        ),
+        (
+            "INSERT INTO actors_fts (actors_fts) VALUES ('delete-all');",
+            "its search index actors_fts does not hold the words of the rows it indexes",
+        ),
+    ],
+    ids=["vocabulary", "claims' search emptied", "actors' search emptied"],
+)
+def test_what_the_sqlite_file_holds_beside_the_tables_is_what_a_build_writes(
+    copied: Path, sql: str, words: str
+) -> None:
+    """The six tables' rows agree, but a datasette user reads the vocabularies' meanings and searches
+    the indexes: an emptied index finds nothing while every row is there."""
+    _edit_database(copied, sql)
+    assert _disagreements(copied) == [f"{DATABASE} in {copied}: {words}"]
+
+
+def _forged_text(copied: Path, name: str, old: str, new: str) -> None:
+    path = copied / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    record_checksum(copied, path)
+
+
+def test_a_map_or_datasette_metadata_not_derived_from_the_tables_is_named(copied: Path) -> None:
+    """The site republishes events.geojson byte for byte: a point moved, its checksum recorded again."""
+    _forged_text(copied, "events.geojson", '"coordinates": [\n', '"coordinates": [\n          1.5,\n')
+    _forged_text(copied, "datasette-metadata.json", '"title": "syria-strikes"', '"title": "other data"')
+    assert _disagreements(copied) == [
+        f"events.geojson in {copied}: it is not the file a build writes from the release's tables",
+        f"datasette-metadata.json in {copied}: it is not the file a build writes from the release's tables",
+    ]
+
+
+def test_an_annotation_not_derived_from_its_claim_is_named_by_its_claim(copied: Path) -> None:
+    lines = (copied / "claims.annotations.jsonld").read_text(encoding="utf-8").split("\n")
+    quoted = lines[2].split('"exact":', 1)[1].split(',"prefix"', 1)[0]
+    _forged_text(copied, "claims.annotations.jsonld", lines[2], lines[2].replace(quoted, '"words nobody wrote"'))
+    claim_id = lines[2].split("#", 1)[1].split('"', 1)[0]
+    assert _disagreements(copied) == [
+        f"claims.annotations.jsonld in {copied}: line 3, the annotation of {claim_id}, is not the one a build writes"
+    ]
+
+
+def test_the_words_around_a_quote_are_taken_as_the_annotations_give_them_but_no_longer(copied: Path) -> None:
+    """Only the seeds could tell them wrong, and a release carries none; a longer context than a
+    build writes is named."""
+    lines = (copied / "claims.annotations.jsonld").read_text(encoding="utf-8").split("\n")
+    prefix = lines[2].split('"prefix":', 1)[1].split(',"suffix"', 1)[0]
+    _forged_text(copied, "claims.annotations.jsonld", prefix, '"other words"')
+    assert _disagreements(copied) == []
+    _forged_text(copied, "claims.annotations.jsonld", '"other words"', '"' + "x" * 33 + '"')
+    assert len(_disagreements(copied)) == 1
+
+
 def test_info_deep_reports_a_disagreement_and_fails(copied: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rewrite_parquet(copied, "claims", "hedging", "confirmed", slice(0, 1))
     code, _ = run_cli(["info", "--release", str(copied)])
@@ -160,7 +226,10 @@ def test_info_deep_reports_a_disagreement_and_fails(copied: Path, capsys: pytest
 def test_info_deep_on_a_built_release_says_the_forms_agree(release: Path) -> None:
     code, output = run_cli(["info", "--release", str(release), "--deep"])
     assert code == 0
-    assert output.rstrip().endswith("CSV, Parquet and SQLite forms of every table hold the same rows.")
+    assert output.rstrip().endswith(
+        "CSV, Parquet and SQLite forms of every table hold the same rows, and the files derived from them are "
+        "those a build writes."
+    )
 
 
 def test_info_deep_without_the_validators_packages_says_which_extra(

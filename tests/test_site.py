@@ -600,6 +600,26 @@ def test_a_release_whose_forms_disagree_stops_the_site_naming_the_cell(
     assert not out.exists()
 
 
+def test_a_map_not_derived_from_the_events_stops_the_site_before_it_is_republished(
+    release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The site hands out events.geojson byte for byte: a point moved, its checksum recorded again,
+    was published as the release's map."""
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    path = copy / "events.geojson"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"coordinates": [\n', '"coordinates": [\n          1.5,\n', 1)
+    )
+    record_checksum(copy, path)
+    out = tmp_path / "site"
+    code, error = _run_site(out, REPO / "seeds", capsys, release=copy)
+    assert code == 1, error
+    forged = "it is not the file a build writes from the release's tables; nothing was written"
+    assert error == f"error: events.geojson in {copy}: {forged}\n"
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("name", ["notes.html", "search.js", "pixel.svg"])
 def test_a_release_listing_a_file_no_build_writes_stops_the_site_naming_it(
     release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
