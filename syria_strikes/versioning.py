@@ -22,7 +22,7 @@ from typing import Literal
 from syria_strikes.files import write_atomically
 from syria_strikes.jsonfile import JsonRefused, parse_object
 from syria_strikes.leftovers import remove_leftovers
-from syria_strikes.metadata import SEED_MOST_BYTES, TABLES
+from syria_strikes.metadata import SEED_MOST_BYTES
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.safefiles import FileRefused, FileRule, FileTooLarge, read_file
 from syria_strikes.version import __version__
@@ -48,7 +48,7 @@ class HashRefused(OSError):
 def data_hash(
     data_dir: Path, known: Mapping[str, bytes] | None = None, digests: Mapping[str, str] | None = None
 ) -> str:
-    """SHA-256 over every declared table in ``data_dir`` and every document in ``seeds/`` beside it, by their
+    """SHA-256 over every table in ``data_dir`` and every document in ``seeds/`` beside it, by their
     names in the dataset (``data/claims.csv``), whatever the data folder is called or how it was given.
     ``known`` holds, by those names, bytes already read (the build's validated tables), and
     ``digests`` the SHA-256 (hex) of files already checked (the seeds validation held to their
@@ -58,13 +58,10 @@ def data_hash(
     digests = digests or {}
     root = dataset_root(data_dir)
     seeds = root / "seeds"
-    # The tables validate reads and nothing else: a hidden '.#claims.csv' (an editor's lock, a link
-    # to nowhere) or '._claims.csv' (macOS's AppleDouble) made the hash fail or name a local version.
-    tables = {
-        f"data/{declared.file_name}": data_dir / declared.file_name
-        for declared in TABLES
-        if os.path.lexists(data_dir / declared.file_name)
-    }
+    # Every table, and any other CSV file validate would report as a stray copy; not a hidden file,
+    # which validate leaves alone: '.#claims.csv' (an editor's lock, a link to nowhere) made the hash
+    # fail, and '._claims.csv' (macOS's AppleDouble) labelled the tagged data a local version.
+    tables = {f"data/{path.name}": path for path in data_dir.glob("*.csv") if not path.name.startswith(".")}
     tables |= {name: data_dir / name.removeprefix("data/") for name in known if name not in tables}
     named = sorted(tables.items())
     named += [(f"seeds/{path.relative_to(seeds).as_posix()}", path) for path in _seed_files(seeds) if path.is_file()]

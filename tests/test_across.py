@@ -95,6 +95,14 @@ def test_a_rule_that_reaches_for_an_undeclared_column_fails_instead_of_going_sta
     assert [p.rule for p in rule.run(frames)] == ["rule_failed"]
 
 
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.columns], ids=[r.name for r in RULES if r.columns])
+def test_a_rule_handed_its_columns_answers_as_on_whole_tables(rule: Across, frames: dict[str, pd.DataFrame]) -> None:
+    """A rule that looked at a whole row (unique_key compares a repeated ID's rows) would answer other
+    words when cut to its columns, without failing: such a rule reads its tables whole."""
+    whole = {name: frames[name] for name in rule.reads if name in frames}
+    assert rule.run(frames) == rule.judge(whole)
+
+
 def test_columns_are_declared_only_for_tables_read() -> None:
     with pytest.raises(ValueError, match="declares columns of tables it does not read: \\['events'\\]"):
         across("probe", {"claims"}, lambda f: [], columns={"events": {"event_id"}})

@@ -65,7 +65,7 @@ def test_data_hash_check_fails_on_edited_data(dataset: Dataset) -> None:
     assert f"a release of it is {__version__}+local." in result.stdout
 
 
-def test_hidden_files_beside_the_tables_are_not_hashed_as_validate_does_not_read_them(dataset: Dataset) -> None:
+def test_hidden_files_beside_the_tables_are_not_hashed_as_validate_leaves_them_alone(dataset: Dataset) -> None:
     """An editor's lock ('.#claims.csv', a link to nowhere) made data-hash and build fail with exit 3,
     and macOS's '._claims.csv' labelled the tagged data as a local version."""
     (dataset.data_dir / ".#claims.csv").symlink_to("curator@laptop.4242:1700000000")

@@ -859,11 +859,6 @@ def _referenced(declared: Table) -> set[str]:
     return {column.references for column in declared.columns if column.references is not None}
 
 
-def _unique_columns(declared: Table) -> set[str]:
-    """The columns unique_key reads: the primary key and every column declared unique."""
-    return {column.name for column in declared.columns if column.unique or column.name == declared.primary_key}
-
-
 def _reference_columns(declared: Table) -> dict[str, set[str]]:
     """The columns references reads: the table's referencing columns, each referenced table's key."""
     columns: dict[str, set[str]] = {declared.name: set()}
@@ -879,12 +874,8 @@ RELATION_RULES: tuple[Across, ...] = (
         rule
         for declared in TABLES
         for rule in (
-            across(
-                f"unique_key:{declared.name}",
-                {declared.name},
-                partial(_unique_keys, declared=declared),
-                columns={declared.name: _unique_columns(declared)},
-            ),
+            # Read whole: a repeated ID's words say whether its whole row repeats another.
+            across(f"unique_key:{declared.name}", {declared.name}, partial(_unique_keys, declared=declared)),
             across(
                 f"references:{declared.name}",
                 {declared.name, *_referenced(declared)},
