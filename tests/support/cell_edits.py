@@ -1059,6 +1059,15 @@ DATA_MODEL = [
         row=Where(attribution_status="acknowledged"),
     ),
     CellEdit(
+        "acknowledgement downgraded with the source it rested on left behind",
+        "events",
+        "attribution_status",
+        "alleged",
+        rule="source_only_acknowledged",
+        row=Where(attribution_status="acknowledged"),
+        reported_in="attribution_source_id",
+    ),
+    CellEdit(
         "assumed match said to be stated in the seed",
         "events",
         "identification",
