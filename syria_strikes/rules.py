@@ -113,6 +113,7 @@ RuleId = Literal[
     "repeated_row",
     "unique_value",
     "foreign_key",
+    "note_id_exists",
     "list_items",
     "list_repeats",
     "read_in_archive",
@@ -1755,6 +1756,17 @@ RULES: tuple[Rule, ...] = (
         "Reference to an ID that does not exist, also inside a `\\|` list",
         "Names the table whose key it must be.",
         words=_foreign_key,
+    ),
+    Rule(
+        "note_id_exists",
+        "IDs and references",
+        "A note naming an ID (`clm-000-050`, `evt-2020-01-14-t4-airbase-strike`) that no row has: the row it "
+        "explains or compares with was deleted or renamed",
+        "Names the missing ID; an ID followed by more words ('act-israel-backed') counts when a row has its start.",
+        words=(
+            "names {value!r}, which no row of {table} has: the row the note speaks of was deleted or renamed; "
+            "restore it, or correct the note"
+        ),
     ),
     Rule(
         "list_items",

@@ -7,6 +7,7 @@ already has a problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from difflib import get_close_matches
 from functools import partial
@@ -859,6 +860,67 @@ def _referenced(declared: Table) -> set[str]:
     return {column.references for column in declared.columns if column.references is not None}
 
 
+# An ID as prose writes it: a table's prefix and hyphenated parts, not inside a longer word.
+_WRITTEN_ID = re.compile(r"(?<![\w-])([a-z]{3})-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _id_prefixes() -> dict[str, Table]:
+    """The table each ID prefix ('clm', 'evt') names, read from the primary keys' patterns."""
+    prefixes = {}
+    for declared in TABLES:
+        pattern = declared.column(declared.primary_key).pattern or ""
+        found = re.match(r"\^([a-z]{3})-", pattern)
+        if found:
+            prefixes[found.group(1)] = declared
+    return prefixes
+
+
+def _note_columns(declared: Table) -> set[str]:
+    return {column.name for column in declared.columns if column.name.endswith("note")}
+
+
+def _note_ids(frames: Frames) -> list[Problem]:
+    """Each ID a note writes names a row: a note that explains or compares with a row outlives it
+    when the row is deleted or renamed ('clm-002-028 disputes it'). An ID run on into more words
+    ('act-israel-backed') counts when a row has the ID it starts with."""
+    prefixes = _id_prefixes()
+    known = {
+        prefix: set(frames[declared.name][declared.primary_key].dropna().tolist())
+        for prefix, declared in prefixes.items()
+        if declared.name in frames
+    }
+    problems = []
+    for declared in TABLES:
+        if declared.name not in frames:
+            continue
+        frame = frames[declared.name]
+        for name in sorted(_note_columns(declared)):
+            for line, note in by_line(frame[name].dropna()):
+                for found in _WRITTEN_ID.finditer(str(note)):
+                    ids = known.get(found.group(1))
+                    parts = found.group().split("-")
+                    if ids is None or any("-".join(parts[:end]) in ids for end in range(len(parts), 1, -1)):
+                        continue
+                    target = prefixes[found.group(1)].name
+                    problems.append(
+                        problem(
+                            "note_id_exists",
+                            declared.name,
+                            line,
+                            name,
+                            found.group(),
+                            value=found.group(),
+                            table=target,
+                        )
+                    )
+    return problems
+
+
+def _note_id_columns() -> dict[str, set[str]]:
+    """The columns note_id_exists reads: every table's key and notes."""
+    return {declared.name: {declared.primary_key, *_note_columns(declared)} for declared in TABLES}
+
+
 def _reference_columns(declared: Table) -> dict[str, set[str]]:
     """The columns references reads: the table's referencing columns, each referenced table's key."""
     columns: dict[str, set[str]] = {declared.name: set()}
@@ -890,6 +952,14 @@ RELATION_RULES: tuple[Across, ...] = (
         across(f"repeated_rows:{declared.name}", {declared.name}, partial(_repeated, declared=declared))
         for declared in TABLES
         if declared.name != "claims"
+    ),
+    # Every table's notes, judged with whatever tables could be read.
+    across(
+        "note_ids",
+        {declared.name for declared in TABLES},
+        _note_ids,
+        needs=set(),
+        columns=_note_id_columns(),
     ),
     across(
         "read_in_archive:claims",

@@ -66,6 +66,19 @@ def _edit_descriptor(ds: Dataset, edit: Callable[[dict[str, Any]], None]) -> Non
     path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
+# --- rows deleted ---------------------------------------------------------------------------------
+@structural("a claim deleted that another claim's note names")
+def claim_named_in_a_note_deleted(ds: Dataset) -> Expect:
+    """The article's dispute of the interception gone: its words are still quoted by a sibling claim,
+    so coverage stays silent; the note of the claim it disputes still names it."""
+    rows = ds.rows("claims")
+    gone = next(k for k, row in enumerate(rows) if row["claim_id"] == "clm-002-028")
+    del rows[gone]
+    ds.write_rows("claims", rows)
+    naming = next(k for k, row in enumerate(rows) if "clm-002-028" in row["curator_note"])
+    return Expect("claims", naming + 2, "curator_note", "note_id_exists", exact=False)  # three notes name it
+
+
 # --- several cells of a row -----------------------------------------------------------------------
 @structural("'At least eight' recorded as an exact count")
 def bound_recorded_as_exact(ds: Dataset) -> Expect:
