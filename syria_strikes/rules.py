@@ -212,6 +212,7 @@ RuleId = Literal[
     "relation_named",
     "claimant_named",
     "own_voice_reports",
+    "reports_own_voice",
     "own_voice_chain",
     "unattributed_claimed",
     "name_shared",
@@ -2779,6 +2780,20 @@ RULES: tuple[Rule, ...] = (
             "the claim is in its document's own voice and anchors attribution words, which it does only when it "
             "relays without asserting: the stance is 'reports', not {stance!r} (or the words name another "
             "claimant)"
+        ),
+    ),
+    Rule(
+        "reports_own_voice",
+        "Data model",
+        "The stance `reports` on a claim whose claimant is not its document's publisher: `reports` is the "
+        "document relaying words without naming who said them ('There are reports that'); a named party's "
+        "words assert, deny or state ('Syrian media have claimed' turned into a relay)",
+        "Names the claimant and the publisher.",
+        decision="warn",
+        words=(
+            "'reports' is the document relaying words without naming who said them, so its claimant is the "
+            "publisher {publisher!r}; {claimant!r} is named as saying it: the stance is what they say "
+            "('asserts', 'denies'), or the claimant is the publisher"
         ),
     ),
     Rule(

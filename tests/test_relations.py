@@ -722,6 +722,27 @@ def test_an_own_voice_claim_with_attribution_words_only_relays(
     assert [(p.row, p.column) for p in found] == ([(2, "stance")] if reported else [])
 
 
+@pytest.mark.parametrize(
+    ("claimant", "stance", "publisher", "reported"),
+    [
+        ("act-a", "reports", "act-a", False),  # the document relays
+        ("act-b", "reports", "act-a", True),  # a named party's words made a rumour
+        ("act-b", "asserts", "act-a", False),
+        ("act-b", "reports", "act-nobody", False),  # an unknown publisher is foreign_key's
+    ],
+)
+def test_only_the_document_itself_relays_without_asserting(
+    claimant: str, stance: str, publisher: str, reported: bool
+) -> None:
+    world = _world()
+    world["sources"][0]["publisher_actor_id"] = publisher
+    world["claims"][0].update(claimant_actor_id=claimant, stance=stance, attribution_quote="B said", relayed_via=None)
+    found = [p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "reports_own_voice"]
+    assert [(p.row, p.column, p.decision) for p in found] == ([(2, "stance", "warn")] if reported else [])
+    if reported:
+        assert "so its claimant is the publisher 'act-a'; 'act-b' is named as saying it" in found[0].message
+
+
 # --- a Wikidata item a curator saw ----------------------------------------------------------------
 @pytest.mark.parametrize(
     ("url", "note", "reported"),

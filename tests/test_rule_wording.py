@@ -114,6 +114,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "repeated_row": {"first": 2, "key": "event_id"},
     "unique_value": {"first": 2, "column": "seed_path"},
     "note_id_exists": {"value": "clm-000-050", "table": "claims"},
+    "reports_own_voice": {"claimant": "act-syrian-media", "publisher": "act-seed-000-publisher"},
     "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),
     "list_repeats": _cell("events", "place_aliases", "T4|T4 base|T4"),

@@ -110,6 +110,24 @@ def _own_voice_reports(frames: Frames) -> list[Problem]:
     ]
 
 
+def _reports_own_voice(frames: Frames) -> list[Problem]:
+    """'reports' is the document's own voice relaying words it does not assert, without naming who
+    said them: a claim of a named party with that stance made its assertion a rumour. Not judged
+    while the publisher or claimant is unknown (foreign_key's)."""
+    claims = frames["claims"]
+    publisher = _publisher_of(claims, frames["sources"])
+    actors = first_by_key(frames["actors"], "actor_id").index
+    judged = publisher.isin(actors).fillna(False) & claims["claimant_actor_id"].isin(actors).fillna(False)
+    named = judged & (claims["stance"] == "reports").fillna(False) & (claims["claimant_actor_id"] != publisher)
+    wrong = named.fillna(False).to_numpy(dtype=bool)
+    return [
+        problem("reports_own_voice", "claims", int(line), "stance", "reports", claimant=claimant, publisher=by)
+        for line, claimant, by in zip(
+            claims.index[wrong], claims.loc[wrong, "claimant_actor_id"], publisher[wrong], strict=True
+        )
+    ]
+
+
 def _own_voice_chain(frames: Frames) -> list[Problem]:
     """A claim in its document's own voice passed through no other outlet's report: the document says
     it, or relays it without naming who said it. Its publisher's own earlier report ('as we reported
@@ -634,6 +652,16 @@ MODEL_RULES: tuple[Across, ...] = (
         columns={
             "actors": {"actor_id"},
             "claims": {"attribution_quote", "claimant_actor_id", "source_id", "stance"},
+            "sources": {"publisher_actor_id", "source_id"},
+        },
+    ),
+    across(
+        "reports_own_voice",
+        {"claims", "sources", "actors"},
+        _reports_own_voice,
+        columns={
+            "actors": {"actor_id"},
+            "claims": {"claimant_actor_id", "source_id", "stance"},
             "sources": {"publisher_actor_id", "source_id"},
         },
     ),

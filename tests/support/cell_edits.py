@@ -1059,6 +1059,15 @@ DATA_MODEL = [
         row=Where(attribution_status="acknowledged"),
     ),
     CellEdit(
+        "a named party's claim turned into the document relaying a rumour",
+        "claims",
+        "stance",
+        "reports",
+        rule="reports_own_voice",
+        row=Where(claim_id="clm-000-013"),
+        decision="warn",
+    ),
+    CellEdit(
         "acknowledgement downgraded with the source it rested on left behind",
         "events",
         "attribution_status",
