@@ -202,6 +202,7 @@ RuleId = Literal[
     "attribution_claimed",
     "target_not_attacker",
     "date_claimed",
+    "date_narrowed",
     "dated_against_claims",
     "acknowledged_claimed",
     "ended_by_reports",
@@ -2668,6 +2669,20 @@ RULES: tuple[Rule, ...] = (
         "The event's days and the intervals of the document's time claims; date the event within one of them.",
         yields_to=("reported_after_event", "archive_about_event"),
         words=_date_claimed,
+    ),
+    Rule(
+        "date_narrowed",
+        "Data model",
+        "An event dated from an archived document (`date_source_id`) to a shorter span than every `time` claim "
+        "of that document about it gives ('this week' dated to one day): the narrower days are written nowhere "
+        "in it",
+        "Names the event's days and the document's intervals; date the event as the document does, or from a "
+        "reference that gives the day.",
+        yields_to=("date_claimed", "date_order"),
+        words=(
+            "the event is dated {date_start}/{date_end} from its document, whose time claims about it give no "
+            "span that short ({intervals}): date it as the document does, or from a reference that gives the days"
+        ),
     ),
     Rule(
         "dated_against_claims",

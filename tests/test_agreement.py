@@ -256,6 +256,47 @@ def test_an_event_ends_by_the_publication_of_the_document_it_is_dated_from(
     assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "ended_by_date_source")] if reported else [])
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "intervals", "reported"),
+    [
+        ("2020-01-12", "2020-01-12", ["2020-01-12/2020-01-15"], True),  # a day picked inside 'this week'
+        ("2020-01-12", "2020-01-15", ["2020-01-12/2020-01-15"], False),
+        ("2020-01-14", "2020-01-14", ["2020-01-12/2020-01-15", "2020-01-14/2020-01-14"], False),  # 'on Tuesday'
+        ("2020-01-12", "2020-01-13", ["../2020-01-15"], True),  # an open start is longer than any span
+        ("2020-01-12", "2020-01-12", ["2020-01-12/2020-01-15", "not an interval"], True),  # unusable: not judged
+        (None, "2020-01-15", ["../2020-01-15"], False),  # an event with an open start is narrowed to nothing
+    ],
+)
+def test_an_event_is_dated_no_narrower_than_its_document_dates_it(
+    start: str | None, end: str, intervals: list[str], reported: bool
+) -> None:
+    """'this week' dated to one of its days: the day is written nowhere in the document."""
+    frames = {
+        "events": typed_frame(
+            "events",
+            [{"event_id": "evt-x", "date_start": start, "date_end": end, "date_source_id": "src-seed-x"}],
+        ),
+        "claims": typed_frame(
+            "claims",
+            [
+                {
+                    "claim_id": f"clm-{k}",
+                    "event_id": "evt-x",
+                    "source_id": "src-seed-x",
+                    "predicate": "time",
+                    "value_text": interval,
+                }
+                for k, interval in enumerate(intervals)
+            ],
+        ),
+        "sources": typed_frame(
+            "sources", [{"source_id": "src-seed-x", "seed_path": "seeds/x.txt", "published_end": "2020-01-15"}]
+        ),
+    }
+    found = agreement._date_narrowed(frames)
+    assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "date_narrowed")] if reported else [])
+
+
 # --- 'unattributed' rests on sources that call the perpetrator unknown ---------------------------
 def _attributions(status: str, *claims: tuple[str | None, str | None]) -> list[tuple[int | None, str]]:
     frames = {

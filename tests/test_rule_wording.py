@@ -115,6 +115,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "unique_value": {"first": 2, "column": "seed_path"},
     "note_id_exists": {"value": "clm-000-050", "table": "claims"},
     "reports_own_voice": {"claimant": "act-syrian-media", "publisher": "act-seed-000-publisher"},
+    "date_narrowed": {"date_start": "2020-01-12", "date_end": "2020-01-12", "intervals": "2020-01-12/2020-01-15"},
     "foreign_key": {"key": "actor_id", "path": "data/actors.csv", "suggestions": ["act-idf", "act-iaf"]},
     "list_items": _cell("claims", "relayed_via", "a||b"),
     "list_repeats": _cell("events", "place_aliases", "T4|T4 base|T4"),

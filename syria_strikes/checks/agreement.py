@@ -1044,6 +1044,53 @@ def _date_claimed(frames: Frames) -> list[Problem]:
     return problems + _apart_problems("date_claimed", apart)
 
 
+def _date_narrowed(frames: Frames) -> list[Problem]:
+    """An event dated from an archived document spans no fewer days than the shortest interval that
+    document's time claims about it give: a day picked inside 'this week' is written nowhere in it.
+    Judged for events whose days are in order, and time claims judged as for date_claimed (which
+    reports the events that share no day with them); an event with an open start is not narrowed."""
+    events, claims, sources = frames["events"], frames["claims"], frames["sources"]
+    archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
+    dated = events[events["date_source_id"].isin(archived).to_numpy(dtype=bool)]
+    timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
+    if dated.empty or timed.empty:
+        return []
+    first = dated["date_start"].to_numpy(dtype="datetime64[D]")
+    last = dated["date_end"].to_numpy(dtype="datetime64[D]")
+    judged = ~np.isnat(first) & ~np.isnat(last) & (first <= last)
+    days = pd.DataFrame(
+        {
+            "line": dated.index[judged],
+            "event_id": dated["event_id"].to_numpy()[judged],
+            "said_in": dated["date_source_id"].to_numpy()[judged],
+            "first": first[judged].astype(str),
+            "last": last[judged].astype(str),
+            "span": (last - first)[judged].astype("timedelta64[s]"),
+        }
+    )
+    compared = days.merge(_time_said(timed, sources), on=["event_id", "said_in"])
+    if compared.empty:
+        return []
+    compared["longer"] = (compared["end"] - compared["start"]).to_numpy() > compared["span"].to_numpy()
+    narrowed = compared[compared.groupby("line")["longer"].transform("all").to_numpy(dtype=bool)]
+    problems = []
+    for _, group in narrowed.groupby("line", sort=True):
+        row = group.iloc[0]
+        problems.append(
+            problem(
+                "date_narrowed",
+                "events",
+                int(row["line"]),
+                "date_end",
+                str(row["last"]),
+                date_start=str(row["first"]),
+                date_end=str(row["last"]),
+                intervals=", ".join(sorted(set(map(str, group["interval"])))),
+            )
+        )
+    return problems
+
+
 def _dated_against_claims(frames: Frames) -> list[Problem]:
     """An event dated from a reference overlaps a day one of the time claims about it gives: a
     reference narrows what the documents say. It may contradict them, with the discrepancy recorded
@@ -1201,6 +1248,16 @@ AGREEMENT_RULES: tuple[Across, ...] = (
         "date_claimed",
         {"events", "claims", "sources"},
         _date_claimed,
+        columns={
+            "claims": {"event_id", "predicate", "source_id", "value_text"},
+            "events": {"date_end", "date_source_id", "date_start", "event_id"},
+            "sources": {"published_end", "seed_path", "source_id"},
+        },
+    ),
+    across(
+        "date_narrowed",
+        {"events", "claims", "sources"},
+        _date_narrowed,
         columns={
             "claims": {"event_id", "predicate", "source_id", "value_text"},
             "events": {"date_end", "date_source_id", "date_start", "event_id"},

@@ -66,6 +66,15 @@ def _edit_descriptor(ds: Dataset, edit: Callable[[dict[str, Any]], None]) -> Non
     path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
+@structural("'this week' dated from the document to one day of it")
+def this_week_narrowed_to_a_day(ds: Dataset) -> Expect:
+    """The rocket attacks on Iraqi bases 'this week': a day inside the week breaks no other rule."""
+    index = ds.find("events", event_id="evt-2020-01-iraq-bases-rocket-attacks")
+    ds.set_cell("events", index, "date_precision", "day")
+    ds.set_cell("events", index, "date_start", "2020-01-12")
+    return _set(ds, "events", index, "date_end", "2020-01-12", "date_narrowed")
+
+
 # --- rows deleted ---------------------------------------------------------------------------------
 @structural("a claim deleted that another claim's note names")
 def claim_named_in_a_note_deleted(ds: Dataset) -> Expect:
