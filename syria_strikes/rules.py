@@ -2678,7 +2678,7 @@ RULES: tuple[Rule, ...] = (
         "in it",
         "Names the event's days and the document's intervals; date the event as the document does, or from a "
         "reference that gives the day.",
-        yields_to=("date_claimed", "date_order"),
+        yields_to=("date_claimed", "date_order", "identification_dated"),
         words=(
             "the event is dated {date_start}/{date_end} from its document, whose time claims about it give no "
             "span that short ({intervals}): date it as the document does, or from a reference that gives the days"

@@ -47,6 +47,11 @@ def _drop_claims_on(dataset: Dataset, span: tuple[int, int]) -> None:
         or not (int(row["quote_start"]) < span[1] and span[0] < int(row["quote_end"]))
     ]
     assert len(kept) < len(rows)
+    # A curator deleting claims also rewords the notes that name them (rule note_id_exists).
+    dropped = {row["claim_id"] for row in rows} - {row["claim_id"] for row in kept}
+    for row in kept:
+        for claim_id in dropped:
+            row["curator_note"] = row["curator_note"].replace(claim_id, "a claim since deleted")
     dataset.write_rows("claims", kept)
 
 

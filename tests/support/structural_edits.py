@@ -66,6 +66,16 @@ def _edit_descriptor(ds: Dataset, edit: Callable[[dict[str, Any]], None]) -> Non
     path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
+@structural("'on Tuesday' widened to the seven days before the document")
+def on_tuesday_widened_to_a_week(ds: Dataset) -> Expect:
+    """The time claim is no longer a day (time_relative warns on it), and the event dated from the
+    document to that Tuesday is then narrower than anything the document says."""
+    claim = ds.find("claims", predicate="time", quote="on Tuesday")
+    event = ds.find("events", event_id=ds.rows("claims")[claim]["event_id"])
+    ds.set_cell("claims", claim, "value_text", "2020-01-08/2020-01-14")
+    return Expect("events", event + 2, "date_end", "date_narrowed")
+
+
 @structural("'this week' dated from the document to one day of it")
 def this_week_narrowed_to_a_day(ds: Dataset) -> Expect:
     """The rocket attacks on Iraqi bases 'this week': a day inside the week breaks no other rule."""
