@@ -1764,7 +1764,8 @@ RULES: tuple[Rule, ...] = (
         "IDs and references",
         "A note naming an ID (`clm-000-050`, `evt-2020-01-14-t4-airbase-strike`) that no row has: the row it "
         "explains or compares with was deleted or renamed",
-        "Names the missing ID; an ID followed by more words ('act-israel-backed') counts when a row has its start.",
+        "Names the missing ID. An ID run on into more words counts when a row has its start; a word with no "
+        "part in digits ('act-of-war', most actor IDs) and an ID inside a web address are not judged.",
         words=(
             "names {value!r}, which no row of {table} has: the row the note speaks of was deleted or renamed; "
             "restore it, or correct the note"

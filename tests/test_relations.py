@@ -994,15 +994,17 @@ def test_a_relation_read_both_ways_on_one_sentence_is_reported_unless_it_reads_t
 
 # --- notes ------------------------------------------------------------------------------------------
 def test_an_id_a_note_writes_names_a_row() -> None:
-    """A note outlives the row it speaks of when that row is deleted or renamed; an ID run on into
-    more words counts when a row has its start, and an ID of a table not read is not judged."""
+    """A note outlives the row it speaks of when that row is deleted or renamed. An ID run on into
+    more words counts when a row has its start; a word with no part in digits ('act-of-war') is
+    English, not an ID; an ID inside a web address, or of a table not read, is not judged."""
     world = _world()
     world["actors"][0]["curator_note"] = (
-        "Compare act-b, act-a-backed groups (act-a's own row) and act-gone; rel-x is not read here."
+        "Compare clm-001-001, clm-001-001-based readings, an act-of-war, clm-009-009, "
+        "https://example.org/clm-007-007 and rel-2020-x, whose table is not read here."
     )
     problems = _check(world)
-    assert _where(problems) == [("actors", 2, "curator_note", "act-gone", "note_id_exists")]
+    assert _where(problems) == [("actors", 2, "curator_note", "clm-009-009", "note_id_exists")]
     assert problems[0].message == (
-        "names 'act-gone', which no row of actors has: the row the note speaks of was deleted or renamed; "
+        "names 'clm-009-009', which no row of claims has: the row the note speaks of was deleted or renamed; "
         "restore it, or correct the note"
     )
