@@ -102,7 +102,7 @@ def _context_given(line: str) -> tuple[str, str]:
     try:
         selector = json.loads(line.removesuffix(","))["target"]["selector"][0]
         prefix, suffix = selector["prefix"], selector["suffix"]
-    except (ValueError, KeyError, TypeError, IndexError):
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError):  # nested deeper than Python reads
         return "", ""
     if not (isinstance(prefix, str) and isinstance(suffix, str)):
         return "", ""

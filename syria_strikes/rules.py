@@ -2801,9 +2801,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "reports_own_voice",
         "Data model",
-        "The stance `reports` on a claim whose claimant is not its document's publisher: `reports` is the "
-        "document relaying words without naming who said them ('There are reports that'); a named party's "
-        "words assert, deny or state ('Syrian media have claimed' turned into a relay)",
+        "The stance `reports` on a claim whose claimant is not its document's publisher, and whose hedge and "
+        "quote hold no words of a relay ('reportedly', 'reports that', 'attributed to', 'allegedly'): "
+        "`reports` is the document relaying words without naming who said them; a named party's words "
+        "assert, deny or state ('Syrian media have claimed' turned into a relay)",
         "Names the claimant and the publisher.",
         decision="warn",
         words=(

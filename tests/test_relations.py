@@ -723,20 +723,23 @@ def test_an_own_voice_claim_with_attribution_words_only_relays(
 
 
 @pytest.mark.parametrize(
-    ("claimant", "stance", "publisher", "reported"),
+    ("claimant", "stance", "publisher", "reported", "hedging"),
     [
-        ("act-a", "reports", "act-a", False),  # the document relays
-        ("act-b", "reports", "act-a", True),  # a named party's words made a rumour
-        ("act-b", "asserts", "act-a", False),
-        ("act-b", "reports", "act-nobody", False),  # an unknown publisher is foreign_key's
+        ("act-a", "reports", "act-a", False, "have claimed"),  # the document relays
+        ("act-b", "reports", "act-a", True, "have claimed"),  # a named party's words made a rumour
+        ("act-b", "asserts", "act-a", False, "have claimed"),
+        ("act-b", "reports", "act-nobody", False, "have claimed"),  # an unknown publisher is foreign_key's
+        ("act-b", "reports", "act-a", False, "reportedly"),  # B passes on words it does not vouch for
     ],
 )
 def test_only_the_document_itself_relays_without_asserting(
-    claimant: str, stance: str, publisher: str, reported: bool
+    claimant: str, stance: str, publisher: str, reported: bool, hedging: str
 ) -> None:
     world = _world()
     world["sources"][0]["publisher_actor_id"] = publisher
-    world["claims"][0].update(claimant_actor_id=claimant, stance=stance, attribution_quote="B said", relayed_via=None)
+    world["claims"][0].update(
+        claimant_actor_id=claimant, stance=stance, attribution_quote="B said", relayed_via=None, hedging=hedging
+    )
     found = [p for p in judged(MODEL_RULES, _frames(world)) if p.rule == "reports_own_voice"]
     assert [(p.row, p.column, p.decision) for p in found] == ([(2, "stance", "warn")] if reported else [])
     if reported:
