@@ -197,7 +197,6 @@ RuleId = Literal[
     "identification_noted",
     "identification_dated",
     "acknowledged_has_source",
-    "source_only_acknowledged",
     "acknowledged_on_assumed_match",
     "attribution_claimed",
     "target_not_attacker",
@@ -2625,17 +2624,6 @@ RULES: tuple[Rule, ...] = (
         "An `acknowledged` event without `attribution_source_id`",
         "Name the source the acknowledgement rests on.",
         words="attribution_status 'acknowledged' needs the attribution_source_id it rests on",
-    ),
-    Rule(
-        "source_only_acknowledged",
-        "Data model",
-        "`attribution_source_id` on an event that is not `acknowledged`: it names the source an "
-        "acknowledgement rests on, and there is none (an acknowledgement downgraded with its source left behind)",
-        "Empty attribution_source_id, or set the status the source shows.",
-        words=(
-            "attribution_source_id names the source an acknowledgement rests on, and attribution_status "
-            "{attribution_status!r} is none: empty it, or set the status the source shows"
-        ),
     ),
     Rule(
         "acknowledged_on_assumed_match",

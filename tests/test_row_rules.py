@@ -84,7 +84,6 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
             "attribution_applicable",
             "identification_noted",
             "acknowledged_has_source",
-            "source_only_acknowledged",
         },
         "claims": {
             "count_bounds",
@@ -129,23 +128,6 @@ def test_every_table_has_its_row_rules_and_each_reads_what_it_names() -> None:
         for rule in rules_for(table):
             named = [rule.column] if isinstance(rule.column, str) else chosen[rule.rule]
             assert set(named) <= set(rule.reads), f"{rule.rule} reports a column it does not read"
-
-
-def test_an_attribution_source_stands_only_beside_an_acknowledgement() -> None:
-    """It names the source an acknowledgement rests on: an event made 'alleged' with it left behind
-    still cited an acknowledgement the status denies. A missing status is required's to report."""
-    statuses = _texts("acknowledged", "alleged", "unattributed", "alleged", NA)
-    sources = _texts("src-ref-a", "src-ref-a", "src-ref-a", NA, "src-ref-a")
-    assert _passes(
-        "events", "source_only_acknowledged", attribution_status=statuses, attribution_source_id=sources
-    ) == [True, False, False, True, True]
-    assert _failing_row(
-        "events", "source_only_acknowledged", attribution_status=statuses[1:2], attribution_source_id=sources[1:2]
-    ) == (
-        "attribution_source_id",
-        "attribution_source_id names the source an acknowledgement rests on, and attribution_status 'alleged' is "
-        "none: empty it, or set the status the source shows",
-    )
 
 
 # --- dates ------------------------------------------------------------------------------------------

@@ -259,7 +259,6 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "claim_events": {},
     "identification_noted": {"identification": "assumed", "identification_note": None},
     "acknowledged_has_source": {"attribution_status": "acknowledged", "attribution_source_id": None},
-    "source_only_acknowledged": {"attribution_status": "alleged", "attribution_source_id": "src-ref-x"},
     "acknowledged_on_assumed_match": {},
     "archive_about_event": {"source": "src-seed-002"},
     "identification_dated": {"source": "src-ref-sputnik-2021-07-22-homs", "kind": "reference"},

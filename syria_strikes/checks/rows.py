@@ -930,18 +930,6 @@ MODEL_RULES: tuple[RowRule, ...] = (
         ("attribution_status", "attribution_source_id"),
         lambda f: ~_is(f["attribution_status"], ["acknowledged"]) | _present(f["attribution_source_id"]),
     ),
-    # A missing status is required's to report; a source beside it is not judged.
-    RowRule(
-        "events",
-        "source_only_acknowledged",
-        "attribution_source_id",
-        ("attribution_status", "attribution_source_id"),
-        lambda f: (
-            ~_present(f["attribution_status"])
-            | _is(f["attribution_status"], ["acknowledged"])
-            | ~_present(f["attribution_source_id"])
-        ),
-    ),
     RowRule(
         "sources",
         "reference_has_url",

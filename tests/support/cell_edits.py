@@ -158,8 +158,6 @@ IDS_AND_REFERENCES = [
             column.name,
             NOWHERE[column.references],
             rule="foreign_key",
-            # A source an acknowledgement rests on, or it would also stand where none may (source_only_acknowledged).
-            row=Where(attribution_status="acknowledged") if column.name == "attribution_source_id" else 0,
         )
         for table in TABLES
         for column in table.columns
@@ -1068,15 +1066,6 @@ DATA_MODEL = [
         rule="reports_own_voice",
         row=Where(claim_id="clm-000-013"),
         decision="warn",
-    ),
-    CellEdit(
-        "acknowledgement downgraded with the source it rested on left behind",
-        "events",
-        "attribution_status",
-        "alleged",
-        rule="source_only_acknowledged",
-        row=Where(attribution_status="acknowledged"),
-        reported_in="attribution_source_id",
     ),
     CellEdit(
         "assumed match said to be stated in the seed",
