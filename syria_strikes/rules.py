@@ -2662,15 +2662,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "date_narrowed",
         "Data model",
-        "An event dated from an archived document (`date_source_id`) to a shorter span than every `time` claim "
-        "of that document about it gives ('this week' dated to one day): the narrower days are written nowhere "
-        "in it",
+        "An event dated from an archived document (`date_source_id`) that leaves out a day its `time` claims "
+        "about it leave together (the latest start to the earliest end; a claim names its events in `event_id` "
+        "and `other_event_ids`): 'this week' dated to one of its days, or a Sunday where 'on Tuesday' is "
+        "written. An event wider than that is dated more loosely, not wrongly",
         "Names the event's days and the document's intervals; date the event as the document does, or from a "
         "reference that gives the day.",
         yields_to=("date_claimed", "date_order", "identification_dated"),
         words=(
-            "the event is dated {date_start}/{date_end} from its document, whose time claims about it give no "
-            "span that short ({intervals}): date it as the document does, or from a reference that gives the days"
+            "the event is dated {date_start}/{date_end} from its document, whose time claims about it leave "
+            "other days ({intervals}): date it as the document does, or from a reference that gives the days"
         ),
     ),
     Rule(

@@ -262,8 +262,12 @@ def test_an_event_ends_by_the_publication_of_the_document_it_is_dated_from(
         ("2020-01-12", "2020-01-12", ["2020-01-12/2020-01-15"], True),  # a day picked inside 'this week'
         ("2020-01-12", "2020-01-15", ["2020-01-12/2020-01-15"], False),
         ("2020-01-14", "2020-01-14", ["2020-01-12/2020-01-15", "2020-01-14/2020-01-14"], False),  # 'on Tuesday'
-        ("2020-01-12", "2020-01-13", ["../2020-01-15"], True),  # an open start is longer than any span
+        ("2020-01-12", "2020-01-12", ["2020-01-12/2020-01-15", "2020-01-14/2020-01-14"], True),  # a Sunday
+        ("2020-01-12", "2020-01-14", ["2020-01-12/2020-01-15", "../2020-01-14"], False),  # both claims together
+        ("2020-01-12", "2020-01-13", ["../2020-01-15"], True),  # no start is written
         ("2020-01-12", "2020-01-12", ["2020-01-12/2020-01-15", "not an interval"], True),  # unusable: not judged
+        ("2020-01-01", "2020-01-31", ["2020-01-12/2020-01-15"], False),  # wider: looser, not wrong
+        ("2020-01-12", "2020-01-12", ["2020-01-01/2020-01-02", "2020-01-10/2020-01-12"], False),  # date_claimed's
         (None, "2020-01-15", ["../2020-01-15"], False),  # an event with an open start is narrowed to nothing
     ],
 )
@@ -295,6 +299,47 @@ def test_an_event_is_dated_no_narrower_than_its_document_dates_it(
     }
     found = agreement._date_narrowed(frames)
     assert [(p.row, p.column, p.rule) for p in found] == ([(2, "date_end", "date_narrowed")] if reported else [])
+
+
+def test_a_time_claim_about_several_events_dates_each_of_them() -> None:
+    """'Both came under fire on Tuesday' is one claim, its second event in other_event_ids."""
+    frames = {
+        "events": typed_frame(
+            "events",
+            [
+                {
+                    "event_id": "evt-x",
+                    "date_start": "2020-01-14",
+                    "date_end": "2020-01-14",
+                    "date_source_id": "src-seed-x",
+                }
+            ],
+        ),
+        "claims": typed_frame(
+            "claims",
+            [
+                {
+                    "claim_id": "clm-1",
+                    "event_id": "evt-x",
+                    "source_id": "src-seed-x",
+                    "predicate": "time",
+                    "value_text": "2020-01-12/2020-01-15",
+                },
+                {
+                    "claim_id": "clm-2",
+                    "event_id": "evt-y",
+                    "other_event_ids": "evt-x",
+                    "source_id": "src-seed-x",
+                    "predicate": "time",
+                    "value_text": "2020-01-14/2020-01-14",
+                },
+            ],
+        ),
+        "sources": typed_frame(
+            "sources", [{"source_id": "src-seed-x", "seed_path": "seeds/x.txt", "published_end": "2020-01-15"}]
+        ),
+    }
+    assert agreement._date_narrowed(frames) == []
 
 
 # --- 'unattributed' rests on sources that call the perpetrator unknown ---------------------------

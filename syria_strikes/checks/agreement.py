@@ -1045,46 +1045,52 @@ def _date_claimed(frames: Frames) -> list[Problem]:
 
 
 def _date_narrowed(frames: Frames) -> list[Problem]:
-    """An event dated from an archived document spans no fewer days than the shortest interval that
-    document's time claims about it give: a day picked inside 'this week' is written nowhere in it.
-    Judged for events whose days are in order, and time claims judged as for date_claimed (which
-    reports the events that share no day with them); an event with an open start is not narrowed."""
+    """An event dated from an archived document holds every day that the document's time claims about
+    it leave together (the latest start to the earliest end): a day picked inside 'this week', or a
+    Sunday where 'on Tuesday' is written, is written nowhere in it. A time claim about several events
+    (other_event_ids) speaks of each. Judged for events whose days are in order and whose start is
+    known, with claims judged as for date_claimed, and not where the claims leave no day at all
+    (date_claimed's); an event wider than what the claims leave is dated more loosely, not wrongly."""
     events, claims, sources = frames["events"], frames["claims"], frames["sources"]
     archived = sources.loc[sources["seed_path"].notna().to_numpy(dtype=bool), "source_id"].dropna()
     dated = events[events["date_source_id"].isin(archived).to_numpy(dtype=bool)]
     timed = claims[(claims["predicate"] == "time").fillna(False).to_numpy(dtype=bool)]
     if dated.empty or timed.empty:
         return []
-    first = dated["date_start"].to_numpy(dtype="datetime64[D]")
-    last = dated["date_end"].to_numpy(dtype="datetime64[D]")
+    others = list_items(timed["other_event_ids"])
+    if not others.empty:
+        timed = pd.concat([timed, timed.loc[others.index].assign(event_id=others.to_numpy())])
+    first = dated["date_start"].to_numpy(dtype="datetime64[s]")
+    last = dated["date_end"].to_numpy(dtype="datetime64[s]")
     judged = ~np.isnat(first) & ~np.isnat(last) & (first <= last)
     days = pd.DataFrame(
         {
             "line": dated.index[judged],
             "event_id": dated["event_id"].to_numpy()[judged],
             "said_in": dated["date_source_id"].to_numpy()[judged],
-            "first": first[judged].astype(str),
-            "last": last[judged].astype(str),
-            "span": (last - first)[judged].astype("timedelta64[s]"),
+            "first": first[judged],
+            "last": last[judged],
         }
     )
     compared = days.merge(_time_said(timed, sources), on=["event_id", "said_in"])
     if compared.empty:
         return []
-    compared["longer"] = (compared["end"] - compared["start"]).to_numpy() > compared["span"].to_numpy()
-    narrowed = compared[compared.groupby("line")["longer"].transform("all").to_numpy(dtype=bool)]
     problems = []
-    for _, group in narrowed.groupby("line", sort=True):
+    for _, group in compared.groupby("line", sort=True):
         row = group.iloc[0]
+        latest_start, earliest_end = group["start"].max(), group["end"].min()
+        if latest_start > earliest_end or (row["first"] <= latest_start and row["last"] >= earliest_end):
+            continue
+        start, end = (str(np.datetime64(row[name], "D")) for name in ("first", "last"))
         problems.append(
             problem(
                 "date_narrowed",
                 "events",
                 int(row["line"]),
                 "date_end",
-                str(row["last"]),
-                date_start=str(row["first"]),
-                date_end=str(row["last"]),
+                end,
+                date_start=start,
+                date_end=end,
                 intervals=", ".join(sorted(set(map(str, group["interval"])))),
             )
         )
@@ -1259,7 +1265,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
         {"events", "claims", "sources"},
         _date_narrowed,
         columns={
-            "claims": {"event_id", "predicate", "source_id", "value_text"},
+            "claims": {"event_id", "other_event_ids", "predicate", "source_id", "value_text"},
             "events": {"date_end", "date_source_id", "date_start", "event_id"},
             "sources": {"published_end", "seed_path", "source_id"},
         },
