@@ -1075,12 +1075,15 @@ def _date_narrowed(frames: Frames) -> list[Problem]:
     compared = days.merge(_time_said(timed, sources), on=["event_id", "said_in"])
     if compared.empty:
         return []
+    # Every event's span against its claims' at once: only the events reported are looped over.
+    lines = compared.groupby("line")
+    latest_start = lines["start"].transform("max").to_numpy()
+    earliest_end = lines["end"].transform("min").to_numpy()
+    holds = (compared["first"].to_numpy() <= latest_start) & (compared["last"].to_numpy() >= earliest_end)
+    narrowed = compared[(latest_start <= earliest_end) & ~holds]
     problems = []
-    for _, group in compared.groupby("line", sort=True):
+    for _, group in narrowed.groupby("line", sort=True):
         row = group.iloc[0]
-        latest_start, earliest_end = group["start"].max(), group["end"].min()
-        if latest_start > earliest_end or (row["first"] <= latest_start and row["last"] >= earliest_end):
-            continue
         start, end = (str(np.datetime64(row[name], "D")) for name in ("first", "last"))
         problems.append(
             problem(
