@@ -321,13 +321,14 @@ def _data_dir(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path
         )
     # A release's tables: archive would append to its checksummed sources.csv. A release keeps its
     # tables beside its descriptor, and so does an unzipped bundle, which carries no build marker; a
-    # dataset's descriptor sits beside data/, never in it.
-    if (args.data_dir / "data").is_dir() and (args.data_dir / DESCRIPTOR).is_file():
+    # dataset's descriptor sits beside data/, never in it. os.path's tests answer False for a folder
+    # that cannot be looked into: the command itself then names it, with its rule.
+    if os.path.isdir(args.data_dir / "data") and os.path.isfile(args.data_dir / DESCRIPTOR):
         parser.error(
             f"{escape(str(args.data_dir))} is a dataset's root, which holds data/ beside seeds/ and "
             f"{DESCRIPTOR}: pass --data-dir {escape(str(args.data_dir / 'data'))}"
         )
-    if (args.data_dir / RELEASE_MARKER_FILE).is_file() or os.path.lexists(args.data_dir / DESCRIPTOR):
+    if os.path.isfile(args.data_dir / RELEASE_MARKER_FILE) or os.path.lexists(args.data_dir / DESCRIPTOR):
         parser.error(
             f"{escape(str(args.data_dir))} holds {DESCRIPTOR} beside its tables, as a release written by "
             "`syria-strikes build` or an unzipped bundle does: it is not a dataset's data folder. Pass --data-dir "

@@ -133,6 +133,18 @@ def test_data_hash_names_a_seeds_folder_it_cannot_list(warm_dataset: Dataset, fo
     assert "[rule: file_readable]" in result.stdout and "sha256:" not in result.stdout
 
 
+def test_a_data_folder_that_cannot_be_looked_into_is_reported_by_its_rule(dataset: Dataset) -> None:
+    """Telling a release or a dataset's root from a data folder looked inside it, and the refusal ended
+    the command naming 'data/data', a path the user never gave."""
+    dataset.data_dir.chmod(0o600)
+    try:
+        result = forked_unprivileged("validate", "--data-dir", str(dataset.data_dir), cwd=dataset.root)
+    finally:
+        dataset.data_dir.chmod(0o755)
+    assert_clean_failure(result, 1)
+    assert "[rule: file_readable]" in result.stdout and "data/data" not in result.stdout + result.stderr
+
+
 def test_data_hash_names_a_file_in_seeds_larger_than_any_seed_unread(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
