@@ -897,7 +897,10 @@ def _note_ids(frames: Frames) -> list[Problem]:
             continue
         frame = frames[declared.name]
         for name in sorted(_note_columns(declared)):
-            for line, note in by_line(frame[name].dropna()):
+            notes = frame[name].dropna()
+            # Arrow finds the notes that may write an ID at all (a prefix, a hyphen, a digit after it).
+            maybe = pc.match_substring_regex(arrow_strings(notes), r"[a-z]{3}-[a-z0-9-]*[0-9]")
+            for line, note in by_line(notes[maybe.to_numpy(zero_copy_only=False)]):
                 for found in _WRITTEN_ID.finditer(str(note)):
                     ids = known.get(found.group(1))
                     parts = found.group().split("-")
