@@ -414,6 +414,10 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
         temporary.close()
 
 
+# The columns each table a check reads is cut to (None: the whole table); None: every table whole.
+ColumnsRead = Mapping[str, frozenset[str] | None] | None
+
+
 @dataclass
 class TableCache:
     """The cell and row problems of each table, by the sha256 of its file; handed to the validator."""
@@ -476,7 +480,7 @@ class TableCache:
         reads: Iterable[str],
         present: Iterable[str],
         seeds: bool,
-        columns: Mapping[str, frozenset[str] | None] | None = None,
+        columns: ColumnsRead = None,
     ) -> str | None:
         """A rule across tables is keyed by what it is handed (syria_strikes/checks/across.py): of a
         table whose columns it declares, the digest of each of those columns and of the lines of the
@@ -507,7 +511,7 @@ class TableCache:
         present: Iterable[str],
         *,
         seeds: bool = False,
-        columns: Mapping[str, frozenset[str] | None] | None = None,
+        columns: ColumnsRead = None,
     ) -> list[Problem] | None:
         """The problems a rule across tables found in the same tables (and seeds), if known."""
         key = self._rule_key(name, reads, present, seeds, columns)
@@ -534,7 +538,7 @@ class TableCache:
         problems: list[Problem],
         *,
         seeds: bool = False,
-        columns: Mapping[str, frozenset[str] | None] | None = None,
+        columns: ColumnsRead = None,
     ) -> None:
         key, encoded = self._rule_key(name, reads, present, seeds, columns), _encode_problems(problems)
         if key is not None and encoded is not None:

@@ -37,7 +37,7 @@ from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
 
 if TYPE_CHECKING:
-    from syria_strikes.cache import TableCache
+    from syria_strikes.cache import ColumnsRead, TableCache
 
 PARALLEL_FROM_BYTES = 4 << 20
 # One thread per processor (at least two, at most four): more threads than processors held more
@@ -49,8 +49,6 @@ SEED_CHECK = "seeds"
 SOURCES = frozenset({"sources"})
 QuoteCheck = Callable[[dict[str, str]], list[Problem]]
 Cells = set[tuple[int, str]]
-# The columns each table a check reads is cut to (None: the whole table); None: every table whole.
-ColumnsRead = Mapping[str, frozenset[str] | None] | None
 
 
 def read_and_check(
