@@ -11,12 +11,14 @@ that run the rules), so any change to data, seeds, descriptor, rules or librarie
 - Nothing changed: the whole answer is read back without importing pandas, pandera or
   frictionless.
 - Some tables changed: each unchanged table's cell and row problems, and the descriptor check's
-  verdict if the descriptor is unchanged, are read back; only the changed tables' cell and row
-  rules run again. Each rule across tables declares the tables it reads and is handed no other,
-  and for most tables the columns it reads, cut to those (syria_strikes/checks/across.py): its
-  problems are read back while none of those tables, or of those columns and their lines, changed. The
-  check of the seed files, and each check of words quoted from them, is read back likewise while
-  neither its tables nor anything in seeds/ changed; the seeds are read only when one must run.
+  verdict if the descriptor is unchanged, are read back. A changed table's schema is answered
+  piece by piece (syria_strikes/checks/schema.py): a column's cell rules, or a row rule, run again
+  only when a column it reads, or the lines of the rows, changed. Each rule across tables
+  declares the tables it reads and is handed no other, and for most tables the columns it reads,
+  cut to those (syria_strikes/checks/across.py): its problems are read back while none of those
+  tables, or of those columns and their lines, changed. The check of the seed files, and each
+  check of words quoted from them, is read back likewise while neither its tables nor anything in
+  seeds/ changed; the seeds are read only when one must run.
 
 An entry is trusted only when its header names this format, its body matches the sha256 in the
 header, the key inside equals the key asked for, and the file is the one it was written to: each
@@ -245,6 +247,22 @@ def _encode_problems(problems: Iterable[Problem]) -> list[list[Any]] | None:
     return encoded
 
 
+def _decode_cells(encoded: object) -> set[tuple[int, str]] | None:
+    """Reported cells as (line, column), from JSON lists; None when any is not of that form."""
+    if not isinstance(encoded, list):
+        return None
+    if not all(
+        isinstance(cell, list)
+        and len(cell) == 2
+        and isinstance(cell[0], int)
+        and not isinstance(cell[0], bool)
+        and isinstance(cell[1], str)
+        for cell in encoded
+    ):
+        return None
+    return {(line, column) for line, column in encoded}
+
+
 def _well_typed(fields: list[Any]) -> bool:
     table, row, column, value, rule, message = fields
     optional_text = all(item is None or isinstance(item, str) for item in (column, value))
@@ -436,6 +454,10 @@ class TableCache:
     # The digest of a column of a table as the rules are handed it (None: of its lines), given by
     # the validator once the tables are read; without it a rule is keyed by its tables' files.
     column_digest: Callable[[str, str | None], str] | None = None
+    # The pieces of a changed table's schema (syria_strikes/checks/schema.py): what the last run
+    # found, by table, then by piece, as [key, problems, cells reported].
+    pieces_known: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pieces_found: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -452,20 +474,11 @@ class TableCache:
         entry = None if key is None else self.store.read(f"table-{table}.json", key)
         if entry is None:
             return None
-        problems, failed = _decode_problems(entry.get("problems")), entry.get("failed")
-        if problems is None or not isinstance(failed, list):
-            return None
-        if not all(
-            isinstance(cell, list)
-            and len(cell) == 2
-            and isinstance(cell[0], int)
-            and not isinstance(cell[0], bool)
-            and isinstance(cell[1], str)
-            for cell in failed
-        ):
+        problems, failed = _decode_problems(entry.get("problems")), _decode_cells(entry.get("failed"))
+        if problems is None or failed is None:
             return None
         self.hits.append(table)
-        return problems, {(line, column) for line, column in failed}
+        return problems, failed
 
     def put(self, table: str, problems: list[Problem], failed: set[tuple[int, str]]) -> None:
         key, encoded = self._key(table), _encode_problems(problems)
@@ -473,6 +486,35 @@ class TableCache:
         if key is None or encoded is None or not all(isinstance(line, int) for line, _ in cells):
             return
         self.pending.append((f"table-{table}.json", key, {"problems": encoded, "failed": [list(c) for c in cells]}))
+
+    def piece_key(
+        self, table: str, piece: str, reads: Iterable[str], digest: Callable[[str | None], str], reported: Iterable[int]
+    ) -> str:
+        """A piece of a table's schema is keyed by the digests of the columns it reads and of the
+        rows' lines, and by the lines of those columns' cells reported before the schema ran."""
+        columns = {column: digest(column) for column in sorted(reads)}
+        return _key("piece", table, piece, digest(None), columns, sorted(reported))
+
+    def piece(self, table: str, piece: str, key: str) -> tuple[list[Problem], set[tuple[int, str]]] | None:
+        """The problems a piece of the table's schema found, and the cells it reported, if known."""
+        if table not in self.pieces_known:
+            entry = self.store.read(f"pieces-{table}.json", _key("pieces", table))
+            known = None if entry is None else entry.get("pieces")
+            self.pieces_known[table] = known if isinstance(known, dict) else {}
+        record = self.pieces_known[table].get(piece)
+        if not (isinstance(record, list) and len(record) == 3 and record[0] == key):
+            return None
+        problems, cells = _decode_problems(record[1]), _decode_cells(record[2])
+        if problems is None or cells is None:
+            return None
+        self.hits.append(f"{table} {piece}")
+        self.pieces_found.setdefault(table, {})[piece] = record
+        return problems, cells
+
+    def put_piece(self, table: str, piece: str, key: str, problems: list[Problem], cells: set[tuple[int, str]]) -> None:
+        encoded = _encode_problems(problems)
+        if encoded is not None and all(isinstance(line, int) for line, _ in cells):
+            self.pieces_found.setdefault(table, {})[piece] = [key, encoded, [list(c) for c in sorted(cells, key=repr)]]
 
     def _rule_key(
         self,
@@ -548,7 +590,12 @@ class TableCache:
         """Every entry this run leaves to write: the tables', the descriptor's and the rules'."""
         changed = self.rules_found and self.rules_found != self.rules_known
         rules = [(RULES_ENTRY, _key("rules"), {"rules": self.rules_found})] if changed else []
-        return [*self.pending, *rules]
+        pieces = [
+            (f"pieces-{table}.json", _key("pieces", table), {"pieces": found})
+            for table, found in self.pieces_found.items()
+            if found != self.pieces_known.get(table)
+        ]
+        return [*self.pending, *rules, *pieces]
 
     def check_descriptor(self, root: Path) -> list[Problem]:
         """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, as_completed
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import RELATION_RULES
-from syria_strikes.checks.schema import check_table, table_parts
+from syria_strikes.checks.schema import Piece, check_pieces, pieces, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
 from syria_strikes.column_digests import column_digest, lines_digest
@@ -87,7 +88,7 @@ def read_and_check(
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         problems: list[Problem] = []
-        checking: dict[str, tuple[pd.DataFrame, Cells, list[tuple[Cells, Future[list[Problem]]]]]] = {}
+        checking: dict[str, TableChecks] = {}
         for read in as_completed(reads):
             declared = reads[read]
             frame, found = read.result()
@@ -97,16 +98,14 @@ def read_and_check(
             known = memory.get(declared.name)
             if known is not None:
                 problems += known[0]
-                checking[declared.name] = (frame, known[1], [])
+                checking[declared.name] = TableChecks(frame, declared, known[1])
                 continue
             # Line 1 is the header: a problem there names a column, not a cell.
             failed = {(p.row, p.column) for p in found if p.row is not None and p.row > 1 and p.column is not None}
             # A column missing from the header is reported once; its empty cells are not judged row by row.
             absent = {p.column for p in found if p.rule == "header_complete" and p.column is not None}
             failed |= {(int(line), name) for name in absent for line in frame.index}
-            parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
-            checks = [(seen, pool.submit(check_table, part, declared, seen)) for part, seen in parts]
-            checking[declared.name] = (frame, failed, checks)
+            checking[declared.name] = _start_checks(pool, frame, declared, failed, tables)
         frames: dict[str, pd.DataFrame] = {}
         seeds: Future[tuple[list[Problem], dict[str, str]]] | None = None
         seeds_known: list[Problem] | None = None
@@ -114,13 +113,11 @@ def read_and_check(
         for declared in TABLES:
             if declared.name not in checking:
                 continue
-            frame, failed, checks = checking.pop(declared.name)
-            checked: list[Problem] = []
-            for seen, check in checks:
-                checked += check.result()
-                failed |= seen
-            problems += checked
-            if checks:
+            started = checking.pop(declared.name)
+            frame, failed = started.frame, started.failed
+            if started.running is not None:
+                checked = started.finish(tables)
+                problems += checked
                 memory.put(declared.name, checked, failed)
             frames[declared.name] = _blank(frame, declared, failed)
             if declared.name == "sources":
@@ -173,6 +170,66 @@ def read_and_check(
         for future in later:
             problems += future.result()
     return frames, sort_problems(one_per_fault(problems))
+
+
+@dataclass
+class TableChecks:
+    """The cell and row rules of one table under way: the pieces of its schema remembered by the
+    cache (syria_strikes/checks/schema.py), and the parts of the table checked afresh for the rest.
+    ``running`` is None when the table's problems were all known from its file's digest."""
+
+    frame: pd.DataFrame
+    declared: Table
+    failed: Cells
+    running: list[tuple[Cells, Future[dict[Piece, list[Problem]]]]] | None = None
+    known: dict[Piece, list[Problem]] = field(default_factory=dict)
+    keys: dict[Piece, str] = field(default_factory=dict)
+    reported: Cells = field(default_factory=set)
+
+    def finish(self, tables: TableCache | None) -> list[Problem]:
+        """Every problem of the table's schema; ``failed`` gains the cells reported. What was
+        checked afresh is handed to the cache piece by piece."""
+        found: dict[Piece, list[Problem]] = {}
+        for seen, check in self.running or []:
+            for piece, problems in check.result().items():
+                found.setdefault(piece, []).extend(problems)
+            self.failed |= seen
+        if tables is not None:
+            by_column: dict[str, Cells] = {}
+            for cell in self.failed - self.reported:
+                by_column.setdefault(cell[1], set()).add(cell)
+            for piece, problems in found.items():
+                cells = by_column.get(piece.name, set()) if piece.kind == "column" else set()
+                tables.put_piece(self.declared.name, piece.label, self.keys[piece], problems, cells)
+        return [problem for each in (self.known, found) for problems in each.values() for problem in problems]
+
+
+def _start_checks(
+    pool: Executor, frame: pd.DataFrame, declared: Table, failed: Cells, tables: TableCache | None
+) -> TableChecks:
+    """Start the cell and row rules of a table read afresh. With the cache, a piece of its schema
+    whose columns (and their cells reported by the reader) are unchanged is answered from it, and
+    only the other pieces run: one edited cell checks one column and the row rules reading it."""
+    started = TableChecks(frame, declared, failed, reported=set(failed))
+    wanted = list(pieces(declared.name))
+    if tables is not None:
+        digests = ColumnDigests({declared.name: frame})
+        for piece in wanted:
+            earlier = {line for line, column in started.reported if column in piece.reads}
+            started.keys[piece] = tables.piece_key(
+                declared.name, piece.label, piece.reads, partial(digests, declared.name), earlier
+            )
+        for piece in list(wanted):
+            remembered = tables.piece(declared.name, piece.label, started.keys[piece])
+            if remembered is not None:
+                started.known[piece], cells = remembered
+                failed |= cells
+                wanted.remove(piece)
+    started.running = []
+    if wanted:
+        parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
+        started.running = [(seen, pool.submit(check_pieces, part, declared, seen, wanted)) for part, seen in parts]
+    return started
 
 
 class Cold:

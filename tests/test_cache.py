@@ -27,6 +27,7 @@ from syria_strikes.cache import CACHE_DIR, RESULT_ENTRY, validate
 from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
+from syria_strikes.checks.schema import pieces
 from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
@@ -92,7 +93,7 @@ def test_the_unchanged_answer_imports_no_heavy_library(warm_dataset: Dataset) ->
     assert result.stdout.splitlines()[-1] == "0 []"
 
 
-def test_after_one_cell_changes_only_its_table_and_the_rules_reading_its_column_are_checked_again(
+def test_after_one_cell_changes_only_the_rules_reading_its_column_are_checked_again(
     warm_dataset: Dataset, filled_broken: FilledCache
 ) -> None:
     _break_a_cell(warm_dataset)
@@ -119,7 +120,33 @@ def test_after_one_cell_changes_only_its_table_and_the_rules_reading_its_column_
         "rule aliases",
         "rule place_aliases",
     }
-    assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor", *rules} - {"claims"})
+    # Of claims' own rules, only the predicate's cell rules and the row rules reading it run again.
+    claims_pieces = {f"claims {piece.label}" for piece in pieces("claims") if "predicate" not in piece.reads}
+    assert any(piece.startswith("claims row") for piece in claims_pieces)
+    assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor", *rules, *claims_pieces} - {"claims"})
+    assert problems == filled_broken.problems
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [[["two", "event_id"]], [[2]], "event_id", [[True, "event_id"]]],
+    ids=["line not a number", "no column", "not a list", "line a boolean"],
+)
+def test_a_piece_remembered_with_reported_cells_of_the_wrong_shape_is_checked_again(
+    warm_dataset: Dataset, filled_broken: FilledCache, cells: object
+) -> None:
+    _break_a_cell(warm_dataset)
+    store = cache.Store.of(warm_dataset.data_dir)
+    entry = json.loads((store.folder / "pieces-claims.json").read_bytes().partition(b"\n")[2])
+    forged = {label: [record[0], record[1], cells] for label, record in entry["pieces"].items()}
+    store.write("pieces-claims.json", entry["key"], {"pieces": forged})
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(store, read["data"], read["descriptor"], seeds)
+    from syria_strikes.validate import read_and_check
+
+    _, problems = read_and_check(warm_dataset.data_dir, tables)
+    assert not [hit for hit in tables.hits if hit.startswith("claims ")]
     assert problems == filled_broken.problems
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from functools import cache, partial
+from typing import Literal
 
 import pandas as pd
 import pandera.pandas as pa
@@ -59,6 +61,45 @@ def pandera_schema(name: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, checks=row_checks, strict=True, ordered=True, name=name)
 
 
+@dataclass(frozen=True, order=True)
+class Piece:
+    """A part of a table's schema whose problems depend on some columns only: one column's cell
+    rules, or one row rule. A changed table is checked again piece by piece (syria_strikes/cache.py),
+    only where the columns a piece ``reads`` changed."""
+
+    kind: Literal["column", "row"]
+    name: str
+    reads: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """How the cache names the piece: a row rule's ID never equals a column's name with a kind."""
+        return f"{self.kind} {self.name}"
+
+
+@cache
+def pieces(name: str) -> tuple[Piece, ...]:
+    """Every piece of a table's schema: its columns in order, then its row rules."""
+    columns = (Piece("column", column.name, (column.name,)) for column in table(name).columns)
+    return (*columns, *(Piece("row", rule.rule, rule.reads) for rule in rules_for(name)))
+
+
+@cache
+def _part_schema(name: str, wanted: frozenset[Piece]) -> pa.DataFrameSchema:
+    """The schema of some pieces only: each column's checks as declared (so a cell is still reported
+    by the first rule it breaks), and the row rules wanted."""
+    whole = pandera_schema(name)
+    columns = {
+        piece.name: whole.columns[piece.name] for piece in pieces(name) if piece.kind == "column" and piece in wanted
+    }
+    checks = [check for check, piece in zip(whole.checks, _row_pieces(name), strict=True) if piece in wanted]
+    return pa.DataFrameSchema(columns, checks=checks, strict=False, ordered=False, name=name)
+
+
+def _row_pieces(name: str) -> tuple[Piece, ...]:
+    return tuple(piece for piece in pieces(name) if piece.kind == "row")
+
+
 def table_parts(frame: pd.DataFrame, most: int) -> list[pd.DataFrame]:
     """A large table in up to ``most`` parts of at least ROWS_PER_PART rows, to check side by side:
     every rule here looks at one cell or one row, so the parts together find exactly the problems
@@ -74,23 +115,53 @@ def check_table(frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str
     A cell is reported once, by the first rule it breaks in declaration order; a row rule is
     not reported for a row whose cells it reads were already reported.
     """
+    return [found for each in check_pieces(frame, declared, failed).values() for found in each]
+
+
+def check_pieces(
+    frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]], wanted: Collection[Piece] | None = None
+) -> dict[Piece, list[Problem]]:
+    """The problems of each piece of the table's schema (of those ``wanted``; all by default),
+    as ``check_table`` finds them. A piece of a row rule must be run with the pieces of the
+    columns it reads, or with ``failed`` already holding their reported cells.
+
+    Only the columns the wanted pieces read are handed to pandera, so a row rule that reaches for
+    a column it does not declare fails (rule_failed) instead of being answered from a stale cache.
+    """
+    every = pieces(declared.name)
+    chosen = frozenset(every if wanted is None else wanted)
+    found: dict[Piece, list[Problem]] = {piece: [] for piece in every if piece in chosen}
+    if not chosen:
+        return found
+    if chosen == frozenset(every):
+        schema, handed = pandera_schema(declared.name), frame
+    else:
+        read = {column for piece in chosen for column in piece.reads}
+        schema = _part_schema(declared.name, chosen)
+        handed = frame[[name for name in frame.columns if name in read]]
     try:
-        pandera_schema(declared.name).validate(frame, lazy=True)
+        schema.validate(handed, lazy=True)
     except pa.errors.SchemaErrors as errors:
         _raise_resource_error(errors.failure_cases)
-        return _problems(errors.failure_cases, frame, declared, failed)
-    return []
+        _problems(errors.failure_cases, handed, declared, failed, found)
+    return found
 
 
 def _problems(
-    failures: pd.DataFrame, frame: pd.DataFrame, declared: Table, failed: set[tuple[int, str]]
-) -> list[Problem]:
+    failures: pd.DataFrame,
+    frame: pd.DataFrame,
+    declared: Table,
+    failed: set[tuple[int, str]],
+    found: dict[Piece, list[Problem]],
+) -> None:
     row_rules: dict[str, RowRule] = {rule.rule: rule for rule in rules_for(declared.name)}
+    row_pieces = {piece.name: piece for piece in _row_pieces(declared.name)}
+    column_pieces = {piece.name: piece for piece in pieces(declared.name) if piece.kind == "column"}
     # pandera reports a check that raised as a failure of no row: never a pass.
-    problems = [
-        problem("rule_failed", declared.name, None, column, None, check=check, error=error)
-        for column, check, error in _stopped_checks(failures)
-    ]
+    for column, check, error in _stopped_checks(failures):
+        stopped = problem("rule_failed", declared.name, None, column, None, check=check, error=error)
+        piece = column_pieces.get(column or "") or row_pieces.get(check)
+        found[piece if piece is not None and piece in found else next(iter(found))].append(stopped)
     failures = failures.dropna(subset=["index"]).sort_values("check_number", na_position="first", kind="stable")
     cell_failures = failures[~failures["check"].isin(list(row_rules))]
     for line, name, check in _failed_checks(cell_failures):
@@ -99,7 +170,9 @@ def _problems(
         failed.add((line, name))
         rule = declared_rule("required" if check == "not_nullable" else check)
         value = None if rule == "required" else frame.at[line, name]
-        problems.append(_reported(rule, declared.name, line, partial(_cell_problem, rule, declared, line, name, value)))
+        found[column_pieces[name]].append(
+            _reported(rule, declared.name, line, partial(_cell_problem, rule, declared, line, name, value))
+        )
     reported_rows: set[tuple[int, str]] = set()
     for line, _, check in _failed_checks(failures[failures["check"].isin(list(row_rules))]):
         row_rule = row_rules[check]
@@ -108,10 +181,9 @@ def _problems(
         reported_rows.add((line, row_rule.rule))
         row = frame.loc[line]
         assert isinstance(row, pd.Series)  # the index holds each line once
-        problems.append(
+        found[row_pieces[check]].append(
             _reported(row_rule.rule, declared.name, line, partial(_row_problem, row_rule, declared, line, row))
         )
-    return problems
 
 
 def _cell_problem(rule: RuleId, declared: Table, line: int, name: str, value: object) -> Problem:
