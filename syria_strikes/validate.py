@@ -32,7 +32,7 @@ from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
 from syria_strikes.pools import stopping_pool
-from syria_strikes.problems import Problem, one_per_fault, rejections, sort_problems
+from syria_strikes.problems import Problem, one_per_fault, problem, rejections, sort_problems
 from syria_strikes.reading import read_table
 from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
@@ -146,7 +146,7 @@ def read_and_check(
         if "sources" in frames:
             quoted = _quote_checks(frames)
             for name, (tables_read, _) in list(quoted.items()):
-                remembered = memory.rule(name, tables_read, frames.keys(), seeds=True)
+                remembered = memory.rule(name, tables_read, frames.keys(), seeds=True, columns=QUOTE_COLUMNS.get(name))
                 if remembered is not None:
                     problems += remembered
                     del quoted[name]
@@ -161,7 +161,8 @@ def read_and_check(
                 if seed_texts is not None:
                     seed_texts.update(texts)
                 for name, (tables_read, quote_check) in quoted.items():
-                    running.append((name, tables_read, True, None, pool.submit(quote_check, texts)))
+                    guarded = partial(_guarded, name, tables_read, quote_check, texts)
+                    running.append((name, tables_read, True, QUOTE_COLUMNS.get(name), pool.submit(guarded)))
                 del seeds, texts  # the seed texts go as soon as the quote checks are done with them
         for name, tables_read, seeded, cut_to, future in running:
             found = future.result()
@@ -201,7 +202,7 @@ class TableChecks:
             for piece, problems in found.items():
                 cells = by_column.get(piece.name, set()) if piece.kind == "column" else set()
                 tables.put_piece(self.declared.name, piece.label, self.keys[piece], problems, cells)
-        return [problem for each in (self.known, found) for problems in each.values() for problem in problems]
+        return [item for each in (self.known, found) for problems in each.values() for item in problems]
 
 
 def _start_checks(
@@ -289,17 +290,68 @@ class ColumnDigests:
         return self.known[table, column]
 
 
+# The columns each check of quoted words reads, of the tables it declares them for: it is handed
+# only those, and the cache answers it again while they (and their rows' lines) are unchanged, as a
+# rule across tables (syria_strikes/checks/across.py). The sources are read whole: the seed texts
+# come from them.
+QUOTE_COLUMNS: dict[str, dict[str, frozenset[str] | None]] = {
+    "model_anchors": {
+        "claims": frozenset({"source_id", "attribution_quote", "attribution_start", "attribution_end"}),
+        "actor_relations": frozenset({"source_id", "quote", "quote_start", "quote_end"}),
+    },
+    "coverage": {
+        "claims": frozenset({"source_id", "quote", "quote_start", "quote_end"}),
+        "uncovered_sentences": frozenset(
+            {"uncovered_id", "source_id", "sentence", "sentence_start", "sentence_end", "reason"}
+        ),
+    },
+    "aliases": {"actors": frozenset({"aliases"})},
+    "place_aliases": {"events": frozenset({"place_aliases"})},
+    "quotes": {"claims": frozenset({"source_id", "quote", "quote_start", "quote_end"})},
+    "hedging": {"claims": frozenset({"source_id", "hedging", "quote_start", "attribution_start"})},
+    "attribution_paragraph": {
+        "claims": frozenset({"source_id", "quote_start", "quote_end", "attribution_start"}),
+    },
+}
+
+
+def _guarded(name: str, tables_read: frozenset[str], check: QuoteCheck, texts: dict[str, str]) -> list[Problem]:
+    """A check of quoted words that raises (one reaching for a column it does not declare) is itself
+    a problem (rule_failed), as a rule across tables is: never a pass and never a traceback."""
+    try:
+        return check(texts)
+    except (MemoryError, RecursionError):
+        raise
+    # Any fault of a check is reported, whatever its kind.
+    except Exception as error:
+        return [problem("rule_failed", min(tables_read), None, None, None, check=name, error=repr(error))]
+
+
 def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:
     """The checks of words anchored in the seeds, by name: the tables each reads (the texts come
-    from the sources' seed files, so every one reads sources), and the check given the texts."""
+    from the sources' seed files, so every one reads sources), and the check given the texts, bound
+    to its tables cut to the columns it declares (``QUOTE_COLUMNS``)."""
+
+    def cut(name: str, table: str) -> pd.DataFrame:
+        frame, columns = frames[table], QUOTE_COLUMNS.get(name, {}).get(table)
+        return frame if columns is None else frame[[column for column in frame.columns if column in columns]]
+
+    def present(name: str, *tables: str) -> dict[str, pd.DataFrame]:
+        return {table: cut(name, table) for table in tables if table in frames}
+
     checks: dict[str, tuple[frozenset[str], QuoteCheck]] = {
         "model_anchors": (
             frozenset({"sources", "claims", "actor_relations"}),
-            partial(check_model_anchors, _only(frames, "claims", "actor_relations")),
+            partial(check_model_anchors, present("model_anchors", "claims", "actor_relations")),
         ),
         "coverage": (
             frozenset({"sources", "claims", "uncovered_sentences"}),
-            partial(check_coverage, frames["sources"], frames.get("claims"), frames.get("uncovered_sentences")),
+            partial(
+                check_coverage,
+                frames["sources"],
+                present("coverage", "claims").get("claims"),
+                present("coverage", "uncovered_sentences").get("uncovered_sentences"),
+            ),
         ),
         "datelines": (frozenset({"sources"}), partial(check_datelines, frames["sources"])),
         "languages": (frozenset({"sources"}), partial(check_languages, frames["sources"])),
@@ -307,25 +359,21 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
     if "actors" in frames:
         checks["aliases"] = (
             frozenset({"sources", "actors"}),
-            partial(check_aliases, frames["actors"], frames["sources"]),
+            partial(check_aliases, cut("aliases", "actors"), frames["sources"]),
         )
     if "events" in frames:
         checks["place_aliases"] = (
             frozenset({"sources", "events"}),
-            partial(check_place_aliases, frames["events"], frames["sources"]),
+            partial(check_place_aliases, cut("place_aliases", "events"), frames["sources"]),
         )
     if "claims" in frames:
-        checks["quotes"] = (frozenset({"sources", "claims"}), partial(check_quotes, frames["claims"]))
-        checks["hedging"] = (frozenset({"sources", "claims"}), partial(check_hedging, frames["claims"]))
-        checks["attribution_paragraph"] = (
-            frozenset({"sources", "claims"}),
-            partial(check_attribution_paragraph, frames["claims"]),
-        )
+        for name, check in (
+            ("quotes", check_quotes),
+            ("hedging", check_hedging),
+            ("attribution_paragraph", check_attribution_paragraph),
+        ):
+            checks[name] = (frozenset({"sources", "claims"}), partial(check, cut(name, "claims")))
     return checks
-
-
-def _only(frames: dict[str, pd.DataFrame], *names: str) -> dict[str, pd.DataFrame]:
-    return {name: frames[name] for name in names if name in frames}
 
 
 def _read(

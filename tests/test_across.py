@@ -149,3 +149,43 @@ def test_a_rule_that_raises_is_reported_never_a_pass_nor_a_traceback(
     code, report = warm_dataset.report(cold=True)
     assert code == 1
     assert [p["rule"] for p in report["problems"]] == ["rule_failed"]
+
+
+@pytest.fixture(scope="module")
+def texts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    from syria_strikes.checks.provenance import check_seeds
+
+    return check_seeds(frames["sources"], REPO, True)[1]
+
+
+@pytest.mark.parametrize("name", sorted(validate.QUOTE_COLUMNS))
+def test_a_check_of_quoted_words_handed_its_columns_answers_as_on_whole_tables(
+    name: str, frames: dict[str, pd.DataFrame], texts: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each column it declares is one it reads: dropping any of them changes its answer or stops it."""
+    cut = validate._quote_checks(frames)[name][1](texts)
+    for table_name, columns in validate.QUOTE_COLUMNS[name].items():
+        assert columns and columns <= set(table(table_name).column_names), f"{name}: {sorted(columns or ())}"
+        for column in sorted(columns):
+            fewer = {**validate.QUOTE_COLUMNS[name], table_name: columns - {column}}
+            monkeypatch.setitem(validate.QUOTE_COLUMNS, name, fewer)
+            try:
+                without = validate._quote_checks(frames)[name][1](texts)
+            except KeyError:
+                continue
+            finally:
+                monkeypatch.undo()
+            assert without != cut, f"{name} does not read {table_name}.{column}"
+    monkeypatch.setitem(validate.QUOTE_COLUMNS, name, {})
+    assert validate._quote_checks(frames)[name][1](texts) == cut
+
+
+def test_a_check_of_quoted_words_that_reaches_for_an_undeclared_column_is_reported(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a traceback, and not a pass the cache would keep."""
+    monkeypatch.setitem(validate.QUOTE_COLUMNS, "quotes", {"claims": frozenset({"source_id", "quote"})})
+    code, report = dataset.report(cold=True)
+    assert code == 1
+    failed = [p for p in report["problems"] if p["rule"] == "rule_failed"]
+    assert len(failed) == 1 and "quotes" in failed[0]["message"], report["problems"]

@@ -31,6 +31,7 @@ from syria_strikes.checks.schema import pieces
 from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import TABLE_NAMES
 from syria_strikes.problems import Problem
+from syria_strikes.validate import QUOTE_COLUMNS
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, link_cache, run_cli
 from tests.support.interpreter import fresh_python
@@ -112,14 +113,11 @@ def test_after_one_cell_changes_only_the_rules_reading_its_column_are_checked_ag
     reading_claims = [rule for rule in across if "claims" in rule.reads]
     assert reading_claims and len(across) > len(reading_claims), "rules of both kinds are answered again"
     # The seed files' own check, the datelines' and languages' read sources and seeds only, the
-    # aliases' actors too, the place aliases' events; the other quote checks all read claims.
-    rules = {f"rule {rule.name}" for rule in across} | {
-        "rule seeds",
-        "rule datelines",
-        "rule languages",
-        "rule aliases",
-        "rule place_aliases",
-    }
+    # aliases' actors too, the place aliases' events; the other quote checks read claims' quotes
+    # and offsets, not the predicate.
+    quote_checks = {f"rule {name}" for name in QUOTE_COLUMNS}
+    assert "rule quotes" in quote_checks
+    rules = {f"rule {rule.name}" for rule in across} | {"rule seeds", "rule datelines", "rule languages"} | quote_checks
     # Of claims' own rules, only the predicate's cell rules and the row rules reading it run again.
     claims_pieces = {f"claims {piece.label}" for piece in pieces("claims") if "predicate" not in piece.reads}
     assert any(piece.startswith("claims row") for piece in claims_pieces)
@@ -168,8 +166,9 @@ def test_a_cell_that_grew_a_line_moves_the_lines_a_cached_rule_reports(warm_data
 def test_after_a_table_changes_only_the_quote_checks_that_read_it_run_again(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every table is read by some check of words in the seeds (events by the place aliases'), so a
-    changed table has the seeds read again; the checks that do not read it answer from the cache."""
+    """Every table is read by some check of words in the seeds (events' place aliases by the place
+    aliases' check), so a changed column it reads has the seeds read again; the checks that do not
+    read it answer from the cache, and an edit of a column no quote check reads runs none."""
     import syria_strikes.validate as validate_module
 
     ran: list[str] = []
@@ -177,6 +176,11 @@ def test_after_a_table_changes_only_the_quote_checks_that_read_it_run_again(
         real = getattr(validate_module, name)
         monkeypatch.setattr(validate_module, name, lambda *a, _real=real, _name=name: ran.append(_name) or _real(*a))
     warm_dataset.set_cell("events", 0, "summary", "")
+    summary_edited = validate(warm_dataset.data_dir)
+    assert summary_edited.source == "partly cached" and ran == []
+    row = warm_dataset.find("events", place_aliases=lambda aliases: "|" in aliases)
+    aliases = warm_dataset.rows("events")[row]["place_aliases"]
+    warm_dataset.set_cell("events", row, "place_aliases", aliases.partition("|")[2])
     warm = validate(warm_dataset.data_dir)
     assert warm.source == "partly cached" and ran == ["check_place_aliases"]
     assert warm.problems == _cold(warm_dataset)
