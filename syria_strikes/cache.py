@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR, sha256_blocks, write_beside
@@ -263,6 +263,28 @@ def _decode_cells(encoded: object) -> set[tuple[int, str]] | None:
     return {(line, column) for line, column in encoded}
 
 
+def _decode_digests(table: str, encoded: object) -> dict[tuple[str, str | None], str]:
+    """Column digests kept with a table's entry, as the validator's (table, column) keys; what is
+    not a digest of 64 hex digits is left out, to be taken again."""
+    if not isinstance(encoded, dict):
+        return {}
+
+    def digest(value: object) -> bool:
+        return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+    columns = encoded.get("columns")
+    known: dict[tuple[str, str | None], str] = {}
+    if isinstance(columns, dict):
+        known = {
+            (table, column): value for column, value in columns.items() if isinstance(column, str) and digest(value)
+        }
+    lines = encoded.get("lines")
+    if digest(lines):
+        assert isinstance(lines, str)
+        known[table, None] = lines
+    return known
+
+
 def _well_typed(fields: list[Any]) -> bool:
     table, row, column, value, rule, message = fields
     optional_text = all(item is None or isinstance(item, str) for item in (column, value))
@@ -432,6 +454,15 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
         temporary.close()
 
 
+class KnownDigests(Protocol):
+    """The validator's digests of the columns rules are handed (syria_strikes/validate.py), with
+    those taken so far, by (table, column); column None for the rows' lines."""
+
+    known: dict[tuple[str, str | None], str]
+
+    def __call__(self, table: str, column: str | None) -> str: ...
+
+
 # The columns each table a check reads is cut to (None: the whole table); None: every table whole.
 ColumnsRead = Mapping[str, frozenset[str] | None] | None
 
@@ -453,7 +484,9 @@ class TableCache:
     rules_found: dict[str, list[Any]] = field(default_factory=dict)
     # The digest of a column of a table as the rules are handed it (None: of its lines), given by
     # the validator once the tables are read; without it a rule is keyed by its tables' files.
-    column_digest: Callable[[str, str | None], str] | None = None
+    column_digest: KnownDigests | None = None
+    # Those digests of each table answered from its file's digest, as the run that checked it took them.
+    digests_known: dict[str, dict[tuple[str, str | None], str]] = field(default_factory=dict)
     # The pieces of a changed table's schema (syria_strikes/checks/schema.py): what the last run
     # found, by table, then by piece, as [key, problems, cells reported].
     pieces_known: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -478,6 +511,7 @@ class TableCache:
         if problems is None or failed is None:
             return None
         self.hits.append(table)
+        self.digests_known[table] = _decode_digests(table, entry.get("digests"))
         return problems, failed
 
     def put(self, table: str, problems: list[Problem], failed: set[tuple[int, str]]) -> None:
@@ -590,12 +624,25 @@ class TableCache:
         """Every entry this run leaves to write: the tables', the descriptor's and the rules'."""
         changed = self.rules_found and self.rules_found != self.rules_known
         rules = [(RULES_ENTRY, _key("rules"), {"rules": self.rules_found})] if changed else []
+        tables = [
+            (name, key, {**body, "digests": self._encode_digests(name.removeprefix("table-").removesuffix(".json"))})
+            if name.startswith("table-")
+            else (name, key, body)
+            for name, key, body in self.pending
+        ]
         pieces = [
             (f"pieces-{table}.json", _key("pieces", table), {"pieces": found})
             for table, found in self.pieces_found.items()
             if found != self.pieces_known.get(table)
         ]
-        return [*self.pending, *rules, *pieces]
+        return [*tables, *rules, *pieces]
+
+    def _encode_digests(self, table: str) -> dict[str, Any]:
+        """The digests of the table's columns (and lines) this run took, to hand the next run that
+        finds its file unchanged: the same bytes and reported cells give the same columns."""
+        known = {} if self.column_digest is None else self.column_digest.known
+        columns = {column: digest for (name, column), digest in known.items() if name == table and column is not None}
+        return {"lines": known.get((table, None)), "columns": columns}
 
     def check_descriptor(self, root: Path) -> list[Problem]:
         """The descriptor check's verdict, by the descriptor's sha256: frictionless is not even

@@ -107,6 +107,7 @@ def read_and_check(
             failed |= {(int(line), name) for name in absent for line in frame.index}
             checking[declared.name] = _start_checks(pool, frame, declared, failed, tables)
         frames: dict[str, pd.DataFrame] = {}
+        raw_digests: dict[str, ColumnDigests] = {}
         seeds: Future[tuple[list[Problem], dict[str, str]]] | None = None
         seeds_known: list[Problem] | None = None
         seed_paths_readable = False
@@ -120,6 +121,8 @@ def read_and_check(
                 problems += checked
                 memory.put(declared.name, checked, failed)
             frames[declared.name] = _blank(frame, declared, failed)
+            if started.digests is not None and frames[declared.name] is frame:  # nothing blanked
+                raw_digests[declared.name] = started.digests
             if declared.name == "sources":
                 seed_paths_readable = not any(column == "seed_path" for _, column in failed)
                 seeds_known = memory.rule(SEED_CHECK, SOURCES, SOURCES, seeds=True)
@@ -130,7 +133,7 @@ def read_and_check(
             cells_passed(frames)
         later = [descriptor]
         if tables is not None:
-            tables.column_digest = ColumnDigests(frames)
+            tables.column_digest = ColumnDigests(frames, _digests_known(tables, frames, raw_digests))
         # (name, tables read, keyed by the seeds too, the columns read, the run's future) of each
         # check across files
         running: list[tuple[str, frozenset[str], bool, ColumnsRead, Future[list[Problem]]]] = []
@@ -186,6 +189,8 @@ class TableChecks:
     known: dict[Piece, list[Problem]] = field(default_factory=dict)
     keys: dict[Piece, str] = field(default_factory=dict)
     reported: Cells = field(default_factory=set)
+    # The digests of the table's columns as read, taken for the pieces' keys.
+    digests: ColumnDigests | None = None
 
     def finish(self, tables: TableCache | None) -> list[Problem]:
         """Every problem of the table's schema; ``failed`` gains the cells reported. What was
@@ -214,7 +219,7 @@ def _start_checks(
     started = TableChecks(frame, declared, failed, reported=set(failed))
     wanted = list(pieces(declared.name))
     if tables is not None:
-        digests = ColumnDigests({declared.name: frame})
+        digests = started.digests = ColumnDigests({declared.name: frame})
         for piece in wanted:
             earlier = {line for line, column in started.reported if column in piece.reads}
             started.keys[piece] = tables.piece_key(
@@ -273,11 +278,13 @@ class Cold:
 class ColumnDigests:
     """The digest of each column (and of the lines) of the tables as the rules are handed them,
     taken once, when a rule's cache key first asks for it: the key of a rule that declares its
-    columns (syria_strikes/checks/across.py)."""
+    columns (syria_strikes/checks/across.py). ``known`` holds those already taken."""
 
-    def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
+    def __init__(
+        self, frames: Mapping[str, pd.DataFrame], known: dict[tuple[str, str | None], str] | None = None
+    ) -> None:
         self.frames = frames
-        self.known: dict[tuple[str, str | None], str] = {}
+        self.known: dict[tuple[str, str | None], str] = dict(known or {})
 
     def __call__(self, table: str, column: str | None) -> str:
         if (table, column) not in self.known:
@@ -325,6 +332,19 @@ def _guarded(name: str, tables_read: frozenset[str], check: QuoteCheck, texts: d
     # Any fault of a check is reported, whatever its kind.
     except Exception as error:
         return [problem("rule_failed", min(tables_read), None, None, None, check=name, error=repr(error))]
+
+
+def _digests_known(
+    tables: TableCache, frames: Mapping[str, pd.DataFrame], raw: Mapping[str, ColumnDigests]
+) -> dict[tuple[str, str | None], str]:
+    """The column digests known before any rule asks: those kept with a table answered from its
+    file's digest, and those taken for the pieces of a table read afresh that had nothing blanked."""
+    known: dict[tuple[str, str | None], str] = {}
+    for name in frames:
+        known.update(tables.digests_known.get(name, {}))
+        if name in raw:
+            known.update(raw[name].known)
+    return known
 
 
 def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:

@@ -29,7 +29,7 @@ from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import pieces
 from syria_strikes.leftovers import temporary_beside
-from syria_strikes.metadata import TABLE_NAMES
+from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.problems import Problem
 from syria_strikes.validate import QUOTE_COLUMNS
 from tests.support.attacks import in_process
@@ -145,6 +145,49 @@ def test_a_piece_remembered_with_reported_cells_of_the_wrong_shape_is_checked_ag
 
     _, problems = read_and_check(warm_dataset.data_dir, tables)
     assert not [hit for hit in tables.hits if hit.startswith("claims ")]
+    assert problems == filled_broken.problems
+
+
+def test_the_columns_of_unchanged_tables_are_not_digested_again(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their digests are kept with each table's entry; an edited table with nothing blanked hands
+    the rules the digests its pieces took. Only the edited table's columns are read, once each."""
+    import syria_strikes.validate as validate_module
+
+    warm_dataset.set_cell("claims", 0, "curator_note", "Checked against the seed.")
+    assert validate(warm_dataset.data_dir).problems == []
+    taken: list[int] = []
+    real = validate_module.column_digest
+    monkeypatch.setattr(validate_module, "column_digest", lambda cells: taken.append(len(cells)) or real(cells))
+    warm_dataset.set_cell("claims", 0, "curator_note", "Checked against the seed again.")
+    again = validate(warm_dataset.data_dir)
+    assert again.source == "partly cached" and again.problems == []
+    claims = len(warm_dataset.rows("claims"))
+    assert taken == [claims] * len(table("claims").columns)
+    assert again.problems == _cold(warm_dataset)
+
+
+@pytest.mark.parametrize(
+    "digests",
+    [{"lines": "not hex", "columns": {"claim_id": "0" * 63}}, "digests", {"columns": {"claim_id": 7}}],
+    ids=["not digests", "not a mapping", "not text"],
+)
+def test_column_digests_of_the_wrong_shape_kept_with_a_table_are_taken_again(
+    warm_dataset: Dataset, filled_broken: FilledCache, digests: object
+) -> None:
+    store = cache.Store.of(warm_dataset.data_dir)
+    for path in store.folder.glob("table-*.json"):
+        entry = json.loads(path.read_bytes().partition(b"\n")[2])
+        store.write(path.name, entry.pop("key"), {**entry, "digests": digests})
+    _break_a_cell(warm_dataset)
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(store, read["data"], read["descriptor"], seeds)
+    from syria_strikes.validate import read_and_check
+
+    _, problems = read_and_check(warm_dataset.data_dir, tables)
+    assert "actors" in tables.hits and tables.digests_known["actors"] == {}
     assert problems == filled_broken.problems
 
 
