@@ -168,6 +168,22 @@ def test_the_columns_of_unchanged_tables_are_not_digested_again(
     assert again.problems == _cold(warm_dataset)
 
 
+def test_after_a_note_changes_the_repeated_rows_are_answered_from_the_cache(warm_dataset: Dataset) -> None:
+    """A row entered again under a new ID is found by every column but its note: a curator adding
+    a note does not have every row compared again."""
+    for name in ("claims", "events"):
+        warm_dataset.set_cell(name, 0, "curator_note", "Checked against the seed.")
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"], seeds)
+    from syria_strikes.validate import read_and_check
+
+    _, problems = read_and_check(warm_dataset.data_dir, tables)
+    assert {"rule repeated_claims", "rule repeated_rows:events"} <= set(tables.hits)
+    assert "rule unique_key:claims" not in tables.hits  # a repeated ID's whole rows, notes too
+    assert problems == []
+
+
 @pytest.mark.parametrize(
     "digests",
     [{"lines": "not hex", "columns": {"claim_id": "0" * 63}}, "digests", {"columns": {"claim_id": 7}}],

@@ -208,6 +208,11 @@ def _one_stance(claims: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+def _compared(declared: Table) -> set[str]:
+    """The columns a repeated row is found by: every one but its note (the key names the rows)."""
+    return {column.name for column in declared.columns if column.name != "curator_note"}
+
+
 def _free_text(declared: Table) -> tuple[str, ...]:
     """The columns of free text: no pattern, vocabulary or reference gives their cells one spelling."""
     return tuple(
@@ -957,7 +962,12 @@ RELATION_RULES: tuple[Across, ...] = (
     ),
     # Claims are compared once sources could be read too, as repeated_claims below.
     *(
-        across(f"repeated_rows:{declared.name}", {declared.name}, partial(_repeated, declared=declared))
+        across(
+            f"repeated_rows:{declared.name}",
+            {declared.name},
+            partial(_repeated, declared=declared),
+            columns={declared.name: _compared(declared)},
+        )
         for declared in TABLES
         if declared.name != "claims"
     ),
@@ -988,6 +998,7 @@ RELATION_RULES: tuple[Across, ...] = (
         {"claims"},
         lambda f: _repeated_rows(f["claims"], table("claims"), "repeated_claim", QUICK_KEY),
         needs={"claims", "sources"},
+        columns={"claims": _compared(table("claims"))},
     ),
     across(
         "one_stance",
