@@ -9,6 +9,7 @@ otherwise only miss the cache.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -20,14 +21,23 @@ def column_digest(cells: pd.Series) -> str:
     values = cells.array
     arrow = values.__arrow_array__() if hasattr(values, "__arrow_array__") else pa.array(values, from_pandas=True)
     for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
-        digest.update(f"{chunk.type}|{chunk.offset}|{len(chunk)}".encode())
-        for buffer in chunk.buffers():
-            if buffer is None:
-                digest.update(b"|-")
-            else:
-                digest.update(f"|{buffer.size}:".encode())
-                digest.update(buffer)
+        _update(digest, chunk)
     return digest.hexdigest()
+
+
+def _update(digest: Any, chunk: pa.Array) -> None:
+    """Hash a chunk's layout and buffers; a dictionary-encoded chunk's buffers hold only indices
+    into its dictionary, which is hashed after them (['x', 'x'] and ['y', 'y'] share indices)."""
+    digest.update(f"{chunk.type}|{chunk.offset}|{len(chunk)}".encode())
+    for buffer in chunk.buffers():
+        if buffer is None:
+            digest.update(b"|-")
+        else:
+            digest.update(f"|{buffer.size}:".encode())
+            digest.update(buffer)
+    if pa.types.is_dictionary(chunk.type):
+        digest.update(b"|dictionary:")
+        _update(digest, chunk.dictionary)
 
 
 def lines_digest(index: pd.Index) -> str:

@@ -47,3 +47,13 @@ def test_a_slice_is_judged_by_its_own_cells() -> None:
 def test_the_lines_digest_follows_the_lines() -> None:
     assert lines_digest(pd.RangeIndex(2, 5)) == lines_digest(pd.Index([2, 3, 4]))
     assert lines_digest(pd.Index([2, 3, 4])) != lines_digest(pd.Index([2, 4, 5]))
+
+
+def test_dictionary_encoded_columns_with_other_dictionaries_differ() -> None:
+    """Their buffers hold only indices: ['x', 'x'] and ['y', 'y'] share them."""
+    assert column_digest(pd.Series(["x", "x"], dtype="category")) != column_digest(
+        pd.Series(["y", "y"], dtype="category")
+    )
+    assert column_digest(pd.Series(["x", "y"], dtype="category")) == column_digest(
+        pd.Series(["x", "y"], dtype="category")
+    )
