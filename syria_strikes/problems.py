@@ -60,8 +60,18 @@ class Problem:
             return table(self.table).path
         return "seeds/" if self.table == "seeds" else self.table
 
-    def sort_key(self) -> tuple[int, str, int, str, str]:
-        return (_TABLE_ORDER.get(self.table, 99), self.table, self.row or 0, self.column or "", self.rule)
+    def sort_key(self) -> tuple[int, str, int, str, str, str, str]:
+        """Table, line, column and rule; then message and value, so problems alike in all four (two
+        rules failing on a table) come out in one order whatever order they were found in."""
+        return (
+            _TABLE_ORDER.get(self.table, 99),
+            self.table,
+            self.row or 0,
+            self.column or "",
+            self.rule,
+            self.message,
+            self.value or "",
+        )
 
     def to_text(self, paths: Callable[[str], str] = str) -> str:
         """One line, escaped: a file name (or the folder the user gave) may hold a line break or

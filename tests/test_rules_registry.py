@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import get_args
@@ -88,3 +89,15 @@ def test_a_rule_yields_only_to_declared_rules_other_than_itself() -> None:
     for declared_rule in RULES:
         assert declared_rule.id not in declared_rule.yields_to
         assert set(declared_rule.yields_to) <= set(get_args(RuleId))
+
+
+def test_problems_alike_but_for_their_words_are_listed_in_one_order_whatever_order_they_were_found_in() -> None:
+    """Two rules failing on one table share table, line, column and rule: the cache hands them
+    back in another order than a cold run finds them, and the report must not change."""
+    from syria_strikes.problems import sort_problems
+
+    first = Problem("claims", None, None, None, "rule_failed", "the rule quotes stopped")
+    second = Problem("claims", None, None, None, "rule_failed", "the rule hedging stopped")
+    third = Problem("claims", None, None, "x", "rule_failed", "the rule hedging stopped")
+    orders = {tuple(sort_problems(list(order))) for order in itertools.permutations([first, second, third])}
+    assert orders == {(second, third, first)}
