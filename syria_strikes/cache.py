@@ -550,6 +550,10 @@ class TableCache:
         if encoded is not None and all(isinstance(line, int) for line, _ in cells):
             self.pieces_found.setdefault(table, {})[piece] = [key, encoded, [list(c) for c in sorted(cells, key=repr)]]
 
+    def forget_pieces(self, table: str) -> None:
+        """Keep no piece of the table: its schema failed as a whole, which no piece answers for."""
+        self.pieces_found[table] = {}
+
     def _rule_key(
         self,
         name: str,

@@ -23,7 +23,7 @@ from syria_strikes.checks.model_rules import MODEL_RULES, check_model_anchors
 from syria_strikes.checks.paragraphs import check_attribution_paragraph, check_hedging
 from syria_strikes.checks.provenance import check_quotes, check_seeds
 from syria_strikes.checks.relations import RELATION_RULES
-from syria_strikes.checks.schema import Piece, check_pieces, pieces, table_parts
+from syria_strikes.checks.schema import UNPLACED, Piece, check_pieces, pieces, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
 from syria_strikes.column_digests import column_digest, lines_digest
@@ -200,7 +200,9 @@ class TableChecks:
             for piece, problems in check.result().items():
                 found.setdefault(piece, []).extend(problems)
             self.failed |= seen
-        if tables is not None:
+        if tables is not None and found.get(UNPLACED):
+            tables.forget_pieces(self.declared.name)
+        elif tables is not None:
             by_column: dict[str, Cells] = {}
             for cell in self.failed - self.reported:
                 by_column.setdefault(cell[1], set()).add(cell)

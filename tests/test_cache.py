@@ -148,6 +148,24 @@ def test_a_piece_remembered_with_reported_cells_of_the_wrong_shape_is_checked_ag
     assert problems == filled_broken.problems
 
 
+def test_a_failure_of_the_whole_schema_is_kept_in_no_piece(
+    warm_dataset: Dataset, filled_broken: FilledCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure pandera names no column or row rule of belongs to the whole table: kept in one
+    piece, it would come back after the edit that ended it, while that piece's columns stayed."""
+    from syria_strikes.checks import schema
+
+    _break_a_cell(warm_dataset)
+    real = schema._stopped_checks
+    monkeypatch.setattr(schema, "_stopped_checks", lambda failures: [*real(failures), (None, "whole", "Error()")])
+    stopped = validate(warm_dataset.data_dir)
+    assert [p.rule for p in stopped.problems if p.rule == "rule_failed"] == ["rule_failed"]
+    monkeypatch.undo()
+    warm_dataset.set_cell("claims", 1, "curator_note", "Checked against the seed.")
+    after = validate(warm_dataset.data_dir)
+    assert after.problems == filled_broken.problems == _cold(warm_dataset)
+
+
 def test_the_columns_of_unchanged_tables_are_not_digested_again(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -77,6 +77,11 @@ class Piece:
         return f"{self.kind} {self.name}"
 
 
+# Where a failure pandera names no column or row rule of goes (the reader lets none through): the
+# whole table's, which no piece can answer for, so the run keeps no piece of it.
+UNPLACED = Piece("row", "", ())
+
+
 @cache
 def pieces(name: str) -> tuple[Piece, ...]:
     """Every piece of a table's schema: its columns in order, then its row rules."""
@@ -161,7 +166,7 @@ def _problems(
     for column, check, error in _stopped_checks(failures):
         stopped = problem("rule_failed", declared.name, None, column, None, check=check, error=error)
         piece = column_pieces.get(column or "") or row_pieces.get(check)
-        found[piece if piece is not None and piece in found else next(iter(found))].append(stopped)
+        found.setdefault(piece if piece is not None and piece in found else UNPLACED, []).append(stopped)
     failures = failures.dropna(subset=["index"]).sort_values("check_number", na_position="first", kind="stable")
     cell_failures = failures[~failures["check"].isin(list(row_rules))]
     for line, name, check in _failed_checks(cell_failures):
