@@ -73,9 +73,10 @@ def read_and_check(
     Why: docs/benchmarks.md#what-the-optimisation-changed.
 
     ``tables`` (syria_strikes/cache.py) supplies the cell and row problems of a table whose file is
-    unchanged since they were found, and those of each rule across tables, the seed check and each
-    quote check whose tables (and seeds) are unchanged; it keeps what is checked now. The seeds are
-    then read only when a check that needs their texts must run.
+    unchanged since they were found, those of each piece of a changed table's schema whose columns
+    are unchanged, and those of each rule across tables, the seed check and each quote check whose
+    columns (and seeds) are unchanged; it keeps what is checked now. The seeds are then read only
+    when a check that needs their texts must run.
     """
     root = dataset_root(data_dir)
     memory: TableCache | Cold = tables if tables is not None else Cold()
