@@ -462,6 +462,10 @@ class KnownDigests(Protocol):
 
     def __call__(self, table: str, column: str | None) -> str: ...
 
+    def blocks(self, table: str, columns: Iterable[str]) -> list[str]:
+        """The digest of each block of rows of the table: its lines and its cells of ``columns``."""
+        ...
+
 
 # The columns each table a check reads is cut to (None: the whole table); None: every table whole.
 ColumnsRead = Mapping[str, frozenset[str] | None] | None
@@ -561,17 +565,23 @@ class TableCache:
         present: Iterable[str],
         seeds: bool,
         columns: ColumnsRead = None,
+        rows: str | None = None,
     ) -> str | None:
         """A rule across tables is keyed by what it is handed (syria_strikes/checks/across.py): of a
         table whose columns it declares, the digest of each of those columns and of the lines of the
         rows; of a table it reads whole, the sha256 of its file; of a table not at hand, its absence.
-        A check of the seeds or of the words quoted from them is keyed by seeds/ as well."""
+        A check of the seeds or of the words quoted from them is keyed by seeds/ as well. With
+        ``rows``, the table whose rows the rule judges each alone is keyed by its columns' names
+        only: its blocks of rows are compared one by one (``rule_rows``)."""
         if seeds and self.seeds is None:
             return None
         readable = set(present)
         digests: dict[str, Any] = {}
         for table in sorted(reads):
             wanted = None if columns is None else columns.get(table)
+            if table == rows and wanted is not None:
+                digests[table] = {"rows": sorted(wanted)}
+                continue
             if table in readable and wanted is not None and self.column_digest is not None:
                 digests[table] = {
                     "lines": self.column_digest(table, None),
@@ -597,18 +607,46 @@ class TableCache:
         key = self._rule_key(name, reads, present, seeds, columns)
         if key is None:
             return None
-        if self.rules_known is None:
-            entry = self.store.read(RULES_ENTRY, _key("rules"))
-            known = None if entry is None else entry.get("rules")
-            self.rules_known = known if isinstance(known, dict) else {}
-        record = self.rules_known.get(name)
-        if not (isinstance(record, list) and len(record) == 2 and record[0] == key):
+        record = self._rule_record(name)
+        if record is None or record[0] != key:
             return None
         problems = _decode_problems(record[1])
         if problems is not None:
             self.hits.append(f"rule {name}")
             self.rules_found[name] = record
         return problems
+
+    def _rule_record(self, name: str) -> list[Any] | None:
+        """What the last run kept of the rule: [key, problems], with [row key, blocks] after them
+        for a rule that judges rows alone."""
+        if self.rules_known is None:
+            entry = self.store.read(RULES_ENTRY, _key("rules"))
+            known = None if entry is None else entry.get("rules")
+            self.rules_known = known if isinstance(known, dict) else {}
+        record = self.rules_known.get(name)
+        if not (isinstance(record, list) and len(record) in (2, 4) and isinstance(record[0], str)):
+            return None
+        return record
+
+    def rule_rows(
+        self, name: str, reads: Iterable[str], present: Iterable[str], columns: ColumnsRead, rows: str
+    ) -> tuple[list[Problem], list[str]] | None:
+        """For a rule that judges the rows of ``rows`` each alone, whose other tables (and the names
+        of the columns it reads) are as the last run found them: that run's problems, each naming a
+        row of ``rows``, and the digests of its blocks of rows, to tell which changed."""
+        if rows not in set(present) or self.column_digest is None:
+            return None
+        key = self._rule_key(name, reads, present, False, columns, rows)
+        record = self._rule_record(name)
+        if key is None or record is None or len(record) != 4 or record[2] != key:
+            return None
+        problems, blocks = _decode_problems(record[1]), record[3]
+        if problems is None or not (isinstance(blocks, list) and all(isinstance(b, str) for b in blocks)):
+            return None
+        if any(p.table != rows or p.row is None for p in problems):
+            return None
+        self.hits.append(f"rule {name}, unchanged rows")
+        return problems, blocks
 
     def put_rule(
         self,
@@ -619,10 +657,22 @@ class TableCache:
         *,
         seeds: bool = False,
         columns: ColumnsRead = None,
+        rows: str | None = None,
     ) -> None:
+        """Keep the rule's problems under its key; for a rule that judges the rows of ``rows`` each
+        alone and named only those rows, the digests of those rows' blocks as well."""
         key, encoded = self._rule_key(name, reads, present, seeds, columns), _encode_problems(problems)
-        if key is not None and encoded is not None:
-            self.rules_found[name] = [key, encoded]
+        if key is None or encoded is None:
+            return
+        self.rules_found[name] = [key, encoded]
+        wanted = None if columns is None or rows is None else columns.get(rows)
+        if wanted is None or rows not in set(present) or self.column_digest is None:
+            return
+        if any(p.table != rows or p.row is None for p in problems):
+            return
+        row_key = self._rule_key(name, reads, present, False, columns, rows)
+        if row_key is not None:
+            self.rules_found[name] += [row_key, self.column_digest.blocks(rows, wanted)]
 
     def entries(self) -> list[tuple[str, str, dict[str, Any]]]:
         """Every entry this run leaves to write: the tables', the descriptor's and the rules'."""

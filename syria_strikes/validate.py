@@ -6,6 +6,7 @@ the rules across tables and the provenance checks do not report the same fault a
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, Future, as_completed
@@ -14,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from syria_strikes.checks.agreement import AGREEMENT_RULES
@@ -26,7 +28,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import UNPLACED, Piece, check_pieces, pieces, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
-from syria_strikes.column_digests import column_digest, lines_digest
+from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -39,12 +41,15 @@ from syria_strikes.text_policy import id_skeleton
 
 if TYPE_CHECKING:
     from syria_strikes.cache import ColumnsRead, TableCache
+    from syria_strikes.checks.across import Across
 
 PARALLEL_FROM_BYTES = 4 << 20
 # One thread per processor (at least two, at most four): more threads than processors held more
 # memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
 WORKERS = min(max(os.cpu_count() or 1, 2), 4)
 MOST_PARTS = 4
+# The rows of one block: a rule that judges rows each alone runs again on the blocks that changed.
+ROW_BLOCK = 4096
 # The check of the seed files themselves: it reads the sources, and the seeds.
 SEED_CHECK = "seeds"
 SOURCES = frozenset({"sources"})
@@ -135,18 +140,20 @@ def read_and_check(
         later = [descriptor]
         if tables is not None:
             tables.column_digest = ColumnDigests(frames, _digests_known(tables, frames, raw_digests))
-        # (name, tables read, keyed by the seeds too, the columns read, the run's future) of each
-        # check across files
-        running: list[tuple[str, frozenset[str], bool, ColumnsRead, Future[list[Problem]]]] = []
+        # (name, tables read, keyed by the seeds too, the columns read, the run's future, the table
+        # whose rows it judges each alone) of each check across files
+        running: list[tuple[str, frozenset[str], bool, ColumnsRead, Future[list[Problem]], str | None]] = []
         for rule in (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES):
             if not rule.applies(frames):
                 continue
             columns = {name: rule.columns_of(name) for name in rule.reads}
             remembered = memory.rule(rule.name, rule.reads, frames.keys(), columns=columns)
-            if remembered is None:
-                running.append((rule.name, rule.reads, False, columns, pool.submit(rule.run, frames)))
-            else:
+            if remembered is not None:
                 problems += remembered
+                continue
+            again = None if tables is None or rule.rows is None else _rows_again(rule, frames, tables, columns)
+            judging = pool.submit(rule.run, frames) if again is None else pool.submit(_judge_rows, rule, frames, *again)
+            running.append((rule.name, rule.reads, False, columns, judging, rule.rows))
         if "sources" in frames:
             quoted = _quote_checks(frames)
             for name, (tables_read, _) in list(quoted.items()):
@@ -166,12 +173,12 @@ def read_and_check(
                     seed_texts.update(texts)
                 for name, (tables_read, quote_check) in quoted.items():
                     guarded = partial(_guarded, name, tables_read, quote_check, texts)
-                    running.append((name, tables_read, True, QUOTE_COLUMNS.get(name), pool.submit(guarded)))
+                    running.append((name, tables_read, True, QUOTE_COLUMNS.get(name), pool.submit(guarded), None))
                 del seeds, texts  # the seed texts go as soon as the quote checks are done with them
-        for name, tables_read, seeded, cut_to, future in running:
+        for name, tables_read, seeded, cut_to, future, rows in running:
             found = future.result()
             problems += found
-            memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded, columns=cut_to)
+            memory.put_rule(name, tables_read, frames.keys(), found, seeds=seeded, columns=cut_to, rows=rows)
         for future in later:
             problems += future.result()
     return frames, sort_problems(one_per_fault(problems))
@@ -271,6 +278,7 @@ class Cold:
         *,
         seeds: bool = False,
         columns: ColumnsRead = None,
+        rows: str | None = None,
     ) -> None:
         pass
 
@@ -288,6 +296,7 @@ class ColumnDigests:
     ) -> None:
         self.frames = frames
         self.known: dict[tuple[str, str | None], str] = dict(known or {})
+        self.known_blocks: dict[tuple[str, str | None], list[str]] = {}
 
     def __call__(self, table: str, column: str | None) -> str:
         if (table, column) not in self.known:
@@ -298,6 +307,22 @@ class ColumnDigests:
                 digest = column_digest(frame[column]) if column in frame.columns else "absent"
             self.known[table, column] = digest
         return self.known[table, column]
+
+    def blocks(self, table: str, columns: Iterable[str]) -> list[str]:
+        """The digest of each block of ``ROW_BLOCK`` rows of the table: of its lines and of its
+        cells of ``columns`` (a column the table lacks counts as absent in every block)."""
+        frame = self.frames[table]
+        if (table, None) not in self.known_blocks:
+            self.known_blocks[table, None] = lines_block_digests(frame.index, ROW_BLOCK)
+        parts = [self.known_blocks[table, None]]
+        for column in sorted(columns):
+            if column not in frame.columns:
+                parts.append(["absent"] * len(parts[0]))
+                continue
+            if (table, column) not in self.known_blocks:
+                self.known_blocks[table, column] = block_digests(frame[column], ROW_BLOCK)
+            parts.append(self.known_blocks[table, column])
+        return [hashlib.sha256("|".join(each).encode()).hexdigest() for each in zip(*parts, strict=True)]
 
 
 # The columns each check of quoted words reads, of the tables it declares them for: it is handed
@@ -323,6 +348,47 @@ QUOTE_COLUMNS: dict[str, dict[str, frozenset[str] | None]] = {
         "claims": frozenset({"source_id", "quote_start", "quote_end", "attribution_start"}),
     },
 }
+
+
+def _rows_again(
+    rule: Across, frames: Mapping[str, pd.DataFrame], tables: TableCache, columns: ColumnsRead
+) -> tuple[list[Problem], pd.DataFrame] | None:
+    """For a rule that judges rows each alone (syria_strikes/checks/across.py) whose other tables
+    are unchanged: what it said of the rows in unchanged blocks, and the rows to judge again. None
+    when the last run's answer cannot be used so."""
+    table = rule.rows
+    if table is None or columns is None or tables.column_digest is None:
+        return None
+    known = tables.rule_rows(rule.name, rule.reads, frames.keys(), columns, table)
+    if known is None:
+        return None
+    earlier, earlier_blocks = known
+    frame = frames[table]
+    blocks = tables.column_digest.blocks(table, columns[table] or ())
+    changed = np.array([n >= len(earlier_blocks) or earlier_blocks[n] != b for n, b in enumerate(blocks)], dtype=bool)
+    # Each row's block, by its position; a row of an unchanged block has its line and cells as before.
+    again = np.repeat(changed, ROW_BLOCK)[: len(frame)]
+    at = (
+        frame.index.get_indexer(pd.Index([p.row for p in earlier], dtype="int64"))
+        if earlier
+        else np.array([], dtype=np.intp)
+    )
+    kept = [p for p, position in zip(earlier, at.tolist(), strict=True) if position >= 0 and not again[position]]
+    return kept, frame[again]
+
+
+def _judge_rows(
+    rule: Across, frames: Mapping[str, pd.DataFrame], kept: list[Problem], rows: pd.DataFrame
+) -> list[Problem]:
+    """The rule's problems: those kept of unchanged rows, and those of the rows judged again. A
+    problem naming anything but a row judged again (rule_failed) has the rule run on every row."""
+    if rule.rows is None:
+        return rule.run(frames)
+    found = rule.run({**frames, rule.rows: rows})
+    lines = set(rows.index.tolist())
+    if all(p.table == rule.rows and p.row in lines for p in found):
+        return kept + found
+    return rule.run(frames)
 
 
 def _guarded(name: str, tables_read: frozenset[str], check: QuoteCheck, texts: dict[str, str]) -> list[Problem]:

@@ -4,7 +4,9 @@ cache answers a rule again while those are unchanged, so an undeclared read woul
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,11 +16,14 @@ from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.model_rules import MODEL_RULES
 from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.metadata import TABLES, table
-from syria_strikes.problems import problem
+from syria_strikes.problems import Problem, problem, sort_problems
 from syria_strikes.reading import read_table
-from tests.support.dataset import REPO, Dataset
+from tests.support.cell_edits import CELL_EDITS
+from tests.support.dataset import REPO, Dataset, copy_dataset
 
 RULES = (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES)
+# The rules that judge the rows of one table each alone: the cache judges again only changed blocks.
+ROW_RULES = [rule for rule in RULES if rule.rows is not None]
 
 
 class Watched(Mapping[str, pd.DataFrame]):
@@ -45,10 +50,14 @@ class Watched(Mapping[str, pd.DataFrame]):
         return len(self.frames)
 
 
+def _read(data_dir: Path) -> dict[str, pd.DataFrame]:
+    read = {declared.name: read_table(data_dir / declared.file_name, declared)[0] for declared in TABLES}
+    return {name: frame for name, frame in read.items() if frame is not None}
+
+
 @pytest.fixture(scope="module")
 def frames() -> dict[str, pd.DataFrame]:
-    read = {declared.name: read_table(REPO / "data" / declared.file_name, declared)[0] for declared in TABLES}
-    return {name: frame for name, frame in read.items() if frame is not None}
+    return _read(REPO / "data")
 
 
 def test_every_rule_has_a_name_of_its_own() -> None:
@@ -189,3 +198,55 @@ def test_a_check_of_quoted_words_that_reaches_for_an_undeclared_column_is_report
     assert code == 1
     failed = [p for p in report["problems"] if p["rule"] == "rule_failed"]
     assert len(failed) == 1 and "quotes" in failed[0]["message"], report["problems"]
+
+
+def test_a_rule_judging_rows_alone_declares_the_columns_of_its_table() -> None:
+    with pytest.raises(ValueError, match="judges the rows of claims, whose columns it does not declare"):
+        across("probe", {"claims", "events"}, lambda frames: [], columns={"events": {"event_id"}}, rows="claims")
+    assert ROW_RULES, "no rule declares that it judges rows alone: the cache's row blocks are never used"
+
+
+def _planted(rule: Across, folder: Path) -> dict[str, pd.DataFrame]:
+    """The tables with every planted kind of the rule's own in them at once."""
+    dataset = copy_dataset(folder)
+    for kind in CELL_EDITS:
+        if kind.rule == rule.name:
+            kind.apply(dataset)
+    return _read(dataset.data_dir)
+
+
+def _subsets(lines: pd.Index, reported: list[int]) -> list[pd.Index]:
+    """Rows to judge alone: each reported row, alternate rows, halves and a few random draws."""
+    chosen = np.random.default_rng(0)
+    half = len(lines) // 2
+    return [
+        *(pd.Index([line]) for line in reported),
+        lines[0::2],
+        lines[1::2],
+        lines[:half],
+        lines[half:],
+        lines[:0],
+        *(lines[chosen.random(len(lines)) < 0.3] for _ in range(3)),
+    ]
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sort_problems(problems)
+
+
+@pytest.mark.parametrize("rule", ROW_RULES, ids=[rule.name for rule in ROW_RULES])
+def test_a_rule_judging_rows_alone_says_of_any_rows_what_it_says_of_them_among_all(
+    rule: Across, tmp_path: Path
+) -> None:
+    """Judged on some of its rows, the rule reports of them exactly what it reports of them when
+    judging every row, and each problem names one row: what the cache's blocks of rows rely on."""
+    assert rule.rows is not None
+    planted = _planted(rule, tmp_path / "dataset")
+    whole = rule.run(planted)
+    table_lines = planted[rule.rows].index
+    assert whole, f"no planted kind of {rule.name} is reported: this test could not fail"
+    assert all(p.table == rule.rows and p.row in table_lines for p in whole), whole
+    for lines in _subsets(table_lines, sorted({p.row for p in whole if p.row is not None})):
+        cut = {**planted, rule.rows: planted[rule.rows].loc[lines]}
+        expected = [p for p in whole if p.row in set(lines.tolist())]
+        assert _ordered(rule.run(cut)) == _ordered(expected), list(lines)

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,17 @@ from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, li
 from tests.support.interpreter import fresh_python
 from tests.support.killed import aged, killed_at, temporary_files
 from tests.support.unprivileged import forked_unprivileged
+
+
+@pytest.fixture(autouse=True, scope="module")
+def small_row_blocks() -> Iterator[None]:
+    """Blocks of 8 rows, so that the 109 claims make 14 blocks: a rule that judges rows alone then
+    keeps what it said of most of them after an edit, here and in the property test below."""
+    import syria_strikes.validate as validate_module
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate_module, "ROW_BLOCK", 8)
+        yield
 
 
 def _cold(dataset: Dataset) -> list[Problem]:
@@ -118,6 +130,14 @@ def test_after_one_cell_changes_only_the_rules_reading_its_column_are_checked_ag
     quote_checks = {f"rule {name}" for name in QUOTE_COLUMNS}
     assert "rule quotes" in quote_checks
     rules = {f"rule {rule.name}" for rule in across} | {"rule seeds", "rule datelines", "rule languages"} | quote_checks
+    # A rule judging claims' rows alone that reads the predicate keeps what it said of the other blocks.
+    judging_rows = {
+        f"rule {rule.name}, unchanged rows"
+        for rule in (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES)
+        if rule.rows == "claims" and "predicate" in (rule.columns_of("claims") or ())
+    }
+    assert judging_rows, "no rule judging rows alone reads the predicate: this part could not fail"
+    rules |= judging_rows
     # Of claims' own rules, only the predicate's cell rules and the row rules reading it run again.
     claims_pieces = {f"claims {piece.label}" for piece in pieces("claims") if "predicate" not in piece.reads}
     assert any(piece.startswith("claims row") for piece in claims_pieces)
@@ -200,6 +220,35 @@ def test_after_a_note_changes_the_repeated_rows_are_answered_from_the_cache(warm
     assert {"rule repeated_claims", "rule repeated_rows:events"} <= set(tables.hits)
     assert "rule unique_key:claims" not in tables.hits  # a repeated ID's whole rows, notes too
     assert problems == []
+
+
+def test_a_rule_judging_rows_alone_judges_again_only_the_blocks_that_changed(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """claimant_named reads claims' notes: after one note changes it judges that note's block of 8
+    rows again, and keeps what it said of the others, a problem found by the run before included."""
+    import syria_strikes.validate as validate_module
+
+    planted = warm_dataset.find("claims", claimant_actor_id="act-sana")
+    warm_dataset.set_cell("claims", planted, "claimant_actor_id", "act-haaretz")
+    assert [p.rule for p in validate(warm_dataset.data_dir).problems] == ["claimant_named"]
+    last = len(warm_dataset.rows("claims")) - 1
+    assert last // 8 != planted // 8, "the note edited must lie in another block than the planted claim"
+    warm_dataset.set_cell("claims", last, "curator_note", "Checked against the seed.")
+    judged: dict[str, int] = {}
+    real = validate_module._judge_rows
+
+    def spied(rule, frames, kept, rows):  # type: ignore[no-untyped-def]
+        judged[rule.name] = len(rows)
+        return real(rule, frames, kept, rows)
+
+    monkeypatch.setattr(validate_module, "_judge_rows", spied)
+    problems = validate(warm_dataset.data_dir).problems
+    assert problems == _cold(warm_dataset)
+    assert [(p.rule, p.row) for p in problems] == [("claimant_named", planted + 2)]
+    # Of the rules judging rows alone, the two reading the note ran again, claimant_named on its block.
+    assert set(judged) == {"claimant_named", "value_actor_named"}
+    assert judged["claimant_named"] == last % 8 + 1
 
 
 @pytest.mark.parametrize(

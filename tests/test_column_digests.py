@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from syria_strikes.column_digests import column_digest, lines_digest
+from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest
 
 
 def _text(*cells: str | None) -> pd.Series:
@@ -57,3 +57,23 @@ def test_dictionary_encoded_columns_with_other_dictionaries_differ() -> None:
     assert column_digest(pd.Series(["x", "y"], dtype="category")) == column_digest(
         pd.Series(["x", "y"], dtype="category")
     )
+
+
+def test_a_changed_cell_changes_only_its_block() -> None:
+    """A block is hashed from its own rows: a slice keeps its parent's buffers, which would make
+    every block change with any cell."""
+    cells = _text(*[f"note {n}" for n in range(10)])
+    edited = cells.copy()
+    edited.iloc[5] = "edited"
+    before, after = block_digests(cells, 4), block_digests(edited, 4)
+    assert len(before) == 3
+    assert [b == a for b, a in zip(before, after, strict=True)] == [True, False, True]
+
+
+def test_block_digests_tell_blocks_apart_by_their_own_values_and_lines() -> None:
+    counts = pd.Series([1, 2, None, 1, 2, None], dtype="Int64")
+    assert block_digests(counts, 3)[0] == block_digests(counts, 3)[1]
+    assert block_digests(_text("x", None), 1) != block_digests(_text(None, "x"), 1)
+    assert lines_block_digests(pd.RangeIndex(2, 8), 3) == lines_block_digests(pd.Index([2, 3, 4, 5, 6, 7]), 3)
+    assert lines_block_digests(pd.Index([2, 3, 4, 6, 7, 8]), 3)[0] == lines_block_digests(pd.RangeIndex(2, 8), 3)[0]
+    assert lines_block_digests(pd.Index([2, 3, 4, 6, 7, 8]), 3)[1] != lines_block_digests(pd.RangeIndex(2, 8), 3)[1]

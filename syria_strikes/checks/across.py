@@ -4,6 +4,11 @@ A rule is handed those tables and no others, and of a table whose columns it dec
 columns, so its answer depends on them alone: the validation cache may answer it again while none
 of them changed (syria_strikes/cache.py). A rule that reached for a table or column it does not
 declare would fail (rule_failed) instead of going stale.
+
+A rule may also declare that it judges the rows of one table each alone (``rows``): what it says of
+a row depends on that row's declared columns and on the other tables, never on the table's other
+rows, and every problem it reports names one of those rows. After an edit the cache runs it again
+on the blocks of rows that changed only.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ class Across:
     judge: Callable[[Frames], list[Problem]]
     # The columns read, by table; a table of ``reads`` not named here is read whole.
     columns: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The table whose rows the rule judges each alone, if any (see above).
+    rows: str | None = None
 
     def applies(self, frames: Frames) -> bool:
         return self.needs <= frames.keys()
@@ -66,14 +73,18 @@ def across(
     judge: Callable[[Frames], list[Problem]],
     needs: set[str] | None = None,
     columns: Mapping[str, Iterable[str]] | None = None,
+    rows: str | None = None,
 ) -> Across:
     """Declare a rule; it runs once every table it reads could be read, unless ``needs`` names others.
-    ``columns`` gives, by table, the columns the rule reads; a table it leaves out is read whole."""
+    ``columns`` gives, by table, the columns the rule reads; a table it leaves out is read whole.
+    ``rows`` names the table whose rows the rule judges each alone; its columns must be declared."""
     declared = tuple(sorted((table, frozenset(names)) for table, names in (columns or {}).items()))
     unknown = {table for table, _ in declared} - set(reads)
     if unknown:
         raise ValueError(f"{name} declares columns of tables it does not read: {sorted(unknown)}")
-    return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge, declared)
+    if rows is not None and rows not in dict(declared):
+        raise ValueError(f"{name} judges the rows of {rows}, whose columns it does not declare")
+    return Across(name, frozenset(reads if needs is None else needs), frozenset(reads), judge, declared, rows)
 
 
 def runnable(rules: Iterable[Across], frames: Frames) -> list[Callable[[], list[Problem]]]:

@@ -1189,12 +1189,14 @@ AGREEMENT_RULES: tuple[Across, ...] = (
         {"claims", "actors"},
         _value_actor_named,
         columns={"actors": {"actor_id", "aliases", "name"}, "claims": {"curator_note", "quote", "value_actor_id"}},
+        rows="claims",
     ),
     across(
         "value_text_actor",
         {"claims", "actors"},
         _value_text_actor,
         columns={"actors": {"actor_id", "aliases", "name"}, "claims": {"predicate", "value_actor_id", "value_text"}},
+        rows="claims",
     ),
     across(
         "relation_named",
@@ -1242,6 +1244,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
             "claims": {"attribution_quote", "claimant_actor_id", "curator_note", "source_id"},
             "sources": {"publisher_actor_id", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "attribution_claimed",
@@ -1312,6 +1315,7 @@ AGREEMENT_RULES: tuple[Across, ...] = (
             "claims": {"event_id", "predicate", "value_actor_id"},
             "events": {"attributed_actor_id", "event_id"},
         },
+        rows="claims",
     ),
     across(
         "relation_kind",

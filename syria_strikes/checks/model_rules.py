@@ -663,6 +663,7 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"attribution_quote", "claimant_actor_id", "source_id", "stance"},
             "sources": {"publisher_actor_id", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "reports_own_voice",
@@ -673,6 +674,7 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"claimant_actor_id", "hedging", "quote", "source_id", "stance"},
             "sources": {"publisher_actor_id", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "own_voice_chain",
@@ -692,6 +694,7 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"predicate", "quote", "source_id", "value", "value_high", "value_low"},
             "sources": {"language", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "count_bound",
