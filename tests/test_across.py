@@ -20,6 +20,7 @@ from syria_strikes.problems import Problem, problem, sort_problems
 from syria_strikes.reading import read_table
 from tests.support.cell_edits import CELL_EDITS
 from tests.support.dataset import REPO, Dataset, copy_dataset
+from tests.support.structural_edits import STRUCTURAL_EDITS
 
 RULES = (*RELATION_RULES, *MODEL_RULES, *AGREEMENT_RULES)
 # The rules that judge the rows of one table each alone: the cache judges again only changed blocks.
@@ -206,13 +207,29 @@ def test_a_rule_judging_rows_alone_declares_the_columns_of_its_table() -> None:
     assert ROW_RULES, "no rule declares that it judges rows alone: the cache's row blocks are never used"
 
 
-def _planted(rule: Across, folder: Path) -> dict[str, pd.DataFrame]:
-    """The tables with every planted kind of the rule's own in them at once."""
-    dataset = copy_dataset(folder)
+# Rules whose problems are named otherwise than the rule, or also otherwise.
+ALSO_RAISED = {"time_after_report": {"time_ends_after_report"}}
+
+
+def _raised(rule: Across) -> set[str]:
+    """The rule ids a rule's problems carry: its name before any ':table', and any it also raises."""
+    return {rule.name.split(":")[0], *ALSO_RAISED.get(rule.name, set())}
+
+
+def _planted(rule: Across, folder: Path) -> list[dict[str, pd.DataFrame]]:
+    """The tables with every one-cell kind of the rule's own planted in them at once, then once
+    more for each other kind of its own, which may change rows of several tables."""
+    raised = _raised(rule)
+    dataset = copy_dataset(folder / "cells")
     for kind in CELL_EDITS:
-        if kind.rule == rule.name:
+        if kind.rule in raised:
             kind.apply(dataset)
-    return _read(dataset.data_dir)
+    planted = [_read(dataset.data_dir)]
+    for k, mutation in enumerate(STRUCTURAL_EDITS):
+        dataset = copy_dataset(folder / f"structural-{k}")
+        if mutation.apply(dataset).rule in raised:
+            planted.append(_read(dataset.data_dir))
+    return planted
 
 
 def _subsets(lines: pd.Index, reported: list[int]) -> list[pd.Index]:
@@ -241,12 +258,14 @@ def test_a_rule_judging_rows_alone_says_of_any_rows_what_it_says_of_them_among_a
     """Judged on some of its rows, the rule reports of them exactly what it reports of them when
     judging every row, and each problem names one row: what the cache's blocks of rows rely on."""
     assert rule.rows is not None
-    planted = _planted(rule, tmp_path / "dataset")
-    whole = rule.run(planted)
-    table_lines = planted[rule.rows].index
-    assert whole, f"no planted kind of {rule.name} is reported: this test could not fail"
-    assert all(p.table == rule.rows and p.row in table_lines for p in whole), whole
-    for lines in _subsets(table_lines, sorted({p.row for p in whole if p.row is not None})):
-        cut = {**planted, rule.rows: planted[rule.rows].loc[lines]}
-        expected = [p for p in whole if p.row in set(lines.tolist())]
-        assert _ordered(rule.run(cut)) == _ordered(expected), list(lines)
+    reported = False
+    for planted in _planted(rule, tmp_path):
+        whole = rule.run(planted)
+        reported = reported or bool(whole)
+        table_lines = planted[rule.rows].index
+        assert all(p.table == rule.rows and p.row in table_lines for p in whole), whole
+        for lines in _subsets(table_lines, sorted({p.row for p in whole if p.row is not None})):
+            cut = {**planted, rule.rows: planted[rule.rows].loc[lines]}
+            expected = [p for p in whole if p.row in set(lines.tolist())]
+            assert _ordered(rule.run(cut)) == _ordered(expected), list(lines)
+    assert reported, f"no planted kind of {rule.name} is reported: this test could not fail"

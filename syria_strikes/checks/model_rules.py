@@ -652,8 +652,15 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"attribution_quote", "claimant_actor_id", "source_id", "stance"},
             "sources": {"publisher_actor_id", "source_id"},
         },
+        rows="claims",
     ),
-    across("claim_events", {"claims"}, _other_events_distinct, columns={"claims": {"event_id", "other_event_ids"}}),
+    across(
+        "claim_events",
+        {"claims"},
+        _other_events_distinct,
+        columns={"claims": {"event_id", "other_event_ids"}},
+        rows="claims",
+    ),
     across(
         "own_voice_reports",
         {"claims", "sources", "actors"},
@@ -685,6 +692,7 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"claimant_actor_id", "relayed_via", "source_id"},
             "sources": {"publisher_actor_id", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "count_written",
@@ -704,6 +712,7 @@ MODEL_RULES: tuple[Across, ...] = (
             "claims": {"predicate", "quote", "source_id", "value", "value_high", "value_low"},
             "sources": {"language", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "relation_evidence",
@@ -741,12 +750,14 @@ MODEL_RULES: tuple[Across, ...] = (
         {"claims", "sources"},
         _relays_cited,
         columns={"claims": {"relayed_via", "source_id"}, "sources": {"cites_source_ids", "source_id"}},
+        rows="claims",
     ),
     across(
         "relay_order",
         {"claims", "sources"},
         _relays_in_order,
         columns={"claims": {"relayed_via"}, "sources": {"cites_source_ids", "source_id"}},
+        rows="claims",
     ),
     across(
         "curated_source",
@@ -796,6 +807,7 @@ MODEL_RULES: tuple[Across, ...] = (
         {"claims"},
         partial(_seed_numbers, "claims", "claim_id", "source_id"),
         columns={"claims": {"claim_id", "source_id"}},
+        rows="claims",
     ),
     across(
         "seed_number:uncovered_sentences",

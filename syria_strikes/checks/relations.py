@@ -984,6 +984,7 @@ RELATION_RULES: tuple[Across, ...] = (
         {"claims", "sources"},
         _claims_read_in_archived_sources,
         columns={"claims": {"source_id"}, "sources": {"kind", "source_id"}},
+        rows="claims",
     ),
     # Declared as they ran before: only once sources could be read too.
     across(
@@ -992,6 +993,7 @@ RELATION_RULES: tuple[Across, ...] = (
         lambda f: _relay_chain_shape(f["claims"]),
         needs={"claims", "sources"},
         columns={"claims": {"relayed_via", "source_id"}},
+        rows="claims",
     ),
     across(
         "repeated_claims",
@@ -1015,6 +1017,7 @@ RELATION_RULES: tuple[Across, ...] = (
             "events": {"date_start", "event_id"},
             "sources": {"published_end", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "reported_after_event:events",
@@ -1030,6 +1033,7 @@ RELATION_RULES: tuple[Across, ...] = (
         {"claims", "sources"},
         _time_after_report,
         columns={"claims": {"predicate", "source_id", "value_text"}, "sources": {"published_end", "source_id"}},
+        rows="claims",
     ),
     across(
         "time_relative",
@@ -1039,6 +1043,7 @@ RELATION_RULES: tuple[Across, ...] = (
             "claims": {"predicate", "quote", "source_id", "value_text"},
             "sources": {"published_end", "published_start", "source_id"},
         },
+        rows="claims",
     ),
     across(
         "attributed_kind",
