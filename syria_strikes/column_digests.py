@@ -1,8 +1,12 @@
 """Digests of the columns the rules are handed, for the cache key of a rule that declares its
 columns (syria_strikes/checks/across.py): a rule is answered again while none of them changed.
 
-A digest is of the Arrow buffers as read, not of the values: the same file always reads into the
-same buffers, and two columns with one digest hold the same values. Equal values laid out
+A digest is of the values as Arrow holds them: each cell's bytes, each text's length and where the
+nulls are, streamed chunk by chunk, so that the same values split into other chunks keep their
+digest. The CSV reader splits a file into blocks of bytes, so an edit that makes one line longer or
+shorter moves every later chunk boundary of every column; a digest of the chunks themselves changed
+with it, and one edited cell ran again every rule reading any text column of its table. Types this
+module does not take apart are hashed chunk by chunk, layout included: equal values laid out
 otherwise only miss the cache.
 """
 
@@ -11,30 +15,80 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 
 def column_digest(cells: pd.Series) -> str:
-    """The sha256 of the column's type, and of each Arrow chunk's offset, length and buffers."""
-    digest = hashlib.sha256(f"{cells.dtype}\0".encode())
-    for chunk in _chunks(_arrow(cells)):
-        _update(digest, chunk)
-    return digest.hexdigest()
+    """The sha256 of the column's type, length, nulls and values (or, for other types, chunks)."""
+    return _digest(f"{cells.dtype}", _arrow(cells))
 
 
 def block_digests(cells: pd.Series, size: int) -> list[str]:
-    """The sha256 of each block of ``size`` rows of the column, in order. A block's chunks are
-    copied out first: a slice keeps its parent's whole buffers, so hashing them would make every
-    block change with any cell of the column."""
+    """The sha256 of each block of ``size`` rows of the column, in order, each from its own rows
+    alone: a slice keeps its parent's whole buffers, of which only the slice's part is hashed."""
     arrow = _arrow(cells)
-    digests = []
-    for start in range(0, len(cells), size):
-        digest = hashlib.sha256(f"{cells.dtype}\0".encode())
-        for chunk in _chunks(arrow.slice(start, size)):
+    return [_digest(f"{cells.dtype}", arrow.slice(start, size)) for start in range(0, len(cells), size)]
+
+
+def _digest(dtype: str, arrow: pa.Array | pa.ChunkedArray) -> str:
+    chunks = _chunks(arrow)
+    if not all(_by_value(chunk.type) for chunk in chunks):
+        digest = hashlib.sha256(f"{dtype}\0chunks\0".encode())
+        for chunk in chunks:  # copied first: a slice keeps, and would hash, its parent's whole buffers
             _update(digest, pa.concat_arrays([chunk]))
-        digests.append(digest.hexdigest())
-    return digests
+        return digest.hexdigest()
+    data, lengths, nulls = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
+    position = 0
+    for chunk in chunks:
+        _stream(chunk, position, data, lengths, nulls)
+        position += len(chunk)
+    summary = f"{dtype}\0{arrow.type}\0{position}\0{data.hexdigest()}{lengths.hexdigest()}{nulls.hexdigest()}"
+    return hashlib.sha256(summary.encode()).hexdigest()
+
+
+def _by_value(kind: pa.DataType) -> bool:
+    """Types whose cells are hashed by value: text and binary, and fixed-width numbers and times."""
+    return _is_text(kind) or pa.types.is_boolean(kind) or (_fixed_width(kind) and kind.bit_width % 8 == 0)
+
+
+def _is_text(kind: pa.DataType) -> bool:
+    return bool(
+        pa.types.is_string(kind)
+        or pa.types.is_large_string(kind)
+        or pa.types.is_binary(kind)
+        or pa.types.is_large_binary(kind)
+    )
+
+
+def _fixed_width(kind: pa.DataType) -> bool:
+    return bool(pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_temporal(kind))
+
+
+def _stream(chunk: pa.Array, position: int, data: Any, lengths: Any, nulls: Any) -> None:
+    """Feed one chunk's values, text lengths and null rows (by their place in the whole column) to
+    the three digests; only the bytes the chunk's own rows use are read."""
+    count = len(chunk)
+    if chunk.null_count:
+        rows = np.flatnonzero(chunk.is_null().to_numpy(zero_copy_only=False)) + position
+        nulls.update(rows.astype("<i8").tobytes())
+    kind = chunk.type
+    buffers = chunk.buffers()
+    if _is_text(kind):
+        wide = pa.types.is_large_string(kind) or pa.types.is_large_binary(kind)
+        width = 8 if wide else 4
+        offsets = np.frombuffer(
+            buffers[1], dtype="<i8" if wide else "<i4", count=count + 1, offset=chunk.offset * width
+        )
+        lengths.update(np.diff(offsets).astype("<i8").tobytes())
+        if buffers[2] is not None and count:
+            data.update(memoryview(buffers[2])[int(offsets[0]) : int(offsets[-1])])
+    elif pa.types.is_boolean(kind):
+        data.update(chunk.fill_null(False).to_numpy(zero_copy_only=False).astype(np.uint8).tobytes())
+    else:
+        width = kind.bit_width // 8
+        data.update(memoryview(buffers[1])[chunk.offset * width : (chunk.offset + count) * width])
 
 
 def _arrow(cells: pd.Series) -> pa.Array | pa.ChunkedArray:

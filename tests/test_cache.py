@@ -32,6 +32,7 @@ from syria_strikes.checks.schema import pieces
 from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.problems import Problem
+from syria_strikes.reading import read_table
 from syria_strikes.validate import QUOTE_COLUMNS
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, link_cache, run_cli
@@ -249,6 +250,30 @@ def test_a_rule_judging_rows_alone_judges_again_only_the_blocks_that_changed(
     # Of the rules judging rows alone, the two reading the note ran again, claimant_named on its block.
     assert set(judged) == {"claimant_named", "value_actor_named"}
     assert judged["claimant_named"] == last % 8 + 1
+
+
+def test_a_cell_made_longer_runs_again_only_what_reads_its_column_whatever_the_reader_s_blocks(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV reader splits a file into blocks of bytes, each a chunk of every column: a note made
+    longer moves every later boundary. The digests follow the values, not the chunks, so the rules
+    and schema pieces not reading the note are still answered from the cache (the cache was filled
+    from a read in one block, this run reads in many)."""
+    from syria_strikes.reading import table as reading_table
+    from syria_strikes.validate import read_and_check
+
+    monkeypatch.setattr(reading_table, "ARROW_BLOCK_BYTES", 2048)
+    frame = read_table(warm_dataset.data_dir / "claims.csv", table("claims"))[0]
+    assert frame is not None and frame["claim_id"].array.__arrow_array__().num_chunks > 2
+    warm_dataset.set_cell("claims", 0, "curator_note", "Checked against the seed, and again in the archived copy.")
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"], seeds)
+    _, problems = read_and_check(warm_dataset.data_dir, tables)
+    assert problems == []
+    unread = {f"claims {piece.label}" for piece in pieces("claims") if "curator_note" not in piece.reads}
+    assert unread and unread <= set(tables.hits)
+    assert {"rule repeated_claims", "rule one_stance", "rule place_written", "rule quotes"} <= set(tables.hits)
 
 
 @pytest.mark.parametrize(

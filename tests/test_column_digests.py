@@ -4,12 +4,18 @@ of the rows, changed; an unchanged column read again keeps its digest."""
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest
 
 
 def _text(*cells: str | None) -> pd.Series:
     return pd.Series(list(cells), dtype="str")
+
+
+def _chunked(*chunks: list[str | None]) -> pd.Series:
+    """Text cells split into these Arrow chunks, as the CSV reader splits a file into blocks."""
+    return pa.chunked_array([pa.array(chunk, pa.large_string()) for chunk in chunks]).to_pandas()
 
 
 def test_the_same_cells_read_again_have_the_same_digest() -> None:
@@ -31,6 +37,30 @@ def test_a_changed_missing_or_moved_cell_changes_the_digest() -> None:
         )
     }
     assert len(digests) == 6
+
+
+def test_the_same_cells_in_other_chunks_keep_their_digest() -> None:
+    """A line made longer by an edit moves every later boundary between the reader's blocks: the
+    columns the edit did not touch must keep their digests, and the untouched blocks of rows theirs."""
+    cells = ["a", None, "bc", "", "d", "e"]
+    layouts = [_chunked(cells), _chunked(cells[:2], cells[2:]), _chunked(cells[:3], [], cells[3:5], cells[5:])]
+    assert len({column_digest(layout) for layout in layouts}) == 1
+    assert column_digest(layouts[0]) == column_digest(_text(*cells))
+    assert len({tuple(block_digests(layout, 4)) for layout in layouts}) == 1
+
+
+def test_cells_moved_between_chunks_or_rows_change_the_digest() -> None:
+    """Lengths and nulls are hashed beside the bytes: 'ab','c' is not 'a','bc', nor is a null an empty text."""
+    assert column_digest(_chunked(["ab"], ["c"])) != column_digest(_chunked(["a"], ["bc"]))
+    assert column_digest(_chunked(["a", None])) != column_digest(_chunked([None, "a"]))
+    assert column_digest(_chunked(["a"], [None])) != column_digest(_chunked(["a"], [""]))
+    counts = pd.Series([1, None, 3], dtype="Int64")
+    assert column_digest(counts) != column_digest(pd.Series([1, 3, None], dtype="Int64"))
+    days = pd.Series(pd.to_datetime(["2020-01-01", None]).astype("datetime64[s]"))
+    assert column_digest(days) != column_digest(pd.Series(pd.to_datetime([None, "2020-01-01"]).astype("datetime64[s]")))
+    flags = pd.Series([True, None, False], dtype="boolean")
+    assert column_digest(flags) != column_digest(pd.Series([True, False, None], dtype="boolean"))
+    assert column_digest(flags) == column_digest(flags.copy())
 
 
 def test_the_type_is_part_of_the_digest() -> None:

@@ -37,6 +37,8 @@ BOM = codecs.BOM_UTF8
 # runaway export is refused as such instead of being worked through.
 MAX_COLUMNS = 1_000
 MAX_CELL_CHARS = 100_000
+# Arrow parses a file a block of bytes at a time, and each block becomes a chunk of every column.
+ARROW_BLOCK_BYTES = 1 << 22
 
 
 def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -157,7 +159,9 @@ def _parse_cells(data: bytes, names: list[str], report: Report) -> tuple[pd.Data
             io.BytesIO(data),
             # One thread: the tables are read side by side already, and Arrow's own threads
             # would add a third of the work and a fifth of the memory for little gain in time.
-            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22, use_threads=False),
+            read_options=pa_csv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=ARROW_BLOCK_BYTES, use_threads=False
+            ),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid_row),
             convert_options=pa_csv.ConvertOptions(
                 column_types={name: pa.large_string() for name in names},
