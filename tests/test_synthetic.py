@@ -4,12 +4,13 @@ readable by DuckDB straight from Parquet, as a researcher outside Python would r
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from scripts import generate_synthetic
+from scripts import benchmark, generate_synthetic
 from syria_strikes.build import build
 from tests.support.dataset import run_cli
 
@@ -35,6 +36,22 @@ def test_synthetic_dataset_passes_every_rule_without_a_warning(synthetic: Path) 
     assert (report["problems"], report["warnings"]) == ([], [])
     claims = (synthetic / "data" / "claims.csv").read_text(encoding="utf-8").count("\n") - 1
     assert claims == CLAIMS
+
+
+def test_the_benchmark_s_row_edit_makes_one_row_longer_and_leaves_it_valid(synthetic: Path, tmp_path: Path) -> None:
+    """A row of the same length would leave every later block of the CSV reader in place, which
+    a curator's edit seldom does: the benchmark's edit must measure the common case."""
+    edited = tmp_path / "dataset"
+    shutil.copytree(synthetic, edited)
+    claims = edited / "data" / "claims.csv"
+    for _ in range(2):  # a row without a note, then the same row with one
+        before = claims.read_bytes()
+        claims.write_bytes(benchmark._edit_one_row(before))
+        old, new = before.split(b"\n"), claims.read_bytes().split(b"\n")
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        assert len(changed) == 1 and len(changed[0][1]) > len(changed[0][0])
+    code, output = run_cli(["validate", "--data-dir", str(edited / "data"), "--no-cache"])
+    assert code == 0, output
 
 
 def test_generator_is_deterministic_for_a_seed(tmp_path: Path) -> None:
