@@ -70,6 +70,8 @@ def _stream(chunk: pa.Array, position: int, data: Any, lengths: Any, nulls: Any)
     """Feed one chunk's values, text lengths and null rows (by their place in the whole column) to
     the three digests; only the bytes the chunk's own rows use are read."""
     count = len(chunk)
+    if count == 0:  # an empty chunk holds no value, and may hold no buffers either
+        return
     if chunk.null_count:
         rows = np.flatnonzero(chunk.is_null().to_numpy(zero_copy_only=False)) + position
         nulls.update(rows.astype("<i8").tobytes())
