@@ -84,7 +84,7 @@ def _stream(chunk: pa.Array, position: int, data: Any, lengths: Any, nulls: Any)
             buffers[1], dtype="<i8" if wide else "<i4", count=count + 1, offset=chunk.offset * width
         )
         lengths.update(np.diff(offsets).astype("<i8").tobytes())
-        if buffers[2] is not None and count:
+        if buffers[2] is not None:
             data.update(memoryview(buffers[2])[int(offsets[0]) : int(offsets[-1])])
     elif pa.types.is_boolean(kind):
         data.update(chunk.fill_null(False).to_numpy(zero_copy_only=False).astype(np.uint8).tobytes())

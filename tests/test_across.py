@@ -216,20 +216,27 @@ def _raised(rule: Across) -> set[str]:
     return {rule.name.split(":")[0], *ALSO_RAISED.get(rule.name, set())}
 
 
-def _planted(rule: Across, folder: Path) -> list[dict[str, pd.DataFrame]]:
+@pytest.fixture(scope="module")
+def structural_plants(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path]]:
+    """Each kind that is more than one cell's edit, planted once, with the rule id it expects: the
+    rule it plants is known only once it is applied, and every rule judging rows picks its own."""
+    folder = tmp_path_factory.mktemp("structural")
+    plants = []
+    for k, mutation in enumerate(STRUCTURAL_EDITS):
+        dataset = copy_dataset(folder / str(k))
+        plants.append((mutation.apply(dataset).rule, dataset.data_dir))
+    return plants
+
+
+def _planted(rule: Across, folder: Path, plants: list[tuple[str, Path]]) -> list[dict[str, pd.DataFrame]]:
     """The tables with every one-cell kind of the rule's own planted in them at once, then once
     more for each other kind of its own, which may change rows of several tables."""
     raised = _raised(rule)
-    dataset = copy_dataset(folder / "cells")
+    dataset = copy_dataset(folder)
     for kind in CELL_EDITS:
         if kind.rule in raised:
             kind.apply(dataset)
-    planted = [_read(dataset.data_dir)]
-    for k, mutation in enumerate(STRUCTURAL_EDITS):
-        dataset = copy_dataset(folder / f"structural-{k}")
-        if mutation.apply(dataset).rule in raised:
-            planted.append(_read(dataset.data_dir))
-    return planted
+    return [_read(dataset.data_dir), *(_read(data_dir) for planted, data_dir in plants if planted in raised)]
 
 
 def _subsets(lines: pd.Index, reported: list[int]) -> list[pd.Index]:
@@ -253,13 +260,13 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
 
 @pytest.mark.parametrize("rule", ROW_RULES, ids=[rule.name for rule in ROW_RULES])
 def test_a_rule_judging_rows_alone_says_of_any_rows_what_it_says_of_them_among_all(
-    rule: Across, tmp_path: Path
+    rule: Across, tmp_path: Path, structural_plants: list[tuple[str, Path]]
 ) -> None:
     """Judged on some of its rows, the rule reports of them exactly what it reports of them when
     judging every row, and each problem names one row: what the cache's blocks of rows rely on."""
     assert rule.rows is not None
     reported = False
-    for planted in _planted(rule, tmp_path):
+    for planted in _planted(rule, tmp_path / "dataset", structural_plants):
         whole = rule.run(planted)
         reported = reported or bool(whole)
         table_lines = planted[rule.rows].index
