@@ -492,7 +492,8 @@ class TableCache:
     # Those digests of each table answered from its file's digest, as the run that checked it took them.
     digests_known: dict[str, dict[tuple[str, str | None], str]] = field(default_factory=dict)
     # The pieces of a changed table's schema (syria_strikes/checks/schema.py): what the last run
-    # found, by table, then by piece, as [key, problems, cells reported].
+    # found, by table, then by piece, as [key, problems, cells reported], and for a column's cell
+    # rules the digests of its blocks of rows.
     pieces_known: dict[str, dict[str, Any]] = field(default_factory=dict)
     pieces_found: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
 
@@ -535,12 +536,8 @@ class TableCache:
 
     def piece(self, table: str, piece: str, key: str) -> tuple[list[Problem], set[tuple[int, str]]] | None:
         """The problems a piece of the table's schema found, and the cells it reported, if known."""
-        if table not in self.pieces_known:
-            entry = self.store.read(f"pieces-{table}.json", _key("pieces", table))
-            known = None if entry is None else entry.get("pieces")
-            self.pieces_known[table] = known if isinstance(known, dict) else {}
-        record = self.pieces_known[table].get(piece)
-        if not (isinstance(record, list) and len(record) == 3 and record[0] == key):
+        record = self._piece_record(table, piece)
+        if record is None or record[0] != key:
             return None
         problems, cells = _decode_problems(record[1]), _decode_cells(record[2])
         if problems is None or cells is None:
@@ -549,10 +546,55 @@ class TableCache:
         self.pieces_found.setdefault(table, {})[piece] = record
         return problems, cells
 
-    def put_piece(self, table: str, piece: str, key: str, problems: list[Problem], cells: set[tuple[int, str]]) -> None:
+    def piece_blocks(self, table: str, piece: str) -> tuple[list[Problem], set[tuple[int, str]], list[str]] | None:
+        """For a column's cell rules, which judge each cell alone: what the last run found, each
+        problem naming a row, the cells it reported, and the digests of its blocks of rows, to
+        tell which changed."""
+        record = self._piece_record(table, piece)
+        if record is None or len(record) != 4:
+            return None
+        problems, cells, blocks = _decode_problems(record[1]), _decode_cells(record[2]), record[3]
+        if (
+            problems is None
+            or cells is None
+            or not (isinstance(blocks, list) and all(isinstance(b, str) for b in blocks))
+        ):
+            return None
+        if any(p.table != table or p.row is None for p in problems):
+            return None
+        self.hits.append(f"{table} {piece}, unchanged rows")
+        return problems, cells, blocks
+
+    def _piece_record(self, table: str, piece: str) -> list[Any] | None:
+        """What the last run kept of a piece: [key, problems, cells reported], with the digests of
+        its blocks of rows after them for a column's cell rules."""
+        if table not in self.pieces_known:
+            entry = self.store.read(f"pieces-{table}.json", _key("pieces", table))
+            known = None if entry is None else entry.get("pieces")
+            self.pieces_known[table] = known if isinstance(known, dict) else {}
+        record = self.pieces_known[table].get(piece)
+        if not (isinstance(record, list) and len(record) in (3, 4) and isinstance(record[0], str)):
+            return None
+        return record
+
+    def put_piece(
+        self,
+        table: str,
+        piece: str,
+        key: str,
+        problems: list[Problem],
+        cells: set[tuple[int, str]],
+        blocks: list[str] | None = None,
+    ) -> None:
+        """Keep a piece's problems and cells under its key; for a column's cell rules, the digests
+        of its blocks of rows as well, when every problem names a row."""
         encoded = _encode_problems(problems)
-        if encoded is not None and all(isinstance(line, int) for line, _ in cells):
-            self.pieces_found.setdefault(table, {})[piece] = [key, encoded, [list(c) for c in sorted(cells, key=repr)]]
+        if encoded is None or not all(isinstance(line, int) for line, _ in cells):
+            return
+        record: list[Any] = [key, encoded, [list(c) for c in sorted(cells, key=repr)]]
+        if blocks is not None and all(p.table == table and p.row is not None for p in problems):
+            record.append(blocks)
+        self.pieces_found.setdefault(table, {})[piece] = record
 
     def forget_pieces(self, table: str) -> None:
         """Keep no piece of the table: its schema failed as a whole, which no piece answers for."""

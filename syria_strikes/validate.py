@@ -199,11 +199,14 @@ class TableChecks:
     reported: Cells = field(default_factory=set)
     # The digests of the table's columns as read, taken for the pieces' keys.
     digests: ColumnDigests | None = None
+    # The columns' cell rules judged again only on the blocks of rows that changed, with what they
+    # said of the other blocks (``_cells_again``).
+    by_blocks: dict[Piece, list[Problem]] = field(default_factory=dict)
 
     def finish(self, tables: TableCache | None) -> list[Problem]:
         """Every problem of the table's schema; ``failed`` gains the cells reported. What was
         checked afresh is handed to the cache piece by piece."""
-        found: dict[Piece, list[Problem]] = {}
+        found = {piece: list(problems) for piece, problems in self.by_blocks.items()}
         for seen, check in self.running or []:
             for piece, problems in check.result().items():
                 found.setdefault(piece, []).extend(problems)
@@ -215,8 +218,16 @@ class TableChecks:
             for cell in self.failed - self.reported:
                 by_column.setdefault(cell[1], set()).add(cell)
             for piece, problems in found.items():
-                cells = by_column.get(piece.name, set()) if piece.kind == "column" else set()
-                tables.put_piece(self.declared.name, piece.label, self.keys[piece], problems, cells)
+                if piece.kind == "row":
+                    tables.put_piece(self.declared.name, piece.label, self.keys[piece], problems, set())
+                    continue
+                blocks = (
+                    None
+                    if self.digests is None
+                    else self.digests.cell_blocks(self.declared.name, piece.name, self.reported)
+                )
+                cells = by_column.get(piece.name, set())
+                tables.put_piece(self.declared.name, piece.label, self.keys[piece], problems, cells, blocks)
         return [item for each in (self.known, found) for problems in each.values() for item in problems]
 
 
@@ -241,11 +252,61 @@ def _start_checks(
                 started.known[piece], cells = remembered
                 failed |= cells
                 wanted.remove(piece)
+        for piece in [piece for piece in wanted if piece.kind == "column"]:
+            again = _cells_again(piece, started, tables)
+            if again is not None:
+                started.by_blocks[piece] = again
+                wanted.remove(piece)
     started.running = []
     if wanted:
         parts = [(part, set(failed)) for part in table_parts(frame, min(os.cpu_count() or 1, MOST_PARTS))]
         started.running = [(seen, pool.submit(check_pieces, part, declared, seen, wanted)) for part, seen in parts]
     return started
+
+
+def _cells_again(piece: Piece, started: TableChecks, tables: TableCache) -> list[Problem] | None:
+    """A column's cell rules judge each cell alone: after an edit, what they said of the blocks of
+    ``ROW_BLOCK`` rows whose lines, cells and cells the reader reported are unchanged is kept, and
+    only the other blocks are judged again, here, before any row rule reading the column runs (it
+    must find the column's reported cells in ``failed``). None when the last run's answer cannot be
+    used so: the column is then judged whole."""
+    known = tables.piece_blocks(started.declared.name, piece.label)
+    if known is None or started.digests is None:
+        return None
+    earlier, earlier_cells, earlier_blocks = known
+    frame, name = started.frame, started.declared.name
+    blocks = started.digests.cell_blocks(name, piece.name, started.reported)
+    changed = np.array([n >= len(earlier_blocks) or earlier_blocks[n] != b for n, b in enumerate(blocks)], dtype=bool)
+    again = np.repeat(changed, ROW_BLOCK)[: len(frame)]
+
+    def unchanged(line: int | None, position: int) -> bool:
+        return line is not None and position >= 0 and not again[position]
+
+    kept = [
+        p for p, at in zip(earlier, _positions(frame, [p.row for p in earlier]), strict=True) if unchanged(p.row, at)
+    ]
+    cells = sorted(earlier_cells)
+    kept_cells = {
+        cell
+        for cell, at in zip(cells, _positions(frame, [line for line, _ in cells]), strict=True)
+        if unchanged(cell[0], at)
+    }
+    rows = frame[again]
+    seen = started.failed | kept_cells
+    found = check_pieces(rows, started.declared, seen, [piece])
+    lines = set(rows.index.tolist())
+    if set(found) != {piece} or any(p.table != name or p.row not in lines for p in found[piece]):
+        return None
+    started.failed |= seen
+    return kept + found[piece]
+
+
+def _positions(frame: pd.DataFrame, lines: list[int | None]) -> list[int]:
+    """The position in ``frame`` of each line, -1 for a line it does not hold (or None)."""
+    if not lines:
+        return []
+    wanted = pd.Index([-1 if line is None else line for line in lines], dtype="int64")
+    return [int(at) for at in frame.index.get_indexer(wanted).tolist()]
 
 
 class Cold:
@@ -323,6 +384,20 @@ class ColumnDigests:
                 self.known_blocks[table, column] = block_digests(frame[column], ROW_BLOCK)
             parts.append(self.known_blocks[table, column])
         return [hashlib.sha256("|".join(each).encode()).hexdigest() for each in zip(*parts, strict=True)]
+
+    def cell_blocks(self, table: str, column: str, reported: Iterable[tuple[int, str]]) -> list[str]:
+        """The digest of each block of rows of what a column's cell rules judge: the lines, the
+        cells and the lines of the column's cells the reader reported (of ``reported``), which those
+        rules do not report again. A reported line no row holds counts in every block."""
+        lines = sorted(line for line, name in reported if name == column)
+        by_block: dict[int, list[int]] = {}
+        for line, at in zip(lines, _positions(self.frames[table], list(lines)), strict=True):
+            by_block.setdefault(at // ROW_BLOCK if at >= 0 else -1, []).append(line)
+        outside = by_block.pop(-1, [])
+        return [
+            hashlib.sha256(f"{digest}|{by_block.get(n, [])}|{outside}".encode()).hexdigest() if lines else digest
+            for n, digest in enumerate(self.blocks(table, [column]))
+        ]
 
 
 # The columns each check of quoted words reads, of the tables it declares them for: it is handed

@@ -139,9 +139,11 @@ def test_after_one_cell_changes_only_the_rules_reading_its_column_are_checked_ag
     }
     assert judging_rows, "no rule judging rows alone reads the predicate: this part could not fail"
     rules |= judging_rows
-    # Of claims' own rules, only the predicate's cell rules and the row rules reading it run again.
+    # Of claims' own rules, only the predicate's cell rules and the row rules reading it run again,
+    # the cell rules on the changed cell's block of rows alone.
     claims_pieces = {f"claims {piece.label}" for piece in pieces("claims") if "predicate" not in piece.reads}
     assert any(piece.startswith("claims row") for piece in claims_pieces)
+    claims_pieces.add("claims column predicate, unchanged rows")
     assert sorted(tables.hits) == sorted({*TABLE_NAMES, "descriptor", *rules, *claims_pieces} - {"claims"})
     assert problems == filled_broken.problems
 
@@ -250,6 +252,35 @@ def test_a_rule_judging_rows_alone_judges_again_only_the_blocks_that_changed(
     # Of the rules judging rows alone, the two reading the note ran again, claimant_named on its block.
     assert set(judged) == {"claimant_named", "value_actor_named"}
     assert judged["claimant_named"] == last % 8 + 1
+
+
+def test_a_column_s_cell_rules_judge_again_only_the_block_that_changed(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After one note changes, the notes' cell rules judge that note's block of 8 rows again and keep
+    what they said of the others, a problem found by the run before included."""
+    import syria_strikes.validate as validate_module
+
+    warm_dataset.set_cell("claims", 0, "curator_note", "N/A")
+    assert [(p.rule, p.row) for p in validate(warm_dataset.data_dir).problems] == [("placeholder", 2)]
+    last = len(warm_dataset.rows("claims")) - 1
+    assert last // 8 != 0, "the note edited must lie in another block than the planted one"
+    warm_dataset.set_cell("claims", last, "curator_note", "Checked against the seed.")
+    judged: list[tuple[str, int]] = []
+    real = validate_module.check_pieces
+
+    def spied(frame, declared, failed, wanted=None):  # type: ignore[no-untyped-def]
+        judged.extend((piece.label, len(frame)) for piece in wanted or () if declared.name == "claims")
+        return real(frame, declared, failed, wanted)
+
+    monkeypatch.setattr(validate_module, "check_pieces", spied)
+    problems = validate(warm_dataset.data_dir).problems
+    # The notes' cell rules ran once, on the last block alone; no other column's ran.
+    assert [(label, rows) for label, rows in judged if label.startswith("column")] == [
+        ("column curator_note", last % 8 + 1)
+    ]
+    assert problems == _cold(warm_dataset)
+    assert [(p.rule, p.row) for p in problems] == [("placeholder", 2)]
 
 
 def test_a_cell_made_longer_runs_again_only_what_reads_its_column_whatever_the_reader_s_blocks(
