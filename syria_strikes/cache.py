@@ -32,19 +32,21 @@ This module imports nothing heavy: the unchanged case must stay cheap.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
 from syria_strikes.extras import distribution_folders
 from syria_strikes.files import DESCRIPTOR, sha256_blocks, write_beside
@@ -55,9 +57,17 @@ from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem
 from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, read_file
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from syria_strikes.reading.by_blocks import Layout
+
+T = TypeVar("T")
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 2"
 RESULT_ENTRY = "result.json"
+# The text cells of a large table's file as it last read clean (syria_strikes/reading/by_blocks.py).
+CELLS_FILE = re.compile(r"cells-[a-z_]+-[0-9a-f]{16}\.arrow")
 RULES_ENTRY = "rules.json"
 # The most bytes an entry is read with: one holds a table's problems, far less than this. A larger
 # one (a sparse file of a terabyte) is no entry this cache wrote: ignored unread, then written again.
@@ -378,6 +388,69 @@ class Store:
         except OSError as error:
             self._refuse(error.strerror or str(error))
 
+    def write_cells(self, name: str, cells: pa.Table) -> str | None:
+        """Write the text cells of a table's file as an Arrow file, atomically as an entry is
+        written; its identity (``_home``, size and sha256), for the entry that names it, or None."""
+        import pyarrow as pa
+
+        with self.lock:
+            if not self.writable:
+                return None
+            try:
+                self._prepare()
+                home = _replace_with(self.folder / name, partial(_write_cells, cells))
+            except OSError as error:
+                self._refuse(error.strerror or str(error))
+                return None
+            except pa.ArrowException as error:  # Arrow's own faults in writing: the cells are not kept
+                self._refuse(str(error))
+                return None
+            return home
+
+    def open_cells(self, name: str, home: str) -> pa.Table | None:
+        """The Arrow file of text cells written under this identity and sha256, mapped into memory,
+        or None. The digest is checked before Arrow reads a byte: a damaged file could make Arrow
+        read outside it, and a changed cell would be answered for."""
+        import mmap
+
+        import pyarrow as pa
+
+        if not self.writable or not CELLS_FILE.fullmatch(name):
+            return None
+        identity, _, digest = home.rpartition(":")
+        try:
+            descriptor = os.open(self.folder / name, SAFE_OPEN)
+        except OSError:
+            return None
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode) or status.st_size == 0 or _cells_home(status) != identity:
+                return None
+            mapped = mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return None
+        finally:
+            os.close(descriptor)
+        if hashlib.sha256(mapped).hexdigest() != digest:
+            return None
+        try:
+            return pa.ipc.open_file(pa.py_buffer(mapped)).read_all()
+        except (pa.ArrowException, OSError, ValueError):
+            return None
+
+    def remove_cells(self, table: str, keep: Iterable[str]) -> None:
+        """Remove the Arrow files of a table's text cells that no entry names any more."""
+        kept = set(keep)
+        try:
+            with os.scandir(self.folder) as listing:
+                names = [entry.name for entry in listing if entry.is_file(follow_symlinks=False)]
+        except OSError:
+            return
+        for name in names:
+            if CELLS_FILE.fullmatch(name) and name.startswith(f"cells-{table}-") and name not in kept:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.folder / name)
+
     def _prepare(self) -> None:
         """Create the folder, telling git and backup tools to leave it alone; a link or file in
         its place is refused, never followed. Those two files are written again, by a rename, when
@@ -403,6 +476,17 @@ class Store:
         self.prepared = True
 
 
+def _well_formed_block(block: object, files: int) -> bool:
+    """[length, sha256, rows, file, first row] of a block of a file's records, the file among ``files``."""
+    if not (isinstance(block, list) and len(block) == 5):
+        return False
+    length, digest, rows, segment, start = block
+    numbers = (length, rows, segment, start)
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers) or not isinstance(digest, str):
+        return False
+    return length > 0 and rows > 0 and 0 <= segment < files and start >= 0 and len(digest) == 64
+
+
 def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
     """The bytes of a cache entry and the key of the file read, read as every file of the dataset
     is (syria_strikes.safefiles): a link, FIFO or device is never followed or opened in a way that
@@ -413,6 +497,30 @@ def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
         return None
 
 
+def _write_cells(cells: pa.Table, handle: BinaryIO, stamped: int | Path) -> str:
+    """Write text cells as an Arrow file with a random modification time; its identity and sha256."""
+    import pyarrow as pa
+
+    with pa.ipc.new_file(handle, cells.schema) as writer:
+        writer.write_table(cells)
+    handle.flush()
+    mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
+    os.utime(stamped, ns=(mtime_ns, mtime_ns))
+    return f"{_cells_home(os.fstat(handle.fileno()))}:{_sha256_of(handle.fileno())}"
+
+
+def _sha256_of(descriptor: int) -> str:
+    """The sha256 of a file just written, read back through a map of it."""
+    import mmap
+
+    with mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ) as mapped:
+        return hashlib.sha256(mapped).hexdigest()
+
+
+def _cells_home(status: os.stat_result) -> str:
+    return f"{_home(status.st_dev, status.st_ino, status.st_mtime_ns)}:{status.st_size}"
+
+
 def _home(device: int, inode: int, mtime_ns: int) -> str:
     """Which file an entry is: a copy, however faithful, is another inode, and a checkout from git
     has another modification time than the one, with random nanoseconds, set when it was written."""
@@ -420,31 +528,39 @@ def _home(device: int, inode: int, mtime_ns: int) -> str:
 
 
 def _write_at_home(target: Path, body: dict[str, Any]) -> None:
-    """Write an entry naming its own file (``_home``) to a temporary file beside ``target``, then
-    rename it over ``target``: a reader sees the old entry or the new one, never half of one. The
-    rename keeps the inode and the modification time."""
+    """Write an entry naming its own file (``_home``) beside ``target`` and rename it over it."""
+
+    def fill(handle: BinaryIO, stamped: int | Path) -> None:
+        written = os.fstat(handle.fileno())
+        mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
+        # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
+        # the entry is then written again naming the time the file system kept.
+        for _ in range(3):
+            home = _home(written.st_dev, written.st_ino, mtime_ns)
+            data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
+            handle.seek(0)
+            handle.truncate()
+            handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+            handle.flush()
+            os.utime(stamped, ns=(mtime_ns, mtime_ns))
+            kept = os.fstat(handle.fileno()).st_mtime_ns
+            if kept == mtime_ns:
+                break
+            mtime_ns = kept
+        os.fsync(handle.fileno())
+
+    _replace_with(target, fill)
+
+
+def _replace_with(target: Path, fill: Callable[[BinaryIO, int | Path], T]) -> T:
+    """Write a temporary file beside ``target`` through ``fill`` (handed the open file, and what
+    ``os.utime`` takes for it), then rename it over ``target``: a reader sees the old file or the
+    new one, never half of one. The rename keeps the inode and the modification time."""
     temporary = temporary_beside(target)  # locked until renamed: no other run takes it for a leftover
     try:
         with os.fdopen(temporary.descriptor, "wb", closefd=False) as handle:
-            written = os.fstat(handle.fileno())
             # Windows sets times by path alone (os.utime takes no descriptor there).
-            stamped: int | Path = handle.fileno() if os.utime in os.supports_fd else temporary.path
-            mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
-            # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
-            # the entry is then written again naming the time the file system kept.
-            for _ in range(3):
-                home = _home(written.st_dev, written.st_ino, mtime_ns)
-                data = json.dumps({**body, "home": home}, ensure_ascii=True, separators=(",", ":")).encode()
-                handle.seek(0)
-                handle.truncate()
-                handle.write(FORMAT + b" " + hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
-                handle.flush()
-                os.utime(stamped, ns=(mtime_ns, mtime_ns))
-                kept = os.fstat(handle.fileno()).st_mtime_ns
-                if kept == mtime_ns:
-                    break
-                mtime_ns = kept
-            os.fsync(handle.fileno())
+            result = fill(handle, handle.fileno() if os.utime in os.supports_fd else temporary.path)
         temporary.written()
         os.replace(temporary.path, target)
     except BaseException:
@@ -452,6 +568,7 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
         raise
     finally:
         temporary.close()
+    return result
 
 
 class KnownDigests(Protocol):
@@ -496,6 +613,10 @@ class TableCache:
     # rules the digests of its blocks of rows.
     pieces_known: dict[str, dict[str, Any]] = field(default_factory=dict)
     pieces_found: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
+    # The Arrow files of each large table's text cells the last clean read left, as [name, identity].
+    cells_known: dict[str, list[list[str]]] = field(default_factory=dict)
+    # Those the layouts this run keeps name, by table.
+    cells_kept: dict[str, list[str]] = field(default_factory=dict)
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -599,6 +720,63 @@ class TableCache:
     def forget_pieces(self, table: str) -> None:
         """Keep no piece of the table: its schema failed as a whole, which no piece answers for."""
         self.pieces_found[table] = {}
+
+    def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
+        """The layout of the table's file as it last read clean, and the text cells kept of it
+        (syria_strikes/reading/by_blocks.py), when every part of them is as written."""
+        from syria_strikes.reading.by_blocks import Block, Layout
+
+        entry = self.store.read(f"cells-{table}.json", _key("cells", table))
+        if entry is None:
+            return None
+        header, blocks, files = entry.get("header"), entry.get("blocks"), entry.get("files")
+        if not (
+            isinstance(header, str)
+            and isinstance(files, list)
+            and all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in files)
+            and isinstance(blocks, list)
+            and all(_well_formed_block(block, len(files)) for block in blocks)
+        ):
+            return None
+        segments = []
+        for name, home in files:
+            cells = self.store.open_cells(name, home)
+            if cells is None:
+                return None
+            segments.append(cells)
+        self.cells_known[table] = files
+        self.hits.append(f"{table} text, unchanged blocks")
+        layout = Layout(header.encode("utf-8"), tuple(Block(*block) for block in blocks))
+        return layout, segments
+
+    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
+        """Keep the layout of a table's file that read clean, writing its new text cells now (they
+        are as large as the file, and are not held until the run ends); the entry naming them is
+        written with the others, once the run is over."""
+        known = self.cells_known.get(table, [])
+        files: list[list[str]] = []
+        for segment in segments:
+            if isinstance(segment, int):
+                if not 0 <= segment < len(known):
+                    return
+                files.append(known[segment])
+                continue
+            name = f"cells-{table}-{os.urandom(8).hex()}.arrow"
+            home = self.store.write_cells(name, segment)
+            if home is None:
+                return
+            files.append([name, home])
+        self.cells_kept[table] = [name for name, _ in files]
+        blocks = [[b.length, b.digest, b.rows, b.segment, b.start] for b in layout.blocks]
+        body = {"header": layout.header.decode("utf-8"), "blocks": blocks, "files": files}
+        self.pending.append((f"cells-{table}.json", _key("cells", table), body))
+
+    def remove_cells(self) -> None:
+        """Remove the text cells of each table kept again that its entry no longer names."""
+        if not self.store.writable:  # the entries naming them may not have been written
+            return
+        for table, names in self.cells_kept.items():
+            self.store.remove_cells(table, names)
 
     def _rule_key(
         self,
@@ -796,6 +974,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     encoded = _encode_problems(problems)
     for name, entry_key, body in tables.entries():
         store.write(name, entry_key, body)
+    tables.remove_cells()
     if encoded is not None:
         store.write(RESULT_ENTRY, key, {"problems": encoded})
     return Outcome(problems, "partly cached" if tables.hits else "cold", store.note)

@@ -90,7 +90,7 @@ def read_and_check(
     with stopping_pool(workers) as pool:
         descriptor = pool.submit(memory.check_descriptor, root)
         reads = {
-            pool.submit(_read, data_dir, declared, validated, recall=tables is not None): declared
+            pool.submit(_read, data_dir, declared, validated, tables): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         problems: list[Problem] = []
@@ -557,17 +557,19 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
 
 
 def _read(
-    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, *, recall: bool
+    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, tables: TableCache | None
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read a table's file once, safely, and keep its bytes for the build when asked. With
-    ``recall`` (a run that may use the cache), bytes this process has read before are not parsed again."""
+    """Read a table's file once, safely, and keep its bytes for the build when asked. With the
+    cache (``tables``), bytes this process has read before are not parsed again, and a large file is
+    parsed again only where it changed since it last read clean."""
     raw, refused = read_data_file(data_dir, declared.name)
     if raw is None:
         return None, refused
     if validated is not None:
         validated[declared.name] = raw
-    read = read_table_recalled if recall else read_table
-    return read(data_dir / declared.file_name, declared, raw)
+    if tables is None:
+        return read_table(data_dir / declared.file_name, declared, raw)
+    return read_table_recalled(data_dir / declared.file_name, declared, raw, tables)
 
 
 def _size(data_dir: Path, declared: Table) -> int:

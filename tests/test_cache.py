@@ -32,7 +32,7 @@ from syria_strikes.checks.schema import pieces
 from syria_strikes.leftovers import temporary_beside
 from syria_strikes.metadata import TABLE_NAMES, table
 from syria_strikes.problems import Problem
-from syria_strikes.reading import read_table
+from syria_strikes.reading import by_blocks, read_table
 from syria_strikes.validate import QUOTE_COLUMNS
 from tests.support.attacks import in_process
 from tests.support.dataset import REPO, Dataset, copy_dataset, file_contents, link_cache, run_cli
@@ -44,11 +44,15 @@ from tests.support.unprivileged import forked_unprivileged
 @pytest.fixture(autouse=True, scope="module")
 def small_row_blocks() -> Iterator[None]:
     """Blocks of 8 rows, so that the 109 claims make 14 blocks: a rule that judges rows alone then
-    keeps what it said of most of them after an edit, here and in the property test below."""
+    keeps what it said of most of them after an edit, here and in the property test below. Every
+    file is read by blocks of 8 records, as a large one is (syria_strikes/reading/by_blocks.py)."""
     import syria_strikes.validate as validate_module
+    from syria_strikes.reading import by_blocks
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(validate_module, "ROW_BLOCK", 8)
+        patch.setattr(by_blocks, "READ_BY_BLOCKS_FROM", 0)
+        patch.setattr(by_blocks, "BLOCK_ROWS", 8)
         yield
 
 
@@ -491,6 +495,100 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(broken_with_cache: FilledCache, 
     assert outcome.source == "cold"
     assert outcome.problems == expected
     assert validate(dataset.data_dir).source == "cache"
+
+
+def _edit_a_note(dataset: Dataset, text: str, row: int | None = None) -> None:
+    """Add to the note of a claim (the one in the middle): still valid, and one longer line."""
+    at = len(dataset.rows("claims")) // 2 if row is None else row
+    note = dataset.rows("claims")[at]["curator_note"]
+    dataset.set_cell("claims", at, "curator_note", f"{note} {text}".strip())
+
+
+def _run_counting_hits(dataset: Dataset) -> tuple[list[Problem], list[str]]:
+    from syria_strikes.validate import read_and_check
+
+    read = cache.inputs(dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(cache.Store.of(dataset.data_dir), read["data"], read["descriptor"], seeds)
+    return read_and_check(dataset.data_dir, tables)[1], tables.hits
+
+
+def test_after_an_edit_a_table_is_parsed_again_only_between_its_unchanged_blocks(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second edit finds the text the first run kept: claims' text is the kept cells of its
+    unchanged blocks of 8 records around the one block parsed again."""
+    _edit_a_note(warm_dataset, "Checked against the seed.")
+    assert validate(warm_dataset.data_dir).problems == []
+    _edit_a_note(warm_dataset, "Checked again.")
+    parsed: list[int] = []
+    real = by_blocks._read_between
+
+    def spied(data, table, report, read_text):  # type: ignore[no-untyped-def]
+        parsed.append(data.count(b"\n") - 1)
+        return real(data, table, report, read_text)
+
+    monkeypatch.setattr(by_blocks, "_read_between", spied)
+    problems, hits = _run_counting_hits(warm_dataset)
+    assert "claims text, unchanged blocks" in hits
+    assert [rows for rows in parsed if rows] == [8], "the other tables are unchanged: nothing between"
+    assert problems == _cold(warm_dataset) == []
+
+
+def _flip_a_bit(path: Path) -> None:
+    data = path.read_bytes()
+    _rewrite_in_place(path, data[:400] + bytes([data[400] ^ 1]) + data[401:])
+
+
+def _copy_over(path: Path) -> None:
+    """The same bytes and times in another file, as a backup restores them."""
+    copy = path.with_name("copy")
+    shutil.copy2(path, copy)
+    os.replace(copy, path)
+
+
+def _link_to_a_table(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(REPO / "data" / "claims.csv")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: _rewrite_in_place(path, path.read_bytes()[:-100]), id="truncated"),
+        pytest.param(_flip_a_bit, id="one bit flipped, its time kept"),
+        pytest.param(_copy_over, id="copied"),
+        pytest.param(_link_to_a_table, id="a link"),
+        pytest.param(Path.unlink, id="removed"),
+    ],
+)
+def test_damaged_kept_text_is_never_used(warm_dataset: Dataset, damage) -> None:  # type: ignore[no-untyped-def]
+    """Kept text that is not as it was written has the file read whole: the same answer, no hit."""
+    _edit_a_note(warm_dataset, "Checked against the seed.")
+    assert validate(warm_dataset.data_dir).problems == []
+    kept = sorted((warm_dataset.root / CACHE_DIR).glob("cells-claims-*.arrow"))
+    assert kept, "no text of claims was kept"
+    for path in kept:
+        damage(path)
+    warm_dataset.set_cell("claims", 3, "stance", "assert")
+    problems, hits = _run_counting_hits(warm_dataset)
+    assert "claims text, unchanged blocks" not in hits
+    assert problems == _cold(warm_dataset) != []
+
+
+def test_kept_text_no_entry_names_is_removed_and_other_files_are_left(warm_dataset: Dataset) -> None:
+    folder = warm_dataset.root / CACHE_DIR
+    (folder / "cells-claims-notes.txt").write_text("mine", encoding="utf-8")
+    seen: set[str] = set()
+    for count in range(by_blocks.MOST_SEGMENTS + 2):
+        _edit_a_note(warm_dataset, "Checked.", count * 8 + 1)
+        assert validate(warm_dataset.data_dir).problems == []
+        seen |= {path.name for path in folder.glob("cells-claims-*.arrow")}
+    entry = json.loads((folder / "cells-claims.json").read_bytes().partition(b"\n")[2])
+    named = {name for name, _ in entry["files"]}
+    assert {path.name for path in folder.glob("cells-claims-*.arrow")} == named
+    assert len(named) <= by_blocks.MOST_SEGMENTS < len(seen)
+    assert (folder / "cells-claims-notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_an_entry_whose_body_no_longer_matches_its_checksum_is_ignored(broken_with_cache: FilledCache) -> None:

@@ -77,7 +77,7 @@ def test_other_bytes_are_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     path = REPO / "data" / "claims.csv"
     raw = path.read_bytes()
     reads: list[bytes] = []
-    monkeypatch.setattr(recall, "read_table", lambda p, t, r: reads.append(r) or read_table(p, t, r))
+    monkeypatch.setattr(recall, "read_table", lambda p, t, r, k=None: reads.append(r) or read_table(p, t, r, k))
     read_table_recalled(path, CLAIMS, raw)
     read_table_recalled(path, CLAIMS, raw)
     edited = raw.replace(b"clm-", b"clm_", 1)
@@ -89,7 +89,7 @@ def test_a_large_file_is_never_kept_and_the_oldest_entries_go_first(monkeypatch:
     path = REPO / "data" / "claims.csv"
     raw = path.read_bytes()
     reads: list[bytes] = []
-    monkeypatch.setattr(recall, "read_table", lambda p, t, r: reads.append(r) or read_table(p, t, r))
+    monkeypatch.setattr(recall, "read_table", lambda p, t, r, k=None: reads.append(r) or read_table(p, t, r, k))
     monkeypatch.setattr(recall, "MAX_BYTES", len(raw) - 1)
     read_table_recalled(path, CLAIMS, raw)
     read_table_recalled(path, CLAIMS, raw)
@@ -107,7 +107,7 @@ def test_a_warm_validation_recalls_and_a_cold_one_reads_every_table(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[str] = []
-    monkeypatch.setattr(recall, "read_table", lambda p, t, r: reads.append(t.name) or read_table(p, t, r))
+    monkeypatch.setattr(recall, "read_table", lambda p, t, r, k=None: reads.append(t.name) or read_table(p, t, r, k))
     warm_dataset.set_cell("claims", 0, "quote", "")
     first = warm_dataset.report()
     assert sorted(reads) == sorted(declared.name for declared in TABLES)

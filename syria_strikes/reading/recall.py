@@ -18,6 +18,8 @@ import pandas as pd
 
 from syria_strikes.metadata import Table
 from syria_strikes.problems import Problem
+from syria_strikes.reading import by_blocks
+from syria_strikes.reading.by_blocks import KeptBlocks
 from syria_strikes.reading.table import read_table
 
 # Curator-sized files only: a large table is read rarely and would pin its frame in memory.
@@ -29,14 +31,15 @@ _kept: OrderedDict[tuple[Table, bytes], Read] = OrderedDict()
 _lock = threading.Lock()
 
 
-def read_table_recalled(path: Path, table: Table, raw: bytes) -> Read:
+def read_table_recalled(path: Path, table: Table, raw: bytes, blocks: KeptBlocks | None = None) -> Read:
     """What ``read_table(path, table, raw)`` returns, recalled when these bytes were read before.
 
     Each caller gets a frame of its own, copied whole: even a write through a column's array (which
     copy-on-write does not see) never reaches the kept one. A small table copies in a fraction of
-    the time it takes to parse."""
-    if len(raw) > MAX_BYTES:
-        return read_table(path, table, raw)
+    the time it takes to parse. A file read by blocks (``blocks``) is not recalled: its read keeps
+    its blocks for the next run."""
+    if len(raw) > MAX_BYTES or (blocks is not None and len(raw) >= by_blocks.READ_BY_BLOCKS_FROM):
+        return read_table(path, table, raw, blocks)
     key = (table, hashlib.sha256(raw).digest())
     with _lock:
         kept = _kept.get(key)

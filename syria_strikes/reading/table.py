@@ -26,6 +26,8 @@ from syria_strikes.columnar import arrow_strings, by_line, lines_by_column, only
 from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
+from syria_strikes.reading import by_blocks
+from syria_strikes.reading.by_blocks import KeptBlocks, Text, keep_blocks, read_again
 from syria_strikes.reading.csvform import check_canonical_form
 from syria_strikes.reading.encoding import encoding_fault
 from syria_strikes.reading.header import check_header
@@ -41,11 +43,15 @@ MAX_CELL_CHARS = 100_000
 ARROW_BLOCK_BYTES = 1 << 22
 
 
-def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_table(
+    path: Path, table: Table, raw: bytes | None = None, kept: KeptBlocks | None = None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Return the typed frame (None when the file cannot be trusted at all) and the problems found.
 
     ``raw`` is the file's bytes when the caller has read them already (the build publishes exactly
-    the bytes that were validated); otherwise the file is read here, safely.
+    the bytes that were validated); otherwise the file is read here, safely. With ``kept`` (the
+    validation cache), a large file is parsed again only where it changed since it last read clean
+    (syria_strikes/reading/by_blocks.py).
     """
     problems: list[Problem] = []
 
@@ -56,9 +62,25 @@ def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.D
         raw, refused = read_table_file(path, table.name, path.parent)
         if raw is None:
             return None, refused
+    in_blocks = kept is not None and len(raw) >= by_blocks.READ_BY_BLOCKS_FROM
+    text = read_again(raw, table, kept, read_text) if in_blocks and kept is not None else None
+    if text is None:
+        text = read_text(raw, table, report)
+        if in_blocks and kept is not None and text is not None and not problems:
+            keep_blocks(raw, text, table, kept)
+    del raw  # the file's bytes are as large as the frame: free them before the conversion copies cells
+    if text is None:
+        return None, problems
+    return _typed(text, table, report), problems
+
+
+def read_text(raw: bytes, table: Table, report: Report) -> Text | None:
+    """The file's cells as text, each record by the line it starts on, with the cells whose text
+    cannot be trusted; every fault of the file's form (encoding, line endings, header, records,
+    quoting) is reported. None when the file cannot be read at all."""
     data = _decode(table, report, raw)
     if data is None:
-        return None, problems
+        return None
     header_line = data[: data.index(b"\n")]
     if header_line.count(b",") >= MAX_COLUMNS:
         columns = header_line.count(b",") + 1
@@ -72,30 +94,36 @@ def read_table(path: Path, table: Table, raw: bytes | None = None) -> tuple[pd.D
             width=len(table.columns),
             bound=MAX_COLUMNS,
         )
-        return None, problems
+        return None
     header = check_header(header_line.decode("utf-8"), table, report)
     if header is None:
-        return None, problems
+        return None
     names, header_clean = header
     parsed = _parse_cells(data, names, report)
     if parsed is None:
-        return None, problems
+        return None
     strings, ends = parsed
     untrusted = check_canonical_form(data, strings, ends, header_clean, report)
-    if len(data) > MAX_CELL_CHARS:  # else no cell can be that long
+    return Text(strings, untrusted, len(data), one_line=ends is None)
+
+
+def _typed(text: Text, table: Table, report: Report) -> pd.DataFrame | None:
+    """The typed frame of a file's text cells: cells too long, pasted rows and cells of the wrong
+    form are reported, and the cells that cannot be trusted are left empty."""
+    strings, untrusted = text.strings, set(text.untrusted)
+    if text.size > MAX_CELL_CHARS:  # else no cell can be that long
         untrusted |= _oversized(strings, table, report)
-    del data  # the file's bytes are as large as the frame: free them before the conversion copies cells
     for name in table.column_names:
         if name not in strings.columns:  # reported as header_complete; its cells are not judged
             strings[name] = ""
     strings = _drop_pasted_rows(strings, table, report)
     if len(strings) == 0 and not table.may_be_empty:
         report(1, None, None, "has_rows")
-        return None, problems
+        return None
     strings = strings[list(table.column_names)].copy()
     for column, lines in lines_by_column(untrusted).items():
         strings.loc[strings.index.intersection(lines), column] = ""
-    return _convert(strings, table, report), problems
+    return _convert(strings, table, report)
 
 
 def _oversized(strings: pd.DataFrame, table: Table, report: Report) -> set[tuple[int, str]]:

@@ -1,0 +1,233 @@
+"""A large table file parsed again only where it changed since it last read clean.
+
+Parsing and checking the form of a million-row file takes seconds, and a curator's edit changes a
+few lines of it. When a file reads clean (no fault of form: valid UTF-8 with LF line endings, one
+line per record, canonical quoting), the validation cache keeps its text cells as Arrow tables
+and the sha256 of each block of ``BLOCK_ROWS`` records. A later read compares the blocks at the
+start of the file and at its end with those, and parses only the bytes between them, with the
+header before them. If those read clean too, the file's text is the kept cells around the new
+ones: a clean record reads the same wherever it starts, and the bytes between end where a record
+does, so the records after them start where they did before. Otherwise, or when anything kept
+cannot be used, the file is read whole, which reports every fault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from syria_strikes.columnar import arrow_strings
+
+if TYPE_CHECKING:
+    from syria_strikes.metadata import Table
+    from syria_strikes.problems import Report
+
+# Smaller files are parsed whole: the blocks' digests and the kept cells would cost more than they save.
+READ_BY_BLOCKS_FROM = 4 << 20
+BLOCK_ROWS = 4096
+# Past this many kept Arrow tables (one more after each edit), the cells are kept again as one.
+MOST_SEGMENTS = 8
+SCAN_BYTES = 1 << 22
+
+
+@dataclass(frozen=True)
+class Text:
+    """A file's cells as text, indexed by the line each record starts on; the cells whose parsed
+    text cannot be trusted; the size of the file as parsed; whether every record is one line."""
+
+    strings: pd.DataFrame
+    untrusted: set[tuple[int, str]]
+    size: int
+    one_line: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """``rows`` records of a file, ``length`` bytes with their line breaks, of this sha256; their
+    cells are the rows from ``start`` of the kept table ``segment``."""
+
+    length: int
+    digest: str
+    rows: int
+    segment: int
+    start: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A file that read clean: its header line (line break included) and its blocks in order."""
+
+    header: bytes
+    blocks: tuple[Block, ...]
+
+
+class KeptBlocks(Protocol):
+    """Where the layout of a table's file and the text of its cells are kept (the validation cache)."""
+
+    def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
+        """The layout of the table's file as it last read clean, and its kept tables, if usable."""
+        ...
+
+    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
+        """Keep a layout; each segment is a new table to keep, or the index of one kept before."""
+        ...
+
+
+ReadText = Callable[[bytes, "Table", "Report"], "Text | None"]
+
+
+def keep_blocks(raw: bytes, text: Text, table: Table, kept: KeptBlocks) -> None:
+    """Keep a file that read whole and clean: its cells and the digests of its blocks."""
+    if not text.one_line or text.untrusted:
+        return
+    breaks = _line_breaks(raw)
+    if len(breaks) != len(text.strings) + 1:
+        return
+    header = raw[: int(breaks[0]) + 1]
+    blocks = _blocks(raw, breaks, 0, 0)
+    kept.keep(table.name, Layout(header, tuple(blocks)), [_arrow(text.strings)])
+
+
+def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) -> Text | None:
+    """The text of a file parsed only between the blocks at its start and its end that are as they
+    were when it last read clean; None when it must be read whole (nothing kept, or the bytes
+    between do not read clean). What changed is kept for the next read."""
+    known = kept.layout(table.name)
+    if known is None:
+        return None
+    layout, segments = known
+    header, blocks = layout.header, layout.blocks
+    if not raw.startswith(header) or not blocks:
+        return None
+    view = memoryview(raw)
+    position, first = len(header), 0
+    while first < len(blocks) and _matches(view, position, blocks[first]):
+        position += blocks[first].length
+        first += 1
+    end, last = len(raw), len(blocks)
+    while (
+        last > first
+        and end - blocks[last - 1].length >= position
+        and _matches(view, end - blocks[last - 1].length, blocks[last - 1])
+    ):
+        end -= blocks[last - 1].length
+        last -= 1
+    middle = bytes(view[position:end])
+    problems: list[object] = []
+
+    def report(*found: object, **context: object) -> None:
+        problems.append(found)
+
+    between = _read_between(header + middle, table, report, read_text)
+    if between is None or problems:
+        return None
+    strings, middle_rows = between
+    if middle_rows is not None and len(middle_rows) != middle.count(b"\n"):
+        return None
+    names = list(strings.columns)
+    if any(kept_table.column_names != names or not _all_text(kept_table) for kept_table in segments):
+        return None
+    if any(block.start + block.rows > segments[block.segment].num_rows for block in blocks):
+        return None
+    before = [_cells(segments, block) for block in blocks[:first]]
+    after = [_cells(segments, block) for block in blocks[last:]]
+    pieces = [*before, *([] if middle_rows is None else [middle_rows]), *after]
+    whole = pa.concat_tables(pieces) if pieces else _arrow(strings)
+    frame = whole.to_pandas()
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
+    _keep_again(kept, table.name, layout, segments, first, last, middle, middle_rows)
+    return Text(frame, set(), len(raw), one_line=True)
+
+
+def _read_between(
+    data: bytes, table: Table, report: Report, read_text: ReadText
+) -> tuple[pd.DataFrame, pa.Table | None] | None:
+    """The text of the header and the bytes between the unchanged blocks, read as a file of its own."""
+    text = read_text(data, table, report)
+    if text is None or not text.one_line or text.untrusted:
+        return None
+    return text.strings, (_arrow(text.strings) if len(text.strings) else None)
+
+
+def _keep_again(
+    kept: KeptBlocks,
+    table: str,
+    layout: Layout,
+    segments: list[pa.Table],
+    first: int,
+    last: int,
+    middle: bytes,
+    middle_rows: pa.Table | None,
+) -> None:
+    """Keep the new layout: the unchanged blocks where they were kept, the bytes between as new
+    blocks of a new kept table; all of it as one table once there are too many."""
+    new_segment = len(segments)
+    between: list[Block] = []
+    if middle_rows is not None:
+        breaks = np.concatenate(([-1], _line_breaks(middle)))
+        between = _blocks(middle, breaks, new_segment, 0)
+    blocks = [*layout.blocks[:first], *between, *layout.blocks[last:]]
+    used = sorted({block.segment for block in blocks})
+    if len(used) > MOST_SEGMENTS:
+        tables = [_cells([*segments, middle_rows], block) for block in blocks]
+        whole, start, again = pa.concat_tables(tables), 0, []
+        for block in blocks:
+            again.append(Block(block.length, block.digest, block.rows, 0, start))
+            start += block.rows
+        kept.keep(table, Layout(layout.header, tuple(again)), [whole])
+        return
+    renumbered = {segment: n for n, segment in enumerate(used)}
+    order: list[pa.Table | int] = [middle_rows if segment == new_segment else segment for segment in used]
+    moved = tuple(
+        Block(block.length, block.digest, block.rows, renumbered[block.segment], block.start) for block in blocks
+    )
+    kept.keep(table, Layout(layout.header, moved), order)
+
+
+def _blocks(data: bytes, breaks: np.ndarray, segment: int, start: int) -> list[Block]:
+    """The blocks of ``BLOCK_ROWS`` records of a file's bytes (or of the bytes between unchanged
+    blocks), given the position of each line break, the header's (or -1) first."""
+    view = memoryview(data)
+    blocks = []
+    for first in range(0, len(breaks) - 1, BLOCK_ROWS):
+        last = min(first + BLOCK_ROWS, len(breaks) - 1)
+        low, high = int(breaks[first]) + 1, int(breaks[last]) + 1
+        digest = hashlib.sha256(view[low:high]).hexdigest()
+        blocks.append(Block(high - low, digest, last - first, segment, start + first))
+    return blocks
+
+
+def _matches(view: memoryview, position: int, block: Block) -> bool:
+    end = position + block.length
+    return end <= len(view) and hashlib.sha256(view[position:end]).hexdigest() == block.digest
+
+
+def _cells(segments: Sequence[pa.Table | None], block: Block) -> pa.Table:
+    kept = segments[block.segment]
+    assert kept is not None  # a block of the bytes between names the table made of them
+    return kept.slice(block.start, block.rows)
+
+
+def _arrow(strings: pd.DataFrame) -> pa.Table:
+    """The text cells as an Arrow table of large strings, without a copy."""
+    return pa.table({name: arrow_strings(strings[name]).cast(pa.large_string()) for name in strings.columns})
+
+
+def _all_text(cells: pa.Table) -> bool:
+    return all(pa.types.is_large_string(kind) for kind in cells.schema.types)
+
+
+def _line_breaks(data: bytes) -> np.ndarray:
+    """The position of every line break, a few megabytes at a time."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    found = [
+        np.flatnonzero(octets[start : start + SCAN_BYTES] == 0x0A) + start
+        for start in range(0, len(octets), SCAN_BYTES)
+    ]
+    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)

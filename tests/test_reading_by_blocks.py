@@ -1,0 +1,231 @@
+"""A file parsed again only between its unchanged blocks reads exactly as the whole file reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from syria_strikes.metadata import table
+from syria_strikes.problems import Problem
+from syria_strikes.reading import by_blocks, read_table
+from syria_strikes.reading.by_blocks import Layout
+from tests.support.dataset import REPO
+
+CLAIMS = table("claims")
+ORIGINAL = (REPO / "data" / "claims.csv").read_bytes()
+PATH = Path("claims.csv")
+
+
+class Kept:
+    """The cache's part, in memory: the last layout kept and its tables."""
+
+    def __init__(self) -> None:
+        self.layout_kept: Layout | None = None
+        self.segments: list[pa.Table] = []
+        self.asked = 0
+        self.written: list[int] = []
+
+    def layout(self, name: str) -> tuple[Layout, list[pa.Table]] | None:
+        self.asked += 1
+        return None if self.layout_kept is None else (self.layout_kept, list(self.segments))
+
+    def keep(self, name: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
+        self.segments = [self.segments[s] if isinstance(s, int) else s for s in segments]
+        self.written = [s.num_rows for s in segments if not isinstance(s, int)]
+        self.layout_kept = layout
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Blocks of 8 records, and every file read by blocks, so the real claims make many blocks."""
+    monkeypatch.setattr(by_blocks, "READ_BY_BLOCKS_FROM", 0)
+    monkeypatch.setattr(by_blocks, "BLOCK_ROWS", 8)
+    yield
+
+
+def _lines() -> list[bytes]:
+    return ORIGINAL.splitlines(keepends=True)
+
+
+def _same(raw: bytes, kept: Kept) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """What the read by blocks gives, after checking it is what the whole read gives."""
+    by_parts = read_table(PATH, CLAIMS, raw, kept)
+    whole = read_table(PATH, CLAIMS, raw)
+    assert by_parts[1] == whole[1]
+    if whole[0] is None:
+        assert by_parts[0] is None
+    else:
+        assert by_parts[0] is not None
+        pd.testing.assert_frame_equal(by_parts[0], whole[0])
+    return by_parts
+
+
+def _edited(lines: list[bytes], at: int, line: bytes | None) -> bytes:
+    """The file with line ``at`` replaced (None: removed)."""
+    return b"".join([*lines[:at], *([] if line is None else [line]), *lines[at + 1 :]])
+
+
+def test_a_clean_file_read_whole_keeps_its_blocks() -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    assert kept.layout_kept is not None
+    rows = len(_lines()) - 1
+    assert [block.rows for block in kept.layout_kept.blocks] == [8] * (rows // 8) + ([rows % 8] if rows % 8 else [])
+    assert sum(block.length for block in kept.layout_kept.blocks) == len(ORIGINAL) - len(_lines()[0])
+
+
+def test_one_longer_line_is_parsed_alone_and_the_rest_comes_from_the_kept_cells() -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    at = next(n for n in range(len(lines) // 2, len(lines)) if not lines[n].endswith(b'"\n'))
+    frame, _ = _same(_edited(lines, at, lines[at][:-1] + b" Edited.\n"), kept)
+    assert frame is not None and frame.loc[at + 1, "curator_note"].endswith(" Edited.")
+    assert kept.written == [8], "only the block holding the edited line was parsed and kept again"
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["first", "middle", "last", "appended", "removed", "two apart"],
+)
+def test_a_clean_edit_anywhere_reads_as_the_whole_file(where: str) -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    last = len(lines) - 1
+    if where == "first":
+        raw = _edited(lines, 1, lines[2])
+    elif where == "middle":
+        raw = _edited(lines, last // 2, lines[last // 2 + 3])
+    elif where == "last":
+        raw = _edited(lines, last, lines[1])
+    elif where == "appended":
+        raw = ORIGINAL + lines[5]
+    elif where == "removed":
+        raw = _edited(lines, last // 3, None)
+    else:
+        raw = _edited(_edited(lines, 3, lines[9]).splitlines(keepends=True), last - 2, lines[4])
+    frame, problems = _same(raw, kept)
+    assert frame is not None
+    assert [p.rule for p in problems] == [] or all(p.row is not None for p in problems)
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        b'clm-x,"unclosed\n',
+        b'a"b,c\n',
+        b"\n",
+        b"claim_id,event_id\n",
+        b'"quoted","for no reason"\n',
+        b"line\r\n",
+        b"\xff\xfe\n",
+        b"QUOTED",
+        b"CRLF",
+    ],
+    ids=[
+        "unclosed quote",
+        "stray quote",
+        "blank line",
+        "short record",
+        "unneeded quotes",
+        "CR",
+        "not UTF-8",
+        "a whole record with an ID quoted",
+        "a whole record ending in CR LF",
+    ],
+)
+def test_a_fault_between_the_unchanged_blocks_has_the_whole_file_read(fault: bytes) -> None:
+    """The bytes between do not read clean: the whole file is read, and reports every fault."""
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    at = len(lines) // 2
+    claim_id, _, rest = lines[at].partition(b",")
+    line = {b"QUOTED": b'"' + claim_id + b'",' + rest, b"CRLF": lines[at][:-1] + b"\r\n"}.get(fault, fault)
+    raw = _edited(lines, at, line)
+    assert _same(raw, kept)[1], "the fault was not reported"
+
+
+def test_a_quoted_cell_running_over_a_line_has_the_whole_file_read() -> None:
+    """A record of two lines: its cell is reported by the cell rules, as when read whole."""
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    at = next(n for n, line in enumerate(lines) if n > len(lines) // 2 and line.rstrip(b"\n").endswith(b'"'))
+    raw = _edited(lines, at, lines[at][:-2] + b'\nmore"\n')
+    _same(raw, kept)
+
+
+def test_blocks_at_the_start_and_at_the_end_never_share_bytes() -> None:
+    """A file of one block twice, cut to one copy: the block at its start is also the block at
+    its end, and must be read once."""
+    header, *records = _lines()
+    block = b"".join(records[:8])
+    kept = Kept()
+    _same(header + block + block, kept)
+    frame, _ = _same(header + block, kept)
+    assert frame is not None and len(frame) == 8
+
+
+def test_a_changed_header_or_a_missing_final_line_break_has_the_whole_file_read() -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    header, *rest = _lines()
+    _same(header.replace(b"claim_id", b"claim_id ", 1) + b"".join(rest), kept)
+    _same(ORIGINAL[:-1], kept)
+
+
+def test_kept_cells_of_other_columns_are_not_used() -> None:
+    """Kept tables whose columns are not the header's (a cache from another version) are left alone."""
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    kept.segments = [segment.rename_columns([f"x{n}" for n in range(segment.num_columns)]) for segment in kept.segments]
+    lines = _lines()
+    _same(_edited(lines, 5, lines[6]), kept)
+
+
+def test_many_edits_keep_few_tables() -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    for n in range(1, len(lines) - 1, 9):
+        lines = _edited(lines, n, lines[n + 1]).splitlines(keepends=True)
+        _same(b"".join(lines), kept)
+        assert len(kept.segments) <= by_blocks.MOST_SEGMENTS + 1
+
+
+LINE = st.integers(min_value=1, max_value=len(ORIGINAL.splitlines()) - 1)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(["copy", "remove", "insert", "append text", "fault"]), LINE, LINE),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_sequence_of_edits_reads_by_blocks_as_it_reads_whole(edits: list[tuple[str, int, int]]) -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    lines = _lines()
+    for kind, at, other in edits:
+        at, other = min(at, len(lines) - 1), min(other, len(lines) - 1)
+        if kind == "copy":
+            lines[at] = lines[other]
+        elif kind == "remove" and len(lines) > 2:
+            del lines[at]
+        elif kind == "insert":
+            lines.insert(at, lines[other])
+        elif kind == "append text":
+            lines[at] = lines[at][:-1] + b" x\n"
+        elif kind == "fault":
+            lines[at] = b'"' + lines[at]
+        _same(b"".join(lines), kept)
