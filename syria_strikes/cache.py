@@ -510,11 +510,10 @@ def _write_cells(cells: pa.Table, handle: BinaryIO, stamped: int | Path) -> str:
 
 
 def _sha256_of(descriptor: int) -> str:
-    """The sha256 of a file just written, read back through a map of it."""
-    import mmap
-
-    with mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ) as mapped:
-        return hashlib.sha256(mapped).hexdigest()
+    """The sha256 of a file just written, read back a block at a time: a map of it would count
+    its every page in the run's memory, near its peak."""
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    return sha256_blocks(descriptor)[0]
 
 
 def _cells_home(status: os.stat_result) -> str:
