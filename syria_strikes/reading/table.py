@@ -132,7 +132,12 @@ def _oversized(strings: pd.DataFrame, table: Table, report: Report) -> set[tuple
     limits = {column.name: column.text_limit for column in table.columns}
     found: set[tuple[int, str]] = set()
     for name in strings.columns:
-        lengths = pc.utf8_length(arrow_strings(strings[name])).to_numpy(zero_copy_only=False)
+        cells = arrow_strings(strings[name])
+        # A cell holds no more characters than bytes: a column of short cells is passed on its
+        # bytes' lengths, which Arrow reads from its offsets without decoding a character.
+        if (pc.max(pc.binary_length(cells)).as_py() or 0) <= MAX_CELL_CHARS:
+            continue
+        lengths = pc.utf8_length(cells).to_numpy(zero_copy_only=False)
         if lengths.max(initial=0) <= MAX_CELL_CHARS:
             continue
         limit = limits.get(name)
