@@ -408,11 +408,9 @@ class Store:
             return home
 
     def open_cells(self, name: str, home: str) -> pa.Table | None:
-        """The Arrow file of text cells written under this identity and sha256, mapped into memory,
-        or None. The digest is checked before Arrow reads a byte: a damaged file could make Arrow
-        read outside it, and a changed cell would be answered for."""
-        import mmap
-
+        """The Arrow file of text cells written under this identity and sha256, read into this
+        process's memory (a map of it would let a later write or truncation of the file reach the
+        frames, or kill the run) and checked against its sha256 before Arrow reads a byte, or None."""
         import pyarrow as pa
 
         if not self.writable or not CELLS_FILE.fullmatch(name):
@@ -426,15 +424,15 @@ class Store:
             status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode) or status.st_size == 0 or _cells_home(status) != identity:
                 return None
-            mapped = mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):
+            content = _read_exactly(descriptor, status.st_size)
+        except OSError:
             return None
         finally:
             os.close(descriptor)
-        if hashlib.sha256(mapped).hexdigest() != digest:
+        if content is None or hashlib.sha256(content).hexdigest() != digest:
             return None
         try:
-            return pa.ipc.open_file(pa.py_buffer(mapped)).read_all()
+            return pa.ipc.open_file(pa.py_buffer(content)).read_all()
         except (pa.ArrowException, OSError, ValueError):
             return None
 
@@ -507,6 +505,19 @@ def _write_cells(cells: pa.Table, handle: BinaryIO, stamped: int | Path) -> str:
     mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
     os.utime(stamped, ns=(mtime_ns, mtime_ns))
     return f"{_cells_home(os.fstat(handle.fileno()))}:{_sha256_of(handle.fileno())}"
+
+
+def _read_exactly(descriptor: int, size: int) -> bytearray | None:
+    """The ``size`` bytes an open file holds, read into memory of this process; None when it holds
+    fewer or more (it changed since its status was taken)."""
+    content = bytearray(size)
+    view, read = memoryview(content), 0
+    while read < size:
+        count = os.readv(descriptor, [view[read:]])
+        if count == 0:
+            return None
+        read += count
+    return content if not os.read(descriptor, 1) else None
 
 
 def _sha256_of(descriptor: int) -> str:
@@ -614,8 +625,9 @@ class TableCache:
     pieces_found: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     # The Arrow files of each large table's text cells the last clean read left, as [name, identity].
     cells_known: dict[str, list[list[str]]] = field(default_factory=dict)
-    # Those the layouts this run keeps name, by table.
+    # Those the layouts this run keeps name, by table, and the entries read, as read.
     cells_kept: dict[str, list[str]] = field(default_factory=dict)
+    cells_read: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -744,14 +756,17 @@ class TableCache:
                 return None
             segments.append(cells)
         self.cells_known[table] = files
-        self.hits.append(f"{table} text, unchanged blocks")
+        self.cells_read[table] = {"header": header, "blocks": blocks, "files": files}
         layout = Layout(header.encode("utf-8"), tuple(Block(*block) for block in blocks))
         return layout, segments
 
-    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
+    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         """Keep the layout of a table's file that read clean, writing its new text cells now (they
         are as large as the file, and are not held until the run ends); the entry naming them is
-        written with the others, once the run is over."""
+        written with the others, once the run is over, unless it is the one read. ``used``: the
+        text kept before was used for this read."""
+        if used:
+            self.hits.append(f"{table} text, unchanged blocks")
         known = self.cells_known.get(table, [])
         files: list[list[str]] = []
         for segment in segments:
@@ -768,7 +783,8 @@ class TableCache:
         self.cells_kept[table] = [name for name, _ in files]
         blocks = [[b.length, b.digest, b.rows, b.segment, b.start] for b in layout.blocks]
         body = {"header": layout.header.decode("utf-8"), "blocks": blocks, "files": files}
-        self.pending.append((f"cells-{table}.json", _key("cells", table), body))
+        if body != self.cells_read.get(table):
+            self.pending.append((f"cells-{table}.json", _key("cells", table), body))
 
     def remove_cells(self) -> None:
         """Remove the text cells of each table kept again that its entry no longer names."""

@@ -576,6 +576,31 @@ def test_damaged_kept_text_is_never_used(warm_dataset: Dataset, damage) -> None:
     assert problems == _cold(warm_dataset) != []
 
 
+def test_kept_text_changed_or_cut_after_it_was_read_does_not_reach_the_run(warm_dataset: Dataset) -> None:
+    """The kept text is read into the run's memory: a later write to its file, or its truncation,
+    changes nothing the run holds and cannot stop it."""
+    from syria_strikes.reading.table import read_table as read_one
+
+    _edit_a_note(warm_dataset, "Checked against the seed.")
+    assert validate(warm_dataset.data_dir).problems == []
+    _edit_a_note(warm_dataset, "Checked again.")
+    read = cache.inputs(warm_dataset.data_dir, cache.Digests({}))
+    seeds = {"seeds": read["seeds"], "folders": read["folders"]}
+    tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"], seeds)
+    path = warm_dataset.data_dir / "claims.csv"
+    frame, _ = read_one(path, table("claims"), path.read_bytes(), tables)
+    assert "claims text, unchanged blocks" in tables.hits and frame is not None
+    first = frame["claim_id"].iloc[0]
+    for kept in (warm_dataset.root / CACHE_DIR).glob("cells-claims-*.arrow"):
+        content = kept.read_bytes()
+        at = content.find(first.encode())
+        if at >= 0:
+            _rewrite_in_place(kept, content[:at] + b"X" * len(first) + content[at + len(first) :])
+        os.truncate(kept, 16)
+    assert frame["claim_id"].iloc[0] == first
+    assert frame["claim_id"].tolist() == [row["claim_id"] for row in warm_dataset.rows("claims")]
+
+
 def test_kept_text_no_entry_names_is_removed_and_other_files_are_left(warm_dataset: Dataset) -> None:
     folder = warm_dataset.root / CACHE_DIR
     (folder / "cells-claims-notes.txt").write_text("mine", encoding="utf-8")

@@ -35,7 +35,7 @@ class Kept:
         self.asked += 1
         return None if self.layout_kept is None else (self.layout_kept, list(self.segments))
 
-    def keep(self, name: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
+    def keep(self, name: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         self.segments = [self.segments[s] if isinstance(s, int) else s for s in segments]
         self.written = [s.num_rows for s in segments if not isinstance(s, int)]
         self.layout_kept = layout
@@ -199,6 +199,19 @@ def test_many_edits_keep_few_tables() -> None:
         lines = _edited(lines, n, lines[n + 1]).splitlines(keepends=True)
         _same(b"".join(lines), kept)
         assert len(kept.segments) <= by_blocks.MOST_SEGMENTS + 1
+
+
+def test_records_appended_run_after_run_leave_few_short_blocks() -> None:
+    """Each append leaves a short block at the end; the next one is parsed again with it."""
+    kept = Kept()
+    lines = _lines()
+    _same(b"".join(lines), kept)
+    for n in range(1, 41):
+        lines.append(lines[n])
+        _same(b"".join(lines), kept)
+    assert kept.layout_kept is not None
+    short = [block.rows for block in kept.layout_kept.blocks if block.rows < 8]
+    assert len(short) <= 1, short
 
 
 LINE = st.integers(min_value=1, max_value=len(ORIGINAL.splitlines()) - 1)

@@ -74,8 +74,9 @@ class KeptBlocks(Protocol):
         """The layout of the table's file as it last read clean, and its kept tables, if usable."""
         ...
 
-    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int]) -> None:
-        """Keep a layout; each segment is a new table to keep, or the index of one kept before."""
+    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
+        """Keep a layout; each segment is a new table to keep, or the index of one kept before.
+        ``used``: the text kept before was used for this read."""
         ...
 
 
@@ -118,18 +119,19 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) 
     ):
         end -= blocks[last - 1].length
         last -= 1
-    middle = bytes(view[position:end])
     problems: list[object] = []
 
     def report(*found: object, **context: object) -> None:
         problems.append(found)
 
-    between = _read_between(header + middle, table, report, read_text)
+    data = header + view[position:end]  # the one copy of the bytes between
+    between = _read_between(data, table, report, read_text)
     if between is None or problems:
         return None
     strings, middle_rows = between
-    if middle_rows is not None and len(middle_rows) != middle.count(b"\n"):
+    if middle_rows is not None and len(middle_rows) != data.count(b"\n") - 1:
         return None
+    del data
     names = list(strings.columns)
     if any(kept_table.column_names != names or not _all_text(kept_table) for kept_table in segments):
         return None
@@ -141,7 +143,10 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) 
     whole = pa.concat_tables(pieces) if pieces else _arrow(strings)
     frame = whole.to_pandas()
     frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
-    _keep_again(kept, table.name, layout, segments, first, last, middle, middle_rows)
+    if first == len(blocks) and middle_rows is None:  # the file is as it was
+        kept.keep(table.name, layout, list(range(len(segments))), used=True)
+    else:
+        _keep_again(kept, table.name, raw, layout, segments, (first, last), (position, end), middle_rows, whole)
     return Text(frame, set(), len(raw), one_line=True)
 
 
@@ -158,39 +163,53 @@ def _read_between(
 def _keep_again(
     kept: KeptBlocks,
     table: str,
+    raw: bytes,
     layout: Layout,
     segments: list[pa.Table],
-    first: int,
-    last: int,
-    middle: bytes,
+    unchanged: tuple[int, int],
+    changed: tuple[int, int],
     middle_rows: pa.Table | None,
+    whole: pa.Table,
 ) -> None:
-    """Keep the new layout: the unchanged blocks where they were kept, the bytes between as new
-    blocks of a new kept table; all of it as one table once there are too many."""
+    """Keep the new layout: the unchanged blocks where they were kept, and the bytes between, with
+    the short blocks beside them (an edit that adds or removes records leaves one), as new blocks
+    of a new kept table, so short blocks do not pile up; once the kept tables are too many, the
+    whole file again, in even blocks of one table."""
+    blocks, (first, last), (position, end) = layout.blocks, unchanged, changed
+    low, high = first, last
+    while low > 0 and blocks[low - 1].rows < BLOCK_ROWS:
+        low -= 1
+        position -= blocks[low].length
+    while high < len(blocks) and blocks[high].rows < BLOCK_ROWS:
+        end += blocks[high].length
+        high += 1
+    parts = [
+        *(_cells(segments, block) for block in blocks[low:first]),
+        *([] if middle_rows is None else [middle_rows]),
+        *(_cells(segments, block) for block in blocks[last:high]),
+    ]
     new_segment = len(segments)
-    between: list[Block] = []
-    if middle_rows is not None:
-        breaks = np.concatenate(([-1], _line_breaks(middle)))
-        between = _blocks(middle, breaks, new_segment, 0)
-    blocks = [*layout.blocks[:first], *between, *layout.blocks[last:]]
-    used = sorted({block.segment for block in blocks})
+    region = memoryview(raw)[position:end]
+    between = _blocks(region, np.concatenate(([-1], _line_breaks(region))), new_segment, 0) if parts else []
+    if sum(block.rows for block in between) != sum(part.num_rows for part in parts):
+        return  # not one line per record after all: nothing is kept, the next read is whole
+    blocks_now = [*blocks[:low], *between, *blocks[high:]]
+    used = sorted({block.segment for block in blocks_now})
     if len(used) > MOST_SEGMENTS:
-        tables = [_cells([*segments, middle_rows], block) for block in blocks]
-        whole, start, again = pa.concat_tables(tables), 0, []
-        for block in blocks:
-            again.append(Block(block.length, block.digest, block.rows, 0, start))
-            start += block.rows
-        kept.keep(table, Layout(layout.header, tuple(again)), [whole])
+        kept.keep(table, Layout(layout.header, tuple(_blocks(raw, _line_breaks(raw), 0, 0))), [whole], used=True)
         return
     renumbered = {segment: n for n, segment in enumerate(used)}
-    order: list[pa.Table | int] = [middle_rows if segment == new_segment else segment for segment in used]
+    added = pa.concat_tables(parts) if parts else None
+    order: list[pa.Table | int] = [
+        added if segment == new_segment and added is not None else segment for segment in used
+    ]
     moved = tuple(
-        Block(block.length, block.digest, block.rows, renumbered[block.segment], block.start) for block in blocks
+        Block(block.length, block.digest, block.rows, renumbered[block.segment], block.start) for block in blocks_now
     )
-    kept.keep(table, Layout(layout.header, moved), order)
+    kept.keep(table, Layout(layout.header, moved), order, used=first > 0 or last < len(blocks))
 
 
-def _blocks(data: bytes, breaks: np.ndarray, segment: int, start: int) -> list[Block]:
+def _blocks(data: bytes | memoryview, breaks: np.ndarray, segment: int, start: int) -> list[Block]:
     """The blocks of ``BLOCK_ROWS`` records of a file's bytes (or of the bytes between unchanged
     blocks), given the position of each line break, the header's (or -1) first."""
     view = memoryview(data)
@@ -223,7 +242,7 @@ def _all_text(cells: pa.Table) -> bool:
     return all(pa.types.is_large_string(kind) for kind in cells.schema.types)
 
 
-def _line_breaks(data: bytes) -> np.ndarray:
+def _line_breaks(data: bytes | memoryview) -> np.ndarray:
     """The position of every line break, a few megabytes at a time."""
     octets = np.frombuffer(data, dtype=np.uint8)
     found = [
