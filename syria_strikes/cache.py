@@ -628,6 +628,8 @@ class TableCache:
     # Those the layouts this run keeps name, by table, and the entries read, as read.
     cells_kept: dict[str, list[str]] = field(default_factory=dict)
     cells_read: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The Arrow files of text cells this run wrote, by table.
+    cells_written: dict[str, list[str]] = field(default_factory=dict)
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -779,12 +781,21 @@ class TableCache:
             home = self.store.write_cells(name, segment)
             if home is None:
                 return
+            self.cells_written.setdefault(table, []).append(name)
             files.append([name, home])
         self.cells_kept[table] = [name for name, _ in files]
         blocks = [[b.length, b.digest, b.rows, b.segment, b.start] for b in layout.blocks]
         body = {"header": layout.header.decode("utf-8"), "blocks": blocks, "files": files}
         if body != self.cells_read.get(table):
             self.pending.append((f"cells-{table}.json", _key("cells", table), body))
+
+    def remove_cells_written(self) -> None:
+        """Remove the text cells this run wrote, when its entries are not written: none would name them."""
+        for names in self.cells_written.values():
+            for name in names:
+                if CELLS_FILE.fullmatch(name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.store.folder / name)
 
     def remove_cells(self) -> None:
         """Remove the text cells of each table kept again that its entry no longer names."""
@@ -985,6 +996,7 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     problems = _run(data_dir, tables)
     if inputs(data_dir, Digests(digests.fresh)) != read:
         note = "note: files changed while they were validated; this answer was not cached, run again"
+        tables.remove_cells_written()
         return Outcome(problems, "partly cached" if tables.hits else "cold", note)
     encoded = _encode_problems(problems)
     for name, entry_key, body in tables.entries():

@@ -668,6 +668,7 @@ def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, filled_bro
     assert outcome.problems == [] and outcome.note is not None and "not cached" in outcome.note
     monkeypatch.setattr(validation, "read_and_check", checked)
     assert not (dataset.root / CACHE_DIR / RESULT_ENTRY).exists()
+    assert not list((dataset.root / CACHE_DIR).glob("cells-*")), "text kept for entries never written"
     after = validate(dataset.data_dir)
     assert after.problems == filled_broken.problems != []
 
