@@ -444,8 +444,12 @@ class Store:
                 names = [entry.name for entry in listing if entry.is_file(follow_symlinks=False)]
         except OSError:
             return
+        self.remove_cell_files(name for name in names if name.startswith(f"cells-{table}-") and name not in kept)
+
+    def remove_cell_files(self, names: Iterable[str]) -> None:
+        """Remove these Arrow files of text cells; nothing not named as the cache names them."""
         for name in names:
-            if CELLS_FILE.fullmatch(name) and name.startswith(f"cells-{table}-") and name not in kept:
+            if CELLS_FILE.fullmatch(name):
                 with contextlib.suppress(OSError):
                     os.unlink(self.folder / name)
 
@@ -502,9 +506,14 @@ def _write_cells(cells: pa.Table, handle: BinaryIO, stamped: int | Path) -> str:
     with pa.ipc.new_file(handle, cells.schema) as writer:
         writer.write_table(cells)
     handle.flush()
-    mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
+    mtime_ns = _random_mtime_ns()
     os.utime(stamped, ns=(mtime_ns, mtime_ns))
     return f"{_cells_home(os.fstat(handle.fileno()))}:{_sha256_of(handle.fileno())}"
+
+
+def _random_mtime_ns() -> int:
+    """A modification time of now, less random nanoseconds: no copy or checkout sets the same."""
+    return time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
 
 
 def _read_exactly(descriptor: int, size: int) -> bytearray | None:
@@ -542,7 +551,7 @@ def _write_at_home(target: Path, body: dict[str, Any]) -> None:
 
     def fill(handle: BinaryIO, stamped: int | Path) -> None:
         written = os.fstat(handle.fileno())
-        mtime_ns = time.time_ns() - int.from_bytes(os.urandom(4), "big") % 1_000_000_000
+        mtime_ns = _random_mtime_ns()
         # A file system that keeps coarser times (FAT: 2 s, NTFS: 100 ns) rounds the time set;
         # the entry is then written again naming the time the file system kept.
         for _ in range(3):
@@ -792,10 +801,7 @@ class TableCache:
     def remove_cells_written(self) -> None:
         """Remove the text cells this run wrote, when its entries are not written: none would name them."""
         for names in self.cells_written.values():
-            for name in names:
-                if CELLS_FILE.fullmatch(name):
-                    with contextlib.suppress(OSError):
-                        os.unlink(self.store.folder / name)
+            self.store.remove_cell_files(names)
 
     def remove_cells(self) -> None:
         """Remove the text cells of each table kept again that its entry no longer names."""

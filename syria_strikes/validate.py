@@ -275,21 +275,11 @@ def _cells_again(piece: Piece, started: TableChecks, tables: TableCache) -> list
         return None
     earlier, earlier_cells, earlier_blocks = known
     frame, name = started.frame, started.declared.name
-    blocks = started.digests.cell_blocks(name, piece.name, started.reported)
-    changed = np.array([n >= len(earlier_blocks) or earlier_blocks[n] != b for n, b in enumerate(blocks)], dtype=bool)
-    again = np.repeat(changed, ROW_BLOCK)[: len(frame)]
-
-    def unchanged(line: int | None, position: int) -> bool:
-        return line is not None and position >= 0 and not again[position]
-
-    kept = [
-        p for p, at in zip(earlier, _positions(frame, [p.row for p in earlier]), strict=True) if unchanged(p.row, at)
-    ]
+    changed = _changed_blocks(earlier_blocks, started.digests.cell_blocks(name, piece.name, started.reported))
+    kept = [p for p, keep in zip(earlier, _unchanged(frame, changed, [p.row for p in earlier]), strict=True) if keep]
     cells = sorted(earlier_cells)
     kept_cells = {
-        cell
-        for cell, at in zip(cells, _positions(frame, [line for line, _ in cells]), strict=True)
-        if unchanged(cell[0], at)
+        cell for cell, keep in zip(cells, _unchanged(frame, changed, [c[0] for c in cells]), strict=True) if keep
     }
     rows = _blocks_of(frame, changed)
     seen = started.failed | kept_cells
@@ -299,6 +289,17 @@ def _cells_again(piece: Piece, started: TableChecks, tables: TableCache) -> list
         return None
     started.failed |= seen
     return kept + found[piece]
+
+
+def _changed_blocks(earlier: list[str], now: list[str]) -> np.ndarray:
+    """Which blocks of rows differ from the last run's digests of them (or are new)."""
+    return np.array([n >= len(earlier) or earlier[n] != digest for n, digest in enumerate(now)], dtype=bool)
+
+
+def _unchanged(frame: pd.DataFrame, changed: np.ndarray, lines: list[int | None]) -> list[bool]:
+    """Whether each line is a row of an unchanged block: its line and cells are as before."""
+    again = np.repeat(changed, ROW_BLOCK)[: len(frame)]
+    return [at >= 0 and not again[at] for at in _positions(frame, lines)]
 
 
 def _positions(frame: pd.DataFrame, lines: list[int | None]) -> list[int]:
@@ -439,16 +440,8 @@ def _rows_again(
         return None
     earlier, earlier_blocks = known
     frame = frames[table]
-    blocks = tables.column_digest.blocks(table, columns[table] or ())
-    changed = np.array([n >= len(earlier_blocks) or earlier_blocks[n] != b for n, b in enumerate(blocks)], dtype=bool)
-    # Each row's block, by its position; a row of an unchanged block has its line and cells as before.
-    again = np.repeat(changed, ROW_BLOCK)[: len(frame)]
-    at = (
-        frame.index.get_indexer(pd.Index([p.row for p in earlier], dtype="int64"))
-        if earlier
-        else np.array([], dtype=np.intp)
-    )
-    kept = [p for p, position in zip(earlier, at.tolist(), strict=True) if position >= 0 and not again[position]]
+    changed = _changed_blocks(earlier_blocks, tables.column_digest.blocks(table, columns[table] or ()))
+    kept = [p for p, keep in zip(earlier, _unchanged(frame, changed, [p.row for p in earlier]), strict=True) if keep]
     return kept, _blocks_of(frame, changed)
 
 

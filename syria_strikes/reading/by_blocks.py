@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from syria_strikes.columnar import arrow_strings
+from syria_strikes.reading.csvform import byte_positions
 
 if TYPE_CHECKING:
     from syria_strikes.metadata import Table
@@ -33,7 +34,6 @@ READ_BY_BLOCKS_FROM = 4 << 20
 BLOCK_ROWS = 4096
 # Past this many kept Arrow tables (one more after each edit), the cells are kept again as one.
 MOST_SEGMENTS = 8
-SCAN_BYTES = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -227,10 +227,8 @@ def _matches(view: memoryview, position: int, block: Block) -> bool:
     return end <= len(view) and hashlib.sha256(view[position:end]).hexdigest() == block.digest
 
 
-def _cells(segments: Sequence[pa.Table | None], block: Block) -> pa.Table:
-    kept = segments[block.segment]
-    assert kept is not None  # a block of the bytes between names the table made of them
-    return kept.slice(block.start, block.rows)
+def _cells(segments: Sequence[pa.Table], block: Block) -> pa.Table:
+    return segments[block.segment].slice(block.start, block.rows)
 
 
 def _arrow(strings: pd.DataFrame) -> pa.Table:
@@ -243,10 +241,5 @@ def _all_text(cells: pa.Table) -> bool:
 
 
 def _line_breaks(data: bytes | memoryview) -> np.ndarray:
-    """The position of every line break, a few megabytes at a time."""
-    octets = np.frombuffer(data, dtype=np.uint8)
-    found = [
-        np.flatnonzero(octets[start : start + SCAN_BYTES] == 0x0A) + start
-        for start in range(0, len(octets), SCAN_BYTES)
-    ]
-    return np.concatenate(found) if found else np.empty(0, dtype=np.int64)
+    """The position of every line break."""
+    return byte_positions(np.frombuffer(data, dtype=np.uint8), 0x0A)

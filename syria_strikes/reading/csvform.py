@@ -124,15 +124,15 @@ def _quoted_lines(data: bytes) -> tuple[np.ndarray, pa.Array]:
     """0-based numbers of the physical lines below the header that hold a double quote, and every
     line of the file with its line break, as zero-copy slices of the file's own buffer."""
     octets = np.frombuffer(data, dtype=np.uint8)
-    newlines = _positions(octets, 0x0A)
-    numbers = np.unique(np.searchsorted(newlines, _positions(octets, 0x22)))
+    newlines = byte_positions(octets, 0x0A)
+    numbers = np.unique(np.searchsorted(newlines, byte_positions(octets, 0x22)))
     numbers = numbers[numbers > 0]
     offsets = np.concatenate(([0], newlines + 1)).astype(np.int64)
     lines = pa.LargeStringArray.from_buffers(len(newlines), pa.py_buffer(offsets), pa.py_buffer(data))
     return numbers, lines
 
 
-def _positions(octets: np.ndarray, byte: int) -> np.ndarray:
+def byte_positions(octets: np.ndarray, byte: int) -> np.ndarray:
     """np.flatnonzero(octets == byte), a few megabytes at a time: a mask of the whole file would
     take as many bytes as the file, and allocating them costs more than the scan."""
     mask = np.empty(min(SCAN_BYTES, len(octets)), dtype=bool)
