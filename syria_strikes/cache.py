@@ -66,7 +66,7 @@ T = TypeVar("T")
 CACHE_DIR = ".syria-strikes-cache"
 FORMAT = b"syria-strikes-cache 2"
 RESULT_ENTRY = "result.json"
-# The text cells of a large table's file as it last read clean (syria_strikes/reading/by_blocks.py).
+# The typed cells of a large table's file as it last read clean (syria_strikes/reading/by_blocks.py).
 CELLS_FILE = re.compile(r"cells-[a-z_]+-[0-9a-f]{16}\.arrow")
 RULES_ENTRY = "rules.json"
 # The most bytes an entry is read with: one holds a table's problems, far less than this. A larger
@@ -389,7 +389,7 @@ class Store:
             self._refuse(error.strerror or str(error))
 
     def write_cells(self, name: str, cells: pa.Table) -> str | None:
-        """Write the text cells of a table's file as an Arrow file, atomically as an entry is
+        """Write the typed cells of a table's file as an Arrow file, atomically as an entry is
         written; its identity (``_home``, size and sha256), for the entry that names it, or None."""
         import pyarrow as pa
 
@@ -408,7 +408,7 @@ class Store:
             return home
 
     def open_cells(self, name: str, home: str) -> pa.Table | None:
-        """The Arrow file of text cells written under this identity and sha256, read into this
+        """The Arrow file of cells written under this identity and sha256, read into this
         process's memory (a map of it would let a later write or truncation of the file reach the
         frames, or kill the run) and checked against its sha256 before Arrow reads a byte, or None."""
         import pyarrow as pa
@@ -437,7 +437,7 @@ class Store:
             return None
 
     def remove_cells(self, table: str, keep: Iterable[str]) -> None:
-        """Remove the Arrow files of a table's text cells that no entry names any more."""
+        """Remove the Arrow files of a table's cells that no entry names any more."""
         kept = set(keep)
         try:
             with os.scandir(self.folder) as listing:
@@ -447,7 +447,7 @@ class Store:
         self.remove_cell_files(name for name in names if name.startswith(f"cells-{table}-") and name not in kept)
 
     def remove_cell_files(self, names: Iterable[str]) -> None:
-        """Remove these Arrow files of text cells; nothing not named as the cache names them."""
+        """Remove these Arrow files of cells; nothing not named as the cache names them."""
         for name in names:
             if CELLS_FILE.fullmatch(name):
                 with contextlib.suppress(OSError):
@@ -500,7 +500,7 @@ def _read_regular(path: Path) -> tuple[bytes, FileKey] | None:
 
 
 def _write_cells(cells: pa.Table, handle: BinaryIO, stamped: int | Path) -> str:
-    """Write text cells as an Arrow file with a random modification time; its identity and sha256."""
+    """Write typed cells as an Arrow file with a random modification time; its identity and sha256."""
     import pyarrow as pa
 
     with pa.ipc.new_file(handle, cells.schema) as writer:
@@ -632,12 +632,12 @@ class TableCache:
     # rules the digests of its blocks of rows.
     pieces_known: dict[str, dict[str, Any]] = field(default_factory=dict)
     pieces_found: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
-    # The Arrow files of each large table's text cells the last clean read left, as [name, identity].
+    # The Arrow files of each large table's typed cells the last clean read left, as [name, identity].
     cells_known: dict[str, list[list[str]]] = field(default_factory=dict)
     # Those the layouts this run keeps name, by table, and the entries read, as read.
     cells_kept: dict[str, list[str]] = field(default_factory=dict)
     cells_read: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # The Arrow files of text cells this run wrote, by table.
+    # The Arrow files of cells this run wrote, by table.
     cells_written: dict[str, list[str]] = field(default_factory=dict)
 
     def _digest(self, table: str) -> str | None:
@@ -744,7 +744,7 @@ class TableCache:
         self.pieces_found[table] = {}
 
     def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
-        """The layout of the table's file as it last read clean, and the text cells kept of it
+        """The layout of the table's file as it last read clean, and the typed cells kept of it
         (syria_strikes/reading/by_blocks.py), when every part of them is as written."""
         from syria_strikes.reading.by_blocks import Block, Layout
 
@@ -772,12 +772,12 @@ class TableCache:
         return layout, segments
 
     def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
-        """Keep the layout of a table's file that read clean, writing its new text cells now (they
+        """Keep the layout of a table's file that read clean, writing its new typed cells now (they
         are as large as the file, and are not held until the run ends); the entry naming them is
         written with the others, once the run is over, unless it is the one read. ``used``: the
-        text kept before was used for this read."""
+        cells kept before were used for this read."""
         if used:
-            self.hits.append(f"{table} text, unchanged blocks")
+            self.hits.append(f"{table} cells, unchanged blocks")
         known = self.cells_known.get(table, [])
         files: list[list[str]] = []
         for segment in segments:
@@ -799,12 +799,12 @@ class TableCache:
             self.pending.append((f"cells-{table}.json", _key("cells", table), body))
 
     def remove_cells_written(self) -> None:
-        """Remove the text cells this run wrote, when its entries are not written: none would name them."""
+        """Remove the cells this run wrote, when its entries are not written: none would name them."""
         for names in self.cells_written.values():
             self.store.remove_cell_files(names)
 
     def remove_cells(self) -> None:
-        """Remove the text cells of each table kept again that its entry no longer names."""
+        """Remove the cells of each table kept again that its entry no longer names."""
         if not self.store.writable:  # the entries naming them may not have been written
             return
         for table, names in self.cells_kept.items():

@@ -516,21 +516,21 @@ def _run_counting_hits(dataset: Dataset) -> tuple[list[Problem], list[str]]:
 def test_after_an_edit_a_table_is_parsed_again_only_between_its_unchanged_blocks(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The second edit finds the text the first run kept: claims' text is the kept cells of its
-    unchanged blocks of 8 records around the one block parsed again."""
+    """The second edit finds the cells the first run kept: claims' frame is the kept cells of its
+    unchanged blocks of 8 records around the one block read again."""
     _edit_a_note(warm_dataset, "Checked against the seed.")
     assert validate(warm_dataset.data_dir).problems == []
     _edit_a_note(warm_dataset, "Checked again.")
     parsed: list[int] = []
     real = by_blocks._read_between
 
-    def spied(data, table, report, read_text):  # type: ignore[no-untyped-def]
+    def spied(data, table, read_clean):  # type: ignore[no-untyped-def]
         parsed.append(data.count(b"\n") - 1)
-        return real(data, table, report, read_text)
+        return real(data, table, read_clean)
 
     monkeypatch.setattr(by_blocks, "_read_between", spied)
     problems, hits = _run_counting_hits(warm_dataset)
-    assert "claims text, unchanged blocks" in hits
+    assert "claims cells, unchanged blocks" in hits
     assert [rows for rows in parsed if rows] == [8], "the other tables are unchanged: nothing between"
     assert problems == _cold(warm_dataset) == []
 
@@ -562,22 +562,22 @@ def _link_to_a_table(path: Path) -> None:
         pytest.param(Path.unlink, id="removed"),
     ],
 )
-def test_damaged_kept_text_is_never_used(warm_dataset: Dataset, damage) -> None:  # type: ignore[no-untyped-def]
-    """Kept text that is not as it was written has the file read whole: the same answer, no hit."""
+def test_damaged_kept_cells_are_never_used(warm_dataset: Dataset, damage) -> None:  # type: ignore[no-untyped-def]
+    """Kept cells that are not as they were written have the file read whole: the same answer, no hit."""
     _edit_a_note(warm_dataset, "Checked against the seed.")
     assert validate(warm_dataset.data_dir).problems == []
     kept = sorted((warm_dataset.root / CACHE_DIR).glob("cells-claims-*.arrow"))
-    assert kept, "no text of claims was kept"
+    assert kept, "no cells of claims were kept"
     for path in kept:
         damage(path)
     warm_dataset.set_cell("claims", 3, "stance", "assert")
     problems, hits = _run_counting_hits(warm_dataset)
-    assert "claims text, unchanged blocks" not in hits
+    assert "claims cells, unchanged blocks" not in hits
     assert problems == _cold(warm_dataset) != []
 
 
-def test_kept_text_changed_or_cut_after_it_was_read_does_not_reach_the_run(warm_dataset: Dataset) -> None:
-    """The kept text is read into the run's memory: a later write to its file, or its truncation,
+def test_kept_cells_changed_or_cut_after_they_were_read_do_not_reach_the_run(warm_dataset: Dataset) -> None:
+    """The kept cells are read into the run's memory: a later write to their file, or its truncation,
     changes nothing the run holds and cannot stop it."""
     from syria_strikes.reading.table import read_table as read_one
 
@@ -589,7 +589,7 @@ def test_kept_text_changed_or_cut_after_it_was_read_does_not_reach_the_run(warm_
     tables = cache.TableCache(cache.Store.of(warm_dataset.data_dir), read["data"], read["descriptor"], seeds)
     path = warm_dataset.data_dir / "claims.csv"
     frame, _ = read_one(path, table("claims"), path.read_bytes(), tables)
-    assert "claims text, unchanged blocks" in tables.hits and frame is not None
+    assert "claims cells, unchanged blocks" in tables.hits and frame is not None
     first = frame["claim_id"].iloc[0]
     for kept in (warm_dataset.root / CACHE_DIR).glob("cells-claims-*.arrow"):
         content = kept.read_bytes()
@@ -601,7 +601,7 @@ def test_kept_text_changed_or_cut_after_it_was_read_does_not_reach_the_run(warm_
     assert frame["claim_id"].tolist() == [row["claim_id"] for row in warm_dataset.rows("claims")]
 
 
-def test_kept_text_no_entry_names_is_removed_and_other_files_are_left(warm_dataset: Dataset) -> None:
+def test_kept_cells_no_entry_names_are_removed_and_other_files_are_left(warm_dataset: Dataset) -> None:
     folder = warm_dataset.root / CACHE_DIR
     (folder / "cells-claims-notes.txt").write_text("mine", encoding="utf-8")
     seen: set[str] = set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -11,15 +13,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from syria_strikes.column_types import TYPE_TABLE, forms
 from syria_strikes.metadata import table
 from syria_strikes.problems import Problem
 from syria_strikes.reading import by_blocks, read_table
+from syria_strikes.reading import table as reading_table
 from syria_strikes.reading.by_blocks import Layout
 from tests.support.dataset import REPO
 
 CLAIMS = table("claims")
 ORIGINAL = (REPO / "data" / "claims.csv").read_bytes()
 PATH = Path("claims.csv")
+# Tables with columns of every kept type: integers (claims), dates and decimals (events, sources).
+TYPED_TABLES = ("claims", "events", "sources")
 
 
 class Kept:
@@ -49,14 +55,33 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def _lines() -> list[bytes]:
-    return ORIGINAL.splitlines(keepends=True)
+def _lines(name: str = "claims") -> list[bytes]:
+    return _original(name).splitlines(keepends=True)
 
 
-def _same(raw: bytes, kept: Kept) -> tuple[pd.DataFrame | None, list[Problem]]:
+def _original(name: str) -> bytes:
+    return (REPO / "data" / f"{name}.csv").read_bytes()
+
+
+def _typed_cell_set(name: str, line: bytes, value: str) -> bytes:
+    """The record with its first cell of a type other than text set to ``value``, quoted as a
+    curator's spreadsheet writes it."""
+    declared = table(name)
+    header = next(csv.reader([_lines(name)[0].decode()]))
+    record = next(csv.reader([line.decode()]), [])
+    if len(record) != len(header):  # a line some other edit already broke
+        return line
+    column = next(c.name for c in declared.columns if forms(c).validation_dtype != "str")
+    record[header.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(record)
+    return out.getvalue().encode()
+
+
+def _same(raw: bytes, kept: Kept, name: str = "claims") -> tuple[pd.DataFrame | None, list[Problem]]:
     """What the read by blocks gives, after checking it is what the whole read gives."""
-    by_parts = read_table(PATH, CLAIMS, raw, kept)
-    whole = read_table(PATH, CLAIMS, raw)
+    by_parts = read_table(Path(f"{name}.csv"), table(name), raw, kept)
+    whole = read_table(Path(f"{name}.csv"), table(name), raw)
     assert by_parts[1] == whole[1]
     if whole[0] is None:
         assert by_parts[0] is None
@@ -163,6 +188,74 @@ def test_a_quoted_cell_running_over_a_line_has_the_whole_file_read() -> None:
     _same(raw, kept)
 
 
+@pytest.mark.parametrize(("name", "value"), [("claims", "many"), ("events", "2021-02-30"), ("sources", "last week")])
+def test_a_cell_of_the_wrong_type_between_the_unchanged_blocks_has_the_whole_file_read(name: str, value: str) -> None:
+    """The bytes between are of good form but a cell is not of its column's type: the whole file
+    is read and reports it, and the cells kept before stay the ones kept."""
+    kept = Kept()
+    _same(_original(name), kept, name)
+    before = kept.segments
+    lines = _lines(name)
+    at = len(lines) // 2
+    _, problems = _same(_edited(lines, at, _typed_cell_set(name, lines[at], value)), kept, name)
+    assert [p.row for p in problems if p.rule.startswith("type_")] == [at + 1]
+    assert kept.segments == before
+
+
+def test_only_the_records_between_the_unchanged_blocks_are_typed(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    typed: list[int] = []
+    typing = reading_table._typed
+
+    def counted(text: reading_table.Text, *args: object) -> pd.DataFrame | None:
+        typed.append(len(text.strings))
+        return typing(text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading_table, "_typed", counted)
+    lines = _lines()
+    at = len(lines) // 2
+    frame = read_table(PATH, CLAIMS, _edited(lines, at, lines[at + 1]), kept)[0]
+    assert typed == [8]
+    assert frame is not None and len(frame) == len(lines) - 1
+
+
+@pytest.mark.parametrize("name", TYPED_TABLES)
+def test_kept_cells_are_in_the_arrow_type_of_each_declared_column(name: str) -> None:
+    kept = Kept()
+    _same(_original(name), kept, name)
+    assert [segment.schema for segment in kept.segments] == [by_blocks.kept_schema(table(name))]
+
+
+def test_every_validation_dtype_has_a_kept_arrow_type() -> None:
+    """A column type added to the type table without one would have its tables never kept."""
+    assert {kind.validation_dtype for kind in TYPE_TABLE.values()} <= set(by_blocks.KEPT_TYPES)
+    assert {"Int64", "Float64", "datetime64[s]"} <= {
+        forms(column).validation_dtype for name in TYPED_TABLES for column in table(name).columns
+    }, "the tables the edits are tried on no longer hold every type"
+
+
+def test_kept_cells_of_another_type_are_not_used() -> None:
+    """Cells kept as text (a cache of an earlier version) are not typed values: the file is read whole."""
+    kept = Kept()
+    _same(ORIGINAL, kept)
+    kept.segments = [
+        segment.cast(pa.schema([(f.name, pa.large_string()) for f in segment.schema])) for segment in kept.segments
+    ]
+    lines = _lines()
+    _same(_edited(lines, 5, lines[6]), kept)
+    assert kept.written == [len(lines) - 1]
+
+
+@pytest.mark.parametrize("name", ["claims", "uncovered_sentences"])
+def test_a_file_cut_to_its_header_reads_as_the_whole_file(name: str) -> None:
+    """No record left: claims may not be empty and reports it, a table that may be empty does not."""
+    kept = Kept()
+    _same(_original(name), kept, name)
+    _, problems = _same(_lines(name)[0], kept, name)
+    assert [p.rule for p in problems] == ([] if table(name).may_be_empty else ["has_rows"])
+
+
 def test_blocks_at_the_start_and_at_the_end_never_share_bytes() -> None:
     """A file of one block twice, cut to one copy: the block at its start is also the block at
     its end, and must be read once."""
@@ -214,23 +307,25 @@ def test_records_appended_run_after_run_leave_few_short_blocks() -> None:
     assert len(short) <= 1, short
 
 
-LINE = st.integers(min_value=1, max_value=len(ORIGINAL.splitlines()) - 1)
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     edits=st.lists(
-        st.tuples(st.sampled_from(["copy", "remove", "insert", "append text", "fault"]), LINE, LINE),
+        st.tuples(
+            st.sampled_from(["copy", "remove", "insert", "append text", "fault", "wrong type"]),
+            st.integers(min_value=1, max_value=200),
+            st.integers(min_value=1, max_value=200),
+        ),
         min_size=1,
         max_size=4,
     )
 )
-def test_any_sequence_of_edits_reads_by_blocks_as_it_reads_whole(edits: list[tuple[str, int, int]]) -> None:
+@pytest.mark.parametrize("name", TYPED_TABLES)
+def test_any_sequence_of_edits_reads_by_blocks_as_it_reads_whole(name: str, edits: list[tuple[str, int, int]]) -> None:
     kept = Kept()
-    _same(ORIGINAL, kept)
-    lines = _lines()
+    _same(_original(name), kept, name)
+    lines = _lines(name)
     for kind, at, other in edits:
-        at, other = min(at, len(lines) - 1), min(other, len(lines) - 1)
+        at, other = 1 + at % (len(lines) - 1), 1 + other % (len(lines) - 1)
         if kind == "copy":
             lines[at] = lines[other]
         elif kind == "remove" and len(lines) > 2:
@@ -241,4 +336,6 @@ def test_any_sequence_of_edits_reads_by_blocks_as_it_reads_whole(edits: list[tup
             lines[at] = lines[at][:-1] + b" x\n"
         elif kind == "fault":
             lines[at] = b'"' + lines[at]
-        _same(b"".join(lines), kept)
+        elif kind == "wrong type":
+            lines[at] = _typed_cell_set(name, lines[at], ("x", "2021-02-30", "1.5", "")[other % 4])
+        _same(b"".join(lines), kept, name)

@@ -1,14 +1,15 @@
 """A large table file parsed again only where it changed since it last read clean.
 
-Parsing and checking the form of a million-row file takes seconds, and a curator's edit changes a
-few lines of it. When a file reads clean (no fault of form: valid UTF-8 with LF line endings, one
-line per record, canonical quoting), the validation cache keeps its text cells as Arrow tables
+Parsing, checking the form of and typing a million-row file takes seconds, and a curator's edit
+changes a few lines of it. When a file reads clean (no fault of form, one line per record, and no
+cell of the wrong form for its type), the validation cache keeps its typed cells as Arrow tables
 and the sha256 of each block of ``BLOCK_ROWS`` records. A later read compares the blocks at the
-start of the file and at its end with those, and parses only the bytes between them, with the
-header before them. If those read clean too, the file's text is the kept cells around the new
-ones: a clean record reads the same wherever it starts, and the bytes between end where a record
-does, so the records after them start where they did before. Otherwise, or when anything kept
-cannot be used, the file is read whole, which reports every fault.
+start of the file and at its end with those, and reads only the bytes between them, with the
+header before them. If those read clean too, the file's frame is the kept cells around the new
+ones: a clean record reads and types the same wherever it starts (each cell is typed alone), and
+the bytes between end where a record does, so the records after them start where they did
+before. Otherwise, or when anything kept cannot be used, the file is read whole, which reports
+every fault.
 """
 
 from __future__ import annotations
@@ -22,29 +23,19 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from syria_strikes.columnar import arrow_strings
+from syria_strikes.column_types import forms
+from syria_strikes.columnar import arrow_strings, text_series
 from syria_strikes.reading.csvform import byte_positions
 
 if TYPE_CHECKING:
     from syria_strikes.metadata import Table
     from syria_strikes.problems import Report
 
-# Smaller files are parsed whole: the blocks' digests and the kept cells would cost more than they save.
-READ_BY_BLOCKS_FROM = 4 << 20
+# Smaller files are read whole: the blocks' digests and the kept cells would cost more than they save.
+READ_BY_BLOCKS_FROM = 1 << 20
 BLOCK_ROWS = 4096
 # Past this many kept Arrow tables (one more after each edit), the cells are kept again as one.
 MOST_SEGMENTS = 8
-
-
-@dataclass(frozen=True)
-class Text:
-    """A file's cells as text, indexed by the line each record starts on; the cells whose parsed
-    text cannot be trusted; the size of the file as parsed; whether every record is one line."""
-
-    strings: pd.DataFrame
-    untrusted: set[tuple[int, str]]
-    size: int
-    one_line: bool
 
 
 @dataclass(frozen=True)
@@ -68,7 +59,7 @@ class Layout:
 
 
 class KeptBlocks(Protocol):
-    """Where the layout of a table's file and the text of its cells are kept (the validation cache)."""
+    """Where the layout of a table's file and its typed cells are kept (the validation cache)."""
 
     def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
         """The layout of the table's file as it last read clean, and its kept tables, if usable."""
@@ -76,28 +67,33 @@ class KeptBlocks(Protocol):
 
     def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         """Keep a layout; each segment is a new table to keep, or the index of one kept before.
-        ``used``: the text kept before was used for this read."""
+        ``used``: the cells kept before were used for this read."""
         ...
 
 
-ReadText = Callable[[bytes, "Table", "Report"], "Text | None"]
+# Reads bytes as a file of their own: the typed frame when they read clean, one line per record,
+# else None; every fault found is reported.
+ReadClean = Callable[[bytes, "Table", "Report"], "pd.DataFrame | None"]
 
 
-def keep_blocks(raw: bytes, text: Text, table: Table, kept: KeptBlocks) -> None:
-    """Keep a file that read whole and clean: its cells and the digests of its blocks."""
-    if not text.one_line or text.untrusted:
-        return
+def layout_of(raw: bytes, rows: int) -> Layout | None:
+    """The layout of a file read whole into ``rows`` records, or None when its records are not one
+    line each. Taken before the file's bytes are let go, kept once its cells are typed clean."""
     breaks = _line_breaks(raw)
-    if len(breaks) != len(text.strings) + 1:
-        return
-    header = raw[: int(breaks[0]) + 1]
-    blocks = _blocks(raw, breaks, 0, 0)
-    kept.keep(table.name, Layout(header, tuple(blocks)), [_arrow(text.strings)])
+    if len(breaks) != rows + 1:
+        return None
+    return Layout(raw[: int(breaks[0]) + 1], tuple(_blocks(raw, breaks, 0, 0)))
 
 
-def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) -> Text | None:
-    """The text of a file parsed only between the blocks at its start and its end that are as they
-    were when it last read clean; None when it must be read whole (nothing kept, or the bytes
+def keep_blocks(layout: Layout, frame: pd.DataFrame, table: Table, kept: KeptBlocks) -> None:
+    """Keep a file that read whole and clean: the digests of its blocks and its typed cells."""
+    if sum(block.rows for block in layout.blocks) == len(frame):
+        kept.keep(table.name, layout, [_arrow(frame, table)])
+
+
+def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_clean: ReadClean) -> pd.DataFrame | None:
+    """The typed frame of a file read only between the blocks at its start and its end that are as
+    they were when it last read clean; None when it must be read whole (nothing kept, or the bytes
     between do not read clean). What changed is kept for the next read."""
     known = kept.layout(table.name)
     if known is None:
@@ -105,6 +101,11 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) 
     layout, segments = known
     header, blocks = layout.header, layout.blocks
     if not raw.startswith(header) or not blocks:
+        return None
+    schema = kept_schema(table)
+    if any(not segment.schema.equals(schema) for segment in segments):
+        return None
+    if any(block.start + block.rows > segments[block.segment].num_rows for block in blocks):
         return None
     view = memoryview(raw)
     position, first = len(header), 0
@@ -119,45 +120,36 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_text: ReadText) 
     ):
         end -= blocks[last - 1].length
         last -= 1
+    middle_rows = None
+    if end > position:
+        middle_rows = _read_between(header + view[position:end], table, read_clean)
+        if middle_rows is None:
+            return None
+    before = [_cells(segments, block) for block in blocks[:first]]
+    after = [_cells(segments, block) for block in blocks[last:]]
+    pieces = [*before, *([] if middle_rows is None else [middle_rows]), *after]
+    if not pieces:  # no record left: the whole read says whether the table may be empty
+        return None
+    whole = pa.concat_tables(pieces)
+    if first == len(blocks) and middle_rows is None:  # the file is as it was
+        kept.keep(table.name, layout, list(range(len(segments))), used=True)
+    else:
+        _keep_again(kept, table.name, raw, layout, segments, (first, last), (position, end), middle_rows, whole)
+    return frame_of(whole, table)
+
+
+def _read_between(data: bytes, table: Table, read_clean: ReadClean) -> pa.Table | None:
+    """The typed cells of the header and the bytes between the unchanged blocks, read as a file of
+    their own; None unless they read clean into one record a line, at least one."""
     problems: list[object] = []
 
     def report(*found: object, **context: object) -> None:
         problems.append(found)
 
-    data = header + view[position:end]  # the one copy of the bytes between
-    between = _read_between(data, table, report, read_text)
-    if between is None or problems:
+    frame = read_clean(data, table, report)
+    if frame is None or problems or len(frame) == 0 or len(frame) != data.count(b"\n") - 1:
         return None
-    strings, middle_rows = between
-    if middle_rows is not None and len(middle_rows) != data.count(b"\n") - 1:
-        return None
-    del data
-    names = list(strings.columns)
-    if any(kept_table.column_names != names or not _all_text(kept_table) for kept_table in segments):
-        return None
-    if any(block.start + block.rows > segments[block.segment].num_rows for block in blocks):
-        return None
-    before = [_cells(segments, block) for block in blocks[:first]]
-    after = [_cells(segments, block) for block in blocks[last:]]
-    pieces = [*before, *([] if middle_rows is None else [middle_rows]), *after]
-    whole = pa.concat_tables(pieces) if pieces else _arrow(strings)
-    frame = whole.to_pandas()
-    frame.index = pd.RangeIndex(2, len(frame) + 2, name="line")
-    if first == len(blocks) and middle_rows is None:  # the file is as it was
-        kept.keep(table.name, layout, list(range(len(segments))), used=True)
-    else:
-        _keep_again(kept, table.name, raw, layout, segments, (first, last), (position, end), middle_rows, whole)
-    return Text(frame, set(), len(raw), one_line=True)
-
-
-def _read_between(
-    data: bytes, table: Table, report: Report, read_text: ReadText
-) -> tuple[pd.DataFrame, pa.Table | None] | None:
-    """The text of the header and the bytes between the unchanged blocks, read as a file of its own."""
-    text = read_text(data, table, report)
-    if text is None or not text.one_line or text.untrusted:
-        return None
-    return text.strings, (_arrow(text.strings) if len(text.strings) else None)
+    return _arrow(frame, table)
 
 
 def _keep_again(
@@ -231,13 +223,48 @@ def _cells(segments: Sequence[pa.Table], block: Block) -> pa.Table:
     return segments[block.segment].slice(block.start, block.rows)
 
 
-def _arrow(strings: pd.DataFrame) -> pa.Table:
-    """The text cells as an Arrow table of large strings, without a copy."""
-    return pa.table({name: arrow_strings(strings[name]).cast(pa.large_string()) for name in strings.columns})
+# The Arrow type a kept column takes, by its type's validation dtype: what the dtype holds, and
+# nothing else, so the frame given back is the frame a whole read types.
+KEPT_TYPES = {
+    "str": pa.large_string(),
+    "Int64": pa.int64(),
+    "Float64": pa.float64(),
+    "datetime64[s]": pa.timestamp("s"),
+}
 
 
-def _all_text(cells: pa.Table) -> bool:
-    return all(pa.types.is_large_string(kind) for kind in cells.schema.types)
+def kept_schema(table: Table) -> pa.Schema:
+    """The schema of a table's kept cells: its declared columns, each in its kept Arrow type."""
+    return pa.schema([(column.name, KEPT_TYPES[forms(column).validation_dtype]) for column in table.columns])
+
+
+def _arrow(frame: pd.DataFrame, table: Table) -> pa.Table:
+    """A typed frame's cells as Arrow, the text without a copy."""
+    schema = kept_schema(table)
+    columns = []
+    for field in schema:
+        cells = frame[field.name]
+        if field.type == pa.large_string():
+            columns.append(arrow_strings(cells).cast(pa.large_string()))
+        else:
+            columns.append(pa.chunked_array([pa.array(cells, type=field.type, from_pandas=True)]))
+    return pa.table(columns, schema=schema)
+
+
+def frame_of(cells: pa.Table, table: Table) -> pd.DataFrame:
+    """The typed frame of kept cells, indexed by the line each record is on (one line each)."""
+    index = pd.RangeIndex(2, cells.num_rows + 2, name="line")
+    columns: dict[str, pd.Series] = {}
+    for column in table.columns:
+        arrow, dtype = cells.column(column.name), forms(column).validation_dtype
+        if dtype == "str":
+            columns[column.name] = text_series(arrow, index)
+        elif dtype == "datetime64[s]":
+            columns[column.name] = pd.Series(arrow.to_numpy(), index=index, dtype=dtype)
+        else:  # Int64 or Float64: the nullable pandas dtype of the Arrow type
+            masked = arrow.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype()}.get)
+            columns[column.name] = pd.Series(masked.array, index=index)
+    return pd.DataFrame(columns, index=index, copy=False)
 
 
 def _line_breaks(data: bytes | memoryview) -> np.ndarray:

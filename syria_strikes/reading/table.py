@@ -12,6 +12,7 @@ import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from syria_strikes.datafiles import read_table_file
 from syria_strikes.metadata import Column, Table
 from syria_strikes.problems import Problem, Report, problem
 from syria_strikes.reading import by_blocks
-from syria_strikes.reading.by_blocks import KeptBlocks, Text, keep_blocks, read_again
+from syria_strikes.reading.by_blocks import KeptBlocks, keep_blocks, layout_of, read_again
 from syria_strikes.reading.csvform import check_canonical_form
 from syria_strikes.reading.encoding import encoding_fault
 from syria_strikes.reading.header import check_header
@@ -50,7 +51,7 @@ def read_table(
 
     ``raw`` is the file's bytes when the caller has read them already (the build publishes exactly
     the bytes that were validated); otherwise the file is read here, safely. With ``kept`` (the
-    validation cache), a large file is parsed again only where it changed since it last read clean
+    validation cache), a large file is read again only where it changed since it last read clean
     (syria_strikes/reading/by_blocks.py).
     """
     problems: list[Problem] = []
@@ -63,15 +64,41 @@ def read_table(
         if raw is None:
             return None, refused
     in_blocks = kept is not None and len(raw) >= by_blocks.READ_BY_BLOCKS_FROM
-    text = read_again(raw, table, kept, read_text) if in_blocks and kept is not None else None
-    if text is None:
-        text = read_text(raw, table, report)
-        if in_blocks and kept is not None and text is not None and not problems:
-            keep_blocks(raw, text, table, kept)
+    if in_blocks and kept is not None:
+        frame = read_again(raw, table, kept, _read_clean)
+        if frame is not None:
+            return frame, []
+    text = read_text(raw, table, report)
+    clean = text is not None and text.one_line and not text.untrusted and not problems
+    layout = layout_of(raw, len(text.strings)) if in_blocks and clean and text is not None else None
     del raw  # the file's bytes are as large as the frame: free them before the conversion copies cells
     if text is None:
         return None, problems
-    return _typed(text, table, report), problems
+    frame = _typed(text, table, report)
+    del text  # the cells as text, as large as the frame: freed before the kept cells are written
+    if layout is not None and kept is not None and frame is not None and not problems:
+        keep_blocks(layout, frame, table, kept)
+    return frame, problems
+
+
+@dataclass(frozen=True)
+class Text:
+    """A file's cells as text, indexed by the line each record starts on; the cells whose parsed
+    text cannot be trusted; the size of the file as parsed; whether every record is one line."""
+
+    strings: pd.DataFrame
+    untrusted: set[tuple[int, str]]
+    size: int
+    one_line: bool
+
+
+def _read_clean(raw: bytes, table: Table, report: Report) -> pd.DataFrame | None:
+    """The typed frame of bytes that read clean, one line per record; None when they do not (a
+    fault of form) or hold no record. Faults of type are reported for the caller to judge."""
+    text = read_text(raw, table, report)
+    if text is None or not text.one_line or text.untrusted or len(text.strings) == 0:
+        return None
+    return _typed(text, table, report)
 
 
 def read_text(raw: bytes, table: Table, report: Report) -> Text | None:
