@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from syria_strikes import column_digests
 from syria_strikes.checks.agreement import AGREEMENT_RULES
 from syria_strikes.checks.aliases import check_aliases, check_place_aliases
 from syria_strikes.checks.descriptor import check_descriptor
@@ -28,7 +29,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import UNPLACED, Piece, check_pieces, pieces, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
-from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest
+from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest, whole_digest
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -139,7 +140,7 @@ def read_and_check(
             cells_passed(frames)
         later = [descriptor]
         if tables is not None:
-            tables.column_digest = ColumnDigests(frames, _digests_known(tables, frames, raw_digests))
+            tables.column_digest = ColumnDigests(frames, *_digests_known(tables, frames, raw_digests))
         # (name, tables read, keyed by the seeds too, the columns read, the run's future, the table
         # whose rows it judges each alone) of each check across files
         running: list[tuple[str, frozenset[str], bool, ColumnsRead, Future[list[Problem]], str | None]] = []
@@ -354,21 +355,34 @@ class ColumnDigests:
     columns (syria_strikes/checks/across.py). ``known`` holds those already taken."""
 
     def __init__(
-        self, frames: Mapping[str, pd.DataFrame], known: dict[tuple[str, str | None], str] | None = None
+        self,
+        frames: Mapping[str, pd.DataFrame],
+        known: dict[tuple[str, str | None], str] | None = None,
+        known_blocks: dict[tuple[str, str | None], list[str]] | None = None,
     ) -> None:
         self.frames = frames
         self.known: dict[tuple[str, str | None], str] = dict(known or {})
-        self.known_blocks: dict[tuple[str, str | None], list[str]] = {}
+        self.known_blocks: dict[tuple[str, str | None], list[str]] = dict(known_blocks or {})
 
     def __call__(self, table: str, column: str | None) -> str:
         if (table, column) not in self.known:
             frame = self.frames[table]
             if column is None:
                 digest = lines_digest(frame.index)
+            elif column not in frame.columns:
+                digest = "absent"
+            elif ROW_BLOCK == column_digests.BLOCK_ROWS:  # the blocks the rules judging rows alone ask for
+                digest = whole_digest(frame[column].dtype, len(frame), self._column_blocks(table, column))
             else:
-                digest = column_digest(frame[column]) if column in frame.columns else "absent"
+                digest = column_digest(frame[column])
             self.known[table, column] = digest
         return self.known[table, column]
+
+    def _column_blocks(self, table: str, column: str) -> list[str]:
+        """The digests of a column's blocks of rows, taken once: its whole digest is made of them."""
+        if (table, column) not in self.known_blocks:
+            self.known_blocks[table, column] = block_digests(self.frames[table][column], ROW_BLOCK)
+        return self.known_blocks[table, column]
 
     def blocks(self, table: str, columns: Iterable[str]) -> list[str]:
         """The digest of each block of ``ROW_BLOCK`` rows of the table: of its lines and of its
@@ -381,9 +395,7 @@ class ColumnDigests:
             if column not in frame.columns:
                 parts.append(["absent"] * len(parts[0]))
                 continue
-            if (table, column) not in self.known_blocks:
-                self.known_blocks[table, column] = block_digests(frame[column], ROW_BLOCK)
-            parts.append(self.known_blocks[table, column])
+            parts.append(self._column_blocks(table, column))
         return [hashlib.sha256("|".join(each).encode()).hexdigest() for each in zip(*parts, strict=True)]
 
     def cell_blocks(self, table: str, column: str, reported: Iterable[tuple[int, str]]) -> list[str]:
@@ -489,15 +501,18 @@ def _guarded(name: str, tables_read: frozenset[str], check: QuoteCheck, texts: d
 
 def _digests_known(
     tables: TableCache, frames: Mapping[str, pd.DataFrame], raw: Mapping[str, ColumnDigests]
-) -> dict[tuple[str, str | None], str]:
+) -> tuple[dict[tuple[str, str | None], str], dict[tuple[str, str | None], list[str]]]:
     """The column digests known before any rule asks: those kept with a table answered from its
-    file's digest, and those taken for the pieces of a table read afresh that had nothing blanked."""
+    file's digest, and those taken for the pieces of a table read afresh that had nothing blanked,
+    with the digests of their blocks of rows."""
     known: dict[tuple[str, str | None], str] = {}
+    known_blocks: dict[tuple[str, str | None], list[str]] = {}
     for name in frames:
         known.update(tables.digests_known.get(name, {}))
         if name in raw:
             known.update(raw[name].known)
-    return known
+            known_blocks.update(raw[name].known_blocks)
+    return known, known_blocks
 
 
 def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[str], QuoteCheck]]:

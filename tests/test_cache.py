@@ -197,14 +197,20 @@ def test_the_columns_of_unchanged_tables_are_not_digested_again(
     warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Their digests are kept with each table's entry; an edited table with nothing blanked hands
-    the rules the digests its pieces took. Only the edited table's columns are read, once each."""
+    the rules the digests its pieces took, with those of their blocks of rows (the rules judging
+    rows alone ask for these). Only the edited table's columns are read, once each."""
     import syria_strikes.validate as validate_module
+    from syria_strikes.column_digests import BLOCK_ROWS
 
+    # Rows judged in the blocks a column's whole digest is made of, as outside these tests.
+    monkeypatch.setattr(validate_module, "ROW_BLOCK", BLOCK_ROWS)
     warm_dataset.set_cell("claims", 0, "curator_note", "Checked against the seed.")
     assert validate(warm_dataset.data_dir).problems == []
     taken: list[int] = []
-    real = validate_module.column_digest
-    monkeypatch.setattr(validate_module, "column_digest", lambda cells: taken.append(len(cells)) or real(cells))
+    real = validate_module.block_digests
+    monkeypatch.setattr(
+        validate_module, "block_digests", lambda cells, size: taken.append(len(cells)) or real(cells, size)
+    )
     warm_dataset.set_cell("claims", 0, "curator_note", "Checked against the seed again.")
     again = validate(warm_dataset.data_dir)
     assert again.source == "partly cached" and again.problems == []

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 
-from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest
+from syria_strikes import column_digests
+from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest, whole_digest
 
 
 def _text(*cells: str | None) -> pd.Series:
@@ -114,3 +116,30 @@ def test_block_digests_tell_blocks_apart_by_their_own_values_and_lines() -> None
     assert lines_block_digests(pd.RangeIndex(2, 8), 3) == lines_block_digests(pd.Index([2, 3, 4, 5, 6, 7]), 3)
     assert lines_block_digests(pd.Index([2, 3, 4, 6, 7, 8]), 3)[0] == lines_block_digests(pd.RangeIndex(2, 8), 3)[0]
     assert lines_block_digests(pd.Index([2, 3, 4, 6, 7, 8]), 3)[1] != lines_block_digests(pd.RangeIndex(2, 8), 3)[1]
+
+
+def test_a_whole_digest_is_the_digest_of_its_blocks_and_changes_with_any_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that digested a column by blocks of ``BLOCK_ROWS`` rows makes its whole digest from
+    them; it must be the digest ``column_digest`` takes of the column read whole."""
+    monkeypatch.setattr(column_digests, "BLOCK_ROWS", 2)
+    cells = _chunked(["a", None, "bc"], ["", "d"])
+    assert column_digest(cells) == whole_digest(cells.dtype, len(cells), block_digests(cells, 2))
+    assert column_digest(cells) != whole_digest(cells.dtype, len(cells), block_digests(cells, 3))
+    assert column_digest(cells) != column_digest(_chunked(["a", None, "bc"], ["", "e"]))
+    assert column_digest(_text()) != column_digest(pd.Series([], dtype="Int64"))
+
+
+def test_digests_taken_for_rules_judging_rows_give_the_whole_digests_taken_plainly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With rows judged in blocks of the digests' size, a column's whole digest comes from the
+    blocks taken for those rules; with any other size it is taken from the column. Both are one."""
+    from syria_strikes import validate
+
+    frame = pd.DataFrame({"a": _text("x", None, "y", "z", ""), "b": pd.Series([1, None, 3, 4, 5], dtype="Int64")})
+    monkeypatch.setattr(column_digests, "BLOCK_ROWS", 2)
+    plain = {name: validate.ColumnDigests({"t": frame})("t", name) for name in ("a", "b", None, "absent")}
+    monkeypatch.setattr(validate, "ROW_BLOCK", 2)
+    digests = validate.ColumnDigests({"t": frame})
+    digests.blocks("t", ["a", "b"])
+    assert {name: digests("t", name) for name in ("a", "b", None, "absent")} == plain
