@@ -60,7 +60,7 @@ from syria_strikes.safefiles import SAFE_OPEN, FileKey, FileRefused, inside, rea
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from syria_strikes.reading.by_blocks import Layout
+    from syria_strikes.reading.by_blocks import Layout, LoadCells
 
 T = TypeVar("T")
 CACHE_DIR = ".syria-strikes-cache"
@@ -743,7 +743,7 @@ class TableCache:
         """Keep no piece of the table: its schema failed as a whole, which no piece answers for."""
         self.pieces_found[table] = {}
 
-    def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
+    def layout(self, table: str) -> tuple[Layout, LoadCells] | None:
         """The layout of the table's file as it last read clean, and the typed cells kept of it
         (syria_strikes/reading/by_blocks.py), when every part of them is as written."""
         from syria_strikes.reading.by_blocks import Block, Layout
@@ -760,16 +760,20 @@ class TableCache:
             and all(_well_formed_block(block, len(files)) for block in blocks)
         ):
             return None
+        self.cells_known[table] = files
+        self.cells_read[table] = {"header": header, "blocks": blocks, "files": files}
+        layout = Layout(header.encode("utf-8"), tuple(Block(*block) for block in blocks))
+        return layout, partial(self._open_cells, files)
+
+    def _open_cells(self, files: list[list[str]]) -> list[pa.Table] | None:
+        """The kept tables of cells, or None when any is not as written."""
         segments = []
         for name, home in files:
             cells = self.store.open_cells(name, home)
             if cells is None:
                 return None
             segments.append(cells)
-        self.cells_known[table] = files
-        self.cells_read[table] = {"header": header, "blocks": blocks, "files": files}
-        layout = Layout(header.encode("utf-8"), tuple(Block(*block) for block in blocks))
-        return layout, segments
+        return segments
 
     def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         """Keep the layout of a table's file that read clean, writing its new typed cells now (they

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from functools import partial
@@ -36,13 +36,17 @@ from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
 from syria_strikes.paths import dataset_root
 from syria_strikes.pools import stopping_pool
 from syria_strikes.problems import Problem, one_per_fault, problem, rejections, sort_problems
-from syria_strikes.reading import read_table
+from syria_strikes.reading import by_blocks, read_table
+from syria_strikes.reading.by_blocks import KeptBlocks
 from syria_strikes.reading.recall import read_table_recalled
 from syria_strikes.text_policy import id_skeleton
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from syria_strikes.cache import ColumnsRead, TableCache
     from syria_strikes.checks.across import Across
+    from syria_strikes.reading.by_blocks import Layout, LoadCells
 
 PARALLEL_FROM_BYTES = 4 << 20
 # One thread per processor (at least two, at most four): more threads than processors held more
@@ -570,14 +574,40 @@ def _read(
     """Read a table's file once, safely, and keep its bytes for the build when asked. With the
     cache (``tables``), bytes this process has read before are not parsed again, and a large file is
     parsed again only where it changed since it last read clean."""
+    if tables is None or _size(data_dir, declared) < by_blocks.READ_BY_BLOCKS_FROM:
+        return _read_with(data_dir, declared, validated, tables)
+    with stopping_pool(1) as loader:
+        return _read_with(data_dir, declared, validated, _Loading(tables, declared.name, loader))
+
+
+def _read_with(
+    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, kept: KeptBlocks | None
+) -> tuple[pd.DataFrame | None, list[Problem]]:
     raw, refused = read_data_file(data_dir, declared.name)
     if raw is None:
         return None, refused
     if validated is not None:
         validated[declared.name] = raw
-    if tables is None:
+    if kept is None:
         return read_table(data_dir / declared.file_name, declared, raw)
-    return read_table_recalled(data_dir / declared.file_name, declared, raw, tables)
+    return read_table_recalled(data_dir / declared.file_name, declared, raw, kept)
+
+
+class _Loading:
+    """The cells the cache kept of a large table (syria_strikes/reading/by_blocks.py), loaded on a
+    thread of their own while the table's file is read and its blocks are matched: on two cores
+    that hides most of the load (hundreds of megabytes, read and hashed, at 1M claims)."""
+
+    def __init__(self, tables: TableCache, table: str, loader: Executor) -> None:
+        self.tables, self.table = tables, table
+        known = tables.layout(table)
+        self.known = None if known is None else (known[0], loader.submit(known[1]).result)
+
+    def layout(self, table: str) -> tuple[Layout, LoadCells] | None:
+        return self.known if table == self.table else self.tables.layout(table)
+
+    def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
+        self.tables.keep(table, layout, segments, used=used)
 
 
 def _size(data_dir: Path, declared: Table) -> int:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -538,6 +539,36 @@ def test_after_an_edit_a_table_is_parsed_again_only_between_its_unchanged_blocks
     problems, hits = _run_counting_hits(warm_dataset)
     assert "claims cells, unchanged blocks" in hits
     assert [rows for rows in parsed if rows] == [8], "the other tables are unchanged: nothing between"
+    assert problems == _cold(warm_dataset) == []
+
+
+def test_kept_cells_are_loaded_on_a_thread_of_their_own_while_the_file_is_read(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading them (read and hashed, hundreds of megabytes at 1M claims) overlaps reading the file
+    and matching its blocks; the answer is the cold one."""
+    import syria_strikes.validate as validate_module
+
+    _edit_a_note(warm_dataset, "Checked against the seed.")
+    assert validate(warm_dataset.data_dir).problems == []
+    _edit_a_note(warm_dataset, "Checked again.")
+    loaded: list[str] = []
+    read: dict[str, str] = {}
+    open_cells, read_data_file = cache.Store.open_cells, validate_module.read_data_file
+
+    def spied_open(store: cache.Store, name: str, home: str) -> object:
+        loaded.append(threading.current_thread().name)
+        return open_cells(store, name, home)
+
+    def spied_read(data_dir: Path, name: str) -> object:
+        read[name] = threading.current_thread().name
+        return read_data_file(data_dir, name)
+
+    monkeypatch.setattr(cache.Store, "open_cells", spied_open)
+    monkeypatch.setattr(validate_module, "read_data_file", spied_read)
+    problems, hits = _run_counting_hits(warm_dataset)
+    assert "claims cells, unchanged blocks" in hits
+    assert loaded and not set(loaded) & set(read.values())
     assert problems == _cold(warm_dataset) == []
 
 

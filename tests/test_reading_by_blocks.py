@@ -18,7 +18,7 @@ from syria_strikes.metadata import table
 from syria_strikes.problems import Problem
 from syria_strikes.reading import by_blocks, read_table
 from syria_strikes.reading import table as reading_table
-from syria_strikes.reading.by_blocks import Layout
+from syria_strikes.reading.by_blocks import Layout, LoadCells
 from tests.support.dataset import REPO
 
 CLAIMS = table("claims")
@@ -37,9 +37,10 @@ class Kept:
         self.asked = 0
         self.written: list[int] = []
 
-    def layout(self, name: str) -> tuple[Layout, list[pa.Table]] | None:
+    def layout(self, name: str) -> tuple[Layout, LoadCells] | None:
         self.asked += 1
-        return None if self.layout_kept is None else (self.layout_kept, list(self.segments))
+        segments = list(self.segments)
+        return None if self.layout_kept is None else (self.layout_kept, lambda: segments)
 
     def keep(self, name: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         self.segments = [self.segments[s] if isinstance(s, int) else s for s in segments]

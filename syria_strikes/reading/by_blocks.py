@@ -58,11 +58,16 @@ class Layout:
     blocks: tuple[Block, ...]
 
 
+LoadCells = Callable[[], "list[pa.Table] | None"]
+
+
 class KeptBlocks(Protocol):
     """Where the layout of a table's file and its typed cells are kept (the validation cache)."""
 
-    def layout(self, table: str) -> tuple[Layout, list[pa.Table]] | None:
-        """The layout of the table's file as it last read clean, and its kept tables, if usable."""
+    def layout(self, table: str) -> tuple[Layout, LoadCells] | None:
+        """The layout of the table's file as it last read clean, if usable, and how to load its kept
+        tables (None when any is not as written). The blocks are matched before the tables are
+        needed, so a cache may load them meanwhile."""
         ...
 
     def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
@@ -98,14 +103,9 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_clean: ReadClean
     known = kept.layout(table.name)
     if known is None:
         return None
-    layout, segments = known
+    layout, load = known
     header, blocks = layout.header, layout.blocks
     if not raw.startswith(header) or not blocks:
-        return None
-    schema = kept_schema(table)
-    if any(not segment.schema.equals(schema) for segment in segments):
-        return None
-    if any(block.start + block.rows > segments[block.segment].num_rows for block in blocks):
         return None
     view = memoryview(raw)
     position, first = len(header), 0
@@ -125,6 +125,9 @@ def read_again(raw: bytes, table: Table, kept: KeptBlocks, read_clean: ReadClean
         middle_rows = _read_between(header + view[position:end], table, read_clean)
         if middle_rows is None:
             return None
+    segments = load()
+    if segments is None or not _fit(segments, blocks, kept_schema(table)):
+        return None
     before = [_cells(segments, block) for block in blocks[:first]]
     after = [_cells(segments, block) for block in blocks[last:]]
     pieces = [*before, *([] if middle_rows is None else [middle_rows]), *after]
@@ -199,6 +202,14 @@ def _keep_again(
         Block(block.length, block.digest, block.rows, renumbered[block.segment], block.start) for block in blocks_now
     )
     kept.keep(table, Layout(layout.header, moved), order, used=first > 0 or last < len(blocks))
+
+
+def _fit(segments: list[pa.Table], blocks: Sequence[Block], schema: pa.Schema) -> bool:
+    """Whether the kept tables hold the cells the blocks name, in the types the table declares."""
+    return all(segment.schema.equals(schema) for segment in segments) and all(
+        block.segment < len(segments) and block.start + block.rows <= segments[block.segment].num_rows
+        for block in blocks
+    )
 
 
 def _blocks(data: bytes | memoryview, breaks: np.ndarray, segment: int, start: int) -> list[Block]:
