@@ -604,7 +604,11 @@ class _Loading:
         self.known = None if known is None else (known[0], loader.submit(known[1]).result)
 
     def layout(self, table: str) -> tuple[Layout, LoadCells] | None:
-        return self.known if table == self.table else self.tables.layout(table)
+        """Handed out once: a read that falls back to the whole file does not hold the loaded cells."""
+        if table != self.table:
+            return self.tables.layout(table)
+        known, self.known = self.known, None
+        return known
 
     def keep(self, table: str, layout: Layout, segments: Sequence[pa.Table | int], *, used: bool = False) -> None:
         self.tables.keep(table, layout, segments, used=used)
