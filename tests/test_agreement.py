@@ -717,3 +717,31 @@ def test_the_head_or_the_outlet_of_a_state_has_its_country(
     relation: str, subject_country: str | None, object_kind: str, reported: bool
 ) -> None:
     assert _countries(relation, subject_country, object_kind) == ([(2, "relation_country")] if reported else [])
+
+
+def test_the_same_actors_are_indexed_once_and_other_actors_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules of a run that read the actors share one index of their names; an actor renamed,
+    added or given an alias is indexed again, and names what a fresh index names."""
+    built: list[int] = []
+    real = agreement.ActorNames
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, actors: object) -> None:
+            built.append(1)
+            super().__init__(actors)
+
+    monkeypatch.setattr(agreement, "ActorNames", Counted)
+    monkeypatch.setattr(agreement, "_indexed", None)  # an index another test left
+    rows = [{"actor_id": "act-israel", "name": "Israel"}, {"actor_id": "act-syria", "name": "Syria"}]
+    actors = agreement._known_actors(typed_frame("actors", rows))
+    first = agreement.actor_names(actors)
+    assert agreement.actor_names(actors.copy()) is first and len(built) == 1
+    renamed = [{**rows[0], "name": "Israeli Air Force"}, rows[1]]
+    aliased = [rows[0], {**rows[1], "aliases": "Damascus"}]
+    for changed in (renamed, aliased, [*rows, {"actor_id": "act-iran", "name": "Iran"}]):
+        names = agreement.actor_names(agreement._known_actors(typed_frame("actors", changed)))
+        fresh = real(agreement._known_actors(typed_frame("actors", changed)))
+        for text in ("an Israeli strike", "Israeli Air Force jets", "Damascus said", "Iran and Syria"):
+            for actor in ("act-israel", "act-syria", "act-iran"):
+                assert names.names(text, actor) == fresh.names(text, actor), (text, actor)
+    assert len(built) == 4
