@@ -103,6 +103,9 @@ def test_a_terminated_command_removes_what_it_began_and_ends_with_one_line(
     before = file_contents(root)
     code = (
         "import os, signal, sys, tempfile, time\n"
+        # A caller that does not ignore the signal, whatever the suite inherited: under nohup the
+        # command rightly outlives a hang-up, and this run then slept its minute and exited 0.
+        f"signal.signal(signal.{ending}, signal.SIG_DFL)\n"
         f"import {module} as target\n"
         f"real = target.{name}\n"
         "def terminated(*args, **kwargs):\n"
