@@ -29,7 +29,7 @@ from syria_strikes.checks.relations import RELATION_RULES
 from syria_strikes.checks.schema import UNPLACED, Piece, check_pieces, pieces, table_parts
 from syria_strikes.checks.seed_coverage import check_coverage
 from syria_strikes.checks.written import check_datelines, check_languages
-from syria_strikes.column_digests import block_digests, column_digest, lines_block_digests, lines_digest, whole_digest
+from syria_strikes.column_digests import block_digests, lines_block_digests, lines_digest, whole_digest
 from syria_strikes.columnar import lines_by_column
 from syria_strikes.datafiles import read_data_file, stray_files
 from syria_strikes.metadata import TABLE_NAMES, TABLES, Table
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from syria_strikes.checks.across import Across
     from syria_strikes.reading.by_blocks import Layout, LoadCells
 
+# Which block digests of a table are meant: (table, column or None for the rows' lines, rows per block).
+BlocksOf = tuple[str, str | None, int]
 PARALLEL_FROM_BYTES = 4 << 20
 # One thread per processor (at least two, at most four): more threads than processors held more
 # memory and CPU time for no gain in a two-processor benchmark (docs/benchmarks.md).
@@ -95,7 +97,7 @@ def read_and_check(
     with stopping_pool(workers) as pool:
         descriptor = pool.submit(memory.check_descriptor, root)
         reads = {
-            pool.submit(_read, data_dir, declared, validated, tables): declared
+            pool.submit(_read, data_dir, declared, validated, tables, sizes[declared.name]): declared
             for declared in sorted(TABLES, key=lambda declared: -sizes[declared.name])
         }
         problems: list[Problem] = []
@@ -362,11 +364,12 @@ class ColumnDigests:
         self,
         frames: Mapping[str, pd.DataFrame],
         known: dict[tuple[str, str | None], str] | None = None,
-        known_blocks: dict[tuple[str, str | None], list[str]] | None = None,
+        known_blocks: dict[BlocksOf, list[str]] | None = None,
     ) -> None:
         self.frames = frames
         self.known: dict[tuple[str, str | None], str] = dict(known or {})
-        self.known_blocks: dict[tuple[str, str | None], list[str]] = dict(known_blocks or {})
+        # By (table, column or None for the lines, rows per block).
+        self.known_blocks: dict[BlocksOf, list[str]] = dict(known_blocks or {})
 
     def __call__(self, table: str, column: str | None) -> str:
         if (table, column) not in self.known:
@@ -375,31 +378,30 @@ class ColumnDigests:
                 digest = lines_digest(frame.index)
             elif column not in frame.columns:
                 digest = "absent"
-            elif ROW_BLOCK == column_digests.BLOCK_ROWS:  # the blocks the rules judging rows alone ask for
-                digest = whole_digest(frame[column].dtype, len(frame), self._column_blocks(table, column))
-            else:
-                digest = column_digest(frame[column])
+            else:  # made of the blocks the rules judging rows alone ask for, when theirs are as large
+                blocks = self._column_blocks(table, column, column_digests.BLOCK_ROWS)
+                digest = whole_digest(frame[column].dtype, len(frame), blocks)
             self.known[table, column] = digest
         return self.known[table, column]
 
-    def _column_blocks(self, table: str, column: str) -> list[str]:
-        """The digests of a column's blocks of rows, taken once: its whole digest is made of them."""
-        if (table, column) not in self.known_blocks:
-            self.known_blocks[table, column] = block_digests(self.frames[table][column], ROW_BLOCK)
-        return self.known_blocks[table, column]
+    def _column_blocks(self, table: str, column: str, size: int) -> list[str]:
+        """The digests of a column's blocks of ``size`` rows, taken once."""
+        if (table, column, size) not in self.known_blocks:
+            self.known_blocks[table, column, size] = block_digests(self.frames[table][column], size)
+        return self.known_blocks[table, column, size]
 
     def blocks(self, table: str, columns: Iterable[str]) -> list[str]:
         """The digest of each block of ``ROW_BLOCK`` rows of the table: of its lines and of its
         cells of ``columns`` (a column the table lacks counts as absent in every block)."""
         frame = self.frames[table]
-        if (table, None) not in self.known_blocks:
-            self.known_blocks[table, None] = lines_block_digests(frame.index, ROW_BLOCK)
-        parts = [self.known_blocks[table, None]]
+        if (table, None, ROW_BLOCK) not in self.known_blocks:
+            self.known_blocks[table, None, ROW_BLOCK] = lines_block_digests(frame.index, ROW_BLOCK)
+        parts = [self.known_blocks[table, None, ROW_BLOCK]]
         for column in sorted(columns):
             if column not in frame.columns:
                 parts.append(["absent"] * len(parts[0]))
                 continue
-            parts.append(self._column_blocks(table, column))
+            parts.append(self._column_blocks(table, column, ROW_BLOCK))
         return [hashlib.sha256("|".join(each).encode()).hexdigest() for each in zip(*parts, strict=True)]
 
     def cell_blocks(self, table: str, column: str, reported: Iterable[tuple[int, str]]) -> list[str]:
@@ -505,12 +507,12 @@ def _guarded(name: str, tables_read: frozenset[str], check: QuoteCheck, texts: d
 
 def _digests_known(
     tables: TableCache, frames: Mapping[str, pd.DataFrame], raw: Mapping[str, ColumnDigests]
-) -> tuple[dict[tuple[str, str | None], str], dict[tuple[str, str | None], list[str]]]:
+) -> tuple[dict[tuple[str, str | None], str], dict[BlocksOf, list[str]]]:
     """The column digests known before any rule asks: those kept with a table answered from its
     file's digest, and those taken for the pieces of a table read afresh that had nothing blanked,
     with the digests of their blocks of rows."""
     known: dict[tuple[str, str | None], str] = {}
-    known_blocks: dict[tuple[str, str | None], list[str]] = {}
+    known_blocks: dict[BlocksOf, list[str]] = {}
     for name in frames:
         known.update(tables.digests_known.get(name, {}))
         if name in raw:
@@ -569,12 +571,12 @@ def _quote_checks(frames: dict[str, pd.DataFrame]) -> dict[str, tuple[frozenset[
 
 
 def _read(
-    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, tables: TableCache | None
+    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, tables: TableCache | None, size: int
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read a table's file once, safely, and keep its bytes for the build when asked. With the
     cache (``tables``), bytes this process has read before are not parsed again, and a large file is
     parsed again only where it changed since it last read clean."""
-    if tables is None or _size(data_dir, declared) < by_blocks.READ_BY_BLOCKS_FROM:
+    if tables is None or size < by_blocks.READ_BY_BLOCKS_FROM:
         return _read_with(data_dir, declared, validated, tables)
     with stopping_pool(1) as loader:
         return _read_with(data_dir, declared, validated, _Loading(tables, declared.name, loader))

@@ -133,7 +133,8 @@ def test_digests_taken_for_rules_judging_rows_give_the_whole_digests_taken_plain
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """With rows judged in blocks of the digests' size, a column's whole digest comes from the
-    blocks taken for those rules; with any other size it is taken from the column. Both are one."""
+    blocks taken for those rules; with any other size from blocks of its own. Both are
+    ``column_digest``'s."""
     from syria_strikes import validate
 
     frame = pd.DataFrame({"a": _text("x", None, "y", "z", ""), "b": pd.Series([1, None, 3, 4, 5], dtype="Int64")})
