@@ -86,3 +86,23 @@ def test_two_claims_alike_but_for_their_id_are_told_apart_by_a_hedge_their_quote
     generate_synthetic._keep_claims_distinct(claims)
     assert claims["hedging"] == [None, "reports"]
     assert claims["claim_id"] == ["clm-1", "clm-2"]
+
+
+def test_the_benchmark_compiles_the_package_first_and_stops_on_source_that_does_not_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every fresh interpreter it starts must load bytecode, as an installed package does, even
+    where PYTHONDONTWRITEBYTECODE is set; a module that does not compile must not pass unseen."""
+    import importlib.util
+    import sys
+
+    package = tmp_path / "syria_strikes"
+    shutil.copytree(benchmark.REPO / "syria_strikes", package, ignore=shutil.ignore_patterns("__pycache__", "release"))
+    monkeypatch.setattr(benchmark, "REPO", tmp_path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    benchmark.compile_package()
+    sources = sorted(package.rglob("*.py"))
+    assert sources and all(Path(importlib.util.cache_from_source(str(source))).is_file() for source in sources)
+    (package / "broken.py").write_text("def (:\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="did not compile"):
+        benchmark.compile_package()
