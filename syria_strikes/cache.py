@@ -110,6 +110,8 @@ class Digests:
 
     known: dict[str, list[Any]]
     fresh: dict[str, list[Any]] = field(default_factory=dict)
+    # Files hashed too soon after they changed for their status to vouch for them, recorded as in ``fresh``.
+    unsettled: dict[str, list[Any]] = field(default_factory=dict)
     stopped: threading.Event = field(default_factory=threading.Event, repr=False, compare=False)
 
     def of(self, path: str, status: os.stat_result, most: int | None = None) -> str:
@@ -119,7 +121,7 @@ class Digests:
             raise Stopped(path)
         if most is not None and status.st_size > most:
             return f"more than {most} bytes"
-        identity = FileKey.of(Path(path), status).version()
+        identity = FileKey.version_of(status)
         record = self.known.get(path)
         if isinstance(record, list) and len(record) == 7 and record[:5] == identity and isinstance(record[5], str):
             self.fresh[path] = record
@@ -128,6 +130,8 @@ class Digests:
         digest = _file_digest(path, self.stopped)
         if max(status.st_mtime_ns, status.st_ctime_ns) < taken - RACY_NANOSECONDS:
             self.fresh[path] = [*identity, digest, taken]
+        else:
+            self.unsettled[path] = [*identity, digest, taken]
         return digest
 
     @property
@@ -639,6 +643,16 @@ class TableCache:
     cells_read: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The Arrow files of cells this run wrote, by table.
     cells_written: dict[str, list[str]] = field(default_factory=dict)
+    # The tables' files hashed too soon after they changed for their status to vouch for them
+    # (``Digests.unsettled``), and the sha256 of the bytes this run read of each, by file name.
+    unsettled: frozenset[str] = frozenset()
+    read_digests: dict[str, str] = field(default_factory=dict)
+
+    def as_read(self, file_name: str, raw: bytes) -> None:
+        """Take the digest of an unsettled table's bytes as the run read them: when it is the digest
+        the run is keyed by and the file's status is unchanged at the end, the file is not hashed again."""
+        if file_name in self.unsettled:
+            self.read_digests[file_name] = hashlib.sha256(raw).hexdigest()
 
     def _digest(self, table: str) -> str | None:
         """The sha256 of the table's file, or None when it was not hashed (missing, unreadable)."""
@@ -1002,9 +1016,16 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     cached = None if entry is None else _decode_problems(entry.get("problems"))
     if cached is not None:
         return Outcome(cached, "cache")
+    unsettled = {
+        name: digests.unsettled[path]
+        for name in TABLE_FILES
+        if (path := os.path.join(data_dir, name)) in digests.unsettled
+    }
     tables = TableCache(store, read["data"], read["descriptor"], {"seeds": read["seeds"], "folders": read["folders"]})
+    tables.unsettled = frozenset(unsettled)
     problems = _run(data_dir, tables)
-    if inputs(data_dir, Digests(digests.fresh)) != read:
+    read_as_hashed, read_otherwise = _as_read(data_dir, unsettled, tables.read_digests)
+    if read_otherwise or inputs(data_dir, Digests({**digests.fresh, **read_as_hashed})) != read:
         note = "note: files changed while they were validated; this answer was not cached, run again"
         tables.remove_cells_written()
         return Outcome(problems, "partly cached" if tables.hits else "cold", note)
@@ -1015,6 +1036,25 @@ def validate(data_dir: Path, use_cache: bool = True) -> Outcome:
     if encoded is not None:
         store.write(RESULT_ENTRY, key, {"problems": encoded})
     return Outcome(problems, "partly cached" if tables.hits else "cold", store.note)
+
+
+def _as_read(
+    data_dir: Path, unsettled: Mapping[str, list[Any]], read_digests: Mapping[str, str]
+) -> tuple[dict[str, list[Any]], bool]:
+    """Which unsettled tables the run read as they were hashed, and whether it read any otherwise.
+    The answer belongs to the bytes read: a table read as hashed needs no second hash while its
+    status is unchanged, and one read otherwise (changed, then perhaps changed back) voids the run."""
+    as_hashed: dict[str, list[Any]] = {}
+    otherwise = False
+    for name, record in unsettled.items():
+        digest = read_digests.get(name)
+        if digest is None:  # not read: refused, or gone
+            continue
+        if digest == record[5]:
+            as_hashed[os.path.join(data_dir, name)] = record
+        else:
+            otherwise = True
+    return as_hashed, otherwise
 
 
 def _run(data_dir: Path, tables: TableCache | None) -> list[Problem]:

@@ -574,22 +574,38 @@ def _read(
     data_dir: Path, declared: Table, validated: dict[str, bytes] | None, tables: TableCache | None, size: int
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read a table's file once, safely, and keep its bytes for the build when asked. With the
-    cache (``tables``), bytes this process has read before are not parsed again, and a large file is
-    parsed again only where it changed since it last read clean."""
-    if tables is None or size < by_blocks.READ_BY_BLOCKS_FROM:
-        return _read_with(data_dir, declared, validated, tables)
+    cache (``tables``), bytes this process has read before are not parsed again, a large file is
+    parsed again only where it changed since it last read clean, and a file changed just before the
+    run is hashed as read, so that it need not be hashed again after (``TableCache.as_read``)."""
+    if tables is None:
+        return _read_with(data_dir, declared, validated, None, None)
+    as_read = partial(tables.as_read, declared.file_name)
+    if size < by_blocks.READ_BY_BLOCKS_FROM:
+        return _read_with(data_dir, declared, validated, tables, as_read)
     with stopping_pool(1) as loader:
-        return _read_with(data_dir, declared, validated, _Loading(tables, declared.name, loader))
+        # The bytes are hashed (when asked) on the loader's thread too, after the kept cells load.
+        hashing: list[Future[None]] = []
+        kept = _Loading(tables, declared.name, loader)
+        read = _read_with(data_dir, declared, validated, kept, lambda raw: hashing.append(loader.submit(as_read, raw)))
+        for hashed in hashing:
+            hashed.result()
+        return read
 
 
 def _read_with(
-    data_dir: Path, declared: Table, validated: dict[str, bytes] | None, kept: KeptBlocks | None
+    data_dir: Path,
+    declared: Table,
+    validated: dict[str, bytes] | None,
+    kept: KeptBlocks | None,
+    as_read: Callable[[bytes], object] | None,
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     raw, refused = read_data_file(data_dir, declared.name)
     if raw is None:
         return None, refused
     if validated is not None:
         validated[declared.name] = raw
+    if as_read is not None:
+        as_read(raw)
     if kept is None:
         return read_table(data_dir / declared.file_name, declared, raw)
     return read_table_recalled(data_dir / declared.file_name, declared, raw, kept)

@@ -710,6 +710,59 @@ def test_a_file_edited_during_the_run_is_not_cached(dataset: Dataset, filled_bro
     assert after.problems == filled_broken.problems != []
 
 
+@pytest.mark.parametrize("by_blocks_from", [0, 1 << 40], ids=["read by blocks", "read whole"])
+def test_a_table_changed_just_before_the_run_is_hashed_once_when_read_as_hashed(
+    warm_dataset: Dataset, monkeypatch: pytest.MonkeyPatch, by_blocks_from: int
+) -> None:
+    """Changed too recently for its status to vouch for it, the edited file was hashed again after
+    the run (0.25 s at 1M claims); the digest of the bytes the run read vouches for it instead."""
+    monkeypatch.setattr(by_blocks, "READ_BY_BLOCKS_FROM", by_blocks_from)
+    _break_a_cell(warm_dataset)
+    hashed: list[str] = []
+    digest_of = cache._file_digest
+
+    def counted(path: str, stopped: threading.Event | None = None) -> str:
+        hashed.append(os.path.basename(path))
+        return digest_of(path, stopped)
+
+    monkeypatch.setattr(cache, "_file_digest", counted)
+    outcome = validate(warm_dataset.data_dir)
+    assert (outcome.source, outcome.note) == ("partly cached", None)
+    assert hashed.count("claims.csv") == 1
+    monkeypatch.setattr(cache, "_file_digest", digest_of)
+    assert validate(warm_dataset.data_dir).source == "cache"
+
+
+@pytest.mark.parametrize("by_blocks_from", [0, 1 << 40], ids=["read by blocks", "read whole"])
+def test_a_table_read_otherwise_than_hashed_is_not_cached_even_when_changed_back(
+    dataset: Dataset, filled_broken: FilledCache, monkeypatch: pytest.MonkeyPatch, by_blocks_from: int
+) -> None:
+    """Edited after it was hashed and put back once it was read, the file ends as it was hashed:
+    the answer, which belongs to the edit, must not be kept as the answer for the file."""
+    from syria_strikes import validate as validation
+
+    monkeypatch.setattr(by_blocks, "READ_BY_BLOCKS_FROM", by_blocks_from)
+    claims = dataset.path("claims")
+    as_hashed = claims.read_bytes()
+    read_data_file = validation.read_data_file
+
+    def read_an_edit(data_dir: Path, name: str) -> tuple[bytes | None, list[Problem]]:
+        if name != "claims":
+            return read_data_file(data_dir, name)
+        _break_a_cell(dataset)
+        try:
+            return read_data_file(data_dir, name)
+        finally:
+            claims.write_bytes(as_hashed)
+
+    monkeypatch.setattr(validation, "read_data_file", read_an_edit)
+    outcome = validate(dataset.data_dir)
+    assert outcome.problems == filled_broken.problems != []
+    assert outcome.note is not None and "not cached" in outcome.note
+    monkeypatch.setattr(validation, "read_data_file", read_data_file)
+    assert validate(dataset.data_dir).problems == []
+
+
 def test_validation_writes_nothing_but_its_cache(warm_dataset: Dataset) -> None:
     _break_a_cell(warm_dataset)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from syria_strikes.safefiles import FileRefused, list_folder, read_file
+from syria_strikes.safefiles import FileKey, FileRefused, list_folder, read_file
 from tests.support.unprivileged import run_unprivileged
 
 SECRET = "API_TOKEN=hunter2-do-not-print"
@@ -28,6 +28,7 @@ def test_a_regular_file_is_read_with_its_key(folder: Path) -> None:
     status = (folder / "plain.csv").stat()
     assert data == b"a,b\n1,2\n"
     assert (key.size, key.mtime_ns, key.inode) == (status.st_size, status.st_mtime_ns, status.st_ino)
+    assert FileKey.version_of(status) == key.version(), "the cache compares either with the other"
 
 
 def test_a_link_inside_the_folder_is_followed(folder: Path) -> None:
