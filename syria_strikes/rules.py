@@ -133,6 +133,7 @@ RuleId = Literal[
     "parent_cycle",
     "parent_country",
     "parent_kind",
+    "state_per_country",
     "parent_fits_kind",
     "part_without_whole",
     "quote_offsets",
@@ -1974,6 +1975,18 @@ RULES: tuple[Rule, ...] = (
         "Both kinds; a state is part of no actor, and no actor is part of a person.",
         yields_to=("parent_not_self", "parent_cycle"),
         words=_parent_kind,
+    ),
+    Rule(
+        "state_per_country",
+        "IDs and references",
+        "Two actors of kind `state` with one `country`: a sovereign state as a whole is one actor, so the second "
+        "is a person, body or force recoded as the state (a kind swapped for another valid one)",
+        "The country and the state it already has; check this actor's kind.",
+        yields_to=("parent_kind",),
+        words=(
+            "{state} is already the state of {country} as a whole, and a sovereign state is one actor; check "
+            "this actor's kind (person, government body, armed forces ...)"
+        ),
     ),
     Rule(
         "quote_offsets",

@@ -1011,3 +1011,26 @@ def test_an_id_a_note_writes_names_a_row() -> None:
         "names 'clm-009-009', which no row of claims has: the row the note speaks of was deleted or renamed; "
         "restore it, or correct the note"
     )
+
+
+def test_a_country_has_one_state_and_the_later_ones_are_reported() -> None:
+    """The first state of a country in the file is taken as the state; each later one is a kind
+    swapped, and a state without a country, or of another country, is no other state's double."""
+    actors = typed_frame(
+        "actors",
+        [
+            {"actor_id": "act-russia", "kind": "state", "country": "RUS"},
+            {"actor_id": "act-vadim-kulit", "kind": "state", "country": "RUS"},
+            {"actor_id": "act-syria", "kind": "state", "country": "SYR"},
+            {"actor_id": "act-tass", "kind": "state", "country": "RUS"},
+            {"actor_id": "act-nowhere", "kind": "state", "country": None},
+            {"actor_id": "act-elsewhere", "kind": "state", "country": None},
+            {"actor_id": "act-sana", "kind": "media_outlet", "country": "SYR"},
+        ],
+    )
+    found = relations._one_state_per_country(actors)
+    assert [(p.row, p.column, p.value, p.rule) for p in found] == [
+        (3, "kind", "state", "state_per_country"),
+        (5, "kind", "state", "state_per_country"),
+    ]
+    assert found[0].message.startswith("act-russia is already the state of RUS as a whole")

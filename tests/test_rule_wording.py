@@ -298,6 +298,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     },
     "parent_country": {"country": "ISR", "parent": "act-russia", "parent_country": "RUS"},
     "parent_kind": {"kind": "state", "parent": "act-israel", "parent_kind": "state"},
+    "state_per_country": {"country": "RUS", "state": "act-russia"},
     "parent_fits_kind": {"kind": "military_unit", "parent": "act-sana", "parent_kind": "media_outlet"},
     "part_without_whole": {"kind": "armed_forces"},
     "relation_not_self": {"subject_actor_id": "act-iran", "object_actor_id": "act-iran"},

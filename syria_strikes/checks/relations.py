@@ -805,6 +805,30 @@ def _impossible_kinds(own: object, parents: object) -> bool:
     return own == "state" or parents == "person"
 
 
+def _one_state_per_country(actors: pd.DataFrame) -> list[Problem]:
+    """A sovereign state is one actor, the state as a whole: a second of kind ``state`` for the same
+    country is a person, body or force recoded as the state (a kind swapped for another valid one,
+    which passed every other rule). The first in the file is taken as the state."""
+    problems = []
+    states: dict[str, str] = {}
+    for line, actor_id, kind, country in zip(
+        actors.index.tolist(),
+        actors["actor_id"].tolist(),
+        actors["kind"].tolist(),
+        actors["country"].tolist(),
+        strict=True,
+    ):
+        if kind != "state" or not isinstance(country, str):
+            continue
+        if country not in states:
+            states[country] = actor_id
+            continue
+        problems.append(
+            problem("state_per_country", "actors", int(line), "kind", kind, country=country, state=states[country])
+        )
+    return problems
+
+
 def _parts_of_their_whole(actors: pd.DataFrame) -> list[Problem]:
     """Armed forces, units and government bodies are parts (metadata.PART_OF_KINDS): each names a parent
     of a kind it can be part of, and armed forces and a unit name one (ALWAYS_PART_KINDS). A kind swapped
@@ -1131,6 +1155,12 @@ RELATION_RULES: tuple[Across, ...] = (
         {"actors"},
         lambda f: _against_parent(f["actors"], "kind", "parent_kind", _impossible_kinds),
         columns={"actors": {"actor_id", "kind", "parent_actor_id"}},
+    ),
+    across(
+        "state_per_country",
+        {"actors"},
+        lambda f: _one_state_per_country(f["actors"]),
+        columns={"actors": {"actor_id", "country", "kind"}},
     ),
     across(
         "parent_fits_kind",

@@ -250,6 +250,14 @@ IDS_AND_REFERENCES = [
         rule="parent_country",
         row=Where(actor_id="act-israeli-air-force"),
     ),
+    CellEdit(
+        "a person recoded as the state of their country",
+        "actors",
+        "kind",
+        "state",
+        rule="state_per_country",
+        row=Where(actor_id="act-vadim-kulit"),
+    ),
     CellEdit("actor is its own parent", "actors", "parent_actor_id", copied_from("actor_id"), rule="parent_not_self"),
     CellEdit("claim numbered for another seed", "claims", "claim_id", "clm-999-001", rule="seed_number"),
     CellEdit(
