@@ -18,6 +18,7 @@ import syria_strikes
 from syria_strikes.column_types import arrow_schema
 from syria_strikes.loader import load
 from syria_strikes.metadata import DESCRIPTOR_MOST_BYTES, table
+from syria_strikes.version import __version__
 from tests.support.attacks import assert_clean_failure, in_process, out_of_memory_reading
 from tests.support.dataset import REPO, Dataset
 
@@ -407,7 +408,7 @@ def test_a_file_no_build_of_this_version_writes_is_refused(copied: Path) -> None
     (copied / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     result = in_process("info", "--release", str(copied))
     assert_clean_failure(result, 1)
-    assert "it lists 'evil.txt', which no build of 0.6.0 writes" in result.stderr
+    assert f"it lists 'evil.txt', which no build of {__version__} writes" in result.stderr
     with pytest.raises(syria_strikes.ReleaseError, match="which no build of"):
         syria_strikes.release_info(copied)
 
@@ -424,8 +425,9 @@ def test_a_descriptor_edited_by_hand_is_named_where_it_differs_from_the_build(co
     for command in (["info"], ["diff", str(copied), str(copied)]):
         result = in_process(*command, "--release", str(copied)) if command == ["info"] else in_process(*command)
         assert_clean_failure(result, 1)
-        assert "differs from what a build of 0.6.0 writes at resources[0].schema.fields[2].constraints.enum" in (
-            result.stderr
+        assert (
+            f"differs from what a build of {__version__} writes at resources[0].schema.fields[2].constraints.enum"
+            in result.stderr
         )
     with pytest.raises(syria_strikes.ReleaseError, match="differs from what a build"):
         load("actors", root=copied)
