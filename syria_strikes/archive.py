@@ -25,13 +25,17 @@ from syria_strikes.checks.seed_list import README_MOST_BYTES, listed_row
 from syria_strikes.errors import InputError
 from syria_strikes.files import write_beside
 from syria_strikes.leftovers import LEFTOVER, Temporary, remove_leftovers
-from syria_strikes.metadata import SEED_MOST_BYTES
+from syria_strikes.metadata import SEED_MOST_BYTES, table
 from syria_strikes.paths import dataset_root, tables_home
 from syria_strikes.seedfiles import parse_rows, read_bytes, require_as_read, require_columns
 
 KEY = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}")
 SEED_NAME = re.compile(r"([0-9]{3,})_")
 SEED_SOURCE_ID = re.compile(r"src-seed-([0-9]{3,})")
+# The longest seed number a source_id can hold: a longer one, in a row or a file name, is a fault to
+# mend before a next number can be given (and Python refuses to read one of over 4,300 digits).
+SOURCE_ID_MOST = table("sources").column("source_id").text_limit or 0
+SEED_NUMBER_MOST_DIGITS = SOURCE_ID_MOST - len("src-seed-")
 KEY_LENGTH = 16
 READ_ONLY = 0o444
 KNOWN_COLUMNS = ("source_id", "kind", "seed_path", "sha256")
@@ -89,7 +93,7 @@ def _archive(document: Path, data: bytes, digest: str, root: Path, data_dir: Pat
     header, rows = parse_rows(sources_path, existing)
     require_columns(sources_path, header, KNOWN_COLUMNS)
     _refuse_duplicate(document, len(data), digest, seeds_dir, rows)
-    number = _next_number(seeds_dir, rows)
+    number = _next_number(seeds_dir, sources_path, rows)
     name = f"{number:03d}_{key}.txt"
     seed_path = f"seeds/{name}"
     source_id = f"src-seed-{number:03d}"
@@ -183,11 +187,29 @@ def _refuse_duplicate(document: Path, size: int, digest: str, seeds_dir: Path, r
             )
 
 
-def _next_number(seeds_dir: Path, rows: list[dict[str, str]]) -> int:
+def _next_number(seeds_dir: Path, sources_path: Path, rows: list[dict[str, str]]) -> int:
     """One more than the highest seed number in use; numbers are never reused, even after a gap."""
-    numbers = [int(found.group(1)) for path in seeds_dir.iterdir() if (found := SEED_NAME.match(path.name))]
-    numbers += [int(found.group(1)) for row in rows if (found := SEED_SOURCE_ID.fullmatch(row.get("source_id", "")))]
-    return max(numbers, default=-1) + 1
+    used: list[tuple[str, str]] = [
+        (f"{seeds_dir / path.name}: the file name", found.group(1))
+        for path in seeds_dir.iterdir()
+        if (found := SEED_NAME.match(path.name))
+    ]
+    used += [
+        (f"{sources_path}: source_id", found.group(1))
+        for row in rows
+        if (found := SEED_SOURCE_ID.fullmatch(row.get("source_id", "")))
+    ]
+    for where, digits in used:
+        if len(digits) > SEED_NUMBER_MOST_DIGITS:
+            raise InputError(
+                f"{where} src-seed-{digits[:12]}... carries a seed number of {len(digits):,} digits, longer than a "
+                f"source_id of at most {SOURCE_ID_MOST} characters holds (rule max_length); mend it "
+                "(`syria-strikes validate` names the row), then archive"
+            )
+    number = max((int(digits) for _, digits in used), default=-1) + 1
+    if len(f"{number:03d}") > SEED_NUMBER_MOST_DIGITS:
+        raise InputError(f"{seeds_dir}: no seed number is left that a source_id of {SOURCE_ID_MOST} characters holds")
+    return number
 
 
 def _appended_row(

@@ -220,10 +220,41 @@ def test_an_interrupt_while_the_files_are_moved_into_place_leaves_all_or_none_of
     assert [path.name for path in dataset.root.rglob(".*") if path.suffix == ".tmp"] == []
 
 
+@pytest.mark.parametrize("digits", [72, 4301])
+@pytest.mark.parametrize("where", ["sources.csv", "seeds/"])
+def test_a_seed_number_longer_than_a_source_id_holds_is_refused_naming_where_it_is(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture, digits: int, where: str
+) -> None:
+    """Python refuses to read a number of over 4,300 digits (a traceback), and one a source_id cannot
+    hold gave a next seed whose row validate rejects, or a file name longer than the system allows."""
+    number = "1" * digits
+    if where == "sources.csv":
+        rows = dataset.rows("sources")
+        rows.append({**{column: "" for column in rows[0]}, "source_id": f"src-seed-{number}"})
+        dataset.write_rows("sources", rows)
+    else:  # a file name holds at most 255 bytes
+        digits = min(digits, 200)
+        (dataset.root / "seeds" / f"{'1' * digits}_x.txt").write_bytes(b"x")
+    error = _refused(dataset, capsys, document)
+    assert f"carries a seed number of {digits:,} digits" in error and "(rule max_length)" in error
+    assert ("sources.csv: source_id src-seed-111" if where == "sources.csv" else "_x.txt: the file name") in error
+
+
+def test_no_seed_number_is_given_beyond_the_longest_a_source_id_holds(
+    dataset: Dataset, document: Path, capsys: pytest.CaptureFixture
+) -> None:
+    rows = dataset.rows("sources")
+    longest = "9" * archive_module.SEED_NUMBER_MOST_DIGITS
+    rows.append({**{column: "" for column in rows[0]}, "source_id": f"src-seed-{longest}"})
+    dataset.write_rows("sources", rows)
+    assert len(f"src-seed-{longest}") == archive_module.SOURCE_ID_MOST == 80
+    assert "no seed number is left that a source_id of 80 characters holds" in _refused(dataset, capsys, document)
+
+
 def test_an_existing_file_of_the_same_name_is_never_overwritten(
     dataset: Dataset, document: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
-    monkeypatch.setattr(archive_module, "_next_number", lambda seeds_dir, rows: 0)
+    monkeypatch.setattr(archive_module, "_next_number", lambda seeds_dir, sources_path, rows: 0)
     error = _refused(dataset, capsys, document, "--key", "88ebea6c751ab514")
     assert "000_88ebea6c751ab514.txt: already exists; it is never overwritten" in error
 
