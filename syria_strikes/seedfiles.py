@@ -128,6 +128,15 @@ def parse_rows(path: Path, data: bytes) -> tuple[list[str], list[dict[str, str]]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     rows = []
     try:
+        names = reader.fieldnames or []
+        # A name given twice keeps only its last cell in each row: a table would be compared, or
+        # written back, without the other column's cells.
+        repeated = next((name for n, name in enumerate(names) if name in names[:n]), None)
+        if repeated is not None:
+            raise InputError(
+                f"{path}, line 1: the header names column {repeated!r} twice [rule: header_unique]; "
+                "run `syria-strikes validate`"
+            )
         for row in reader:
             if None in row or None in row.values():  # more cells than the header, or fewer
                 width = len(reader.fieldnames or [])

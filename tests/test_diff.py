@@ -190,6 +190,21 @@ def test_a_row_of_the_wrong_width_is_named_not_a_traceback(
     assert f"claims.csv, line {rows + 2}: has " in error and "[rule: field_count]" in error
 
 
+@pytest.mark.parametrize(("first", "second"), [("actor_id", "name"), ("kind", "country")])
+def test_a_column_named_twice_in_the_header_is_refused_not_compared(
+    dataset: Dataset, capsys: pytest.CaptureFixture[str], first: str, second: str
+) -> None:
+    """Read by name, the row kept only the last cell of the two: every actor was added and removed
+    (keyed by its name), or with 'kind,kind' a changed country was not seen, with exit 0."""
+    path = dataset.path("actors")
+    header, _, body = path.read_text(encoding="utf-8").partition("\n")
+    path.write_text(header.replace(f"{first},{second}", f"{first},{first}", 1) + "\n" + body, encoding="utf-8")
+    code, output = _diff(REPO / "data", dataset.data_dir)
+    error = capsys.readouterr().err
+    assert (code, output) == (2, "")
+    assert f"actors.csv, line 1: the header names column '{first}' twice [rule: header_unique]" in error
+
+
 @pytest.mark.parametrize(("encoding", "says"), [("cp1252", "Windows-1252"), ("utf-16", "UTF-16")])
 def test_a_table_that_is_not_utf8_is_named_never_read_as_no_difference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, says: str
